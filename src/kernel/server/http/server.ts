@@ -1,0 +1,97 @@
+/** The Fastify instance every module registers on: validation, one error format, security headers, OpenAPI. */
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import multipart from '@fastify/multipart';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider, hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../../universal/errors.ts';
+import { zhValidatorCompiler } from './validation.ts';
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+export interface HttpOptions {
+  logLevel: string;
+  maxUploadBytes: number;
+  cookieSecret: string;
+  bodyLimit?: number;
+}
+
+export async function createHttpServer(opts: HttpOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    disableRequestLogging: opts.logLevel !== 'debug',
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zhValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      return reply.status(400).send(new AppError('VALIDATION_FAILED', `请求内容不符合要求：${first?.message ?? ''}`).toBody());
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err }, 'response did not match its schema');
+      return reply.status(500).send(new AppError('INTERNAL', '服务器内部错误，请稍后重试').toBody());
+    }
+    const fe = err as FastifyError;
+    const status = fe.statusCode ?? 500;
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || status === 413)
+      return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE', '上传内容超过大小限制').toBody());
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415)
+      return reply.status(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型').toBody());
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe as any).type === 'entity.parse.failed')
+      return reply.status(400).send(new AppError('BAD_REQUEST', '请求内容不是有效的 JSON').toBody());
+    if (status === 429) return reply.status(429).send(new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试').toBody());
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: `请求有误：${fe.message}` } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(new AppError('INTERNAL', '服务器内部错误，请稍后重试').toBody());
+  });
+
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(new AppError('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toBody()));
+
+  await app.register(cookie, { secret: opts.cookieSecret });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 5, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '智慧政协 zhengxie API', version: '0.1.0', description: '智慧政协平台的 HTTP 接口。所有写操作需要会话 Cookie 和 X-CSRF-Token 请求头。' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zx_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

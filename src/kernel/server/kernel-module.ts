@@ -1,0 +1,90 @@
+/** The kernel's own tables: audit log, workflow history, work items, calendar overrides, settings. */
+import { sql } from 'kysely';
+import type { MigrationDef } from './migrate.ts';
+import { appendOnlyTriggerSql } from './db/dialect.ts';
+
+export const kernelMigrations: MigrationDef[] = [
+  {
+    name: '0001_kernel_audit_log',
+    async up(db, dialect) {
+      await db.schema.createTable('audit_log')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text')
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text')
+        .addColumn('entity_id', 'text')
+        .addColumn('data', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+      await db.schema.createIndex('audit_log_tenant_at').on('audit_log').columns(['tenant_id', 'at']).execute();
+      for (const s of appendOnlyTriggerSql(dialect, 'audit_log')) await sql.raw(s).execute(db);
+    },
+  },
+  {
+    name: '0002_kernel_workflow',
+    async up(db) {
+      await db.schema.createTable('workflow_history')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('from_state', 'text')
+        .addColumn('to_state', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('actor_org_id', 'text')
+        .addColumn('note', 'text')
+        .addColumn('data', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('workflow_history_entity').on('workflow_history').columns(['entity_type', 'entity_id', 'at']).execute();
+
+      await db.schema.createTable('tasks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('assignee_user_id', 'text')
+        .addColumn('assignee_org_id', 'text')
+        .addColumn('assignee_role', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('closed_at', 'text')
+        .execute();
+      await db.schema.createIndex('tasks_user_open').on('tasks').columns(['assignee_user_id', 'status', 'due_date']).execute();
+      await db.schema.createIndex('tasks_org_open').on('tasks').columns(['assignee_org_id', 'assignee_role', 'status', 'due_date']).execute();
+      await db.schema.createIndex('tasks_entity').on('tasks').columns(['entity_type', 'entity_id', 'status']).execute();
+    },
+  },
+  {
+    name: '0003_kernel_calendar_settings',
+    async up(db) {
+      await db.schema.createTable('calendar_overrides')
+        .addColumn('date', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('updated_by', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('settings')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('settings_pk', ['tenant_id', 'key'])
+        .execute();
+    },
+  },
+];

@@ -1,0 +1,72 @@
+/** What a feature module declares (its manifest) and what it receives from the composition root (its context). */
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { DialectName } from './db/dialect.ts';
+import type { EventBus } from './events.ts';
+import type { WorkingCalendar } from './calendar.ts';
+import type { WorkflowRunner } from './workflow-runner.ts';
+import type { MigrationDef } from './migrate.ts';
+import type { App } from './http/server.ts';
+import type { Actor } from './actor.ts';
+import type { WorkflowDef } from '../universal/workflow.ts';
+
+export interface PermissionDef {
+  code: string; // '<module>.<verb>', e.g. 'proposal.review'
+  name: string; // Chinese
+  /** roles granted this permission when the database is first created; 安全管理员 can change grants later */
+  defaultRoles: readonly string[];
+}
+
+/** Sends a message to one person through one channel (e-mail, SMS, WeChat). */
+export interface NotificationChannel {
+  name: string;
+  send(to: { userId: string; email?: string | null; phone?: string | null; displayName: string }, msg: { title: string; body: string; link?: string }): Promise<void>;
+}
+
+export interface Notifier {
+  /** in-app notification (inbox) plus any channels the user can be reached on */
+  notify(n: { tenantId: string; userIds: string[]; kind: string; title: string; body: string; link?: string; channels?: string[] }): Promise<void>;
+}
+
+export interface ModuleContext {
+  config: Config;
+  db: Kysely<any>;
+  dialect: DialectName;
+  events: EventBus;
+  calendar: WorkingCalendar;
+  workflows: WorkflowRunner;
+  notifier: Notifier;
+  /** read a per-tenant setting with a default (configurable parameters: deadlines, reason lists, …) */
+  settings: SettingsReader;
+  log: { info: (...a: unknown[]) => void; warn: (...a: unknown[]) => void; error: (...a: unknown[]) => void };
+}
+
+export interface SettingsReader {
+  get<T>(tenantId: string, key: string, fallback: T): Promise<T>;
+  set(tenantId: string, key: string, value: unknown, actor: Actor): Promise<void>;
+}
+
+/** Data that a module's demo seed may use: the organisations and users created before it. */
+export interface SeedContext {
+  cityId: string;
+  countyIds: Record<string, string>;
+  unitIds: Record<string, string>; // government handling units by name
+  committeeIds: Record<string, string>; // special committees by name
+  sectorIds: Record<string, string>; // 界别 by name
+  memberUserIds: string[]; // the ~500 members' user ids in the city
+  demoUsers: Record<string, { userId: string; orgId: string; username: string }>; // by demo account name
+}
+
+export interface ModuleManifest {
+  name: string; // 'proposals'
+  label: string; // '提案'
+  permissions: PermissionDef[];
+  migrations: MigrationDef[];
+  workflows?: WorkflowDef<any>[];
+  routes?: (app: App, ctx: ModuleContext) => Promise<void> | void;
+  /** subscribe to domain events (notifications, indexing, …) */
+  subscribe?: (ctx: ModuleContext) => void;
+  /** load demo data into an empty database; runs in manifest order */
+  seed?: (ctx: ModuleContext, seed: SeedContext) => Promise<void>;
+  /** where the module's records wait for whom: open work items come from the shared task table */
+}

@@ -1,0 +1,145 @@
+/**
+ * Runs workflow transitions. Each transition is one transaction: load the record, check the transition,
+ * update with an optimistic version check (a stale write gets a 409), write a history row, move the work item
+ * (task) on, append the audit record; the domain event is published after commit.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { AppError, notFound, versionConflict } from '../universal/errors.ts';
+import { newId } from '../universal/ids.ts';
+import { checkTransition, type TransitionDef, type WorkflowDef } from '../universal/workflow.ts';
+import type { Actor } from './actor.ts';
+import { appendAudit } from './audit.ts';
+import type { DialectName } from './db/dialect.ts';
+import type { EventBus } from './events.ts';
+import type { WorkingCalendar } from './calendar.ts';
+
+/** The columns every workflow-driven table has. */
+export interface WorkflowRecord {
+  id: string;
+  tenant_id: string;
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  [k: string]: unknown;
+}
+
+export interface WorkflowSpec<R extends WorkflowRecord> {
+  workflow: WorkflowDef<R>;
+  table: string;
+  /** Chinese name of the record type for messages, e.g. '提案' */
+  entityLabel: string;
+  /** a line for the worklist and notifications */
+  titleOf: (r: R) => string;
+  /** may the actor see this record at all? (tenancy and ownership); a record they may not see is "not found" */
+  canSee: (r: R, actor: Actor) => boolean;
+  /**
+   * Extra effects of a transition inside the same transaction: column updates to merge into the record's update,
+   * and any writes to the module's own side tables.
+   */
+  apply?: (ctx: { trx: Transaction<any>; record: R; transition: TransitionDef<R>; input: Record<string, unknown>; actor: Actor; now: string }) =>
+    Promise<Record<string, unknown> | void>;
+}
+
+export interface FireRequest {
+  id: string;
+  action: string;
+  expectedVersion: number;
+  input?: Record<string, unknown>;
+  actor: Actor;
+  note?: string;
+  ip?: string;
+}
+
+export interface FireResult<R> { record: R; from: string; to: string; transition: TransitionDef<R> }
+
+export class WorkflowRunner {
+  constructor(private deps: { db: Kysely<any>; dialect: DialectName; events: EventBus; calendar: WorkingCalendar }) {}
+
+  /** Insert a new record in the workflow's initial state, with its history, work item and audit record. */
+  async create<R extends WorkflowRecord>(spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<R> {
+    const now = new Date().toISOString();
+    const record = { ...values, state: values.state ?? spec.workflow.initial, version: 1, created_at: now, updated_at: now } as unknown as R;
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto(spec.table).values(record as any).execute();
+      await this.writeHistory(trx, spec, record, null, record.state, 'create', actor, null, now);
+      await this.moveTask(trx, spec, record, now);
+      await appendAudit(trx, this.deps.dialect, {
+        tenantId: record.tenant_id, actorId: actor.userId, actorName: actor.displayName,
+        action: `${spec.workflow.id}.create`, entityType: spec.workflow.id, entityId: record.id, data: { state: record.state }, ip,
+      });
+    });
+    await this.publish(spec, record, null, record.state, 'create', actor);
+    return record;
+  }
+
+  async fire<R extends WorkflowRecord>(spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
+    const input = req.input ?? {};
+    const now = new Date().toISOString();
+    const result = await this.deps.db.transaction().execute(async (trx) => {
+      const record = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as R | undefined;
+      if (!record || !spec.canSee(record, req.actor)) throw notFound(spec.entityLabel);
+      if (Number(record.version) !== req.expectedVersion) throw versionConflict(spec.entityLabel);
+      const check = checkTransition(spec.workflow, record.state, req.action, { record, actor: req.actor, input });
+      if (!check.ok) throw new AppError(check.code, check.message, check.field ? { field: check.field } : {});
+      const t = check.transition as TransitionDef<R>;
+      const extra = (await spec.apply?.({ trx, record, transition: t, input, actor: req.actor, now })) ?? {};
+      const updates = { ...extra, state: t.to, version: Number(record.version) + 1, updated_at: now };
+      const res = await trx.updateTable(spec.table).set(updates).where('id', '=', req.id).where('version', '=', req.expectedVersion).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw versionConflict(spec.entityLabel);
+      const updated = { ...record, ...updates } as R;
+      const note = (req.note ?? (typeof input.reason === 'string' ? input.reason : null)) || null;
+      await this.writeHistory(trx, spec, updated, record.state, t.to, t.name, req.actor, note, now, input);
+      await this.moveTask(trx, spec, updated, now);
+      await appendAudit(trx, this.deps.dialect, {
+        tenantId: record.tenant_id, actorId: req.actor.userId, actorName: req.actor.displayName,
+        action: `${spec.workflow.id}.${t.name}`, entityType: spec.workflow.id, entityId: record.id,
+        data: { from: record.state, to: t.to, version: updates.version, ...(note ? { note } : {}) }, ip: req.ip,
+      });
+      return { record: updated, from: record.state, to: t.to, transition: t };
+    });
+    await this.publish(spec, result.record, result.from, result.to, result.transition.name, req.actor);
+    return result;
+  }
+
+  private async writeHistory<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor, note: string | null, now: string, input?: Record<string, unknown>) {
+    await trx.insertInto('workflow_history').values({
+      id: newId(), tenant_id: r.tenant_id, entity_type: spec.workflow.id, entity_id: r.id, from_state: from, to_state: to,
+      action, actor_id: actor.userId, actor_name: actor.displayName, actor_org_id: actor.orgId, note,
+      data: input && Object.keys(input).length ? JSON.stringify(input) : null, at: now,
+    }).execute();
+  }
+
+  /** Close the record's open work items and open the one its new state calls for. */
+  private async moveTask<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, now: string) {
+    await trx.updateTable('tasks').set({ status: 'done', closed_at: now })
+      .where('entity_type', '=', spec.workflow.id).where('entity_id', '=', r.id).where('status', '=', 'open').execute();
+    const task = spec.workflow.states[r.state]?.task;
+    if (!task) return;
+    const orgId = task.orgField === 'tenant' ? r.tenant_id : (r[task.orgField] as string | null);
+    const userId = task.userField ? ((r[task.userField] as string | null) ?? null) : null;
+    const due = task.dueInWorkingDays ? this.deps.calendar.addWorkingDays(this.deps.calendar.today(), task.dueInWorkingDays) : null;
+    await trx.insertInto('tasks').values({
+      id: newId(), tenant_id: r.tenant_id, entity_type: spec.workflow.id, entity_id: r.id, state: r.state,
+      title: spec.titleOf(r), label: task.label, assignee_user_id: userId, assignee_org_id: userId ? null : orgId,
+      assignee_role: userId ? null : task.role, due_date: due, status: 'open', created_at: now, closed_at: null,
+    }).execute();
+  }
+
+  private async publish<R extends WorkflowRecord>(spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor) {
+    const task = spec.workflow.states[to]?.task;
+    const audience: { userIds: string[]; orgIds: string[]; roles: string[] } = { userIds: [actor.userId], orgIds: [], roles: [] };
+    if (task) {
+      const userId = task.userField ? (r[task.userField] as string | null) : null;
+      if (userId) audience.userIds.push(userId);
+      else {
+        audience.orgIds.push(task.orgField === 'tenant' ? r.tenant_id : String(r[task.orgField]));
+        audience.roles.push(task.role);
+      }
+    }
+    await this.deps.events.publish({
+      type: `${spec.workflow.id}.transitioned`, tenantId: r.tenant_id, entityType: spec.workflow.id, entityId: r.id, actorId: actor.userId,
+      audience, payload: { from, to, action, title: spec.titleOf(r), version: r.version },
+    });
+  }
+}

@@ -1,0 +1,92 @@
+/** Composition root: configuration → database → kernel services → modules → HTTP server. */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../kernel/server/config.ts';
+import { openDatabase, type DbHandle } from '../kernel/server/db/dialect.ts';
+import { migrateToLatest } from '../kernel/server/migrate.ts';
+import { EventBus } from '../kernel/server/events.ts';
+import { WorkingCalendar } from '../kernel/server/calendar.ts';
+import { WorkflowRunner } from '../kernel/server/workflow-runner.ts';
+import { createHttpServer, type App } from '../kernel/server/http/server.ts';
+import { createSettings } from '../kernel/server/settings.ts';
+import { kernelMigrations } from '../kernel/server/kernel-module.ts';
+import type { ModuleContext } from '../kernel/server/module.ts';
+import { AppError } from '../kernel/universal/errors.ts';
+import { modules } from './modules.ts';
+import { createNotifier } from '../modules/notifications/server/notifier.ts';
+import { createRedisTransport } from '../modules/notifications/server/redis-transport.ts';
+
+export interface Zhengxie {
+  app: App;
+  ctx: ModuleContext;
+  handle: DbHandle;
+  close(): Promise<void>;
+}
+
+export const allMigrations = () => [...kernelMigrations, ...modules.flatMap((m) => m.migrations)];
+
+export async function openAndMigrate(config: Config, opts: { sqliteFile?: string } = {}): Promise<DbHandle> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile });
+  await migrateToLatest(handle.db, handle.dialect, allMigrations());
+  return handle;
+}
+
+export async function buildApp(config: Config, opts: { sqliteFile?: string; handle?: DbHandle } = {}): Promise<Zhengxie> {
+  const handle = opts.handle ?? (await openAndMigrate(config, opts));
+  const { db, dialect } = handle;
+  const events = new EventBus();
+  if (config.redisUrl) await events.useTransport(await createRedisTransport(config.redisUrl));
+  const calendar = new WorkingCalendar(db);
+  await calendar.load();
+  const workflows = new WorkflowRunner({ db, dialect, events, calendar });
+  const log = {
+    info: (...a: unknown[]) => { if (config.logLevel !== 'silent') console.log(...a); },
+    warn: (...a: unknown[]) => { if (config.logLevel !== 'silent') console.warn(...a); },
+    error: (...a: unknown[]) => console.error(...a),
+  };
+  const notifier = createNotifier({ db, dialect, config, events, log });
+  const ctx: ModuleContext = { config, db, dialect, events, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
+  events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
+
+  const app = await createHttpServer({ logLevel: config.logLevel, maxUploadBytes: config.maxUploadBytes, cookieSecret: 'zhengxie' });
+
+  app.get('/api/health', {
+    schema: {
+      tags: ['system'], summary: '健康检查：数据库可达时返回 200', security: [],
+      response: { 200: z.object({ status: z.literal('ok'), database: z.string(), instance: z.string() }) },
+    },
+  }, async () => {
+    try {
+      await sql`select 1`.execute(db);
+    } catch {
+      throw new AppError('INTERNAL', '数据库不可达');
+    }
+    return { status: 'ok' as const, database: dialect, instance: events.instanceId };
+  });
+
+  for (const m of modules) m.subscribe?.(ctx);
+  for (const m of modules) await m.routes?.(app, ctx);
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send(new AppError('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toBody());
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+
+  return {
+    app, ctx, handle,
+    async close() {
+      await app.close();
+      await events.close();
+      await handle.destroy();
+    },
+  };
+}

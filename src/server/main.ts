@@ -1,0 +1,25 @@
+/** Starts zhengxie: migrate, seed demo data into an empty database, serve the API and the web app. */
+import type { Config } from '../kernel/server/config.ts';
+import { buildApp } from './app.ts';
+import { seedDemoIfEmpty } from './seed.ts';
+
+export async function serve(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
+  const started = Date.now();
+  const zx = await buildApp(config);
+  if (config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(zx.ctx);
+    if (seeded) printDemoAccounts(seeded.accounts);
+  }
+  const address = await zx.app.listen({ port: config.port, host: config.host });
+  console.log(`智慧政协 zhengxie 已启动：${address.replace('[::1]', 'localhost')}（${zx.handle.describe}${config.redisUrl ? '，Redis 事件分发' : ''}），用时 ${Date.now() - started} ms`);
+  console.log(`接口文档：${address}/api/docs`);
+  const shutdown = async () => { await zx.close(); };
+  return { close: shutdown, url: address };
+}
+
+export function printDemoAccounts(accounts: Array<{ username: string; password: string; role: string; org: string }>) {
+  console.log('\n演示账号（首次启动时创建）：');
+  const w = Math.max(...accounts.map((a) => a.username.length));
+  for (const a of accounts) console.log(`  ${a.username.padEnd(w)}  密码 ${a.password}  ${a.role}（${a.org}）`);
+  console.log('');
+}

@@ -1,0 +1,19 @@
+/** Every feature module, in the order their migrations, subscriptions, routes and demo seeds run. */
+import type { ModuleManifest } from '../kernel/server/module.ts';
+import { organizationsModule } from '../modules/organizations/module.ts';
+import { identityModule } from '../modules/identity/module.ts';
+import { systemModule } from '../modules/system/module.ts';
+import { worklistModule } from '../modules/worklist/module.ts';
+import { notificationsModule } from '../modules/notifications/module.ts';
+import { attachmentsModule } from '../modules/attachments/module.ts';
+import { proposalsModule } from '../modules/proposals/module.ts';
+
+export const modules: ModuleManifest[] = [
+  organizationsModule,
+  identityModule,
+  systemModule,
+  worklistModule,
+  notificationsModule,
+  attachmentsModule,
+  proposalsModule,
+];
