@@ -1,9 +1,11 @@
-/** Manifest of the 待办 module. Migrations use ordinals from 0250. */
+/** Manifest of the 待办 (worklist) module: every module's open work items, from the kernel's task table. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { worklistRoutes } from './server/routes.ts';
 
 export const worklistModule: ModuleManifest = {
   name: 'worklist',
   label: '待办',
   permissions: [],
   migrations: [],
+  routes: worklistRoutes,
 };
