@@ -16,6 +16,7 @@ import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext } from '../kernel/server/module.ts';
 import { AppError } from '../kernel/universal/errors.ts';
 import { modules } from './modules.ts';
+import { syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { createNotifier } from '../modules/notifications/server/notifier.ts';
 import { createRedisTransport } from '../modules/notifications/server/redis-transport.ts';
 
@@ -31,6 +32,7 @@ export const allMigrations = () => [...kernelMigrations, ...modules.flatMap((m) 
 export async function openAndMigrate(config: Config, opts: { sqliteFile?: string } = {}): Promise<DbHandle> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile });
   await migrateToLatest(handle.db, handle.dialect, allMigrations());
+  await syncPermissionCatalogue(handle.db, modules);
   return handle;
 }
 
@@ -51,7 +53,9 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   const ctx: ModuleContext = { config, db, dialect, events, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
 
-  const app = await createHttpServer({ logLevel: config.logLevel, maxUploadBytes: config.maxUploadBytes, cookieSecret: 'zhengxie' });
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const spaRoot = fs.existsSync(indexHtml) ? config.webDist : undefined;
+  const app = await createHttpServer({ logLevel: config.logLevel, maxUploadBytes: config.maxUploadBytes, cookieSecret: 'zhengxie', spaRoot });
 
   app.get('/api/health', {
     schema: {
@@ -70,16 +74,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   for (const m of modules) m.subscribe?.(ctx);
   for (const m of modules) await m.routes?.(app, ctx);
 
-  const indexHtml = path.join(config.webDist, 'index.html');
-  if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send(new AppError('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toBody());
-      }
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  if (spaRoot) await app.register(fastifyStatic, { root: spaRoot, prefix: '/', wildcard: false, index: ['index.html'] });
 
   return {
     app, ctx, handle,

@@ -17,9 +17,9 @@ export async function serve(config: Config): Promise<{ close: () => Promise<void
   return { close: shutdown, url: address };
 }
 
-export function printDemoAccounts(accounts: Array<{ username: string; password: string; role: string; org: string }>) {
+export function printDemoAccounts(accounts: Array<{ username: string; password: string; role: string; org: string; totpSecret?: string }>) {
   console.log('\n演示账号（首次启动时创建）：');
   const w = Math.max(...accounts.map((a) => a.username.length));
-  for (const a of accounts) console.log(`  ${a.username.padEnd(w)}  密码 ${a.password}  ${a.role}（${a.org}）`);
+  for (const a of accounts) console.log(`  ${a.username.padEnd(w)}  密码 ${a.password}  ${a.role}（${a.org}）${a.totpSecret ? `  两步验证密钥 ${a.totpSecret}` : ''}`);
   console.log('');
 }

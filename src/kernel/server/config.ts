@@ -14,6 +14,8 @@ export interface Config {
   /** failed logins before an account is locked, and for how long */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** sign-in attempts allowed per minute from one address */
+  loginRateLimitPerMinute: number;
   /** load demo data into an empty database on start */
   seedDemo: boolean;
   /** serve the built web app from this folder when it exists */
@@ -38,6 +40,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     sessionIdleSeconds: Number(env.SESSION_IDLE_SECONDS ?? 30 * 60),
     lockoutThreshold: Number(env.LOCKOUT_THRESHOLD ?? 5),
     lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),
+    loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',

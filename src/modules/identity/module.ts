@@ -1,9 +1,25 @@
 /** Manifest of the 用户与权限 module. Migrations use ordinals from 0100. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { identityMigrations } from './server/migrations.ts';
+import { PermissionCache } from './server/permissions.ts';
+import { installAuthHook } from './server/sessions.ts';
+import { authRoutes } from './server/auth-routes.ts';
+import { adminRoutes, GRANTS_CHANGED } from './server/admin-routes.ts';
 
 export const identityModule: ModuleManifest = {
   name: 'identity',
   label: '用户与权限',
-  permissions: [],
-  migrations: [],
+  permissions: [
+    { code: 'user.manage', name: '管理用户账号', defaultRoles: ['sys_admin'] },
+    { code: 'role.manage', name: '管理角色与授权', defaultRoles: ['sec_admin'] },
+  ],
+  migrations: identityMigrations,
+  routes(app, ctx) {
+    const permissions = new PermissionCache(ctx.db);
+    // grants changed on any instance: drop this instance's cached permission sets
+    ctx.events.onBroadcast(GRANTS_CHANGED, () => permissions.clear());
+    installAuthHook(app, { db: ctx.db, config: ctx.config, permissions });
+    authRoutes(app, ctx, { permissions, loginRateLimit: ctx.config.loginRateLimitPerMinute });
+    adminRoutes(app, ctx, { permissions });
+  },
 };

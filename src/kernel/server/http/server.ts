@@ -17,6 +17,8 @@ export interface HttpOptions {
   maxUploadBytes: number;
   cookieSecret: string;
   bodyLimit?: number;
+  /** serve this folder's index.html for unknown GET paths outside /api (the web app's client-side routes) */
+  spaRoot?: string;
 }
 
 export async function createHttpServer(opts: HttpOptions): Promise<App> {
@@ -57,7 +59,12 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     return reply.status(500).send(new AppError('INTERNAL', '服务器内部错误，请稍后重试').toBody());
   });
 
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(new AppError('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toBody()));
+  app.setNotFoundHandler((req, reply) => {
+    if (opts.spaRoot && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html', opts.spaRoot);
+    }
+    return reply.status(404).send(new AppError('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toBody());
+  });
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(helmet, {

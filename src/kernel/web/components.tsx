@@ -1,0 +1,60 @@
+/** Small shared pieces: the content card, lazy pages, empty states, due-date countdowns, permission guard. */
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
+import { Button, Card, Empty, Result, Skeleton, Tag } from 'antd';
+import { useNavigate } from 'react-router';
+import { useI18n } from './i18n.tsx';
+import { useSession } from './session.tsx';
+
+/** The content card every page sits in: title, actions on the right, generous padding. */
+export function PageCard({ title, extra, children, loading }: { title?: ReactNode; extra?: ReactNode; children: ReactNode; loading?: boolean }) {
+  return (
+    <Card title={title} extra={extra} loading={loading} style={{ marginBottom: 16 }} styles={{ body: { overflowX: 'auto' } }}>
+      {children}
+    </Card>
+  );
+}
+
+/** A page loaded on demand, with a skeleton while its code arrives. */
+export function lazyPage(loader: () => Promise<{ default: ComponentType }>): ReactNode {
+  const C = lazy(loader);
+  return (
+    <Suspense fallback={<Card><Skeleton active paragraph={{ rows: 6 }} /></Card>}>
+      <C />
+    </Suspense>
+  );
+}
+
+/** An empty state that says what to do next. */
+export function EmptyHint({ text, action }: { text: string; action?: { label: string; to: string } }) {
+  const navigate = useNavigate();
+  return (
+    <Empty description={text}>
+      {action && <Button type="primary" onClick={() => navigate(action.to)}>{action.label}</Button>}
+    </Empty>
+  );
+}
+
+/** Countdown in working days: red when overdue, orange when 3 or fewer days are left. */
+export function DueTag({ daysLeft, overdue, dueDate }: { daysLeft?: number | null; overdue?: boolean; dueDate?: string | null }) {
+  const { t } = useI18n();
+  if (daysLeft === undefined || daysLeft === null) return dueDate ? <Tag>{dueDate}</Tag> : <Tag>{t('无期限')}</Tag>;
+  if (overdue || daysLeft < 0) return <Tag color="red">{daysLeft === 0 ? t('已超期') : t('已超期 {n} 个工作日', { n: Math.abs(daysLeft) })}</Tag>;
+  if (daysLeft === 0) return <Tag color="orange">{t('今天到期')}</Tag>;
+  return <Tag color={daysLeft <= 3 ? 'orange' : 'blue'}>{t('剩 {n} 个工作日', { n: daysLeft })}</Tag>;
+}
+
+/** Renders children only for users with the permission; otherwise a 无权访问 page. */
+export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
+  const { can } = useSession();
+  const { t } = useI18n();
+  if (!can(permission)) return <Result status="403" title={t('无权访问')} subTitle={t('您的角色没有访问此页面的权限。如需开通，请联系安全管理员。')} />;
+  return <>{children}</>;
+}
+
+export function formatDateTime(iso?: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

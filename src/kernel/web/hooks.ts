@@ -1,0 +1,62 @@
+/** Shared hooks: loading data from the API, phone detection, and reporting errors to the user in Chinese. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App, Grid } from 'antd';
+import { api, ApiError, type Query } from './api.ts';
+import { t } from './i18n.tsx';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** GET `url` with `query`; refetches when either changes; `url` null waits. */
+export function useApiQuery<T>(url: string | null, query?: Query): QueryState<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState<boolean>(!!url);
+  const [tick, setTick] = useState(0);
+  const key = url ? url + JSON.stringify(query ?? {}) : '';
+  const seq = useRef(0);
+  useEffect(() => {
+    if (!url) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    api.get<T>(url, query).then(
+      (d) => { if (mine === seq.current) { setData(d); setError(undefined); setLoading(false); } },
+      (e) => { if (mine === seq.current) { setError(e instanceof ApiError ? e : new ApiError(0, 'ERROR', String(e))); setLoading(false); } },
+    );
+  }, [key, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
+
+/** Phones and narrow tablets: below the `md` breakpoint (768 px). */
+export function useIsMobile(): boolean {
+  const screens = Grid.useBreakpoint();
+  if (Object.keys(screens).length === 0) return typeof window !== 'undefined' && window.innerWidth < 768;
+  return !screens.md;
+}
+
+/**
+ * Shows an API error the way users understand it: a version conflict offers to reload the record,
+ * everything else shows the server's Chinese message.
+ */
+export function useReportError(): (err: unknown, opts?: { onReload?: () => void }) => void {
+  const { message, modal } = App.useApp();
+  return useCallback((err: unknown, opts: { onReload?: () => void } = {}) => {
+    if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
+      modal.confirm({
+        title: t('已被他人修改'),
+        content: t('这条记录在您编辑期间已被他人修改。重新加载后可以看到最新内容，再重新操作。'),
+        okText: t('重新加载'),
+        cancelText: t('取消'),
+        onOk: () => (opts.onReload ? opts.onReload() : window.location.reload()),
+      });
+      return;
+    }
+    const text = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
+    void message.error(text);
+  }, [message, modal]);
+}

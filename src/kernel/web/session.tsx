@@ -1,0 +1,120 @@
+/** The signed-in user (`/api/auth/me`), their preferences, and sign-out; shared by every page. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, onUnauthenticated, setCsrfToken } from './api.ts';
+import type { Locale } from './i18n.tsx';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName?: string;
+  tenantId: string;
+  tenantName?: string;
+  roles: Array<{ code: string; name: string }>;
+  permissions: string[];
+  preferences: { largeText: boolean; locale: Locale };
+  totpEnabled?: boolean;
+  mustEnrollTotp?: boolean;
+  mustChangePassword?: boolean;
+}
+
+export interface MeResponse { user: Me; csrfToken: string }
+
+export interface Preferences { largeText: boolean; locale: Locale }
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  /** preferences of the signed-in user, or the ones kept in this browser before sign-in */
+  preferences: Preferences;
+  signedIn(res: MeResponse): void;
+  refresh(): Promise<Me | null>;
+  updatePreferences(p: Partial<Preferences>): Promise<void>;
+  logout(): Promise<void>;
+  can(permission?: string): boolean;
+}
+
+const LOCAL_KEY = 'zx.preferences';
+
+function localPreferences(): Preferences {
+  try {
+    const p = JSON.parse(localStorage.getItem(LOCAL_KEY) ?? '{}');
+    return { largeText: !!p.largeText, locale: p.locale === 'en' ? 'en' : 'zh-CN' };
+  } catch {
+    return { largeText: false, locale: 'zh-CN' };
+  }
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children, onSignedOut }: { children: ReactNode; onSignedOut: () => void }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [local, setLocal] = useState<Preferences>(localPreferences);
+
+  const accept = useCallback((res: MeResponse | null) => {
+    setCsrfToken(res?.csrfToken ?? '');
+    setMe(res?.user ?? null);
+    if (res?.user?.preferences) {
+      const p = { largeText: !!res.user.preferences.largeText, locale: res.user.preferences.locale === 'en' ? 'en' as const : 'zh-CN' as const };
+      setLocal(p);
+      localStorage.setItem(LOCAL_KEY, JSON.stringify(p));
+    }
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const res = await api.get<MeResponse>('/api/auth/me');
+      accept(res);
+      return res.user;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) accept(null);
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, [accept]);
+
+  useEffect(() => { void refresh(); }, [refresh]);
+
+  useEffect(() => {
+    onUnauthenticated(() => { setMe(null); setCsrfToken(''); onSignedOut(); });
+    return () => onUnauthenticated(null);
+  }, [onSignedOut]);
+
+  const updatePreferences = useCallback(async (p: Partial<Preferences>) => {
+    const next = { ...local, ...p };
+    setLocal(next);
+    localStorage.setItem(LOCAL_KEY, JSON.stringify(next));
+    if (me) {
+      setMe({ ...me, preferences: next });
+      await api.put('/api/auth/preferences', p);
+    }
+  }, [local, me]);
+
+  const logout = useCallback(async () => {
+    try { await api.post('/api/auth/logout'); } catch { /* the session may already be gone */ }
+    accept(null);
+    onSignedOut();
+  }, [accept, onSignedOut]);
+
+  const value = useMemo<SessionValue>(() => ({
+    me,
+    loading,
+    preferences: local,
+    signedIn: (res) => { accept(res); setLoading(false); },
+    refresh,
+    updatePreferences,
+    logout,
+    can: (permission?: string) => !permission || (!!me && (me.permissions.includes(permission) || me.permissions.includes('*'))),
+  }), [me, loading, local, accept, refresh, updatePreferences, logout]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}

@@ -1,0 +1,6 @@
+/** What other modules and the command line may use from 用户与权限. */
+export { createUser, loadActor, getUser, type NewUser } from './server/users.ts';
+export { hashPassword, verifyPassword } from './server/passwords.ts';
+export { syncPermissionCatalogue, catalogueOf } from './server/permissions.ts';
+export { totpNow } from './server/totp.ts';
+export { registerSsoProvider, type SsoProvider, type ExternalIdentity } from './server/sso.ts';

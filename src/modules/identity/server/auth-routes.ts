@@ -1,0 +1,178 @@
+/** Sign-in and the signed-in user's own account: login, logout, me, password, preferences, two-factor enrolment. */
+import type { App } from '../../../kernel/server/http/server.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { actorOf } from '../../../kernel/server/http/request-actor.ts';
+import { appendAudit, recordAudit } from '../../../kernel/server/audit.ts';
+import { AppError, invalid } from '../../../kernel/universal/errors.ts';
+import {
+  loginBody, okResponse, passwordBody, preferencesBody, preferencesResponse, sessionResponse, totpEnableBody, totpSetupResponse,
+} from '../contract.ts';
+import { passwordProblem } from '../domain/password-policy.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import type { PermissionCache } from './permissions.ts';
+import { clearSessionCookie, createSession, setSessionCookie } from './sessions.ts';
+import { checkTotp, newTotpSecret, totpUrl } from './totp.ts';
+import { getUser, loadMe, requiresTotp, type UserRow } from './users.ts';
+
+const WRONG = '用户名或密码错误';
+
+export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: PermissionCache; loginRateLimit: number }) {
+  const { db, dialect, config } = ctx;
+  const { permissions } = deps;
+
+  const lockedMessage = (until: string) => {
+    const minutes = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
+    return `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`;
+  };
+
+  /** Count a failed attempt; lock the account when the threshold is reached. Returns the lock end, if locked now. */
+  async function registerFailure(u: UserRow, ip: string, reason: string): Promise<string | null> {
+    return db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set((eb: any) => ({ failed_count: eb('failed_count', '+', 1) })).where('id', '=', u.id).execute();
+      const row = await trx.selectFrom('users').select('failed_count').where('id', '=', u.id).executeTakeFirstOrThrow();
+      let lockedUntil: string | null = null;
+      if (Number(row.failed_count) >= config.lockoutThreshold) {
+        lockedUntil = new Date(Date.now() + config.lockoutMinutes * 60_000).toISOString();
+        await trx.updateTable('users').set({ locked_until: lockedUntil, failed_count: 0 }).where('id', '=', u.id).execute();
+      }
+      await appendAudit(trx, dialect, {
+        tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: lockedUntil ? 'user.lockout' : 'user.login.failed',
+        entityType: 'user', entityId: u.id, data: { reason, failedCount: Number(row.failed_count), ...(lockedUntil ? { lockedUntil } : {}) }, ip,
+      });
+      return lockedUntil;
+    });
+  }
+
+  app.post('/api/auth/login', {
+    config: { rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: '登录（管理员需提供动态验证码）', security: [], body: loginBody, response: { 200: sessionResponse } },
+  }, async (req, reply) => {
+    const { username, password, totp } = req.body;
+    const ip = req.ip;
+    const u = (await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()) as UserRow | undefined;
+    if (!u) {
+      await verifyAgainstDummy(password);
+      await recordAudit(db, dialect, { tenantId: null, actorId: 'anonymous', actorName: username, action: 'user.login.failed', data: { reason: 'unknown_user' }, ip });
+      throw new AppError('UNAUTHENTICATED', WRONG);
+    }
+    if (u.locked_until && Date.parse(u.locked_until) > Date.now()) {
+      await recordAudit(db, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login.locked', entityType: 'user', entityId: u.id, ip });
+      throw new AppError('ACCOUNT_LOCKED', lockedMessage(u.locked_until));
+    }
+    if (!(await verifyPassword(u.password_hash, password))) {
+      const locked = await registerFailure(u, ip, 'wrong_password');
+      if (locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(locked));
+      throw new AppError('UNAUTHENTICATED', WRONG);
+    }
+    if (Number(u.active) !== 1) {
+      await recordAudit(db, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login.inactive', entityType: 'user', entityId: u.id, ip });
+      throw new AppError('FORBIDDEN', '账号已停用，请联系系统管理员');
+    }
+    const roles = u.role_codes ? u.role_codes.split(',') : [];
+    const totpEnabled = Number(u.totp_enabled) === 1 && !!u.totp_secret;
+    if (totpEnabled) {
+      if (!totp) throw new AppError('TOTP_REQUIRED', '请输入双因素认证动态验证码', { field: 'totp' });
+      if (!checkTotp(u.totp_secret!, u.username, totp)) {
+        const locked = await registerFailure(u, ip, 'wrong_totp');
+        if (locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(locked));
+        throw new AppError('TOTP_REQUIRED', '动态验证码不正确，请重新输入', { field: 'totp' });
+      }
+    }
+    const totpOk = totpEnabled || !requiresTotp(roles);
+    const session = await db.transaction().execute(async (trx) => {
+      if (Number(u.failed_count) !== 0 || u.locked_until) {
+        await trx.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
+      }
+      const s = await createSession(trx, { userId: u.id, ip, userAgent: req.headers['user-agent'] ?? null, totpOk });
+      await appendAudit(trx, dialect, {
+        tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login', entityType: 'user', entityId: u.id,
+        data: { totp: totpEnabled, limited: !totpOk }, ip,
+      });
+      return s;
+    });
+    setSessionCookie(reply, session.token, config);
+    const user = await loadMe(db, u.id, await permissions.get(u.role_codes));
+    return { user, csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResponse } },
+  }, async (req, reply) => {
+    const actor = req.actor;
+    if (actor && req.zxSession) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sessions').where('id', '=', req.zxSession!.id).execute();
+        await appendAudit(trx, dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'user.logout', entityType: 'user', entityId: actor.userId, ip: req.ip });
+      });
+    }
+    clearSessionCookie(reply, config);
+    return { ok: true as const };
+  });
+
+  app.get('/api/auth/me', {
+    schema: { tags: ['auth'], summary: '当前登录用户', response: { 200: sessionResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return { user: await loadMe(db, actor.userId, actor.permissions), csrfToken: req.zxSession!.csrfToken };
+  });
+
+  app.post('/api/auth/password', {
+    schema: { tags: ['auth'], summary: '修改本人密码', body: passwordBody, response: { 200: okResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const u = (await getUser(db, actor.userId))!;
+    const { currentPassword, newPassword } = req.body;
+    if (!(await verifyPassword(u.password_hash, currentPassword))) throw invalid('currentPassword', '「当前密码」', '不正确');
+    const problem = passwordProblem(newPassword, u.username);
+    if (problem) throw invalid('newPassword', '「新密码」', problem);
+    if (newPassword === currentPassword) throw invalid('newPassword', '「新密码」', '不能与当前密码相同');
+    const hash = await hashPassword(newPassword);
+    const now = new Date().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, must_change_password: 0, updated_at: now }).where('id', '=', u.id).execute();
+      // other sessions of this user end: whoever knew the old password is signed out
+      await trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', req.zxSession!.id).execute();
+      await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.password.change', entityType: 'user', entityId: u.id, ip: req.ip });
+    });
+    return { ok: true as const };
+  });
+
+  app.put('/api/auth/preferences', {
+    schema: { tags: ['auth'], summary: '保存个人偏好（大字模式、语言）', body: preferencesBody, response: { 200: preferencesResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const patch: Record<string, unknown> = {};
+    if (req.body.largeText !== undefined) patch.large_text = req.body.largeText ? 1 : 0;
+    if (req.body.locale !== undefined) patch.locale = req.body.locale;
+    if (Object.keys(patch).length) await db.updateTable('users').set(patch).where('id', '=', actor.userId).execute();
+    const u = (await getUser(db, actor.userId))!;
+    return { largeText: Number(u.large_text) === 1, locale: u.locale === 'en' ? 'en' as const : 'zh-CN' as const };
+  });
+
+  app.post('/api/auth/totp/setup', {
+    schema: { tags: ['auth'], summary: '开始绑定双因素认证：生成密钥', response: { 200: totpSetupResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const u = (await getUser(db, actor.userId))!;
+    if (Number(u.totp_enabled) === 1) throw new AppError('CONFLICT', '已绑定双因素认证；如需更换请联系安全管理员');
+    const secret = newTotpSecret();
+    await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', u.id).execute();
+    return { secret, otpauthUrl: totpUrl(secret, u.username) };
+  });
+
+  app.post('/api/auth/totp/enable', {
+    schema: { tags: ['auth'], summary: '完成绑定双因素认证：校验动态验证码', body: totpEnableBody, response: { 200: okResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const u = (await getUser(db, actor.userId))!;
+    if (Number(u.totp_enabled) === 1) throw new AppError('CONFLICT', '已绑定双因素认证');
+    if (!u.totp_secret) throw new AppError('BAD_REQUEST', '请先生成双因素认证密钥');
+    if (!checkTotp(u.totp_secret, u.username, req.body.code)) throw invalid('code', '「动态验证码」', '不正确，请核对手机上的验证器');
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ totp_enabled: 1, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+      await trx.updateTable('sessions').set({ totp_ok: 1 }).where('id', '=', req.zxSession!.id).execute();
+      await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.totp.enable', entityType: 'user', entityId: u.id, ip: req.ip });
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,82 @@
+/** Tables of the 用户与权限 module: users, their roles, the role catalogue and grants, the permission catalogue, sessions. */
+import type { MigrationDef } from '../../../kernel/server/migrate.ts';
+
+export const identityMigrations: MigrationDef[] = [
+  {
+    name: '0100_identity_users',
+    async up(db) {
+      await db.schema.createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('password_changed_at', 'text')
+        .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('failed_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'text')
+        .addColumn('totp_secret', 'text')
+        .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('large_text', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locale', 'text', (c) => c.notNull().defaultTo('zh-CN'))
+        // the user's role codes, sorted and comma-joined: kept in step with user_roles so a request needs one query
+        .addColumn('role_codes', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('users_tenant_org').on('users').columns(['tenant_id', 'org_id']).execute();
+
+      await db.schema.createTable('user_roles')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role_code', 'text', (c) => c.notNull())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role_code', 'org_id'])
+        .execute();
+      await db.schema.createIndex('user_roles_role_org').on('user_roles').columns(['role_code', 'org_id']).execute();
+    },
+  },
+  {
+    name: '0101_identity_roles_permissions',
+    async up(db) {
+      await db.schema.createTable('roles')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('description', 'text')
+        .execute();
+      await db.schema.createTable('permissions')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('module', 'text', (c) => c.notNull())
+        .addColumn('default_roles', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('role_permissions')
+        .addColumn('role_code', 'text', (c) => c.notNull())
+        .addColumn('permission', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('role_permissions_pk', ['role_code', 'permission'])
+        .execute();
+    },
+  },
+  {
+    name: '0102_identity_sessions',
+    async up(db) {
+      await db.schema.createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .addColumn('totp_ok', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    },
+  },
+];

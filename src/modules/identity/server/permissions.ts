@@ -1,0 +1,92 @@
+/**
+ * The permission catalogue (assembled from every module manifest) and the role → permission grants.
+ * New permissions get their default grants once; after that 安全管理员 owns the grants.
+ */
+import type { Kysely } from 'kysely';
+import type { ModuleManifest } from '../../../kernel/server/module.ts';
+import { roleCatalogue } from '../../../kernel/universal/roles.ts';
+import type { CataloguePermission } from '../domain/role-rules.ts';
+
+export interface CatalogueEntry extends CataloguePermission { module: string }
+
+/** Merge the manifests' permission lists; a permission declared twice gets the union of its default roles. */
+export function catalogueOf(manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions'>>): CatalogueEntry[] {
+  const byCode = new Map<string, CatalogueEntry>();
+  for (const m of manifests) {
+    for (const p of m.permissions) {
+      const cur = byCode.get(p.code);
+      if (cur) cur.defaultRoles = [...new Set([...cur.defaultRoles, ...p.defaultRoles])];
+      else byCode.set(p.code, { code: p.code, name: p.name, module: m.name, defaultRoles: [...p.defaultRoles] });
+    }
+  }
+  return [...byCode.values()];
+}
+
+/**
+ * Store the catalogue and the built-in roles; grant default roles for permissions seen for the first time.
+ * Safe to run on every start.
+ */
+export async function syncPermissionCatalogue(db: Kysely<any>, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions'>>): Promise<{ added: string[] }> {
+  const catalogue = catalogueOf(manifests);
+  return db.transaction().execute(async (trx) => {
+    const roles = new Set((await trx.selectFrom('roles').select('code').execute()).map((r: any) => r.code as string));
+    const missingRoles = Object.entries(roleCatalogue).filter(([code]) => !roles.has(code));
+    if (missingRoles.length) {
+      await trx.insertInto('roles').values(missingRoles.map(([code, r]) => ({ code, name: r.name, builtin: 1, description: r.nameEn }))).execute();
+    }
+    const existing = new Map((await trx.selectFrom('permissions').selectAll().execute()).map((r: any) => [r.code as string, r]));
+    const added: string[] = [];
+    for (const p of catalogue) {
+      const row = { code: p.code, name: p.name, module: p.module, default_roles: JSON.stringify(p.defaultRoles) };
+      const cur = existing.get(p.code);
+      if (!cur) {
+        await trx.insertInto('permissions').values(row).execute();
+        const grants = p.defaultRoles.map((r) => ({ role_code: r, permission: p.code }));
+        if (grants.length) {
+          const have = new Set((await trx.selectFrom('role_permissions').select('role_code').where('permission', '=', p.code).execute()).map((x: any) => x.role_code));
+          const fresh = grants.filter((g) => !have.has(g.role_code));
+          if (fresh.length) await trx.insertInto('role_permissions').values(fresh).execute();
+        }
+        added.push(p.code);
+      } else if (cur.name !== row.name || cur.module !== row.module || cur.default_roles !== row.default_roles) {
+        await trx.updateTable('permissions').set({ name: row.name, module: row.module, default_roles: row.default_roles }).where('code', '=', p.code).execute();
+      }
+    }
+    return { added };
+  });
+}
+
+/** The stored catalogue. */
+export async function readCatalogue(db: Kysely<any>): Promise<CatalogueEntry[]> {
+  const rows = await db.selectFrom('permissions').selectAll().orderBy('module').orderBy('code').execute();
+  return rows.map((r: any) => ({ code: r.code, name: r.name, module: r.module, defaultRoles: JSON.parse(r.default_roles) as string[] }));
+}
+
+export async function permissionsOfRoles(db: Kysely<any>, roleCodes: readonly string[]): Promise<Set<string>> {
+  if (roleCodes.length === 0) return new Set();
+  const rows = await db.selectFrom('role_permissions').select('permission').distinct().where('role_code', 'in', [...roleCodes]).execute();
+  return new Set(rows.map((r: any) => r.permission as string));
+}
+
+/**
+ * Permissions per role set, cached in memory: a request costs no extra query. Cleared when grants change
+ * (on every instance, through the broadcast event) and after a short time as a safety net.
+ */
+export class PermissionCache {
+  private entries = new Map<string, { at: number; perms: Promise<Set<string>> }>();
+  constructor(private db: Kysely<any>, private ttlMs = 30_000) {}
+
+  get(roleKey: string): Promise<Set<string>> {
+    const now = Date.now();
+    const hit = this.entries.get(roleKey);
+    if (hit && now - hit.at < this.ttlMs) return hit.perms;
+    const perms = permissionsOfRoles(this.db, roleKey ? roleKey.split(',') : []);
+    perms.catch(() => this.entries.delete(roleKey));
+    this.entries.set(roleKey, { at: now, perms });
+    return perms;
+  }
+
+  clear(): void { this.entries.clear(); }
+}
+
+export const roleKeyOf = (codes: Iterable<string>) => [...new Set(codes)].sort().join(',');

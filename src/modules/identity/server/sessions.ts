@@ -1,0 +1,105 @@
+/**
+ * Sessions in the database behind an httpOnly cookie, with a synchronizer CSRF token. The cookie holds a random
+ * token; the table holds only its SHA-256, so a copy of the database cannot be used to sign in.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../../kernel/server/config.ts';
+import type { App } from '../../../kernel/server/http/server.ts';
+import { AppError } from '../../../kernel/universal/errors.ts';
+import type { PermissionCache } from './permissions.ts';
+
+export const SESSION_COOKIE = 'zx_sid';
+/** a session ends after this long even when in use */
+export const SESSION_MAX_HOURS = 12;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the session behind `actor`, set by the identity hook */
+    zxSession?: { id: string; csrfToken: string; totpOk: boolean };
+  }
+}
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kysely<any>, s: { userId: string; ip?: string | null; userAgent?: string | null; totpOk: boolean }) {
+  const token = randomBytes(32).toString('base64url');
+  const id = sessionIdOf(token);
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db.insertInto('sessions').values({
+    id, user_id: s.userId, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000).toISOString(),
+    ip: s.ip ?? null, user_agent: (s.userAgent ?? '').slice(0, 300) || null, totp_ok: s.totpOk ? 1 : 0,
+  }).execute();
+  return { token, id, csrfToken };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies });
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The request hook: one indexed query (session joined with user) per API request; permissions come from the
+ * per-role-set cache. Ends idle or expired sessions, checks the CSRF header on writes, and confines an
+ * administrator who has not enrolled two-factor sign-in to the /api/auth/ routes.
+ */
+export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Config; permissions: PermissionCache }) {
+  const { db, config, permissions } = deps;
+  const idleMs = config.sessionIdleSeconds * 1000;
+  const touchEveryMs = Math.min(60_000, Math.max(1000, idleMs / 4));
+
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (token && token.length <= 100) {
+      const id = sessionIdOf(token);
+      const row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
+          'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active'])
+        .where('s.id', '=', id).executeTakeFirst() as any;
+      if (row) {
+        const now = Date.now();
+        const lastSeen = Date.parse(row.last_seen_at);
+        if (now - lastSeen > idleMs || now > Date.parse(row.expires_at) || Number(row.active) !== 1) {
+          await db.deleteFrom('sessions').where('id', '=', id).execute();
+        } else {
+          if (now - lastSeen > touchEveryMs) {
+            await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
+          }
+          const roleKey = row.role_codes as string;
+          req.actor = {
+            userId: row.user_id, username: row.username, displayName: row.display_name, orgId: row.org_id, tenantId: row.tenant_id,
+            roles: roleKey ? roleKey.split(',') : [], permissions: await permissions.get(roleKey), sessionId: id,
+          };
+          req.zxSession = { id, csrfToken: row.csrf_token, totpOk: Number(row.totp_ok) === 1 };
+        }
+      }
+    }
+    const session = req.zxSession;
+    if (!session) return;
+    const path = req.url.split('?')[0];
+    if (!safeMethods.has(req.method) && path !== '/api/auth/login') {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
+        throw new AppError('CSRF_FAILED', '安全校验失败（CSRF），请刷新页面后重试');
+      }
+    }
+    if (!session.totpOk && !path.startsWith('/api/auth/')) {
+      throw new AppError('FORBIDDEN', '管理员账号须先绑定双因素认证（动态验证码）才能使用系统');
+    }
+  });
+}

@@ -1,0 +1,144 @@
+/** Users and their roles: creation, role assignment (with the 三员分立 rules), and building an Actor or a Me. */
+import type { Kysely, Transaction } from 'kysely';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
+import { appendAudit } from '../../../kernel/server/audit.ts';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import { adminRoles, roleCatalogue } from '../../../kernel/universal/roles.ts';
+import { tenantOf } from '../../organizations/index.ts';
+import { passwordProblem } from '../domain/password-policy.ts';
+import { isAdminRole, roleSetProblem } from '../domain/role-rules.ts';
+import type { Me } from '../contract.ts';
+import { hashPassword } from './passwords.ts';
+import { permissionsOfRoles, roleKeyOf } from './permissions.ts';
+
+export interface NewUser {
+  tenantId?: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Array<{ code: string; orgId?: string }>;
+  email?: string | null;
+  phone?: string | null;
+  mustChangePassword?: boolean;
+}
+
+export interface UserRow {
+  id: string; tenant_id: string; org_id: string; username: string; display_name: string; email: string | null; phone: string | null;
+  password_hash: string; password_changed_at: string | null; must_change_password: number; failed_count: number; locked_until: string | null;
+  totp_secret: string | null; totp_enabled: number; large_text: number; locale: string; role_codes: string; active: number; version: number;
+  created_at: string; updated_at: string;
+}
+
+export async function getUser(db: Kysely<any>, id: string): Promise<UserRow | undefined> {
+  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
+}
+
+async function knownRoleCodes(db: Kysely<any>): Promise<Set<string>> {
+  const rows = await db.selectFrom('roles').select('code').execute();
+  return new Set([...Object.keys(roleCatalogue), ...rows.map((r: any) => r.code as string)]);
+}
+
+/** Check a role list and resolve each role's organisation (the user's own by default). */
+export async function resolveRoles(db: Kysely<any>, roles: Array<{ code: string; orgId?: string }>, userOrgId: string): Promise<Array<{ code: string; orgId: string }>> {
+  const known = await knownRoleCodes(db);
+  const out: Array<{ code: string; orgId: string }> = [];
+  const seen = new Set<string>();
+  for (const [i, r] of roles.entries()) {
+    if (!known.has(r.code)) throw invalid(`roles.${i}.code`, '「角色」', `「${r.code}」不存在`);
+    const orgId = r.orgId ?? userOrgId;
+    if (orgId !== userOrgId) {
+      const org = await db.selectFrom('organizations').select('id').where('id', '=', orgId).executeTakeFirst();
+      if (!org) throw invalid(`roles.${i}.orgId`, '「任职组织」', '不存在');
+    }
+    const key = `${r.code}@${orgId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ code: r.code, orgId });
+  }
+  const problem = roleSetProblem(out.map((r) => r.code));
+  if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'roles', details: [{ field: 'roles', message: problem }] });
+  return out;
+}
+
+/** Replace a user's roles inside the caller's transaction, keeping the denormalised role list in step. */
+export async function writeUserRoles(trx: Transaction<any>, userId: string, roles: Array<{ code: string; orgId: string }>): Promise<string> {
+  await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length) await trx.insertInto('user_roles').values(roles.map((r) => ({ user_id: userId, role_code: r.code, org_id: r.orgId }))).execute();
+  const key = roleKeyOf(roles.map((r) => r.code));
+  await trx.updateTable('users').set({ role_codes: key }).where('id', '=', userId).execute();
+  return key;
+}
+
+/**
+ * Create a user with roles (for the admin API, the command line and seeds). The password must meet the policy;
+ * the username must be free. Audited as `user.create`.
+ */
+export async function createUser(db: Kysely<any>, dialect: DialectName, input: NewUser, actor?: Pick<Actor, 'userId' | 'displayName'>): Promise<{ id: string; tenantId: string }> {
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw invalid('password', '「初始密码」', problem);
+  const org = await db.selectFrom('organizations').select(['id', 'tenant_id']).where('id', '=', input.orgId).executeTakeFirst();
+  if (!org) throw invalid('orgId', '「所属组织」', '不存在');
+  const tenantId = input.tenantId ?? (await tenantOf(db, input.orgId));
+  const roles = await resolveRoles(db, input.roles, input.orgId);
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date().toISOString();
+  const id = newId();
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('users').values({
+        id, tenant_id: tenantId, org_id: input.orgId, username: input.username, display_name: input.displayName,
+        email: input.email ?? null, phone: input.phone ?? null, password_hash: passwordHash, password_changed_at: now,
+        must_change_password: input.mustChangePassword ? 1 : 0, failed_count: 0, locked_until: null, totp_secret: null,
+        totp_enabled: 0, large_text: 0, locale: 'zh-CN', role_codes: '', active: 1, version: 1, created_at: now, updated_at: now,
+      }).execute();
+      await writeUserRoles(trx, id, roles);
+      await appendAudit(trx, dialect, {
+        tenantId, actorId: actor?.userId ?? 'system', actorName: actor?.displayName ?? '系统', action: 'user.create',
+        entityType: 'user', entityId: id, data: { username: input.username, orgId: input.orgId, roles },
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '「用户名」已被使用', { field: 'username', details: [{ field: 'username', message: '「用户名」已被使用' }] });
+    throw e;
+  }
+  return { id, tenantId };
+}
+
+/** Build the Actor of a user (for the command line, jobs and tests); permissions read fresh from the database. */
+export async function loadActor(db: Kysely<any>, userId: string): Promise<Actor> {
+  const u = await getUser(db, userId);
+  if (!u) throw notFound('用户');
+  const roles = u.role_codes ? u.role_codes.split(',') : [];
+  return {
+    userId: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, tenantId: u.tenant_id,
+    roles, permissions: await permissionsOfRoles(db, roles), sessionId: 'cli',
+  };
+}
+
+/** The signed-in user as the web app sees them. */
+export async function loadMe(db: Kysely<any>, userId: string, permissions: ReadonlySet<string>): Promise<Me> {
+  const u = await getUser(db, userId);
+  if (!u) throw notFound('用户');
+  const orgs = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [u.org_id, u.tenant_id]).execute();
+  const nameOf = new Map(orgs.map((o: any) => [o.id as string, o.name as string]));
+  const codes = u.role_codes ? u.role_codes.split(',') : [];
+  const roleRows = codes.length ? await db.selectFrom('roles').select(['code', 'name']).where('code', 'in', codes).execute() : [];
+  const roleName = new Map(roleRows.map((r: any) => [r.code as string, r.name as string]));
+  const isAdmin = codes.some(isAdminRole);
+  return {
+    id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgName: nameOf.get(u.org_id) ?? '',
+    tenantId: u.tenant_id, tenantName: nameOf.get(u.tenant_id) ?? '',
+    roles: codes.map((c) => ({ code: c, name: roleName.get(c) ?? (roleCatalogue as Record<string, { name: string }>)[c]?.name ?? c })),
+    permissions: [...permissions].sort(),
+    preferences: { largeText: Number(u.large_text) === 1, locale: u.locale === 'en' ? 'en' : 'zh-CN' },
+    totpEnabled: Number(u.totp_enabled) === 1,
+    mustEnrollTotp: isAdmin && Number(u.totp_enabled) !== 1,
+    mustChangePassword: Number(u.must_change_password) === 1,
+  };
+}
+
+export const requiresTotp = (roleCodes: readonly string[]) => roleCodes.some((c) => adminRoles.includes(c as (typeof adminRoles)[number]));

@@ -1,0 +1,36 @@
+/** Web manifest of the 用户与权限 module: login, TOTP enrolment, profile, users and role grants. */
+import { SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../../kernel/web/manifest.ts';
+import { lazyPage } from '../../../kernel/web/components.tsx';
+
+export const identityWeb: WebModule = {
+  name: 'identity',
+  menu: [
+    { key: 'users', label: '用户管理', icon: <TeamOutlined />, path: '/admin/users', permission: 'user.manage', group: 'admin', order: 20 },
+    { key: 'roles', label: '角色与权限', icon: <SafetyCertificateOutlined />, path: '/admin/roles', permission: 'role.manage', group: 'admin', order: 30 },
+  ],
+  routes: [
+    { path: '/profile', crumb: '个人设置', element: lazyPage(() => import('./pages/profile.tsx')) },
+    { path: '/admin/users', permission: 'user.manage', element: lazyPage(() => import('./pages/users.tsx')) },
+    { path: '/admin/roles', permission: 'role.manage', element: lazyPage(() => import('./pages/roles.tsx')) },
+  ],
+  publicRoutes: [
+    { path: '/login', element: lazyPage(() => import('./pages/login.tsx')) },
+    { path: '/totp-setup', element: lazyPage(() => import('./pages/totp-setup.tsx')) },
+  ],
+  messages: {
+    '用户名': 'Username', '密码': 'Password', '登录': 'Sign in', '动态验证码': 'Authenticator code', '请输入用户名': 'Please enter your username',
+    '请输入密码': 'Please enter your password', '请输入动态验证码': 'Please enter the code', '动态验证码为 6 位数字': 'The code has 6 digits',
+    '提案 · 社情民意 · 协商议政 · 委员履职': 'Proposals · Social conditions · Consultation · Member duties',
+    '管理员账号需要输入手机验证器上的 6 位动态验证码。': 'Administrator accounts need the 6-digit code from the authenticator app.',
+    '打开手机上的验证器应用，输入当前显示的 6 位数字。': 'Open the authenticator app and enter the 6 digits it shows.',
+    '标准字号': 'Standard text', '用户管理': 'Users', '角色与权限': 'Roles & permissions', '个人信息': 'My account', '姓名': 'Name',
+    '所属组织': 'Organisation', '所属政协': 'CPPCC', '角色': 'Roles', '显示与语言': 'Display & language', '大字模式（适老化）': 'Large text mode',
+    '界面语言': 'Language', '修改密码': 'Change password', '当前密码': 'Current password', '新密码': 'New password', '确认新密码': 'Confirm new password',
+    '双因素认证': 'Two-factor sign-in', '已开通': 'Enabled', '密码已修改': 'Password changed', '开通双因素认证': 'Enable two-factor sign-in',
+    '开始设置': 'Start', '开通': 'Enable', '密钥': 'Secret', '导入链接': 'Import link', '新建用户': 'New user', '编辑用户': 'Edit user',
+    '关键词': 'Keyword', '组织': 'Organisation', '全部角色': 'All roles', '姓名或用户名': 'Name or username', '设置角色': 'Roles', '重置密码': 'Reset password',
+    '解锁': 'Unlock', '已锁定': 'Locked', '双因素': '2FA', '创建时间': 'Created', '初始密码': 'Initial password', '电子邮箱': 'E-mail', '手机号码': 'Mobile',
+    '权限': 'Permissions', '在左侧选择一个角色': 'Select a role on the left', '管理员': 'Admin', '权限已更新': 'Permissions updated', '角色已更新': 'Roles updated',
+  },
+};

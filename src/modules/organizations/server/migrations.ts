@@ -1,0 +1,63 @@
+/** Tables of the 组织机构 module: organisations (the tenancy tree), sectors, member profiles and committee memberships. */
+import type { MigrationDef } from '../../../kernel/server/migrate.ts';
+
+export const organizationMigrations: MigrationDef[] = [
+  {
+    name: '0050_organizations_organizations',
+    async up(db) {
+      await db.schema.createTable('organizations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('parent_id', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('level', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('short_name', 'text')
+        .addColumn('code', 'text')
+        .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('organizations_tenant_kind').on('organizations').columns(['tenant_id', 'kind', 'sort']).execute();
+      await db.schema.createIndex('organizations_parent').on('organizations').column('parent_id').execute();
+    },
+  },
+  {
+    name: '0051_organizations_sectors_members',
+    async up(db) {
+      await db.schema.createTable('sectors')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('sectors_tenant_name').on('sectors').columns(['tenant_id', 'name']).unique().execute();
+
+      await db.schema.createTable('member_profiles')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('sector_id', 'text')
+        .addColumn('party', 'text')
+        .addColumn('term', 'text', (c) => c.notNull())
+        .addColumn('is_standing', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('gender', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('workplace', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('member_profiles_tenant_sector').on('member_profiles').columns(['tenant_id', 'sector_id']).execute();
+
+      await db.schema.createTable('committee_memberships')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('committee_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('committee_memberships_pk', ['user_id', 'committee_id'])
+        .execute();
+      await db.schema.createIndex('committee_memberships_committee').on('committee_memberships').column('committee_id').execute();
+    },
+  },
+];

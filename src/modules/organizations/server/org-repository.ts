@@ -1,0 +1,132 @@
+/** Reads and writes of organisations, sectors and committees; every read is scoped to tenants. */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { appendAudit } from '../../../kernel/server/audit.ts';
+import { AppError, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import { buildTree, childLevelOf, descendantTenants, tenantForNew, type OrgKind, type OrgLevel } from '../domain/org-kinds.ts';
+import type { CreateOrgBody, UpdateOrgBody } from '../contract.ts';
+
+export interface OrgRow {
+  id: string;
+  parent_id: string | null;
+  kind: OrgKind;
+  level: OrgLevel | null;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  sort: number;
+  tenant_id: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export async function getOrg(db: Kysely<any>, id: string): Promise<OrgRow | undefined> {
+  return (await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()) as OrgRow | undefined;
+}
+
+/** 租户: the CPPCC (city or county) an organisation belongs to; throws when the organisation does not exist. */
+export async function tenantOf(db: Kysely<any>, orgId: string): Promise<string> {
+  const row = await db.selectFrom('organizations').select('tenant_id').where('id', '=', orgId).executeTakeFirst();
+  if (!row) throw notFound('组织');
+  return row.tenant_id as string;
+}
+
+/** The tenants visible to an administrator of `tenantId`: their own and every CPPCC below it. */
+export async function visibleTenantIds(db: Kysely<any>, tenantId: string): Promise<string[]> {
+  const cppccs = await db.selectFrom('organizations').select(['id', 'parent_id', 'tenant_id']).where('kind', '=', 'cppcc').execute();
+  return descendantTenants(cppccs as Array<{ id: string; parent_id: string | null; tenant_id: string }>, tenantId);
+}
+
+/** Every organisation of the given tenants, ordered for display. */
+export async function orgsOfTenants(db: Kysely<any>, tenantIds: string[]): Promise<OrgRow[]> {
+  if (tenantIds.length === 0) return [];
+  return (await db.selectFrom('organizations').selectAll().where('tenant_id', 'in', tenantIds)
+    .orderBy('sort').orderBy('name').execute()) as OrgRow[];
+}
+
+/** The organisation tree of a tenant and the CPPCCs below it (a city's tree contains its counties). */
+export async function orgTree(db: Kysely<any>, tenantId: string) {
+  const rows = await orgsOfTenants(db, await visibleTenantIds(db, tenantId));
+  return buildTree(rows);
+}
+
+export async function listUnits(db: Kysely<any>, tenantId: string) {
+  return db.selectFrom('organizations').select(['id', 'name', 'short_name', 'code'])
+    .where('tenant_id', '=', tenantId).where('kind', '=', 'gov_unit').where('active', '=', 1)
+    .orderBy('sort').orderBy('name').execute();
+}
+
+export async function listSectors(db: Kysely<any>, tenantId: string) {
+  return db.selectFrom('sectors').select(['id', 'name', 'sort']).where('tenant_id', '=', tenantId).orderBy('sort').orderBy('name').execute();
+}
+
+export async function listCommittees(db: Kysely<any>, tenantId: string) {
+  const rows = await db.selectFrom('organizations').select(['id', 'name', 'short_name'])
+    .where('tenant_id', '=', tenantId).where('kind', '=', 'committee').where('active', '=', 1)
+    .orderBy('sort').orderBy('name').execute();
+  const counts = await db.selectFrom('committee_memberships').select(['committee_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenantId).groupBy('committee_id').execute();
+  const byId = new Map(counts.map((c: any) => [c.committee_id as string, Number(c.n)]));
+  return rows.map((r: any) => ({ ...r, member_count: byId.get(r.id) ?? 0 }));
+}
+
+/** Create an organisation under a parent the actor administers; a CPPCC becomes a tenant of its own. */
+export async function createOrg(db: Kysely<any>, dialect: DialectName, actor: Actor, input: CreateOrgBody): Promise<OrgRow> {
+  const visible = await visibleTenantIds(db, actor.tenantId);
+  const parent = await getOrg(db, input.parentId);
+  if (!parent || !visible.includes(parent.tenant_id)) throw invalid('parentId', '「上级组织」', '不存在或无权管理');
+  let level: OrgLevel | null = null;
+  if (input.kind === 'cppcc') {
+    if (parent.kind !== 'cppcc') throw invalid('parentId', '「上级组织」', '必须是政协组织');
+    const expected = childLevelOf(parent.level);
+    if (!expected) throw invalid('level', '「层级」', '县级政协之下不能再设政协组织');
+    if (input.level && input.level !== expected) throw invalid('level', '「层级」', `应为${expected === 'city' ? '市级' : '县级'}`);
+    level = expected;
+  } else if (input.level) {
+    throw invalid('level', '「层级」', '只有政协组织才有层级');
+  }
+  const now = new Date().toISOString();
+  const id = newId();
+  const row: OrgRow = {
+    id, parent_id: parent.id, kind: input.kind, level, name: input.name, short_name: input.shortName ?? null,
+    code: input.code ?? null, sort: input.sort ?? 0, tenant_id: tenantForNew(input.kind, id, parent),
+    active: 1, version: 1, created_at: now, updated_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('organizations').values(row).execute();
+    await appendAudit(trx, dialect, {
+      tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'org.create',
+      entityType: 'organization', entityId: id, data: { name: row.name, kind: row.kind, parentId: row.parent_id },
+    });
+  });
+  return row;
+}
+
+/** Update an organisation with an optimistic version check: a stale version gets a 409. */
+export async function updateOrg(db: Kysely<any>, dialect: DialectName, actor: Actor, id: string, input: UpdateOrgBody): Promise<OrgRow> {
+  const visible = await visibleTenantIds(db, actor.tenantId);
+  return db.transaction().execute(async (trx) => {
+    const cur = (await trx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()) as OrgRow | undefined;
+    if (!cur || !visible.includes(cur.tenant_id)) throw notFound('组织');
+    if (input.active === false && cur.id === actor.tenantId) throw new AppError('BAD_REQUEST', '不能停用自己所属的政协组织');
+    const patch: Partial<OrgRow> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.shortName !== undefined) patch.short_name = input.shortName;
+    if (input.code !== undefined) patch.code = input.code;
+    if (input.sort !== undefined) patch.sort = input.sort;
+    if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+    const now = new Date().toISOString();
+    const res = await trx.updateTable('organizations').set({ ...patch, version: input.version + 1, updated_at: now })
+      .where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('组织');
+    await appendAudit(trx, dialect, {
+      tenantId: cur.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'org.update',
+      entityType: 'organization', entityId: id, data: { changes: patch, version: input.version + 1 },
+    });
+    return { ...cur, ...patch, version: input.version + 1, updated_at: now };
+  });
+}

@@ -1,0 +1,16 @@
+/** Web manifest of the 组织机构 module: the organisation tree for system administrators. */
+import { ApartmentOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../../kernel/web/manifest.ts';
+import { lazyPage } from '../../../kernel/web/components.tsx';
+
+export const organizationsWeb: WebModule = {
+  name: 'organizations',
+  menu: [{ key: 'organizations', label: '组织机构', icon: <ApartmentOutlined />, path: '/admin/organizations', permission: 'org.manage', group: 'admin', order: 10 }],
+  routes: [{ path: '/admin/organizations', permission: 'org.manage', element: lazyPage(() => import('./pages/organizations.tsx')) }],
+  messages: {
+    '组织机构': 'Organisations', '组织详情': 'Organisation', '添加下级': 'Add child', '编辑': 'Edit', '名称': 'Name', '简称': 'Short name', '类型': 'Type',
+    '层级': 'Level', '编码': 'Code', '上级组织': 'Parent', '下级数量': 'Children', '启用': 'Active', '停用': 'Inactive', '编辑组织': 'Edit organisation',
+    '在左侧选择一个组织查看详情': 'Select an organisation on the left', '政协': 'CPPCC', '内设机构': 'Internal office', '专门委员会': 'Special committee',
+    '承办单位': 'Handling unit', '民主党派': 'Party', '人民团体': 'People\'s organisation', '省级': 'Province', '市级': 'City', '县级': 'County', '已保存': 'Saved',
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * A running zhengxie with demo data, for tests: a fresh database (SQLite or PostgreSQL), the real app, the demo
+ * accounts, TOTP codes for the administrators and a one-call sign-in.
+ */
+import type { Config } from '../../src/kernel/server/config.ts';
+import { buildApp, type Zhengxie } from '../../src/server/app.ts';
+import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from '../../src/server/seed.ts';
+import { totpNow } from '../../src/modules/identity/index.ts';
+import { createTestDatabase, type DialectKind } from './db.ts';
+import { login as httpLogin, type Client } from './http.ts';
+
+export interface StartedApp {
+  zx: Zhengxie;
+  app: Zhengxie['app'];
+  config: Config;
+  accounts: DemoAccount[];
+  /** the demo account of that username (throws when there is none) */
+  account(username: string): DemoAccount;
+  /** the current TOTP code of a demo administrator */
+  totpCode(username: string): string;
+  /** sign in as a demo account (with a TOTP code for administrators) or any other seeded user (e.g. 'm0001', 'handler01') */
+  login(username: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** configuration overrides (e.g. a short sessionIdleSeconds) */
+  config?: Partial<Config> & { loginRateLimitPerMinute?: number };
+  /** skip the demo data (organisations, users and every module's seed) */
+  noSeed?: boolean;
+}
+
+export async function startApp(kind: DialectKind, opts: StartOptions = {}): Promise<StartedApp> {
+  // many sign-ins from one address in one test file: lift the login rate limit unless a test sets it
+  const tdb = await createTestDatabase(kind, { loginRateLimitPerMinute: 10_000, ...opts.config } as Partial<Config>);
+  let zx: Zhengxie | undefined;
+  try {
+    zx = await buildApp(tdb.config);
+    const seeded = opts.noSeed ? null : await seedDemoIfEmpty(zx.ctx);
+    const accounts = seeded?.accounts ?? [];
+    const account = (username: string) => {
+      const a = accounts.find((x) => x.username === username);
+      if (!a) throw new Error(`no demo account ${username}`);
+      return a;
+    };
+    const totpCode = (username: string) => {
+      const a = account(username);
+      if (!a.totpSecret) throw new Error(`${username} has no TOTP secret`);
+      return totpNow(a.totpSecret, username);
+    };
+    const started = zx;
+    return {
+      zx: started, app: started.app, config: tdb.config, accounts, account, totpCode,
+      login: (username) => {
+        const a = accounts.find((x) => x.username === username);
+        if (!a) return httpLogin(started.app, username, DEMO_PASSWORD);
+        return httpLogin(started.app, username, a.password, a.totpSecret ? totpCode(username) : undefined);
+      },
+      async close() {
+        try { await started.close(); } finally { await tdb.drop(); }
+      },
+    };
+  } catch (e) {
+    await zx?.close().catch(() => {});
+    await tdb.drop().catch(() => {});
+    throw e;
+  }
+}
