@@ -40,15 +40,15 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   const handle = opts.handle ?? (await openAndMigrate(config, opts));
   const { db, dialect } = handle;
   const events = new EventBus();
-  if (config.redisUrl) await events.useTransport(await createRedisTransport(config.redisUrl));
-  const calendar = new WorkingCalendar(db);
-  await calendar.load();
-  const workflows = new WorkflowRunner({ db, dialect, events, calendar });
   const log = {
     info: (...a: unknown[]) => { if (config.logLevel !== 'silent') console.log(...a); },
     warn: (...a: unknown[]) => { if (config.logLevel !== 'silent') console.warn(...a); },
     error: (...a: unknown[]) => console.error(...a),
   };
+  if (config.redisUrl) await events.useTransport(await createRedisTransport(config.redisUrl, { log }));
+  const calendar = new WorkingCalendar(db);
+  await calendar.load();
+  const workflows = new WorkflowRunner({ db, dialect, events, calendar });
   const notifier = createNotifier({ db, dialect, config, events, log });
   const ctx: ModuleContext = { config, db, dialect, events, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);

@@ -1,9 +1,12 @@
-/** Manifest of the 附件 module. Migrations use ordinals from 0350. */
+/** Manifest of the 附件 module: uploads checked by content, stored in the database, downloaded with permission. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { attachmentMigrations } from './server/migrations.ts';
+import { attachmentRoutes } from './server/routes.ts';
 
 export const attachmentsModule: ModuleManifest = {
   name: 'attachments',
   label: '附件',
   permissions: [],
-  migrations: [],
+  migrations: attachmentMigrations,
+  routes: attachmentRoutes,
 };

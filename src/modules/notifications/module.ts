@@ -1,9 +1,14 @@
-/** Manifest of the 消息通知 module. Migrations use ordinals from 0300. */
+/** Manifest of the 消息通知 module: inbox, e-mail and other channels, work-item notifications, real-time push. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { notificationMigrations } from './server/migrations.ts';
+import { notificationRoutes } from './server/routes.ts';
+import { subscribeTaskNotifications } from './server/task-notifications.ts';
 
 export const notificationsModule: ModuleManifest = {
   name: 'notifications',
   label: '消息通知',
   permissions: [],
-  migrations: [],
+  migrations: notificationMigrations,
+  subscribe: subscribeTaskNotifications,
+  routes: notificationRoutes,
 };

@@ -1,10 +1,111 @@
-/** Delivers notifications: the in-app inbox first, then e-mail and other channels. (Filled in by the notifications module.) */
+/**
+ * Delivers notifications: the in-app inbox first (one transaction), then a `notification.created` event after commit
+ * (pushed to the recipients' browsers on whichever instance they are connected to), then the other channels
+ * (e-mail, registered SMS/WeChat adapters) on the instance that committed, each delivery logged.
+ */
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../kernel/server/config.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
-import type { EventBus } from '../../../kernel/server/events.ts';
+import type { DomainEvent, EventBus } from '../../../kernel/server/events.ts';
 import type { Notifier } from '../../../kernel/server/module.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import { ChannelRegistry, createEmailChannel, createLogChannel, sharedChannels, type DeliveryChannel, type Recipient } from './channels.ts';
 
-export function createNotifier(_deps: { db: Kysely<any>; dialect: DialectName; config: Config; events: EventBus; log: { error: (...a: unknown[]) => void } }): Notifier {
-  return { async notify() { /* replaced by the notifications module */ } };
+/** Payload of the `notification.created` event. */
+export interface NotificationCreatedPayload {
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  channels: string[];
+  /** one inbox row per recipient */
+  items: Array<{ id: string; userId: string }>;
+}
+
+export interface NotificationService extends Notifier {
+  /** plug in a channel for this app instance only (see `registerChannel` for the whole process) */
+  registerChannel(c: DeliveryChannel): void;
+  /** names of the channels available to this instance */
+  channelNames(): string[];
+}
+
+/** Channels used when the caller names none. */
+export const DEFAULT_CHANNELS = ['email'];
+const CHUNK = 500;
+
+function clip(s: string, n: number): string {
+  const t = s.trim();
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; config: Config; events: EventBus; log: { info?: (...a: unknown[]) => void; error: (...a: unknown[]) => void } }): NotificationService {
+  const { db, events, config, log } = deps;
+  const local = new ChannelRegistry();
+  local.register(createLogChannel({ info: (...a) => (log.info ?? (() => {}))(...a) }));
+  if (config.smtpUrl) {
+    const email = createEmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    local.register(email);
+  }
+  const channel = (name: string) => local.get(name) ?? sharedChannels.get(name);
+
+  async function deliver(p: NotificationCreatedPayload): Promise<void> {
+    const chans = p.channels.map((n) => ({ n, c: channel(n) })).filter((x): x is { n: string; c: DeliveryChannel } => {
+      if (!x.c && x.n !== 'email') log.error(`未注册的通知渠道：${x.n}`);
+      return !!x.c;
+    });
+    if (!chans.length || !p.items.length) return;
+    const byUser = new Map(p.items.map((i) => [i.userId, i.id]));
+    const userIds = [...byUser.keys()];
+    const people: Recipient[] = [];
+    for (let i = 0; i < userIds.length; i += CHUNK) {
+      const rows = await db.selectFrom('users').select(['id', 'email', 'phone', 'display_name'])
+        .where('id', 'in', userIds.slice(i, i + CHUNK)).execute();
+      for (const r of rows) people.push({ userId: String(r.id), email: r.email ?? null, phone: r.phone ?? null, displayName: String(r.display_name) });
+    }
+    const msg = { title: p.title, body: p.body, ...(p.link ? { link: p.link } : {}) };
+    const log_: Array<{ id: string; notification_id: string; channel: string; status: 'sent' | 'failed'; error: string | null; at: string }> = [];
+    for (const { n, c } of chans) {
+      for (const to of people) {
+        if (c.canReach && !c.canReach(to)) continue;
+        try {
+          await c.send(to, msg);
+          log_.push({ id: newId(), notification_id: byUser.get(to.userId)!, channel: n, status: 'sent', error: null, at: new Date().toISOString() });
+        } catch (err) {
+          const e = clip(String((err as Error)?.message ?? err), 500);
+          log.error(`通知渠道 ${n} 发送失败（${to.userId}）：${e}`);
+          log_.push({ id: newId(), notification_id: byUser.get(to.userId)!, channel: n, status: 'failed', error: e, at: new Date().toISOString() });
+        }
+      }
+    }
+    for (let i = 0; i < log_.length; i += CHUNK) await db.insertInto('notification_deliveries').values(log_.slice(i, i + CHUNK)).execute();
+  }
+
+  // deliveries run once, on the instance that committed the notification, after commit
+  events.on('notification.created', (e: DomainEvent) => deliver(e.payload as unknown as NotificationCreatedPayload));
+
+  return {
+    registerChannel: (c) => local.register(c),
+    channelNames: () => [...new Set([...local.names(), ...sharedChannels.names()])],
+    async notify(n) {
+      const userIds = [...new Set(n.userIds.filter((u) => typeof u === 'string' && u && u !== 'system'))];
+      if (!userIds.length) return;
+      const now = new Date().toISOString();
+      const title = clip(n.title, 200);
+      const body = clip(n.body, 4000);
+      const link = n.link ? clip(n.link, 500) : null;
+      const kind = clip(n.kind, 50);
+      const rows = userIds.map((userId) => ({
+        id: newId(), tenant_id: n.tenantId, user_id: userId, kind, title, body, link, read_at: null, created_at: now,
+      }));
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('notifications').values(rows.slice(i, i + CHUNK)).execute();
+      });
+      const payload: NotificationCreatedPayload = {
+        kind, title, body, link, createdAt: now, channels: n.channels ?? DEFAULT_CHANNELS,
+        items: rows.map((r) => ({ id: r.id, userId: r.user_id })),
+      };
+      await events.publish({ type: 'notification.created', tenantId: n.tenantId, audience: { userIds }, payload: payload as unknown as Record<string, unknown> });
+    },
+  };
 }

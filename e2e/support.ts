@@ -1,0 +1,102 @@
+/** Browser-story helpers: the real server with demo data on a random port, the built web app, and Chromium via playwright-core. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import * as OTPAuth from 'otpauth';
+import { CHROMIUM } from '../test/support/services.ts';
+import { startApp, type StartedApp } from '../test/support/fixtures.ts';
+
+/** Builds the web app once when dist/web is missing, so a fresh checkout can run the stories. */
+export function ensureWebBuild(): void {
+  if (fs.existsSync(path.resolve('dist/web/index.html'))) return;
+  const r = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+export interface Stage {
+  started: StartedApp;
+  baseUrl: string;
+  context: BrowserContext;
+  screenshots: string;
+  close(): Promise<void>;
+}
+
+export async function startStage(): Promise<Stage> {
+  ensureWebBuild();
+  const started = await startApp('sqlite');
+  await started.zx.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = started.zx.app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-chromium-'));
+  const screenshots = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-screens-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    started, baseUrl: `http://127.0.0.1:${port}`, context, screenshots,
+    async close() {
+      await context.close().catch(() => {});
+      await started.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The current TOTP code for a demo administrator, computed from the secret the seed printed. */
+export function totpFor(stage: Stage, username: string): string {
+  const secret = stage.started.account(username).totpSecret;
+  if (!secret) throw new Error(`${username} has no TOTP secret`);
+  return new OTPAuth.TOTP({ issuer: '智慧政协', label: username, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+}
+
+/** Signs in through the login page (with the TOTP step for administrators) and waits for the home page. */
+export async function signIn(stage: Stage, page: Page, username: string): Promise<void> {
+  const account = stage.started.account(username);
+  await page.goto(stage.baseUrl + '/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  if (account.totpSecret) {
+    const code = page.getByLabel('动态验证码');
+    await code.waitFor({ state: 'visible' });
+    await code.fill(totpFor(stage, username));
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.getByRole('heading', { name: /您好/ }).waitFor();
+}
+
+/** Texts of the side-menu entries (groups expanded), as the user sees them. */
+export async function menuTexts(page: Page): Promise<string[]> {
+  const nav = page.locator('aside nav, .ant-drawer nav').first();
+  await nav.waitFor();
+  for (const g of await nav.locator('.ant-menu-submenu-title').all()) {
+    const open = await g.evaluate((el) => el.parentElement?.classList.contains('ant-menu-submenu-open'));
+    if (!open) await g.click();
+  }
+  await page.waitForTimeout(300);
+  return (await nav.locator('.ant-menu-title-content').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Runs axe-core in the page (evaluated as a string because the CSP forbids injected script tags) and returns the violations. */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: number }>> {
+  const source = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+export async function shot(stage: Stage, page: Page, name: string): Promise<string> {
+  const file = path.join(stage.screenshots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,77 @@
+/** Storing, linking and reading attachments. Content is kept once per SHA-256; each upload is its own record. */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { appendAudit } from '../../../kernel/server/audit.ts';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import { invalid } from '../../../kernel/universal/errors.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import type { AttachmentItem } from '../contract.ts';
+
+export interface AttachmentRow {
+  id: string;
+  tenant_id: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
+export function presentAttachment(r: AttachmentRow, withActions = true): AttachmentItem {
+  return { id: r.id, filename: r.filename, mime: r.mime, size: Number(r.size), createdAt: r.created_at, ...(withActions ? { actions: ['download' as const] } : {}) };
+}
+
+/** Save an upload (already checked) in one transaction: the content if new, the record, the audit entry. */
+export async function storeAttachment(db: Kysely<any>, dialect: DialectName, a: { actor: Actor; filename: string; mime: string; content: Buffer; ip?: string }): Promise<AttachmentRow> {
+  const sha256 = createHash('sha256').update(a.content).digest('hex');
+  const now = new Date().toISOString();
+  const row: AttachmentRow = {
+    id: newId(), tenant_id: a.actor.tenantId, entity_type: null, entity_id: null, filename: a.filename, mime: a.mime,
+    size: a.content.length, sha256, created_by: a.actor.userId, created_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('attachment_blobs').values({ sha256, content: a.content, size: a.content.length, created_at: now })
+      .onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    await trx.insertInto('attachments').values(row).execute();
+    await appendAudit(trx, dialect, {
+      tenantId: row.tenant_id, actorId: a.actor.userId, actorName: a.actor.displayName, action: 'attachment.upload',
+      entityType: 'attachment', entityId: row.id, data: { filename: row.filename, mime: row.mime, size: row.size, sha256 }, ip: a.ip,
+    });
+  });
+  return row;
+}
+
+/**
+ * Attach the actor's own, not yet linked uploads to a record, inside the owning module's transaction.
+ * Fails (nothing linked) when any id is unknown, someone else's, from another tenant or already linked elsewhere.
+ */
+export async function linkAttachments(trx: Transaction<any> | Kysely<any>, l: { ids: string[]; entityType: string; entityId: string; actor: Actor; field?: string }): Promise<void> {
+  const ids = [...new Set(l.ids)];
+  if (!ids.length) return;
+  const rows = await trx.selectFrom('attachments').select(['id', 'entity_type', 'entity_id'])
+    .where('id', 'in', ids).where('created_by', '=', l.actor.userId).where('tenant_id', '=', l.actor.tenantId).execute();
+  const ok = rows.filter((r) => r.entity_id === null || (r.entity_type === l.entityType && r.entity_id === l.entityId));
+  if (ok.length !== ids.length) throw invalid(l.field ?? 'attachmentIds', '「附件」', '包含不存在、不属于您或已被使用的附件');
+  await trx.updateTable('attachments').set({ entity_type: l.entityType, entity_id: l.entityId })
+    .where('id', 'in', ids).where('entity_id', 'is', null).execute();
+}
+
+export async function findAttachment(db: Kysely<any>, id: string): Promise<AttachmentRow | undefined> {
+  return (await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst()) as AttachmentRow | undefined;
+}
+
+export async function attachmentsOf(db: Kysely<any>, entityType: string, entityId: string): Promise<AttachmentRow[]> {
+  return (await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+    .orderBy('created_at').orderBy('id').execute()) as AttachmentRow[];
+}
+
+export async function readContent(db: Kysely<any>, sha256: string): Promise<Buffer | undefined> {
+  const r = await db.selectFrom('attachment_blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
+  if (!r) return undefined;
+  const c = r.content as Buffer | Uint8Array;
+  return Buffer.isBuffer(c) ? c : Buffer.from(c);
+}

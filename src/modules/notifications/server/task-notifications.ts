@@ -1,0 +1,54 @@
+/**
+ * When a record moves to a state that creates a work item (待办), tell the people it is now for: the named user,
+ * or everyone holding the role in the organisation. The person who made the move is not told about their own act.
+ */
+import type { Kysely } from 'kysely';
+import type { DomainEvent } from '../../../kernel/server/events.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { entityLink, recipientsExcept } from '../domain/audience.ts';
+
+/** The users holding one of `roles` in one of `orgIds` (active accounts only). */
+export async function usersWithRoles(db: Kysely<any>, orgIds: string[], roles: string[]): Promise<string[]> {
+  if (!orgIds.length || !roles.length) return [];
+  const rows = await db.selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('user_roles.user_id as id')
+    .where('user_roles.org_id', 'in', orgIds)
+    .where('user_roles.role_code', 'in', roles)
+    .where('users.active', '=', 1)
+    .distinct()
+    .execute();
+  return rows.map((r) => String(r.id));
+}
+
+export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notifier'>, e: DomainEvent): Promise<void> {
+  if (!e.entityType || !e.entityId) return;
+  const p = e.payload as { title?: string; to?: string };
+  // the work item the transition opened, if any: its label and due date make the message
+  const task = await ctx.db.selectFrom('tasks').select(['label', 'due_date', 'title', 'assignee_user_id', 'assignee_org_id', 'assignee_role'])
+    .where('entity_type', '=', e.entityType).where('entity_id', '=', e.entityId).where('status', '=', 'open')
+    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  if (!task) return;
+  const audience = e.audience ?? {};
+  const named = (audience.userIds ?? []).filter((u) => u === task.assignee_user_id);
+  const byRole = await usersWithRoles(ctx.db, audience.orgIds ?? [], audience.roles ?? []);
+  const userIds = recipientsExcept([...named, ...byRole], e.actorId);
+  if (!userIds.length) return;
+  const title = String(task.title ?? p.title ?? '');
+  await ctx.notifier.notify({
+    tenantId: e.tenantId,
+    userIds,
+    kind: 'task',
+    title: `新待办：${task.label}`,
+    body: `「${title}」已转到您处（${task.label}）${task.due_date ? `，请于 ${task.due_date} 前办理` : ''}。`,
+    link: entityLink(e.entityType, e.entityId),
+  });
+}
+
+/** Subscribe once, on the instance that committed the transition (so each person is told once). */
+export function subscribeTaskNotifications(ctx: ModuleContext): void {
+  ctx.events.on('*', async (e) => {
+    if (!e.type.endsWith('.transitioned')) return;
+    await notifyTaskAssignees(ctx, e);
+  });
+}

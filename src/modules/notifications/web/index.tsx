@@ -1,0 +1,18 @@
+/** Web manifest of the 消息通知 module: inbox page and the header bell. */
+import { BellOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../../kernel/web/manifest.ts';
+import { lazyPage } from '../../../kernel/web/components.tsx';
+import { NotificationBell } from './components.tsx';
+
+export const notificationsWeb: WebModule = {
+  name: 'notifications',
+  menu: [{ key: 'notifications', label: '消息通知', icon: <BellOutlined />, path: '/notifications', order: 80 }],
+  routes: [{ path: '/notifications', element: lazyPage(() => import('./pages/notifications.tsx')) }],
+  headerWidgets: [NotificationBell],
+  messages: {
+    '消息通知': 'Notifications', '消息通知（{n} 条未读）': 'Notifications ({n} unread)', '最新通知': 'Latest notifications', '全部通知': 'All',
+    '暂无通知。有人交办、退回或答复您的事项时，会在这里提醒您。': 'No notifications yet. You will be told here when something is assigned, returned or answered.',
+    '全部标为已读': 'Mark all read', '全部': 'All', '未读': 'Unread', '没有未读通知。': 'No unread notifications.', '查看': 'Open', '标为已读': 'Mark read',
+    '已将 {n} 条标记为已读': '{n} marked read',
+  },
+};

@@ -1,0 +1,170 @@
+/** 提案详情: content, where the proposal stands (Steps) and its history (Timeline), with the caller's actions as buttons. */
+import { App, Button, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useNavigate, useParams } from 'react-router';
+import type { ProposalDetail } from '../../contract.ts';
+import { api } from '../../../../kernel/web/api.ts';
+import { useI18n } from '../../../../kernel/web/i18n.tsx';
+import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
+import { useServerEvent } from '../../../../kernel/web/events.ts';
+import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import { ProposalPicker, StateTag, UnitSelect, labelOf, replyClassText, useProposalOptions } from '../shared.tsx';
+
+/** The main road of a proposal, and which step each state belongs to. */
+const stages = ['提交', '审查立案', '交办签收', '办理答复', '评价办结'];
+const stageOf: Record<string, number> = {
+  draft: 0, returned: 0, submitted: 1, not_filed: 1, merged: 1, withdrawn: 1, filed: 2, assigned: 2, objected: 2,
+  in_progress: 3, extension_requested: 3, reply_check: 3, rehandle: 3, replied: 4, closed: 4,
+};
+const stoppedStates = new Set(['not_filed', 'merged', 'withdrawn']);
+
+export default function ProposalDetailPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const options = useProposalOptions();
+  const { data: p, loading, error, reload } = useApiQuery<ProposalDetail>(`/api/proposals/${id}`);
+  useServerEvent('worklist', (e) => { if ((e as { entityId?: string })?.entityId === id) reload(); });
+
+  if (error && !p) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/proposals')}>{t('返回列表')}</Button>} />;
+  if (!p) return <PageCard loading={loading}><Skeleton active /></PageCard>;
+
+  const fire = async (a: RecordAction, input: Record<string, unknown>) => {
+    const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== '' && v !== null));
+    await api.post(`/api/proposals/${p.id}/transitions`, { action: a.name, version: p.version, input: clean });
+    void message.success(t('已{label}', { label: t(a.label) }));
+    reload();
+  };
+
+  const renderField = (field: string) => {
+    const o = options.data;
+    switch (field) {
+      case 'reasonCode': return <Select options={(o?.notFiledReasons ?? []).map((r) => ({ value: r.code, label: t(r.label) }))} />;
+      case 'targetId': return <ProposalPicker exclude={p.id} />;
+      case 'mode': return <Radio.Group optionType="button" options={(o?.handlingModes ?? []).map((m) => ({ value: m.code, label: t(m.label) }))} />;
+      case 'leadUnitId': return <UnitSelect />;
+      case 'replyClass': return <Radio.Group options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />;
+      case 'replyText': return <Input.TextArea rows={8} maxLength={50000} showCount />;
+      case 'satisfaction': return <Radio.Group optionType="button" options={(o?.satisfaction ?? []).filter((s) => s.code !== 'unsatisfied').map((m) => ({ value: m.code, label: t(m.label) }))} />;
+      default: return undefined;
+    }
+  };
+
+  const extraFields = (a: RecordAction) => {
+    if (a.name === 'assign' || a.name === 'reassign') {
+      return (
+        <Form.Item noStyle shouldUpdate={(prev, cur) => prev.mode !== cur.mode}>
+          {({ getFieldValue }) => getFieldValue('mode') && getFieldValue('mode') !== 'single' ? (
+            <Form.Item name="coUnitIds" label={t('会办（分办）单位')} rules={[{ required: true, message: t('分办或会办时至少选择一个单位') }]}><UnitSelect multiple /></Form.Item>
+          ) : null}
+        </Form.Item>
+      );
+    }
+    if (a.name === 'file') return <Form.Item name="isKey" valuePropName="checked"><Checkbox>{t('列为重点提案')}</Checkbox></Form.Item>;
+    if (a.name === 'request_extension') return <Form.Item name="extensionDays" label={t('延期天数（工作日）')}><InputNumber min={1} max={130} /></Form.Item>;
+    if (a.name === 'evaluate') return <Form.Item name="comment" label={t('评价意见')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>;
+    return null;
+  };
+
+  const current = stageOf[p.state] ?? 0;
+  const stopped = stoppedStates.has(p.state);
+  const done = p.state === 'closed';
+  const o = options.data;
+
+  const actionBar = (
+    <Space wrap>
+      {p.abilities.edit && <Button size="large" icon={<EditOutlined />} onClick={() => navigate(`/proposals/${p.id}/edit`)}>{t('编辑')}</Button>}
+      {p.abilities.confirmCosign && <Button size="large" type="primary" onClick={async () => { try { await api.post(`/api/proposals/${p.id}/cosign`); void message.success(t('已确认联名')); reload(); } catch (e) { report(e, { onReload: reload }); } }}>{t('确认联名')}</Button>}
+      <WorkflowActions actions={p.actions} onFire={fire} renderField={renderField} extraFields={extraFields} onConflictReload={reload} />
+    </Space>
+  );
+
+  return (
+    <>
+      <PageCard title={<Space wrap><span>{p.title}</span></Space>}>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <StateTag state={p.state} label={p.stateLabel} />
+          {p.number && <Tag>{p.number}</Tag>}
+          {p.isKey && <Tag color="red">{t('重点提案')}</Tag>}
+          {p.isExcellent && <Tag color="gold">{t('优秀提案')}</Tag>}
+          <Typography.Text type="secondary">{p.sessionLabel}</Typography.Text>
+        </Space>
+        <Steps
+          current={current}
+          status={stopped ? 'error' : done ? 'finish' : 'process'}
+          orientation={mobile ? 'vertical' : 'horizontal'}
+          size="small"
+          items={stages.map((s, i) => ({ title: t(s), content: i === current ? t(p.stateLabel) : undefined }))}
+          style={{ marginBottom: 24 }}
+        />
+        {(p.actions.length > 0 || p.abilities.edit || p.abilities.confirmCosign) && <div style={{ marginBottom: 8 }} data-testid="proposal-actions">{actionBar}</div>}
+      </PageCard>
+      <Row gutter={[16, 0]}>
+        <Col xs={24} lg={16}>
+          <PageCard title={t('提案内容')}>
+            <Descriptions column={mobile ? 1 : 2} size="small" style={{ marginBottom: 16 }} items={[
+              { key: 'proposer', label: t('提案人'), children: p.proposerName },
+              { key: 'type', label: t('类型'), children: t(labelOf(o?.types, p.type)) },
+              { key: 'category', label: t('类别'), children: p.category ? t(labelOf(o?.categories, p.category)) : '—' },
+              { key: 'submitted', label: t('提交时间'), children: formatDateTime(p.submittedAt) || '—' },
+              { key: 'unit', label: t('主办单位'), children: p.leadUnitName ?? '—' },
+              { key: 'mode', label: t('办理方式'), children: p.handlingMode ? t(labelOf(o?.handlingModes, p.handlingMode)) : '—' },
+              { key: 'due', label: t('办理期限'), children: p.dueDate ?? '—' },
+              { key: 'public', label: t('同意公开'), children: p.isPublic ? t('是') : t('否') },
+            ]} />
+            {([['背景情况', p.background], ['问题分析', p.analysis], ['具体建议', p.suggestions]] as const).map(([label, text]) => (
+              <section key={label} style={{ marginBottom: 16 }}>
+                <Typography.Title level={2} style={{ fontSize: 16 }}>{t(label)}</Typography.Title>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{text || <Typography.Text type="secondary">{t('（未填写）')}</Typography.Text>}</Typography.Paragraph>
+              </section>
+            ))}
+          </PageCard>
+          {(p.replyText || p.replyClass) && (
+            <PageCard title={t('答复')}>
+              <Space wrap style={{ marginBottom: 8 }}>
+                {p.replyClass && <Tag color="blue">{replyClassText(p.replyClass, t(labelOf(o?.replyClasses, p.replyClass)))}</Tag>}
+                {p.satisfaction && <Tag color={p.satisfaction === 'unsatisfied' ? 'red' : 'green'}>{t(labelOf(o?.satisfaction, p.satisfaction))}</Tag>}
+                {p.repliedAt && <Typography.Text type="secondary">{formatDateTime(p.repliedAt)}</Typography.Text>}
+              </Space>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.replyText}</Typography.Paragraph>
+            </PageCard>
+          )}
+        </Col>
+        <Col xs={24} lg={8}>
+          {(p.units.length > 0 || p.cosigners.length > 0) && (
+            <PageCard title={t('承办与联名')}>
+              {p.units.length > 0 && <Descriptions column={1} size="small" items={p.units.map((u) => ({ key: u.unitId + u.role, label: t(u.roleLabel), children: u.unitName }))} />}
+              {p.cosigners.length > 0 && (
+                <div style={{ marginTop: 8 }}>
+                  <Typography.Text type="secondary">{t('联名委员')}</Typography.Text>
+                  <div>{p.cosigners.map((c) => <Tag key={c.userId} color={c.confirmedAt ? 'green' : 'default'}>{c.name}{c.confirmedAt ? '' : t('（待确认）')}</Tag>)}</div>
+                </div>
+              )}
+            </PageCard>
+          )}
+          <PageCard title={t('办理过程')}>
+            <Timeline
+              items={[...p.history].reverse().map((h) => ({
+                key: h.id,
+                color: stoppedStates.has(h.toState) ? 'red' : h.toState === 'closed' ? 'green' : 'blue',
+                title: formatDateTime(h.at),
+                content: (
+                  <div>
+                    <Typography.Text strong>{t(h.actionLabel)}</Typography.Text> → <StateTag state={h.toState} label={h.toStateLabel} />
+                    <div><Typography.Text type="secondary">{h.actorName}</Typography.Text></div>
+                    {h.note && <div style={{ whiteSpace: 'pre-wrap' }}>{h.note}</div>}
+                    {typeof h.data?.reason === 'string' && h.data.reason !== h.note && <div style={{ whiteSpace: 'pre-wrap' }}>{t('理由：')}{h.data.reason}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          </PageCard>
+        </Col>
+      </Row>
+    </>
+  );
+}

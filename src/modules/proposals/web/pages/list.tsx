@@ -1,0 +1,89 @@
+/** 提案列表: query form (year, status, keyword, type) above a paged table (共 N 条); a card list on phones. */
+import { useMemo } from 'react';
+import { Button, Form, Input, List, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { ProposalListItem } from '../../contract.ts';
+import { useI18n } from '../../../../kernel/web/i18n.tsx';
+import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
+import { useSession } from '../../../../kernel/web/session.tsx';
+import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
+import { StateTag, labelOf, useProposalOptions } from '../shared.tsx';
+
+interface Filters { year?: number; state?: string; q?: string; type?: string; mine?: boolean }
+
+export default function ProposalListPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const options = useProposalOptions();
+  const filters: Filters = {
+    year: params.get('year') ? Number(params.get('year')) : undefined,
+    state: params.get('state') ?? undefined,
+    q: params.get('q') ?? undefined,
+    type: params.get('type') ?? undefined,
+    mine: params.get('mine') === 'true' ? true : undefined,
+  };
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const { data, loading } = useApiQuery<{ items: ProposalListItem[]; total: number }>('/api/proposals', {
+    ...filters, mine: filters.mine ? 'true' : undefined, page, pageSize,
+  });
+  const [form] = Form.useForm<Filters>();
+
+  const apply = (next: Filters & { page?: number; pageSize?: number }) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '' && v !== false) p.set(k, String(v));
+    setParams(p);
+  };
+
+  const years = useMemo(() => {
+    const y = options.data?.currentSession.year ?? new Date().getFullYear();
+    return Array.from({ length: 6 }, (_, i) => y - i);
+  }, [options.data]);
+
+  const columns: ColumnsType<ProposalListItem> = [
+    { title: t('编号'), dataIndex: 'number', key: 'number', width: 110, render: (v) => v ?? <Typography.Text type="secondary">{t('未编号')}</Typography.Text> },
+    { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Space size={4} wrap><Link to={`/proposals/${r.id}`}>{v}</Link>{r.isKey && <Tag color="red">{t('重点')}</Tag>}</Space> },
+    { title: t('提案人'), dataIndex: 'proposerName', key: 'proposerName', width: 120 },
+    { title: t('类型'), dataIndex: 'type', key: 'type', width: 130, responsive: ['lg'], render: (v) => t(labelOf(options.data?.types, v)) },
+    { title: t('状态'), dataIndex: 'state', key: 'state', width: 110, render: (v, r) => <StateTag state={v} label={r.stateLabel} /> },
+    { title: t('主办单位'), dataIndex: 'leadUnitName', key: 'leadUnitName', width: 160, responsive: ['md'], render: (v) => v ?? '—' },
+    { title: t('年度'), dataIndex: 'year', key: 'year', width: 80, responsive: ['xl'] },
+  ];
+
+  const pagination = {
+    current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile,
+    showTotal: (n: number) => t('共 {n} 条', { n }),
+    onChange: (p: number, s: number) => apply({ ...filters, page: p, pageSize: s }),
+  };
+
+  return (
+    <PageCard title={t('提案')} extra={can('proposal.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/proposals/new')}>{t('撰写提案')}</Button>}>
+      <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...v, page: 1, pageSize })} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="year" label={t('年度')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={years.map((y) => ({ value: y, label: String(y) }))} /></Form.Item>
+        <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 140 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
+        <Form.Item name="type" label={t('类型')}><Select allowClear style={{ minWidth: 150 }} placeholder={t('全部')} options={(options.data?.types ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
+        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
+        {can('proposal.create') && <Form.Item name="mine" label={t('只看我的')} valuePropName="checked"><Switch /></Form.Item>}
+        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { form.setFieldsValue({ year: undefined, state: undefined, q: undefined, type: undefined, mine: undefined }); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
+      </Form>
+      {data && data.total === 0 ? (
+        <EmptyHint text={t('没有符合条件的提案。可以换个条件查询。')} action={can('proposal.create') ? { label: t('撰写提案'), to: '/proposals/new' } : undefined} />
+      ) : mobile ? (
+        <List loading={loading} dataSource={data?.items ?? []} pagination={{ ...pagination, size: 'small', simple: true }}
+          renderItem={(r) => (
+            <List.Item onClick={() => navigate(`/proposals/${r.id}`)} style={{ cursor: 'pointer' }}>
+              <List.Item.Meta title={<Link to={`/proposals/${r.id}`}>{r.title}</Link>}
+                description={<Space wrap size={[6, 4]}><StateTag state={r.state} label={r.stateLabel} />{r.number && <span>{r.number}</span>}<span>{r.proposerName}</span>{r.leadUnitName && <span>{r.leadUnitName}</span>}</Space>} />
+            </List.Item>
+          )} />
+      ) : (
+        <Table<ProposalListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+      )}
+    </PageCard>
+  );
+}

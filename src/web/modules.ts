@@ -1,0 +1,28 @@
+// Assembles the web side of every module: menus, pages, header widgets and translations, plus the menu groups.
+import { createElement } from 'react';
+import { SettingOutlined } from '@ant-design/icons';
+import type { WebModule } from '../kernel/web/manifest.ts';
+import type { MenuGroup } from '../kernel/web/layout.tsx';
+import { registerMessages } from '../kernel/web/i18n.tsx';
+import { worklistWeb } from '../modules/worklist/web/index.tsx';
+import { proposalsWeb } from '../modules/proposals/web/index.tsx';
+import { notificationsWeb } from '../modules/notifications/web/index.tsx';
+import { identityWeb } from '../modules/identity/web/index.tsx';
+import { organizationsWeb } from '../modules/organizations/web/index.tsx';
+import { systemWeb } from '../modules/system/web/index.tsx';
+import { attachmentsWeb } from '../modules/attachments/web/index.tsx';
+import { shellMessages } from './messages-en.ts';
+
+export const webModules: WebModule[] = [worklistWeb, proposalsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb];
+
+export const menuGroups: Record<string, MenuGroup> = {
+  admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },
+};
+
+registerMessages(shellMessages);
+for (const m of webModules) if (m.messages) registerMessages(m.messages);
+
+export const menu = webModules.flatMap((m) => m.menu ?? []);
+export const routes = webModules.flatMap((m) => m.routes ?? []);
+export const publicRoutes = webModules.flatMap((m) => m.publicRoutes ?? []);
+export const headerWidgets = webModules.flatMap((m) => m.headerWidgets ?? []);
