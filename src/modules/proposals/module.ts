@@ -1,9 +1,26 @@
-/** Manifest of the 提案 module. Migrations use ordinals from 1000. */
+/** Manifest of the 提案 module: permissions, tables (migrations 1000–1099), lifecycle, routes and demo data. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { proposalLifecycle } from './domain/proposal-lifecycle.ts';
+import { proposalMigrations } from './server/migrations.ts';
+import { proposalRoutes } from './server/routes.ts';
+import { seedProposals } from './server/seed.ts';
+
+/** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
+const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
 
 export const proposalsModule: ModuleManifest = {
   name: 'proposals',
   label: '提案',
-  permissions: [],
-  migrations: [],
+  permissions: [
+    { code: 'proposal.read', name: '查看提案', defaultRoles: readers },
+    { code: 'proposal.create', name: '提出提案', defaultRoles: ['member'] },
+    { code: 'proposal.read_all', name: '查看本级全部提案', defaultRoles: ['proposal_staff', 'leader'] },
+    { code: 'proposal.review', name: '审查提案（立案、退回、不予立案、并案、答复审核）', defaultRoles: ['proposal_staff'] },
+    { code: 'proposal.assign', name: '交办提案（交办、调整、延期审批）', defaultRoles: ['proposal_staff'] },
+    { code: 'proposal.handle', name: '办理提案（签收、申请调整、申请延期、答复）', defaultRoles: ['unit_handler', 'unit_leader'] },
+  ],
+  migrations: proposalMigrations,
+  workflows: [proposalLifecycle],
+  routes: (app, ctx) => proposalRoutes(app, ctx),
+  seed: seedProposals,
 };

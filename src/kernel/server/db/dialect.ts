@@ -95,3 +95,75 @@ export async function listTables(db: Kysely<any>, d: DialectName): Promise<strin
   const r = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db);
   return r.rows.map((x) => x.name);
 }
+
+// ——— catalogue reading for backup and restore ———
+
+export interface TableInfo {
+  name: string;
+  /** columns that take values on insert (generated columns left out), in table order */
+  columns: string[];
+  /** primary-key columns in key order; empty when the table has none */
+  pk: string[];
+  /** tables this one references through foreign keys */
+  references: string[];
+}
+
+/** Tables with their insertable columns, primary key and references, leaving out `exclude` and derived full-text tables. */
+export async function readCatalogue(db: Kysely<any>, exclude: ReadonlySet<string>, d: DialectName): Promise<TableInfo[]> {
+  const out: TableInfo[] = [];
+  if (d === 'sqlite') {
+    const all = (await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows;
+    // full-text search indexes (virtual tables and their shadow tables) are derived data: rebuilt, not backed up
+    const virtual = all.filter((t) => /^create\s+virtual\s+table/i.test(t.sql ?? '')).map((t) => t.name);
+    const isDerived = (n: string) => virtual.includes(n) || virtual.some((v) => n.startsWith(`${v}_`));
+    for (const t of all) {
+      if (isDerived(t.name) || exclude.has(t.name)) continue;
+      const cols = (await sql<{ name: string; pk: number; hidden: number }>`select name, pk, hidden from pragma_table_xinfo(${t.name}) order by cid`.execute(db)).rows;
+      const fks = (await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${t.name})`.execute(db)).rows;
+      out.push({
+        name: t.name,
+        columns: cols.filter((c) => Number(c.hidden) === 0).map((c) => c.name),
+        pk: cols.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk)).map((c) => c.name),
+        references: [...new Set(fks.map((f) => f.table))],
+      });
+    }
+    return out;
+  }
+  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)).rows;
+  for (const t of tables) {
+    if (exclude.has(t.name)) continue;
+    const cols = (await sql<{ name: string }>`select column_name as name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${t.name} and is_generated = 'NEVER' order by ordinal_position`.execute(db)).rows;
+    const pk = (await sql<{ name: string }>`select a.attname as name from pg_index i
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+      where i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident(${t.name}))::regclass and i.indisprimary
+      order by array_position(i.indkey::int2[], a.attnum)`.execute(db)).rows;
+    const fks = (await sql<{ name: string }>`select c2.relname as name from pg_constraint k
+      join pg_class c1 on c1.oid = k.conrelid join pg_class c2 on c2.oid = k.confrelid
+      join pg_namespace n on n.oid = c1.relnamespace
+      where k.contype = 'f' and n.nspname = current_schema() and c1.relname = ${t.name}`.execute(db)).rows;
+    out.push({ name: t.name, columns: cols.map((c) => c.name), pk: pk.map((c) => c.name), references: [...new Set(fks.map((f) => f.name))] });
+  }
+  return out;
+}
+
+/** Tables protected by the append-only triggers of `appendOnlyTriggerSql`. */
+export async function appendOnlyTables(db: Kysely<any>, d: DialectName): Promise<string[]> {
+  if (d === 'sqlite') {
+    const r = await sql<{ t: string }>`select distinct tbl_name as t from sqlite_master where type = 'trigger' and name = tbl_name || '_no_update'`.execute(db);
+    return r.rows.map((x) => x.t);
+  }
+  const r = await sql<{ t: string }>`select distinct event_object_table as t from information_schema.triggers
+    where trigger_schema = current_schema() and trigger_name = event_object_table || '_append_only'`.execute(db);
+  return r.rows.map((x) => x.t);
+}
+
+/** After restoring explicit values into serial/identity columns, move their sequences past the highest value (PostgreSQL). */
+export async function resetSequences(db: Kysely<any>, d: DialectName): Promise<void> {
+  if (d !== 'postgres') return;
+  const cols = (await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns
+    where table_schema = current_schema() and (column_default like 'nextval(%' or is_identity = 'YES')`.execute(db)).rows;
+  for (const { t, c } of cols) {
+    await sql`select setval(pg_get_serial_sequence(${t}, ${c}), coalesce((select max(${sql.ref(c)}) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
+  }
+}

@@ -1,5 +1,5 @@
 /** The Fastify instance every module registers on: validation, one error format, security headers, OpenAPI. */
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -26,7 +26,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: opts.logLevel !== 'debug',
+    logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' }),
     ajv: { customOptions: { coerceTypes: 'array' } },
   }).withTypeProvider<ZodTypeProvider>();
 

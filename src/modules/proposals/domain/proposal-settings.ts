@@ -1,0 +1,47 @@
+/** The per-tenant settings of the proposals module, with the defaults used when none are configured. */
+import { defaultDeadlines, type ProposalDeadlines } from './proposal-lifecycle.ts';
+import { defaultSessionCalendar, type SessionCalendar } from './proposal-session.ts';
+
+export interface CodeLabel { code: string; label: string }
+
+/** 不予立案 cases: the national list (全国政协提案审查工作规则) as the default reason codes. */
+export const defaultNotFiledReasons: CodeLabel[] = [
+  { code: 'secret', label: '涉及党和国家秘密的' },
+  { code: 'prohibited', label: '涉及国家明令禁止的' },
+  { code: 'party_personnel', label: '中共党员对党内组织人事有意见的' },
+  { code: 'party_internal', label: '民主党派成员反映本组织内部问题的' },
+  { code: 'litigation', label: '已进入民事、刑事、行政诉讼或仲裁程序的' },
+  { code: 'academic', label: '属于学术研讨的' },
+  { code: 'personal', label: '为本人或亲属解决个人问题的' },
+  { code: 'promotion', label: '宣传推介具体作品、产品的' },
+  { code: 'accusation', label: '指名举报的' },
+  { code: 'vague', label: '内容空泛、无具体建议的' },
+];
+
+/** 答复类别: the common three-class scheme. */
+export const defaultReplyClasses: CodeLabel[] = [
+  { code: 'A', label: 'A 所提问题已经解决或基本解决' },
+  { code: 'B', label: 'B 所提问题列入计划拟解决' },
+  { code: 'C', label: 'C 因条件所限留作参考' },
+];
+
+export const settingKeys = {
+  deadlines: 'proposals.deadlines',
+  notFiledReasons: 'proposals.notFiledReasons',
+  replyClasses: 'proposals.replyClasses',
+  sessionCalendar: 'proposals.sessionCalendar',
+} as const;
+
+export interface ProposalSettings {
+  deadlines: ProposalDeadlines;
+  notFiledReasons: CodeLabel[];
+  replyClasses: CodeLabel[];
+  sessionCalendar: SessionCalendar;
+}
+
+export const defaultProposalSettings: ProposalSettings = {
+  deadlines: defaultDeadlines,
+  notFiledReasons: defaultNotFiledReasons,
+  replyClasses: defaultReplyClasses,
+  sessionCalendar: defaultSessionCalendar,
+};

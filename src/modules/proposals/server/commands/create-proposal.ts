@@ -1,0 +1,56 @@
+/** 暂存: a member creates a proposal draft, with the co-signers they invite, in one transaction with its history and audit. */
+import type { Actor } from '../../../../kernel/server/actor.ts';
+import { requirePermission } from '../../../../kernel/server/actor.ts';
+import { appendAudit } from '../../../../kernel/server/audit.ts';
+import type { ModuleContext } from '../../../../kernel/server/module.ts';
+import { invalid } from '../../../../kernel/universal/errors.ts';
+import { newId } from '../../../../kernel/universal/ids.ts';
+import { chinaToday } from '../../../../kernel/universal/working-days.ts';
+import type { ProposalCreateBody } from '../../contract.ts';
+import { stampSubmission } from '../../domain/proposal-session.ts';
+import { readProposalSettings } from '../settings.ts';
+import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
+import { linkAttachments } from '../../../attachments/index.ts';
+
+export async function createProposal(ctx: ModuleContext, actor: Actor, body: ProposalCreateBody, ip?: string): Promise<string> {
+  requirePermission(actor, 'proposal.create', '提出提案');
+  if (body.type === 'joint' && body.cosignerUserIds.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
+  const cosigners = await resolveCosigners(ctx.db, actor, body.cosignerUserIds);
+  await resolveGroupRefs(ctx.db, actor, body);
+  const settings = await readProposalSettings(ctx, actor.tenantId);
+  const stamp = stampSubmission(chinaToday(), settings.sessionCalendar);
+  const now = new Date().toISOString();
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('proposals').values({
+      id, tenant_id: actor.tenantId, year: stamp.year, session_label: stamp.sessionLabel, number_seq: null, number: null,
+      title: body.title, background: body.background, analysis: body.analysis, suggestions: body.suggestions,
+      type: body.type, category: null, proposer_user_id: actor.userId, proposer_name: actor.displayName,
+      proposer_org_id: body.proposerOrgId ?? null, sector_id: body.sectorId ?? null, committee_id: body.committeeId ?? null,
+      cosigner_count: cosigners.length, cosigners_pending: cosigners.length,
+      is_public: body.isPublic ? 1 : 0, is_key: 0, is_excellent: 0,
+      state: 'draft', version: 1, created_at: now, updated_at: now,
+    }).execute();
+    if (cosigners.length) {
+      await trx.insertInto('proposal_cosigners').values(cosigners.map((c) => ({
+        proposal_id: id, user_id: c.id, tenant_id: actor.tenantId, name: c.name, kind: 'invited', confirmed_at: null,
+      }))).execute();
+    }
+    await linkAttachments(trx, { ids: body.attachmentIds, entityType: 'proposal', entityId: id, actor });
+    await trx.insertInto('workflow_history').values({
+      id: newId(), tenant_id: actor.tenantId, entity_type: 'proposal', entity_id: id, from_state: null, to_state: 'draft',
+      action: 'create', actor_id: actor.userId, actor_name: actor.displayName, actor_org_id: actor.orgId, note: null, data: null, at: now,
+    }).execute();
+    await appendAudit(trx, ctx.dialect, {
+      tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.create',
+      entityType: 'proposal', entityId: id, data: { title: body.title, type: body.type, cosigners: cosigners.length }, ip,
+    });
+  });
+  if (cosigners.length) {
+    await ctx.events.publish({
+      type: 'proposal.cosign_invited', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId,
+      audience: { userIds: cosigners.map((c) => c.id) }, payload: { title: body.title },
+    });
+  }
+  return id;
+}

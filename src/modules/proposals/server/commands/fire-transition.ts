@@ -1,0 +1,121 @@
+/**
+ * Fires one lifecycle action on a proposal through the kernel's workflow runner (one transaction: version check,
+ * history, work item, audit; event after commit), with the proposal's own effects of each action:
+ * numbering on 立案, units on 交办, deadlines on 签收 and 延期, reply fields on 答复, links on 并案.
+ */
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../../../kernel/server/actor.ts';
+import { can } from '../../../../kernel/server/actor.ts';
+import { isUniqueViolation } from '../../../../kernel/server/db/dialect.ts';
+import type { ModuleContext } from '../../../../kernel/server/module.ts';
+import { AppError, forbidden, invalid, notFound } from '../../../../kernel/universal/errors.ts';
+import { chinaToday } from '../../../../kernel/universal/working-days.ts';
+import type { TransitionInput } from '../../contract.ts';
+import { actionPermission, checkTransitionInput, proposalLifecycle } from '../../domain/proposal-lifecycle.ts';
+import { canSeeProposal } from '../../domain/proposal-policy.ts';
+import { formatNumber, stampSubmission } from '../../domain/proposal-session.ts';
+import type { ProposalSettings } from '../../domain/proposal-settings.ts';
+import { findOrg } from '../directory.ts';
+import { findProposal, loadFacts, nextNumberSeq, type ProposalRow } from '../proposal-repository.ts';
+import { proposalSpec } from '../proposal-spec.ts';
+import { readProposalSettings } from '../settings.ts';
+
+export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
+
+type Effect = (c: { ctx: ModuleContext; trx: Transaction<any>; record: ProposalRow; input: TransitionInput; actor: Actor; now: string; settings: ProposalSettings }) =>
+  Promise<Record<string, unknown>> | Record<string, unknown>;
+
+async function unitOrThrow(trx: Transaction<any>, tenantId: string, id: string, field: string, label: string) {
+  // inside the transition's transaction: on SQLite a query on another connection would wait for this one
+  const o = await findOrg(trx, id);
+  // units are assigned within the proposal's CPPCC only (the list queries rely on it)
+  if (!o || o.kind !== 'gov_unit' || o.tenantId !== tenantId) throw invalid(field, label, '不是本级的承办单位');
+  return o;
+}
+
+/** 交办 / 重新交办: the lead unit and the co-handling (会办) or split (分办) units. */
+const assignUnits: Effect = async ({ trx, record, input, now }) => {
+  const lead = await unitOrThrow(trx, record.tenant_id, input.leadUnitId!, 'leadUnitId', '「主办单位」');
+  const others = [];
+  for (const u of [...new Set(input.coUnitIds ?? [])]) others.push(await unitOrThrow(trx, record.tenant_id, u, 'coUnitIds', '「会办（分办）单位」'));
+  await trx.deleteFrom('proposal_units').where('proposal_id', '=', record.id).execute();
+  const role = input.mode === 'split' ? 'split' : 'co';
+  await trx.insertInto('proposal_units').values([
+    { proposal_id: record.id, unit_id: lead.id, tenant_id: record.tenant_id, unit_name: lead.name, role: 'lead', created_at: now },
+    ...others.map((o) => ({ proposal_id: record.id, unit_id: o.id, tenant_id: record.tenant_id, unit_name: o.name, role, created_at: now })),
+  ]).execute();
+  return { lead_unit_id: lead.id, lead_unit_name: lead.name, handling_mode: input.mode, due_date: null };
+};
+
+const startHandling: Effect = ({ ctx, settings }) => ({ due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.handle) });
+
+const effects: Record<string, Effect> = {
+  submit: ({ record, now, settings }) => {
+    const stamp = stampSubmission(chinaToday(new Date(now)), settings.sessionCalendar);
+    return { year: stamp.year, session_label: stamp.sessionLabel, category: stamp.category, submitted_at: record.submitted_at ?? now };
+  },
+  file: async ({ trx, record, input, now }) => {
+    const seq = await nextNumberSeq(trx, record.tenant_id, record.year);
+    return { number_seq: seq, number: formatNumber(seq), filed_at: now, ...(input.isKey !== undefined ? { is_key: input.isKey ? 1 : 0 } : {}) };
+  },
+  not_file: ({ input }) => ({ not_filed_reason: input.reasonCode }),
+  /** 并案: the proposer of the merged proposal keeps credit on the target and is answered with it (并案办理、分别答复). */
+  merge: async ({ trx, record, input }) => {
+    const target = await findProposal(trx, input.targetId!);
+    if (!target || target.tenant_id !== record.tenant_id) throw invalid('targetId', '「并入提案」', '不存在');
+    if (['draft', 'returned', 'withdrawn', 'not_filed', 'merged'].includes(target.state)) throw invalid('targetId', '「并入提案」', `处于「${proposalLifecycle.states[target.state].label}」状态，不能并入`);
+    const people = [{ id: record.proposer_user_id, name: record.proposer_name }];
+    const cos = await trx.selectFrom('proposal_cosigners').select(['user_id', 'name']).where('proposal_id', '=', record.id).execute();
+    for (const c of cos as any[]) people.push({ id: c.user_id, name: c.name });
+    const already = new Set((await trx.selectFrom('proposal_cosigners').select('user_id').where('proposal_id', '=', target.id).execute()).map((r: any) => r.user_id));
+    already.add(target.proposer_user_id);
+    const add = people.filter((p) => !already.has(p.id) && (already.add(p.id), true));
+    if (add.length) {
+      await trx.insertInto('proposal_cosigners').values(add.map((p) => ({
+        proposal_id: target.id, user_id: p.id, tenant_id: target.tenant_id, name: p.name, kind: 'merged', confirmed_at: new Date().toISOString(),
+      }))).execute();
+    }
+    return { merged_into_id: target.id };
+  },
+  assign: assignUnits,
+  reassign: assignUnits,
+  sign: startHandling,
+  reject_objection: startHandling,
+  request_extension: ({ input, settings }) => ({ extension_days: input.extensionDays ?? settings.deadlines.extension }),
+  approve_extension: ({ ctx, record, settings }) => {
+    const from = record.due_date && record.due_date > ctx.calendar.today() ? record.due_date : ctx.calendar.today();
+    return { due_date: ctx.calendar.addWorkingDays(from, Number(record.extension_days ?? settings.deadlines.extension)), extension_days: null };
+  },
+  reject_extension: () => ({ extension_days: null }),
+  reply: ({ input }) => ({ reply_class: input.replyClass, reply_text: input.replyText }),
+  /** 督办审核 may change the reply class before release */
+  release: ({ record, input, now }) => ({ reply_class: input.replyClass ?? record.reply_class, replied_at: now }),
+  evaluate: ({ input }) => ({ satisfaction: input.satisfaction }),
+  request_rehandle: ({ ctx, settings }) => ({ satisfaction: 'unsatisfied', due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.rehandle) }),
+};
+
+export async function fireTransition(ctx: ModuleContext, req: FireInput): Promise<ProposalRow> {
+  const row = await findProposal(ctx.db, req.id);
+  const facts = row ? await loadFacts(ctx.db, req.id) : null;
+  if (!row || !facts || !canSeeProposal(row, req.actor, facts)) throw notFound('提案');
+  const perm = actionPermission[req.action];
+  if (perm && !can(req.actor, perm)) throw forbidden(`「${proposalLifecycle.transitions.find((t) => t.name === req.action)?.label ?? req.action}」`);
+  const settings = await readProposalSettings(ctx, row.tenant_id);
+  const input = req.input as Record<string, unknown>;
+  const bad = checkTransitionInput(req.action, input, {
+    replyClasses: settings.replyClasses.map((c) => c.code), notFiledReasons: settings.notFiledReasons.map((c) => c.code), recordId: row.id,
+  });
+  const spec = proposalSpec(settings.deadlines, facts, async ({ trx, record, input: inp, actor, now, transition }) => {
+    // input rules are checked only once the transition itself is allowed, so a wrong role or state is reported first
+    if (bad) throw invalid(bad.field, bad.label, bad.message);
+    const effect = effects[transition.name];
+    return effect ? effect({ ctx, trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
+  });
+  try {
+    const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
+    return res.record;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', '提案编号已被同时占用，请重试');
+    throw e;
+  }
+}

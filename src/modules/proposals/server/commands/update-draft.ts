@@ -1,0 +1,50 @@
+/** 修改草稿: the proposer edits a draft or a returned proposal; a stale `version` gets a 409. */
+import type { Actor } from '../../../../kernel/server/actor.ts';
+import { appendAudit } from '../../../../kernel/server/audit.ts';
+import type { ModuleContext } from '../../../../kernel/server/module.ts';
+import { forbidden, invalid, notFound, versionConflict } from '../../../../kernel/universal/errors.ts';
+import type { ProposalUpdateBody } from '../../contract.ts';
+import { canEditDraft, canSeeProposal } from '../../domain/proposal-policy.ts';
+import { findProposal, loadFacts } from '../proposal-repository.ts';
+import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
+import { linkAttachments } from '../../../attachments/index.ts';
+
+const contentFields = { title: 'title', background: 'background', analysis: 'analysis', suggestions: 'suggestions', type: 'type', proposerOrgId: 'proposer_org_id', sectorId: 'sector_id', committeeId: 'committee_id' } as const;
+
+export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, body: ProposalUpdateBody, ip?: string): Promise<void> {
+  const row = await findProposal(ctx.db, id);
+  if (!row || !canSeeProposal(row, actor, await loadFacts(ctx.db, id))) throw notFound('提案');
+  if (!canEditDraft(row, actor)) throw forbidden('修改此提案（只有提案人可以修改暂存或退回的提案）');
+  const type = body.type ?? row.type;
+  const cosigners = body.cosignerUserIds ? await resolveCosigners(ctx.db, actor, body.cosignerUserIds) : null;
+  if (type === 'joint' && cosigners && cosigners.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
+  await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, committeeId: body.committeeId });
+  const now = new Date().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const set: Record<string, unknown> = { updated_at: now, version: row.version + 1 };
+    for (const [k, col] of Object.entries(contentFields)) {
+      const v = (body as Record<string, unknown>)[k];
+      if (v !== undefined) set[col] = v;
+    }
+    if (body.isPublic !== undefined) set.is_public = body.isPublic ? 1 : 0;
+    if (cosigners) {
+      const existing = await trx.selectFrom('proposal_cosigners').select(['user_id', 'confirmed_at']).where('proposal_id', '=', id).execute();
+      const confirmed = new Map(existing.map((e: any) => [e.user_id, e.confirmed_at as string | null]));
+      await trx.deleteFrom('proposal_cosigners').where('proposal_id', '=', id).where('kind', '=', 'invited').execute();
+      if (cosigners.length) {
+        await trx.insertInto('proposal_cosigners').values(cosigners.map((c) => ({
+          proposal_id: id, user_id: c.id, tenant_id: row.tenant_id, name: c.name, kind: 'invited', confirmed_at: confirmed.get(c.id) ?? null,
+        }))).execute();
+      }
+      set.cosigner_count = cosigners.length;
+      set.cosigners_pending = cosigners.filter((c) => !confirmed.get(c.id)).length;
+    }
+    if (body.attachmentIds?.length) await linkAttachments(trx, { ids: body.attachmentIds, entityType: 'proposal', entityId: id, actor });
+    const res = await trx.updateTable('proposals').set(set).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('提案');
+    await appendAudit(trx, ctx.dialect, {
+      tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.update',
+      entityType: 'proposal', entityId: id, data: { fields: Object.keys(set).filter((k) => k !== 'updated_at' && k !== 'version'), version: row.version + 1 }, ip,
+    });
+  });
+}

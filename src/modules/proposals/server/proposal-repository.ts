@@ -1,0 +1,215 @@
+/** Reads of proposals and their side tables (Kysely only, the same queries on SQLite and PostgreSQL), scoped to what the actor may see. */
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
+import type { ProposalListQuery } from '../contract.ts';
+import type { ProposalRecord } from '../domain/proposal-lifecycle.ts';
+import { isUnitActor, publicStates, type VisibilityFacts } from '../domain/proposal-policy.ts';
+
+/** A row of the proposals table. */
+export interface ProposalRow extends ProposalRecord {
+  year: number;
+  session_label: string;
+  number_seq: number | null;
+  number: string | null;
+  title: string;
+  background: string;
+  analysis: string;
+  suggestions: string;
+  category: string | null;
+  proposer_name: string;
+  proposer_org_id: string | null;
+  sector_id: string | null;
+  committee_id: string | null;
+  lead_unit_name: string | null;
+  handling_mode: string | null;
+  reply_class: string | null;
+  reply_text: string | null;
+  satisfaction: string | null;
+  not_filed_reason: string | null;
+  extension_days: number | null;
+  is_key: number;
+  is_excellent: number;
+  is_public: number;
+  merged_into_id: string | null;
+  due_date: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  filed_at: string | null;
+  replied_at: string | null;
+}
+
+/** The columns a list shows (the long texts stay out of lists). */
+const listColumns = [
+  'id', 'tenant_id', 'year', 'session_label', 'number', 'title', 'type', 'category', 'state', 'proposer_user_id', 'proposer_name',
+  'lead_unit_id', 'lead_unit_name', 'handling_mode', 'reply_class', 'satisfaction', 'is_key', 'is_excellent', 'is_public',
+  'due_date', 'submitted_at', 'created_at', 'updated_at', 'version',
+] as const;
+
+type Db = Kysely<any> | Transaction<any>;
+
+export async function findProposal(db: Db, id: string): Promise<ProposalRow | undefined> {
+  return (await db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst()) as ProposalRow | undefined;
+}
+
+export async function loadFacts(db: Db, id: string): Promise<VisibilityFacts & { pendingCosignerIds: string[] }> {
+  const [units, cos] = await Promise.all([
+    db.selectFrom('proposal_units').select('unit_id').where('proposal_id', '=', id).execute(),
+    db.selectFrom('proposal_cosigners').select(['user_id', 'confirmed_at']).where('proposal_id', '=', id).execute(),
+  ]);
+  return {
+    unitIds: units.map((u: any) => u.unit_id),
+    cosignerUserIds: cos.map((c: any) => c.user_id),
+    pendingCosignerIds: cos.filter((c: any) => !c.confirmed_at).map((c: any) => c.user_id),
+  };
+}
+
+export async function listCosigners(db: Db, id: string) {
+  return db.selectFrom('proposal_cosigners').select(['user_id', 'name', 'confirmed_at', 'kind']).where('proposal_id', '=', id).orderBy('name').execute();
+}
+
+export async function listUnitsOf(db: Db, id: string) {
+  return db.selectFrom('proposal_units').select(['unit_id', 'unit_name', 'role']).where('proposal_id', '=', id).orderBy('created_at').orderBy('unit_id').execute();
+}
+
+export async function listHistory(db: Db, id: string) {
+  return db.selectFrom('workflow_history').select(['id', 'action', 'from_state', 'to_state', 'actor_name', 'note', 'data', 'at'])
+    .where('entity_type', '=', 'proposal').where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+}
+
+/** The next 提案编号 of a tenant's year. */
+export async function nextNumberSeq(trx: Db, tenantId: string, year: number): Promise<number> {
+  const r = await trx.selectFrom('proposals').select((eb) => eb.fn.max('number_seq').as('m')).where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst();
+  return Number(r?.m ?? 0) + 1;
+}
+
+const has = (a: Actor, p: string) => a.permissions.has('*') || a.permissions.has(p);
+
+/**
+ * The rows the actor may see, as one condition: the same rule as `canSeeProposal`, written for the database.
+ * Every proposal the actor may see is in their own tenant (co-signers are members of it and units are assigned only
+ * within it), so the condition starts with tenant_id and the tenant indexes carry lists and counts.
+ * Staff with read_all: the tenant's non-drafts; proposers and co-signers: their own; units: assigned to them;
+ * everyone of the tenant: public replied ones.
+ */
+export function visibleTo(actor: Actor, states?: readonly string[]) {
+  return (eb: ExpressionBuilder<any, 'proposals'>) => {
+    const tenant = eb('proposals.tenant_id', '=', actor.tenantId);
+    const mine = [
+      eb('proposals.proposer_user_id', '=', actor.userId),
+      eb('proposals.id', 'in', eb.selectFrom('proposal_cosigners').select('proposal_cosigners.proposal_id').where('proposal_cosigners.user_id', '=', actor.userId)),
+    ];
+    if (has(actor, 'proposal.read_all')) {
+      // a list of non-draft states needs no further condition
+      if (states && !states.includes('draft')) return tenant;
+      return eb.and([tenant, eb.or([eb('proposals.state', '!=', 'draft'), ...mine])]);
+    }
+    const ors = [...mine, eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])])];
+    // a draft has no units (they come with 交办), so the unit's branch needs no state condition and stays indexable
+    if (isUnitActor(actor)) {
+      ors.push(
+        eb('proposals.lead_unit_id', '=', actor.orgId),
+        eb('proposals.id', 'in', eb.selectFrom('proposal_units').select('proposal_units.proposal_id').where('proposal_units.unit_id', '=', actor.orgId)),
+      );
+    }
+    // wrapped in CASE so that the planner walks the (tenant_id, created_at) index in order and stops at the page,
+    // instead of gathering every public proposal through an OR of indexes and sorting them
+    return eb.and([tenant, eb(eb.case().when(eb.or(ors)).then(1).else(0).end(), '=', 1)]);
+  };
+}
+
+function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
+  return (eb: ExpressionBuilder<any, 'proposals'>) => {
+    const and = [];
+    if (q.year !== undefined) and.push(eb('proposals.year', '=', q.year));
+    if (q.state) {
+      const states = q.state.split(',');
+      and.push(states.length === 1 ? eb('proposals.state', '=', states[0]) : eb('proposals.state', 'in', states));
+    }
+    if (q.type) and.push(eb('proposals.type', '=', q.type));
+    if (q.category) and.push(eb('proposals.category', '=', q.category));
+    if (q.q) and.push(eb('proposals.title', ilike(dialect), `%${q.q.replace(/[\\%_]/g, '')}%`));
+    if (q.unitId) {
+      and.push(eb.or([
+        eb('proposals.lead_unit_id', '=', q.unitId),
+        eb('proposals.id', 'in', eb.selectFrom('proposal_units').select('proposal_units.proposal_id').where('proposal_units.unit_id', '=', q.unitId)),
+      ]));
+    }
+    if (q.isKey !== undefined) and.push(eb('proposals.is_key', '=', q.isKey ? 1 : 0));
+    if (q.mine) {
+      and.push(eb.or([
+        eb('proposals.proposer_user_id', '=', actor.userId),
+        eb('proposals.id', 'in', eb.selectFrom('proposal_cosigners').select('proposal_cosigners.proposal_id').where('proposal_cosigners.user_id', '=', actor.userId)),
+      ]));
+    }
+    if (q.stage === 'received') and.push(eb('proposals.submitted_at', 'is not', null));
+    if (q.stage === 'filed') and.push(eb('proposals.filed_at', 'is not', null));
+    if (q.stage === 'replied') and.push(eb('proposals.replied_at', 'is not', null));
+    if (q.replyClass) and.push(eb('proposals.reply_class', '=', q.replyClass));
+    if (q.satisfaction) and.push(eb('proposals.satisfaction', '=', q.satisfaction));
+    return eb.and(and);
+  };
+}
+
+/**
+ * The visibility rule split into disjoint parts whose counts add up to the total: the large part (a tenant's
+ * non-drafts for staff, the public replied ones for everyone else) is counted from a covering index, and only the
+ * actor's own few rows need the table.
+ */
+function countParts(actor: Actor, states?: readonly string[]) {
+  const tenant = (eb: ExpressionBuilder<any, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId);
+  const mine = (eb: ExpressionBuilder<any, 'proposals'>) => eb.or([
+    eb('proposals.proposer_user_id', '=', actor.userId),
+    eb('proposals.id', 'in', eb.selectFrom('proposal_cosigners').select('proposal_cosigners.proposal_id').where('proposal_cosigners.user_id', '=', actor.userId)),
+  ]);
+  if (has(actor, 'proposal.read_all')) {
+    if (states && !states.includes('draft')) return [tenant];
+    return [
+      (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]),
+      (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]),
+    ];
+  }
+  const pub = (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])]);
+  const own = (eb: ExpressionBuilder<any, 'proposals'>) => {
+    const ors = [mine(eb)];
+    // a draft has no units (they come with 交办), so the unit's branch needs no state condition and stays indexable
+    if (isUnitActor(actor)) {
+      ors.push(
+        eb('proposals.lead_unit_id', '=', actor.orgId),
+        eb('proposals.id', 'in', eb.selectFrom('proposal_units').select('proposal_units.proposal_id').where('proposal_units.unit_id', '=', actor.orgId)),
+      );
+    }
+    return eb.or(ors);
+  };
+  return [
+    (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), pub(eb)]),
+    (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]),
+  ];
+}
+
+/** One page of the proposals the actor may see, newest first, with the total. */
+export async function listProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery) {
+  const states = q.state?.split(',');
+  const filtered = db.selectFrom('proposals').where(filters(dialect, actor, q));
+  // one's own and co-signed proposals are always visible to oneself, within one's tenant
+  const parts = q.mine ? [(eb: ExpressionBuilder<any, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId)] : countParts(actor, states);
+  const [rows, ...counts] = await Promise.all([
+    filtered.where(q.mine ? parts[0] : visibleTo(actor, states)).select(listColumns.map((c) => `proposals.${c}` as const))
+      .orderBy('proposals.created_at', 'desc').orderBy('proposals.id', 'desc')
+      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    ...parts.map((part) => filtered.where(part).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()),
+  ]);
+  return { rows: rows as unknown as ProposalRow[], total: counts.reduce((n, c) => n + Number(c?.n ?? 0), 0) };
+}
+
+/** Counts of a tenant's year, grouped by one column (or in total), over the rows matching `where`. */
+export async function countBy(db: Kysely<any>, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<any, 'proposals'>) => any) {
+  const q = db.selectFrom('proposals').where('tenant_id', '=', tenantId).where('year', '=', year).where(where);
+  if (column) {
+    const rows = await q.select([column as any, (eb: ExpressionBuilder<any, 'proposals'>) => eb.fn.countAll<number>().as('n')]).groupBy(column as any).execute();
+    return rows.map((r: any) => ({ value: r[column] as string | null, n: Number(r.n) }));
+  }
+  const r = await q.select((eb: ExpressionBuilder<any, 'proposals'>) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return [{ value: null, n: Number((r as any)?.n ?? 0) }];
+}

@@ -1,0 +1,300 @@
+/**
+ * Demo proposals modelled on the seed article: in 2025 (十四届四次会议) the city CPPCC received 546 proposals, filed 464
+ * and chose 46 key proposals; the current year has work in every state, including items waiting in the demo accounts'
+ * worklists. Rows, history and open work items are inserted in batches, consistent with each proposal's state.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit } from '../../../kernel/server/audit.ts';
+import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import { addDays, chinaToday } from '../../../kernel/universal/working-days.ts';
+import type { ProposalState, ProposalType } from '../contract.ts';
+import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
+import { formatNumber, sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
+import { findPeople } from './directory.ts';
+import { analysisText, backgroundText, composeTitles, suggestionsText } from './seed-titles.ts';
+
+/** The article's figures for 2025. */
+export const seedFigures = { year: 2025, received: 546, filed: 464, key: 46 } as const;
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The actions that lead from nothing to each state, in order. */
+const paths: Record<ProposalState, string[]> = {
+  draft: ['create'],
+  submitted: ['create', 'submit'],
+  returned: ['create', 'submit', 'return'],
+  withdrawn: ['create', 'submit', 'withdraw'],
+  not_filed: ['create', 'submit', 'not_file'],
+  merged: ['create', 'submit', 'merge'],
+  filed: ['create', 'submit', 'file'],
+  assigned: ['create', 'submit', 'file', 'assign'],
+  objected: ['create', 'submit', 'file', 'assign', 'object'],
+  in_progress: ['create', 'submit', 'file', 'assign', 'sign'],
+  extension_requested: ['create', 'submit', 'file', 'assign', 'sign', 'request_extension'],
+  reply_check: ['create', 'submit', 'file', 'assign', 'sign', 'reply'],
+  replied: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release'],
+  rehandle: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release', 'request_rehandle'],
+  closed: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release', 'evaluate'],
+};
+
+/** Days after the previous step that each action typically happens (min, max). */
+const gaps: Record<string, [number, number]> = {
+  create: [-4, -1], submit: [0, 0], return: [3, 8], withdraw: [2, 10], not_file: [8, 25], merge: [8, 25], file: [8, 25],
+  assign: [7, 25], object: [1, 4], sign: [1, 5], request_extension: [30, 50], reply: [35, 75], release: [3, 8],
+  request_rehandle: [5, 12], evaluate: [5, 14],
+};
+
+interface Plan {
+  year: number;
+  state: ProposalState;
+  type: ProposalType;
+  proposer: string;
+  /** submission day (or creation day for drafts) */
+  start: string;
+  isKey?: boolean;
+  replyClass?: string;
+  satisfaction?: 'satisfied' | 'basically_satisfied';
+  leadUnit?: string;
+  /** shift the whole chain so that the last step happened this many days ago */
+  endDaysAgo?: number;
+}
+
+type Row = Record<string, any>;
+
+async function insertBatches(trx: Transaction<any>, table: string, rows: Row[], size: number) {
+  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
+}
+
+export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Promise<void> {
+  const db: Kysely<any> = ctx.db;
+  const tenant = seed.cityId;
+  const exists = await db.selectFrom('proposals').select('id').where('tenant_id', '=', tenant).limit(1).executeTakeFirst();
+  if (exists || seed.memberUserIds.length === 0) return;
+
+  const rand = mulberry32(546_464_046);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const between = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
+  const today = chinaToday();
+  const demoMember = seed.demoUsers.member;
+  const demoUnit = seed.demoUsers.unit;
+  const demoStaff = seed.demoUsers.proposal;
+  const people = await findPeople(db, [...seed.memberUserIds, ...[demoMember, demoUnit, demoStaff].filter(Boolean).map((u) => u!.userId)]);
+  const nameOf = (id: string) => people.get(id)?.name ?? '委员';
+  const units = Object.entries(seed.unitIds);
+  const unitName = new Map(units.map(([n, id]) => [id, n]));
+  const unitFor = (preferred: string) => seed.unitIds[preferred] ?? pick(units)[1];
+  const committees = Object.values(seed.committeeIds);
+  const sectors = Object.values(seed.sectorIds);
+  const titles = composeTitles(rand);
+  let titleIx = 0;
+  const staff = demoStaff ? { id: demoStaff.userId, name: nameOf(demoStaff.userId), org: demoStaff.orgId } : { id: 'system', name: '提案委', org: tenant };
+
+  const proposals: Row[] = [];
+  const cosigners: Row[] = [];
+  const unitRows: Row[] = [];
+  const history: Row[] = [];
+  const tasks: Row[] = [];
+  const filedByYear = new Map<number, Row[]>();
+
+  const typesFor = (n: number, mix: Partial<Record<ProposalType, number>>): ProposalType[] => {
+    const out: ProposalType[] = [];
+    for (const [t, k] of Object.entries(mix)) for (let i = 0; i < k!; i++) out.push(t as ProposalType);
+    while (out.length < n) out.push('individual');
+    for (let i = out.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [out[i], out[j]] = [out[j], out[i]]; }
+    return out.slice(0, n);
+  };
+
+  function build(p: Plan) {
+    const chosen = titles[titleIx++ % titles.length];
+    const id = newId();
+    const steps = paths[p.state];
+    // dates of each step, then shifted so that open work looks recent
+    const dates: string[] = [];
+    let d = p.start;
+    for (const a of steps) {
+      const [lo, hi] = gaps[a];
+      d = a === 'create' ? addDays(p.start, between(lo, hi)) : a === 'submit' ? p.start : addDays(d, between(lo, hi));
+      dates.push(d);
+    }
+    const last = dates[dates.length - 1];
+    const wantLast = p.endDaysAgo !== undefined ? addDays(today, -p.endDaysAgo) : last > today ? today : last;
+    const shift = Math.round((Date.parse(wantLast) - Date.parse(last)) / 86400000);
+    const at = dates.map((x) => addDays(x, shift));
+    const iso = (day: string, i: number) => `${day}T${String(1 + (i % 8)).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}:00.000Z`;
+    const stamps = at.map((x, i) => iso(x, i));
+    const submitted = steps.includes('submit') ? at[steps.indexOf('submit')] : null;
+    const stamp = stampSubmission(submitted ?? at[0]);
+    const lead = p.state === 'draft' || !steps.includes('assign') ? null : (p.leadUnit ?? unitFor(chosen.unit));
+    const mode = lead ? (rand() < 0.8 ? 'single' : rand() < 0.6 ? 'joint' : 'split') : null;
+    const isJoint = p.type === 'joint';
+    const row: Row = {
+      id, tenant_id: tenant, year: p.year, session_label: sessionLabelFor(p.year),
+      number_seq: null, number: null,
+      title: chosen.title, background: backgroundText(chosen.title.replace(/^关于|的建议$/g, '')), analysis: analysisText, suggestions: suggestionsText,
+      type: p.type, category: submitted ? (stamp.year === p.year ? stamp.category : 'recess') : null,
+      proposer_user_id: p.proposer, proposer_name: nameOf(p.proposer),
+      proposer_org_id: null,
+      sector_id: p.type === 'sector' && sectors.length ? pick(sectors) : null,
+      committee_id: p.type === 'committee' && committees.length ? pick(committees) : null,
+      cosigner_count: 0, cosigners_pending: 0,
+      lead_unit_id: lead, lead_unit_name: lead ? unitName.get(lead) ?? null : null, handling_mode: mode,
+      reply_class: null, reply_text: null, satisfaction: null, not_filed_reason: null, extension_days: null,
+      is_key: p.isKey ? 1 : 0, is_excellent: 0, is_public: rand() < 0.85 ? 1 : 0, merged_into_id: null, due_date: null,
+      state: p.state, version: steps.length, created_at: stamps[0], updated_at: stamps[stamps.length - 1],
+      submitted_at: submitted ? stamps[steps.indexOf('submit')] : null, filed_at: null, replied_at: null,
+    };
+    if (isJoint) {
+      const n = between(2, 4);
+      const chosenCos = new Set<string>();
+      while (chosenCos.size < n) { const m = pick(seed.memberUserIds); if (m !== p.proposer) chosenCos.add(m); }
+      for (const u of chosenCos) cosigners.push({ proposal_id: id, user_id: u, tenant_id: tenant, name: nameOf(u), kind: 'invited', confirmed_at: submitted ? stamps[0] : null });
+      row.cosigner_count = n;
+      row.cosigners_pending = submitted ? 0 : n;
+    }
+    if (lead) {
+      unitRows.push({ proposal_id: id, unit_id: lead, tenant_id: tenant, unit_name: row.lead_unit_name ?? '', role: 'lead', created_at: stamps[steps.indexOf('assign')] });
+      if (mode !== 'single') {
+        const others = units.filter(([, u]) => u !== lead);
+        const co = new Set<string>();
+        const k = between(1, 2);
+        while (co.size < k && others.length) co.add(pick(others)[1]);
+        for (const u of co) unitRows.push({ proposal_id: id, unit_id: u, tenant_id: tenant, unit_name: unitName.get(u) ?? '', role: mode === 'split' ? 'split' : 'co', created_at: stamps[steps.indexOf('assign')] });
+      }
+    }
+    if (steps.includes('file')) { row.filed_at = stamps[steps.indexOf('file')]; (filedByYear.get(p.year) ?? filedByYear.set(p.year, []).get(p.year)!).push(row); }
+    if (steps.includes('reply')) { row.reply_class = p.replyClass ?? pick(['A', 'A', 'B', 'C']); row.reply_text = `${row.lead_unit_name ?? '我单位'}关于${chosen.title.replace(/^关于/, '')}的答复：经认真研究，现答复如下……`; }
+    if (steps.includes('release')) row.replied_at = stamps[steps.indexOf('release')];
+    if (p.state === 'closed') row.satisfaction = p.satisfaction ?? (rand() < 0.9 ? 'satisfied' : 'basically_satisfied');
+    if (p.state === 'rehandle') row.satisfaction = 'unsatisfied';
+    if (p.state === 'not_filed') row.not_filed_reason = pick(['vague', 'vague', 'personal', 'litigation', 'academic', 'promotion']);
+    if (p.state === 'extension_requested') row.extension_days = 20;
+    if (['in_progress', 'extension_requested', 'rehandle'].includes(p.state)) {
+      const from = at[steps.indexOf(p.state === 'rehandle' ? 'request_rehandle' : 'sign')];
+      row.due_date = ctx.calendar.addWorkingDays(from, p.state === 'rehandle' ? 20 : 60);
+    }
+    proposals.push(row);
+
+    // history: one row per step, by the person who would have acted
+    const unitActor = (u: string | null) => (demoUnit && u === demoUnit.orgId
+      ? { id: demoUnit.userId, name: nameOf(demoUnit.userId), org: demoUnit.orgId }
+      : { id: 'seed', name: `${unitName.get(u ?? '') ?? '承办单位'}经办人`, org: u });
+    steps.forEach((a, i) => {
+      const actor = ['create', 'submit', 'withdraw', 'evaluate', 'request_rehandle'].includes(a) ? { id: p.proposer, name: row.proposer_name, org: tenant }
+        : ['sign', 'object', 'request_extension', 'reply'].includes(a) ? unitActor(lead) : staff;
+      const data: Record<string, unknown> = {};
+      if (a === 'return') data.reason = '请补充问题分析和具体建议';
+      if (a === 'not_file') data.reasonCode = row.not_filed_reason;
+      if (a === 'assign') { data.mode = mode; data.leadUnitId = lead; }
+      if (a === 'reply') { data.replyClass = row.reply_class; }
+      if (a === 'evaluate') data.satisfaction = row.satisfaction;
+      if (a === 'request_rehandle') data.reason = '答复未解决实际问题';
+      if (a === 'object') data.reason = '该事项主要职责不在本单位';
+      if (a === 'request_extension') data.reason = '涉及多部门协调，需延长办理时间';
+      history.push({
+        id: newId(), tenant_id: tenant, entity_type: 'proposal', entity_id: id, from_state: i === 0 ? null : stateAfter(steps, i - 1),
+        to_state: stateAfter(steps, i), action: a, actor_id: actor.id, actor_name: actor.name, actor_org_id: actor.org,
+        note: typeof data.reason === 'string' ? data.reason : null, data: Object.keys(data).length ? JSON.stringify(data) : null, at: stamps[i],
+      });
+    });
+    return row;
+  }
+
+  // ---- 2025: the article's year, every filed proposal answered and closed ----
+  const y = seedFigures.year;
+  const rest = seedFigures.received - seedFigures.filed; // 82: not filed, merged, withdrawn
+  const outcomes: ProposalState[] = [
+    ...Array(seedFigures.filed).fill('closed'), ...Array(48).fill('not_filed'), ...Array(22).fill('merged'), ...Array(rest - 70).fill('withdrawn'),
+  ];
+  const types2025 = typesFor(seedFigures.received, { joint: 58, party: 42, group: 20, committee: 18, sector: 14 });
+  const keyIx = new Set<number>();
+  while (keyIx.size < seedFigures.key) keyIx.add(between(0, seedFigures.filed - 1));
+  const classes = [...Array(290).fill('A'), ...Array(150).fill('B'), ...Array(24).fill('C')];
+  for (let i = 0; i < outcomes.length; i++) {
+    // 478 session proposals (from 6 Dec 2024 to the session deadline), the rest in recess
+    const start = i % 8 === 7 ? addDays('2025-03-01', between(0, 270)) : addDays('2024-12-06', between(0, 76));
+    const proposer = demoMember && (i === 3 || i === 400) ? demoMember.userId : pick(seed.memberUserIds);
+    build({ year: y, state: outcomes[i], type: types2025[i], proposer, start, isKey: keyIx.has(i), replyClass: classes[i % classes.length] });
+  }
+
+  // ---- the current year: work in every state, the newest steps recent ----
+  const cur = stampSubmission(today).year;
+  const zhujian = seed.unitIds['市住建局'] ?? demoUnit?.orgId;
+  const current: Array<[ProposalState, number]> = [
+    ['closed', 25], ['replied', 8], ['reply_check', 4], ['in_progress', 14], ['assigned', 6], ['extension_requested', 1], ['objected', 1],
+    ['rehandle', 2], ['filed', 3], ['submitted', 6], ['returned', 1], ['not_filed', 3], ['merged', 1], ['withdrawn', 1], ['draft', 2],
+  ];
+  const currentTypes = typesFor(80, { joint: 8, party: 6, group: 3, committee: 3, sector: 2 });
+  let k = 0;
+  for (const [state, n] of current) {
+    for (let i = 0; i < n; i++) build({ year: cur, state, type: currentTypes[k++ % currentTypes.length], proposer: pick(seed.memberUserIds), start: addDays(today, -200), endDaysAgo: between(1, 9) });
+  }
+  if (zhujian) {
+    for (const state of ['assigned', 'assigned', 'in_progress', 'in_progress', 'in_progress'] as const) {
+      build({ year: cur, state, type: 'individual', proposer: pick(seed.memberUserIds), start: addDays(today, -120), endDaysAgo: between(0, 6), leadUnit: zhujian });
+    }
+  }
+  if (demoMember) {
+    build({ year: cur, state: 'draft', type: 'individual', proposer: demoMember.userId, start: addDays(today, -2), endDaysAgo: 1 });
+    build({ year: cur, state: 'returned', type: 'individual', proposer: demoMember.userId, start: addDays(today, -10), endDaysAgo: 2 });
+    build({ year: cur, state: 'replied', type: 'individual', proposer: demoMember.userId, start: addDays(today, -150), endDaysAgo: 3, replyClass: 'A' });
+  }
+
+  // merged proposals point at a filed one of their year, whose proposers they join (并案)
+  for (const r of proposals.filter((x) => x.state === 'merged')) {
+    const targets = filedByYear.get(r.year) ?? [];
+    if (!targets.length) continue;
+    const t = pick(targets);
+    r.merged_into_id = t.id;
+    if (t.proposer_user_id !== r.proposer_user_id && !cosigners.some((c) => c.proposal_id === t.id && c.user_id === r.proposer_user_id)) {
+      cosigners.push({ proposal_id: t.id, user_id: r.proposer_user_id, tenant_id: tenant, name: r.proposer_name, kind: 'merged', confirmed_at: r.updated_at });
+    }
+  }
+  // numbers in filing order, per year
+  for (const rows of filedByYear.values()) {
+    rows.sort((a, b) => (a.filed_at < b.filed_at ? -1 : a.filed_at > b.filed_at ? 1 : 0)).forEach((r, i) => { r.number_seq = i + 1; r.number = formatNumber(i + 1); });
+  }
+  // open work items as the workflow runner would have left them
+  for (const r of proposals) {
+    const task = proposalLifecycle.states[r.state]?.task;
+    if (!task) continue;
+    const userId = task.userField ? (r[task.userField] as string) : null;
+    const orgId = task.orgField === 'tenant' ? r.tenant_id : (r[task.orgField] as string | null);
+    tasks.push({
+      id: newId(), tenant_id: tenant, entity_type: 'proposal', entity_id: r.id, state: r.state,
+      title: r.number ? `${r.number} ${r.title}` : r.title, label: task.label,
+      assignee_user_id: userId, assignee_org_id: userId ? null : orgId, assignee_role: userId ? null : task.role,
+      due_date: task.dueInWorkingDays ? ctx.calendar.addWorkingDays(r.updated_at.slice(0, 10), task.dueInWorkingDays) : null,
+      status: 'open', created_at: r.updated_at, closed_at: null,
+    });
+  }
+
+  await db.transaction().execute(async (trx) => {
+    await insertBatches(trx, 'proposals', proposals, 150);
+    await insertBatches(trx, 'proposal_cosigners', cosigners, 500);
+    await insertBatches(trx, 'proposal_units', unitRows, 500);
+    await insertBatches(trx, 'workflow_history', history, 400);
+    await insertBatches(trx, 'tasks', tasks, 400);
+    await appendAudit(trx, ctx.dialect, {
+      tenantId: tenant, actorId: 'system', actorName: '系统', action: 'proposal.seed', entityType: 'proposal', entityId: null,
+      data: { proposals: proposals.length, history: history.length, tasks: tasks.length, figures: seedFigures },
+    });
+  });
+}
+
+/** The state a proposal is in after the i-th step of its path. */
+function stateAfter(steps: string[], i: number): string {
+  if (i === 0) return 'draft';
+  const prev = stateAfter(steps, i - 1);
+  const t = proposalLifecycle.transitions.find((x) => x.name === steps[i] && x.from.includes(prev));
+  return t ? t.to : prev;
+}

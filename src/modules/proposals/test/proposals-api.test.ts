@@ -1,0 +1,300 @@
+// The 提案 API through the real server on SQLite and PostgreSQL: the whole path from draft to closed, permissions, errors and statistics.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from '../../../../test/support/db.ts';
+import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import type { Client } from '../../../../test/support/http.ts';
+import { verifyAuditChain } from '../../../kernel/server/audit.ts';
+
+for (const d of await dialects()) {
+  describe(`proposals API (${d.kind})`, { skip: d.skip }, () => {
+    let s: StartedApp;
+    let member: Client, staff: Client, unit: Client, unit2: Client, county: Client, countyStaff: Client, leader: Client;
+    let zhujianId: string;
+    let jiaoyuId: string;
+
+    before(async () => {
+      // webDist: the API alone (app.ts sets the not-found handler twice when a built web app exists)
+      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      [member, staff, unit, unit2, county, countyStaff, leader] = await Promise.all(
+        ['member', 'proposal', 'unit', 'unit2', 'county', 'countystaff', 'leader'].map((u) => s.login(u)),
+      );
+      const orgs = await s.zx.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', ['市住建局', '市教育局']).execute();
+      zhujianId = orgs.find((o: any) => o.name === '市住建局')!.id;
+      jiaoyuId = orgs.find((o: any) => o.name === '市教育局')!.id;
+    });
+    after(async () => { await s?.close(); });
+
+    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
+      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
+
+    test('the demo data give the article figures for 2025: 546 received, 464 filed, 46 key, each linked to its records', async () => {
+      const r = await staff.get('/api/proposals/stats?year=2025');
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const fig = (k: string) => r.body.totals.find((f: any) => f.key === k);
+      assert.equal(fig('received').count, 546);
+      assert.equal(fig('filed').count, 464);
+      assert.equal(fig('key').count, 46);
+      assert.equal(fig('not_filed').count + fig('merged').count + fig('withdrawn').count + fig('pending').count, 546 - 464);
+      assert.equal(r.body.byCategory.reduce((n: number, f: any) => n + f.count, 0), 546);
+      assert.equal(r.body.byType.reduce((n: number, f: any) => n + f.count, 0), 546);
+      for (const k of ['received', 'filed', 'key', 'not_filed', 'merged']) {
+        const list = await staff.get(`/api/proposals?${new URLSearchParams(fig(k).query)}&pageSize=1`);
+        assert.equal(list.status, 200);
+        assert.equal(list.body.total, fig(k).count, `list behind ${k}`);
+      }
+      const session = r.body.byCategory.find((f: any) => f.key === 'session');
+      const list = await staff.get(`/api/proposals?${new URLSearchParams(session.query)}&pageSize=1`);
+      assert.equal(list.body.total, session.count);
+      assert.equal((await leader.get('/api/proposals/stats?year=2025')).status, 200);
+      assert.equal((await member.get('/api/proposals/stats?year=2025')).status, 403);
+    });
+
+    test('the demo accounts find their work: a draft, a returned and a replied proposal for the member; review queue for the office; unit items', async () => {
+      const mine = await member.get('/api/proposals?mine=true&pageSize=50');
+      const states = mine.body.items.map((i: any) => i.state);
+      for (const st of ['draft', 'returned', 'replied']) assert.ok(states.includes(st), `member has a ${st} proposal`);
+      const queue = await staff.get('/api/proposals?state=submitted');
+      assert.ok(queue.body.total >= 5);
+      const unitList = await unit.get(`/api/proposals?state=assigned,in_progress&pageSize=100`);
+      assert.ok(unitList.body.items.some((i: any) => i.state === 'assigned'));
+      assert.ok(unitList.body.items.some((i: any) => i.state === 'in_progress'));
+      const opts = await member.get('/api/proposals/options');
+      assert.equal(opts.status, 200);
+      assert.equal(opts.body.notFiledReasons.length, 10);
+      assert.deepEqual(opts.body.replyClasses.map((c: any) => c.code), ['A', 'B', 'C']);
+      assert.match(opts.body.currentSession.label, /^十.届.次会议$/);
+      const tasks = await s.zx.ctx.db.selectFrom('tasks').select(['label']).where('status', '=', 'open').where('assignee_org_id', '=', zhujianId).execute();
+      assert.ok(tasks.some((t: any) => t.label === '待签收') && tasks.some((t: any) => t.label === '办理中'));
+    });
+
+    test('a member creates, submits; the office files and assigns; the unit signs and replies; the office releases; the member rates and it closes', async () => {
+      const bad = await member.post('/api/proposals', { background: '无标题' });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'title');
+      assert.match(bad.body.error.message, /「标题」/);
+
+      const created = await member.post('/api/proposals', {
+        title: '关于加快推进城区背街小巷改造提升的建议', background: '背街小巷路面破损', analysis: '资金不足', suggestions: '纳入城市更新计划',
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      let p = created.body;
+      assert.equal(p.state, 'draft');
+      assert.deepEqual(p.actions.map((a: any) => a.name).sort(), ['submit', 'withdraw']);
+      assert.equal(p.abilities.edit, true);
+      const id = p.id;
+
+      // a draft is the proposer's alone
+      assert.equal((await staff.get(`/api/proposals/${id}`)).status, 404);
+
+      const edited = await member.patch(`/api/proposals/${id}`, { version: p.version, suggestions: '纳入城市更新计划，分年实施' });
+      assert.equal(edited.status, 200);
+      assert.equal(edited.body.suggestions, '纳入城市更新计划，分年实施');
+      const staleEdit = await member.patch(`/api/proposals/${id}`, { version: p.version, title: '关于旧版本的修改' });
+      assert.equal(staleEdit.status, 409);
+      assert.equal(staleEdit.body.error.code, 'VERSION_CONFLICT');
+      p = edited.body;
+
+      p = (await fire(member, id, 'submit', p.version)).body;
+      assert.equal(p.state, 'submitted');
+      assert.ok(p.category === 'session' || p.category === 'recess');
+      assert.ok(p.submittedAt);
+
+      const queue = await staff.get('/api/proposals?state=submitted&pageSize=200');
+      assert.ok(queue.body.items.some((i: any) => i.id === id));
+      const viewed = await staff.get(`/api/proposals/${id}`);
+      assert.deepEqual(viewed.body.actions.map((a: any) => a.name).sort(), ['file', 'merge', 'not_file', 'return']);
+
+      const noReason = await fire(staff, id, 'not_file', p.version, {});
+      assert.equal(noReason.status, 400);
+      assert.equal(noReason.body.error.field, 'reasonCode');
+      assert.match(noReason.body.error.message, /不予立案理由/);
+      const wrongReason = await fire(staff, id, 'not_file', p.version, { reasonCode: 'no-such-reason' });
+      assert.equal(wrongReason.status, 400);
+      assert.equal(wrongReason.body.error.field, 'reasonCode');
+      const byMember = await fire(member, id, 'file', p.version);
+      assert.equal(byMember.status, 403);
+
+      p = (await fire(staff, id, 'file', p.version, { isKey: true })).body;
+      assert.equal(p.state, 'filed');
+      assert.match(p.number, /^第\d{4}号$/);
+      assert.equal(p.isKey, true);
+
+      const badAssign = await fire(staff, id, 'assign', p.version, { mode: 'single', leadUnitId: 'NOPE' });
+      assert.equal(badAssign.status, 400);
+      assert.equal(badAssign.body.error.field, 'leadUnitId');
+      p = (await fire(staff, id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId })).body;
+      assert.equal(p.state, 'assigned');
+      assert.equal(p.leadUnitName, '市住建局');
+      assert.deepEqual(p.units.map((u: any) => [u.unitName, u.role]), [['市住建局', 'lead']]);
+
+      // another unit never sees it
+      assert.equal((await unit2.get(`/api/proposals/${id}`)).status, 404);
+      assert.ok(!(await unit2.get('/api/proposals?pageSize=200')).body.items.some((i: any) => i.id === id));
+      assert.equal((await fire(unit2, id, 'sign', p.version)).status, 404);
+      // nor does a county
+      assert.equal((await county.get(`/api/proposals/${id}`)).status, 404);
+      assert.equal((await countyStaff.get(`/api/proposals/${id}`)).status, 404);
+      assert.equal((await fire(countyStaff, id, 'reassign', p.version, { mode: 'single', leadUnitId: zhujianId })).status, 404);
+
+      const seen = await unit.get(`/api/proposals/${id}`);
+      assert.deepEqual(seen.body.actions.map((a: any) => a.name).sort(), ['object', 'sign']);
+      const task = await s.zx.ctx.db.selectFrom('tasks').selectAll().where('entity_id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      assert.equal(task!.label, '待签收');
+      assert.equal(task!.assignee_org_id, zhujianId);
+
+      // two people act on the same version: the second gets a 409 and nothing of it is written
+      const first = await fire(unit, id, 'sign', p.version);
+      assert.equal(first.status, 200);
+      const second = await fire(unit, id, 'object', p.version, { reason: '不属于本单位职责' });
+      assert.equal(second.status, 409);
+      assert.equal(second.body.error.code, 'VERSION_CONFLICT');
+      p = first.body;
+      assert.equal(p.state, 'in_progress');
+      assert.ok(p.dueDate);
+      const audits = await s.zx.ctx.db.selectFrom('audit_log').select(['action']).where('entity_id', '=', id).orderBy('seq').execute();
+      assert.ok(audits.some((a: any) => a.action === 'proposal.sign'));
+      assert.ok(!audits.some((a: any) => a.action === 'proposal.object'));
+
+      const missingText = await fire(unit, id, 'reply', p.version, { replyClass: 'A' });
+      assert.equal(missingText.status, 400);
+      assert.equal(missingText.body.error.field, 'replyText');
+      p = (await fire(unit, id, 'reply', p.version, { replyClass: 'A', replyText: '已列入今年城市更新计划并开工建设。' })).body;
+      assert.equal(p.state, 'reply_check');
+      assert.equal(p.replyClass, 'A');
+
+      p = (await fire(staff, id, 'release', p.version)).body;
+      assert.equal(p.state, 'replied');
+      assert.ok(p.repliedAt);
+
+      const memberView = await member.get(`/api/proposals/${id}`);
+      assert.deepEqual(memberView.body.actions.map((a: any) => a.name).sort(), ['evaluate', 'request_rehandle']);
+      const unsatisfied = await fire(member, id, 'evaluate', p.version, { satisfaction: 'unsatisfied' });
+      assert.equal(unsatisfied.status, 400);
+      assert.equal(unsatisfied.body.error.field, 'satisfaction');
+      p = (await fire(member, id, 'evaluate', p.version, { satisfaction: 'satisfied', comment: '办理认真' })).body;
+      assert.equal(p.state, 'closed');
+      assert.equal(p.satisfaction, 'satisfied');
+      assert.deepEqual(p.actions, []);
+
+      assert.deepEqual(p.history.map((h: any) => h.action), ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release', 'evaluate']);
+      assert.equal(p.history[2].toStateLabel, '已立案');
+      const open = await s.zx.ctx.db.selectFrom('tasks').select('id').where('entity_id', '=', id).where('status', '=', 'open').execute();
+      assert.equal(open.length, 0);
+      const chain = await verifyAuditChain(s.zx.ctx.db);
+      assert.equal(chain.ok, true);
+    });
+
+    test('every proposals route is described in the OpenAPI document with Chinese summaries', async () => {
+      const r = await s.app.inject({ method: 'GET', url: '/api/openapi.json' });
+      const doc = JSON.parse(r.payload);
+      for (const [path, method] of [['/api/proposals', 'get'], ['/api/proposals', 'post'], ['/api/proposals/{id}', 'get'], ['/api/proposals/{id}', 'patch'],
+        ['/api/proposals/{id}/transitions', 'post'], ['/api/proposals/stats', 'get'], ['/api/proposals/options', 'get'], ['/api/proposals/{id}/cosign', 'post']]) {
+        const op = doc.paths?.[path]?.[method];
+        assert.ok(op, `${method} ${path}`);
+        assert.deepEqual(op.tags, ['proposals']);
+        assert.match(op.summary, /[\u4e00-\u9fa5]/);
+      }
+    });
+
+    test('administrators read no proposals (三员分立)', async () => {
+      const admin = await s.login('sysadmin');
+      const r = await admin.get('/api/proposals');
+      assert.equal(r.status, 403);
+      assert.equal(r.body.error.code, 'FORBIDDEN');
+    });
+
+    test('bad input is a 400 naming the field, never a 500', async () => {
+      const r1 = await staff.get('/api/proposals?state=bogus');
+      assert.equal(r1.status, 400);
+      assert.equal(r1.body.error.field, 'state');
+      const r2 = await staff.get('/api/proposals?year=abc');
+      assert.equal(r2.status, 400);
+      assert.match(r2.body.error.message, /「年度」/);
+      const r3 = await member.post('/api/proposals', { title: '关于测试的建议', type: 'joint', cosignerUserIds: [] });
+      assert.equal(r3.status, 400);
+      assert.equal(r3.body.error.field, 'cosignerUserIds');
+      const r4 = await member.post('/api/proposals/NOPE/transitions', { action: 'submit', version: 1 });
+      assert.equal(r4.status, 404);
+      const r5 = await member.post('/api/proposals/NOPE/transitions', { action: 'submit', version: 'x' });
+      assert.equal(r5.status, 400);
+      assert.match(r5.body.error.message, /「版本号」/);
+      const own = (await member.get('/api/proposals?mine=true&state=draft')).body.items[0];
+      const r6 = await fire(member, own.id, 'evaluate', own.version, { satisfaction: 'satisfied' });
+      assert.equal(r6.status, 409);
+      assert.equal(r6.body.error.code, 'INVALID_TRANSITION');
+      assert.match(r6.body.error.message, /暂存/);
+      const r7 = await fire(member, own.id, 'file', own.version);
+      assert.equal(r7.status, 403, 'a member may never file');
+    });
+
+    test('a joint proposal counts only after its co-signers confirm', async () => {
+      const other = await s.login('m0001');
+      const otherId = (await s.zx.ctx.db.selectFrom('users').select('id').where('username', '=', 'm0001').executeTakeFirst())!.id;
+      const created = await member.post('/api/proposals', { title: '关于发展社区嵌入式托育服务的建议', type: 'joint', cosignerUserIds: [otherId] });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const early = await fire(member, created.body.id, 'submit', created.body.version);
+      assert.equal(early.status, 403);
+      assert.match(early.body.error.message, /联名委员未确认/);
+      const confirmed = await other.post(`/api/proposals/${created.body.id}/cosign`);
+      assert.equal(confirmed.status, 200);
+      assert.equal(confirmed.body.cosigners[0].confirmedAt !== null, true);
+      const ok = await fire(member, created.body.id, 'submit', confirmed.body.version);
+      assert.equal(ok.status, 200);
+      assert.equal(ok.body.state, 'submitted');
+    });
+
+    test('merging keeps the merged proposer on the target, and the unit objection path reassigns', async () => {
+      const a = (await member.post('/api/proposals', { title: '关于规范城区共享单车停放的建议' })).body;
+      const a2 = (await fire(member, a.id, 'submit', a.version)).body;
+      const target = (await staff.get('/api/proposals?year=2025&stage=filed&pageSize=1')).body.items[0];
+      const self = await fire(staff, a.id, 'merge', a2.version, { targetId: a.id });
+      assert.equal(self.status, 400);
+      const merged = await fire(staff, a.id, 'merge', a2.version, { targetId: target.id });
+      assert.equal(merged.status, 200, JSON.stringify(merged.body));
+      assert.equal(merged.body.mergedIntoId, target.id);
+      const t = await member.get(`/api/proposals/${target.id}`);
+      assert.equal(t.status, 200, 'the merged proposer sees the target');
+
+      const b = (await member.post('/api/proposals', { title: '关于加强城区老旧管网改造的建议' })).body;
+      let p = (await fire(member, b.id, 'submit', b.version)).body;
+      p = (await fire(staff, b.id, 'file', p.version)).body;
+      p = (await fire(staff, b.id, 'assign', p.version, { mode: 'joint', leadUnitId: jiaoyuId, coUnitIds: [zhujianId] })).body;
+      // the co-handling unit sees it but may not sign or reply
+      const co = await unit.get(`/api/proposals/${b.id}`);
+      assert.equal(co.status, 200);
+      assert.deepEqual(co.body.actions, []);
+      assert.equal((await fire(unit, b.id, 'sign', p.version)).status, 403);
+      p = (await fire(unit2, b.id, 'object', p.version, { reason: '主要职责在住建部门' })).body;
+      assert.equal(p.state, 'objected');
+      p = (await fire(staff, b.id, 'reassign', p.version, { mode: 'single', leadUnitId: zhujianId })).body;
+      assert.equal(p.state, 'assigned');
+      assert.equal(p.leadUnitId, zhujianId);
+      assert.equal((await unit2.get(`/api/proposals/${b.id}`)).status, 404, 'the former unit no longer sees it');
+    });
+
+    test('the attachments of a proposal are downloadable by whoever sees the proposal and by no one else', async () => {
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+      const boundary = 'zxproposalboundary';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="diaoyan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        pdf, Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const up = await s.app.inject({ method: 'POST', url: '/api/attachments', payload: body,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: member.cookie, 'x-csrf-token': member.csrf } });
+      assert.ok(up.statusCode === 200 || up.statusCode === 201, up.payload);
+      const fileId = JSON.parse(up.payload).id;
+      const created = await member.post('/api/proposals', { title: '关于完善城区公共厕所布局的建议', attachmentIds: [fileId] });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.deepEqual(created.body.attachments.map((a: any) => a.filename), ['diaoyan.pdf']);
+      await fire(member, created.body.id, 'submit', created.body.version);
+      const get = (c: Client) => s.app.inject({ method: 'GET', url: `/api/attachments/${fileId}`, headers: { cookie: c.cookie } });
+      assert.equal((await get(staff)).statusCode, 200);
+      assert.notEqual((await get(unit2)).statusCode, 200);
+      assert.notEqual((await get(countyStaff)).statusCode, 200);
+      const reuse = await member.post('/api/proposals', { title: '关于重复使用附件的建议', attachmentIds: ['NOT-MINE'] });
+      assert.equal(reuse.status, 400);
+      assert.equal(reuse.body.error.field, 'attachmentIds');
+    });
+  });
+}

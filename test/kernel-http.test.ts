@@ -1,0 +1,143 @@
+// Tests of the HTTP layer: one error format for malformed, mistyped and oversized input; 404s; health; OpenAPI; security headers.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { z } from 'zod';
+import { createHttpServer, type App } from '../src/kernel/server/http/server.ts';
+import { buildApp, type Zhengxie } from '../src/server/app.ts';
+import { createTestDatabase, type TestDatabase } from './support/db.ts';
+
+const probeBody = z.object({
+  title: z.string().min(2).describe('标题'),
+  count: z.number().int().min(0).describe('份数'),
+  contact: z.object({ phone: z.string().regex(/^1\d{10}$/).describe('手机号') }).describe('联系方式'),
+});
+
+function assertErrorShape(body: any, code: string) {
+  assert.equal(typeof body, 'object');
+  assert.ok(body.error, `expected {error}, got ${JSON.stringify(body)}`);
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  assert.match(body.error.message, /[\u4e00-\u9fff]/, 'the message is in Chinese');
+}
+
+describe('HTTP error format (kernel server with probe routes)', () => {
+  let app: App;
+  before(async () => {
+    app = await createHttpServer({ logLevel: 'silent', maxUploadBytes: 1024, cookieSecret: 'test', bodyLimit: 64 * 1024 });
+    app.post('/api/probe', { schema: { body: probeBody, querystring: z.object({ page: z.coerce.number().int().min(1).optional().describe('页码') }) } }, async (req) => ({ ok: true, title: req.body.title }));
+    app.get('/api/probe/boom', async () => { throw new Error('unexpected'); });
+    await app.ready();
+  });
+  after(async () => { await app.close(); });
+
+  const post = (payload: string, headers: Record<string, string> = { 'content-type': 'application/json' }, url = '/api/probe') =>
+    app.inject({ method: 'POST', url, payload, headers });
+
+  test('valid input passes', async () => {
+    const r = await post(JSON.stringify({ title: '关于', count: 1, contact: { phone: '13800000000' } }));
+    assert.equal(r.statusCode, 200);
+  });
+
+  test('malformed JSON gets 400 BAD_REQUEST', async () => {
+    const r = await post('{"title": "关于",');
+    assert.equal(r.statusCode, 400);
+    assertErrorShape(r.json(), 'BAD_REQUEST');
+  });
+
+  test('a wrongly typed field gets 400 VALIDATION_FAILED naming the field in Chinese', async () => {
+    const r = await post(JSON.stringify({ title: '关于', count: 'three', contact: { phone: '13800000000' } }));
+    assert.equal(r.statusCode, 400);
+    const b = r.json();
+    assertErrorShape(b, 'VALIDATION_FAILED');
+    assert.match(b.error.message, /「份数」/);
+    assert.equal(b.error.field, 'count');
+    assert.ok(Array.isArray(b.error.details));
+  });
+
+  test('a nested field and a missing field are each named', async () => {
+    const nested = (await post(JSON.stringify({ title: '关于', count: 1, contact: { phone: '12' } }))).json();
+    assert.match(nested.error.message, /「手机号」/);
+    assert.equal(nested.error.field, 'contact.phone');
+    const missing = (await post(JSON.stringify({ count: 1, contact: { phone: '13800000000' } }))).json();
+    assert.match(missing.error.message, /「标题」/);
+    const many = (await post(JSON.stringify({}))).json();
+    assert.ok(many.error.details.length >= 3, 'every problem is listed');
+  });
+
+  test('a bad query parameter is named too', async () => {
+    const r = await post(JSON.stringify({ title: '关于', count: 1, contact: { phone: '13800000000' } }), undefined, '/api/probe?page=0');
+    assert.equal(r.statusCode, 400);
+    assert.match(r.json().error.message, /「页码」/);
+  });
+
+  test('an oversized body gets 413 PAYLOAD_TOO_LARGE', async () => {
+    const r = await post(JSON.stringify({ title: 'x'.repeat(100 * 1024), count: 1, contact: { phone: '13800000000' } }));
+    assert.equal(r.statusCode, 413);
+    assertErrorShape(r.json(), 'PAYLOAD_TOO_LARGE');
+  });
+
+  test('an unsupported content type gets 415', async () => {
+    const r = await post('title=x', { 'content-type': 'application/x-unknown' });
+    assert.equal(r.statusCode, 415);
+    assertErrorShape(r.json(), 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('an unexpected exception gets 500 INTERNAL without leaking the message', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/probe/boom' });
+    assert.equal(r.statusCode, 500);
+    assertErrorShape(r.json(), 'INTERNAL');
+    assert.doesNotMatch(r.payload, /unexpected/);
+  });
+});
+
+describe('HTTP surface of the assembled app (sqlite)', () => {
+  let tdb: TestDatabase;
+  let zx: Zhengxie;
+  before(async () => {
+    tdb = await createTestDatabase('sqlite', { webDist: '/nonexistent' });
+    zx = await buildApp(tdb.config);
+    await zx.app.ready();
+  });
+  after(async () => { await zx?.close(); await tdb?.drop(); });
+
+  test('GET /api/health answers 200 when the database is reachable', async () => {
+    const r = await zx.app.inject({ method: 'GET', url: '/api/health' });
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.json().status, 'ok');
+    assert.equal(r.json().database, 'sqlite');
+  });
+
+  test('an unknown route gets 404 in the error format', async () => {
+    for (const [method, url] of [['GET', '/api/no-such-thing'], ['POST', '/api/no/such']] as const) {
+      const r = await zx.app.inject({ method, url, payload: method === 'POST' ? {} : undefined });
+      assert.ok(r.statusCode === 404 || r.statusCode === 403, `${method} ${url}: ${r.statusCode}`);
+      if (r.statusCode === 404) assertErrorShape(r.json(), 'NOT_FOUND');
+    }
+    const r = await zx.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    assert.equal(r.statusCode, 404);
+  });
+
+  test('/api/openapi.json is an OpenAPI 3 document listing the routes with Chinese summaries', async () => {
+    const r = await zx.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(r.statusCode, 200);
+    const doc = r.json();
+    assert.match(doc.openapi, /^3\./);
+    assert.ok(doc.info?.title);
+    assert.ok(doc.paths['/api/health']?.get, 'health is documented');
+    assert.ok(doc.paths['/api/admin/calendar']?.get, 'calendar admin is documented');
+    assert.ok(doc.paths['/api/audit']?.get);
+    assert.match(doc.paths['/api/admin/calendar'].get.summary, /[\u4e00-\u9fff]/);
+    const params = doc.paths['/api/admin/calendar'].get.parameters as Array<{ name: string; description?: string }>;
+    assert.ok(params.some((p) => p.name === 'year' && p.description === '年份'), 'field labels carry into the document');
+  });
+
+  test('responses carry the security headers', async () => {
+    const r = await zx.app.inject({ method: 'GET', url: '/api/health' });
+    const csp = String(r.headers['content-security-policy'] ?? '');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(r.headers['x-content-type-options'], 'nosniff');
+    assert.ok(r.headers['x-frame-options'], 'X-Frame-Options is set');
+    assert.ok(r.headers['strict-transport-security'] !== undefined || r.headers['referrer-policy'] !== undefined);
+  });
+});
