@@ -79,9 +79,11 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   return {
     app, ctx, handle,
     async close() {
-      await app.close();
-      await events.close();
-      await handle.destroy();
+      try {
+        await app.close();
+      } finally {
+        try { await events.close(); } finally { await handle.destroy(); }
+      }
     },
   };
 }

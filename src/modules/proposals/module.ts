@@ -4,6 +4,7 @@ import { proposalLifecycle } from './domain/proposal-lifecycle.ts';
 import { proposalMigrations } from './server/migrations.ts';
 import { proposalRoutes } from './server/routes.ts';
 import { seedProposals } from './server/seed.ts';
+import { registerProposalSettings } from './server/setting-definitions.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
 const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -21,6 +22,9 @@ export const proposalsModule: ModuleManifest = {
   ],
   migrations: proposalMigrations,
   workflows: [proposalLifecycle],
-  routes: (app, ctx) => proposalRoutes(app, ctx),
+  routes: (app, ctx) => {
+    registerProposalSettings();
+    return proposalRoutes(app, ctx);
+  },
   seed: seedProposals,
 };

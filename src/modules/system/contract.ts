@@ -69,7 +69,7 @@ export const workingDaysResult = z.object({
 // ——— 系统参数 (settings) ———
 
 export const settingKeyParams = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_.-]{1,80}$/, '参数名格式不正确').describe('参数名'),
+  key: z.string().regex(/^[a-z][A-Za-z0-9_.-]{1,80}$/, '参数名格式不正确').describe('参数名'),
 });
 
 export const settingView = z.object({

@@ -27,6 +27,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     pg.default.types.setTypeParser(20, (v: string) => Number(v)); // int8
     pg.default.types.setTypeParser(1700, (v: string) => Number(v)); // numeric
     const pool = new Pool({ connectionString: opts.databaseUrl, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    // an idle connection closed by the server (restart, failover, administrator) must not crash the process;
+    // the pool drops it and the next query opens a new one
+    pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed: ${err.message}`));
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(opts.databaseUrl);
     return { db, dialect: 'postgres', destroy: () => db.destroy(), describe: `PostgreSQL ${u.host}${u.pathname}` };

@@ -142,3 +142,16 @@ export async function loadMe(db: Kysely<any>, userId: string, permissions: Reado
 }
 
 export const requiresTotp = (roleCodes: readonly string[]) => roleCodes.some((c) => adminRoles.includes(c as (typeof adminRoles)[number]));
+
+/** A person as other modules refer to them: name, tenant and role codes. */
+export interface PersonRef { id: string; name: string; tenantId: string; roles: string[] }
+
+/** Active users by id, for modules that show who proposed or handled something. */
+export async function findPeople(db: Kysely<any>, ids: readonly string[]): Promise<Map<string, PersonRef>> {
+  const out = new Map<string, PersonRef>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('users').select(['id', 'display_name', 'tenant_id', 'role_codes']).where('id', 'in', [...new Set(ids)]).where('active', '=', 1).execute();
+  for (const r of rows as any[]) out.set(r.id, { id: r.id, name: r.display_name, tenantId: r.tenant_id, roles: String(r.role_codes ?? '').split(',').filter(Boolean) });
+  return out;
+}
+

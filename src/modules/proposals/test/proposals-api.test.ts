@@ -296,5 +296,23 @@ for (const d of await dialects()) {
       assert.equal(reuse.status, 400);
       assert.equal(reuse.body.error.field, 'attachmentIds');
     });
+
+    test('the reply classes are a setting: the system administrator changes the scheme and the proposal form offers it', async () => {
+      const sysadmin = await s.login('sysadmin');
+      const cur = await sysadmin.get('/api/admin/settings/proposals.replyClasses');
+      assert.equal(cur.status, 200, JSON.stringify(cur.body));
+      assert.deepEqual(cur.body.value.map((c: any) => c.code), ['A', 'B', 'C']);
+      const bad = await sysadmin.put('/api/admin/settings/proposals.deadlines', { value: { review: 0 }, version: cur.body.version });
+      assert.equal(bad.status, 400);
+      const fourClasses = [
+        { code: 'A', label: 'A 已解决' }, { code: 'B', label: 'B 正在解决或列入规划' },
+        { code: 'C', label: 'C 条件限制以后解决' }, { code: 'D', label: 'D 留作参考' },
+      ];
+      const ok = await sysadmin.put('/api/admin/settings/proposals.replyClasses', { value: fourClasses, version: cur.body.version });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      const options = await staff.get('/api/proposals/options');
+      assert.deepEqual(options.body.replyClasses.map((c: any) => c.code), ['A', 'B', 'C', 'D']);
+      assert.equal(options.body.notFiledReasons.length, 10, 'the national list of 不予立案 cases is the default');
+    });
   });
 }

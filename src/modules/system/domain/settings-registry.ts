@@ -16,7 +16,7 @@ export const settingsRegistry = new Map<string, SettingDef>();
 
 /** Register a setting; registering the same key twice replaces the earlier definition (module reloads in tests). */
 export function registerSetting<T>(def: SettingDef<T>): SettingDef<T> {
-  if (!/^[a-z][a-z0-9_.-]{1,80}$/.test(def.key)) throw new Error(`invalid setting key ${def.key}`);
+  if (!/^[a-z][A-Za-z0-9_.-]{1,80}$/.test(def.key)) throw new Error(`invalid setting key ${def.key}`);
   settingsRegistry.set(def.key, def as SettingDef);
   return def;
 }

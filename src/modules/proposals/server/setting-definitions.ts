@@ -1,0 +1,36 @@
+/** Registers the proposals module's configurable parameters with the system settings page, each with its schema and default. */
+import { z } from 'zod';
+import { registerSetting } from '../../system/index.ts';
+import { defaultProposalSettings, settingKeys } from '../domain/proposal-settings.ts';
+
+const days = (label: string) => z.number().int().min(1).max(400).describe(label);
+const codeLabels = z.array(z.object({
+  code: z.string().min(1).max(40).describe('代码'),
+  label: z.string().min(1).max(200).describe('名称'),
+})).min(1).max(50);
+const monthDay = (label: string) => z.string().regex(/^\d{2}-\d{2}$/, '应为 MM-DD 格式').describe(label);
+
+export function registerProposalSettings(): void {
+  registerSetting({
+    key: settingKeys.deadlines, module: 'proposals', label: '提案办理期限（工作日）',
+    schema: z.object({
+      review: days('审查'), assign: days('交办'), sign: days('签收（异议期）'), decide: days('调整或延期审批'),
+      handle: days('办理'), replyCheck: days('答复审核'), evaluate: days('评价'), rehandle: days('重新办理'),
+      revise: days('退回修改'), extension: days('延期'),
+    }),
+    default: defaultProposalSettings.deadlines,
+  });
+  registerSetting({ key: settingKeys.notFiledReasons, module: 'proposals', label: '不予立案理由', schema: codeLabels.describe('不予立案理由'), default: defaultProposalSettings.notFiledReasons });
+  registerSetting({ key: settingKeys.replyClasses, module: 'proposals', label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses });
+  registerSetting({
+    key: settingKeys.sessionCalendar, module: 'proposals', label: '大会提案与平时提案的时间界限',
+    schema: z.object({
+      nextYearAfter: monthDay('计入下一年度大会的起始日'),
+      sessionDeadline: monthDay('大会提案截止日'),
+      termFirstYear: z.number().int().min(1950).max(2200).describe('本届第一次会议年份'),
+      termNumber: z.number().int().min(1).max(99).describe('届次'),
+      termLength: z.number().int().min(1).max(10).describe('每届年数'),
+    }),
+    default: defaultProposalSettings.sessionCalendar,
+  });
+}
