@@ -21,6 +21,9 @@ for (const r of roots) walk(r);
 files.sort();
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 if (selected.length === 0) { console.error('no test files found'); process.exit(1); }
-const args = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected];
+// a hung test fails after ZX_TEST_TIMEOUT_MS (default 5 minutes) instead of stalling CI; a file whose tests are done
+// but which leaks a handle (a pool, a socket) exits instead of hanging
+const timeout = Number(process.env.ZX_TEST_TIMEOUT_MS ?? 300_000);
+const args = ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, '--test-force-exit', '--test-reporter=spec', ...selected];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } });
 process.exit(r.status ?? 1);

@@ -1,6 +1,7 @@
 /** Reads of proposals and their side tables (Kysely only, the same queries on SQLite and PostgreSQL), scoped to what the actor may see. */
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
+import type { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ProposalListQuery } from '../contract.ts';
 import type { ProposalRecord } from '../domain/proposal-lifecycle.ts';
@@ -157,17 +158,20 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
  * non-drafts for staff, the public replied ones for everyone else) is counted from a covering index, and only the
  * actor's own few rows need the table.
  */
-function countParts(actor: Actor, states?: readonly string[]) {
+/** A part of the visibility rule; a shared part is the same for everyone of the tenant (so its count can be cached). */
+interface CountPart { where: (eb: ExpressionBuilder<any, 'proposals'>) => any; shared: boolean }
+
+function countParts(actor: Actor, states?: readonly string[]): CountPart[] {
   const tenant = (eb: ExpressionBuilder<any, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId);
   const mine = (eb: ExpressionBuilder<any, 'proposals'>) => eb.or([
     eb('proposals.proposer_user_id', '=', actor.userId),
     eb('proposals.id', 'in', eb.selectFrom('proposal_cosigners').select('proposal_cosigners.proposal_id').where('proposal_cosigners.user_id', '=', actor.userId)),
   ]);
   if (has(actor, 'proposal.read_all')) {
-    if (states && !states.includes('draft')) return [tenant];
+    if (states && !states.includes('draft')) return [{ where: tenant, shared: true }];
     return [
-      (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]),
-      (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]),
+      { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]), shared: true },
+      { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]), shared: false },
     ];
   }
   const pub = (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])]);
@@ -183,24 +187,30 @@ function countParts(actor: Actor, states?: readonly string[]) {
     return eb.or(ors);
   };
   return [
-    (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), pub(eb)]),
-    (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]),
+    { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), pub(eb)]), shared: true },
+    { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]), shared: false },
   ];
 }
 
 /** One page of the proposals the actor may see, newest first, with the total. */
-export async function listProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery) {
+export async function listProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery, countCache?: ReadCache<number>) {
   const states = q.state?.split(',');
   const filtered = db.selectFrom('proposals').where(filters(dialect, actor, q));
   // one's own and co-signed proposals are always visible to oneself, within one's tenant
-  const parts = q.mine ? [(eb: ExpressionBuilder<any, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId)] : countParts(actor, states);
+  const parts: CountPart[] = q.mine ? [{ where: (eb) => eb('proposals.tenant_id', '=', actor.tenantId), shared: false }] : countParts(actor, states);
+  // the filters without paging: the key of a shared count (the same for every reader of the tenant)
+  const { page: _page, pageSize: _size, ...filterKey } = q;
+  const count = (part: CountPart, i: number) => {
+    const run = async () => Number((await filtered.where(part.where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    return part.shared && countCache ? countCache.get(actor.tenantId, `${i}|${has(actor, 'proposal.read_all')}|${JSON.stringify(filterKey)}`, run) : run();
+  };
   const [rows, ...counts] = await Promise.all([
-    filtered.where(q.mine ? parts[0] : visibleTo(actor, states)).select(listColumns.map((c) => `proposals.${c}` as const))
+    filtered.where(q.mine ? parts[0].where : visibleTo(actor, states)).select(listColumns.map((c) => `proposals.${c}` as const))
       .orderBy('proposals.created_at', 'desc').orderBy('proposals.id', 'desc')
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    ...parts.map((part) => filtered.where(part).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()),
+    ...parts.map(count),
   ]);
-  return { rows: rows as unknown as ProposalRow[], total: counts.reduce((n, c) => n + Number(c?.n ?? 0), 0) };
+  return { rows: rows as unknown as ProposalRow[], total: counts.reduce((n, c) => n + c, 0) };
 }
 
 /** Counts of a tenant's year, grouped by one column (or in total), over the rows matching `where`. */

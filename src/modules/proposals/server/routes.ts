@@ -21,6 +21,7 @@ import { fireTransition } from './commands/fire-transition.ts';
 import { updateDraft } from './commands/update-draft.ts';
 import { toDetail, toListItem } from './proposal-presenter.ts';
 import { findProposal, listProposals, loadFacts } from './proposal-repository.ts';
+import { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { proposalStatsOf } from './proposal-stats.ts';
 import { readProposalSettings } from './settings.ts';
 import { registerAttachmentPolicy } from '../../attachments/index.ts';
@@ -50,6 +51,10 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     return toDetail(ctx.db, row, actor, facts, s.deadlines, s.notFiledReasons);
   }
 
+  // totals of the lists everyone of a tenant shares (the office's queues, public replies), dropped by any proposal event
+  const listCounts = new ReadCache<number>({ ttlMs: 30_000, maxEntries: 5_000 });
+  ctx.events.onBroadcast('*', (e) => { if (e.entityType === 'proposal' || e.type.startsWith('proposal.')) listCounts.invalidate(e.tenantId); });
+
   app.get('/api/proposals', {
     schema: { tags, summary: '提案列表（按年度、状态、类型、类别、关键词、承办单位、重点等筛选，分页）', querystring: proposalListQuery, response: { 200: proposalPage, ...errors } },
   }, async (req) => {
@@ -59,7 +64,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
       const bad = q.state.split(',').find((s) => !proposalLifecycle.states[s]);
       if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
     }
-    const { rows, total } = await listProposals(ctx.db, ctx.dialect, actor, q);
+    const { rows, total } = await listProposals(ctx.db, ctx.dialect, actor, q, listCounts);
     return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
   });
 

@@ -314,5 +314,21 @@ for (const d of await dialects()) {
       assert.deepEqual(options.body.replyClasses.map((c: any) => c.code), ['A', 'B', 'C', 'D']);
       assert.equal(options.body.notFiledReasons.length, 10, 'the national list of 不予立案 cases is the default');
     });
+
+    test('list totals follow every change at once, though the office\'s shared counts are cached between changes', async () => {
+      const total = async (query: string) => (await staff.get(`/api/proposals?${query}&pageSize=1`)).body.total as number;
+      const submitted = await total('state=submitted');
+      const all = await total('year=' + new Date().getFullYear());
+      assert.equal(await total('state=submitted'), submitted, 'a repeated read gives the same total');
+      const created = await member.post('/api/proposals', { title: '关于完善社区养老助餐服务的建议', background: '老年人就餐难', analysis: '网点少', suggestions: '增设助餐点' });
+      assert.equal(created.status, 201);
+      const sub = await fire(member, created.body.id, 'submit', created.body.version);
+      assert.equal(sub.status, 200, JSON.stringify(sub.body));
+      assert.equal(await total('state=submitted'), submitted + 1, 'the new submission counts at once');
+      const filed = await fire(staff, created.body.id, 'file', sub.body.version);
+      assert.equal(filed.status, 200, JSON.stringify(filed.body));
+      assert.equal(await total('state=submitted'), submitted, 'filing takes it out of the review queue at once');
+      assert.ok(await total('year=' + sub.body.year) >= (sub.body.year === new Date().getFullYear() ? all + 1 : 1));
+    });
   });
 }

@@ -46,6 +46,9 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
       entityType: 'proposal', entityId: id, data: { title: body.title, type: body.type, cosigners: cosigners.length }, ip,
     });
   });
+  await ctx.events.publish({
+    type: 'proposal.created', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId, payload: { title: body.title },
+  });
   if (cosigners.length) {
     await ctx.events.publish({
       type: 'proposal.cosign_invited', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId,

@@ -47,4 +47,9 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
       entityType: 'proposal', entityId: id, data: { fields: Object.keys(set).filter((k) => k !== 'updated_at' && k !== 'version'), version: row.version + 1 }, ip,
     });
   });
+  // after commit: lists and counts that include this proposal are read again
+  await ctx.events.publish({
+    type: 'proposal.updated', tenantId: row.tenant_id, entityType: 'proposal', entityId: id, actorId: actor.userId,
+    payload: { version: row.version + 1 },
+  });
 }

@@ -1,0 +1,167 @@
+/** Shared pieces of the benchmark harnesses: JSON-line output, quick mode, load generation, child servers, service checks. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { PG_ADMIN_URL } from '../test/support/services.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `--quick` (CI): small data sets and short runs; the figures are indicative only. */
+export const quick = process.argv.includes('--quick');
+
+export interface BenchLine {
+  name: string;
+  value?: number;
+  unit?: string;
+  target?: string;
+  baseline?: number;
+  skipped?: string;
+  error?: string;
+  [k: string]: unknown;
+}
+
+const failures: string[] = [];
+
+/** Print one result as a JSON line on stdout. */
+export function emit(line: BenchLine): void {
+  process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+/** Progress notes go to stderr so that stdout stays pure JSON lines. */
+export function note(msg: string): void {
+  process.stderr.write(`# ${msg}\n`);
+}
+
+/** Record a crashed benchmark: printed as a JSON line; the run exits non-zero at the end. */
+export function crashed(name: string, err: unknown): void {
+  const message = err instanceof Error ? err.stack ?? err.message : String(err);
+  failures.push(`${name}: ${message}`);
+  emit({ name, error: err instanceof Error ? err.message : String(err) });
+  note(message);
+}
+
+export function crashes(): string[] {
+  return failures;
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function portOpen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    const done = (ok: boolean) => { s.destroy(); resolve(ok); };
+    s.setTimeout(1000, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+/** null when PostgreSQL answers, else the reason to skip. */
+export async function postgresUnavailable(): Promise<string | null> {
+  const u = new URL(PG_ADMIN_URL);
+  return (await portOpen(u.hostname, Number(u.port || 5432))) ? null : `PostgreSQL is not reachable at ${u.host}`;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface LoadResult {
+  p99: number;
+  p50: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Drive `url` with `connections` concurrent keep-alive connections for `seconds`; `paths` rotates the request path. */
+export async function load(opts: { url: string; connections: number; seconds: number; headers?: Record<string, string>; paths?: string[] }): Promise<LoadResult> {
+  const u = new URL(opts.url);
+  let i = 0;
+  const paths = opts.paths ?? [u.pathname + u.search];
+  const result = await autocannon({
+    url: u.origin,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers,
+    requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
+  return {
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    rps: result.requests.average,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export interface ChildServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start bench/serve-child.ts in its own process, so that the load generator and the server do not share
+ * one event loop. `mode` is 'bare' (a Fastify JSON route) or 'app' (zhengxie on the database in `env`).
+ */
+export function startChildServer(mode: 'bare' | 'app', env: Record<string, string | undefined> = {}): Promise<ChildServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'serve-child.ts'), mode], {
+      cwd: repoRoot,
+      env: { ...process.env, LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${mode} server did not start in 60 s`)); }, 60_000);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${mode} server exited early with code ${code}`)); });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/READY (\S+)/);
+      if (!m) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        url: m[1],
+        child,
+        stop: () => new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+          child.once('exit', () => { clearTimeout(kill); done(); });
+          child.kill('SIGTERM');
+        }),
+      });
+    });
+  });
+}
+
+/**
+ * Wait until a server has drained the requests still queued from a previous load phase (autocannon stops sending,
+ * but the server keeps working through what it accepted), so one phase does not slow down the next.
+ */
+export async function settle(url: string, headers: Record<string, string> = {}, maxSeconds = 120): Promise<void> {
+  const until = Date.now() + maxSeconds * 1000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    try { await (await fetch(url, { headers })).arrayBuffer(); } catch { /* retry */ }
+    if (performance.now() - t < 100) return;
+  }
+}
+
+/** Median of a list of numbers. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

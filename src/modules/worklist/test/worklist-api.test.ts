@@ -1,0 +1,59 @@
+/** The worklist over HTTP: each person's 待办 follows every workflow step at once, even though it is cached between steps. */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from '../../../../test/support/db.ts';
+import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import type { Client } from '../../../../test/support/http.ts';
+
+for (const d of await dialects()) {
+  describe(`worklist API (${d.kind})`, { skip: d.skip }, () => {
+    let s: StartedApp;
+    let staff: Client, unit: Client, unit2: Client;
+    before(async () => {
+      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      [staff, unit, unit2] = await Promise.all(['proposal', 'unit', 'unit2'].map((u) => s.login(u)));
+    });
+    after(async () => { await s?.close(); });
+
+    test('an item leaves the office worklist and reaches the unit worklist as soon as it is filed and assigned', async () => {
+      const before = await staff.get('/api/worklist?pageSize=200');
+      assert.equal(before.status, 200, JSON.stringify(before.body));
+      const review = before.body.items.find((i: any) => i.label === '待审查');
+      assert.ok(review, 'the proposal office has proposals waiting for review');
+      const unitBefore = await unit.get('/api/worklist?pageSize=200');
+      const unit2Before = await unit2.get('/api/worklist?pageSize=200');
+      assert.ok(!unitBefore.body.items.some((i: any) => i.entityId === review.entityId));
+
+      const p = (await staff.get(`/api/proposals/${review.entityId}`)).body;
+      const filed = await staff.post(`/api/proposals/${p.id}/transitions`, { action: 'file', version: p.version, input: {} });
+      assert.equal(filed.status, 200, JSON.stringify(filed.body));
+      const afterFile = await staff.get('/api/worklist?pageSize=200');
+      assert.ok(!afterFile.body.items.some((i: any) => i.entityId === p.id && i.label === '待审查'), 'the review item is gone at once');
+
+      const units = (await staff.get('/api/organizations/units')).body.items as Array<{ id: string; name: string }>;
+      const zhujian = units.find((u) => u.name === '市住建局')!;
+      const assigned = await staff.post(`/api/proposals/${p.id}/transitions`, { action: 'assign', version: filed.body.version, input: { mode: 'single', leadUnitId: zhujian.id } });
+      assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+      const unitAfter = await unit.get('/api/worklist?pageSize=200');
+      const item = unitAfter.body.items.find((i: any) => i.entityId === p.id);
+      assert.ok(item, 'the unit sees the new assignment at once');
+      assert.equal(item.label, '待签收');
+      assert.equal(unitAfter.body.total, unitBefore.body.total + 1);
+      assert.ok(typeof item.daysLeft === 'number' && item.daysLeft > 0);
+      const unit2After = await unit2.get('/api/worklist?pageSize=200');
+      assert.equal(unit2After.body.total, unit2Before.body.total, 'another unit does not get it');
+    });
+
+    test('without a session the worklist is a 401 in the error format', async () => {
+      const r = await s.app.inject({ method: 'GET', url: '/api/worklist' });
+      assert.equal(r.statusCode, 401);
+      assert.equal(JSON.parse(r.payload).error.code, 'UNAUTHENTICATED');
+    });
+
+    test('a page size beyond the limit is a 400 naming the field', async () => {
+      const r = await unit.get('/api/worklist?pageSize=1000');
+      assert.equal(r.status, 400);
+      assert.match(r.body.error.message, /「每页条数」/);
+    });
+  });
+}
