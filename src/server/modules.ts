@@ -6,6 +6,7 @@ import { systemModule } from '../modules/system/module.ts';
 import { worklistModule } from '../modules/worklist/module.ts';
 import { notificationsModule } from '../modules/notifications/module.ts';
 import { attachmentsModule } from '../modules/attachments/module.ts';
+import { textModule } from '../modules/text/module.ts';
 import { proposalsModule } from '../modules/proposals/module.ts';
 
 export const modules: ModuleManifest[] = [
@@ -15,5 +16,6 @@ export const modules: ModuleManifest[] = [
   worklistModule,
   notificationsModule,
   attachmentsModule,
+  textModule,
   proposalsModule,
 ];

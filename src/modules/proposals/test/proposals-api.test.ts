@@ -325,6 +325,11 @@ for (const d of await dialects()) {
       const sub = await fire(member, created.body.id, 'submit', created.body.version);
       assert.equal(sub.status, 200, JSON.stringify(sub.body));
       assert.equal(await total('state=submitted'), submitted + 1, 'the new submission counts at once');
+      // the submitted text reaches the text module, so the office sees it among similar items while reviewing
+      await s.zx.ctx.events.drain();
+      const similar = await staff.post('/api/text/similar', { text: '关于完善社区养老助餐服务、增设老年助餐点的建议', limit: 5 });
+      assert.equal(similar.status, 200, JSON.stringify(similar.body));
+      assert.equal(similar.body.items[0]?.refId, created.body.id);
       const filed = await fire(staff, created.body.id, 'file', sub.body.version);
       assert.equal(filed.status, 200, JSON.stringify(filed.body));
       assert.equal(await total('state=submitted'), submitted, 'filing takes it out of the review queue at once');

@@ -44,7 +44,7 @@ function rng(seed: number) {
 /** Features of one example (text, optional title) as counts. */
 export function exampleCounts(tok: Tokenize, text: string, title?: string): TermCounts {
   const words = tok(text);
-  return countFeatures(text, words, title ? tok(title) : []);
+  return title ? countFeatures(`${text}。${title}`, words, tok(title)) : countFeatures(text, words, []);
 }
 
 /** The trained model in compact form: the features it knows, and one weight per feature and class. */
@@ -123,8 +123,8 @@ export class UnitClassifier {
 
 /** Trains the one-vs-rest model on vectors already weighted (used by cross-validation to reuse features). */
 export function trainOnVectors(xs: SparseVec[], ys: string[], idf: IdfTable, opts: TrainOptions = {}): UnitClassifier {
-  const C = opts.c ?? 2;
-  const epochs = opts.epochs ?? 30;
+  const C = opts.c ?? 3;
+  const epochs = opts.epochs ?? 20;
   const labels = [...new Set(ys)].sort();
   const K = labels.length;
   const n = xs.length;

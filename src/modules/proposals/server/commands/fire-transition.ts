@@ -113,9 +113,30 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
   });
   try {
     const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
+    await publishForText(ctx, res.record, req.action);
     return res.record;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '提案编号已被同时占用，请重试');
     throw e;
+  }
+}
+
+/**
+ * After commit, tell the text module what it needs: a submitted proposal's text to index for similar-item search
+ * and hot topics (text.index), and the unit a person chose on 交办 so the unit suggestion learns (text.assigned).
+ */
+async function publishForText(ctx: ModuleContext, r: ProposalRow, action: string): Promise<void> {
+  const body = [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n');
+  if (action === 'submit') {
+    await ctx.events.publish({
+      type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
+      payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at },
+    });
+  }
+  if ((action === 'assign' || action === 'reassign') && r.lead_unit_id) {
+    await ctx.events.publish({
+      type: 'text.assigned', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
+      payload: { text: `${r.title}\n${body}`, unitId: r.lead_unit_id },
+    });
   }
 }

@@ -1,0 +1,244 @@
+/**
+ * Text-intelligence benchmark on the real messages: unit suggestion (5-fold CV), duplicate detection, similar-item search
+ * at 100k and 1M items, hot topics. One JSON line per figure; `--quick` runs a small version.
+ */
+import { performance } from 'node:perf_hooks';
+import { emit, note, quick } from './lib.ts';
+import { allMessages, macroF1, messagesDir, readJsonl, stratifiedFolds, type LabeledRow, type MessageRow } from './text-data.ts';
+import { segmenter } from '../src/modules/text/domain/segmenter.ts';
+import { exampleCounts, train, trainOnVectors, type LabeledText } from '../src/modules/text/domain/classifier.ts';
+import { IdfTable, weigh } from '../src/modules/text/domain/features.ts';
+import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize } from '../src/modules/text/domain/duplicates.ts';
+import { SimilarIndex, Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
+import { hotTopics } from '../src/modules/text/domain/hot-topics.ts';
+
+const dir = messagesDir();
+if (!dir) {
+  emit({ name: 'text', skipped: 'real messages not found at ../shared/data/messages; nothing to measure' });
+  process.exit(0);
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 0x100000000);
+}
+const pct = (a: number[], p: number) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const want = (section: string) => !only || only.split(',').includes(section);
+
+const seg = segmenter();
+const tok = (t: string) => seg.cut(t).filter((w) => w.trim() && !/^[\p{P}\s]+$/u.test(w));
+
+// ---------- 1. handling-unit suggestion ----------
+if (want('suggest')) {
+  let rows = readJsonl<LabeledRow>(dir, 'labeled.jsonl');
+  if (quick) rows = rows.filter((_, i) => stratifiedFolds(rows.map((r) => r.label_l1), 3)[i] === 0);
+  const ys = rows.map((r) => r.label_l1);
+  const counts = rows.map((r) => exampleCounts(tok, r.text, r.title));
+  const folds = stratifiedFolds(ys, 5);
+  const pred: string[] = new Array(rows.length);
+  let top3 = 0;
+  for (let f = 0; f < 5; f++) {
+    const tr = rows.map((_, i) => i).filter((i) => folds[i] !== f);
+    const te = rows.map((_, i) => i).filter((i) => folds[i] === f);
+    const idf = new IdfTable();
+    for (const i of tr) idf.addDocument(counts[i]);
+    const m = trainOnVectors(tr.map((i) => weigh(counts[i], idf)), tr.map((i) => ys[i]), idf);
+    for (const i of te) {
+      const r = m.rank(weigh(counts[i], idf));
+      pred[i] = r[0].label;
+      if (r.slice(0, 3).some((x) => x.label === ys[i])) top3++;
+    }
+    note(`suggest fold ${f + 1}/5 done`);
+  }
+  emit({ name: 'suggest.macro_f1', value: r4(macroF1(ys, pred)), target: '>= 0.90', items: rows.length, protocol: 'stratified 5-fold CV' });
+  emit({ name: 'suggest.top3', value: r4(top3 / rows.length), target: '>= 0.99' });
+  const data: LabeledText[] = rows.map((r) => ({ text: r.text, title: r.title, label: r.label_l1 }));
+  const t0 = performance.now();
+  const model = train(tok, data);
+  const trainS = (performance.now() - t0) / 1000;
+  emit({ name: 'suggest.train_s', value: r4(trainS), target: '<= 10', items: data.length, includes: 'segmentation + features + training' });
+  const probe = data.slice(0, 300);
+  const t1 = performance.now();
+  for (const d of probe) model.rank(model.vectorize(tok, d.text, d.title));
+  emit({ name: 'suggest.ms_per_item', value: r4((performance.now() - t1) / probe.length), target: '<= 2', includes: 'segmentation + features + scoring' });
+}
+
+// ---------- 2. duplicate detection ----------
+const messages = allMessages(dir);
+if (want('dup')) {
+  const rand = rng(20240501);
+  const byKey = new Map(messages.map((m) => [m.key, m]));
+  const groups = readJsonl<{ members: Array<{ file: string; msg_id: number }> }>(dir, 'duplicate_groups.jsonl')
+    .map((g) => g.members.map((m) => `${m.file}:${m.msg_id}`).filter((k) => byKey.has(k)));
+  // edited copies: characters inserted, deleted, sentences reordered, title changed
+  const docs = messages.map((m) => ({ key: m.key, text: `${m.title}\n${m.body}` }));
+  const copyOf = new Map<string, string>();
+  const filler = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
+  const base = messages.filter((m) => dupNormalize(m.body).length >= 60);
+  const nCopies = quick ? 200 : 800;
+  for (let c = 0; c < nCopies; c++) {
+    const m = base[Math.floor(rand() * base.length)];
+    const kind = c % 4;
+    let title = m.title;
+    let body = m.body;
+    if (kind === 0) { // characters inserted (≈5%)
+      const chars = [...body];
+      const n = Math.ceil(chars.length * 0.05);
+      for (let i = 0; i < n; i++) chars.splice(Math.floor(rand() * chars.length), 0, filler[Math.floor(rand() * filler.length)]);
+      body = chars.join('');
+    } else if (kind === 1) { // characters deleted (≈5%)
+      const chars = [...body];
+      const n = Math.ceil(chars.length * 0.05);
+      for (let i = 0; i < n; i++) chars.splice(Math.floor(rand() * chars.length), 1);
+      body = chars.join('');
+    } else if (kind === 2) { // sentences reordered
+      const sents = body.split(/(?<=[。！？；!?;\n])/);
+      for (let i = sents.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [sents[i], sents[j]] = [sents[j], sents[i]]; }
+      body = sents.join('');
+    } else { // title changed, a few characters edited
+      title = `关于${m.title.slice(0, 4)}问题的再次反映`;
+      const chars = [...body];
+      for (let i = 0; i < Math.ceil(chars.length * 0.02); i++) chars[Math.floor(rand() * chars.length)] = filler[Math.floor(rand() * filler.length)];
+      body = chars.join('');
+    }
+    const key = `copy:${c}`;
+    docs.push({ key, text: `${title}\n${body}` });
+    copyOf.set(key, m.key);
+  }
+  // truth: same repost group, or a copy and its original (transitively)
+  const parent = new Map<string, string>();
+  const find = (x: string): string => { const p = parent.get(x); if (!p || p === x) return x; const r = find(p); parent.set(x, r); return r; };
+  const union = (a: string, b: string) => { const ra = find(a), rb = find(b); if (ra !== rb) parent.set(ra, rb); };
+  for (const g of groups) for (let i = 1; i < g.length; i++) union(g[0], g[i]);
+  for (const [c, o] of copyOf) union(c, o);
+  const comp = new Map<string, number>();
+  for (const d of docs) { const r = find(d.key); comp.set(r, (comp.get(r) ?? 0) + 1); }
+  let truePairs = 0;
+  for (const n of comp.values()) truePairs += (n * (n - 1)) / 2;
+  // known near-duplicates outside the exact groups (same title, other wording in with_votes) are neither rewarded nor penalised
+  const titleOf = new Map(messages.map((m) => [m.key, m.title]));
+  const t0 = performance.now();
+  const index = new DuplicateIndex<string>();
+  for (const d of docs) index.add(d.key, fingerprint(d.text));
+  const pairs = index.pairs(DEFAULT_DUP_THRESHOLD);
+  const dupMs = performance.now() - t0;
+  let tp = 0, fp = 0, ambiguous = 0;
+  for (const p of pairs) {
+    if (find(p.a) === find(p.b)) tp++;
+    else if (p.a.startsWith('votes:') && p.b.startsWith('votes:') && titleOf.get(p.a) === titleOf.get(p.b)) ambiguous++;
+    else fp++;
+  }
+  emit({ name: 'dup.precision', value: r4(tp / (tp + fp)), target: '>= 0.95', threshold: DEFAULT_DUP_THRESHOLD, items: docs.length, edited_copies: nCopies, predicted_pairs: pairs.length, same_title_pairs_not_counted: ambiguous, seconds: r4(dupMs / 1000) });
+  emit({ name: 'dup.recall', value: r4(tp / truePairs), target: '>= 0.95', true_pairs: truePairs });
+  // same title, different wording (with_votes)
+  const votes = readJsonl<MessageRow>(dir, 'with_votes.jsonl');
+  const byTitle = new Map<string, MessageRow[]>();
+  for (const v of votes) byTitle.set(v.title, [...(byTitle.get(v.title) ?? []), v]);
+  let stPairs = 0, stFound = 0;
+  for (const g of byTitle.values()) {
+    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
+      if (dupNormalize(g[i].detail) === dupNormalize(g[j].detail)) continue;
+      stPairs++;
+      const fa = fingerprint(`${g[i].title}\n${g[i].detail}`);
+      const fb = fingerprint(`${g[j].title}\n${g[j].detail}`);
+      let eq = 0;
+      for (let k = 0; k < fa.sig.length; k++) if (fa.sig[k] === fb.sig[k]) eq++;
+      if (eq / fa.sig.length >= DEFAULT_DUP_THRESHOLD) stFound++;
+    }
+  }
+  emit({ name: 'dup.same_title_recall', value: r4(stFound / Math.max(1, stPairs)), target: 'reported', pairs: stPairs, note: 'pairs with the same title and different wording found at the default threshold' });
+}
+
+// ---------- 3. similar-item search ----------
+if (want('similar')) {
+  const rand = rng(7);
+  const t0 = performance.now();
+  const words = messages.map((m) => seg.terms(`${m.title}。${m.body}`));
+  note(`segmented ${words.length} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const vocab = new Vocabulary();
+  for (const w of words) vocab.observe(w);
+  const variant = (): string[] => {
+    const a = words[Math.floor(rand() * words.length)];
+    const b = words[Math.floor(rand() * words.length)];
+    const out: string[] = [];
+    for (const w of a) {
+      const r = rand();
+      if (r < 0.2) continue; // dropped
+      out.push(r < 0.3 && b.length ? b[Math.floor(rand() * b.length)] : w); // replaced by a word of another message
+    }
+    const start = Math.floor(rand() * Math.max(1, b.length));
+    out.push(...b.slice(start, start + Math.ceil(b.length * 0.2))); // a passage of another message
+    return out;
+  };
+  const sizes = quick ? [20_000, 100_000] : [100_000, 1_000_000];
+  const names = quick ? ['100k', '1m'] : ['100k', '1m'];
+  const index = new SimilarIndex();
+  let made = 0;
+  const heap0 = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  for (let s = 0; s < sizes.length; s++) {
+    const tb = performance.now();
+    while (index.size < sizes[s]) {
+      index.add(termVector(vocab, made < words.length ? words[made] : variant()));
+      made++;
+    }
+    note(`index at ${index.size} items (built in ${((performance.now() - tb) / 1000).toFixed(1)} s)`);
+    if (s === 0) {
+      const heap1 = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      emit({ name: 'similar.mb_per_100k', value: r4((index.bytes() / 1e6) * (100_000 / index.size)), target: 'reported', process_mb_per_100k: r4(((heap1 - heap0) / 1e6) * (100_000 / index.size)), items: index.size });
+    }
+    const nq = sizes[s] >= 1_000_000 ? 100 : 200;
+    const queries: TermVec[] = [];
+    for (let i = 0; i < nq; i++) queries.push(termVector(vocab, variant()));
+    const times: number[] = [];
+    let hit = 0, total = 0;
+    for (const q of queries) {
+      const ta = performance.now();
+      const approx = index.search(q, 10);
+      times.push(performance.now() - ta);
+      const exact = index.exact(q, 10);
+      const got = new Set(approx.map((h) => h.doc));
+      // ties at the 10th score count as found
+      const tenth = exact.length ? exact[exact.length - 1].score : 0;
+      for (const e of exact) { total++; if (got.has(e.doc) || approx.some((h) => h.score >= e.score - 1e-6 && h.score >= tenth - 1e-6 && !exact.some((x) => x.doc === h.doc))) hit++; }
+    }
+    const label = quick && s === 1 ? '1m' : names[s];
+    const extra = quick ? { items: sizes[s], quick: true } : { items: sizes[s] };
+    emit({ name: `similar.p50_ms_${label}`, value: r4(pct(times, 50)), target: label === '100k' ? '<= 10' : '<= 50', p99_ms: r4(pct(times, 99)), queries: nq, ...extra });
+    emit({ name: `similar.recall10_${label}`, value: r4(hit / Math.max(1, total)), target: '>= 0.95', reference: 'exact brute-force cosine over the same vectors', ...extra });
+  }
+}
+
+// ---------- 4. search (cross-module search is a later step) ----------
+if (want('search')) emit({ name: 'search.p99_ms_1m_sqlite', skipped: 'cross-module search is not implemented in the text module yet' });
+if (want('search')) emit({ name: 'search.p99_ms_1m_pg', skipped: 'cross-module search is not implemented in the text module yet' });
+
+// ---------- 5. hot topics ----------
+if (want('hot')) {
+  const votes = readJsonl<MessageRow>(dir, 'with_votes.jsonl');
+  const t0 = performance.now();
+  const ws = votes.map((v) => seg.terms(`${v.title}。${v.title}。${v.detail}`));
+  const vocab = new Vocabulary();
+  for (const w of ws) vocab.observe(w);
+  const topics = hotTopics(ws.map((w, i) => ({ vec: termVector(vocab, w, 16), time: votes[i].time, weight: (votes[i].likes ?? 0) + (votes[i].dislikes ?? 0) })), vocab, { top: 10 });
+  const seconds = (performance.now() - t0) / 1000;
+  const ref = readJsonl<{ topic_id: number; msg_id: number }>(dir, 'hot_topics_reference.jsonl');
+  const refTopics = new Map<number, Set<number>>();
+  for (const r of ref) refTopics.set(r.topic_id, (refTopics.get(r.topic_id) ?? new Set()).add(r.msg_id));
+  const comparison = [...refTopics.entries()].map(([id, ids]) => {
+    let best = { rank: -1, covered: 0 };
+    topics.forEach((t, rank) => {
+      const covered = t.members.filter((m) => ids.has(votes[m].msg_id)).length;
+      if (covered > best.covered) best = { rank: rank + 1, covered };
+    });
+    return { topic: id, reference_items: ids.size, best_cluster_rank: best.rank, covered: best.covered };
+  });
+  const matched = comparison.filter((c) => c.best_cluster_rank > 0 && c.covered >= Math.min(3, c.reference_items)).length;
+  emit({
+    name: 'hot.seconds', value: r4(seconds), target: '<= 5', items: votes.length,
+    reference_topics_found_in_top10: `${matched}/${comparison.length}`, comparison,
+    top_clusters: topics.slice(0, 5).map((t) => ({ keywords: t.keywords.slice(0, 4), count: t.count })),
+  });
+}

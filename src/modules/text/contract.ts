@@ -1,0 +1,74 @@
+/** Request and response schemas of the text API (similar items, unit suggestion, hot topics, dictionary), shared by server and web. */
+import { z } from 'zod';
+
+const text = z.string().trim().min(2).max(20000).describe('文本');
+
+export const similarRequest = z.object({
+  text: text,
+  limit: z.number().int().min(1).max(50).default(10).describe('返回条数'),
+  source: z.string().max(40).optional().describe('来源模块'),
+});
+export const similarItem = z.object({
+  id: z.string(),
+  source: z.string().describe('来源模块'),
+  refId: z.string().describe('原记录编号'),
+  title: z.string().describe('标题'),
+  score: z.number().describe('相似度'),
+  duplicate: z.boolean().describe('疑似重复'),
+  sharedKeywords: z.array(z.string()).describe('共同关键词'),
+  actions: z.array(z.string()),
+});
+export const similarResponse = z.object({ items: z.array(similarItem), keywords: z.array(z.string()).describe('本文关键词') });
+export type SimilarResponse = z.infer<typeof similarResponse>;
+
+export const suggestRequest = z.object({ text: text, limit: z.number().int().min(1).max(20).default(5).describe('返回条数') });
+export const unitSuggestion = z.object({
+  unitId: z.string().describe('承办单位'),
+  confidence: z.number().describe('置信度'),
+  basis: z.enum(['model', 'rule']).describe('依据'),
+  matchedKeywords: z.array(z.string()).describe('命中关键词'),
+});
+export const suggestResponse = z.object({
+  suggestions: z.array(unitSuggestion),
+  modelExamples: z.number().int().describe('模型学习的交办数'),
+  actions: z.array(z.string()),
+});
+export type SuggestResponse = z.infer<typeof suggestResponse>;
+
+export const assignmentRequest = z.object({ text: text, unitId: z.string().min(1).max(64).describe('承办单位') });
+
+export const hotTopicsQuery = z.object({
+  days: z.coerce.number().int().min(1).max(3660).default(90).describe('统计天数'),
+  limit: z.coerce.number().int().min(1).max(50).default(10).describe('返回条数'),
+});
+export const hotTopic = z.object({
+  keywords: z.array(z.string()).describe('关键词'),
+  count: z.number().int().describe('件数'),
+  trend: z.array(z.object({ month: z.string(), count: z.number().int() })).describe('按月趋势'),
+  items: z.array(z.object({ id: z.string(), source: z.string(), refId: z.string(), title: z.string() })),
+});
+export const hotTopicsResponse = z.object({ topics: z.array(hotTopic), items: z.number().int().describe('统计件数'), days: z.number().int() });
+
+export const dictionaryWord = z.object({ word: z.string(), tag: z.string(), createdAt: z.string() });
+export const dictionaryResponse = z.object({
+  words: z.array(dictionaryWord),
+  bundled: z.number().int().describe('内置词条数'),
+  actions: z.array(z.string()),
+});
+export const dictionaryAddRequest = z.object({
+  words: z.array(z.string().trim().min(2).max(20).regex(/^\S+$/, '词条不能含空格').describe('词条')).min(1).max(500).describe('词条'),
+  tag: z.string().regex(/^[a-z]{1,4}$/).default('n').describe('词性'),
+});
+
+export const unitRule = z.object({
+  unitId: z.string().describe('承办单位'),
+  keywords: z.array(z.string()).describe('关键词'),
+  version: z.number().int(),
+  actions: z.array(z.string()),
+});
+export const unitRulesResponse = z.object({ rules: z.array(unitRule) });
+export const unitRulePut = z.object({
+  keywords: z.array(z.string().trim().min(1).max(30).describe('关键词')).max(200).describe('关键词'),
+  version: z.number().int().min(0).optional().describe('版本号'),
+});
+export const unitIdParams = z.object({ unitId: z.string().min(1).max(64).describe('承办单位') });

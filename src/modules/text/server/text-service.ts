@@ -1,0 +1,279 @@
+/** The text service: per-tenant in-memory indexes over `text_items`, the unit-suggestion model, rules and dictionary. */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import { appendAudit } from '../../../kernel/server/audit.ts';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import { AppError } from '../../../kernel/universal/errors.ts';
+import { segmenter } from '../domain/segmenter.ts';
+import { cppccTerms } from '../domain/terms.ts';
+import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
+import { SimilarIndex, Vocabulary, termVector, sharedTerms } from '../domain/similar.ts';
+import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity } from '../domain/duplicates.ts';
+import { hotTopics } from '../domain/hot-topics.ts';
+
+/** A record's text to index (from any module). */
+export interface TextItemInput {
+  source: string;
+  refId: string;
+  title: string;
+  body: string;
+  unitId?: string | null;
+  createdAt?: string;
+}
+
+interface ItemMeta { id: string; source: string; refId: string; title: string; createdAt: string }
+
+/** Per-tenant search state: the vocabulary is fixed when built and rebuilt when the corpus has doubled. */
+class TenantCorpus {
+  vocab = new Vocabulary();
+  index = new SimilarIndex();
+  dups = new DuplicateIndex<number>();
+  meta: ItemMeta[] = [];
+  byRef = new Map<string, number>();
+  builtAt = 0;
+}
+
+const tok = (t: string) => segmenter().cut(t).filter((w) => w.trim() && !/^[\p{P}\s]+$/u.test(w));
+
+export class TextService {
+  private corpora = new Map<string, Promise<TenantCorpus>>();
+  private models = new Map<string, Promise<UnitClassifier | null>>();
+  private pendingExamples = new Map<string, number>();
+  private dictionaryLoaded?: Promise<void>;
+  /** retrain after this many new assignments (the model also learns each one immediately through its rules path) */
+  retrainEvery = 20;
+
+  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName) {}
+
+  /** Loads the words administrators added (all tenants: the segmenter is process-wide). */
+  ensureDictionary(): Promise<void> {
+    this.dictionaryLoaded ??= (async () => {
+      const rows = await this.db.selectFrom('text_dictionary').select(['word', 'tag']).execute();
+      segmenter().loadDict(rows.map((r: any) => ({ word: r.word, tag: r.tag })));
+    })();
+    return this.dictionaryLoaded;
+  }
+
+  // ---------- items, similar, duplicates ----------
+
+  private corpus(tenantId: string): Promise<TenantCorpus> {
+    let p = this.corpora.get(tenantId);
+    if (!p) {
+      p = this.build(tenantId);
+      this.corpora.set(tenantId, p);
+      p.catch(() => this.corpora.delete(tenantId));
+    }
+    return p;
+  }
+
+  private async build(tenantId: string): Promise<TenantCorpus> {
+    await this.ensureDictionary();
+    const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at'])
+      .where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute();
+    const c = new TenantCorpus();
+    const seg = segmenter();
+    const words = rows.map((r: any) => seg.terms(`${r.title}。${r.body}`));
+    for (const w of words) c.vocab.observe(w);
+    rows.forEach((r: any, i: number) => this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at }, words[i], `${r.title}\n${r.body}`));
+    c.builtAt = rows.length;
+    return c;
+  }
+
+  private addToCorpus(c: TenantCorpus, meta: ItemMeta, words: string[], full: string) {
+    const n = c.index.add(termVector(c.vocab, words));
+    c.meta.push(meta);
+    c.byRef.set(`${meta.source}:${meta.refId}`, n);
+    c.dups.add(n, fingerprint(full));
+  }
+
+  /** Stores (or replaces) a record's text and makes it findable at once. */
+  async indexItem(tenantId: string, item: TextItemInput): Promise<void> {
+    const now = new Date().toISOString();
+    const existing = await this.db.selectFrom('text_items').select(['id', 'created_at']).where('tenant_id', '=', tenantId)
+      .where('source', '=', item.source).where('ref_id', '=', item.refId).executeTakeFirst();
+    if (existing) {
+      await this.db.updateTable('text_items').set({ title: item.title, body: item.body, unit_id: item.unitId ?? null, updated_at: now })
+        .where('id', '=', existing.id).execute();
+      this.corpora.delete(tenantId); // an edit rebuilds the tenant's index on next use
+      return;
+    }
+    const id = newId();
+    const createdAt = item.createdAt ?? now;
+    await this.db.insertInto('text_items').values({
+      id, tenant_id: tenantId, source: item.source, ref_id: item.refId, title: item.title, body: item.body,
+      unit_id: item.unitId ?? null, created_at: createdAt, updated_at: now,
+    }).execute();
+    const p = this.corpora.get(tenantId);
+    if (!p) return;
+    const c = await p;
+    const words = segmenter().terms(`${item.title}。${item.body}`);
+    for (const w of words) c.vocab.id(w);
+    if (c.meta.length + 1 > Math.max(50, c.builtAt * 2)) this.corpora.delete(tenantId); // vocabulary grew a lot: rebuild lazily
+    else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt }, words, `${item.title}\n${item.body}`);
+  }
+
+  /** The most similar earlier items with scores, a duplicate flag and the shared keywords. */
+  async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD) {
+    const c = await this.corpus(tenantId);
+    const words = segmenter().terms(text);
+    const q = termVector(c.vocab, words);
+    const fp = fingerprint(text);
+    const exclude = source ? (d: number) => c.meta[d].source !== source : undefined;
+    const hits = c.index.search(q, limit, exclude);
+    const dupHits = c.dups.query(fp, threshold).filter((h) => !exclude?.(h.key));
+    const seen = new Set(hits.map((h) => h.doc));
+    for (const d of dupHits) if (!seen.has(d.key)) hits.unshift({ doc: d.key, score: Math.max(d.score, 0) });
+    const items = hits.slice(0, limit).map((h) => {
+      const m = c.meta[h.doc];
+      const dupScore = similarity(fp, fingerprintOfDoc(c, h.doc));
+      return {
+        id: m.id, source: m.source, refId: m.refId, title: m.title, score: Math.round(Math.max(h.score, dupScore) * 1000) / 1000,
+        duplicate: dupScore >= threshold, sharedKeywords: sharedTerms(q, c.index.vector(h.doc), c.vocab), actions: ['open'],
+      };
+    });
+    items.sort((a, b) => Number(b.duplicate) - Number(a.duplicate) || b.score - a.score);
+    return { items, keywords: segmenter().keywords(text, 8).map((k) => k.word) };
+  }
+
+  /** Hot topics over the tenant's items of the last `days` days. */
+  async hotTopics(tenantId: string, days: number, limit: number) {
+    const since = new Date(Date.now() - days * 86400_000).toISOString();
+    const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at'])
+      .where('tenant_id', '=', tenantId).where('created_at', '>=', since).orderBy('created_at').limit(20000).execute();
+    await this.ensureDictionary();
+    const seg = segmenter();
+    const words = rows.map((r: any) => seg.terms(`${r.title}。${r.title}。${r.body}`));
+    const vocab = new Vocabulary();
+    for (const w of words) vocab.observe(w);
+    const topics = hotTopics(words.map((w, i) => ({ vec: termVector(vocab, w, 16), time: rows[i].created_at })), vocab, { top: limit });
+    return {
+      days, items: rows.length,
+      topics: topics.map((t) => ({
+        keywords: t.keywords, count: t.count, trend: t.trend,
+        items: t.members.slice(0, 50).map((m) => ({ id: rows[m].id, source: rows[m].source, refId: rows[m].ref_id, title: rows[m].title })),
+      })),
+    };
+  }
+
+  // ---------- unit suggestion ----------
+
+  private model(tenantId: string): Promise<UnitClassifier | null> {
+    let p = this.models.get(tenantId);
+    if (!p) {
+      p = (async () => {
+        const row = await this.db.selectFrom('text_models').select(['data']).where('tenant_id', '=', tenantId).where('kind', '=', 'units').executeTakeFirst();
+        if (!row) return null;
+        return UnitClassifier.fromJSON(JSON.parse(Buffer.from(row.data as Uint8Array).toString('utf8')));
+      })();
+      this.models.set(tenantId, p);
+      p.catch(() => this.models.delete(tenantId));
+    }
+    return p;
+  }
+
+  /** Retrains the tenant's model from all recorded assignments and stores it. */
+  async retrain(tenantId: string): Promise<UnitClassifier | null> {
+    await this.ensureDictionary();
+    const rows = await this.db.selectFrom('text_assignments').select(['text', 'unit_id']).where('tenant_id', '=', tenantId).execute();
+    const labels = new Set(rows.map((r: any) => r.unit_id));
+    if (rows.length < 2 || labels.size < 2) return null;
+    const model = train(tok, rows.map((r: any) => ({ text: r.text, label: r.unit_id })));
+    const data = Buffer.from(JSON.stringify(model.toJSON()), 'utf8');
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('text_models').where('tenant_id', '=', tenantId).where('kind', '=', 'units').execute();
+      await trx.insertInto('text_models').values({ id: newId(), tenant_id: tenantId, kind: 'units', data, examples: rows.length, created_at: now, updated_at: now }).execute();
+    });
+    this.models.set(tenantId, Promise.resolve(model));
+    this.pendingExamples.set(tenantId, 0);
+    return model;
+  }
+
+  /** Records a decided assignment (交办) so the suggestions learn from it; retrains when enough have accumulated. */
+  async recordAssignment(tenantId: string, text: string, unitId: string): Promise<void> {
+    await this.db.insertInto('text_assignments').values({ id: newId(), tenant_id: tenantId, text, unit_id: unitId, created_at: new Date().toISOString() }).execute();
+    const pending = (this.pendingExamples.get(tenantId) ?? 0) + 1;
+    this.pendingExamples.set(tenantId, pending);
+    const model = await this.model(tenantId);
+    if (!model || !model.labels.includes(unitId) || pending >= this.retrainEvery) await this.retrain(tenantId);
+  }
+
+  /** Units ranked for a text: the learned model first, keyword rules for units the model does not know yet. */
+  async suggestUnits(tenantId: string, text: string, limit: number) {
+    await this.ensureDictionary();
+    const [model, rules] = await Promise.all([this.model(tenantId), this.rules(tenantId)]);
+    const ranked: Ranked[] = model ? model.rank(model.vectorize(tok, text)) : [];
+    const matched = new Map<string, string[]>();
+    for (const r of rules) {
+      const hits = r.keywords.filter((k) => k && text.includes(k));
+      if (hits.length) matched.set(r.unitId, hits);
+    }
+    const out: Array<{ unitId: string; confidence: number; basis: 'model' | 'rule'; matchedKeywords: string[] }> = [];
+    if (ranked.length) for (const r of ranked) out.push({ unitId: r.label, confidence: round3(r.confidence), basis: 'model', matchedKeywords: matched.get(r.label) ?? [] });
+    const ruleOnly = [...matched.entries()].filter(([u]) => !ranked.some((r) => r.label === u)).sort((a, b) => b[1].length - a[1].length);
+    const totalHits = ruleOnly.reduce((s, [, h]) => s + h.length, 0);
+    const ruleEntries = ruleOnly.map(([unitId, hits]) => ({ unitId, confidence: round3(hits.length / Math.max(1, totalHits)), basis: 'rule' as const, matchedKeywords: hits }));
+    // rules lead when there is no model; otherwise they follow a confident model and precede a doubtful one
+    if (!ranked.length || ranked[0].confidence < 0.3) out.unshift(...ruleEntries);
+    else out.push(...ruleEntries);
+    return { suggestions: out.slice(0, limit), modelExamples: model?.examples ?? 0 };
+  }
+
+  async rules(tenantId: string) {
+    const rows = await this.db.selectFrom('text_unit_rules').select(['unit_id', 'keywords', 'version']).where('tenant_id', '=', tenantId).orderBy('unit_id').execute();
+    return rows.map((r: any) => ({ unitId: r.unit_id as string, keywords: JSON.parse(r.keywords) as string[], version: Number(r.version) }));
+  }
+
+  /** Sets a unit's keyword rule; `version` guards against overwriting someone else's edit. */
+  async putRule(actor: Actor, unitId: string, keywords: string[], version?: number) {
+    const clean = [...new Set(keywords.map((k) => k.trim()).filter(Boolean))];
+    const now = new Date().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const cur = await trx.selectFrom('text_unit_rules').select(['id', 'version']).where('tenant_id', '=', actor.tenantId).where('unit_id', '=', unitId).executeTakeFirst();
+      let v: number;
+      if (cur) {
+        if (version !== undefined && Number(cur.version) !== version) throw new AppError('VERSION_CONFLICT', '该单位的关键词已被他人修改，请刷新后重试');
+        v = Number(cur.version) + 1;
+        const r = await trx.updateTable('text_unit_rules').set({ keywords: JSON.stringify(clean), version: v, updated_at: now })
+          .where('id', '=', cur.id).where('version', '=', cur.version).executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT', '该单位的关键词已被他人修改，请刷新后重试');
+      } else {
+        v = 1;
+        await trx.insertInto('text_unit_rules').values({ id: newId(), tenant_id: actor.tenantId, unit_id: unitId, keywords: JSON.stringify(clean), version: v, created_at: now, updated_at: now }).execute();
+      }
+      await appendAudit(trx, this.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'text.rule.put', entityType: 'text_unit_rule', entityId: unitId, data: { keywords: clean } });
+      return { unitId, keywords: clean, version: v };
+    });
+  }
+
+  // ---------- dictionary ----------
+
+  async dictionary(tenantId: string) {
+    const rows = await this.db.selectFrom('text_dictionary').select(['word', 'tag', 'created_at']).where('tenant_id', '=', tenantId).orderBy('word').execute();
+    return { words: rows.map((r: any) => ({ word: r.word, tag: r.tag, createdAt: r.created_at })), bundled: cppccTerms.length };
+  }
+
+  /** Adds words to the tenant's dictionary and to the segmenter at once; existing words are skipped. */
+  async addWords(actor: Actor, words: string[], tag: string): Promise<number> {
+    await this.ensureDictionary();
+    const now = new Date().toISOString();
+    const fresh = [...new Set(words.map((w) => w.trim()))];
+    const added = await this.db.transaction().execute(async (trx) => {
+      const have = new Set((await trx.selectFrom('text_dictionary').select('word').where('tenant_id', '=', actor.tenantId).where('word', 'in', fresh).execute()).map((r: any) => r.word));
+      const rows = fresh.filter((w) => !have.has(w)).map((word) => ({ id: newId(), tenant_id: actor.tenantId, word, tag, created_by: actor.userId, created_at: now }));
+      if (rows.length) await trx.insertInto('text_dictionary').values(rows).execute();
+      await appendAudit(trx, this.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'text.dictionary.add', entityType: 'text_dictionary', entityId: actor.tenantId, data: { words: rows.map((r) => r.word) } });
+      return rows.map((r) => r.word);
+    });
+    segmenter().loadDict(added.map((word) => ({ word, tag })));
+    if (added.length) this.corpora.clear(); // segmentation changed: indexes rebuild on next use
+    return added.length;
+  }
+}
+
+function fingerprintOfDoc(c: TenantCorpus, doc: number) {
+  return c.dups.fingerprintOf(doc)!;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
