@@ -42,8 +42,28 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy(), describe: `SQLite ${file}`, sqliteFile: file };
+}
+
+/**
+ * Kysely prepares a statement for every query; preparing costs as much as running a small one. Queries built by the
+ * same code have the same SQL text, so prepared statements are kept and reused (Kysely runs each to completion at once).
+ */
+function withStatementCache(raw: import('better-sqlite3').Database, max = 2000) {
+  const cache = new Map<string, import('better-sqlite3').Statement>();
+  return {
+    close: () => { cache.clear(); raw.close(); },
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        if (cache.size >= max) cache.clear();
+        stmt = raw.prepare(sqlText);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 /** Column type for binary content. */
@@ -169,4 +189,75 @@ export async function resetSequences(db: Kysely<any>, d: DialectName): Promise<v
   for (const { t, c } of cols) {
     await sql`select setval(pg_get_serial_sequence(${t}, ${c}), coalesce((select max(${sql.ref(c)}) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
   }
+}
+
+// ——— full-text search over segmented words (the text module's search index) ———
+// The application segments Chinese itself (jieba); the database only stores and matches whole words:
+// SQLite keeps them in a contentless FTS5 table (unicode61 over space-separated words, rowid = text_items.search_key),
+// PostgreSQL in a tsvector column built from the words without any parser, with a GIN index.
+
+/** Statements that create the full-text index of `text_items` (run by the text module's migration). */
+export function textSearchDdl(d: DialectName): string[] {
+  if (d === 'sqlite') {
+    return [`CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(words, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`];
+  }
+  return [
+    `ALTER TABLE text_items ADD COLUMN search_tsv tsvector`,
+    `CREATE INDEX IF NOT EXISTS text_items_search ON text_items USING gin (search_tsv)`,
+  ];
+}
+
+const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const ftsQuote = (w: string) => `"${w.replace(/"/g, '""')}"`;
+
+/** A tsvector literal with positions (no text-search parser involved, so CJK words stay exactly as segmented). */
+function tsvectorLiteral(words: readonly string[]): string {
+  const pos = new Map<string, number[]>();
+  words.forEach((w, i) => { if (i < 16000) { const p = pos.get(w); if (p) { if (p.length < 64) p.push(i + 1); } else pos.set(w, [i + 1]); } });
+  return [...pos].map(([w, p]) => `${tsQuote(w)}:${p.join(',')}`).join(' ');
+}
+
+/** Stores (or replaces) the words of one item in the full-text index; `searchKey` is its integer key. */
+export async function writeSearchWords(db: Kysely<any>, d: DialectName, item: { id: string; searchKey: number }, words: readonly string[]): Promise<void> {
+  const clean = words.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
+  if (d === 'sqlite') {
+    await sql`delete from text_fts where rowid = ${item.searchKey}`.execute(db);
+    await sql`insert into text_fts(rowid, words) values (${item.searchKey}, ${clean.join(' ')})`.execute(db);
+    return;
+  }
+  await sql`update text_items set search_tsv = ${tsvectorLiteral(clean)}::tsvector where id = ${item.id}`.execute(db);
+}
+
+/** Removes one item from the full-text index. */
+export async function deleteSearchWords(db: Kysely<any>, d: DialectName, item: { id: string; searchKey: number }): Promise<void> {
+  if (d === 'sqlite') await sql`delete from text_fts where rowid = ${item.searchKey}`.execute(db);
+  else await sql`update text_items set search_tsv = null where id = ${item.id}`.execute(db);
+}
+
+/** How many items the full-text index holds (SQLite's index is derived data, empty after a restore). */
+export async function countSearchWords(db: Kysely<any>, d: DialectName): Promise<number> {
+  const r = d === 'sqlite'
+    ? await sql<{ n: number }>`select count(*) as n from text_fts`.execute(db)
+    : await sql<{ n: number }>`select count(*) as n from text_items where search_tsv is not null`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * Items of a tenant holding every one of `words`, best first (BM25 on SQLite, ts_rank on PostgreSQL; higher = better),
+ * at most `limit`.
+ */
+export async function searchWords(db: Kysely<any>, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<Array<{ id: string; score: number }>> {
+  const words = [...new Set(q.words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))];
+  if (!words.length) return [];
+  if (d === 'sqlite') {
+    const match = words.map(ftsQuote).join(' ');
+    const r = await sql<{ id: string; score: number }>`select i.id as id, -bm25(text_fts) as score from text_fts
+      join text_items i on i.search_key = text_fts.rowid
+      where text_fts match ${match} and i.tenant_id = ${q.tenantId} order by bm25(text_fts) limit ${q.limit}`.execute(db);
+    return r.rows.map((x) => ({ id: x.id, score: Number(x.score) }));
+  }
+  const query = words.map(tsQuote).join(' & ');
+  const r = await sql<{ id: string; score: number }>`select id, ts_rank(search_tsv, ${query}::tsquery) as score from text_items
+    where tenant_id = ${q.tenantId} and search_tsv @@ ${query}::tsquery order by score desc limit ${q.limit}`.execute(db);
+  return r.rows.map((x) => ({ id: x.id, score: Number(x.score) }));
 }
