@@ -8,6 +8,7 @@ import { notificationsModule } from '../modules/notifications/module.ts';
 import { attachmentsModule } from '../modules/attachments/module.ts';
 import { textModule } from '../modules/text/module.ts';
 import { proposalsModule } from '../modules/proposals/module.ts';
+import { opinionsModule } from '../modules/opinions/module.ts';
 
 export const modules: ModuleManifest[] = [
   organizationsModule,
@@ -18,4 +19,5 @@ export const modules: ModuleManifest[] = [
   attachmentsModule,
   textModule,
   proposalsModule,
+  opinionsModule,
 ];

@@ -212,6 +212,7 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   demo('leader', 'leader', cityId, cityId);
   demo('county', 'member', countyIds['潞州区'], countyIds['潞州区'], { member: true });
   demo('countystaff', 'proposal_staff', countyIds['潞州区'], countyIds['潞州区']);
+  demo('countyeditor', 'info_editor', countyIds['潞州区'], countyIds['潞州区']);
   demo('sysadmin', 'sys_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.sysadmin });
   demo('secadmin', 'sec_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.secadmin });
   demo('auditor', 'audit_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.auditor });

@@ -6,6 +6,7 @@ import type { MenuGroup } from '../kernel/web/layout.tsx';
 import { registerMessages } from '../kernel/web/i18n.tsx';
 import { worklistWeb } from '../modules/worklist/web/index.tsx';
 import { proposalsWeb } from '../modules/proposals/web/index.tsx';
+import { opinionsWeb } from '../modules/opinions/web/index.tsx';
 import { notificationsWeb } from '../modules/notifications/web/index.tsx';
 import { identityWeb } from '../modules/identity/web/index.tsx';
 import { organizationsWeb } from '../modules/organizations/web/index.tsx';
@@ -13,7 +14,7 @@ import { systemWeb } from '../modules/system/web/index.tsx';
 import { attachmentsWeb } from '../modules/attachments/web/index.tsx';
 import { shellMessages } from './messages-en.ts';
 
-export const webModules: WebModule[] = [worklistWeb, proposalsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb];
+export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb];
 
 export const menuGroups: Record<string, MenuGroup> = {
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },

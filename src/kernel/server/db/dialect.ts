@@ -261,3 +261,9 @@ export async function searchWords(db: Kysely<any>, d: DialectName, q: { tenantId
     where tenant_id = ${q.tenantId} and search_tsv @@ ${query}::tsquery order by score desc limit ${q.limit}`.execute(db);
   return r.rows.map((x) => ({ id: x.id, score: Number(x.score) }));
 }
+
+/** After a bulk load: refresh the planner's statistics (PostgreSQL; SQLite needs nothing). */
+export async function optimiseForReading(db: Kysely<any>, d: DialectName): Promise<void> {
+  if (d === 'postgres') await sql`analyze`.execute(db);
+  else await sql`pragma optimize`.execute(db);
+}

@@ -155,3 +155,8 @@ export async function findPeople(db: Kysely<any>, ids: readonly string[]): Promi
   return out;
 }
 
+
+/** Whether an organisation's tenant has any active user in this deployment. */
+export async function tenantHasUsers(db: Kysely<any>, tenantId: string): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('active', '=', 1).limit(1).executeTakeFirst());
+}

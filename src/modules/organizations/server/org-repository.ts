@@ -130,3 +130,14 @@ export async function updateOrg(db: Kysely<any>, dialect: DialectName, actor: Ac
     return { ...cur, ...patch, version: input.version + 1, updated_at: now };
   });
 }
+
+/** 委员: the user ids of a CPPCC's members, as a subquery other modules can filter by (`where user in (…)`). */
+export function memberIdsOf(db: Kysely<any>, tenantId: string) {
+  return db.selectFrom('member_profiles').select('member_profiles.user_id').where('member_profiles.tenant_id', '=', tenantId);
+}
+
+/** How many members a CPPCC has. */
+export async function countMembers(db: Kysely<any>, tenantId: string): Promise<number> {
+  const r = await db.selectFrom('member_profiles').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

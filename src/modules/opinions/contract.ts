@@ -1,0 +1,288 @@
+/** Request and response schemas of the 社情民意信息 (social-conditions reports) API, shared by the server routes and the web pages. */
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
+import { attachmentItem } from '../attachments/contract.ts';
+
+/** 信息状态: the states of a report (see domain/opinion-lifecycle.ts). */
+export const reportStates = [
+  'submitted', // 待处理 (已报送)
+  'returned', // 退回修改
+  'accepted', // 已录用
+  'retained', // 留存
+  'verified', // 已核稿
+  'compiled', // 已编期
+  'reported', // 已报送 (刊发)
+  'withdrawn', // 已撤回
+] as const;
+export type ReportState = (typeof reportStates)[number];
+
+/** 期刊状态: 编辑中 → 待签发 → 待分发 → 已分发. */
+export const issueStates = ['editing', 'signing', 'signed', 'distributed'] as const;
+export type IssueState = (typeof issueStates)[number];
+
+/** 层级: where an adoption or instruction happened. */
+export const levels = ['county', 'city', 'province', 'national'] as const;
+export type Level = (typeof levels)[number];
+export const levelLabels: Record<Level, string> = { county: '县级', city: '市级', province: '省级', national: '全国' };
+
+/** 采用方式: 单篇采用 / 综合采用. */
+export const adoptionTypes = ['single', 'composite'] as const;
+export type AdoptionType = (typeof adoptionTypes)[number];
+export const adoptionTypeLabels: Record<AdoptionType, string> = { single: '单篇采用', composite: '综合采用' };
+
+/** 反馈事件: 采用 / 领导批示 / 转送部门 / 部门反馈. */
+export const eventKinds = ['adoption', 'instruction', 'forwarded', 'feedback'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const eventKindLabels: Record<EventKind, string> = { adoption: '采用', instruction: '领导批示', forwarded: '转送部门', feedback: '部门反馈' };
+
+const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
+const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe(label);
+const text = (label: string, max: number) => z.string().trim().max(max).describe(label);
+
+export const allowedAction = z.object({ name: z.string(), label: z.string(), to: z.string(), requires: z.record(z.string(), z.string()), confirm: z.boolean() });
+
+/** GET /api/opinions */
+export const reportListQuery = pageQuery.extend({
+  state: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, '应为状态代码，多个用逗号分隔').max(200).optional().describe('状态'),
+  mine: yesNo.optional().describe('我报送的'),
+  urgent: yesNo.optional().describe('急事急报'),
+  /** copies that came up from a lower-level CPPCC (下级报送) */
+  incoming: yesNo.optional().describe('下级报送'),
+  q: z.string().trim().max(100).optional().describe('关键词'),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+  /** accepted = 录用过; returned = 退回过; sent_up = 已向上报送; adopted = 录用或被采用 */
+  stage: z.enum(['accepted', 'returned', 'sent_up', 'adopted']).optional().describe('环节'),
+  adoptedLevel: z.enum(levels).optional().describe('采用层级'),
+  instructionLevel: z.enum(levels).optional().describe('批示层级'),
+  submitterUserId: z.string().max(40).optional().describe('报送人'),
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const reportListItem = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  urgent: z.boolean(),
+  state: z.enum(reportStates),
+  stateLabel: z.string(),
+  submitterUserId: z.string(),
+  submitterName: z.string(),
+  /** the CPPCC the report came from when it is a copy sent up (下级报送) */
+  sourceTenantName: z.string().nullable(),
+  sourceReportId: z.string().nullable(),
+  issueNumber: z.string().nullable(),
+  submittedAt: z.string(),
+  sentUpAt: z.string().nullable(),
+  length: z.number().int(),
+  version: z.number().int(),
+});
+export type ReportListItem = z.infer<typeof reportListItem>;
+export const reportPage = pageOf(reportListItem);
+
+export const historyEntry = z.object({
+  id: z.string(), action: z.string(), actionLabel: z.string(), fromState: z.string().nullable(), toState: z.string(), toStateLabel: z.string(),
+  actorName: z.string(), note: z.string().nullable(), at: z.string(),
+});
+
+export const revisionEntry = z.object({
+  seq: z.number().int(), title: z.string(), body: z.string(), editorName: z.string(), note: z.string().nullable(), at: z.string(),
+});
+
+export const eventEntry = z.object({
+  id: z.string(),
+  kind: z.enum(eventKinds),
+  kindLabel: z.string(),
+  level: z.enum(levels),
+  levelLabel: z.string(),
+  adoptionType: z.enum(adoptionTypes).nullable(),
+  leaderLevel: z.enum(levels).nullable(),
+  /** 批示 text, the department forwarded to, or the feedback letter */
+  text: z.string().nullable(),
+  department: z.string().nullable(),
+  points: z.number(),
+  /** the CPPCC where it was recorded */
+  tenantName: z.string(),
+  reportId: z.string(),
+  recordedBy: z.string(),
+  at: z.string(),
+});
+export type EventEntry = z.infer<typeof eventEntry>;
+
+export const reportDetail = reportListItem.extend({
+  body: z.string(),
+  /** 原稿: the text as submitted, for the side-by-side view */
+  submittedTitle: z.string(),
+  submittedBody: z.string(),
+  /** the tenth line of the guide: a warning when longer than the configured length */
+  lengthWarning: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  topic: z.string().nullable(),
+  issueId: z.string().nullable(),
+  rootReportId: z.string(),
+  upCopyId: z.string().nullable(),
+  sentUpTo: z.string().nullable(),
+  attachments: z.array(attachmentItem),
+  revisions: z.array(revisionEntry),
+  history: z.array(historyEntry),
+  /** adoptions, instructions, forwarding and feedback at every level of the report's lineage */
+  events: z.array(eventEntry),
+  actions: z.array(allowedAction),
+  abilities: z.object({
+    edit: z.boolean().describe('可修改正文'),
+    sendUp: z.boolean().describe('可向上级政协报送'),
+    recordEvent: z.boolean().describe('可登记采用、批示与反馈'),
+  }),
+});
+export type ReportDetail = z.infer<typeof reportDetail>;
+
+/** POST /api/opinions: submit a report (一事一报). */
+export const reportCreateBody = z.object({
+  title: text('标题', 200).min(4),
+  body: text('正文', 20000).min(10),
+  urgent: z.boolean().default(false).describe('急事急报'),
+  topic: text('所答选题', 200).optional(),
+  attachmentIds: z.array(z.string().max(64)).max(20).default([]).describe('附件'),
+});
+export type ReportCreateBody = z.infer<typeof reportCreateBody>;
+
+/** PATCH /api/opinions/:id: an editor's edit (every revision is kept) or the submitter's revision of a returned report. */
+export const reportEditBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  title: text('标题', 200).min(4).optional(),
+  body: text('正文', 20000).min(10).optional(),
+  note: text('修改说明', 500).optional(),
+});
+export type ReportEditBody = z.infer<typeof reportEditBody>;
+
+export const transitionBody = z.object({
+  action: z.string().min(1).max(40).describe('操作'),
+  version: z.number().int().min(1).describe('版本号'),
+  input: z.object({ reason: text('理由', 2000).optional() }).default({}).describe('操作内容'),
+});
+
+/** POST /api/opinions/:id/events: record an adoption, instruction, forwarding or feedback at this level. */
+export const eventBody = z.object({
+  kind: z.enum(eventKinds).describe('事件类型'),
+  level: z.enum(levels).optional().describe('层级'),
+  adoptionType: z.enum(adoptionTypes).optional().describe('采用方式'),
+  leaderLevel: z.enum(levels).optional().describe('批示领导层级'),
+  text: text('内容', 5000).optional(),
+  department: text('部门', 200).optional(),
+  at: z.string().max(40).optional().describe('时间'),
+});
+export type EventBody = z.infer<typeof eventBody>;
+
+export const idParams = z.object({ id: z.string().min(1).max(40).describe('信息编号') });
+export const pieceParams = z.object({ id: z.string().min(1).max(40).describe('期刊编号'), pieceId: z.string().min(1).max(40).describe('篇目编号') });
+
+/* ---------------- issues (期) ---------------- */
+
+export const pieceInput = z.object({
+  kind: z.enum(adoptionTypes).describe('篇目类型'),
+  title: text('篇目标题', 200).min(4).optional(),
+  body: text('篇目正文', 50000).optional(),
+  reportIds: z.array(z.string().max(40)).min(1).max(30).describe('来源信息'),
+});
+
+export const issueCreateBody = z.object({
+  title: text('期刊名称', 100).optional(),
+  pieces: z.array(pieceInput).min(1).max(30).describe('篇目'),
+});
+export type IssueCreateBody = z.infer<typeof issueCreateBody>;
+
+export const issueTransitionBody = z.object({
+  action: z.string().min(1).max(40).describe('操作'),
+  version: z.number().int().min(1).describe('版本号'),
+  input: z.object({
+    reason: text('理由', 2000).optional(),
+    recipients: z.array(z.string().max(40)).max(20).optional().describe('分发对象'),
+  }).default({}).describe('操作内容'),
+});
+
+export const pieceEntry = z.object({
+  id: z.string(), seq: z.number().int(), kind: z.enum(adoptionTypes), kindLabel: z.string(), title: z.string(), body: z.string(),
+  sources: z.array(z.object({ reportId: z.string(), title: z.string(), submitterUserId: z.string(), submitterName: z.string() })),
+});
+
+export const issueListItem = z.object({
+  id: z.string(), year: z.number().int(), numberSeq: z.number().int(), number: z.string(), title: z.string(),
+  state: z.enum(issueStates), stateLabel: z.string(), pieceCount: z.number().int(), createdAt: z.string(),
+  signedBy: z.string().nullable(), signedAt: z.string().nullable(), distributedAt: z.string().nullable(), version: z.number().int(),
+});
+export const issuePage = pageOf(issueListItem);
+export const issueListQuery = pageQuery.extend({
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  state: z.enum(issueStates).optional().describe('状态'),
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+});
+
+export const issueDetail = issueListItem.extend({
+  pieces: z.array(pieceEntry),
+  recipients: z.array(z.object({ code: z.string(), label: z.string() })),
+  history: z.array(historyEntry),
+  actions: z.array(allowedAction),
+});
+export type IssueDetail = z.infer<typeof issueDetail>;
+
+/* ---------------- exchange between deployments ---------------- */
+
+/** The exchange file: reports sent up, or events sent back down, between two deployments. */
+export const exchangeFile = z.object({
+  format: z.literal('zhengxie.opinions.v1').describe('文件格式'),
+  from: z.object({ tenantId: z.string().max(40), code: z.string().max(40).nullable(), name: z.string().max(200) }).describe('来源政协'),
+  exportedAt: z.string().max(40),
+  reports: z.array(z.object({
+    id: z.string().max(40), title: z.string().max(200), body: z.string().max(50000), urgent: z.boolean(),
+    submitterUserId: z.string().max(40), submitterName: z.string().max(100), submittedAt: z.string().max(40),
+  })).max(2000).default([]),
+  events: z.array(z.object({
+    id: z.string().max(40),
+    /** the report of the receiving deployment that the event belongs to (the copy's source) */
+    reportId: z.string().max(40),
+    kind: z.enum(eventKinds), level: z.enum(levels), adoptionType: z.enum(adoptionTypes).nullable(), leaderLevel: z.enum(levels).nullable(),
+    text: z.string().max(5000).nullable(), department: z.string().max(200).nullable(), at: z.string().max(40), tenantName: z.string().max(200),
+  })).max(5000).default([]),
+});
+export type ExchangeFile = z.infer<typeof exchangeFile>;
+export const exportBody = z.object({
+  reportIds: z.array(z.string().max(40)).max(2000).default([]).describe('报送的信息'),
+  /** events recorded here on copies imported from that deployment's tenant, to send back down */
+  eventsForTenantId: z.string().max(40).optional().describe('反馈对象'),
+});
+export const importResult = z.object({ reports: z.number().int(), events: z.number().int(), skipped: z.number().int() });
+
+/* ---------------- statistics and scores ---------------- */
+
+export const statsQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+});
+
+/** A figure with the list behind it: `path` (GET) and `query`. */
+export const statFigure = z.object({
+  key: z.string(), label: z.string(), count: z.number().int(), share: z.number().nullable(),
+  path: z.string(), query: z.record(z.string(), z.string()),
+});
+export type StatFigure = z.infer<typeof statFigure>;
+export const opinionStats = z.object({
+  from: z.string(), to: z.string(),
+  totals: z.array(statFigure),
+  adoptedByLevel: z.array(statFigure),
+  instructionsByLevel: z.array(statFigure),
+  members: z.array(statFigure),
+});
+export type OpinionStats = z.infer<typeof opinionStats>;
+
+export const scoreRow = z.object({ submitterUserId: z.string(), submitterName: z.string(), points: z.number(), events: z.number().int(), reports: z.number().int() });
+export const scoreList = z.object({ from: z.string(), to: z.string(), items: z.array(scoreRow) });
+
+export const opinionOptions = z.object({
+  states: z.array(z.object({ code: z.string(), label: z.string() })),
+  levels: z.array(z.object({ code: z.string(), label: z.string() })),
+  recipients: z.array(z.object({ code: z.string(), label: z.string() })),
+  lengthGuide: z.number().int(),
+});

@@ -1,0 +1,25 @@
+/** Manifest of the 社情民意信息 module: permissions, tables (migrations 1100–1199), lifecycles, routes and demo data. */
+import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { issueLifecycle, reportLifecycle } from './domain/opinion-lifecycle.ts';
+import { opinionMigrations } from './server/migrations.ts';
+import { opinionRoutes } from './server/routes.ts';
+import { seedOpinions } from './server/seed.ts';
+import { registerOpinionSettings } from './server/settings.ts';
+
+export const opinionsModule: ModuleManifest = {
+  name: 'opinions',
+  label: '社情民意',
+  permissions: [
+    { code: 'opinion.submit', name: '报送社情民意信息', defaultRoles: ['member', 'informant', 'committee_staff', 'office_staff'] },
+    { code: 'opinion.edit', name: '编辑社情民意信息（录用、留存、退回、修改、核稿、编期、分发、向上报送、登记采用与批示）', defaultRoles: ['info_editor'] },
+    { code: 'opinion.sign', name: '签发社情民意期刊', defaultRoles: ['leader'] },
+    { code: 'opinion.read_all', name: '查看本级全部社情民意信息与统计', defaultRoles: ['info_editor', 'leader'] },
+  ],
+  migrations: opinionMigrations,
+  workflows: [reportLifecycle, issueLifecycle],
+  routes: (app, ctx) => {
+    registerOpinionSettings();
+    return opinionRoutes(app, ctx);
+  },
+  seed: seedOpinions,
+};

@@ -1,0 +1,136 @@
+/** Reads of the 社情民意 tables: one report, lists with filters, revisions, history, lineage events, issues and pieces. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { can } from '../../../kernel/server/actor.ts';
+import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
+import type { ReportListQuery } from '../contract.ts';
+import { getOrg } from '../../organizations/index.ts';
+import { tenantHasUsers } from '../../identity/index.ts';
+
+type Db = Kysely<any> | Transaction<any>;
+
+export interface ReportRow {
+  id: string; tenant_id: string; year: number; title: string; body: string; submitted_title: string; submitted_body: string;
+  urgent: number; topic: string | null; submitter_user_id: string; submitter_name: string; submitter_org_id: string | null;
+  source_report_id: string | null; source_tenant_id: string | null; source_tenant_name: string | null; root_report_id: string;
+  up_copy_id: string | null; sent_up_at: string | null; sent_up_to: string | null; issue_id: string | null; issue_number: string | null;
+  return_reason: string | null; returned_at: string | null; accepted_at: string | null; verified_at: string | null; revision_count: number;
+  state: string; version: number; created_at: string; updated_at: string; submitted_at: string;
+  [k: string]: unknown;
+}
+
+export async function findReport(db: Db, id: string): Promise<ReportRow | undefined> {
+  return (await db.selectFrom('opinion_reports').selectAll().where('id', '=', id).executeTakeFirst()) as ReportRow | undefined;
+}
+
+/** The day range of a period, as ISO bounds on timestamps ('to' inclusive). */
+export function periodBounds(q: { year?: number; from?: string; to?: string }): { from: string; to: string; lo: string; hi: string } {
+  const y = q.year ?? Number(new Date().toISOString().slice(0, 4));
+  const from = q.from ?? `${q.year ?? y}-01-01`;
+  const to = q.to ?? `${q.year ?? y}-12-31`;
+  // timestamps are UTC; a China day starts 8 hours earlier
+  const lo = new Date(Date.parse(`${from}T00:00:00+08:00`)).toISOString();
+  const hi = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86400000).toISOString();
+  return { from, to, lo, hi };
+}
+
+/** Has an event of this kind (and level) anywhere in the report's lineage (an IN semi-join: planned well on both databases). */
+export function hasEvent(eb: any, kind: string, opts: { level?: string; leaderLevel?: string } = {}) {
+  let sub = eb.selectFrom('opinion_events').select('opinion_events.root_report_id').where('opinion_events.kind', '=', kind);
+  if (opts.level) sub = sub.where('opinion_events.level', '=', opts.level);
+  if (opts.leaderLevel) sub = sub.where('opinion_events.leader_level', '=', opts.leaderLevel);
+  return eb('opinion_reports.root_report_id', 'in', sub);
+}
+
+/** The filter of a list query, with the caller's visibility. */
+export function reportFilter(dialect: DialectName, actor: Actor, q: Partial<ReportListQuery>) {
+  return (eb: any) => {
+    const and: any[] = [eb('opinion_reports.tenant_id', '=', actor.tenantId)];
+    if (!can(actor, 'opinion.read_all') || q.mine) {
+      and.push(eb('opinion_reports.submitter_user_id', '=', actor.userId));
+      and.push(eb('opinion_reports.source_report_id', 'is', null));
+    }
+    if (q.state) and.push(eb('opinion_reports.state', 'in', q.state.split(',')));
+    if (q.urgent !== undefined) and.push(eb('opinion_reports.urgent', '=', q.urgent ? 1 : 0));
+    if (q.incoming !== undefined) and.push(eb('opinion_reports.source_report_id', q.incoming ? 'is not' : 'is', null));
+    if (q.q) and.push(eb('opinion_reports.title', ilike(dialect), `%${q.q.replace(/[%_\\]/g, '')}%`));
+    if (q.year !== undefined || q.from || q.to) {
+      const p = periodBounds(q);
+      and.push(eb('opinion_reports.submitted_at', '>=', p.lo), eb('opinion_reports.submitted_at', '<', p.hi));
+    }
+    if (q.stage === 'accepted') and.push(eb('opinion_reports.accepted_at', 'is not', null));
+    if (q.stage === 'returned') and.push(eb('opinion_reports.returned_at', 'is not', null));
+    if (q.stage === 'sent_up') and.push(eb('opinion_reports.sent_up_at', 'is not', null));
+    if (q.stage === 'adopted') and.push(eb.or([eb('opinion_reports.accepted_at', 'is not', null), hasEvent(eb, 'adoption')]));
+    if (q.adoptedLevel) and.push(hasEvent(eb, 'adoption', { level: q.adoptedLevel }));
+    if (q.instructionLevel) and.push(hasEvent(eb, 'instruction', { leaderLevel: q.instructionLevel }));
+    if (q.submitterUserId) and.push(eb('opinion_reports.submitter_user_id', '=', q.submitterUserId));
+    return eb.and(and);
+  };
+}
+
+export async function listReports(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ReportListQuery) {
+  const where = reportFilter(dialect, actor, q);
+  const [rows, total] = await Promise.all([
+    db.selectFrom('opinion_reports')
+      .select(['id', 'tenant_id', 'year', 'title', 'urgent', 'state', 'submitter_user_id', 'submitter_name', 'source_tenant_name', 'source_report_id',
+        'issue_number', 'submitted_at', 'sent_up_at', 'body', 'version'])
+      .where(where)
+      // the editors' queue: urgent first (急事急报), then oldest first; others newest first
+      .orderBy('urgent', 'desc').orderBy('submitted_at', q.state === 'submitted' ? 'asc' : 'desc').orderBy('id')
+      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    db.selectFrom('opinion_reports').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
+  ]);
+  return { rows: rows as ReportRow[], total: Number((total as any)?.n ?? 0) };
+}
+
+export async function listRevisions(db: Db, id: string) {
+  return db.selectFrom('opinion_revisions').selectAll().where('report_id', '=', id).orderBy('seq').execute();
+}
+
+export async function listHistory(db: Db, entityType: string, id: string) {
+  return db.selectFrom('workflow_history').select(['id', 'action', 'from_state', 'to_state', 'actor_name', 'note', 'at'])
+    .where('entity_type', '=', entityType).where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+}
+
+/** Events anywhere in the lineage of the report (up the levels and back down). */
+export async function lineageEvents(db: Db, rootId: string) {
+  return db.selectFrom('opinion_events').selectAll().where('root_report_id', '=', rootId).orderBy('at').orderBy('id').execute();
+}
+
+export async function findIssue(db: Db, id: string) {
+  return db.selectFrom('opinion_issues').selectAll().where('id', '=', id).executeTakeFirst() as Promise<Record<string, any> | undefined>;
+}
+
+export async function piecesOf(db: Db, issueId: string) {
+  const pieces = await db.selectFrom('opinion_pieces').selectAll().where('issue_id', '=', issueId).orderBy('seq').execute();
+  const sources = await db.selectFrom('opinion_piece_sources')
+    .innerJoin('opinion_reports', 'opinion_reports.id', 'opinion_piece_sources.report_id')
+    .select(['opinion_piece_sources.piece_id', 'opinion_reports.id as report_id', 'opinion_reports.title', 'opinion_reports.submitter_user_id', 'opinion_reports.submitter_name'])
+    .where('opinion_piece_sources.issue_id', '=', issueId).orderBy('opinion_reports.submitted_at').execute();
+  return pieces.map((p: any) => ({ ...p, sources: sources.filter((s: any) => s.piece_id === p.id) }));
+}
+
+export async function nextIssueSeq(trx: Db, tenantId: string, year: number): Promise<number> {
+  const r = await trx.selectFrom('opinion_issues').select((eb) => eb.fn.max('number_seq').as('m')).where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst();
+  return Number((r as any)?.m ?? 0) + 1;
+}
+
+/** A CPPCC organisation's id, name, code, level and parent, from the organisations module. */
+export async function tenantInfo(db: Db, tenantId: string): Promise<{ id: string; name: string; code: string | null; level: string | null; parentId: string | null } | undefined> {
+  const r = await getOrg(db, tenantId);
+  return r ? { id: r.id, name: r.short_name ?? r.name, code: r.code ?? null, level: r.level ?? null, parentId: r.parent_id ?? null } : undefined;
+}
+
+/** The CPPCC above a tenant (county → city → province), when it is a CPPCC. */
+export async function parentCppcc(db: Db, tenantId: string) {
+  const t = await tenantInfo(db, tenantId);
+  if (!t?.parentId) return undefined;
+  const p = await getOrg(db, t.parentId);
+  return p?.kind === 'cppcc' ? tenantInfo(db, p.id) : undefined;
+}
+
+/** Whether a CPPCC works in this deployment (it has active users); otherwise reports reach it through the exchange file. */
+export async function hostedHere(db: Db, tenantId: string): Promise<boolean> {
+  return tenantHasUsers(db, tenantId);
+}
