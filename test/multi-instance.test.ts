@@ -53,6 +53,18 @@ describe('two instances, one PostgreSQL, Redis fan-out', { skip: skipPgRedis }, 
     assert.notEqual(ha.json().instance, hb.json().instance);
   });
 
+  test('signing out on instance A ends the session on instance B at once, though B had just read it', async () => {
+    const onA = await login(a.app, 'mi_member', PASSWORD);
+    const me = async (app: typeof b.app) => (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: onA.cookie } })).statusCode;
+    assert.equal(await me(b.app), 200, 'B serves the session (and keeps it for a moment)');
+    assert.equal((await onA.post('/api/auth/logout')).status, 200);
+    // well within B's one-second session cache: only the event through Redis can make B forget it this soon
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < 300) { status = await me(b.app); if (status === 200) await new Promise((r) => setTimeout(r, 10)); }
+    assert.equal(status, 401, 'B refuses the ended session');
+  });
+
   test('a member connected to instance B gets the push for a notification committed on instance A, and B serves it from the inbox', async () => {
     const memberOnB: Client = await login(b.app, 'mi_member', PASSWORD);
     const stream = await openStream(portOf(b), memberOnB.cookie);

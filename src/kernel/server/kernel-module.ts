@@ -87,4 +87,11 @@ export const kernelMigrations: MigrationDef[] = [
         .execute();
     },
   },
+  {
+    name: '0004_kernel_tasks_due',
+    async up(db) {
+      // reminders and overdue boards scan open work items by due date
+      await db.schema.createIndex('tasks_status_due').on('tasks').columns(['status', 'due_date']).execute();
+    },
+  },
 ];

@@ -2,7 +2,7 @@
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { identityMigrations } from './server/migrations.ts';
 import { PermissionCache } from './server/permissions.ts';
-import { installAuthHook } from './server/sessions.ts';
+import { installAuthHook, SessionCache, SESSIONS_CHANGED } from './server/sessions.ts';
 import { authRoutes } from './server/auth-routes.ts';
 import { adminRoutes, GRANTS_CHANGED } from './server/admin-routes.ts';
 
@@ -18,7 +18,10 @@ export const identityModule: ModuleManifest = {
     const permissions = new PermissionCache(ctx.db);
     // grants changed on any instance: drop this instance's cached permission sets
     ctx.events.onBroadcast(GRANTS_CHANGED, () => permissions.clear());
-    installAuthHook(app, { db: ctx.db, config: ctx.config, permissions });
+    // sessions or users changed on any instance: every instance reads them again
+    const sessions = new SessionCache();
+    ctx.events.onBroadcast(SESSIONS_CHANGED, () => sessions.clear());
+    installAuthHook(app, { db: ctx.db, config: ctx.config, permissions, cache: sessions });
     authRoutes(app, ctx, { permissions, loginRateLimit: ctx.config.loginRateLimitPerMinute });
     adminRoutes(app, ctx, { permissions });
   },

@@ -82,6 +82,7 @@ export const allowedAction = z.object({
 export const recordAbilities = z.object({
   edit: z.boolean().describe('可编辑草稿'),
   confirmCosign: z.boolean().describe('可确认联名'),
+  recordConsultation: z.boolean().describe('可记录面商'),
 });
 
 export const proposalListItem = z.object({
@@ -142,6 +143,172 @@ export const unitEntry = z.object({
   roleLabel: z.string(),
 });
 
+/** 评价人类别: 第一提案人 / 联名人 / 并案提案人. */
+export const evaluatorKinds = ['proposer', 'cosigner', 'merged'] as const;
+export const evaluatorKindLabels: Record<(typeof evaluatorKinds)[number], string> = { proposer: '提案人', cosigner: '联名人', merged: '并案提案人' };
+
+/** One proposer's rating (评价) of one reply round. */
+export const evaluationEntry = z.object({
+  userId: z.string(),
+  name: z.string(),
+  kind: z.enum(evaluatorKinds),
+  kindLabel: z.string(),
+  /** 答复轮次: 1 for the first reply, 2 after a re-handling, … */
+  round: z.number().int(),
+  satisfaction: z.enum(satisfactionValues),
+  satisfactionLabel: z.string(),
+  comment: z.string().nullable(),
+  at: z.string(),
+});
+
+/** 评价情况: every rating so far (newest round first) and who has still to rate the current reply. */
+export const evaluationSummary = z.object({
+  round: z.number().int(),
+  ratings: z.array(evaluationEntry),
+  pending: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** 领导关注: a proposer was not satisfied and the proposal went back for re-handling */
+  leaderAttention: z.boolean(),
+});
+
+/** 双向评议 sides: the proposer scores the handling, the lead unit scores the proposal's quality. */
+export const mutualSides = ['handling', 'quality'] as const;
+
+/** One side's score; `score` stays hidden (null) from the other party until both are in (背靠背). */
+export const mutualScoreEntry = z.object({
+  side: z.enum(mutualSides),
+  sideLabel: z.string(),
+  submitted: z.boolean(),
+  score: z.number().int().nullable(),
+  /** 优秀 ≥ 90 / 良好 75–89 / 一般 60–74 / 较差 */
+  grade: z.string().nullable(),
+  comment: z.string().nullable(),
+  scorerName: z.string().nullable(),
+  at: z.string().nullable(),
+});
+
+export const mutualEvaluation = z.object({
+  handling: mutualScoreEntry,
+  quality: mutualScoreEntry,
+  /** the side the caller scores, if any */
+  mySide: z.enum(mutualSides).nullable(),
+  /** may the caller submit a score now? */
+  canScore: z.boolean(),
+});
+
+/** POST /api/proposals/:id/mutual-scores: 双向评议. */
+export const mutualScoreBody = z.object({
+  score: z.number().int().min(0).max(100).describe('评分'),
+  comment: z.string().trim().max(2000).optional().describe('评议意见'),
+});
+export type MutualScoreBody = z.infer<typeof mutualScoreBody>;
+
+/** 面商记录: a handling unit's consultation with the proposer. */
+export const consultationMethodCodes = ['face_to_face', 'forum', 'phone', 'email', 'letter', 'other'] as const;
+export const consultationEntry = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  method: z.enum(consultationMethodCodes),
+  methodLabel: z.string(),
+  date: z.string(),
+  people: z.string(),
+  notes: z.string(),
+  recordedBy: z.string(),
+  at: z.string(),
+});
+
+/** POST /api/proposals/:id/consultations */
+export const consultationBody = z.object({
+  method: z.enum(consultationMethodCodes).describe('沟通方式'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe('面商日期'),
+  people: z.string().trim().min(1).max(500).describe('参加人员'),
+  notes: z.string().trim().min(1).max(10000).describe('面商情况'),
+});
+export type ConsultationBody = z.infer<typeof consultationBody>;
+
+/** 承办任务: a 分办 or 会办 unit's part of the handling, with the caller's actions on it. */
+export const assignmentEntry = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  role: z.enum(unitRoles),
+  roleLabel: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  version: z.number().int(),
+  dueDate: z.string().nullable(),
+  /** a 分办 unit's own reply (shown to the proposer once the proposal's reply is released) */
+  replyClass: z.string().nullable(),
+  replyText: z.string().nullable(),
+  /** 会办意见: for the lead unit and the office only */
+  opinion: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  actions: z.array(allowedAction),
+});
+export type AssignmentEntry = z.infer<typeof assignmentEntry>;
+
+/** POST /api/proposals/:id/assignments/:assignmentId/transitions: 分办签收、分办答复、提交会办意见. */
+export const assignmentTransitionBody = z.object({
+  action: z.string().min(1).max(40).describe('操作'),
+  version: z.number().int().min(1).describe('版本号'),
+  input: z.object({
+    replyClass: z.string().max(8).optional().describe('答复类别'),
+    replyText: z.string().trim().max(50000).optional().describe('答复内容'),
+    opinion: z.string().trim().max(20000).optional().describe('会办意见'),
+  }).default({}).describe('操作内容'),
+});
+export type AssignmentTransitionBody = z.infer<typeof assignmentTransitionBody>;
+
+export const assignmentParams = z.object({
+  id: z.string().min(1).max(40).describe('提案编号'),
+  assignmentId: z.string().min(1).max(40).describe('承办任务编号'),
+});
+
+/** 重点提案、督办、优秀提案、跨年度跟踪 on a proposal. */
+export const keyStatusCodes = ['candidate', 'key', 'declined'] as const;
+export const supervisionKindCodes = ['progress', 'meeting', 'inspection'] as const;
+export const keyInfo = z.object({
+  status: z.enum(keyStatusCodes).nullable(),
+  statusLabel: z.string().nullable(),
+  /** 督办方案 */
+  plan: z.string().nullable(),
+  /** 领衔督办领导 */
+  leaders: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** 督办记录, oldest first */
+  notes: z.array(z.object({ id: z.string(), kind: z.enum(supervisionKindCodes), kindLabel: z.string(), date: z.string(), content: z.string(), authorName: z.string(), at: z.string() })),
+  excellentReason: z.string().nullable(),
+  /** 二次交办: the year it was followed up into, and how many times */
+  followUpYear: z.number().int().nullable(),
+  followUpCount: z.number().int(),
+  abilities: z.object({
+    nominate: z.boolean().describe('可提名重点提案候选'),
+    decide: z.boolean().describe('可决定重点提案'),
+    addNote: z.boolean().describe('可记录督办情况'),
+    markExcellent: z.boolean().describe('可评选优秀提案'),
+  }),
+});
+
+/** POST /api/proposals/:id/key/nominate: 提案委 proposes a key-proposal candidate. */
+export const keyNominateBody = z.object({ reason: z.string().trim().min(1).max(2000).describe('推荐理由') });
+/** POST /api/proposals/:id/key/decide: 主席会议 decides; on approval names supervising leaders and a plan. */
+export const keyDecideBody = z.object({
+  decision: z.enum(['approve', 'decline']).describe('决定'),
+  leaderUserIds: z.array(z.string().max(40)).max(10).default([]).describe('领衔督办领导'),
+  plan: z.string().trim().max(10000).optional().describe('督办方案'),
+});
+/** POST /api/proposals/:id/supervision-notes */
+export const supervisionNoteBody = z.object({
+  kind: z.enum(supervisionKindCodes).describe('督办方式'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe('日期'),
+  content: z.string().trim().min(1).max(10000).describe('督办情况'),
+});
+/** POST /api/proposals/:id/excellent: 评选优秀提案 (or withdraw the mark). */
+export const excellentBody = z.object({
+  excellent: z.boolean().describe('优秀提案'),
+  reason: z.string().trim().max(2000).optional().describe('评选理由'),
+});
+
 export const proposalDetail = proposalListItem.extend({
   background: z.string(),
   analysis: z.string(),
@@ -161,6 +328,13 @@ export const proposalDetail = proposalListItem.extend({
   history: z.array(historyEntry),
   actions: z.array(allowedAction),
   abilities: recordAbilities,
+  evaluation: evaluationSummary,
+  mutual: mutualEvaluation,
+  /** 分办 and 会办 units' parts (the lead's part is the proposal itself) */
+  assignments: z.array(assignmentEntry),
+  /** 面商记录, oldest first */
+  consultations: z.array(consultationEntry),
+  key: keyInfo,
 });
 export type ProposalDetail = z.infer<typeof proposalDetail>;
 
@@ -282,3 +456,28 @@ export const proposalOptions = z.object({
   currentSession: z.object({ year: z.number().int(), label: z.string() }),
 });
 export type ProposalOptions = z.infer<typeof proposalOptions>;
+
+/** GET /api/proposals/board: 督办看板 — overdue or soon-due unit work, by unit. */
+export const boardQuery = z.object({
+  withinDays: z.coerce.number().int().min(0).max(60).optional().describe('临期天数（工作日）'),
+});
+export const boardItem = z.object({
+  taskId: z.string(),
+  proposalId: z.string(),
+  title: z.string(),
+  label: z.string(),
+  role: z.enum(unitRoles),
+  roleLabel: z.string(),
+  dueDate: z.string(),
+  /** working days left; negative when overdue */
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+});
+export const proposalBoard = z.object({
+  today: z.string(),
+  withinDays: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), overdue: z.number().int(), dueSoon: z.number().int(), items: z.array(boardItem) })),
+});
+export type ProposalBoard = z.infer<typeof proposalBoard>;

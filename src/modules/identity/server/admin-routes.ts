@@ -21,6 +21,7 @@ import { grantProblem, isAdminPermission, isAdminRole } from '../domain/role-rul
 import { hashPassword } from './passwords.ts';
 import { readCatalogue, type PermissionCache } from './permissions.ts';
 import { createUser, getUser, resolveRoles, writeUserRoles, type UserRow } from './users.ts';
+import { SESSIONS_CHANGED } from './sessions.ts';
 
 export const GRANTS_CHANGED = 'identity.grants.changed';
 
@@ -134,6 +135,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
         data: { changes: patch, version: b.version + 1 }, ip: req.ip,
       });
     });
+    await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: cur.tenant_id, payload: {} });
     return (await presentUsers(db, [(await getUser(db, cur.id))!], actor))[0];
   });
 
@@ -153,6 +155,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       await trx.deleteFrom('sessions').where('user_id', '=', u.id).execute();
       await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.password.reset', entityType: 'user', entityId: u.id, ip: req.ip });
     });
+    await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });
     return { temporaryPassword: password };
   });
 
@@ -189,6 +192,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
         data: { before: before.map((r: any) => ({ code: r.role_code, orgId: r.org_id })), after: roles }, ip: req.ip,
       });
     });
+    await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });
     return (await presentUsers(db, [(await getUser(db, u.id))!], actor))[0];
   });
 

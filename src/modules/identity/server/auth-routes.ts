@@ -10,7 +10,7 @@ import {
 import { passwordProblem } from '../domain/password-policy.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { PermissionCache } from './permissions.ts';
-import { clearSessionCookie, createSession, setSessionCookie } from './sessions.ts';
+import { clearSessionCookie, createSession, SESSIONS_CHANGED, setSessionCookie } from './sessions.ts';
 import { checkTotp, newTotpSecret, totpUrl } from './totp.ts';
 import { getUser, loadMe, requiresTotp, type UserRow } from './users.ts';
 
@@ -104,6 +104,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
         await trx.deleteFrom('sessions').where('id', '=', req.zxSession!.id).execute();
         await appendAudit(trx, dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'user.logout', entityType: 'user', entityId: actor.userId, ip: req.ip });
       });
+      await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: actor.tenantId, payload: {} });
     }
     clearSessionCookie(reply, config);
     return { ok: true as const };
@@ -134,6 +135,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
       await trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', req.zxSession!.id).execute();
       await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.password.change', entityType: 'user', entityId: u.id, ip: req.ip });
     });
+    await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });
     return { ok: true as const };
   });
 
@@ -173,6 +175,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
       await trx.updateTable('sessions').set({ totp_ok: 1 }).where('id', '=', req.zxSession!.id).execute();
       await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.totp.enable', entityType: 'user', entityId: u.id, ip: req.ip });
     });
+    await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });
     return { ok: true as const };
   });
 }

@@ -11,6 +11,30 @@ import { AppError } from '../../../kernel/universal/errors.ts';
 import type { PermissionCache } from './permissions.ts';
 
 export const SESSION_COOKIE = 'zx_sid';
+/** Event published after any change that ends sessions or changes who a signed-in user is (roles, organisation, two-factor). */
+export const SESSIONS_CHANGED = 'identity.sessions.changed';
+
+/**
+ * The signed-in sessions this instance has read in the last second. Under load, many requests of one person arrive
+ * within a second; they share one read. Any change to sessions or users publishes SESSIONS_CHANGED, which empties the
+ * cache on every instance at once; the one-second limit bounds what a change without an event could leave.
+ */
+export class SessionCache {
+  private rows = new Map<string, { row: any; at: number }>();
+  constructor(private ttlMs = 1000, private max = 20_000) {}
+  get(id: string): any | undefined {
+    const hit = this.rows.get(id);
+    if (!hit) return undefined;
+    if (Date.now() - hit.at >= this.ttlMs) { this.rows.delete(id); return undefined; }
+    return hit.row;
+  }
+  set(id: string, row: any): void {
+    if (this.rows.size >= this.max) this.rows.clear();
+    this.rows.set(id, { row, at: Date.now() });
+  }
+  delete(id: string): void { this.rows.delete(id); }
+  clear(): void { this.rows.clear(); }
+}
 /** a session ends after this long even when in use */
 export const SESSION_MAX_HOURS = 12;
 
@@ -57,8 +81,8 @@ function sameToken(a: string, b: string): boolean {
  * per-role-set cache. Ends idle or expired sessions, checks the CSRF header on writes, and confines an
  * administrator who has not enrolled two-factor sign-in to the /api/auth/ routes.
  */
-export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Config; permissions: PermissionCache }) {
-  const { db, config, permissions } = deps;
+export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Config; permissions: PermissionCache; cache: SessionCache }) {
+  const { db, config, permissions, cache } = deps;
   const idleMs = config.sessionIdleSeconds * 1000;
   const touchEveryMs = Math.min(60_000, Math.max(1000, idleMs / 4));
 
@@ -67,18 +91,24 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
     const token = req.cookies?.[SESSION_COOKIE];
     if (token && token.length <= 100) {
       const id = sessionIdOf(token);
-      const row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
-        .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
-          'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active'])
-        .where('s.id', '=', id).executeTakeFirst() as any;
+      let row = cache.get(id);
+      if (!row) {
+        row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+          .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
+            'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active'])
+          .where('s.id', '=', id).executeTakeFirst() as any;
+        if (row) cache.set(id, row);
+      }
       if (row) {
         const now = Date.now();
         const lastSeen = Date.parse(row.last_seen_at);
         if (now - lastSeen > idleMs || now > Date.parse(row.expires_at) || Number(row.active) !== 1) {
+          cache.delete(id);
           await db.deleteFrom('sessions').where('id', '=', id).execute();
         } else {
           if (now - lastSeen > touchEveryMs) {
             await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
+            row.last_seen_at = new Date(now).toISOString();
           }
           const roleKey = row.role_codes as string;
           req.actor = {

@@ -4,6 +4,7 @@
  */
 import { defineWorkflow, type ActorLike, type GuardContext, type WorkflowDef } from '../../../kernel/universal/workflow.ts';
 import type { ProposalState } from '../contract.ts';
+import { pendingEvaluators } from './proposal-evaluation.ts';
 
 /** The proposal columns the lifecycle reads (database column names). */
 export interface ProposalRecord {
@@ -17,6 +18,10 @@ export interface ProposalRecord {
   /** invited co-signers (联名) and how many have not yet confirmed */
   cosigner_count: number;
   cosigners_pending: number;
+  /** 待评价人: JSON array of the evaluators who have not yet rated the current reply (null: the first proposer alone) */
+  evaluators_pending?: string | null;
+  /** 分办: how many split units have not yet replied (the lead's reply waits for them) */
+  units_pending?: number;
   [k: string]: unknown;
 }
 
@@ -42,10 +47,12 @@ export interface ProposalDeadlines {
   revise: number;
   /** 申请延期: default working days granted when the request names none */
   extension: number;
+  /** 会办意见: a co-handling unit sends its opinion to the lead unit */
+  coOpinion: number;
 }
 
 export const defaultDeadlines: ProposalDeadlines = {
-  review: 5, assign: 20, sign: 5, decide: 5, handle: 60, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20,
+  review: 5, assign: 20, sign: 5, decide: 5, handle: 60, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20, coOpinion: 20,
 };
 
 const staff = ['proposal_staff'] as const;
@@ -61,6 +68,34 @@ const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenan
 /** Only the lead (主办) unit signs, objects, asks for more time and replies; co-handlers send opinions to it. */
 const isLeadUnit = ({ record, actor }: Ctx) =>
   record.lead_unit_id && record.lead_unit_id === actor.orgId ? null : '只有主办单位可以执行此操作';
+/** 评价: any proposer who has not yet rated this reply (the first proposer, confirmed co-signers, merged proposers). */
+const isPendingEvaluator = ({ record, actor }: Ctx) =>
+  (pendingEvaluators(record).includes(actor.userId) ? null : '您不是本提案的提案人或联名人，或已评价过本次答复');
+/** The last pending evaluator's rating closes the proposal; earlier ratings leave it waiting for the others. */
+const isLastEvaluator = (ctx: Ctx) => {
+  const who = isPendingEvaluator(ctx);
+  if (who) return who;
+  return pendingEvaluators(ctx.record).length === 1 ? null : '还有其他提案人未评价';
+};
+const isEarlierEvaluator = (ctx: Ctx) => {
+  const who = isPendingEvaluator(ctx);
+  if (who) return who;
+  return pendingEvaluators(ctx.record).length > 1 ? null : '您是最后一位评价人';
+};
+/** 分办: the proposal is answered when every split unit has replied, so the lead replies last. */
+const leadReplyReady = (ctx: Ctx) => {
+  const who = isLeadUnit(ctx);
+  if (who) return who;
+  const n = Number(ctx.record.units_pending ?? 0);
+  return n > 0 ? `还有 ${n} 个分办单位未答复` : null;
+};
+/** 二次交办: only answers of the configured classes (B 列入计划拟解决 by default) are followed up into a later year. */
+const followUpReady = (ctx: Ctx) => {
+  const who = sameTenant(ctx);
+  if (who) return who;
+  const classes = Array.isArray(ctx.record.follow_up_classes) ? (ctx.record.follow_up_classes as string[]) : ['B'];
+  return ctx.record.reply_class && classes.includes(String(ctx.record.reply_class)) ? null : `只有答复类别为 ${classes.join('、')} 的提案可以跨年度跟踪办理`;
+};
 /** A joint proposal counts only when every invited co-signer has confirmed. */
 const cosignersReady = (ctx: Ctx) => {
   const who = isProposer(ctx);
@@ -90,7 +125,8 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines):
       in_progress: { label: '办理中', labelEn: 'In progress', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.handle, label: '办理中' } },
       extension_requested: { label: '申请延期', labelEn: 'Extension requested', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.decide, label: '延期审批' } },
       reply_check: { label: '答复审核', labelEn: 'Reply check', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.replyCheck, label: '答复审核' } },
-      replied: { label: '已答复', labelEn: 'Replied', task: { role: 'member', orgField: 'tenant', userField: 'proposer_user_id', dueInWorkingDays: d.evaluate, label: '待评价' } },
+      // the evaluation work items (待评价) are one per proposer, kept by the module (entity 'proposal-evaluation')
+      replied: { label: '已答复', labelEn: 'Replied' },
       rehandle: { label: '重新办理', labelEn: 'Re-handling', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.rehandle, label: '重新办理' } },
       closed: { label: '已办结', labelEn: 'Closed', terminal: true },
     } satisfies Record<ProposalState, unknown>,
@@ -109,12 +145,14 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines):
       { name: 'request_extension', label: '申请延期', labelEn: 'Ask for extension', from: ['in_progress'], to: 'extension_requested', roles: unit, guard: isLeadUnit, requires: { reason: '延期理由' } },
       { name: 'approve_extension', label: '同意延期', labelEn: 'Approve extension', from: ['extension_requested'], to: 'in_progress', roles: staff, guard: sameTenant },
       { name: 'reject_extension', label: '不同意延期', labelEn: 'Refuse extension', from: ['extension_requested'], to: 'in_progress', roles: staff, guard: sameTenant, requires: { reason: '理由' } },
-      { name: 'reply', label: '答复', labelEn: 'Reply', from: ['in_progress', 'rehandle'], to: 'reply_check', roles: unit, guard: isLeadUnit, requires: { replyClass: '答复类别', replyText: '答复内容' } },
+      { name: 'reply', label: '答复', labelEn: 'Reply', from: ['in_progress', 'rehandle'], to: 'reply_check', roles: unit, guard: leadReplyReady, requires: { replyClass: '答复类别', replyText: '答复内容' } },
       { name: 'release', label: '审核通过', labelEn: 'Release reply', from: ['reply_check'], to: 'replied', roles: staff, guard: sameTenant, confirm: true },
       { name: 'reject_reply', label: '退回答复', labelEn: 'Send reply back', from: ['reply_check'], to: 'in_progress', roles: staff, guard: sameTenant, requires: { reason: '退回理由' } },
-      { name: 'evaluate', label: '评价', labelEn: 'Evaluate', from: ['replied'], to: 'closed', roles: proposer, guard: isProposer, requires: { satisfaction: '满意度' } },
-      { name: 'request_rehandle', label: '不满意，重新办理', labelEn: 'Unsatisfied: re-handle', from: ['replied'], to: 'rehandle', roles: proposer, guard: isProposer, requires: { reason: '不满意的理由' }, confirm: true },
+      { name: 'rate', label: '评价', labelEn: 'Evaluate', from: ['replied'], to: 'replied', roles: proposer, guard: isEarlierEvaluator, requires: { satisfaction: '满意度' } },
+      { name: 'evaluate', label: '评价', labelEn: 'Evaluate', from: ['replied'], to: 'closed', roles: proposer, guard: isLastEvaluator, requires: { satisfaction: '满意度' } },
+      { name: 'request_rehandle', label: '不满意，重新办理', labelEn: 'Unsatisfied: re-handle', from: ['replied'], to: 'rehandle', roles: proposer, guard: isPendingEvaluator, requires: { reason: '不满意的理由' }, confirm: true },
       { name: 'close', label: '办结', labelEn: 'Close', from: ['replied'], to: 'closed', roles: staff, guard: sameTenant, confirm: true },
+      { name: 'follow_up', label: '跨年度跟踪（二次交办）', labelEn: 'Follow up next year', from: ['closed'], to: 'assigned', roles: staff, guard: followUpReady, requires: { reason: '跟踪办理要求' }, confirm: true },
     ],
   });
 }
@@ -140,7 +178,7 @@ export function checkTransitionInput(
   if ((action === 'reply' || action === 'release') && input.replyClass !== undefined && !opts.replyClasses.includes(String(input.replyClass))) {
     return { field: 'replyClass', label: '「答复类别」', message: `应为 ${opts.replyClasses.join(' / ')} 之一` };
   }
-  if (action === 'evaluate' && input.satisfaction === 'unsatisfied') {
+  if ((action === 'evaluate' || action === 'rate') && input.satisfaction === 'unsatisfied') {
     return { field: 'satisfaction', label: '「满意度」', message: '为不满意时请选择「不满意，重新办理」并说明理由' };
   }
   if (action === 'merge' && input.targetId === opts.recordId) {
@@ -160,10 +198,10 @@ export type { ActorLike };
 
 /** The permission each action needs on top of the role (安全管理员 can change grants; the lifecycle names the roles). */
 export const actionPermission: Readonly<Record<string, string>> = {
-  submit: 'proposal.create', withdraw: 'proposal.create', evaluate: 'proposal.create', request_rehandle: 'proposal.create',
+  submit: 'proposal.create', withdraw: 'proposal.create', evaluate: 'proposal.create', rate: 'proposal.create', request_rehandle: 'proposal.create',
   return: 'proposal.review', file: 'proposal.review', not_file: 'proposal.review', merge: 'proposal.review',
   release: 'proposal.review', reject_reply: 'proposal.review', close: 'proposal.review',
-  assign: 'proposal.assign', reassign: 'proposal.assign', reject_objection: 'proposal.assign',
+  assign: 'proposal.assign', reassign: 'proposal.assign', follow_up: 'proposal.assign', reject_objection: 'proposal.assign',
   approve_extension: 'proposal.assign', reject_extension: 'proposal.assign',
   sign: 'proposal.handle', object: 'proposal.handle', request_extension: 'proposal.handle', reply: 'proposal.handle',
 };

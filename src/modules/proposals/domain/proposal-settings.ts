@@ -25,11 +25,16 @@ export const defaultReplyClasses: CodeLabel[] = [
   { code: 'C', label: 'C 因条件所限留作参考' },
 ];
 
+/** 催办: remind the unit this many working days before a due date; the office's board shows what falls due within `boardDays`. */
+export interface ReminderSettings { beforeDays: number; boardDays: number }
+export const defaultReminderSettings: ReminderSettings = { beforeDays: 5, boardDays: 10 };
+
 export const settingKeys = {
   deadlines: 'proposals.deadlines',
   notFiledReasons: 'proposals.notFiledReasons',
   replyClasses: 'proposals.replyClasses',
   sessionCalendar: 'proposals.sessionCalendar',
+  reminders: 'proposals.reminders',
 } as const;
 
 export interface ProposalSettings {
@@ -37,6 +42,7 @@ export interface ProposalSettings {
   notFiledReasons: CodeLabel[];
   replyClasses: CodeLabel[];
   sessionCalendar: SessionCalendar;
+  reminders: ReminderSettings;
 }
 
 export const defaultProposalSettings: ProposalSettings = {
@@ -44,4 +50,5 @@ export const defaultProposalSettings: ProposalSettings = {
   notFiledReasons: defaultNotFiledReasons,
   replyClasses: defaultReplyClasses,
   sessionCalendar: defaultSessionCalendar,
+  reminders: defaultReminderSettings,
 };

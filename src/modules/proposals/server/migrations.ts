@@ -85,4 +85,141 @@ export const proposalMigrations: MigrationDef[] = [
       await db.schema.createIndex('proposal_units_unit').on('proposal_units').columns(['unit_id', 'proposal_id']).execute();
     },
   },
+  {
+    name: '1010_proposals_evaluations',
+    async up(db) {
+      // 待评价人 (JSON array of user ids), 答复轮次 (each release of a reply is a round), 领导关注 (after 不满意)
+      await db.schema.alterTable('proposals').addColumn('evaluators_pending', 'text').execute();
+      await db.schema.alterTable('proposals').addColumn('reply_round', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('proposals').addColumn('leader_attention', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // 评价: one rating per proposer per reply round, kept for statistics
+      await db.schema.createTable('proposal_evaluations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        // 'proposer' (第一提案人), 'cosigner' (联名人) or 'merged' (并案提案人)
+        .addColumn('evaluator_kind', 'text', (c) => c.notNull())
+        .addColumn('satisfaction', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proposal_evaluations_once').on('proposal_evaluations').columns(['proposal_id', 'round', 'user_id']).unique().execute();
+      await db.schema.createIndex('proposal_evaluations_user').on('proposal_evaluations').columns(['user_id', 'created_at']).execute();
+      // 双向评议: one score per side (handling by the proposer, quality by the lead unit)
+      await db.schema.createTable('proposal_mutual_scores')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull())
+        .addColumn('score', 'integer', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('scorer_user_id', 'text', (c) => c.notNull())
+        .addColumn('scorer_name', 'text', (c) => c.notNull())
+        .addColumn('scorer_org_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proposal_mutual_scores_once').on('proposal_mutual_scores').columns(['proposal_id', 'side']).unique().execute();
+    },
+  },
+  {
+    name: '1020_proposals_assignments',
+    async up(db) {
+      // 分办: split units that have not yet replied; the lead's reply waits for them
+      await db.schema.alterTable('proposals').addColumn('units_pending', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // 承办任务: one per 分办 or 会办 unit (the lead's part is the proposal's own lifecycle)
+      await db.schema.createTable('proposal_assignments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('unit_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('reply_class', 'text')
+        .addColumn('reply_text', 'text')
+        .addColumn('opinion', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('signed_at', 'text')
+        .addColumn('done_at', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proposal_assignments_proposal').on('proposal_assignments').columns(['proposal_id', 'created_at']).execute();
+      await db.schema.createIndex('proposal_assignments_unit_state').on('proposal_assignments').columns(['unit_id', 'state']).execute();
+    },
+  },
+  {
+    name: '1030_proposals_consultations',
+    async up(db) {
+      // 面商记录: a handling unit's consultations with the proposer
+      await db.schema.createTable('proposal_consultations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('unit_name', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('people', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .addColumn('recorded_by_user_id', 'text', (c) => c.notNull())
+        .addColumn('recorded_by_name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proposal_consultations_proposal').on('proposal_consultations').columns(['proposal_id', 'date']).execute();
+    },
+  },
+  {
+    name: '1040_proposals_reminders',
+    async up(db) {
+      // 催办 / 超期提醒: one row per reminder sent, so that of several instances only the one that claims it sends it
+      await db.schema.createTable('proposal_reminders')
+        .addColumn('claim_key', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('task_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('due_date', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    name: '1050_proposals_key_followup',
+    async up(db) {
+      // 重点提案 status and 督办方案; 跨年度跟踪 (二次交办): the year it was followed up into and how many times
+      await db.schema.alterTable('proposals').addColumn('key_status', 'text').execute();
+      await db.schema.alterTable('proposals').addColumn('key_plan', 'text').execute();
+      await db.schema.alterTable('proposals').addColumn('excellent_reason', 'text').execute();
+      await db.schema.alterTable('proposals').addColumn('follow_up_year', 'integer').execute();
+      await db.schema.alterTable('proposals').addColumn('follow_up_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.createIndex('proposals_tenant_key_status').on('proposals').columns(['tenant_id', 'key_status']).execute();
+      // 领衔督办: the leaders supervising a key proposal
+      await db.schema.createTable('proposal_key_leaders')
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('proposal_key_leaders_pk', ['proposal_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('proposal_key_leaders_user').on('proposal_key_leaders').columns(['user_id', 'proposal_id']).execute();
+      // 督办记录: progress notes, supervision meetings and inspections on a key proposal
+      await db.schema.createTable('proposal_supervision_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('author_user_id', 'text', (c) => c.notNull())
+        .addColumn('author_name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('proposal_supervision_notes_proposal').on('proposal_supervision_notes').columns(['proposal_id', 'date']).execute();
+    },
+  },
 ];

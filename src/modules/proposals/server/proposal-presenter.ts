@@ -3,12 +3,20 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { allowedActions } from '../../../kernel/universal/workflow.ts';
-import { unitRoleLabels, type ProposalDetail, type ProposalListItem, type UnitRole } from '../contract.ts';
+import {
+  evaluatorKindLabels, satisfactionLabels, unitRoleLabels, type ProposalDetail, type ProposalListItem, type Satisfaction, type UnitRole,
+} from '../contract.ts';
+import { mayViewScore, mutualGrade, mutualScoringOpen, mutualSideLabels, mutualSideOf, mutualSides, pendingEvaluators, type MutualSide } from '../domain/proposal-evaluation.ts';
 import { actionLabel, actionPermission, buildProposalLifecycle, stateLabel, type ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
 import { canConfirmCosign, canEditDraft, type VisibilityFacts } from '../domain/proposal-policy.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { attachmentsOf, presentAttachment } from '../../attachments/index.ts';
-import { listCosigners, listHistory, listUnitsOf, type ProposalRow } from './proposal-repository.ts';
+import { listAssignments, presentAssignments } from './assignments.ts';
+import {
+  canAddSupervisionNote, canDecideKey, canMarkExcellent, canNominateKey, keyStatusLabels, supervisionKindLabels, type KeyStatus, type SupervisionKind,
+} from '../domain/key-proposals.ts';
+import { canRecordConsultation, consultationMethodLabels, type ConsultationMethod } from '../domain/proposal-consultation.ts';
+import { listConsultations, listCosigners, listEvaluations, listHistory, listMutualScores, listUnitsOf, type ProposalRow } from './proposal-repository.ts';
 
 export function toListItem(r: ProposalRow): ProposalListItem {
   return {
@@ -31,7 +39,15 @@ function parseJson(s: unknown): Record<string, unknown> | null {
 
 export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, facts: VisibilityFacts & { pendingCosignerIds: string[] },
   deadlines: ProposalDeadlines, notFiledReasons: CodeLabel[]): Promise<ProposalDetail> {
-  const [history, cosigners, units, files] = await Promise.all([listHistory(db, r.id), listCosigners(db, r.id), listUnitsOf(db, r.id), attachmentsOf(db, 'proposal', r.id)]);
+  const [history, cosigners, units, files, ratings, scores, assignments, consultations] = await Promise.all([
+    listHistory(db, r.id), listCosigners(db, r.id), listUnitsOf(db, r.id), attachmentsOf(db, 'proposal', r.id), listEvaluations(db, r.id), listMutualScores(db, r.id),
+    listAssignments(db, r.id), listConsultations(db, r.id),
+  ]);
+  const [leaders, notes] = await Promise.all([
+    db.selectFrom('proposal_key_leaders').select(['user_id', 'name']).where('proposal_id', '=', r.id).orderBy('name').execute(),
+    db.selectFrom('proposal_supervision_notes').selectAll().where('proposal_id', '=', r.id).orderBy('date').orderBy('created_at').execute(),
+  ]);
+  const leaderIds = leaders.map((l: any) => l.user_id as string);
   const wf = buildProposalLifecycle(deadlines);
   const actions = allowedActions(wf, r.state, { record: r, actor })
     .filter((a) => !actionPermission[a.name] || can(actor, actionPermission[a.name]));
@@ -50,6 +66,65 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
       toStateLabel: stateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, data: parseJson(h.data), at: h.at,
     })),
     actions,
-    abilities: { edit: canEditDraft(r, actor), confirmCosign: canConfirmCosign(r, actor, facts.pendingCosignerIds) },
+    abilities: {
+      edit: canEditDraft(r, actor), confirmCosign: canConfirmCosign(r, actor, facts.pendingCosignerIds),
+      recordConsultation: canRecordConsultation(r, actor, facts.unitIds),
+    },
+    evaluation: presentEvaluation(r, ratings, cosigners),
+    mutual: presentMutual(r, actor, scores),
+    assignments: presentAssignments(assignments, r, actor, deadlines),
+    key: {
+      status: (r.key_status ?? null) as ProposalDetail['key']['status'],
+      statusLabel: r.key_status ? keyStatusLabels[r.key_status as KeyStatus] ?? r.key_status : null,
+      plan: r.key_plan ?? null,
+      leaders: leaders.map((l: any) => ({ userId: l.user_id, name: l.name })),
+      notes: notes.map((n: any) => ({
+        id: n.id, kind: n.kind, kindLabel: supervisionKindLabels[n.kind as SupervisionKind] ?? n.kind, date: n.date, content: n.content, authorName: n.author_name, at: n.created_at,
+      })),
+      excellentReason: r.excellent_reason ?? null,
+      followUpYear: r.follow_up_year === null || r.follow_up_year === undefined ? null : Number(r.follow_up_year),
+      followUpCount: Number(r.follow_up_count ?? 0),
+      abilities: {
+        nominate: canNominateKey(r, actor), decide: canDecideKey(r, actor),
+        addNote: canAddSupervisionNote(r, actor, leaderIds), markExcellent: canMarkExcellent(r, actor),
+      },
+    },
+    consultations: consultations.map((c: any) => ({
+      id: c.id, unitId: c.unit_id, unitName: c.unit_name, method: c.method, methodLabel: consultationMethodLabels[c.method as ConsultationMethod] ?? c.method,
+      date: c.date, people: c.people, notes: c.notes, recordedBy: c.recorded_by_name, at: c.created_at,
+    })),
   };
+}
+
+function presentEvaluation(r: ProposalRow, ratings: any[], cosigners: any[]): ProposalDetail['evaluation'] {
+  const names = new Map<string, string>([[r.proposer_user_id, r.proposer_name], ...cosigners.map((c: any) => [c.user_id, c.name] as [string, string])]);
+  const pending = r.state === 'replied' ? pendingEvaluators(r) : [];
+  return {
+    round: Number(r.reply_round ?? 0),
+    ratings: ratings.map((e: any) => ({
+      userId: e.user_id, name: e.user_name, kind: e.evaluator_kind, kindLabel: evaluatorKindLabels[e.evaluator_kind as keyof typeof evaluatorKindLabels] ?? e.evaluator_kind,
+      round: Number(e.round), satisfaction: e.satisfaction, satisfactionLabel: satisfactionLabels[e.satisfaction as Satisfaction] ?? e.satisfaction,
+      comment: e.comment ?? null, at: e.created_at,
+    })),
+    pending: pending.map((u) => ({ userId: u, name: names.get(u) ?? u })),
+    leaderAttention: Number(r.leader_attention ?? 0) === 1,
+  };
+}
+
+/** 双向评议, back to back: the other party's score stays hidden until both are in; the office sees both. */
+function presentMutual(r: ProposalRow, actor: Actor, scores: any[]): ProposalDetail['mutual'] {
+  const mySide = mutualSideOf(r, actor);
+  const bySide = new Map<string, any>(scores.map((x: any) => [x.side, x]));
+  const bothIn = mutualSides.every((s) => bySide.has(s));
+  const office = can(actor, 'proposal.review') && actor.tenantId === r.tenant_id;
+  const entry = (side: MutualSide) => {
+    const x = bySide.get(side);
+    const show = !!x && mayViewScore(side, mySide, bothIn, office);
+    return {
+      side, sideLabel: mutualSideLabels[side], submitted: !!x,
+      score: show ? Number(x.score) : null, grade: show ? mutualGrade(Number(x.score)) : null,
+      comment: show ? (x.comment ?? null) : null, scorerName: show ? x.scorer_name : null, at: x ? x.created_at : null,
+    };
+  };
+  return { handling: entry('handling'), quality: entry('quality'), mySide, canScore: !!mySide && !bySide.has(mySide) && mutualScoringOpen(r) };
 }

@@ -39,6 +39,14 @@ export interface ProposalRow extends ProposalRecord {
   submitted_at: string | null;
   filed_at: string | null;
   replied_at: string | null;
+  evaluators_pending: string | null;
+  reply_round: number;
+  leader_attention: number;
+  key_status: string | null;
+  key_plan: string | null;
+  excellent_reason: string | null;
+  follow_up_year: number | null;
+  follow_up_count: number;
 }
 
 /** The columns a list shows (the long texts stay out of lists). */
@@ -74,6 +82,16 @@ export async function listUnitsOf(db: Db, id: string) {
   return db.selectFrom('proposal_units').select(['unit_id', 'unit_name', 'role']).where('proposal_id', '=', id).orderBy('created_at').orderBy('unit_id').execute();
 }
 
+export async function listEvaluations(db: Db, id: string) {
+  return db.selectFrom('proposal_evaluations').select(['user_id', 'user_name', 'evaluator_kind', 'round', 'satisfaction', 'comment', 'created_at'])
+    .where('proposal_id', '=', id).orderBy('round', 'desc').orderBy('created_at').execute();
+}
+export async function listMutualScores(db: Db, id: string) {
+  return db.selectFrom('proposal_mutual_scores').select(['side', 'score', 'comment', 'scorer_name', 'created_at']).where('proposal_id', '=', id).execute();
+}
+export async function listConsultations(db: Db, id: string) {
+  return db.selectFrom('proposal_consultations').selectAll().where('proposal_id', '=', id).orderBy('date').orderBy('created_at').execute();
+}
 export async function listHistory(db: Db, id: string) {
   return db.selectFrom('workflow_history').select(['id', 'action', 'from_state', 'to_state', 'actor_name', 'note', 'data', 'at'])
     .where('entity_type', '=', 'proposal').where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
@@ -211,6 +229,16 @@ export async function listProposals(db: Kysely<any>, dialect: DialectName, actor
     ...parts.map(count),
   ]);
   return { rows: rows as unknown as ProposalRow[], total: counts.reduce((n, c) => n + c, 0) };
+}
+
+/** Every proposal the actor may see that matches the filters (up to `max`), newest first: the export of a filtered list. */
+export async function listAllProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery, max: number) {
+  const states = q.state?.split(',');
+  const rows = await db.selectFrom('proposals').where(filters(dialect, actor, q))
+    .where(q.mine ? (eb) => eb('proposals.tenant_id', '=', actor.tenantId) : visibleTo(actor, states))
+    .select(listColumns.map((c) => `proposals.${c}` as const))
+    .orderBy('proposals.created_at', 'desc').orderBy('proposals.id', 'desc').limit(max).execute();
+  return rows as unknown as ProposalRow[];
 }
 
 /** Counts of a tenant's year, grouped by one column (or in total), over the rows matching `where`. */

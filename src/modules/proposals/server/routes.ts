@@ -9,8 +9,18 @@ import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.
 import {
   handlingModeLabels, handlingModes, idParams, proposalCategories, proposalCategoryLabels, proposalCreateBody, proposalDetail,
   proposalListQuery, proposalOptions, proposalPage, proposalStats, proposalTypeLabels, proposalTypes, proposalUpdateBody,
-  satisfactionLabels, satisfactionValues, statsQuery, transitionBody,
+  satisfactionLabels, satisfactionValues, statsQuery, transitionBody, mutualScoreBody,
 } from '../contract.ts';
+import { submitMutualScore } from './commands/mutual-score.ts';
+import { recordConsultation } from './commands/record-consultation.ts';
+import { boardQuery, consultationBody, excellentBody, keyDecideBody, keyNominateBody, proposalBoard, supervisionNoteBody } from '../contract.ts';
+import { addSupervisionNote, decideKey, markExcellent, nominateKey } from './commands/key-proposals.ts';
+import { deadlinesBoard, stopReminderJob } from './deadlines-board.ts';
+import { proposalListWorkbook, proposalStatsWorkbook, replyLetterDocx } from './exports.ts';
+import { findOrg, findPeople, tenantUsersHoldingRoles } from './directory.ts';
+import { listAllProposals } from './proposal-repository.ts';
+import { assignmentParams, assignmentTransitionBody } from '../contract.ts';
+import { findAssignment, fireAssignment } from './assignments.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import { canReadProposals, canSeeProposal } from '../domain/proposal-policy.ts';
 import { sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
@@ -77,6 +87,70 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     return proposalStatsOf(ctx.db, actor.tenantId, req.query.year, s.replyClasses);
   });
 
+  app.addHook('onClose', async () => { stopReminderJob(ctx); });
+  app.get('/api/proposals/board', {
+    schema: { tags, summary: '督办看板：各承办单位超期和临期（N 个工作日内到期）的提案办理事项', querystring: boardQuery, response: { 200: proposalBoard, ...errors } },
+  }, async (req) => {
+    const actor = reader(req);
+    if (!can(actor, 'proposal.read_all')) throw forbidden('查看督办看板');
+    return deadlinesBoard(ctx, actor.tenantId, req.query.withinDays);
+  });
+  const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.get('/api/proposals/export.xlsx', {
+    schema: {
+      tags, summary: '导出提案列表（Excel，与列表相同的筛选条件，不分页，最多 20000 条）', querystring: proposalListQuery,
+      produces: [xlsx], response: { 200: z.any().describe('Excel 文件'), ...errors },
+    },
+  }, async (req, reply) => {
+    const actor = reader(req);
+    const q = req.query;
+    if (q.state) {
+      const bad = q.state.split(',').find((x) => !proposalLifecycle.states[x]);
+      if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
+    }
+    const s = await readProposalSettings(ctx, actor.tenantId);
+    const rows = await listAllProposals(ctx.db, ctx.dialect, actor, q, 20_000);
+    const buf = await proposalListWorkbook(rows.map(toListItem), {
+      types: proposalTypeLabels, categories: proposalCategoryLabels, modes: handlingModeLabels, satisfaction: satisfactionLabels, replyClasses: s.replyClasses,
+    }, `提案列表（${q.year ? `${q.year}年度，` : ''}共 ${rows.length} 件，导出于 ${chinaToday()}）`);
+    return reply.header('content-type', xlsx).header('content-disposition', attachment(`提案列表-${chinaToday()}.xlsx`)).send(buf);
+  });
+  app.get('/api/proposals/stats.xlsx', {
+    schema: { tags, summary: '导出提案统计（Excel）', querystring: statsQuery, produces: [xlsx], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = reader(req);
+    if (!can(actor, 'proposal.read_all')) throw forbidden('查看提案统计');
+    const s = await readProposalSettings(ctx, actor.tenantId);
+    const stats = await proposalStatsOf(ctx.db, actor.tenantId, req.query.year, s.replyClasses);
+    const tenant = await findOrg(ctx.db, actor.tenantId);
+    const buf = await proposalStatsWorkbook(stats, `${tenant?.name ?? ''}${req.query.year}年度提案统计（${sessionLabelFor(req.query.year, s.sessionCalendar)}）`);
+    return reply.header('content-type', xlsx).header('content-disposition', attachment(`提案统计-${req.query.year}.xlsx`)).send(buf);
+  });
+  app.get('/api/proposals/:id/reply-letter.docx', {
+    schema: {
+      tags, summary: '答复函（Word，公文格式：发文机关标志、文号、标题、正文仿宋三号、落款）', params: idParams,
+      produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], response: { 200: z.any().describe('Word 文件'), ...errors },
+    },
+  }, async (req, reply) => {
+    const actor = reader(req);
+    const row = await findProposal(ctx.db, req.params.id);
+    const facts = row ? await loadFacts(ctx.db, req.params.id) : null;
+    if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
+    const handler = can(actor, 'proposal.read_all') || row.lead_unit_id === actor.orgId;
+    if (!row.reply_text || (!handler && !row.replied_at)) throw new AppError('INVALID_TRANSITION', '这件提案还没有答复');
+    const s = await readProposalSettings(ctx, row.tenant_id);
+    const tenant = await findOrg(ctx.db, row.tenant_id);
+    const unitName = row.lead_unit_name ?? '承办单位';
+    const buf = await replyLetterDocx({
+      unitName, docNumber: `${unitName.replace(/^市/, '')}提字〔${row.year}〕${row.number_seq ?? 0}号`, sessionLabel: `${tenant?.name ?? ''}${row.session_label}`,
+      proposalNumber: row.number, proposalTitle: row.title, proposerName: row.proposer_name,
+      replyClassLabel: row.reply_class ? (s.replyClasses.find((c) => c.code === row.reply_class)?.label ?? row.reply_class) : null,
+      replyText: row.reply_text, date: (row.replied_at ?? row.updated_at).slice(0, 10), cityName: (tenant?.name ?? '').replace(/政协.*$/, ''),
+    });
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', attachment(`答复函-${row.number ?? row.id}.docx`)).send(buf);
+  });
   app.get('/api/proposals/options', {
     schema: { tags, summary: '提案表单选项（状态、类型、办理方式、答复类别、不予立案理由、本届会议）', response: { 200: proposalOptions, ...errors } },
   }, async (req) => {
@@ -123,6 +197,71 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     return detailOf(req.params.id, actor);
   });
 
+  app.post('/api/proposals/:id/mutual-scores', {
+    schema: {
+      tags, summary: '双向评议：提案人评办理质量、主办单位评提案质量（0–100 分，背靠背，双方都提交后互相可见）',
+      params: idParams, body: mutualScoreBody, response: { 200: proposalDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = reader(req);
+    await submitMutualScore(ctx, actor, req.params.id, req.body, req.ip);
+    return detailOf(req.params.id, actor);
+  });
+  app.get('/api/proposals/key-leaders', {
+    schema: { tags, summary: '可领衔督办的本级政协领导（决定重点提案时选择）', response: { 200: z.object({ items: z.array(z.object({ userId: z.string(), name: z.string() })) }), ...errors } },
+  }, async (req) => {
+    const actor = reader(req);
+    if (!can(actor, 'proposal.key_decide')) throw forbidden('决定重点提案');
+    const ids = await tenantUsersHoldingRoles(ctx.db, actor.tenantId, ['leader']);
+    const people = await findPeople(ctx.db, ids);
+    return { items: ids.map((u) => ({ userId: u, name: people.get(u)?.name ?? u })).sort((a, b) => a.name.localeCompare(b.name, 'zh')) };
+  });
+  const keyRoutes: Array<[string, string, z.ZodType, (actor: Actor, id: string, body: any, ip: string) => Promise<void>]> = [
+    ['/api/proposals/:id/key/nominate', '提名重点提案候选（提案委）', keyNominateBody, (a, id, b, ip) => nominateKey(ctx, a, id, b, ip)],
+    ['/api/proposals/:id/key/decide', '决定重点提案（主席会议）：列为重点并确定领衔督办领导和督办方案，或不列入', keyDecideBody, (a, id, b, ip) => decideKey(ctx, a, id, b, ip)],
+    ['/api/proposals/:id/supervision-notes', '记录重点提案督办情况（办理进展、督办会、视察调研）', supervisionNoteBody, (a, id, b, ip) => addSupervisionNote(ctx, a, id, b, ip)],
+    ['/api/proposals/:id/excellent', '评选优秀提案（或取消）', excellentBody, (a, id, b, ip) => markExcellent(ctx, a, id, b, ip)],
+  ];
+  for (const [url, summary, body, run] of keyRoutes) {
+    app.post(url, { schema: { tags, summary, params: idParams, body, response: { 200: proposalDetail, ...errors } } }, async (req) => {
+      const actor = reader(req);
+      await run(actor, req.params.id, req.body, req.ip);
+      return detailOf(req.params.id, actor);
+    });
+  }
+  app.post('/api/proposals/:id/consultations', {
+    schema: {
+      tags, summary: '记录面商（沟通方式：面谈、座谈会、电话、邮件、书信、其它；日期、参加人员、情况）',
+      params: idParams, body: consultationBody, response: { 201: proposalDetail, ...errors },
+    },
+  }, async (req, reply) => {
+    const actor = reader(req);
+    await recordConsultation(ctx, actor, req.params.id, req.body, req.ip);
+    return reply.status(201).send(await detailOf(req.params.id, actor));
+  });
+  app.post('/api/proposals/:id/assignments/:assignmentId/transitions', {
+    schema: {
+      tags, summary: '分办、会办单位办理（分办签收、分办答复、提交会办意见）',
+      description: '可执行的操作见提案详情 assignments[].actions。分办单位各自签收、办理、答复；会办单位向主办单位提交会办意见，只有主办单位答复提案人。',
+      params: assignmentParams, body: assignmentTransitionBody, response: { 200: proposalDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = reader(req);
+    await fireAssignment(ctx, { proposalId: req.params.id, assignmentId: req.params.assignmentId, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
+    return detailOf(req.params.id, actor);
+  });
+  app.get('/api/proposals/assignments/:assignmentId', {
+    schema: {
+      tags, summary: '承办任务所属的提案（待办链接用）', params: assignmentParams.pick({ assignmentId: true }),
+      response: { 200: z.object({ proposalId: z.string() }), ...errors },
+    },
+  }, async (req) => {
+    const actor = reader(req);
+    const a = await findAssignment(ctx.db, req.params.assignmentId);
+    if (!a) throw notFound('承办任务');
+    await detailOf(a.proposal_id, actor);
+    return { proposalId: a.proposal_id };
+  });
   app.post('/api/proposals/:id/transitions', {
     schema: {
       tags, summary: '执行办理操作（提交、退回、立案、不予立案、并案、交办、签收、申请调整、答复、审核、评价等）',

@@ -104,6 +104,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   const unitRows: Row[] = [];
   const history: Row[] = [];
   const tasks: Row[] = [];
+  const evaluations: Row[] = [];
   const filedByYear = new Map<number, Row[]>();
 
   const typesFor = (n: number, mix: Partial<Record<ProposalType, number>>): ProposalType[] => {
@@ -152,6 +153,8 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
       is_key: p.isKey ? 1 : 0, is_excellent: 0, is_public: rand() < 0.85 ? 1 : 0, merged_into_id: null, due_date: null,
       state: p.state, version: steps.length, created_at: stamps[0], updated_at: stamps[stamps.length - 1],
       submitted_at: submitted ? stamps[steps.indexOf('submit')] : null, filed_at: null, replied_at: null,
+      evaluators_pending: null, reply_round: 0, leader_attention: 0, units_pending: 0,
+      key_status: p.isKey ? 'key' : null, key_plan: null, excellent_reason: null, follow_up_year: null, follow_up_count: 0,
     };
     if (isJoint) {
       const n = between(2, 4);
@@ -175,7 +178,8 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     if (steps.includes('reply')) { row.reply_class = p.replyClass ?? pick(['A', 'A', 'B', 'C']); row.reply_text = `${row.lead_unit_name ?? '我单位'}关于${chosen.title.replace(/^关于/, '')}的答复：经认真研究，现答复如下……`; }
     if (steps.includes('release')) row.replied_at = stamps[steps.indexOf('release')];
     if (p.state === 'closed') row.satisfaction = p.satisfaction ?? (rand() < 0.9 ? 'satisfied' : 'basically_satisfied');
-    if (p.state === 'rehandle') row.satisfaction = 'unsatisfied';
+    if (p.state === 'rehandle') { row.satisfaction = 'unsatisfied'; row.leader_attention = 1; }
+    if (steps.includes('release')) row.reply_round = 1;
     if (p.state === 'not_filed') row.not_filed_reason = pick(['vague', 'vague', 'personal', 'litigation', 'academic', 'promotion']);
     if (p.state === 'extension_requested') row.extension_days = 20;
     if (['in_progress', 'extension_requested', 'rehandle'].includes(p.state)) {
@@ -263,6 +267,28 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   for (const rows of filedByYear.values()) {
     rows.sort((a, b) => (a.filed_at < b.filed_at ? -1 : a.filed_at > b.filed_at ? 1 : 0)).forEach((r, i) => { r.number_seq = i + 1; r.number = formatNumber(i + 1); });
   }
+  // each proposer's rating of a closed or re-handled proposal, and the 待评价 items of replied ones (one per proposer)
+  for (const r of proposals.filter((x) => ['replied', 'closed', 'rehandle'].includes(x.state))) {
+    const who = [r.proposer_user_id as string];
+    for (const c of cosigners) if (c.proposal_id === r.id && c.confirmed_at && !who.includes(c.user_id)) who.push(c.user_id);
+    const kindOf = (u: string) => (u === r.proposer_user_id ? 'proposer' : cosigners.find((c) => c.proposal_id === r.id && c.user_id === u)?.kind === 'merged' ? 'merged' : 'cosigner');
+    const rating = (u: string, satisfaction: string) => evaluations.push({
+      id: newId(), tenant_id: tenant, proposal_id: r.id, round: 1, user_id: u, user_name: u === r.proposer_user_id ? r.proposer_name : nameOf(u),
+      evaluator_kind: kindOf(u), satisfaction, comment: null, created_at: r.updated_at,
+    });
+    if (r.state === 'closed') who.forEach((u, i) => rating(u, i === 0 ? r.satisfaction : 'satisfied'));
+    if (r.state === 'rehandle') rating(r.proposer_user_id, 'unsatisfied');
+    if (r.state === 'replied') {
+      r.evaluators_pending = JSON.stringify(who);
+      for (const u of who) {
+        tasks.push({
+          id: newId(), tenant_id: tenant, entity_type: 'proposal-evaluation', entity_id: r.id, state: r.state,
+          title: r.number ? `${r.number} ${r.title}` : r.title, label: '待评价', assignee_user_id: u, assignee_org_id: null, assignee_role: null,
+          due_date: ctx.calendar.addWorkingDays(r.updated_at.slice(0, 10), 15), status: 'open', created_at: r.updated_at, closed_at: null,
+        });
+      }
+    }
+  }
   // open work items as the workflow runner would have left them
   for (const r of proposals) {
     const task = proposalLifecycle.states[r.state]?.task;
@@ -284,6 +310,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     await insertBatches(trx, 'proposal_units', unitRows, 500);
     await insertBatches(trx, 'workflow_history', history, 400);
     await insertBatches(trx, 'tasks', tasks, 400);
+    await insertBatches(trx, 'proposal_evaluations', evaluations, 400);
     await appendAudit(trx, ctx.dialect, {
       tenantId: tenant, actorId: 'system', actorName: '系统', action: 'proposal.seed', entityType: 'proposal', entityId: null,
       data: { proposals: proposals.length, history: history.length, tasks: tasks.length, figures: seedFigures },

@@ -16,7 +16,7 @@ export function registerProposalSettings(): void {
     schema: z.object({
       review: days('审查'), assign: days('交办'), sign: days('签收（异议期）'), decide: days('调整或延期审批'),
       handle: days('办理'), replyCheck: days('答复审核'), evaluate: days('评价'), rehandle: days('重新办理'),
-      revise: days('退回修改'), extension: days('延期'),
+      revise: days('退回修改'), extension: days('延期'), coOpinion: days('会办意见'),
     }),
     default: defaultProposalSettings.deadlines,
   });
@@ -32,5 +32,13 @@ export function registerProposalSettings(): void {
       termLength: z.number().int().min(1).max(10).describe('每届年数'),
     }),
     default: defaultProposalSettings.sessionCalendar,
+  });
+  registerSetting({
+    key: settingKeys.reminders, module: 'proposals', label: '催办与超期提醒（工作日）',
+    schema: z.object({
+      beforeDays: z.number().int().min(0).max(60).describe('到期前提醒天数'),
+      boardDays: z.number().int().min(0).max(60).describe('临期看板天数'),
+    }),
+    default: defaultProposalSettings.reminders,
   });
 }

@@ -6,6 +6,7 @@ import { buildProposalLifecycle, checkTransitionInput, proposalLifecycle as wf, 
 import { canEditDraft, canSeeProposal, canConfirmCosign } from '../domain/proposal-policy.ts';
 import { formatNumber, sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
 import { proposalStates } from '../contract.ts';
+import { aggregateSatisfaction, evaluatorsOf, mayViewScore, mutualGrade, mutualSideOf, pendingEvaluators } from '../domain/proposal-evaluation.ts';
 
 const CITY = 'city';
 const UNIT = 'unit-zhujian';
@@ -26,7 +27,7 @@ const fire = (state: string, action: string, actor: typeof member, input: Record
   checkTransition(wf, state, action, { record: rec(state, over), actor, input });
 
 /** Every transition with an actor who may fire it and input that satisfies it. */
-const happy: Array<[string, string, typeof member, Record<string, unknown>, string]> = [
+const happy: Array<[string, string, typeof member, Record<string, unknown>, string, Partial<ProposalRecord>?]> = [
   ['draft', 'submit', member, {}, 'submitted'],
   ['returned', 'submit', member, {}, 'submitted'],
   ['draft', 'withdraw', member, {}, 'withdrawn'],
@@ -49,8 +50,10 @@ const happy: Array<[string, string, typeof member, Record<string, unknown>, stri
   ['reply_check', 'release', staff, {}, 'replied'],
   ['reply_check', 'reject_reply', staff, { reason: '答复未逐条回应' }, 'in_progress'],
   ['replied', 'evaluate', member, { satisfaction: 'satisfied' }, 'closed'],
+  ['replied', 'rate', otherMember, { satisfaction: 'basically_satisfied' }, 'replied', { evaluators_pending: JSON.stringify(['m1', 'm2']) }],
   ['replied', 'request_rehandle', member, { reason: '问题未解决' }, 'rehandle'],
   ['replied', 'close', staff, {}, 'closed'],
+  ['closed', 'follow_up', staff, { reason: '跟踪至项目建成' }, 'assigned', { reply_class: 'B' }],
 ];
 
 describe('proposal lifecycle', () => {
@@ -60,9 +63,9 @@ describe('proposal lifecycle', () => {
     for (const t of wf.transitions) for (const from of t.from) assert.ok(covered.has(`${t.name}@${from}`), `untested ${t.name} from ${from}`);
   });
 
-  for (const [from, action, actor, input, to] of happy) {
+  for (const [from, action, actor, input, to, over] of happy) {
     test(`${action} moves a proposal from ${from} to ${to} when fired by ${actor.roles[0]}`, () => {
-      const r = fire(from, action, actor, input);
+      const r = fire(from, action, actor, input, over);
       assert.equal(r.ok, true, JSON.stringify(r));
       if (r.ok) assert.equal(r.transition.to, to);
     });
@@ -74,12 +77,15 @@ describe('proposal lifecycle', () => {
     }
   });
 
-  test('only the first proposer may submit, withdraw or evaluate', () => {
-    for (const [state, action, input] of [['draft', 'submit', {}], ['submitted', 'withdraw', {}], ['replied', 'evaluate', { satisfaction: 'satisfied' }]] as const) {
+  test('only the first proposer may submit or withdraw, and only a proposer or confirmed co-signer may evaluate', () => {
+    for (const [state, action, input] of [['draft', 'submit', {}], ['submitted', 'withdraw', {}]] as const) {
       const r = fire(state, action, otherMember, input);
       assert.equal(r.ok, false);
       if (!r.ok) { assert.equal(r.code, 'FORBIDDEN'); assert.match(r.message, /第一提案人/); }
     }
+    const r = fire('replied', 'evaluate', otherMember, { satisfaction: 'satisfied' });
+    assert.equal(r.ok, false);
+    if (!r.ok) { assert.equal(r.code, 'FORBIDDEN'); assert.match(r.message, /不是本提案的提案人或联名人/); }
   });
 
   test('a member cannot file and staff cannot submit for the proposer', () => {
@@ -159,11 +165,12 @@ describe('proposal lifecycle', () => {
   test('states open work items for the right people with configurable deadlines', () => {
     assert.deepEqual(wf.states.submitted.task, { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: 5, label: '待审查' });
     assert.equal(wf.states.assigned.task?.orgField, 'lead_unit_id');
-    assert.equal(wf.states.replied.task?.userField, 'proposer_user_id');
+    // 待评价 items are one per proposer, kept by the module beside the runner's single task
+    assert.equal(wf.states.replied.task, undefined);
     assert.equal(wf.states.returned.task?.userField, 'proposer_user_id');
     assert.equal(wf.states.in_progress.task?.dueInWorkingDays, 60);
     assert.equal(wf.states.draft.task, undefined);
-    const custom = buildProposalLifecycle({ ...{ review: 5, assign: 20, sign: 10, decide: 5, handle: 120, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20 } });
+    const custom = buildProposalLifecycle({ ...{ review: 5, assign: 20, sign: 10, decide: 5, handle: 120, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20, coOpinion: 20 } });
     assert.equal(custom.states.assigned.task?.dueInWorkingDays, 10);
     assert.equal(custom.states.in_progress.task?.dueInWorkingDays, 120);
   });
@@ -252,5 +259,42 @@ describe('proposal visibility', () => {
     assert.equal(canEditDraft({ state: 'draft', proposer_user_id: 'm9' }, m), false);
     assert.equal(canConfirmCosign({ state: 'draft' }, { ...otherMember, permissions: perms() }, ['m2']), true);
     assert.equal(canConfirmCosign({ state: 'submitted' }, { ...otherMember, permissions: perms() }, ['m2']), false);
+  });
+
+  test('every proposer and confirmed co-signer rates: earlier ones keep it waiting, the last one closes it, anyone may be unsatisfied', () => {
+    const pending = { evaluators_pending: JSON.stringify(['m1', 'm2']) };
+    assert.deepEqual(allowedActions(wf, 'replied', { record: rec('replied', pending), actor: member }).map((a) => a.name), ['rate', 'request_rehandle']);
+    assert.deepEqual(allowedActions(wf, 'replied', { record: rec('replied', pending), actor: otherMember }).map((a) => a.name), ['rate', 'request_rehandle']);
+    const last = { evaluators_pending: JSON.stringify(['m2']) };
+    assert.deepEqual(allowedActions(wf, 'replied', { record: rec('replied', last), actor: otherMember }).map((a) => a.name), ['evaluate', 'request_rehandle']);
+    assert.deepEqual(allowedActions(wf, 'replied', { record: rec('replied', last), actor: member }), [], 'the proposer already rated this reply');
+    const stranger = { userId: 'm9', orgId: CITY, tenantId: CITY, roles: ['member'] };
+    const r = fire('replied', 'evaluate', stranger, { satisfaction: 'satisfied' }, pending);
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.equal(r.code, 'FORBIDDEN');
+    const opts = { replyClasses: ['A'], notFiledReasons: ['vague'], recordId: 'p1' };
+    assert.equal(checkTransitionInput('rate', { satisfaction: 'unsatisfied' }, opts)?.field, 'satisfaction');
+  });
+
+  test('the proposal\'s satisfaction is the least satisfied rating; scores grade as 优秀/良好/一般/较差', () => {
+    assert.equal(aggregateSatisfaction([]), null);
+    assert.equal(aggregateSatisfaction(['satisfied', 'satisfied']), 'satisfied');
+    assert.equal(aggregateSatisfaction(['satisfied', 'basically_satisfied', 'satisfied']), 'basically_satisfied');
+    assert.equal(aggregateSatisfaction(['basically_satisfied', 'unsatisfied']), 'unsatisfied');
+    assert.deepEqual([95, 90, 89, 75, 74, 60, 59, 0].map(mutualGrade), ['优秀', '优秀', '良好', '良好', '一般', '一般', '较差', '较差']);
+    assert.deepEqual(evaluatorsOf('m1', [{ user_id: 'm2', confirmed_at: 'x' }, { user_id: 'm3', confirmed_at: null }, { user_id: 'm1', confirmed_at: 'x' }]), ['m1', 'm2']);
+    assert.deepEqual(pendingEvaluators({ proposer_user_id: 'm1', evaluators_pending: null }), ['m1']);
+  });
+
+  test('双向评议 is back to back: each side sees its own score, the other only when both are in; the office sees both', () => {
+    const r = { proposer_user_id: 'm1', lead_unit_id: UNIT };
+    assert.equal(mutualSideOf(r, member), 'handling');
+    assert.equal(mutualSideOf(r, unitClerk), 'quality');
+    assert.equal(mutualSideOf(r, coUnitClerk), null, 'a co-handling unit does not score');
+    assert.equal(mutualSideOf(r, otherMember), null);
+    assert.equal(mayViewScore('quality', 'handling', false, false), false);
+    assert.equal(mayViewScore('handling', 'handling', false, false), true);
+    assert.equal(mayViewScore('quality', 'handling', true, false), true);
+    assert.equal(mayViewScore('quality', null, false, true), true);
   });
 });

@@ -1,18 +1,38 @@
 /** Web manifest of the 提案 module: list, detail with lifecycle actions, and the writing form. */
-import { FileTextOutlined, FormOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileTextOutlined, FormOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/components.tsx';
+import { Navigate, useParams } from 'react-router';
+import { useApiQuery } from '../../../kernel/web/hooks.ts';
+
+function ToProposal() {
+  const { id } = useParams();
+  return <Navigate to={`/proposals/${id}`} replace />;
+}
+
+/** A 分办/会办 work item links to its 承办任务: open the proposal it belongs to. */
+function ToAssignmentProposal() {
+  const { id } = useParams();
+  const { data, error } = useApiQuery<{ proposalId: string }>(`/api/proposals/assignments/${id}`);
+  if (data) return <Navigate to={`/proposals/${data.proposalId}`} replace />;
+  return error ? <Navigate to="/proposals" replace /> : null;
+}
 
 export const proposalsWeb: WebModule = {
   name: 'proposals',
   menu: [
     { key: 'proposals', label: '提案', icon: <FileTextOutlined />, path: '/proposals', permission: 'proposal.read', order: 10 },
+    { key: 'proposal-board', label: '督办看板', icon: <AlertOutlined />, path: '/proposals/board', permission: 'proposal.read_all', order: 12 },
     { key: 'proposal-new', label: '撰写提案', icon: <FormOutlined />, path: '/proposals/new', permission: 'proposal.create', order: 11 },
   ],
   routes: [
     { path: '/proposals', permission: 'proposal.read', element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/proposals/board', permission: 'proposal.read_all', crumb: '督办看板', element: lazyPage(() => import('./pages/board.tsx')) },
     { path: '/proposals/new', permission: 'proposal.create', element: lazyPage(() => import('./pages/form.tsx')) },
     { path: '/proposals/:id', permission: 'proposal.read', crumb: '提案详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    // a 待评价 work item links here (worklist convention '/<entity type>s/<id>'): the proposal itself
+    { path: '/proposal-evaluations/:id', permission: 'proposal.read', element: <ToProposal /> },
+    { path: '/proposal_assignments/:id', permission: 'proposal.read', element: <ToAssignmentProposal /> },
     { path: '/proposals/:id/edit', permission: 'proposal.read', crumb: '修改提案', element: lazyPage(() => import('./pages/form.tsx')) },
   ],
   messages: {
@@ -29,6 +49,28 @@ export const proposalsWeb: WebModule = {
     '选择承办单位': 'Choose a unit', '输入标题关键词查找提案': 'Search proposals by title', '查找中…': 'Searching…', '没有找到': 'Nothing found',
     '待审查': 'Submitted', '退回修改': 'Returned', '已立案': 'Filed', '不予立案': 'Not filed', '已并案': 'Merged', '已撤回': 'Withdrawn', '待签收': 'To accept',
     '申请调整': 'Objection', '办理中': 'In progress', '申请延期': 'Extension requested', '答复审核': 'Reply check', '已答复': 'Replied', '重新办理': 'Re-handling', '已办结': 'Closed',
+    '分办与会办': 'Split & joint handling', '期限': 'Due', '会办意见：': 'Opinion: ', '提交会办意见': 'Send opinion', '待提交会办意见': 'Opinion due',
+    '已提交会办意见': 'Opinion sent', '分办': 'Split', '会办': 'Joint', '主办': 'Lead',
+    '面商记录': 'Consultations', '记录面商': 'Record a consultation', '尚无面商记录': 'No consultations yet', '已记录面商': 'Consultation recorded',
+    '参加人员：': 'People: ', '沟通方式': 'Method', '面商日期': 'Date', '参加人员': 'People', '面商情况': 'Notes', '保存': 'Save', '请选择沟通方式': 'Choose a method',
+    '请选择日期': 'Choose a date', '请填写参加人员': 'Enter the people', '请填写面商情况': 'Enter the notes', '面谈': 'In person', '座谈会': 'Forum', '电话': 'Phone',
+    '邮件': 'E-mail', '书信': 'Letter', '其它': 'Other',
+    '督办看板': 'Overdue board', '事项': 'Item', '承办角色': 'Part', '剩余工作日': 'Working days left', '超期 {n} 天': '{n} days overdue', '剩 {n} 天': '{n} days left',
+    '超期事项': 'Overdue', '临期事项': 'Due soon', '临期范围（工作日）': 'Due within (working days)', '没有超期或临期的办理事项。': 'Nothing overdue or due soon.',
+    '超期 {n} 件': '{n} overdue', '临期 {n} 件': '{n} due soon',
+    '导出 Excel': 'Export to Excel', '下载答复函': 'Reply letter (Word)',
+    '重点督办': 'Key proposal supervision', '重点提案候选': 'Key proposal candidate', '未列为重点': 'Not chosen as key', '{year}年跟踪办理': 'Followed up in {year}',
+    '领衔督办': 'Supervising leaders', '督办方案': 'Supervision plan', '评选理由': 'Reason', '办理进展': 'Progress', '督办会': 'Supervision meeting', '视察调研': 'Inspection',
+    '提名重点提案': 'Propose as key', '决定重点提案': 'Decide key proposal', '记录督办情况': 'Record supervision', '评选优秀提案': 'Excellent proposal',
+    '取消优秀提案': 'Withdraw excellent mark', '评为优秀提案': 'Mark as excellent', '已保存': 'Saved', '推荐理由': 'Reason', '请填写推荐理由': 'Enter a reason', '决定': 'Decision',
+    '不列入': 'Decline', '领衔督办领导': 'Supervising leaders', '请选择领衔督办领导': 'Choose the leaders', '请填写督办方案': 'Enter the plan', '督办方式': 'Kind',
+    '日期': 'Date', '督办情况': 'Notes', '请选择督办方式': 'Choose a kind', '请填写督办情况': 'Enter the notes', '跨年度跟踪（二次交办）': 'Follow up next year',
+    '评价情况': 'Evaluations', '第{n}次答复': 'Reply #{n}', '领导关注': 'Leader attention', '待评价：': 'To rate: ', '尚无评价': 'No ratings yet',
+    '联名人': 'Co-signer', '并案提案人': 'Merged proposer', '满意': 'Satisfied', '基本满意': 'Basically satisfied', '不满意': 'Unsatisfied',
+    '双向评议': 'Two-way evaluation', '未评议': 'Not scored', '已评议（双方都评议后可见）': 'Scored (shown when both have scored)', '已提交评议': 'Score submitted',
+    '办理质量（提案人评）': 'Handling (by the proposer)', '提案质量（承办单位评）': 'Proposal quality (by the unit)', '办理质量评分（0–100）': 'Handling score (0–100)',
+    '提案质量评分（0–100）': 'Proposal score (0–100)', '请填写评分': 'Enter a score', '评议意见': 'Comment', '提交评议': 'Submit score',
+    '优秀': 'Excellent', '良好': 'Good', '一般': 'Fair', '较差': 'Poor', '不满意，重新办理': 'Unsatisfied: re-handle',
     '立案': 'File', '并案': 'Merge', '交办': 'Assign', '签收': 'Accept', '撤回': 'Withdraw', '审核通过': 'Release', '退回答复': 'Send back', '评价': 'Evaluate', '办结': 'Close',
   },
 };

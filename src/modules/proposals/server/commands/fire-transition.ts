@@ -15,7 +15,11 @@ import { actionPermission, checkTransitionInput, proposalLifecycle } from '../..
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { formatNumber, stampSubmission } from '../../domain/proposal-session.ts';
 import type { ProposalSettings } from '../../domain/proposal-settings.ts';
-import { findOrg } from '../directory.ts';
+import { findOrg, tenantUsersHoldingRoles, usersHoldingRoles } from '../directory.ts';
+import { newId } from '../../../../kernel/universal/ids.ts';
+import { cancelAssignments, openAssignments } from '../assignments.ts';
+import type { Satisfaction } from '../../contract.ts';
+import { aggregateSatisfaction, evaluatorsOf, pendingEvaluators } from '../../domain/proposal-evaluation.ts';
 import { findProposal, loadFacts, nextNumberSeq, type ProposalRow } from '../proposal-repository.ts';
 import { proposalSpec } from '../proposal-spec.ts';
 import { readProposalSettings } from '../settings.ts';
@@ -33,8 +37,8 @@ async function unitOrThrow(trx: Transaction<any>, tenantId: string, id: string, 
   return o;
 }
 
-/** 交办 / 重新交办: the lead unit and the co-handling (会办) or split (分办) units. */
-const assignUnits: Effect = async ({ trx, record, input, now }) => {
+/** 交办 / 重新交办: the lead unit and the co-handling (会办) or split (分办) units, each of those with its own 承办任务. */
+const assignUnits: Effect = async ({ ctx, trx, record, input, now, actor, settings }) => {
   const lead = await unitOrThrow(trx, record.tenant_id, input.leadUnitId!, 'leadUnitId', '「主办单位」');
   const others = [];
   for (const u of [...new Set(input.coUnitIds ?? [])]) others.push(await unitOrThrow(trx, record.tenant_id, u, 'coUnitIds', '「会办（分办）单位」'));
@@ -44,10 +48,41 @@ const assignUnits: Effect = async ({ trx, record, input, now }) => {
     { proposal_id: record.id, unit_id: lead.id, tenant_id: record.tenant_id, unit_name: lead.name, role: 'lead', created_at: now },
     ...others.map((o) => ({ proposal_id: record.id, unit_id: o.id, tenant_id: record.tenant_id, unit_name: o.name, role, created_at: now })),
   ]).execute();
-  return { lead_unit_id: lead.id, lead_unit_name: lead.name, handling_mode: input.mode, due_date: null };
+  await cancelAssignments(trx, record.id, now);
+  if (others.length) await openAssignments(trx, { record, units: others, role, actor, now, deadlines: settings.deadlines, calendar: ctx.calendar });
+  return { lead_unit_id: lead.id, lead_unit_name: lead.name, handling_mode: input.mode, due_date: null, units_pending: role === 'split' ? others.length : 0 };
 };
 
 const startHandling: Effect = ({ ctx, settings }) => ({ due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.handle) });
+
+/** The evaluation work items (待评价) are one per proposer, beside the runner's own task, under this entity type. */
+export const evaluationEntity = 'proposal-evaluation';
+
+const titleOf = (r: ProposalRow) => (r.number ? `${r.number} ${r.title}` : r.title);
+const roundOf = (r: ProposalRow) => Math.max(1, Number(r.reply_round ?? 0));
+
+async function closeEvaluationTasks(trx: Transaction<any>, proposalId: string, now: string, userId?: string) {
+  let q = trx.updateTable('tasks').set({ status: 'done', closed_at: now })
+    .where('entity_type', '=', evaluationEntity).where('entity_id', '=', proposalId).where('status', '=', 'open');
+  if (userId) q = q.where('assignee_user_id', '=', userId);
+  await q.execute();
+}
+
+/** Keep one person's rating of the current reply, with whether they are the first proposer, a co-signer or a merged proposer. */
+async function recordRating(trx: Transaction<any>, record: ProposalRow, actor: Actor, satisfaction: Satisfaction, comment: string | undefined, now: string) {
+  const co = record.proposer_user_id === actor.userId ? null
+    : await trx.selectFrom('proposal_cosigners').select('kind').where('proposal_id', '=', record.id).where('user_id', '=', actor.userId).executeTakeFirst();
+  await trx.insertInto('proposal_evaluations').values({
+    id: newId(), tenant_id: record.tenant_id, proposal_id: record.id, round: roundOf(record), user_id: actor.userId, user_name: actor.displayName,
+    evaluator_kind: co ? (co.kind === 'merged' ? 'merged' : 'cosigner') : 'proposer', satisfaction, comment: comment || null, created_at: now,
+  }).execute();
+}
+
+/** The proposal's satisfaction from every rating of the current reply. */
+async function roundSatisfaction(trx: Transaction<any>, record: ProposalRow): Promise<Satisfaction | null> {
+  const rows = await trx.selectFrom('proposal_evaluations').select('satisfaction').where('proposal_id', '=', record.id).where('round', '=', roundOf(record)).execute();
+  return aggregateSatisfaction(rows.map((r: any) => r.satisfaction as Satisfaction));
+}
 
 const effects: Record<string, Effect> = {
   submit: ({ record, now, settings }) => {
@@ -89,9 +124,52 @@ const effects: Record<string, Effect> = {
   reject_extension: () => ({ extension_days: null }),
   reply: ({ input }) => ({ reply_class: input.replyClass, reply_text: input.replyText }),
   /** 督办审核 may change the reply class before release */
-  release: ({ record, input, now }) => ({ reply_class: input.replyClass ?? record.reply_class, replied_at: now }),
-  evaluate: ({ input }) => ({ satisfaction: input.satisfaction }),
-  request_rehandle: ({ ctx, settings }) => ({ satisfaction: 'unsatisfied', due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.rehandle) }),
+  /** the reply goes to every proposer: each gets a 待评价 work item, due at the end of the evaluation window */
+  release: async ({ ctx, trx, record, input, now, settings }) => {
+    const cos = await trx.selectFrom('proposal_cosigners').select(['user_id', 'confirmed_at']).where('proposal_id', '=', record.id).execute();
+    const who = evaluatorsOf(record.proposer_user_id, cos as Array<{ user_id: string; confirmed_at: string | null }>);
+    const due = ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.evaluate);
+    await closeEvaluationTasks(trx, record.id, now);
+    await trx.insertInto('tasks').values(who.map((u) => ({
+      id: newId(), tenant_id: record.tenant_id, entity_type: evaluationEntity, entity_id: record.id, state: 'replied', title: titleOf(record),
+      label: '待评价', assignee_user_id: u, assignee_org_id: null, assignee_role: null, due_date: due, status: 'open', created_at: now, closed_at: null,
+    }))).execute();
+    return {
+      reply_class: input.replyClass ?? record.reply_class, replied_at: now, satisfaction: null,
+      evaluators_pending: JSON.stringify(who), reply_round: Number(record.reply_round ?? 0) + 1,
+    };
+  },
+  /** one proposer rates while others have still to */
+  rate: async ({ trx, record, input, actor, now }) => {
+    await recordRating(trx, record, actor, input.satisfaction!, input.comment, now);
+    await closeEvaluationTasks(trx, record.id, now, actor.userId);
+    return { evaluators_pending: JSON.stringify(pendingEvaluators(record).filter((u) => u !== actor.userId)) };
+  },
+  /** the last proposer rates: the proposal closes with the least satisfied rating of the round */
+  evaluate: async ({ trx, record, input, actor, now }) => {
+    await recordRating(trx, record, actor, input.satisfaction!, input.comment, now);
+    await closeEvaluationTasks(trx, record.id, now);
+    return { satisfaction: await roundSatisfaction(trx, record), evaluators_pending: '[]' };
+  },
+  /** any proposer's 不满意 sends it back to the unit, with the leaders' attention */
+  request_rehandle: async ({ ctx, trx, record, input, actor, now, settings }) => {
+    await recordRating(trx, record, actor, 'unsatisfied', input.comment || input.reason, now);
+    await closeEvaluationTasks(trx, record.id, now);
+    return {
+      satisfaction: 'unsatisfied', evaluators_pending: '[]', leader_attention: 1,
+      due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.rehandle),
+    };
+  },
+  /** 二次交办: a B-class answer is handled again in a later year by the same lead unit, until the office closes it */
+  follow_up: async ({ ctx, trx, record, now }) => {
+    await closeEvaluationTasks(trx, record.id, now);
+    return { follow_up_year: Number(ctx.calendar.today().slice(0, 4)), follow_up_count: Number(record.follow_up_count ?? 0) + 1, due_date: null, evaluators_pending: null };
+  },
+  /** 办结 by the office when the evaluation window has passed: the ratings given so far make the satisfaction */
+  close: async ({ trx, record, now }) => {
+    await closeEvaluationTasks(trx, record.id, now);
+    return { satisfaction: await roundSatisfaction(trx, record), evaluators_pending: '[]' };
+  },
 };
 
 export async function fireTransition(ctx: ModuleContext, req: FireInput): Promise<ProposalRow> {
@@ -114,6 +192,7 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
   try {
     const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
     await publishForText(ctx, res.record, req.action);
+    await notifyAfter(ctx, res.record, req.action, req.actor);
     return res.record;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '提案编号已被同时占用，请重试');
@@ -138,5 +217,38 @@ async function publishForText(ctx: ModuleContext, r: ProposalRow, action: string
       type: 'text.assigned', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
       payload: { text: `${r.title}\n${body}`, unitId: r.lead_unit_id },
     });
+  }
+}
+
+/** After commit: tell every proposer a reply is out for their evaluation; after a 不满意, draw the leaders' attention. */
+async function notifyAfter(ctx: ModuleContext, r: ProposalRow, action: string, actor: Actor): Promise<void> {
+  const link = `/proposals/${r.id}`;
+  if (action === 'release') {
+    const userIds = pendingEvaluators(r).filter((u) => u !== actor.userId);
+    if (userIds.length) {
+      await ctx.notifier.notify({
+        tenantId: r.tenant_id, userIds, kind: 'task', title: '新待办：待评价',
+        body: `「${titleOf(r)}」已答复，请对办理情况作出评价。`, link,
+      });
+    }
+  }
+  if ((action === 'assign' || action === 'reassign') && r.handling_mode && r.handling_mode !== 'single') {
+    const units = await ctx.db.selectFrom('proposal_assignments').select('unit_id').where('proposal_id', '=', r.id).where('state', '!=', 'cancelled').execute();
+    const userIds = (await usersHoldingRoles(ctx.db, units.map((u: any) => u.unit_id), ['unit_handler', 'unit_leader'])).filter((u) => u !== actor.userId);
+    if (userIds.length) {
+      const what = r.handling_mode === 'split' ? '分办，请签收并直接答复提案人' : '会办，请在期限内向主办单位提交会办意见';
+      await ctx.notifier.notify({ tenantId: r.tenant_id, userIds, kind: 'task', title: `新待办：${r.handling_mode === 'split' ? '分办' : '会办'}`, body: `「${titleOf(r)}」交由您单位${what}。`, link });
+    }
+  }
+  if (action === 'request_rehandle') {
+    const leaders = await tenantUsersHoldingRoles(ctx.db, r.tenant_id, ['leader']);
+    const unitLeaders = r.lead_unit_id ? await usersHoldingRoles(ctx.db, [r.lead_unit_id], ['unit_leader']) : [];
+    const userIds = [...new Set([...leaders, ...unitLeaders])].filter((u) => u !== actor.userId);
+    if (userIds.length) {
+      await ctx.notifier.notify({
+        tenantId: r.tenant_id, userIds, kind: 'attention', title: '提案人不满意，重新办理',
+        body: `「${titleOf(r)}」的提案人对答复不满意，已转${r.lead_unit_name ?? '承办单位'}重新办理，请关注督办。`, link,
+      });
+    }
   }
 }

@@ -1,6 +1,6 @@
 /** 提案详情: content, where the proposal stands (Steps) and its history (Timeline), with the caller's actions as buttons. */
 import { App, Button, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { ProposalDetail } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
@@ -10,6 +10,10 @@ import { useServerEvent } from '../../../../kernel/web/events.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { ProposalPicker, StateTag, UnitSelect, labelOf, replyClassText, useProposalOptions } from '../shared.tsx';
+import { EvaluationCard, MutualCard } from './evaluation-panel.tsx';
+import { AssignmentsCard } from './assignments-panel.tsx';
+import { ConsultationsCard } from './consultations-panel.tsx';
+import { KeyCard } from './key-panel.tsx';
 
 /** The main road of a proposal, and which step each state belongs to. */
 const stages = ['提交', '审查立案', '交办签收', '办理答复', '评价办结'];
@@ -66,7 +70,7 @@ export default function ProposalDetailPage() {
     }
     if (a.name === 'file') return <Form.Item name="isKey" valuePropName="checked"><Checkbox>{t('列为重点提案')}</Checkbox></Form.Item>;
     if (a.name === 'request_extension') return <Form.Item name="extensionDays" label={t('延期天数（工作日）')}><InputNumber min={1} max={130} /></Form.Item>;
-    if (a.name === 'evaluate') return <Form.Item name="comment" label={t('评价意见')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>;
+    if (a.name === 'evaluate' || a.name === 'rate') return <Form.Item name="comment" label={t('评价意见')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>;
     return null;
   };
 
@@ -91,6 +95,7 @@ export default function ProposalDetailPage() {
           {p.number && <Tag>{p.number}</Tag>}
           {p.isKey && <Tag color="red">{t('重点提案')}</Tag>}
           {p.isExcellent && <Tag color="gold">{t('优秀提案')}</Tag>}
+          {p.evaluation.leaderAttention && <Tag color="red">{t('领导关注')}</Tag>}
           <Typography.Text type="secondary">{p.sessionLabel}</Typography.Text>
         </Space>
         <Steps
@@ -129,10 +134,16 @@ export default function ProposalDetailPage() {
                 {p.replyClass && <Tag color="blue">{replyClassText(p.replyClass, t(labelOf(o?.replyClasses, p.replyClass)))}</Tag>}
                 {p.satisfaction && <Tag color={p.satisfaction === 'unsatisfied' ? 'red' : 'green'}>{t(labelOf(o?.satisfaction, p.satisfaction))}</Tag>}
                 {p.repliedAt && <Typography.Text type="secondary">{formatDateTime(p.repliedAt)}</Typography.Text>}
+                {p.replyText && <Button size="small" icon={<DownloadOutlined />} href={`/api/proposals/${p.id}/reply-letter.docx`}>{t('下载答复函')}</Button>}
               </Space>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.replyText}</Typography.Paragraph>
             </PageCard>
           )}
+          <KeyCard p={p} onDone={reload} />
+          <AssignmentsCard p={p} onDone={reload} />
+          <ConsultationsCard p={p} onDone={reload} />
+          <EvaluationCard p={p} />
+          <MutualCard p={p} onDone={reload} />
         </Col>
         <Col xs={24} lg={8}>
           {(p.units.length > 0 || p.cosigners.length > 0) && (

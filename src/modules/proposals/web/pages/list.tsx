@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Button, Form, Input, List, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ProposalListItem } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
@@ -33,6 +33,7 @@ export default function ProposalListPage() {
     ...filters, mine: filters.mine ? 'true' : undefined, page, pageSize,
   });
   const [form] = Form.useForm<Filters>();
+  const exportQuery = new URLSearchParams([...params.entries()].filter(([k]) => k !== 'page' && k !== 'pageSize')).toString();
 
   const apply = (next: Filters & { page?: number; pageSize?: number }) => {
     const p = new URLSearchParams();
@@ -62,7 +63,13 @@ export default function ProposalListPage() {
   };
 
   return (
-    <PageCard title={t('提案')} extra={can('proposal.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/proposals/new')}>{t('撰写提案')}</Button>}>
+    <PageCard title={t('提案')} extra={(
+      <Space wrap>
+        {/* exactly the filtered list (the same query as the table, without paging) */}
+        <Button icon={<DownloadOutlined />} href={`/api/proposals/export.xlsx?${exportQuery}`} data-testid="proposal-export">{t('导出 Excel')}</Button>
+        {can('proposal.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/proposals/new')}>{t('撰写提案')}</Button>}
+      </Space>
+    )}>
       <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...v, page: 1, pageSize })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="year" label={t('年度')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={years.map((y) => ({ value: y, label: String(y) }))} /></Form.Item>
         <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 140 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>

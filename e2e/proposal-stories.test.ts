@@ -1,0 +1,82 @@
+/** Browser stories of the proposal office's tools and the handling: the overdue board, a unit's 面商 record, a member's rating. */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { skipUnless } from '../test/support/services.ts';
+import { axeViolations, shot, signIn, startStage, type Stage } from './support.ts';
+
+const skip = await skipUnless('browser');
+
+describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
+  let stage: Stage;
+  before(async () => { stage = await startStage(); });
+  after(async () => { await stage?.close(); });
+
+  const freshPage = async (viewport = { width: 1366, height: 800 }) => {
+    await stage.context.clearCookies();
+    const page = await stage.context.newPage();
+    await page.setViewportSize(viewport);
+    return page;
+  };
+  const db = () => stage.started.zx.ctx.db;
+
+  test('the proposal office opens the overdue board and sees each unit with its overdue and soon-due work', async () => {
+    const page = await freshPage();
+    await signIn(stage, page, 'proposal');
+    await page.goto(stage.baseUrl + '/proposals/board');
+    await page.getByText('超期事项').first().waitFor();
+    const api = await page.request.get(stage.baseUrl + '/api/proposals/board');
+    const board = await api.json();
+    assert.ok(board.units.length >= 1, 'the demo data have units with work falling due');
+    const panels = page.locator('.ant-collapse-item');
+    await panels.first().waitFor();
+    assert.equal(await panels.count(), board.units.length);
+    assert.ok((await panels.first().innerText()).includes(board.units[0].unitName), 'the most overdue unit comes first');
+    const critical = (await axeViolations(page)).filter((v) => v.impact === 'critical');
+    assert.deepEqual(critical, [], JSON.stringify(critical));
+    await shot(stage, page, 'office-overdue-board');
+    await page.close();
+  });
+
+  test('a unit clerk records a 面商 with the proposer, and it shows on the proposal', async () => {
+    const zhujian = await db().selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow();
+    const p = await db().selectFrom('proposals').select(['id']).where('lead_unit_id', '=', zhujian.id).where('state', '=', 'in_progress').orderBy('updated_at', 'desc').executeTakeFirstOrThrow();
+    const page = await freshPage();
+    await signIn(stage, page, 'unit');
+    await page.goto(`${stage.baseUrl}/proposals/${p.id}`);
+    await page.getByTestId('record-consultation').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('沟通方式').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '面谈' }).click();
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('面商日期').fill(today);
+    await dialog.getByLabel('面商日期').press('Enter');
+    await dialog.getByLabel('参加人员').fill('提案人、城建科科长');
+    await dialog.getByLabel('面商情况').fill('当面介绍办理思路，提案人建议先在两个小区试点。');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('当面介绍办理思路，提案人建议先在两个小区试点。').waitFor();
+    const rows = await db().selectFrom('proposal_consultations').select(['method', 'people']).where('proposal_id', '=', p.id).execute();
+    assert.deepEqual(rows.map((r: any) => [r.method, r.people]), [['face_to_face', '提案人、城建科科长']]);
+    await shot(stage, page, 'unit-consultation');
+    await page.close();
+  });
+
+  test('a member rates a reply on a phone-sized screen and the proposal closes with the rating', async () => {
+    const member = await db().selectFrom('users').select('id').where('username', '=', 'member').executeTakeFirstOrThrow();
+    const p = await db().selectFrom('proposals').select(['id']).where('proposer_user_id', '=', member.id).where('state', '=', 'replied').executeTakeFirstOrThrow();
+    const page = await freshPage({ width: 390, height: 844 });
+    await signIn(stage, page, 'member');
+    await page.goto(`${stage.baseUrl}/proposals/${p.id}`);
+    await page.getByTestId('proposal-actions').getByRole('button', { name: /评\s*价/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('基本满意').click();
+    await dialog.getByLabel('评价意见').fill('答复认真，建议继续跟踪落实。');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await page.getByText('评价情况').waitFor();
+    await page.getByText('答复认真，建议继续跟踪落实。').waitFor();
+    const row = await db().selectFrom('proposals').select(['state', 'satisfaction']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.state, row.satisfaction], ['closed', 'basically_satisfied']);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the detail fits the phone');
+    await shot(stage, page, 'member-rated-phone');
+    await page.close();
+  });
+});

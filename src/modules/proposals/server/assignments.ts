@@ -1,0 +1,144 @@
+/**
+ * 承办任务 of 分办 and 会办 units: opened with 交办 inside the proposal's transaction, cancelled by 重新交办, and moved
+ * through their own small workflow by the kernel's runner (version check, history, work item, audit, event).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { can } from '../../../kernel/server/actor.ts';
+import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
+import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
+import { allowedActions } from '../../../kernel/universal/workflow.ts';
+import { unitRoleLabels, type AssignmentEntry, type UnitRole } from '../contract.ts';
+import {
+  assignmentStateLabel, buildAssignmentWorkflow, initialAssignmentState, openAssignmentStates, type AssignmentRecord,
+} from '../domain/assignment-workflow.ts';
+import type { ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
+import { canSeeProposal } from '../domain/proposal-policy.ts';
+import { findProposal, loadFacts, type ProposalRow } from './proposal-repository.ts';
+import { readProposalSettings } from './settings.ts';
+
+type Db = Kysely<any> | Transaction<any>;
+export const assignmentEntity = 'proposal_assignment';
+
+export interface AssignmentRow extends AssignmentRecord {
+  unit_name: string;
+  title: string;
+  reply_class: string | null;
+  reply_text: string | null;
+  opinion: string | null;
+  due_date: string | null;
+  signed_at: string | null;
+  done_at: string | null;
+}
+
+/** 交办: one 承办任务 per 分办 or 会办 unit, each with its work item and history, in the proposal's transaction. */
+export async function openAssignments(trx: Transaction<any>, p: { record: ProposalRow; units: Array<{ id: string; name: string }>; role: 'split' | 'co'; actor: Actor; now: string; deadlines: ProposalDeadlines; calendar: WorkingCalendar }) {
+  const wf = buildAssignmentWorkflow(p.deadlines);
+  const title = p.record.number ? `${p.record.number} ${p.record.title}` : p.record.title;
+  for (const u of p.units) {
+    const state = initialAssignmentState(p.role);
+    const task = wf.states[state].task!;
+    const due = p.calendar.addWorkingDays(p.calendar.today(), task.dueInWorkingDays!);
+    const id = newId();
+    await trx.insertInto('proposal_assignments').values({
+      id, tenant_id: p.record.tenant_id, proposal_id: p.record.id, unit_id: u.id, unit_name: u.name, role: p.role, title,
+      reply_class: null, reply_text: null, opinion: null, due_date: due, signed_at: null, done_at: null,
+      state, version: 1, created_at: p.now, updated_at: p.now,
+    }).execute();
+    await trx.insertInto('workflow_history').values({
+      id: newId(), tenant_id: p.record.tenant_id, entity_type: assignmentEntity, entity_id: id, from_state: null, to_state: state,
+      action: 'create', actor_id: p.actor.userId, actor_name: p.actor.displayName, actor_org_id: p.actor.orgId, note: null, data: null, at: p.now,
+    }).execute();
+    await trx.insertInto('tasks').values({
+      id: newId(), tenant_id: p.record.tenant_id, entity_type: assignmentEntity, entity_id: id, state, title, label: task.label,
+      assignee_user_id: null, assignee_org_id: u.id, assignee_role: task.role, due_date: due, status: 'open', created_at: p.now, closed_at: null,
+    }).execute();
+  }
+}
+
+/** 重新交办: the earlier units' open tasks are cancelled with their work items. */
+export async function cancelAssignments(trx: Transaction<any>, proposalId: string, now: string) {
+  const open = await trx.selectFrom('proposal_assignments').select('id').where('proposal_id', '=', proposalId).where('state', 'in', [...openAssignmentStates]).execute();
+  if (!open.length) return;
+  const ids = open.map((r: any) => r.id as string);
+  await trx.updateTable('proposal_assignments').set((eb) => ({ state: 'cancelled', version: eb('version', '+', 1), updated_at: now })).where('id', 'in', ids).execute();
+  await trx.updateTable('tasks').set({ status: 'done', closed_at: now }).where('entity_type', '=', assignmentEntity).where('entity_id', 'in', ids).where('status', '=', 'open').execute();
+}
+
+export async function listAssignments(db: Db, proposalId: string): Promise<AssignmentRow[]> {
+  return (await db.selectFrom('proposal_assignments').selectAll().where('proposal_id', '=', proposalId).where('state', '!=', 'cancelled')
+    .orderBy('created_at').orderBy('unit_name').execute()) as AssignmentRow[];
+}
+
+export async function findAssignment(db: Db, id: string): Promise<AssignmentRow | undefined> {
+  return (await db.selectFrom('proposal_assignments').selectAll().where('id', '=', id).executeTakeFirst()) as AssignmentRow | undefined;
+}
+
+/**
+ * What the caller sees of each unit's part: the office and the lead unit see every reply and opinion; a unit sees its
+ * own; the proposer sees the 分办 replies once the proposal's reply is released (会办意见 go to the lead only).
+ */
+export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow, actor: Actor, deadlines: ProposalDeadlines): AssignmentEntry[] {
+  const wf = buildAssignmentWorkflow(deadlines);
+  const office = can(actor, 'proposal.read_all') && actor.tenantId === proposal.tenant_id;
+  const lead = proposal.lead_unit_id === actor.orgId;
+  const handling = ['assigned', 'objected', 'in_progress', 'extension_requested', 'rehandle'].includes(proposal.state);
+  return rows.map((r) => {
+    const own = r.unit_id === actor.orgId;
+    const showReply = office || lead || own || (r.role === 'split' && !!proposal.replied_at);
+    const showOpinion = office || lead || own;
+    return {
+      id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role as UnitRole, roleLabel: unitRoleLabels[r.role as UnitRole] ?? r.role,
+      state: r.state, stateLabel: assignmentStateLabel(r.state), version: Number(r.version), dueDate: r.due_date ?? null,
+      replyClass: showReply ? (r.reply_class ?? null) : null, replyText: showReply ? (r.reply_text ?? null) : null,
+      opinion: showOpinion ? (r.opinion ?? null) : null, signedAt: r.signed_at ?? null, doneAt: r.done_at ?? null,
+      actions: handling ? allowedActions(wf, r.state, { record: r, actor }).filter(() => can(actor, 'proposal.handle')) : [],
+    };
+  });
+}
+
+export interface AssignmentFire { proposalId: string; assignmentId: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }
+
+/** 分办 sign and reply, 会办 opinion: one transaction through the runner; a 分办 reply counts down the proposal's pending units. */
+export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): Promise<void> {
+  const proposal = await findProposal(ctx.db, req.proposalId);
+  const facts = proposal ? await loadFacts(ctx.db, req.proposalId) : null;
+  if (!proposal || !facts || !canSeeProposal(proposal, req.actor, facts)) throw notFound('提案');
+  const a = await findAssignment(ctx.db, req.assignmentId);
+  if (!a || a.proposal_id !== proposal.id) throw notFound('承办任务');
+  if (!can(req.actor, 'proposal.handle')) throw forbidden('办理提案');
+  if (!['assigned', 'objected', 'in_progress', 'extension_requested', 'rehandle'].includes(proposal.state)) {
+    throw new AppError('INVALID_TRANSITION', '提案当前不在办理阶段');
+  }
+  const settings = await readProposalSettings(ctx, proposal.tenant_id);
+  if (req.action === 'reply' && req.input.replyClass !== undefined && !settings.replyClasses.some((c) => c.code === req.input.replyClass)) {
+    throw invalid('replyClass', '「答复类别」', `应为 ${settings.replyClasses.map((c) => c.code).join(' / ')} 之一`);
+  }
+  const spec: WorkflowSpec<AssignmentRow> = {
+    workflow: buildAssignmentWorkflow(settings.deadlines),
+    table: 'proposal_assignments',
+    entityLabel: '承办任务',
+    titleOf: (r) => r.title,
+    // whoever may see the proposal (checked above) may see its units' parts; the guards say who may act
+    canSee: (r, actor) => r.tenant_id === actor.tenantId && r.proposal_id === proposal.id,
+    apply: async ({ trx, record, transition, input, now }) => {
+      if (transition.name === 'sign') return { signed_at: now, due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.handle) };
+      if (transition.name === 'submit_opinion') return { opinion: input.opinion, done_at: now };
+      if (transition.name === 'reply') {
+        await trx.updateTable('proposals')
+          .set((eb) => ({ units_pending: eb('units_pending', '-', 1), version: eb('version', '+', 1), updated_at: now }))
+          .where('id', '=', record.proposal_id).where('units_pending', '>', 0).execute();
+        return { reply_class: input.replyClass, reply_text: input.replyText, done_at: now };
+      }
+      return {};
+    },
+  };
+  await ctx.workflows.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+  // the proposal's own version moved with a 分办 reply: lists and details read it again
+  if (req.action === 'reply') {
+    await ctx.events.publish({ type: 'proposal.unit_replied', tenantId: proposal.tenant_id, entityType: 'proposal', entityId: proposal.id, actorId: req.actor.userId, payload: { unitId: a.unit_id } });
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Exports: the filtered proposal list and a year's statistics as Excel workbooks (exceljs), and a reply letter (答复函)
+ * as a Word document in official-letter form (docx): 发文机关标志, 文号, 标题 in 黑体, body in 仿宋 三号, signature and date.
+ */
+import ExcelJS from 'exceljs';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { ProposalListItem, ProposalStats, StatFigure } from '../contract.ts';
+import type { CodeLabel } from '../domain/proposal-settings.ts';
+
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+
+function styleHeader(row: ExcelJS.Row) {
+  row.font = { bold: true, name: '宋体' };
+  row.alignment = { vertical: 'middle', horizontal: 'center' };
+  row.eachCell((c) => { c.fill = headerFill; c.border = { bottom: { style: 'thin' } }; });
+}
+
+/** The list as an .xlsx: one row per proposal, the columns a person filters and reads by. */
+export async function proposalListWorkbook(items: ProposalListItem[], labels: {
+  types: Record<string, string>; categories: Record<string, string>; modes: Record<string, string>; satisfaction: Record<string, string>; replyClasses: CodeLabel[];
+}, caption: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '智慧政协';
+  wb.created = new Date();
+  const ws = wb.addWorksheet('提案列表', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = [
+    { key: 'number', width: 12 }, { key: 'year', width: 8 }, { key: 'session', width: 16 }, { key: 'title', width: 48 },
+    { key: 'proposer', width: 12 }, { key: 'type', width: 14 }, { key: 'category', width: 10 }, { key: 'state', width: 10 },
+    { key: 'unit', width: 16 }, { key: 'mode', width: 8 }, { key: 'replyClass', width: 10 }, { key: 'satisfaction', width: 10 },
+    { key: 'key', width: 8 }, { key: 'excellent', width: 8 }, { key: 'due', width: 12 }, { key: 'submitted', width: 12 },
+  ];
+  ws.mergeCells(1, 1, 1, 16);
+  ws.getCell(1, 1).value = caption;
+  ws.getCell(1, 1).font = { bold: true, size: 14, name: '黑体' };
+  const head = ws.addRow(['编号', '年度', '会议', '标题', '提案人', '类型', '类别', '状态', '主办单位', '办理方式', '答复类别', '满意度', '重点', '优秀', '办理期限', '提交日期']);
+  styleHeader(head);
+  const rc = new Map(labels.replyClasses.map((c) => [c.code, c.code]));
+  for (const p of items) {
+    ws.addRow([
+      p.number ?? '', p.year, p.sessionLabel, p.title, p.proposerName, labels.types[p.type] ?? p.type,
+      p.category ? labels.categories[p.category] ?? p.category : '', p.stateLabel, p.leadUnitName ?? '',
+      p.handlingMode ? labels.modes[p.handlingMode] ?? p.handlingMode : '', p.replyClass ? rc.get(p.replyClass) ?? p.replyClass : '',
+      p.satisfaction ? labels.satisfaction[p.satisfaction] ?? p.satisfaction : '', p.isKey ? '是' : '', p.isExcellent ? '是' : '',
+      p.dueDate ?? '', p.submittedAt ? p.submittedAt.slice(0, 10) : '',
+    ]);
+  }
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 16 } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A year's statistics as an .xlsx: one section per grouping, each figure with its count. */
+export async function proposalStatsWorkbook(stats: ProposalStats, caption: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '智慧政协';
+  const ws = wb.addWorksheet(`${stats.year}年提案统计`);
+  ws.columns = [{ key: 'group', width: 14 }, { key: 'label', width: 36 }, { key: 'count', width: 10 }];
+  ws.mergeCells(1, 1, 1, 3);
+  ws.getCell(1, 1).value = caption;
+  ws.getCell(1, 1).font = { bold: true, size: 14, name: '黑体' };
+  styleHeader(ws.addRow(['分类', '项目', '件数']));
+  const section = (name: string, figures: StatFigure[]) => { for (const f of figures) ws.addRow([name, f.label, f.count]); };
+  section('总体', stats.totals);
+  section('提案类别', stats.byCategory);
+  section('提案类型', stats.byType);
+  section('办理状态', stats.byState);
+  section('答复类别', stats.byReplyClass);
+  section('满意度', stats.bySatisfaction);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Fonts of an official document: 仿宋 for the body, 黑体 for headings, the letterhead in 宋体 bold red. */
+const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
+const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
+const songti = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
+/** 三号 = 16 pt = 32 half-points; 二号 = 22 pt */
+const size3 = 32;
+const size2 = 44;
+/** body line spacing: fixed 28 pt (560 twentieths) */
+const line = { line: 560, lineRule: 'exact' as const };
+
+export interface ReplyLetter {
+  unitName: string;
+  /** 文号, e.g. 长住建提字〔2026〕12号 */
+  docNumber: string;
+  sessionLabel: string;
+  proposalNumber: string | null;
+  proposalTitle: string;
+  proposerName: string;
+  replyClassLabel: string | null;
+  replyText: string;
+  /** 'YYYY-MM-DD' */
+  date: string;
+  cityName: string;
+}
+
+/** 2026-05-08 → 2026年5月8日 (the date under the signature, in Arabic numerals per GB/T 9704-2012) */
+export function letterDate(d: string): string {
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+}
+
+/** The reply letter (答复函) as a .docx in official-letter form. */
+export async function replyLetterDocx(l: ReplyLetter): Promise<Buffer> {
+  const body = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; font?: typeof fangsong; bold?: boolean } = {}) =>
+    new Paragraph({
+      alignment: opts.align ?? AlignmentType.JUSTIFIED, spacing: line, indent: opts.indent === false ? undefined : { firstLine: 640 },
+      children: [new TextRun({ text, font: opts.font ?? fangsong, size: size3, bold: opts.bold })],
+    });
+  const numberText = l.proposalNumber ? `${l.sessionLabel}${l.proposalNumber}提案` : `${l.sessionLabel}提案`;
+  const paragraphs = l.replyText.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+  const doc = new Document({
+    creator: l.unitName,
+    title: `关于${numberText}的答复`,
+    styles: { default: { document: { run: { font: fangsong, size: size3 } } } },
+    sections: [{
+      // GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm
+      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
+      children: [
+        // 发文机关标志 with the red rule under it
+        new Paragraph({
+          alignment: AlignmentType.CENTER, spacing: { after: 240 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 8 } },
+          children: [new TextRun({ text: `${l.unitName}`, font: songti, size: 64, bold: true, color: 'C00000' })],
+        }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, children: [new TextRun({ text: l.docNumber, font: fangsong, size: size3 })] }),
+        ...(l.replyClassLabel ? [new Paragraph({ alignment: AlignmentType.LEFT, spacing: line, children: [new TextRun({ text: l.replyClassLabel, font: heiti, size: size3 })] })] : []),
+        new Paragraph({
+          alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...line },
+          children: [new TextRun({ text: `关于${numberText}的答复`, font: heiti, size: size2 })],
+        }),
+        body(`${l.proposerName}委员：`, { indent: false }),
+        body(`您提出的《${l.proposalTitle}》收悉。现答复如下：`),
+        ...paragraphs.map((x) => body(x)),
+        body('感谢您对我们工作的关心和支持。'),
+        new Paragraph({ spacing: line, children: [] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: 640 }, children: [new TextRun({ text: l.unitName, font: fangsong, size: size3 })] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: 640 }, children: [new TextRun({ text: letterDate(l.date), font: fangsong, size: size3 })] }),
+        new Paragraph({ spacing: line, children: [] }),
+        new Paragraph({
+          spacing: line, border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
+          children: [new TextRun({ text: `抄送：${l.cityName}政协提案委员会，${l.cityName}人民政府督查室。`, font: fangsong, size: 28 })],
+        }),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,103 @@
+// The office's overdue board and the reminder job (催办、超期督办) on SQLite and PostgreSQL, including two instances running the job at once.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from '../../../../test/support/db.ts';
+import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import type { Client } from '../../../../test/support/http.ts';
+import { runProposalReminders } from '../server/deadlines-board.ts';
+import { addDays } from '../../../kernel/universal/working-days.ts';
+
+for (const d of await dialects()) {
+  describe(`proposal deadlines board and reminders (${d.kind})`, { skip: d.skip }, () => {
+    let s: StartedApp;
+    let member: Client, staff: Client, unit: Client;
+    let zhujianId: string, staffId: string, unitUserId: string;
+
+    before(async () => {
+      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      [member, staff, unit] = await Promise.all(['member', 'proposal', 'unit'].map((u) => s.login(u)));
+      const db = s.zx.ctx.db;
+      zhujianId = (await db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;
+      staffId = (await db.selectFrom('users').select('id').where('username', '=', 'proposal').executeTakeFirstOrThrow()).id;
+      unitUserId = (await db.selectFrom('users').select('id').where('username', '=', 'unit').executeTakeFirstOrThrow()).id;
+    });
+    after(async () => { await s?.close(); });
+
+    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
+      const r = await c.post(`/api/proposals/${id}/transitions`, { action, version, input });
+      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+      return r.body;
+    };
+    /** A proposal the unit is handling, its open task moved to the given due date (as if time had passed). */
+    async function handling(title: string, due: string) {
+      const created = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议' });
+      let p = await ok(member, created.body.id, 'submit', created.body.version);
+      p = await ok(staff, p.id, 'file', p.version);
+      p = await ok(staff, p.id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId });
+      p = await ok(unit, p.id, 'sign', p.version);
+      await s.zx.ctx.db.updateTable('tasks').set({ due_date: due }).where('entity_id', '=', p.id).where('status', '=', 'open').execute();
+      return p;
+    }
+    /** The date that was `n` working days ago (its days-left count is -n). */
+    const workingDaysAgo = (n: number) => {
+      const cal = s.zx.ctx.calendar;
+      let x = cal.today();
+      while (cal.daysLeft(x) > -n) x = addDays(x, -1);
+      return x;
+    };
+    const told = (userId: string, id: string) => s.zx.ctx.db.selectFrom('notifications').select(['title', 'kind']).where('user_id', '=', userId).where('link', '=', `/proposals/${id}`)
+      .where('kind', 'in', ['overdue', 'reminder']).execute();
+
+    test('the board shows, by unit, what is overdue and what falls due within N working days; only the office and leaders see it', async () => {
+      const cal = s.zx.ctx.calendar;
+      const late = await handling('关于加快城区雨污分流改造的建议', workingDaysAgo(3));
+      const soon = await handling('关于规范城区户外广告设置的建议', cal.addWorkingDays(cal.today(), 2));
+      const far = await handling('关于推进城区绿道建设的建议', cal.addWorkingDays(cal.today(), 40));
+      const r = await staff.get('/api/proposals/board?withinDays=5');
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const zj = r.body.units.find((u: any) => u.unitId === zhujianId);
+      assert.ok(zj, 'the unit is on the board');
+      const item = (id: string) => zj.items.find((i: any) => i.proposalId === id);
+      assert.equal(item(late.id).overdue, true);
+      assert.equal(item(late.id).daysLeft, -3);
+      assert.equal(item(late.id).roleLabel, '主办');
+      assert.equal(item(soon.id).overdue, false);
+      assert.equal(item(soon.id).daysLeft, 2);
+      assert.equal(item(far.id), undefined, 'work due later is not on the board');
+      assert.equal(zj.overdue, zj.items.filter((i: any) => i.overdue).length);
+      assert.equal(r.body.overdue, r.body.units.reduce((n: number, u: any) => n + u.overdue, 0));
+      const none = await staff.get('/api/proposals/board?withinDays=0');
+      const zj0 = none.body.units.find((u: any) => u.unitId === zhujianId);
+      assert.ok(zj0.items.some((i: any) => i.proposalId === late.id));
+      assert.ok(!zj0.items.some((i: any) => i.proposalId === soon.id));
+      assert.equal((await member.get('/api/proposals/board')).status, 403);
+      assert.equal((await unit.get('/api/proposals/board')).status, 403);
+      assert.equal((await staff.get('/api/proposals/board?withinDays=99')).status, 400);
+    });
+
+    test('the job reminds the unit before the due date and escalates overdue work to the office, each once', async () => {
+      const cal = s.zx.ctx.calendar;
+      const late = await handling('关于加强城区窨井盖安全管理的建议', workingDaysAgo(1));
+      const soon = await handling('关于完善城区公交候车亭设施的建议', cal.addWorkingDays(cal.today(), 3));
+      const first = await runProposalReminders(s.zx.ctx);
+      assert.ok(first.escalated >= 1 && first.reminded >= 1, JSON.stringify(first));
+      const office = await told(staffId, late.id);
+      assert.equal(office.length, 1);
+      assert.match(office[0].title, /超期/);
+      assert.ok((await told(unitUserId, late.id)).some((n: any) => /已超期/.test(n.title)));
+      const reminder = await told(unitUserId, soon.id);
+      assert.equal(reminder.length, 1);
+      assert.match(reminder[0].title, /催办/);
+      assert.equal((await told(staffId, soon.id)).length, 0, 'the office is not troubled before the due date');
+      const again = await runProposalReminders(s.zx.ctx);
+      assert.deepEqual(again, { reminded: 0, escalated: 0 }, 'nothing is sent twice');
+    });
+
+    test('two instances running the job at the same moment send each reminder once', async () => {
+      const late = await handling('关于治理城区占道经营的建议', workingDaysAgo(2));
+      const [a, b] = await Promise.all([runProposalReminders(s.zx.ctx), runProposalReminders(s.zx.ctx)]);
+      assert.equal(a.escalated + b.escalated, 1);
+      assert.equal((await told(staffId, late.id)).length, 1);
+    });
+  });
+}
