@@ -1,6 +1,5 @@
 /** Start to ready (`zhengxie serve` on an existing database until /api/health answers 200) and demo data load time. */
 import { spawn, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildApp, openAndMigrate } from '../src/server/app.ts';
@@ -8,11 +7,10 @@ import { seedDemoIfEmpty } from '../src/server/seed.ts';
 import { createTestDatabase, type DialectKind } from '../test/support/db.ts';
 import { emit, freePort, median, note, quick, repoRoot, round } from './lib.ts';
 
-/** The built server as `npm start` runs it (built here when missing). */
+/** The built server as `npm start` runs it, built afresh from the current source (a stale build would not know newer migrations). */
 function builtServer(): string {
-  const file = path.join(repoRoot, 'dist', 'server', 'cli.mjs');
-  if (!fs.existsSync(file)) execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-server.mjs')], { cwd: repoRoot, stdio: 'ignore' });
-  return file;
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-server.mjs')], { cwd: repoRoot, stdio: 'ignore' });
+  return path.join(repoRoot, 'dist', 'server', 'cli.mjs');
 }
 
 /** Spawn the real command line and poll /api/health; returns milliseconds from spawn to the first 200. */

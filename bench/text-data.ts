@@ -19,14 +19,14 @@ export interface LabeledRow { uid: string; msg_id: number; title: string; text: 
 export interface MessageRow { msg_id: number; user_id: string; title: string; time: string; detail: string; likes?: number; dislikes?: number }
 
 /** One message from any file, keyed '<file>:<msg_id>' as in duplicate_groups.jsonl. */
-export interface AnyMessage { key: string; title: string; body: string; time?: string }
+export interface AnyMessage { key: string; title: string; body: string; time?: string; userId?: string }
 
 /** Every message of every file, keyed the way duplicate_groups.jsonl names them (votes, replies, test, sample). */
 export function allMessages(dir: string): AnyMessage[] {
   const out: AnyMessage[] = [];
-  for (const r of readJsonl<MessageRow>(dir, 'with_votes.jsonl')) out.push({ key: `votes:${r.msg_id}`, title: r.title, body: r.detail, time: r.time });
-  for (const r of readJsonl<MessageRow>(dir, 'with_replies.jsonl')) out.push({ key: `replies:${r.msg_id}`, title: r.title, body: r.detail, time: r.time });
-  for (const r of readJsonl<MessageRow>(dir, 'unlabeled.jsonl')) out.push({ key: `test:${r.msg_id}`, title: r.title, body: r.detail, time: r.time });
+  for (const r of readJsonl<MessageRow>(dir, 'with_votes.jsonl')) out.push({ key: `votes:${r.msg_id}`, title: r.title, body: r.detail, time: r.time, userId: r.user_id });
+  for (const r of readJsonl<MessageRow>(dir, 'with_replies.jsonl')) out.push({ key: `replies:${r.msg_id}`, title: r.title, body: r.detail, time: r.time, userId: r.user_id });
+  for (const r of readJsonl<MessageRow>(dir, 'unlabeled.jsonl')) out.push({ key: `test:${r.msg_id}`, title: r.title, body: r.detail, time: r.time, userId: r.user_id });
   for (const r of readJsonl<LabeledRow>(dir, 'labeled.jsonl')) {
     out.push({ key: r.msg_id === null || String(r.msg_id) === '' ? `sample-uid:${r.uid}` : `sample:${r.msg_id}`, title: r.title, body: r.text });
   }

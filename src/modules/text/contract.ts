@@ -72,3 +72,40 @@ export const unitRulePut = z.object({
   version: z.number().int().min(0).optional().describe('版本号'),
 });
 export const unitIdParams = z.object({ unitId: z.string().min(1).max(64).describe('承办单位') });
+
+/** Names of the modules whose records are searched (来源模块). */
+export const sourceLabels: Record<string, string> = { proposal: '提案', report: '社情民意', reply: '答复', consultation: '协商议政' };
+
+export const searchQuery = z.object({
+  q: z.string().trim().min(1).max(100).describe('检索词'),
+  module: z.string().max(40).optional().describe('来源模块'),
+  year: z.coerce.number().int().min(1949).max(2100).optional().describe('年度'),
+  page: z.coerce.number().int().min(1).max(100).default(1).describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20).describe('每页条数'),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+const segment = z.object({ text: z.string(), hit: z.boolean() });
+export const searchHit = z.object({
+  id: z.string(),
+  source: z.string().describe('来源模块'),
+  refId: z.string().describe('原记录编号'),
+  title: z.array(segment).describe('标题（含命中标记）'),
+  snippet: z.array(segment).describe('摘要（含命中标记）'),
+  score: z.number().describe('相关度'),
+  year: z.number().int().describe('年度'),
+  createdAt: z.string(),
+  actions: z.array(z.string()),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+export const searchResponse = z.object({
+  items: z.array(searchHit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  words: z.array(z.string()).describe('检索分词'),
+  facets: z.object({ module: facet, year: facet }),
+  /** true when more items matched than the ranked window holds */
+  capped: z.boolean(),
+});
+export type SearchResponse = z.infer<typeof searchResponse>;

@@ -131,7 +131,7 @@ export interface TableInfo {
   references: string[];
 }
 
-/** Tables with their insertable columns, primary key and references, leaving out `exclude` and derived full-text tables. */
+/** Tables with their insertable columns, primary key and references, leaving out `exclude` and derived full-text data (FTS tables, tsvector columns), which is rebuilt rather than backed up. */
 export async function readCatalogue(db: Kysely<any>, exclude: ReadonlySet<string>, d: DialectName): Promise<TableInfo[]> {
   const out: TableInfo[] = [];
   if (d === 'sqlite') {
@@ -156,7 +156,7 @@ export async function readCatalogue(db: Kysely<any>, exclude: ReadonlySet<string
   for (const t of tables) {
     if (exclude.has(t.name)) continue;
     const cols = (await sql<{ name: string }>`select column_name as name from information_schema.columns
-      where table_schema = current_schema() and table_name = ${t.name} and is_generated = 'NEVER' order by ordinal_position`.execute(db)).rows;
+      where table_schema = current_schema() and table_name = ${t.name} and is_generated = 'NEVER' and data_type <> 'tsvector' order by ordinal_position`.execute(db)).rows;
     const pk = (await sql<{ name: string }>`select a.attname as name from pg_index i
       join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
       where i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident(${t.name}))::regclass and i.indisprimary
@@ -243,23 +243,41 @@ export async function countSearchWords(db: Kysely<any>, d: DialectName): Promise
 }
 
 /**
- * Items of a tenant holding every one of `words`, best first (BM25 on SQLite, ts_rank on PostgreSQL; higher = better),
- * at most `limit`.
+ * Items of a tenant holding every one of `words`: the newest `limit` matches (by search key, which follows creation
+ * time), each with its relevance (BM25 on SQLite, ts_rank on PostgreSQL; higher = better). Taking the newest matches
+ * first lets both indexes stop early on common words; the caller ranks the window by relevance.
  */
-export async function searchWords(db: Kysely<any>, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<Array<{ id: string; score: number }>> {
+export async function searchWords(db: Kysely<any>, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<SearchMatch[]> {
   const words = [...new Set(q.words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))];
   if (!words.length) return [];
-  if (d === 'sqlite') {
-    const match = words.map(ftsQuote).join(' ');
-    const r = await sql<{ id: string; score: number }>`select i.id as id, -bm25(text_fts) as score from text_fts
+  const rows = d === 'sqlite'
+    ? (await sql<SearchRow>`select i.id, i.source, i.ref_id, i.owner_user_id, i.created_at, -bm25(text_fts) as score from text_fts
       join text_items i on i.search_key = text_fts.rowid
-      where text_fts match ${match} and i.tenant_id = ${q.tenantId} order by bm25(text_fts) limit ${q.limit}`.execute(db);
-    return r.rows.map((x) => ({ id: x.id, score: Number(x.score) }));
+      where text_fts match ${words.map(ftsQuote).join(' ')} and i.tenant_id = ${q.tenantId} order by text_fts.rowid desc limit ${q.limit}`.execute(db)).rows
+    : (await sql<SearchRow>`select w.id, w.source, w.ref_id, w.owner_user_id, w.created_at, ts_rank(w.search_tsv, ${words.map(tsQuote).join(' & ')}::tsquery) as score from (
+      select id, source, ref_id, owner_user_id, created_at, search_tsv from text_items where tenant_id = ${q.tenantId} and search_tsv @@ ${words.map(tsQuote).join(' & ')}::tsquery
+      order by search_key desc limit ${q.limit}) w`.execute(db)).rows;
+  return rows.map((x) => ({ id: x.id, source: x.source, refId: x.ref_id, ownerUserId: x.owner_user_id, createdAt: x.created_at, score: Number(x.score) }));
+}
+
+interface SearchRow { id: string; source: string; ref_id: string; owner_user_id: string | null; created_at: string; score: number }
+/** One match of `searchWords`: the item, the facts visibility and facets need, and its relevance. */
+export interface SearchMatch { id: string; source: string; refId: string; ownerUserId: string | null; createdAt: string; score: number }
+
+/** The value of the search column for an item inserted with its words (PostgreSQL); SQLite keeps words in `text_fts`. */
+export function searchVectorValue(d: DialectName, words: readonly string[]) {
+  return d === 'postgres' ? sql`${tsvectorLiteral(words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))}::tsvector` : null;
+}
+
+/** Stores the words of many items at once (bulk loading; same result as `writeSearchWords` for each, on new items). */
+export async function writeSearchWordsMany(db: Kysely<any>, d: DialectName, items: ReadonlyArray<{ id: string; searchKey: number; words: readonly string[] }>): Promise<void> {
+  if (!items.length) return;
+  const clean = (ws: readonly string[]) => ws.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
+  if (d === 'sqlite') {
+    await sql`insert into text_fts(rowid, words) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${clean(i.words).join(' ')})`))}`.execute(db);
+    return;
   }
-  const query = words.map(tsQuote).join(' & ');
-  const r = await sql<{ id: string; score: number }>`select id, ts_rank(search_tsv, ${query}::tsquery) as score from text_items
-    where tenant_id = ${q.tenantId} and search_tsv @@ ${query}::tsquery order by score desc limit ${q.limit}`.execute(db);
-  return r.rows.map((x) => ({ id: x.id, score: Number(x.score) }));
+  await sql`update text_items as t set search_tsv = v.tsv::tsvector from (values ${sql.join(items.map((i) => sql`(${i.id}, ${tsvectorLiteral(clean(i.words))})`))}) as v(id, tsv) where t.id = v.id`.execute(db);
 }
 
 /** After a bulk load: refresh the planner's statistics (PostgreSQL; SQLite needs nothing). */

@@ -222,4 +222,11 @@ export const proposalMigrations: MigrationDef[] = [
       await db.schema.createIndex('proposal_supervision_notes_proposal').on('proposal_supervision_notes').columns(['proposal_id', 'date']).execute();
     },
   },
+  {
+    name: '1060_proposals_list_covering_index',
+    async up(db) {
+      // a page of a tenant's list is found in this index alone (visibility needs state and proposer); only the page's rows are read
+      await db.schema.createIndex('proposals_tenant_list').on('proposals').columns(['tenant_id', 'created_at', 'id', 'state', 'proposer_user_id']).execute();
+    },
+  },
 ];

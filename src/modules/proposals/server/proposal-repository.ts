@@ -220,14 +220,22 @@ export async function listProposals(db: Kysely<any>, dialect: DialectName, actor
   const { page: _page, pageSize: _size, ...filterKey } = q;
   const count = (part: CountPart, i: number) => {
     const run = async () => Number((await filtered.where(part.where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-    return part.shared && countCache ? countCache.get(actor.tenantId, `${i}|${has(actor, 'proposal.read_all')}|${JSON.stringify(filterKey)}`, run) : run();
+    if (!countCache) return run();
+    // a shared part is the same for everyone of the tenant; a person's own part is kept for that person
+    const who = part.shared ? `all|${has(actor, 'proposal.read_all')}` : `user|${actor.userId}|${actor.orgId}`;
+    return countCache.get(actor.tenantId, `${i}|${who}|${JSON.stringify(filterKey)}`, run);
   };
-  const [rows, ...counts] = await Promise.all([
-    filtered.where(q.mine ? parts[0].where : visibleTo(actor, states)).select(listColumns.map((c) => `proposals.${c}` as const))
+  // the page's ids first (from the covering list index when no other filter applies), then only those rows
+  const pageIds = async () => {
+    const ids = (await filtered.where(q.mine ? parts[0].where : visibleTo(actor, states)).select('proposals.id')
       .orderBy('proposals.created_at', 'desc').orderBy('proposals.id', 'desc')
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    ...parts.map(count),
-  ]);
+      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute()).map((r: any) => r.id as string);
+    if (!ids.length) return [];
+    const rows = await db.selectFrom('proposals').select(listColumns.map((c) => `proposals.${c}` as const)).where('proposals.id', 'in', ids).execute();
+    const byId = new Map(rows.map((r: any) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter(Boolean);
+  };
+  const [rows, ...counts] = await Promise.all([pageIds(), ...parts.map(count)]);
   return { rows: rows as unknown as ProposalRow[], total: counts.reduce((n, c) => n + c, 0) };
 }
 

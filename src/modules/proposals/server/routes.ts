@@ -30,11 +30,12 @@ import { createProposal } from './commands/create-proposal.ts';
 import { fireTransition } from './commands/fire-transition.ts';
 import { updateDraft } from './commands/update-draft.ts';
 import { toDetail, toListItem } from './proposal-presenter.ts';
-import { findProposal, listProposals, loadFacts } from './proposal-repository.ts';
+import { findProposal, listProposals, loadFacts, visibleTo } from './proposal-repository.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { proposalStatsOf } from './proposal-stats.ts';
 import { readProposalSettings } from './settings.ts';
 import { registerAttachmentPolicy } from '../../attachments/index.ts';
+import { registerSearchPolicy } from '../../text/index.ts';
 
 const tags = ['proposals'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -51,6 +52,12 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   registerAttachmentPolicy(ctx, 'proposal', async (actor, _type, id) => {
     const row = await findProposal(ctx.db, id);
     return !!row && canSeeProposal(row, actor, await loadFacts(ctx.db, id));
+  });
+  // search and similar items show a proposal to whoever may see it, by the same rule as the lists
+  registerSearchPolicy(ctx, 'proposal', async (actor, ids) => {
+    if (!ids.length) return new Set<string>();
+    const rows = await ctx.db.selectFrom('proposals').select('proposals.id').where('proposals.id', 'in', [...ids]).where(visibleTo(actor)).execute();
+    return new Set(rows.map((r: any) => r.id as string));
   });
 
   async function detailOf(id: string, actor: Actor) {

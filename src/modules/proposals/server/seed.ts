@@ -316,6 +316,15 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
       data: { proposals: proposals.length, history: history.length, tasks: tasks.length, figures: seedFigures },
     });
   });
+  // the submitted proposals' texts go to the text module (search, similar items, hot topics), as a submission's would
+  for (const r of proposals as any[]) {
+    if (r.state === 'draft') continue;
+    await ctx.events.publish({
+      type: 'text.index', tenantId: tenant, entityType: 'proposal', entityId: r.id,
+      payload: { source: 'proposal', refId: r.id, title: r.title, body: [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n'), createdAt: r.submitted_at ?? r.created_at, ownerUserId: r.proposer_user_id, state: r.state },
+    });
+  }
+  await ctx.events.drain();
 }
 
 /** The state a proposal is in after the i-th step of its path. */

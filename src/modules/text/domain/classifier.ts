@@ -26,6 +26,11 @@ export interface TrainOptions {
   seed?: number;
   /** stop when the projected gradient's spread falls below this */
   tolerance?: number;
+  /**
+   * class balance (0 = none, default 0.5): a class's own examples get cost C·(n / (K·n_class))^balance in its one-vs-rest problem,
+   * so small units are not drowned by large ones
+   */
+  balance?: number;
 }
 
 /** Splits text into words: the caller passes the segmenter so the domain stays free of native state in tests. */
@@ -130,11 +135,22 @@ export function trainOnVectors(xs: SparseVec[], ys: string[], idf: IdfTable, opt
   const n = xs.length;
   const D = 1 / (2 * C); // squared hinge (L2-loss SVM)
   const BIAS = 1; // constant feature for the intercept
-  const qii = xs.map((x) => {
+  const xx = xs.map((x) => {
     let s = BIAS * BIAS;
     for (let i = 0; i < x.val.length; i++) s += x.val[i] * x.val[i];
-    return s + D;
+    return s;
   });
+  const perClass = new Map<string, number>();
+  for (const y of ys) perClass.set(y, (perClass.get(y) ?? 0) + 1);
+  const balance = opts.balance ?? 0.5;
+  const Dpos = new Float64Array(n);
+  const qpos = new Float64Array(n);
+  ys.forEach((y, i) => {
+    const w = Math.pow(n / (K * perClass.get(y)!), balance);
+    Dpos[i] = D / w;
+    qpos[i] = xx[i] + Dpos[i];
+  });
+  const qneg = xx.map((v) => v + D);
   const W = new Float32Array(FEATURE_DIM);
   const used = new Uint8Array(FEATURE_DIM);
   for (const x of xs) for (let i = 0; i < x.idx.length; i++) used[x.idx[i]] = 1;
@@ -165,13 +181,14 @@ export function trainOnVectors(xs: SparseVec[], ys: string[], idf: IdfTable, opt
         const y = yk[i];
         let wx = b * BIAS;
         for (let p = 0; p < x.idx.length; p++) wx += W[x.idx[p]] * x.val[p];
-        const G = y * wx - 1 + D * alpha[i];
+        const Di = y > 0 ? Dpos[i] : D;
+        const G = y * wx - 1 + Di * alpha[i];
         const PG = alpha[i] === 0 ? Math.min(G, 0) : G;
         if (PG > maxPG) maxPG = PG;
         if (PG < minPG) minPG = PG;
         if (PG === 0) continue;
         const old = alpha[i];
-        const a = Math.max(old - G / qii[i], 0);
+        const a = Math.max(old - G / (y > 0 ? qpos[i] : qneg[i]), 0);
         alpha[i] = a;
         const d = (a - old) * y;
         if (d === 0) continue;

@@ -128,8 +128,8 @@ export class SimilarIndex {
   readonly candidates: number;
 
   constructor(opts: SimilarIndexOptions = {}) {
-    this.postTerms = opts.postTerms ?? 8;
-    this.candidates = opts.candidates ?? 100;
+    this.postTerms = opts.postTerms ?? 16;
+    this.candidates = opts.candidates ?? 300;
   }
 
   get size() {

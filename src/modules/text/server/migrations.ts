@@ -1,6 +1,7 @@
 /** Tables of the text module (migrations 0400–0449): indexed items, unit rules, learned models, dictionary words, assignments. */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
-import { binaryType } from '../../../kernel/server/db/dialect.ts';
+import { binaryType, textSearchDdl } from '../../../kernel/server/db/dialect.ts';
+import { sql } from 'kysely';
 
 export const textMigrations: MigrationDef[] = [
   {
@@ -61,6 +62,18 @@ export const textMigrations: MigrationDef[] = [
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('text_dictionary_word').on('text_dictionary').columns(['tenant_id', 'word']).unique().execute();
+    },
+  },
+  {
+    name: '0401_text_search',
+    async up(db, dialect) {
+      /** 全文检索: an integer key per item for the full-text index, and the owning module's visibility hints */
+      await db.schema.alterTable('text_items').addColumn('search_key', 'bigint').execute();
+      await db.schema.alterTable('text_items').addColumn('state', 'text').execute();
+      await db.schema.alterTable('text_items').addColumn('owner_user_id', 'text').execute();
+      await db.schema.createIndex('text_items_search_key').on('text_items').column('search_key').unique().execute();
+      await db.schema.createIndex('text_items_tenant_key').on('text_items').columns(['tenant_id', 'search_key']).execute();
+      for (const s of textSearchDdl(dialect)) await sql.raw(s).execute(db);
     },
   },
 ];

@@ -6,7 +6,7 @@ import { can, requirePermission } from '../../../kernel/server/actor.ts';
 import { z } from 'zod';
 import {
   similarRequest, similarResponse, suggestRequest, suggestResponse, assignmentRequest, hotTopicsQuery, hotTopicsResponse,
-  dictionaryResponse, dictionaryAddRequest, unitRulesResponse, unitRulePut, unitRule, unitIdParams,
+  dictionaryResponse, dictionaryAddRequest, unitRulesResponse, unitRulePut, unitRule, unitIdParams, searchQuery, searchResponse,
 } from '../contract.ts';
 import type { TextService } from './text-service.ts';
 import { DEFAULT_DUP_THRESHOLD } from '../domain/duplicates.ts';
@@ -16,12 +16,17 @@ export const DUP_THRESHOLD_SETTING = 'text.duplicate_threshold';
 
 export function textRoutes(service: TextService) {
   return (app: App, ctx: ModuleContext) => {
+    app.get('/api/text/search', {
+      schema: { tags: ['text'], summary: '全文检索：跨模块检索本人可见的事项，按相关度排序，含命中高亮与按模块、年度的分面统计', querystring: searchQuery, response: { 200: searchResponse } },
+    }, async (req) => service.search.search(actorOf(req), req.query));
+
     app.post('/api/text/similar', {
-      schema: { tags: ['text'], summary: '相似件：与给定文本最相似的已有事项（含疑似重复与共同关键词）', body: similarRequest, response: { 200: similarResponse } },
+      schema: { tags: ['text'], summary: '相似件：与给定文本最相似的已有事项（含疑似重复与共同关键词），仅含本人可见的事项', body: similarRequest, response: { 200: similarResponse } },
     }, async (req) => {
-      const actor = requirePermission(actorOf(req), 'text.use', '使用文本分析');
+      // anyone signed in (a member writing a proposal too); results are limited to what the caller may see
+      const actor = actorOf(req);
       const threshold = await ctx.settings.get(actor.tenantId, DUP_THRESHOLD_SETTING, DEFAULT_DUP_THRESHOLD);
-      return service.similar(actor.tenantId, req.body.text, req.body.limit, req.body.source, threshold);
+      return service.similar(actor.tenantId, req.body.text, req.body.limit, req.body.source, threshold, actor);
     });
 
     app.post('/api/text/suggest-units', {

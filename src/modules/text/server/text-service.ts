@@ -11,6 +11,8 @@ import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
+import { TextSearch, newSearchKey } from './search.ts';
+import { visibleCandidates } from './search-policy.ts';
 
 /** A record's text to index (from any module). */
 export interface TextItemInput {
@@ -20,9 +22,13 @@ export interface TextItemInput {
   body: string;
   unitId?: string | null;
   createdAt?: string;
+  /** the record's state in its module (a hint shown with results; visibility is the module's search policy) */
+  state?: string | null;
+  /** the user who wrote the record: always finds it */
+  ownerUserId?: string | null;
 }
 
-interface ItemMeta { id: string; source: string; refId: string; title: string; createdAt: string }
+interface ItemMeta { id: string; source: string; refId: string; title: string; createdAt: string; ownerUserId: string | null }
 
 /** Per-tenant search state: the vocabulary is fixed when built and rebuilt when the corpus has doubled. */
 class TenantCorpus {
@@ -44,7 +50,12 @@ export class TextService {
   /** retrain after this many new assignments (the model also learns each one immediately through its rules path) */
   retrainEvery = 20;
 
-  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName) {}
+  /** the cross-module full-text search over the same items */
+  readonly search: TextSearch;
+
+  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName) {
+    this.search = new TextSearch(db, dialect);
+  }
 
   /** Loads the words administrators added (all tenants: the segmenter is process-wide). */
   ensureDictionary(): Promise<void> {
@@ -69,13 +80,13 @@ export class TextService {
 
   private async build(tenantId: string): Promise<TenantCorpus> {
     await this.ensureDictionary();
-    const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at'])
+    const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at', 'owner_user_id'])
       .where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute();
     const c = new TenantCorpus();
     const seg = segmenter();
     const words = rows.map((r: any) => seg.terms(`${r.title}。${r.body}`));
     for (const w of words) c.vocab.observe(w);
-    rows.forEach((r: any, i: number) => this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at }, words[i], `${r.title}\n${r.body}`));
+    rows.forEach((r: any, i: number) => this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, words[i], `${r.title}\n${r.body}`));
     c.builtAt = rows.length;
     return c;
   }
@@ -87,53 +98,68 @@ export class TextService {
     c.dups.add(n, fingerprint(full));
   }
 
-  /** Stores (or replaces) a record's text and makes it findable at once. */
+  /** Stores (or replaces) a record's text and makes it findable at once (search, similar items, duplicates). */
   async indexItem(tenantId: string, item: TextItemInput): Promise<void> {
+    await this.ensureDictionary();
     const now = new Date().toISOString();
-    const existing = await this.db.selectFrom('text_items').select(['id', 'created_at']).where('tenant_id', '=', tenantId)
+    const existing = await this.db.selectFrom('text_items').select(['id', 'created_at', 'search_key']).where('tenant_id', '=', tenantId)
       .where('source', '=', item.source).where('ref_id', '=', item.refId).executeTakeFirst();
     if (existing) {
-      await this.db.updateTable('text_items').set({ title: item.title, body: item.body, unit_id: item.unitId ?? null, updated_at: now })
-        .where('id', '=', existing.id).execute();
+      const searchKey = existing.search_key === null ? newSearchKey() : Number(existing.search_key);
+      await this.db.updateTable('text_items').set({
+        title: item.title, body: item.body, unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, updated_at: now,
+      }).where('id', '=', existing.id).execute();
+      await this.search.write({ id: existing.id, searchKey, title: item.title, body: item.body });
       this.corpora.delete(tenantId); // an edit rebuilds the tenant's index on next use
       return;
     }
     const id = newId();
     const createdAt = item.createdAt ?? now;
+    const searchKey = newSearchKey();
     await this.db.insertInto('text_items').values({
       id, tenant_id: tenantId, source: item.source, ref_id: item.refId, title: item.title, body: item.body,
-      unit_id: item.unitId ?? null, created_at: createdAt, updated_at: now,
+      unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, created_at: createdAt, updated_at: now,
     }).execute();
+    await this.search.write({ id, searchKey, title: item.title, body: item.body });
     const p = this.corpora.get(tenantId);
     if (!p) return;
     const c = await p;
     const words = segmenter().terms(`${item.title}。${item.body}`);
     for (const w of words) c.vocab.id(w);
     if (c.meta.length + 1 > Math.max(50, c.builtAt * 2)) this.corpora.delete(tenantId); // vocabulary grew a lot: rebuild lazily
-    else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt }, words, `${item.title}\n${item.body}`);
+    else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt, ownerUserId: item.ownerUserId ?? null }, words, `${item.title}\n${item.body}`);
   }
 
   /** The most similar earlier items with scores, a duplicate flag and the shared keywords. */
-  async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD) {
+  async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD, visibleTo?: Actor) {
     const c = await this.corpus(tenantId);
     const words = segmenter().terms(text);
     const q = termVector(c.vocab, words);
     const fp = fingerprint(text);
     const exclude = source ? (d: number) => c.meta[d].source !== source : undefined;
-    const hits = c.index.search(q, limit, exclude);
+    const hits = c.index.search(q, visibleTo ? limit * 4 : limit, exclude);
     const dupHits = c.dups.query(fp, threshold).filter((h) => !exclude?.(h.key));
     const seen = new Set(hits.map((h) => h.doc));
     for (const d of dupHits) if (!seen.has(d.key)) hits.unshift({ doc: d.key, score: Math.max(d.score, 0) });
-    const items = hits.slice(0, limit).map((h) => {
+    const items = hits.map((h) => {
       const m = c.meta[h.doc];
       const dupScore = similarity(fp, fingerprintOfDoc(c, h.doc));
       return {
         id: m.id, source: m.source, refId: m.refId, title: m.title, score: Math.round(Math.max(h.score, dupScore) * 1000) / 1000,
-        duplicate: dupScore >= threshold, sharedKeywords: sharedTerms(q, c.index.vector(h.doc), c.vocab), actions: ['open'],
+        duplicate: dupScore >= threshold, doc: h.doc,
       };
     });
+    // duplicates first, then by score; only the kept ones get their shared keywords
     items.sort((a, b) => Number(b.duplicate) - Number(a.duplicate) || b.score - a.score);
-    return { items, keywords: segmenter().keywords(text, 8).map((k) => k.word) };
+    // only what the asking person may see (the owning module's search policy), checked on a few more than needed
+    let allowed = items;
+    if (visibleTo) {
+      const pool = items.slice(0, limit * 4);
+      const ok = await visibleCandidates(this.db, visibleTo, pool.map((x) => ({ id: x.id, source: x.source, refId: x.refId, tenantId, ownerUserId: c.meta[x.doc].ownerUserId })));
+      allowed = pool.filter((x) => ok.has(x.id));
+    }
+    const kept = allowed.slice(0, limit).map(({ doc, ...it }) => ({ ...it, sharedKeywords: sharedTerms(q, c.index.vector(doc), c.vocab), actions: ['open'] }));
+    return { items: kept, keywords: segmenter().keywords(text, 8).map((k) => k.word) };
   }
 
   /** Hot topics over the tenant's items of the last `days` days. */

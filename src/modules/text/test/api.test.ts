@@ -15,7 +15,7 @@ import { TextService } from '../server/text-service.ts';
 
 const staff: Actor = {
   userId: 'u-staff', username: 'staff', displayName: '提案委工作人员', orgId: 'city', tenantId: 'city', roles: ['proposal_staff'],
-  permissions: new Set(['text.use', 'text.dictionary']), sessionId: 's1',
+  permissions: new Set(['text.use', 'text.dictionary', 'proposal.read_all']), sessionId: 's1',
 };
 const member: Actor = { ...staff, userId: 'u-m', username: 'm', roles: ['member'], permissions: new Set(), sessionId: 's2' };
 
@@ -100,7 +100,7 @@ for (const d of await dialects()) {
       assert.equal(r.body.items, 3);
     });
 
-    test('bad input gets a 400 naming the field; members may not use the tools', async () => {
+    test('bad input gets a 400 naming the field; members may not use the tools and see only their own similar items', async () => {
       const empty = await call('POST', '/api/text/similar', { text: '' });
       assert.equal(empty.status, 400);
       assert.equal(empty.body.error.code, 'VALIDATION_FAILED');
@@ -113,7 +113,11 @@ for (const d of await dialects()) {
       assert.match(days.body.error.message, /统计天数/);
       const word = await call('POST', '/api/text/dictionary', { words: ['有 空格'] });
       assert.equal(word.status, 400);
-      assert.equal((await call('POST', '/api/text/similar', { text: '加装电梯' }, member)).status, 403);
+      assert.equal((await call('POST', '/api/text/suggest-units', { text: '加装电梯' }, member)).status, 403);
+      // a member writing a proposal may ask for similar items, but sees only what they may see (here: nothing of others)
+      const mine = await call('POST', '/api/text/similar', { text: '建议简化老旧小区加装电梯的审批流程' }, member);
+      assert.equal(mine.status, 200);
+      assert.deepEqual(mine.body.items, []);
     });
   });
 }

@@ -209,7 +209,7 @@ async function publishForText(ctx: ModuleContext, r: ProposalRow, action: string
   if (action === 'submit') {
     await ctx.events.publish({
       type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
-      payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at },
+      payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at, ownerUserId: r.proposer_user_id, state: r.state },
     });
   }
   if ((action === 'assign' || action === 'reassign') && r.lead_unit_id) {

@@ -14,6 +14,8 @@ import { EvaluationCard, MutualCard } from './evaluation-panel.tsx';
 import { AssignmentsCard } from './assignments-panel.tsx';
 import { ConsultationsCard } from './consultations-panel.tsx';
 import { KeyCard } from './key-panel.tsx';
+import { SimilarItems, UnitSuggestionsField } from '../../../text/web/index.tsx';
+import { useSession } from '../../../../kernel/web/session.tsx';
 
 /** The main road of a proposal, and which step each state belongs to. */
 const stages = ['提交', '审查立案', '交办签收', '办理答复', '评价办结'];
@@ -26,6 +28,7 @@ const stoppedStates = new Set(['not_filed', 'merged', 'withdrawn']);
 export default function ProposalDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
+  const session = useSession();
   const { message } = App.useApp();
   const report = useReportError();
   const mobile = useIsMobile();
@@ -61,11 +64,14 @@ export default function ProposalDetailPage() {
   const extraFields = (a: RecordAction) => {
     if (a.name === 'assign' || a.name === 'reassign') {
       return (
+        <>
+        {p && <UnitSuggestionsField text={`${p.title}\n${p.background}\n${p.analysis}\n${p.suggestions}`} />}
         <Form.Item noStyle shouldUpdate={(prev, cur) => prev.mode !== cur.mode}>
           {({ getFieldValue }) => getFieldValue('mode') && getFieldValue('mode') !== 'single' ? (
             <Form.Item name="coUnitIds" label={t('会办（分办）单位')} rules={[{ required: true, message: t('分办或会办时至少选择一个单位') }]}><UnitSelect multiple /></Form.Item>
           ) : null}
         </Form.Item>
+        </>
       );
     }
     if (a.name === 'file') return <Form.Item name="isKey" valuePropName="checked"><Checkbox>{t('列为重点提案')}</Checkbox></Form.Item>;
@@ -146,6 +152,11 @@ export default function ProposalDetailPage() {
           <MutualCard p={p} onDone={reload} />
         </Col>
         <Col xs={24} lg={8}>
+          {session.can('text.use') && (
+            <PageCard title={t('相似件')}>
+              <SimilarItems text={`${p.title}\n${p.background}\n${p.analysis}`} excludeRefId={p.id} />
+            </PageCard>
+          )}
           {(p.units.length > 0 || p.cosigners.length > 0) && (
             <PageCard title={t('承办与联名')}>
               {p.units.length > 0 && <Descriptions column={1} size="small" items={p.units.map((u) => ({ key: u.unitId + u.role, label: t(u.roleLabel), children: u.unitName }))} />}

@@ -8,6 +8,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { useProposalOptions } from '../shared.tsx';
+import { SimilarItems } from '../../../text/web/index.tsx';
 
 interface Values { title: string; type: string; background: string; analysis: string; suggestions: string; isPublic: boolean }
 
@@ -30,6 +31,8 @@ export default function ProposalFormPage() {
   const options = useProposalOptions();
   const existing = useApiQuery<ProposalDetail>(editing ? `/api/proposals/${id}` : null);
   const [form] = Form.useForm<Values>();
+  const written = Form.useWatch([], form) as Partial<Values> | undefined;
+  const draftText = [written?.title, written?.background, written?.analysis].filter(Boolean).join('\n');
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
 
@@ -120,11 +123,13 @@ export default function ProposalFormPage() {
                 ? <Button size="large" type="primary" onClick={async () => { try { await form.validateFields(steps[step].fields); setStep(step + 1); } catch { /* errors are shown next to the fields */ } }}>{t('下一步')}</Button>
                 : buttons}
             </Space>
+            {step === steps.length - 1 && <div style={{ marginTop: 16 }}><SimilarItems text={draftText} title={t('相似的已有提案和信息')} /></div>}
             {step < steps.length - 1 && <div style={{ marginTop: 12 }}><Button type="link" onClick={() => void save(false)} loading={busy === 'save'}>{t('暂存草稿')}</Button></div>}
           </>
         ) : (
           <>
             {(['title', 'type', 'background', 'analysis', 'suggestions', 'isPublic'] as const).map(field)}
+            <SimilarItems text={draftText} title={t('相似的已有提案和信息')} />
             {buttons}
           </>
         )}

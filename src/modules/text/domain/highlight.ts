@@ -1,0 +1,42 @@
+/** Highlighting of search words (命中词高亮) in a title or a snippet, as plain segments the web app renders safely. */
+
+/** A piece of text, marked when it is one of the searched words. */
+export interface Segment { text: string; hit: boolean }
+
+function hitRanges(text: string, words: readonly string[]): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const ranges: Array<[number, number]> = [];
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const lw = w.toLowerCase();
+    if (!lw) continue;
+    for (let i = lower.indexOf(lw); i >= 0; i = lower.indexOf(lw, i + lw.length)) {
+      if (!ranges.some(([s, e]) => i < e && i + lw.length > s)) ranges.push([i, i + lw.length]);
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** The text cut into plain and matching segments. */
+export function highlight(text: string, words: readonly string[]): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const [s, e] of hitRanges(text, words)) {
+    if (s > at) out.push({ text: text.slice(at, s), hit: false });
+    out.push({ text: text.slice(s, e), hit: true });
+    at = e;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), hit: false });
+  return out;
+}
+
+/** A window of the text around its first match (摘要), highlighted; the beginning when nothing matches. */
+export function snippet(text: string, words: readonly string[], width = 120): Segment[] {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const first = hitRanges(flat, words)[0]?.[0] ?? 0;
+  const start = Math.max(0, Math.min(first - Math.floor(width / 4), flat.length - width));
+  const end = Math.min(flat.length, start + width);
+  const body = highlight(flat.slice(start, end), words);
+  if (start > 0) body.unshift({ text: '…', hit: false });
+  if (end < flat.length) body.push({ text: '…', hit: false });
+  return body;
+}
