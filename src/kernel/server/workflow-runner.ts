@@ -114,16 +114,8 @@ export class WorkflowRunner {
   private async moveTask<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, now: string) {
     await trx.updateTable('tasks').set({ status: 'done', closed_at: now })
       .where('entity_type', '=', spec.workflow.id).where('entity_id', '=', r.id).where('status', '=', 'open').execute();
-    const task = spec.workflow.states[r.state]?.task;
-    if (!task) return;
-    const orgId = task.orgField === 'tenant' ? r.tenant_id : (r[task.orgField] as string | null);
-    const userId = task.userField ? ((r[task.userField] as string | null) ?? null) : null;
-    const due = task.dueInWorkingDays ? this.deps.calendar.addWorkingDays(this.deps.calendar.today(), task.dueInWorkingDays) : null;
-    await trx.insertInto('tasks').values({
-      id: newId(), tenant_id: r.tenant_id, entity_type: spec.workflow.id, entity_id: r.id, state: r.state,
-      title: spec.titleOf(r), label: task.label, assignee_user_id: userId, assignee_org_id: userId ? null : orgId,
-      assignee_role: userId ? null : task.role, due_date: due, status: 'open', created_at: now, closed_at: null,
-    }).execute();
+    const row = openTaskRow(spec.workflow, r, this.deps.calendar, { title: spec.titleOf(r), since: this.deps.calendar.today(), now });
+    if (row) await trx.insertInto('tasks').values(row).execute();
   }
 
   private async publish<R extends WorkflowRecord>(spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor) {
@@ -142,4 +134,26 @@ export class WorkflowRunner {
       audience, payload: { from, to, action, title: spec.titleOf(r), version: r.version },
     });
   }
+}
+
+/**
+ * The open work item a record's state calls for, as a `tasks` row (or null when the state waits for no one): for the
+ * person in the state's user field, or for the role in the state's organisation; due `dueInWorkingDays` after `since`.
+ * The runner uses it on every transition; bulk loads (demo data) use it to leave the same work items.
+ */
+export function openTaskRow(
+  workflow: WorkflowDef<any>, r: { id: string; tenant_id: string; state: string; [k: string]: unknown }, calendar: WorkingCalendar,
+  opts: { title: string; since: string; now: string; dueInWorkingDays?: number },
+): Record<string, unknown> | null {
+  const task = workflow.states[r.state]?.task;
+  if (!task) return null;
+  const orgId = task.orgField === 'tenant' ? r.tenant_id : ((r[task.orgField] as string | null) ?? null);
+  const userId = task.userField ? ((r[task.userField] as string | null) ?? null) : null;
+  const days = opts.dueInWorkingDays ?? task.dueInWorkingDays;
+  return {
+    id: newId(), tenant_id: r.tenant_id, entity_type: workflow.id, entity_id: r.id, state: r.state,
+    title: opts.title, label: task.label, assignee_user_id: userId, assignee_org_id: userId ? null : orgId,
+    assignee_role: userId ? null : task.role, due_date: days ? calendar.addWorkingDays(opts.since, days) : null,
+    status: 'open', created_at: opts.now, closed_at: null,
+  };
 }

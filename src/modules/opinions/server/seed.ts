@@ -5,8 +5,9 @@
  * work waiting in the demo accounts' queues, and a county report travelling up to the city. Rows and their history are
  * inserted in batches, consistent with each report's state.
  */
-import type { Transaction } from 'kysely';
 import { appendAudit } from '../../../kernel/server/audit.ts';
+import { insertBatches } from '../../../kernel/server/db/bulk.ts';
+import { openTaskRow } from '../../../kernel/server/workflow-runner.ts';
 import { optimiseForReading } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
@@ -51,9 +52,6 @@ function bodyOf(subject: string, n: number): string {
 
 type Row = Record<string, any>;
 
-async function insertBatches(trx: Transaction<any>, table: string, rows: Row[], size: number) {
-  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
-}
 
 export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promise<void> {
   const db = ctx.db;
@@ -303,14 +301,11 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
     open.push(copy);
   }
   for (const r of [...open, ...reports.filter((x) => x.state === 'returned' && !open.includes(x))]) {
-    const task = reportLifecycle.states[r.state]?.task;
-    if (!task) continue;
-    const userId = task.userField ? r[task.userField] : null;
-    tasks.push({
-      id: newId(), tenant_id: r.tenant_id, entity_type: 'opinion', entity_id: r.id, state: r.state, title: r.urgent ? `【急】${r.title}` : r.title, label: task.label,
-      assignee_user_id: userId, assignee_org_id: userId ? null : r.tenant_id, assignee_role: userId ? null : task.role,
-      due_date: ctx.calendar.addWorkingDays(r.updated_at.slice(0, 10), r.urgent ? 1 : task.dueInWorkingDays ?? 3), status: 'open', created_at: r.updated_at, closed_at: null,
+    const row = openTaskRow(reportLifecycle, r as any, ctx.calendar, {
+      title: r.urgent ? `【急】${r.title}` : r.title, since: r.updated_at.slice(0, 10), now: r.updated_at,
+      dueInWorkingDays: r.urgent ? 1 : reportLifecycle.states[r.state]?.task?.dueInWorkingDays ?? 3,
     });
+    if (row) tasks.push(row);
   }
 
   await db.transaction().execute(async (trx) => {

@@ -3,8 +3,10 @@
  * and chose 46 key proposals; the current year has work in every state, including items waiting in the demo accounts'
  * worklists. Rows, history and open work items are inserted in batches, consistent with each proposal's state.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../../../kernel/server/audit.ts';
+import { insertBatches } from '../../../kernel/server/db/bulk.ts';
+import { openTaskRow } from '../../../kernel/server/workflow-runner.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { addDays, chinaToday } from '../../../kernel/universal/working-days.ts';
@@ -71,9 +73,6 @@ interface Plan {
 
 type Row = Record<string, any>;
 
-async function insertBatches(trx: Transaction<any>, table: string, rows: Row[], size: number) {
-  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
-}
 
 export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Promise<void> {
   const db: Kysely<any> = ctx.db;
@@ -291,17 +290,8 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   }
   // open work items as the workflow runner would have left them
   for (const r of proposals) {
-    const task = proposalLifecycle.states[r.state]?.task;
-    if (!task) continue;
-    const userId = task.userField ? (r[task.userField] as string) : null;
-    const orgId = task.orgField === 'tenant' ? r.tenant_id : (r[task.orgField] as string | null);
-    tasks.push({
-      id: newId(), tenant_id: tenant, entity_type: 'proposal', entity_id: r.id, state: r.state,
-      title: r.number ? `${r.number} ${r.title}` : r.title, label: task.label,
-      assignee_user_id: userId, assignee_org_id: userId ? null : orgId, assignee_role: userId ? null : task.role,
-      due_date: task.dueInWorkingDays ? ctx.calendar.addWorkingDays(r.updated_at.slice(0, 10), task.dueInWorkingDays) : null,
-      status: 'open', created_at: r.updated_at, closed_at: null,
-    });
+    const row = openTaskRow(proposalLifecycle, r as any, ctx.calendar, { title: r.number ? `${r.number} ${r.title}` : r.title, since: r.updated_at.slice(0, 10), now: r.updated_at });
+    if (row) tasks.push(row);
   }
 
   await db.transaction().execute(async (trx) => {
