@@ -12,7 +12,7 @@ import { optimiseForReading } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { addDays, chinaToday } from '../../../kernel/universal/working-days.ts';
-import { createUser, findPeople } from '../../identity/index.ts';
+import { findPeople } from '../../identity/index.ts';
 import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { defaultPoints, pointsFor } from '../domain/scoring.ts';
 
@@ -275,12 +275,10 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
   }
   // a county: its own editor, and a report of its member sent up to the city, waiting in the city's queue
   const luzhou = seed.countyIds['潞州区'];
-  if (luzhou && du.county) {
-    const ce = await db.selectFrom('users').select('id').where('username', '=', 'countyeditor').executeTakeFirst();
-    const countyEditorId = ce ? (ce as any).id : (await createUser(db, ctx.dialect, {
-      orgId: luzhou, tenantId: luzhou, username: 'countyeditor', displayName: '潞州区政协信息员', password: 'Zhengxie@2026', roles: [{ code: 'info_editor' }],
-    })).id;
-    const cEditor = { id: countyEditorId, name: '潞州区政协信息员', org: luzhou };
+  if (luzhou && du.county && du.countyeditor) {
+    // the county's editor is a demo account of the platform seed
+    const countyEditorId = du.countyeditor.userId;
+    const cEditor = { id: countyEditorId, name: (await findPeople(db, [countyEditorId])).get(countyEditorId)?.name ?? '潞州区政协编辑', org: luzhou };
     const orig = newReport(luzhou, du.county.userId, recent(9));
     orig.submitter_name = nameOf(du.county.userId);
     orig.accepted_at = step(orig, 'accept', cEditor, 1);
