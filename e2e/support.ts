@@ -20,6 +20,8 @@ export interface Stage {
   baseUrl: string;
   context: BrowserContext;
   screenshots: string;
+  /** a new page with no one signed in, at the given size */
+  freshPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,12 @@ export async function startStage(): Promise<Stage> {
   });
   return {
     started, baseUrl: `http://127.0.0.1:${port}`, context, screenshots,
+    async freshPage(viewport = { width: 1366, height: 800 }) {
+      await context.clearCookies();
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      return page;
+    },
     async close() {
       await context.close().catch(() => {});
       await started.close();

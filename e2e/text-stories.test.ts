@@ -27,10 +27,7 @@ describe('text intelligence user stories (chromium)', { skip, timeout: 240_000 }
   });
   after(async () => { await stage?.close(); });
 
-  const freshPage = async () => {
-    await stage.context.clearCookies();
-    return stage.context.newPage();
-  };
+  const freshPage = () => stage.freshPage();
 
   test('a leader opens the hot topics, sees clusters with counts and trend, and opens a cluster’s items', async () => {
     const page = await freshPage();

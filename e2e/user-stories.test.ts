@@ -11,12 +11,7 @@ describe('web app user stories (chromium)', { skip, timeout: 240_000 }, () => {
   before(async () => { stage = await startStage(); });
   after(async () => { await stage?.close(); });
 
-  const freshPage = async (viewport = { width: 1366, height: 800 }) => {
-    await stage.context.clearCookies();
-    const page = await stage.context.newPage();
-    await page.setViewportSize(viewport);
-    return page;
-  };
+  const freshPage = (viewport?: { width: number; height: number }) => stage.freshPage(viewport);
 
   test('login page has no critical accessibility violations and renders in Chinese', async () => {
     const page = await freshPage();

@@ -11,7 +11,8 @@ export const PG_ADMIN_URL = process.env.ZX_TEST_PG_URL ?? 'postgres://postgres@1
 export const REDIS_URL = process.env.ZX_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function portOpen(host: string, port: number): Promise<boolean> {
+/** Whether something accepts TCP connections at host:port (within a second). */
+export function portOpen(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host, port });
     const done = (ok: boolean) => { s.destroy(); resolve(ok); };
