@@ -8,26 +8,18 @@ import { tmpdir } from 'node:os';
 import { buildApp, openAndMigrate } from '../src/server/app.ts';
 import { seedDemoIfEmpty } from '../src/server/seed.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
+import type { Actor } from '../src/kernel/server/actor.ts';
+import { permissionsOfRoles } from '../src/modules/identity/server/permissions.ts';
+import { listProposals } from '../src/modules/proposals/server/proposal-repository.ts';
 import { createTestDatabase, type DialectKind } from '../test/support/db.ts';
 import { emit, load, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
+import { seededRandom } from '../src/kernel/universal/seeded-random.ts';
 
 const CONNECTIONS = 50;
 const P99_TARGET_MS = 30;
 const RATIO_TARGET = 0.4;
 const BENCH_ROLE = 'proposal_staff';
 const BENCH_USER = 'proposal';
-
-/** A small deterministic random generator, so that every run loads the same data. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const topics = ['老旧小区改造', '农村饮水安全', '中小学课后服务', '县域医共体建设', '太行山旅游公路', '煤矿安全生产', '养老服务体系', '营商环境优化', '上党文化传承', '城市停车难', '黄河流域生态保护', '职业教育产教融合'];
 const terminal = ['closed', 'closed', 'closed', 'closed', 'not_filed', 'merged', 'withdrawn'];
@@ -55,7 +47,7 @@ async function insertChunked(db: Kysely<any>, table: string, rows: Record<string
  * proposals, about 2% are this year's open ones whose tasks wait for the proposal office, the units or the proposers.
  */
 export async function loadVolume(db: Kysely<any>, tenantId: string, count: number) {
-  const rnd = prng(20240101);
+  const rnd = seededRandom(20240101);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const members = await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
     .select(['users.id as id', 'users.display_name as name', 'users.org_id as org_id'])
@@ -177,6 +169,27 @@ export async function benchHttp(kind: DialectKind): Promise<void> {
     await settle(health);
     const pl = await load({ url: appServer.url, connections: CONNECTIONS, seconds, headers, paths: listPaths });
     report('proposals_list', kind, pl, bare, { records, visible_to_user: visible, pages_cycled: pages });
+    // what a page costs when it is not in the read cache (the first reader after a change): the query alone, in this
+    // process, on the same database while the servers are idle
+    const direct = await openAndMigrate(tdb.config);
+    try {
+      const u = await direct.db.selectFrom('users').select(['id', 'username', 'display_name', 'org_id', 'tenant_id', 'role_codes'])
+        .where('username', '=', staff.username).executeTakeFirstOrThrow() as any;
+      const roles = String(u.role_codes ?? '').split(',').filter(Boolean);
+      const actor: Actor = { userId: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, tenantId: u.tenant_id, roles, permissions: await permissionsOfRoles(direct.db, roles), sessionId: 'bench' };
+      const times: number[] = [];
+      for (let round = 0; round < (quick ? 2 : 4); round++) {
+        for (let page = 1; page <= pages; page++) {
+          const t = performance.now();
+          await listProposals(direct.db, direct.dialect, actor, { page, pageSize: 20 } as any);
+          times.push(performance.now() - t);
+        }
+      }
+      times.sort((a, b) => a - b);
+      emit({ name: `proposals_list_uncached_p99_${kind}`, value: round(times[Math.floor(times.length * 0.99)], 1), unit: 'ms', p50: round(times[Math.floor(times.length / 2)], 1), queries: times.length, note: 'one page read from the database without the read cache, one at a time' });
+    } finally {
+      await direct.destroy();
+    }
     if (wl.non2xx || pl.non2xx || wl.errors || pl.errors) {
       throw new Error(`errors under load: worklist ${wl.non2xx} non-2xx / ${wl.errors} errors, list ${pl.non2xx} non-2xx / ${pl.errors} errors`);
     }

@@ -131,13 +131,26 @@ describe('HTTP surface of the assembled app (sqlite)', () => {
     assert.ok(params.some((p) => p.name === 'year' && p.description === '年份'), 'field labels carry into the document');
   });
 
-  test('responses carry the security headers', async () => {
-    const r = await zx.app.inject({ method: 'GET', url: '/api/health' });
+  test('API responses carry the API security headers, and may not be stored', async () => {
+    for (const url of ['/api/health', '/api/no-such-route']) {
+      const r = await zx.app.inject({ method: 'GET', url });
+      assert.equal(r.headers['content-security-policy'], "default-src 'none'; frame-ancestors 'none'", url);
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.equal(r.headers['x-frame-options'], 'DENY');
+      assert.equal(r.headers['cache-control'], 'no-store');
+      assert.match(String(r.headers['strict-transport-security']), /max-age=\d+/);
+      assert.equal(r.headers['referrer-policy'], 'no-referrer');
+    }
+  });
+
+  test('pages (the API documentation, the web app) carry the page security policy', async () => {
+    const r = await zx.app.inject({ method: 'GET', url: '/api/docs/' });
+    assert.equal(r.statusCode, 200);
     const csp = String(r.headers['content-security-policy'] ?? '');
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(r.headers['x-content-type-options'], 'nosniff');
     assert.ok(r.headers['x-frame-options'], 'X-Frame-Options is set');
-    assert.ok(r.headers['strict-transport-security'] !== undefined || r.headers['referrer-policy'] !== undefined);
+    assert.equal(r.headers['cache-control'] === 'no-store', false, 'pages and their assets may be cached');
   });
 });

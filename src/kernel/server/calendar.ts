@@ -52,7 +52,19 @@ export class WorkingCalendar {
   addWorkingDays(date: string, n: number): string { return addWorkingDays(this.isWorkday, date, n); }
   /** positive: working days left until `due`; negative: working days overdue */
   daysLeft(due: string, today: string = chinaToday()): number { return workingDaysBetween(this.isWorkday, today, due); }
-  today(): string { return chinaToday(); }
+  /** Today's date in China, worked out again only when a China day has ended (requests ask for it many times a second). */
+  today(): string {
+    const now = Date.now();
+    if (now >= this.todayFrom && now < this.todayUntil) return this.todayValue;
+    this.todayValue = chinaToday(new Date(now));
+    // the China day runs from 16:00 UTC the day before to 16:00 UTC
+    this.todayFrom = Date.parse(`${this.todayValue}T00:00:00+08:00`);
+    this.todayUntil = this.todayFrom + 86_400_000;
+    return this.todayValue;
+  }
+  private todayValue = '';
+  private todayFrom = 0;
+  private todayUntil = 0;
 
   /** The days of a month with whether each is a working day and why, for the admin calendar page. */
   month(year: number, month: number): Array<{ date: string; workday: boolean; name: string | null; override: CalendarOverride | null }> {

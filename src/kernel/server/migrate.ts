@@ -1,4 +1,9 @@
-/** One ordered migration list for both databases; each module contributes migrations named with a global ordinal. */
+/**
+ * One ordered migration list for both databases; each module contributes migrations named with a global ordinal from
+ * its own range. A release may add a migration to a module whose range lies below migrations already run (a new
+ * proposals migration after the opinions ones), so pending migrations run in order even when they sort before
+ * applied ones: modules' migrations touch only their own tables and the kernel's, which come first.
+ */
 import { Migrator, type Kysely, type MigrationProvider, type Migration } from 'kysely';
 import type { DialectName } from './db/dialect.ts';
 
@@ -21,7 +26,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, def
       return out;
     },
   };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'zx_migrations', migrationLockTableName: 'zx_migrations_lock' });
+  const migrator = new Migrator({ db, provider, migrationTableName: 'zx_migrations', migrationLockTableName: 'zx_migrations_lock', allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

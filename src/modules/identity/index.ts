@@ -4,3 +4,4 @@ export { hashPassword, verifyPassword } from './server/passwords.ts';
 export { syncPermissionCatalogue, catalogueOf } from './server/permissions.ts';
 export { totpNow } from './server/totp.ts';
 export { registerSsoProvider, type SsoProvider, type ExternalIdentity } from './server/sso.ts';
+export { SESSIONS_CHANGED, liveSessionIds } from './server/sessions.ts';

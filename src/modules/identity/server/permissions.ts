@@ -73,7 +73,7 @@ export async function permissionsOfRoles(db: Kysely<any>, roleCodes: readonly st
  * (on every instance, through the broadcast event) and after a short time as a safety net.
  */
 export class PermissionCache {
-  private entries = new Map<string, { at: number; perms: Promise<Set<string>> }>();
+  private entries = new Map<string, { at: number; perms: Promise<Set<string>>; ready?: Set<string> }>();
   constructor(private db: Kysely<any>, private ttlMs = 30_000) {}
 
   get(roleKey: string): Promise<Set<string>> {
@@ -81,9 +81,16 @@ export class PermissionCache {
     const hit = this.entries.get(roleKey);
     if (hit && now - hit.at < this.ttlMs) return hit.perms;
     const perms = permissionsOfRoles(this.db, roleKey ? roleKey.split(',') : []);
-    perms.catch(() => this.entries.delete(roleKey));
-    this.entries.set(roleKey, { at: now, perms });
+    const entry: { at: number; perms: Promise<Set<string>>; ready?: Set<string> } = { at: now, perms };
+    perms.then((set) => { entry.ready = set; }, () => { if (this.entries.get(roleKey) === entry) this.entries.delete(roleKey); });
+    this.entries.set(roleKey, entry);
     return perms;
+  }
+
+  /** The permission set of a role set when it is already loaded and fresh, without waiting. */
+  peek(roleKey: string): Set<string> | undefined {
+    const hit = this.entries.get(roleKey);
+    return hit?.ready && Date.now() - hit.at < this.ttlMs ? hit.ready : undefined;
   }
 
   clear(): void { this.entries.clear(); }

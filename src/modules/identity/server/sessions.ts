@@ -21,7 +21,18 @@ export const SESSIONS_CHANGED = 'identity.sessions.changed';
  */
 export class SessionCache {
   private rows = new Map<string, { row: any; at: number }>();
+  /** cookie token → session id (its SHA-256), so that a busy session is not hashed on every request */
+  private ids = new Map<string, string>();
   constructor(private ttlMs = 1000, private max = 20_000) {}
+  idOf(token: string): string {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      if (this.ids.size >= this.max) this.ids.clear();
+      id = sessionIdOf(token);
+      this.ids.set(token, id);
+    }
+    return id;
+  }
   get(id: string): any | undefined {
     const hit = this.rows.get(id);
     if (!hit) return undefined;
@@ -33,7 +44,7 @@ export class SessionCache {
     this.rows.set(id, { row, at: Date.now() });
   }
   delete(id: string): void { this.rows.delete(id); }
-  clear(): void { this.rows.clear(); }
+  clear(): void { this.rows.clear(); this.ids.clear(); }
 }
 /** a session ends after this long even when in use */
 export const SESSION_MAX_HOURS = 12;
@@ -60,6 +71,24 @@ export async function createSession(db: Kysely<any>, s: { userId: string; ip?: s
   return { token, id, csrfToken };
 }
 
+/**
+ * Of the given session ids, those still signed in: the session exists, has not expired or gone idle, and its user is
+ * active. Long-lived connections (the event stream) ask this when sessions change and at each heartbeat.
+ */
+export async function liveSessionIds(db: Kysely<any>, ids: readonly string[], idleSeconds: number): Promise<Set<string>> {
+  const live = new Set<string>();
+  if (!ids.length) return live;
+  const now = Date.now();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.active']).where('s.id', 'in', ids.slice(i, i + 500)).execute() as any[];
+    for (const r of rows) {
+      if (Number(r.active) === 1 && now <= Date.parse(r.expires_at) && now - Date.parse(r.last_seen_at) <= idleSeconds * 1000) live.add(r.id);
+    }
+  }
+  return live;
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies });
 }
@@ -77,48 +106,18 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * The request hook: one indexed query (session joined with user) per API request; permissions come from the
- * per-role-set cache. Ends idle or expired sessions, checks the CSRF header on writes, and confines an
- * administrator who has not enrolled two-factor sign-in to the /api/auth/ routes.
+ * The request hook: one indexed query (session joined with user) per API request, shared for a second by the
+ * session cache; permissions come from the per-role-set cache. Ends idle or expired sessions, checks the CSRF header
+ * on writes, and confines an administrator who has not enrolled two-factor sign-in to the /api/auth/ routes. When the
+ * session and its permissions are already in memory the hook finishes without waiting on anything.
  */
 export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Config; permissions: PermissionCache; cache: SessionCache }) {
   const { db, config, permissions, cache } = deps;
   const idleMs = config.sessionIdleSeconds * 1000;
   const touchEveryMs = Math.min(60_000, Math.max(1000, idleMs / 4));
 
-  app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/')) return;
-    const token = req.cookies?.[SESSION_COOKIE];
-    if (token && token.length <= 100) {
-      const id = sessionIdOf(token);
-      let row = cache.get(id);
-      if (!row) {
-        row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
-          .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
-            'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active'])
-          .where('s.id', '=', id).executeTakeFirst() as any;
-        if (row) cache.set(id, row);
-      }
-      if (row) {
-        const now = Date.now();
-        const lastSeen = Date.parse(row.last_seen_at);
-        if (now - lastSeen > idleMs || now > Date.parse(row.expires_at) || Number(row.active) !== 1) {
-          cache.delete(id);
-          await db.deleteFrom('sessions').where('id', '=', id).execute();
-        } else {
-          if (now - lastSeen > touchEveryMs) {
-            await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
-            row.last_seen_at = new Date(now).toISOString();
-          }
-          const roleKey = row.role_codes as string;
-          req.actor = {
-            userId: row.user_id, username: row.username, displayName: row.display_name, orgId: row.org_id, tenantId: row.tenant_id,
-            roles: roleKey ? roleKey.split(',') : [], permissions: await permissions.get(roleKey), sessionId: id,
-          };
-          req.zxSession = { id, csrfToken: row.csrf_token, totpOk: Number(row.totp_ok) === 1 };
-        }
-      }
-    }
+  /** The checks on a request whose session (if any) is resolved. */
+  const guard = (req: FastifyRequest): void => {
     const session = req.zxSession;
     if (!session) return;
     const path = req.url.split('?')[0];
@@ -130,6 +129,66 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
     }
     if (!session.totpOk && !path.startsWith('/api/auth/')) {
       throw new AppError('FORBIDDEN', '管理员账号须先绑定双因素认证（动态验证码）才能使用系统');
+    }
+  };
+
+  const signIn = (req: FastifyRequest, id: string, row: any, perms: Set<string>): void => {
+    const roleKey = row.role_codes as string;
+    req.actor = {
+      userId: row.user_id, username: row.username, displayName: row.display_name, orgId: row.org_id, tenantId: row.tenant_id,
+      roles: roleKey ? roleKey.split(',') : [], permissions: perms, sessionId: id,
+    };
+    req.zxSession = { id, csrfToken: row.csrf_token, totpOk: Number(row.totp_ok) === 1 };
+  };
+
+  /** The path that reads the database: a session not in memory, one to end, one to touch, or permissions to load. */
+  const resolve = async (req: FastifyRequest, id: string, cached: any): Promise<void> => {
+    let row = cached;
+    if (!row) {
+      row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
+          'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active'])
+        .where('s.id', '=', id).executeTakeFirst() as any;
+      if (row) cache.set(id, row);
+    }
+    if (row) {
+      const now = Date.now();
+      const lastSeen = Date.parse(row.last_seen_at);
+      if (now - lastSeen > idleMs || now > Date.parse(row.expires_at) || Number(row.active) !== 1) {
+        cache.delete(id);
+        await db.deleteFrom('sessions').where('id', '=', id).execute();
+      } else {
+        if (now - lastSeen > touchEveryMs) {
+          await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
+          row.last_seen_at = new Date(now).toISOString();
+        }
+        signIn(req, id, row, await permissions.get(row.role_codes as string));
+      }
+    }
+    guard(req);
+  };
+
+  app.addHook('onRequest', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+    try {
+      if (!req.url.startsWith('/api/')) return done();
+      const token = req.cookies?.[SESSION_COOKIE];
+      if (!token || token.length > 100) { guard(req); return done(); }
+      const id = cache.idOf(token);
+      const row = cache.get(id);
+      if (row) {
+        // in memory, in use and not due for a touch: nothing to wait for
+        const now = Date.now();
+        const lastSeen = Date.parse(row.last_seen_at);
+        const perms = permissions.peek(row.role_codes as string);
+        if (perms && now - lastSeen <= touchEveryMs && now <= Date.parse(row.expires_at) && Number(row.active) === 1) {
+          signIn(req, id, row, perms);
+          guard(req);
+          return done();
+        }
+      }
+      resolve(req, id, row).then(() => done(), done);
+    } catch (err) {
+      done(err as Error);
     }
   });
 }

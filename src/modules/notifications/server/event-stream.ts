@@ -14,13 +14,14 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { audienceIncludes, pushEventName, sseFrame } from '../domain/audience.ts';
 import type { NotificationPush, WorklistPush } from '../contract.ts';
 import type { NotificationCreatedPayload } from './notifier.ts';
+import { liveSessionIds, SESSIONS_CHANGED } from '../../identity/index.ts';
 
 export const HEARTBEAT_MS = 25_000;
 /** connections one user may hold open (tabs, devices); the oldest is closed beyond this */
 export const MAX_STREAMS_PER_USER = 8;
 
 interface Connection {
-  actor: Pick<Actor, 'userId' | 'orgId' | 'roles' | 'tenantId'>;
+  actor: Pick<Actor, 'userId' | 'orgId' | 'roles' | 'tenantId' | 'sessionId'>;
   res: ServerResponse;
   openedAt: number;
   close(): void;
@@ -68,6 +69,19 @@ export class EventStreamHub {
     }
   }
 
+  /**
+   * End the streams whose session has ended (signed out, expired, gone idle, user disabled or changed): a stream
+   * outlives the request that opened it, so the sign-in is checked again whenever sessions change and at each heartbeat.
+   */
+  async recheck(live: (sessionIds: string[]) => Promise<Set<string>>): Promise<number> {
+    if (!this.conns.size) return 0;
+    const conns = [...this.conns];
+    const alive = await live([...new Set(conns.map((c) => c.actor.sessionId))]);
+    let ended = 0;
+    for (const c of conns) if (!alive.has(c.actor.sessionId)) { c.close(); ended++; }
+    return ended;
+  }
+
   /** End every stream (shutdown) and stop listening. */
   closeAll(): void {
     this.unsubscribe();
@@ -82,7 +96,14 @@ function write(c: Connection, chunk: string) {
 
 export function registerEventStream(app: App, ctx: ModuleContext): EventStreamHub {
   const hub = new EventStreamHub(ctx.events);
-  app.addHook('preClose', async () => hub.closeAll());
+  const recheck = () => {
+    hub.recheck((ids) => liveSessionIds(ctx.db, ids, ctx.config.sessionIdleSeconds))
+      .catch((err) => ctx.log.warn('event stream: checking sessions failed', err));
+  };
+  const offSessions = ctx.events.onBroadcast(SESSIONS_CHANGED, recheck);
+  const sweep = setInterval(recheck, HEARTBEAT_MS);
+  sweep.unref();
+  app.addHook('preClose', async () => { clearInterval(sweep); offSessions(); hub.closeAll(); });
 
   app.get('/api/events/stream', {
     schema: {
@@ -106,7 +127,7 @@ export function registerEventStream(app: App, ctx: ModuleContext): EventStreamHu
     const heartbeat = setInterval(() => { if (!res.destroyed) res.write(': ping\n\n'); }, HEARTBEAT_MS);
     heartbeat.unref();
     const conn: Connection = {
-      actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles], tenantId: actor.tenantId },
+      actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles], tenantId: actor.tenantId, sessionId: actor.sessionId },
       res,
       openedAt: Date.now(),
       close() {

@@ -107,6 +107,29 @@ describe('e-mail and real-time push', () => {
     }
   });
 
+  test('signing out ends that session\'s event stream and leaves other people\'s open', async () => {
+    const alice = await w.login('alice');
+    const bob = await w.login('bob');
+    const sa = await openStream(port, alice.cookie);
+    const sb = await openStream(port, bob.cookie);
+    try {
+      assert.equal(sa.status, 200);
+      let bobEnded = false;
+      void sb.ended.then(() => { bobEnded = true; });
+      const out = await alice.post('/api/auth/logout');
+      assert.equal(out.status, 200);
+      const timeout = new Promise<string>((r) => setTimeout(() => r('still open'), 3000));
+      assert.equal(await Promise.race([sa.ended.then(() => 'ended'), timeout]), 'ended', 'the signed-out session\'s stream is closed');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(bobEnded, false, 'another person\'s stream stays open');
+      await w.zx.ctx.notifier.notify({ tenantId: w.orgs.city, userIds: [w.users.bob.id], kind: 'notice', title: '仍在线', body: '内容' });
+      assert.equal((await sb.next((x) => x.event === 'notification')).data.title, '仍在线');
+    } finally {
+      sa.close();
+      sb.close();
+    }
+  });
+
   test('a transition pushes a worklist event to the unit role holders and the actor, and a task notification to the unit', async () => {
     const clerk = await w.login('clerk');
     const carol = await w.login('carol');

@@ -9,6 +9,8 @@ export interface SseClient {
   next(pred: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
   close(): void;
   status: number;
+  /** settles when the server ends the stream */
+  ended: Promise<void>;
 }
 
 export function openStream(port: number, cookie: string, host = '127.0.0.1'): Promise<SseClient> {
@@ -18,7 +20,9 @@ export function openStream(port: number, cookie: string, host = '127.0.0.1'): Pr
       const waiters: Array<{ pred: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }> = [];
       let buf = '';
       let connected = false;
+      const ended = new Promise<void>((done) => { res.on('end', () => done()); res.on('close', () => done()); });
       const client: SseClient = {
+        ended,
         events,
         status: res.statusCode ?? 0,
         next(pred, ms = 5000) {

@@ -1,9 +1,10 @@
-/** GET /api/worklist: the home page's 待办, cached per person until a workflow event moves any work item. */
+/** GET /api/worklist: the home page's 待办, cached per person (as its JSON bytes) until a workflow event moves any work item. */
 import type { App } from '../../../kernel/server/http/server.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
-import { worklistQuery, worklistResponse, type WorklistResponse } from '../contract.ts';
+import { sendSerialised, serialiseWith } from '../../../kernel/server/http/serialised-json.ts';
+import { worklistQuery, worklistResponse } from '../contract.ts';
 import { readWorklist } from './worklist-query.ts';
 
 /** Whether an event may have opened or closed a work item. */
@@ -11,7 +12,7 @@ const movesWork = (type: string) => type.endsWith('.transitioned') || type === '
 
 export function worklistRoutes(app: App, ctx: ModuleContext) {
   // a worklist is read far more often than it changes; every instance drops its copies when any work item moves
-  const cache = new ReadCache<WorklistResponse>({ ttlMs: 15_000, maxEntries: 20_000 });
+  const cache = new ReadCache<Buffer>({ ttlMs: 15_000, maxEntries: 20_000 });
   ctx.events.onBroadcast('*', (e) => { if (movesWork(e.type)) cache.invalidate(); });
 
   app.get('/api/worklist', {
@@ -20,10 +21,11 @@ export function worklistRoutes(app: App, ctx: ModuleContext) {
       querystring: worklistQuery,
       response: { 200: worklistResponse },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = actorOf(req);
     const q = req.query;
     const key = `${actor.userId}|${actor.orgId}|${actor.roles.join(',')}|${q.page}|${q.pageSize}|${q.label ?? ''}|${ctx.calendar.today()}`;
-    return cache.get('all', key, () => readWorklist(ctx.db, ctx.calendar, actor, q));
+    const body = await cache.get('all', key, async () => serialiseWith(worklistResponse, await readWorklist(ctx.db, ctx.calendar, actor, q)));
+    return sendSerialised(reply, body);
   });
 }
