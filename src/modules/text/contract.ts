@@ -80,6 +80,8 @@ export const searchQuery = z.object({
   q: z.string().trim().min(1).max(100).describe('检索词'),
   module: z.string().max(40).optional().describe('来源模块'),
   year: z.coerce.number().int().min(1949).max(2100).optional().describe('年度'),
+  status: z.string().max(80).optional().describe('状态'),
+  unit: z.string().max(64).optional().describe('承办单位'),
   page: z.coerce.number().int().min(1).max(100).default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(50).default(20).describe('每页条数'),
 });
@@ -94,6 +96,9 @@ export const searchHit = z.object({
   score: z.number().describe('相关度'),
   year: z.number().int().describe('年度'),
   createdAt: z.string(),
+  status: z.string().nullable().describe('状态（来源模块:状态代码）'),
+  statusLabel: z.string().nullable().describe('状态'),
+  unitId: z.string().nullable().describe('承办单位'),
   actions: z.array(z.string()),
 });
 export type SearchHit = z.infer<typeof searchHit>;
@@ -104,7 +109,7 @@ export const searchResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   words: z.array(z.string()).describe('检索分词'),
-  facets: z.object({ module: facet, year: facet }),
+  facets: z.object({ module: facet.describe('按来源模块'), year: facet.describe('按年度'), status: facet.describe('按状态'), unit: facet.describe('按承办单位') }),
   /** true when more items matched than the ranked window holds */
   capped: z.boolean(),
 });

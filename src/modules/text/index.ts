@@ -1,4 +1,5 @@
 /** What other modules may use from the text module: event payload types and the pure text functions. */
-export type { TextIndexPayload, TextAssignedPayload } from './server/subscriptions.ts';
+export type { TextIndexPayload, TextIndexManyPayload, TextAssignedPayload } from './server/subscriptions.ts';
 export { segmenter } from './domain/segmenter.ts';
 export { registerSearchPolicy, type SearchAccessPolicy } from './server/search-policy.ts';
+export { findDuplicateGroups, type DuplicateGroup } from './server/duplicate-groups.ts';

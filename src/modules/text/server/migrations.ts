@@ -1,6 +1,6 @@
 /** Tables of the text module (migrations 0400–0449): indexed items, unit rules, learned models, dictionary words, assignments. */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
-import { binaryType, textSearchDdl } from '../../../kernel/server/db/dialect.ts';
+import { binaryType, textSearchDdl, textSearchTuningDdl } from '../../../kernel/server/db/dialect.ts';
 import { sql } from 'kysely';
 
 export const textMigrations: MigrationDef[] = [
@@ -74,6 +74,13 @@ export const textMigrations: MigrationDef[] = [
       await db.schema.createIndex('text_items_search_key').on('text_items').column('search_key').unique().execute();
       await db.schema.createIndex('text_items_tenant_key').on('text_items').columns(['tenant_id', 'search_key']).execute();
       for (const s of textSearchDdl(dialect)) await sql.raw(s).execute(db);
+    },
+  },
+  {
+    name: '0402_text_search_tuning',
+    async up(db, dialect) {
+      /** 全文检索: finer statistics of the search key, from which the search takes its newest slices (PostgreSQL) */
+      for (const s of textSearchTuningDdl(dialect)) await sql.raw(s).execute(db);
     },
   },
 ];

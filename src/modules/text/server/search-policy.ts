@@ -6,8 +6,17 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 
-/** Of these records (ids in the owning module), which may the actor see? Called with up to a few hundred ids at once. */
-export type SearchAccessPolicy = (actor: Actor, refIds: string[]) => Promise<Set<string>>;
+/**
+ * What the owning module tells about a record the actor may see, for the facets: its current state (状态) and handling
+ * unit (承办单位). Missing facts fall back to what the record's last `text.index` carried.
+ */
+export interface SearchRecordFacts { state?: string | null; stateLabel?: string | null; unitId?: string | null }
+
+/**
+ * Of these records (ids in the owning module), which may the actor see? Called with up to a thousand ids at once.
+ * A policy may answer with the visible ids, or with a map from each visible id to its current facts.
+ */
+export type SearchAccessPolicy = (actor: Actor, refIds: string[]) => Promise<ReadonlySet<string> | ReadonlyMap<string, SearchRecordFacts>>;
 
 const registries = new WeakMap<object, Map<string, SearchAccessPolicy>>();
 
@@ -26,9 +35,10 @@ export interface CandidateFacts { id: string; source: string; refId: string; ten
 
 const has = (a: Actor, p: string) => a.permissions.has('*') || a.permissions.has(p);
 
-/** The ids (text item ids) of the candidates the actor may see; a failing policy hides its items. */
-export async function visibleCandidates(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Set<string>> {
-  const out = new Set<string>();
+/** The candidates the actor may see: text item id → the owning module's facts; a failing policy hides its items. */
+export async function visibleCandidateFacts(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Map<string, SearchRecordFacts>> {
+  const out = new Map<string, SearchRecordFacts>();
+  const none: SearchRecordFacts = {};
   const bySource = new Map<string, CandidateFacts[]>();
   for (const it of items) {
     if (it.tenantId !== actor.tenantId) continue;
@@ -38,12 +48,21 @@ export async function visibleCandidates(db: Kysely<any>, actor: Actor, items: Ca
   for (const [source, list] of bySource) {
     const policy = registryOf(db).get(source);
     if (!policy) {
-      for (const it of list) if (it.ownerUserId === actor.userId || has(actor, `${source}.read_all`)) out.add(it.id);
+      for (const it of list) if (it.ownerUserId === actor.userId || has(actor, `${source}.read_all`)) out.set(it.id, none);
       continue;
     }
-    let allowed: Set<string>;
+    let allowed: ReadonlySet<string> | ReadonlyMap<string, SearchRecordFacts>;
     try { allowed = await policy(actor, list.map((x) => x.refId)); } catch { allowed = new Set(); }
-    for (const it of list) if (allowed.has(it.refId)) out.add(it.id);
+    if (allowed instanceof Map) {
+      for (const it of list) { const f = allowed.get(it.refId); if (f) out.set(it.id, f); }
+    } else {
+      for (const it of list) if (allowed.has(it.refId)) out.set(it.id, none);
+    }
   }
   return out;
+}
+
+/** The ids (text item ids) of the candidates the actor may see; a failing policy hides its items. */
+export async function visibleCandidates(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Set<string>> {
+  return new Set((await visibleCandidateFacts(db, actor, items)).keys());
 }

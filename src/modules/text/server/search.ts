@@ -1,18 +1,21 @@
 /**
  * Cross-module search (全文检索): items are segmented with jieba (search mode) and stored as words in the database's
  * full-text index; a query's words must all match; results are ranked, checked against the owning module's
- * visibility, counted by module and year, and highlighted.
+ * visibility, counted by module, year, status and handling unit, and highlighted.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
-import { countSearchWords, searchWords, writeSearchWords, type DialectName } from '../../../kernel/server/db/dialect.ts';
+import { countSearchWords, searchWords, searchVectorValue, writeSearchWords, writeSearchWordsMany, type DialectName, type SearchMatch } from '../../../kernel/server/db/dialect.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
 import { highlight, snippet } from '../domain/highlight.ts';
 import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract.ts';
-import { visibleCandidates } from './search-policy.ts';
+import { visibleCandidateFacts } from './search-policy.ts';
+import { orgNames } from '../../organizations/index.ts';
+import type { TextItemInput } from './text-service.ts';
 
 /** How many matches (the newest) are ranked by relevance, checked and counted for one query. */
-export const SEARCH_WINDOW = 1000;
+export const SEARCH_WINDOW = 500;
 
 /** The words stored for an item: search-mode segmentation (long words and their sub-words), the title counted twice. */
 export function indexWords(title: string, body: string): string[] {
@@ -30,9 +33,14 @@ export function queryWords(q: string): string[] {
   return (content.length ? content : all).slice(0, 8);
 }
 
-/** A new integer key for the full-text index: milliseconds and a random suffix, unique in practice and by index. */
+let lastKey = 0;
+/**
+ * A new integer key for the full-text index, following creation time: milliseconds and a random suffix, and strictly
+ * increasing within the process (many items indexed in one millisecond at seed or import), unique by index.
+ */
 export function newSearchKey(): number {
-  return Date.now() * 1024 + Math.floor(Math.random() * 1024);
+  lastKey = Math.max(lastKey + 1, Date.now() * 1024 + Math.floor(Math.random() * 1024));
+  return lastKey;
 }
 
 export class TextSearch {
@@ -43,6 +51,42 @@ export class TextSearch {
   /** Stores an item's words (after its row is written). */
   async write(item: { id: string; searchKey: number; title: string; body: string }): Promise<void> {
     await writeSearchWords(this.db, this.dialect, item, indexWords(item.title, item.body));
+  }
+
+  /**
+   * Stores many new items of one tenant with their words in batches (demo data, imports): one transaction, no per-item
+   * round trips. Items whose record is indexed already are returned, for the caller to index one by one.
+   */
+  async writeNew(tenantId: string, items: readonly TextItemInput[]): Promise<TextItemInput[]> {
+    const have = new Set<string>();
+    for (let at = 0; at < items.length; at += 500) {
+      const chunk = items.slice(at, at + 500);
+      const rows = await this.db.selectFrom('text_items').select(['source', 'ref_id']).where('tenant_id', '=', tenantId)
+        .where('ref_id', 'in', chunk.map((x) => x.refId)).execute();
+      for (const r of rows as Array<{ source: string; ref_id: string }>) have.add(`${r.source}\u0000${r.ref_id}`);
+    }
+    const key = (x: TextItemInput) => `${x.source}\u0000${x.refId}`;
+    const fresh = [...new Map(items.filter((x) => !have.has(key(x))).map((x) => [key(x), x])).values()];
+    const now = new Date().toISOString();
+    const segmented = new Map<string, string[]>(); // generated and copied records repeat texts
+    const wordsOf = (x: TextItemInput) => {
+      const k = `${x.title}\u0000${x.body}`;
+      let w = segmented.get(k);
+      if (!w) segmented.set(k, (w = indexWords(x.title, x.body)));
+      return w;
+    };
+    await this.db.transaction().execute(async (trx) => {
+      for (let at = 0; at < fresh.length; at += 100) {
+        const batch = fresh.slice(at, at + 100).map((x) => ({ x, id: newId(), searchKey: newSearchKey(), words: wordsOf(x) }));
+        await trx.insertInto('text_items').values(batch.map(({ x, id, searchKey, words }) => ({
+          id, tenant_id: tenantId, source: x.source, ref_id: x.refId, title: x.title, body: x.body, unit_id: x.unitId ?? null, state: x.state ?? null,
+          owner_user_id: x.ownerUserId ?? null, search_key: searchKey, created_at: x.createdAt ?? now, updated_at: now,
+          ...(this.dialect === 'postgres' ? { search_tsv: searchVectorValue(this.dialect, words) } : {}),
+        }))).execute();
+        if (this.dialect === 'sqlite') await writeSearchWordsMany(trx, this.dialect, batch.map(({ id, searchKey, words }) => ({ id, searchKey, words })));
+      }
+    });
+    return items.filter((x) => have.has(key(x)));
   }
 
   /**
@@ -76,39 +120,117 @@ export class TextSearch {
   async search(actor: Actor, q: SearchQuery): Promise<SearchResponse> {
     await this.ensureIndex();
     const words = queryWords(q.q);
-    const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, words, facets: { module: [], year: [] }, capped: false };
+    const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, words, facets: { module: [], year: [], status: [], unit: [] }, capped: false };
     if (!words.length) return empty;
-    const ranked = await searchWords(this.db, this.dialect, { tenantId: actor.tenantId, words, limit: SEARCH_WINDOW });
-    if (!ranked.length) return empty;
-    ranked.sort((a, b) => b.score - a.score);
-    const visible = await visibleCandidates(this.db, actor, ranked.map((r) => ({ ...r, tenantId: actor.tenantId })));
-    const seen = ranked.filter((r) => visible.has(r.id)).map((r) => ({ ...r, year: Number(r.createdAt.slice(0, 4)) }));
-    const count = (key: (x: typeof seen[number]) => string, label: (v: string) => string) => {
-      const m = new Map<string, number>();
-      for (const x of seen) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
-      return [...m].map(([value, n]) => ({ value, label: label(value), count: n }));
+    const matches = await searchWords(this.db, this.dialect, { tenantId: actor.tenantId, words, limit: SEARCH_WINDOW });
+    if (!matches.length) return empty;
+    const visible = await visibleCandidateFacts(this.db, actor, matches.map((r) => ({ ...r, tenantId: actor.tenantId })));
+    const seen: Seen[] = [];
+    matches.forEach((r, order) => {
+      const f = visible.get(r.id);
+      if (!f) return;
+      const state = f.state !== undefined ? f.state : r.state;
+      seen.push({
+        ...r, order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
+        statusLabel: f.stateLabel ?? state ?? null, unitId: f.unitId !== undefined ? f.unitId : r.unitId,
+      });
+    });
+    const facets = await this.facets(seen);
+    const filtered = seen.filter((x) => (!q.module || x.source === q.module) && (q.year === undefined || x.year === q.year)
+      && (!q.status || x.status === q.status) && (!q.unit || x.unitId === q.unit));
+    const bodies = new Map<string, string>();
+    const readBodies = async (ids: string[]) => {
+      const missing = ids.filter((id) => !bodies.has(id));
+      if (!missing.length) return;
+      const rows = await this.db.selectFrom('text_items').select(['id', 'body']).where('id', 'in', missing).execute();
+      for (const r of rows as Array<{ id: string; body: string }>) bodies.set(r.id, r.body);
     };
-    const facets = {
-      module: count((x) => x.source, (v) => sourceLabels[v] ?? v).sort((a, b) => b.count - a.count),
-      year: count((x) => String(x.year), (v) => `${v}年`).sort((a, b) => b.value.localeCompare(a.value)),
-    };
-    const filtered = seen.filter((x) => (!q.module || x.source === q.module) && (q.year === undefined || x.year === q.year));
-    const pageItems = filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    const texts = new Map<string, { title: string; body: string }>();
-    if (pageItems.length) {
-      const rows = await this.db.selectFrom('text_items').select(['id', 'title', 'body']).where('id', 'in', pageItems.map((x) => x.id)).execute();
-      for (const r of rows as any[]) texts.set(r.id, { title: r.title, body: r.body });
-    }
-    const top = seen[0]?.score || 1;
+    // relevance: every match by its title, then the best by title and text (BM25), whose texts are read for it
+    const byTitle = rankMatches(filtered, words, () => '');
+    const head = byTitle.slice(0, RERANKED);
+    await readBodies(head.map((x) => x.id));
+    const ranked = [...rankMatches(head, words, (x) => bodies.get(x.id) ?? ''), ...byTitle.slice(RERANKED)];
+    const pageItems = ranked.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    await readBodies(pageItems.map((x) => x.id));
+    const top = ranked[0]?.score || 1;
+    let floor = Infinity;
     return {
-      items: pageItems.map((x) => ({
-        id: x.id, source: x.source, refId: x.refId, year: x.year, createdAt: x.createdAt,
-        score: Math.round((x.score / top) * 1000) / 1000,
-        title: highlight(texts.get(x.id)?.title ?? '', words),
-        snippet: snippet(texts.get(x.id)?.body ?? '', words),
-        actions: ['open'],
-      })),
-      total: filtered.length, page: q.page, pageSize: q.pageSize, words, facets, capped: ranked.length >= SEARCH_WINDOW,
+      items: pageItems.map((x) => {
+        // items after the reranked head show no higher relevance than it
+        floor = Math.min(floor, x.score);
+        return {
+          id: x.id, source: x.source, refId: x.refId, year: x.year, createdAt: x.createdAt,
+          score: Math.round((Math.min(x.score, floor) / top) * 1000) / 1000,
+          title: highlight(x.title, words),
+          snippet: snippet(bodies.get(x.id) ?? '', words),
+          status: x.status, statusLabel: x.statusLabel, unitId: x.unitId,
+          actions: ['open'],
+        };
+      }),
+      total: filtered.length, page: q.page, pageSize: q.pageSize, words, facets, capped: matches.length >= SEARCH_WINDOW,
     };
   }
+
+  /** Counts of the visible matches by module, year, status and handling unit (named through the organisations module). */
+  private async facets(seen: Seen[]): Promise<SearchResponse['facets']> {
+    const count = (key: (x: Seen) => string | null, label: (v: string, x: Seen) => string) => {
+      const m = new Map<string, { label: string; count: number }>();
+      for (const x of seen) {
+        const k = key(x);
+        if (k === null) continue;
+        const e = m.get(k);
+        if (e) e.count++; else m.set(k, { label: label(k, x), count: 1 });
+      }
+      return [...m].map(([value, e]) => ({ value, label: e.label, count: e.count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    };
+    const module = count((x) => x.source, (v) => sourceLabels[v] ?? v);
+    const status = count((x) => x.status, (_v, x) => x.statusLabel ?? '');
+    // the same state name in two modules is told apart by the module's name
+    if (module.length > 1) for (const f of status) f.label = `${sourceLabels[f.value.split(':')[0]] ?? f.value.split(':')[0]}·${f.label}`;
+    const unit = count((x) => x.unitId, (v) => v);
+    if (unit.length) {
+      const names = await orgNames(this.db, unit.map((u) => u.value)).catch(() => new Map<string, { name: string }>());
+      for (const u of unit) u.label = names.get(u.value)?.name ?? u.value;
+    }
+    return { module, year: count((x) => String(x.year), (v) => `${v}年`).sort((a, b) => b.value.localeCompare(a.value)), status, unit };
+  }
+}
+
+/** A visible match with the facts its facets need. */
+interface Seen extends SearchMatch { order: number; score: number; year: number; status: string | null; statusLabel: string | null }
+
+/** How many of the best matches by title are ranked again by title and text (their texts are read for it). */
+export const RERANKED = 100;
+
+/** BM25's term-frequency saturation and length normalisation (the usual constants). */
+const K1 = 1.2;
+const B = 0.75;
+
+/** Occurrences of `w` in `text`. */
+function occurrences(text: string, w: string): number {
+  let n = 0;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) n++;
+  return n;
+}
+
+/**
+ * Relevance (BM25 over the title, counted twice as in the index, and the text `bodyOf` gives), best first, the newer
+ * first among equals (`order` is the position among the newest matches). Every match holds every query word, so the
+ * words weigh alike (their document frequencies would scale all matches together); what ranks is how often each word
+ * occurs against the length of the text.
+ */
+export function rankMatches<T extends { title: string; order: number; score: number }>(matches: readonly T[], words: readonly string[], bodyOf: (x: T) => string): T[] {
+  const texts = matches.map((m) => ({ title: m.title.toLowerCase(), body: bodyOf(m).toLowerCase() }));
+  const lengths = texts.map((t) => 2 * t.title.length + t.body.length);
+  const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+  const out = matches.map((m, i) => {
+    const norm = K1 * (1 - B + (B * lengths[i]) / avg);
+    let score = 0;
+    for (const w of words) {
+      const tf = 2 * occurrences(texts[i].title, w) + occurrences(texts[i].body, w);
+      score += (tf * (K1 + 1)) / (tf + norm);
+    }
+    return { ...m, score };
+  });
+  return out.sort((a, b) => b.score - a.score || a.order - b.order);
 }

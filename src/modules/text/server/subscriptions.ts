@@ -1,18 +1,34 @@
 /** Domain events the text module follows: records to index (`text.index`) and decided assignments (`text.assigned`). */
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { TextService, TextItemInput } from './text-service.ts';
+import { registerSearchPolicy } from './search-policy.ts';
+import { visibleReportFacts, REPORT_SOURCE } from '../../opinions/index.ts';
 
 /** Payload of `text.index`: a module publishes it after committing a new or edited record. */
 export type TextIndexPayload = TextItemInput;
+/** Payload of `text.index.many`: many new records of one tenant (demo data, imports), stored in batches. */
+export interface TextIndexManyPayload { items: TextIndexPayload[] }
 /** Payload of `text.assigned`: published when a person decides the handling unit (交办). */
 export interface TextAssignedPayload { text: string; unitId: string }
 
 export function subscribeText(ctx: ModuleContext, service: TextService): void {
+  // a record's versions are indexed in the order they were published (a report created and edited at once)
+  const queues = new Map<string, Promise<void>>();
   ctx.events.on('text.index', async (e) => {
-    await service.indexItem(e.tenantId, e.payload as unknown as TextIndexPayload);
+    const p = e.payload as unknown as TextIndexPayload;
+    const key = `${e.tenantId}\u0000${p.source}\u0000${p.refId}`;
+    const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => service.indexItem(e.tenantId, p));
+    queues.set(key, run);
+    try { await run; } finally { if (queues.get(key) === run) queues.delete(key); }
+  });
+  // many new records of one tenant at once (demo data, imports)
+  ctx.events.on('text.index.many', async (e) => {
+    await service.indexItems(e.tenantId, (e.payload as unknown as TextIndexManyPayload).items);
   });
   ctx.events.on('text.assigned', async (e) => {
     const p = e.payload as unknown as TextAssignedPayload;
     await service.recordAssignment(e.tenantId, p.text, p.unitId);
   });
+  // 社情民意 reports are found by whoever may see them in the opinions lists, with their current state
+  registerSearchPolicy(ctx, REPORT_SOURCE, (actor, ids) => visibleReportFacts(ctx.db, ctx.dialect, actor, ids));
 }

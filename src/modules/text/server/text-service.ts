@@ -8,8 +8,8 @@ import { AppError } from '../../../kernel/universal/errors.ts';
 import { segmenter } from '../domain/segmenter.ts';
 import { cppccTerms } from '../domain/terms.ts';
 import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
-import { SimilarIndex, Vocabulary, termVector, sharedTerms } from '../domain/similar.ts';
-import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity } from '../domain/duplicates.ts';
+import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec } from '../domain/similar.ts';
+import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
 import { TextSearch, newSearchKey } from './search.ts';
 import { visibleCandidates } from './search-policy.ts';
@@ -130,6 +130,14 @@ export class TextService {
     else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt, ownerUserId: item.ownerUserId ?? null }, words, `${item.title}\n${item.body}`);
   }
 
+  /** Stores many records' texts at once (demo data, imports); records indexed already are re-indexed one by one. */
+  async indexItems(tenantId: string, items: readonly TextItemInput[]): Promise<void> {
+    await this.ensureDictionary();
+    const known = await this.search.writeNew(tenantId, items);
+    this.corpora.delete(tenantId); // many new items: the tenant's index rebuilds on next use
+    for (const item of known) await this.indexItem(tenantId, item);
+  }
+
   /** The most similar earlier items with scores, a duplicate flag and the shared keywords. */
   async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD, visibleTo?: Actor) {
     const c = await this.corpus(tenantId);
@@ -162,6 +170,59 @@ export class TextService {
     return { items: kept, keywords: segmenter().keywords(text, 8).map((k) => k.word) };
   }
 
+  /**
+   * Groups of likely duplicates among some records of one source (the review queue's submitted proposals): a pair
+   * counts when its wording is near-identical (MinHash estimate) and its topic agrees (term cosine), both at least
+   * `threshold`; groups are the connected pairs, each with its pairs' scores and the keywords its members share.
+   */
+  async duplicateGroups(tenantId: string, source: string, refIds: readonly string[], threshold = DEFAULT_DUP_THRESHOLD) {
+    const c = await this.corpus(tenantId);
+    const docs = new Map<number, string>();
+    for (const ref of refIds) {
+      const n = c.byRef.get(`${source}:${ref}`);
+      if (n !== undefined) docs.set(n, ref);
+    }
+    const local = new DuplicateIndex<number>();
+    for (const n of docs.keys()) local.add(n, fingerprintOfDoc(c, n));
+    // the topic is compared on distinctive words: terms found in more than 30% of the source's items (set phrases such
+    // as 我市, 近年来, 建议) are left out, so shared boilerplate alone does not make two records duplicates
+    const sourceDf = new Map<number, number>();
+    let sourceDocs = 0;
+    c.meta.forEach((m, n) => {
+      if (m.source !== source) return;
+      sourceDocs++;
+      for (const id of c.index.vector(n).ids) sourceDf.set(id, (sourceDf.get(id) ?? 0) + 1);
+    });
+    const common = (id: number) => sourceDocs >= 20 && (sourceDf.get(id) ?? 0) > sourceDocs * 0.3;
+    const distinct = new Map<number, TermVec>();
+    const vec = (n: number): TermVec => {
+      let v = distinct.get(n);
+      if (!v) {
+        const full = c.index.vector(n);
+        const keep = [...full.ids.keys()].filter((i) => !common(full.ids[i]));
+        const norm = Math.sqrt(keep.reduce((acc, i) => acc + full.w[i] * full.w[i], 0)) || 1;
+        v = { ids: Int32Array.from(keep, (i) => full.ids[i]), w: Float32Array.from(keep, (i) => full.w[i] / norm) };
+        distinct.set(n, v);
+      }
+      return v;
+    };
+    const pairs = local.pairs(threshold)
+      .map((p) => ({ ...p, topic: cosine(vec(p.a), vec(p.b)) }))
+      .filter((p) => p.topic >= threshold)
+      .map((p) => ({ a: p.a, b: p.b, score: Math.round(Math.min(p.score, p.topic) * 1000) / 1000 }));
+    return groupPairs(pairs).map((members) => {
+      const inGroup = new Set(members);
+      const own = pairs.filter((p) => inGroup.has(p.a));
+      const counts = new Map<string, number>();
+      for (const p of own) for (const w of sharedTerms(vec(p.a), vec(p.b), c.vocab, 8)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      return {
+        refIds: members.map((m) => docs.get(m)!),
+        pairs: own.map((p) => ({ a: docs.get(p.a)!, b: docs.get(p.b)!, score: p.score })),
+        sharedKeywords: [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([w]) => w),
+      };
+    });
+  }
+
   /** Hot topics over the tenant's items of the last `days` days. */
   async hotTopics(tenantId: string, days: number, limit: number) {
     const since = new Date(Date.now() - days * 86400_000).toISOString();
@@ -190,7 +251,9 @@ export class TextService {
       p = (async () => {
         const row = await this.db.selectFrom('text_models').select(['data']).where('tenant_id', '=', tenantId).where('kind', '=', 'units').executeTakeFirst();
         if (!row) return null;
-        return UnitClassifier.fromJSON(JSON.parse(Buffer.from(row.data as Uint8Array).toString('utf8')));
+        const stored = JSON.parse(Buffer.from(row.data as Uint8Array).toString('utf8'));
+        // a model stored in an earlier format is retrained from the recorded assignments
+        return UnitClassifier.readable(stored) ? UnitClassifier.fromJSON(stored) : this.retrain(tenantId);
       })();
       this.models.set(tenantId, p);
       p.catch(() => this.models.delete(tenantId));

@@ -83,6 +83,13 @@ for (const d of await dialects()) {
       assert.equal(Number(stored.examples), 7, 'the model is stored per tenant');
       const retrained = await service.retrain('city');
       assert.equal(retrained?.examples, 9);
+      // a model stored in the earlier format is retrained from the recorded assignments when a fresh service needs it
+      await h.db.updateTable('text_models').set({ data: Buffer.from(JSON.stringify({ kind: 'ovr-svm-v1', labels: ['unit-zj'] }), 'utf8') })
+        .where('tenant_id', '=', 'city').execute();
+      const fresh = await new TextService(h.db, h.dialect).suggestUnits('city', '医院挂号难，排队时间太长', 3);
+      assert.equal(fresh.suggestions[0].unitId, 'unit-wj');
+      assert.equal(fresh.suggestions[0].basis, 'model');
+      assert.equal(fresh.modelExamples, 9);
     });
 
     test('words added to the dictionary are listed and only dictionary keepers may add them', async () => {

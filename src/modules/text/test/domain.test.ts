@@ -2,7 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Segmenter, segmenter } from '../domain/segmenter.ts';
-import { train } from '../domain/classifier.ts';
+import { train, UnitClassifier, type LabeledText } from '../domain/classifier.ts';
+import { FeatureSpace, countFeatures, CHAR_BLOCK } from '../domain/features.ts';
 import { DuplicateIndex, fingerprint, similarity, DEFAULT_DUP_THRESHOLD } from '../domain/duplicates.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms } from '../domain/similar.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
@@ -61,9 +62,108 @@ describe('unit suggestion', () => {
 
   test('a model survives a round trip through its stored form', () => {
     const model = train(tok, assignments.map(([text, label]) => ({ text, label })));
-    const back = (model.constructor as typeof import('../domain/classifier.ts').UnitClassifier).fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    const back = UnitClassifier.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
     const t = '学校门口交通拥堵，学生不安全';
     assert.deepEqual(back.rank(back.vectorize(tok, t)).map((x) => x.label), model.rank(model.vectorize(tok, t)).map((x) => x.label));
+  });
+});
+
+/** A seeded toy corpus: each class has its own words, all share common ones, and a tenth of the words are noise from another class. */
+function toyCorpus(seed: number, perClass: number): LabeledText[] {
+  let s = seed;
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 0x100000000);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
+  const vocab: Record<string, string[]> = {
+    traffic: ['公交', '道路', '红绿灯', '拥堵', '停车', '地铁', '路口', '出租车'],
+    school: ['学校', '老师', '学生', '幼儿园', '课后', '学位', '教材', '校车'],
+    health: ['医院', '医生', '挂号', '药品', '卫生院', '医保', '门诊', '护士'],
+  };
+  const common = ['希望', '尽快', '解决', '问题', '部门', '群众', '反映', '情况'];
+  const labels = Object.keys(vocab);
+  const out: LabeledText[] = [];
+  for (let i = 0; i < perClass; i++) {
+    for (const label of labels) {
+      const words: string[] = [];
+      for (let j = 0; j < 12; j++) {
+        const r = rand();
+        words.push(r < 0.45 ? pick(vocab[label]) : r < 0.9 ? pick(common) : pick(vocab[pick(labels.filter((l) => l !== label))]));
+      }
+      out.push({ text: words.join(' '), label });
+    }
+  }
+  return out;
+}
+const spaceTok = (t: string) => t.split(' ').filter(Boolean);
+
+describe('unit classifier (one-vs-rest linear SVMs over character and word features)', () => {
+  test('features are fitted on the training texts only, weighted per block to unit length', () => {
+    const counts = ['小区 电梯 审批', '小区 停车 收费', '学校 收费'].map((t) => countFeatures(t, spaceTok(t)));
+    const space = FeatureSpace.fit(counts);
+    const x = space.weigh(countFeatures('小区 电梯 医院', spaceTok('小区 电梯 医院')));
+    // 医 and 院 were never seen in training: no column; the rest is two unit-length blocks
+    let charSq = 0;
+    let wordSq = 0;
+    for (let i = 0; i < x.idx.length; i++) {
+      if (space.block(x.idx[i]) === CHAR_BLOCK) charSq += x.val[i] ** 2;
+      else wordSq += x.val[i] ** 2;
+      if (i > 0) assert.ok(x.idx[i] > x.idx[i - 1], 'columns sorted');
+    }
+    assert.ok(Math.abs(charSq - 1) < 1e-5 && Math.abs(wordSq - 1) < 1e-5, `${charSq} ${wordSq}`);
+    assert.equal(space.weigh(countFeatures('医院', ['医院'])).idx.length, 0, 'an unseen text has no features');
+    // with a minimum document frequency of 2, features of one text only are dropped
+    const strict = FeatureSpace.fit(counts, 2);
+    assert.ok(strict.size < space.size && strict.df.every((d) => d >= 2));
+  });
+
+  test('learns a separable toy set, ranks the right class first and gives calibrated confidences', () => {
+    const data = toyCorpus(11, 60);
+    const held = toyCorpus(99, 30);
+    const model = train(spaceTok, data, { seed: 3 });
+    assert.deepEqual(model.labels, ['health', 'school', 'traffic']);
+    let right = 0;
+    let confSum = 0;
+    for (const d of held) {
+      const r = model.rank(model.vectorize(spaceTok, d.text));
+      assert.equal(r.length, 3);
+      for (const x of r) assert.ok(x.confidence >= 0 && x.confidence <= 1, String(x.confidence));
+      assert.ok(Math.abs(r.reduce((a, x) => a + x.confidence, 0) - 1) < 1e-9, 'confidences sum to 1');
+      assert.ok(r[0].confidence >= r[1].confidence && r[1].confidence >= r[2].confidence, 'confidence follows the ranking');
+      if (r[0].label === d.label) right++;
+      confSum += r[0].confidence;
+    }
+    const accuracy = right / held.length;
+    assert.ok(accuracy >= 0.9, `accuracy ${accuracy}`);
+    // calibrated: the mean top confidence on unseen texts is close to the accuracy (not a flat 1/K, not always ~1)
+    assert.ok(Math.abs(confSum / held.length - accuracy) < 0.12, `mean confidence ${confSum / held.length} vs accuracy ${accuracy}`);
+    // a text of one class's words is confident; a text of common words only is not
+    const clear = model.rank(model.vectorize(spaceTok, '医院 医生 挂号 门诊 护士 药品'));
+    const vague = model.rank(model.vectorize(spaceTok, '希望 尽快 解决 问题'));
+    assert.equal(clear[0].label, 'health');
+    assert.ok(clear[0].confidence > 0.8, String(clear[0].confidence));
+    assert.ok(vague[0].confidence < clear[0].confidence - 0.3, `${vague[0].confidence} vs ${clear[0].confidence}`);
+  });
+
+  test('training is deterministic with a fixed seed and the stored form scores the same', () => {
+    const data = toyCorpus(5, 40);
+    const a = train(spaceTok, data, { seed: 42 });
+    const b = train(spaceTok, data, { seed: 42 });
+    assert.deepEqual(Array.from(a.w), Array.from(b.w));
+    assert.deepEqual(Array.from(a.bias), Array.from(b.bias));
+    assert.equal(a.temperature, b.temperature);
+    const back = UnitClassifier.fromJSON(JSON.parse(JSON.stringify(a.toJSON())));
+    const x = '学校 老师 课后 希望';
+    assert.deepEqual(back.rank(back.vectorize(spaceTok, x)), a.rank(a.vectorize(spaceTok, x)));
+    assert.ok(!UnitClassifier.readable({ kind: 'ovr-svm-v1' }), 'a model stored in the earlier format is not read');
+    assert.throws(() => UnitClassifier.fromJSON({ ...a.toJSON(), kind: 'ovr-svm-v1' }));
+  });
+
+  test('class balance lifts a small class: its recall does not collapse next to a class ten times larger', () => {
+    const big = toyCorpus(21, 100).filter((d) => d.label !== 'health');
+    const small = toyCorpus(22, 10).filter((d) => d.label === 'health');
+    const model = train(spaceTok, [...big, ...small], { seed: 1 });
+    const held = toyCorpus(23, 40).filter((d) => d.label === 'health');
+    const recall = held.filter((d) => model.rank(model.vectorize(spaceTok, d.text))[0].label === 'health').length / held.length;
+    assert.ok(recall >= 0.85, `recall of the small class ${recall}`);
   });
 });
 

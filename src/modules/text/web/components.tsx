@@ -10,7 +10,7 @@ import { useI18n } from '../../../kernel/web/i18n.tsx';
 /** Where a record of each source opens in the web app. */
 export const sourcePaths: Record<string, (refId: string) => string> = {
   proposal: (id) => `/proposals/${id}`,
-  report: (id) => `/reports/${id}`,
+  report: (id) => `/opinions/${id}`,
 };
 export const linkOf = (source: string, refId: string) => sourcePaths[source]?.(refId);
 

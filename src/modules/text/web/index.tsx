@@ -20,7 +20,7 @@ export const textWeb: WebModule = {
   messages: {
     '全文检索': 'Search', '热点分析': 'Hot topics', '检索词': 'Search words', '检索': 'Search', '输入关键词，如：小区 停车': 'Words, e.g. 小区 停车',
     '可检索您有权查看的提案、社情民意等事项；多个词之间用空格分隔，全部命中的排在前面。': 'Search the proposals and reports you may see; separate words with spaces.',
-    '来源模块': 'Module', '年度': 'Year', '全部': 'All', '共 {n} 条结果': '{n} results', '（仅在最新的匹配中排序）': ' (ranked among the newest matches)', '分词': 'Words',
+    '来源模块': 'Module', '年度': 'Year', '状态': 'Status', '承办单位': 'Handling unit', '全部': 'All', '共 {n} 条结果': '{n} results', '（仅在最新的匹配中排序）': ' (ranked among the newest matches)', '分词': 'Words',
     '没有找到匹配的事项，试试更短或不同的词': 'Nothing matched; try shorter or other words', '提案': 'Proposal', '社情民意': 'Report', '答复': 'Reply',
     '相似件': 'Similar items', '暂时无法查询相似件': 'Similar items are unavailable right now', '未发现相似的已有事项': 'No similar earlier items',
     '相似度': 'Similarity', '疑似重复': 'Likely duplicate', '共同关键词': 'Shared keywords', '建议承办单位': 'Suggested units',
