@@ -2,7 +2,7 @@
  * The platform benchmarks (`npm run bench`, `npm run bench -- --quick` in CI). Prints one JSON line per figure:
  * {"name", "value", "unit", "target", "baseline"?}; a PostgreSQL figure is {"name", "skipped"} when it is unreachable.
  * Missed targets never fail the run; a benchmark that crashes does (exit code 1).
- * `--only=<substring>` runs only the benchmarks whose name contains it (http, workflow, startup).
+ * `--only=<substring>` runs only the benchmarks whose name contains it (http, workflow, startup, opinions, proposals, compilation).
  */
 import { crashed, crashes, emit, note, postgresUnavailable, quick } from './lib.ts';
 import type { DialectKind } from '../test/support/db.ts';
@@ -14,6 +14,9 @@ const suites: Array<{ name: string; run: (kind: DialectKind) => Promise<void> }>
   { name: 'workflow', run: async (kind) => (await import('./workflow.bench.ts')).benchWorkflow(kind) },
   { name: 'startup', run: async (kind) => (await import('./startup.bench.ts')).benchStartup(kind) },
   { name: 'http', run: async (kind) => (await import('./http.bench.ts')).benchHttp(kind) },
+  { name: 'proposals', run: async (kind) => (await import('./proposals.bench.ts')).benchProposals(kind) },
+  { name: 'opinions', run: async (kind) => (await import('./opinions.bench.ts')).benchOpinions(kind) },
+  { name: 'compilation', run: async (kind) => (await import('./proposals-docs.bench.ts')).benchCompilation(kind) },
 ];
 
 async function main() {

@@ -36,7 +36,9 @@ export type EventKind = (typeof eventKinds)[number];
 export const eventKindLabels: Record<EventKind, string> = { adoption: '采用', instruction: '领导批示', forwarded: '转送部门', feedback: '部门反馈' };
 
 const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
-const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe(label);
+/** a calendar day that exists ('2025-02-30' is refused) */
+const realDay = (s: string) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; };
+const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').refine(realDay, '不是有效的日期').describe(label);
 const text = (label: string, max: number) => z.string().trim().max(max).describe(label);
 
 export const allowedAction = z.object({ name: z.string(), label: z.string(), to: z.string(), requires: z.record(z.string(), z.string()), confirm: z.boolean() });
@@ -52,11 +54,19 @@ export const reportListQuery = pageQuery.extend({
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
   from: day('开始日期').optional(),
   to: day('结束日期').optional(),
-  /** accepted = 录用过; returned = 退回过; sent_up = 已向上报送; adopted = 录用或被采用 */
-  stage: z.enum(['accepted', 'returned', 'sent_up', 'adopted']).optional().describe('环节'),
+  /** accepted = 录用过; returned = 退回过; sent_up = 已向上报送; adopted = 录用或被采用; adoption = 被采用 (any level); instruction = 有领导批示 */
+  stage: z.enum(['accepted', 'returned', 'sent_up', 'adopted', 'adoption', 'instruction']).optional().describe('环节'),
   adoptedLevel: z.enum(levels).optional().describe('采用层级'),
   instructionLevel: z.enum(levels).optional().describe('批示层级'),
   submitterUserId: z.string().max(40).optional().describe('报送人'),
+  /** reports of members of this 专委会 (a member may sit on two) */
+  committeeId: z.string().max(40).optional().describe('专委会'),
+  /** reports of members of this 界别 */
+  sectorId: z.string().max(40).optional().describe('界别'),
+  /** the submitting organisation (报送单位: party, group, committee, county CPPCC); `none` for reports without one */
+  orgId: z.string().max(40).optional().describe('报送单位'),
+  /** copies that came up from this lower-level CPPCC */
+  sourceTenantId: z.string().max(40).optional().describe('来源政协'),
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 
@@ -119,6 +129,7 @@ export const reportDetail = reportListItem.extend({
   lengthWarning: z.string().nullable(),
   returnReason: z.string().nullable(),
   topic: z.string().nullable(),
+  topicId: z.string().nullable(),
   issueId: z.string().nullable(),
   rootReportId: z.string(),
   upCopyId: z.string().nullable(),
@@ -143,6 +154,8 @@ export const reportCreateBody = z.object({
   body: text('正文', 20000).min(10),
   urgent: z.boolean().default(false).describe('急事急报'),
   topic: text('所答选题', 200).optional(),
+  /** 选题研判: the published topic this report answers */
+  topicId: z.string().min(1).max(40).optional().describe('所答选题'),
   attachmentIds: z.array(z.string().max(64)).max(20).default([]).describe('附件'),
 });
 export type ReportCreateBody = z.infer<typeof reportCreateBody>;
@@ -268,12 +281,28 @@ export const statFigure = z.object({
   path: z.string(), query: z.record(z.string(), z.string()),
 });
 export type StatFigure = z.infer<typeof statFigure>;
+
+/** 分类统计: by 专委会 (committee), 界别 (sector), 报送单位 (unit) and 县区政协 (county: reports sent up from each). */
+export const breakdownKinds = ['committee', 'sector', 'unit', 'county'] as const;
+export type BreakdownKind = (typeof breakdownKinds)[number];
+export const breakdownLabels: Record<BreakdownKind, string> = { committee: '按专委会', sector: '按界别', unit: '按报送单位', county: '按县区政协' };
+/** The columns of every breakdown row, each a figure linked to its list. */
+export const breakdownColumns = ['submitted', 'accepted', 'retained', 'returned', 'sent_up', 'adopted', 'instructed'] as const;
+export type BreakdownColumn = (typeof breakdownColumns)[number];
+export const breakdownColumnLabels: Record<BreakdownColumn, string> = {
+  submitted: '报送', accepted: '录用', retained: '留存', returned: '退回', sent_up: '向上报送', adopted: '被采用', instructed: '领导批示',
+};
+export const breakdownRow = z.object({ id: z.string(), name: z.string(), figures: z.array(statFigure) });
+export const statBreakdown = z.object({ kind: z.enum(breakdownKinds), label: z.string(), rows: z.array(breakdownRow) });
+export type StatBreakdown = z.infer<typeof statBreakdown>;
+
 export const opinionStats = z.object({
   from: z.string(), to: z.string(),
   totals: z.array(statFigure),
   adoptedByLevel: z.array(statFigure),
   instructionsByLevel: z.array(statFigure),
   members: z.array(statFigure),
+  breakdowns: z.array(statBreakdown),
 });
 export type OpinionStats = z.infer<typeof opinionStats>;
 
@@ -286,3 +315,72 @@ export const opinionOptions = z.object({
   recipients: z.array(z.object({ code: z.string(), label: z.string() })),
   lengthGuide: z.number().int(),
 });
+
+/* ---------------- 选题研判 (topic planning) ---------------- */
+
+/** 选题状态: 征集中 / 已结束. */
+export const topicStatuses = ['open', 'closed'] as const;
+export type TopicStatus = (typeof topicStatuses)[number];
+export const topicStatusLabels: Record<TopicStatus, string> = { open: '征集中', closed: '已结束' };
+
+export const topicListQuery = pageQuery.extend({
+  status: z.enum(topicStatuses).optional().describe('选题状态'),
+  q: z.string().trim().max(100).optional().describe('关键词'),
+});
+export const topicCreateBody = z.object({
+  title: text('选题标题', 200).min(4),
+  description: text('选题说明', 5000).min(4),
+  periodFrom: day('征集开始日期'),
+  periodTo: day('征集截止日期'),
+});
+export type TopicCreateBody = z.infer<typeof topicCreateBody>;
+export const topicPatchBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  title: text('选题标题', 200).min(4).optional(),
+  description: text('选题说明', 5000).min(4).optional(),
+  periodFrom: day('征集开始日期').optional(),
+  periodTo: day('征集截止日期').optional(),
+  status: z.enum(topicStatuses).optional().describe('选题状态'),
+});
+export type TopicPatchBody = z.infer<typeof topicPatchBody>;
+/** What answering the topic has produced so far: reports citing it, and how many were accepted, adopted and instructed. */
+export const topicCounts = z.object({ answers: z.number().int(), accepted: z.number().int(), adopted: z.number().int(), instructed: z.number().int() });
+export const topicItem = z.object({
+  id: z.string(), title: z.string(), description: z.string(), periodFrom: z.string(), periodTo: z.string(),
+  status: z.enum(topicStatuses), statusLabel: z.string(), createdByName: z.string(), createdAt: z.string(), closedAt: z.string().nullable(), version: z.number().int(),
+  counts: topicCounts,
+  /** whether the caller may edit or close it; whether it may be answered now */
+  canEdit: z.boolean(), canAnswer: z.boolean(),
+});
+export type TopicItem = z.infer<typeof topicItem>;
+export const topicPage = pageOf(topicItem);
+export const topicDetail = topicItem.extend({
+  /** the answering reports the caller may see (editors: all; submitters: their own), newest first */
+  reports: z.array(reportListItem),
+  reportsTotal: z.number().int(),
+});
+export type TopicDetail = z.infer<typeof topicDetail>;
+
+/* ---------------- 年度通报 (year-end ranking) ---------------- */
+
+export const rankingQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).describe('年度'),
+  top: z.coerce.number().int().min(1).max(500).default(20).describe('前N名'),
+});
+export const rankingRow = z.object({
+  rank: z.number().int(), key: z.string(), name: z.string(),
+  /** member / informant; party / group / county; committee */
+  kind: z.string(), kindLabel: z.string(),
+  submitted: z.number().int(), accepted: z.number().int(), adopted: z.number().int(), instructed: z.number().int(), points: z.number(),
+});
+export type RankingRow = z.infer<typeof rankingRow>;
+export const rankingSummary = z.object({
+  submitted: z.number().int(), accepted: z.number().int(), adopted: z.number().int(), instructed: z.number().int(), points: z.number(),
+  issues: z.number().int(), pieces: z.number().int(), submitters: z.number().int(),
+});
+export const opinionRanking = z.object({
+  year: z.number().int(), from: z.string(), to: z.string(), tenantName: z.string(),
+  summary: rankingSummary,
+  submitters: z.array(rankingRow), units: z.array(rankingRow), committees: z.array(rankingRow),
+});
+export type OpinionRanking = z.infer<typeof opinionRanking>;

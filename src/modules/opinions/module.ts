@@ -2,9 +2,14 @@
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { issueLifecycle, reportLifecycle } from './domain/opinion-lifecycle.ts';
 import { opinionMigrations } from './server/migrations.ts';
+import { opinionPerfMigrations } from './server/perf-migrations.ts';
 import { opinionRoutes } from './server/routes.ts';
 import { seedOpinions } from './server/seed.ts';
 import { registerOpinionSettings } from './server/settings.ts';
+import { documentRoutes } from './server/document-routes.ts';
+import { topicMigrations } from './server/topic-migrations.ts';
+import { topicRoutes } from './server/topics.ts';
+import { fromProposalMigrations, subscribeFromProposals } from './server/from-proposals.ts';
 
 export const opinionsModule: ModuleManifest = {
   name: 'opinions',
@@ -15,10 +20,14 @@ export const opinionsModule: ModuleManifest = {
     { code: 'opinion.sign', name: '签发社情民意期刊', defaultRoles: ['leader'] },
     { code: 'opinion.read_all', name: '查看本级全部社情民意信息与统计', defaultRoles: ['info_editor', 'leader'] },
   ],
-  migrations: opinionMigrations,
+  migrations: [...opinionMigrations, ...fromProposalMigrations, ...topicMigrations, ...opinionPerfMigrations],
+  /** 提案转社情民意: reports created from proposals whose proposer consented */
+  subscribe: (ctx) => subscribeFromProposals(ctx),
   workflows: [reportLifecycle, issueLifecycle],
   routes: (app, ctx) => {
     registerOpinionSettings();
+    topicRoutes(app, ctx);
+    documentRoutes(app, ctx);
     return opinionRoutes(app, ctx);
   },
   seed: seedOpinions,

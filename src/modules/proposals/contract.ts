@@ -66,6 +66,17 @@ export const proposalListQuery = pageQuery.extend({
   stage: z.enum(['received', 'filed', 'replied']).optional().describe('环节'),
   replyClass: z.string().max(8).optional().describe('答复类别'),
   satisfaction: z.enum(satisfactionValues).optional().describe('满意度'),
+  /** the statistics' filters (提案统计: every figure opens the list of its records) */
+  session: z.string().trim().min(1).max(40).optional().describe('会议'),
+  sectorId: z.string().max(40).optional().describe('界别'),
+  committeeId: z.string().max(40).optional().describe('专委会'),
+  /** true: replied by the due date (按期答复); false: replied late (逾期答复) */
+  onTime: yesNo.optional().describe('按期答复'),
+  /** true: the unit owes the reply past its due date now (当前超期) */
+  overdue: yesNo.optional().describe('超期'),
+  isExcellent: yesNo.optional().describe('优秀提案'),
+  /** 转为社情民意或留作参考 */
+  converted: yesNo.optional().describe('转办'),
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
@@ -106,6 +117,9 @@ export const proposalListItem = z.object({
   isKey: z.boolean(),
   isExcellent: z.boolean(),
   isPublic: z.boolean(),
+  /** 选题参考目录: the topic the proposal cites, if any */
+  topicId: z.string().nullable(),
+  topicTitle: z.string().nullable(),
   dueDate: z.string().nullable(),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -309,6 +323,20 @@ export const excellentBody = z.object({
   reason: z.string().trim().max(2000).optional().describe('评选理由'),
 });
 
+/** 转办 on a declined proposal. */
+export const conversionInfo = z.object({
+  offer: z.enum(['opinion', 'reference']),
+  offerLabel: z.string(),
+  status: z.enum(['pending', 'accepted', 'refused']),
+  statusLabel: z.string(),
+  /** set once the proposer consented: 'opinion' (已转社情民意) or 'reference' (已转参考件) */
+  convertedTo: z.enum(['opinion', 'reference']).nullable(),
+  convertedLabel: z.string().nullable(),
+  convertedAt: z.string().nullable(),
+  /** the 社情民意 report created from it (link /opinions/:id) */
+  reportId: z.string().nullable(),
+});
+
 export const proposalDetail = proposalListItem.extend({
   background: z.string(),
   analysis: z.string(),
@@ -335,6 +363,10 @@ export const proposalDetail = proposalListItem.extend({
   /** 面商记录, oldest first */
   consultations: z.array(consultationEntry),
   key: keyInfo,
+  /** 转办 (转社情民意 / 转参考件) offered on 不予立案, the proposer's answer and the record it became */
+  conversion: conversionInfo.nullable(),
+  /** 优秀提案: the selection year it was published in */
+  excellentYear: z.number().int().nullable(),
 });
 export type ProposalDetail = z.infer<typeof proposalDetail>;
 
@@ -354,6 +386,8 @@ export const proposalCreateBody = z.object({
   /** user ids invited to co-sign (联名); each must confirm */
   cosignerUserIds: z.array(z.string().max(40)).max(50).default([]).describe('联名委员'),
   isPublic: z.boolean().default(true).describe('同意公开'),
+  /** 选题参考目录: a published topic of the tenant to cite (GET /api/proposals/topics) */
+  topicId: z.string().max(40).nullable().optional().describe('参考选题'),
   /** ids of the proposer's uploads (POST /api/attachments) to attach */
   attachmentIds: z.array(z.string().max(64)).max(20).default([]).describe('附件'),
 });
@@ -372,10 +406,17 @@ export const proposalUpdateBody = z.object({
   committeeId: z.string().max(40).nullable().optional().describe('专委会'),
   cosignerUserIds: z.array(z.string().max(40)).max(50).optional().describe('联名委员'),
   isPublic: z.boolean().optional().describe('同意公开'),
+  topicId: z.string().max(40).nullable().optional().describe('参考选题'),
   /** further uploads to attach (already attached ones stay) */
   attachmentIds: z.array(z.string().max(64)).max(20).optional().describe('附件'),
 });
 export type ProposalUpdateBody = z.infer<typeof proposalUpdateBody>;
+
+/** 审查会议: the date and a note of the review meeting that decided a batch of proposals. */
+export const reviewMeeting = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe('会议日期'),
+  note: z.string().trim().max(500).optional().describe('会议说明'),
+});
 
 /**
  * The input each transition may carry. Which fields an action requires is in the action's `requires`
@@ -402,6 +443,10 @@ export const transitionInput = z.object({
   /** 评价 */
   satisfaction: z.enum(satisfactionValues).optional().describe('满意度'),
   comment: z.string().trim().max(2000).optional().describe('评价意见'),
+  /** 不予立案 may offer conversion (转社情民意 / 转参考件), which the proposer then consents to or refuses */
+  convertTo: z.enum(['opinion', 'reference']).optional().describe('转办去向'),
+  /** 审查会议: the review meeting that decided it (kept in the proposal's history) */
+  meeting: reviewMeeting.optional().describe('审查会议'),
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
 
@@ -415,31 +460,85 @@ export type TransitionBody = z.infer<typeof transitionBody>;
 
 export const idParams = z.object({ id: z.string().min(1).max(40).describe('提案编号') });
 
-/** GET /api/proposals/stats?year= */
+/** GET /api/proposals/stats?year= or ?session=: the statistics of a year (年度) or of a session (会议, e.g. 十四届四次会议). */
 export const statsQuery = z.object({
-  year: z.coerce.number().int().min(1990).max(2100).describe('年度'),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  session: z.string().trim().min(1).max(40).optional().describe('会议'),
 });
 
-/** A figure with the list query that shows the records behind it (pass `query` to GET /api/proposals). */
+/**
+ * A figure with the list query that shows the records behind it. `target` 'proposals': pass `query` to
+ * GET /api/proposals (its total equals `count`); 'members': pass it to GET /api/proposals/stats/members.
+ */
 export const statFigure = z.object({
   key: z.string(),
   label: z.string(),
   count: z.number().int(),
+  target: z.enum(['proposals', 'members']),
   query: z.record(z.string(), z.string()),
 });
 export type StatFigure = z.infer<typeof statFigure>;
 
+/** 承办单位办理情况: one unit's proposals of the year or session (any role: 主办, 会办, 分办). */
+export const unitStatsRow = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  assigned: statFigure,
+  replied: statFigure,
+  onTime: statFigure,
+  late: statFigure,
+  overdue: statFigure,
+  satisfied: statFigure,
+  basicallySatisfied: statFigure,
+  unsatisfied: statFigure,
+  /** (满意 + 基本满意) / rated, in percent with one decimal; null when none is rated */
+  satisfactionRate: z.number().nullable(),
+});
+export type UnitStatsRow = z.infer<typeof unitStatsRow>;
+
 export const proposalStats = z.object({
-  year: z.number().int(),
-  /** 收到 / 立案 / 不予立案 / 并案 / 撤回 / 审查中 / 重点 */
+  /** the year asked for, or the year of the session asked for */
+  year: z.number().int().nullable(),
+  session: z.string().nullable(),
+  /** e.g. 2025年度 or 十四届四次会议 */
+  scopeLabel: z.string(),
+  /** 收到 / 立案 / 不予立案 / 并案 / 转办 / 撤回 / 审查中 / 重点 / 优秀 / 当前超期 */
   totals: z.array(statFigure),
+  /** 立案率 = 立案 / 收到, in percent */
+  filedRate: z.number().nullable(),
+  /** 大会提案 / 平时提案 */
   byCategory: z.array(statFigure),
   byType: z.array(statFigure),
   byState: z.array(statFigure),
+  /** 界别: the sector a proposal was submitted in the name of, otherwise the proposer's sector */
+  bySector: z.array(statFigure),
+  /** 专委会: the committee a proposal was submitted in the name of, otherwise each committee of the proposer */
+  byCommittee: z.array(statFigure),
+  /** 委员参与: members who submitted (as first proposer or confirmed co-signer) at least one received proposal */
+  participation: z.object({ members: statFigure, participants: statFigure, absent: statFigure, percent: z.number().nullable() }),
+  /** 答复: 已答复, 按期, 逾期, 当前超期; 按期率 in percent */
+  replies: z.object({ replied: statFigure, onTime: statFigure, late: statFigure, overdue: statFigure, onTimeRate: z.number().nullable() }),
+  units: z.array(unitStatsRow),
   byReplyClass: z.array(statFigure),
   bySatisfaction: z.array(statFigure),
+  /** (满意 + 基本满意) / rated, in percent */
+  satisfactionRate: z.number().nullable(),
 });
 export type ProposalStats = z.infer<typeof proposalStats>;
+
+/** GET /api/proposals/stats/members: the members behind the participation figures. */
+export const statsMembersQuery = statsQuery.extend({
+  /** true: members who submitted at least one; false: members who submitted none; absent: every member */
+  submitted: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('是否提交'),
+});
+export const statsMembers = z.object({
+  items: z.array(z.object({ userId: z.string(), name: z.string(), sectorName: z.string().nullable(), proposals: z.number().int() })),
+  total: z.number().int(),
+});
+export type StatsMembers = z.infer<typeof statsMembers>;
+
+/** GET /api/proposals/stats/scopes: the years and sessions (会议) that have proposals, newest first, for the selector. */
+export const statsScopes = z.object({ items: z.array(z.object({ year: z.number().int(), session: z.string() })) });
 
 /** GET /api/proposals/options: the configured vocabularies the forms need. */
 export const proposalOptions = z.object({
@@ -481,3 +580,174 @@ export const proposalBoard = z.object({
   units: z.array(z.object({ unitId: z.string(), unitName: z.string(), overdue: z.number().int(), dueSoon: z.number().int(), items: z.array(boardItem) })),
 });
 export type ProposalBoard = z.infer<typeof proposalBoard>;
+
+// ——— 选题参考目录 (topic guide) ———
+/** 选题状态: 已发布 (members see it) / 已撤回 (kept for the proposals that cite it, no longer offered). */
+export const topicStatuses = ['published', 'withdrawn'] as const;
+export type TopicStatus = (typeof topicStatuses)[number];
+export const topicStatusLabels: Record<TopicStatus, string> = { published: '已发布', withdrawn: '已撤回' };
+
+export const topicItem = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  /** 所属领域, e.g. 经济建设 */
+  area: z.string(),
+  /** 建议承办单位 */
+  suggestedUnits: z.array(z.object({ id: z.string(), name: z.string() })),
+  status: z.enum(topicStatuses),
+  statusLabel: z.string(),
+  sort: z.number().int(),
+  /** proposals of the tenant that cite this topic (drafts excluded) */
+  proposalCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TopicItem = z.infer<typeof topicItem>;
+
+/** GET /api/proposals/topics */
+export const topicListQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  /** the office may list withdrawn topics too */
+  includeWithdrawn: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('含已撤回'),
+});
+
+export const topicList = z.object({
+  year: z.number().int(),
+  items: z.array(topicItem),
+  /** may the caller add and edit topics (提案委)? */
+  canEdit: z.boolean(),
+});
+export type TopicList = z.infer<typeof topicList>;
+
+const title = z.string().trim().min(1, '不能为空').max(200).describe('选题标题');
+const description = z.string().trim().max(5000).describe('选题说明');
+const area = z.string().trim().min(1, '不能为空').max(40).describe('所属领域');
+const units = z.array(z.string().max(40)).max(20).describe('建议承办单位');
+
+/** POST /api/proposals/topics */
+export const topicCreateBody = z.object({
+  year: z.number().int().min(1990).max(2100).describe('年度'),
+  title,
+  description: description.default(''),
+  area,
+  suggestedUnitIds: units.default([]),
+  sort: z.number().int().min(0).max(9999).optional().describe('排序'),
+});
+export type TopicCreateBody = z.infer<typeof topicCreateBody>;
+
+/** PATCH /api/proposals/topics/:id: edit or withdraw (status) a topic; `version` guards concurrent edits. */
+export const topicUpdateBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  title: title.optional(),
+  description: description.optional(),
+  area: area.optional(),
+  suggestedUnitIds: units.optional(),
+  sort: z.number().int().min(0).max(9999).optional().describe('排序'),
+  status: z.enum(topicStatuses).optional().describe('状态'),
+});
+export type TopicUpdateBody = z.infer<typeof topicUpdateBody>;
+
+export const topicParams = z.object({ id: z.string().min(1).max(40).describe('选题编号') });
+
+// ——— 提案汇编, 提案表 and the public view (同意公开) ———
+/** 汇编分类: by lead unit (主办单位), by proposal type (提案类型) or by the cited topic's area (选题领域). */
+export const compilationGroupings = ['unit', 'type', 'area'] as const;
+export type CompilationGrouping = (typeof compilationGroupings)[number];
+export const compilationGroupingLabels: Record<CompilationGrouping, string> = { unit: '按主办单位分类', type: '按提案类型分类', area: '按选题领域分类' };
+
+/** GET /api/proposals/compilation.docx: the list's filters, plus how to group; only filed (numbered) proposals are compiled. */
+export const compilationQuery = proposalListQuery.extend({
+  groupBy: z.enum(compilationGroupings).default('unit').describe('分类方式'),
+});
+
+/** GET /api/proposals/:id/form: the proposal as the paper 提案表 lays it out (the print page and form.docx). */
+export const proposalForm = z.object({
+  id: z.string(),
+  organisationName: z.string(),
+  year: z.number().int(),
+  sessionLabel: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  typeLabel: z.string(),
+  categoryLabel: z.string().nullable(),
+  proposerName: z.string(),
+  /** 界别 of the proposer (or the proposal's sector) */
+  sectorName: z.string().nullable(),
+  /** 联系方式: shown only to the proposer, co-signers, the office and the handling units; null otherwise */
+  contact: z.string().nullable(),
+  /** 附议人 (co-signers who confirmed) */
+  cosignerNames: z.array(z.string()),
+  background: z.string(),
+  analysis: z.string(),
+  suggestions: z.string(),
+  /** 办理单位: the lead unit and the 会办/分办 units with their part */
+  units: z.array(z.object({ name: z.string(), roleLabel: z.string() })),
+  handlingModeLabel: z.string().nullable(),
+  /** 答复类别, once the reply is released (or to the office and the lead unit before) */
+  replyClassLabel: z.string().nullable(),
+  topicTitle: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  isPublic: z.boolean(),
+});
+export type ProposalForm = z.infer<typeof proposalForm>;
+
+/** GET /api/public/proposals: anyone, without signing in. */
+export const publicListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional().describe('标题关键词'),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  /** the CPPCC (tenant); the top-level one when omitted */
+  committee: z.string().max(40).optional().describe('政协'),
+});
+
+export const publicListItem = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  sessionLabel: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  proposerName: z.string(),
+  leadUnitName: z.string().nullable(),
+  replyClass: z.string().nullable(),
+  replyClassLabel: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+});
+export type PublicListItem = z.infer<typeof publicListItem>;
+
+export const publicPage = pageOf(publicListItem).extend({
+  /** the CPPCCs that publish proposals, for the picker; `committee` is the one listed */
+  committees: z.array(z.object({ id: z.string(), name: z.string() })),
+  committee: z.string(),
+});
+
+/** GET /api/public/proposals/:id: the public record — no contact data, internal notes or evaluations. */
+export const publicDetail = publicListItem.extend({
+  committeeName: z.string(),
+  typeLabel: z.string(),
+  /** 提案人 and 附议人 as public record */
+  cosignerNames: z.array(z.string()),
+  background: z.string(),
+  analysis: z.string(),
+  suggestions: z.string(),
+  replyText: z.string(),
+});
+export type PublicDetail = z.infer<typeof publicDetail>;
+
+// ——— events other modules read ———
+
+/** Payload of `proposal.converted` (社情民意 only): everything the 社情民意 module needs, so it reads no proposal table. */
+export interface ProposalConvertedPayload {
+  proposalId: string;
+  /** the id the report is to have: chosen here so that a second delivery of the event finds it and the proposal links to it */
+  reportId: string;
+  number: string | null;
+  year: number;
+  title: string;
+  body: string;
+  proposer: { userId: string; name: string; orgId: string | null };
+  /** confirmed co-signers, credited with the proposer */
+  cosigners: Array<{ userId: string; name: string }>;
+}
+export const proposalConvertedEvent = 'proposal.converted';

@@ -3,10 +3,14 @@ import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { proposalLifecycle } from './domain/proposal-lifecycle.ts';
 import { assignmentWorkflow } from './domain/assignment-workflow.ts';
 import { proposalMigrations } from './server/migrations.ts';
+import { reviewMigrations } from './server/review-migrations.ts';
 import { proposalRoutes } from './server/routes.ts';
 import { seedProposals } from './server/seed.ts';
 import { registerProposalSettings } from './server/setting-definitions.ts';
 import { startReminderJob } from './server/deadlines-board.ts';
+import { topicMigrations } from './server/topic-migrations.ts';
+import { seedProposalTopics } from './server/seed-topics.ts';
+import { statsMigrations } from './server/stats-migrations.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
 const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -21,9 +25,10 @@ export const proposalsModule: ModuleManifest = {
     { code: 'proposal.review', name: '审查提案（立案、退回、不予立案、并案、答复审核）', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.assign', name: '交办提案（交办、调整、延期审批）', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.key_decide', name: '决定重点提案（主席会议）、领衔督办', defaultRoles: ['leader'] },
+    { code: 'proposal.topic_manage', name: '发布和修改选题参考目录', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.handle', name: '办理提案（签收、申请调整、申请延期、答复）', defaultRoles: ['unit_handler', 'unit_leader'] },
   ],
-  migrations: proposalMigrations,
+  migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations],
   workflows: [proposalLifecycle, assignmentWorkflow],
   /** 催办: the periodic reminder job (each reminder claimed once, so several instances may run it) */
   subscribe: (ctx) => startReminderJob(ctx),
@@ -31,5 +36,5 @@ export const proposalsModule: ModuleManifest = {
     registerProposalSettings();
     return proposalRoutes(app, ctx);
   },
-  seed: seedProposals,
+  seed: async (ctx, seed) => { await seedProposals(ctx, seed); await seedProposalTopics(ctx, seed); },
 };

@@ -14,6 +14,7 @@ import { canSendUp } from '../domain/opinion-policy.ts';
 import { history, openTask, recordEvent, tellSubmitter } from './report-commands.ts';
 import { findReport, parentCppcc, tenantInfo, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
+import { publishReportText } from './search-index.ts';
 
 export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { reportIds: string[]; eventsForTenantId?: string }): Promise<ExchangeFile> {
   requirePermission(actor, 'opinion.edit', '导出报送文件');
@@ -57,6 +58,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
   let reports = 0, events = 0, skipped = 0;
   const settings = await readOpinionSettings(ctx, actor.tenantId);
   const told: ReportRow[] = [];
+  const received: ReportRow[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     for (const x of file.reports) {
       const dup = await trx.selectFrom('opinion_reports').select('id').where('tenant_id', '=', actor.tenantId).where('source_report_id', '=', x.id).executeTakeFirst();
@@ -73,6 +75,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
       await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: actor.tenantId, seq: 1, title: x.title, body: x.body, editor_id: actor.userId, editor_name: actor.displayName, note: `${file.from.name}报送`, at: now }).execute();
       await history(trx, copy, null, 'submitted', 'received', actor, `${file.from.name}报送（导入）`, now);
       await openTask(ctx, trx, copy, now);
+      received.push(copy);
       reports++;
     }
     for (const e of file.events) {
@@ -88,6 +91,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
     }
     await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.import', entityType: 'opinion', entityId: null, data: { from: file.from.name, reports, events, skipped } });
   });
+  for (const r of received) await publishReportText(ctx, r);
   for (const r of told) await tellSubmitter(ctx, r, '信息有新的反馈', `您报送的「${r.title}」在${file.from.name}有新的采用、批示或反馈。`);
   return { reports, events, skipped };
 }

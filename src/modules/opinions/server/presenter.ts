@@ -41,7 +41,7 @@ export async function toDetail(db: Kysely<any>, r: ReportRow, actor: Actor, leng
   return {
     ...toListItem(r),
     body: r.body, submittedTitle: r.submitted_title, submittedBody: r.submitted_body, lengthWarning: lengthWarning(r.body, lengthGuide),
-    returnReason: r.return_reason ?? null, topic: r.topic ?? null, issueId: r.issue_id ?? null, rootReportId: r.root_report_id, upCopyId: r.up_copy_id ?? null, sentUpTo: r.sent_up_to ?? null,
+    returnReason: r.return_reason ?? null, topic: r.topic ?? null, topicId: r.topic_id ?? null, issueId: r.issue_id ?? null, rootReportId: r.root_report_id, upCopyId: r.up_copy_id ?? null, sentUpTo: r.sent_up_to ?? null,
     attachments: files.map((f) => presentAttachment(f)),
     revisions: revisions.map((v: any) => ({ seq: Number(v.seq), title: v.title, body: v.body, editorName: v.editor_name, note: v.note ?? null, at: v.at })),
     history: history.map(histItem(reportActionLabel, reportStateLabel)),

@@ -18,6 +18,7 @@ import { canEditReport, canRecordEvent, canSeeReport, canSendUp } from '../domai
 import { levelOfOrg, pointsFor } from '../domain/scoring.ts';
 import { findReport, hostedHere, parentCppcc, tenantInfo, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings, type OpinionSettings } from './settings.ts';
+import { publishReportText } from './search-index.ts';
 
 export const reportSpec = (apply?: WorkflowSpec<ReportRow>['apply']): WorkflowSpec<ReportRow> => ({
   workflow: reportLifecycle as any,
@@ -61,7 +62,7 @@ export async function createReport(ctx: ModuleContext, actor: Actor, body: Repor
   const id = newId();
   const row = {
     id, tenant_id: actor.tenantId, year: Number(ctx.calendar.today().slice(0, 4)), title: body.title, body: body.body,
-    submitted_title: body.title, submitted_body: body.body, urgent: body.urgent ? 1 : 0, topic: body.topic ?? null,
+    submitted_title: body.title, submitted_body: body.body, urgent: body.urgent ? 1 : 0, topic: body.topic ?? null, topic_id: body.topicId ?? null,
     submitter_user_id: actor.userId, submitter_name: actor.displayName, submitter_org_id: actor.orgId,
     source_report_id: null, source_tenant_id: null, source_tenant_name: null, root_report_id: id, up_copy_id: null, sent_up_at: null, sent_up_to: null,
     issue_id: null, issue_number: null, return_reason: null, returned_at: null, accepted_at: null, verified_at: null, revision_count: 1,
@@ -79,6 +80,7 @@ export async function createReport(ctx: ModuleContext, actor: Actor, body: Repor
     type: 'opinion.transitioned', tenantId: row.tenant_id, entityType: 'opinion', entityId: id, actorId: actor.userId,
     audience: { userIds: [actor.userId], orgIds: [row.tenant_id], roles: ['info_editor'] }, payload: { from: null, to: 'submitted', action: 'create', title: row.title, version: 1 },
   });
+  await publishReportText(ctx, row);
   return id;
 }
 
@@ -99,6 +101,7 @@ export async function editReport(ctx: ModuleContext, actor: Actor, id: string, b
     await history(trx, r, r.state, r.state, 'edit', actor, body.note ?? null, now);
     await appendAudit(trx, ctx.dialect, { tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.edit', entityType: 'opinion', entityId: id, data: { revision: seq }, ip });
   });
+  await publishReportText(ctx, { ...r, title: body.title ?? r.title, body: body.body ?? r.body });
 }
 
 const tellOn: Record<string, (r: ReportRow, reason?: string) => [string, string]> = {
@@ -151,7 +154,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
     if (copyId) {
       const copy = {
         ...r, id: copyId, tenant_id: parent.id, year: Number(now.slice(0, 4)), submitted_title: r.title, submitted_body: r.body,
-        submitter_org_id: r.tenant_id, source_report_id: r.id, source_tenant_id: r.tenant_id, source_tenant_name: here?.name ?? null,
+        submitter_org_id: r.tenant_id, topic_id: null, source_report_id: r.id, source_tenant_id: r.tenant_id, source_tenant_name: here?.name ?? null,
         root_report_id: r.root_report_id, up_copy_id: null, sent_up_at: null, sent_up_to: null, issue_id: null, issue_number: null,
         return_reason: null, returned_at: null, accepted_at: null, verified_at: null, revision_count: 1,
         state: 'submitted', version: 1, created_at: now, updated_at: now, submitted_at: now,
@@ -168,6 +171,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
       type: 'opinion.transitioned', tenantId: parent.id, entityType: 'opinion', entityId: copyId, actorId: actor.userId,
       audience: { userIds: [], orgIds: [parent.id], roles: ['info_editor'] }, payload: { from: null, to: 'submitted', action: 'received', title: r.title, version: 1 },
     });
+    await publishReportText(ctx, { ...r, id: copyId, tenant_id: parent.id, source_report_id: r.id, state: 'submitted', submitted_at: now });
   }
   await tellSubmitter(ctx, r, '信息已向上级报送', `您报送的「${r.title}」已报送${parent.name}。`);
   return (await findReport(ctx.db, id))!;

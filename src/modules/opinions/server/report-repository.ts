@@ -4,14 +4,14 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ReportListQuery } from '../contract.ts';
-import { getOrg } from '../../organizations/index.ts';
+import { getOrg, memberIdsOfGroup } from '../../organizations/index.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
 
 type Db = Kysely<any> | Transaction<any>;
 
 export interface ReportRow {
   id: string; tenant_id: string; year: number; title: string; body: string; submitted_title: string; submitted_body: string;
-  urgent: number; topic: string | null; submitter_user_id: string; submitter_name: string; submitter_org_id: string | null;
+  urgent: number; topic: string | null; topic_id?: string | null; submitter_user_id: string; submitter_name: string; submitter_org_id: string | null;
   source_report_id: string | null; source_tenant_id: string | null; source_tenant_name: string | null; root_report_id: string;
   up_copy_id: string | null; sent_up_at: string | null; sent_up_to: string | null; issue_id: string | null; issue_number: string | null;
   return_reason: string | null; returned_at: string | null; accepted_at: string | null; verified_at: string | null; revision_count: number;
@@ -62,26 +62,48 @@ export function reportFilter(dialect: DialectName, actor: Actor, q: Partial<Repo
     if (q.stage === 'returned') and.push(eb('opinion_reports.returned_at', 'is not', null));
     if (q.stage === 'sent_up') and.push(eb('opinion_reports.sent_up_at', 'is not', null));
     if (q.stage === 'adopted') and.push(eb.or([eb('opinion_reports.accepted_at', 'is not', null), hasEvent(eb, 'adoption')]));
+    if (q.stage === 'adoption') and.push(hasEvent(eb, 'adoption'));
+    if (q.stage === 'instruction') and.push(hasEvent(eb, 'instruction'));
     if (q.adoptedLevel) and.push(hasEvent(eb, 'adoption', { level: q.adoptedLevel }));
     if (q.instructionLevel) and.push(hasEvent(eb, 'instruction', { leaderLevel: q.instructionLevel }));
     if (q.submitterUserId) and.push(eb('opinion_reports.submitter_user_id', '=', q.submitterUserId));
+    // 专委会 / 界别 of the submitting member, from the organisations module
+    if (q.committeeId) and.push(eb('opinion_reports.submitter_user_id', 'in', memberIdsOfGroup(eb, actor.tenantId, 'committee', q.committeeId)));
+    if (q.sectorId) and.push(eb('opinion_reports.submitter_user_id', 'in', memberIdsOfGroup(eb, actor.tenantId, 'sector', q.sectorId)));
+    if (q.orgId) and.push(eb('opinion_reports.submitter_org_id', q.orgId === 'none' ? 'is' : '=', q.orgId === 'none' ? null : q.orgId));
+    if (q.sourceTenantId) and.push(eb('opinion_reports.source_tenant_id', '=', q.sourceTenantId));
     return eb.and(and);
   };
 }
 
+const listColumns = ['id', 'tenant_id', 'year', 'title', 'urgent', 'state', 'submitter_user_id', 'submitter_name', 'source_tenant_name', 'source_report_id',
+  'issue_number', 'submitted_at', 'sent_up_at', 'body', 'version'] as const;
+
+/**
+ * A page of a list: urgent first (急事急报), then the editors' queue oldest first and other lists newest first. Read as
+ * two slices, the urgent reports and then the others, each in the order of the (tenant, urgent, submitted_at, id) index,
+ * so that a page never sorts a whole year of reports.
+ */
 export async function listReports(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ReportListQuery) {
   const where = reportFilter(dialect, actor, q);
-  const [rows, total] = await Promise.all([
-    db.selectFrom('opinion_reports')
-      .select(['id', 'tenant_id', 'year', 'title', 'urgent', 'state', 'submitter_user_id', 'submitter_name', 'source_tenant_name', 'source_report_id',
-        'issue_number', 'submitted_at', 'sent_up_at', 'body', 'version'])
-      .where(where)
-      // the editors' queue: urgent first (急事急报), then oldest first; others newest first
-      .orderBy('urgent', 'desc').orderBy('submitted_at', q.state === 'submitted' ? 'asc' : 'desc').orderBy('id')
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    db.selectFrom('opinion_reports').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
+  const dir = q.state === 'submitted' ? 'asc' : 'desc';
+  const offset = (q.page - 1) * q.pageSize;
+  const slice = (urgent: 0 | 1, skip: number, take: number) => db.selectFrom('opinion_reports').select([...listColumns])
+    .where(where).where('opinion_reports.urgent', '=', urgent)
+    .orderBy('submitted_at', dir).orderBy('id', dir).limit(take).offset(skip).execute();
+  const count = (urgent?: 0 | 1) => db.selectFrom('opinion_reports').select((eb) => eb.fn.countAll().as('n')).where(where)
+    .$if(urgent !== undefined, (qb) => qb.where('opinion_reports.urgent', '=', urgent!)).executeTakeFirst().then((r) => Number((r as any)?.n ?? 0));
+  const [urgentRows, total, urgentTotal] = await Promise.all([
+    q.urgent === false ? Promise.resolve([]) : slice(1, offset, q.pageSize),
+    count(),
+    q.urgent === false ? Promise.resolve(0) : q.urgent === true ? Promise.resolve(-1) : count(1),
   ]);
-  return { rows: rows as ReportRow[], total: Number((total as any)?.n ?? 0) };
+  let rows = urgentRows as ReportRow[];
+  if (rows.length < q.pageSize && q.urgent !== true) {
+    const rest = await slice(0, Math.max(0, offset - urgentTotal), q.pageSize - rows.length);
+    rows = [...rows, ...(rest as ReportRow[])];
+  }
+  return { rows, total };
 }
 
 export async function listRevisions(db: Db, id: string) {

@@ -17,9 +17,11 @@ import { exportExchange, importExchange } from './exchange.ts';
 import { compileIssue, fireIssue, recordPieceEvent } from './issue-commands.ts';
 import { toDetail, toIssueDetail, toIssueItem, toListItem } from './presenter.ts';
 import { createReport, editReport, fireReport, recordEvent, sendUp } from './report-commands.ts';
-import { findIssue, findReport, listReports, periodBounds } from './report-repository.ts';
+import { findIssue, findReport, listReports, periodBounds, tenantInfo } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
+import { answerableTopic } from './topics.ts';
 import { opinionStatsOf, scoresOf } from './stats.ts';
+import { opinionStatsWorkbook } from './stats-workbook.ts';
 
 const tags = ['opinions'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -86,6 +88,22 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     return opinionStatsOf(ctx.db, ctx.dialect, actor, req.query);
   });
 
+  app.get('/api/opinions/stats.xlsx', {
+    schema: {
+      tags, summary: '导出社情民意统计（Excel：总体，及按专委会、界别、报送单位、县区政协分类各一张表）', querystring: statsQuery,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: z.any().describe('Excel 文件'), ...errors },
+    },
+  }, async (req, reply) => {
+    const actor = staff(req);
+    if (!can(actor, 'opinion.read_all')) throw forbidden('查看社情民意统计');
+    const stats = await opinionStatsOf(ctx.db, ctx.dialect, actor, req.query);
+    const here = await tenantInfo(ctx.db, actor.tenantId);
+    const buf = await opinionStatsWorkbook(stats, `${here?.name ?? ''}社情民意信息统计`);
+    const name = `社情民意统计-${stats.from}-${stats.to}.xlsx`;
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="opinion-stats.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(buf);
+  });
+
   app.get('/api/opinions/scores', {
     schema: { tags, summary: '社情民意积分（按报送人合计，按积分标准计算）', querystring: statsQuery, response: { 200: scoreList, ...errors } },
   }, async (req) => {
@@ -98,6 +116,8 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     schema: { tags, summary: '报送社情民意信息（一事一报；急事急报；超过建议字数时返回提醒）', body: reportCreateBody, response: { 201: reportDetail, ...errors } },
   }, async (req, reply) => {
     const actor = user(req);
+    // 选题研判: a cited topic must be open; its title goes with the report
+    if (req.body.topicId) req.body.topic = await answerableTopic(ctx.db, actor, req.body.topicId);
     const id = await createReport(ctx, actor, req.body, req.ip);
     return reply.status(201).send(await detailOf(id, actor));
   });

@@ -15,6 +15,9 @@ import { addDays, chinaToday } from '../../../kernel/universal/working-days.ts';
 import { findPeople } from '../../identity/index.ts';
 import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { defaultPoints, pointsFor } from '../domain/scoring.ts';
+import { planDemoTopics } from './topic-seed.ts';
+import { publishReportTexts } from './search-index.ts';
+import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 
 /** The article's figures for 2025. */
 export const opinionSeedFigures = {
@@ -22,17 +25,6 @@ export const opinionSeedFigures = {
   /** derived choices of the demo data (not in the article) */
   accepted: 1200, returned: 210, composite: 19, nationalAdopted: 8, cityInstructions: 20, provinceInstructions: 5, nationalInstructions: 1,
 } as const;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   '农村饮水安全', '老旧小区加装电梯', '城区停车难', '中小学课后服务', '乡村医生队伍建设', '农产品冷链物流', '养老服务驿站运营', '背街小巷环境整治',
@@ -59,7 +51,7 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
   const exists = await db.selectFrom('opinion_reports').select('id').where('tenant_id', '=', city).limit(1).executeTakeFirst();
   if (exists || seed.memberUserIds.length === 0) return;
   const F = opinionSeedFigures;
-  const rand = mulberry32(3543_569);
+  const rand = seededRandom(3543_569);
   const between = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
   const shuffle = <T>(xs: T[]) => { for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [xs[i], xs[j]] = [xs[j], xs[i]]; } return xs; };
   const du = seed.demoUsers;
@@ -306,7 +298,10 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
     if (row) tasks.push(row);
   }
 
+  // 选题研判: demo topics, cited by the reports on their subjects
+  const topics = planDemoTopics({ tenantId: city, editor, reports, subjects: SUBJECTS, year: y, today });
   await db.transaction().execute(async (trx) => {
+    await insertBatches(trx, 'opinion_topics', topics, 50);
     await insertBatches(trx, 'opinion_reports', reports, 100);
     await insertBatches(trx, 'opinion_revisions', revisions, 300);
     await insertBatches(trx, 'opinion_issues', issues, 200);
@@ -320,6 +315,9 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
       data: { reports: reports.length, issues: issues.length, events: events.length, history: history.length, figures: F },
     });
   });
+  // the reports' texts go to the text module (search, similar items, hot topics), as a submission's would
+  await publishReportTexts(ctx, reports as Array<Parameters<typeof publishReportTexts>[1][number]>);
+  await ctx.events.drain();
   // fresh statistics for the query planner after the bulk load
   await optimiseForReading(db, ctx.dialect);
 }

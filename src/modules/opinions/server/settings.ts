@@ -7,15 +7,23 @@ import { defaultLengthGuide, defaultPoints, type PointsTable } from '../domain/s
 export const settingKeys = { points: 'opinions.points', recipients: 'opinions.recipients', lengthGuide: 'opinions.lengthGuide' } as const;
 
 export interface CodeLabel { code: string; label: string }
-/** 分发对象: where a signed issue goes. */
-export const defaultRecipients: CodeLabel[] = [
-  { code: 'party_committee', label: '市委' },
-  { code: 'government', label: '市政府' },
-  { code: 'higher_cppcc', label: '省政协' },
-  { code: 'departments', label: '有关部门' },
+/** 分发对象: where a signed issue goes, on which line of the issue's foot (报/送/发), and which organisations' users receive it here. */
+export interface Recipient extends CodeLabel {
+  /** 报 (report), 送 (send) or 发 (issue) */
+  line?: 'report' | 'send' | 'issue';
+  /** organisations of this CPPCC whose users receive the issue (may download it) */
+  orgIds?: string[];
+  /** kinds of organisation whose users receive it, e.g. gov_unit for 有关部门 */
+  orgKinds?: string[];
+}
+export const defaultRecipients: Recipient[] = [
+  { code: 'party_committee', label: '市委', line: 'report' },
+  { code: 'government', label: '市政府', line: 'report' },
+  { code: 'higher_cppcc', label: '省政协', line: 'send' },
+  { code: 'departments', label: '有关部门', line: 'issue', orgKinds: ['gov_unit'] },
 ];
 
-export interface OpinionSettings { points: PointsTable; recipients: CodeLabel[]; lengthGuide: number }
+export interface OpinionSettings { points: PointsTable; recipients: Recipient[]; lengthGuide: number }
 
 export async function readOpinionSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<OpinionSettings> {
   const [points, recipients, lengthGuide] = await Promise.all([
@@ -40,7 +48,12 @@ export function registerOpinionSettings(): void {
   });
   registerSetting({
     key: settingKeys.recipients, module: 'opinions', label: '社情民意期刊分发对象',
-    schema: z.array(z.object({ code: z.string().min(1).max(40).describe('代码'), label: z.string().min(1).max(100).describe('名称') })).min(1).max(20).describe('分发对象'),
+    schema: z.array(z.object({
+      code: z.string().min(1).max(40).describe('代码'), label: z.string().min(1).max(100).describe('名称'),
+      line: z.enum(['report', 'send', 'issue']).optional().describe('报送方式（报/送/发）'),
+      orgIds: z.array(z.string().max(40)).max(200).optional().describe('接收单位'),
+      orgKinds: z.array(z.string().max(40)).max(10).optional().describe('接收单位类型'),
+    })).min(1).max(20).describe('分发对象'),
     default: defaultRecipients,
   });
   registerSetting({

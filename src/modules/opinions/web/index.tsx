@@ -1,5 +1,5 @@
 /** Web manifest of the 社情民意 module: my reports and the editors' queue, submitting, report detail, issues and statistics. */
-import { BarChartOutlined, BookOutlined, MessageOutlined, SendOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BookOutlined, CompassOutlined, MessageOutlined, SendOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/components.tsx';
 
@@ -10,6 +10,8 @@ export const opinionsWeb: WebModule = {
     { key: 'opinion-new', label: '报送信息', icon: <SendOutlined />, path: '/opinions/new', permission: 'opinion.submit', order: 21 },
     { key: 'opinion-issues', label: '社情民意期刊', icon: <BookOutlined />, path: '/opinions/issues', permission: 'opinion.read_all', order: 22 },
     { key: 'opinion-stats', label: '社情民意统计', icon: <BarChartOutlined />, path: '/opinions/stats', permission: 'opinion.read_all', order: 23 },
+    { key: 'opinion-topics', label: '选题研判', icon: <CompassOutlined />, path: '/opinions/topics', order: 24 },
+    { key: 'opinion-ranking', label: '年度通报', icon: <TrophyOutlined />, path: '/opinions/ranking', permission: 'opinion.read_all', order: 25 },
   ],
   routes: [
     { path: '/opinions', element: lazyPage(() => import('./pages/list.tsx')) },
@@ -20,6 +22,9 @@ export const opinionsWeb: WebModule = {
     // work items and notifications link records as /<entity type>s/<id>; an issue's entity type is 'opinion_issue'
     { path: '/opinion_issues/:id', permission: 'opinion.read_all', crumb: '期刊', element: lazyPage(() => import('./pages/issue.tsx')) },
     { path: '/opinions/stats', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/stats.tsx')) },
+    { path: '/opinions/topics', element: lazyPage(() => import('./pages/topics.tsx')) },
+    { path: '/opinions/topics/:id', crumb: '选题', element: lazyPage(() => import('./pages/topic.tsx')) },
+    { path: '/opinions/ranking', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/ranking.tsx')) },
     { path: '/opinions/:id', crumb: '信息详情', element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
   messages: {
@@ -31,5 +36,20 @@ export const opinionsWeb: WebModule = {
     '已核稿': 'Verified', '已编期': 'In an issue', '已报送': 'Reported', '录用': 'Accept', '核稿': 'Verify', '退回': 'Return', '重新报送': 'Resubmit',
     '送签': 'Send for sign-off', '签发': 'Sign off', '分发': 'Distribute', '编成一期': 'Compile', '篇目': 'Piece', '来源信息': 'Sources', '分发对象': 'Recipients', '签发人': 'Signed by',
     '登记采用': 'Record adoption', '积分排名': 'Points', '积分': 'Points',
+    '选题研判': 'Topics', '选题': 'Topic', '发布选题': 'Publish a topic', '修改选题': 'Edit topic', '选题标题': 'Title', '选题说明': 'Description', '征集期': 'Collection period',
+    '征集中': 'Open', '已结束': 'Closed', '应征报送': 'Answer it', '应征信息': 'Answers', '获批示': 'Instructed', '结束征集': 'Close', '重新开放': 'Reopen',
+    '应征 {a} · 录用 {b} · 采用 {c} · 批示 {d}': '{a} answers · {b} accepted · {c} adopted · {d} instructed', '征集期 {a} 至 {b}': 'Open {a} to {b}',
+    '应征信息（{n}）': 'Answers ({n})', '还没有应征信息。': 'No answers yet.', '没有选题。': 'No topics.', '发布人': 'Published by', '发布时间': 'Published',
+    '所答选题（可选）': 'Topic answered (optional)', '选择正在征集的选题': 'Choose an open topic', '暂无正在征集的选题': 'No open topics',
+    '结束征集后不再接受应征信息，确定吗？': 'A closed topic takes no more answers. Close it?', '已结束征集': 'Closed', '已重新开放': 'Reopened', '已发布': 'Published',
+    '年度通报': 'Year-end ranking', '名次': 'Rank', '名称': 'Name', '类别': 'Kind', '采用': 'Adopted', '批示': 'Instructed', '收到信息': 'Received', '编发期数': 'Issues',
+    '刊发篇目': 'Pieces', '报送人数': 'Submitters', '积分合计': 'Total points', '委员和信息员（{n}）': 'Members & informants ({n})', '报送单位（{n}）': 'Units ({n})',
+    '专门委员会（{n}）': 'Special committees ({n})', '关于{y}年度社情民意信息工作情况的通报': 'Social-conditions reporting in {y}: year-end notice', '通报 Word': 'Notice (Word)',
+    '本年度没有记录。': 'Nothing this year.', '{n} 分': '{n} pts', '{k} · 报送 {a} · 录用 {b} · 采用 {c} · 批示 {d}': '{k} · {a} submitted · {b} accepted · {c} adopted · {d} instructed',
+    '委员': 'Member', '特邀信息员': 'Informant', '民主党派': 'Party', '人民团体': 'Group', '专门委员会': 'Special committee', '前': 'Top', '名': '', '下载 Word': 'Word',
+    '分类统计': 'Breakdowns', '按专委会': 'By committee', '按界别': 'By sector', '按报送单位': 'By unit', '按县区政协': 'By county', '专委会': 'Committee', '界别': 'Sector',
+    '报送单位': 'Unit', '县区政协': 'County CPPCC', '向上报送': 'Sent up', '被采用': 'Adopted', '领导批示': 'Instructions', '导出 Excel': 'Export to Excel',
+    '委员可同时属于两个专委会，各行之和可大于总数。': 'A member may sit on two committees, so the rows can add up to more than the total.',
+    '本期没有县区政协报送的信息。': 'No reports came from county CPPCCs in this period.',
   },
 };

@@ -141,3 +141,29 @@ export async function countMembers(db: Kysely<any>, tenantId: string): Promise<n
   const r = await db.selectFrom('member_profiles').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/**
+ * 专委会 and 界别 of a CPPCC's members as subqueries of (user_id, group_id) that other modules join their records to:
+ * `committee` gives one row per committee membership (a member of two committees has two rows), `sector` one per member.
+ */
+export function memberGroupsOf(db: Kysely<any>, tenantId: string, by: 'committee' | 'sector') {
+  return by === 'committee'
+    ? db.selectFrom('committee_memberships').select(['committee_memberships.user_id as user_id', 'committee_memberships.committee_id as group_id'])
+      .where('committee_memberships.tenant_id', '=', tenantId)
+    : db.selectFrom('member_profiles').select(['member_profiles.user_id as user_id', 'member_profiles.sector_id as group_id'])
+      .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', 'is not', null);
+}
+
+/** The user ids of the members of one 专委会 or one 界别, as a subquery (`where user in (…)`). */
+export function memberIdsOfGroup(db: Pick<Kysely<any>, 'selectFrom'>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
+  return by === 'committee'
+    ? db.selectFrom('committee_memberships').select('committee_memberships.user_id').where('committee_memberships.tenant_id', '=', tenantId).where('committee_memberships.committee_id', '=', groupId)
+    : db.selectFrom('member_profiles').select('member_profiles.user_id').where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', '=', groupId);
+}
+
+/** Display names and kinds of organisations by id (short name first). */
+export async function orgNames(db: Kysely<any>, ids: string[]): Promise<Map<string, { name: string; kind: OrgKind }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organizations').select(['id', 'name', 'short_name', 'kind']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r: any) => [r.id as string, { name: (r.short_name ?? r.name) as string, kind: r.kind as OrgKind }]));
+}

@@ -5,6 +5,7 @@
 import { defineWorkflow, type ActorLike, type GuardContext, type WorkflowDef } from '../../../kernel/universal/workflow.ts';
 import type { ProposalState } from '../contract.ts';
 import { pendingEvaluators } from './proposal-evaluation.ts';
+import { conversionAnswerable, conversionTargets } from './proposal-conversion.ts';
 
 /** The proposal columns the lifecycle reads (database column names). */
 export interface ProposalRecord {
@@ -89,13 +90,20 @@ const leadReplyReady = (ctx: Ctx) => {
   const n = Number(ctx.record.units_pending ?? 0);
   return n > 0 ? `还有 ${n} 个分办单位未答复` : null;
 };
-/** 二次交办: only answers of the configured classes (B 列入计划拟解决 by default) are followed up into a later year. */
-const followUpReady = (ctx: Ctx) => {
+/** 二次交办: only answers of the configured classes (setting `proposals.followUpClasses`, B 列入计划拟解决 by default) are followed up into a later year. */
+const followUpReady = (classes: readonly string[]) => (ctx: Ctx) => {
   const who = sameTenant(ctx);
   if (who) return who;
-  const classes = Array.isArray(ctx.record.follow_up_classes) ? (ctx.record.follow_up_classes as string[]) : ['B'];
+  if (!classes.length) return '本级未设置需要跨年度跟踪办理的答复类别';
   return ctx.record.reply_class && classes.includes(String(ctx.record.reply_class)) ? null : `只有答复类别为 ${classes.join('、')} 的提案可以跨年度跟踪办理`;
 };
+
+/** Per-tenant rules of the lifecycle besides the deadlines (each a setting). */
+export interface LifecycleRules {
+  /** 答复类别 whose proposals are followed up in a later year (二次交办) */
+  followUpClasses: readonly string[];
+}
+export const defaultLifecycleRules: LifecycleRules = { followUpClasses: ['B'] };
 /** A joint proposal counts only when every invited co-signer has confirmed. */
 const cosignersReady = (ctx: Ctx) => {
   const who = isProposer(ctx);
@@ -107,7 +115,7 @@ const cosignersReady = (ctx: Ctx) => {
 };
 
 /** Build the lifecycle with a tenant's deadlines (the defaults when none are configured). */
-export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines): WorkflowDef<ProposalRecord> {
+export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, rules: LifecycleRules = defaultLifecycleRules): WorkflowDef<ProposalRecord> {
   return defineWorkflow<ProposalRecord>({
     id: 'proposal',
     label: '提案',
@@ -136,6 +144,9 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines):
       { name: 'return', label: '退回修改', labelEn: 'Return for revision', from: ['submitted'], to: 'returned', roles: staff, guard: sameTenant, requires: { reason: '退回理由' } },
       { name: 'file', label: '立案', labelEn: 'File', from: ['submitted'], to: 'filed', roles: staff, guard: sameTenant, confirm: true },
       { name: 'not_file', label: '不予立案', labelEn: 'Decline', from: ['submitted'], to: 'not_filed', roles: staff, guard: sameTenant, requires: { reasonCode: '不予立案理由' }, confirm: true },
+      // 转办征询: the proposer consents to a declined proposal becoming a 社情民意 report or a 参考件, or refuses (it stays 不予立案)
+      { name: 'consent_conversion', label: '同意转办', labelEn: 'Consent to conversion', from: ['not_filed'], to: 'not_filed', roles: proposer, guard: conversionAnswerable, confirm: true },
+      { name: 'refuse_conversion', label: '不同意转办', labelEn: 'Refuse conversion', from: ['not_filed'], to: 'not_filed', roles: proposer, guard: conversionAnswerable },
       { name: 'merge', label: '并案', labelEn: 'Merge', from: ['submitted'], to: 'merged', roles: staff, guard: sameTenant, requires: { targetId: '并入提案' }, confirm: true },
       { name: 'assign', label: '交办', labelEn: 'Assign', from: ['filed'], to: 'assigned', roles: staff, guard: sameTenant, requires: { mode: '办理方式', leadUnitId: '主办单位' } },
       { name: 'sign', label: '签收', labelEn: 'Sign for', from: ['assigned'], to: 'in_progress', roles: unit, guard: isLeadUnit },
@@ -152,7 +163,7 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines):
       { name: 'evaluate', label: '评价', labelEn: 'Evaluate', from: ['replied'], to: 'closed', roles: proposer, guard: isLastEvaluator, requires: { satisfaction: '满意度' } },
       { name: 'request_rehandle', label: '不满意，重新办理', labelEn: 'Unsatisfied: re-handle', from: ['replied'], to: 'rehandle', roles: proposer, guard: isPendingEvaluator, requires: { reason: '不满意的理由' }, confirm: true },
       { name: 'close', label: '办结', labelEn: 'Close', from: ['replied'], to: 'closed', roles: staff, guard: sameTenant, confirm: true },
-      { name: 'follow_up', label: '跨年度跟踪（二次交办）', labelEn: 'Follow up next year', from: ['closed'], to: 'assigned', roles: staff, guard: followUpReady, requires: { reason: '跟踪办理要求' }, confirm: true },
+      { name: 'follow_up', label: '跨年度跟踪（二次交办）', labelEn: 'Follow up next year', from: ['closed'], to: 'assigned', roles: staff, guard: followUpReady(rules.followUpClasses), requires: { reason: '跟踪办理要求' }, confirm: true },
     ],
   });
 }
@@ -174,6 +185,9 @@ export function checkTransitionInput(
 ): { field: string; label: string; message: string } | null {
   if (action === 'not_file' && !opts.notFiledReasons.includes(String(input.reasonCode))) {
     return { field: 'reasonCode', label: '「不予立案理由」', message: '不在配置的理由清单中' };
+  }
+  if (action === 'not_file' && input.convertTo !== undefined && input.convertTo !== null && !(conversionTargets as readonly string[]).includes(String(input.convertTo))) {
+    return { field: 'convertTo', label: '「转办去向」', message: `应为 ${conversionTargets.join(' / ')} 之一` };
   }
   if ((action === 'reply' || action === 'release') && input.replyClass !== undefined && !opts.replyClasses.includes(String(input.replyClass))) {
     return { field: 'replyClass', label: '「答复类别」', message: `应为 ${opts.replyClasses.join(' / ')} 之一` };
@@ -198,7 +212,7 @@ export type { ActorLike };
 
 /** The permission each action needs on top of the role (安全管理员 can change grants; the lifecycle names the roles). */
 export const actionPermission: Readonly<Record<string, string>> = {
-  submit: 'proposal.create', withdraw: 'proposal.create', evaluate: 'proposal.create', rate: 'proposal.create', request_rehandle: 'proposal.create',
+  submit: 'proposal.create', withdraw: 'proposal.create', consent_conversion: 'proposal.create', refuse_conversion: 'proposal.create', evaluate: 'proposal.create', rate: 'proposal.create', request_rehandle: 'proposal.create',
   return: 'proposal.review', file: 'proposal.review', not_file: 'proposal.review', merge: 'proposal.review',
   release: 'proposal.review', reject_reply: 'proposal.review', close: 'proposal.review',
   assign: 'proposal.assign', reassign: 'proposal.assign', follow_up: 'proposal.assign', reject_objection: 'proposal.assign',

@@ -35,6 +35,7 @@ export const settingKeys = {
   replyClasses: 'proposals.replyClasses',
   sessionCalendar: 'proposals.sessionCalendar',
   reminders: 'proposals.reminders',
+  followUpClasses: 'proposals.followUpClasses',
 } as const;
 
 export interface ProposalSettings {
@@ -43,6 +44,8 @@ export interface ProposalSettings {
   replyClasses: CodeLabel[];
   sessionCalendar: SessionCalendar;
   reminders: ReminderSettings;
+  /** 跨年度跟踪: the reply classes whose proposals are followed up in a later year (二次交办) */
+  followUpClasses: string[];
 }
 
 export const defaultProposalSettings: ProposalSettings = {
@@ -51,4 +54,5 @@ export const defaultProposalSettings: ProposalSettings = {
   replyClasses: defaultReplyClasses,
   sessionCalendar: defaultSessionCalendar,
   reminders: defaultReminderSettings,
+  followUpClasses: ['B'],
 };

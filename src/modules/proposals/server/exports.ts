@@ -48,23 +48,55 @@ export async function proposalListWorkbook(items: ProposalListItem[], labels: {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A year's statistics as an .xlsx: one section per grouping, each figure with its count. */
+/**
+ * The statistics (of a year or a session) as an .xlsx: the first sheet lists every figure by section (分类, 项目, 件数,
+ * 比例), the second is the handling units' table (承办单位办理情况), one row per unit.
+ */
 export async function proposalStatsWorkbook(stats: ProposalStats, caption: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智慧政协';
-  const ws = wb.addWorksheet(`${stats.year}年提案统计`);
-  ws.columns = [{ key: 'group', width: 14 }, { key: 'label', width: 36 }, { key: 'count', width: 10 }];
-  ws.mergeCells(1, 1, 1, 3);
+  wb.created = new Date();
+  const ws = wb.addWorksheet('提案统计', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = [{ key: 'group', width: 16 }, { key: 'label', width: 40 }, { key: 'count', width: 10 }, { key: 'share', width: 12 }];
+  ws.mergeCells(1, 1, 1, 4);
   ws.getCell(1, 1).value = caption;
   ws.getCell(1, 1).font = { bold: true, size: 14, name: '黑体' };
-  styleHeader(ws.addRow(['分类', '项目', '件数']));
-  const section = (name: string, figures: StatFigure[]) => { for (const f of figures) ws.addRow([name, f.label, f.count]); };
-  section('总体', stats.totals);
-  section('提案类别', stats.byCategory);
-  section('提案类型', stats.byType);
-  section('办理状态', stats.byState);
-  section('答复类别', stats.byReplyClass);
-  section('满意度', stats.bySatisfaction);
+  styleHeader(ws.addRow(['分类', '项目', '件数', '比例（%）']));
+  const share = (n: number, whole: number) => (whole > 0 ? Math.round((n / whole) * 1000) / 10 : null);
+  const section = (name: string, figures: StatFigure[], whole?: number) => {
+    for (const f of figures) ws.addRow([name, f.label, f.count, whole === undefined ? null : share(f.count, whole)]);
+  };
+  const received = stats.totals.find((f) => f.key === 'received')?.count ?? 0;
+  const rated = stats.bySatisfaction.reduce((n, f) => n + f.count, 0);
+  const replied = stats.replies.replied.count;
+  section('总体', stats.totals, received);
+  ws.addRow(['总体', '立案率', null, stats.filedRate]);
+  section('提案类别', stats.byCategory, received);
+  section('提案类型', stats.byType, received);
+  section('办理状态', stats.byState, received);
+  section('界别', stats.bySector, received);
+  section('专委会', stats.byCommittee, received);
+  const p = stats.participation;
+  section('委员参与', [p.members, p.participants, p.absent]);
+  ws.addRow(['委员参与', '参与率', null, p.percent]);
+  section('答复', [stats.replies.replied, stats.replies.onTime, stats.replies.late], replied);
+  section('答复', [stats.replies.overdue]);
+  ws.addRow(['答复', '按期答复率', null, stats.replies.onTimeRate]);
+  section('答复类别', stats.byReplyClass, replied);
+  section('满意度', stats.bySatisfaction, rated);
+  ws.addRow(['满意度', '满意率（满意和基本满意）', null, stats.satisfactionRate]);
+
+  const us = wb.addWorksheet('承办单位办理情况', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const heads = ['承办单位', '交办', '已答复', '按期答复', '逾期答复', '当前超期', '满意', '基本满意', '不满意', '满意率（%）'];
+  us.columns = heads.map((_, i) => ({ width: i === 0 ? 24 : 11 }));
+  us.mergeCells(1, 1, 1, heads.length);
+  us.getCell(1, 1).value = caption;
+  us.getCell(1, 1).font = { bold: true, size: 14, name: '黑体' };
+  styleHeader(us.addRow(heads));
+  for (const u of stats.units) {
+    us.addRow([u.unitName, u.assigned.count, u.replied.count, u.onTime.count, u.late.count, u.overdue.count,
+      u.satisfied.count, u.basicallySatisfied.count, u.unsatisfied.count, u.satisfactionRate]);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

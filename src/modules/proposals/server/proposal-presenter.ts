@@ -7,7 +7,8 @@ import {
   evaluatorKindLabels, satisfactionLabels, unitRoleLabels, type ProposalDetail, type ProposalListItem, type Satisfaction, type UnitRole,
 } from '../contract.ts';
 import { mayViewScore, mutualGrade, mutualScoringOpen, mutualSideLabels, mutualSideOf, mutualSides, pendingEvaluators, type MutualSide } from '../domain/proposal-evaluation.ts';
-import { actionLabel, actionPermission, buildProposalLifecycle, stateLabel, type ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
+import { actionLabel, actionPermission, buildProposalLifecycle, defaultLifecycleRules, stateLabel, type LifecycleRules, type ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
+import { conversionInfoOf } from './conversion.ts';
 import { canConfirmCosign, canEditDraft, type VisibilityFacts } from '../domain/proposal-policy.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { attachmentsOf, presentAttachment } from '../../attachments/index.ts';
@@ -28,6 +29,7 @@ export function toListItem(r: ProposalRow): ProposalListItem {
     handlingMode: (r.handling_mode ?? null) as ProposalListItem['handlingMode'],
     replyClass: r.reply_class ?? null, satisfaction: (r.satisfaction ?? null) as ProposalListItem['satisfaction'],
     isKey: Number(r.is_key) === 1, isExcellent: Number(r.is_excellent) === 1, isPublic: Number(r.is_public) === 1,
+    topicId: r.topic_id ?? null, topicTitle: r.topic_title ?? null,
     dueDate: r.due_date ?? null, submittedAt: r.submitted_at ?? null, createdAt: r.created_at, updatedAt: r.updated_at, version: Number(r.version),
   };
 }
@@ -38,7 +40,7 @@ function parseJson(s: unknown): Record<string, unknown> | null {
 }
 
 export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, facts: VisibilityFacts & { pendingCosignerIds: string[] },
-  deadlines: ProposalDeadlines, notFiledReasons: CodeLabel[]): Promise<ProposalDetail> {
+  deadlines: ProposalDeadlines, notFiledReasons: CodeLabel[], rules: LifecycleRules = defaultLifecycleRules): Promise<ProposalDetail> {
   const [history, cosigners, units, files, ratings, scores, assignments, consultations] = await Promise.all([
     listHistory(db, r.id), listCosigners(db, r.id), listUnitsOf(db, r.id), attachmentsOf(db, 'proposal', r.id), listEvaluations(db, r.id), listMutualScores(db, r.id),
     listAssignments(db, r.id), listConsultations(db, r.id),
@@ -48,7 +50,7 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
     db.selectFrom('proposal_supervision_notes').selectAll().where('proposal_id', '=', r.id).orderBy('date').orderBy('created_at').execute(),
   ]);
   const leaderIds = leaders.map((l: any) => l.user_id as string);
-  const wf = buildProposalLifecycle(deadlines);
+  const wf = buildProposalLifecycle(deadlines, rules);
   const actions = allowedActions(wf, r.state, { record: r, actor })
     .filter((a) => !actionPermission[a.name] || can(actor, actionPermission[a.name]));
   const reason = r.not_filed_reason ? (notFiledReasons.find((x) => x.code === r.not_filed_reason)?.label ?? r.not_filed_reason) : null;
@@ -89,6 +91,8 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
         addNote: canAddSupervisionNote(r, actor, leaderIds), markExcellent: canMarkExcellent(r, actor),
       },
     },
+    conversion: conversionInfoOf(r),
+    excellentYear: r.excellent_year === null || r.excellent_year === undefined ? null : Number(r.excellent_year),
     consultations: consultations.map((c: any) => ({
       id: c.id, unitId: c.unit_id, unitName: c.unit_name, method: c.method, methodLabel: consultationMethodLabels[c.method as ConsultationMethod] ?? c.method,
       date: c.date, people: c.people, notes: c.notes, recordedBy: c.recorded_by_name, at: c.created_at,

@@ -6,6 +6,8 @@ import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ProposalListQuery } from '../contract.ts';
 import type { ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { isUnitActor, publicStates, type VisibilityFacts } from '../domain/proposal-policy.ts';
+import { chinaToday } from '../../../kernel/universal/working-days.ts';
+import { statFilterConditions } from './stat-conditions.ts';
 
 /** A row of the proposals table. */
 export interface ProposalRow extends ProposalRecord {
@@ -47,12 +49,15 @@ export interface ProposalRow extends ProposalRecord {
   excellent_reason: string | null;
   follow_up_year: number | null;
   follow_up_count: number;
+  /** 选题参考目录: the cited topic and its title */
+  topic_id: string | null;
+  topic_title: string | null;
 }
 
 /** The columns a list shows (the long texts stay out of lists). */
 const listColumns = [
   'id', 'tenant_id', 'year', 'session_label', 'number', 'title', 'type', 'category', 'state', 'proposer_user_id', 'proposer_name',
-  'lead_unit_id', 'lead_unit_name', 'handling_mode', 'reply_class', 'satisfaction', 'is_key', 'is_excellent', 'is_public',
+  'lead_unit_id', 'lead_unit_name', 'handling_mode', 'reply_class', 'satisfaction', 'is_key', 'is_excellent', 'is_public', 'topic_id', 'topic_title',
   'due_date', 'submitted_at', 'created_at', 'updated_at', 'version',
 ] as const;
 
@@ -167,6 +172,8 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
     if (q.stage === 'replied') and.push(eb('proposals.replied_at', 'is not', null));
     if (q.replyClass) and.push(eb('proposals.reply_class', '=', q.replyClass));
     if (q.satisfaction) and.push(eb('proposals.satisfaction', '=', q.satisfaction));
+    // the statistics' filters (session, sector, committee, on time, overdue, excellent, converted)
+    and.push(...statFilterConditions(eb, actor.tenantId, q, chinaToday()));
     return eb.and(and);
   };
 }

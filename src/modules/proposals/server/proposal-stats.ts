@@ -1,42 +1,250 @@
-/** A year's proposal statistics for one CPPCC; every figure carries the list query that shows the records behind it. */
-import type { Kysely } from 'kysely';
-import { proposalCategoryLabels, proposalTypeLabels, proposalTypes, proposalCategories, satisfactionLabels, satisfactionValues, type ProposalStats, type StatFigure } from '../contract.ts';
+/**
+ * 提案统计: the statistics of a year (年度) or a session (会议) of one CPPCC. Every figure carries the list query that
+ * shows the records behind it; the counts use the same conditions as the list filters (stat-conditions.ts), so a
+ * figure and its list always agree. The proposals of the scope are read in one grouped scan; sectors, committees,
+ * units and member participation take one query each.
+ */
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import {
+  proposalCategoryLabels, proposalCategories, proposalTypeLabels, proposalTypes, satisfactionLabels, satisfactionValues,
+  type ProposalStats, type StatFigure, type UnitStatsRow,
+} from '../contract.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
-import { countBy } from './proposal-repository.ts';
+import { listCommittees, listSectors, listUnits } from '../../organizations/index.ts';
+import { findPeople } from '../../identity/index.ts';
+import { converted, overdueNow, repliedLate, repliedOnTime } from './stat-conditions.ts';
 
-export async function proposalStatsOf(db: Kysely<any>, tenantId: string, year: number, replyClasses: CodeLabel[]): Promise<ProposalStats> {
-  const y = String(year);
-  const received = (eb: any) => eb('submitted_at', 'is not', null);
-  const [byStateRows, byCategoryRows, byTypeRows, filed, key, byReplyRows, bySatRows] = await Promise.all([
-    countBy(db, tenantId, year, 'state', received),
-    countBy(db, tenantId, year, 'category', received),
-    countBy(db, tenantId, year, 'type', received),
-    countBy(db, tenantId, year, null, (eb: any) => eb('filed_at', 'is not', null)),
-    countBy(db, tenantId, year, null, (eb: any) => eb.and([eb('filed_at', 'is not', null), eb('is_key', '=', 1)])),
-    countBy(db, tenantId, year, 'reply_class', (eb: any) => eb('replied_at', 'is not', null)),
-    countBy(db, tenantId, year, 'satisfaction', (eb: any) => eb('satisfaction', 'is not', null)),
+type Eb = ExpressionBuilder<any, 'proposals'>;
+
+/** 统计范围: a year (年度) or a session (会议, by its label). */
+export type StatsScope = { year: number; session?: undefined } | { session: string; year?: undefined };
+
+/** The scope as a condition on proposals, and as the list query that selects the same rows. */
+function scopeOf(tenantId: string, scope: StatsScope) {
+  const where = (eb: Eb) => eb.and([
+    eb('proposals.tenant_id', '=', tenantId),
+    scope.session !== undefined ? eb('proposals.session_label', '=', scope.session) : eb('proposals.year', '=', scope.year),
   ]);
-  const n = (rows: Array<{ value: string | null; n: number }>, v: string) => rows.find((r) => r.value === v)?.n ?? 0;
-  const total = byStateRows.reduce((s, r) => s + r.n, 0);
-  const fig = (key: string, label: string, count: number, query: Record<string, string>): StatFigure => ({ key, label, count, query: { year: y, ...query } });
+  const query: Record<string, string> = scope.session !== undefined ? { session: scope.session } : { year: String(scope.year) };
+  return { where, query };
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+const flag = (eb: Eb, cond: any) => eb.case().when(cond).then(1).else(0).end();
+const sum = (eb: Eb, cond: any) => eb.fn.sum<number>(flag(eb, cond));
+
+/** One grouped row of the scope's proposals: the columns and flags the figures count by. */
+interface Cell {
+  state: string; type: string; category: string | null; reply_class: string | null; satisfaction: string | null;
+  is_key: number; is_excellent: number;
+  f_received: number; f_filed: number; f_replied: number; f_on_time: number; f_late: number; f_overdue: number; f_converted: number;
+  n: number;
+}
+
+async function cellsOf(db: Kysely<any>, where: (eb: Eb) => any, today: string): Promise<Cell[]> {
+  const flagged = db.selectFrom('proposals').where(where).select((eb) => [
+    'proposals.state', 'proposals.type', 'proposals.category', 'proposals.reply_class', 'proposals.satisfaction',
+    'proposals.is_key', 'proposals.is_excellent',
+    flag(eb, eb('proposals.submitted_at', 'is not', null)).as('f_received'),
+    flag(eb, eb('proposals.filed_at', 'is not', null)).as('f_filed'),
+    flag(eb, eb('proposals.replied_at', 'is not', null)).as('f_replied'),
+    flag(eb, repliedOnTime(eb)).as('f_on_time'),
+    flag(eb, repliedLate(eb)).as('f_late'),
+    flag(eb, overdueNow(eb, today)).as('f_overdue'),
+    flag(eb, converted(eb)).as('f_converted'),
+  ]);
+  const cols = ['state', 'type', 'category', 'reply_class', 'satisfaction', 'is_key', 'is_excellent',
+    'f_received', 'f_filed', 'f_replied', 'f_on_time', 'f_late', 'f_overdue', 'f_converted'] as const;
+  const rows = await db.selectFrom(flagged.as('x')).select([...cols.map((c) => `x.${c}` as const), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(cols.map((c) => `x.${c}` as const)).execute();
+  return rows.map((r: any) => {
+    const out: any = { ...r, n: Number(r.n) };
+    for (const c of ['is_key', 'is_excellent', 'f_received', 'f_filed', 'f_replied', 'f_on_time', 'f_late', 'f_overdue', 'f_converted']) out[c] = Number(r[c]);
+    return out as Cell;
+  });
+}
+
+/**
+ * The scope's received proposals grouped by proposer (with the sector and committee a proposal names): sectors,
+ * committees and participation are counted from these few rows and the tenant's member profiles and memberships.
+ */
+async function proposerGroups(db: Kysely<any>, where: (eb: Eb) => any) {
+  const rows = await db.selectFrom('proposals').where(where).where('proposals.submitted_at', 'is not', null)
+    .select(['proposals.proposer_user_id as uid', 'proposals.sector_id as sid', 'proposals.committee_id as cid', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['proposals.proposer_user_id', 'proposals.sector_id', 'proposals.committee_id']).execute();
+  return rows.map((r: any) => ({ uid: String(r.uid), sid: (r.sid as string | null) ?? null, cid: (r.cid as string | null) ?? null, n: Number(r.n) }));
+}
+
+/** Confirmed co-signers (联名) of the scope's received proposals, with how many each signed (并案 credit excluded). */
+async function cosignerCounts(db: Kysely<any>, where: (eb: Eb) => any) {
+  const rows = await db.selectFrom('proposals').innerJoin('proposal_cosigners', 'proposal_cosigners.proposal_id', 'proposals.id')
+    .where(where).where('proposals.submitted_at', 'is not', null)
+    .where('proposal_cosigners.confirmed_at', 'is not', null).where('proposal_cosigners.kind', '!=', 'merged')
+    .select(['proposal_cosigners.user_id as uid', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('proposal_cosigners.user_id').execute();
+  return rows.map((r: any) => ({ uid: String(r.uid), n: Number(r.n) }));
+}
+
+/** The tenant's members with their sector (member_profiles of the organisations module). */
+async function membersOf(db: Kysely<any>, tenantId: string) {
+  const rows = await db.selectFrom('member_profiles').select(['member_profiles.user_id', 'member_profiles.sector_id']).where('member_profiles.tenant_id', '=', tenantId).execute();
+  return new Map(rows.map((m: any) => [String(m.user_id), (m.sector_id as string | null) ?? null]));
+}
+
+/**
+ * 委员参与: for each member of the tenant, how many of the scope's received proposals they submitted as first proposer
+ * or signed as a confirmed co-signer. A merged proposal's proposers keep their credit through their own (merged)
+ * proposal, so the proposal it was merged into does not count for them a second time.
+ */
+function participationOf(members: Map<string, string | null>, proposers: Array<{ uid: string; n: number }>, cosigners: Array<{ uid: string; n: number }>) {
+  const byUser = new Map<string, number>();
+  for (const r of [...proposers, ...cosigners]) byUser.set(r.uid, (byUser.get(r.uid) ?? 0) + r.n);
+  return [...members].map(([userId, sectorId]) => ({ userId, sectorId, proposals: byUser.get(userId) ?? 0 }));
+}
+
+export async function memberParticipation(db: Kysely<any>, tenantId: string, scope: StatsScope) {
+  const { where } = scopeOf(tenantId, scope);
+  const [members, proposers, cosigners] = await Promise.all([membersOf(db, tenantId), proposerGroups(db, where), cosignerCounts(db, where)]);
+  return participationOf(members, proposers, cosigners);
+}
+
+/** The members behind the participation figures, with names and sectors, most proposals first. */
+export async function participationList(db: Kysely<any>, tenantId: string, scope: StatsScope, submitted?: boolean) {
+  const all = await memberParticipation(db, tenantId, scope);
+  const chosen = submitted === undefined ? all : all.filter((m) => (m.proposals > 0) === submitted);
+  const [people, sectors] = await Promise.all([findPeople(db, chosen.map((m) => m.userId)), listSectors(db, tenantId)]);
+  const sectorName = new Map(sectors.map((s: any) => [String(s.id), String(s.name)]));
+  const items = chosen.map((m) => ({
+    userId: m.userId, name: people.get(m.userId)?.name ?? m.userId, sectorName: m.sectorId ? sectorName.get(m.sectorId) ?? null : null, proposals: m.proposals,
+  })).sort((a, b) => b.proposals - a.proposals || a.name.localeCompare(b.name, 'zh'));
+  return { items, total: items.length };
+}
+
+export async function proposalStatsOf(
+  db: Kysely<any>, tenantId: string, scope: StatsScope, replyClasses: CodeLabel[], today: string,
+): Promise<ProposalStats> {
+  const { where, query: scopeQuery } = scopeOf(tenantId, scope);
+  const [cells, proposers, cosigners, members, memberships, unitRows, sectors, committees, units, yearRow] = await Promise.all([
+    cellsOf(db, where, today),
+    proposerGroups(db, where),
+    cosignerCounts(db, where),
+    membersOf(db, tenantId),
+    db.selectFrom('committee_memberships').select(['committee_memberships.user_id', 'committee_memberships.committee_id'])
+      .where('committee_memberships.tenant_id', '=', tenantId).execute(),
+    // 承办单位: every unit a proposal was assigned to (the list's unit filter: lead or any other role)
+    db.selectFrom('proposal_units').innerJoin('proposals', 'proposals.id', 'proposal_units.proposal_id').where(where)
+      .select((eb) => [
+        'proposal_units.unit_id as uid',
+        eb.fn.max('proposal_units.unit_name').as('name'),
+        eb.fn.countAll<number>().as('assigned'),
+        sum(eb, eb('proposals.replied_at', 'is not', null)).as('replied'),
+        sum(eb, repliedOnTime(eb)).as('on_time'),
+        sum(eb, repliedLate(eb)).as('late'),
+        sum(eb, overdueNow(eb, today)).as('overdue'),
+        sum(eb, eb('proposals.satisfaction', '=', 'satisfied')).as('satisfied'),
+        sum(eb, eb('proposals.satisfaction', '=', 'basically_satisfied')).as('basically'),
+        sum(eb, eb('proposals.satisfaction', '=', 'unsatisfied')).as('unsatisfied'),
+      ]).groupBy('proposal_units.unit_id').execute(),
+    listSectors(db, tenantId),
+    listCommittees(db, tenantId),
+    listUnits(db, tenantId),
+    scope.session !== undefined
+      ? db.selectFrom('proposals').select('proposals.year').where(where).limit(1).executeTakeFirst()
+      : Promise.resolve({ year: scope.year }),
+  ]);
+
+  const count = (pred: (c: Cell) => boolean) => cells.reduce((s, c) => s + (pred(c) ? c.n : 0), 0);
+  const fig = (key: string, label: string, n: number, query: Record<string, string>, target: StatFigure['target'] = 'proposals'): StatFigure =>
+    ({ key, label, count: n, target, query: { ...scopeQuery, ...query } });
+  const rec = (c: Cell) => c.f_received === 1;
+  const state = (s: string) => (c: Cell) => rec(c) && c.state === s;
+
+  const received = count(rec);
+  const filed = count((c) => c.f_filed === 1);
+  const replied = count((c) => c.f_replied === 1);
+  const onTime = count((c) => c.f_on_time === 1);
+  const late = count((c) => c.f_late === 1);
+  const overdue = count((c) => c.f_overdue === 1);
+  const rated = count((c) => c.satisfaction !== null);
+  const content = count((c) => c.satisfaction === 'satisfied' || c.satisfaction === 'basically_satisfied');
+
   const totals: StatFigure[] = [
-    fig('received', '收到提案', total, { stage: 'received' }),
-    fig('filed', '立案', filed[0].n, { stage: 'filed' }),
-    fig('not_filed', '不予立案', n(byStateRows, 'not_filed'), { state: 'not_filed' }),
-    fig('merged', '并案', n(byStateRows, 'merged'), { state: 'merged' }),
-    fig('withdrawn', '撤回', n(byStateRows, 'withdrawn'), { state: 'withdrawn', stage: 'received' }),
-    fig('pending', '审查中', n(byStateRows, 'submitted') + n(byStateRows, 'returned'), { state: 'submitted,returned' }),
-    fig('key', '重点提案', key[0].n, { stage: 'filed', isKey: 'true' }),
+    fig('received', '收到提案', received, { stage: 'received' }),
+    fig('filed', '立案', filed, { stage: 'filed' }),
+    fig('not_filed', '不予立案', count(state('not_filed')), { state: 'not_filed' }),
+    fig('merged', '并案', count(state('merged')), { state: 'merged' }),
+    fig('converted', '转为社情民意或参考', count((c) => c.f_converted === 1), { converted: 'true' }),
+    fig('withdrawn', '撤回', count(state('withdrawn')), { state: 'withdrawn', stage: 'received' }),
+    fig('pending', '审查中', count((c) => rec(c) && (c.state === 'submitted' || c.state === 'returned')), { state: 'submitted,returned' }),
+    fig('key', '重点提案', count((c) => c.f_filed === 1 && c.is_key === 1), { stage: 'filed', isKey: 'true' }),
+    fig('excellent', '优秀提案', count((c) => rec(c) && c.is_excellent === 1), { stage: 'received', isExcellent: 'true' }),
+    fig('overdue', '当前超期', overdue, { overdue: 'true' }),
   ];
+
+  // 界别: the sector a proposal names, otherwise the proposer's; 专委会: the committee it names, otherwise each of the proposer's
+  const committeesOf = new Map<string, string[]>();
+  for (const m of memberships as any[]) committeesOf.set(String(m.user_id), [...(committeesOf.get(String(m.user_id)) ?? []), String(m.committee_id)]);
+  const sectorCount = new Map<string, number>();
+  const committeeCount = new Map<string, number>();
+  const add = (map: Map<string, number>, k: string | null | undefined, n: number) => { if (k) map.set(k, (map.get(k) ?? 0) + n); };
+  for (const p of proposers) {
+    add(sectorCount, p.sid ?? members.get(p.uid), p.n);
+    for (const c of p.cid ? [p.cid] : committeesOf.get(p.uid) ?? []) add(committeeCount, c, p.n);
+  }
+  const participation = participationOf(members, proposers, cosigners);
+
+  const unitName = new Map(units.map((u: any) => [String(u.id), String(u.name)]));
+  const unitTable: UnitStatsRow[] = (unitRows as any[]).map((r) => {
+    const uid = String(r.uid);
+    const q = (extra: Record<string, string>) => ({ unitId: uid, ...extra });
+    const ratedHere = Number(r.satisfied) + Number(r.basically) + Number(r.unsatisfied);
+    return {
+      unitId: uid,
+      unitName: unitName.get(uid) ?? String(r.name ?? uid),
+      assigned: fig('assigned', '交办', Number(r.assigned), q({})),
+      replied: fig('replied', '已答复', Number(r.replied), q({ stage: 'replied' })),
+      onTime: fig('on_time', '按期答复', Number(r.on_time), q({ onTime: 'true' })),
+      late: fig('late', '逾期答复', Number(r.late), q({ onTime: 'false' })),
+      overdue: fig('overdue', '当前超期', Number(r.overdue), q({ overdue: 'true' })),
+      satisfied: fig('satisfied', '满意', Number(r.satisfied), q({ satisfaction: 'satisfied' })),
+      basicallySatisfied: fig('basically_satisfied', '基本满意', Number(r.basically), q({ satisfaction: 'basically_satisfied' })),
+      unsatisfied: fig('unsatisfied', '不满意', Number(r.unsatisfied), q({ satisfaction: 'unsatisfied' })),
+      satisfactionRate: percent(Number(r.satisfied) + Number(r.basically), ratedHere),
+    };
+  }).sort((a, b) => b.assigned.count - a.assigned.count || a.unitName.localeCompare(b.unitName, 'zh'));
+
+  const memberCount = participation.length;
+  const participants = participation.filter((m) => m.proposals > 0).length;
+  const year = yearRow ? Number((yearRow as any).year) : null;
+
   return {
     year,
+    session: scope.session ?? null,
+    scopeLabel: scope.session ?? `${scope.year}年度`,
     totals,
-    byCategory: proposalCategories.map((c) => fig(c, proposalCategoryLabels[c], n(byCategoryRows, c), { stage: 'received', category: c })),
-    byType: proposalTypes.map((t) => fig(t, proposalTypeLabels[t], n(byTypeRows, t), { stage: 'received', type: t })),
+    filedRate: percent(filed, received),
+    byCategory: proposalCategories.map((c) => fig(c, proposalCategoryLabels[c], count((x) => rec(x) && x.category === c), { stage: 'received', category: c })),
+    byType: proposalTypes.map((t) => fig(t, proposalTypeLabels[t], count((x) => rec(x) && x.type === t), { stage: 'received', type: t })),
     byState: Object.entries(proposalLifecycle.states).filter(([s]) => s !== 'draft')
-      .map(([s, def]) => fig(s, def.label, n(byStateRows, s), { state: s, stage: 'received' })),
-    byReplyClass: replyClasses.map((c) => fig(c.code, c.label, n(byReplyRows, c.code), { stage: 'replied', replyClass: c.code })),
-    bySatisfaction: satisfactionValues.map((s) => fig(s, satisfactionLabels[s], n(bySatRows, s), { satisfaction: s })),
+      .map(([s, def]) => fig(s, def.label, count(state(s)), { state: s, stage: 'received' })),
+    bySector: sectors.map((s: any) => fig(String(s.id), String(s.name), sectorCount.get(String(s.id)) ?? 0, { stage: 'received', sectorId: String(s.id) })),
+    byCommittee: committees.map((c: any) => fig(String(c.id), String(c.name), committeeCount.get(String(c.id)) ?? 0, { stage: 'received', committeeId: String(c.id) })),
+    participation: {
+      members: fig('members', '委员总数', memberCount, {}, 'members'),
+      participants: fig('participants', '提交提案的委员', participants, { submitted: 'true' }, 'members'),
+      absent: fig('absent', '未提交提案的委员', memberCount - participants, { submitted: 'false' }, 'members'),
+      percent: percent(participants, memberCount),
+    },
+    replies: {
+      replied: fig('replied', '已答复', replied, { stage: 'replied' }),
+      onTime: fig('on_time', '按期答复', onTime, { onTime: 'true' }),
+      late: fig('late', '逾期答复', late, { onTime: 'false' }),
+      overdue: fig('overdue', '当前超期', overdue, { overdue: 'true' }),
+      onTimeRate: percent(onTime, replied),
+    },
+    units: unitTable,
+    byReplyClass: replyClasses.map((c) => fig(c.code, c.label, count((x) => x.f_replied === 1 && x.reply_class === c.code), { stage: 'replied', replyClass: c.code })),
+    bySatisfaction: satisfactionValues.map((s) => fig(s, satisfactionLabels[s], count((x) => x.satisfaction === s), { satisfaction: s })),
+    satisfactionRate: percent(content, rated),
   };
 }

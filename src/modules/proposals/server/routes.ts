@@ -8,15 +8,15 @@ import { can } from '../../../kernel/server/actor.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
 import {
   handlingModeLabels, handlingModes, idParams, proposalCategories, proposalCategoryLabels, proposalCreateBody, proposalDetail,
-  proposalListQuery, proposalOptions, proposalPage, proposalStats, proposalTypeLabels, proposalTypes, proposalUpdateBody,
-  satisfactionLabels, satisfactionValues, statsQuery, transitionBody, mutualScoreBody,
+  proposalListQuery, proposalOptions, proposalPage, proposalTypeLabels, proposalTypes, proposalUpdateBody,
+  satisfactionLabels, satisfactionValues, transitionBody, mutualScoreBody,
 } from '../contract.ts';
 import { submitMutualScore } from './commands/mutual-score.ts';
 import { recordConsultation } from './commands/record-consultation.ts';
 import { boardQuery, consultationBody, excellentBody, keyDecideBody, keyNominateBody, proposalBoard, supervisionNoteBody } from '../contract.ts';
 import { addSupervisionNote, decideKey, markExcellent, nominateKey } from './commands/key-proposals.ts';
 import { deadlinesBoard, stopReminderJob } from './deadlines-board.ts';
-import { proposalListWorkbook, proposalStatsWorkbook, replyLetterDocx } from './exports.ts';
+import { proposalListWorkbook, replyLetterDocx } from './exports.ts';
 import { findOrg, findPeople, tenantUsersHoldingRoles } from './directory.ts';
 import { listAllProposals } from './proposal-repository.ts';
 import { assignmentParams, assignmentTransitionBody } from '../contract.ts';
@@ -32,10 +32,15 @@ import { updateDraft } from './commands/update-draft.ts';
 import { toDetail, toListItem } from './proposal-presenter.ts';
 import { findProposal, listProposals, loadFacts, visibleTo } from './proposal-repository.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
-import { proposalStatsOf } from './proposal-stats.ts';
+import { sendSerialised, serialiseWith } from '../../../kernel/server/http/serialised-json.ts';
+import { proposalStatsRoutes } from './stats-routes.ts';
 import { readProposalSettings } from './settings.ts';
 import { registerAttachmentPolicy } from '../../attachments/index.ts';
 import { registerSearchPolicy } from '../../text/index.ts';
+import { reviewRoutes } from './review-routes.ts';
+import { proposalDocRoutes } from './doc-routes.ts';
+import { topicRoutes } from './topics.ts';
+import { publicProposalRoutes } from './public-routes.ts';
 
 const tags = ['proposals'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -54,46 +59,54 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     return !!row && canSeeProposal(row, actor, await loadFacts(ctx.db, id));
   });
   // search and similar items show a proposal to whoever may see it, by the same rule as the lists
-  registerSearchPolicy(ctx, 'proposal', async (actor, ids) => {
+  const searchPolicy = async (actor: Actor, ids: string[]) => {
     if (!ids.length) return new Set<string>();
-    const rows = await ctx.db.selectFrom('proposals').select('proposals.id').where('proposals.id', 'in', [...ids]).where(visibleTo(actor)).execute();
-    return new Set(rows.map((r: any) => r.id as string));
-  });
+    // with each one's current state and lead unit (承办单位) for the search facets
+    const rows = await ctx.db.selectFrom('proposals').select(['proposals.id', 'proposals.state', 'proposals.lead_unit_id']).where('proposals.id', 'in', [...ids]).where(visibleTo(actor)).execute();
+    return new Map(rows.map((r: any) => [r.id as string, { state: r.state as string, stateLabel: proposalLifecycle.states[r.state]?.label ?? r.state, unitId: (r.lead_unit_id ?? null) as string | null }]));
+  };
+  registerSearchPolicy(ctx, 'proposal', searchPolicy);
+  // a released reply (答复, indexed under the proposal's id) is found by whoever may see the proposal
+  registerSearchPolicy(ctx, 'reply', searchPolicy);
 
   async function detailOf(id: string, actor: Actor) {
     const row = await findProposal(ctx.db, id);
     const facts = row ? await loadFacts(ctx.db, id) : null;
     if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
     const s = await readProposalSettings(ctx, row.tenant_id);
-    return toDetail(ctx.db, row, actor, facts, s.deadlines, s.notFiledReasons);
+    return toDetail(ctx.db, row, actor, facts, s.deadlines, s.notFiledReasons, { followUpClasses: s.followUpClasses });
   }
 
   // totals of the lists everyone of a tenant shares (the office's queues, public replies), dropped by any proposal event
   const listCounts = new ReadCache<number>({ ttlMs: 30_000, maxEntries: 5_000 });
-  ctx.events.onBroadcast('*', (e) => { if (e.entityType === 'proposal' || e.type.startsWith('proposal.')) listCounts.invalidate(e.tenantId); });
+  // pages of the list as their JSON bytes, per reader and query, dropped with the counts by any proposal event
+  const listPages = new ReadCache<Buffer>({ ttlMs: 15_000, maxEntries: 20_000 });
+  ctx.events.onBroadcast('*', (e) => {
+    if (e.entityType === 'proposal' || e.type.startsWith('proposal.')) { listCounts.invalidate(e.tenantId); listPages.invalidate(e.tenantId); }
+  });
 
   app.get('/api/proposals', {
     schema: { tags, summary: '提案列表（按年度、状态、类型、类别、关键词、承办单位、重点等筛选，分页）', querystring: proposalListQuery, response: { 200: proposalPage, ...errors } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = reader(req);
     const q = req.query;
     if (q.state) {
       const bad = q.state.split(',').find((s) => !proposalLifecycle.states[s]);
       if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
     }
-    const { rows, total } = await listProposals(ctx.db, ctx.dialect, actor, q, listCounts);
-    return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+    // what one sees depends on who one is (person, organisation, roles, whether one reads all) and on the query
+    const key = `${actor.userId}|${actor.orgId}|${actor.roles.join(',')}|${can(actor, 'proposal.read_all')}|${JSON.stringify(q)}`;
+    const body = await listPages.get(actor.tenantId, key, async () => {
+      const { rows, total } = await listProposals(ctx.db, ctx.dialect, actor, q, listCounts);
+      return serialiseWith(proposalPage, { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize });
+    });
+    return sendSerialised(reply, body);
   });
 
-  app.get('/api/proposals/stats', {
-    schema: { tags, summary: '提案统计（收到、立案、不予立案、并案、撤回、重点，按类别、类型、状态、答复类别、满意度）', querystring: statsQuery, response: { 200: proposalStats, ...errors } },
-  }, async (req) => {
-    const actor = reader(req);
-    if (!can(actor, 'proposal.read_all')) throw forbidden('查看提案统计');
-    const s = await readProposalSettings(ctx, actor.tenantId);
-    return proposalStatsOf(ctx.db, actor.tenantId, req.query.year, s.replyClasses);
-  });
+  proposalStatsRoutes(app, ctx);
 
+  // 审查会议 batch decisions, duplicate groups in the review queue, 优秀提案评选
+  reviewRoutes(app, ctx);
   app.addHook('onClose', async () => { stopReminderJob(ctx); });
   app.get('/api/proposals/board', {
     schema: { tags, summary: '督办看板：各承办单位超期和临期（N 个工作日内到期）的提案办理事项', querystring: boardQuery, response: { 200: proposalBoard, ...errors } },
@@ -122,17 +135,6 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
       types: proposalTypeLabels, categories: proposalCategoryLabels, modes: handlingModeLabels, satisfaction: satisfactionLabels, replyClasses: s.replyClasses,
     }, `提案列表（${q.year ? `${q.year}年度，` : ''}共 ${rows.length} 件，导出于 ${chinaToday()}）`);
     return reply.header('content-type', xlsx).header('content-disposition', attachment(`提案列表-${chinaToday()}.xlsx`)).send(buf);
-  });
-  app.get('/api/proposals/stats.xlsx', {
-    schema: { tags, summary: '导出提案统计（Excel）', querystring: statsQuery, produces: [xlsx], response: { 200: z.any().describe('Excel 文件'), ...errors } },
-  }, async (req, reply) => {
-    const actor = reader(req);
-    if (!can(actor, 'proposal.read_all')) throw forbidden('查看提案统计');
-    const s = await readProposalSettings(ctx, actor.tenantId);
-    const stats = await proposalStatsOf(ctx.db, actor.tenantId, req.query.year, s.replyClasses);
-    const tenant = await findOrg(ctx.db, actor.tenantId);
-    const buf = await proposalStatsWorkbook(stats, `${tenant?.name ?? ''}${req.query.year}年度提案统计（${sessionLabelFor(req.query.year, s.sessionCalendar)}）`);
-    return reply.header('content-type', xlsx).header('content-disposition', attachment(`提案统计-${req.query.year}.xlsx`)).send(buf);
   });
   app.get('/api/proposals/:id/reply-letter.docx', {
     schema: {
@@ -176,6 +178,9 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     };
   });
 
+  topicRoutes(app, ctx);
+  proposalDocRoutes(app, ctx);
+  publicProposalRoutes(app, ctx);
   app.get('/api/proposals/:id', {
     schema: { tags, summary: '提案详情（含办理过程、联名委员、承办单位和可执行的操作）', params: idParams, response: { 200: proposalDetail, ...errors } },
   }, async (req) => detailOf(req.params.id, reader(req)));

@@ -12,23 +12,15 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { addDays, chinaToday } from '../../../kernel/universal/working-days.ts';
 import type { ProposalState, ProposalType } from '../contract.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
+import { seedAssignments } from './seed-assignments.ts';
 import { formatNumber, sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
 import { findPeople } from './directory.ts';
 import { analysisText, backgroundText, composeTitles, suggestionsText } from './seed-titles.ts';
+import type { TextIndexManyPayload, TextIndexPayload } from '../../text/index.ts';
+import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 
 /** The article's figures for 2025. */
 export const seedFigures = { year: 2025, received: 546, filed: 464, key: 46 } as const;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The actions that lead from nothing to each state, in order. */
 const paths: Record<ProposalState, string[]> = {
@@ -80,7 +72,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   const exists = await db.selectFrom('proposals').select('id').where('tenant_id', '=', tenant).limit(1).executeTakeFirst();
   if (exists || seed.memberUserIds.length === 0) return;
 
-  const rand = mulberry32(546_464_046);
+  const rand = seededRandom(546_464_046);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const between = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
   const today = chinaToday();
@@ -294,8 +286,14 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     if (row) tasks.push(row);
   }
 
+  // 分办 and 会办: each unit's own part (承办任务) as far as the proposal's state says, with its history and open work item
+  const parts = seedAssignments(ctx, proposals, unitRows);
+  history.push(...parts.history);
+  tasks.push(...parts.tasks);
+
   await db.transaction().execute(async (trx) => {
     await insertBatches(trx, 'proposals', proposals, 150);
+    await insertBatches(trx, 'proposal_assignments', parts.assignments, 300);
     await insertBatches(trx, 'proposal_cosigners', cosigners, 500);
     await insertBatches(trx, 'proposal_units', unitRows, 500);
     await insertBatches(trx, 'workflow_history', history, 400);
@@ -307,13 +305,17 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     });
   });
   // the submitted proposals' texts go to the text module (search, similar items, hot topics), as a submission's would
+  // (in one batch), and the released replies (答复) with them
+  const texts: TextIndexPayload[] = [];
   for (const r of proposals as any[]) {
     if (r.state === 'draft') continue;
-    await ctx.events.publish({
-      type: 'text.index', tenantId: tenant, entityType: 'proposal', entityId: r.id,
-      payload: { source: 'proposal', refId: r.id, title: r.title, body: [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n'), createdAt: r.submitted_at ?? r.created_at, ownerUserId: r.proposer_user_id, state: r.state },
-    });
+    texts.push({ source: 'proposal', refId: r.id, title: r.title, body: [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n'), createdAt: r.submitted_at ?? r.created_at, ownerUserId: r.proposer_user_id, state: r.state });
+    if (r.reply_text && ['replied', 'rehandle', 'closed'].includes(r.state)) {
+      texts.push({ source: 'reply', refId: r.id, title: r.title, body: r.reply_text, createdAt: r.updated_at, ownerUserId: r.proposer_user_id, state: r.state, unitId: r.lead_unit_id ?? null });
+    }
   }
+  const batch: TextIndexManyPayload = { items: texts };
+  await ctx.events.publish({ type: 'text.index.many', tenantId: tenant, entityType: 'proposal', payload: batch as unknown as Record<string, unknown> });
   await ctx.events.drain();
 }
 

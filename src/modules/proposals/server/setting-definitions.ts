@@ -21,6 +21,11 @@ export function registerProposalSettings(): void {
     default: defaultProposalSettings.deadlines,
   });
   registerSetting({ key: settingKeys.notFiledReasons, module: 'proposals', label: '不予立案理由', schema: codeLabels.describe('不予立案理由'), default: defaultProposalSettings.notFiledReasons });
+  registerSetting({
+    key: settingKeys.followUpClasses, module: 'proposals', label: '跨年度跟踪办理的答复类别（二次交办）',
+    schema: z.array(z.string().min(1).max(40).describe('答复类别代码')).max(20).describe('跨年度跟踪的答复类别'),
+    default: defaultProposalSettings.followUpClasses,
+  });
   registerSetting({ key: settingKeys.replyClasses, module: 'proposals', label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses });
   registerSetting({
     key: settingKeys.sessionCalendar, module: 'proposals', label: '大会提案与平时提案的时间界限',

@@ -4,12 +4,13 @@ import { defaultProposalSettings, settingKeys, type ProposalSettings } from '../
 
 export async function readProposalSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<ProposalSettings> {
   const d = defaultProposalSettings;
-  const [deadlines, notFiledReasons, replyClasses, sessionCalendar, reminders] = await Promise.all([
+  const [deadlines, notFiledReasons, replyClasses, sessionCalendar, reminders, followUpClasses] = await Promise.all([
     ctx.settings.get(tenantId, settingKeys.deadlines, d.deadlines),
     ctx.settings.get(tenantId, settingKeys.notFiledReasons, d.notFiledReasons),
     ctx.settings.get(tenantId, settingKeys.replyClasses, d.replyClasses),
     ctx.settings.get(tenantId, settingKeys.sessionCalendar, d.sessionCalendar),
     ctx.settings.get(tenantId, settingKeys.reminders, d.reminders),
+    ctx.settings.get(tenantId, settingKeys.followUpClasses, d.followUpClasses),
   ]);
   return {
     deadlines: { ...d.deadlines, ...deadlines },
@@ -17,5 +18,6 @@ export async function readProposalSettings(ctx: Pick<ModuleContext, 'settings'>,
     replyClasses,
     sessionCalendar: { ...d.sessionCalendar, ...sessionCalendar },
     reminders: { ...d.reminders, ...reminders },
+    followUpClasses,
   };
 }

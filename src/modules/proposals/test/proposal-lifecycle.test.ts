@@ -54,6 +54,8 @@ const happy: Array<[string, string, typeof member, Record<string, unknown>, stri
   ['replied', 'request_rehandle', member, { reason: '问题未解决' }, 'rehandle'],
   ['replied', 'close', staff, {}, 'closed'],
   ['closed', 'follow_up', staff, { reason: '跟踪至项目建成' }, 'assigned', { reply_class: 'B' }],
+  ['not_filed', 'consent_conversion', member, {}, 'not_filed', { conversion_offer: 'opinion', conversion_status: 'pending' }],
+  ['not_filed', 'refuse_conversion', member, {}, 'not_filed', { conversion_offer: 'reference', conversion_status: 'pending' }],
 ];
 
 describe('proposal lifecycle', () => {

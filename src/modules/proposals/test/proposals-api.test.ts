@@ -319,6 +319,28 @@ for (const d of await dialects()) {
       assert.equal(options.body.notFiledReasons.length, 10, 'the national list of 不予立案 cases is the default');
     });
 
+    test('a page of the list is served from its cached bytes until a proposal changes, then read again at once', async () => {
+      const created = await member.post('/api/proposals', { title: '关于规范小区电动车充电设施的建议', background: '充电难', analysis: '飞线充电', suggestions: '统一建设充电桩' });
+      assert.equal(created.status, 201);
+      const page = async () => member.request('GET', '/api/proposals?mine=true&state=draft&pageSize=50');
+      const first = await page();
+      assert.equal(first.status, 200);
+      assert.match(String(first.headers['content-type']), /application\/json/);
+      assert.equal(first.headers['x-content-type-options'], 'nosniff', 'cached bytes go out with the security headers');
+      const row = first.body.items.find((i: any) => i.id === created.body.id);
+      assert.equal(row?.title, '关于规范小区电动车充电设施的建议');
+      assert.deepEqual((await page()).body, first.body, 'a repeated read gives the same page');
+      const edited = await member.patch(`/api/proposals/${created.body.id}`, { version: created.body.version, title: '关于加快小区电动车集中充电设施建设的建议' });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      const after = (await page()).body.items.find((i: any) => i.id === created.body.id);
+      assert.equal(after?.title, '关于加快小区电动车集中充电设施建设的建议', 'the edit shows in the list at once');
+      assert.equal(after?.version, edited.body.version);
+      // another reader's page is not this reader's: the office does not see the member's draft
+      const office = await staff.get('/api/proposals?state=draft&pageSize=50');
+      assert.equal(office.status, 200);
+      assert.ok(!office.body.items.some((i: any) => i.id === created.body.id), 'a draft stays its author\'s');
+    });
+
     test('list totals follow every change at once, though the office\'s shared counts are cached between changes', async () => {
       const total = async (query: string) => (await staff.get(`/api/proposals?${query}&pageSize=1`)).body.total as number;
       const submitted = await total('state=submitted');

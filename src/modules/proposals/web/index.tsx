@@ -1,5 +1,7 @@
 /** Web manifest of the 提案 module: list, detail with lifecycle actions, and the writing form. */
-import { AlertOutlined, FileTextOutlined, FormOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, FileTextOutlined, ReadOutlined, FormOutlined, AuditOutlined, TrophyOutlined } from '@ant-design/icons';
+import { proposalDocsMessages } from './docs-messages.ts';
+import { reviewMessages } from './review-messages.ts';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/components.tsx';
 import { Navigate, useParams } from 'react-router';
@@ -23,19 +25,37 @@ export const proposalsWeb: WebModule = {
   menu: [
     { key: 'proposals', label: '提案', icon: <FileTextOutlined />, path: '/proposals', permission: 'proposal.read', order: 10 },
     { key: 'proposal-board', label: '督办看板', icon: <AlertOutlined />, path: '/proposals/board', permission: 'proposal.read_all', order: 12 },
+    { key: 'proposal-stats', label: '提案统计', icon: <BarChartOutlined />, path: '/proposals/stats', permission: 'proposal.read_all', order: 13 },
+    { key: 'proposal-topics', label: '选题参考目录', icon: <ReadOutlined />, path: '/proposals/topics', permission: 'proposal.read', order: 14 },
+    { key: 'proposal-review', label: '审查队列', icon: <AuditOutlined />, path: '/proposals/review', permission: 'proposal.review', order: 15 },
+    { key: 'proposal-excellent', label: '优秀提案评选', icon: <TrophyOutlined />, path: '/proposals/excellent', permission: 'proposal.read_all', order: 16 },
     { key: 'proposal-new', label: '撰写提案', icon: <FormOutlined />, path: '/proposals/new', permission: 'proposal.create', order: 11 },
   ],
   routes: [
     { path: '/proposals', permission: 'proposal.read', element: lazyPage(() => import('./pages/list.tsx')) },
     { path: '/proposals/board', permission: 'proposal.read_all', crumb: '督办看板', element: lazyPage(() => import('./pages/board.tsx')) },
+    { path: '/proposals/stats', permission: 'proposal.read_all', crumb: '提案统计', element: lazyPage(() => import('./pages/stats.tsx')) },
+    { path: '/proposals/review', permission: 'proposal.review', crumb: '审查队列', element: lazyPage(() => import('./pages/review-queue.tsx')) },
+    { path: '/proposals/excellent', permission: 'proposal.read', crumb: '优秀提案评选', element: lazyPage(() => import('./pages/excellent.tsx')) },
+    // a 转办征询 work item links here: the proposal, where the proposer consents or refuses
+    { path: '/proposal-conversions/:id', permission: 'proposal.read', element: <ToProposal /> },
     { path: '/proposals/new', permission: 'proposal.create', element: lazyPage(() => import('./pages/form.tsx')) },
+    { path: '/proposals/topics', permission: 'proposal.read', crumb: '选题参考目录', element: lazyPage(() => import('./pages/topics.tsx')) },
+    { path: '/proposals/:id/print', permission: 'proposal.read', crumb: '提案表', element: lazyPage(() => import('./pages/print.tsx')) },
     { path: '/proposals/:id', permission: 'proposal.read', crumb: '提案详情', element: lazyPage(() => import('./pages/detail.tsx')) },
     // a 待评价 work item links here (worklist convention '/<entity type>s/<id>'): the proposal itself
     { path: '/proposal-evaluations/:id', permission: 'proposal.read', element: <ToProposal /> },
     { path: '/proposal_assignments/:id', permission: 'proposal.read', element: <ToAssignmentProposal /> },
     { path: '/proposals/:id/edit', permission: 'proposal.read', crumb: '修改提案', element: lazyPage(() => import('./pages/form.tsx')) },
   ],
+  // 公开提案查询: without signing in
+  publicRoutes: [
+    { path: '/public/proposals', element: lazyPage(() => import('./pages/public.tsx')) },
+    { path: '/public/proposals/:id', element: lazyPage(() => import('./pages/public.tsx').then((m) => ({ default: m.PublicProposalDetail }))) },
+  ],
   messages: {
+    ...reviewMessages,
+    ...proposalDocsMessages,
     '提案': 'Proposals', '撰写提案': 'Write a proposal', '提案详情': 'Proposal', '修改提案': 'Edit proposal', '编号': 'No.', '未编号': 'Not numbered', '标题': 'Title',
     '重点': 'Key', '提案人': 'Proposer', '类型': 'Type', '主办单位': 'Lead unit', '年度': 'Year', '标题关键词': 'Words in the title', '只看我的': 'Mine only',
     '没有符合条件的提案。可以换个条件查询。': 'No proposals match. Try other filters.', '返回列表': 'Back to list', '重点提案': 'Key proposal', '优秀提案': 'Excellent proposal',
@@ -71,6 +91,17 @@ export const proposalsWeb: WebModule = {
     '办理质量（提案人评）': 'Handling (by the proposer)', '提案质量（承办单位评）': 'Proposal quality (by the unit)', '办理质量评分（0–100）': 'Handling score (0–100)',
     '提案质量评分（0–100）': 'Proposal score (0–100)', '请填写评分': 'Enter a score', '评议意见': 'Comment', '提交评议': 'Submit score',
     '优秀': 'Excellent', '良好': 'Good', '一般': 'Fair', '较差': 'Poor', '不满意，重新办理': 'Unsatisfied: re-handle',
+    '提案统计': 'Proposal statistics', '统计范围': 'Scope', '按年度': 'By year', '按会议': 'By session', '会议': 'Session', '件数': 'Count', '占比': 'Share',
+    '统计范围：{scope}。点击数字查看对应的提案。': 'Scope: {scope}. Click a number to see its proposals.', '总体情况': 'Overview', '立案率': 'Filing rate',
+    '委员参与': 'Member participation', '参与率': 'Participation', '答复情况': 'Replies', '按期答复率': 'On-time rate', '分类统计': 'Breakdowns',
+    '大会与平时': 'Session & recess', '界别': 'Sector', '专委会': 'Committee', '办理状态': 'State', '答复类别': 'Reply class', '满意度': 'Satisfaction', '满意率': 'Satisfaction rate',
+    '承办单位办理情况': 'Handling units', '承办单位': 'Unit', '按期答复': 'On time', '逾期答复': 'Late', '当前超期': 'Overdue now',
+    '委员可同时属于几个专委会，各行之和可大于收到总数。': 'A member may sit on several committees, so the rows may add up to more than the total.',
+    '这一范围内还没有交办的提案。': 'No proposal of this scope has been assigned yet.', '委员': 'Member', '提案（含联名）': 'Proposals (incl. co-signed)',
+    '收到提案': 'Received', '转为社情民意或参考': 'Converted', '审查中': 'Under review', '委员总数': 'Members', '提交提案的委员': 'Members who submitted',
+    '未提交提案的委员': 'Members who did not submit', '大会提案': 'Session proposals', '平时提案': 'Recess proposals', '提案类别': 'Category',
+    '委员个人提案': 'Individual', '委员联名提案': 'Joint', '党派提案': 'Party', '人民团体提案': 'Group', '专委会提案': 'Committee', '界别提案': 'Sector',
+    '统计条件': 'Filtered by', '清除统计条件': 'Clear',
     '立案': 'File', '并案': 'Merge', '交办': 'Assign', '签收': 'Accept', '撤回': 'Withdraw', '审核通过': 'Release', '退回答复': 'Send back', '评价': 'Evaluate', '办结': 'Close',
   },
 };

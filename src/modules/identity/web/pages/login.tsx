@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from 'antd';
 import { FontSizeOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useSession, type MeResponse } from '../../../../kernel/web/session.tsx';
 import { useI18n, locales, type Locale } from '../../../../kernel/web/i18n.tsx';
@@ -69,6 +69,7 @@ export default function LoginPage() {
             )}
             <Button type="primary" htmlType="submit" block loading={busy}>{t('登录')}</Button>
           </Form>
+          <div style={{ textAlign: 'center', marginTop: 16 }}><Link to="/public/proposals" data-testid="public-proposals-link">{t('公开提案查询')}</Link></div>
           <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 20 }} wrap>
             <Button icon={<FontSizeOutlined />} aria-pressed={preferences.largeText} onClick={() => void updatePreferences({ largeText: !preferences.largeText })}>
               {preferences.largeText ? t('标准字号') : t('大字模式')}

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Form, Input, Modal, Result, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ReportDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
@@ -67,7 +67,7 @@ export default function OpinionDetailPage() {
           {r.sourceTenantName && <Descriptions.Item label={t('下级报送')}>{r.sourceTenantName}</Descriptions.Item>}
           {r.issueNumber && <Descriptions.Item label={t('期号')}>{r.issueNumber}</Descriptions.Item>}
           {r.sentUpTo && <Descriptions.Item label={t('已报送')}>{r.sentUpTo}</Descriptions.Item>}
-          {r.topic && <Descriptions.Item label={t('所答选题')}>{r.topic}</Descriptions.Item>}
+          {r.topic && <Descriptions.Item label={t('所答选题')}>{r.topicId ? <Link to={`/opinions/topics/${r.topicId}`}>{r.topic}</Link> : r.topic}</Descriptions.Item>}
         </Descriptions>
         {r.returnReason && r.state === 'returned' && <Alert type="warning" showIcon message={t('退回理由：{r}', { r: r.returnReason })} style={{ marginTop: 12 }} />}
         {r.lengthWarning && <Alert type="info" showIcon message={r.lengthWarning} style={{ marginTop: 12 }} />}

@@ -1,5 +1,6 @@
 /** 期刊: the pieces with their source reports and submitters, sign-off and distribution, and adoptions recorded per piece. */
 import { App, Button, Card, Checkbox, Descriptions, List, Result, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { IssueDetail } from '../../contract.ts';
@@ -38,7 +39,8 @@ export default function IssuePage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard title={`《${t('社情民意')}》${i.year}年${i.number}`} extra={<StateTag state={i.state} label={i.stateLabel} />}>
+      <PageCard title={`《${t('社情民意')}》${i.year}年${i.number}`}
+        extra={<StateTag state={i.state} label={i.stateLabel} />}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('篇目')}>{i.pieceCount}</Descriptions.Item>
           <Descriptions.Item label={t('签发人')}>{i.signedBy ?? '—'}</Descriptions.Item>
@@ -48,7 +50,10 @@ export default function IssuePage() {
           <div style={{ margin: '12px 0' }}><Typography.Text>{t('分发对象')}：</Typography.Text>
             <Checkbox.Group value={chosen} onChange={(v) => setRecipients(v as string[])} options={all.map((r) => ({ value: r.code, label: t(r.label) }))} /></div>
         )}
-        <WorkflowActions actions={i.actions} onFire={fire} onConflictReload={reload} />
+        <Space wrap style={{ marginTop: 8 }}>
+          <Button icon={<DownloadOutlined />} href={`/api/opinions/issues/${i.id}/issue.docx`} data-testid="issue-docx">{t('下载 Word')}</Button>
+          <WorkflowActions actions={i.actions} onFire={fire} onConflictReload={reload} />
+        </Space>
       </PageCard>
       {i.pieces.map((p) => (
         <Card key={p.id} size="small" title={<Space wrap><Tag color={p.kind === 'composite' ? 'purple' : 'blue'}>{t(p.kindLabel)}</Tag><span>{p.title}</span></Space>}

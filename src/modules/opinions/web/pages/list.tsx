@@ -10,7 +10,9 @@ import { useSession } from '../../../../kernel/web/session.tsx';
 import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { StateTag, useOpinionOptions } from '../shared.tsx';
 
-const keys = ['state', 'q', 'urgent', 'incoming', 'mine', 'year', 'stage', 'adoptedLevel', 'instructionLevel', 'from', 'to'] as const;
+// the filters a statistics figure links with (committee, sector, submitting unit, source CPPCC, submitter) come through the address too
+const keys = ['state', 'q', 'urgent', 'incoming', 'mine', 'year', 'stage', 'adoptedLevel', 'instructionLevel', 'from', 'to',
+  'submitterUserId', 'committeeId', 'sectorId', 'orgId', 'sourceTenantId'] as const;
 
 export default function OpinionListPage() {
   const { t } = useI18n();

@@ -12,10 +12,10 @@ export async function confirmCosign(ctx: ModuleContext, actor: Actor, id: string
   if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
   if (!canConfirmCosign(row, actor, facts.pendingCosignerIds)) throw forbidden('确认联名（您不是待确认的联名委员，或提案已提交）');
   const now = new Date().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  const confirmed = await ctx.db.transaction().execute(async (trx) => {
     const res = await trx.updateTable('proposal_cosigners').set({ confirmed_at: now })
       .where('proposal_id', '=', id).where('user_id', '=', actor.userId).where('confirmed_at', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return;
+    if (Number(res.numUpdatedRows) !== 1) return false;
     await trx.updateTable('proposals')
       .set((eb) => ({ cosigners_pending: eb('cosigners_pending', '-', 1), version: eb('version', '+', 1), updated_at: now }))
       .where('id', '=', id).execute();
@@ -23,5 +23,10 @@ export async function confirmCosign(ctx: ModuleContext, actor: Actor, id: string
       tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.cosign',
       entityType: 'proposal', entityId: id, data: null, ip,
     });
+    return true;
   });
+  // after commit: lists that show this proposal (its co-signers, its version) are read again
+  if (confirmed) {
+    await ctx.events.publish({ type: 'proposal.cosigned', tenantId: row.tenant_id, entityType: 'proposal', entityId: id, actorId: actor.userId, payload: {} });
+  }
 }

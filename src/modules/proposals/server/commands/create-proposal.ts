@@ -11,12 +11,14 @@ import { stampSubmission } from '../../domain/proposal-session.ts';
 import { readProposalSettings } from '../settings.ts';
 import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
+import { resolveTopicRef } from '../topics.ts';
 
 export async function createProposal(ctx: ModuleContext, actor: Actor, body: ProposalCreateBody, ip?: string): Promise<string> {
   requirePermission(actor, 'proposal.create', '提出提案');
   if (body.type === 'joint' && body.cosignerUserIds.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
   const cosigners = await resolveCosigners(ctx.db, actor, body.cosignerUserIds);
   await resolveGroupRefs(ctx.db, actor, body);
+  const topic = await resolveTopicRef(ctx.db, actor, body.topicId);
   const settings = await readProposalSettings(ctx, actor.tenantId);
   const stamp = stampSubmission(chinaToday(), settings.sessionCalendar);
   const now = new Date().toISOString();
@@ -28,7 +30,7 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
       type: body.type, category: null, proposer_user_id: actor.userId, proposer_name: actor.displayName,
       proposer_org_id: body.proposerOrgId ?? null, sector_id: body.sectorId ?? null, committee_id: body.committeeId ?? null,
       cosigner_count: cosigners.length, cosigners_pending: cosigners.length,
-      is_public: body.isPublic ? 1 : 0, is_key: 0, is_excellent: 0,
+      is_public: body.isPublic ? 1 : 0, is_key: 0, is_excellent: 0, topic_id: topic?.id ?? null, topic_title: topic?.title ?? null,
       state: 'draft', version: 1, created_at: now, updated_at: now,
     }).execute();
     if (cosigners.length) {

@@ -23,6 +23,7 @@ import { aggregateSatisfaction, evaluatorsOf, pendingEvaluators } from '../../do
 import { findProposal, loadFacts, nextNumberSeq, type ProposalRow } from '../proposal-repository.ts';
 import { proposalSpec } from '../proposal-spec.ts';
 import { readProposalSettings } from '../settings.ts';
+import { consentConversion, offerConversion, publishConversion, refuseConversion } from '../conversion.ts';
 
 export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
 
@@ -93,7 +94,13 @@ const effects: Record<string, Effect> = {
     const seq = await nextNumberSeq(trx, record.tenant_id, record.year);
     return { number_seq: seq, number: formatNumber(seq), filed_at: now, ...(input.isKey !== undefined ? { is_key: input.isKey ? 1 : 0 } : {}) };
   },
-  not_file: ({ input }) => ({ not_filed_reason: input.reasonCode }),
+  /** 不予立案, optionally offering 转社情民意 / 转参考件 to the proposer (who consents or refuses) */
+  not_file: async ({ ctx, trx, record, input, now, settings }) => ({
+    not_filed_reason: input.reasonCode,
+    ...(input.convertTo ? await offerConversion(ctx, trx, record, input.convertTo, now, settings.deadlines.revise) : {}),
+  }),
+  consent_conversion: ({ trx, record, now }) => consentConversion(trx, record, now),
+  refuse_conversion: ({ trx, record, now }) => refuseConversion(trx, record, now),
   /** 并案: the proposer of the merged proposal keeps credit on the target and is answered with it (并案办理、分别答复). */
   merge: async ({ trx, record, input }) => {
     const target = await findProposal(trx, input.targetId!);
@@ -188,10 +195,11 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
     if (bad) throw invalid(bad.field, bad.label, bad.message);
     const effect = effects[transition.name];
     return effect ? effect({ ctx, trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
-  });
+  }, { followUpClasses: settings.followUpClasses });
   try {
     const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
     await publishForText(ctx, res.record, req.action);
+    if (req.action === 'consent_conversion') await publishConversion(ctx, res.record, req.actor);
     await notifyAfter(ctx, res.record, req.action, req.actor);
     return res.record;
   } catch (e) {
@@ -210,6 +218,13 @@ async function publishForText(ctx: ModuleContext, r: ProposalRow, action: string
     await ctx.events.publish({
       type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
       payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at, ownerUserId: r.proposer_user_id, state: r.state },
+    });
+  }
+  // a released reply (答复) is searchable too, by whoever may see the proposal
+  if (action === 'release' && r.reply_text) {
+    await ctx.events.publish({
+      type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
+      payload: { source: 'reply', refId: r.id, title: r.title, body: r.reply_text, createdAt: r.updated_at, ownerUserId: r.proposer_user_id, state: r.state, unitId: r.lead_unit_id ?? null },
     });
   }
   if ((action === 'assign' || action === 'reassign') && r.lead_unit_id) {

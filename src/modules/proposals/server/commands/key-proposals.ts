@@ -82,5 +82,9 @@ export async function markExcellent(ctx: ModuleContext, actor: Actor, id: string
   const row = await visible(ctx, actor, id);
   if (!canMarkExcellent(row, actor)) throw forbidden('评选优秀提案（提案须已答复）');
   if (body.excellent && !body.reason) throw invalid('reason', '「评选理由」', '评为优秀提案时必须填写');
-  await write(ctx, row, actor, 'proposal.excellent', { excellent: body.excellent }, ip, async () => ({ is_excellent: body.excellent ? 1 : 0, excellent_reason: body.excellent ? body.reason : null }));
+  await write(ctx, row, actor, 'proposal.excellent', { excellent: body.excellent }, ip, async () => ({
+    is_excellent: body.excellent ? 1 : 0, excellent_reason: body.excellent ? body.reason : null,
+    // a direct mark outside a selection round counts for the current year
+    excellent_year: body.excellent ? Number(ctx.calendar.today().slice(0, 4)) : null,
+  }));
 }

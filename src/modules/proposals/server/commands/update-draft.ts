@@ -8,6 +8,7 @@ import { canEditDraft, canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
 import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
+import { resolveTopicRef } from '../topics.ts';
 
 const contentFields = { title: 'title', background: 'background', analysis: 'analysis', suggestions: 'suggestions', type: 'type', proposerOrgId: 'proposer_org_id', sectorId: 'sector_id', committeeId: 'committee_id' } as const;
 
@@ -19,6 +20,7 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
   const cosigners = body.cosignerUserIds ? await resolveCosigners(ctx.db, actor, body.cosignerUserIds) : null;
   if (type === 'joint' && cosigners && cosigners.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
   await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, committeeId: body.committeeId });
+  const topic = body.topicId !== undefined ? await resolveTopicRef(ctx.db, actor, body.topicId, row.topic_id) : undefined;
   const now = new Date().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const set: Record<string, unknown> = { updated_at: now, version: row.version + 1 };
@@ -27,6 +29,7 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
       if (v !== undefined) set[col] = v;
     }
     if (body.isPublic !== undefined) set.is_public = body.isPublic ? 1 : 0;
+    if (topic !== undefined) { set.topic_id = topic?.id ?? null; set.topic_title = topic?.title ?? null; }
     if (cosigners) {
       const existing = await trx.selectFrom('proposal_cosigners').select(['user_id', 'confirmed_at']).where('proposal_id', '=', id).execute();
       const confirmed = new Map(existing.map((e: any) => [e.user_id, e.confirmed_at as string | null]));

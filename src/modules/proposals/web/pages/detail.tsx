@@ -1,6 +1,6 @@
 /** 提案详情: content, where the proposal stands (Steps) and its history (Timeline), with the caller's actions as buttons. */
 import { App, Button, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { ProposalDetail } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
@@ -14,6 +14,7 @@ import { EvaluationCard, MutualCard } from './evaluation-panel.tsx';
 import { AssignmentsCard } from './assignments-panel.tsx';
 import { ConsultationsCard } from './consultations-panel.tsx';
 import { KeyCard } from './key-panel.tsx';
+import { ConversionTags } from './conversion-tags.tsx';
 import { SimilarItems, UnitSuggestionsField } from '../../../text/web/index.tsx';
 import { useSession } from '../../../../kernel/web/session.tsx';
 
@@ -75,6 +76,13 @@ export default function ProposalDetailPage() {
       );
     }
     if (a.name === 'file') return <Form.Item name="isKey" valuePropName="checked"><Checkbox>{t('列为重点提案')}</Checkbox></Form.Item>;
+    if (a.name === 'not_file') {
+      return (
+        <Form.Item name="convertTo" label={t('转办（征得提案人同意后）')}>
+          <Select allowClear placeholder={t('不转办')} options={[{ value: 'opinion', label: t('转社情民意') }, { value: 'reference', label: t('转参考件') }]} />
+        </Form.Item>
+      );
+    }
     if (a.name === 'request_extension') return <Form.Item name="extensionDays" label={t('延期天数（工作日）')}><InputNumber min={1} max={130} /></Form.Item>;
     if (a.name === 'evaluate' || a.name === 'rate') return <Form.Item name="comment" label={t('评价意见')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>;
     return null;
@@ -100,9 +108,12 @@ export default function ProposalDetailPage() {
           <StateTag state={p.state} label={p.stateLabel} />
           {p.number && <Tag>{p.number}</Tag>}
           {p.isKey && <Tag color="red">{t('重点提案')}</Tag>}
-          {p.isExcellent && <Tag color="gold">{t('优秀提案')}</Tag>}
+          {p.isExcellent && !p.excellentYear && <Tag color="gold">{t('优秀提案')}</Tag>}
+          <ConversionTags p={p} />
           {p.evaluation.leaderAttention && <Tag color="red">{t('领导关注')}</Tag>}
           <Typography.Text type="secondary">{p.sessionLabel}</Typography.Text>
+          <Button size="small" icon={<PrinterOutlined />} onClick={() => navigate(`/proposals/${p.id}/print`)} data-testid="proposal-print">{t('打印')}</Button>
+          <Button size="small" icon={<DownloadOutlined />} href={`/api/proposals/${p.id}/form.docx`}>{t('提案表')}</Button>
         </Space>
         <Steps
           current={current}
@@ -126,6 +137,7 @@ export default function ProposalDetailPage() {
               { key: 'mode', label: t('办理方式'), children: p.handlingMode ? t(labelOf(o?.handlingModes, p.handlingMode)) : '—' },
               { key: 'due', label: t('办理期限'), children: p.dueDate ?? '—' },
               { key: 'public', label: t('同意公开'), children: p.isPublic ? t('是') : t('否') },
+              ...(p.topicTitle ? [{ key: 'topic', label: t('参考选题'), children: p.topicTitle }] : []),
             ]} />
             {([['背景情况', p.background], ['问题分析', p.analysis], ['具体建议', p.suggestions]] as const).map(([label, text]) => (
               <section key={label} style={{ marginBottom: 16 }}>

@@ -9,12 +9,13 @@ import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { useProposalOptions } from '../shared.tsx';
 import { SimilarItems } from '../../../text/web/index.tsx';
+import { TopicField } from './topic-picker.tsx';
 
-interface Values { title: string; type: string; background: string; analysis: string; suggestions: string; isPublic: boolean }
+interface Values { title: string; type: string; background: string; analysis: string; suggestions: string; isPublic: boolean; topicId?: string | null }
 
 const LOCAL_DRAFT = 'zx.proposal.newDraft';
 const steps: Array<{ title: string; fields: Array<keyof Values> }> = [
-  { title: '标题与类型', fields: ['title', 'type', 'isPublic'] },
+  { title: '标题与类型', fields: ['title', 'type', 'topicId', 'isPublic'] },
   { title: '背景情况', fields: ['background'] },
   { title: '问题分析', fields: ['analysis'] },
   { title: '具体建议', fields: ['suggestions'] },
@@ -39,7 +40,7 @@ export default function ProposalFormPage() {
   useEffect(() => {
     if (editing && existing.data) {
       const p = existing.data;
-      form.setFieldsValue({ title: p.title, type: p.type, background: p.background, analysis: p.analysis, suggestions: p.suggestions, isPublic: p.isPublic });
+      form.setFieldsValue({ title: p.title, type: p.type, background: p.background, analysis: p.analysis, suggestions: p.suggestions, isPublic: p.isPublic, topicId: p.topicId });
     } else if (!editing) {
       try { const saved = JSON.parse(localStorage.getItem(LOCAL_DRAFT) ?? 'null'); if (saved) form.setFieldsValue(saved); } catch { /* ignore a broken local draft */ }
     }
@@ -64,7 +65,7 @@ export default function ProposalFormPage() {
     }
     setBusy(andSubmit ? 'submit' : 'save');
     try {
-      const body = { title: v.title, type: v.type ?? 'individual', background: v.background ?? '', analysis: v.analysis ?? '', suggestions: v.suggestions ?? '', isPublic: v.isPublic ?? true };
+      const body = { title: v.title, type: v.type ?? 'individual', background: v.background ?? '', analysis: v.analysis ?? '', suggestions: v.suggestions ?? '', isPublic: v.isPublic ?? true, topicId: v.topicId ?? null };
       let detail: ProposalDetail;
       if (editing) detail = await api.patch<ProposalDetail>(`/api/proposals/${id}`, { version: existing.data!.version, ...body });
       else detail = await api.post<ProposalDetail>('/api/proposals', body);
@@ -94,6 +95,7 @@ export default function ProposalFormPage() {
     switch (name) {
       case 'title': return <Form.Item key={name} name="title" label={t('标题')} extra={t('一事一案，如“关于推进城镇老旧小区整治改造的建议”')} rules={[{ required: true, message: t('请填写标题') }, { min: 4, message: t('标题至少 4 个字') }, { max: 200, message: t('标题不超过 200 字') }]}><Input maxLength={200} showCount /></Form.Item>;
       case 'type': return <Form.Item key={name} name="type" label={t('提案类型')} initialValue="individual"><Select options={(options.data?.types ?? [{ code: 'individual', label: '委员个人提案' }]).map((x) => ({ value: x.code, label: t(x.label) }))} /></Form.Item>;
+      case 'topicId': return <Form.Item key={name} name="topicId" label={t('参考选题')} extra={t('可从提案委发布的选题参考目录中选用一个选题。')}><TopicField currentTitle={existing.data?.topicTitle} /></Form.Item>;
       case 'isPublic': return <Form.Item key={name} name="isPublic" label={t('同意公开')} valuePropName="checked" initialValue={true}><Switch /></Form.Item>;
       case 'background': return <Form.Item key={name} name="background" label={t('背景情况')} extra={t('说明问题的现状和由来。')} rules={[{ required: true, message: t('请填写背景情况') }]}><Input.TextArea rows={mobile ? 10 : 6} maxLength={20000} showCount /></Form.Item>;
       case 'analysis': return <Form.Item key={name} name="analysis" label={t('问题分析')} extra={t('分析问题的原因和影响。')} rules={[{ required: true, message: t('请填写问题分析') }]}><Input.TextArea rows={mobile ? 10 : 6} maxLength={20000} showCount /></Form.Item>;
@@ -128,7 +130,7 @@ export default function ProposalFormPage() {
           </>
         ) : (
           <>
-            {(['title', 'type', 'background', 'analysis', 'suggestions', 'isPublic'] as const).map(field)}
+            {(['title', 'type', 'topicId', 'background', 'analysis', 'suggestions', 'isPublic'] as const).map(field)}
             <SimilarItems text={draftText} title={t('相似的已有提案和信息')} />
             {buttons}
           </>

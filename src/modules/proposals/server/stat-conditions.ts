@@ -1,0 +1,97 @@
+/**
+ * The conditions behind the statistics figures (提案统计), written once and used twice: by the statistics, which count
+ * with them, and by the list filters, which show the records behind a figure. So a figure and its list always agree.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+
+type Eb = ExpressionBuilder<any, 'proposals'>;
+
+/** States in which a handling unit owes work (超期 counts only these): 待签收, 申请调整, 办理中, 申请延期, 重新办理. */
+export const handlingStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'rehandle'] as const;
+
+/**
+ * The last moment of a due date (a China calendar day) as an ISO timestamp: `due_date` 'YYYY-MM-DD' ends at 16:00 UTC.
+ * Timestamps are ISO text in UTC, so the comparison is a text comparison on both databases.
+ */
+const dueEnd = sql<string>`(${sql.ref('proposals.due_date')} || 'T15:59:59.999Z')`;
+
+/** 按期答复: a reply was released by the end of its due date (a proposal without a due date has none to miss). */
+export function repliedOnTime(eb: Eb): Expression<SqlBool> {
+  return eb.and([
+    eb('proposals.replied_at', 'is not', null),
+    eb.or([eb('proposals.due_date', 'is', null), eb('proposals.replied_at', '<=', dueEnd)]),
+  ]);
+}
+
+/** 逾期答复: a reply was released after its due date. */
+export function repliedLate(eb: Eb): Expression<SqlBool> {
+  return eb.and([
+    eb('proposals.replied_at', 'is not', null),
+    eb('proposals.due_date', 'is not', null),
+    eb('proposals.replied_at', '>', dueEnd),
+  ]);
+}
+
+/** 当前超期: the unit still owes the reply and its due date (a China calendar day) has passed. */
+export function overdueNow(eb: Eb, today: string): Expression<SqlBool> {
+  return eb.and([eb('proposals.state', 'in', [...handlingStates]), eb('proposals.due_date', '<', today)]);
+}
+
+/** 转办: a declined proposal that became a 社情民意 report or a 参考件 with the proposer's consent. */
+export function converted(eb: Eb): Expression<SqlBool> {
+  return eb('proposals.converted_to', 'is not', null);
+}
+
+/**
+ * 界别 of a proposal: the sector it was submitted in the name of (界别提案), otherwise the proposer's own sector
+ * (member_profiles of the organisations module).
+ */
+export function inSector(eb: Eb, tenantId: string, sectorId: string): Expression<SqlBool> {
+  return eb.or([
+    eb('proposals.sector_id', '=', sectorId),
+    eb.and([
+      eb('proposals.sector_id', 'is', null),
+      eb('proposals.proposer_user_id', 'in', eb.selectFrom('member_profiles').select('member_profiles.user_id')
+        .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', '=', sectorId)),
+    ]),
+  ]);
+}
+
+/**
+ * 专委会 of a proposal: the committee it was submitted in the name of (专委会提案), otherwise every committee the
+ * proposer belongs to (committee_memberships of the organisations module).
+ */
+export function inCommittee(eb: Eb, committeeId: string): Expression<SqlBool> {
+  return eb.or([
+    eb('proposals.committee_id', '=', committeeId),
+    eb.and([
+      eb('proposals.committee_id', 'is', null),
+      eb('proposals.proposer_user_id', 'in', eb.selectFrom('committee_memberships').select('committee_memberships.user_id')
+        .where('committee_memberships.committee_id', '=', committeeId)),
+    ]),
+  ]);
+}
+
+/** The list filters that show the records behind a statistics figure (see `ProposalListQuery`). */
+export interface StatFilters {
+  session?: string;
+  sectorId?: string;
+  committeeId?: string;
+  onTime?: boolean;
+  overdue?: boolean;
+  isExcellent?: boolean;
+  converted?: boolean;
+}
+
+/** The list conditions of the statistics filters, for `filters` of the proposal list. */
+export function statFilterConditions(eb: Eb, tenantId: string, q: StatFilters, today: string): Array<Expression<SqlBool>> {
+  const and: Array<Expression<SqlBool>> = [];
+  if (q.session) and.push(eb('proposals.session_label', '=', q.session));
+  if (q.sectorId) and.push(inSector(eb, tenantId, q.sectorId));
+  if (q.committeeId) and.push(inCommittee(eb, q.committeeId));
+  if (q.onTime !== undefined) and.push(q.onTime ? repliedOnTime(eb) : repliedLate(eb));
+  if (q.overdue !== undefined) and.push(q.overdue ? overdueNow(eb, today) : eb.not(overdueNow(eb, today)));
+  if (q.isExcellent !== undefined) and.push(eb('proposals.is_excellent', '=', q.isExcellent ? 1 : 0));
+  if (q.converted !== undefined) and.push(q.converted ? converted(eb) : eb.not(converted(eb)));
+  return and;
+}

@@ -1,0 +1,124 @@
+// 不予立案 with conversion (转社情民意 / 转参考件) and the proposer's consent, through the API on SQLite and PostgreSQL.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from '../../../../test/support/db.ts';
+import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import type { Client } from '../../../../test/support/http.ts';
+import type { DomainEvent } from '../../../kernel/server/events.ts';
+import { createReportFromProposal } from '../../opinions/server/from-proposals.ts';
+
+for (const d of await dialects()) {
+  describe(`proposal conversion with the proposer's consent (${d.kind})`, { skip: d.skip }, () => {
+    let s: StartedApp;
+    let member: Client, cosigner: Client, staff: Client, editor: Client;
+    let cosignerId: string;
+    const converted: DomainEvent[] = [];
+
+    before(async () => {
+      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      [member, cosigner, staff, editor] = await Promise.all(['member', 'm0001', 'proposal', 'editor'].map((u) => s.login(u)));
+      cosignerId = (await s.zx.ctx.db.selectFrom('users').select('id').where('username', '=', 'm0001').executeTakeFirstOrThrow()).id;
+      s.zx.ctx.events.on('proposal.converted', (e) => { converted.push(e); });
+    });
+    after(async () => { await s?.close(); });
+
+    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
+      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
+    async function declined(title: string, convertTo: string, joint = false) {
+      const created = await member.post('/api/proposals', {
+        title, background: '基层反映的情况', analysis: '原因分析', suggestions: '具体建议', ...(joint ? { type: 'joint', cosignerUserIds: [cosignerId] } : {}),
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      let version = created.body.version;
+      if (joint) version = (await cosigner.post(`/api/proposals/${created.body.id}/cosign`)).body.version;
+      const sub = await fire(member, created.body.id, 'submit', version);
+      assert.equal(sub.status, 200, JSON.stringify(sub.body));
+      const r = await fire(staff, sub.body.id, 'not_file', sub.body.version, { reasonCode: 'personal', convertTo });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return r.body;
+    }
+    const openConversionTasks = (id: string) => s.zx.ctx.db.selectFrom('tasks').select(['assignee_user_id', 'label'])
+      .where('entity_type', '=', 'proposal-conversion').where('entity_id', '=', id).where('status', '=', 'open').execute();
+
+    test('consent to 社情民意 creates exactly one report crediting the proposer and co-signers, linked both ways', async () => {
+      const p = await declined('关于解决小区周边夜间施工噪音扰民问题的建议', 'opinion', true);
+      assert.equal(p.state, 'not_filed');
+      assert.deepEqual([p.conversion.offer, p.conversion.status, p.conversion.convertedTo], ['opinion', 'pending', null]);
+      const tasks = await openConversionTasks(p.id);
+      assert.equal(tasks.length, 1, 'the proposer has a consent item in the worklist');
+      assert.equal(tasks[0].assignee_user_id, p.proposerUserId);
+      const seen = (await member.get(`/api/proposals/${p.id}`)).body;
+      assert.deepEqual(seen.actions.map((a: any) => a.name).sort(), ['consent_conversion', 'refuse_conversion']);
+      assert.equal((await staff.get(`/api/proposals/${p.id}`)).body.actions.length, 0, 'the office does not answer for the proposer');
+      assert.equal((await fire(staff, p.id, 'consent_conversion', p.version)).status, 403);
+
+      const ok = await fire(member, p.id, 'consent_conversion', p.version);
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.state, 'not_filed');
+      assert.equal(ok.body.conversion.status, 'accepted');
+      assert.equal(ok.body.conversion.convertedTo, 'opinion');
+      assert.equal(ok.body.conversion.convertedLabel, '已转社情民意');
+      assert.ok(ok.body.conversion.reportId);
+      assert.equal((await openConversionTasks(p.id)).length, 0, 'the consent item is done');
+      await s.zx.ctx.events.drain();
+
+      const reports = await s.zx.ctx.db.selectFrom('opinion_reports').selectAll().where('source_proposal_id', '=', p.id).execute();
+      assert.equal(reports.length, 1);
+      const rep: any = reports[0];
+      assert.equal(rep.id, ok.body.conversion.reportId, 'the proposal links to the report');
+      assert.equal(rep.submitter_user_id, p.proposerUserId);
+      assert.equal(rep.state, 'submitted');
+      assert.match(rep.body, /具体建议/);
+      assert.deepEqual(JSON.parse(rep.co_submitters).map((c: any) => c.userId), [cosignerId]);
+      assert.equal((await editor.get(`/api/opinions/${rep.id}`)).status, 200, 'it lands in the editors\' queue');
+      assert.equal((await member.get(`/api/opinions/${rep.id}`)).status, 200, 'the proposer sees it as their report');
+
+      // the event delivered again, and twice at the same moment: still one report
+      const ev = converted.find((e) => e.entityId === p.id);
+      assert.ok(ev);
+      await s.zx.ctx.events.publish({ ...ev, at: undefined });
+      await s.zx.ctx.events.drain();
+      const again = await Promise.all([createReportFromProposal(s.zx.ctx, ev), createReportFromProposal(s.zx.ctx, ev)]);
+      assert.deepEqual(again, [false, false]);
+      const count = await s.zx.ctx.db.selectFrom('opinion_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('source_proposal_id', '=', p.id).executeTakeFirstOrThrow();
+      assert.equal(Number(count.n), 1);
+      // answered once: no second answer
+      assert.equal((await fire(member, p.id, 'refuse_conversion', ok.body.version)).status, 403);
+    });
+
+    test('refusal keeps it 不予立案 without conversion; consent to 参考件 creates no report', async () => {
+      const p = await declined('关于为本人所在单位解决办公用房的建议', 'reference');
+      const refused = await fire(member, p.id, 'refuse_conversion', p.version, { reason: '不同意转办' });
+      assert.equal(refused.status, 200, JSON.stringify(refused.body));
+      assert.equal(refused.body.state, 'not_filed');
+      assert.equal(refused.body.conversion.status, 'refused');
+      assert.equal(refused.body.conversion.convertedTo, null);
+      assert.equal((await openConversionTasks(p.id)).length, 0);
+
+      const q = await declined('关于推广某品牌节水器具的建议', 'reference');
+      const ok = await fire(member, q.id, 'consent_conversion', q.version);
+      assert.equal(ok.status, 200);
+      assert.equal(ok.body.conversion.convertedTo, 'reference');
+      assert.equal(ok.body.conversion.reportId, null);
+      await s.zx.ctx.events.drain();
+      const rows = await s.zx.ctx.db.selectFrom('opinion_reports').select('id').where('source_proposal_id', 'in', [p.id, q.id]).execute();
+      assert.equal(rows.length, 0);
+      const row = await s.zx.ctx.db.selectFrom('proposals').select(['converted_to', 'converted_at']).where('id', '=', q.id).executeTakeFirstOrThrow();
+      assert.equal(row.converted_to, 'reference');
+      assert.ok(row.converted_at, 'the statistics can count it by converted_to / converted_at');
+    });
+
+    test('bad input: an unknown conversion target is a 400 naming the field; a decline without offer has no consent', async () => {
+      const created = await member.post('/api/proposals', { title: '关于转办去向校验的建议', background: '情况', analysis: '分析', suggestions: '建议' });
+      const sub = await fire(member, created.body.id, 'submit', created.body.version);
+      const bad = await fire(staff, sub.body.id, 'not_file', sub.body.version, { reasonCode: 'vague', convertTo: 'weibo' });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'input.convertTo');
+      assert.match(bad.body.error.message, /转办去向/);
+      const plain = await fire(staff, sub.body.id, 'not_file', sub.body.version, { reasonCode: 'vague' });
+      assert.equal(plain.status, 200);
+      assert.equal(plain.body.conversion, null);
+      assert.equal((await fire(member, sub.body.id, 'consent_conversion', plain.body.version)).status, 403);
+    });
+  });
+}
