@@ -12,7 +12,7 @@ import type { Actor } from '../src/kernel/server/actor.ts';
 import { permissionsOfRoles } from '../src/modules/identity/server/permissions.ts';
 import { listProposals } from '../src/modules/proposals/server/proposal-repository.ts';
 import { createTestDatabase, type DialectKind } from '../test/support/db.ts';
-import { emit, load, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
+import { emit, getJson, insertInOneTransaction, signIn, load, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
 import { seededRandom } from '../src/kernel/universal/seeded-random.ts';
 
 const CONNECTIONS = 50;
@@ -36,11 +36,6 @@ const taskOf: Record<string, { role: string; where: 'tenant' | 'unit' | 'propose
   draft: { role: 'member', where: 'proposer', label: '暂存' },
 };
 
-async function insertChunked(db: Kysely<any>, table: string, rows: Record<string, unknown>[], size = 500) {
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
-  });
-}
 
 /**
  * Bulk-load `count` proposals into the bench user's tenant, one work item (task) each: most are past years' closed
@@ -91,23 +86,11 @@ export async function loadVolume(db: Kysely<any>, tenantId: string, count: numbe
       status: t ? 'open' : 'done', created_at: at, closed_at: t ? null : at,
     });
   }
-  await insertChunked(db, 'proposals', proposals);
-  await insertChunked(db, 'tasks', tasks);
+  await insertInOneTransaction(db, 'proposals', proposals, 500);
+  await insertInOneTransaction(db, 'tasks', tasks, 500);
 }
 
-async function signIn(baseUrl: string, username: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('zx_sid=')).join('; ');
-  if (!cookie) throw new Error('sign-in returned no zx_sid cookie');
-  return { cookie };
-}
 
-async function check(baseUrl: string, path: string, headers: Record<string, string>) {
-  const res = await fetch(baseUrl + path, { headers });
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  return res.json();
-}
 
 function report(name: string, kind: DialectKind, r: LoadResult, bare: LoadResult, extra: Record<string, unknown>) {
   // no completed request means no latency figure, not a latency of 0
@@ -148,8 +131,8 @@ export async function benchHttp(kind: DialectKind): Promise<void> {
     servers.push(appServer);
     const headers = await signIn(appServer.url, staff.username, password);
 
-    const worklist = await check(appServer.url, '/api/worklist', headers);
-    const list = await check(appServer.url, '/api/proposals?page=1&pageSize=20', headers);
+    const worklist = await getJson(appServer.url + '/api/worklist', headers);
+    const list = await getJson(appServer.url + '/api/proposals?page=1&pageSize=20', headers);
     const visible = Number(list.total ?? 0);
     const pages = Math.max(1, Math.min(50, Math.ceil(visible / 20)));
     const listPaths = Array.from({ length: pages }, (_, i) => `/api/proposals?page=${i + 1}&pageSize=20`);

@@ -4,6 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { Kysely } from 'kysely';
+import { insertBatches } from '../src/kernel/server/db/bulk.ts';
 import { PG_ADMIN_URL, portOpen } from '../test/support/services.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -154,4 +156,25 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Sign in to a running server through its API; the session cookie to send with the load. */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('zx_sid=')).join('; ');
+  if (!cookie) throw new Error('sign-in returned no zx_sid cookie');
+  return { cookie };
+}
+
+/** GET a URL that must answer 200 (a route checked before it is loaded), and its JSON. */
+export async function getJson(url: string, headers: Record<string, string>): Promise<any> {
+  const res = await fetch(url, { headers });
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return res.json();
+}
+
+/** Insert a benchmark's volume in one transaction, in batches. */
+export async function insertInOneTransaction(db: Kysely<any>, table: string, rows: Record<string, unknown>[], size = 400): Promise<void> {
+  await db.transaction().execute((trx) => insertBatches(trx, table, rows, size));
 }

@@ -18,7 +18,7 @@ import { loadActor } from '../src/modules/identity/index.ts';
 import { opinionStatsOf } from '../src/modules/opinions/server/stats.ts';
 import { periodBounds } from '../src/modules/opinions/server/report-repository.ts';
 import { createTestDatabase, type DialectKind } from '../test/support/db.ts';
-import { emit, load, median, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
+import { emit, getJson, signIn, load, median, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
 import { seededRandom } from '../src/kernel/universal/seeded-random.ts';
 
 const CONNECTIONS = 20;
@@ -148,18 +148,7 @@ export async function loadVolume(db: Kysely<any>, count: number): Promise<Volume
   return { cityId: city.id, editorUserId: editor.id, year, records: reports.length, events: events.length, copies, issues: issues.length };
 }
 
-async function signIn(baseUrl: string, username: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('zx_sid=')).join('; ');
-  return { cookie };
-}
 
-async function check(url: string, headers: Record<string, string>) {
-  const res = await fetch(url, { headers });
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  return res.json();
-}
 
 function report(name: string, kind: DialectKind, r: LoadResult, bare: LoadResult, extra: Record<string, unknown>) {
   emit({ name: `${name}_p99_${kind}`, value: r.requests ? r.p99 : undefined, unit: 'ms', target: `<= ${P99_TARGET_MS}`, baseline: bare.p99, p50: r.p50, connections: CONNECTIONS, errors: r.errors, non2xx: r.non2xx, ...extra });
@@ -256,7 +245,7 @@ export async function benchOpinions(kind: DialectKind): Promise<void> {
     const password = seeded.accounts.find((a) => a.username === 'editor')?.password ?? seeded.accounts[0].password;
     const headers = await signIn(appServer.url, 'editor', password);
     const queuePath = '/api/opinions?state=submitted&page=1&pageSize=20';
-    const queue = await check(appServer.url + queuePath, headers);
+    const queue = await getJson(appServer.url + queuePath, headers);
     const y = statsYear;
     const listPaths = [
       `/api/opinions?year=${y}&page=1&pageSize=20`,
@@ -273,7 +262,7 @@ export async function benchOpinions(kind: DialectKind): Promise<void> {
       ...(unit ? [`/api/opinions?year=${y}&orgId=${unit}&pageSize=20`] : []),
       '/api/opinions?page=1&pageSize=20',
     ];
-    for (const pth of listPaths) await check(appServer.url + pth, headers);
+    for (const pth of listPaths) await getJson(appServer.url + pth, headers);
     const health = `${appServer.url}/api/health`;
     await load({ url: `${bareServer.url}/bare`, connections: CONNECTIONS, seconds: 1 });
     await load({ url: appServer.url + queuePath, connections: CONNECTIONS, seconds: 1, headers });

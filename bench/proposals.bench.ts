@@ -15,7 +15,7 @@ import { newId } from '../src/kernel/universal/ids.ts';
 import { chinaToday } from '../src/kernel/universal/working-days.ts';
 import { proposalStatsOf } from '../src/modules/proposals/server/proposal-stats.ts';
 import { createTestDatabase, type DialectKind } from '../test/support/db.ts';
-import { emit, load, median, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
+import { emit, getJson, insertInOneTransaction, signIn, load, median, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
 import { seededRandom } from '../src/kernel/universal/seeded-random.ts';
 
 const CONNECTIONS = 20;
@@ -45,11 +45,6 @@ const repliedStates = new Set(['replied', 'closed']);
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 
-async function insertChunked(db: Kysely<any>, table: string, rows: Record<string, unknown>[], size = 400) {
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
-  });
-}
 
 /**
  * Load `count` proposals into the tenant over eleven years (this year and the ten before): past years closed or
@@ -119,25 +114,13 @@ export async function loadProposalVolume(db: Kysely<any>, tenantId: string, coun
       }
     }
   }
-  await insertChunked(db, 'proposals', proposals, 200);
-  await insertChunked(db, 'proposal_units', unitRows);
-  await insertChunked(db, 'proposal_cosigners', cosigners);
+  await insertInOneTransaction(db, 'proposals', proposals, 200);
+  await insertInOneTransaction(db, 'proposal_units', unitRows);
+  await insertInOneTransaction(db, 'proposal_cosigners', cosigners);
   return { thisYear, units: units.map((u: any) => u.id as string), sectors };
 }
 
-async function signIn(baseUrl: string, username: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('zx_sid=')).join('; ');
-  if (!cookie) throw new Error('sign-in returned no zx_sid cookie');
-  return { cookie };
-}
 
-async function getJson(baseUrl: string, p: string, headers: Record<string, string>) {
-  const res = await fetch(baseUrl + p, { headers });
-  if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  return res.json();
-}
 
 function reportLoad(name: string, kind: DialectKind, r: LoadResult, bare: LoadResult, extra: Record<string, unknown>) {
   emit({ name: `${name}_p99_${kind}`, value: r.requests ? r.p99 : undefined, unit: 'ms', target: `<= ${P99_TARGET_MS}`, baseline: bare.p99, p50: r.p50, rps: round(r.rps, 0), requests: r.requests, errors: r.errors, non2xx: r.non2xx, connections: CONNECTIONS, ...extra });
@@ -212,7 +195,7 @@ export async function benchProposals(kind: DialectKind): Promise<void> {
     const health = `${appServer.url}/api/health`;
 
     // the statistics through HTTP (sign-in, validation, settings and serialisation included)
-    const viaHttp = await timed(runs, () => getJson(appServer.url, `/api/proposals/stats?year=${statsYear}`, headers));
+    const viaHttp = await timed(runs, () => getJson(appServer.url + `/api/proposals/stats?year=${statsYear}`, headers));
     emit({ name: `proposals_stats_http_median_${kind}`, value: viaHttp.median, unit: 'ms', target: `<= ${STATS_TARGET_MS}`, baseline: baseline.median, max: viaHttp.max, runs });
 
     const years = Array.from({ length: 10 }, (_, i) => vol.thisYear - i);
@@ -224,8 +207,8 @@ export async function benchProposals(kind: DialectKind): Promise<void> {
       ['proposals_review_queue', pages((i) => `/api/proposals?year=${vol.thisYear}&state=submitted&page=${1 + (i % 4)}&pageSize=20`)],
     ];
     // every path answers, then a warm-up, then the bare route and each list in turn
-    for (const [, ps] of lists) for (const p of ps.slice(0, 3)) await getJson(appServer.url, p, headers);
-    const queue = await getJson(appServer.url, lists[3][1][0], headers);
+    for (const [, ps] of lists) for (const p of ps.slice(0, 3)) await getJson(appServer.url + p, headers);
+    const queue = await getJson(appServer.url + lists[3][1][0], headers);
     await load({ url: `${bareServer.url}/bare`, connections: CONNECTIONS, seconds: 1 });
     for (const [, ps] of lists) await load({ url: appServer.url, connections: CONNECTIONS, seconds: 1, headers, paths: ps });
     await settle(health);
