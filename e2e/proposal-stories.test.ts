@@ -57,7 +57,10 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
 
   test('a member rates a reply on a phone-sized screen and the proposal closes with the rating', async () => {
     const member = await db().selectFrom('users').select('id').where('username', '=', 'member').executeTakeFirstOrThrow();
-    const p = await db().selectFrom('proposals').select(['id']).where('proposer_user_id', '=', member.id).where('state', '=', 'replied').executeTakeFirstOrThrow();
+    // a proposal the member alone rates (no co-signers), so that their rating is the last one and closes it
+    const p = await db().selectFrom('proposals').select(['id']).where('proposer_user_id', '=', member.id).where('state', '=', 'replied')
+      .where('id', 'not in', db().selectFrom('proposal_cosigners').select('proposal_id'))
+      .orderBy('id').executeTakeFirstOrThrow();
     const page = await freshPage({ width: 390, height: 844 });
     await signIn(stage, page, 'member');
     await page.goto(`${stage.baseUrl}/proposals/${p.id}`);
@@ -68,7 +71,10 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await page.getByText('评价情况').waitFor();
     await page.getByText('答复认真，建议继续跟踪落实。').waitFor();
-    const row = await db().selectFrom('proposals').select(['state', 'satisfaction']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    // the page shows the rating once the server has answered; read the record until the closing commit is visible
+    const read = () => db().selectFrom('proposals').select(['state', 'satisfaction']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    let row = await read();
+    for (let i = 0; i < 50 && row.state !== 'closed'; i++) { await new Promise((r) => setTimeout(r, 100)); row = await read(); }
     assert.deepEqual([row.state, row.satisfaction], ['closed', 'basically_satisfied']);
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'the detail fits the phone');
     await shot(stage, page, 'member-rated-phone');
