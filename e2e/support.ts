@@ -25,6 +25,27 @@ export interface Stage {
   close(): Promise<void>;
 }
 
+/**
+ * Prints what a story's page met that a person would have seen as an error: an API answer of 400 or more (with its
+ * code and message), a script error, a request that never got an answer. A failed wait then comes with its reason.
+ */
+function watch(page: Page): void {
+  const say = (what: string) => process.stderr.write(`[browser ${new Date().toISOString().slice(11, 23)}] ${what}\n`);
+  page.on('response', (r) => {
+    const where = new URL(r.url()).pathname;
+    // the web app asks who is signed in before anyone is; that 401 is how it learns to show the login page
+    if (r.status() < 400 || !where.startsWith('/api/') || (r.status() === 401 && where === '/api/auth/me')) return;
+    const line = `${r.status()} ${r.request().method()} ${where}`;
+    r.text().then((body) => say(`${line} ${body.slice(0, 300)}`), () => say(line));
+  });
+  page.on('pageerror', (e) => say(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // pages closed by the story abort their open event streams; that is not a failure
+    if (!why.includes('ERR_ABORTED')) say(`request failed: ${r.method()} ${r.url()} ${why}`);
+  });
+}
+
 export async function startStage(): Promise<Stage> {
   ensureWebBuild();
   const started = await startApp('sqlite');
@@ -37,6 +58,9 @@ export async function startStage(): Promise<Stage> {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
+    // the stories ask for less motion, as some users do: dialogs open at once, so a click never lands on a dialog
+    // that is still zooming in
+    reducedMotion: 'reduce',
     viewport: { width: 1366, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -46,6 +70,7 @@ export async function startStage(): Promise<Stage> {
       await context.clearCookies();
       const page = await context.newPage();
       await page.setViewportSize(viewport);
+      watch(page);
       return page;
     },
     async close() {

@@ -129,6 +129,42 @@ describe('web app user stories (chromium)', { skip, timeout: 240_000 }, () => {
     await page.close();
   });
 
+  test('with the system set to reduce motion the phone menu opens without animation, and with it unset it animates', async () => {
+    const page = await freshPage({ width: 390, height: 844 });
+    await signIn(stage, page, 'member');
+    await page.getByTestId('worklist').waitFor();
+    /** Opens the menu drawer and returns the animation classes (…-enter, …-appear) that appeared on the way. */
+    const openMenu = async () => {
+      // a script as text: the test's compiler would wrap named functions in a helper the page does not have
+      await page.evaluate(`(() => {
+        const seen = new Set();
+        window.zxSeen = seen;
+        const note = (el) => { for (const c of el.classList) if (/-(enter|appear)(-start|-active)?$/.test(c)) seen.add(c); };
+        new MutationObserver((records) => {
+          for (const r of records) {
+            if (r.type === 'attributes' && r.target instanceof Element) note(r.target);
+            r.addedNodes.forEach((n) => { if (n instanceof Element) { note(n); n.querySelectorAll('*').forEach(note); } });
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      })()`);
+      await page.getByRole('button', { name: '打开菜单' }).click();
+      await page.locator('.ant-drawer nav').first().waitFor();
+      await page.waitForTimeout(500);
+      return page.evaluate(() => [...(window as unknown as { zxSeen: Set<string> }).zxSeen]);
+    };
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    const animated = await openMenu();
+    assert.ok(animated.length > 0, 'the drawer animates when the system has no preference');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.reload();
+    await page.getByTestId('worklist').waitFor();
+    const still = await openMenu();
+    assert.deepEqual(still, [], 'no animation classes when the system asks for less motion');
+    await page.close();
+  });
+
   test('screenshots were written for review', () => {
     console.log(`# screenshots in ${stage.screenshots}`);
   });

@@ -1,5 +1,5 @@
 // The root component: session, theme (standard or 适老化), locale, router with the signed-in layout and public pages.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -11,7 +11,7 @@ import { I18nProvider, useI18n, type Locale } from '../kernel/web/i18n.tsx';
 import { AppLayout } from '../kernel/web/layout.tsx';
 import { RequirePermission } from '../kernel/web/components.tsx';
 import { connectEvents, disconnectEvents } from '../kernel/web/events.ts';
-import { useIsMobile } from '../kernel/web/hooks.ts';
+import { useIsMobile, usePrefersReducedMotion } from '../kernel/web/hooks.ts';
 import { largeTextTheme, standardTheme } from './theme.ts';
 import { headerWidgets, menu, menuGroups, publicRoutes, routes } from './modules.ts';
 
@@ -63,7 +63,13 @@ function goToLogin() {
 function Themed() {
   const { preferences, updatePreferences } = useSession();
   const mobile = useIsMobile();
+  const reducedMotion = usePrefersReducedMotion();
   const locale: Locale = preferences.locale;
+  const theme = useMemo(() => {
+    const base = preferences.largeText ? largeTextTheme(mobile) : standardTheme(mobile);
+    // no animations for those who asked their system for less motion
+    return reducedMotion ? { ...base, token: { ...base.token, motion: false } } : base;
+  }, [preferences.largeText, mobile, reducedMotion]);
   useEffect(() => {
     dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
     document.documentElement.lang = locale;
@@ -71,7 +77,7 @@ function Themed() {
   }, [locale, preferences.largeText]);
   return (
     <I18nProvider locale={locale} onChange={(l) => void updatePreferences({ locale: l })}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={preferences.largeText ? largeTextTheme(mobile) : standardTheme(mobile)}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
         <AntApp>
           <RouterProvider router={router} />
         </AntApp>

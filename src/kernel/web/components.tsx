@@ -51,10 +51,4 @@ export function RequirePermission({ permission, children }: { permission?: strin
   return <>{children}</>;
 }
 
-export function formatDateTime(iso?: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+export { formatDate, formatDateTime } from '../universal/china-time.ts';

@@ -32,6 +32,24 @@ export function useApiQuery<T>(url: string | null, query?: Query): QueryState<T>
   return { data, error, loading, reload };
 }
 
+/**
+ * Whether the person has asked their system for less motion (an accessibility setting, WCAG 2.3.3); dialogs, drawers
+ * and menus then open and close without animation. Follows the setting when it changes.
+ */
+export function usePrefersReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia?.(query);
+    if (!m) return;
+    const onChange = () => setReduced(m.matches);
+    onChange();
+    m.addEventListener('change', onChange);
+    return () => m.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
 /** Phones and narrow tablets: below the `md` breakpoint (768 px). */
 export function useIsMobile(): boolean {
   const screens = Grid.useBreakpoint();
