@@ -7,7 +7,7 @@
  */
 import helmet, { type HelmetOptions } from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { App } from './server.ts';
+import type { FastifyInstance } from 'fastify';
 
 export const securityPolicy: HelmetOptions = {
   contentSecurityPolicy: {
@@ -55,7 +55,7 @@ export const apiSecurityHeaders: Readonly<Record<string, string>> = {
 /** Whether a request path is the JSON API (the documentation pages under /api/docs are pages). */
 export const isApiPath = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
-export function installSecurityHeaders(app: App, options: HelmetOptions = securityPolicy): void {
+export function installSecurityHeaders(app: FastifyInstance<any, any, any, any, any>, options: HelmetOptions = securityPolicy): void {
   const pageHeaders = securityHeadersOf(options);
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(isApiPath(req.url) ? apiSecurityHeaders : pageHeaders);
