@@ -35,7 +35,7 @@ function weighted<T>(rnd: () => number, choices: Array<[T, number]>): T {
 const pastStates: Array<[string, number]> = [['closed', 82], ['not_filed', 9], ['merged', 4], ['withdrawn', 3], ['replied', 2]];
 const currentStates: Array<[string, number]> = [
   ['draft', 2], ['submitted', 15], ['returned', 2], ['filed', 5], ['assigned', 5], ['in_progress', 30], ['extension_requested', 1],
-  ['reply_check', 5], ['replied', 10], ['closed', 17], ['not_filed', 5], ['merged', 2], ['withdrawn', 1],
+  ['reply_signoff', 2], ['reply_check', 5], ['replied', 10], ['closed', 17], ['not_filed', 5], ['merged', 2], ['withdrawn', 1],
 ];
 const types: Array<[string, number]> = [['individual', 75], ['joint', 10], ['party', 6], ['group', 3], ['committee', 3], ['sector', 3]];
 const topics = ['老旧小区改造', '农村饮水安全', '中小学课后服务', '县域医共体建设', '太行山旅游公路', '煤矿安全生产', '养老服务体系', '营商环境优化', '上党文化传承', '城市停车难', '黄河流域生态保护', '职业教育产教融合'];
@@ -86,6 +86,8 @@ export async function loadProposalVolume(db: Kysely<any>, tenantId: string, coun
     const due = assigned ? addDays(filedAt!, 95).slice(0, 10) : null;
     const repliedAt = replied ? addDays(`${due}T08:00:00.000Z`, rnd() < 0.85 ? -Math.floor(rnd() * 60) - 1 : Math.floor(rnd() * 20) + 1) : null;
     const cls = replied ? weighted(rnd, [['A', 60], ['B', 30], ['C', 10]]) : null;
+    // 签发: the unit's leader signed the reply off a few days before the office released it (按期答复 counts by it)
+    const sentAt = repliedAt ? addDays(repliedAt, -3) : null;
     const sat = state === 'closed' ? weighted(rnd, [['satisfied', 85], ['basically_satisfied', 12], ['unsatisfied', 3]]) : null;
     proposals.push({
       id, tenant_id: tenantId, year, session_label: `${year}年会议`, number_seq: seq, number: seq ? `第${String(seq).padStart(4, '0')}号` : null,
@@ -97,6 +99,7 @@ export async function loadProposalVolume(db: Kysely<any>, tenantId: string, coun
       is_key: filed && rnd() < 0.08 ? 1 : 0, is_excellent: state === 'closed' && rnd() < 0.01 ? 1 : 0, is_public: rnd() < 0.85 ? 1 : 0,
       due_date: due, state, version: 1, created_at: submitted, updated_at: repliedAt ?? filedAt ?? submitted,
       submitted_at: state === 'draft' ? null : submitted, filed_at: filedAt, replied_at: repliedAt,
+      signer_id: null, signer_name: sentAt ? `${lead?.name ?? ''}分管领导` : null, signed_at: sentAt, reply_sent_at: sentAt,
       converted_to: state === 'not_filed' && rnd() < 0.3 ? 'opinion' : null,
     });
     if (lead) {

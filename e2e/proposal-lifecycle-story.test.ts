@@ -1,6 +1,6 @@
 /**
  * Browser story of one proposal's whole road: a member writes it on a phone, the proposal office files and assigns it,
- * the unit signs for it and replies, the office releases the reply, the member rates it, and the year's figures grow.
+ * the unit signs for it and replies, the unit's leader signs the reply off (签发), the office releases the reply, the member rates it, and the year's figures grow.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,7 +104,7 @@ describe('proposal lifecycle story (chromium)', { skip, timeout: 300_000 }, () =
     await page.close();
   });
 
-  test('the unit clerk signs for it and replies; the office releases the reply', async () => {
+  test('the unit clerk signs for it and replies, the unit leader signs the reply off; the office releases it', async () => {
     assert.ok(proposalId, 'the proposal was assigned');
     let page = await stage.freshPage();
     await signIn(stage, page, 'unit');
@@ -118,8 +118,26 @@ describe('proposal lifecycle story (chromium)', { skip, timeout: 300_000 }, () =
     await dialog.getByLabel('答复内容').fill('我局已会同街道制定加装电梯补贴办法，今年完成三十部。');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('答复审核').first().waitFor();
-    assert.equal(await stateOf(), 'reply_check');
+    await page.getByText('待签发').first().waitFor();
+    assert.equal(await stateOf(), 'reply_signoff');
+    await page.close();
+
+    // the unit's leader reads the draft and signs it off (签发); only then does it reach the office
+    page = await stage.freshPage();
+    await signIn(stage, page, 'unitlead');
+    await page.goto(`${stage.baseUrl}/proposals/${proposalId}`);
+    await page.getByTestId('proposal-signoff-note').waitFor();
+    await page.getByText('我局已会同街道制定加装电梯补贴办法').waitFor();
+    await action(page, 'return_draft').waitFor();
+    await shot(stage, page, 'lifecycle-unitlead-signoff');
+    await action(page, 'sign_off').click();
+    await page.getByRole('dialog').getByRole('button', { name: /确认签发/ }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('proposal-signer').waitFor();
+    const signed = await db().selectFrom('proposals').select(['state', 'signer_name', 'signed_at']).where('id', '=', proposalId).executeTakeFirstOrThrow();
+    assert.equal(signed.state, 'reply_check');
+    assert.ok(signed.signer_name && signed.signed_at);
+    assert.ok((await page.getByTestId('proposal-signer').innerText()).includes(signed.signer_name));
     await page.close();
 
     page = await stage.freshPage();

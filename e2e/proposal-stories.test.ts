@@ -1,4 +1,4 @@
-/** Browser stories of the proposal office's tools and the handling: the overdue board, a unit's 面商 record, a member's rating. */
+/** Browser stories of the proposal office's tools and the handling: the overdue board, a unit's 面商 record, the unit leader's sign-off, a member's rating. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { skipUnless } from '../test/support/services.ts';
@@ -52,6 +52,53 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
     const rows = await db().selectFrom('proposal_consultations').select(['method', 'people']).where('proposal_id', '=', p.id).execute();
     assert.deepEqual(rows.map((r: any) => [r.method, r.people]), [['face_to_face', '提案人、城建科科长']]);
     await shot(stage, page, 'unit-consultation');
+    await page.close();
+  });
+
+  test('the unit leader finds replies waiting for sign-off (待签发) in the worklist, returns one for revision and signs another off', async () => {
+    const page = await freshPage();
+    await signIn(stage, page, 'unitlead');
+    const waiting = () => page.getByTestId('worklist').locator('.ant-list-item').filter({ has: page.locator('.ant-tag', { hasText: /^待签发$/ }) });
+    await waiting().first().waitFor();
+    const before = await waiting().count();
+    assert.ok(before >= 2, `the demo data leave drafts for sign-off (${before})`);
+    const open = async () => {
+      await waiting().first().locator('.ant-list-item-meta-title a').click();
+      await page.waitForURL((u) => /^\/proposals\/[^/]+$/.test(u.pathname));
+      await page.getByTestId('proposal-signoff-note').waitFor();
+      return new URL(page.url()).pathname.split('/').pop()!;
+    };
+    const action = (name: string) => page.getByTestId('proposal-actions').locator(`button[data-action="${name}"]`);
+
+    // 退回修改: with a reason, back to the clerk
+    const returned = await open();
+    await action('return_draft').click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('退回理由').fill('请补充资金来源和完成时限。');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('请补充资金来源和完成时限。').first().waitFor();
+    const back = await db().selectFrom('proposals').select(['state', 'signer_name']).where('id', '=', returned).executeTakeFirstOrThrow();
+    assert.deepEqual([back.state, back.signer_name], ['in_progress', null]);
+
+    // 签发: the reply goes to the office's check with the signer and time on the reply card
+    await page.goto(stage.baseUrl + '/');
+    await waiting().first().waitFor();
+    assert.equal(await waiting().count(), before - 1, 'the returned draft left the leader\'s worklist');
+    const signed = await open();
+    assert.notEqual(signed, returned);
+    await shot(stage, page, 'unitlead-signoff-desktop');
+    await action('sign_off').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确认签发/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const signer = page.getByTestId('proposal-signer');
+    await signer.waitFor();
+    const row = await db().selectFrom('proposals').select(['state', 'signer_name', 'signed_at', 'reply_sent_at']).where('id', '=', signed).executeTakeFirstOrThrow();
+    assert.equal(row.state, 'reply_check');
+    assert.ok(row.signer_name && row.signed_at && row.reply_sent_at === row.signed_at);
+    assert.ok((await signer.innerText()).includes(row.signer_name));
+    await shot(stage, page, 'unitlead-signed-desktop');
     await page.close();
   });
 

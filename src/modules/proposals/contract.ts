@@ -16,6 +16,7 @@ export const proposalStates = [
   'objected', // 申请调整
   'in_progress', // 办理中
   'extension_requested', // 申请延期
+  'reply_signoff', // 待签发 (承办单位领导签发)
   'reply_check', // 答复审核 (督办审核)
   'replied', // 已答复 (待评价)
   'rehandle', // 重新办理
@@ -350,6 +351,11 @@ export const proposalDetail = proposalListItem.extend({
   mergedIntoId: z.string().nullable(),
   filedAt: z.string().nullable(),
   repliedAt: z.string().nullable(),
+  /** 签发人 and 签发时间: the unit leader who signed the current reply off (承办单位领导签发) */
+  signerName: z.string().nullable().describe('签发人'),
+  signedAt: z.string().nullable().describe('签发时间'),
+  /** when the current reply left the unit (报出): the sign-off, or the sending where no sign-off is required; 按期答复 counts by it */
+  replySentAt: z.string().nullable().describe('答复报出时间'),
   cosigners: z.array(cosignerEntry),
   units: z.array(unitEntry),
   attachments: z.array(attachmentItem),

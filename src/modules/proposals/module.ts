@@ -11,6 +11,7 @@ import { startReminderJob } from './server/deadlines-board.ts';
 import { topicMigrations } from './server/topic-migrations.ts';
 import { seedProposalTopics } from './server/seed-topics.ts';
 import { statsMigrations } from './server/stats-migrations.ts';
+import { signOffMigrations } from './server/signoff-migrations.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
 const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -28,7 +29,7 @@ export const proposalsModule: ModuleManifest = {
     { code: 'proposal.topic_manage', name: '发布和修改选题参考目录', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.handle', name: '办理提案（签收、申请调整、申请延期、答复）', defaultRoles: ['unit_handler', 'unit_leader'] },
   ],
-  migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations],
+  migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations, ...signOffMigrations],
   workflows: [proposalLifecycle, assignmentWorkflow],
   /** 催办: the periodic reminder job (each reminder claimed once, so several instances may run it) */
   subscribe: (ctx) => startReminderJob(ctx),

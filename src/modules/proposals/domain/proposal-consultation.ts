@@ -12,7 +12,7 @@ export const consultationMethodLabels: Record<ConsultationMethod, string> = {
 };
 
 /** States in which the units are handling the proposal, or may still talk with the proposer about the reply. */
-export const consultationStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'reply_check', 'replied', 'rehandle'] as const;
+export const consultationStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'reply_signoff', 'reply_check', 'replied', 'rehandle'] as const;
 
 /** May the actor record a consultation: a handling unit (主办, 分办 or 会办) of the proposal while it is being handled. */
 export function canRecordConsultation(

@@ -62,5 +62,5 @@ export function mayViewScore(side: MutualSide, viewerSide: MutualSide | null, bo
 
 /** Scoring opens once a reply has been released and stays open until the office archives the year. */
 export function mutualScoringOpen(r: { replied_at?: unknown; state: string }): boolean {
-  return !!r.replied_at && ['replied', 'rehandle', 'closed', 'reply_check', 'in_progress'].includes(r.state);
+  return !!r.replied_at && ['replied', 'rehandle', 'closed', 'reply_check', 'reply_signoff', 'in_progress'].includes(r.state);
 }

@@ -2,7 +2,7 @@
  * The 提案 lifecycle as data: states, transitions, who may fire each, guards, required fields and the work item
  * (task) each state opens with its deadline in working days. Pure: read by the engine, the policy and the API.
  */
-import { defineWorkflow, type ActorLike, type GuardContext, type WorkflowDef } from '../../../kernel/universal/workflow.ts';
+import { defineWorkflow, type ActorLike, type GuardContext, type TransitionDef, type WorkflowDef } from '../../../kernel/universal/workflow.ts';
 import type { ProposalState } from '../contract.ts';
 import { pendingEvaluators } from './proposal-evaluation.ts';
 import { conversionAnswerable, conversionTargets } from './proposal-conversion.ts';
@@ -38,6 +38,8 @@ export interface ProposalDeadlines {
   decide: number;
   /** 办理中: about three months from signing */
   handle: number;
+  /** 待签发: the unit's leader signs off (签发) the drafted reply */
+  signOff: number;
   /** 答复审核 (督办审核) */
   replyCheck: number;
   /** 待评价: the proposer's evaluation window */
@@ -53,11 +55,13 @@ export interface ProposalDeadlines {
 }
 
 export const defaultDeadlines: ProposalDeadlines = {
-  review: 5, assign: 20, sign: 5, decide: 5, handle: 60, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20, coOpinion: 20,
+  review: 5, assign: 20, sign: 5, decide: 5, handle: 60, signOff: 3, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20, coOpinion: 20,
 };
 
 const staff = ['proposal_staff'] as const;
 const unit = ['unit_handler', 'unit_leader'] as const;
+/** 承办单位分管领导: signs off (签发) the unit's reply */
+const unitLead = ['unit_leader'] as const;
 const proposer = ['member'] as const;
 
 type Ctx = GuardContext<ProposalRecord>;
@@ -90,6 +94,12 @@ const leadReplyReady = (ctx: Ctx) => {
   const n = Number(ctx.record.units_pending ?? 0);
   return n > 0 ? `还有 ${n} 个分办单位未答复` : null;
 };
+/** 签发 on: a unit leader's own draft is signed in the same step (答复并签发), so 答复 (送签发) is the clerk's. */
+const clerkReplyReady = (ctx: Ctx) => {
+  const who = leadReplyReady(ctx);
+  if (who) return who;
+  return ctx.actor.roles.includes('unit_leader') ? '分管领导起草的答复请直接「答复并签发」' : null;
+};
 /** 二次交办: only answers of the configured classes (setting `proposals.followUpClasses`, B 列入计划拟解决 by default) are followed up into a later year. */
 const followUpReady = (classes: readonly string[]) => (ctx: Ctx) => {
   const who = sameTenant(ctx);
@@ -102,8 +112,10 @@ const followUpReady = (classes: readonly string[]) => (ctx: Ctx) => {
 export interface LifecycleRules {
   /** 答复类别 whose proposals are followed up in a later year (二次交办) */
   followUpClasses: readonly string[];
+  /** 承办单位领导签发: the unit's leader signs off a reply before it goes to the office's check (setting `proposals.replySignOff`, on by default) */
+  replySignOff?: boolean;
 }
-export const defaultLifecycleRules: LifecycleRules = { followUpClasses: ['B'] };
+export const defaultLifecycleRules: LifecycleRules = { followUpClasses: ['B'], replySignOff: true };
 /** A joint proposal counts only when every invited co-signer has confirmed. */
 const cosignersReady = (ctx: Ctx) => {
   const who = isProposer(ctx);
@@ -116,6 +128,15 @@ const cosignersReady = (ctx: Ctx) => {
 
 /** Build the lifecycle with a tenant's deadlines (the defaults when none are configured). */
 export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, rules: LifecycleRules = defaultLifecycleRules): WorkflowDef<ProposalRecord> {
+  const signOff = rules.replySignOff !== false;
+  const replyFields = { replyClass: '答复类别', replyText: '答复内容' };
+  // 签发 on: the clerk's draft waits for the leader (待签发), a leader's own draft is signed as it is sent; off: as sent
+  const replying: Array<TransitionDef<ProposalRecord>> = signOff
+    ? [
+      { name: 'reply', label: '答复（送领导签发）', labelEn: 'Reply (for sign-off)', from: ['in_progress', 'rehandle'], to: 'reply_signoff', roles: unit, guard: clerkReplyReady, requires: replyFields },
+      { name: 'reply_sign', label: '答复并签发', labelEn: 'Reply and sign off', from: ['in_progress', 'rehandle'], to: 'reply_check', roles: unitLead, guard: leadReplyReady, requires: replyFields, confirm: true },
+    ]
+    : [{ name: 'reply', label: '答复', labelEn: 'Reply', from: ['in_progress', 'rehandle'], to: 'reply_check', roles: unit, guard: leadReplyReady, requires: replyFields }];
   return defineWorkflow<ProposalRecord>({
     id: 'proposal',
     label: '提案',
@@ -132,6 +153,7 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
       objected: { label: '申请调整', labelEn: 'Objected', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.decide, label: '调整申请' } },
       in_progress: { label: '办理中', labelEn: 'In progress', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.handle, label: '办理中' } },
       extension_requested: { label: '申请延期', labelEn: 'Extension requested', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.decide, label: '延期审批' } },
+      reply_signoff: { label: '待签发', labelEn: 'Awaiting sign-off', task: { role: 'unit_leader', orgField: 'lead_unit_id', dueInWorkingDays: d.signOff, label: '待签发' } },
       reply_check: { label: '答复审核', labelEn: 'Reply check', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.replyCheck, label: '答复审核' } },
       // the evaluation work items (待评价) are one per proposer, kept by the module (entity 'proposal-evaluation')
       replied: { label: '已答复', labelEn: 'Replied' },
@@ -156,7 +178,10 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
       { name: 'request_extension', label: '申请延期', labelEn: 'Ask for extension', from: ['in_progress'], to: 'extension_requested', roles: unit, guard: isLeadUnit, requires: { reason: '延期理由' } },
       { name: 'approve_extension', label: '同意延期', labelEn: 'Approve extension', from: ['extension_requested'], to: 'in_progress', roles: staff, guard: sameTenant },
       { name: 'reject_extension', label: '不同意延期', labelEn: 'Refuse extension', from: ['extension_requested'], to: 'in_progress', roles: staff, guard: sameTenant, requires: { reason: '理由' } },
-      { name: 'reply', label: '答复', labelEn: 'Reply', from: ['in_progress', 'rehandle'], to: 'reply_check', roles: unit, guard: leadReplyReady, requires: { replyClass: '答复类别', replyText: '答复内容' } },
+      ...replying,
+      // 签发 / 退回修改 stay whatever the setting, so drafts waiting when it is turned off can still move
+      { name: 'sign_off', label: '签发', labelEn: 'Sign off', from: ['reply_signoff'], to: 'reply_check', roles: unitLead, guard: isLeadUnit, confirm: true },
+      { name: 'return_draft', label: '退回修改', labelEn: 'Return to drafter', from: ['reply_signoff'], to: 'in_progress', roles: unitLead, guard: isLeadUnit, requires: { reason: '退回理由' } },
       { name: 'release', label: '审核通过', labelEn: 'Release reply', from: ['reply_check'], to: 'replied', roles: staff, guard: sameTenant, confirm: true },
       { name: 'reject_reply', label: '退回答复', labelEn: 'Send reply back', from: ['reply_check'], to: 'in_progress', roles: staff, guard: sameTenant, requires: { reason: '退回理由' } },
       { name: 'rate', label: '评价', labelEn: 'Evaluate', from: ['replied'], to: 'replied', roles: proposer, guard: isEarlierEvaluator, requires: { satisfaction: '满意度' } },
@@ -175,7 +200,7 @@ export const stateLabel = (s: string) => proposalLifecycle.states[s]?.label ?? s
 export const actionLabel = (a: string) => (a === 'create' ? '创建' : proposalLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
 
 /** States in which a proposal has been received (submitted at least once and not a draft). */
-export const filedStates: readonly ProposalState[] = ['filed', 'assigned', 'objected', 'in_progress', 'extension_requested', 'reply_check', 'replied', 'rehandle', 'closed'];
+export const filedStates: readonly ProposalState[] = ['filed', 'assigned', 'objected', 'in_progress', 'extension_requested', 'reply_signoff', 'reply_check', 'replied', 'rehandle', 'closed'];
 
 /** Checks on transition input beyond presence: values from configured lists, and cross-field rules. Returns a field error or null. */
 export function checkTransitionInput(
@@ -189,7 +214,7 @@ export function checkTransitionInput(
   if (action === 'not_file' && input.convertTo !== undefined && input.convertTo !== null && !(conversionTargets as readonly string[]).includes(String(input.convertTo))) {
     return { field: 'convertTo', label: '「转办去向」', message: `应为 ${conversionTargets.join(' / ')} 之一` };
   }
-  if ((action === 'reply' || action === 'release') && input.replyClass !== undefined && !opts.replyClasses.includes(String(input.replyClass))) {
+  if ((action === 'reply' || action === 'reply_sign' || action === 'release') && input.replyClass !== undefined && !opts.replyClasses.includes(String(input.replyClass))) {
     return { field: 'replyClass', label: '「答复类别」', message: `应为 ${opts.replyClasses.join(' / ')} 之一` };
   }
   if ((action === 'evaluate' || action === 'rate') && input.satisfaction === 'unsatisfied') {
@@ -218,4 +243,5 @@ export const actionPermission: Readonly<Record<string, string>> = {
   assign: 'proposal.assign', reassign: 'proposal.assign', follow_up: 'proposal.assign', reject_objection: 'proposal.assign',
   approve_extension: 'proposal.assign', reject_extension: 'proposal.assign',
   sign: 'proposal.handle', object: 'proposal.handle', request_extension: 'proposal.handle', reply: 'proposal.handle',
+  reply_sign: 'proposal.handle', sign_off: 'proposal.handle', return_draft: 'proposal.handle',
 };

@@ -36,6 +36,7 @@ export const settingKeys = {
   sessionCalendar: 'proposals.sessionCalendar',
   reminders: 'proposals.reminders',
   followUpClasses: 'proposals.followUpClasses',
+  replySignOff: 'proposals.replySignOff',
 } as const;
 
 export interface ProposalSettings {
@@ -46,6 +47,8 @@ export interface ProposalSettings {
   reminders: ReminderSettings;
   /** 跨年度跟踪: the reply classes whose proposals are followed up in a later year (二次交办) */
   followUpClasses: string[];
+  /** 承办单位领导签发: a unit's reply goes to the office's check only once the unit's leader has signed it off */
+  replySignOff: boolean;
 }
 
 export const defaultProposalSettings: ProposalSettings = {
@@ -55,4 +58,5 @@ export const defaultProposalSettings: ProposalSettings = {
   sessionCalendar: defaultSessionCalendar,
   reminders: defaultReminderSettings,
   followUpClasses: ['B'],
+  replySignOff: true,
 };

@@ -19,6 +19,7 @@ import type { ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
 import { canSeeProposal } from '../domain/proposal-policy.ts';
 import { findProposal, loadFacts, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
+import { handlingStates } from './stat-conditions.ts';
 
 type Db = Kysely<any> | Transaction<any>;
 export const assignmentEntity = 'proposal_assignment';
@@ -85,7 +86,7 @@ export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow,
   const wf = buildAssignmentWorkflow(deadlines);
   const office = can(actor, 'proposal.read_all') && actor.tenantId === proposal.tenant_id;
   const lead = proposal.lead_unit_id === actor.orgId;
-  const handling = ['assigned', 'objected', 'in_progress', 'extension_requested', 'rehandle'].includes(proposal.state);
+  const handling = (handlingStates as readonly string[]).includes(proposal.state);
   return rows.map((r) => {
     const own = r.unit_id === actor.orgId;
     const showReply = office || lead || own || (r.role === 'split' && !!proposal.replied_at);
@@ -110,7 +111,7 @@ export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): P
   const a = await findAssignment(ctx.db, req.assignmentId);
   if (!a || a.proposal_id !== proposal.id) throw notFound('承办任务');
   if (!can(req.actor, 'proposal.handle')) throw forbidden('办理提案');
-  if (!['assigned', 'objected', 'in_progress', 'extension_requested', 'rehandle'].includes(proposal.state)) {
+  if (!(handlingStates as readonly string[]).includes(proposal.state)) {
     throw new AppError('INVALID_TRANSITION', '提案当前不在办理阶段');
   }
   const settings = await readProposalSettings(ctx, proposal.tenant_id);

@@ -3,7 +3,7 @@
  * as a Word document in official-letter form (docx): 发文机关标志, 文号, 标题 in 黑体, body in 仿宋 三号, signature and date.
  */
 import ExcelJS from 'exceljs';
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopPosition, TabStopType, TextRun } from 'docx';
 import type { ProposalListItem, ProposalStats, StatFigure } from '../contract.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 
@@ -104,6 +104,7 @@ export async function proposalStatsWorkbook(stats: ProposalStats, caption: strin
 const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
 const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
 const songti = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
+const kaiti = { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体_GB2312', cs: 'KaiTi' };
 /** 三号 = 16 pt = 32 half-points; 二号 = 22 pt */
 const size3 = 32;
 const size2 = 44;
@@ -120,9 +121,11 @@ export interface ReplyLetter {
   proposerName: string;
   replyClassLabel: string | null;
   replyText: string;
-  /** 'YYYY-MM-DD' */
+  /** 'YYYY-MM-DD': the day the reply was signed off (签发), or sent where no sign-off is required */
   date: string;
   cityName: string;
+  /** 签发人: the unit leader who signed the reply off (none when the tenant requires no sign-off) */
+  signerName?: string | null;
 }
 
 /** 2026-05-08 → 2026年5月8日 (the date under the signature, in Arabic numerals per GB/T 9704-2012) */
@@ -153,7 +156,17 @@ export async function replyLetterDocx(l: ReplyLetter): Promise<Buffer> {
           border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 8 } },
           children: [new TextRun({ text: `${l.unitName}`, font: songti, size: 64, bold: true, color: 'C00000' })],
         }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, children: [new TextRun({ text: l.docNumber, font: fangsong, size: size3 })] }),
+        // 发文字号, with 签发人 on the same line at the right margin (GB/T 9704: 签发人 in 楷体 after 「签发人：」)
+        l.signerName
+          ? new Paragraph({
+            spacing: line, tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
+            children: [
+              new TextRun({ text: l.docNumber, font: fangsong, size: size3 }),
+              new TextRun({ text: '\t签发人：', font: fangsong, size: size3 }),
+              new TextRun({ text: l.signerName, font: kaiti, size: size3 }),
+            ],
+          })
+          : new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, children: [new TextRun({ text: l.docNumber, font: fangsong, size: size3 })] }),
         ...(l.replyClassLabel ? [new Paragraph({ alignment: AlignmentType.LEFT, spacing: line, children: [new TextRun({ text: l.replyClassLabel, font: heiti, size: size3 })] })] : []),
         new Paragraph({
           alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...line },

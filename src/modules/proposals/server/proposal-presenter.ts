@@ -60,6 +60,7 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
     proposerOrgId: r.proposer_org_id ?? null, sectorId: r.sector_id ?? null, committeeId: r.committee_id ?? null,
     replyText: r.reply_text ?? null, notFiledReason: reason, mergedIntoId: r.merged_into_id ?? null,
     filedAt: r.filed_at ?? null, repliedAt: r.replied_at ?? null,
+    signerName: r.signer_name ?? null, signedAt: r.signed_at ?? null, replySentAt: r.reply_sent_at ?? null,
     cosigners: cosigners.map((c: any) => ({ userId: c.user_id, name: c.name, confirmedAt: c.confirmed_at ?? null })),
     units: units.map((u: any) => ({ unitId: u.unit_id, unitName: u.unit_name, role: u.role as UnitRole, roleLabel: unitRoleLabels[u.role as UnitRole] ?? u.role })),
     attachments: files.map((f) => presentAttachment(f)),

@@ -41,6 +41,12 @@ export interface ProposalRow extends ProposalRecord {
   submitted_at: string | null;
   filed_at: string | null;
   replied_at: string | null;
+  /** 签发人 and 签发时间 of the current reply (承办单位领导签发) */
+  signer_id: string | null;
+  signer_name: string | null;
+  signed_at: string | null;
+  /** when the current reply left the unit (报出): the sign-off, or the sending when no sign-off is required */
+  reply_sent_at: string | null;
   evaluators_pending: string | null;
   reply_round: number;
   leader_attention: number;

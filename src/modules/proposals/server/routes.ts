@@ -74,7 +74,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     const facts = row ? await loadFacts(ctx.db, id) : null;
     if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
     const s = await readProposalSettings(ctx, row.tenant_id);
-    return toDetail(ctx.db, row, actor, facts, s.deadlines, s.notFiledReasons, { followUpClasses: s.followUpClasses });
+    return toDetail(ctx.db, row, actor, facts, s.deadlines, s.notFiledReasons, { followUpClasses: s.followUpClasses, replySignOff: s.replySignOff });
   }
 
   // totals of the lists everyone of a tenant shares (the office's queues, public replies), dropped by any proposal event
@@ -155,7 +155,8 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
       unitName, docNumber: `${unitName.replace(/^市/, '')}提字〔${row.year}〕${row.number_seq ?? 0}号`, sessionLabel: `${tenant?.name ?? ''}${row.session_label}`,
       proposalNumber: row.number, proposalTitle: row.title, proposerName: row.proposer_name,
       replyClassLabel: row.reply_class ? (s.replyClasses.find((c) => c.code === row.reply_class)?.label ?? row.reply_class) : null,
-      replyText: row.reply_text, date: (row.replied_at ?? row.updated_at).slice(0, 10), cityName: (tenant?.name ?? '').replace(/政协.*$/, ''),
+      replyText: row.reply_text, date: chinaToday(new Date(row.reply_sent_at ?? row.replied_at ?? row.updated_at)), cityName: (tenant?.name ?? '').replace(/政协.*$/, ''),
+      signerName: row.signer_name ?? null,
     });
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', attachment(`答复函-${row.number ?? row.id}.docx`)).send(buf);
@@ -276,8 +277,10 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   });
   app.post('/api/proposals/:id/transitions', {
     schema: {
-      tags, summary: '执行办理操作（提交、退回、立案、不予立案、并案、交办、签收、申请调整、答复、审核、评价等）',
-      description: '可执行的操作及其必填项见提案详情的 actions。版本号过期返回 409 VERSION_CONFLICT；当前状态不允许返回 409 INVALID_TRANSITION。',
+      tags, summary: '执行办理操作（提交、退回、立案、不予立案、并案、交办、签收、申请调整、答复、签发、审核、评价等）',
+      description: '可执行的操作及其必填项见提案详情的 actions。版本号过期返回 409 VERSION_CONFLICT；当前状态不允许返回 409 INVALID_TRANSITION。'
+        + '需经单位领导签发时（设置 proposals.replySignOff，默认开启）：经办人 reply 后进入待签发，本单位领导 sign_off（签发）或 return_draft（退回修改，需 reason）；'
+        + '领导自拟答复用 reply_sign（答复并签发）。签发人与签发时间见详情 signerName、signedAt。',
       params: idParams, body: transitionBody, response: { 200: proposalDetail, ...errors },
     },
   }, async (req) => {

@@ -13,7 +13,7 @@ import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 
 type Row = Record<string, any>;
 
-const answered = new Set(['reply_check', 'replied', 'rehandle', 'closed']);
+const answered = new Set(['reply_signoff', 'reply_check', 'replied', 'rehandle', 'closed']);
 const handling = new Set(['in_progress', 'extension_requested']);
 
 /** The state of one unit's part given the proposal's state. */

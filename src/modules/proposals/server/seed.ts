@@ -35,12 +35,15 @@ const paths: Record<ProposalState, string[]> = {
   objected: ['create', 'submit', 'file', 'assign', 'object'],
   in_progress: ['create', 'submit', 'file', 'assign', 'sign'],
   extension_requested: ['create', 'submit', 'file', 'assign', 'sign', 'request_extension'],
-  reply_check: ['create', 'submit', 'file', 'assign', 'sign', 'reply'],
-  replied: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release'],
-  rehandle: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release', 'request_rehandle'],
-  closed: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release', 'evaluate'],
+  reply_signoff: ['create', 'submit', 'file', 'assign', 'sign', 'reply'],
+  reply_check: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'sign_off'],
+  replied: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'sign_off', 'release'],
+  rehandle: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'sign_off', 'release', 'request_rehandle'],
+  closed: ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'sign_off', 'release', 'evaluate'],
 };
 
+/** Steps a fixed number of days after the previous one, without a draw: 签发 the day after the draft, so the rest of the demo data stay as they were. */
+const fixedGaps: Record<string, number> = { sign_off: 1 };
 /** Days after the previous step that each action typically happens (min, max). */
 const gaps: Record<string, [number, number]> = {
   create: [-4, -1], submit: [0, 0], return: [3, 8], withdraw: [2, 10], not_file: [8, 25], merge: [8, 25], file: [8, 25],
@@ -79,7 +82,8 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   const demoMember = seed.demoUsers.member;
   const demoUnit = seed.demoUsers.unit;
   const demoStaff = seed.demoUsers.proposal;
-  const people = await findPeople(db, [...seed.memberUserIds, ...[demoMember, demoUnit, demoStaff].filter(Boolean).map((u) => u!.userId)]);
+  const demoUnitLead = seed.demoUsers.unitlead;
+  const people = await findPeople(db, [...seed.memberUserIds, ...[demoMember, demoUnit, demoStaff, demoUnitLead].filter(Boolean).map((u) => u!.userId)]);
   const nameOf = (id: string) => people.get(id)?.name ?? '委员';
   const units = Object.entries(seed.unitIds);
   const unitName = new Map(units.map(([n, id]) => [id, n]));
@@ -89,6 +93,10 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   const titles = composeTitles(rand);
   let titleIx = 0;
   const staff = demoStaff ? { id: demoStaff.userId, name: nameOf(demoStaff.userId), org: demoStaff.orgId } : { id: 'system', name: '提案委', org: tenant };
+  /** 签发人: the unit's leader (the demo account 'unitlead' for its own unit) */
+  const unitLeadActor = (u: string | null) => (demoUnitLead && u === demoUnitLead.orgId
+    ? { id: demoUnitLead.userId, name: nameOf(demoUnitLead.userId), org: demoUnitLead.orgId }
+    : { id: 'seed', name: `${unitName.get(u ?? '') ?? '承办单位'}分管领导`, org: u });
 
   const proposals: Row[] = [];
   const cosigners: Row[] = [];
@@ -114,6 +122,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     const dates: string[] = [];
     let d = p.start;
     for (const a of steps) {
+      if (fixedGaps[a] !== undefined) { d = addDays(d, fixedGaps[a]); dates.push(d); continue; }
       const [lo, hi] = gaps[a];
       d = a === 'create' ? addDays(p.start, between(lo, hi)) : a === 'submit' ? p.start : addDays(d, between(lo, hi));
       dates.push(d);
@@ -168,12 +177,15 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     if (steps.includes('file')) { row.filed_at = stamps[steps.indexOf('file')]; (filedByYear.get(p.year) ?? filedByYear.set(p.year, []).get(p.year)!).push(row); }
     if (steps.includes('reply')) { row.reply_class = p.replyClass ?? pick(['A', 'A', 'B', 'C']); row.reply_text = `${row.lead_unit_name ?? '我单位'}关于${chosen.title.replace(/^关于/, '')}的答复：经认真研究，现答复如下……`; }
     if (steps.includes('release')) row.replied_at = stamps[steps.indexOf('release')];
+    // 签发人 and 签发时间: the reply left the unit when its leader signed it off
+    const signer = steps.includes('sign_off') ? unitLeadActor(lead) : null;
+    if (signer) Object.assign(row, { signer_id: signer.id, signer_name: signer.name, signed_at: stamps[steps.indexOf('sign_off')], reply_sent_at: stamps[steps.indexOf('sign_off')] });
     if (p.state === 'closed') row.satisfaction = p.satisfaction ?? (rand() < 0.9 ? 'satisfied' : 'basically_satisfied');
     if (p.state === 'rehandle') { row.satisfaction = 'unsatisfied'; row.leader_attention = 1; }
     if (steps.includes('release')) row.reply_round = 1;
     if (p.state === 'not_filed') row.not_filed_reason = pick(['vague', 'vague', 'personal', 'litigation', 'academic', 'promotion']);
     if (p.state === 'extension_requested') row.extension_days = 20;
-    if (['in_progress', 'extension_requested', 'rehandle'].includes(p.state)) {
+    if (['in_progress', 'extension_requested', 'reply_signoff', 'rehandle'].includes(p.state)) {
       const from = at[steps.indexOf(p.state === 'rehandle' ? 'request_rehandle' : 'sign')];
       row.due_date = ctx.calendar.addWorkingDays(from, p.state === 'rehandle' ? 20 : 60);
     }
@@ -185,7 +197,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
       : { id: 'seed', name: `${unitName.get(u ?? '') ?? '承办单位'}经办人`, org: u });
     steps.forEach((a, i) => {
       const actor = ['create', 'submit', 'withdraw', 'evaluate', 'request_rehandle'].includes(a) ? { id: p.proposer, name: row.proposer_name, org: tenant }
-        : ['sign', 'object', 'request_extension', 'reply'].includes(a) ? unitActor(lead) : staff;
+        : ['sign', 'object', 'request_extension', 'reply'].includes(a) ? unitActor(lead) : a === 'sign_off' ? (signer ?? unitActor(lead)) : staff;
       const data: Record<string, unknown> = {};
       if (a === 'return') data.reason = '请补充问题分析和具体建议';
       if (a === 'not_file') data.reasonCode = row.not_filed_reason;
@@ -242,6 +254,10 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     build({ year: cur, state: 'draft', type: 'individual', proposer: demoMember.userId, start: addDays(today, -2), endDaysAgo: 1 });
     build({ year: cur, state: 'returned', type: 'individual', proposer: demoMember.userId, start: addDays(today, -10), endDaysAgo: 2 });
     build({ year: cur, state: 'replied', type: 'individual', proposer: demoMember.userId, start: addDays(today, -150), endDaysAgo: 3, replyClass: 'A' });
+  }
+  // drafts of 市住建局's clerk waiting for its leader's sign-off (待签发 in the 'unitlead' worklist)
+  if (zhujian) {
+    for (let i = 0; i < 3; i++) build({ year: cur, state: 'reply_signoff', type: 'individual', proposer: pick(seed.memberUserIds), start: addDays(today, -130), endDaysAgo: i, leadUnit: zhujian });
   }
 
   // merged proposals point at a filed one of their year, whose proposers they join (并案)

@@ -15,7 +15,7 @@ export function registerProposalSettings(): void {
     key: settingKeys.deadlines, module: 'proposals', label: '提案办理期限（工作日）',
     schema: z.object({
       review: days('审查'), assign: days('交办'), sign: days('签收（异议期）'), decide: days('调整或延期审批'),
-      handle: days('办理'), replyCheck: days('答复审核'), evaluate: days('评价'), rehandle: days('重新办理'),
+      handle: days('办理'), signOff: days('领导签发'), replyCheck: days('答复审核'), evaluate: days('评价'), rehandle: days('重新办理'),
       revise: days('退回修改'), extension: days('延期'), coOpinion: days('会办意见'),
     }),
     default: defaultProposalSettings.deadlines,
@@ -25,6 +25,10 @@ export function registerProposalSettings(): void {
     key: settingKeys.followUpClasses, module: 'proposals', label: '跨年度跟踪办理的答复类别（二次交办）',
     schema: z.array(z.string().min(1).max(40).describe('答复类别代码')).max(20).describe('跨年度跟踪的答复类别'),
     default: defaultProposalSettings.followUpClasses,
+  });
+  registerSetting({
+    key: settingKeys.replySignOff, module: 'proposals', label: '承办单位答复须经单位领导签发后报送',
+    schema: z.boolean().describe('答复须经领导签发'), default: defaultProposalSettings.replySignOff,
   });
   registerSetting({ key: settingKeys.replyClasses, module: 'proposals', label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses });
   registerSetting({

@@ -6,8 +6,8 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 
 type Eb = ExpressionBuilder<any, 'proposals'>;
 
-/** States in which a handling unit owes work (超期 counts only these): 待签收, 申请调整, 办理中, 申请延期, 重新办理. */
-export const handlingStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'rehandle'] as const;
+/** States in which a handling unit owes work (超期 counts only these): 待签收, 申请调整, 办理中, 申请延期, 待签发, 重新办理. */
+export const handlingStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'reply_signoff', 'rehandle'] as const;
 
 /**
  * The last moment of a due date (a China calendar day) as an ISO timestamp: `due_date` 'YYYY-MM-DD' ends at 16:00 UTC.
@@ -15,20 +15,26 @@ export const handlingStates = ['assigned', 'objected', 'in_progress', 'extension
  */
 const dueEnd = sql<string>`(${sql.ref('proposals.due_date')} || 'T15:59:59.999Z')`;
 
-/** 按期答复: a reply was released by the end of its due date (a proposal without a due date has none to miss). */
+/**
+ * When the reply left the unit (报出): its leader's sign-off (签发), or its sending where no sign-off is required. The
+ * unit's timeliness counts by it, not by the office's release; a row from before the sign-off step falls back to the release.
+ */
+const sentAt = sql<string>`coalesce(${sql.ref('proposals.reply_sent_at')}, ${sql.ref('proposals.replied_at')})`;
+
+/** 按期答复: a released reply left its unit by the end of its due date (a proposal without a due date has none to miss). */
 export function repliedOnTime(eb: Eb): Expression<SqlBool> {
   return eb.and([
     eb('proposals.replied_at', 'is not', null),
-    eb.or([eb('proposals.due_date', 'is', null), eb('proposals.replied_at', '<=', dueEnd)]),
+    eb.or([eb('proposals.due_date', 'is', null), eb(sentAt, '<=', dueEnd)]),
   ]);
 }
 
-/** 逾期答复: a reply was released after its due date. */
+/** 逾期答复: a released reply left its unit after its due date. */
 export function repliedLate(eb: Eb): Expression<SqlBool> {
   return eb.and([
     eb('proposals.replied_at', 'is not', null),
     eb('proposals.due_date', 'is not', null),
-    eb('proposals.replied_at', '>', dueEnd),
+    eb(sentAt, '>', dueEnd),
   ]);
 }
 

@@ -4,16 +4,18 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { unitLeaderOf } from './unit-leader.ts';
 
 for (const d of await dialects()) {
   describe(`proposal split and joint handling (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    let member: Client, staff: Client, unit: Client, unit2: Client;
+    let member: Client, staff: Client, unit: Client, unit2: Client, unitLead: Client, unit2Lead: Client;
     let zhujianId: string, jiaoyuId: string;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [member, staff, unit, unit2] = await Promise.all(['member', 'proposal', 'unit', 'unit2'].map((u) => s.login(u)));
+      [member, staff, unit, unit2, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'unit2', 'unitlead'].map((u) => s.login(u)));
+      unit2Lead = await unitLeaderOf(s, '市教育局', 'jiaoyulead');
       const orgs = await s.zx.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', ['市住建局', '市教育局']).execute();
       zhujianId = orgs.find((o: any) => o.name === '市住建局')!.id;
       jiaoyuId = orgs.find((o: any) => o.name === '市教育局')!.id;
@@ -87,6 +89,7 @@ for (const d of await dialects()) {
       p = (await unit.get(`/api/proposals/${p.id}`)).body;
       assert.deepEqual(p.actions.map((x: any) => x.name).sort(), ['reply', 'request_extension']);
       p = await ok(unit, p.id, 'reply', p.version, { replyClass: 'A', replyText: '小区改造已完成。' });
+      p = await ok(unitLead, p.id, 'sign_off', p.version);
       p = await ok(staff, p.id, 'release', p.version);
       const shown = (await member.get(`/api/proposals/${p.id}`)).body;
       assert.equal(shown.assignments[0].replyText, '校园周边道路改造已列入明年计划。');
@@ -117,6 +120,9 @@ for (const d of await dialects()) {
       assert.equal(lead.assignments[0].opinion, '建议将校舍抗震加固纳入城市更新项目统筹实施。', 'the lead reads the opinion');
       p = await ok(unit2, p.id, 'sign', lead.version);
       p = await ok(unit2, p.id, 'reply', p.version, { replyClass: 'A', replyText: '会同住建部门完成排查。' });
+      // the co-handler's leader cannot sign the lead unit's reply; the lead unit's own leader does
+      assert.equal((await fire(unitLead, p.id, 'sign_off', p.version)).status, 403);
+      p = await ok(unit2Lead, p.id, 'sign_off', p.version);
       p = await ok(staff, p.id, 'release', p.version);
       assert.equal((await member.get(`/api/proposals/${p.id}`)).body.assignments[0].opinion, null);
     });

@@ -8,12 +8,12 @@ import type { Client } from '../../../../test/support/http.ts';
 for (const d of await dialects()) {
   describe(`proposal evaluation (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    let member: Client, cosigner: Client, staff: Client, unit: Client, unit2: Client;
+    let member: Client, cosigner: Client, staff: Client, unit: Client, unit2: Client, unitLead: Client;
     let cosignerId: string, zhujianId: string, leaderId: string;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [member, cosigner, staff, unit, unit2] = await Promise.all(['member', 'm0001', 'proposal', 'unit', 'unit2'].map((u) => s.login(u)));
+      [member, cosigner, staff, unit, unit2, unitLead] = await Promise.all(['member', 'm0001', 'proposal', 'unit', 'unit2', 'unitlead'].map((u) => s.login(u)));
       const db = s.zx.ctx.db;
       cosignerId = (await db.selectFrom('users').select('id').where('username', '=', 'm0001').executeTakeFirstOrThrow()).id;
       leaderId = (await db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow()).id;
@@ -42,6 +42,7 @@ for (const d of await dialects()) {
       p = await ok(staff, id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId });
       p = await ok(unit, id, 'sign', p.version);
       p = await ok(unit, id, 'reply', p.version, { replyClass: 'B', replyText: '已列入明年计划。' });
+      p = await ok(unitLead, id, 'sign_off', p.version);
       p = await ok(staff, id, 'release', p.version);
       return p;
     }
@@ -102,7 +103,9 @@ for (const d of await dialects()) {
       assert.equal(told.length, 1, 'the leader is told');
       assert.match(told[0].title, /不满意/);
 
-      p = await ok(unit, id, 'reply', p.version, { replyClass: 'A', replyText: '已调整施工时间并加强巡查。' });
+      // the re-handled reply: this time the unit's leader drafts it and signs it in the same step
+      p = await ok(unitLead, id, 'reply_sign', p.version, { replyClass: 'A', replyText: '已调整施工时间并加强巡查。' });
+      assert.equal(p.state, 'reply_check');
       p = await ok(staff, id, 'release', p.version);
       assert.equal(p.evaluation.round, 2);
       assert.equal(p.satisfaction, null, 'a new reply waits for new ratings');

@@ -8,14 +8,14 @@ import type { Client } from '../../../../test/support/http.ts';
 for (const d of await dialects()) {
   describe(`excellent proposals selection round (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    let member: Client, staff: Client, unit: Client, unit2: Client, leader: Client;
+    let member: Client, staff: Client, unit: Client, unit2: Client, leader: Client, unitLead: Client;
     let zhujianId: string;
     // the proposals' year (大会/平时 stamping may count a late submission for the next year)
     let year = 0;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [member, staff, unit, unit2, leader] = await Promise.all(['member', 'proposal', 'unit', 'unit2', 'leader'].map((u) => s.login(u)));
+      [member, staff, unit, unit2, leader, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'unit2', 'leader', 'unitlead'].map((u) => s.login(u)));
       zhujianId = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;
     });
     after(async () => { await s?.close(); });
@@ -32,6 +32,7 @@ for (const d of await dialects()) {
       p = await ok(staff, p.id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId });
       p = await ok(unit, p.id, 'sign', p.version);
       p = await ok(unit, p.id, 'reply', p.version, { replyClass: 'A', replyText: '已办理。' });
+      p = await ok(unitLead, p.id, 'sign_off', p.version);
       return ok(staff, p.id, 'release', p.version);
     }
 

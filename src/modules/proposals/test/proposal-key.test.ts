@@ -8,12 +8,12 @@ import type { Client } from '../../../../test/support/http.ts';
 for (const d of await dialects()) {
   describe(`key proposals, excellent proposals and follow-up (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    let member: Client, staff: Client, unit: Client, leader: Client;
+    let member: Client, staff: Client, unit: Client, leader: Client, unitLead: Client;
     let zhujianId: string, leaderId: string;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [member, staff, unit, leader] = await Promise.all(['member', 'proposal', 'unit', 'leader'].map((u) => s.login(u)));
+      [member, staff, unit, leader, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'leader', 'unitlead'].map((u) => s.login(u)));
       const db = s.zx.ctx.db;
       zhujianId = (await db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;
       leaderId = (await db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow()).id;
@@ -35,6 +35,7 @@ for (const d of await dialects()) {
     async function closed(title: string, replyClass: string) {
       let p = await signed(title);
       p = await ok(unit, p.id, 'reply', p.version, { replyClass, replyText: '已研究办理。' });
+      p = await ok(unitLead, p.id, 'sign_off', p.version);
       p = await ok(staff, p.id, 'release', p.version);
       return ok(member, p.id, 'evaluate', p.version, { satisfaction: 'satisfied' });
     }

@@ -45,8 +45,12 @@ const happy: Array<[string, string, typeof member, Record<string, unknown>, stri
   ['in_progress', 'request_extension', unitClerk, { reason: '需要跨部门协调' }, 'extension_requested'],
   ['extension_requested', 'approve_extension', staff, {}, 'in_progress'],
   ['extension_requested', 'reject_extension', staff, { reason: '时间充足' }, 'in_progress'],
-  ['in_progress', 'reply', unitClerk, { replyClass: 'A', replyText: '已解决' }, 'reply_check'],
-  ['rehandle', 'reply', unitLeader, { replyClass: 'B', replyText: '列入计划' }, 'reply_check'],
+  ['in_progress', 'reply', unitClerk, { replyClass: 'A', replyText: '已解决' }, 'reply_signoff'],
+  ['rehandle', 'reply', unitClerk, { replyClass: 'B', replyText: '列入计划' }, 'reply_signoff'],
+  ['in_progress', 'reply_sign', unitLeader, { replyClass: 'A', replyText: '已解决' }, 'reply_check'],
+  ['rehandle', 'reply_sign', unitLeader, { replyClass: 'B', replyText: '列入计划' }, 'reply_check'],
+  ['reply_signoff', 'sign_off', unitLeader, {}, 'reply_check'],
+  ['reply_signoff', 'return_draft', unitLeader, { reason: '请补充办理时限' }, 'in_progress'],
   ['reply_check', 'release', staff, {}, 'replied'],
   ['reply_check', 'reject_reply', staff, { reason: '答复未逐条回应' }, 'in_progress'],
   ['replied', 'evaluate', member, { satisfaction: 'satisfied' }, 'closed'],
@@ -125,6 +129,8 @@ describe('proposal lifecycle', () => {
       ['filed', 'assign', staff, 'mode'],
       ['assigned', 'object', unitClerk, 'reason'],
       ['in_progress', 'reply', unitClerk, 'replyClass'],
+      ['in_progress', 'reply_sign', unitLeader, 'replyClass'],
+      ['reply_signoff', 'return_draft', unitLeader, 'reason'],
       ['replied', 'evaluate', member, 'satisfaction'],
       ['replied', 'request_rehandle', member, 'reason'],
       ['objected', 'reject_objection', staff, 'reason'],
@@ -172,9 +178,11 @@ describe('proposal lifecycle', () => {
     assert.equal(wf.states.returned.task?.userField, 'proposer_user_id');
     assert.equal(wf.states.in_progress.task?.dueInWorkingDays, 60);
     assert.equal(wf.states.draft.task, undefined);
-    const custom = buildProposalLifecycle({ ...{ review: 5, assign: 20, sign: 10, decide: 5, handle: 120, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20, coOpinion: 20 } });
+    assert.deepEqual(wf.states.reply_signoff.task, { role: 'unit_leader', orgField: 'lead_unit_id', dueInWorkingDays: 3, label: '待签发' });
+    const custom = buildProposalLifecycle({ ...{ review: 5, assign: 20, sign: 10, decide: 5, handle: 120, signOff: 2, replyCheck: 5, evaluate: 15, rehandle: 20, revise: 10, extension: 20, coOpinion: 20 } });
     assert.equal(custom.states.assigned.task?.dueInWorkingDays, 10);
     assert.equal(custom.states.in_progress.task?.dueInWorkingDays, 120);
+    assert.equal(custom.states.reply_signoff.task?.dueInWorkingDays, 2);
   });
 });
 

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { unitLeaderOf } from './unit-leader.ts';
 
 type Figure = { key: string; label: string; count: number; target: 'proposals' | 'members'; query: Record<string, string> };
 
@@ -27,13 +28,14 @@ function figuresOf(stats: any): Array<[string, Figure]> {
 for (const d of await dialects()) {
   describe(`proposal statistics (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    let a: Client, b: Client, c: Client, staff: Client, unit: Client, unit2: Client, member: Client;
+    let a: Client, b: Client, c: Client, staff: Client, unit: Client, unit2: Client, member: Client, unitLead: Client, unit2Lead: Client;
     let zhujianId: string, jiaoyuId: string;
     let ids: Record<'a' | 'b' | 'c', string>;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [a, b, c, staff, unit, unit2, member] = await Promise.all(['member', 'm0001', 'm0002', 'proposal', 'unit', 'unit2', 'm0003'].map((u) => s.login(u)));
+      [a, b, c, staff, unit, unit2, member, unitLead] = await Promise.all(['member', 'm0001', 'm0002', 'proposal', 'unit', 'unit2', 'm0003', 'unitlead'].map((u) => s.login(u)));
+      unit2Lead = await unitLeaderOf(s, '市教育局', 'jiaoyulead');
       const orgs = await s.zx.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', ['市住建局', '市教育局']).execute();
       zhujianId = orgs.find((o: any) => o.name === '市住建局')!.id;
       jiaoyuId = orgs.find((o: any) => o.name === '市教育局')!.id;
@@ -88,6 +90,7 @@ for (const d of await dialects()) {
       const p4 = await submitted(b, '关于统计场景四老旧小区加装电梯的建议');
       await fire(staff, p4, 'merge', { targetId: p1 });
       await fire(unit, p1, 'reply', { replyClass: 'A', replyText: '已列入计划并完成。' });
+      await fire(unitLead, p1, 'sign_off');
       await fire(staff, p1, 'release');
       await rateAll(p1, [a, b], 'satisfied');
       const ex = await staff.post(`/api/proposals/${p1}/excellent`, { excellent: true, reason: '调研扎实' });
@@ -103,6 +106,7 @@ for (const d of await dialects()) {
       // the clock cannot run three months in a test: the due date is moved into the past instead
       await setDue(p2, '2000-01-03');
       await fire(unit2, p2, 'reply', { replyClass: 'B', replyText: '列入明年计划。' });
+      await fire(unit2Lead, p2, 'sign_off');
       await fire(staff, p2, 'release');
       await rateAll(p2, [b, c], 'basically_satisfied');
 

@@ -9,15 +9,15 @@ import { verifyAuditChain } from '../../../kernel/server/audit.ts';
 for (const d of await dialects()) {
   describe(`proposals API (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    let member: Client, staff: Client, unit: Client, unit2: Client, county: Client, countyStaff: Client, leader: Client;
+    let member: Client, staff: Client, unit: Client, unit2: Client, county: Client, countyStaff: Client, leader: Client, unitLead: Client;
     let zhujianId: string;
     let jiaoyuId: string;
 
     before(async () => {
       // webDist: the API alone (app.ts sets the not-found handler twice when a built web app exists)
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [member, staff, unit, unit2, county, countyStaff, leader] = await Promise.all(
-        ['member', 'proposal', 'unit', 'unit2', 'county', 'countystaff', 'leader'].map((u) => s.login(u)),
+      [member, staff, unit, unit2, county, countyStaff, leader, unitLead] = await Promise.all(
+        ['member', 'proposal', 'unit', 'unit2', 'county', 'countystaff', 'leader', 'unitlead'].map((u) => s.login(u)),
       );
       const orgs = await s.zx.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', ['市住建局', '市教育局']).execute();
       zhujianId = orgs.find((o: any) => o.name === '市住建局')!.id;
@@ -160,8 +160,13 @@ for (const d of await dialects()) {
       assert.equal(missingText.status, 400);
       assert.equal(missingText.body.error.field, 'replyText');
       p = (await fire(unit, id, 'reply', p.version, { replyClass: 'A', replyText: '已列入今年城市更新计划并开工建设。' })).body;
-      assert.equal(p.state, 'reply_check');
+      assert.equal(p.state, 'reply_signoff');
       assert.equal(p.replyClass, 'A');
+      assert.equal(p.signerName, null);
+      // the unit's leader signs the reply off (签发); only then does it reach the office's check
+      p = (await fire(unitLead, id, 'sign_off', p.version)).body;
+      assert.equal(p.state, 'reply_check');
+      assert.ok(p.signerName && p.signedAt && p.replySentAt === p.signedAt);
 
       p = (await fire(staff, id, 'release', p.version)).body;
       assert.equal(p.state, 'replied');
@@ -177,7 +182,7 @@ for (const d of await dialects()) {
       assert.equal(p.satisfaction, 'satisfied');
       assert.deepEqual(p.actions, []);
 
-      assert.deepEqual(p.history.map((h: any) => h.action), ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'release', 'evaluate']);
+      assert.deepEqual(p.history.map((h: any) => h.action), ['create', 'submit', 'file', 'assign', 'sign', 'reply', 'sign_off', 'release', 'evaluate']);
       assert.equal(p.history[2].toStateLabel, '已立案');
       const open = await s.zx.ctx.db.selectFrom('tasks').select('id').where('entity_id', '=', id).where('status', '=', 'open').execute();
       assert.equal(open.length, 0);

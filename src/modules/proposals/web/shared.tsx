@@ -12,7 +12,7 @@ export function useProposalOptions() {
 
 const stateColors: Record<string, string> = {
   draft: 'default', submitted: 'processing', returned: 'warning', filed: 'cyan', not_filed: 'default', merged: 'default', withdrawn: 'default',
-  assigned: 'gold', objected: 'orange', in_progress: 'blue', extension_requested: 'orange', reply_check: 'purple', replied: 'geekblue', rehandle: 'volcano', closed: 'success',
+  assigned: 'gold', objected: 'orange', in_progress: 'blue', extension_requested: 'orange', reply_signoff: 'magenta', reply_check: 'purple', replied: 'geekblue', rehandle: 'volcano', closed: 'success',
 };
 
 export function StateTag({ state, label }: { state: string; label: string }) {

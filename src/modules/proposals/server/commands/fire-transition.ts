@@ -129,7 +129,20 @@ const effects: Record<string, Effect> = {
     return { due_date: ctx.calendar.addWorkingDays(from, Number(record.extension_days ?? settings.deadlines.extension)), extension_days: null };
   },
   reject_extension: () => ({ extension_days: null }),
-  reply: ({ input }) => ({ reply_class: input.replyClass, reply_text: input.replyText }),
+  /**
+   * 答复: with 签发 required the draft waits for the unit's leader (no signer yet); without, the reply leaves the unit now.
+   * 答复并签发 / 签发: the leader's name and time are kept (签发人, 签发时间); the reply leaves the unit (报出) at that moment.
+   */
+  reply: ({ input, now, settings }) => ({
+    reply_class: input.replyClass, reply_text: input.replyText, signer_id: null, signer_name: null, signed_at: null,
+    ...(settings.replySignOff ? {} : { reply_sent_at: now }),
+  }),
+  reply_sign: ({ input, actor, now }) => ({
+    reply_class: input.replyClass, reply_text: input.replyText, signer_id: actor.userId, signer_name: actor.displayName, signed_at: now, reply_sent_at: now,
+  }),
+  sign_off: ({ actor, now }) => ({ signer_id: actor.userId, signer_name: actor.displayName, signed_at: now, reply_sent_at: now }),
+  /** 退回答复: the unit answers again, and its leader signs the new reply */
+  reject_reply: () => ({ signer_id: null, signer_name: null, signed_at: null }),
   /** 督办审核 may change the reply class before release */
   /** the reply goes to every proposer: each gets a 待评价 work item, due at the end of the evaluation window */
   release: async ({ ctx, trx, record, input, now, settings }) => {
@@ -195,7 +208,7 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
     if (bad) throw invalid(bad.field, bad.label, bad.message);
     const effect = effects[transition.name];
     return effect ? effect({ ctx, trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
-  }, { followUpClasses: settings.followUpClasses });
+  }, { followUpClasses: settings.followUpClasses, replySignOff: settings.replySignOff });
   try {
     const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
     await publishForText(ctx, res.record, req.action);

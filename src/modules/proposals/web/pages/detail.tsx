@@ -1,6 +1,7 @@
 /** 提案详情: content, where the proposal stands (Steps) and its history (Timeline), with the caller's actions as buttons. */
-import { App, Button, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useEffect, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ProposalDetail } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
@@ -22,9 +23,18 @@ import { useSession } from '../../../../kernel/web/session.tsx';
 const stages = ['提交', '审查立案', '交办签收', '办理答复', '评价办结'];
 const stageOf: Record<string, number> = {
   draft: 0, returned: 0, submitted: 1, not_filed: 1, merged: 1, withdrawn: 1, filed: 2, assigned: 2, objected: 2,
-  in_progress: 3, extension_requested: 3, reply_check: 3, rehandle: 3, replied: 4, closed: 4,
+  in_progress: 3, extension_requested: 3, reply_signoff: 3, reply_check: 3, rehandle: 3, replied: 4, closed: 4,
 };
 const stoppedStates = new Set(['not_filed', 'merged', 'withdrawn']);
+/** The unit's reply actions: a draft returned by its leader (or an earlier reply when re-handling) is offered for editing. */
+const replyActions = new Set(['reply', 'reply_sign']);
+
+/** Fills an empty form field once with the current value (Form.Item passes id, value and onChange, which go on to the input). */
+interface FieldProps { id?: string; value?: unknown; onChange?: (v: unknown) => void }
+function Prefilled({ initial, children, ...field }: FieldProps & { initial: string | null; children: (p: FieldProps) => ReactNode }) {
+  useEffect(() => { if ((field.value === undefined || field.value === '') && initial) field.onChange?.(initial); }, []);
+  return <>{children(field)}</>;
+}
 
 export default function ProposalDetailPage() {
   const { id } = useParams();
@@ -48,8 +58,18 @@ export default function ProposalDetailPage() {
     reload();
   };
 
-  const renderField = (field: string) => {
+  const renderField = (field: string, _label: string, a: RecordAction) => {
     const o = options.data;
+    if (replyActions.has(a.name) && (field === 'replyClass' || field === 'replyText')) {
+      const initial = field === 'replyClass' ? p.replyClass : p.replyText;
+      return (
+        <Prefilled initial={initial}>
+          {(f) => field === 'replyClass'
+            ? <Radio.Group id={f.id} value={f.value} onChange={(e) => f.onChange?.(e.target.value)} options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />
+            : <Input.TextArea id={f.id} value={f.value as string | undefined} onChange={(e) => f.onChange?.(e.target.value)} rows={8} maxLength={50000} showCount />}
+        </Prefilled>
+      );
+    }
     switch (field) {
       case 'reasonCode': return <Select options={(o?.notFiledReasons ?? []).map((r) => ({ value: r.code, label: t(r.label) }))} />;
       case 'targetId': return <ProposalPicker exclude={p.id} />;
@@ -148,12 +168,22 @@ export default function ProposalDetailPage() {
           </PageCard>
           {(p.replyText || p.replyClass) && (
             <PageCard title={t('答复')}>
+              {p.state === 'reply_signoff' && (
+                <Alert type={p.actions.some((a) => a.name === 'sign_off') ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="proposal-signoff-note"
+                  title={t(p.actions.some((a) => a.name === 'sign_off') ? '答复待单位领导签发：请审阅答复内容和答复函，签发后报送提案委审核，或退回修改。' : '答复已送单位领导签发。')} />
+              )}
               <Space wrap style={{ marginBottom: 8 }}>
                 {p.replyClass && <Tag color="blue">{replyClassText(p.replyClass, t(labelOf(o?.replyClasses, p.replyClass)))}</Tag>}
                 {p.satisfaction && <Tag color={p.satisfaction === 'unsatisfied' ? 'red' : 'green'}>{t(labelOf(o?.satisfaction, p.satisfaction))}</Tag>}
                 {p.repliedAt && <Typography.Text type="secondary">{formatDateTime(p.repliedAt)}</Typography.Text>}
                 {p.replyText && <Button size="small" icon={<DownloadOutlined />} href={`/api/proposals/${p.id}/reply-letter.docx`}>{t('下载答复函')}</Button>}
               </Space>
+              {p.signerName && (
+                <Descriptions column={mobile ? 1 : 2} size="small" style={{ marginBottom: 8 }} data-testid="proposal-signer" items={[
+                  { key: 'signer', label: t('签发人'), children: p.signerName },
+                  { key: 'signedAt', label: t('签发时间'), children: formatDateTime(p.signedAt) || '—' },
+                ]} />
+              )}
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.replyText}</Typography.Paragraph>
             </PageCard>
           )}
