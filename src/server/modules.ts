@@ -9,6 +9,7 @@ import { attachmentsModule } from '../modules/attachments/module.ts';
 import { textModule } from '../modules/text/module.ts';
 import { proposalsModule } from '../modules/proposals/module.ts';
 import { opinionsModule } from '../modules/opinions/module.ts';
+import { membersModule } from '../modules/members/module.ts';
 
 export const modules: ModuleManifest[] = [
   organizationsModule,
@@ -20,4 +21,5 @@ export const modules: ModuleManifest[] = [
   textModule,
   proposalsModule,
   opinionsModule,
+  membersModule,
 ];

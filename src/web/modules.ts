@@ -13,9 +13,10 @@ import { organizationsWeb } from '../modules/organizations/web/index.tsx';
 import { systemWeb } from '../modules/system/web/index.tsx';
 import { attachmentsWeb } from '../modules/attachments/web/index.tsx';
 import { textWeb } from '../modules/text/web/index.tsx';
+import { membersWeb } from '../modules/members/web/index.tsx';
 import { shellMessages } from './messages-en.ts';
 
-export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb];
+export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb];
 
 export const menuGroups: Record<string, MenuGroup> = {
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },

@@ -1,0 +1,117 @@
+/**
+ * 履职档案: a member's year — proposals by role (from the proposals index), 社情民意 with adoptions, instructions and
+ * points (from the opinions index), the summary figures with the records behind each, and the figures over the years.
+ * Read-only; the data flows one way, from proposals and opinions into this record.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import { can } from '../../../kernel/server/actor.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { AppError, notFound } from '../../../kernel/universal/errors.ts';
+import { chinaToday } from '../../../kernel/universal/working-days.ts';
+import { getOrg, listCommittees, listSectors, memberGroupsOf, memberIdsOf } from '../../organizations/index.ts';
+import { findPeople } from '../../identity/index.ts';
+import { memberProposalCounts, memberProposalsOf } from '../../proposals/index.ts';
+import { memberReportTrend, memberReportYears, memberReportsOf } from '../../opinions/index.ts';
+import { levelLabels, levels } from '../../opinions/contract.ts';
+import type { MemberRecord, RecordFigure, RecordProposal, TrendPoint } from '../contract.ts';
+import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
+
+/** The year the figures default to: the current year on the China calendar. */
+export const currentYear = () => Number(chinaToday().slice(0, 4));
+/** How many years the trend shows at most. */
+const TREND_YEARS = 8;
+
+/**
+ * Who may read whose record: a member their own; staff with the read-all right any member of their CPPCC. Another
+ * member's record is refused (403 FORBIDDEN); a member of another CPPCC, or someone who is not a member, is not found.
+ */
+export async function authorizeRecord(db: Kysely<any>, actor: Actor, userId: string): Promise<void> {
+  const self = userId === actor.userId;
+  if (!(self && can(actor, PERM_READ_OWN)) && !can(actor, PERM_READ_ALL)) {
+    throw new AppError('FORBIDDEN', self ? '您无权查看履职档案' : '您无权查看其他委员的履职档案');
+  }
+  const row = await memberIdsOf(db, actor.tenantId).where('member_profiles.user_id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('委员履职档案');
+}
+
+/** One member's profile as the record shows it: name, CPPCC, sector and committees. */
+async function profileOf(db: Kysely<any>, tenantId: string, userId: string) {
+  const [people, tenant, sectorRows, committeeRows, sectors, committees] = await Promise.all([
+    findPeople(db, [userId]),
+    getOrg(db, tenantId),
+    db.selectFrom(memberGroupsOf(db, tenantId, 'sector').as('g')).select('g.group_id').where('g.user_id', '=', userId).execute(),
+    db.selectFrom(memberGroupsOf(db, tenantId, 'committee').as('g')).select('g.group_id').where('g.user_id', '=', userId).execute(),
+    listSectors(db, tenantId),
+    listCommittees(db, tenantId),
+  ]);
+  const sectorName = new Map<string, string>(sectors.map((s: any) => [String(s.id), String(s.name)]));
+  const committeeName = new Map<string, string>(committees.map((c: any) => [String(c.id), String(c.short_name ?? c.name)]));
+  const sectorId = (sectorRows[0] as any)?.group_id as string | undefined;
+  return {
+    userId, name: people.get(userId)?.name ?? userId, tenantName: tenant?.name ?? '',
+    sectorName: sectorId ? sectorName.get(sectorId) ?? null : null,
+    committees: (committeeRows as any[]).map((c) => ({ id: String(c.group_id), name: committeeName.get(String(c.group_id)) ?? '专门委员会' })),
+  };
+}
+
+export async function memberRecordOf(ctx: Pick<ModuleContext, 'db' | 'settings'>, actor: Actor, userId: string, yearAsked?: number): Promise<MemberRecord> {
+  const { db } = ctx;
+  await authorizeRecord(db, actor, userId);
+  const tenantId = actor.tenantId;
+  const now = currentYear();
+  const year = yearAsked ?? now;
+  const [member, proposals, opinions, proposalYears, reportYears] = await Promise.all([
+    profileOf(db, tenantId, userId),
+    memberProposalsOf(ctx, tenantId, userId, year),
+    memberReportsOf(db, tenantId, userId, year),
+    memberProposalCounts(db, tenantId, { userIds: [userId] }),
+    memberReportYears(db, tenantId, userId),
+  ]);
+
+  // the trend: from the first year with a record (at most TREND_YEARS back) to this year, or the year asked if later
+  const last = Math.max(now, year);
+  const active = [...proposalYears.map((p) => p.year), ...reportYears].filter((y) => y <= last);
+  const first = Math.max(Math.min(year, ...active), last - TREND_YEARS + 1);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const reportTrend = await memberReportTrend(db, tenantId, userId, years);
+  const trend: TrendPoint[] = years.map((y, i) => {
+    const p = proposalYears.find((x) => x.year === y);
+    const r = reportTrend[i];
+    return {
+      year: y, led: p?.led ?? 0, cosigned: p?.cosigned ?? 0, merged: p?.merged ?? 0,
+      reports: r.submitted, accepted: r.accepted, adopted: r.adopted, instructed: r.instructed, points: r.points,
+    };
+  });
+
+  const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
+  const fig = (key: string, label: string, section: RecordFigure['section'], rows: Array<{ id: string }>, value = rows.length): RecordFigure =>
+    ({ key, label, value, section, ids: ids(rows) });
+  const both: RecordProposal[] = [...proposals.led, ...proposals.cosigned];
+  const reps = opinions.reports;
+  const f = opinions.figures;
+  const figures: RecordFigure[] = [
+    fig('led', '领衔提案', 'led', proposals.led),
+    fig('cosigned', '附议提案', 'cosigned', proposals.cosigned),
+    fig('merged', '并案提案', 'merged', proposals.merged),
+    fig('filed', '领衔立案', 'led', proposals.led.filter((p) => p.filed)),
+    // 重点 and 优秀 span 领衔 and 附议: they point at 领衔 and name their records in both
+    fig('key', '重点提案', 'led', both.filter((p) => p.isKey)),
+    fig('excellent', '优秀提案', 'led', both.filter((p) => p.isExcellent)),
+    fig('reports', '报送篇数', 'reports', reps.filter((r) => r.submittedInYear), f.submitted),
+    fig('accepted', '录用篇数', 'reports', reps.filter((r) => r.acceptedInYear), f.accepted),
+    fig('adopted', '被采用', 'reports', reps.filter((r) => r.adoptedLevels.length > 0), f.adopted),
+    ...levels.slice().reverse().map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, 'reports', reps.filter((r) => r.adoptedLevels.includes(l)), f.adoptedByLevel[l])),
+    fig('instructed', '领导批示', 'reports', reps.filter((r) => r.instructionLevels.length > 0), f.instructed),
+    fig('points', '信息积分', 'reports', reps.filter((r) => r.points !== 0), f.points),
+  ];
+  return {
+    year, currentYear: now, member, figures,
+    proposals, reports: reps, trend,
+    viewer: {
+      self: userId === actor.userId,
+      openProposals: userId === actor.userId || can(actor, 'proposal.read_all'),
+      openReports: userId === actor.userId || can(actor, 'opinion.read_all'),
+    },
+  };
+}

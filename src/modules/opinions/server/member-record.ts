@@ -1,0 +1,161 @@
+/**
+ * 履职档案 (member duty record): one member's 社情民意 of a year and their figures over the years, read by the members
+ * module through the opinions index. The figures follow the year-end ranking's rules (decision 0016) exactly: each
+ * counts by its own date (报送 by submission, 录用 by acceptance, 采用/批示 and 积分 by the event), over the member's own
+ * reports (not the copies sent up, which are the upper level's records) and every event of their lineage, so a
+ * member's record and the 通报 always agree.
+ */
+import type { Kysely } from 'kysely';
+import { levels, type Level } from '../contract.ts';
+import { reportStateLabel } from '../domain/opinion-lifecycle.ts';
+import { periodBounds } from './report-repository.ts';
+
+export interface MemberReport {
+  id: string;
+  year: number;
+  title: string;
+  state: string;
+  stateLabel: string;
+  submittedAt: string;
+  acceptedAt: string | null;
+  issueNumber: string | null;
+  /** what the report earned in the year asked for */
+  submittedInYear: boolean;
+  acceptedInYear: boolean;
+  /** levels at which it was adopted (采用) in the year, lowest first */
+  adoptedLevels: Level[];
+  /** levels of the leaders who instructed on it (批示) in the year */
+  instructionLevels: Level[];
+  points: number;
+}
+
+export interface MemberReportFigures {
+  submitted: number;
+  accepted: number;
+  /** reports adopted at least once in the year (at any level) */
+  adopted: number;
+  /** reports adopted at each level (a report adopted at two levels counts at both) */
+  adoptedByLevel: Record<Level, number>;
+  instructed: number;
+  points: number;
+}
+
+interface Row { id: string; root_report_id: string; year: number; title: string; state: string; submitted_at: string; accepted_at: string | null; issue_number: string | null }
+interface Ev { root_report_id: string; kind: string; level: string; leader_level: string | null; points: number; at: string }
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const byLevel = (xs: Iterable<string>) => levels.filter((l) => [...xs].includes(l));
+
+/** The member's own reports at this CPPCC, and the adoption and instruction events of their lineages. */
+async function loadOwn(db: Kysely<any>, tenantId: string, userId: string): Promise<{ rows: Row[]; events: Map<string, Ev[]> }> {
+  const own = db.selectFrom('opinion_reports').where('opinion_reports.tenant_id', '=', tenantId)
+    .where('opinion_reports.submitter_user_id', '=', userId).where('opinion_reports.source_report_id', 'is', null);
+  const [rows, evs] = await Promise.all([
+    own.select(['id', 'root_report_id', 'year', 'title', 'state', 'submitted_at', 'accepted_at', 'issue_number']).execute(),
+    db.selectFrom('opinion_events').select(['root_report_id', 'kind', 'level', 'leader_level', 'points', 'at'])
+      .where('kind', 'in', ['adoption', 'instruction'])
+      .where('root_report_id', 'in', own.select('opinion_reports.root_report_id'))
+      .execute(),
+  ]);
+  const events = new Map<string, Ev[]>();
+  for (const e of evs as any[]) {
+    const list = events.get(e.root_report_id) ?? [];
+    list.push({ ...e, points: Number(e.points) });
+    events.set(e.root_report_id, list);
+  }
+  return { rows: rows as Row[], events };
+}
+
+function reportsOfYear(rows: Row[], events: Map<string, Ev[]>, year: number): MemberReport[] {
+  const { lo, hi } = periodBounds({ year });
+  const inYear = (at: string | null) => !!at && at >= lo && at < hi;
+  const out: MemberReport[] = [];
+  for (const r of rows) {
+    const evs = (events.get(r.root_report_id) ?? []).filter((e) => inYear(e.at));
+    const rep: MemberReport = {
+      id: r.id, year: Number(r.year), title: r.title, state: r.state, stateLabel: reportStateLabel(r.state), submittedAt: r.submitted_at,
+      acceptedAt: r.accepted_at ?? null, issueNumber: r.issue_number ?? null,
+      submittedInYear: inYear(r.submitted_at), acceptedInYear: inYear(r.accepted_at),
+      adoptedLevels: byLevel(evs.filter((e) => e.kind === 'adoption').map((e) => e.level)),
+      instructionLevels: byLevel(evs.filter((e) => e.kind === 'instruction').map((e) => e.leader_level ?? e.level)),
+      points: round(evs.reduce((s, e) => s + e.points, 0)),
+    };
+    // a report belongs to the year when it earned something in it (as the ranking reads it)
+    if (rep.submittedInYear || rep.acceptedInYear || evs.length) out.push(rep);
+  }
+  return out.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id));
+}
+
+function figuresOf(reports: MemberReport[]): MemberReportFigures {
+  const f: MemberReportFigures = {
+    submitted: 0, accepted: 0, adopted: 0, instructed: 0, points: 0,
+    adoptedByLevel: Object.fromEntries(levels.map((l) => [l, 0])) as Record<Level, number>,
+  };
+  for (const r of reports) {
+    if (r.submittedInYear) f.submitted++;
+    if (r.acceptedInYear) f.accepted++;
+    if (r.adoptedLevels.length) f.adopted++;
+    for (const l of r.adoptedLevels) f.adoptedByLevel[l]++;
+    if (r.instructionLevels.length) f.instructed++;
+    f.points = round(f.points + r.points);
+  }
+  return f;
+}
+
+/** A member's 社情民意 of a year: the reports that earned something in it, and the year's figures. */
+export async function memberReportsOf(db: Kysely<any>, tenantId: string, userId: string, year: number): Promise<{ reports: MemberReport[]; figures: MemberReportFigures }> {
+  const { rows, events } = await loadOwn(db, tenantId, userId);
+  const reports = reportsOfYear(rows, events, year);
+  return { reports, figures: figuresOf(reports) };
+}
+
+/** A member's figures for each of the given years (one read of their reports, then counted per year). */
+export async function memberReportTrend(db: Kysely<any>, tenantId: string, userId: string, years: readonly number[]): Promise<Array<{ year: number } & MemberReportFigures>> {
+  const { rows, events } = await loadOwn(db, tenantId, userId);
+  return years.map((year) => ({ year, ...figuresOf(reportsOfYear(rows, events, year)) }));
+}
+
+/** The years in which a member submitted reports at this CPPCC (for the year selector). */
+export async function memberReportYears(db: Kysely<any>, tenantId: string, userId: string): Promise<number[]> {
+  const rows = await db.selectFrom('opinion_reports').select('year').distinct().where('tenant_id', '=', tenantId)
+    .where('submitter_user_id', '=', userId).where('source_report_id', 'is', null).execute();
+  return rows.map((r: any) => Number(r.year)).sort((a, b) => a - b);
+}
+
+/**
+ * Every submitter's figures of a year at this CPPCC, in one read of the year's own reports and one of their events: the
+ * same rules and numbers as the year-end ranking's submitters (`memberPointsOf`), without ranking them.
+ */
+export async function memberReportCounts(db: Kysely<any>, tenantId: string, year: number): Promise<Map<string, MemberReportFigures>> {
+  const { lo, hi } = periodBounds({ year });
+  const scored = ['adoption', 'instruction'];
+  const eventRoots = db.selectFrom('opinion_events').select('opinion_events.root_report_id')
+    .where('opinion_events.at', '>=', lo).where('opinion_events.at', '<', hi).where('opinion_events.kind', 'in', scored);
+  const own = db.selectFrom('opinion_reports').where('opinion_reports.tenant_id', '=', tenantId).where('opinion_reports.source_report_id', 'is', null);
+  const [rows, evs] = await Promise.all([
+    own.select(['id', 'root_report_id', 'year', 'title', 'state', 'submitted_at', 'accepted_at', 'issue_number', 'submitter_user_id'])
+      .where((eb) => eb.or([
+        eb.and([eb('submitted_at', '>=', lo), eb('submitted_at', '<', hi)]),
+        eb.and([eb('accepted_at', '>=', lo), eb('accepted_at', '<', hi)]),
+        eb('root_report_id', 'in', eventRoots),
+      ]))
+      .execute(),
+    db.selectFrom('opinion_events').select(['root_report_id', 'kind', 'level', 'leader_level', 'points', 'at'])
+      .where('at', '>=', lo).where('at', '<', hi).where('kind', 'in', scored)
+      .where('root_report_id', 'in', own.select('opinion_reports.root_report_id'))
+      .execute(),
+  ]);
+  const events = new Map<string, Ev[]>();
+  for (const e of evs as any[]) {
+    const list = events.get(e.root_report_id) ?? [];
+    list.push({ ...e, points: Number(e.points) });
+    events.set(e.root_report_id, list);
+  }
+  const bySubmitter = new Map<string, Row[]>();
+  for (const r of rows as Array<Row & { submitter_user_id: string }>) {
+    const list = bySubmitter.get(r.submitter_user_id) ?? [];
+    list.push(r);
+    bySubmitter.set(r.submitter_user_id, list);
+  }
+  return new Map([...bySubmitter].map(([userId, list]) => [userId, figuresOf(reportsOfYear(list, events, year))]));
+}
