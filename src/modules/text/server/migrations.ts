@@ -83,4 +83,14 @@ export const textMigrations: MigrationDef[] = [
       for (const s of textSearchTuningDdl(dialect)) await sql.raw(s).execute(db);
     },
   },
+  {
+    name: '0403_text_search_facts',
+    async up(db, dialect) {
+      /** 全文检索: the facts and title of a match read by its key from a narrow index, not from the row with its text */
+      if (dialect === 'sqlite') {
+        await db.schema.createIndex('text_items_search_facts').on('text_items')
+          .columns(['search_key', 'tenant_id', 'id', 'source', 'ref_id', 'owner_user_id', 'created_at', 'state', 'unit_id', 'title']).execute();
+      }
+    },
+  },
 ];
