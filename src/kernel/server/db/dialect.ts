@@ -208,7 +208,6 @@ export function textSearchDdl(d: DialectName): string[] {
 }
 
 const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-const ftsQuote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
 /** A tsvector literal with positions (no text-search parser involved, so CJK words stay exactly as segmented). */
 function tsvectorLiteral(words: readonly string[]): string {
@@ -242,71 +241,6 @@ export async function countSearchWords(db: Kysely<any>, d: DialectName): Promise
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/**
- * Items of a tenant holding every one of `words`: the newest `limit` matches (by search key, which follows creation
- * time), newest first, each with its title and the facts visibility and facets need. Both indexes only find and order
- * the matches (SQLite walks the FTS5 index from the highest rowid and stops at the limit; PostgreSQL intersects the GIN
- * posting lists and sorts the matches' keys); ranking by relevance is left to the caller, over the items' texts, so
- * no per-query statistics over all matches (BM25's document counts, `ts_rank` over every match) are computed.
- */
-export async function searchWords(db: Kysely<any>, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<SearchMatch[]> {
-  const words = [...new Set(q.words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))];
-  if (!words.length) return [];
-  let rows: SearchRow[];
-  if (d === 'sqlite') {
-    rows = (await sql<SearchRow>`select i.id, i.source, i.ref_id, i.owner_user_id, i.created_at, i.state, i.unit_id, i.title from text_fts
-      join text_items i on i.tenant_id = ${q.tenantId} and i.search_key = text_fts.rowid
-      where text_fts match ${words.map(ftsQuote).join(' ')} order by text_fts.rowid desc limit ${q.limit}`.execute(db)).rows;
-  } else {
-    // newest slices first (1%, 5% and 25% of the keys, then the rest), each by the intersection of the GIN posting lists with
-    // the key range (BitmapAnd): only the matches in a slice are read from the table, and common words (whose posting
-    // lists cost the most to intersect) stop in the first slice; the planner's other choice, walking the keys backwards and testing every row's tsvector, is
-    // ruled out because its cost depends on how far back the matches lie, which the statistics cannot tell
-    const query = words.map(tsQuote).join(' & ');
-    const cuts = await keyCuts(db);
-    const bounds = [...cuts, null].map((cut, i) => ({ from: cut, below: i === 0 ? null : cuts[i - 1] }));
-    // one statement: the slices are appended in order and the outer limit stops before the older ones are read
-    const slices = bounds.map(({ from, below }) => sql`(select id, source, ref_id, owner_user_id, created_at, state, unit_id, title, search_key from text_items
-      where tenant_id = ${q.tenantId} and search_tsv @@ ${query}::tsquery ${from === null ? sql`` : sql`and search_key >= ${from}`} ${below === null ? sql`` : sql`and search_key < ${below}`}
-      order by search_key desc limit ${q.limit})`);
-    // (serially: a parallel append would start them all)
-    rows = await db.transaction().execute(async (trx) => {
-      await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-      return (await sql<SearchRow>`select * from (${sql.join(slices, sql` union all `)}) s limit ${q.limit}`.execute(trx)).rows;
-    });
-    rows.sort((a, b) => Number(b.search_key) - Number(a.search_key));
-  }
-  return rows.map((x) => ({
-    id: x.id, source: x.source, refId: x.ref_id, ownerUserId: x.owner_user_id, createdAt: x.created_at, state: x.state, unitId: x.unit_id, title: x.title,
-  }));
-}
-
-const cutsCache = new WeakMap<object, { at: number; cuts: Promise<number[]> }>();
-
-/**
- * PostgreSQL: search keys above which lie the newest 1%, 5% and 25% of the items, from the planner's histogram
- * of the key column (1,000 buckets, see `textSearchTuningDdl`; refreshed by ANALYZE / autovacuum; read again every five
- * minutes). Empty without statistics: a small or new table is searched in one go.
- */
-function keyCuts(db: Kysely<any>): Promise<number[]> {
-  const hit = cutsCache.get(db);
-  if (hit && Date.now() - hit.at < 300_000) return hit.cuts;
-  const cuts = (async () => {
-    const r = await sql<{ b: string | null }>`select histogram_bounds::text as b from pg_stats
-      where schemaname = current_schema() and tablename = 'text_items' and attname = 'search_key'`.execute(db);
-    const bounds = (r.rows[0]?.b ?? '').replace(/[{}]/g, '').split(',').filter(Boolean).map(Number).sort((a, b) => a - b);
-    if (bounds.length < 20) return [];
-    const at = (share: number) => bounds[Math.max(0, Math.min(bounds.length - 2, Math.round((bounds.length - 1) * (1 - share))))];
-    return [...new Set([at(0.01), at(0.05), at(0.25)])].sort((a, b) => b - a);
-  })();
-  cutsCache.set(db, { at: Date.now(), cuts });
-  cuts.catch(() => cutsCache.delete(db));
-  return cuts;
-}
-
-interface SearchRow { id: string; source: string; ref_id: string; owner_user_id: string | null; created_at: string; state: string | null; unit_id: string | null; title: string; search_key?: number | string }
-/** One match of `searchWords`: the item, its title, and the facts visibility and facets need. */
-export interface SearchMatch { id: string; source: string; refId: string; ownerUserId: string | null; createdAt: string; state: string | null; unitId: string | null; title: string }
 
 /**
  * After loading or rebuilding many items: merge the full-text index into one segment (SQLite); vacuum and analyse the

@@ -6,7 +6,10 @@
  * the posting lists once for a query expected to match few items, in newest slices otherwise.
  */
 import { sql, type Kysely } from 'kysely';
-import type { DialectName, SearchMatch } from '../../../kernel/server/db/dialect.ts';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+
+/** One match of the index: the item, its title, and the facts visibility and facets need. */
+export interface SearchMatch { id: string; source: string; refId: string; ownerUserId: string | null; createdAt: string; state: string | null; unitId: string | null; title: string }
 
 const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 const ftsQuote = (w: string) => `"${w.replace(/"/g, '""')}"`;

@@ -5,13 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
-import { countSearchWords, searchVectorValue, writeSearchWords, writeSearchWordsMany, type DialectName, type SearchMatch } from '../../../kernel/server/db/dialect.ts';
+import { countSearchWords, searchVectorValue, writeSearchWords, writeSearchWordsMany, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
 import { highlight, snippet } from '../domain/highlight.ts';
 import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract.ts';
 import { visibleCandidateFacts } from './search-policy.ts';
-import { findMatches } from './search-index.ts';
+import { findMatches, type SearchMatch } from './search-index.ts';
 import { orgNames } from '../../organizations/index.ts';
 import type { TextItemInput } from './text-service.ts';
 
