@@ -16,7 +16,9 @@ import { newId } from '../src/kernel/universal/ids.ts';
 import { chinaToday, addDays } from '../src/kernel/universal/working-days.ts';
 import { loadActor } from '../src/modules/identity/index.ts';
 import { opinionStatsOf } from '../src/modules/opinions/server/stats.ts';
-import { periodBounds } from '../src/modules/opinions/server/report-repository.ts';
+import { listReports, periodBounds } from '../src/modules/opinions/server/report-repository.ts';
+import { reportListQuery } from '../src/modules/opinions/contract.ts';
+import { backfillLineageLevels } from '../src/modules/opinions/server/perf-migrations.ts';
 import { createTestDatabase, type DialectKind } from '../test/support/db.ts';
 import { emit, getJson, signIn, load, median, note, quick, round, settle, startChildServer, type LoadResult } from './lib.ts';
 import { seededRandom } from '../src/kernel/universal/seeded-random.ts';
@@ -143,6 +145,8 @@ export async function loadVolume(db: Kysely<any>, count: number): Promise<Volume
   await db.transaction().execute(async (trx) => {
     await insertBatches(trx, 'opinion_reports', reports, 300);
     await insertBatches(trx, 'opinion_events', events, 500);
+    // the 采用层级 / 批示层级 marks the application writes with each event
+    await backfillLineageLevels(trx);
     await insertBatches(trx, 'opinion_issues', issues, 500);
   });
   return { cityId: city.id, editorUserId: editor.id, year, records: reports.length, events: events.length, copies, issues: issues.length };
@@ -183,6 +187,34 @@ async function benchDocx(kind: DialectKind, db: Kysely<any>, cityId: string) {
     times.push(performance.now() - t);
   }
   emit({ name: `opinions_issue_docx_${kind}`, value: round(median(times), 1), unit: 'ms', target: `<= ${DOCX_TARGET_MS}`, max: round(Math.max(...times), 1), pieces: 10, bytes });
+}
+
+/** Every list path's page read in process by listReports (no page cache): p50 per path, the worst path's p99 as the value. */
+async function measureUncached(kind: DialectKind, tdb: { config: Parameters<typeof openAndMigrate>[0] }, editorUserId: string, paths: string[]) {
+  const handle = await openAndMigrate(tdb.config);
+  try {
+    const actor = await loadActor(handle.db, editorUserId);
+    const perPath: Record<string, number> = {};
+    const all: number[] = [];
+    for (const pth of paths) {
+      const q = reportListQuery.parse(Object.fromEntries(new URL(pth, 'http://x').searchParams));
+      const xs: number[] = [];
+      for (let i = 0; i < (quick ? 5 : 15); i++) {
+        const t = performance.now();
+        await listReports(handle.db, handle.dialect, actor, q);
+        xs.push(performance.now() - t);
+      }
+      all.push(...xs);
+      perPath[pth.replace('/api/opinions?', '').replace(/[A-Z0-9]{26}/g, '…')] = round(median(xs), 1);
+    }
+    all.sort((a, b) => a - b);
+    emit({
+      name: `opinions_list_uncached_p99_${kind}`, value: round(all[Math.floor(all.length * 0.99)], 1), unit: 'ms', p50: round(median(all), 1), queries: all.length,
+      per_path_p50: perPath, note: 'each path read from the database alone, one at a time, without the page cache',
+    });
+  } finally {
+    await handle.destroy();
+  }
 }
 
 export async function benchOpinions(kind: DialectKind): Promise<void> {
@@ -262,6 +294,8 @@ export async function benchOpinions(kind: DialectKind): Promise<void> {
       ...(unit ? [`/api/opinions?year=${y}&orgId=${unit}&pageSize=20`] : []),
       '/api/opinions?page=1&pageSize=20',
     ];
+    // each path read from the database alone, one at a time, without the page cache (what the first reader after a change pays)
+    await measureUncached(kind, tdb, v.editorUserId, [queuePath, ...listPaths]);
     for (const pth of listPaths) await getJson(appServer.url + pth, headers);
     const health = `${appServer.url}/api/health`;
     await load({ url: `${bareServer.url}/bare`, connections: CONNECTIONS, seconds: 1 });

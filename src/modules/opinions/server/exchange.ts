@@ -15,6 +15,7 @@ import { history, openTask, recordEvent, tellSubmitter } from './report-commands
 import { findReport, parentCppcc, tenantInfo, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { publishReportText } from './search-index.ts';
+import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
 
 export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { reportIds: string[]; eventsForTenantId?: string }): Promise<ExchangeFile> {
   requirePermission(actor, 'opinion.edit', '导出报送文件');
@@ -48,6 +49,7 @@ export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { re
     }
     await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.export', entityType: 'opinion', entityId: null, data: { reports: reports.length, events: events.length } });
   });
+  if (marked.length) await publishListChange(ctx, { type: opinionEvents.exported, tenantIds: [actor.tenantId], actorId: actor.userId, payload: { reports: marked.length } });
   return { format: 'zhengxie.opinions.v1', from: { tenantId: actor.tenantId, code: here?.code ?? null, name: here?.name ?? '' }, exportedAt: now, reports, events };
 }
 
@@ -91,6 +93,11 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
     }
     await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.import', entityType: 'opinion', entityId: null, data: { from: file.from.name, reports, events, skipped } });
   });
+  if (reports || events) {
+    // the copies land in this CPPCC's queue; feedback shows on every CPPCC's copy of the lineage
+    const tenantIds = [actor.tenantId, ...await lineageTenants(ctx.db, told.map((r) => r.root_report_id))];
+    await publishListChange(ctx, { type: opinionEvents.imported, tenantIds, actorId: actor.userId, payload: { reports, events } });
+  }
   for (const r of received) await publishReportText(ctx, r);
   for (const r of told) await tellSubmitter(ctx, r, '信息有新的反馈', `您报送的「${r.title}」在${file.from.name}有新的采用、批示或反馈。`);
   return { reports, events, skipped };

@@ -15,6 +15,7 @@ import { formatIssueNumber, issueActionPermission, issueLifecycle, type IssueRec
 import { history, recordEvent, tellSubmitter } from './report-commands.ts';
 import { findIssue, findReport, nextIssueSeq, piecesOf, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
+import { opinionEvents, publishListChange } from './list-events.ts';
 
 const issueSpec = (apply?: WorkflowSpec<any>['apply']): WorkflowSpec<any> => ({
   workflow: issueLifecycle as any,
@@ -80,6 +81,9 @@ export async function compileIssue(ctx: ModuleContext, actor: Actor, body: Issue
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '期号已被同时占用，请重试');
     throw e;
   }
+  // the sources' work items closed and the issue's opened outside the workflow runner: the worklists change too
+  await ctx.events.publish({ type: 'tasks.changed', tenantId: actor.tenantId, entityType: 'opinion_issue', entityId: id, payload: {} });
+  await publishListChange(ctx, { type: opinionEvents.compiled, tenantIds: [actor.tenantId], entityType: 'opinion_issue', entityId: id, actorId: actor.userId, payload: { reports: all.length } });
   return id;
 }
 

@@ -3,7 +3,7 @@
  * sending up to the CPPCC above as a linked copy, and recording adoptions, instructions, forwarding and feedback.
  * Each is one transaction with history and audit; the submitter is told of each step.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
@@ -19,6 +19,8 @@ import { levelOfOrg, pointsFor } from '../domain/scoring.ts';
 import { findReport, hostedHere, parentCppcc, tenantInfo, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings, type OpinionSettings } from './settings.ts';
 import { publishReportText } from './search-index.ts';
+import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
+import { marksOfEvent } from '../domain/lineage-levels.ts';
 
 export const reportSpec = (apply?: WorkflowSpec<ReportRow>['apply']): WorkflowSpec<ReportRow> => ({
   workflow: reportLifecycle as any,
@@ -101,6 +103,7 @@ export async function editReport(ctx: ModuleContext, actor: Actor, id: string, b
     await history(trx, r, r.state, r.state, 'edit', actor, body.note ?? null, now);
     await appendAudit(trx, ctx.dialect, { tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.edit', entityType: 'opinion', entityId: id, data: { revision: seq }, ip });
   });
+  await publishListChange(ctx, { type: opinionEvents.edited, tenantIds: [r.tenant_id], entityId: id, actorId: actor.userId, payload: { version: Number(r.version) + 1 } });
   await publishReportText(ctx, { ...r, title: body.title ?? r.title, body: body.body ?? r.body });
 }
 
@@ -166,6 +169,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
     }
     await appendAudit(trx, ctx.dialect, { tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.send_up', entityType: 'opinion', entityId: id, data: { to: parent.id, copyId }, ip });
   });
+  await publishListChange(ctx, { type: opinionEvents.sentUp, tenantIds: [r.tenant_id], entityId: id, actorId: actor.userId, payload: { to: parent.id, copyId } });
   if (copyId) {
     await ctx.events.publish({
       type: 'opinion.transitioned', tenantId: parent.id, entityType: 'opinion', entityId: copyId, actorId: actor.userId,
@@ -177,7 +181,10 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
   return (await findReport(ctx.db, id))!;
 }
 
-/** 采用 / 批示 / 转送 / 反馈 recorded at this level, credited to the originating submitter with the points it earns. */
+/**
+ * 采用 / 批示 / 转送 / 反馈 recorded at this level, credited to the originating submitter with the points it earns. Inside
+ * a caller's transaction (`opts.trx`) the caller publishes the list change after its commit.
+ */
 export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow, body: EventBody, opts: { externalId?: string; tenantName?: string; trx?: Transaction<any>; settings?: OpinionSettings; ip?: string } = {}): Promise<string> {
   if (!opts.externalId && !canRecordEvent(r, actor)) throw forbidden('登记这条信息的采用、批示与反馈');
   if (body.kind === 'adoption' && !body.adoptionType) throw invalid('adoptionType', '「采用方式」', '不能为空');
@@ -200,10 +207,21 @@ export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow
       kind: body.kind, level, adoption_type: body.kind === 'adoption' ? body.adoptionType : null, leader_level: body.kind === 'instruction' ? body.leaderLevel : null,
       text: body.text ?? null, department: body.department ?? null, points, recorded_by: actor.displayName, external_id: opts.externalId ?? null, at,
     }).execute();
+    // 采用层级 / 批示层级 on every report of the lineage, in the same transaction as the event
+    const marks = marksOfEvent({ kind: body.kind, level, leader_level: body.leaderLevel ?? null });
+    if (marks.adoption || marks.instruction) {
+      await trx.updateTable('opinion_reports').set({
+        adoption_levels: sql`adoption_levels | ${sql.lit(marks.adoption)}`, instruction_levels: sql`instruction_levels | ${sql.lit(marks.instruction)}`,
+      }).where('root_report_id', '=', r.root_report_id).execute();
+    }
     await appendAudit(trx, ctx.dialect, { tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: `opinion.event.${body.kind}`, entityType: 'opinion', entityId: r.id, data: { eventId: id, level, points }, ip: opts.ip });
   };
   if (opts.trx) await write(opts.trx);
-  else await ctx.db.transaction().execute(write);
+  else {
+    await ctx.db.transaction().execute(write);
+    // the lists of every CPPCC holding a report of the lineage show the event (采用 / 批示 filters)
+    await publishListChange(ctx, { type: opinionEvents.eventRecorded, tenantIds: await lineageTenants(ctx.db, [r.root_report_id]), entityId: r.id, actorId: actor.userId, payload: { eventId: id, kind: body.kind, level } });
+  }
   const what = body.kind === 'adoption' ? `${levelLabels[level]}${body.adoptionType === 'composite' ? '综合' : '单篇'}采用` : body.kind === 'instruction' ? `${levelLabels[body.leaderLevel!]}领导批示` : eventKindLabels[body.kind];
   if (!opts.trx) await tellSubmitter(ctx, r, `信息${what}`, `您报送的「${r.title}」：${what}${body.text ? `——${body.text}` : ''}${body.department ? `（${body.department}）` : ''}`);
   return id;

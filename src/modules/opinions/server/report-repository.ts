@@ -1,9 +1,10 @@
 /** Reads of the 社情民意 tables: one report, lists with filters, revisions, history, lineage events, issues and pieces. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ReportListQuery } from '../contract.ts';
+import { levelBit } from '../domain/lineage-levels.ts';
 import { getOrg, memberIdsOfGroup } from '../../organizations/index.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
 
@@ -42,6 +43,15 @@ export function hasEvent(eb: any, kind: string, opts: { level?: string; leaderLe
   return eb('opinion_reports.root_report_id', 'in', sub);
 }
 
+/**
+ * The report's lineage has a mark (an adoption, an instruction), at `level` when given. The literal `<> 0` is the
+ * predicate of the partial indexes on the marks, so both databases can read those small indexes.
+ */
+function marked(column: 'adoption_levels' | 'instruction_levels', level?: string) {
+  const ref = sql.ref(`opinion_reports.${column}`);
+  return level ? sql<boolean>`(${ref} <> 0 and (${ref} & ${sql.lit(levelBit(level))}) <> 0)` : sql<boolean>`${ref} <> 0`;
+}
+
 /** The filter of a list query, with the caller's visibility. */
 export function reportFilter(dialect: DialectName, actor: Actor, q: Partial<ReportListQuery>) {
   return (eb: any) => {
@@ -61,11 +71,10 @@ export function reportFilter(dialect: DialectName, actor: Actor, q: Partial<Repo
     if (q.stage === 'accepted') and.push(eb('opinion_reports.accepted_at', 'is not', null));
     if (q.stage === 'returned') and.push(eb('opinion_reports.returned_at', 'is not', null));
     if (q.stage === 'sent_up') and.push(eb('opinion_reports.sent_up_at', 'is not', null));
-    if (q.stage === 'adopted') and.push(eb.or([eb('opinion_reports.accepted_at', 'is not', null), hasEvent(eb, 'adoption')]));
-    if (q.stage === 'adoption') and.push(hasEvent(eb, 'adoption'));
-    if (q.stage === 'instruction') and.push(hasEvent(eb, 'instruction'));
-    if (q.adoptedLevel) and.push(hasEvent(eb, 'adoption', { level: q.adoptedLevel }));
-    if (q.instructionLevel) and.push(hasEvent(eb, 'instruction', { leaderLevel: q.instructionLevel }));
+    // 采用 / 批示 anywhere in the lineage, from the marks kept on the report (see domain/lineage-levels.ts)
+    if (q.stage === 'adopted') and.push(eb.or([eb('opinion_reports.accepted_at', 'is not', null), marked('adoption_levels')]));
+    if (q.stage === 'adoption' || q.adoptedLevel) and.push(marked('adoption_levels', q.adoptedLevel));
+    if (q.stage === 'instruction' || q.instructionLevel) and.push(marked('instruction_levels', q.instructionLevel));
     if (q.submitterUserId) and.push(eb('opinion_reports.submitter_user_id', '=', q.submitterUserId));
     // 专委会 / 界别 of the submitting member, from the organisations module
     if (q.committeeId) and.push(eb('opinion_reports.submitter_user_id', 'in', memberIdsOfGroup(eb, actor.tenantId, 'committee', q.committeeId)));

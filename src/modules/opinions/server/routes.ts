@@ -22,6 +22,9 @@ import { readOpinionSettings } from './settings.ts';
 import { answerableTopic } from './topics.ts';
 import { opinionStatsOf, scoresOf } from './stats.ts';
 import { opinionStatsWorkbook } from './stats-workbook.ts';
+import { changesOpinionLists } from './list-events.ts';
+import { ReadCache } from '../../../kernel/server/read-cache.ts';
+import { sendSerialised, serialiseWith } from '../../../kernel/server/http/serialised-json.ts';
 
 const tags = ['opinions'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -57,15 +60,25 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     return toIssueDetail(ctx.db, i, actor, s.recipients);
   }
 
+  // pages of the list as their JSON bytes, per reader and query; any event of a CPPCC's reports or issues drops its pages
+  // on every instance (see list-events.ts); the time limit bounds what a bulk load or a restore leaves unseen
+  const listPages = new ReadCache<Buffer>({ ttlMs: 15_000, maxEntries: 20_000 });
+  ctx.events.onBroadcast('*', (e) => { if (changesOpinionLists(e)) listPages.invalidate(e.tenantId); });
+
   app.get('/api/opinions', {
     schema: { tags, summary: '社情民意信息列表（我的信息、编辑待处理队列；按状态、急报、下级报送、时间、采用层级等筛选）', querystring: reportListQuery, response: { 200: reportPage, ...errors } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = user(req);
     const q = req.query;
     const bad = q.state?.split(',').find((s) => !reportLifecycle.states[s]);
     if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
-    const { rows, total } = await listReports(ctx.db, ctx.dialect, actor, q);
-    return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+    // what one sees depends on who one is (person, organisation, roles, whether one reads all) and on the query
+    const key = `${actor.userId}|${actor.orgId}|${actor.roles.join(',')}|${can(actor, 'opinion.read_all')}|${can(actor, 'opinion.edit')}|${JSON.stringify(q)}`;
+    const body = await listPages.get(actor.tenantId, key, async () => {
+      const { rows, total } = await listReports(ctx.db, ctx.dialect, actor, q);
+      return serialiseWith(reportPage, { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize });
+    });
+    return sendSerialised(reply, body);
   });
 
   app.get('/api/opinions/options', {

@@ -17,6 +17,7 @@ import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { defaultPoints, pointsFor } from '../domain/scoring.ts';
 import { planDemoTopics } from './topic-seed.ts';
 import { publishReportTexts } from './search-index.ts';
+import { backfillLineageLevels } from './perf-migrations.ts';
 import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 
 /** The article's figures for 2025. */
@@ -308,6 +309,7 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
     await insertBatches(trx, 'opinion_pieces', pieces, 200);
     await insertBatches(trx, 'opinion_piece_sources', sources, 500);
     await insertBatches(trx, 'opinion_events', events, 200);
+    await backfillLineageLevels(trx);
     await insertBatches(trx, 'workflow_history', history, 400);
     await insertBatches(trx, 'tasks', tasks, 200);
     await appendAudit(trx, ctx.dialect, {
