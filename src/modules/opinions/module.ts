@@ -10,6 +10,7 @@ import { documentRoutes } from './server/document-routes.ts';
 import { topicMigrations } from './server/topic-migrations.ts';
 import { topicRoutes } from './server/topics.ts';
 import { fromProposalMigrations, subscribeFromProposals } from './server/from-proposals.ts';
+import { registerReportSearchPolicy } from './server/search-index.ts';
 
 export const opinionsModule: ModuleManifest = {
   name: 'opinions',
@@ -22,7 +23,11 @@ export const opinionsModule: ModuleManifest = {
   ],
   migrations: [...opinionMigrations, ...fromProposalMigrations, ...topicMigrations, ...opinionPerfMigrations],
   /** 提案转社情民意: reports created from proposals whose proposer consented */
-  subscribe: (ctx) => subscribeFromProposals(ctx),
+  subscribe: (ctx) => {
+    subscribeFromProposals(ctx);
+    // 社情民意 reports are found in the search by whoever may see them in the lists, with their current state
+    registerReportSearchPolicy(ctx);
+  },
   workflows: [reportLifecycle, issueLifecycle],
   routes: (app, ctx) => {
     registerOpinionSettings();

@@ -55,10 +55,13 @@ export interface RankingResult {
 /** Organisation kinds that count as 报送单位 when a report comes in their name. */
 export const unitKinds: ReadonlySet<string> = new Set(['party', 'group', 'committee']);
 
+/** Names in Chinese order (by pinyin); one collator for all comparisons, as building one per comparison is slow. */
+const byChineseName = new Intl.Collator('zh-CN');
+
 /** Highest points first; then more adopted, instructed, accepted, submitted; then by name. Equal points share a rank. */
 export function rankEntries(entries: RankingEntry[]): RankedEntry[] {
   const sorted = [...entries].sort((a, b) => b.points - a.points || b.adopted - a.adopted || b.instructed - a.instructed
-    || b.accepted - a.accepted || b.submitted - a.submitted || a.name.localeCompare(b.name, 'zh-CN') || a.key.localeCompare(b.key));
+    || b.accepted - a.accepted || b.submitted - a.submitted || byChineseName.compare(a.name, b.name) || a.key.localeCompare(b.key));
   let rank = 0;
   return sorted.map((e, i) => {
     if (i === 0 || e.points !== sorted[i - 1].points) rank = i + 1;

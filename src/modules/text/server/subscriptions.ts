@@ -1,8 +1,6 @@
 /** Domain events the text module follows: records to index (`text.index`) and decided assignments (`text.assigned`). */
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { TextService, TextItemInput } from './text-service.ts';
-import { registerSearchPolicy } from './search-policy.ts';
-import { visibleReportFacts, REPORT_SOURCE } from '../../opinions/index.ts';
 
 /** Payload of `text.index`: a module publishes it after committing a new or edited record. */
 export type TextIndexPayload = TextItemInput;
@@ -29,6 +27,4 @@ export function subscribeText(ctx: ModuleContext, service: TextService): void {
     const p = e.payload as unknown as TextAssignedPayload;
     await service.recordAssignment(e.tenantId, p.text, p.unitId);
   });
-  // 社情民意 reports are found by whoever may see them in the opinions lists, with their current state
-  registerSearchPolicy(ctx, REPORT_SOURCE, (actor, ids) => visibleReportFacts(ctx.db, ctx.dialect, actor, ids));
 }
