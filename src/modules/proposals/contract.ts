@@ -257,13 +257,17 @@ export const assignmentEntry = z.object({
   replyText: z.string().nullable(),
   /** 会办意见: for the lead unit and the office only */
   opinion: z.string().nullable(),
+  /** 签收时间 */
   signedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
+  /** 签发人 and 签发时间 of a 分办 unit's own reply (分办单位领导签发), shown with the reply */
+  signerName: z.string().nullable().describe('签发人'),
+  signedOffAt: z.string().nullable().describe('签发时间'),
   actions: z.array(allowedAction),
 });
 export type AssignmentEntry = z.infer<typeof assignmentEntry>;
 
-/** POST /api/proposals/:id/assignments/:assignmentId/transitions: 分办签收、分办答复、提交会办意见. */
+/** POST /api/proposals/:id/assignments/:assignmentId/transitions: 分办签收、分办答复、签发、退回修改、提交会办意见. */
 export const assignmentTransitionBody = z.object({
   action: z.string().min(1).max(40).describe('操作'),
   version: z.number().int().min(1).describe('版本号'),
@@ -271,6 +275,7 @@ export const assignmentTransitionBody = z.object({
     replyClass: z.string().max(8).optional().describe('答复类别'),
     replyText: z.string().trim().max(50000).optional().describe('答复内容'),
     opinion: z.string().trim().max(20000).optional().describe('会办意见'),
+    reason: z.string().trim().max(2000).optional().describe('退回理由'),
   }).default({}).describe('操作内容'),
 });
 export type AssignmentTransitionBody = z.infer<typeof assignmentTransitionBody>;

@@ -13,7 +13,7 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { allowedActions } from '../../../kernel/universal/workflow.ts';
 import { unitRoleLabels, type AssignmentEntry, type UnitRole } from '../contract.ts';
 import {
-  assignmentStateLabel, buildAssignmentWorkflow, initialAssignmentState, openAssignmentStates, type AssignmentRecord,
+  assignmentStateLabel, buildAssignmentWorkflow, initialAssignmentState, openAssignmentStates, replySentActions, type AssignmentRecord,
 } from '../domain/assignment-workflow.ts';
 import type { ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
 import { canSeeProposal } from '../domain/proposal-policy.ts';
@@ -31,8 +31,15 @@ export interface AssignmentRow extends AssignmentRecord {
   reply_text: string | null;
   opinion: string | null;
   due_date: string | null;
+  /** 签收 */
   signed_at: string | null;
   done_at: string | null;
+  /** 签发人 and 签发时间 of the unit's current reply (分办单位领导签发) */
+  signer_id: string | null;
+  signer_name: string | null;
+  signed_off_at: string | null;
+  /** when the unit's reply left it (报出): the sign-off, or the sending where no sign-off is required */
+  reply_sent_at: string | null;
 }
 
 /** 交办: one 承办任务 per 分办 or 会办 unit, each with its work item and history, in the proposal's transaction. */
@@ -47,7 +54,7 @@ export async function openAssignments(trx: Transaction<any>, p: { record: Propos
     await trx.insertInto('proposal_assignments').values({
       id, tenant_id: p.record.tenant_id, proposal_id: p.record.id, unit_id: u.id, unit_name: u.name, role: p.role, title,
       reply_class: null, reply_text: null, opinion: null, due_date: due, signed_at: null, done_at: null,
-      state, version: 1, created_at: p.now, updated_at: p.now,
+      signer_id: null, signer_name: null, signed_off_at: null, reply_sent_at: null, state, version: 1, created_at: p.now, updated_at: p.now,
     }).execute();
     await trx.insertInto('workflow_history').values({
       id: newId(), tenant_id: p.record.tenant_id, entity_type: assignmentEntity, entity_id: id, from_state: null, to_state: state,
@@ -82,8 +89,8 @@ export async function findAssignment(db: Db, id: string): Promise<AssignmentRow 
  * What the caller sees of each unit's part: the office and the lead unit see every reply and opinion; a unit sees its
  * own; the proposer sees the 分办 replies once the proposal's reply is released (会办意见 go to the lead only).
  */
-export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow, actor: Actor, deadlines: ProposalDeadlines): AssignmentEntry[] {
-  const wf = buildAssignmentWorkflow(deadlines);
+export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow, actor: Actor, deadlines: ProposalDeadlines, replySignOff = true): AssignmentEntry[] {
+  const wf = buildAssignmentWorkflow(deadlines, { replySignOff });
   const office = can(actor, 'proposal.read_all') && actor.tenantId === proposal.tenant_id;
   const lead = proposal.lead_unit_id === actor.orgId;
   const handling = (handlingStates as readonly string[]).includes(proposal.state);
@@ -96,6 +103,7 @@ export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow,
       state: r.state, stateLabel: assignmentStateLabel(r.state), version: Number(r.version), dueDate: r.due_date ?? null,
       replyClass: showReply ? (r.reply_class ?? null) : null, replyText: showReply ? (r.reply_text ?? null) : null,
       opinion: showOpinion ? (r.opinion ?? null) : null, signedAt: r.signed_at ?? null, doneAt: r.done_at ?? null,
+      signerName: showReply ? (r.signer_name ?? null) : null, signedOffAt: showReply ? (r.signed_off_at ?? null) : null,
       actions: handling ? allowedActions(wf, r.state, { record: r, actor }).filter(() => can(actor, 'proposal.handle')) : [],
     };
   });
@@ -103,7 +111,10 @@ export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow,
 
 export interface AssignmentFire { proposalId: string; assignmentId: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }
 
-/** 分办 sign and reply, 会办 opinion: one transaction through the runner; a 分办 reply counts down the proposal's pending units. */
+/**
+ * 分办 sign, reply and sign-off, 会办 opinion: one transaction through the runner. A 分办 reply counts down the
+ * proposal's pending units once it has left the unit: at the leader's sign-off (签发), or as sent when none is required.
+ */
 export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): Promise<void> {
   const proposal = await findProposal(ctx.db, req.proposalId);
   const facts = proposal ? await loadFacts(ctx.db, req.proposalId) : null;
@@ -115,31 +126,38 @@ export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): P
     throw new AppError('INVALID_TRANSITION', '提案当前不在办理阶段');
   }
   const settings = await readProposalSettings(ctx, proposal.tenant_id);
-  if (req.action === 'reply' && req.input.replyClass !== undefined && !settings.replyClasses.some((c) => c.code === req.input.replyClass)) {
+  if ((req.action === 'reply' || req.action === 'reply_sign') && req.input.replyClass !== undefined && !settings.replyClasses.some((c) => c.code === req.input.replyClass)) {
     throw invalid('replyClass', '「答复类别」', `应为 ${settings.replyClasses.map((c) => c.code).join(' / ')} 之一`);
   }
+  const workflow = buildAssignmentWorkflow(settings.deadlines, { replySignOff: settings.replySignOff });
   const spec: WorkflowSpec<AssignmentRow> = {
-    workflow: buildAssignmentWorkflow(settings.deadlines),
+    workflow,
     table: 'proposal_assignments',
     entityLabel: '承办任务',
     titleOf: (r) => r.title,
     // whoever may see the proposal (checked above) may see its units' parts; the guards say who may act
     canSee: (r, actor) => r.tenant_id === actor.tenantId && r.proposal_id === proposal.id,
-    apply: async ({ trx, record, transition, input, now }) => {
+    apply: async ({ trx, record, transition, input, actor, now }) => {
       if (transition.name === 'sign') return { signed_at: now, due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.handle) };
       if (transition.name === 'submit_opinion') return { opinion: input.opinion, done_at: now };
-      if (transition.name === 'reply') {
+      const sent = transition.to === 'replied';
+      if (sent) {
         await trx.updateTable('proposals')
           .set((eb) => ({ units_pending: eb('units_pending', '-', 1), version: eb('version', '+', 1), updated_at: now }))
           .where('id', '=', record.proposal_id).where('units_pending', '>', 0).execute();
-        return { reply_class: input.replyClass, reply_text: input.replyText, done_at: now };
       }
+      const signer = { signer_id: actor.userId, signer_name: actor.displayName, signed_off_at: now };
+      const noSigner = { signer_id: null, signer_name: null, signed_off_at: null };
+      // the part is done when the reply leaves the unit; a new draft clears the signer, so a signer always belongs to the current reply
+      if (transition.name === 'reply') return { reply_class: input.replyClass, reply_text: input.replyText, ...noSigner, done_at: sent ? now : null, reply_sent_at: sent ? now : null };
+      if (transition.name === 'reply_sign') return { reply_class: input.replyClass, reply_text: input.replyText, ...signer, done_at: now, reply_sent_at: now };
+      if (transition.name === 'sign_off') return { ...signer, done_at: now, reply_sent_at: now };
       return {};
     },
   };
-  await ctx.workflows.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
-  // the proposal's own version moved with a 分办 reply: lists and details read it again
-  if (req.action === 'reply') {
+  const res = await ctx.workflows.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+  // the proposal's own version moved when a 分办 reply left the unit: lists and details read it again
+  if (replySentActions.includes(req.action) && res.to === 'replied') {
     await ctx.events.publish({ type: 'proposal.unit_replied', tenantId: proposal.tenant_id, entityType: 'proposal', entityId: proposal.id, actorId: req.actor.userId, payload: { unitId: a.unit_id } });
   }
 }

@@ -75,7 +75,7 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
     },
     evaluation: presentEvaluation(r, ratings, cosigners),
     mutual: presentMutual(r, actor, scores),
-    assignments: presentAssignments(assignments, r, actor, deadlines),
+    assignments: presentAssignments(assignments, r, actor, deadlines, rules.replySignOff !== false),
     key: {
       status: (r.key_status ?? null) as ProposalDetail['key']['status'],
       statusLabel: r.key_status ? keyStatusLabels[r.key_status as KeyStatus] ?? r.key_status : null,

@@ -4,7 +4,7 @@
  * figure and its list always agree. The proposals of the scope are read in one grouped scan; sectors, committees,
  * units and member participation take one query each.
  */
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import {
   proposalCategoryLabels, proposalCategories, proposalTypeLabels, proposalTypes, satisfactionLabels, satisfactionValues,
   type ProposalStats, type StatFigure, type UnitStatsRow,
@@ -124,6 +124,7 @@ export async function proposalStatsOf(
   db: Kysely<any>, tenantId: string, scope: StatsScope, replyClasses: CodeLabel[], today: string,
 ): Promise<ProposalStats> {
   const { where, query: scopeQuery } = scopeOf(tenantId, scope);
+  const thisUnit = { unitId: sql.ref<string>('proposal_units.unit_id'), role: sql.ref<string>('proposal_units.role') };
   const [cells, proposers, cosigners, members, memberships, unitRows, sectors, committees, units, yearRow] = await Promise.all([
     cellsOf(db, where, today),
     proposerGroups(db, where),
@@ -138,8 +139,9 @@ export async function proposalStatsOf(
         eb.fn.max('proposal_units.unit_name').as('name'),
         eb.fn.countAll<number>().as('assigned'),
         sum(eb, eb('proposals.replied_at', 'is not', null)).as('replied'),
-        sum(eb, repliedOnTime(eb)).as('on_time'),
-        sum(eb, repliedLate(eb)).as('late'),
+        // a 分办 unit is judged by when its own reply left it
+        sum(eb, repliedOnTime(eb, thisUnit)).as('on_time'),
+        sum(eb, repliedLate(eb, thisUnit)).as('late'),
         sum(eb, overdueNow(eb, today)).as('overdue'),
         sum(eb, eb('proposals.satisfaction', '=', 'satisfied')).as('satisfied'),
         sum(eb, eb('proposals.satisfaction', '=', 'basically_satisfied')).as('basically'),

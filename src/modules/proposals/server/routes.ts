@@ -254,8 +254,10 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   });
   app.post('/api/proposals/:id/assignments/:assignmentId/transitions', {
     schema: {
-      tags, summary: '分办、会办单位办理（分办签收、分办答复、提交会办意见）',
-      description: '可执行的操作见提案详情 assignments[].actions。分办单位各自签收、办理、答复；会办单位向主办单位提交会办意见，只有主办单位答复提案人。',
+      tags, summary: '分办、会办单位办理（分办签收、分办答复、签发、提交会办意见）',
+      description: '可执行的操作见提案详情 assignments[].actions。分办单位各自签收、办理、答复；会办单位向主办单位提交会办意见，只有主办单位答复提案人。'
+        + '需经单位领导签发时（设置 proposals.replySignOff，默认开启）：分办单位经办人 reply 后进入待签发，该单位领导 sign_off（签发）或 return_draft（退回修改，需 reason）；'
+        + '领导自拟答复用 reply_sign（答复并签发）。签发人与签发时间见 assignments[].signerName、signedOffAt。',
       params: assignmentParams, body: assignmentTransitionBody, response: { 200: proposalDetail, ...errors },
     },
   }, async (req) => {

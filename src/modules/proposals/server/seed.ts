@@ -303,7 +303,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   }
 
   // 分办 and 会办: each unit's own part (承办任务) as far as the proposal's state says, with its history and open work item
-  const parts = seedAssignments(ctx, proposals, unitRows);
+  const parts = seedAssignments(ctx, proposals, unitRows, (u) => { const l = unitLeadActor(u); return { id: l.id, name: l.name }; });
   history.push(...parts.history);
   tasks.push(...parts.tasks);
 

@@ -19,22 +19,46 @@ const dueEnd = sql<string>`(${sql.ref('proposals.due_date')} || 'T15:59:59.999Z'
  * When the reply left the unit (报出): its leader's sign-off (签发), or its sending where no sign-off is required. The
  * unit's timeliness counts by it, not by the office's release; a row from before the sign-off step falls back to the release.
  */
-const sentAt = sql<string>`coalesce(${sql.ref('proposals.reply_sent_at')}, ${sql.ref('proposals.replied_at')})`;
+const proposalSentAt = sql<string>`coalesce(${sql.ref('proposals.reply_sent_at')}, ${sql.ref('proposals.replied_at')})`;
 
-/** 按期答复: a released reply left its unit by the end of its due date (a proposal without a due date has none to miss). */
-export function repliedOnTime(eb: Eb): Expression<SqlBool> {
+/**
+ * One unit of a proposal, whose timeliness is asked: a unit id (the list's unit filter), or the unit and role columns
+ * of a grouping by `proposal_units` (the statistics' per-unit table), where only 分办 rows need to look further.
+ */
+export type UnitOf = string | { unitId: Expression<string>; role: Expression<string> };
+
+/**
+ * When one unit's reply left it: a 分办 unit answers the proposer itself, so its own reply's 报出 (its leader's sign-off,
+ * or its sending) counts; the lead and 会办 units have no reply of their own and count by the proposal's.
+ */
+function unitSentAt(unit: UnitOf) {
+  const u = typeof unit === 'string' ? sql`${unit}` : unit.unitId;
+  const own = sql<string | null>`(select max(coalesce(pa.reply_sent_at, pa.done_at)) from proposal_assignments pa
+    where pa.proposal_id = ${sql.ref('proposals.id')} and pa.unit_id = ${u} and pa.role = 'split' and pa.state = 'replied')`;
+  // grouped by unit role: the lookup runs for 分办 rows only
+  const ownIfSplit = typeof unit === 'string' ? own : sql<string | null>`(case when ${unit.role} = 'split' then ${own} end)`;
+  return sql<string>`coalesce(${ownIfSplit}, ${proposalSentAt})`;
+}
+
+/**
+ * 按期答复: a released reply left its unit by the end of its due date (a proposal without a due date has none to miss).
+ * With `unit`, the reply of that unit: a 分办 unit's own reply.
+ */
+export function repliedOnTime(eb: Eb, unit?: UnitOf): Expression<SqlBool> {
+  const sent = unit === undefined ? proposalSentAt : unitSentAt(unit);
   return eb.and([
     eb('proposals.replied_at', 'is not', null),
-    eb.or([eb('proposals.due_date', 'is', null), eb(sentAt, '<=', dueEnd)]),
+    eb.or([eb('proposals.due_date', 'is', null), eb(sent, '<=', dueEnd)]),
   ]);
 }
 
-/** 逾期答复: a released reply left its unit after its due date. */
-export function repliedLate(eb: Eb): Expression<SqlBool> {
+/** 逾期答复: a released reply left its unit after its due date (with `unit`, as for 按期答复). */
+export function repliedLate(eb: Eb, unit?: UnitOf): Expression<SqlBool> {
+  const sent = unit === undefined ? proposalSentAt : unitSentAt(unit);
   return eb.and([
     eb('proposals.replied_at', 'is not', null),
     eb('proposals.due_date', 'is not', null),
-    eb(sentAt, '>', dueEnd),
+    eb(sent, '>', dueEnd),
   ]);
 }
 
@@ -84,6 +108,8 @@ export interface StatFilters {
   sectorId?: string;
   committeeId?: string;
   onTime?: boolean;
+  /** 承办单位: with `onTime`, a 分办 unit is judged by its own reply */
+  unitId?: string;
   overdue?: boolean;
   isExcellent?: boolean;
   converted?: boolean;
@@ -95,7 +121,7 @@ export function statFilterConditions(eb: Eb, tenantId: string, q: StatFilters, t
   if (q.session) and.push(eb('proposals.session_label', '=', q.session));
   if (q.sectorId) and.push(inSector(eb, tenantId, q.sectorId));
   if (q.committeeId) and.push(inCommittee(eb, q.committeeId));
-  if (q.onTime !== undefined) and.push(q.onTime ? repliedOnTime(eb) : repliedLate(eb));
+  if (q.onTime !== undefined) and.push(q.onTime ? repliedOnTime(eb, q.unitId) : repliedLate(eb, q.unitId));
   if (q.overdue !== undefined) and.push(q.overdue ? overdueNow(eb, today) : eb.not(overdueNow(eb, today)));
   if (q.isExcellent !== undefined) and.push(eb('proposals.is_excellent', '=', q.isExcellent ? 1 : 0));
   if (q.converted !== undefined) and.push(q.converted ? converted(eb) : eb.not(converted(eb)));

@@ -81,7 +81,14 @@ for (const d of await dialects()) {
       r = await fireUnit(unit2, p.id, a.id, 'reply', mine.version, { replyClass: 'B', replyText: '校园周边道路改造已列入明年计划。' });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       mine = r.body.assignments[0];
+      // the split unit's own leader signs its reply off (分办单位领导签发) before it leaves the unit
+      assert.equal(mine.state, 'reply_signoff');
+      assert.deepEqual(await openTasks(a.id).then((t) => t.map((x: any) => [x.label, x.assignee_org_id])), [['分办待签发', jiaoyuId]]);
+      r = await fireUnit(unit2Lead, p.id, a.id, 'sign_off', mine.version);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      mine = r.body.assignments[0];
       assert.equal(mine.state, 'replied');
+      assert.equal(mine.signerName, '市教育局分管领导');
       assert.equal((await openTasks(a.id)).length, 0);
       // the proposer sees the split unit's reply only once the proposal's reply is released
       assert.equal((await member.get(`/api/proposals/${p.id}`)).body.assignments[0].replyText, null);
@@ -95,7 +102,7 @@ for (const d of await dialects()) {
       assert.equal(shown.assignments[0].replyText, '校园周边道路改造已列入明年计划。');
       assert.equal(shown.assignments[0].replyClass, 'B');
       const history = await s.zx.ctx.db.selectFrom('workflow_history').select('action').where('entity_id', '=', a.id).orderBy('at').execute();
-      assert.deepEqual(history.map((h: any) => h.action), ['create', 'sign', 'reply']);
+      assert.deepEqual(history.map((h: any) => h.action), ['create', 'sign', 'reply', 'sign_off']);
     });
 
     test('会办: the co-handler sends its opinion to the lead by a due date, the proposer never sees it, and only the lead replies', async () => {

@@ -11,3 +11,12 @@ export async function unitLeaderOf(s: StartedApp, unitName: string, username: st
   });
   return s.login(username);
 }
+
+/** Test support: a 经办人 (unit_handler) of any unit, signed in, for units without a demo clerk account. */
+export async function unitClerkOf(s: StartedApp, unitName: string, username: string): Promise<Client> {
+  const org = await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', unitName).executeTakeFirstOrThrow();
+  await createUser(s.zx.ctx.db, s.zx.ctx.dialect, {
+    orgId: org.id, username, displayName: `${unitName}经办人`, password: DEMO_PASSWORD, roles: [{ code: 'unit_handler' }],
+  });
+  return s.login(username);
+}

@@ -5,4 +5,7 @@ export const signOffMessages: Record<string, string> = {
   '答复待单位领导签发：请审阅答复内容和答复函，签发后报送提案委审核，或退回修改。':
     'This reply waits for your sign-off: read the reply and its letter, then sign it off to send it to the proposal office, or return it to the drafter.',
   '答复已送单位领导签发。': 'The reply waits for the unit leader’s sign-off.',
+  '分办待签发': 'Split reply awaiting sign-off',
+  '本单位答复待您签发：请审阅答复内容，签发后答复即报出，或退回修改。':
+    'Your unit’s reply waits for your sign-off: read it, then sign it off to send it, or return it to the drafter.',
 };

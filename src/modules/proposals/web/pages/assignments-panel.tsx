@@ -1,4 +1,4 @@
-/** 分办、会办 units' parts of a proposal: state, due date, their reply or opinion, and the caller's actions on them. */
+/** 分办、会办 units' parts of a proposal: state, due date, their reply (with its 签发人) or opinion, and the caller's actions on them. */
 import { App, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import type { ProposalDetail } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
@@ -7,7 +7,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { labelOf, replyClassText, useProposalOptions } from '../shared.tsx';
 
-const colors: Record<string, string> = { assigned: 'gold', in_progress: 'blue', replied: 'green', opinion_pending: 'orange', opinion_submitted: 'green' };
+const colors: Record<string, string> = { assigned: 'gold', in_progress: 'blue', reply_signoff: 'purple', replied: 'green', opinion_pending: 'orange', opinion_submitted: 'green' };
 
 export function AssignmentsCard({ p, onDone }: { p: ProposalDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -19,6 +19,7 @@ export function AssignmentsCard({ p, onDone }: { p: ProposalDetail; onDone: () =
     if (field === 'replyClass') return <Radio.Group options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />;
     if (field === 'replyText') return <Input.TextArea rows={8} maxLength={50000} showCount />;
     if (field === 'opinion') return <Input.TextArea rows={6} maxLength={20000} showCount />;
+    if (field === 'reason') return <Input.TextArea rows={3} maxLength={2000} showCount />;
     return undefined;
   };
   return (
@@ -44,6 +45,12 @@ export function AssignmentsCard({ p, onDone }: { p: ProposalDetail; onDone: () =
                 </Space>
                 {a.replyClass && <div><Tag color="blue">{replyClassText(a.replyClass, t(labelOf(options.data?.replyClasses, a.replyClass)))}</Tag></div>}
                 {a.replyText && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{a.replyText}</Typography.Paragraph>}
+                {a.signerName && (
+                  <div data-testid={`assignment-signer-${a.unitId}`}>
+                    <Typography.Text type="secondary">{t('签发人：{name}', { name: a.signerName })}{a.signedOffAt ? `　${formatDateTime(a.signedOffAt)}` : ''}</Typography.Text>
+                  </div>
+                )}
+                {a.actions.some((x) => x.name === 'sign_off') && <Typography.Paragraph type="warning" style={{ marginBottom: 4 }}>{t('本单位答复待您签发：请审阅答复内容，签发后答复即报出，或退回修改。')}</Typography.Paragraph>}
                 {a.opinion && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}><Typography.Text type="secondary">{t('会办意见：')}</Typography.Text>{a.opinion}</Typography.Paragraph>}
                 {a.actions.length > 0 && <WorkflowActions actions={a.actions} onFire={fire} renderField={renderField} onConflictReload={onDone} />}
               </div>

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { ProposalForm } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
+import { formatDate } from '../../../../kernel/web/components.tsx';
 
 /** Only while this page is shown: the form's look on screen and on paper (A4, the app's chrome hidden). */
 const css = `
@@ -71,7 +72,7 @@ export default function ProposalPrintPage() {
             {pairs([t('编号'), f.number ?? t('（未立案）')], [t('提案类型'), t(f.typeLabel)])}
             <tr><th>{t('案由')}</th>{cell(<strong>{f.title}</strong>, span)}</tr>
             {pairs([t('提案人'), f.proposerName], [t('界别'), f.sectorName])}
-            {pairs([t('联系方式'), f.contact ?? <span className="zx-form-muted">{t('（不公开）')}</span>], [t('提交时间'), f.submittedAt?.slice(0, 10)])}
+            {pairs([t('联系方式'), f.contact ?? <span className="zx-form-muted">{t('（不公开）')}</span>], [t('提交时间'), formatDate(f.submittedAt)])}
             <tr><th>{t('附议人')}</th>{cell(f.cosignerNames.join('、') || t('无'), span)}</tr>
             {f.topicTitle && <tr><th>{t('参考选题')}</th>{cell(f.topicTitle, span)}</tr>}
             {block(t('一、背景情况'), f.background)}

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { PublicDetail, PublicListItem } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
+import { formatDate } from '../../../../kernel/web/components.tsx';
 
 interface PublicPageData { items: PublicListItem[]; total: number; page: number; pageSize: number; committees: Array<{ id: string; name: string }>; committee: string }
 
@@ -114,7 +115,7 @@ export function PublicProposalDetail() {
         {section(t('问题分析'), p.analysis)}
         {section(t('具体建议'), p.suggestions)}
       </Card>
-      <Card style={{ marginTop: 16 }} title={<Space wrap>{t('答复')}<ReplyClassTag code={p.replyClass} label={p.replyClassLabel} />{p.repliedAt && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{p.repliedAt.slice(0, 10)}</Typography.Text>}</Space>} data-testid="public-reply">
+      <Card style={{ marginTop: 16 }} title={<Space wrap>{t('答复')}<ReplyClassTag code={p.replyClass} label={p.replyClassLabel} />{p.repliedAt && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{formatDate(p.repliedAt)}</Typography.Text>}</Space>} data-testid="public-reply">
         {p.replyText.split(/\n+/).filter((x) => x.trim()).map((x, i) => <Typography.Paragraph key={i}>{x.trim()}</Typography.Paragraph>)}
       </Card>
     </Shell>
