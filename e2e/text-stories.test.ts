@@ -48,8 +48,12 @@ describe('text intelligence user stories (chromium)', { skip, timeout: 240_000 }
     const critical = (await axeViolations(page)).filter((v) => v.impact === 'critical');
     assert.deepEqual(critical, [], JSON.stringify(critical));
     await shot(stage, page, 'leader-hot-topics');
-    await items.first().locator('a').click();
-    await page.waitForURL(/\/proposals\/[^/]+$/);
+    // an item opens the record it stands for, a proposal or a 社情民意 report
+    const link = page.getByTestId('hot-topic-items').locator('a').first();
+    const href = (await link.getAttribute('href')) ?? '';
+    assert.match(href, /^\/(proposals|opinions)\/[^/]+$/);
+    await link.click();
+    await page.waitForURL((u) => u.pathname === href);
     await page.close();
   });
 

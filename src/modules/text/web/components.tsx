@@ -10,6 +10,8 @@ import { useI18n } from '../../../kernel/web/i18n.tsx';
 /** Where a record of each source opens in the web app. */
 export const sourcePaths: Record<string, (refId: string) => string> = {
   proposal: (id) => `/proposals/${id}`,
+  // a released reply (答复) is indexed under its proposal's id and opens the proposal
+  reply: (id) => `/proposals/${id}`,
   report: (id) => `/opinions/${id}`,
 };
 export const linkOf = (source: string, refId: string) => sourcePaths[source]?.(refId);
