@@ -10,7 +10,7 @@ import { breakdownColumnLabels, breakdownColumns, type OpinionStats, type StatBr
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
-import { EChart } from '../../../text/web/chart.tsx';
+import { EChart } from '../../../../kernel/web/chart.tsx';
 
 const linkOf = (f: StatFigure) => (f.path === '/api/opinions' ? `/opinions?${new URLSearchParams(f.query)}` : f.path === '/api/opinions/issues' ? '/opinions/issues' : null);
 

@@ -12,7 +12,7 @@ import type { ProposalStats, StatFigure, StatsMembers, UnitStatsRow } from '../.
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
-import { EChart } from '../../../text/web/chart.tsx';
+import { EChart } from '../../../../kernel/web/chart.tsx';
 import { useProposalOptions } from '../shared.tsx';
 
 /** The scope's label (e.g. 2025年度), which names the figure on the list it opens. */

@@ -7,7 +7,7 @@ import type { hotTopicsResponse } from '../../contract.ts';
 import { useApiQuery } from '../../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
-import { EChart, type ChartOption } from '../chart.tsx';
+import { EChart, type ChartOption } from '../../../../kernel/web/chart.tsx';
 import { linkOf } from '../components.tsx';
 
 type HotTopics = z.infer<typeof hotTopicsResponse>;

@@ -1,4 +1,4 @@
-/** A small ECharts wrapper (bar and line charts only, tree-shaken from echarts/core). */
+/** The one ECharts wrapper every module's charts use (bar and line charts only, tree-shaken from echarts/core). */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -10,7 +10,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** Draws `option`; `onClick` receives the clicked data index. */
-export function EChart({ option, height = 320, onClick, label }: { option: ChartOption; height?: number; onClick?: (dataIndex: number) => void; label: string }) {
+export function EChart({ option, height = 320, onClick, label, testId }: { option: ChartOption; height?: number; onClick?: (dataIndex: number) => void; label: string; testId?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>(undefined);
   useEffect(() => {
@@ -29,5 +29,5 @@ export function EChart({ option, height = 320, onClick, label }: { option: Chart
     c.on('click', h as never);
     return () => { c.off('click', h as never); };
   }, [onClick]);
-  return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }
