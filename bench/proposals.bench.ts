@@ -1,6 +1,7 @@
 /**
  * Proposals (提案) at the volume of ten years of a large city: 100,000 proposals (10,000 with `--quick`) spread over
  * eleven years, every type, sector, committee and handling unit, with replies on time and late, ratings and co-signers.
+ * About one assigned proposal in ten also has a 分办 unit with its own reply, whose timeliness the statistics judge apart.
  * (a) the list with filters (year + state, a unit's, a sector's of a year) and (b) the office's review queue (this year's
  * submitted proposals) under load: p99 ≤ 50 ms, the bare Fastify route measured in the same run as the baseline;
  * (c) a year's statistics ≤ 100 ms: `proposalStatsOf` and the HTTP route, median and max of repeated runs, against a
@@ -66,6 +67,8 @@ export async function loadProposalVolume(db: Kysely<any>, tenantId: string, coun
   const proposals: Record<string, unknown>[] = [];
   const unitRows: Record<string, unknown>[] = [];
   const cosigners: Record<string, unknown>[] = [];
+  /** 承办任务 of the 分办 units (about one proposal in ten is handled 分办 besides its lead unit) */
+  const parts: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {
     const year = thisYear - Math.floor(rnd() * 11);
     const current = year === thisYear;
@@ -104,8 +107,23 @@ export async function loadProposalVolume(db: Kysely<any>, tenantId: string, coun
     });
     if (lead) {
       unitRows.push({ proposal_id: id, unit_id: lead.id, tenant_id: tenantId, unit_name: lead.name, role: 'lead', created_at: filedAt });
-      const co = pick(units);
-      if (rnd() < 0.2 && co.id !== lead.id) unitRows.push({ proposal_id: id, unit_id: co.id, tenant_id: tenantId, unit_name: co.name, role: 'co', created_at: filedAt });
+      const other = pick(units);
+      const r = rnd();
+      if (other.id !== lead.id && r < 0.2) {
+        unitRows.push({ proposal_id: id, unit_id: other.id, tenant_id: tenantId, unit_name: other.name, role: 'co', created_at: filedAt });
+        proposals[proposals.length - 1].handling_mode = 'joint';
+      } else if (other.id !== lead.id && r < 0.3) {
+        proposals[proposals.length - 1].handling_mode = 'split';
+        // 分办: the other unit answers for its own part, on time or late by its own reply's 报出
+        unitRows.push({ proposal_id: id, unit_id: other.id, tenant_id: tenantId, unit_name: other.name, role: 'split', created_at: filedAt });
+        const ownSent = replied ? addDays(`${due}T08:00:00.000Z`, rnd() < 0.8 ? -Math.floor(rnd() * 40) - 1 : Math.floor(rnd() * 15) + 1) : null;
+        parts.push({
+          id: newId(), tenant_id: tenantId, proposal_id: id, unit_id: other.id, unit_name: other.name, role: 'split', title: `关于${pick(topics)}的建议（${i + 1}）`,
+          reply_class: ownSent ? cls : null, reply_text: ownSent ? '分办答复' : null, opinion: null, due_date: ownSent ? null : due,
+          signed_at: filedAt, done_at: ownSent, signer_id: null, signer_name: ownSent ? `${other.name}分管领导` : null, signed_off_at: ownSent,
+          reply_sent_at: ownSent, state: ownSent ? 'replied' : 'in_progress', version: ownSent ? 4 : 2, created_at: filedAt, updated_at: ownSent ?? filedAt,
+        });
+      }
     }
     if (type === 'joint') {
       const seen = new Set([proposer.id]);
@@ -120,6 +138,7 @@ export async function loadProposalVolume(db: Kysely<any>, tenantId: string, coun
   await insertInOneTransaction(db, 'proposals', proposals, 200);
   await insertInOneTransaction(db, 'proposal_units', unitRows);
   await insertInOneTransaction(db, 'proposal_cosigners', cosigners);
+  await insertInOneTransaction(db, 'proposal_assignments', parts);
   return { thisYear, units: units.map((u: any) => u.id as string), sectors };
 }
 

@@ -26,7 +26,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // counts and sums arrive as strings by default; the values we count fit in a JS number
     pg.default.types.setTypeParser(20, (v: string) => Number(v)); // int8
     pg.default.types.setTypeParser(1700, (v: string) => Number(v)); // numeric
-    const pool = new Pool({ connectionString: opts.databaseUrl, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    // JIT compilation off for this application's sessions: zhengxie's queries are short (a page, a year's statistics),
+    // and a plan whose estimate crosses jit_above_cost spent 20 ms compiling to save less (decision 0026)
+    const pool = new Pool({ connectionString: opts.databaseUrl, max: Number(process.env.PG_POOL_MAX ?? 10), options: '-c jit=off' });
     // an idle connection closed by the server (restart, failover, administrator) must not crash the process;
     // the pool drops it and the next query opens a new one
     pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed: ${err.message}`));
@@ -42,8 +44,23 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // SQLite's default page cache is 2 MB: a year's statistics or a search over a large table then re-reads its pages
+  // from the operating system on every query. A larger cache, reads through a memory map, and sort/group-by temp
+  // b-trees in memory keep the working set in this process (decision 0026; both sizes are settings).
+  raw.pragma(`cache_size = ${-1024 * sqliteSizeMb('SQLITE_CACHE_MB', 64)}`);
+  raw.pragma(`mmap_size = ${1024 * 1024 * sqliteSizeMb('SQLITE_MMAP_MB', 1024)}`);
+  raw.pragma('temp_store = MEMORY');
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy(), describe: `SQLite ${file}`, sqliteFile: file };
+}
+
+/** A size in MB from the environment (0 turns the feature off), or the default. */
+function sqliteSizeMb(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of megabytes (0 or more), not "${v}"`);
+  return n;
 }
 
 /**
