@@ -94,7 +94,7 @@ export async function loadVolume(db: Kysely<any>, tenantId: string, count: numbe
 
 function report(name: string, kind: DialectKind, r: LoadResult, bare: LoadResult, extra: Record<string, unknown>) {
   // no completed request means no latency figure, not a latency of 0
-  emit({ name: `${name}_p99_${kind}`, value: r.requests ? r.p99 : undefined, unit: 'ms', target: `<= ${P99_TARGET_MS}`, baseline: bare.p99, p50: r.p50, errors: r.errors, non2xx: r.non2xx, ...extra });
+  emit({ name: `${name}_p99_${kind}`, value: r.requests ? r.p99 : undefined, unit: 'ms', target: `<= ${P99_TARGET_MS}`, baseline: bare.p99, p50: r.p50, errors: r.errors, non2xx: r.non2xx, bytes_per_response: r.bytesPerResponse, ...extra });
   emit({ name: `${name}_rps_${kind}`, value: round(r.rps, 0), unit: 'req/s', baseline: round(bare.rps, 0), requests: r.requests });
   emit({ name: `${name}_throughput_ratio_${kind}`, value: round(r.rps / bare.rps, 3), unit: 'ratio', target: `>= ${RATIO_TARGET}`, baseline: 1 });
 }

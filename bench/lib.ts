@@ -74,9 +74,14 @@ export interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** mean bytes on the wire per response, headers included */
+  bytesPerResponse: number;
 }
 
-/** Drive `url` with `connections` concurrent keep-alive connections for `seconds`; `paths` rotates the request path. */
+/**
+ * Drive `url` with `connections` concurrent keep-alive connections for `seconds`; `paths` rotates the request path.
+ * Requests carry the Accept-Encoding a browser sends, so a route that serves compressed bytes is measured as browsers get it.
+ */
 export async function load(opts: { url: string; connections: number; seconds: number; headers?: Record<string, string>; paths?: string[] }): Promise<LoadResult> {
   const u = new URL(opts.url);
   let i = 0;
@@ -85,7 +90,7 @@ export async function load(opts: { url: string; connections: number; seconds: nu
     url: u.origin,
     connections: opts.connections,
     duration: opts.seconds,
-    headers: opts.headers,
+    headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
     requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });
   return {
@@ -95,6 +100,7 @@ export async function load(opts: { url: string; connections: number; seconds: nu
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
   };
 }
 

@@ -2,6 +2,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, serialiseWith } from '../src/kernel/server/http/serialised-json.ts';
 import { createHttpServer, type App } from '../src/kernel/server/http/server.ts';
 import { buildApp, type Zhengxie } from '../src/server/app.ts';
 import { createTestDatabase, type TestDatabase } from './support/db.ts';
@@ -152,5 +154,22 @@ describe('HTTP surface of the assembled app (sqlite)', () => {
     assert.equal(r.headers['x-content-type-options'], 'nosniff');
     assert.ok(r.headers['x-frame-options'], 'X-Frame-Options is set');
     assert.equal(r.headers['cache-control'] === 'no-store', false, 'pages and their assets may be cached');
+  });
+});
+
+describe('Accept-Encoding and the cached JSON bytes', () => {
+  test('gzip is admitted by name, by x-gzip or by *, unless its quality is zero', () => {
+    const yes = ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.8, *;q=0.1', 'x-gzip', '*', 'identity, *;q=0.5', 'GZIP', ['deflate', 'gzip']];
+    const no = [undefined, '', 'identity', 'br', 'deflate, br', 'gzip;q=0', 'gzip; q=0.000', '*;q=0', 'br, *;q=0', 'gzip;q=0, *', 'gzip;q=abc'];
+    for (const h of yes) assert.equal(acceptsGzip(h), true, JSON.stringify(h));
+    for (const h of no) assert.equal(acceptsGzip(h), false, JSON.stringify(h));
+  });
+
+  test('the gzip of a value is made once and decompresses to its JSON', () => {
+    const bytes = serialiseWith(z.object({ items: z.array(z.string()) }), { items: Array.from({ length: 200 }, (_, i) => `第${i}号提案`) });
+    const gz = bytes.gzip();
+    assert.equal(bytes.gzip(), gz, 'the same buffer on the second call');
+    assert.ok(gz.length < bytes.json.length / 3);
+    assert.deepEqual(gunzipSync(gz), bytes.json);
   });
 });

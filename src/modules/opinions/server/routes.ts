@@ -24,7 +24,7 @@ import { opinionStatsOf, scoresOf } from './stats.ts';
 import { opinionStatsWorkbook } from './stats-workbook.ts';
 import { changesOpinionLists } from './list-events.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
-import { sendSerialised, serialiseWith } from '../../../kernel/server/http/serialised-json.ts';
+import { sendSerialised, serialiseWith, type JsonBytes } from '../../../kernel/server/http/serialised-json.ts';
 
 const tags = ['opinions'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -62,7 +62,7 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
 
   // pages of the list as their JSON bytes, per reader and query; any event of a CPPCC's reports or issues drops its pages
   // on every instance (see list-events.ts); the time limit bounds what a bulk load or a restore leaves unseen
-  const listPages = new ReadCache<Buffer>({ ttlMs: 15_000, maxEntries: 20_000 });
+  const listPages = new ReadCache<JsonBytes>({ ttlMs: 15_000, maxEntries: 20_000 });
   ctx.events.onBroadcast('*', (e) => { if (changesOpinionLists(e)) listPages.invalidate(e.tenantId); });
 
   app.get('/api/opinions', {

@@ -3,7 +3,7 @@ import type { App } from '../../../kernel/server/http/server.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
-import { sendSerialised, serialiseWith } from '../../../kernel/server/http/serialised-json.ts';
+import { sendSerialised, serialiseWith, type JsonBytes } from '../../../kernel/server/http/serialised-json.ts';
 import { worklistQuery, worklistResponse } from '../contract.ts';
 import { readWorklist } from './worklist-query.ts';
 
@@ -12,7 +12,7 @@ const movesWork = (type: string) => type.endsWith('.transitioned') || type === '
 
 export function worklistRoutes(app: App, ctx: ModuleContext) {
   // a worklist is read far more often than it changes; every instance drops its copies when any work item moves
-  const cache = new ReadCache<Buffer>({ ttlMs: 15_000, maxEntries: 20_000 });
+  const cache = new ReadCache<JsonBytes>({ ttlMs: 15_000, maxEntries: 20_000 });
   ctx.events.onBroadcast('*', (e) => { if (movesWork(e.type)) cache.invalidate(); });
 
   app.get('/api/worklist', {

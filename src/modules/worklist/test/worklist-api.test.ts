@@ -1,6 +1,7 @@
 /** The worklist over HTTP: each person's 待办 follows every workflow step at once, even though it is cached between steps. */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
@@ -42,6 +43,23 @@ for (const d of await dialects()) {
       assert.ok(typeof item.daysLeft === 'number' && item.daysLeft > 0);
       const unit2After = await unit2.get('/api/worklist?pageSize=200');
       assert.equal(unit2After.body.total, unit2Before.body.total, 'another unit does not get it');
+    });
+
+    test('a client that accepts gzip gets the same worklist compressed, once made; one that refuses gzip gets it plain', async () => {
+      const url = '/api/worklist?pageSize=200';
+      const get = (encoding?: string) => s.app.inject({ method: 'GET', url, headers: { cookie: staff.cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) } });
+      const plain = await get();
+      assert.equal(plain.statusCode, 200);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.ok(plain.rawPayload.length >= 1024, `the office worklist is large enough to compress (${plain.rawPayload.length} bytes)`);
+      const zipped = await get('gzip, deflate, br');
+      assert.equal(zipped.statusCode, 200);
+      assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.match(String(zipped.headers.vary), /accept-encoding/i);
+      assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 2, `${zipped.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+      assert.deepEqual(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')), JSON.parse(plain.payload));
+      assert.equal((await get('gzip;q=0, identity')).headers['content-encoding'], undefined, 'q=0 refuses gzip');
+      assert.equal((await get('br')).headers['content-encoding'], undefined, 'only gzip is offered');
     });
 
     test('without a session the worklist is a 401 in the error format', async () => {
