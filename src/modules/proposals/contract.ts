@@ -263,6 +263,8 @@ export const assignmentEntry = z.object({
   /** 签发人 and 签发时间 of a 分办 unit's own reply (分办单位领导签发), shown with the reply */
   signerName: z.string().nullable().describe('签发人'),
   signedOffAt: z.string().nullable().describe('签发时间'),
+  /** 分办答复函: where this reader downloads the unit's own reply as a Word letter, when they may */
+  replyLetterUrl: z.string().nullable().describe('答复函下载地址'),
   actions: z.array(allowedAction),
 });
 export type AssignmentEntry = z.infer<typeof assignmentEntry>;

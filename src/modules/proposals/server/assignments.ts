@@ -104,9 +104,40 @@ export function presentAssignments(rows: AssignmentRow[], proposal: ProposalRow,
       replyClass: showReply ? (r.reply_class ?? null) : null, replyText: showReply ? (r.reply_text ?? null) : null,
       opinion: showOpinion ? (r.opinion ?? null) : null, signedAt: r.signed_at ?? null, doneAt: r.done_at ?? null,
       signerName: showReply ? (r.signer_name ?? null) : null, signedOffAt: showReply ? (r.signed_off_at ?? null) : null,
+      replyLetterUrl: showReply && mayHaveSplitLetter(r, proposal, actor) ? `/api/proposals/${proposal.id}/assignments/${r.id}/reply-letter.docx` : null,
       actions: handling ? allowedActions(wf, r.state, { record: r, actor }).filter(() => can(actor, 'proposal.handle')) : [],
     };
   });
+}
+
+/**
+ * Who may have a 分办 unit's own reply as a letter (分办答复函), by the rule of the lead's letter: the unit itself and
+ * the office as soon as a draft has text; anyone else who sees the proposal (the lead unit, the proposer, co-signers,
+ * the public for a public proposal) once that unit's reply has left it (已答复) and the proposal's reply is released,
+ * which is when the detail shows them 分办 replies at all.
+ */
+export function mayHaveSplitLetter(part: AssignmentRow, proposal: ProposalRow, actor: Actor): boolean {
+  if (part.role !== 'split' || !part.reply_text) return false;
+  const released = part.state === 'replied' && !!proposal.replied_at;
+  return released || part.unit_id === actor.orgId || (can(actor, 'proposal.read_all') && actor.tenantId === proposal.tenant_id);
+}
+
+/**
+ * A 分办 part and its proposal for the reply letter: a proposal the actor may not see, or a part of another proposal, is
+ * not found; a 会办 part has no reply of its own (409 CONFLICT); a part with no reply yet, or one not yet released to
+ * this reader, is 409 INVALID_TRANSITION 「这个单位还没有答复」 (so a draft's existence leaks to no one).
+ */
+export async function splitReplyForLetter(db: Db, proposalId: string, assignmentId: string, actor: Actor): Promise<{ proposal: ProposalRow; part: AssignmentRow & { reply_text: string } }> {
+  const proposal = await findProposal(db, proposalId);
+  const facts = proposal ? await loadFacts(db, proposalId) : null;
+  if (!proposal || !facts || !canSeeProposal(proposal, actor, facts)) throw notFound('提案');
+  const part = await findAssignment(db, assignmentId);
+  if (!part || part.proposal_id !== proposal.id || part.state === 'cancelled') throw notFound('承办任务');
+  if (part.role !== 'split') {
+    throw new AppError('CONFLICT', '「承办任务」是会办：会办单位向主办单位提交会办意见，没有自己的答复函', { field: 'assignmentId' });
+  }
+  if (!mayHaveSplitLetter(part, proposal, actor)) throw new AppError('INVALID_TRANSITION', '这个单位还没有答复');
+  return { proposal, part: part as AssignmentRow & { reply_text: string } };
 }
 
 export interface AssignmentFire { proposalId: string; assignmentId: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }

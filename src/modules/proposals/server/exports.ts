@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopPosition, TabStopType, TextRun } from 'docx';
 import type { ProposalListItem, ProposalStats, StatFigure } from '../contract.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
+import { chinaToday } from '../../../kernel/universal/working-days.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
@@ -126,6 +127,41 @@ export interface ReplyLetter {
   cityName: string;
   /** 签发人: the unit leader who signed the reply off (none when the tenant requires no sign-off) */
   signerName?: string | null;
+}
+
+/** What a reply letter (答复函) takes from the proposal it answers. */
+export interface LetterProposal {
+  year: number;
+  number_seq: number | null;
+  number: string | null;
+  session_label: string;
+  title: string;
+  proposer_name: string;
+}
+
+/** One unit's reply to the proposer: the lead unit's (主办, on the proposal) or a 分办 unit's own (承办任务). */
+export interface LetterReply {
+  unitName: string;
+  replyClass: string | null;
+  replyText: string;
+  /** 签发人 */
+  signerName: string | null;
+  /** ISO time the reply left the unit (报出), or the nearest later stamp for older rows: the letter's date */
+  sentAt: string;
+}
+
+/**
+ * The letter of one unit's reply: the unit heads and signs it (发文机关标志, 落款), its 文号 is
+ * 「unit without 市 + 提字〔year〕N号」, its date is the China date of the 报出, its class label is the tenant's.
+ */
+export function replyLetterFor(p: LetterProposal, r: LetterReply, o: { tenantName: string; replyClasses: CodeLabel[] }): ReplyLetter {
+  return {
+    unitName: r.unitName, docNumber: `${r.unitName.replace(/^市/, '')}提字〔${p.year}〕${p.number_seq ?? 0}号`, sessionLabel: `${o.tenantName}${p.session_label}`,
+    proposalNumber: p.number, proposalTitle: p.title, proposerName: p.proposer_name,
+    replyClassLabel: r.replyClass ? (o.replyClasses.find((c) => c.code === r.replyClass)?.label ?? r.replyClass) : null,
+    replyText: r.replyText, date: chinaToday(new Date(r.sentAt)), cityName: o.tenantName.replace(/政协.*$/, ''),
+    signerName: r.signerName,
+  };
 }
 
 /** 2026-05-08 → 2026年5月8日 (the date under the signature, in Arabic numerals per GB/T 9704-2012) */

@@ -16,11 +16,11 @@ import { recordConsultation } from './commands/record-consultation.ts';
 import { boardQuery, consultationBody, excellentBody, keyDecideBody, keyNominateBody, proposalBoard, supervisionNoteBody } from '../contract.ts';
 import { addSupervisionNote, decideKey, markExcellent, nominateKey } from './commands/key-proposals.ts';
 import { deadlinesBoard, stopReminderJob } from './deadlines-board.ts';
-import { proposalListWorkbook, replyLetterDocx } from './exports.ts';
+import { proposalListWorkbook, replyLetterDocx, replyLetterFor, type LetterReply } from './exports.ts';
 import { findOrg, findPeople, tenantUsersHoldingRoles } from './directory.ts';
 import { listAllProposals } from './proposal-repository.ts';
 import { assignmentParams, assignmentTransitionBody } from '../contract.ts';
-import { findAssignment, fireAssignment } from './assignments.ts';
+import { findAssignment, fireAssignment, splitReplyForLetter } from './assignments.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import { canReadProposals, canSeeProposal } from '../domain/proposal-policy.ts';
 import { sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
@@ -30,9 +30,9 @@ import { createProposal } from './commands/create-proposal.ts';
 import { fireTransition } from './commands/fire-transition.ts';
 import { updateDraft } from './commands/update-draft.ts';
 import { toDetail, toListItem } from './proposal-presenter.ts';
-import { findProposal, listProposals, loadFacts, visibleTo } from './proposal-repository.ts';
+import { findProposal, listProposals, loadFacts, visibleTo, type ProposalRow } from './proposal-repository.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
-import { sendSerialised, serialiseWith } from '../../../kernel/server/http/serialised-json.ts';
+import { sendSerialised, serialiseWith, type JsonBytes } from '../../../kernel/server/http/serialised-json.ts';
 import { proposalStatsRoutes } from './stats-routes.ts';
 import { readProposalSettings } from './settings.ts';
 import { registerAttachmentPolicy } from '../../attachments/index.ts';
@@ -80,7 +80,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   // totals of the lists everyone of a tenant shares (the office's queues, public replies), dropped by any proposal event
   const listCounts = new ReadCache<number>({ ttlMs: 30_000, maxEntries: 5_000 });
   // pages of the list as their JSON bytes, per reader and query, dropped with the counts by any proposal event
-  const listPages = new ReadCache<Buffer>({ ttlMs: 15_000, maxEntries: 20_000 });
+  const listPages = new ReadCache<JsonBytes>({ ttlMs: 15_000, maxEntries: 20_000 });
   ctx.events.onBroadcast('*', (e) => {
     if (e.entityType === 'proposal' || e.type.startsWith('proposal.')) { listCounts.invalidate(e.tenantId); listPages.invalidate(e.tenantId); }
   });
@@ -117,6 +117,13 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   });
   const attachment = (name: string) => `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`;
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  /** 答复函 of one unit's reply (主办 or 分办) to a proposal, with the tenant's name and reply classes */
+  async function letterOf(row: ProposalRow, r: LetterReply): Promise<Buffer> {
+    const s = await readProposalSettings(ctx, row.tenant_id);
+    const tenant = await findOrg(ctx.db, row.tenant_id);
+    return replyLetterDocx(replyLetterFor(row, r, { tenantName: tenant?.name ?? '', replyClasses: s.replyClasses }));
+  }
   app.get('/api/proposals/export.xlsx', {
     schema: {
       tags, summary: '导出提案列表（Excel，与列表相同的筛选条件，不分页，最多 20000 条）', querystring: proposalListQuery,
@@ -139,7 +146,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   app.get('/api/proposals/:id/reply-letter.docx', {
     schema: {
       tags, summary: '答复函（Word，公文格式：发文机关标志、文号、标题、正文仿宋三号、落款）', params: idParams,
-      produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], response: { 200: z.any().describe('Word 文件'), ...errors },
+      produces: [docx], response: { 200: z.any().describe('Word 文件'), ...errors },
     },
   }, async (req, reply) => {
     const actor = reader(req);
@@ -148,18 +155,11 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
     const handler = can(actor, 'proposal.read_all') || row.lead_unit_id === actor.orgId;
     if (!row.reply_text || (!handler && !row.replied_at)) throw new AppError('INVALID_TRANSITION', '这件提案还没有答复');
-    const s = await readProposalSettings(ctx, row.tenant_id);
-    const tenant = await findOrg(ctx.db, row.tenant_id);
-    const unitName = row.lead_unit_name ?? '承办单位';
-    const buf = await replyLetterDocx({
-      unitName, docNumber: `${unitName.replace(/^市/, '')}提字〔${row.year}〕${row.number_seq ?? 0}号`, sessionLabel: `${tenant?.name ?? ''}${row.session_label}`,
-      proposalNumber: row.number, proposalTitle: row.title, proposerName: row.proposer_name,
-      replyClassLabel: row.reply_class ? (s.replyClasses.find((c) => c.code === row.reply_class)?.label ?? row.reply_class) : null,
-      replyText: row.reply_text, date: chinaToday(new Date(row.reply_sent_at ?? row.replied_at ?? row.updated_at)), cityName: (tenant?.name ?? '').replace(/政协.*$/, ''),
-      signerName: row.signer_name ?? null,
+    const buf = await letterOf(row, {
+      unitName: row.lead_unit_name ?? '承办单位', replyClass: row.reply_class, replyText: row.reply_text,
+      signerName: row.signer_name ?? null, sentAt: row.reply_sent_at ?? row.replied_at ?? row.updated_at,
     });
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', attachment(`答复函-${row.number ?? row.id}.docx`)).send(buf);
+    return reply.header('content-type', docx).header('content-disposition', attachment(`答复函-${row.number ?? row.id}.docx`)).send(buf);
   });
   app.get('/api/proposals/options', {
     schema: { tags, summary: '提案表单选项（状态、类型、办理方式、答复类别、不予立案理由、本届会议）', response: { 200: proposalOptions, ...errors } },
@@ -264,6 +264,24 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     const actor = reader(req);
     await fireAssignment(ctx, { proposalId: req.params.id, assignmentId: req.params.assignmentId, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
     return detailOf(req.params.id, actor);
+  });
+  app.get('/api/proposals/:id/assignments/:assignmentId/reply-letter.docx', {
+    schema: {
+      tags, summary: '分办单位答复函（Word，公文格式：以该分办单位名义、其答复内容和答复类别、签发人、报出日期）', params: assignmentParams,
+      description: '本单位和提案委（可查看全部提案）在答复起草后即可下载；其他能看到该提案的人（提案人、联名委员、公开提案的公众）'
+        + '在该单位答复已报出且提案答复已发布后才能下载，否则返回 409 INVALID_TRANSITION「这个单位还没有答复」。'
+        + '会办单位没有自己的答复（会办意见交主办单位），返回 409 CONFLICT；承办任务不属于该提案返回 404。',
+      produces: [docx], response: { 200: z.any().describe('Word 文件'), ...errors },
+    },
+  }, async (req, reply) => {
+    const actor = reader(req);
+    const { proposal, part } = await splitReplyForLetter(ctx.db, req.params.id, req.params.assignmentId, actor);
+    const buf = await letterOf(proposal, {
+      unitName: part.unit_name, replyClass: part.reply_class, replyText: part.reply_text,
+      signerName: part.signer_name ?? null, sentAt: part.reply_sent_at ?? part.done_at ?? part.updated_at,
+    });
+    return reply.header('content-type', docx)
+      .header('content-disposition', attachment(`答复函-${proposal.number ?? proposal.id}-${part.unit_name}.docx`)).send(buf);
   });
   app.get('/api/proposals/assignments/:assignmentId', {
     schema: {

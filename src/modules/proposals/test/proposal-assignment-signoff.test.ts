@@ -1,6 +1,10 @@
-// 分办单位领导签发: a 分办 unit's own reply is signed off by that unit's leader, as pure workflow rules and through the API on SQLite and PostgreSQL.
+// 分办单位领导签发: a 分办 unit's own reply is signed off by that unit's leader, as pure workflow rules and through the API on SQLite and PostgreSQL;
+// the unit's own reply letter (分办答复函) in its name, with its 签发人, and who may have it when.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import JSZip from 'jszip';
+import { chinaToday } from '../../../kernel/universal/working-days.ts';
+import { letterDate } from '../server/exports.ts';
 import { allowedActions, checkTransition } from '../../../kernel/universal/workflow.ts';
 import { assignmentWorkflow as wf, buildAssignmentWorkflow, type AssignmentRecord } from '../domain/assignment-workflow.ts';
 import { defaultDeadlines } from '../domain/proposal-lifecycle.ts';
@@ -24,6 +28,12 @@ const names = (w: typeof wf, state: string, actor: Actor, over: Partial<Assignme
   allowedActions(w, state, { record: rec(state, over), actor }).map((a) => a.name).sort();
 const reply = { replyClass: 'A', replyText: '已列入计划。' };
 const databases = await dialects();
+const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+async function docText(buf: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(buf);
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+}
 
 describe('sign-off in the 分办 workflow (sign-off required, the default)', () => {
   test('the clerk\'s reply waits for the unit\'s leader (待签发); sign-off sends it, returning asks for a reason', () => {
@@ -267,5 +277,95 @@ for (const d of databases) {
       }
     });
 
+    test('a 分办 unit\'s own reply letter: in its name, with its reply and 签发人; the unit and the office from the draft, the proposer once released', async () => {
+      let { p, zj, jt } = await split('关于分办单位各自出具答复函的建议');
+      const letterUrl = (aid: string, pid = p.id) => `/api/proposals/${pid}/assignments/${aid}/reply-letter.docx`;
+      const download = (c: Client, url: string) => s.app.inject({ method: 'GET', url, headers: { cookie: c.cookie } });
+      const refused = async (c: Client, url: string, status: number, code: string, who: string) => {
+        const r = await download(c, url);
+        assert.equal(r.statusCode, status, `${who}: ${r.payload.slice(0, 200)}`);
+        const body = JSON.parse(r.payload);
+        assert.equal(body.error.code, code, who);
+        return body.error;
+      };
+      const zjText = '老旧小区改造已列入明年计划，资金由市级财政安排。';
+      const jtText = '学校周边道路改造由交通部门年内完成。';
+
+      // nothing drafted yet: no letter, even for the unit itself
+      assert.equal((await refused(unit, letterUrl(zj.id), 409, 'INVALID_TRANSITION', 'no reply yet')).message, '这个单位还没有答复');
+
+      // 市住建局's clerk drafts; the unit and the office have the draft's letter, without a signer; nobody else does
+      zj = await okUnit(unit, p.id, zj.id, 'reply', zj.version, { replyClass: 'B', replyText: zjText });
+      jt = await okUnit(jtClerk, p.id, jt.id, 'reply', jt.version, { replyClass: 'A', replyText: jtText });
+      for (const [c, who] of [[unit, 'the clerk'], [unitLead, 'the unit\'s leader'], [staffC, 'the office']] as const) {
+        const r = await download(c, letterUrl(zj.id));
+        assert.equal(r.statusCode, 200, `${who}: ${r.payload.slice(0, 200)}`);
+        assert.ok(!(await docText(r.rawPayload)).includes('签发人'), `${who}: no signer before the sign-off`);
+      }
+      for (const [c, who] of [[jtClerk, 'another 分办 unit'], [jtLead, 'another 分办 unit\'s leader'], [unit2, 'the lead unit'], [member, 'the proposer']] as const) {
+        assert.equal((await refused(c, letterUrl(zj.id), 409, 'INVALID_TRANSITION', who)).message, '这个单位还没有答复');
+      }
+      // the detail offers the letter exactly to those the download serves
+      const offered = async (c: Client, aid: string) => ((await c.get(`/api/proposals/${p.id}`)).body.assignments.find((a: any) => a.id === aid)).replyLetterUrl;
+      assert.equal(await offered(unit, zj.id), letterUrl(zj.id));
+      assert.equal(await offered(staffC, zj.id), letterUrl(zj.id));
+      assert.equal(await offered(member, zj.id), null, 'the proposer is offered no draft letter');
+      assert.equal(await offered(jtClerk, zj.id), null, 'nor is another 分办 unit');
+
+      // its leader signs off: the letter carries the unit's name, its own reply, class and signer, its 文号 and date, and nothing of the other unit
+      zj = await okUnit(unitLead, p.id, zj.id, 'sign_off', zj.version);
+      const r = await download(unit, letterUrl(zj.id));
+      assert.equal(r.statusCode, 200, r.payload.slice(0, 200));
+      assert.equal(r.headers['content-type'], docx);
+      assert.match(String(r.headers['content-disposition']), /filename\*=UTF-8''/);
+      assert.equal(r.rawPayload.subarray(0, 2).toString(), 'PK');
+      const text = await docText(r.rawPayload);
+      const part = await s.zx.ctx.db.selectFrom('proposal_assignments').select(['reply_sent_at']).where('id', '=', zj.id).executeTakeFirstOrThrow();
+      const seq = (await s.zx.ctx.db.selectFrom('proposals').select(['number_seq']).where('id', '=', p.id).executeTakeFirstOrThrow()).number_seq;
+      const classes = (await staffC.get('/api/proposals/options')).body.replyClasses;
+      assert.ok(text.includes('市住建局'), 'the unit heads and signs the letter');
+      assert.ok(text.includes(zjText), 'its own reply');
+      assert.ok(text.includes(`签发人：${leadName}`), 'its own signer');
+      assert.ok(text.includes(classes.find((c: any) => c.code === 'B').label), 'its own reply class');
+      assert.ok(text.includes(`住建局提字〔${p.year}〕${seq}号`), 'the 文号');
+      assert.ok(text.includes(letterDate(chinaToday(new Date(part.reply_sent_at)))), 'dated by the sign-off');
+      assert.ok(!text.includes(jtText) && !text.includes('市交通运输局'), 'nothing of the other unit');
+      assert.ok(!text.includes('市教育局'), 'nor of the lead unit');
+
+      // signed off but the proposal's reply is not released: still the unit's and the office's only
+      await refused(member, letterUrl(zj.id), 409, 'INVALID_TRANSITION', 'the proposer before the release');
+      await refused(jtClerk, letterUrl(zj.id), 409, 'INVALID_TRANSITION', 'another unit before the release');
+
+      // the other unit signs its own, the lead replies, its leader signs, the office releases: now the proposer has both letters
+      jt = await okUnit(jtLead, p.id, jt.id, 'sign_off', jt.version);
+      p = (await unit2.get(`/api/proposals/${p.id}`)).body;
+      p = await ok(unit2, p.id, 'sign', p.version);
+      p = await ok(unit2, p.id, 'reply', p.version, { replyClass: 'A', replyText: '校园周边综合整治已完成。' });
+      p = await ok(unit2Lead, p.id, 'sign_off', p.version);
+      p = await ok(staffC, p.id, 'release', p.version);
+      const mine = await download(member, letterUrl(zj.id));
+      assert.equal(mine.statusCode, 200, mine.payload.slice(0, 200));
+      assert.ok((await docText(mine.rawPayload)).includes(zjText));
+      const theirs = await download(member, letterUrl(jt.id));
+      assert.equal(theirs.statusCode, 200);
+      const theirText = await docText(theirs.rawPayload);
+      assert.ok(theirText.includes(jtText) && theirText.includes('签发人：市交通运输局分管领导') && !theirText.includes(zjText));
+      assert.equal((await download(jtClerk, letterUrl(zj.id))).statusCode, 200, 'released: whoever sees the proposal');
+      assert.equal(await offered(member, zj.id), letterUrl(zj.id), 'released: the proposer is offered the letter');
+
+      // a 会办 part has no reply of its own; an unknown part, or one of another proposal, is not found
+      const created = await member.post('/api/proposals', { title: '关于会办单位没有答复函的建议', background: '情况', analysis: '分析', suggestions: '建议' });
+      let joint = await ok(member, created.body.id, 'submit', created.body.version);
+      joint = await ok(staffC, joint.id, 'file', joint.version);
+      joint = await ok(staffC, joint.id, 'assign', joint.version, { mode: 'joint', leadUnitId: jiaoyuId, coUnitIds: [zhujianId] });
+      const co = joint.assignments.find((a: any) => a.unitId === zhujianId);
+      assert.equal(co.role, 'co');
+      const coError = await refused(unit, letterUrl(co.id, joint.id), 409, 'CONFLICT', 'a 会办 part');
+      assert.equal(coError.field, 'assignmentId');
+      assert.match(coError.message, /会办/);
+      await refused(staffC, letterUrl('no-such-part'), 404, 'NOT_FOUND', 'an unknown part');
+      await refused(staffC, letterUrl(co.id), 404, 'NOT_FOUND', 'a part of another proposal');
+      await refused(unit, letterUrl(zj.id, 'no-such-proposal'), 404, 'NOT_FOUND', 'an unknown proposal');
+    });
   });
 }

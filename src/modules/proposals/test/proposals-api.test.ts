@@ -195,7 +195,8 @@ for (const d of await dialects()) {
       const doc = JSON.parse(r.payload);
       for (const [path, method] of [['/api/proposals', 'get'], ['/api/proposals', 'post'], ['/api/proposals/{id}', 'get'], ['/api/proposals/{id}', 'patch'],
         ['/api/proposals/{id}/transitions', 'post'], ['/api/proposals/stats', 'get'], ['/api/proposals/options', 'get'], ['/api/proposals/{id}/cosign', 'post'],
-        ['/api/proposals/{id}/mutual-scores', 'post'], ['/api/proposals/{id}/assignments/{assignmentId}/transitions', 'post'], ['/api/proposals/{id}/consultations', 'post'],
+        ['/api/proposals/{id}/mutual-scores', 'post'], ['/api/proposals/{id}/assignments/{assignmentId}/transitions', 'post'],
+        ['/api/proposals/{id}/assignments/{assignmentId}/reply-letter.docx', 'get'], ['/api/proposals/{id}/consultations', 'post'],
         ['/api/proposals/board', 'get'], ['/api/proposals/export.xlsx', 'get'], ['/api/proposals/stats.xlsx', 'get'], ['/api/proposals/{id}/reply-letter.docx', 'get'],
         ['/api/proposals/{id}/key/nominate', 'post'], ['/api/proposals/{id}/key/decide', 'post'], ['/api/proposals/{id}/supervision-notes', 'post'],
         ['/api/proposals/{id}/excellent', 'post'], ['/api/proposals/key-leaders', 'get']]) {

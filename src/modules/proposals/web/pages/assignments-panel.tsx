@@ -1,5 +1,9 @@
-/** 分办、会办 units' parts of a proposal: state, due date, their reply (with its 签发人) or opinion, and the caller's actions on them. */
-import { App, Input, List, Radio, Space, Tag, Typography } from 'antd';
+/**
+ * 分办、会办 units' parts of a proposal: state, due date, their reply (with its 签发人 and its letter, 答复函) or opinion,
+ * and the caller's actions on them.
+ */
+import { App, Button, Input, List, Radio, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { ProposalDetail } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
@@ -45,6 +49,12 @@ export function AssignmentsCard({ p, onDone }: { p: ProposalDetail; onDone: () =
                 </Space>
                 {a.replyClass && <div><Tag color="blue">{replyClassText(a.replyClass, t(labelOf(options.data?.replyClasses, a.replyClass)))}</Tag></div>}
                 {a.replyText && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{a.replyText}</Typography.Paragraph>}
+                {a.replyLetterUrl && (
+                  <div style={{ marginBottom: 4 }}>
+                    <Button size="small" icon={<DownloadOutlined />} href={a.replyLetterUrl}
+                      title={t('下载{unit}的答复函（Word）', { unit: a.unitName })} data-testid={`assignment-letter-${a.unitId}`}>{t('下载答复函')}</Button>
+                  </div>
+                )}
                 {a.signerName && (
                   <div data-testid={`assignment-signer-${a.unitId}`}>
                     <Typography.Text type="secondary">{t('签发人：{name}', { name: a.signerName })}{a.signedOffAt ? `　${formatDateTime(a.signedOffAt)}` : ''}</Typography.Text>
