@@ -1,6 +1,7 @@
-/** Browser stories of the proposal office's tools and the handling: the overdue board, a unit's 面商 record, the unit leader's sign-off, a member's rating. */
+/** Browser stories of the proposal office's tools and the handling: the overdue board, a unit's 面商 record, the unit leader's sign-off (of a lead reply and of a 分办 part, with its letter), a member's rating. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import JSZip from 'jszip';
 import { skipUnless } from '../test/support/services.ts';
 import { axeViolations, shot, signIn, startStage, type Stage } from './support.ts';
 
@@ -99,6 +100,58 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
     assert.ok(row.signer_name && row.signed_at && row.reply_sent_at === row.signed_at);
     assert.ok((await signer.innerText()).includes(row.signer_name));
     await shot(stage, page, 'unitlead-signed-desktop');
+    await page.close();
+  });
+
+  test('a 分办 unit\'s leader signs off the unit\'s own reply in the 分办 panel, and its reply letter downloads as Word with the signer', async () => {
+    const unitId = async (name: string) => (await db().selectFrom('organizations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id as string;
+    const zhujianId = await unitId('市住建局');
+    const zhujian = { id: zhujianId };
+    // the office assigns a filed proposal 分办: 市教育局 leads, 市住建局 answers for its own part (the API a unit's own office system would use)
+    const filed = await db().selectFrom('proposals').select(['id', 'version']).where('state', '=', 'filed').orderBy('id').executeTakeFirstOrThrow();
+    const office = await stage.started.login('proposal');
+    const assigned = await office.post(`/api/proposals/${filed.id}/transitions`, { action: 'assign', version: Number(filed.version), input: { mode: 'split', leadUnitId: await unitId('市教育局'), coUnitIds: [zhujianId] } });
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+    let part = assigned.body.assignments.find((a: any) => a.unitId === zhujianId);
+    part = { ...part, proposal_id: filed.id };
+    // the unit's clerk signs for the part and drafts its reply
+    const clerk = await stage.started.login('unit');
+    const signed = await clerk.post(`/api/proposals/${filed.id}/assignments/${part.id}/transitions`, { action: 'sign', version: part.version, input: {} });
+    assert.equal(signed.status, 200, JSON.stringify(signed.body));
+    const replyText = '我局负责的老旧小区改造部分已纳入明年改造计划，资金由市级财政安排。';
+    const mine = signed.body.assignments.find((a: any) => a.id === part.id);
+    const drafted = await clerk.post(`/api/proposals/${filed.id}/assignments/${part.id}/transitions`, { action: 'reply', version: mine.version, input: { replyClass: 'B', replyText } });
+    assert.equal(drafted.status, 200, JSON.stringify(drafted.body));
+
+    const page = await freshPage();
+    await signIn(stage, page, 'unitlead');
+    await page.goto(`${stage.baseUrl}/proposals/${part.proposal_id}`);
+    const card = page.getByTestId(`assignment-${zhujian.id}`);
+    await card.getByText(replyText).waitFor();
+    await card.locator('button[data-action="sign_off"]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确认签发/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const signer = card.getByTestId(`assignment-signer-${zhujian.id}`);
+    await signer.waitFor();
+    const row = await db().selectFrom('proposal_assignments').select(['state', 'signer_name']).where('id', '=', part.id).executeTakeFirstOrThrow();
+    assert.equal(row.state, 'replied');
+    assert.ok((await signer.innerText()).includes(row.signer_name));
+
+    const letter = card.getByTestId(`assignment-letter-${zhujian.id}`);
+    const href = await letter.getAttribute('href');
+    assert.equal(href, `/api/proposals/${part.proposal_id}/assignments/${part.id}/reply-letter.docx`);
+    const r = await page.request.get(stage.baseUrl + href);
+    assert.equal(r.status(), 200);
+    assert.equal(r.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const xml = await (await JSZip.loadAsync(await r.body())).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    assert.ok(text.includes(replyText) && text.includes(`签发人：${row.signer_name}`) && text.includes('市住建局'), 'the unit\'s own reply, signer and name');
+    await shot(stage, page, 'split-unit-signed-letter-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await letter.scrollIntoViewIfNeeded();
+    assert.ok((await letter.boundingBox())!.x + (await letter.boundingBox())!.width <= 390, 'the letter button fits a phone screen');
+    await shot(stage, page, 'split-unit-signed-letter-phone');
     await page.close();
   });
 
