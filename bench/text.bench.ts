@@ -4,9 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { emit, note, quick, postgresUnavailable } from './lib.ts';
+import { emit, note, quick, postgresUnavailable, repoRoot } from './lib.ts';
 import { allMessages, macroF1, messagesDir, readJsonl, stratifiedFolds, type LabeledRow, type MessageRow } from './text-data.ts';
 import { segmenter } from '../src/modules/text/domain/segmenter.ts';
 import { exampleCounts, train, trainOnVectors, type LabeledText } from '../src/modules/text/domain/classifier.ts';
@@ -19,7 +20,8 @@ import { textMigrations } from '../src/modules/text/server/migrations.ts';
 import { openDatabase, writeSearchWordsMany, optimiseForReading, optimiseSearchIndex, searchVectorValue } from '../src/kernel/server/db/dialect.ts';
 import { migrateToLatest } from '../src/kernel/server/migrate.ts';
 import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
-import type { Actor } from '../src/kernel/server/actor.ts';
+import { benchActor, type SearchChildInput, type SearchChildOutput } from './search-child.ts';
+import { spawn } from 'node:child_process';
 import { createTestDatabase } from '../test/support/db.ts';
 
 const dir = messagesDir();
@@ -291,6 +293,22 @@ if (want('similar')) {
   }
 }
 
+/** Run the timed searches in bench/search-child.ts (a fresh process holding what a server holds) and collect its figures. */
+function runSearchChild(input: SearchChildInput): Promise<SearchChildOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'search-child.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the search process exited with code ${code}`));
+      try { resolve(JSON.parse(out.trim().split('\n').pop()!)); } catch (err) { reject(err); }
+    });
+    if (process.env.SEARCH_CHILD_DUMP) fs.writeFileSync(process.env.SEARCH_CHILD_DUMP, JSON.stringify(input));
+    child.stdin.end(JSON.stringify(input));
+  });
+}
+
 // ---------- 4. cross-module search in the database (FTS5 / tsvector) ----------
 if (want('search')) {
   const size = quick ? 20_000 : 1_000_000;
@@ -317,7 +335,7 @@ if (want('search')) {
     const n = 1 + (queries.length % 4);
     queries.push(kw.slice(0, n).join(' '));
   }
-  const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', orgId: 'city', tenantId: 'city', roles: ['proposal_staff'], permissions: new Set(['*']), sessionId: 'b' };
+  const actor = benchActor;
   // SEARCH_BENCH_DIALECTS=sqlite or =postgres measures one database only
   const dialectsWanted = (process.env.SEARCH_BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
   for (const kind of (['sqlite', 'postgres'] as const).filter((k) => dialectsWanted.includes(k))) {
@@ -371,19 +389,11 @@ if (want('search')) {
       }
       note(`${kind}: ${size} items loaded in ${((performance.now() - tb) / 1000).toFixed(0)} s`);
       const ts = new TextSearch(h.db, h.dialect);
-      for (const q of queries.slice(0, 50)) await ts.search(actor, { q, page: 1, pageSize: 20 }); // warm-up
-      const times: number[] = [];
-      const profiles: SearchProfile[] = [];
-      let found = 0;
-      for (const q of queries) {
-        const profile = emptyProfile();
-        const t0 = performance.now();
-        const r = await ts.search(actor, { q, page: 1, pageSize: 20 }, profile);
-        times.push(performance.now() - t0);
-        profiles.push(profile);
-        if (r.total > 0) found++;
-      }
-      // where the time goes (CPU time of this process): each step's mean and p99 over the queries, and its mean over the slowest 1% of queries
+      // the timed searches run in a process of their own, as in a server: this one's heap holds the generator's data
+      const { times, profiles, found, heapMb } = await runSearchChild({
+        kind, sqliteFile: h.sqliteFile, databaseUrl: kind === 'postgres' ? (tdb?.config.databaseUrl ?? keep) : undefined, queries, warmup: 50,
+      });
+      // where the time goes (CPU time of the searching process): each step's mean and p99 over the queries, and its mean over the slowest 1% of queries
       const cpu = profiles.map((p) => Object.values(p).reduce((a, b) => a + b, 0));
       const slowest = times.map((t, i) => ({ t, i })).sort((a, b) => b.t - a.t).slice(0, Math.max(1, Math.ceil(times.length / 100))).map((x) => profiles[x.i]);
       const steps = Object.keys(emptyProfile()) as Array<keyof SearchProfile>;
@@ -412,7 +422,7 @@ if (want('search')) {
         // the CPU time of this process per search (all of the work on SQLite, the application's share on PostgreSQL): steadier than elapsed time on a busy machine
         cpu_p50_ms: r4(pct(cpu, 50)), cpu_p99_ms: r4(pct(cpu, 99)),
         queries_with_results: found, ranked_window: SEARCH_WINDOW, includes: 'segmenting the query, match, ranking, visibility, facets, highlighted page of 20', text: 'real titles and texts; generated items run their words together',
-        query_words: '1-4 TF-IDF keywords of a real message', ...(quick ? { quick: true } : {}),
+        query_words: '1-4 TF-IDF keywords of a real message', searching_process_heap_mb: heapMb, ...(quick ? { quick: true } : {}),
       });
     } finally {
       await h.destroy();

@@ -3,11 +3,21 @@
 /** A piece of text, marked when it is one of the searched words. */
 export interface Segment { text: string; hit: boolean }
 
+const CASED = /[\p{Lu}\p{Lt}]/u;
+
+/**
+ * The text in lower case, or the text itself when it has no upper-case letter (most Chinese text): the search ranks and
+ * highlights hundreds of texts per query, and a copy of each would only be garbage.
+ */
+export function foldCase(text: string): string {
+  return CASED.test(text) ? text.toLowerCase() : text;
+}
+
 function hitRanges(text: string, words: readonly string[]): Array<[number, number]> {
-  const lower = text.toLowerCase();
+  const lower = foldCase(text);
   const ranges: Array<[number, number]> = [];
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
-    const lw = w.toLowerCase();
+    const lw = foldCase(w);
     if (!lw) continue;
     for (let i = lower.indexOf(lw); i >= 0; i = lower.indexOf(lw, i + lw.length)) {
       if (!ranges.some(([s, e]) => i < e && i + lw.length > s)) ranges.push([i, i + lw.length]);

@@ -8,7 +8,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { countSearchWords, searchVectorValue, writeSearchWords, writeSearchWordsMany, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
-import { highlight, snippet } from '../domain/highlight.ts';
+import { foldCase, highlight, snippet } from '../domain/highlight.ts';
 import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract.ts';
 import { visibleCandidateFacts } from './search-policy.ts';
 import { findMatches, type SearchMatch } from './search-index.ts';
@@ -139,17 +139,21 @@ export class TextSearch {
     const matches = await findMatches(this.db, this.dialect, { tenantId: actor.tenantId, words, limit: SEARCH_WINDOW });
     spent('find');
     if (!matches.length) return empty;
-    const visible = await visibleCandidateFacts(this.db, actor, matches.map((r) => ({ ...r, tenantId: actor.tenantId })));
+    const tenantId = actor.tenantId;
+    const visible = await visibleCandidateFacts(this.db, actor, matches.map((r) => ({ id: r.id, source: r.source, refId: r.refId, tenantId, ownerUserId: r.ownerUserId })));
+    // every field written out (no spreads): hundreds of these per query, each of one shape, die young and cheap
     const seen: Seen[] = [];
-    matches.forEach((r, order) => {
+    for (let order = 0; order < matches.length; order++) {
+      const r = matches[order];
       const f = visible.get(r.id);
-      if (!f) return;
+      if (!f) continue;
       const state = f.state !== undefined ? f.state : r.state;
       seen.push({
-        ...r, order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
+        id: r.id, source: r.source, refId: r.refId, ownerUserId: r.ownerUserId, createdAt: r.createdAt, state: r.state, title: r.title,
+        order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
         statusLabel: f.stateLabel ?? state ?? null, unitId: f.unitId !== undefined ? f.unitId : r.unitId,
       });
-    });
+    }
     spent('visible');
     const facets = await this.facets(seen);
     spent('facets');
@@ -264,20 +268,30 @@ function occurrences(text: string, w: string): number {
  * Relevance (BM25 over the title, counted twice as in the index, and the text `bodyOf` gives), best first, the newer
  * first among equals (`order` is the position among the newest matches). Every match holds every query word, so the
  * words weigh alike (their document frequencies would scale all matches together); what ranks is how often each word
- * occurs against the length of the text.
+ * occurs against the length of the text. Each match's `score` is set to its new relevance (the matches are the
+ * search's own working objects); a new array holds them in rank order.
  */
 export function rankMatches<T extends { title: string; order: number; score: number }>(matches: readonly T[], words: readonly string[], bodyOf: (x: T) => string): T[] {
-  const texts = matches.map((m) => ({ title: m.title.toLowerCase(), body: bodyOf(m).toLowerCase() }));
-  const lengths = texts.map((t) => 2 * t.title.length + t.body.length);
-  const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
-  const out = matches.map((m, i) => {
+  const n = matches.length;
+  const titles: string[] = new Array(n);
+  const bodies: string[] = new Array(n);
+  const lengths = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    titles[i] = foldCase(matches[i].title);
+    bodies[i] = foldCase(bodyOf(matches[i]));
+    lengths[i] = 2 * titles[i].length + bodies[i].length;
+    total += lengths[i];
+  }
+  const avg = total / Math.max(1, n) || 1;
+  for (let i = 0; i < n; i++) {
     const norm = K1 * (1 - B + (B * lengths[i]) / avg);
     let score = 0;
     for (const w of words) {
-      const tf = 2 * occurrences(texts[i].title, w) + occurrences(texts[i].body, w);
+      const tf = 2 * occurrences(titles[i], w) + occurrences(bodies[i], w);
       score += (tf * (K1 + 1)) / (tf + norm);
     }
-    return { ...m, score };
-  });
-  return out.sort((a, b) => b.score - a.score || a.order - b.order);
+    matches[i].score = score;
+  }
+  return [...matches].sort((a, b) => b.score - a.score || a.order - b.order);
 }
