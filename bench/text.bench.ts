@@ -304,6 +304,7 @@ function runSearchChild(input: SearchChildInput): Promise<SearchChildOutput> {
       if (code !== 0) return reject(new Error(`the search process exited with code ${code}`));
       try { resolve(JSON.parse(out.trim().split('\n').pop()!)); } catch (err) { reject(err); }
     });
+    // SEARCH_CHILD_DUMP=<file>: keep the input, to time or profile the searching process alone (`node --import tsx bench/search-child.ts < file`)
     if (process.env.SEARCH_CHILD_DUMP) fs.writeFileSync(process.env.SEARCH_CHILD_DUMP, JSON.stringify(input));
     child.stdin.end(JSON.stringify(input));
   });
