@@ -6,9 +6,14 @@ import { useI18n } from './i18n.tsx';
 import { useSession } from './session.tsx';
 
 /** The content card every page sits in: title, actions on the right, generous padding. */
-export function PageCard({ title, extra, children, loading }: { title?: ReactNode; extra?: ReactNode; children: ReactNode; loading?: boolean }) {
+/**
+ * A card of a page. `wrapTitle` lets a long title (a record's own title, such as a proposal's 案由) wrap onto more lines
+ * instead of being cut off with an ellipsis on a narrow screen.
+ */
+export function PageCard({ title, extra, children, loading, wrapTitle }: { title?: ReactNode; extra?: ReactNode; children: ReactNode; loading?: boolean; wrapTitle?: boolean }) {
   return (
-    <Card title={title} extra={extra} loading={loading} style={{ marginBottom: 16 }} styles={{ body: { overflowX: 'auto' } }}>
+    <Card title={title} extra={extra} loading={loading} style={{ marginBottom: 16 }}
+      styles={{ body: { overflowX: 'auto' }, ...(wrapTitle ? { title: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.5, padding: '12px 0' } } : {}) }}>
       {children}
     </Card>
   );

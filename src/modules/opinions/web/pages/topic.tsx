@@ -31,7 +31,7 @@ export default function TopicPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard title={<Space wrap size={6}><span style={{ whiteSpace: 'normal' }}>{x.title}</span><TopicStatusTag status={x.status} label={x.statusLabel} /></Space>}>
+      <PageCard wrapTitle title={<Space wrap size={6}><span>{x.title}</span><TopicStatusTag status={x.status} label={x.statusLabel} /></Space>}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('征集期')}>{x.periodFrom} ~ {x.periodTo}</Descriptions.Item>
           <Descriptions.Item label={t('发布人')}>{x.createdByName}</Descriptions.Item>

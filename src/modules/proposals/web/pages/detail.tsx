@@ -123,7 +123,7 @@ export default function ProposalDetailPage() {
 
   return (
     <>
-      <PageCard title={<Space wrap><span>{p.title}</span></Space>}>
+      <PageCard wrapTitle title={<Space wrap><span>{p.title}</span></Space>}>
         <Space wrap style={{ marginBottom: 16 }}>
           <StateTag state={p.state} label={p.stateLabel} />
           {p.number && <Tag>{p.number}</Tag>}
