@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import * as OTPAuth from 'otpauth';
+import { freshTotp } from '../test/support/totp.ts';
 import { CHROMIUM } from '../test/support/services.ts';
 import { startApp, type StartedApp } from '../test/support/fixtures.ts';
 
@@ -81,11 +81,11 @@ export async function startStage(): Promise<Stage> {
   };
 }
 
-/** The current TOTP code for a demo administrator, computed from the secret the seed printed. */
-export function totpFor(stage: Stage, username: string): string {
+/** A TOTP code for a demo administrator not used before on the stage's database (each code is accepted once). */
+export function totpFor(stage: Stage, username: string): Promise<string> {
   const secret = stage.started.account(username).totpSecret;
   if (!secret) throw new Error(`${username} has no TOTP secret`);
-  return new OTPAuth.TOTP({ issuer: '智慧政协', label: username, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+  return freshTotp(secret, username, stage.started.config.dataDir);
 }
 
 /** Signs in through the login page (with the TOTP step for administrators) and waits for the home page. */
@@ -98,7 +98,7 @@ export async function signIn(stage: Stage, page: Page, username: string): Promis
   if (account.totpSecret) {
     const code = page.getByLabel('动态验证码');
     await code.waitFor({ state: 'visible' });
-    await code.fill(totpFor(stage, username));
+    await code.fill(await totpFor(stage, username));
     await page.getByRole('button', { name: /登\s*录/ }).click();
   }
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));

@@ -8,7 +8,7 @@ import { verifyAuditChain } from '../src/kernel/server/audit.ts';
 import { addDays } from '../src/kernel/universal/working-days.ts';
 import { buildApp } from '../src/server/app.ts';
 import { seedDemoIfEmpty } from '../src/server/seed.ts';
-import { totpNow } from '../src/modules/identity/index.ts';
+import { freshTotp } from './support/totp.ts';
 import { createTestDatabase, dialects, type TestDatabase } from './support/db.ts';
 
 interface Server { child: ChildProcess; url: string; output: () => string }
@@ -36,10 +36,10 @@ async function startServer(tdb: TestDatabase): Promise<Server> {
   return { child, url, output: () => out };
 }
 
-async function loginSysadmin(url: string, password: string, secret: string) {
+async function loginSysadmin(url: string, password: string, secret: string, database: string) {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'sysadmin', password, totp: totpNow(secret, 'sysadmin') }),
+    body: JSON.stringify({ username: 'sysadmin', password, totp: await freshTotp(secret, 'sysadmin', database) }),
   });
   assert.equal(res.status, 200, await res.clone().text());
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -62,7 +62,7 @@ for (const d of await dialects()) {
         const admin = seeded!.accounts.find((a) => a.username === 'sysadmin')!;
 
         server = await startServer(tdb);
-        const session = await loginSysadmin(server.url, admin.password, admin.totpSecret!);
+        const session = await loginSysadmin(server.url, admin.password, admin.totpSecret!, tdb.config.dataDir);
 
         const acked = new Map<string, 'workday' | 'holiday'>();
         const attempted = new Set<string>();
@@ -102,7 +102,7 @@ for (const d of await dialects()) {
         server = await startServer(tdb);
         const health = await fetch(`${server.url}/api/health`);
         assert.equal(health.status, 200);
-        const again = await loginSysadmin(server.url, admin.password, admin.totpSecret!);
+        const again = await loginSysadmin(server.url, admin.password, admin.totpSecret!, tdb.config.dataDir);
         const month = await fetch(`${server.url}/api/admin/calendar?year=2030&month=1`, { headers: { cookie: again.cookie } });
         assert.equal(month.status, 200);
         server.child.kill('SIGTERM');

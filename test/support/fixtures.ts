@@ -5,7 +5,7 @@
 import type { Config } from '../../src/kernel/server/config.ts';
 import { buildApp, type Zhengxie } from '../../src/server/app.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from '../../src/server/seed.ts';
-import { totpNow } from '../../src/modules/identity/index.ts';
+import { freshTotp } from './totp.ts';
 import { createTestDatabase, type DialectKind } from './db.ts';
 import { login as httpLogin, type Client } from './http.ts';
 
@@ -16,8 +16,8 @@ export interface StartedApp {
   accounts: DemoAccount[];
   /** the demo account of that username (throws when there is none) */
   account(username: string): DemoAccount;
-  /** the current TOTP code of a demo administrator */
-  totpCode(username: string): string;
+  /** a TOTP code of a demo administrator not used before on this database (each code is accepted once) */
+  totpCode(username: string): Promise<string>;
   /** sign in as a demo account (with a TOTP code for administrators) or any other seeded user (e.g. 'm0001', 'handler01') */
   login(username: string): Promise<Client>;
   close(): Promise<void>;
@@ -46,7 +46,7 @@ export async function startApp(kind: DialectKind, opts: StartOptions = {}): Prom
     const totpCode = (username: string) => {
       const a = account(username);
       if (!a.totpSecret) throw new Error(`${username} has no TOTP secret`);
-      return totpNow(a.totpSecret, username);
+      return freshTotp(a.totpSecret, username, tdb.config.dataDir);
     };
     const started = zx;
     return {
@@ -54,7 +54,9 @@ export async function startApp(kind: DialectKind, opts: StartOptions = {}): Prom
       login: (username) => {
         const a = accounts.find((x) => x.username === username);
         if (!a) return httpLogin(started.app, username, DEMO_PASSWORD);
-        return httpLogin(started.app, username, a.password, a.totpSecret ? totpCode(username) : undefined);
+        return a.totpSecret
+          ? totpCode(username).then((code) => httpLogin(started.app, username, a.password, code))
+          : httpLogin(started.app, username, a.password);
       },
       async close() {
         try { await started.close(); } finally { await tdb.drop(); }

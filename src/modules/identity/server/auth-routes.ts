@@ -11,7 +11,8 @@ import { passwordProblem } from '../domain/password-policy.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { PermissionCache } from './permissions.ts';
 import { clearSessionCookie, createSession, SESSIONS_CHANGED, setSessionCookie } from './sessions.ts';
-import { checkTotp, newTotpSecret, totpUrl } from './totp.ts';
+import { claimTotpStep } from './users.ts';
+import { newTotpSecret, totpStepOf, totpUrl } from './totp.ts';
 import { getUser, loadMe, requiresTotp, type UserRow } from './users.ts';
 
 const WRONG = '用户名或密码错误';
@@ -72,10 +73,13 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     const totpEnabled = Number(u.totp_enabled) === 1 && !!u.totp_secret;
     if (totpEnabled) {
       if (!totp) throw new AppError('TOTP_REQUIRED', '请输入双因素认证动态验证码', { field: 'totp' });
-      if (!checkTotp(u.totp_secret!, u.username, totp)) {
-        const locked = await registerFailure(u, ip, 'wrong_totp');
+      const step = totpStepOf(u.totp_secret!, u.username, totp);
+      // RFC 6238 §5.2: a code is accepted once; a replayed one (seen on the wire or over a shoulder) counts as a failure
+      const fresh = step !== null && await claimTotpStep(db, u.id, step);
+      if (!fresh) {
+        const locked = await registerFailure(u, ip, step === null ? 'wrong_totp' : 'reused_totp');
         if (locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(locked));
-        throw new AppError('TOTP_REQUIRED', '动态验证码不正确，请重新输入', { field: 'totp' });
+        throw new AppError('TOTP_REQUIRED', step === null ? '动态验证码不正确，请重新输入' : '这个动态验证码已经用过，请等待验证器显示下一个验证码', { field: 'totp' });
       }
     }
     const totpOk = totpEnabled || !requiresTotp(roles);
@@ -158,7 +162,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     const u = (await getUser(db, actor.userId))!;
     if (Number(u.totp_enabled) === 1) throw new AppError('CONFLICT', '已绑定双因素认证；如需更换请联系安全管理员');
     const secret = newTotpSecret();
-    await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', u.id).execute();
+    await db.updateTable('users').set({ totp_secret: secret, totp_last_step: null }).where('id', '=', u.id).execute();
     return { secret, otpauthUrl: totpUrl(secret, u.username) };
   });
 
@@ -169,7 +173,9 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     const u = (await getUser(db, actor.userId))!;
     if (Number(u.totp_enabled) === 1) throw new AppError('CONFLICT', '已绑定双因素认证');
     if (!u.totp_secret) throw new AppError('BAD_REQUEST', '请先生成双因素认证密钥');
-    if (!checkTotp(u.totp_secret, u.username, req.body.code)) throw invalid('code', '「动态验证码」', '不正确，请核对手机上的验证器');
+    const step = totpStepOf(u.totp_secret, u.username, req.body.code);
+    if (step === null) throw invalid('code', '「动态验证码」', '不正确，请核对手机上的验证器');
+    if (!(await claimTotpStep(db, u.id, step))) throw invalid('code', '「动态验证码」', '已经用过，请等待验证器显示下一个验证码');
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ totp_enabled: 1, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
       await trx.updateTable('sessions').set({ totp_ok: 1 }).where('id', '=', req.zxSession!.id).execute();

@@ -79,4 +79,11 @@ export const identityMigrations: MigrationDef[] = [
       await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
     },
   },
+  {
+    name: '0103_identity_totp_last_step',
+    async up(db) {
+      /** 双因素认证: the last TOTP time step a user signed in with, so that each code is accepted once */
+      await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
+    },
+  },
 ];

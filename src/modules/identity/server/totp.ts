@@ -15,13 +15,25 @@ export function totpUrl(secret: string, username: string): string {
   return totpOf(secret, username).toString();
 }
 
-/** Accepts the current code and one step either side, for clock drift. */
-export function checkTotp(secret: string, username: string, code: string): boolean {
+/** One TOTP period (30 s) in milliseconds. */
+export const TOTP_PERIOD_MS = 30_000;
+
+/**
+ * The time step (RFC 6238 T: 30-second periods since the epoch) whose code `code` is, accepting the current step and
+ * one either side for clock drift; null when it is none of them. A step's code is then accepted once (`claimTotpStep`).
+ */
+export function totpStepOf(secret: string, username: string, code: string, now = Date.now()): number | null {
   try {
-    return totpOf(secret, username).validate({ token: code, window: 1 }) !== null;
+    const delta = totpOf(secret, username).validate({ token: code, timestamp: now, window: 1 });
+    return delta === null ? null : Math.floor(now / TOTP_PERIOD_MS) + delta;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** The code of one time step (for tests, which must take a later step for every sign-in). */
+export function totpAt(secret: string, username: string, step: number): string {
+  return totpOf(secret, username).generate({ timestamp: step * TOTP_PERIOD_MS });
 }
 
 export function totpNow(secret: string, username = 'user'): string {

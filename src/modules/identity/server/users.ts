@@ -29,7 +29,7 @@ export interface NewUser {
 export interface UserRow {
   id: string; tenant_id: string; org_id: string; username: string; display_name: string; email: string | null; phone: string | null;
   password_hash: string; password_changed_at: string | null; must_change_password: number; failed_count: number; locked_until: string | null;
-  totp_secret: string | null; totp_enabled: number; large_text: number; locale: string; role_codes: string; active: number; version: number;
+  totp_secret: string | null; totp_enabled: number; totp_last_step?: number | null; large_text: number; locale: string; role_codes: string; active: number; version: number;
   created_at: string; updated_at: string;
 }
 
@@ -159,4 +159,16 @@ export async function findPeople(db: Kysely<any>, ids: readonly string[]): Promi
 /** Whether an organisation's tenant has any active user in this deployment. */
 export async function tenantHasUsers(db: Kysely<any>, tenantId: string): Promise<boolean> {
   return !!(await db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('active', '=', 1).limit(1).executeTakeFirst());
+}
+
+/**
+ * Take a TOTP time step for a user, once: true when it is later than every step the user signed in (or enrolled) with
+ * before, false for a code already used or older than one used (RFC 6238 §5.2). One conditional update, so two
+ * requests racing with the same code cannot both win.
+ */
+export async function claimTotpStep(db: Kysely<any>, userId: string, step: number): Promise<boolean> {
+  const r = await db.updateTable('users').set({ totp_last_step: step })
+    .where('id', '=', userId).where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -5,7 +5,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import { anonymous, login } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
-import { createUser, loadActor, totpNow } from '../index.ts';
+import { createUser, loadActor, totpAt, totpNow } from '../index.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 
 const rawLogin = (s: StartedApp, body: unknown) => anonymous(s.app).post('/api/auth/login', body);
@@ -109,15 +109,38 @@ for (const d of await dialects()) {
       const missing = await rawLogin(s, { username: 'sysadmin', password: DEMO_PASSWORD });
       assert.equal(missing.status, 401);
       assert.equal(missing.body.error.code, 'TOTP_REQUIRED');
-      const code = s.totpCode('sysadmin');
+      const code = await s.totpCode('sysadmin');
       const wrongCode = String((Number(code) + 500000) % 1000000).padStart(6, '0');
       const wrong = await rawLogin(s, { username: 'sysadmin', password: DEMO_PASSWORD, totp: wrongCode });
       assert.equal(wrong.status, 401);
       assert.equal(wrong.body.error.code, 'TOTP_REQUIRED');
-      const ok = await rawLogin(s, { username: 'sysadmin', password: DEMO_PASSWORD, totp: s.totpCode('sysadmin') });
+      const ok = await rawLogin(s, { username: 'sysadmin', password: DEMO_PASSWORD, totp: await s.totpCode('sysadmin') });
       assert.equal(ok.status, 200);
       assert.equal(ok.body.user.totpEnabled, true);
       assert.equal(ok.body.user.mustEnrollTotp, false);
+    });
+
+    test('a TOTP code is accepted once: the same code again is refused and counts as a failed sign-in; a later one signs in', async () => {
+      const db = s.zx.ctx.db;
+      const code = await s.totpCode('secadmin');
+      const first = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: code });
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      const before = Number((await db.selectFrom('users').select('failed_count').where('username', '=', 'secadmin').executeTakeFirstOrThrow()).failed_count);
+      const replay = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: code });
+      assert.equal(replay.status, 401);
+      assert.equal(replay.body.error.code, 'TOTP_REQUIRED');
+      assert.equal(replay.body.error.field, 'totp');
+      assert.match(replay.body.error.message, /已经用过/);
+      const after = await db.selectFrom('users').select(['failed_count', 'totp_last_step']).where('username', '=', 'secadmin').executeTakeFirstOrThrow();
+      assert.equal(Number(after.failed_count), before + 1, 'a replayed code is a failed attempt (it leads to the lockout like a wrong one)');
+      const audit = await db.selectFrom('audit_log').select('data').where('action', '=', 'user.login.failed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.match(String(audit.data), /reused_totp/);
+      // a code of an earlier step than the one used is refused as well, even inside the drift window
+      const earlier = totpAt(s.account('secadmin').totpSecret!, 'secadmin', Number(after.totp_last_step) - 1);
+      assert.equal((await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: earlier })).status, 401);
+      const next = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: await s.totpCode('secadmin') });
+      assert.equal(next.status, 200, JSON.stringify(next.body));
+      assert.equal(Number((await db.selectFrom('users').select('failed_count').where('username', '=', 'secadmin').executeTakeFirstOrThrow()).failed_count), 0);
     });
 
     test('an administrator without TOTP is confined to /api/auth/* until they enrol', async () => {

@@ -11,7 +11,7 @@ import { REDIS_URL, skipUnless } from '../../../../test/support/services.ts';
 import { login } from '../../../../test/support/http.ts';
 import { buildApp } from '../../../server/app.ts';
 import { seedDemoIfEmpty } from '../../../server/seed.ts';
-import { totpNow } from '../../identity/index.ts';
+import { freshTotp } from '../../../../test/support/totp.ts';
 
 registerSetting({ key: 'test.objection_days', module: 'system', label: '异议期（工作日）', schema: z.number().int().min(1).max(30), default: 5 });
 
@@ -155,7 +155,7 @@ describe('calendar changes reach every instance (two instances, PostgreSQL + Red
     try {
       const seeded = await seedDemoIfEmpty(a.ctx);
       const admin = seeded!.accounts.find((x) => x.username === 'sysadmin')!;
-      const client = await login(a.app, 'sysadmin', admin.password, totpNow(admin.totpSecret!, 'sysadmin'));
+      const client = await login(a.app, 'sysadmin', admin.password, await freshTotp(admin.totpSecret!, 'sysadmin', tdb.config.dataDir));
       assert.equal(b.ctx.calendar.addWorkingDays('2026-09-30', 5), '2026-10-13');
       const put = await client.put('/api/admin/calendar/overrides/2026-10-09', { kind: 'holiday', note: '两实例测试' });
       assert.equal(put.status, 200, JSON.stringify(put.body));
