@@ -138,7 +138,8 @@ export class WorkflowRunner {
 
 /**
  * The open work item a record's state calls for, as a `tasks` row (or null when the state waits for no one): for the
- * person in the state's user field, or for the role in the state's organisation; due `dueInWorkingDays` after `since`.
+ * person in the state's user field, or for the role in the state's organisation; due on the record's own deadline
+ * (the state's `dueField`) when it has one, otherwise `dueInWorkingDays` after `since`.
  * The runner uses it on every transition; bulk loads (demo data) use it to leave the same work items.
  */
 export function openTaskRow(
@@ -150,10 +151,11 @@ export function openTaskRow(
   const orgId = task.orgField === 'tenant' ? r.tenant_id : ((r[task.orgField] as string | null) ?? null);
   const userId = task.userField ? ((r[task.userField] as string | null) ?? null) : null;
   const days = opts.dueInWorkingDays ?? task.dueInWorkingDays;
+  const own = task.dueField ? (r[task.dueField] as string | null | undefined) : null;
   return {
     id: newId(), tenant_id: r.tenant_id, entity_type: workflow.id, entity_id: r.id, state: r.state,
     title: opts.title, label: task.label, assignee_user_id: userId, assignee_org_id: userId ? null : orgId,
-    assignee_role: userId ? null : task.role, due_date: days ? calendar.addWorkingDays(opts.since, days) : null,
+    assignee_role: userId ? null : task.role, due_date: own || (days ? calendar.addWorkingDays(opts.since, days) : null),
     status: 'open', created_at: opts.now, closed_at: null,
   };
 }

@@ -21,6 +21,11 @@ export interface StateTask {
   userField?: string;
   /** working days allowed in this state; the due date is counted on the working-day calendar */
   dueInWorkingDays?: number;
+  /**
+   * a date field of the record ('YYYY-MM-DD') holding its own deadline (e.g. a proposal's 办理期限): when it is set, the
+   * work item is due then, however often the record comes back to this state, instead of counting from each entry
+   */
+  dueField?: string;
   /** a short Chinese phrase for the worklist, e.g. '待签收' */
   label: string;
 }

@@ -151,7 +151,9 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
       withdrawn: { label: '已撤回', labelEn: 'Withdrawn', terminal: true },
       assigned: { label: '待签收', labelEn: 'Assigned', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.sign, label: '待签收' } },
       objected: { label: '申请调整', labelEn: 'Objected', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.decide, label: '调整申请' } },
-      in_progress: { label: '办理中', labelEn: 'In progress', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.handle, label: '办理中' } },
+      // 办理期限: set at 签收 (and moved by an approved extension); a draft returned by the unit's leader or a reply sent back
+      // by the office is still due by it
+      in_progress: { label: '办理中', labelEn: 'In progress', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.handle, dueField: 'due_date', label: '办理中' } },
       extension_requested: { label: '申请延期', labelEn: 'Extension requested', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.decide, label: '延期审批' } },
       reply_signoff: { label: '待签发', labelEn: 'Awaiting sign-off', task: { role: 'unit_leader', orgField: 'lead_unit_id', dueInWorkingDays: d.signOff, label: '待签发' } },
       reply_check: { label: '答复审核', labelEn: 'Reply check', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.replyCheck, label: '答复审核' } },

@@ -164,8 +164,14 @@ for (const d of databases) {
       const noReason = await fire(unitLead, p.id, 'return_draft', p.version, {});
       assert.equal(noReason.status, 400);
       assert.equal(noReason.body.error.field, 'reason');
+      // the 办理期限 was set at 签收; as if that was weeks ago, it is earlier than a fresh count from today would give
+      const db = s.zx.ctx.db;
+      const dueAtSign = s.zx.ctx.calendar.addWorkingDays(s.zx.ctx.calendar.today(), 7);
+      await db.updateTable('proposals').set({ due_date: dueAtSign }).where('id', '=', p.id).execute();
       p = await ok(unitLead, p.id, 'return_draft', p.version, { reason: '请写明改造资金来源和完成时限。' });
       assert.equal(p.state, 'in_progress');
+      const handling = await db.selectFrom('tasks').select(['due_date', 'label']).where('entity_id', '=', p.id).where('status', '=', 'open').executeTakeFirstOrThrow();
+      assert.deepEqual([handling.label, handling.due_date], ['办理中', dueAtSign], 'the returned draft is still due by the 办理期限, not counted again from today');
       assert.equal(p.history.at(-1).note, '请写明改造资金来源和完成时限。');
       const stale = p.version;
       p = await ok(unit, p.id, 'reply', p.version, { replyClass: 'B', replyText: '已列入明年改造计划，市级财政安排资金，年底前完成。' });
