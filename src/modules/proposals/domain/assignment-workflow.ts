@@ -63,7 +63,8 @@ export function buildAssignmentWorkflow(d: ProposalDeadlines = defaultDeadlines,
     initial: 'assigned',
     states: {
       assigned: { label: '待签收', labelEn: 'Assigned', task: { role: 'unit_handler', orgField: 'unit_id', dueInWorkingDays: d.sign, label: '分办待签收' } },
-      in_progress: { label: '办理中', labelEn: 'In progress', task: { role: 'unit_handler', orgField: 'unit_id', dueInWorkingDays: d.handle, label: '分办办理中' } },
+      // its 办理期限 is set at 签收; a draft its leader returns is still due by it
+      in_progress: { label: '办理中', labelEn: 'In progress', task: { role: 'unit_handler', orgField: 'unit_id', dueInWorkingDays: d.handle, dueField: 'due_date', label: '分办办理中' } },
       reply_signoff: { label: '待签发', labelEn: 'Awaiting sign-off', task: { role: 'unit_leader', orgField: 'unit_id', dueInWorkingDays: d.signOff, label: '分办待签发' } },
       replied: { label: '已答复', labelEn: 'Replied', terminal: true },
       opinion_pending: { label: '待提交会办意见', labelEn: 'Opinion due', task: { role: 'unit_handler', orgField: 'unit_id', dueInWorkingDays: d.coOpinion, label: '会办意见' } },

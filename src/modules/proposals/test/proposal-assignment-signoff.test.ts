@@ -190,8 +190,13 @@ for (const d of databases) {
       const noReason = await fireUnit(unitLead, p.id, zj.id, 'return_draft', zj.version);
       assert.equal(noReason.status, 400);
       assert.equal(noReason.body.error.field, 'reason');
+      // its 办理期限 was set at 签收; as if that was weeks ago, it is earlier than a fresh count from today would give
+      const dueAtSign = s.zx.ctx.calendar.addWorkingDays(s.zx.ctx.calendar.today(), 7);
+      await s.zx.ctx.db.updateTable('proposal_assignments').set({ due_date: dueAtSign }).where('id', '=', zj.id).execute();
       zj = await okUnit(unitLead, p.id, zj.id, 'return_draft', zj.version, { reason: '请补充改造资金安排' });
       assert.equal(zj.state, 'in_progress');
+      const handling = await s.zx.ctx.db.selectFrom('tasks').select(['due_date', 'label']).where('entity_id', '=', zj.id).where('status', '=', 'open').executeTakeFirstOrThrow();
+      assert.deepEqual([handling.label, handling.due_date], ['分办办理中', dueAtSign], 'the returned draft is still due by the part\'s 办理期限');
       zj = await okUnit(unit, p.id, zj.id, 'reply', zj.version, { replyClass: 'B', replyText: '老旧小区改造已列入明年计划，资金由市级财政安排。' });
       zj = await okUnit(unitLead, p.id, zj.id, 'sign_off', zj.version);
       assert.equal(zj.state, 'replied');
