@@ -13,7 +13,20 @@ import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract
 import { visibleCandidateFacts } from './search-policy.ts';
 import { findMatches, type SearchMatch } from './search-index.ts';
 import { orgNames } from '../../organizations/index.ts';
-import type { TextItemInput } from './text-service.ts';
+
+/** A record's text to index (from any module). */
+export interface TextItemInput {
+  source: string;
+  refId: string;
+  title: string;
+  body: string;
+  unitId?: string | null;
+  createdAt?: string;
+  /** the record's state in its module (a hint shown with results; visibility is the module's search policy) */
+  state?: string | null;
+  /** the user who wrote the record: always finds it */
+  ownerUserId?: string | null;
+}
 
 /** How many matches (the newest) are ranked by relevance, checked and counted for one query. */
 export const SEARCH_WINDOW = 500;

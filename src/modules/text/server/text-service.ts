@@ -11,22 +11,10 @@ import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
-import { TextSearch, newSearchKey } from './search.ts';
+import { TextSearch, newSearchKey, type TextItemInput } from './search.ts';
 import { visibleCandidates } from './search-policy.ts';
 
-/** A record's text to index (from any module). */
-export interface TextItemInput {
-  source: string;
-  refId: string;
-  title: string;
-  body: string;
-  unitId?: string | null;
-  createdAt?: string;
-  /** the record's state in its module (a hint shown with results; visibility is the module's search policy) */
-  state?: string | null;
-  /** the user who wrote the record: always finds it */
-  ownerUserId?: string | null;
-}
+export type { TextItemInput };
 
 interface ItemMeta { id: string; source: string; refId: string; title: string; createdAt: string; ownerUserId: string | null }
 
