@@ -46,6 +46,17 @@ interface Ev { root_report_id: string; kind: string; level: string; leader_level
 const round = (n: number) => Math.round(n * 100) / 100;
 const byLevel = (xs: Iterable<string>) => levels.filter((l) => [...xs].includes(l));
 
+/** Adoption and instruction events (采用、批示) grouped by the lineage they belong to, points as numbers. */
+function eventsByRoot(evs: Ev[]): Map<string, Ev[]> {
+  const events = new Map<string, Ev[]>();
+  for (const e of evs) {
+    const list = events.get(e.root_report_id) ?? [];
+    list.push({ ...e, points: Number(e.points) });
+    events.set(e.root_report_id, list);
+  }
+  return events;
+}
+
 /** The member's own reports at this CPPCC, and the adoption and instruction events of their lineages. */
 async function loadOwn(db: Kysely<any>, tenantId: string, userId: string): Promise<{ rows: Row[]; events: Map<string, Ev[]> }> {
   const own = db.selectFrom('opinion_reports').where('opinion_reports.tenant_id', '=', tenantId)
@@ -57,12 +68,7 @@ async function loadOwn(db: Kysely<any>, tenantId: string, userId: string): Promi
       .where('root_report_id', 'in', own.select('opinion_reports.root_report_id'))
       .execute(),
   ]);
-  const events = new Map<string, Ev[]>();
-  for (const e of evs as any[]) {
-    const list = events.get(e.root_report_id) ?? [];
-    list.push({ ...e, points: Number(e.points) });
-    events.set(e.root_report_id, list);
-  }
+  const events = eventsByRoot(evs as any[]);
   return { rows: rows as Row[], events };
 }
 
@@ -145,12 +151,7 @@ export async function memberReportCounts(db: Kysely<any>, tenantId: string, year
       .where('root_report_id', 'in', own.select('opinion_reports.root_report_id'))
       .execute(),
   ]);
-  const events = new Map<string, Ev[]>();
-  for (const e of evs as any[]) {
-    const list = events.get(e.root_report_id) ?? [];
-    list.push({ ...e, points: Number(e.points) });
-    events.set(e.root_report_id, list);
-  }
+  const events = eventsByRoot(evs as any[]);
   const bySubmitter = new Map<string, Row[]>();
   for (const r of rows as Array<Row & { submitter_user_id: string }>) {
     const list = bySubmitter.get(r.submitter_user_id) ?? [];
