@@ -12,6 +12,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { unitClerkOf, unitLeaderOf } from './unit-leader.ts';
+import { fire, ok, fireUnit, okUnit } from './transitions.ts';
 
 const CITY = 'city';
 const UNIT = 'unit-jiaotong';
@@ -118,20 +119,6 @@ for (const d of databases) {
     });
     after(async () => { await s?.close(); });
 
-    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
-    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await fire(c, id, action, version, input);
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
-    const fireUnit = (c: Client, id: string, aid: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/assignments/${aid}/transitions`, { action, version, input });
-    const okUnit = async (c: Client, id: string, aid: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await fireUnit(c, id, aid, action, version, input);
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body.assignments.find((x: any) => x.id === aid);
-    };
     const stats = async (year: number) => (await staffC.get(`/api/proposals/stats?year=${year}`)).body;
     const pending = async (id: string) => Number((await s.zx.ctx.db.selectFrom('proposals').select('units_pending').where('id', '=', id).executeTakeFirstOrThrow()).units_pending);
     const openTasks = (entityId: string) => s.zx.ctx.db.selectFrom('tasks').select(['label', 'assignee_org_id', 'assignee_role'])

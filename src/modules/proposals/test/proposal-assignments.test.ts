@@ -5,6 +5,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { unitLeaderOf } from './unit-leader.ts';
+import { fire, ok, fireUnit } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposal split and joint handling (${d.kind})`, { skip: d.skip }, () => {
@@ -22,15 +23,6 @@ for (const d of await dialects()) {
     });
     after(async () => { await s?.close(); });
 
-    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
-    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await fire(c, id, action, version, input);
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
-    const fireUnit = (c: Client, id: string, aid: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/assignments/${aid}/transitions`, { action, version, input });
 
     async function filed(title: string) {
       const created = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议' });

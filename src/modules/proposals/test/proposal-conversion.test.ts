@@ -6,6 +6,7 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import type { Client } from '../../../../test/support/http.ts';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import { createReportFromProposal } from '../../opinions/server/from-proposals.ts';
+import { fire } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposal conversion with the proposer's consent (${d.kind})`, { skip: d.skip }, () => {
@@ -22,8 +23,6 @@ for (const d of await dialects()) {
     });
     after(async () => { await s?.close(); });
 
-    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
     async function declined(title: string, convertTo: string, joint = false) {
       const created = await member.post('/api/proposals', {
         title, background: '基层反映的情况', analysis: '原因分析', suggestions: '具体建议', ...(joint ? { type: 'joint', cosignerUserIds: [cosignerId] } : {}),

@@ -6,6 +6,7 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import type { Client } from '../../../../test/support/http.ts';
 import { runProposalReminders } from '../server/deadlines-board.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
+import { ok } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposal deadlines board and reminders (${d.kind})`, { skip: d.skip }, () => {
@@ -23,11 +24,6 @@ for (const d of await dialects()) {
     });
     after(async () => { await s?.close(); });
 
-    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await c.post(`/api/proposals/${id}/transitions`, { action, version, input });
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
     /** A proposal the unit is handling, its open task moved to the given due date (as if time had passed). */
     async function handling(title: string, due: string) {
       const created = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议' });

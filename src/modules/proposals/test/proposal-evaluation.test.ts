@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { ok } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposal evaluation (${d.kind})`, { skip: d.skip }, () => {
@@ -24,11 +25,6 @@ for (const d of await dialects()) {
     const fire = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
       const r = await c.post(`/api/proposals/${id}/transitions`, { action, version, input });
       return r;
-    };
-    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await fire(c, id, action, version, input);
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body;
     };
 
     /** A joint proposal with one confirmed co-signer, driven to a released reply. */

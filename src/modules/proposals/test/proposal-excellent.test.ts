@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { ok } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`excellent proposals selection round (${d.kind})`, { skip: d.skip }, () => {
@@ -20,11 +21,6 @@ for (const d of await dialects()) {
     });
     after(async () => { await s?.close(); });
 
-    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await c.post(`/api/proposals/${id}/transitions`, { action, version, input });
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
     async function replied(title: string) {
       const created = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议' });
       let p = await ok(member, created.body.id, 'submit', created.body.version);

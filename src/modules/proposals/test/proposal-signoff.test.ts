@@ -7,6 +7,7 @@ import { buildProposalLifecycle, checkTransitionInput, defaultDeadlines, proposa
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { fire, ok } from './transitions.ts';
 
 const CITY = 'city';
 const UNIT = 'unit-zhujian';
@@ -115,13 +116,6 @@ for (const d of databases) {
     });
     after(async () => { await s?.close(); });
 
-    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
-    const ok = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
-      const r = await fire(c, id, action, version, input);
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
     async function inProgress(title: string) {
       const created = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议' });
       let p = await ok(member, created.body.id, 'submit', created.body.version);

@@ -5,6 +5,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
+import { fire } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposals API (${d.kind})`, { skip: d.skip }, () => {
@@ -25,8 +26,6 @@ for (const d of await dialects()) {
     });
     after(async () => { await s?.close(); });
 
-    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/proposals/${id}/transitions`, { action, version, input });
 
     test('the demo data give the article figures for 2025: 546 received, 464 filed, 46 key, each linked to its records', async () => {
       const r = await staff.get('/api/proposals/stats?year=2025');
