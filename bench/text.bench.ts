@@ -3,7 +3,6 @@
  * at 100k and 1M items, hot topics. One JSON line per figure; `--quick` runs a small version.
  */
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +14,10 @@ import { FeatureSpace, countFeatures } from '../src/modules/text/domain/features
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize } from '../src/modules/text/domain/duplicates.ts';
 import { SimilarIndex, Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
 import { hotTopics } from '../src/modules/text/domain/hot-topics.ts';
-import { indexWords, TextSearch, SEARCH_WINDOW, RERANKED, emptyProfile, type SearchProfile } from '../src/modules/text/server/search.ts';
+import { indexWords, indexedFacts, TextSearch, SEARCH_WINDOW, RERANKED, emptyProfile, type SearchProfile } from '../src/modules/text/server/search.ts';
 import { textMigrations } from '../src/modules/text/server/migrations.ts';
-import { openDatabase, writeSearchWordsMany, optimiseForReading, optimiseSearchIndex, searchVectorValue } from '../src/kernel/server/db/dialect.ts';
+import { openDatabase, optimiseForReading } from '../src/kernel/server/db/dialect.ts';
+import { optimiseWords, rollSearchParts, writeWords, type IndexedItem } from '../src/modules/text/server/search-store.ts';
 import { migrateToLatest } from '../src/kernel/server/migrate.ts';
 import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
 import { benchActor, type SearchChildInput, type SearchChildOutput } from './search-child.ts';
@@ -360,33 +360,27 @@ if (want('search')) {
       const tb = performance.now();
       const now = new Date().toISOString();
       const batch = kind === 'sqlite' ? 500 : 1000;
-      // PostgreSQL: the GIN index is built once after the load (with the memory to do it in one pass), not row by row
-      if (kind === 'postgres' && loaded !== size) await sql`drop index if exists text_items_search`.execute(h.db);
+      // the words go in as the application writes them, the open part of PostgreSQL's index closed as it fills
       for (let at = loaded === size ? size : 0; at < size; at += batch) {
         const rows: Array<Record<string, unknown>> = [];
-        const words: Array<{ id: string; searchKey: number; words: string[] }> = [];
+        const words: IndexedItem[] = [];
         for (let i = at; i < Math.min(size, at + batch); i++) {
           const id = `item${String(i).padStart(8, '0')}`;
           const v = i < real.length ? { title: messages[i].title, body: messages[i].body, words: real[i] } : variant();
-          const w = v.words;
-          rows.push({ id, tenant_id: 'city', source: i % 3 === 0 ? 'report' : 'proposal', ref_id: id, title: v.title, body: v.body, search_key: i + 1, created_at: `${2016 + (i % 10)}-05-01T00:00:00.000Z`, updated_at: now, ...(kind === 'postgres' ? { search_tsv: searchVectorValue(h.dialect, w) } : {}) });
-          words.push({ id, searchKey: i + 1, words: w });
+          const row = { id, tenant_id: 'city', source: i % 3 === 0 ? 'report' : 'proposal', ref_id: id, title: v.title, body: v.body, search_key: i + 1, created_at: `${2016 + (i % 10)}-05-01T00:00:00.000Z`, state: null, unit_id: null, owner_user_id: null };
+          rows.push({ ...row, updated_at: now });
+          words.push({ ...indexedFacts(row), words: v.words });
         }
         await h.db.transaction().execute(async (trx) => {
           await trx.insertInto('text_items').values(rows).execute();
-          if (kind === 'sqlite') await writeSearchWordsMany(trx, h.dialect, words);
+          await writeWords(trx, h.dialect, words);
         });
+        if (kind === 'postgres' && (at / batch) % 8 === 7) await rollSearchParts(h.db);
         if ((at / batch) % 200 === 0) note(`${kind}: ${at} items loaded`);
       }
       if (loaded !== size) {
-        if (kind === 'postgres') {
-          await h.db.connection().execute(async (c) => {
-            await sql`set maintenance_work_mem = '1GB'`.execute(c);
-            await sql`create index if not exists text_items_search on text_items using gin (search_tsv)`.execute(c);
-          });
-        }
         await optimiseForReading(h.db, h.dialect);
-        await optimiseSearchIndex(h.db, h.dialect);
+        await optimiseWords(h.db, h.dialect);
       }
       note(`${kind}: ${size} items loaded in ${((performance.now() - tb) / 1000).toFixed(0)} s`);
       const ts = new TextSearch(h.db, h.dialect);

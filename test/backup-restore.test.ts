@@ -16,6 +16,8 @@ import { allMigrations, buildApp } from '../src/server/app.ts';
 import { backupDatabase, restoreDatabase, RestoreRefused } from '../src/server/backup.ts';
 import { createTestDatabase, type DialectKind, type TestDatabase } from './support/db.ts';
 import { skipUnless } from './support/services.ts';
+import { countWords } from '../src/modules/text/server/search-store.ts';
+import { TextSearch } from '../src/modules/text/server/search.ts';
 
 /** A table with the awkward values: binary, Chinese text, nulls, integers, and a foreign key to another probe table. */
 const probeMigration: MigrationDef = {
@@ -62,9 +64,12 @@ async function fillSource(tdb: TestDatabase): Promise<void> {
   }
 }
 
+/** The full-text index's tables (SQLite's FTS5 table and its shadows, PostgreSQL's partitioned index): derived data, rebuilt after a restore. */
+const derivedSearchTable = /_fts|^text_search/;
+
 /** Every row of every table, normalised (binary as base64) and sorted, for comparison across databases. */
 async function dump(db: Kysely<any>): Promise<Record<string, string[]>> {
-  const tables = (await db.introspection.getTables()).filter((t) => !t.isView && !/^zx_migrations/.test(t.name) && !/_fts/.test(t.name));
+  const tables = (await db.introspection.getTables()).filter((t) => !t.isView && !/^zx_migrations/.test(t.name) && !derivedSearchTable.test(t.name));
   const out: Record<string, string[]> = {};
   for (const t of tables) {
     const rows = await db.selectFrom(t.name).selectAll().execute();
@@ -114,6 +119,8 @@ for (const p of pairs) {
       assert.deepEqual(lines.at(-1), { end: true, tables: r.tables });
       const tableNames = lines.filter((l) => l.table).map((l) => l.table);
       assert.ok(tableNames.indexOf('zz_probe_parent') < tableNames.indexOf('zz_probe'), 'parents come before the tables that reference them');
+      assert.ok(tableNames.includes('text_items'));
+      assert.deepEqual(tableNames.filter((t) => derivedSearchTable.test(t)), [], 'the full-text index is not backed up');
       const probeAt = lines.findIndex((l) => l.table === 'zz_probe');
       const ids = lines.slice(probeAt + 1, probeAt + 2301).map((row: unknown[]) => row[0] as string);
       assert.deepEqual(ids, [...ids].sort(), 'rows are in primary-key order');
@@ -134,6 +141,12 @@ for (const p of pairs) {
         assert.deepEqual(await verifyAuditChain(target.db), await verifyAuditChain(srcHandle.db));
         // the append-only protection is back after the restore
         await assert.rejects(target.db.deleteFrom('audit_log').where('seq', '=', 1).execute(), /append-only/);
+        // the full-text index comes back from the restored texts on first use
+        const items = Number((await target.db.selectFrom('text_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n);
+        assert.ok(items > 10, `the demo data indexes its records (${items})`);
+        assert.equal(await countWords(target.db, target.dialect), 0);
+        await new TextSearch(target.db, target.dialect).ensureIndex();
+        assert.equal(await countWords(target.db, target.dialect), items);
       } finally { await target.destroy(); }
     });
 

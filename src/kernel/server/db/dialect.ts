@@ -1,6 +1,7 @@
 /**
  * Every difference between SQLite and PostgreSQL lives in this file: connection, pragmas, column types
- * that differ (binary), number parsing, locking for the audit chain, append-only triggers and text search.
+ * that differ (binary), number parsing, locking for the audit chain, append-only triggers, and which tables are
+ * derived data left out of backups. (The text module keeps its own full-text storage: `text/server/search-store.ts`.)
  */
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import fs from 'node:fs';
@@ -148,7 +149,7 @@ export interface TableInfo {
   references: string[];
 }
 
-/** Tables with their insertable columns, primary key and references, leaving out `exclude` and derived full-text data (FTS tables, tsvector columns), which is rebuilt rather than backed up. */
+/** Tables with their insertable columns, primary key and references, leaving out `exclude` and derived full-text data (FTS tables, tables commented `derived: …`, tsvector columns), which is rebuilt rather than backed up. */
 export async function readCatalogue(db: Kysely<any>, exclude: ReadonlySet<string>, d: DialectName): Promise<TableInfo[]> {
   const out: TableInfo[] = [];
   if (d === 'sqlite') {
@@ -169,7 +170,10 @@ export async function readCatalogue(db: Kysely<any>, exclude: ReadonlySet<string
     }
     return out;
   }
-  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)).rows;
+  // tables commented 'derived: …' (a module's full-text index and its parts) are rebuilt, not backed up
+  const tables = (await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and coalesce(obj_description(c.oid, 'pg_class'), '') not like 'derived:%'
+    order by c.relname`.execute(db)).rows;
   for (const t of tables) {
     if (exclude.has(t.name)) continue;
     const cols = (await sql<{ name: string }>`select column_name as name from information_schema.columns
@@ -206,90 +210,6 @@ export async function resetSequences(db: Kysely<any>, d: DialectName): Promise<v
   for (const { t, c } of cols) {
     await sql`select setval(pg_get_serial_sequence(${t}, ${c}), coalesce((select max(${sql.ref(c)}) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
   }
-}
-
-// ——— full-text search over segmented words (the text module's search index) ———
-// The application segments Chinese itself (jieba); the database only stores and matches whole words:
-// SQLite keeps them in a contentless FTS5 table (unicode61 over space-separated words, rowid = text_items.search_key),
-// PostgreSQL in a tsvector column built from the words without any parser, with a GIN index.
-
-/** Statements that create the full-text index of `text_items` (run by the text module's migration). */
-export function textSearchDdl(d: DialectName): string[] {
-  if (d === 'sqlite') {
-    return [`CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(words, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`];
-  }
-  return [
-    `ALTER TABLE text_items ADD COLUMN search_tsv tsvector`,
-    `CREATE INDEX IF NOT EXISTS text_items_search ON text_items USING gin (search_tsv)`,
-  ];
-}
-
-const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/**
- * A tsvector literal of the distinct words (no text-search parser involved, so CJK words stay exactly as segmented).
- * Without positions: the search asks only whether an item holds every word and ranks in the application, and a vector
- * without positions is about a third smaller, so fewer of them are moved out of the row (TOAST) and read back when a
- * match is checked (decision 0024).
- */
-function tsvectorLiteral(words: readonly string[]): string {
-  return [...new Set(words)].map(tsQuote).join(' ');
-}
-
-/** Stores (or replaces) the words of one item in the full-text index; `searchKey` is its integer key. */
-export async function writeSearchWords(db: Kysely<any>, d: DialectName, item: { id: string; searchKey: number }, words: readonly string[]): Promise<void> {
-  const clean = words.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
-  if (d === 'sqlite') {
-    await sql`delete from text_fts where rowid = ${item.searchKey}`.execute(db);
-    await sql`insert into text_fts(rowid, words) values (${item.searchKey}, ${clean.join(' ')})`.execute(db);
-    return;
-  }
-  await sql`update text_items set search_tsv = ${tsvectorLiteral(clean)}::tsvector where id = ${item.id}`.execute(db);
-}
-
-/** Removes one item from the full-text index. */
-export async function deleteSearchWords(db: Kysely<any>, d: DialectName, item: { id: string; searchKey: number }): Promise<void> {
-  if (d === 'sqlite') await sql`delete from text_fts where rowid = ${item.searchKey}`.execute(db);
-  else await sql`update text_items set search_tsv = null where id = ${item.id}`.execute(db);
-}
-
-/** How many items the full-text index holds (SQLite's index is derived data, empty after a restore). */
-export async function countSearchWords(db: Kysely<any>, d: DialectName): Promise<number> {
-  const r = d === 'sqlite'
-    ? await sql<{ n: number }>`select count(*) as n from text_fts`.execute(db)
-    : await sql<{ n: number }>`select count(*) as n from text_items where search_tsv is not null`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
-}
-
-
-/**
- * After loading or rebuilding many items: merge the full-text index into one segment (SQLite); vacuum and analyse the
- * items (PostgreSQL: hint bits and the visibility map set once rather than by the first searches, fresh statistics).
- */
-export async function optimiseSearchIndex(db: Kysely<any>, d: DialectName): Promise<void> {
-  if (d === 'sqlite') await sql`insert into text_fts(text_fts) values ('optimize')`.execute(db);
-  else await sql`vacuum analyze text_items`.execute(db);
-}
-
-/** Statements that tune the search index (the text module's migration 0402): finer statistics of the key column on PostgreSQL. */
-export function textSearchTuningDdl(d: DialectName): string[] {
-  return d === 'postgres' ? ['ALTER TABLE text_items ALTER COLUMN search_key SET STATISTICS 1000'] : [];
-}
-
-/** The value of the search column for an item inserted with its words (PostgreSQL); SQLite keeps words in `text_fts`. */
-export function searchVectorValue(d: DialectName, words: readonly string[]) {
-  return d === 'postgres' ? sql`${tsvectorLiteral(words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))}::tsvector` : null;
-}
-
-/** Stores the words of many items at once (bulk loading; same result as `writeSearchWords` for each, on new items). */
-export async function writeSearchWordsMany(db: Kysely<any>, d: DialectName, items: ReadonlyArray<{ id: string; searchKey: number; words: readonly string[] }>): Promise<void> {
-  if (!items.length) return;
-  const clean = (ws: readonly string[]) => ws.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
-  if (d === 'sqlite') {
-    await sql`insert into text_fts(rowid, words) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${clean(i.words).join(' ')})`))}`.execute(db);
-    return;
-  }
-  await sql`update text_items as t set search_tsv = v.tsv::tsvector from (values ${sql.join(items.map((i) => sql`(${i.id}, ${tsvectorLiteral(clean(i.words))})`))}) as v(id, tsv) where t.id = v.id`.execute(db);
 }
 
 /** After a bulk load: refresh the planner's statistics (PostgreSQL; SQLite needs nothing). */

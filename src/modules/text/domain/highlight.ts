@@ -13,8 +13,24 @@ export function foldCase(text: string): string {
   return CASED.test(text) ? text.toLowerCase() : text;
 }
 
+/** Whether a word has letters with case (Latin, full-width, Greek, Cyrillic…): only then are texts folded to find it. */
+export function hasCase(word: string): boolean {
+  return word.toLowerCase() !== word.toUpperCase();
+}
+
+/**
+ * The folding a text needs before these words are looked for in it: lower case when a word has letters with case, none
+ * otherwise (a text's capitals cannot change where a caseless word such as 小区 occurs), so that a Chinese query does
+ * not fold each of the hundreds of texts it ranks.
+ */
+export function folderFor(words: readonly string[]): (text: string) => string {
+  return words.some(hasCase) ? foldCase : unchanged;
+}
+
+const unchanged = (text: string) => text;
+
 function hitRanges(text: string, words: readonly string[]): Array<[number, number]> {
-  const lower = foldCase(text);
+  const lower = folderFor(words)(text);
   const ranges: Array<[number, number]> = [];
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     const lw = foldCase(w);

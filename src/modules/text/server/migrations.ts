@@ -1,7 +1,8 @@
 /** Tables of the text module (migrations 0400–0449): indexed items, unit rules, learned models, dictionary words, assignments. */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
-import { binaryType, textSearchDdl, textSearchTuningDdl } from '../../../kernel/server/db/dialect.ts';
+import { binaryType } from '../../../kernel/server/db/dialect.ts';
 import { sql } from 'kysely';
+import { PART_ROWS, createSearchFunction, createSearchTable, indexParts } from './search-store.ts';
 
 export const textMigrations: MigrationDef[] = [
   {
@@ -73,14 +74,20 @@ export const textMigrations: MigrationDef[] = [
       await db.schema.alterTable('text_items').addColumn('owner_user_id', 'text').execute();
       await db.schema.createIndex('text_items_search_key').on('text_items').column('search_key').unique().execute();
       await db.schema.createIndex('text_items_tenant_key').on('text_items').columns(['tenant_id', 'search_key']).execute();
-      for (const s of textSearchDdl(dialect)) await sql.raw(s).execute(db);
+      // the words: a contentless FTS5 table on SQLite; on PostgreSQL a tsvector column (moved to its own table by 0404)
+      if (dialect === 'sqlite') {
+        await sql`CREATE VIRTUAL TABLE IF NOT EXISTS text_fts USING fts5(words, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      } else {
+        await sql`ALTER TABLE text_items ADD COLUMN search_tsv tsvector`.execute(db);
+        await sql`CREATE INDEX IF NOT EXISTS text_items_search ON text_items USING gin (search_tsv)`.execute(db);
+      }
     },
   },
   {
     name: '0402_text_search_tuning',
     async up(db, dialect) {
       /** 全文检索: finer statistics of the search key, from which the search takes its newest slices (PostgreSQL) */
-      for (const s of textSearchTuningDdl(dialect)) await sql.raw(s).execute(db);
+      if (dialect === 'postgres') await sql`ALTER TABLE text_items ALTER COLUMN search_key SET STATISTICS 1000`.execute(db);
     },
   },
   {
@@ -91,6 +98,29 @@ export const textMigrations: MigrationDef[] = [
         await db.schema.createIndex('text_items_search_facts').on('text_items')
           .columns(['search_key', 'tenant_id', 'id', 'source', 'ref_id', 'owner_user_id', 'created_at', 'state', 'unit_id', 'title']).execute();
       }
+    },
+  },
+  {
+    name: '0404_text_search_parts',
+    async up(db, dialect) {
+      /**
+       * 全文检索 (PostgreSQL): the words move out of the wide items into a table of their own with the facts a search
+       * returns, partitioned by key ranges, each part with its own GIN index (decision 0028). Words stored already are carried over, cut into parts of
+       * PART_ROWS items in key order. The old column stays (unindexed, no longer written) so that instances of the
+       * previous version keep working through a rolling upgrade; a later migration drops it.
+       */
+      if (dialect !== 'postgres') return;
+      const cuts = (await sql<{ k: string }>`select search_key::text as k from (
+          select search_key, row_number() over (order by search_key) as r from text_items where search_tsv is not null and search_key is not null
+        ) x where r % ${PART_ROWS} = 1 and r > 1 order by search_key`.execute(db)).rows.map((r) => r.k);
+      await createSearchTable(db, cuts);
+      await sql`insert into text_search (search_key, tenant_id, id, source, ref_id, owner_user_id, created_at, state, unit_id, title, words)
+        select search_key, tenant_id, id, source, ref_id, owner_user_id, created_at, state, unit_id, title, search_tsv from text_items
+        where search_tsv is not null and search_key is not null`.execute(db);
+      await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+      await indexParts(db);
+      await createSearchFunction(db);
+      await sql`drop index if exists text_items_search`.execute(db);
     },
   },
 ];

@@ -5,10 +5,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
-import { countSearchWords, searchVectorValue, writeSearchWords, writeSearchWordsMany, type DialectName } from '../../../kernel/server/db/dialect.ts';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import { countWords, rollSearchParts, writeWords, PART_ROWS, type IndexedItem } from './search-store.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
-import { foldCase, highlight, snippet } from '../domain/highlight.ts';
+import { folderFor, highlight, snippet } from '../domain/highlight.ts';
 import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract.ts';
 import { visibleCandidateFacts } from './search-policy.ts';
 import { findMatches, type SearchMatch } from './search-index.ts';
@@ -30,6 +31,9 @@ export interface TextItemInput {
 
 /** How many matches (the newest) are ranked by relevance, checked and counted for one query. */
 export const SEARCH_WINDOW = 500;
+
+/** New items of an import are written in transactions of this many. */
+const WRITE_CHUNK = 4096;
 
 /** The words stored for an item: search-mode segmentation (long words and their sub-words), the title counted twice. */
 export function indexWords(title: string, body: string): string[] {
@@ -57,6 +61,20 @@ export function newSearchKey(): number {
   return lastKey;
 }
 
+/** A stored row of `text_items`. */
+export interface ItemRow {
+  id: string; tenant_id: string; source: string; ref_id: string; title: string; body: string; unit_id: string | null; created_at: string;
+  state: string | null; owner_user_id: string | null; search_key: number | string;
+}
+
+/** What the index keeps of a stored item besides its words. */
+export function indexedFacts(r: ItemRow): Omit<IndexedItem, 'words'> {
+  return {
+    id: r.id, tenantId: r.tenant_id, searchKey: Number(r.search_key), source: r.source, refId: r.ref_id, ownerUserId: r.owner_user_id,
+    createdAt: r.created_at, state: r.state, unitId: r.unit_id, title: r.title,
+  };
+}
+
 export class TextSearch {
   private checked?: Promise<void>;
 
@@ -67,9 +85,25 @@ export class TextSearch {
     this.reranked = options.reranked ?? RERANKED;
   }
 
-  /** Stores an item's words (after its row is written). */
-  async write(item: { id: string; searchKey: number; title: string; body: string }): Promise<void> {
-    await writeSearchWords(this.db, this.dialect, item, indexWords(item.title, item.body));
+  /** Items written since this process last checked whether the open part of the index is full (PostgreSQL). */
+  private writtenSinceRoll = 0;
+
+  /** Stores an item in the index, its words and facts (after its row is written). */
+  async write(item: Omit<IndexedItem, 'words'> & { body: string }): Promise<void> {
+    await writeWords(this.db, this.dialect, [{ ...item, words: indexWords(item.title, item.body) }]);
+    await this.wrote(1);
+  }
+
+  /**
+   * PostgreSQL: after every eighth of a part's items written by this process, close the open part if it is full (the
+   * check is one count of that part; other instances writing too only make parts close a little later than full).
+   */
+  private async wrote(n: number): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    this.writtenSinceRoll += n;
+    if (this.writtenSinceRoll < PART_ROWS / 8) return;
+    this.writtenSinceRoll = 0;
+    await rollSearchParts(this.db);
   }
 
   /**
@@ -94,42 +128,49 @@ export class TextSearch {
       if (!w) segmented.set(k, (w = indexWords(x.title, x.body)));
       return w;
     };
-    await this.db.transaction().execute(async (trx) => {
-      for (let at = 0; at < fresh.length; at += 100) {
-        const batch = fresh.slice(at, at + 100).map((x) => ({ x, id: newId(), searchKey: newSearchKey(), words: wordsOf(x) }));
-        await trx.insertInto('text_items').values(batch.map(({ x, id, searchKey, words }) => ({
-          id, tenant_id: tenantId, source: x.source, ref_id: x.refId, title: x.title, body: x.body, unit_id: x.unitId ?? null, state: x.state ?? null,
-          owner_user_id: x.ownerUserId ?? null, search_key: searchKey, created_at: x.createdAt ?? now, updated_at: now,
-          ...(this.dialect === 'postgres' ? { search_tsv: searchVectorValue(this.dialect, words) } : {}),
-        }))).execute();
-        if (this.dialect === 'sqlite') await writeSearchWordsMany(trx, this.dialect, batch.map(({ id, searchKey, words }) => ({ id, searchKey, words })));
-      }
-    });
+    // in transactions of a few thousand items, between which the open part of the PostgreSQL index may be closed
+    for (let from = 0; from < fresh.length; from += WRITE_CHUNK) {
+      const chunk = fresh.slice(from, from + WRITE_CHUNK);
+      await this.db.transaction().execute(async (trx) => {
+        for (let at = 0; at < chunk.length; at += 100) {
+          const batch: IndexedItem[] = chunk.slice(at, at + 100).map((x) => ({
+            id: newId(), tenantId, searchKey: newSearchKey(), source: x.source, refId: x.refId, ownerUserId: x.ownerUserId ?? null,
+            createdAt: x.createdAt ?? now, state: x.state ?? null, unitId: x.unitId ?? null, title: x.title, words: wordsOf(x),
+          }));
+          await trx.insertInto('text_items').values(batch.map((b, i) => ({
+            id: b.id, tenant_id: tenantId, source: b.source, ref_id: b.refId, title: b.title, body: chunk[at + i].body, unit_id: b.unitId, state: b.state,
+            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now,
+          }))).execute();
+          await writeWords(trx, this.dialect, batch);
+        }
+      });
+      await this.wrote(chunk.length);
+    }
     return items.filter((x) => have.has(key(x)));
   }
 
   /**
-   * Once per process: items without a key get one, and a full-text index that lost its content (SQLite's is derived
-   * data, not part of a backup) is rebuilt from the stored texts.
+   * Once per process: items without a key get one (in creation order, after the others), and an index that lost its
+   * words (derived data, not part of a backup) is written again from the stored texts, in key order so that the
+   * PostgreSQL index's parts are cut as they fill.
    */
   ensureIndex(): Promise<void> {
     this.checked ??= (async () => {
       const withKey = Number((await this.db.selectFrom('text_items').select((eb) => eb.fn.countAll().as('n')).where('search_key', 'is not', null).executeTakeFirst())?.n ?? 0);
       const missing = await this.db.selectFrom('text_items').select('id').where('search_key', 'is', null).limit(1).execute();
-      if (!missing.length && (await countSearchWords(this.db, this.dialect)) >= withKey) return;
-      let after = '';
+      if (!missing.length && (await countWords(this.db, this.dialect)) >= withKey) return;
       for (;;) {
-        const rows = await this.db.selectFrom('text_items').select(['id', 'search_key', 'title', 'body']).where('id', '>', after).orderBy('id').limit(500).execute();
+        const rows = await this.db.selectFrom('text_items').select('id').where('search_key', 'is', null).orderBy('created_at').orderBy('id').limit(500).execute();
         if (!rows.length) break;
-        for (const r of rows as any[]) {
-          let key = r.search_key === null ? null : Number(r.search_key);
-          if (key === null) {
-            key = newSearchKey();
-            await this.db.updateTable('text_items').set({ search_key: key }).where('id', '=', r.id).execute();
-          }
-          await this.write({ id: r.id, searchKey: key, title: r.title, body: r.body });
-        }
-        after = rows[rows.length - 1].id;
+        for (const r of rows as Array<{ id: string }>) await this.db.updateTable('text_items').set({ search_key: newSearchKey() }).where('id', '=', r.id).execute();
+      }
+      let after = -1;
+      for (;;) {
+        const rows = await this.db.selectFrom('text_items').selectAll().where('search_key', '>', after).orderBy('search_key').limit(500).execute() as ItemRow[];
+        if (!rows.length) break;
+        await writeWords(this.db, this.dialect, rows.map((r) => ({ ...indexedFacts(r), words: indexWords(r.title, r.body) })));
+        await this.wrote(rows.length);
+        after = Number(rows[rows.length - 1].search_key);
       }
     })();
     this.checked.catch(() => { this.checked = undefined; });
@@ -290,9 +331,10 @@ export function rankMatches<T extends { title: string; order: number; score: num
   const bodies: string[] = new Array(n);
   const lengths = new Float64Array(n);
   let total = 0;
+  const fold = folderFor(words);
   for (let i = 0; i < n; i++) {
-    titles[i] = foldCase(matches[i].title);
-    bodies[i] = foldCase(bodyOf(matches[i]));
+    titles[i] = fold(matches[i].title);
+    bodies[i] = fold(bodyOf(matches[i]));
     lengths[i] = 2 * titles[i].length + bodies[i].length;
     total += lengths[i];
   }

@@ -97,7 +97,10 @@ export class TextService {
       await this.db.updateTable('text_items').set({
         title: item.title, body: item.body, unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, updated_at: now,
       }).where('id', '=', existing.id).execute();
-      await this.search.write({ id: existing.id, searchKey, title: item.title, body: item.body });
+      await this.search.write({
+        id: existing.id, tenantId, searchKey, source: item.source, refId: item.refId, ownerUserId: item.ownerUserId ?? null, createdAt: existing.created_at,
+        state: item.state ?? null, unitId: item.unitId ?? null, title: item.title, body: item.body,
+      });
       this.corpora.delete(tenantId); // an edit rebuilds the tenant's index on next use
       return;
     }
@@ -108,7 +111,10 @@ export class TextService {
       id, tenant_id: tenantId, source: item.source, ref_id: item.refId, title: item.title, body: item.body,
       unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, created_at: createdAt, updated_at: now,
     }).execute();
-    await this.search.write({ id, searchKey, title: item.title, body: item.body });
+    await this.search.write({
+      id, tenantId, searchKey, source: item.source, refId: item.refId, ownerUserId: item.ownerUserId ?? null, createdAt,
+      state: item.state ?? null, unitId: item.unitId ?? null, title: item.title, body: item.body,
+    });
     const p = this.corpora.get(tenantId);
     if (!p) return;
     const c = await p;

@@ -8,7 +8,8 @@ import { migrateToLatest } from '../../../kernel/server/migrate.ts';
 import { kernelMigrations } from '../../../kernel/server/kernel-module.ts';
 import { textMigrations } from '../server/migrations.ts';
 import { TextService } from '../server/text-service.ts';
-import { findMatches, sqliteFindStatement, wordStats } from '../server/search-index.ts';
+import { findMatches, sqliteFindStatement } from '../server/search-index.ts';
+import { readParts, rollSearchParts } from '../server/search-store.ts';
 import { indexWords } from '../server/search.ts';
 
 /** A fixed pseudo-random sequence, so a failure can be replayed. */
@@ -37,10 +38,13 @@ for (const d of await dialects()) {
         const picked = vocabulary.filter((_w, k) => rand() < weights[k]);
         return { source: i % 3 ? 'proposal' : 'report', refId: `r${i}`, title: `第${i}号 ${picked.slice(0, 1).join('')}`, body: `${picked.join('，')}。`, createdAt: `20${10 + (i % 15)}-01-01T00:00:00.000Z`, tenant: i % 10 === 9 ? 'county' : 'city' };
       });
-      for (const tenant of ['city', 'county']) {
-        await service.indexItems(tenant, items.filter((x) => x.tenant === tenant));
+      // in chunks, after each of which PostgreSQL closes its index's open part once it holds 150 items: the queries
+      // below then read several parts, some stopping at the newest
+      for (let at = 0; at < items.length; at += 200) {
+        const chunk = items.slice(at, at + 200);
+        for (const tenant of ['city', 'county']) await service.indexItems(tenant, chunk.filter((x) => x.tenant === tenant));
+        if (h.dialect === 'postgres') await rollSearchParts(h.db, 150);
       }
-      if (h.dialect === 'postgres') await sql`analyze text_items`.execute(h.db); // key statistics: the search reads slices
       const rows = await h.db.selectFrom('text_items').select(['id', 'ref_id', 'tenant_id', 'title', 'body']).orderBy('search_key').execute();
       for (const r of rows as any[]) stored.push({ id: r.id, refId: r.ref_id, tenant: r.tenant_id, words: new Set(indexWords(r.title, r.body)) });
     });
@@ -85,15 +89,36 @@ for (const d of await dialects()) {
     });
 
     if (d.kind === 'postgres') {
-      test('PostgreSQL knows the key cuts and the common words, so that the queries above were walked, sliced and read in one pass', async () => {
-        const stats = await wordStats(h.db);
-        assert.equal(stats.cuts.length, 3);
-        assert.ok(stats.rows > 1000, String(stats.rows));
-        assert.ok((stats.freq.get('小区') ?? 0) > 0.4, 'a word in 60% of the items is among the most common');
-        // 小区 with a limit of 5 or 50 is expected to match far more than 4 × the limit, and is held by more than a tenth of
-        // the items (the newest slice walked, then slices); 环境 with 2000 far fewer (one pass)
-        assert.ok(stats.rows * stats.freq.get('小区')! > 4 * 50);
-        assert.ok(stats.rows * (stats.freq.get('环境') ?? stats.rareFreq) < 4 * 2000);
+      test('PostgreSQL cuts its index into parts by key, and a query filled by the newest parts never reads the older ones', async () => {
+        const parts = await readParts(h.db);
+        assert.equal(parts.length, 7, parts.map((p) => p.name).join());
+        assert.equal(parts[0].from, null);
+        assert.equal(parts.at(-1)!.to, null);
+        for (let i = 1; i < parts.length; i++) assert.equal(parts[i].from, parts[i - 1].to, 'the parts cover every key');
+        const sizes = await Promise.all(parts.map(async (p) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(p.name)}`.execute(h.db)).rows[0].n)));
+        assert.ok(sizes.slice(0, -1).every((n) => n >= 150 && n <= 200), sizes.join());
+        const plan = await h.db.connection().execute(async (c) => {
+          await sql`select set_config('enable_seqscan', 'off', false), set_config('enable_indexscan', 'off', false), set_config('max_parallel_workers_per_gather', '0', false)`.execute(c);
+          const slices = parts.slice(1).reverse().map((p, i, all) => sql`(select search_key from text_search where tenant_id = 'city' and words @@ '小区'::tsquery
+            and search_key >= ${p.from} ${i === 0 ? sql`` : sql`and search_key < ${all[i - 1].from}`} order by search_key desc limit 5)`);
+          const rows = (await sql<{ 'QUERY PLAN': string }>`explain (analyze, costs off, timing off) select * from (${sql.join(slices, sql` union all `)}) s limit 5`.execute(c)).rows;
+          await sql`reset all`.execute(c);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        });
+        assert.equal((plan.match(/never executed/g) ?? []).length > 0, true, plan);
+        assert.match(plan, /Bitmap Index Scan on text_search_0007_words_idx/, plan);
+      });
+
+      test('a part closed by another instance after the cuts were read: the newest items are still found', async () => {
+        const service = new TextService(h.db, h.dialect);
+        assert.ok((await findMatches(h.db, h.dialect, { tenantId: 'city', words: ['小区'], limit: 5 })).length === 5); // cuts read and kept
+        await service.indexItems('city', Array.from({ length: 160 }, (_, i) => ({ source: 'proposal', refId: `late${i}`, title: `第${i}号`, body: '晚到的小区。' })));
+        assert.equal(await rollSearchParts(h.db, 150), true);
+        await service.indexItem('city', { source: 'proposal', refId: 'newest', title: '最新', body: '晚到的小区，最新一件。' });
+        const got = await findMatches(h.db, h.dialect, { tenantId: 'city', words: ['晚到', '小区'], limit: 200 });
+        assert.equal(got.length, 161);
+        assert.equal(got[0].refId, 'newest');
+        assert.deepEqual(got.slice(1, 4).map((x) => x.refId), ['late159', 'late158', 'late157']);
       });
     }
 

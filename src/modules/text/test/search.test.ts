@@ -2,7 +2,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects, createTestDatabase, type TestDatabase } from '../../../../test/support/db.ts';
-import { openDatabase, deleteSearchWords, type DbHandle } from '../../../kernel/server/db/dialect.ts';
+import { openDatabase, type DbHandle } from '../../../kernel/server/db/dialect.ts';
+import { deleteWords } from '../server/search-store.ts';
 import { migrateToLatest } from '../../../kernel/server/migrate.ts';
 import { kernelMigrations } from '../../../kernel/server/kernel-module.ts';
 import { createHttpServer, type App } from '../../../kernel/server/http/server.ts';
@@ -13,7 +14,8 @@ import { textMigrations } from '../server/migrations.ts';
 import { textRoutes } from '../server/routes.ts';
 import { TextService } from '../server/text-service.ts';
 import { registerSearchPolicy } from '../index.ts';
-import { highlight, snippet } from '../domain/highlight.ts';
+import { folderFor, highlight, snippet } from '../domain/highlight.ts';
+import { rankMatches } from '../server/search.ts';
 
 const staff: Actor = {
   userId: 'u-staff', username: 'staff', displayName: '提案委工作人员', orgId: 'city', tenantId: 'city', roles: ['proposal_staff'],
@@ -122,7 +124,7 @@ for (const d of await dialects()) {
 
     test('a full-text index that lost its content is rebuilt from the stored texts on first search', async () => {
       const rows = await h.db.selectFrom('text_items').select(['id', 'search_key']).execute();
-      for (const r of rows as any[]) await deleteSearchWords(h.db, h.dialect, { id: r.id, searchKey: Number(r.search_key) });
+      for (const r of rows as any[]) await deleteWords(h.db, h.dialect, Number(r.search_key));
       const fresh = new TextService(h.db, h.dialect);
       const r = await fresh.search.search(staff, { q: '小区', page: 1, pageSize: 20 });
       assert.deepEqual(r.items.map((i) => i.refId).sort(), ['p1', 'p3', 'r1']);
@@ -137,4 +139,16 @@ test('highlight marks every occurrence of the searched words and keeps the text 
   const snip = snippet(`${'甲'.repeat(300)}教育收费${'乙'.repeat(300)}`, ['教育'], 60);
   assert.deepEqual(hits(snip), ['教育']);
   assert.equal(snip[0].text, '…');
+});
+
+test('letters are matched whatever their case; a Chinese word is found as written beside capitals', () => {
+  assert.deepEqual(hits(highlight('全市WiFi覆盖与ＷＩＦＩ热点', ['wifi'])), ['WiFi']);
+  assert.deepEqual(hits(highlight('全市WiFi覆盖与ｗｉｆｉ热点', ['ｗｉｆｉ'])), ['ｗｉｆｉ']);
+  const segs = highlight('A1栋小区与B2栋小区', ['小区']);
+  assert.equal(segs.map((x) => x.text).join(''), 'A1栋小区与B2栋小区');
+  assert.deepEqual(hits(segs), ['小区', '小区']);
+  assert.equal(folderFor(['小区', '停车'])('ABC'), 'ABC', 'caseless words: texts are not folded');
+  assert.equal(folderFor(['小区', 'c3'])('ABC'), 'abc');
+  const ranked = rankMatches([{ title: '关于C3栋电梯', order: 0, score: 0 }, { title: '关于电梯', order: 1, score: 0 }], ['c3', '电梯'], () => '');
+  assert.equal(ranked[0].title, '关于C3栋电梯', 'a capital in the text matches a lower-case query word');
 });

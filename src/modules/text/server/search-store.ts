@@ -1,0 +1,179 @@
+/**
+ * Where the words of the full-text index (全文检索索引) are kept. The application segments Chinese itself (jieba); the
+ * database only stores and matches whole words, keyed by `text_items.search_key`:
+ * - SQLite: a contentless FTS5 table `text_fts` (unicode61 over space-separated words, rowid = the key).
+ * - PostgreSQL: `text_search`, one row per item with its key, its words (a tsvector) and the facts a search returns
+ *   (the item's id, source, record, owner, time, state, unit and title), partitioned by ranges of the key into parts
+ *   (分区) of about `PART_ROWS` items, each with its own GIN index (decision 0028). The newest part is open-ended; when
+ *   it holds `PART_ROWS` items it is closed at its highest key and a new open part follows (`rollSearchParts`). A
+ *   search reads the parts newest first and stops once it has its matches, so a common word's posting list is decoded
+ *   for the newest parts only; the facts come with the rows the search visits anyway, not from the wide items.
+ * Both are derived data: left out of backups (`readCatalogue`) and rebuilt from the stored texts.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+
+/** One item for the index: its key and words, and (PostgreSQL) the facts a search returns with it. */
+export interface IndexedItem {
+  id: string; tenantId: string; searchKey: number; source: string; refId: string; ownerUserId: string | null; createdAt: string;
+  state: string | null; unitId: string | null; title: string; words: readonly string[];
+}
+
+/** Items per part of the PostgreSQL index: the posting lists a search of common words decodes are those of a part. */
+export const PART_ROWS = 65_536;
+
+/** Marks a table as derived full-text data: `readCatalogue` leaves it out of backups. */
+export const DERIVED_COMMENT = 'derived: full-text index, rebuilt from text_items, not backed up';
+
+const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const clean = (words: readonly string[]) => words.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
+
+/**
+ * A tsvector literal of the distinct words (no text-search parser involved, so CJK words stay exactly as segmented).
+ * Without positions: the search asks only whether an item holds every word and ranks in the application.
+ */
+function tsvectorLiteral(words: readonly string[]): string {
+  return [...new Set(clean(words))].map(tsQuote).join(' ');
+}
+
+/** Stores (or replaces) items in the index. */
+export async function writeWords(db: Kysely<any>, d: DialectName, items: readonly IndexedItem[]): Promise<void> {
+  if (!items.length) return;
+  if (d === 'sqlite') {
+    await sql`delete from text_fts where rowid in (${sql.join(items.map((i) => i.searchKey))})`.execute(db);
+    await sql`insert into text_fts(rowid, words) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${clean(i.words).join(' ')})`))}`.execute(db);
+    return;
+  }
+  const rows = [...new Map(items.map((i) => [i.searchKey, i])).values()];
+  await sql`insert into text_search (search_key, tenant_id, id, source, ref_id, owner_user_id, created_at, state, unit_id, title, words)
+    values ${sql.join(rows.map((i) => sql`(${i.searchKey}, ${i.tenantId}, ${i.id}, ${i.source}, ${i.refId}, ${i.ownerUserId}, ${i.createdAt}, ${i.state}, ${i.unitId}, ${i.title}, ${tsvectorLiteral(i.words)}::tsvector)`))}
+    on conflict (search_key) do update set tenant_id = excluded.tenant_id, id = excluded.id, source = excluded.source, ref_id = excluded.ref_id,
+      owner_user_id = excluded.owner_user_id, created_at = excluded.created_at, state = excluded.state, unit_id = excluded.unit_id, title = excluded.title, words = excluded.words`.execute(db);
+}
+
+/** Removes one item from the index. */
+export async function deleteWords(db: Kysely<any>, d: DialectName, searchKey: number): Promise<void> {
+  if (d === 'sqlite') await sql`delete from text_fts where rowid = ${searchKey}`.execute(db);
+  else await sql`delete from text_search where search_key = ${searchKey}`.execute(db);
+}
+
+/** How many items the index holds (empty after a restore: it is not backed up). */
+export async function countWords(db: Kysely<any>, d: DialectName): Promise<number> {
+  const r = d === 'sqlite'
+    ? await sql<{ n: number }>`select count(*) as n from text_fts`.execute(db)
+    : await sql<{ n: number | string }>`select count(*) as n from text_search`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * After loading or rebuilding many items: merge the FTS5 index into one segment (SQLite); vacuum and analyse the index
+ * (PostgreSQL: GIN pending lists merged, the visibility map and hint bits set once rather than by the first searches).
+ */
+export async function optimiseWords(db: Kysely<any>, d: DialectName): Promise<void> {
+  if (d === 'sqlite') await sql`insert into text_fts(text_fts) values ('optimize')`.execute(db);
+  else await sql`vacuum analyze text_search`.execute(db);
+}
+
+// ——— PostgreSQL parts ———
+
+/** One part of the PostgreSQL index: the keys from `from` (null: no lower bound) up to below `to` (null: open). */
+export interface SearchPart { name: string; from: string | null; to: string | null }
+
+const bound = (v: string): string | null => (/^(MINVALUE|MAXVALUE)$/i.test(v.trim()) ? null : v.trim().replace(/^'|'$/g, ''));
+
+/** The parts of `text_search`, oldest first. */
+export async function readParts(db: Kysely<any>): Promise<SearchPart[]> {
+  const rows = (await sql<{ name: string; bound: string }>`select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
+    from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = to_regclass('text_search')`.execute(db)).rows;
+  const parts = rows.map((r) => {
+    const m = /FROM \((.+?)\) TO \((.+?)\)/i.exec(r.bound);
+    if (!m) throw new Error(`text_search: unexpected part bound ${r.bound}`);
+    return { name: r.name, from: bound(m[1]), to: bound(m[2]) };
+  });
+  return parts.sort((a, b) => (a.from === null ? -1 : b.from === null ? 1 : Number(BigInt(a.from) - BigInt(b.from))));
+}
+
+const partName = (n: number) => `text_search_${String(n).padStart(4, '0')}`;
+const nextPartNumber = (parts: readonly SearchPart[]) => 1 + Math.max(0, ...parts.map((p) => Number(/_(\d+)$/.exec(p.name)?.[1] ?? 0)));
+const literal = (v: string | null, open: 'MINVALUE' | 'MAXVALUE') => (v === null ? open : String(BigInt(v)));
+
+/** A new part for keys from `from` to below `to`. */
+async function createPart(db: Kysely<any>, name: string, from: string | null, to: string | null): Promise<void> {
+  await sql.raw(`create table ${name} partition of text_search for values from (${literal(from, 'MINVALUE')}) to (${literal(to, 'MAXVALUE')})`).execute(db);
+  await sql.raw(`comment on table ${name} is '${DERIVED_COMMENT}'`).execute(db);
+}
+
+/**
+ * Creates the partitioned index (migration 0404), cut at `cuts` (ascending keys: each starts a part; an index being
+ * built from existing words is cut every `PART_ROWS` of them), without rows. Its key and GIN indexes are added by
+ * `indexParts` once the rows are in, which builds each part's index in one pass.
+ */
+export async function createSearchTable(db: Kysely<any>, cuts: readonly string[]): Promise<void> {
+  await sql`create table text_search (search_key bigint not null, tenant_id text not null, id text not null, source text not null, ref_id text not null,
+    owner_user_id text, created_at text not null, state text, unit_id text, title text not null, words tsvector not null) partition by range (search_key)`.execute(db);
+  await sql.raw(`comment on table text_search is '${DERIVED_COMMENT}'`).execute(db);
+  const bounds = [null, ...cuts];
+  for (let i = 0; i < bounds.length; i++) await createPart(db, partName(i + 1), bounds[i], bounds[i + 1] ?? null);
+}
+
+/** The columns `text_search_newest` returns: an item's key and the facts a search needs. */
+const FACTS = 'search_key, id, source, ref_id, owner_user_id, created_at, state, unit_id, title';
+
+/**
+ * `text_search_newest(tenant, query, limit)`: the newest `limit` matches with their facts, newest first. It reads the parts
+ * newest first (their numbers follow their keys) and plans each part's statement only when the newer parts have not
+ * filled the limit: a common word is answered from the newest part, without planning the others. Each part is read
+ * by its GIN index (posting lists intersected once, matches sorted by key); the plans that walk the keys or scan a part
+ * testing every row's words are switched off for the function alone.
+ */
+export async function createSearchFunction(db: Kysely<any>): Promise<void> {
+  await sql.raw(`create or replace function text_search_newest(p_tenant text, p_query tsquery, p_limit integer)
+    returns table (search_key bigint, id text, source text, ref_id text, owner_user_id text, created_at text, state text, unit_id text, title text)
+    language plpgsql stable rows 500
+    set enable_seqscan = off set enable_indexscan = off set enable_indexonlyscan = off set max_parallel_workers_per_gather = 0 set jit = off
+    as $fn$
+    declare
+      part name;
+      found_ bigint;
+      wanted integer := p_limit;
+    begin
+      for part in
+        select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'text_search'::regclass order by substring(c.relname from '([0-9]+)$')::integer desc
+      loop
+        return query execute format('select ${FACTS} from %I where tenant_id = $1 and words @@ $2 order by search_key desc limit $3', part)
+          using p_tenant, p_query, wanted;
+        get diagnostics found_ = row_count;
+        wanted := wanted - found_;
+        exit when wanted <= 0;
+      end loop;
+    end
+    $fn$`).execute(db);
+}
+
+/** The key and the GIN index of every part, present and future. */
+export async function indexParts(db: Kysely<any>): Promise<void> {
+  await sql`alter table text_search add constraint text_search_pkey primary key (search_key)`.execute(db);
+  await sql`create index text_search_words on text_search using gin (words)`.execute(db);
+}
+
+/**
+ * Closes the open part once it holds `partRows` items, at its highest key, and opens the next. Cheap when there is
+ * nothing to do (one count of the open part); instances roll one at a time (an advisory lock) and searches wait for
+ * the few milliseconds the change takes. Returns whether a part was closed.
+ */
+export async function rollSearchParts(db: Kysely<any>, partRows = PART_ROWS): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('zhengxie.text_search.parts'))`.execute(trx);
+    const parts = await readParts(trx);
+    const open = parts.find((p) => p.to === null);
+    if (!open) throw new Error('text_search has no open part');
+    const r = (await sql<{ n: string | number; top: string | null }>`select count(*) as n, max(search_key)::text as top from ${sql.table(open.name)}`.execute(trx)).rows[0];
+    if (Number(r.n) < partRows || r.top === null) return false;
+    const cut = String(BigInt(r.top) + 1n);
+    await sql.raw(`alter table text_search detach partition ${open.name}`).execute(trx);
+    await sql.raw(`alter table text_search attach partition ${open.name} for values from (${literal(open.from, 'MINVALUE')}) to (${cut})`).execute(trx);
+    await createPart(trx, partName(nextPartNumber(parts)), cut, null);
+    return true;
+  });
+}
