@@ -373,7 +373,7 @@ if (want('search')) {
         }
         await h.db.transaction().execute(async (trx) => {
           await trx.insertInto('text_items').values(rows).execute();
-          await writeWords(trx, h.dialect, words);
+          await writeWords(trx, h.dialect, words, { fresh: true });
         });
         if (kind === 'postgres' && (at / batch) % 8 === 7) await rollSearchParts(h.db);
         if ((at / batch) % 200 === 0) note(`${kind}: ${at} items loaded`);

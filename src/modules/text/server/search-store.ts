@@ -36,11 +36,11 @@ function tsvectorLiteral(words: readonly string[]): string {
   return [...new Set(clean(words))].map(tsQuote).join(' ');
 }
 
-/** Stores (or replaces) items in the index. */
-export async function writeWords(db: Kysely<any>, d: DialectName, items: readonly IndexedItem[]): Promise<void> {
+/** Stores (or replaces) items in the index; `fresh`: the items are new (SQLite then need not remove earlier words). */
+export async function writeWords(db: Kysely<any>, d: DialectName, items: readonly IndexedItem[], opts: { fresh?: boolean } = {}): Promise<void> {
   if (!items.length) return;
   if (d === 'sqlite') {
-    await sql`delete from text_fts where rowid in (${sql.join(items.map((i) => i.searchKey))})`.execute(db);
+    if (!opts.fresh) await sql`delete from text_fts where rowid in (${sql.join(items.map((i) => i.searchKey))})`.execute(db);
     await sql`insert into text_fts(rowid, words) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${clean(i.words).join(' ')})`))}`.execute(db);
     return;
   }

@@ -141,7 +141,7 @@ export class TextSearch {
             id: b.id, tenant_id: tenantId, source: b.source, ref_id: b.refId, title: b.title, body: chunk[at + i].body, unit_id: b.unitId, state: b.state,
             owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now,
           }))).execute();
-          await writeWords(trx, this.dialect, batch);
+          await writeWords(trx, this.dialect, batch, { fresh: true });
         }
       });
       await this.wrote(chunk.length);
