@@ -48,5 +48,37 @@ export function sqliteFindStatement(q: { tenantId: string; words: readonly strin
  */
 async function newestMatchesPg(db: Kysely<any>, tenantId: string, words: readonly string[], limit: number): Promise<FactsRow[]> {
   const query = words.map(tsQuote).join(' & ');
-  return (await sql<FactsRow>`select * from text_search_newest(${tenantId}, ${query}::tsquery, ${limit})`.execute(db)).rows;
+  const shares = await wordShares(db);
+  // the rarest word's share: an upper bound of the query's (words often come together); a window sized on too high a
+  // share only falls short and the rest of the part follows, where too low a share would sort every match of the part
+  const share = shares.freq.size ? Math.min(...words.map((w) => shares.freq.get(w) ?? shares.rare)) : 0;
+  return (await sql<FactsRow>`select * from text_search_newest(${tenantId}, ${query}::tsquery, ${share}, ${limit})`.execute(db)).rows;
+}
+
+/** The most common words of the newest analysed part of the PostgreSQL index, with the share of its items holding each. */
+interface WordShares { freq: Map<string, number>; rare: number }
+
+const sharesCache = new WeakMap<object, { at: number; shares: Promise<WordShares> }>();
+
+/**
+ * From the planner's statistics of the newest part that has them (autovacuum analyses a part as it fills), read again
+ * every five minutes: the share of the items holding each of the most common words, and for any other word half the
+ * least common one's. A query's share is taken as its rarest word's; the database
+ * function reads a window of the newest part first for a query expected in enough of its items.
+ */
+function wordShares(db: Kysely<any>): Promise<WordShares> {
+  const hit = sharesCache.get(db);
+  if (hit && Date.now() - hit.at < 300_000) return hit.shares;
+  const shares = (async (): Promise<WordShares> => {
+    const rows = (await sql<{ part: string; elems: string[] | null; freqs: number[] | null }>`select s.tablename as part,
+      s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs from pg_stats s
+      where s.schemaname = current_schema() and s.tablename like 'text\\_search\\_%' and s.attname = 'words' and s.most_common_elems is not null`.execute(db)).rows;
+    const newest = rows.sort((a, b) => Number(/(\d+)$/.exec(b.part)?.[1] ?? 0) - Number(/(\d+)$/.exec(a.part)?.[1] ?? 0))[0];
+    const elems = newest?.elems ?? [];
+    const freqs = (newest?.freqs ?? []).slice(0, elems.length).map(Number);
+    return { freq: new Map(elems.map((w, i) => [w, freqs[i]])), rare: freqs.length ? Math.min(...freqs) / 2 : 0 };
+  })();
+  sharesCache.set(db, { at: Date.now(), shares });
+  shares.catch(() => sharesCache.delete(db));
+  return shares;
 }

@@ -20,7 +20,7 @@ export interface IndexedItem {
 }
 
 /** Items per part of the PostgreSQL index: the posting lists a search of common words decodes are those of a part. */
-export const PART_ROWS = 65_536;
+export const PART_ROWS = 131_072;
 
 /** Marks a table as derived full-text data: `readCatalogue` leaves it out of backups. */
 export const DERIVED_COMMENT = 'derived: full-text index, rebuilt from text_items, not backed up';
@@ -120,29 +120,56 @@ export async function createSearchTable(db: Kysely<any>, cuts: readonly string[]
 const FACTS = 'search_key, id, source, ref_id, owner_user_id, created_at, state, unit_id, title';
 
 /**
- * `text_search_newest(tenant, query, limit)`: the newest `limit` matches with their facts, newest first. It reads the parts
- * newest first (their numbers follow their keys) and plans each part's statement only when the newer parts have not
- * filled the limit: a common word is answered from the newest part, without planning the others. Each part is read
- * by its GIN index (posting lists intersected once, matches sorted by key); the plans that walk the keys or scan a part
- * testing every row's words are switched off for the function alone.
+ * `text_search_newest(tenant, query, share, limit)`: the newest `limit` matches with their facts, newest first.
+ * - The parts are read newest first (their numbers follow their keys); a part's statement is planned only when the
+ *   newer parts have not filled the limit, so a common word is answered from the newest part alone.
+ * - Each part is read by its GIN index: the posting lists intersected once, the matching rows read and sorted by key.
+ * - When the rows of the newest part that should give the limit twice over (by the query's expected `share` of the
+ *   items, from the statistics) are at most half a part, that window of its newest rows is read first: their keys'
+ *   bitmap (from the key index) and-ed with the words', so only the matches among them are read. At 1M items a word in
+ *   a fifth of a full part took 85 ms by its posting lists alone (every match of the part read and sorted) and 4–8 ms
+ *   in its window; a word in 7%, 12 and 6–8 ms. Words common apart but rare together cost only the window; the rest of
+ *   the part follows if it did not fill the limit.
+ * - Every other plan (a sequential scan, a walk of the keys testing each row's words, which reads many rows' words back
+ *   from TOAST) is switched off for the function.
  */
-export async function createSearchFunction(db: Kysely<any>): Promise<void> {
-  await sql.raw(`create or replace function text_search_newest(p_tenant text, p_query tsquery, p_limit integer)
+export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS): Promise<void> {
+  await sql.raw(`create or replace function text_search_newest(p_tenant text, p_query tsquery, p_share float8, p_limit integer)
     returns table (search_key bigint, id text, source text, ref_id text, owner_user_id text, created_at text, state text, unit_id text, title text)
     language plpgsql stable rows 500
-    set enable_seqscan = off set enable_indexscan = off set enable_indexonlyscan = off set max_parallel_workers_per_gather = 0 set jit = off
+    set enable_seqscan = off set enable_indexscan = off set enable_indexonlyscan = off set enable_bitmapscan = on
+    set max_parallel_workers_per_gather = 0 set jit = off
     as $fn$
     declare
       part name;
+      newest boolean := true;
       found_ bigint;
       wanted integer := p_limit;
+      below bigint;
     begin
       for part in
         select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
         where i.inhparent = 'text_search'::regclass order by substring(c.relname from '([0-9]+)$')::integer desc
       loop
-        return query execute format('select ${FACTS} from %I where tenant_id = $1 and words @@ $2 order by search_key desc limit $3', part)
-          using p_tenant, p_query, wanted;
+        below := null;
+        if newest and p_share > 0 and 2 * wanted / p_share <= ${partRows / 2} then
+          -- the key below the window, from the key index alone (null: the part is smaller than the window)
+          perform set_config('enable_indexonlyscan', 'on', true), set_config('enable_bitmapscan', 'off', true);
+          execute format('select search_key from %I order by search_key desc offset $1 limit 1', part)
+            into below using least(ceil(2 * wanted / p_share), 2147483647)::integer;
+          perform set_config('enable_indexonlyscan', 'off', true), set_config('enable_bitmapscan', 'on', true);
+          if below is not null then
+            return query execute format('select ${FACTS} from %I where tenant_id = $1 and words @@ $2 and search_key > $4 order by search_key desc limit $3', part)
+              using p_tenant, p_query, wanted, below;
+            get diagnostics found_ = row_count;
+            wanted := wanted - found_;
+            exit when wanted <= 0;
+          end if;
+        end if;
+        newest := false;
+        return query execute format('select ${FACTS} from %I where tenant_id = $1 and words @@ $2 %s order by search_key desc limit $3', part,
+            case when below is null then '' else 'and search_key <= $4' end)
+          using p_tenant, p_query, wanted, below;
         get diagnostics found_ = row_count;
         wanted := wanted - found_;
         exit when wanted <= 0;
