@@ -8,8 +8,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 
-/** One match of the index: the item, its title, and the facts visibility and facets need. */
-export interface SearchMatch { id: string; source: string; refId: string; ownerUserId: string | null; createdAt: string; state: string | null; unitId: string | null; title: string }
+/** One match of the index: the item and its search key, its title, and the facts visibility and facets need. */
+export interface SearchMatch { id: string; key: number; source: string; refId: string; ownerUserId: string | null; createdAt: string; state: string | null; unitId: string | null; title: string }
 
 const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 const ftsQuote = (w: string) => `"${w.replace(/"/g, '""')}"`;
@@ -17,7 +17,7 @@ const ftsQuote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 interface FactsRow { id: string; source: string; ref_id: string; owner_user_id: string | null; created_at: string; state: string | null; unit_id: string | null; title: string; search_key: number | string }
 
 const toMatch = (x: FactsRow): SearchMatch => ({
-  id: x.id, source: x.source, refId: x.ref_id, ownerUserId: x.owner_user_id, createdAt: x.created_at, state: x.state, unitId: x.unit_id, title: x.title,
+  id: x.id, key: Number(x.search_key), source: x.source, refId: x.ref_id, ownerUserId: x.owner_user_id, createdAt: x.created_at, state: x.state, unitId: x.unit_id, title: x.title,
 });
 
 /**

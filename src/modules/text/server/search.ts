@@ -203,7 +203,7 @@ export class TextSearch {
       if (!f) continue;
       const state = f.state !== undefined ? f.state : r.state;
       seen.push({
-        id: r.id, source: r.source, refId: r.refId, ownerUserId: r.ownerUserId, createdAt: r.createdAt, state: r.state, title: r.title,
+        id: r.id, key: r.key, source: r.source, refId: r.refId, ownerUserId: r.ownerUserId, createdAt: r.createdAt, state: r.state, title: r.title,
         order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
         statusLabel: f.stateLabel ?? state ?? null, unitId: f.unitId !== undefined ? f.unitId : r.unitId,
       });
@@ -213,22 +213,23 @@ export class TextSearch {
     spent('facets');
     const filtered = seen.filter((x) => (!q.module || x.source === q.module) && (q.year === undefined || x.year === q.year)
       && (!q.status || x.status === q.status) && (!q.unit || x.unitId === q.unit));
-    const bodies = new Map<string, string>();
-    const readBodies = async (ids: string[]) => {
-      const missing = ids.filter((id) => !bodies.has(id));
+    // texts by search key: the matches' keys lie close together (the newest), so their index entries share pages
+    const bodies = new Map<number, string>();
+    const readBodies = async (keys: number[]) => {
+      const missing = keys.filter((k) => !bodies.has(k));
       if (!missing.length) return;
-      const rows = await this.db.selectFrom('text_items').select(['id', 'body']).where('id', 'in', missing).execute();
-      for (const r of rows as Array<{ id: string; body: string }>) bodies.set(r.id, r.body);
+      const rows = await this.db.selectFrom('text_items').select(['search_key', 'body']).where('search_key', 'in', missing).execute();
+      for (const r of rows as Array<{ search_key: number | string; body: string }>) bodies.set(Number(r.search_key), r.body);
     };
     // relevance: every match by its title, then the best by title and text (BM25), whose texts are read for it
     const byTitle = rankMatches(filtered, words, () => '');
     const head = byTitle.slice(0, this.reranked);
     spent('rank');
-    await readBodies(head.map((x) => x.id));
+    await readBodies(head.map((x) => x.key));
     spent('texts');
-    const ranked = [...rankMatches(head, words, (x) => bodies.get(x.id) ?? ''), ...byTitle.slice(this.reranked)];
+    const ranked = [...rankMatches(head, words, (x) => bodies.get(x.key) ?? ''), ...byTitle.slice(this.reranked)];
     const pageItems = ranked.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    await readBodies(pageItems.map((x) => x.id));
+    await readBodies(pageItems.map((x) => x.key));
     spent('rank');
     const top = ranked[0]?.score || 1;
     let floor = Infinity;
@@ -240,7 +241,7 @@ export class TextSearch {
           id: x.id, source: x.source, refId: x.refId, year: x.year, createdAt: x.createdAt,
           score: Math.round((Math.min(x.score, floor) / top) * 1000) / 1000,
           title: highlight(x.title, words),
-          snippet: snippet(bodies.get(x.id) ?? '', words),
+          snippet: snippet(bodies.get(x.key) ?? '', words),
           status: x.status, statusLabel: x.statusLabel, unitId: x.unitId,
           actions: ['open'],
         };
