@@ -186,8 +186,9 @@ export async function indexParts(db: Kysely<any>): Promise<void> {
 
 /**
  * Closes the open part once it holds `partRows` items, at its highest key, and opens the next. Cheap when there is
- * nothing to do (one count of the open part); instances roll one at a time (an advisory lock) and searches wait for
- * the few milliseconds the change takes. Returns whether a part was closed.
+ * nothing to do (one count of the open part); instances roll one at a time (an advisory lock). Searches and writes
+ * wait while the closed part is checked against its new bound (one scan of the part, inside the change's lock).
+ * Returns whether a part was closed.
  */
 export async function rollSearchParts(db: Kysely<any>, partRows = PART_ROWS): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
