@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Col, Input, List, Row, Space, Tag, Typography, Menu } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import type { SearchResponse } from '../../contract.ts';
+import { sourceLabels, type SearchResponse } from '../../contract.ts';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
@@ -55,7 +55,7 @@ export default function SearchPage() {
                   <List.Item key={i.id} data-testid="search-hit">
                     <Space direction="vertical" size={2} style={{ width: '100%' }}>
                       <Space wrap size={6}>
-                        <Tag color="blue">{t(i.source === 'proposal' ? '提案' : i.source === 'report' ? '社情民意' : i.source)}</Tag>
+                        <Tag color="blue">{t(sourceLabels[i.source] ?? i.source)}</Tag>
                         {to ? <Link to={to}><Highlighted segments={i.title} /></Link> : <Highlighted segments={i.title} />}
                         {i.statusLabel && <Tag>{t(i.statusLabel)}</Tag>}
                       </Space>
