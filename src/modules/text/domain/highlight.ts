@@ -9,12 +9,12 @@ const CASED = /[\p{Lu}\p{Lt}]/u;
  * The text in lower case, or the text itself when it has no upper-case letter (most Chinese text): the search ranks and
  * highlights hundreds of texts per query, and a copy of each would only be garbage.
  */
-export function foldCase(text: string): string {
+function foldCase(text: string): string {
   return CASED.test(text) ? text.toLowerCase() : text;
 }
 
 /** Whether a word has letters with case (Latin, full-width, Greek, Cyrillic…): only then are texts folded to find it. */
-export function hasCase(word: string): boolean {
+function hasCase(word: string): boolean {
   return word.toLowerCase() !== word.toUpperCase();
 }
 

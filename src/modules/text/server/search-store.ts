@@ -23,7 +23,7 @@ export interface IndexedItem {
 export const PART_ROWS = 131_072;
 
 /** Marks a table as derived full-text data: `readCatalogue` leaves it out of backups. */
-export const DERIVED_COMMENT = 'derived: full-text index, rebuilt from text_items, not backed up';
+const DERIVED_COMMENT = 'derived: full-text index, rebuilt from text_items, not backed up';
 
 const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 const clean = (words: readonly string[]) => words.map((w) => w.replace(/\s+/g, '')).filter(Boolean);

@@ -62,7 +62,7 @@ export function newSearchKey(): number {
 }
 
 /** A stored row of `text_items`. */
-export interface ItemRow {
+interface ItemRow {
   id: string; tenant_id: string; source: string; ref_id: string; title: string; body: string; unit_id: string | null; created_at: string;
   state: string | null; owner_user_id: string | null; search_key: number | string;
 }
