@@ -14,7 +14,8 @@ import { FeatureSpace, countFeatures } from '../src/modules/text/domain/features
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize } from '../src/modules/text/domain/duplicates.ts';
 import { SimilarIndex, Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
 import { hotTopics } from '../src/modules/text/domain/hot-topics.ts';
-import { indexWords, indexedFacts, TextSearch, SEARCH_WINDOW, RERANKED, emptyProfile, type SearchProfile } from '../src/modules/text/server/search.ts';
+import { indexWords, indexText, indexedTokens, indexedFacts, queryWords, rankMatches, countsInTexts, TextSearch, SEARCH_WINDOW, emptyProfile, type IndexedText, type SearchProfile } from '../src/modules/text/server/search.ts';
+import { findMatches } from '../src/modules/text/server/search-index.ts';
 import { textMigrations } from '../src/modules/text/server/migrations.ts';
 import { openDatabase, optimiseForReading } from '../src/kernel/server/db/dialect.ts';
 import { optimiseWords, rollSearchParts, writeWords, type IndexedItem } from '../src/modules/text/server/search-store.ts';
@@ -316,17 +317,20 @@ if (want('search')) {
   const label = '1m';
   const rand = rng(99);
   const real = messages.map((m) => indexWords(m.title, m.body));
+  const realText = messages.map((m) => indexText(m.title, m.body));
+  const titleWords = messages.map((m) => { const w = indexWords(m.title, ''); return w.slice(0, w.length / 2); });
   const keywordsOf = messages.map((m) => seg.keywords(`${m.title}。${m.body}`, 8).map((k) => k.word));
   // generated items: a real message's words with 20% dropped and a passage of another message added, stored with the
   // real message's title and the words run together as the text (what ranking and highlighting read)
-  const variant = (): { title: string; body: string; words: string[] } => {
+  const variant = (): { title: string; body: string; text: IndexedText } => {
     const ia = Math.floor(rand() * real.length);
     const a = real[ia];
     const b = real[Math.floor(rand() * real.length)];
     const out = a.filter(() => rand() >= 0.2);
     const start = Math.floor(rand() * Math.max(1, b.length));
     out.push(...b.slice(start, start + Math.ceil(b.length * 0.2)));
-    return { title: messages[ia].title, body: out.join(''), words: out };
+    const body = out.join('');
+    return { title: messages[ia].title, body, text: indexedTokens(titleWords[ia], out, body.length) };
   };
   // queries as people type them: 1 to 4 of the keywords of a real message (TF-IDF over jieba's table)
   const queries: string[] = [];
@@ -366,10 +370,13 @@ if (want('search')) {
         const words: IndexedItem[] = [];
         for (let i = at; i < Math.min(size, at + batch); i++) {
           const id = `item${String(i).padStart(8, '0')}`;
-          const v = i < real.length ? { title: messages[i].title, body: messages[i].body, words: real[i] } : variant();
-          const row = { id, tenant_id: 'city', source: i % 3 === 0 ? 'report' : 'proposal', ref_id: id, title: v.title, body: v.body, search_key: i + 1, created_at: `${2016 + (i % 10)}-05-01T00:00:00.000Z`, state: null, unit_id: null, owner_user_id: null };
+          const v = i < real.length ? { title: messages[i].title, body: messages[i].body, text: realText[i] } : variant();
+          const row = {
+            id, tenant_id: 'city', source: i % 3 === 0 ? 'report' : 'proposal', ref_id: id, title: v.title, body: v.body, search_key: i + 1, created_at: `${2016 + (i % 10)}-05-01T00:00:00.000Z`,
+            state: null, unit_id: null, owner_user_id: null, body_len: v.text.bodyLength, word_counts: v.text.wordCounts,
+          };
           rows.push({ ...row, updated_at: now });
-          words.push({ ...indexedFacts(row), words: v.words });
+          words.push({ ...indexedFacts(row), ...v.text });
         }
         await h.db.transaction().execute(async (trx) => {
           await trx.insertInto('text_items').values(rows).execute();
@@ -384,6 +391,10 @@ if (want('search')) {
       }
       note(`${kind}: ${size} items loaded in ${((performance.now() - tb) / 1000).toFixed(0)} s`);
       const ts = new TextSearch(h.db, h.dialect);
+      // a database kept from before the counts were stored gets them here, as an upgraded installation does on its first search
+      const tc = performance.now();
+      await ts.ensureIndex();
+      note(`${kind}: index checked in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
       // the timed searches run in a process of their own, as in a server: this one's heap holds the generator's data
       const { times, profiles, found, heapMb } = await runSearchChild({
         kind, sqliteFile: h.sqliteFile, databaseUrl: kind === 'postgres' ? (tdb?.config.databaseUrl ?? keep) : undefined, queries, warmup: 50,
@@ -399,18 +410,25 @@ if (want('search')) {
         slowest_1pct_mean: Object.fromEntries(steps.map((k) => [k, r4(slowest.reduce((a, p) => a + p[k], 0) / slowest.length)])),
         slowest_queries: times.map((t, i) => ({ q: queries[i], ms: r4(t) })).sort((a, b) => b.ms - a.ms).slice(0, 5),
       });
-      // ranking quality: the first page against the one given when every match of the window is ranked by title and text
-      const full = new TextSearch(h.db, h.dialect, { reranked: SEARCH_WINDOW });
+      // ranking quality: the first page against the one given when the window's matches are ranked by their texts read
+      // back (occurrences in each text, where the search uses the counts kept in the index)
       let same = 0, expected = 0;
       for (const q of queries.slice(0, quick ? 100 : 200)) {
-        const want = (await full.search(actor, { q, page: 1, pageSize: 20 })).items.map((x) => x.id);
+        const words = queryWords(q);
+        const window = (await findMatches(h.db, h.dialect, { tenantId: actor.tenantId, words, limit: SEARCH_WINDOW })).map((m, order) => ({ ...m, order, score: 0 }));
+        const bodies = new Map<number, string>();
+        for (let at = 0; at < window.length; at += 250) {
+          const rows = await h.db.selectFrom('text_items').select(['search_key', 'body']).where('search_key', 'in', window.slice(at, at + 250).map((m) => m.key)).execute();
+          for (const r of rows as Array<{ search_key: number | string; body: string }>) bodies.set(Number(r.search_key), r.body);
+        }
+        const want = rankMatches(window, words, countsInTexts(words, (m) => bodies.get(m.key) ?? '')).slice(0, 20).map((x) => x.id);
         const got = new Set((await ts.search(actor, { q, page: 1, pageSize: 20 })).items.map((x) => x.id));
         expected += want.length;
         same += want.filter((id) => got.has(id)).length;
       }
       emit({
-        name: `search.recall20_${label}_${kind === 'postgres' ? 'pg' : 'sqlite'}`, value: r4(same / Math.max(1, expected)), reranked: RERANKED,
-        reference: 'the first 20 when all the window\'s matches are ranked by title and text', queries: quick ? 100 : 200,
+        name: `search.recall20_${label}_${kind === 'postgres' ? 'pg' : 'sqlite'}`, value: r4(same / Math.max(1, expected)),
+        reference: 'the first 20 when the window\'s matches are ranked by their texts read back rather than by the counts kept in the index', queries: quick ? 100 : 200,
       });
       emit({
         name, value: r4(pct(times, 99)), target: '<= 30', p50_ms: r4(pct(times, 50)), max_ms: r4(Math.max(...times)), items: size, queries: queries.length,

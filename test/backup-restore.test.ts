@@ -73,8 +73,7 @@ async function dump(db: Kysely<any>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const t of tables) {
     const rows = await db.selectFrom(t.name).selectAll().execute();
-    // search columns are derived full-text data of one dialect (rebuilt from the items, not backed up)
-    out[t.name] = rows.map((r) => JSON.stringify(Object.keys(r).filter((k) => k !== 'search_tsv').sort().map((k) => {
+    out[t.name] = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => {
       const v = (r as Record<string, unknown>)[k];
       return [k, v instanceof Uint8Array ? Buffer.from(v).toString('base64') : typeof v === 'bigint' ? Number(v) : v];
     }))).sort();

@@ -123,4 +123,42 @@ export const textMigrations: MigrationDef[] = [
       await sql`drop index if exists text_items_search`.execute(db);
     },
   },
+  {
+    name: '0405_text_search_old_words',
+    async up(db, dialect) {
+      /**
+       * 全文检索 (PostgreSQL): the words' old column, unwritten since 0404 (kept then for instances of the version
+       * before it), goes, with the finer statistics of the search key that only the old search read (0402). Dropping a
+       * column only marks it dropped; its space is reclaimed as rows are rewritten, or at once by `VACUUM FULL text_items`.
+       */
+      if (dialect !== 'postgres') return;
+      await sql`ALTER TABLE text_items DROP COLUMN IF EXISTS search_tsv`.execute(db);
+      await sql`ALTER TABLE text_items ALTER COLUMN search_key SET STATISTICS -1`.execute(db);
+    },
+  },
+  {
+    name: '0406_text_search_counts',
+    async up(db, dialect) {
+      /**
+       * 全文检索: each item's text length and word counts (词频摘要), so that a search ranks every match by title and
+       * text from the index without reading the texts back (decision 0029). Existing items get them from their texts
+       * on the first search after the upgrade (`TextSearch.ensureIndex`). SQLite reads them from the covering index of
+       * the facts, rebuilt with them; PostgreSQL keeps a copy in its index, and its search function returns them.
+       */
+      await db.schema.alterTable('text_items').addColumn('body_len', 'integer').execute();
+      await db.schema.alterTable('text_items').addColumn('word_counts', 'text').execute();
+      // the items still to count, found at once (empty once counted)
+      await db.schema.createIndex('text_items_uncounted').on('text_items').column('id').where(sql.ref('word_counts'), 'is', null).execute();
+      if (dialect === 'sqlite') {
+        await db.schema.dropIndex('text_items_search_facts').execute();
+        await db.schema.createIndex('text_items_search_facts').on('text_items')
+          .columns(['search_key', 'tenant_id', 'id', 'source', 'ref_id', 'owner_user_id', 'created_at', 'state', 'unit_id', 'title', 'body_len', 'word_counts']).execute();
+        return;
+      }
+      await sql`ALTER TABLE text_search ADD COLUMN body_len integer, ADD COLUMN word_counts text`.execute(db);
+      // it takes the query's words and returns their counts: a changed signature is a new function
+      await sql`DROP FUNCTION IF EXISTS text_search_newest(text, tsquery, float8, integer)`.execute(db);
+      await createSearchFunction(db);
+    },
+  },
 ];

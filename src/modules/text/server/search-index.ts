@@ -1,6 +1,6 @@
 /**
  * Finding the newest matches of a query in the full-text index (全文检索索引) of `text_items`, with the facts
- * visibility, facets and ranking need. The words are kept by `search-store.ts` (FTS5 on SQLite, a table partitioned
+ * visibility, facets and ranking need (the title, the text's length and its word counts). The words are kept by `search-store.ts` (FTS5 on SQLite, a table partitioned
  * by key with a GIN index per part on PostgreSQL). SQLite reads the facts of a match from a covering index
  * (`text_items_search_facts`, migration 0403) rather than from the wide row that holds the text; PostgreSQL reads the
  * parts newest first, and keeps the facts in the index's rows.
@@ -8,17 +8,31 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 
-/** One match of the index: the item and its search key, its title, and the facts visibility and facets need. */
-export interface SearchMatch { id: string; key: number; source: string; refId: string; ownerUserId: string | null; createdAt: string; state: string | null; unitId: string | null; title: string }
+/**
+ * One match of the index: the item and its search key, its title, the facts visibility and facets need, and for
+ * ranking its text's length and how often each query word occurs in the text (`counts[i]` for the `i`th word asked),
+ * read from the counts kept in the index (null for an item indexed before they were kept, until `ensureIndex` adds them).
+ */
+export interface SearchMatch {
+  id: string; key: number; source: string; refId: string; ownerUserId: string | null; createdAt: string; state: string | null; unitId: string | null; title: string;
+  bodyLength: number | null; counts: number[] | null;
+}
 
 const tsQuote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 const ftsQuote = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
-interface FactsRow { id: string; source: string; ref_id: string; owner_user_id: string | null; created_at: string; state: string | null; unit_id: string | null; title: string; search_key: number | string }
+interface FactsRow {
+  id: string; source: string; ref_id: string; owner_user_id: string | null; created_at: string; state: string | null; unit_id: string | null; title: string; search_key: number | string;
+  body_len: number | null; counts: number[] | null;
+}
 
 const toMatch = (x: FactsRow): SearchMatch => ({
   id: x.id, key: Number(x.search_key), source: x.source, refId: x.ref_id, ownerUserId: x.owner_user_id, createdAt: x.created_at, state: x.state, unitId: x.unit_id, title: x.title,
+  bodyLength: x.body_len, counts: x.counts,
 });
+
+/** How a word is looked up in the kept counts (`IndexedText.wordCounts`, ` word count word count `). */
+const needleOf = (w: string) => ` ${w.replace(/\s+/g, '')} `;
 
 /**
  * Items of a tenant holding every one of `words`: the newest `limit` matches (by search key, which follows creation
@@ -27,8 +41,15 @@ const toMatch = (x: FactsRow): SearchMatch => ({
 export async function findMatches(db: Kysely<any>, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<SearchMatch[]> {
   const words = [...new Set(q.words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))];
   if (!words.length) return [];
-  if (d === 'sqlite') return (await sqliteFindStatement({ ...q, words }).execute(db)).rows.map(toMatch);
-  const rows = await newestMatchesPg(db, q.tenantId, words, q.limit);
+  const needles = q.words.map(needleOf);
+  if (d === 'sqlite') {
+    return (await sqliteFindStatement({ ...q, words }, needles).execute(db)).rows.map((r) => {
+      const row = r as unknown as FactsRow & Record<string, number | null>;
+      row.counts = row.c0 === null ? null : needles.map((_n, i) => Number(row[`c${i}`]));
+      return toMatch(row);
+    });
+  }
+  const rows = await newestMatchesPg(db, q.tenantId, words, needles, q.limit);
   return rows.sort((a, b) => Number(b.search_key) - Number(a.search_key)).map(toMatch);
 }
 
@@ -36,23 +57,26 @@ export async function findMatches(db: Kysely<any>, d: DialectName, q: { tenantId
  * SQLite: FTS5 walks its index from the highest rowid and stops at the limit; each match is checked (tenant) and
  * described from the covering index alone.
  */
-export function sqliteFindStatement(q: { tenantId: string; words: readonly string[]; limit: number }) {
-  return sql<FactsRow>`select i.id, i.source, i.ref_id, i.owner_user_id, i.created_at, i.state, i.unit_id, i.title, i.search_key
+export function sqliteFindStatement(q: { tenantId: string; words: readonly string[]; limit: number }, needles: readonly string[] = q.words.map(needleOf)) {
+  // the count of each word in the text: a listed word's number (the integer a cast reads from the text after it), else 1
+  const counts = needles.map((n, i) => sql`case when i.word_counts is null then null when instr(i.word_counts, ${n}) = 0 then 1
+    else cast(substr(i.word_counts, instr(i.word_counts, ${n}) + length(${n})) as integer) end as ${sql.raw(`c${i}`)}`);
+  return sql<FactsRow>`select i.id, i.source, i.ref_id, i.owner_user_id, i.created_at, i.state, i.unit_id, i.title, i.search_key, i.body_len, ${sql.join(counts)}
     from text_fts join text_items i indexed by text_items_search_facts on i.search_key = text_fts.rowid and i.tenant_id = ${q.tenantId}
     where text_fts match ${q.words.map(ftsQuote).join(' ')} order by text_fts.rowid desc limit ${q.limit}`;
 }
 
 /**
- * PostgreSQL: the newest `limit` matches with their facts, in one statement: `text_search_newest` (`search-store.ts`)
- * reads the index's parts newest first, and the facts are stored with the words.
+ * PostgreSQL: the newest `limit` matches with their facts and the query words' counts, in one statement:
+ * `text_search_newest` (`search-store.ts`) reads the index's parts newest first, and the facts are stored with the words.
  */
-async function newestMatchesPg(db: Kysely<any>, tenantId: string, words: readonly string[], limit: number): Promise<FactsRow[]> {
+async function newestMatchesPg(db: Kysely<any>, tenantId: string, words: readonly string[], needles: readonly string[], limit: number): Promise<FactsRow[]> {
   const query = words.map(tsQuote).join(' & ');
   const shares = await wordShares(db);
   // the rarest word's share: an upper bound of the query's (words often come together); a window sized on too high a
   // share only falls short and the rest of the part follows, where too low a share would sort every match of the part
   const share = shares.freq.size ? Math.min(...words.map((w) => shares.freq.get(w) ?? shares.rare)) : 0;
-  return (await sql<FactsRow>`select * from text_search_newest(${tenantId}, ${query}::tsquery, ${share}, ${limit})`.execute(db)).rows;
+  return (await sql<FactsRow>`select * from text_search_newest(${tenantId}, ${query}::tsquery, ${needles}::text[], ${share}, ${limit})`.execute(db)).rows;
 }
 
 /** The most common words of the newest analysed part of the PostgreSQL index, with the share of its items holding each. */

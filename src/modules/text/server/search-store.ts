@@ -13,10 +13,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 
-/** One item for the index: its key and words, and (PostgreSQL) the facts a search returns with it. */
+/**
+ * One item for the index: its key and words, and (PostgreSQL) the facts a search returns with it, its text's length
+ * and its words' counts (`indexText` in `search.ts`; on SQLite these two are read from `text_items`).
+ */
 export interface IndexedItem {
   id: string; tenantId: string; searchKey: number; source: string; refId: string; ownerUserId: string | null; createdAt: string;
-  state: string | null; unitId: string | null; title: string; words: readonly string[];
+  state: string | null; unitId: string | null; title: string; words: readonly string[]; bodyLength: number; wordCounts: string;
 }
 
 /** Items per part of the PostgreSQL index: the posting lists a search of common words decodes are those of a part. */
@@ -45,10 +48,19 @@ export async function writeWords(db: Kysely<any>, d: DialectName, items: readonl
     return;
   }
   const rows = [...new Map(items.map((i) => [i.searchKey, i])).values()];
-  await sql`insert into text_search (search_key, tenant_id, id, source, ref_id, owner_user_id, created_at, state, unit_id, title, words)
-    values ${sql.join(rows.map((i) => sql`(${i.searchKey}, ${i.tenantId}, ${i.id}, ${i.source}, ${i.refId}, ${i.ownerUserId}, ${i.createdAt}, ${i.state}, ${i.unitId}, ${i.title}, ${tsvectorLiteral(i.words)}::tsvector)`))}
+  await sql`insert into text_search (search_key, tenant_id, id, source, ref_id, owner_user_id, created_at, state, unit_id, title, body_len, word_counts, words)
+    values ${sql.join(rows.map((i) => sql`(${i.searchKey}, ${i.tenantId}, ${i.id}, ${i.source}, ${i.refId}, ${i.ownerUserId}, ${i.createdAt}, ${i.state}, ${i.unitId}, ${i.title}, ${i.bodyLength}, ${i.wordCounts}, ${tsvectorLiteral(i.words)}::tsvector)`))}
     on conflict (search_key) do update set tenant_id = excluded.tenant_id, id = excluded.id, source = excluded.source, ref_id = excluded.ref_id,
-      owner_user_id = excluded.owner_user_id, created_at = excluded.created_at, state = excluded.state, unit_id = excluded.unit_id, title = excluded.title, words = excluded.words`.execute(db);
+      owner_user_id = excluded.owner_user_id, created_at = excluded.created_at, state = excluded.state, unit_id = excluded.unit_id, title = excluded.title,
+      body_len = excluded.body_len, word_counts = excluded.word_counts, words = excluded.words`.execute(db);
+}
+
+/** Stores the text lengths and word counts of items whose words are indexed already (PostgreSQL's index keeps a copy). */
+export async function writeCounts(db: Kysely<any>, d: DialectName, items: ReadonlyArray<{ searchKey: number; bodyLength: number; wordCounts: string }>): Promise<void> {
+  if (d === 'sqlite' || !items.length) return;
+  await sql`update text_search s set body_len = v.len, word_counts = v.counts
+    from (values ${sql.join(items.map((i) => sql`(${i.searchKey}::bigint, ${i.bodyLength}::integer, ${i.wordCounts}::text)`))}) as v(k, len, counts)
+    where s.search_key = v.k`.execute(db);
 }
 
 /** Removes one item from the index. */
@@ -116,11 +128,12 @@ export async function createSearchTable(db: Kysely<any>, cuts: readonly string[]
   for (let i = 0; i < bounds.length; i++) await createPart(db, partName(i + 1), bounds[i], bounds[i + 1] ?? null);
 }
 
-/** The columns `text_search_newest` returns: an item's key and the facts a search needs. */
-const FACTS = 'search_key, id, source, ref_id, owner_user_id, created_at, state, unit_id, title';
+/** The columns `text_search_newest` returns: an item's key, the facts a search needs, and its text's length (the query words' counts follow). */
+const FACTS = 'search_key, id, source, ref_id, owner_user_id, created_at, state, unit_id, title, body_len';
 
 /**
- * `text_search_newest(tenant, query, share, limit)`: the newest `limit` matches with their facts, newest first.
+ * `text_search_newest(tenant, query, needles, share, limit)`: the newest `limit` matches with their facts, newest first,
+ * and how often each query word (as ` word `, `needles`) occurs in each match's text, from its kept counts.
  * - The parts are read newest first (their numbers follow their keys); a part's statement is planned only when the
  *   newer parts have not filled the limit, so a common word is answered from the newest part alone.
  * - Each part is read by its GIN index: the posting lists intersected once, the matching rows read and sorted by key.
@@ -134,8 +147,9 @@ const FACTS = 'search_key, id, source, ref_id, owner_user_id, created_at, state,
  *   from TOAST) is switched off for the function.
  */
 export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS): Promise<void> {
-  await sql.raw(`create or replace function text_search_newest(p_tenant text, p_query tsquery, p_share float8, p_limit integer)
-    returns table (search_key bigint, id text, source text, ref_id text, owner_user_id text, created_at text, state text, unit_id text, title text)
+  await sql.raw(`create or replace function text_search_newest(p_tenant text, p_query tsquery, p_needles text[], p_share float8, p_limit integer)
+    returns table (search_key bigint, id text, source text, ref_id text, owner_user_id text, created_at text, state text, unit_id text, title text,
+      body_len integer, counts integer[])
     language plpgsql stable rows 500
     set enable_seqscan = off set enable_indexscan = off set enable_indexonlyscan = off set enable_bitmapscan = on
     set max_parallel_workers_per_gather = 0 set jit = off
@@ -146,7 +160,13 @@ export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS
       found_ bigint;
       wanted integer := p_limit;
       below bigint;
+      cols text;
     begin
+      -- the facts, and each query word's count in the text: a listed word's number (in word_counts, after ' word '), else 1
+      select '${FACTS}, case when word_counts is null then null::integer[] else array[' || coalesce(string_agg(format(
+          'coalesce(nullif(split_part(substr(word_counts, nullif(strpos(word_counts, $5[%s]), 0) + %s), '' '', 1), '''')::integer, 1)',
+          i, length(p_needles[i])), ', ' order by i), '') || ']::integer[] end'
+        into cols from generate_subscripts(p_needles, 1) as i;
       for part in
         select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
         where i.inhparent = 'text_search'::regclass order by substring(c.relname from '([0-9]+)$')::integer desc
@@ -159,17 +179,17 @@ export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS
             into below using least(ceil(2 * wanted / p_share), 2147483647)::integer;
           perform set_config('enable_indexonlyscan', 'off', true), set_config('enable_bitmapscan', 'on', true);
           if below is not null then
-            return query execute format('select ${FACTS} from %I where tenant_id = $1 and words @@ $2 and search_key > $4 order by search_key desc limit $3', part)
-              using p_tenant, p_query, wanted, below;
+            return query execute format('select %s from %I where tenant_id = $1 and words @@ $2 and search_key > $4 order by search_key desc limit $3', cols, part)
+              using p_tenant, p_query, wanted, below, p_needles;
             get diagnostics found_ = row_count;
             wanted := wanted - found_;
             exit when wanted <= 0;
           end if;
         end if;
         newest := false;
-        return query execute format('select ${FACTS} from %I where tenant_id = $1 and words @@ $2 %s order by search_key desc limit $3', part,
+        return query execute format('select %s from %I where tenant_id = $1 and words @@ $2 %s order by search_key desc limit $3', cols, part,
             case when below is null then '' else 'and search_key <= $4' end)
-          using p_tenant, p_query, wanted, below;
+          using p_tenant, p_query, wanted, below, p_needles;
         get diagnostics found_ = row_count;
         wanted := wanted - found_;
         exit when wanted <= 0;

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
-import { countWords, rollSearchParts, writeWords, PART_ROWS, type IndexedItem } from './search-store.ts';
+import { countWords, optimiseWords, rollSearchParts, writeCounts, writeWords, PART_ROWS, type IndexedItem } from './search-store.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
 import { folderFor, highlight, snippet } from '../domain/highlight.ts';
@@ -35,12 +35,35 @@ export const SEARCH_WINDOW = 500;
 /** New items of an import are written in transactions of this many. */
 const WRITE_CHUNK = 4096;
 
+/**
+ * What the index keeps of an item's text (词频摘要): the words matched (search-mode segmentation, long words and their
+ * sub-words, the title's counted twice), the text's length and how often its words occur in the text, for ranking by
+ * title and text without reading the text back. `wordCounts` lists, as ` word count word count `, only the words whose
+ * count in the text is not 1: those occurring more often, and the title's words the text lacks (0). A word of a match
+ * that is not listed occurs once.
+ */
+export interface IndexedText { words: string[]; bodyLength: number; wordCounts: string }
+
+const tokensOf = (t: string) => segmenter().cutForSearch(t).map((w) => w.trim().toLowerCase()).filter((w) => w && isContentToken(w));
+
+/** The indexed form of a title and text (segmenting both). */
+export function indexText(title: string, body: string): IndexedText {
+  return indexedTokens(tokensOf(title), tokensOf(body), body.length);
+}
+
+/** The indexed form of a title's and a text's words, segmented already (`bodyLength`: the text's length). */
+export function indexedTokens(titleWords: readonly string[], bodyWords: readonly string[], bodyLength: number): IndexedText {
+  const counts = new Map<string, number>();
+  for (const w of bodyWords) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of titleWords) if (!counts.has(w)) counts.set(w, 0);
+  let wordCounts = ' ';
+  for (const [w, n] of counts) if (n !== 1 && !/\s/.test(w)) wordCounts += `${w} ${n} `;
+  return { words: [...titleWords, ...titleWords, ...bodyWords], bodyLength, wordCounts };
+}
+
 /** The words stored for an item: search-mode segmentation (long words and their sub-words), the title counted twice. */
 export function indexWords(title: string, body: string): string[] {
-  const seg = segmenter();
-  const words = (t: string) => seg.cutForSearch(t).map((w) => w.trim().toLowerCase()).filter((w) => w && isContentToken(w));
-  const t = words(title);
-  return [...t, ...t, ...words(body)];
+  return indexText(title, body).words;
 }
 
 /** The words of a query: precise segmentation; stop words are dropped unless nothing else is left. */
@@ -64,11 +87,11 @@ export function newSearchKey(): number {
 /** A stored row of `text_items`. */
 interface ItemRow {
   id: string; tenant_id: string; source: string; ref_id: string; title: string; body: string; unit_id: string | null; created_at: string;
-  state: string | null; owner_user_id: string | null; search_key: number | string;
+  state: string | null; owner_user_id: string | null; search_key: number | string; body_len: number | null; word_counts: string | null;
 }
 
-/** What the index keeps of a stored item besides its words. */
-export function indexedFacts(r: ItemRow): Omit<IndexedItem, 'words'> {
+/** What the index keeps of a stored item besides its words and their counts. */
+export function indexedFacts(r: ItemRow): Omit<IndexedItem, keyof IndexedText> {
   return {
     id: r.id, tenantId: r.tenant_id, searchKey: Number(r.search_key), source: r.source, refId: r.ref_id, ownerUserId: r.owner_user_id,
     createdAt: r.created_at, state: r.state, unitId: r.unit_id, title: r.title,
@@ -78,19 +101,17 @@ export function indexedFacts(r: ItemRow): Omit<IndexedItem, 'words'> {
 export class TextSearch {
   private checked?: Promise<void>;
 
-  /** How many of the best matches by title are ranked again by title and text (`RERANKED`; the benchmark's quality check ranks them all). */
-  private readonly reranked: number;
-
-  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName, options: { reranked?: number } = {}) {
-    this.reranked = options.reranked ?? RERANKED;
-  }
+  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName) {}
 
   /** Items written since this process last checked whether the open part of the index is full (PostgreSQL). */
   private writtenSinceRoll = 0;
 
-  /** Stores an item in the index, its words and facts (after its row is written). */
-  async write(item: Omit<IndexedItem, 'words'> & { body: string }): Promise<void> {
-    await writeWords(this.db, this.dialect, [{ ...item, words: indexWords(item.title, item.body) }]);
+  /**
+   * Stores an item in the index, its words and facts, after its row is written with the same text's length and word
+   * counts (`indexText`).
+   */
+  async write(item: IndexedItem): Promise<void> {
+    await writeWords(this.db, this.dialect, [item]);
     await this.wrote(1);
   }
 
@@ -121,12 +142,12 @@ export class TextSearch {
     const key = (x: TextItemInput) => `${x.source}\u0000${x.refId}`;
     const fresh = [...new Map(items.filter((x) => !have.has(key(x))).map((x) => [key(x), x])).values()];
     const now = new Date().toISOString();
-    const segmented = new Map<string, string[]>(); // generated and copied records repeat texts
-    const wordsOf = (x: TextItemInput) => {
+    const segmented = new Map<string, IndexedText>(); // generated and copied records repeat texts
+    const textOf = (x: TextItemInput) => {
       const k = `${x.title}\u0000${x.body}`;
-      let w = segmented.get(k);
-      if (!w) segmented.set(k, (w = indexWords(x.title, x.body)));
-      return w;
+      let t = segmented.get(k);
+      if (!t) segmented.set(k, (t = indexText(x.title, x.body)));
+      return t;
     };
     // in transactions of a few thousand items, between which the open part of the PostgreSQL index may be closed
     for (let from = 0; from < fresh.length; from += WRITE_CHUNK) {
@@ -135,11 +156,11 @@ export class TextSearch {
         for (let at = 0; at < chunk.length; at += 100) {
           const batch: IndexedItem[] = chunk.slice(at, at + 100).map((x) => ({
             id: newId(), tenantId, searchKey: newSearchKey(), source: x.source, refId: x.refId, ownerUserId: x.ownerUserId ?? null,
-            createdAt: x.createdAt ?? now, state: x.state ?? null, unitId: x.unitId ?? null, title: x.title, words: wordsOf(x),
+            createdAt: x.createdAt ?? now, state: x.state ?? null, unitId: x.unitId ?? null, title: x.title, ...textOf(x),
           }));
           await trx.insertInto('text_items').values(batch.map((b, i) => ({
             id: b.id, tenant_id: tenantId, source: b.source, ref_id: b.refId, title: b.title, body: chunk[at + i].body, unit_id: b.unitId, state: b.state,
-            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now,
+            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now, body_len: b.bodyLength, word_counts: b.wordCounts,
           }))).execute();
           await writeWords(trx, this.dialect, batch, { fresh: true });
         }
@@ -150,25 +171,36 @@ export class TextSearch {
   }
 
   /**
-   * Once per process: items without a key get one (in creation order, after the others), and an index that lost its
-   * words (derived data, not part of a backup) is written again from the stored texts, in key order so that the
-   * PostgreSQL index's parts are cut as they fill.
+   * Once per process: items without a key get one (in creation order, after the others); items without their text's
+   * length and word counts (indexed before they were kept) get them; and an index that lost its words (derived data,
+   * not part of a backup) is written again from the stored texts, in key order so that the PostgreSQL index's parts are
+   * cut as they fill.
    */
   ensureIndex(): Promise<void> {
     this.checked ??= (async () => {
-      const withKey = Number((await this.db.selectFrom('text_items').select((eb) => eb.fn.countAll().as('n')).where('search_key', 'is not', null).executeTakeFirst())?.n ?? 0);
-      const missing = await this.db.selectFrom('text_items').select('id').where('search_key', 'is', null).limit(1).execute();
-      if (!missing.length && (await countWords(this.db, this.dialect)) >= withKey) return;
       for (;;) {
         const rows = await this.db.selectFrom('text_items').select('id').where('search_key', 'is', null).orderBy('created_at').orderBy('id').limit(500).execute();
         if (!rows.length) break;
         for (const r of rows as Array<{ id: string }>) await this.db.updateTable('text_items').set({ search_key: newSearchKey() }).where('id', '=', r.id).execute();
       }
+      for (let batches = 0; ; batches++) {
+        const rows = await this.db.selectFrom('text_items').select(['id', 'search_key', 'title', 'body']).where('word_counts', 'is', null).limit(500).execute() as
+          Array<{ id: string; search_key: number | string; title: string; body: string }>;
+        // PostgreSQL's index had every counted row rewritten: its dead versions cleared and its statistics renewed
+        if (!rows.length) { if (batches) await optimiseWords(this.db, this.dialect); break; }
+        const counted = rows.map((r) => ({ id: r.id, searchKey: Number(r.search_key), ...indexText(r.title, r.body) }));
+        await this.db.transaction().execute(async (trx) => {
+          for (const c of counted) await trx.updateTable('text_items').set({ body_len: c.bodyLength, word_counts: c.wordCounts }).where('id', '=', c.id).execute();
+          await writeCounts(trx, this.dialect, counted);
+        });
+      }
+      const withKey = Number((await this.db.selectFrom('text_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+      if ((await countWords(this.db, this.dialect)) >= withKey) return;
       let after = -1;
       for (;;) {
         const rows = await this.db.selectFrom('text_items').selectAll().where('search_key', '>', after).orderBy('search_key').limit(500).execute() as ItemRow[];
         if (!rows.length) break;
-        await writeWords(this.db, this.dialect, rows.map((r) => ({ ...indexedFacts(r), words: indexWords(r.title, r.body) })));
+        await writeWords(this.db, this.dialect, rows.map((r) => ({ ...indexedFacts(r), ...indexText(r.title, r.body) })));
         await this.wrote(rows.length);
         after = Number(rows[rows.length - 1].search_key);
       }
@@ -204,7 +236,7 @@ export class TextSearch {
       const state = f.state !== undefined ? f.state : r.state;
       seen.push({
         id: r.id, key: r.key, source: r.source, refId: r.refId, ownerUserId: r.ownerUserId, createdAt: r.createdAt, state: r.state, title: r.title,
-        order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
+        bodyLength: r.bodyLength, counts: r.counts, order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
         statusLabel: f.stateLabel ?? state ?? null, unitId: f.unitId !== undefined ? f.unitId : r.unitId,
       });
     }
@@ -213,33 +245,23 @@ export class TextSearch {
     spent('facets');
     const filtered = seen.filter((x) => (!q.module || x.source === q.module) && (q.year === undefined || x.year === q.year)
       && (!q.status || x.status === q.status) && (!q.unit || x.unitId === q.unit));
-    // texts by search key: the matches' keys lie close together (the newest), so their index entries share pages
-    const bodies = new Map<number, string>();
-    const readBodies = async (keys: number[]) => {
-      const missing = keys.filter((k) => !bodies.has(k));
-      if (!missing.length) return;
-      const rows = await this.db.selectFrom('text_items').select(['search_key', 'body']).where('search_key', 'in', missing).execute();
-      for (const r of rows as Array<{ search_key: number | string; body: string }>) bodies.set(Number(r.search_key), r.body);
-    };
-    // relevance: every match by its title, then the best by title and text (BM25), whose texts are read for it
-    const byTitle = rankMatches(filtered, words, () => '');
-    const head = byTitle.slice(0, this.reranked);
-    spent('rank');
-    await readBodies(head.map((x) => x.key));
-    spent('texts');
-    const ranked = [...rankMatches(head, words, (x) => bodies.get(x.key) ?? ''), ...byTitle.slice(this.reranked)];
+    // relevance by title and text, from the counts kept in the index; texts are read for the page's snippets only
+    const ranked = rankMatches(filtered, words, storedCounts);
     const pageItems = ranked.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    await readBodies(pageItems.map((x) => x.key));
     spent('rank');
+    const bodies = new Map<number, string>();
+    if (pageItems.length) {
+      // by search key: the matches' keys lie close together (the newest), so their index entries share pages
+      const rows = await this.db.selectFrom('text_items').select(['search_key', 'body']).where('search_key', 'in', pageItems.map((x) => x.key)).execute();
+      for (const r of rows as Array<{ search_key: number | string; body: string }>) bodies.set(Number(r.search_key), r.body);
+    }
+    spent('texts');
     const top = ranked[0]?.score || 1;
-    let floor = Infinity;
     const out: SearchResponse = {
       items: pageItems.map((x) => {
-        // items after the reranked head show no higher relevance than it
-        floor = Math.min(floor, x.score);
         return {
           id: x.id, source: x.source, refId: x.refId, year: x.year, createdAt: x.createdAt,
-          score: Math.round((Math.min(x.score, floor) / top) * 1000) / 1000,
+          score: Math.round((x.score / top) * 1000) / 1000,
           title: highlight(x.title, words),
           snippet: snippet(bodies.get(x.key) ?? '', words),
           status: x.status, statusLabel: x.statusLabel, unitId: x.unitId,
@@ -291,9 +313,9 @@ export interface SearchProfile {
   visible: number;
   /** facet counts and unit names */
   facets: number;
-  /** ranking by title, and by title and text */
+  /** ranking by title and text (from the counts kept in the index) */
   rank: number;
-  /** reading the texts of the best matches */
+  /** reading the texts of the page (for its snippets) */
   texts: number;
   /** highlighting the page */
   page: number;
@@ -305,46 +327,62 @@ export const emptyProfile = (): SearchProfile => ({ words: 0, find: 0, visible: 
 /** A visible match with the facts its facets need. */
 interface Seen extends SearchMatch { order: number; score: number; year: number; status: string | null; statusLabel: string | null }
 
-/** How many of the best matches by title are ranked again by title and text (their texts are read for it). */
-export const RERANKED = 100;
-
 /** BM25's term-frequency saturation and length normalisation (the usual constants). */
 const K1 = 1.2;
 const B = 0.75;
 
 /** Occurrences of `w` in `text`. */
-function occurrences(text: string, w: string): number {
+export function occurrences(text: string, w: string): number {
   let n = 0;
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) n++;
   return n;
 }
 
+/** Where ranking learns how long a match's text is and how often the `i`th query word occurs in it. */
+export interface TextCounts<T> { length(x: T): number; count(x: T, i: number): number }
+
 /**
- * Relevance (BM25 over the title, counted twice as in the index, and the text `bodyOf` gives), best first, the newer
- * first among equals (`order` is the position among the newest matches). Every match holds every query word, so the
- * words weigh alike (their document frequencies would scale all matches together); what ranks is how often each word
- * occurs against the length of the text. Each match's `score` is set to its new relevance (the matches are the
- * search's own working objects); a new array holds them in rank order.
+ * The counts kept in the index, as the database reads them for the query's words. An item indexed before counts were
+ * kept ranks by its title alone until `ensureIndex` adds them.
  */
-export function rankMatches<T extends { title: string; order: number; score: number }>(matches: readonly T[], words: readonly string[], bodyOf: (x: T) => string): T[] {
+export const storedCounts: TextCounts<SearchMatch> = {
+  length: (x) => x.bodyLength ?? 0,
+  count: (x, i) => (x.counts === null ? 0 : x.counts[i]),
+};
+
+/**
+ * Counts read from the texts themselves (`bodyOf`), folded for `words` as titles are: what the stored counts stand for
+ * (the benchmark's and tests' reference).
+ */
+export function countsInTexts<T>(words: readonly string[], bodyOf: (x: T) => string): TextCounts<T> {
+  const fold = folderFor(words);
+  return { length: (x) => bodyOf(x).length, count: (x, i) => occurrences(fold(bodyOf(x)), words[i]) };
+}
+
+/**
+ * Relevance (BM25 over the title, counted twice as in the index, and the text, as `counts` tell), best first, the
+ * newer first among equals (`order` is the position among the newest matches). Every match holds every query word,
+ * so the words weigh alike (their document frequencies would scale all matches together); what ranks is how often
+ * each word occurs against the length of the title and text. Each match's `score` is set to its relevance (the
+ * matches are the search's own working objects); a new array holds them in rank order.
+ */
+export function rankMatches<T extends { title: string; order: number; score: number }>(matches: readonly T[], words: readonly string[], counts: TextCounts<NoInfer<T>>): T[] {
   const n = matches.length;
   const titles: string[] = new Array(n);
-  const bodies: string[] = new Array(n);
   const lengths = new Float64Array(n);
   let total = 0;
   const fold = folderFor(words);
   for (let i = 0; i < n; i++) {
     titles[i] = fold(matches[i].title);
-    bodies[i] = fold(bodyOf(matches[i]));
-    lengths[i] = 2 * titles[i].length + bodies[i].length;
+    lengths[i] = 2 * titles[i].length + counts.length(matches[i]);
     total += lengths[i];
   }
   const avg = total / Math.max(1, n) || 1;
   for (let i = 0; i < n; i++) {
     const norm = K1 * (1 - B + (B * lengths[i]) / avg);
     let score = 0;
-    for (const w of words) {
-      const tf = 2 * occurrences(titles[i], w) + occurrences(bodies[i], w);
+    for (let j = 0; j < words.length; j++) {
+      const tf = 2 * occurrences(titles[i], words[j]) + counts.count(matches[i], j);
       score += (tf * (K1 + 1)) / (tf + norm);
     }
     matches[i].score = score;

@@ -11,7 +11,8 @@ import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
-import { TextSearch, newSearchKey, type TextItemInput } from './search.ts';
+import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
+import type { IndexedItem } from './search-store.ts';
 import { visibleCandidates } from './search-policy.ts';
 
 export type { TextItemInput };
@@ -92,15 +93,14 @@ export class TextService {
     const now = new Date().toISOString();
     const existing = await this.db.selectFrom('text_items').select(['id', 'created_at', 'search_key']).where('tenant_id', '=', tenantId)
       .where('source', '=', item.source).where('ref_id', '=', item.refId).executeTakeFirst();
+    const text = indexText(item.title, item.body);
     if (existing) {
       const searchKey = existing.search_key === null ? newSearchKey() : Number(existing.search_key);
       await this.db.updateTable('text_items').set({
         title: item.title, body: item.body, unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, updated_at: now,
+        body_len: text.bodyLength, word_counts: text.wordCounts,
       }).where('id', '=', existing.id).execute();
-      await this.search.write({
-        id: existing.id, tenantId, searchKey, source: item.source, refId: item.refId, ownerUserId: item.ownerUserId ?? null, createdAt: existing.created_at,
-        state: item.state ?? null, unitId: item.unitId ?? null, title: item.title, body: item.body,
-      });
+      await this.search.write(searchFacts(existing.id, tenantId, searchKey, existing.created_at, item, text));
       this.corpora.delete(tenantId); // an edit rebuilds the tenant's index on next use
       return;
     }
@@ -110,11 +110,9 @@ export class TextService {
     await this.db.insertInto('text_items').values({
       id, tenant_id: tenantId, source: item.source, ref_id: item.refId, title: item.title, body: item.body,
       unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, created_at: createdAt, updated_at: now,
+      body_len: text.bodyLength, word_counts: text.wordCounts,
     }).execute();
-    await this.search.write({
-      id, tenantId, searchKey, source: item.source, refId: item.refId, ownerUserId: item.ownerUserId ?? null, createdAt,
-      state: item.state ?? null, unitId: item.unitId ?? null, title: item.title, body: item.body,
-    });
+    await this.search.write(searchFacts(id, tenantId, searchKey, createdAt, item, text));
     const p = this.corpora.get(tenantId);
     if (!p) return;
     const c = await p;
@@ -360,3 +358,11 @@ function fingerprintOfDoc(c: TenantCorpus, doc: number) {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What the search index stores of a record's text: the stored item's id, key and creation time, the record's facts and its indexed text. */
+function searchFacts(id: string, tenantId: string, searchKey: number, createdAt: string, item: TextItemInput, text: IndexedText): IndexedItem {
+  return {
+    id, tenantId, searchKey, source: item.source, refId: item.refId, ownerUserId: item.ownerUserId ?? null, createdAt,
+    state: item.state ?? null, unitId: item.unitId ?? null, title: item.title, ...text,
+  };
+}

@@ -10,13 +10,16 @@ import { textMigrations } from '../server/migrations.ts';
 import { TextService } from '../server/text-service.ts';
 import { findMatches, sqliteFindStatement } from '../server/search-index.ts';
 import { readParts, rollSearchParts } from '../server/search-store.ts';
-import { indexWords } from '../server/search.ts';
+import { TextSearch, indexText, indexWords } from '../server/search.ts';
 
 /** A fixed pseudo-random sequence, so a failure can be replayed. */
 function rng(seed: number) {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 0x100000000);
 }
+
+/** How often `word` occurs among a text's words (as segmented for the index): what the kept counts must give. */
+const bodyCount = (body: string, word: string) => indexWords('', body).filter((w) => w === word).length;
 
 // common and rare words, so that some queries fill the window from the newest items and others reach the oldest
 const vocabulary = ['小区', '停车', '电梯', '教育', '收费', '物业', '噪音', '油烟', '医疗', '养老', '交通', '环境'];
@@ -77,6 +80,7 @@ for (const d of await dialects()) {
       for (const m of got) {
         const r = byId.get(m.id);
         assert.deepEqual([m.source, m.refId, m.title, m.createdAt, m.state, m.unitId, m.ownerUserId], [r.source, r.ref_id, r.title, r.created_at, r.state, r.unit_id, r.owner_user_id]);
+        assert.deepEqual([m.bodyLength, m.counts], [r.body.length, [bodyCount(r.body, '小区')]], 'the text\'s length and the word\'s count in it come with the match');
       }
     });
 
@@ -89,6 +93,30 @@ for (const d of await dialects()) {
       if (oldWord) assert.ok(!(await findMatches(h.db, h.dialect, { tenantId: 'city', words: [oldWord], limit: 5000 })).some((x) => x.refId === 'r1'));
       const [m] = await findMatches(h.db, h.dialect, { tenantId: 'city', words: ['单车'], limit: 10 });
       assert.equal(m.title, '关于规范共享单车停放的建议', 'the title comes back as edited');
+      assert.deepEqual([m.bodyLength, m.counts], [8, [1]], 'and the counts of its new text');
+      const [both] = await findMatches(h.db, h.dialect, { tenantId: 'city', words: ['建议', '单车'], limit: 10 });
+      assert.deepEqual(both.counts, [0, 1], 'a word of the title alone: none in the text');
+    });
+
+    test('items indexed before their counts were kept get them on the next first search, in the items and in the index', async () => {
+      const nulled = (await h.db.selectFrom('text_items').select(['id', 'title', 'body']).where('tenant_id', '=', 'county').execute()) as Array<{ id: string; title: string; body: string }>;
+      assert.ok(nulled.length > 50);
+      await h.db.updateTable('text_items').set({ body_len: null, word_counts: null }).where('tenant_id', '=', 'county').execute();
+      if (h.dialect === 'postgres') await sql`update text_search set body_len = null, word_counts = null where tenant_id = 'county'`.execute(h.db);
+      const before = await findMatches(h.db, h.dialect, { tenantId: 'county', words: ['小区'], limit: 500 });
+      assert.ok(before.length > 10 && before.every((m) => m.counts === null && m.bodyLength === null));
+      await new TextSearch(h.db, h.dialect).ensureIndex();
+      const items = new Map((await h.db.selectFrom('text_items').select(['id', 'body_len', 'word_counts']).where('tenant_id', '=', 'county').execute() as any[]).map((r) => [r.id, r]));
+      for (const r of nulled) {
+        const text = indexText(r.title, r.body);
+        assert.deepEqual([items.get(r.id).body_len, items.get(r.id).word_counts], [text.bodyLength, text.wordCounts], r.id);
+      }
+      const after = await findMatches(h.db, h.dialect, { tenantId: 'county', words: ['小区'], limit: 500 });
+      assert.deepEqual(after.map((m) => m.id), before.map((m) => m.id));
+      for (const m of after) {
+        const r = nulled.find((x) => x.id === m.id)!;
+        assert.deepEqual([m.bodyLength, m.counts], [r.body.length, [bodyCount(r.body, '小区')]], 'the index returns them too');
+      }
     });
 
     if (d.kind === 'postgres') {
@@ -106,7 +134,7 @@ for (const d of await dialects()) {
           await sql`select pg_stat_force_next_flush()`.execute(c);
           await sql`select 1`.execute(c);
           return c.transaction().execute(async (trx) => {
-          const found = (await sql<{ n: string }>`select count(*) as n from text_search_newest('city', ${words}::tsquery, ${share}, ${limit})`.execute(trx)).rows[0].n;
+          const found = (await sql<{ n: string }>`select count(*) as n from text_search_newest('city', ${words}::tsquery, array[' 小区 ']::text[], ${share}, ${limit})`.execute(trx)).rows[0].n;
           const counts = await Promise.all(parts.map(async (p) => (await sql<{ key: string; words: string; rows: string }>`select
             pg_stat_get_xact_numscans(${`${p.name}_pkey`}::regclass) as key, pg_stat_get_xact_numscans(${`${p.name}_words_idx`}::regclass) as words,
             pg_stat_get_xact_tuples_fetched(${p.name}::regclass) as rows`.execute(trx)).rows[0]));

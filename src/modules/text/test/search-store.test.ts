@@ -21,7 +21,7 @@ describe('the partitioned full-text index (postgres)', { skip: await skipUnless(
   });
   after(async () => { await h?.destroy(); await tdb?.drop(); });
 
-  test('migration 0404 carries the words stored in the items into the new index and drops the old one', async () => {
+  test('migrations 0404 and 0405 carry the words stored in the items into the new index and drop the old index and column', async () => {
     const before0404 = textMigrations.filter((m) => m.name < '0404');
     await migrateToLatest(h.db, h.dialect, [...kernelMigrations, ...before0404]);
     const now = new Date().toISOString();
@@ -33,6 +33,8 @@ describe('the partitioned full-text index (postgres)', { skip: await skipUnless(
     await migrateToLatest(h.db, h.dialect, [...kernelMigrations, ...textMigrations]);
     const indexes = (await sql<{ i: string }>`select indexname as i from pg_indexes where schemaname = current_schema() and tablename = 'text_items'`.execute(h.db)).rows.map((r) => r.i);
     assert.ok(!indexes.includes('text_items_search') && indexes.includes('text_items_search_key'), indexes.join());
+    const columns = (await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = current_schema() and table_name = 'text_items'`.execute(h.db)).rows.map((r) => r.c);
+    assert.ok(columns.includes('search_key') && !columns.includes('search_tsv'), 'the old words column is dropped (0405)');
     assert.equal(await countWords(h.db, h.dialect), 3);
     assert.deepEqual((await findMatches(h.db, h.dialect, { tenantId: 'city', words: ['小区'], limit: 10 })).map((m) => m.refId), ['p2', 'p1']);
     assert.deepEqual((await findMatches(h.db, h.dialect, { tenantId: 'county', words: ['停车'], limit: 10 })).map((m) => m.refId), ['r1']);

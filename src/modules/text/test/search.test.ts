@@ -15,7 +15,7 @@ import { textRoutes } from '../server/routes.ts';
 import { TextService } from '../server/text-service.ts';
 import { registerSearchPolicy } from '../index.ts';
 import { folderFor, highlight, snippet } from '../domain/highlight.ts';
-import { rankMatches } from '../server/search.ts';
+import { countsInTexts, indexText, indexWords, rankMatches, storedCounts, type TextCounts } from '../server/search.ts';
 
 const staff: Actor = {
   userId: 'u-staff', username: 'staff', displayName: '提案委工作人员', orgId: 'city', tenantId: 'city', roles: ['proposal_staff'],
@@ -149,6 +149,34 @@ test('letters are matched whatever their case; a Chinese word is found as writte
   assert.deepEqual(hits(segs), ['小区', '小区']);
   assert.equal(folderFor(['小区', '停车'])('ABC'), 'ABC', 'caseless words: texts are not folded');
   assert.equal(folderFor(['小区', 'c3'])('ABC'), 'abc');
-  const ranked = rankMatches([{ title: '关于C3栋电梯', order: 0, score: 0 }, { title: '关于电梯', order: 1, score: 0 }], ['c3', '电梯'], () => '');
+  const ranked = rankMatches([{ title: '关于C3栋电梯', order: 0, score: 0 }, { title: '关于电梯', order: 1, score: 0 }], ['c3', '电梯'], countsInTexts(['c3', '电梯'], () => ''));
   assert.equal(ranked[0].title, '关于C3栋电梯', 'a capital in the text matches a lower-case query word');
+});
+
+test('the index keeps how often the words occur in the text; ranking by the kept counts agrees with ranking by the texts', () => {
+  const t = indexText('老旧小区加装电梯', '小区电梯老化，电梯经常停运。加装电梯需要业主同意。');
+  assert.equal(t.bodyLength, 25);
+  // 电梯 three times in the text; 老旧小区 only in the title; every other word once (not listed)
+  assert.equal(t.wordCounts, ' 电梯 3 老旧小区 0 ');
+  assert.deepEqual(t.words.filter((w) => w === '老旧小区').length, 2, 'title words are matched, counted twice');
+  const texts = [
+    { title: '关于加装电梯的建议', body: '老旧小区没有电梯，老人上下楼难。' },
+    { title: '关于电梯的建议', body: '电梯老化，电梯故障多，电梯维修资金难以使用，电梯安全令人担忧。' },
+    { title: '关于小区环境的建议', body: '小区里的电梯间堆放杂物。' },
+    { title: '关于物业管理的建议', body: '物业不作为，电梯长期停运，业主多次反映无果，小区管理混乱，业主委员会难以成立，物业费收取不透明。' },
+  ];
+  for (const words of [['电梯'], ['电梯', '小区'], ['建议']]) {
+    // the counts as the database reads them from the kept ones: each word's occurrences among the text's words
+    const matches = texts.map((x, order) => ({
+      title: x.title, body: x.body, order, score: 0, id: String(order), bodyLength: x.body.length,
+      counts: words.map((w) => indexWords('', x.body).filter((t) => t === w).length),
+    })).filter((m) => words.every((w) => m.title.includes(w) || m.body.includes(w)));
+    const byKept = rankMatches(matches, words, storedCounts as unknown as TextCounts<(typeof matches)[number]>).map((m) => m.id);
+    const byTexts = rankMatches(matches, words, countsInTexts(words, (m) => m.body)).map((m) => m.id);
+    assert.deepEqual(byKept, byTexts, words.join(' '));
+    if (words.length === 1 && words[0] === '电梯') assert.equal(byKept[0], '1', 'the text that is about lifts comes first');
+  }
+  // an item indexed before counts were kept ranks by its title alone
+  assert.equal(storedCounts.count({ counts: null } as never, 0), 0);
+  assert.equal(storedCounts.length({ bodyLength: null } as never), 0);
 });
