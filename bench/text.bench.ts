@@ -373,7 +373,7 @@ if (want('search')) {
           const v = i < real.length ? { title: messages[i].title, body: messages[i].body, text: realText[i] } : variant();
           const row = {
             id, tenant_id: 'city', source: i % 3 === 0 ? 'report' : 'proposal', ref_id: id, title: v.title, body: v.body, search_key: i + 1, created_at: `${2016 + (i % 10)}-05-01T00:00:00.000Z`,
-            state: null, unit_id: null, owner_user_id: null, body_len: v.text.bodyLength, word_counts: v.text.wordCounts,
+            state: null, unit_id: null, owner_user_id: null,
           };
           rows.push({ ...row, updated_at: now });
           words.push({ ...indexedFacts(row), ...v.text });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { binaryType, openDatabase, type DbHandle } from '../src/kernel/server/db/dialect.ts';
 import { migrateToLatest, type MigrationDef } from '../src/kernel/server/migrate.ts';
 import { recordAudit, verifyAuditChain } from '../src/kernel/server/audit.ts';
@@ -64,8 +64,8 @@ async function fillSource(tdb: TestDatabase): Promise<void> {
   }
 }
 
-/** The full-text index's tables (SQLite's FTS5 table and its shadows, PostgreSQL's partitioned index): derived data, rebuilt after a restore. */
-const derivedSearchTable = /_fts|^text_search/;
+/** The full-text index's tables (SQLite's FTS5 table, its shadows and its word counts, PostgreSQL's partitioned index): derived data, rebuilt after a restore. */
+const derivedSearchTable = /_fts|^text_search|^text_counts$/;
 
 /** Every row of every table, normalised (binary as base64) and sorted, for comparison across databases. */
 async function dump(db: Kysely<any>): Promise<Record<string, string[]>> {
@@ -146,6 +146,11 @@ for (const p of pairs) {
         assert.equal(await countWords(target.db, target.dialect), 0);
         await new TextSearch(target.db, target.dialect).ensureIndex();
         assert.equal(await countWords(target.db, target.dialect), items);
+        // with every item's word counts, which rank the matches
+        const counted = target.dialect === 'sqlite'
+          ? (await sql<{ n: number }>`select count(*) as n from text_counts`.execute(target.db)).rows[0].n
+          : (await sql<{ n: string }>`select count(*) as n from text_search where word_counts is not null`.execute(target.db)).rows[0].n;
+        assert.equal(Number(counted), items);
       } finally { await target.destroy(); }
     });
 

@@ -154,9 +154,11 @@ export async function readCatalogue(db: Kysely<any>, exclude: ReadonlySet<string
   const out: TableInfo[] = [];
   if (d === 'sqlite') {
     const all = (await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows;
-    // full-text search indexes (virtual tables and their shadow tables) are derived data: rebuilt, not backed up
+    // full-text search indexes (virtual tables and their shadow tables, and tables whose definition carries the comment
+    // `derived: …`) are derived data: rebuilt, not backed up
     const virtual = all.filter((t) => /^create\s+virtual\s+table/i.test(t.sql ?? '')).map((t) => t.name);
-    const isDerived = (n: string) => virtual.includes(n) || virtual.some((v) => n.startsWith(`${v}_`));
+    const marked = all.filter((t) => /\/\*\s*derived:/.test(t.sql ?? '')).map((t) => t.name);
+    const isDerived = (n: string) => virtual.includes(n) || marked.includes(n) || virtual.some((v) => n.startsWith(`${v}_`));
     for (const t of all) {
       if (isDerived(t.name) || exclude.has(t.name)) continue;
       const cols = (await sql<{ name: string; pk: number; hidden: number }>`select name, pk, hidden from pragma_table_xinfo(${t.name}) order by cid`.execute(db)).rows;

@@ -140,22 +140,20 @@ export const textMigrations: MigrationDef[] = [
     name: '0406_text_search_counts',
     async up(db, dialect) {
       /**
-       * 全文检索: each item's text length and word counts (词频摘要), so that a search ranks every match by title and
-       * text from the index without reading the texts back (decision 0029). Existing items get them from their texts
-       * on the first search after the upgrade (`TextSearch.ensureIndex`). SQLite reads them from the covering index of
-       * the facts, rebuilt with them; PostgreSQL keeps a copy in its index, and its search function returns them.
+       * 全文检索: each item's text length and word counts (词频摘要) beside its words in the index, so that a search
+       * ranks every match by title and text without reading the texts back (decision 0029). Derived data like the
+       * words: SQLite keeps them in a narrow table keyed by the search key, PostgreSQL in its index's rows, whose
+       * search function now takes the query's words and returns their counts. Items indexed before get them on the
+       * first search after the upgrade (`TextSearch.ensureIndex`).
        */
-      await db.schema.alterTable('text_items').addColumn('body_len', 'integer').execute();
-      await db.schema.alterTable('text_items').addColumn('word_counts', 'text').execute();
-      // the items still to count, found at once (empty once counted)
-      await db.schema.createIndex('text_items_uncounted').on('text_items').column('id').where(sql.ref('word_counts'), 'is', null).execute();
       if (dialect === 'sqlite') {
-        await db.schema.dropIndex('text_items_search_facts').execute();
-        await db.schema.createIndex('text_items_search_facts').on('text_items')
-          .columns(['search_key', 'tenant_id', 'id', 'source', 'ref_id', 'owner_user_id', 'created_at', 'state', 'unit_id', 'title', 'body_len', 'word_counts']).execute();
+        await sql`CREATE TABLE text_counts (/* derived: word counts of the full-text index, rebuilt from text_items, not backed up */
+          search_key INTEGER PRIMARY KEY, body_len INTEGER NOT NULL, word_counts TEXT NOT NULL)`.execute(db);
         return;
       }
       await sql`ALTER TABLE text_search ADD COLUMN body_len integer, ADD COLUMN word_counts text`.execute(db);
+      // the items still to count, found at once (empty once counted)
+      await sql`CREATE INDEX text_search_uncounted ON text_search (search_key) WHERE word_counts IS NULL`.execute(db);
       // it takes the query's words and returns their counts: a changed signature is a new function
       await sql`DROP FUNCTION IF EXISTS text_search_newest(text, tsquery, float8, integer)`.execute(db);
       await createSearchFunction(db);

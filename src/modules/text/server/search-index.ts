@@ -55,14 +55,15 @@ export async function findMatches(db: Kysely<any>, d: DialectName, q: { tenantId
 
 /**
  * SQLite: FTS5 walks its index from the highest rowid and stops at the limit; each match is checked (tenant) and
- * described from the covering index alone.
+ * described from the covering index alone, its counts read from `text_counts` by the same key.
  */
 export function sqliteFindStatement(q: { tenantId: string; words: readonly string[]; limit: number }, needles: readonly string[] = q.words.map(needleOf)) {
   // the count of each word in the text: a listed word's number (the integer a cast reads from the text after it), else 1
-  const counts = needles.map((n, i) => sql`case when i.word_counts is null then null when instr(i.word_counts, ${n}) = 0 then 1
-    else cast(substr(i.word_counts, instr(i.word_counts, ${n}) + length(${n})) as integer) end as ${sql.raw(`c${i}`)}`);
-  return sql<FactsRow>`select i.id, i.source, i.ref_id, i.owner_user_id, i.created_at, i.state, i.unit_id, i.title, i.search_key, i.body_len, ${sql.join(counts)}
+  const counts = needles.map((n, i) => sql`case when c.word_counts is null then null when instr(c.word_counts, ${n}) = 0 then 1
+    else cast(substr(c.word_counts, instr(c.word_counts, ${n}) + length(${n})) as integer) end as ${sql.raw(`c${i}`)}`);
+  return sql<FactsRow>`select i.id, i.source, i.ref_id, i.owner_user_id, i.created_at, i.state, i.unit_id, i.title, i.search_key, c.body_len, ${sql.join(counts)}
     from text_fts join text_items i indexed by text_items_search_facts on i.search_key = text_fts.rowid and i.tenant_id = ${q.tenantId}
+    left join text_counts c on c.search_key = text_fts.rowid
     where text_fts match ${q.words.map(ftsQuote).join(' ')} order by text_fts.rowid desc limit ${q.limit}`;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Where the words of the full-text index (全文检索索引) are kept. The application segments Chinese itself (jieba); the
  * database only stores and matches whole words, keyed by `text_items.search_key`:
- * - SQLite: a contentless FTS5 table `text_fts` (unicode61 over space-separated words, rowid = the key).
- * - PostgreSQL: `text_search`, one row per item with its key, its words (a tsvector) and the facts a search returns
- *   (the item's id, source, record, owner, time, state, unit and title), partitioned by ranges of the key into parts
+ * - SQLite: a contentless FTS5 table `text_fts` (unicode61 over space-separated words, rowid = the key), and beside it
+ *   `text_counts`, each item's text length and word counts (词频摘要, decision 0029), keyed the same way.
+ * - PostgreSQL: `text_search`, one row per item with its key, its words (a tsvector), its text length and word counts,
+ *   and the facts a search returns (the item's id, source, record, owner, time, state, unit and title), partitioned by ranges of the key into parts
  *   (分区) of about `PART_ROWS` items, each with its own GIN index (decision 0028). The newest part is open-ended; when
  *   it holds `PART_ROWS` items it is closed at its highest key and a new open part follows (`rollSearchParts`). A
  *   search reads the parts newest first and stops once it has its matches, so a common word's posting list is decoded
@@ -14,8 +15,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 
 /**
- * One item for the index: its key and words, and (PostgreSQL) the facts a search returns with it, its text's length
- * and its words' counts (`indexText` in `search.ts`; on SQLite these two are read from `text_items`).
+ * One item for the index: its key and words, its text's length and its words' counts (`indexText` in `search.ts`), and
+ * (PostgreSQL) the facts a search returns with it.
  */
 export interface IndexedItem {
   id: string; tenantId: string; searchKey: number; source: string; refId: string; ownerUserId: string | null; createdAt: string;
@@ -45,6 +46,7 @@ export async function writeWords(db: Kysely<any>, d: DialectName, items: readonl
   if (d === 'sqlite') {
     if (!opts.fresh) await sql`delete from text_fts where rowid in (${sql.join(items.map((i) => i.searchKey))})`.execute(db);
     await sql`insert into text_fts(rowid, words) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${clean(i.words).join(' ')})`))}`.execute(db);
+    await writeCounts(db, d, items);
     return;
   }
   const rows = [...new Map(items.map((i) => [i.searchKey, i])).values()];
@@ -55,18 +57,44 @@ export async function writeWords(db: Kysely<any>, d: DialectName, items: readonl
       body_len = excluded.body_len, word_counts = excluded.word_counts, words = excluded.words`.execute(db);
 }
 
-/** Stores the text lengths and word counts of items whose words are indexed already (PostgreSQL's index keeps a copy). */
+/** Stores (or replaces) the text lengths and word counts of indexed items: SQLite's `text_counts`, PostgreSQL's index rows. */
 export async function writeCounts(db: Kysely<any>, d: DialectName, items: ReadonlyArray<{ searchKey: number; bodyLength: number; wordCounts: string }>): Promise<void> {
-  if (d === 'sqlite' || !items.length) return;
+  if (!items.length) return;
+  if (d === 'sqlite') {
+    await sql`insert or replace into text_counts (search_key, body_len, word_counts) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${i.bodyLength}, ${i.wordCounts})`))}`.execute(db);
+    return;
+  }
   await sql`update text_search s set body_len = v.len, word_counts = v.counts
     from (values ${sql.join(items.map((i) => sql`(${i.searchKey}::bigint, ${i.bodyLength}::integer, ${i.wordCounts}::text)`))}) as v(k, len, counts)
     where s.search_key = v.k`.execute(db);
 }
 
+/**
+ * Keys of indexed items without their text's length and word counts (indexed before migration 0406), in key order
+ * after `after`; `null` when none is left, found at once (PostgreSQL: a partial index of them; SQLite: one count each).
+ */
+export async function uncountedKeys(db: Kysely<any>, d: DialectName, after: number, limit: number): Promise<number[] | null> {
+  if (d === 'sqlite') {
+    if (after < 0) {
+      const r = (await sql<{ counted: number; items: number }>`select (select count(*) from text_counts) as counted,
+        (select count(*) from text_items where search_key is not null) as items`.execute(db)).rows[0];
+      if (Number(r.counted) >= Number(r.items)) return null;
+    }
+    const rows = (await sql<{ k: number }>`select i.search_key as k from text_items i where i.search_key > ${after}
+      and not exists (select 1 from text_counts c where c.search_key = i.search_key) order by i.search_key limit ${limit}`.execute(db)).rows;
+    return rows.length ? rows.map((r) => Number(r.k)) : null;
+  }
+  const rows = (await sql<{ k: string }>`select search_key as k from text_search where word_counts is null and search_key > ${after}
+    order by search_key limit ${limit}`.execute(db)).rows;
+  return rows.length ? rows.map((r) => Number(r.k)) : null;
+}
+
 /** Removes one item from the index. */
 export async function deleteWords(db: Kysely<any>, d: DialectName, searchKey: number): Promise<void> {
-  if (d === 'sqlite') await sql`delete from text_fts where rowid = ${searchKey}`.execute(db);
-  else await sql`delete from text_search where search_key = ${searchKey}`.execute(db);
+  if (d === 'sqlite') {
+    await sql`delete from text_fts where rowid = ${searchKey}`.execute(db);
+    await sql`delete from text_counts where search_key = ${searchKey}`.execute(db);
+  } else await sql`delete from text_search where search_key = ${searchKey}`.execute(db);
 }
 
 /** How many items the index holds (empty after a restore: it is not backed up). */

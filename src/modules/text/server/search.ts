@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
-import { countWords, optimiseWords, rollSearchParts, writeCounts, writeWords, PART_ROWS, type IndexedItem } from './search-store.ts';
+import { countWords, optimiseWords, rollSearchParts, uncountedKeys, writeCounts, writeWords, PART_ROWS, type IndexedItem } from './search-store.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
 import { folderFor, highlight, snippet } from '../domain/highlight.ts';
@@ -87,7 +87,7 @@ export function newSearchKey(): number {
 /** A stored row of `text_items`. */
 interface ItemRow {
   id: string; tenant_id: string; source: string; ref_id: string; title: string; body: string; unit_id: string | null; created_at: string;
-  state: string | null; owner_user_id: string | null; search_key: number | string; body_len: number | null; word_counts: string | null;
+  state: string | null; owner_user_id: string | null; search_key: number | string;
 }
 
 /** What the index keeps of a stored item besides its words and their counts. */
@@ -160,7 +160,7 @@ export class TextSearch {
           }));
           await trx.insertInto('text_items').values(batch.map((b, i) => ({
             id: b.id, tenant_id: tenantId, source: b.source, ref_id: b.refId, title: b.title, body: chunk[at + i].body, unit_id: b.unitId, state: b.state,
-            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now, body_len: b.bodyLength, word_counts: b.wordCounts,
+            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now,
           }))).execute();
           await writeWords(trx, this.dialect, batch, { fresh: true });
         }
@@ -171,10 +171,9 @@ export class TextSearch {
   }
 
   /**
-   * Once per process: items without a key get one (in creation order, after the others); items without their text's
-   * length and word counts (indexed before they were kept) get them; and an index that lost its words (derived data,
-   * not part of a backup) is written again from the stored texts, in key order so that the PostgreSQL index's parts are
-   * cut as they fill.
+   * Once per process: items without a key get one (in creation order, after the others); an index that lost its words
+   * (derived data, not part of a backup) is written again from the stored texts, in key order so that the PostgreSQL
+   * index's parts are cut as they fill; and items indexed before their text's length and word counts were kept get them.
    */
   ensureIndex(): Promise<void> {
     this.checked ??= (async () => {
@@ -183,27 +182,27 @@ export class TextSearch {
         if (!rows.length) break;
         for (const r of rows as Array<{ id: string }>) await this.db.updateTable('text_items').set({ search_key: newSearchKey() }).where('id', '=', r.id).execute();
       }
-      for (let batches = 0; ; batches++) {
-        const rows = await this.db.selectFrom('text_items').select(['id', 'search_key', 'title', 'body']).where('word_counts', 'is', null).limit(500).execute() as
-          Array<{ id: string; search_key: number | string; title: string; body: string }>;
-        // PostgreSQL's index had every counted row rewritten: its dead versions cleared and its statistics renewed
-        if (!rows.length) { if (batches) await optimiseWords(this.db, this.dialect); break; }
-        const counted = rows.map((r) => ({ id: r.id, searchKey: Number(r.search_key), ...indexText(r.title, r.body) }));
-        await this.db.transaction().execute(async (trx) => {
-          for (const c of counted) await trx.updateTable('text_items').set({ body_len: c.bodyLength, word_counts: c.wordCounts }).where('id', '=', c.id).execute();
-          await writeCounts(trx, this.dialect, counted);
-        });
+      const items = Number((await this.db.selectFrom('text_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+      if ((await countWords(this.db, this.dialect)) < items) {
+        let after = -1;
+        for (;;) {
+          const rows = await this.db.selectFrom('text_items').selectAll().where('search_key', '>', after).orderBy('search_key').limit(500).execute() as ItemRow[];
+          if (!rows.length) break;
+          await writeWords(this.db, this.dialect, rows.map((r) => ({ ...indexedFacts(r), ...indexText(r.title, r.body) })));
+          await this.wrote(rows.length);
+          after = Number(rows[rows.length - 1].search_key);
+        }
+        return;
       }
-      const withKey = Number((await this.db.selectFrom('text_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-      if ((await countWords(this.db, this.dialect)) >= withKey) return;
-      let after = -1;
-      for (;;) {
-        const rows = await this.db.selectFrom('text_items').selectAll().where('search_key', '>', after).orderBy('search_key').limit(500).execute() as ItemRow[];
-        if (!rows.length) break;
-        await writeWords(this.db, this.dialect, rows.map((r) => ({ ...indexedFacts(r), ...indexText(r.title, r.body) })));
-        await this.wrote(rows.length);
-        after = Number(rows[rows.length - 1].search_key);
+      let counted = 0;
+      for (let keys = await uncountedKeys(this.db, this.dialect, -1, 500); keys; keys = await uncountedKeys(this.db, this.dialect, keys.at(-1)!, 500)) {
+        const rows = await this.db.selectFrom('text_items').select(['search_key', 'title', 'body']).where('search_key', 'in', keys).execute() as
+          Array<{ search_key: number | string; title: string; body: string }>;
+        await writeCounts(this.db, this.dialect, rows.map((r) => ({ searchKey: Number(r.search_key), ...indexText(r.title, r.body) })));
+        counted += rows.length;
       }
+      // PostgreSQL's index had every counted row rewritten: its dead versions cleared and its statistics renewed
+      if (counted) await optimiseWords(this.db, this.dialect);
     })();
     this.checked.catch(() => { this.checked = undefined; });
     return this.checked;

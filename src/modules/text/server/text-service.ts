@@ -98,7 +98,6 @@ export class TextService {
       const searchKey = existing.search_key === null ? newSearchKey() : Number(existing.search_key);
       await this.db.updateTable('text_items').set({
         title: item.title, body: item.body, unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, updated_at: now,
-        body_len: text.bodyLength, word_counts: text.wordCounts,
       }).where('id', '=', existing.id).execute();
       await this.search.write(searchFacts(existing.id, tenantId, searchKey, existing.created_at, item, text));
       this.corpora.delete(tenantId); // an edit rebuilds the tenant's index on next use
@@ -110,7 +109,6 @@ export class TextService {
     await this.db.insertInto('text_items').values({
       id, tenant_id: tenantId, source: item.source, ref_id: item.refId, title: item.title, body: item.body,
       unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, created_at: createdAt, updated_at: now,
-      body_len: text.bodyLength, word_counts: text.wordCounts,
     }).execute();
     await this.search.write(searchFacts(id, tenantId, searchKey, createdAt, item, text));
     const p = this.corpora.get(tenantId);
