@@ -151,7 +151,9 @@ export const textMigrations: MigrationDef[] = [
           search_key INTEGER PRIMARY KEY, body_len INTEGER NOT NULL, word_counts TEXT NOT NULL)`.execute(db);
         return;
       }
+      // the counts kept in the row itself: a row over TOAST's target moves its words (read only through the GIN index) out first
       await sql`ALTER TABLE text_search ADD COLUMN body_len integer, ADD COLUMN word_counts text`.execute(db);
+      await sql`ALTER TABLE text_search ALTER COLUMN word_counts SET STORAGE MAIN`.execute(db);
       // the items still to count, found at once (empty once counted)
       await sql`CREATE INDEX text_search_uncounted ON text_search (search_key) WHERE word_counts IS NULL`.execute(db);
       // it takes the query's words and returns their counts: a changed signature is a new function

@@ -190,7 +190,8 @@ export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS
       below bigint;
       cols text;
     begin
-      -- the facts, and each query word's count in the text: a listed word's number (in word_counts, after ' word '), else 1
+      -- the facts, and each query word's count in the text: a listed word's number (in word_counts, after ' word '), else 1;
+      -- counted over the rows kept (the limit's), not every match the part's statement sorts
       select '${FACTS}, case when word_counts is null then null::integer[] else array[' || coalesce(string_agg(format(
           'coalesce(nullif(split_part(substr(word_counts, nullif(strpos(word_counts, $5[%s]), 0) + %s), '' '', 1), '''')::integer, 1)',
           i, length(p_needles[i])), ', ' order by i), '') || ']::integer[] end'
@@ -207,7 +208,7 @@ export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS
             into below using least(ceil(2 * wanted / p_share), 2147483647)::integer;
           perform set_config('enable_indexonlyscan', 'off', true), set_config('enable_bitmapscan', 'on', true);
           if below is not null then
-            return query execute format('select %s from %I where tenant_id = $1 and words @@ $2 and search_key > $4 order by search_key desc limit $3', cols, part)
+            return query execute format('select %s from (select ${FACTS}, word_counts from %I where tenant_id = $1 and words @@ $2 and search_key > $4 order by search_key desc limit $3) f', cols, part)
               using p_tenant, p_query, wanted, below, p_needles;
             get diagnostics found_ = row_count;
             wanted := wanted - found_;
@@ -215,7 +216,7 @@ export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS
           end if;
         end if;
         newest := false;
-        return query execute format('select %s from %I where tenant_id = $1 and words @@ $2 %s order by search_key desc limit $3', cols, part,
+        return query execute format('select %s from (select ${FACTS}, word_counts from %I where tenant_id = $1 and words @@ $2 %s order by search_key desc limit $3) f', cols, part,
             case when below is null then '' else 'and search_key <= $4' end)
           using p_tenant, p_query, wanted, below, p_needles;
         get diagnostics found_ = row_count;

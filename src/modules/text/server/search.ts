@@ -106,10 +106,7 @@ export class TextSearch {
   /** Items written since this process last checked whether the open part of the index is full (PostgreSQL). */
   private writtenSinceRoll = 0;
 
-  /**
-   * Stores an item in the index, its words and facts, after its row is written with the same text's length and word
-   * counts (`indexText`).
-   */
+  /** Stores an item in the index after its row is written: its words and their counts (`indexText`), and its facts. */
   async write(item: IndexedItem): Promise<void> {
     await writeWords(this.db, this.dialect, [item]);
     await this.wrote(1);

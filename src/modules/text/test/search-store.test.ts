@@ -35,6 +35,10 @@ describe('the partitioned full-text index (postgres)', { skip: await skipUnless(
     assert.ok(!indexes.includes('text_items_search') && indexes.includes('text_items_search_key'), indexes.join());
     const columns = (await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = current_schema() and table_name = 'text_items'`.execute(h.db)).rows.map((r) => r.c);
     assert.ok(columns.includes('search_key') && !columns.includes('search_tsv'), 'the old words column is dropped (0405)');
+    // the word counts stay in the rows (0406): TOAST moves a wide row's words out first, which a search reads through the index only
+    const storage = (await sql<{ s: string }>`select distinct a.attstorage as s from pg_attribute a join pg_inherits i on i.inhrelid = a.attrelid
+      where i.inhparent = 'text_search'::regclass and a.attname = 'word_counts'`.execute(h.db)).rows.map((r) => r.s);
+    assert.deepEqual(storage, ['m']);
     assert.equal(await countWords(h.db, h.dialect), 3);
     assert.deepEqual((await findMatches(h.db, h.dialect, { tenantId: 'city', words: ['小区'], limit: 10 })).map((m) => m.refId), ['p2', 'p1']);
     assert.deepEqual((await findMatches(h.db, h.dialect, { tenantId: 'county', words: ['停车'], limit: 10 })).map((m) => m.refId), ['r1']);
@@ -55,6 +59,8 @@ describe('the partitioned full-text index (postgres)', { skip: await skipUnless(
     const top = (await sql<{ k: string }>`select max(search_key)::text as k from text_items`.execute(h.db)).rows[0].k;
     assert.equal(after.at(-2)!.to, String(BigInt(top) + 1n), 'closed just above its highest key');
     assert.equal((await open()).to, null);
+    const storage = (await sql<{ s: string }>`select a.attstorage as s from pg_attribute a where a.attrelid = ${(await open()).name}::regclass and a.attname = 'word_counts'`.execute(h.db)).rows[0].s;
+    assert.equal(storage, 'm', 'a new part keeps the counts in its rows too');
     assert.equal(await rollSearchParts(h.db, 5), false, 'the new part is empty');
     // an item of the closed part edited: its words are replaced where they are, not duplicated
     await service.indexItem('city', { source: 'proposal', refId: 'n0', title: '第0号', body: '地铁站点调整。' });
