@@ -14,7 +14,7 @@ import { FeatureSpace, countFeatures } from '../src/modules/text/domain/features
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize } from '../src/modules/text/domain/duplicates.ts';
 import { SimilarIndex, Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
 import { hotTopics } from '../src/modules/text/domain/hot-topics.ts';
-import { indexWords, indexText, indexedTokens, indexedFacts, queryWords, rankMatches, countsInTexts, TextSearch, SEARCH_WINDOW, emptyProfile, type IndexedText, type SearchProfile } from '../src/modules/text/server/search.ts';
+import { indexText, indexTokens, indexedTokens, indexedFacts, queryWords, rankMatches, countsInTexts, TextSearch, SEARCH_WINDOW, emptyProfile, type IndexedText, type SearchProfile } from '../src/modules/text/server/search.ts';
 import { findMatches } from '../src/modules/text/server/search-index.ts';
 import { textMigrations } from '../src/modules/text/server/migrations.ts';
 import { openDatabase, optimiseForReading } from '../src/kernel/server/db/dialect.ts';
@@ -316,9 +316,9 @@ if (want('search')) {
   const size = quick ? 20_000 : 1_000_000;
   const label = '1m';
   const rand = rng(99);
-  const real = messages.map((m) => indexWords(m.title, m.body));
   const realText = messages.map((m) => indexText(m.title, m.body));
-  const titleWords = messages.map((m) => { const w = indexWords(m.title, ''); return w.slice(0, w.length / 2); });
+  const real = realText.map((t) => t.words);
+  const titleWords = messages.map((m) => indexTokens(m.title));
   const keywordsOf = messages.map((m) => seg.keywords(`${m.title}。${m.body}`, 8).map((k) => k.word));
   // generated items: a real message's words with 20% dropped and a passage of another message added, stored with the
   // real message's title and the words run together as the text (what ranking and highlighting read)

@@ -44,11 +44,14 @@ const WRITE_CHUNK = 4096;
  */
 export interface IndexedText { words: string[]; bodyLength: number; wordCounts: string }
 
-const tokensOf = (t: string) => segmenter().cutForSearch(t).map((w) => w.trim().toLowerCase()).filter((w) => w && isContentToken(w));
+/** A text's words as the index keeps them: search-mode segmentation, lower-cased, meaningful tokens only. */
+export function indexTokens(t: string): string[] {
+  return segmenter().cutForSearch(t).map((w) => w.trim().toLowerCase()).filter((w) => w && isContentToken(w));
+}
 
 /** The indexed form of a title and text (segmenting both). */
 export function indexText(title: string, body: string): IndexedText {
-  return indexedTokens(tokensOf(title), tokensOf(body), body.length);
+  return indexedTokens(indexTokens(title), indexTokens(body), body.length);
 }
 
 /** The indexed form of a title's and a text's words, segmented already (`bodyLength`: the text's length). */
@@ -328,7 +331,7 @@ const K1 = 1.2;
 const B = 0.75;
 
 /** Occurrences of `w` in `text`. */
-export function occurrences(text: string, w: string): number {
+function occurrences(text: string, w: string): number {
   let n = 0;
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) n++;
   return n;

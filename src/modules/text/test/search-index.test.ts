@@ -10,7 +10,7 @@ import { textMigrations } from '../server/migrations.ts';
 import { TextService } from '../server/text-service.ts';
 import { findMatches, sqliteFindStatement } from '../server/search-index.ts';
 import { readParts, rollSearchParts } from '../server/search-store.ts';
-import { TextSearch, indexWords } from '../server/search.ts';
+import { TextSearch, indexTokens, indexWords } from '../server/search.ts';
 
 /** A fixed pseudo-random sequence, so a failure can be replayed. */
 function rng(seed: number) {
@@ -19,7 +19,7 @@ function rng(seed: number) {
 }
 
 /** How often `word` occurs among a text's words (as segmented for the index): what the kept counts must give. */
-const bodyCount = (body: string, word: string) => indexWords('', body).filter((w) => w === word).length;
+const bodyCount = (body: string, word: string) => indexTokens(body).filter((w) => w === word).length;
 
 // common and rare words, so that some queries fill the window from the newest items and others reach the oldest
 const vocabulary = ['小区', '停车', '电梯', '教育', '收费', '物业', '噪音', '油烟', '医疗', '养老', '交通', '环境'];

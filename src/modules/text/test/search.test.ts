@@ -15,7 +15,7 @@ import { textRoutes } from '../server/routes.ts';
 import { TextService } from '../server/text-service.ts';
 import { registerSearchPolicy } from '../index.ts';
 import { folderFor, highlight, snippet } from '../domain/highlight.ts';
-import { countsInTexts, indexText, indexWords, rankMatches, storedCounts, type TextCounts } from '../server/search.ts';
+import { countsInTexts, indexText, indexTokens, rankMatches, storedCounts, type TextCounts } from '../server/search.ts';
 
 const staff: Actor = {
   userId: 'u-staff', username: 'staff', displayName: '提案委工作人员', orgId: 'city', tenantId: 'city', roles: ['proposal_staff'],
@@ -169,7 +169,7 @@ test('the index keeps how often the words occur in the text; ranking by the kept
     // the counts as the database reads them from the kept ones: each word's occurrences among the text's words
     const matches = texts.map((x, order) => ({
       title: x.title, body: x.body, order, score: 0, id: String(order), bodyLength: x.body.length,
-      counts: words.map((w) => indexWords('', x.body).filter((t) => t === w).length),
+      counts: words.map((w) => indexTokens(x.body).filter((t) => t === w).length),
     })).filter((m) => words.every((w) => m.title.includes(w) || m.body.includes(w)));
     const byKept = rankMatches(matches, words, storedCounts as unknown as TextCounts<(typeof matches)[number]>).map((m) => m.id);
     const byTexts = rankMatches(matches, words, countsInTexts(words, (m) => m.body)).map((m) => m.id);
