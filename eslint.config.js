@@ -78,6 +78,12 @@ const policies = [
   { from: from('tests', 'e2e', 'bench', 'scripts'), allow: [{ to: { element: { types: '*' } } }] },
 ];
 
+/** "Now" is read from the kernel's clock; elapsed time from performance.now(). */
+const clockRules = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from the kernel clock (clock.nowMs()); measure elapsed time with performance.now().' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the kernel clock (clock.now()).' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.data*/**'] },
   ...tseslint.configs.recommended,
@@ -111,6 +117,14 @@ export default tseslint.config(
       // checkInternals: also check imports inside one element, so that contract.ts cannot import its own module.ts;
       // third-party packages and Node built-ins are not checked
       'boundaries/dependencies': ['error', { default: 'disallow', checkInternals: true, policies }],
+    },
+  },
+  {
+    // one clock for the app, the seed, the web app and the tests (kernel/universal/clock.ts), so any date can be tested
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'e2e/**/*.{ts,tsx}'],
+    ignores: ['src/kernel/universal/clock.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...clockRules],
     },
   },
 );

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { skipUnless } from '../test/support/services.ts';
 import { shot, signIn, startStage, type Stage } from './support.ts';
+import { stampSubmission } from '../src/modules/proposals/domain/proposal-session.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
 const skip = await skipUnless('browser');
 const phone = { width: 390, height: 844 };
@@ -17,8 +19,9 @@ describe('proposal lifecycle story (chromium)', { skip, timeout: 300_000 }, () =
   after(async () => { await stage?.close(); });
 
   const db = () => stage.started.zx.ctx.db;
-  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-  const title = `关于在老旧小区加装电梯的建议（${Date.now().toString(36)}）`;
+  /** the year the office's statistics count a proposal submitted today in (after the session cut-off, next year's) */
+  let year = 0;
+  const title = `关于在老旧小区加装电梯的建议（${clock.nowMs().toString(36)}）`;
   let proposalId = '';
   const figuresBefore = { received: -1, replied: -1 };
 
@@ -44,6 +47,8 @@ describe('proposal lifecycle story (chromium)', { skip, timeout: 300_000 }, () =
   test('the office notes the year\'s figures before the story begins', async () => {
     const page = await stage.freshPage();
     await signIn(stage, page, 'proposal');
+    year = (await (await page.request.get(`${stage.baseUrl}/api/proposals/options`)).json()).currentSession.year;
+    assert.equal(year, stampSubmission(clock.today()).year, 'the demo CPPCC stamps proposals by the default session calendar');
     Object.assign(figuresBefore, await readFigures(page));
     assert.ok(figuresBefore.received >= 0 && figuresBefore.replied >= 0, JSON.stringify(figuresBefore));
     const api = await (await page.request.get(`${stage.baseUrl}/api/proposals/stats?year=${year}`)).json();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { skipUnless } from '../test/support/services.ts';
 import { axeViolations, shot, signIn, startStage, type Stage } from './support.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
 const skip = await skipUnless('browser');
 
@@ -43,7 +44,7 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('沟通方式').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '面谈' }).click();
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = clock.today();
     await dialog.getByLabel('面商日期').fill(today);
     await dialog.getByLabel('面商日期').press('Enter');
     await dialog.getByLabel('参加人员').fill('提案人、城建科科长');

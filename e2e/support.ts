@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { freshTotp } from '../test/support/totp.ts';
 import { CHROMIUM } from '../test/support/services.ts';
 import { startApp, type StartedApp } from '../test/support/fixtures.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
 /** Builds the web app once when dist/web is missing, so a fresh checkout can run the stories. */
 export function ensureWebBuild(): void {
@@ -30,7 +31,7 @@ export interface Stage {
  * code and message), a script error, a request that never got an answer. A failed wait then comes with its reason.
  */
 function watch(page: Page): void {
-  const say = (what: string) => process.stderr.write(`[browser ${new Date().toISOString().slice(11, 23)}] ${what}\n`);
+  const say = (what: string) => process.stderr.write(`[browser ${clock.iso().slice(11, 23)}] ${what}\n`);
   page.on('response', (r) => {
     const where = new URL(r.url()).pathname;
     // the web app asks who is signed in before anyone is; that 401 is how it learns to show the login page

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { skipUnless } from '../test/support/services.ts';
 import { axeViolations, shot, signIn, startStage, type Stage } from './support.ts';
 import { textServiceOf } from '../src/modules/text/module.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
 const skip = await skipUnless('browser');
 
@@ -19,7 +20,7 @@ describe('text intelligence user stories (chromium)', { skip, timeout: 240_000 }
       .where('state', '!=', 'draft').execute();
     for (const r of rows as any[]) {
       const body = [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n');
-      await svc.indexItem(r.tenant_id, { source: 'proposal', refId: r.id, title: r.title, body, createdAt: new Date().toISOString(), ownerUserId: r.proposer_user_id, state: r.state });
+      await svc.indexItem(r.tenant_id, { source: 'proposal', refId: r.id, title: r.title, body, createdAt: clock.iso(), ownerUserId: r.proposer_user_id, state: r.state });
       if (r.lead_unit_id) await svc.recordAssignment(r.tenant_id, `${r.title}\n${body}`, r.lead_unit_id);
     }
     const city = (rows as any[]).find((r) => r.title.length >= 8 && r.tenant_id === (rows as any[])[0].tenant_id)!;

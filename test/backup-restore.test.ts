@@ -18,6 +18,7 @@ import { createTestDatabase, type DialectKind, type TestDatabase } from './suppo
 import { skipUnless } from './support/services.ts';
 import { countWords } from '../src/modules/text/server/search-store.ts';
 import { TextSearch } from '../src/modules/text/server/search.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
 /** A table with the awkward values: binary, Chinese text, nulls, integers, and a foreign key to another probe table. */
 const probeMigration: MigrationDef = {
@@ -56,7 +57,7 @@ async function fillSource(tdb: TestDatabase): Promise<void> {
     }));
     for (let i = 0; i < rows.length; i += 500) await db.insertInto('zz_probe').values(rows.slice(i, i + 500)).execute();
     await db.insertInto('zz_probe_pair').values(Array.from({ length: 50 }, (_, i) => ({ a: `k${i % 5}`, b: i, v: i % 3 ? `值${i}` : null }))).execute();
-    await db.insertInto('calendar_overrides').values({ date: '2026-10-09', kind: 'holiday', note: '测试', updated_by: 'system', updated_at: new Date().toISOString() }).execute();
+    await db.insertInto('calendar_overrides').values({ date: '2026-10-09', kind: 'holiday', note: '测试', updated_by: 'system', updated_at: clock.iso() }).execute();
     const actor = systemActor('T-TEST');
     for (let i = 0; i < 20; i++) await recordAudit(db, dialect, { tenantId: 'T-TEST', actorId: actor.userId, actorName: actor.displayName, action: 'probe.write', entityType: 'probe', entityId: String(i), data: { i, text: '审计' } });
   } finally {

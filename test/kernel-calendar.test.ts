@@ -7,6 +7,7 @@ import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
 import { WorkingCalendar, libraryIsWorkday } from '../src/kernel/server/calendar.ts';
 import { addWorkingDays, workingDaysBetween } from '../src/kernel/universal/working-days.ts';
 import { createTestDatabase, dialects, type TestDatabase } from './support/db.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
 describe('working-day calendar (library data)', () => {
   test('National Day week is a holiday and an ordinary weekday after it is a working day', () => {
@@ -59,7 +60,7 @@ for (const d of await dialects()) {
     after(async () => { await h?.destroy(); await tdb?.drop(); });
 
     test('an admin override takes precedence over the library in both directions', async () => {
-      const now = new Date().toISOString();
+      const now = clock.iso();
       await h.db.insertInto('calendar_overrides').values([
         { date: '2026-10-08', kind: 'holiday', note: '地方调整', updated_by: 'u', updated_at: now },
         { date: '2026-10-03', kind: 'workday', note: '会议期间', updated_by: 'u', updated_at: now },

@@ -15,6 +15,7 @@ import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext } from '../kernel/server/module.ts';
 import { AppError } from '../kernel/universal/errors.ts';
+import { clock, SERVER_TIME_HEADER } from '../kernel/universal/clock.ts';
 import { modules } from './modules.ts';
 import { syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { createNotifier } from '../modules/notifications/server/notifier.ts';
@@ -37,6 +38,7 @@ export async function openAndMigrate(config: Config, opts: { sqliteFile?: string
 }
 
 export async function buildApp(config: Config, opts: { sqliteFile?: string; handle?: DbHandle } = {}): Promise<Zhengxie> {
+  clock.applySetting(config.clock);
   const handle = opts.handle ?? (await openAndMigrate(config, opts));
   const { db, dialect } = handle;
   const events = new EventBus();
@@ -56,6 +58,12 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   const indexHtml = path.join(config.webDist, 'index.html');
   const spaRoot = fs.existsSync(indexHtml) ? config.webDist : undefined;
   const app = await createHttpServer({ logLevel: config.logLevel, maxUploadBytes: config.maxUploadBytes, cookieSecret: 'zhengxie', spaRoot });
+
+  // the web app reads "now" from the server, so a demo or test clock and a phone with a wrong clock both show the
+  // committee's date
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header(SERVER_TIME_HEADER, String(clock.nowMs()));
+  });
 
   app.get('/api/health', {
     schema: {

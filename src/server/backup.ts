@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { appendOnlyTriggerSql, dropAppendOnlyTriggerSql, readCatalogue, appendOnlyTables, resetSequences, type TableInfo, type DialectName, type DbHandle } from '../kernel/server/db/dialect.ts';
 import { migrateToLatest, type MigrationDef } from '../kernel/server/migrate.ts';
 import { verifyAuditChain, type VerifyResult } from '../kernel/server/audit.ts';
+import { clock } from '../kernel/universal/clock.ts';
 
 export const BACKUP_FORMAT = 'zhengxie-backup';
 export const BACKUP_VERSION = 1;
@@ -94,7 +95,7 @@ export async function backupDatabase(handle: DbHandle, file: string, opts: { pag
     await tx.execute(async (trx) => {
       const tables = dependencyOrder(await readCatalogue(trx, migratorTables, dialect));
       const header: BackupHeader = {
-        format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), dialect,
+        format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: clock.iso(), dialect,
         migrations: await migrationsApplied(trx, [...tables.map((t) => t.name), 'zx_migrations']),
       };
       await write(header);

@@ -6,8 +6,9 @@ import { openDatabase } from '../kernel/server/db/dialect.ts';
 import { migrateToLatest } from '../kernel/server/migrate.ts';
 import { verifyAuditChain } from '../kernel/server/audit.ts';
 import { allMigrations } from './app.ts';
+import { clock, parseClockSetting } from '../kernel/universal/clock.ts';
 
-interface GlobalOpts { port?: string; host?: string; dataDir?: string; databaseUrl?: string; redisUrl?: string; smtpUrl?: string }
+interface GlobalOpts { port?: string; host?: string; dataDir?: string; databaseUrl?: string; redisUrl?: string; smtpUrl?: string; clock?: string }
 
 function configFrom(cmd: Command): Config {
   const o = cmd.optsWithGlobals() as GlobalOpts;
@@ -22,7 +23,13 @@ function configFrom(cmd: Command): Config {
   if (o.databaseUrl) overrides.databaseUrl = o.databaseUrl;
   if (o.redisUrl) overrides.redisUrl = o.redisUrl;
   if (o.smtpUrl) overrides.smtpUrl = o.smtpUrl;
-  return loadConfig(overrides);
+  if (o.clock) {
+    try { parseClockSetting(o.clock); } catch (e) { fail((e as Error).message); }
+    overrides.clock = o.clock;
+  }
+  const config = loadConfig(overrides);
+  clock.applySetting(config.clock);
+  return config;
 }
 
 function fail(message: string, code = 1): never {
@@ -44,6 +51,7 @@ program
   .option('--database-url <url>', 'PostgreSQL 连接串（环境变量 DATABASE_URL；不设则使用数据目录中的 SQLite）')
   .option('--redis-url <url>', 'Redis 地址，多实例间分发事件（环境变量 REDIS_URL）')
   .option('--smtp-url <url>', '发信服务器（环境变量 SMTP_URL）')
+  .option('--clock <time>', '业务时钟从此时刻起走（如 2026-12-31 或 2026-12-31T09:30，用于演示和测试；环境变量 ZX_CLOCK）')
   .showHelpAfterError('（使用 --help 查看用法）');
 
 program.command('serve', { isDefault: true })
@@ -87,10 +95,10 @@ program.command('seed')
     const { printDemoAccounts } = await import('./main.ts');
     const zx = await buildApp(config);
     try {
-      const started = Date.now();
+      const started = performance.now();
       const seeded = await seedDemoIfEmpty(zx.ctx);
       if (!seeded) { console.log('数据库中已有数据，未载入演示数据'); return; }
-      console.log(`演示数据已载入（${zx.handle.describe}），用时 ${Date.now() - started} ms`);
+      console.log(`演示数据已载入（${zx.handle.describe}），用时 ${Math.round(performance.now() - started)} ms`);
       printDemoAccounts(seeded.accounts);
     } finally { await zx.close(); }
   });
@@ -132,10 +140,10 @@ program.command('backup')
     const { backupDatabase } = await import('./backup.ts');
     const h = await openDb(config);
     try {
-      const started = Date.now();
+      const started = performance.now();
       const r = await backupDatabase(h, path.resolve(o.out));
       const rows = Object.values(r.tables).reduce((a, b) => a + b, 0);
-      console.log(`备份完成：${r.file}（${Object.keys(r.tables).length} 张表，${rows} 行，${(r.bytes / 1024).toFixed(1)} KB，用时 ${Date.now() - started} ms）`);
+      console.log(`备份完成：${r.file}（${Object.keys(r.tables).length} 张表，${rows} 行，${(r.bytes / 1024).toFixed(1)} KB，用时 ${Math.round(performance.now() - started)} ms）`);
     } catch (e) {
       fail(`备份失败：${messageOf(e)}`);
     } finally { await h.destroy(); }
@@ -149,10 +157,10 @@ program.command('restore')
     const { restoreDatabase } = await import('./backup.ts');
     const h = await openDb(config);
     try {
-      const started = Date.now();
+      const started = performance.now();
       const r = await restoreDatabase(h, path.resolve(o.in), allMigrations());
       const rows = Object.values(r.tables).reduce((a, b) => a + b, 0);
-      console.log(`恢复完成（${h.describe}）：${Object.keys(r.tables).length} 张表，${rows} 行，用时 ${Date.now() - started} ms`);
+      console.log(`恢复完成（${h.describe}）：${Object.keys(r.tables).length} 张表，${rows} 行，用时 ${Math.round(performance.now() - started)} ms`);
       if (r.migrations.length) console.log(`恢复后执行了 ${r.migrations.length} 项新迁移`);
       if (r.audit.ok) console.log(`审计日志校验通过：共 ${r.audit.count} 条`);
       else fail(`审计日志校验失败：${r.audit.reason}`);

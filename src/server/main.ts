@@ -4,14 +4,14 @@ import { buildApp } from './app.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 
 export async function serve(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
-  const started = Date.now();
+  const started = performance.now();
   const zx = await buildApp(config);
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(zx.ctx);
     if (seeded) printDemoAccounts(seeded.accounts);
   }
   const address = await zx.app.listen({ port: config.port, host: config.host });
-  console.log(`智慧政协 zhengxie 已启动：${address.replace('[::1]', 'localhost')}（${zx.handle.describe}${config.redisUrl ? '，Redis 事件分发' : ''}），用时 ${Date.now() - started} ms`);
+  console.log(`智慧政协 zhengxie 已启动：${address.replace('[::1]', 'localhost')}（${zx.handle.describe}${config.redisUrl ? '，Redis 事件分发' : ''}），用时 ${Math.round(performance.now() - started)} ms`);
   console.log(`接口文档：${address}/api/docs`);
   const shutdown = async () => { await zx.close(); };
   return { close: shutdown, url: address };

@@ -10,6 +10,7 @@ import { newId } from '../kernel/universal/ids.ts';
 import { roleCatalogue, type RoleCode } from '../kernel/universal/roles.ts';
 import { hashPassword, syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { modules } from './modules.ts';
+import { clock } from '../kernel/universal/clock.ts';
 
 export const DEMO_PASSWORD = 'Zhengxie@2026';
 
@@ -75,11 +76,11 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   const { db, dialect } = ctx;
   const existing = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
-  const started = Date.now();
+  const started = performance.now();
   await syncPermissionCatalogue(db, modules);
 
   const rnd = prng(20260101);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   /* ---------- organisations ---------- */
@@ -255,10 +256,10 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   const seedCtx: SeedContext = { cityId, countyIds, unitIds, committeeIds, sectorIds, memberUserIds, demoUsers };
   for (const m of modules) {
     if (m.name === 'organizations' || m.name === 'identity' || !m.seed) continue;
-    const t = Date.now();
+    const t = performance.now();
     await m.seed(ctx, seedCtx);
-    ctx.log.info(`演示数据：${m.label} 用时 ${Date.now() - t} ms`);
+    ctx.log.info(`演示数据：${m.label} 用时 ${Math.round(performance.now() - t)} ms`);
   }
-  ctx.log.info(`演示数据加载完成，用时 ${Date.now() - started} ms`);
+  ctx.log.info(`演示数据加载完成，用时 ${Math.round(performance.now() - started)} ms`);
   return { accounts };
 }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/kernel/server/config.ts';
 import { PG_ADMIN_URL, skipUnless } from './services.ts';
+import { clock } from '../../src/kernel/universal/clock.ts';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -20,7 +21,7 @@ export async function createTestDatabase(kind: DialectKind, overrides: Partial<C
   if (kind === 'sqlite') {
     return { config: { ...base, databaseUrl: undefined }, async drop() { fs.rmSync(dataDir, { recursive: true, force: true }); } };
   }
-  const name = `zx_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const name = `zx_test_${clock.nowMs().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`).catch(async () => {

@@ -5,18 +5,19 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TOTP_PERIOD_MS, totpAt } from '../../src/modules/identity/index.ts';
+import { clock } from '../../src/kernel/universal/clock.ts';
 
 const lastStep = new Map<string, number>();
 
 export async function freshTotp(secret: string, username: string, scope: string): Promise<string> {
   const key = `${scope}\u0000${username}`;
   for (;;) {
-    const now = Math.floor(Date.now() / TOTP_PERIOD_MS);
+    const now = Math.floor(clock.physicalMs() / TOTP_PERIOD_MS);
     const step = Math.max(now, (lastStep.get(key) ?? -Infinity) + 1);
     if (step <= now + 1) {
       lastStep.set(key, step);
       return totpAt(secret, username, step);
     }
-    await sleep((now + 1) * TOTP_PERIOD_MS - Date.now() + 50);
+    await sleep((now + 1) * TOTP_PERIOD_MS - clock.physicalMs() + 50);
   }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { lockAuditChain, type DialectName } from './db/dialect.ts';
+import { clock } from '../universal/clock.ts';
 
 export interface AuditEntry {
   tenantId: string | null;
@@ -45,7 +46,7 @@ export async function appendAudit(trx: Transaction<any> | Kysely<any>, dialect: 
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last ? Number(last.seq) : 0) + 1,
-    at: new Date().toISOString(),
+    at: clock.iso(),
     tenant_id: e.tenantId,
     actor_id: e.actorId,
     actor_name: e.actorName,

@@ -5,6 +5,7 @@
 import chineseDays from 'chinese-days';
 import type { Kysely } from 'kysely';
 import { addWorkingDays, workingDaysBetween, chinaToday, parseDate } from '../universal/working-days.ts';
+import { clock } from '../universal/clock.ts';
 
 export interface CalendarOverride { date: string; kind: 'workday' | 'holiday'; note: string | null }
 
@@ -54,7 +55,7 @@ export class WorkingCalendar {
   daysLeft(due: string, today: string = chinaToday()): number { return workingDaysBetween(this.isWorkday, today, due); }
   /** Today's date in China, worked out again only when a China day has ended (requests ask for it many times a second). */
   today(): string {
-    const now = Date.now();
+    const now = clock.nowMs();
     if (now >= this.todayFrom && now < this.todayUntil) return this.todayValue;
     this.todayValue = chinaToday(new Date(now));
     // the China day runs from 16:00 UTC the day before to 16:00 UTC

@@ -25,6 +25,11 @@ export interface Config {
   maxUploadBytes: number;
   /** secure cookies (set behind HTTPS) */
   secureCookies: boolean;
+  /**
+   * business time starts at this instant and runs on (`2026-12-31`, `2026-12-31T09:30`, or an ISO time with a zone);
+   * unset means the machine's clock. For demonstrations and tests of a given day (see kernel/universal/clock.ts)
+   */
+  clock?: string;
 }
 
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +51,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     secureCookies: env.SECURE_COOKIES === 'true',
+    clock: env.ZX_CLOCK || undefined,
   };
   return { ...cfg, ...stripUndefined(overrides), dataDir };
 }

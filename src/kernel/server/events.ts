@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { clock } from '../universal/clock.ts';
 
 export interface DomainEvent<P = Record<string, unknown>> {
   type: string; // e.g. 'proposal.transitioned'
@@ -65,7 +66,7 @@ export class EventBus {
 
   /** Publish after commit. Local handlers run asynchronously; the promise resolves once they are queued. */
   async publish(e: Omit<DomainEvent, 'at' | 'origin'> & { at?: string }): Promise<void> {
-    const ev: DomainEvent = { ...e, at: e.at ?? new Date().toISOString(), origin: this.instanceId };
+    const ev: DomainEvent = { ...e, at: e.at ?? clock.iso(), origin: this.instanceId };
     this.local.emit(ev.type, ev);
     this.local.emit('*', ev);
     this.broadcast.emit(ev.type, ev);

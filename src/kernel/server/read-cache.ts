@@ -5,6 +5,7 @@
  * unseen: an entry past it, whose scope has seen no event, is served once more while its fresh value loads, so that
  * readers of a busy page do not all wait on the database at the moment it expires.
  */
+import { clock } from '../universal/clock.ts';
 interface Entry<V> { gen: number; at: number; value: Promise<V>; settled: boolean; refreshing: boolean }
 
 export class ReadCache<V> {
@@ -20,7 +21,7 @@ export class ReadCache<V> {
 
   private store(k: string, gen: number, value: Promise<V>): Entry<V> {
     if (this.entries.size >= this.opts.maxEntries) this.entries.clear();
-    const entry: Entry<V> = { gen, at: Date.now(), value, settled: false, refreshing: false };
+    const entry: Entry<V> = { gen, at: clock.nowMs(), value, settled: false, refreshing: false };
     this.entries.set(k, entry);
     value.then(() => { entry.settled = true; }, () => { if (this.entries.get(k) === entry) this.entries.delete(k); });
     return entry;
@@ -32,7 +33,7 @@ export class ReadCache<V> {
     const gen = this.gen(scope);
     const hit = this.entries.get(k);
     if (hit && hit.gen === gen) {
-      const age = Date.now() - hit.at;
+      const age = clock.nowMs() - hit.at;
       if (age < this.opts.ttlMs) return hit.value;
       if (age < 2 * this.opts.ttlMs && hit.settled) {
         if (!hit.refreshing) {

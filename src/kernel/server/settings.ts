@@ -4,6 +4,7 @@ import type { Actor } from './actor.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { SettingsReader } from './module.ts';
 import { appendAudit } from './audit.ts';
+import { clock } from '../universal/clock.ts';
 
 export function createSettings(db: Kysely<any>, dialect: DialectName): SettingsReader {
   return {
@@ -12,7 +13,7 @@ export function createSettings(db: Kysely<any>, dialect: DialectName): SettingsR
       return row ? (JSON.parse(row.value as string) as T) : fallback;
     },
     async set(tenantId: string, key: string, value: unknown, actor: Actor): Promise<void> {
-      const now = new Date().toISOString();
+      const now = clock.iso();
       await db.transaction().execute(async (trx) => {
         const cur = await trx.selectFrom('settings').select('version').where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
         if (cur) await trx.updateTable('settings').set({ value: JSON.stringify(value), version: Number(cur.version) + 1, updated_at: now }).where('tenant_id', '=', tenantId).where('key', '=', key).execute();

@@ -12,6 +12,7 @@ import { appendAudit } from './audit.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { EventBus } from './events.ts';
 import type { WorkingCalendar } from './calendar.ts';
+import { clock } from '../universal/clock.ts';
 
 /** The columns every workflow-driven table has. */
 export interface WorkflowRecord {
@@ -58,7 +59,7 @@ export class WorkflowRunner {
 
   /** Insert a new record in the workflow's initial state, with its history, work item and audit record. */
   async create<R extends WorkflowRecord>(spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<R> {
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const record = { ...values, state: values.state ?? spec.workflow.initial, version: 1, created_at: now, updated_at: now } as unknown as R;
     await this.deps.db.transaction().execute(async (trx) => {
       await trx.insertInto(spec.table).values(record as any).execute();
@@ -75,7 +76,7 @@ export class WorkflowRunner {
 
   async fire<R extends WorkflowRecord>(spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
     const input = req.input ?? {};
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const result = await this.deps.db.transaction().execute(async (trx) => {
       const record = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as R | undefined;
       if (!record || !spec.canSee(record, req.actor)) throw notFound(spec.entityLabel);

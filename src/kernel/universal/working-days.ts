@@ -1,4 +1,5 @@
 /** Working-day arithmetic over a calendar predicate; dates are 'YYYY-MM-DD' strings in China time. */
+import { clock } from './clock.ts';
 
 export type IsWorkday = (date: string) => boolean;
 
@@ -18,7 +19,7 @@ export function addDays(date: string, n: number): string {
 }
 
 /** Today's date in China Standard Time (UTC+8), the calendar every deadline is counted on. */
-export function chinaToday(now: Date = new Date()): string {
+export function chinaToday(now: Date = clock.now()): string {
   return formatDate(new Date(now.getTime() + 8 * 3600 * 1000));
 }
 

@@ -1,5 +1,6 @@
 /** The HTTP client of the web app: same-origin cookies, the CSRF header on writes, and one error type for the server's error format. */
 import type { FormInstance } from 'antd';
+import { clock, SERVER_TIME_HEADER } from '../universal/clock.ts';
 
 export interface ErrorDetail { field: string; message: string }
 
@@ -62,6 +63,8 @@ export async function request<T = unknown>(method: string, url: string, body?: u
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
+  const serverTime = res.headers.get(SERVER_TIME_HEADER);
+  if (serverTime) clock.syncTo(Number(serverTime));
   const text = await res.text();
   let data: any = undefined;
   if (text) {

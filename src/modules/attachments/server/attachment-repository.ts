@@ -7,6 +7,7 @@ import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { AttachmentItem } from '../contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export interface AttachmentRow {
   id: string;
@@ -28,7 +29,7 @@ export function presentAttachment(r: AttachmentRow, withActions = true): Attachm
 /** Save an upload (already checked) in one transaction: the content if new, the record, the audit entry. */
 export async function storeAttachment(db: Kysely<any>, dialect: DialectName, a: { actor: Actor; filename: string; mime: string; content: Buffer; ip?: string }): Promise<AttachmentRow> {
   const sha256 = createHash('sha256').update(a.content).digest('hex');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const row: AttachmentRow = {
     id: newId(), tenant_id: a.actor.tenantId, entity_type: null, entity_id: null, filename: a.filename, mime: a.mime,
     size: a.content.length, sha256, created_by: a.actor.userId, created_at: now,

@@ -5,6 +5,7 @@ import { buildApp, type Zhengxie } from '../../../server/app.ts';
 import { createUser } from '../../identity/index.ts';
 import { createTestDatabase, type DialectKind } from '../../../../test/support/db.ts';
 import { login, type Client } from '../../../../test/support/http.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const PASSWORD = 'Zx!test-2025-pass';
 type Name = 'alice' | 'bob' | 'carol';
@@ -21,7 +22,7 @@ export async function startWorld(kind: DialectKind, overrides: Partial<Config> =
   // many sign-ins from one address in one file: lift the login rate limit
   const tdb = await createTestDatabase(kind, { loginRateLimitPerMinute: 10_000, ...overrides } as Partial<Config>);
   const zx = await buildApp(tdb.config);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const city = newId(), county = newId();
   const org = (id: string, name: string, parent: string | null, level: string) =>
     ({ id, parent_id: parent, kind: 'cppcc', level, name, short_name: null, code: null, sort: 0, tenant_id: id, active: 1, version: 1, created_at: now, updated_at: now });

@@ -22,6 +22,7 @@ import { hashPassword } from './passwords.ts';
 import { readCatalogue, type PermissionCache } from './permissions.ts';
 import { createUser, getUser, resolveRoles, writeUserRoles, type UserRow } from './users.ts';
 import { SESSIONS_CHANGED } from './sessions.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export const GRANTS_CHANGED = 'identity.grants.changed';
 
@@ -40,7 +41,7 @@ async function presentUsers(db: Kysely<any>, rows: UserRow[], actor: Actor): Pro
   const orgName = new Map(orgs.map((o: any) => [o.id as string, o.name as string]));
   const manageUsers = can(actor, 'user.manage');
   const manageRoles = can(actor, 'role.manage');
-  const now = Date.now();
+  const now = clock.nowMs();
   return rows.map((u) => {
     const locked = !!u.locked_until && Date.parse(u.locked_until) > now;
     const actions: UserSummary['actions'] = [];
@@ -124,7 +125,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       patch.org_id = org.id;
       patch.tenant_id = org.tenant_id;
     }
-    const now = new Date().toISOString();
+    const now = clock.iso();
     await db.transaction().execute(async (trx) => {
       const res = await trx.updateTable('users').set({ ...patch, version: b.version + 1, updated_at: now })
         .where('id', '=', cur.id).where('version', '=', b.version).executeTakeFirst();
@@ -148,7 +149,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     const problem = passwordProblem(password, u.username);
     if (problem) throw invalid('password', '「新密码」', problem);
     const hash = await hashPassword(password);
-    const now = new Date().toISOString();
+    const now = clock.iso();
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, must_change_password: 1, failed_count: 0, locked_until: null, updated_at: now, version: Number(u.version) + 1 })
         .where('id', '=', u.id).execute();
@@ -186,7 +187,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     const before = await db.selectFrom('user_roles').select(['role_code', 'org_id']).where('user_id', '=', u.id).execute();
     await db.transaction().execute(async (trx) => {
       await writeUserRoles(trx, u.id, roles);
-      await trx.updateTable('users').set({ version: Number(u.version) + 1, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+      await trx.updateTable('users').set({ version: Number(u.version) + 1, updated_at: clock.iso() }).where('id', '=', u.id).execute();
       await appendAudit(trx, dialect, {
         tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.roles.set', entityType: 'user', entityId: u.id,
         data: { before: before.map((r: any) => ({ code: r.role_code, orgId: r.org_id })), after: roles }, ip: req.ip,

@@ -14,6 +14,7 @@ import { clearSessionCookie, createSession, SESSIONS_CHANGED, setSessionCookie }
 import { claimTotpStep } from './users.ts';
 import { newTotpSecret, totpStepOf, totpUrl } from './totp.ts';
 import { getUser, loadMe, requiresTotp, type UserRow } from './users.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const WRONG = '用户名或密码错误';
 
@@ -22,7 +23,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
   const { permissions } = deps;
 
   const lockedMessage = (until: string) => {
-    const minutes = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
+    const minutes = Math.max(1, Math.ceil((Date.parse(until) - clock.nowMs()) / 60_000));
     return `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`;
   };
 
@@ -33,7 +34,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
       const row = await trx.selectFrom('users').select('failed_count').where('id', '=', u.id).executeTakeFirstOrThrow();
       let lockedUntil: string | null = null;
       if (Number(row.failed_count) >= config.lockoutThreshold) {
-        lockedUntil = new Date(Date.now() + config.lockoutMinutes * 60_000).toISOString();
+        lockedUntil = new Date(clock.nowMs() + config.lockoutMinutes * 60_000).toISOString();
         await trx.updateTable('users').set({ locked_until: lockedUntil, failed_count: 0 }).where('id', '=', u.id).execute();
       }
       await appendAudit(trx, dialect, {
@@ -56,7 +57,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
       await recordAudit(db, dialect, { tenantId: null, actorId: 'anonymous', actorName: username, action: 'user.login.failed', data: { reason: 'unknown_user' }, ip });
       throw new AppError('UNAUTHENTICATED', WRONG);
     }
-    if (u.locked_until && Date.parse(u.locked_until) > Date.now()) {
+    if (u.locked_until && Date.parse(u.locked_until) > clock.nowMs()) {
       await recordAudit(db, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login.locked', entityType: 'user', entityId: u.id, ip });
       throw new AppError('ACCOUNT_LOCKED', lockedMessage(u.locked_until));
     }
@@ -132,7 +133,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     if (problem) throw invalid('newPassword', '「新密码」', problem);
     if (newPassword === currentPassword) throw invalid('newPassword', '「新密码」', '不能与当前密码相同');
     const hash = await hashPassword(newPassword);
-    const now = new Date().toISOString();
+    const now = clock.iso();
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, must_change_password: 0, updated_at: now }).where('id', '=', u.id).execute();
       // other sessions of this user end: whoever knew the old password is signed out
@@ -177,7 +178,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     if (step === null) throw invalid('code', '「动态验证码」', '不正确，请核对手机上的验证器');
     if (!(await claimTotpStep(db, u.id, step))) throw invalid('code', '「动态验证码」', '已经用过，请等待验证器显示下一个验证码');
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ totp_enabled: 1, updated_at: new Date().toISOString() }).where('id', '=', u.id).execute();
+      await trx.updateTable('users').set({ totp_enabled: 1, updated_at: clock.iso() }).where('id', '=', u.id).execute();
       await trx.updateTable('sessions').set({ totp_ok: 1 }).where('id', '=', req.zxSession!.id).execute();
       await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.totp.enable', entityType: 'user', entityId: u.id, ip: req.ip });
     });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { roleCatalogue } from '../../../kernel/universal/roles.ts';
 import type { CataloguePermission } from '../domain/role-rules.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export interface CatalogueEntry extends CataloguePermission { module: string }
 
@@ -77,7 +78,7 @@ export class PermissionCache {
   constructor(private db: Kysely<any>, private ttlMs = 30_000) {}
 
   get(roleKey: string): Promise<Set<string>> {
-    const now = Date.now();
+    const now = clock.nowMs();
     const hit = this.entries.get(roleKey);
     if (hit && now - hit.at < this.ttlMs) return hit.perms;
     const perms = permissionsOfRoles(this.db, roleKey ? roleKey.split(',') : []);
@@ -90,7 +91,7 @@ export class PermissionCache {
   /** The permission set of a role set when it is already loaded and fresh, without waiting. */
   peek(roleKey: string): Set<string> | undefined {
     const hit = this.entries.get(roleKey);
-    return hit?.ready && Date.now() - hit.at < this.ttlMs ? hit.ready : undefined;
+    return hit?.ready && clock.nowMs() - hit.at < this.ttlMs ? hit.ready : undefined;
   }
 
   clear(): void { this.entries.clear(); }

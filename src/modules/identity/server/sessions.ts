@@ -9,6 +9,7 @@ import type { Config } from '../../../kernel/server/config.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
 import type { PermissionCache } from './permissions.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export const SESSION_COOKIE = 'zx_sid';
 /** Event published after any change that ends sessions or changes who a signed-in user is (roles, organisation, two-factor). */
@@ -36,12 +37,12 @@ export class SessionCache {
   get(id: string): any | undefined {
     const hit = this.rows.get(id);
     if (!hit) return undefined;
-    if (Date.now() - hit.at >= this.ttlMs) { this.rows.delete(id); return undefined; }
+    if (clock.nowMs() - hit.at >= this.ttlMs) { this.rows.delete(id); return undefined; }
     return hit.row;
   }
   set(id: string, row: any): void {
     if (this.rows.size >= this.max) this.rows.clear();
-    this.rows.set(id, { row, at: Date.now() });
+    this.rows.set(id, { row, at: clock.nowMs() });
   }
   delete(id: string): void { this.rows.delete(id); }
   clear(): void { this.rows.clear(); this.ids.clear(); }
@@ -62,7 +63,7 @@ export async function createSession(db: Kysely<any>, s: { userId: string; ip?: s
   const token = randomBytes(32).toString('base64url');
   const id = sessionIdOf(token);
   const csrfToken = randomBytes(24).toString('base64url');
-  const now = new Date();
+  const now = clock.now();
   await db.insertInto('sessions').values({
     id, user_id: s.userId, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(),
     expires_at: new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000).toISOString(),
@@ -78,7 +79,7 @@ export async function createSession(db: Kysely<any>, s: { userId: string; ip?: s
 export async function liveSessionIds(db: Kysely<any>, ids: readonly string[], idleSeconds: number): Promise<Set<string>> {
   const live = new Set<string>();
   if (!ids.length) return live;
-  const now = Date.now();
+  const now = clock.nowMs();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
       .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.active']).where('s.id', 'in', ids.slice(i, i + 500)).execute() as any[];
@@ -152,7 +153,7 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
       if (row) cache.set(id, row);
     }
     if (row) {
-      const now = Date.now();
+      const now = clock.nowMs();
       const lastSeen = Date.parse(row.last_seen_at);
       if (now - lastSeen > idleMs || now > Date.parse(row.expires_at) || Number(row.active) !== 1) {
         cache.delete(id);
@@ -177,7 +178,7 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
       const row = cache.get(id);
       if (row) {
         // in memory, in use and not due for a touch: nothing to wait for
-        const now = Date.now();
+        const now = clock.nowMs();
         const lastSeen = Date.parse(row.last_seen_at);
         const perms = permissions.peek(row.role_codes as string);
         if (perms && now - lastSeen <= touchEveryMs && now <= Date.parse(row.expires_at) && Number(row.active) === 1) {

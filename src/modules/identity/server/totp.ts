@@ -1,5 +1,6 @@
 /** TOTP two-factor codes (RFC 6238, 30 s, 6 digits) for the administrator roles. */
 import * as OTPAuth from 'otpauth';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const ISSUER = '智慧政协';
 
@@ -22,7 +23,7 @@ export const TOTP_PERIOD_MS = 30_000;
  * The time step (RFC 6238 T: 30-second periods since the epoch) whose code `code` is, accepting the current step and
  * one either side for clock drift; null when it is none of them. A step's code is then accepted once (`claimTotpStep`).
  */
-export function totpStepOf(secret: string, username: string, code: string, now = Date.now()): number | null {
+export function totpStepOf(secret: string, username: string, code: string, now = clock.physicalMs()): number | null {
   try {
     const delta = totpOf(secret, username).validate({ token: code, timestamp: now, window: 1 });
     return delta === null ? null : Math.floor(now / TOTP_PERIOD_MS) + delta;

@@ -13,6 +13,7 @@ import { isAdminRole, roleSetProblem } from '../domain/role-rules.ts';
 import type { Me } from '../contract.ts';
 import { hashPassword } from './passwords.ts';
 import { permissionsOfRoles, roleKeyOf } from './permissions.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export interface NewUser {
   tenantId?: string;
@@ -85,7 +86,7 @@ export async function createUser(db: Kysely<any>, dialect: DialectName, input: N
   const tenantId = input.tenantId ?? (await tenantOf(db, input.orgId));
   const roles = await resolveRoles(db, input.roles, input.orgId);
   const passwordHash = await hashPassword(input.password);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const id = newId();
   try {
     await db.transaction().execute(async (trx) => {

@@ -7,6 +7,7 @@ import { anonymous, login } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
 import { createUser, loadActor, totpAt, totpNow } from '../index.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const rawLogin = (s: StartedApp, body: unknown) => anonymous(s.app).post('/api/auth/login', body);
 
@@ -87,7 +88,7 @@ for (const d of await dialects()) {
       const c = await s.login('m0004');
       assert.equal((await c.get('/api/auth/me')).status, 200);
       const actor = await s.zx.ctx.db.selectFrom('users').select('id').where('username', '=', 'm0004').executeTakeFirstOrThrow();
-      const old = new Date(Date.now() - (s.config.sessionIdleSeconds + 5) * 1000).toISOString();
+      const old = new Date(clock.nowMs() - (s.config.sessionIdleSeconds + 5) * 1000).toISOString();
       await s.zx.ctx.db.updateTable('sessions').set({ last_seen_at: old }).where('user_id', '=', actor.id).execute();
       // the session was read within the last second and is cached; a write behind the app's back says so, as the app's own writes do
       await s.zx.ctx.events.publish({ type: 'identity.sessions.changed', tenantId: 'test', payload: {} });

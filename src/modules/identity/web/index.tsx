@@ -1,7 +1,7 @@
 /** Web manifest of the 用户与权限 module: login, TOTP enrolment, profile, users and role grants. */
 import { SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 
 export const identityWeb: WebModule = {
   name: 'identity',

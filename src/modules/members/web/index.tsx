@@ -1,7 +1,7 @@
 /** Web manifest of 委员履职: 我的履职 for members, 委员名录 for staff, and a member's record. */
 import { IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
 
 export const membersWeb: WebModule = {

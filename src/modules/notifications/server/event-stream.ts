@@ -15,6 +15,7 @@ import { audienceIncludes, pushEventName, sseFrame } from '../domain/audience.ts
 import type { NotificationPush, WorklistPush } from '../contract.ts';
 import type { NotificationCreatedPayload } from './notifier.ts';
 import { liveSessionIds, SESSIONS_CHANGED } from '../../identity/index.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export const HEARTBEAT_MS = 25_000;
 /** connections one user may hold open (tabs, devices); the oldest is closed beyond this */
@@ -50,7 +51,7 @@ export class EventStreamHub {
   dispatch(e: DomainEvent): void {
     const name = pushEventName(e.type);
     if (!name || !this.conns.size) return;
-    const id = `${Date.now()}-${++this.seq}`;
+    const id = `${clock.nowMs()}-${++this.seq}`;
     for (const c of this.conns) {
       if (!audienceIncludes(e.audience, c.actor)) continue;
       let data: WorklistPush | NotificationPush | null;
@@ -129,7 +130,7 @@ export function registerEventStream(app: App, ctx: ModuleContext): EventStreamHu
     const conn: Connection = {
       actor: { userId: actor.userId, orgId: actor.orgId, roles: [...actor.roles], tenantId: actor.tenantId, sessionId: actor.sessionId },
       res,
-      openedAt: Date.now(),
+      openedAt: clock.nowMs(),
       close() {
         if (closed) return;
         closed = true;

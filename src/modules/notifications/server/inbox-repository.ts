@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Page } from '../../../kernel/universal/pagination.ts';
 import { notFound } from '../../../kernel/universal/errors.ts';
 import type { NotificationItem } from '../contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 interface Row { id: string; kind: string; title: string; body: string; link: string | null; read_at: string | null; created_at: string }
 
@@ -33,7 +34,7 @@ export async function countUnread(db: Kysely<any>, userId: string): Promise<numb
 
 /** Mark one of the user's notifications read (idempotent); someone else's is "not found". */
 export async function markRead(db: Kysely<any>, userId: string, id: string): Promise<NotificationItem> {
-  const now = new Date().toISOString();
+  const now = clock.iso();
   await db.updateTable('notifications').set({ read_at: now }).where('id', '=', id).where('user_id', '=', userId).where('read_at', 'is', null).execute();
   const row = await db.selectFrom('notifications').select([...columns]).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   if (!row) throw notFound('通知');
@@ -41,7 +42,7 @@ export async function markRead(db: Kysely<any>, userId: string, id: string): Pro
 }
 
 export async function markAllRead(db: Kysely<any>, userId: string): Promise<number> {
-  const r = await db.updateTable('notifications').set({ read_at: new Date().toISOString() })
+  const r = await db.updateTable('notifications').set({ read_at: clock.iso() })
     .where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows ?? 0);
 }

@@ -10,6 +10,7 @@ import type { DomainEvent, EventBus } from '../../../kernel/server/events.ts';
 import type { Notifier } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { ChannelRegistry, createEmailChannel, createLogChannel, sharedChannels, type DeliveryChannel, type Recipient } from './channels.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 /** Payload of the `notification.created` event. */
 export interface NotificationCreatedPayload {
@@ -70,11 +71,11 @@ export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; co
         if (c.canReach && !c.canReach(to)) continue;
         try {
           await c.send(to, msg);
-          log_.push({ id: newId(), notification_id: byUser.get(to.userId)!, channel: n, status: 'sent', error: null, at: new Date().toISOString() });
+          log_.push({ id: newId(), notification_id: byUser.get(to.userId)!, channel: n, status: 'sent', error: null, at: clock.iso() });
         } catch (err) {
           const e = clip(String((err as Error)?.message ?? err), 500);
           log.error(`通知渠道 ${n} 发送失败（${to.userId}）：${e}`);
-          log_.push({ id: newId(), notification_id: byUser.get(to.userId)!, channel: n, status: 'failed', error: e, at: new Date().toISOString() });
+          log_.push({ id: newId(), notification_id: byUser.get(to.userId)!, channel: n, status: 'failed', error: e, at: clock.iso() });
         }
       }
     }
@@ -90,7 +91,7 @@ export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; co
     async notify(n) {
       const userIds = [...new Set(n.userIds.filter((u) => typeof u === 'string' && u && u !== 'system'))];
       if (!userIds.length) return;
-      const now = new Date().toISOString();
+      const now = clock.iso();
       const title = clip(n.title, 200);
       const body = clip(n.body, 4000);
       const link = n.link ? clip(n.link, 500) : null;

@@ -16,12 +16,13 @@ import { findReport, parentCppcc, tenantInfo, type ReportRow } from './report-re
 import { readOpinionSettings } from './settings.ts';
 import { publishReportText } from './search-index.ts';
 import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { reportIds: string[]; eventsForTenantId?: string }): Promise<ExchangeFile> {
   requirePermission(actor, 'opinion.edit', '导出报送文件');
   const here = await tenantInfo(ctx.db, actor.tenantId);
   const parent = await parentCppcc(ctx.db, actor.tenantId);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const reports: ExchangeFile['reports'] = [];
   const marked: ReportRow[] = [];
   for (const id of [...new Set(req.reportIds)]) {
@@ -56,7 +57,7 @@ export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { re
 export async function importExchange(ctx: ModuleContext, actor: Actor, file: ExchangeFile): Promise<{ reports: number; events: number; skipped: number }> {
   requirePermission(actor, 'opinion.edit', '导入报送文件');
   if (file.from.tenantId === actor.tenantId) throw invalid('from', '「来源政协」', '不能是本级');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   let reports = 0, events = 0, skipped = 0;
   const settings = await readOpinionSettings(ctx, actor.tenantId);
   const told: ReportRow[] = [];

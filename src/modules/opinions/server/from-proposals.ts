@@ -14,6 +14,7 @@ import { history, openTask } from './report-commands.ts';
 import { publishReportText } from './search-index.ts';
 import type { ReportRow } from './report-repository.ts';
 import { proposalConvertedEvent, type ProposalConvertedPayload } from '../../proposals/contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 /** The payload of `proposal.converted`, as the 提案 module's contract describes it. */
 type ConvertedPayload = ProposalConvertedPayload;
@@ -43,7 +44,7 @@ export async function createReportFromProposal(ctx: ModuleContext, e: DomainEven
   const known = await ctx.db.selectFrom('opinion_reports').select('id')
     .where((eb) => eb.or([eb('id', '=', p.reportId), eb('source_proposal_id', '=', p.proposalId)])).executeTakeFirst();
   if (known) return false;
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const actor = {
     userId: p.proposer.userId, displayName: p.proposer.name, orgId: p.proposer.orgId ?? e.tenantId, tenantId: e.tenantId,
     roles: [], permissions: new Set<string>(),

@@ -16,6 +16,7 @@ import { history, recordEvent, tellSubmitter } from './report-commands.ts';
 import { findIssue, findReport, nextIssueSeq, piecesOf, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { opinionEvents, publishListChange } from './list-events.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const issueSpec = (apply?: WorkflowSpec<any>['apply']): WorkflowSpec<any> => ({
   workflow: issueLifecycle as any,
@@ -30,7 +31,7 @@ export async function compileIssue(ctx: ModuleContext, actor: Actor, body: Issue
   requirePermission(actor, 'opinion.edit', '编辑期刊');
   const all = body.pieces.flatMap((p) => p.reportIds);
   if (new Set(all).size !== all.length) throw invalid('pieces', '「篇目」', '同一条信息只能编入一个篇目');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const year = Number(ctx.calendar.today().slice(0, 4));
   const id = newId();
   try {

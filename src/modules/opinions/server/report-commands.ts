@@ -21,6 +21,7 @@ import { readOpinionSettings, type OpinionSettings } from './settings.ts';
 import { publishReportText } from './search-index.ts';
 import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
 import { marksOfEvent } from '../domain/lineage-levels.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export const reportSpec = (apply?: WorkflowSpec<ReportRow>['apply']): WorkflowSpec<ReportRow> => ({
   workflow: reportLifecycle as any,
@@ -60,7 +61,7 @@ export async function tellSubmitter(ctx: ModuleContext, r: ReportRow, title: str
 
 export async function createReport(ctx: ModuleContext, actor: Actor, body: ReportCreateBody, ip?: string): Promise<string> {
   requirePermission(actor, 'opinion.submit', '报送社情民意信息');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const id = newId();
   const row = {
     id, tenant_id: actor.tenantId, year: Number(ctx.calendar.today().slice(0, 4)), title: body.title, body: body.body,
@@ -92,7 +93,7 @@ export async function editReport(ctx: ModuleContext, actor: Actor, id: string, b
   if (!r || !canSeeReport(r, actor)) throw notFound('社情民意信息');
   if (!canEditReport(r, actor)) throw forbidden('修改这条信息');
   if (body.title === undefined && body.body === undefined) throw invalid('body', '「正文」', '没有修改内容');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   await ctx.db.transaction().execute(async (trx) => {
     const seq = Number(r.revision_count) + 1;
     const next = { title: body.title ?? r.title, body: body.body ?? r.body };
@@ -147,7 +148,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
   if (!parent) throw new AppError('BAD_REQUEST', '本级政协没有上级政协');
   const local = await hostedHere(ctx.db, parent.id);
   const here = await tenantInfo(ctx.db, r.tenant_id);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const copyId = local ? newId() : null;
   await ctx.db.transaction().execute(async (trx) => {
     const res = await trx.updateTable('opinion_reports').set({ sent_up_at: now, sent_up_to: parent.name, up_copy_id: copyId, version: Number(r.version) + 1, updated_at: now })
@@ -198,7 +199,7 @@ export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow
   const settings = opts.settings ?? await readOpinionSettings(ctx, root?.tenant_id ?? r.tenant_id);
   const points = pointsFor(settings.points, { kind: body.kind, level, adoptionType: body.adoptionType ?? null, leaderLevel: body.leaderLevel ?? null });
   const id = newId();
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const at = body.at && !Number.isNaN(Date.parse(body.at)) ? new Date(body.at).toISOString() : now;
   const write = async (trx: Transaction<any>) => {
     await trx.insertInto('opinion_events').values({

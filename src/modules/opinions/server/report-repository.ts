@@ -7,6 +7,7 @@ import type { ReportListQuery } from '../contract.ts';
 import { levelBit } from '../domain/lineage-levels.ts';
 import { getOrg, memberIdsOfGroup } from '../../organizations/index.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 type Db = Kysely<any> | Transaction<any>;
 
@@ -26,7 +27,7 @@ export async function findReport(db: Db, id: string): Promise<ReportRow | undefi
 
 /** The day range of a period, as ISO bounds on timestamps ('to' inclusive). */
 export function periodBounds(q: { year?: number; from?: string; to?: string }): { from: string; to: string; lo: string; hi: string } {
-  const y = q.year ?? Number(new Date().toISOString().slice(0, 4));
+  const y = q.year ?? Number(clock.iso().slice(0, 4));
   const from = q.from ?? `${q.year ?? y}-01-01`;
   const to = q.to ?? `${q.year ?? y}-12-31`;
   // timestamps are UTC; a China day starts 8 hours earlier

@@ -1,6 +1,7 @@
 /** 社情民意统计 as an Excel workbook (exceljs): a sheet of totals, then one sheet per breakdown (专委会, 界别, 报送单位, 县区政协). */
 import ExcelJS from 'exceljs';
 import { breakdownColumnLabels, breakdownColumns, type OpinionStats } from '../contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
@@ -19,7 +20,7 @@ function caption(ws: ExcelJS.Worksheet, text: string, columns: number) {
 export async function opinionStatsWorkbook(stats: OpinionStats, title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智慧政协';
-  wb.created = new Date();
+  wb.created = clock.now();
   const period = `${stats.from} 至 ${stats.to}`;
 
   const totals = wb.addWorksheet('总体', { views: [{ state: 'frozen', ySplit: 2 }] });

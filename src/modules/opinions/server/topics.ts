@@ -22,6 +22,7 @@ import {
 import { canUseOpinions } from '../domain/opinion-policy.ts';
 import { toListItem } from './presenter.ts';
 import type { ReportRow } from './report-repository.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export interface TopicRow {
   id: string; tenant_id: string; title: string; description: string; period_from: string; period_to: string; status: string;
@@ -85,7 +86,7 @@ function checkPeriod(from: string, to: string) {
 export async function createTopic(ctx: ModuleContext, actor: Actor, body: TopicCreateBody, ip?: string): Promise<string> {
   if (!can(actor, 'opinion.edit')) throw forbidden('发布选题');
   checkPeriod(body.periodFrom, body.periodTo);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('opinion_topics').values({
@@ -106,7 +107,7 @@ export async function updateTopic(ctx: ModuleContext, actor: Actor, id: string, 
     period_from: body.periodFrom ?? t.period_from, period_to: body.periodTo ?? t.period_to, status: body.status ?? t.status,
   };
   checkPeriod(next.period_from, next.period_to);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const closedAt = next.status === 'closed' ? (t.status === 'closed' ? t.closed_at : now) : null;
   await ctx.db.transaction().execute(async (trx) => {
     const res = await trx.updateTable('opinion_topics').set({ ...next, closed_at: closedAt, version: Number(t.version) + 1, updated_at: now })

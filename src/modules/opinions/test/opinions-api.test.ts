@@ -5,6 +5,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const longBody = '近年来，城区部分老旧小区加装电梯推进缓慢。'.repeat(90);
 
@@ -201,7 +202,7 @@ for (const d of await dialects()) {
       const list = await countyEditor.get('/api/opinions?adoptedLevel=city&pageSize=10');
       assert.ok(list.body.items.some((i: any) => i.id === r.id));
 
-      const year = new Date().getFullYear();
+      const year = clock.year();
       const scores = (await leader.get(`/api/opinions/scores?year=${year}`)).body.items;
       assert.ok(Array.isArray(scores));
     });

@@ -8,6 +8,7 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import type { Client } from '../../../../test/support/http.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { createReportFromProposal } from '../server/from-proposals.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 for (const d of await dialects()) {
   describe(`opinions list pages cached and dropped by every write (${d.kind})`, { skip: d.skip }, () => {
@@ -45,7 +46,7 @@ for (const d of await dialects()) {
       const r = (await member.post('/api/opinions', { title: `${t}对照`, body: '正文内容：建议尽快研究解决。' })).body;
       assert.ok(r.id, JSON.stringify(r));
       assert.ok(await has(editor, q(t), r.id), 'the submission dropped the page');
-      const now = new Date().toISOString();
+      const now = clock.iso();
       await s.zx.ctx.db.updateTable('opinion_reports').set({ title: `${t}改写`, updated_at: now }).where('id', '=', r.id).execute();
       assert.equal((await page(editor, q(t))).items.find((i) => i.id === r.id)?.title, `${t}对照`, 'served from the cache');
     });
@@ -153,7 +154,7 @@ for (const d of await dialects()) {
       const proposer = await s.zx.ctx.db.selectFrom('users').select(['id', 'tenant_id', 'display_name']).where('username', '=', 'member').executeTakeFirstOrThrow();
       const reportId = newId();
       const created = await createReportFromProposal(s.zx.ctx, {
-        type: 'proposal.converted', tenantId: String(proposer.tenant_id), entityType: 'proposal', entityId: newId(), at: new Date().toISOString(),
+        type: 'proposal.converted', tenantId: String(proposer.tenant_id), entityType: 'proposal', entityId: newId(), at: clock.iso(),
         payload: { proposalId: newId(), reportId, number: '第1号', title: `${t}关于停车难的建议`, body: '城区停车难。', proposer: { userId: String(proposer.id), name: String(proposer.display_name), orgId: null }, cosigners: [] },
       });
       assert.equal(created, true);

@@ -1,7 +1,7 @@
 /** Web manifest of the 社情民意 module: my reports and the editors' queue, submitting, report detail, issues and statistics. */
 import { BarChartOutlined, BookOutlined, CompassOutlined, MessageOutlined, SendOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 
 export const opinionsWeb: WebModule = {
   name: 'opinions',

@@ -7,6 +7,7 @@ import { AppError, invalid, notFound, versionConflict } from '../../../kernel/un
 import { newId } from '../../../kernel/universal/ids.ts';
 import { buildTree, childLevelOf, descendantTenants, tenantForNew, type OrgKind, type OrgLevel } from '../domain/org-kinds.ts';
 import type { CreateOrgBody, UpdateOrgBody } from '../contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export interface OrgRow {
   id: string;
@@ -89,7 +90,7 @@ export async function createOrg(db: Kysely<any>, dialect: DialectName, actor: Ac
   } else if (input.level) {
     throw invalid('level', '「层级」', '只有政协组织才有层级');
   }
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const id = newId();
   const row: OrgRow = {
     id, parent_id: parent.id, kind: input.kind, level, name: input.name, short_name: input.shortName ?? null,
@@ -119,7 +120,7 @@ export async function updateOrg(db: Kysely<any>, dialect: DialectName, actor: Ac
     if (input.code !== undefined) patch.code = input.code;
     if (input.sort !== undefined) patch.sort = input.sort;
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const res = await trx.updateTable('organizations').set({ ...patch, version: input.version + 1, updated_at: now })
       .where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('组织');

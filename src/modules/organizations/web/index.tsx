@@ -1,7 +1,7 @@
 /** Web manifest of the 组织机构 module: the organisation tree for system administrators. */
 import { ApartmentOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 
 export const organizationsWeb: WebModule = {
   name: 'organizations',

@@ -9,6 +9,7 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { unitRoleLabels, type UnitRole } from '../contract.ts';
 import { findOrg, tenantUsersHoldingRoles, usersHoldingRoles } from './directory.ts';
 import { readProposalSettings } from './settings.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const unitTaskRoles = ['unit_handler', 'unit_leader'];
 const entityTypes = ['proposal', 'proposal_assignment'];
@@ -73,7 +74,7 @@ export async function deadlinesBoard(ctx: ModuleContext, tenantId: string, withi
 /** Claim one reminder; false when another instance (or an earlier run) already has it. */
 async function claim(db: Kysely<any>, key: string, t: OpenTask, kind: string): Promise<boolean> {
   try {
-    await db.insertInto('proposal_reminders').values({ claim_key: key, tenant_id: t.tenant_id, task_id: t.id, kind, due_date: t.due_date, created_at: new Date().toISOString() }).execute();
+    await db.insertInto('proposal_reminders').values({ claim_key: key, tenant_id: t.tenant_id, task_id: t.id, kind, due_date: t.due_date, created_at: clock.iso() }).execute();
     return true;
   } catch (e) {
     if (isUniqueViolation(e)) return false;

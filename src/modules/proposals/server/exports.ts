@@ -7,6 +7,7 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopPositio
 import type { ProposalListItem, ProposalStats, StatFigure } from '../contract.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
@@ -22,7 +23,7 @@ export async function proposalListWorkbook(items: ProposalListItem[], labels: {
 }, caption: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智慧政协';
-  wb.created = new Date();
+  wb.created = clock.now();
   const ws = wb.addWorksheet('提案列表', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = [
     { key: 'number', width: 12 }, { key: 'year', width: 8 }, { key: 'session', width: 16 }, { key: 'title', width: 48 },
@@ -56,7 +57,7 @@ export async function proposalListWorkbook(items: ProposalListItem[], labels: {
 export async function proposalStatsWorkbook(stats: ProposalStats, caption: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智慧政协';
-  wb.created = new Date();
+  wb.created = clock.now();
   const ws = wb.addWorksheet('提案统计', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = [{ key: 'group', width: 16 }, { key: 'label', width: 40 }, { key: 'count', width: 10 }, { key: 'share', width: 12 }];
   ws.mergeCells(1, 1, 1, 4);

@@ -15,6 +15,7 @@ import { publicStates } from '../domain/proposal-policy.ts';
 import { findOrg } from './directory.ts';
 import { findProposal, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const tags = ['public'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -33,7 +34,7 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
   // the CPPCCs that publish proposals (a handful of rows), read again at most once a minute
   let committees: { at: number; list: Array<{ id: string; name: string }> } | null = null;
   const committeeList = async () => {
-    if (committees && Date.now() - committees.at < 60_000) return committees.list;
+    if (committees && clock.nowMs() - committees.at < 60_000) return committees.list;
     const rows = await ctx.db.selectFrom('proposals').select('tenant_id').where(publicWhere).distinct().execute();
     const list: Array<{ id: string; name: string }> = [];
     for (const r of rows as Array<{ tenant_id: string }>) {
@@ -47,7 +48,7 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
       if (row?.parent_id) parents.add(row.parent_id);
     }
     list.sort((a, b) => Number(parents.has(b.id)) - Number(parents.has(a.id)) || a.name.localeCompare(b.name, 'zh'));
-    committees = { at: Date.now(), list: list };
+    committees = { at: clock.nowMs(), list: list };
     return committees.list;
   };
   const classLabel = async (tenantId: string) => {

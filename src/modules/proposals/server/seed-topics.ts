@@ -8,6 +8,7 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { stampSubmission } from '../domain/proposal-session.ts';
 import { readProposalSettings } from './settings.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 interface SeedTopic { title: string; area: string; description: string; units: string[]; keywords: string[] }
 
@@ -57,7 +58,7 @@ export async function seedProposalTopics(ctx: ModuleContext, seed: SeedContext):
   const settings = await readProposalSettings(ctx, tenant);
   const current = stampSubmission(chinaToday(), settings.sessionCalendar).year;
   const author = seed.demoUsers.proposal?.userId ?? 'system';
-  const now = new Date().toISOString();
+  const now = clock.iso();
   for (const year of [current - 1, current]) {
     const rows = guide.map((g, i) => ({
       id: newId(), tenant_id: tenant, year, title: g.title, description: g.description, area: g.area,

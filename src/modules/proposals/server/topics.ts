@@ -20,6 +20,7 @@ import { stampSubmission } from '../domain/proposal-session.ts';
 import { findOrg } from './directory.ts';
 import { readProposalSettings } from './settings.ts';
 import { z } from 'zod';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 /** The permission to publish, edit and withdraw topics (提案委). */
 export const TOPIC_MANAGE = 'proposal.topic_manage';
@@ -92,7 +93,7 @@ async function resolveUnits(db: Db, actor: Actor, ids: string[]): Promise<Array<
 export async function createTopic(ctx: ModuleContext, actor: Actor, body: TopicCreateBody, ip?: string): Promise<string> {
   if (!can(actor, TOPIC_MANAGE)) throw forbidden('发布选题参考目录');
   const units = await resolveUnits(ctx.db, actor, body.suggestedUnitIds);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     let sort = body.sort;
@@ -116,7 +117,7 @@ export async function updateTopic(ctx: ModuleContext, actor: Actor, id: string, 
   if (!can(actor, TOPIC_MANAGE)) throw forbidden('修改选题参考目录');
   const row = await findTopic(ctx.db, id);
   if (!row || row.tenant_id !== actor.tenantId) throw notFound('选题');
-  const set: Record<string, unknown> = { updated_at: new Date().toISOString(), version: Number(row.version) + 1 };
+  const set: Record<string, unknown> = { updated_at: clock.iso(), version: Number(row.version) + 1 };
   if (body.title !== undefined) set.title = body.title;
   if (body.description !== undefined) set.description = body.description;
   if (body.area !== undefined) set.area = body.area;

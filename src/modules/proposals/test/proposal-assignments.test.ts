@@ -6,6 +6,7 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import type { Client } from '../../../../test/support/http.ts';
 import { unitLeaderOf } from './unit-leader.ts';
 import { fire, ok, fireUnit } from './transitions.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 for (const d of await dialects()) {
   describe(`proposal split and joint handling (${d.kind})`, { skip: d.skip }, () => {
@@ -146,7 +147,7 @@ for (const d of await dialects()) {
       p = await ok(unit, p.id, 'sign', p.version);
       assert.equal((await unit.get(`/api/proposals/${p.id}`)).body.abilities.recordConsultation, true);
       assert.equal((await member.get(`/api/proposals/${p.id}`)).body.abilities.recordConsultation, false);
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = clock.today();
       const url = `/api/proposals/${p.id}/consultations`;
       const badMethod = await unit.post(url, { method: 'wechat', date: today, people: '张委员', notes: '当面听取意见' });
       assert.equal(badMethod.status, 400);

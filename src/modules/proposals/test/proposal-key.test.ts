@@ -5,6 +5,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { ok } from './transitions.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 for (const d of await dialects()) {
   describe(`key proposals, excellent proposals and follow-up (${d.kind})`, { skip: d.skip }, () => {
@@ -62,7 +63,7 @@ for (const d of await dialects()) {
       const keyList = await staff.get(`/api/proposals?isKey=true&year=${p.year}&pageSize=200`);
       assert.ok(keyList.body.items.some((i: any) => i.id === p.id), 'the key list shows it at once');
 
-      const note = await leader.post(url('supervision-notes'), { kind: 'meeting', date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), content: '召开督办会，听取住建局办理情况汇报' });
+      const note = await leader.post(url('supervision-notes'), { kind: 'meeting', date: clock.today(), content: '召开督办会，听取住建局办理情况汇报' });
       assert.equal(note.status, 200, JSON.stringify(note.body));
       const byUnit = await unit.post(url('supervision-notes'), { kind: 'progress', date: '2026-01-05', content: '完成排水管网普查' });
       assert.equal(byUnit.status, 200, 'the lead unit reports progress');

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
+import { stampSubmission } from '../domain/proposal-session.ts';
 
 for (const d of await dialects()) {
   describe(`proposal topic guide (${d.kind})`, { skip: d.skip }, () => {
@@ -27,10 +29,14 @@ for (const d of await dialects()) {
       const t = r.body.items[0];
       assert.ok(t.title && t.area && t.description);
       assert.ok(Array.isArray(t.suggestedUnits));
-      // proposalCount is what the list holds for that topic (drafts excluded)
+      // the guide opens on the year a proposal submitted today counts toward (after the session cut-off, next year's)
+      assert.equal(r.body.year, stampSubmission(clock.today()).year);
+      // proposalCount is what the list holds for that topic (drafts excluded); the demo's current year cites the guide
+      const cited = r.body.items.find((x: any) => x.proposalCount > 0);
+      assert.ok(cited, 'demo proposals of the current year cite a topic');
       const last = await staff.get(`/api/proposals/topics?year=${r.body.year - 1}`);
-      const cited = last.body.items.find((x: any) => x.proposalCount > 0);
-      assert.ok(cited, 'demo proposals of last year cite a topic');
+      assert.equal(last.status, 200);
+      assert.ok(last.body.items.length >= 5, 'last year\'s guide is kept');
       const db = s.zx.ctx.db;
       const n = await db.selectFrom('proposals').select((eb: any) => eb.fn.countAll().as('n')).where('topic_id', '=', cited.id).where('state', '!=', 'draft').executeTakeFirst() as any;
       assert.equal(cited.proposalCount, Number(n.n));

@@ -4,7 +4,7 @@ import { proposalDocsMessages } from './docs-messages.ts';
 import { reviewMessages } from './review-messages.ts';
 import { signOffMessages } from './signoff-messages.ts';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { Navigate, useParams } from 'react-router';
 import { useApiQuery } from '../../../kernel/web/hooks.ts';
 

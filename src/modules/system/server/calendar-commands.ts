@@ -3,6 +3,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { CalendarOverride } from '../../../kernel/server/calendar.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 /** Broadcast after an override changes; every instance reloads its calendar on it. */
 export const CALENDAR_CHANGED = 'calendar.changed';
@@ -11,7 +12,7 @@ type Ctx = Pick<ModuleContext, 'db' | 'dialect' | 'events' | 'calendar'>;
 
 /** 调整工作日: mark one date as a working day or a holiday, whatever the library says. */
 export async function setCalendarOverride(ctx: Ctx, actor: Actor, input: { date: string; kind: 'workday' | 'holiday'; note?: string | null }, ip?: string): Promise<CalendarOverride> {
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const note = input.note?.trim() || null;
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_overrides').select(['kind', 'note']).where('date', '=', input.date).executeTakeFirst();

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import { toAppError } from '../../../kernel/server/http/validation.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { settingsRegistry, type SettingDef } from '../domain/settings-registry.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 type Ctx = Pick<ModuleContext, 'db' | 'dialect'>;
 
@@ -40,7 +41,7 @@ export async function writeSetting(ctx: Ctx, actor: Actor, key: string, value: u
     const err = toAppError(def.schema, parsed.error, 'body');
     throw new AppError('VALIDATION_FAILED', `「${def.label}」${err.message.replace(/^「[^」]*」/, '')}`, { field: 'value', details: err.details?.map((d) => ({ field: d.field ? `value.${d.field}` : 'value', message: d.message })) });
   }
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const json = JSON.stringify(parsed.data);
   const tenantId = actor.tenantId;
   let newVersion = 0;

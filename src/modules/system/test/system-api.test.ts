@@ -12,6 +12,7 @@ import { login } from '../../../../test/support/http.ts';
 import { buildApp } from '../../../server/app.ts';
 import { seedDemoIfEmpty } from '../../../server/seed.ts';
 import { freshTotp } from '../../../../test/support/totp.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 registerSetting({ key: 'test.objection_days', module: 'system', label: '异议期（工作日）', schema: z.number().int().min(1).max(30), default: 5 });
 
@@ -127,7 +128,7 @@ for (const d of await dialects()) {
       assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), 'newest first');
       const page2 = await auditor.get('/api/audit?pageSize=5&page=2');
       assert.ok(page2.body.items[0].seq < seqs[4]);
-      const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+      const today = clock.today();
       const byDay = await auditor.get(`/api/audit?from=${today}&to=${today}&action=calendar.override.set`);
       assert.ok(byDay.body.total >= 1);
       const past = await auditor.get('/api/audit?from=2001-01-01&to=2001-01-02');
@@ -159,8 +160,8 @@ describe('calendar changes reach every instance (two instances, PostgreSQL + Red
       assert.equal(b.ctx.calendar.addWorkingDays('2026-09-30', 5), '2026-10-13');
       const put = await client.put('/api/admin/calendar/overrides/2026-10-09', { kind: 'holiday', note: '两实例测试' });
       assert.equal(put.status, 200, JSON.stringify(put.body));
-      const deadline = Date.now() + 5000;
-      while (b.ctx.calendar.isWorkday('2026-10-09') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const deadline = performance.now() + 5000;
+      while (b.ctx.calendar.isWorkday('2026-10-09') && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       assert.equal(b.ctx.calendar.isWorkday('2026-10-09'), false, 'instance B reloaded its calendar');
       assert.equal(b.ctx.calendar.addWorkingDays('2026-09-30', 5), '2026-10-14');
     } finally {

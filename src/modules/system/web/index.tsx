@@ -1,7 +1,7 @@
 /** Web manifest of the 系统管理 module: the working-day calendar and the audit log. */
 import { AuditOutlined, CalendarOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 
 export const systemWeb: WebModule = {
   name: 'system',

@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 /**
  * One match of the index: the item and its search key, its title, the facts visibility and facets need, and for
@@ -93,7 +94,7 @@ const sharesCache = new WeakMap<object, { at: number; shares: Promise<WordShares
  */
 function wordShares(db: Kysely<any>): Promise<WordShares> {
   const hit = sharesCache.get(db);
-  if (hit && Date.now() - hit.at < 300_000) return hit.shares;
+  if (hit && clock.nowMs() - hit.at < 300_000) return hit.shares;
   const shares = (async (): Promise<WordShares> => {
     const rows = (await sql<{ part: string; elems: string[] | null; freqs: number[] | null }>`select s.tablename as part,
       s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs from pg_stats s
@@ -103,7 +104,7 @@ function wordShares(db: Kysely<any>): Promise<WordShares> {
     const freqs = (newest?.freqs ?? []).slice(0, elems.length).map(Number);
     return { freq: new Map(elems.map((w, i) => [w, freqs[i]])), rare: freqs.length ? Math.min(...freqs) / 2 : 0 };
   })();
-  sharesCache.set(db, { at: Date.now(), shares });
+  sharesCache.set(db, { at: clock.nowMs(), shares });
   shares.catch(() => sharesCache.delete(db));
   return shares;
 }

@@ -14,6 +14,7 @@ import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract
 import { visibleCandidateFacts } from './search-policy.ts';
 import { findMatches, type SearchMatch } from './search-index.ts';
 import { orgNames } from '../../organizations/index.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 /** A record's text to index (from any module). */
 export interface TextItemInput {
@@ -83,7 +84,7 @@ let lastKey = 0;
  * increasing within the process (many items indexed in one millisecond at seed or import), unique by index.
  */
 export function newSearchKey(): number {
-  lastKey = Math.max(lastKey + 1, Date.now() * 1024 + Math.floor(Math.random() * 1024));
+  lastKey = Math.max(lastKey + 1, clock.nowMs() * 1024 + Math.floor(Math.random() * 1024));
   return lastKey;
 }
 
@@ -141,7 +142,7 @@ export class TextSearch {
     }
     const key = (x: TextItemInput) => `${x.source}\u0000${x.refId}`;
     const fresh = [...new Map(items.filter((x) => !have.has(key(x))).map((x) => [key(x), x])).values()];
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const segmented = new Map<string, IndexedText>(); // generated and copied records repeat texts
     const textOf = (x: TextItemInput) => {
       const k = `${x.title}\u0000${x.body}`;

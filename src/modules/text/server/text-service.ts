@@ -14,6 +14,7 @@ import { hotTopics } from '../domain/hot-topics.ts';
 import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
 import type { IndexedItem } from './search-store.ts';
 import { visibleCandidates } from './search-policy.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export type { TextItemInput };
 
@@ -90,7 +91,7 @@ export class TextService {
   /** Stores (or replaces) a record's text and makes it findable at once (search, similar items, duplicates). */
   async indexItem(tenantId: string, item: TextItemInput): Promise<void> {
     await this.ensureDictionary();
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const existing = await this.db.selectFrom('text_items').select(['id', 'created_at', 'search_key']).where('tenant_id', '=', tenantId)
       .where('source', '=', item.source).where('ref_id', '=', item.refId).executeTakeFirst();
     const text = indexText(item.title, item.body);
@@ -215,7 +216,7 @@ export class TextService {
 
   /** Hot topics over the tenant's items of the last `days` days. */
   async hotTopics(tenantId: string, days: number, limit: number) {
-    const since = new Date(Date.now() - days * 86400_000).toISOString();
+    const since = new Date(clock.nowMs() - days * 86400_000).toISOString();
     const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at'])
       .where('tenant_id', '=', tenantId).where('created_at', '>=', since).orderBy('created_at').limit(20000).execute();
     await this.ensureDictionary();
@@ -259,7 +260,7 @@ export class TextService {
     if (rows.length < 2 || labels.size < 2) return null;
     const model = train(tok, rows.map((r: any) => ({ text: r.text, label: r.unit_id })));
     const data = Buffer.from(JSON.stringify(model.toJSON()), 'utf8');
-    const now = new Date().toISOString();
+    const now = clock.iso();
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('text_models').where('tenant_id', '=', tenantId).where('kind', '=', 'units').execute();
       await trx.insertInto('text_models').values({ id: newId(), tenant_id: tenantId, kind: 'units', data, examples: rows.length, created_at: now, updated_at: now }).execute();
@@ -271,7 +272,7 @@ export class TextService {
 
   /** Records a decided assignment (交办) so the suggestions learn from it; retrains when enough have accumulated. */
   async recordAssignment(tenantId: string, text: string, unitId: string): Promise<void> {
-    await this.db.insertInto('text_assignments').values({ id: newId(), tenant_id: tenantId, text, unit_id: unitId, created_at: new Date().toISOString() }).execute();
+    await this.db.insertInto('text_assignments').values({ id: newId(), tenant_id: tenantId, text, unit_id: unitId, created_at: clock.iso() }).execute();
     const pending = (this.pendingExamples.get(tenantId) ?? 0) + 1;
     this.pendingExamples.set(tenantId, pending);
     const model = await this.model(tenantId);
@@ -307,7 +308,7 @@ export class TextService {
   /** Sets a unit's keyword rule; `version` guards against overwriting someone else's edit. */
   async putRule(actor: Actor, unitId: string, keywords: string[], version?: number) {
     const clean = [...new Set(keywords.map((k) => k.trim()).filter(Boolean))];
-    const now = new Date().toISOString();
+    const now = clock.iso();
     return this.db.transaction().execute(async (trx) => {
       const cur = await trx.selectFrom('text_unit_rules').select(['id', 'version']).where('tenant_id', '=', actor.tenantId).where('unit_id', '=', unitId).executeTakeFirst();
       let v: number;
@@ -336,7 +337,7 @@ export class TextService {
   /** Adds words to the tenant's dictionary and to the segmenter at once; existing words are skipped. */
   async addWords(actor: Actor, words: string[], tag: string): Promise<number> {
     await this.ensureDictionary();
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const fresh = [...new Set(words.map((w) => w.trim()))];
     const added = await this.db.transaction().execute(async (trx) => {
       const have = new Set((await trx.selectFrom('text_dictionary').select('word').where('tenant_id', '=', actor.tenantId).where('word', 'in', fresh).execute()).map((r: any) => r.word));

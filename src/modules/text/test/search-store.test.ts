@@ -11,6 +11,7 @@ import { textMigrations } from '../server/migrations.ts';
 import { findMatches } from '../server/search-index.ts';
 import { countWords, readParts, rollSearchParts } from '../server/search-store.ts';
 import { TextService } from '../server/text-service.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 describe('the partitioned full-text index (postgres)', { skip: await skipUnless('pg') }, () => {
   let tdb: TestDatabase;
@@ -24,7 +25,7 @@ describe('the partitioned full-text index (postgres)', { skip: await skipUnless(
   test('migrations 0404 and 0405 carry the words stored in the items into the new index and drop the old index and column', async () => {
     const before0404 = textMigrations.filter((m) => m.name < '0404');
     await migrateToLatest(h.db, h.dialect, [...kernelMigrations, ...before0404]);
-    const now = new Date().toISOString();
+    const now = clock.iso();
     await h.db.insertInto('text_items').values([
       { id: 'a', tenant_id: 'city', source: 'proposal', ref_id: 'p1', title: '老旧小区加装电梯', body: '', search_key: 10, created_at: now, updated_at: now, search_tsv: sql`$$'小区' '电梯'$$::tsvector` },
       { id: 'b', tenant_id: 'city', source: 'proposal', ref_id: 'p2', title: '小区停车', body: '', search_key: 20, created_at: now, updated_at: now, search_tsv: sql`$$'小区' '停车'$$::tsvector` },

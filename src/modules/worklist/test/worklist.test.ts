@@ -8,6 +8,7 @@ import { WorkingCalendar } from '../../../kernel/server/calendar.ts';
 import { readWorklist } from '../server/worklist-query.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 const actor = (over: Partial<Actor>): Actor => ({
   userId: 'u-x', username: 'x', displayName: 'x', orgId: 'org-x', tenantId: 'city', roles: [], permissions: new Set(), sessionId: 's', ...over,
@@ -26,7 +27,7 @@ for (const d of await dialects()) {
       const today = cal.today();
       const task = (o: Record<string, unknown>) => ({
         id: newId(), tenant_id: 'city', entity_type: 'proposal', entity_id: newId(), state: 's', title: 't', label: '待签收',
-        assignee_user_id: null, assignee_org_id: null, assignee_role: null, due_date: null, status: 'open', created_at: new Date().toISOString(), closed_at: null, ...o,
+        assignee_user_id: null, assignee_org_id: null, assignee_role: null, due_date: null, status: 'open', created_at: clock.iso(), closed_at: null, ...o,
       });
       await h.db.insertInto('tasks').values([
         task({ title: '住建局：较晚到期', assignee_org_id: 'unit-zj', assignee_role: 'unit_handler', due_date: cal.addWorkingDays(today, 10) }),

@@ -1,7 +1,7 @@
 /** Web manifest of the 待办 module: the home page is the signed-in user's worklist. */
 import { HomeOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
 
 export const worklistWeb: WebModule = {
   name: 'worklist',

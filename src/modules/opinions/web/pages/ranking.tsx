@@ -7,11 +7,12 @@ import type { OpinionRanking, RankingRow } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 export default function RankingPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(clock.year() - 1);
   const [top, setTop] = useState(20);
   const { data, loading } = useApiQuery<OpinionRanking>('/api/opinions/ranking', { year });
   const s = data?.summary;

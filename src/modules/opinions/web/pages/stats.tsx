@@ -11,6 +11,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { EChart } from '../../../../kernel/web/chart.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 const linkOf = (f: StatFigure) => (f.path === '/api/opinions' ? `/opinions?${new URLSearchParams(f.query)}` : f.path === '/api/opinions/issues' ? '/opinions/issues' : null);
 
@@ -61,7 +62,7 @@ function BreakdownView({ b }: { b: StatBreakdown }) {
 export default function OpinionStatsPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(clock.year() - 1);
   const { data, loading } = useApiQuery<OpinionStats>('/api/opinions/stats', { year });
   const scores = useApiQuery<{ items: Array<{ submitterUserId: string; submitterName: string; points: number; events: number; reports: number }> }>('/api/opinions/scores', { year });
   const group = (title: string, figs: StatFigure[] = []) => (

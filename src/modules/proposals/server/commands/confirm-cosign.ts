@@ -5,13 +5,14 @@ import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import { forbidden, notFound } from '../../../../kernel/universal/errors.ts';
 import { canConfirmCosign, canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 export async function confirmCosign(ctx: ModuleContext, actor: Actor, id: string, ip?: string): Promise<void> {
   const row = await findProposal(ctx.db, id);
   const facts = row ? await loadFacts(ctx.db, id) : null;
   if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
   if (!canConfirmCosign(row, actor, facts.pendingCosignerIds)) throw forbidden('确认联名（您不是待确认的联名委员，或提案已提交）');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const confirmed = await ctx.db.transaction().execute(async (trx) => {
     const res = await trx.updateTable('proposal_cosigners').set({ confirmed_at: now })
       .where('proposal_id', '=', id).where('user_id', '=', actor.userId).where('confirmed_at', 'is', null).executeTakeFirst();

@@ -12,6 +12,7 @@ import { readProposalSettings } from '../settings.ts';
 import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
 import { resolveTopicRef } from '../topics.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 export async function createProposal(ctx: ModuleContext, actor: Actor, body: ProposalCreateBody, ip?: string): Promise<string> {
   requirePermission(actor, 'proposal.create', '提出提案');
@@ -21,7 +22,7 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
   const topic = await resolveTopicRef(ctx.db, actor, body.topicId);
   const settings = await readProposalSettings(ctx, actor.tenantId);
   const stamp = stampSubmission(chinaToday(), settings.sessionCalendar);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('proposals').values({

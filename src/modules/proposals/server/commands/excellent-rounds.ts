@@ -23,6 +23,7 @@ import type {
   ExcellentNominee, ExcellentRound, ExcellentRoundList, ExcellentRoundTransition, excellentNominateBody, excellentRoundCreate,
 } from '../../domain/review-contract.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 interface RoundRow extends ExcellentRoundRecord {
   title: string;
@@ -72,7 +73,7 @@ export async function nominate(ctx: ModuleContext, actor: Actor, roundId: string
     if (round.state !== 'nominating') throw new AppError('INVALID_TRANSITION', who.refused);
     throw forbidden(`推荐优秀提案（${who.refused}）`);
   }
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const source: NominationSource = who.source;
   const recommender = source === 'office' ? '提案委' : actor.orgId;
   const orgName = source === 'office' ? '提案委'

@@ -24,6 +24,7 @@ import { findProposal, loadFacts, nextNumberSeq, type ProposalRow } from '../pro
 import { proposalSpec } from '../proposal-spec.ts';
 import { readProposalSettings } from '../settings.ts';
 import { consentConversion, offerConversion, publishConversion, refuseConversion } from '../conversion.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
 
@@ -114,7 +115,7 @@ const effects: Record<string, Effect> = {
     const add = people.filter((p) => !already.has(p.id) && (already.add(p.id), true));
     if (add.length) {
       await trx.insertInto('proposal_cosigners').values(add.map((p) => ({
-        proposal_id: target.id, user_id: p.id, tenant_id: target.tenant_id, name: p.name, kind: 'merged', confirmed_at: new Date().toISOString(),
+        proposal_id: target.id, user_id: p.id, tenant_id: target.tenant_id, name: p.name, kind: 'merged', confirmed_at: clock.iso(),
       }))).execute();
     }
     return { merged_into_id: target.id };

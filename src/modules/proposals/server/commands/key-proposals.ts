@@ -11,6 +11,7 @@ import { canAddSupervisionNote, canDecideKey, canMarkExcellent, canNominateKey }
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findPeople, tenantUsersHoldingRoles } from '../directory.ts';
 import { findProposal, loadFacts, type ProposalRow } from '../proposal-repository.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 async function visible(ctx: ModuleContext, actor: Actor, id: string): Promise<ProposalRow> {
   const row = await findProposal(ctx.db, id);
@@ -25,7 +26,7 @@ export async function keyLeaderIds(db: ModuleContext['db'], id: string): Promise
 /** Write with the version bumped, so an open page holding the old version gets a 409 on its next write. */
 async function write(ctx: ModuleContext, row: ProposalRow, actor: Actor, action: string, data: Record<string, unknown>, ip: string | undefined,
   body: (trx: Transaction<any>, now: string) => Promise<Record<string, unknown>>) {
-  const now = new Date().toISOString();
+  const now = clock.iso();
   await ctx.db.transaction().execute(async (trx) => {
     const set = await body(trx, now);
     await trx.updateTable('proposals').set({ ...set, version: Number(row.version) + 1, updated_at: now }).where('id', '=', row.id).execute();

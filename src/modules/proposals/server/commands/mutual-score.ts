@@ -9,6 +9,7 @@ import type { MutualScoreBody } from '../../contract.ts';
 import { mutualScoringOpen, mutualSideLabels, mutualSideOf } from '../../domain/proposal-evaluation.ts';
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 export async function submitMutualScore(ctx: ModuleContext, actor: Actor, id: string, body: MutualScoreBody, ip?: string): Promise<void> {
   const row = await findProposal(ctx.db, id);
@@ -16,7 +17,7 @@ export async function submitMutualScore(ctx: ModuleContext, actor: Actor, id: st
   const side = mutualSideOf(row, actor);
   if (!side) throw forbidden('双向评议（只有第一提案人和主办单位可以评议）');
   if (!mutualScoringOpen(row)) throw new AppError('INVALID_TRANSITION', '答复发布后才能进行双向评议');
-  const now = new Date().toISOString();
+  const now = clock.iso();
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const done = await trx.selectFrom('proposal_mutual_scores').select('id').where('proposal_id', '=', id).where('side', '=', side).executeTakeFirst();

@@ -9,6 +9,7 @@ import { canRecordConsultation } from '../../domain/proposal-consultation.ts';
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findOrg } from '../directory.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 export async function recordConsultation(ctx: ModuleContext, actor: Actor, id: string, body: ConsultationBody, ip?: string): Promise<void> {
   const row = await findProposal(ctx.db, id);
@@ -19,7 +20,7 @@ export async function recordConsultation(ctx: ModuleContext, actor: Actor, id: s
   if (body.date > ctx.calendar.today()) throw invalid('date', '「面商日期」', '不能晚于今天');
   if (row.filed_at && body.date < row.filed_at.slice(0, 10)) throw invalid('date', '「面商日期」', '不能早于立案日期');
   const unit = await findOrg(ctx.db, actor.orgId);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('proposal_consultations').values({
       id: newId(), tenant_id: row.tenant_id, proposal_id: id, unit_id: actor.orgId, unit_name: unit?.name ?? '承办单位',

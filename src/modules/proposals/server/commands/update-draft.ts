@@ -9,6 +9,7 @@ import { findProposal, loadFacts } from '../proposal-repository.ts';
 import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
 import { resolveTopicRef } from '../topics.ts';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 const contentFields = { title: 'title', background: 'background', analysis: 'analysis', suggestions: 'suggestions', type: 'type', proposerOrgId: 'proposer_org_id', sectorId: 'sector_id', committeeId: 'committee_id' } as const;
 
@@ -21,7 +22,7 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
   if (type === 'joint' && cosigners && cosigners.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
   await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, committeeId: body.committeeId });
   const topic = body.topicId !== undefined ? await resolveTopicRef(ctx.db, actor, body.topicId, row.topic_id) : undefined;
-  const now = new Date().toISOString();
+  const now = clock.iso();
   await ctx.db.transaction().execute(async (trx) => {
     const set: Record<string, unknown> = { updated_at: now, version: row.version + 1 };
     for (const [k, col] of Object.entries(contentFields)) {

@@ -10,6 +10,7 @@ import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { StateTag, labelOf, useProposalOptions } from '../shared.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 /** The list filters a statistics figure may add beyond the form's (see `ProposalListQuery`). */
 const statFilterKeys = ['stage', 'category', 'unitId', 'isKey', 'replyClass', 'satisfaction', 'session', 'sectorId', 'committeeId', 'onTime', 'overdue', 'isExcellent', 'converted'] as const;
@@ -48,7 +49,7 @@ export default function ProposalListPage() {
   };
 
   const years = useMemo(() => {
-    const y = options.data?.currentSession.year ?? new Date().getFullYear();
+    const y = options.data?.currentSession.year ?? clock.year();
     return Array.from({ length: 6 }, (_, i) => y - i);
   }, [options.data]);
 

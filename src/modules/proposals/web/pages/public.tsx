@@ -7,6 +7,7 @@ import type { PublicDetail, PublicListItem } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { formatDate } from '../../../../kernel/web/components.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 interface PublicPageData { items: PublicListItem[]; total: number; page: number; pageSize: number; committees: Array<{ id: string; name: string }>; committee: string }
 
@@ -48,7 +49,7 @@ export function PublicProposalList() {
     if (!('page' in next)) p.delete('page');
     setParams(p);
   };
-  const years = useMemo(() => Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i), []);
+  const years = useMemo(() => Array.from({ length: 6 }, (_, i) => clock.year() - i), []);
   return (
     <Shell>
       <Card>

@@ -10,6 +10,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { UnitSelect, useProposalOptions } from '../shared.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
 
 interface Values { title: string; area: string; description?: string; suggestedUnitIds?: string[]; sort?: number }
 
@@ -34,7 +35,7 @@ export default function TopicsPage() {
   const reload = () => { probe.reload(); if (canEdit) full.reload(); };
 
   const years = useMemo(() => {
-    const y = options.data?.currentSession.year ?? new Date().getFullYear();
+    const y = options.data?.currentSession.year ?? clock.year();
     return Array.from({ length: 5 }, (_, i) => y + 1 - i);
   }, [options.data]);
 
