@@ -1,37 +1,51 @@
 // The root component: session, theme (standard or 适老化), locale, router with the signed-in layout and public pages.
+// What this file imports statically is what the login page loads; the layout, every page and the 无权访问 / 页面不存在
+// pages load on demand (decision 0030).
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import { ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { createBrowserRouter, Navigate, RouterProvider, useLocation, useNavigate } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, useMatches } from 'react-router';
 import { SessionProvider, useSession } from '../kernel/web/session.tsx';
-import { I18nProvider, useI18n, type Locale } from '../kernel/web/i18n.tsx';
-import { AppLayout } from '../kernel/web/layout.tsx';
-import { RequirePermission } from '../kernel/web/components.tsx';
+import { I18nProvider, type Locale } from '../kernel/web/i18n.tsx';
+import { lazyComponent, lazyPage, preload } from '../kernel/web/lazy.tsx';
 import { connectEvents, disconnectEvents } from '../kernel/web/events.ts';
-import { useIsMobile, usePrefersReducedMotion } from '../kernel/web/hooks.ts';
+import { useIsMobile, usePrefersReducedMotion } from '../kernel/web/core-hooks.ts';
 import { largeTextTheme, standardTheme } from './theme.ts';
-import { headerWidgets, menu, menuGroups, publicRoutes, routes } from './modules.ts';
+import { headerWidgets, publicRoutes, routes } from './modules.ts';
+
+const booting = <div className="zx-boot"><Spin size="large" /></div>;
+const Shell = lazyComponent(() => import('./shell.tsx').then((m) => m.Shell), booting);
+const Forbidden = lazyComponent(() => import('../kernel/web/components.tsx').then((m) => m.Forbidden));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const location = useLocation();
+  const matches = useMatches();
+  const signedIn = !!me && !me.mustEnrollTotp;
   useEffect(() => {
-    if (me && !me.mustEnrollTotp) connectEvents();
+    if (signedIn) connectEvents();
     if (!me) disconnectEvents();
-  }, [me]);
-  if (loading) return <div className="zx-boot"><Spin size="large" /></div>;
+  }, [me, signedIn]);
+  // the layout, its header widgets and the page asked for load side by side, not the page after the layout
+  useEffect(() => {
+    if (!signedIn) return;
+    Shell.preload();
+    for (const w of headerWidgets) preload(w);
+    for (const m of matches) (m.handle as { preload?: () => void } | undefined)?.preload?.();
+  }, [signedIn, matches]);
+  if (loading) return booting;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.mustEnrollTotp) return <Navigate to="/totp-setup" replace />;
   return <>{children}</>;
 }
 
-function NotFound() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  return <Result status="404" title={t('页面不存在')} extra={<Button type="primary" onClick={() => navigate('/')}>{t('返回首页')}</Button>} />;
+/** A page for those who hold its permission; a 无权访问 page for the others. */
+function Permitted({ permission, children }: { permission?: string; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? <>{children}</> : <Forbidden />;
 }
 
 const router = createBrowserRouter([
@@ -40,16 +54,16 @@ const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireSession>
-        <AppLayout brand="智慧政协" menu={menu} groups={menuGroups} headerWidgets={headerWidgets} />
+        <Shell />
       </RequireSession>
     ),
     children: [
       ...routes.map((r) => ({
         ...(r.path === '/' ? { index: true as const } : { path: r.path.replace(/^\//, '') }),
-        element: <RequirePermission permission={r.permission}>{r.element}</RequirePermission>,
-        handle: { crumb: r.crumb },
+        element: <Permitted permission={r.permission}>{r.element}</Permitted>,
+        handle: { crumb: r.crumb, preload: () => preload(r.element) },
       })),
-      { path: '*', element: <NotFound /> },
+      { path: '*', element: lazyPage(() => import('./not-found.tsx')) },
     ],
   },
 ]);
@@ -78,9 +92,7 @@ function Themed() {
   return (
     <I18nProvider locale={locale} onChange={(l) => void updatePreferences({ locale: l })}>
       <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
-        <AntApp>
-          <RouterProvider router={router} />
-        </AntApp>
+        <RouterProvider router={router} />
       </ConfigProvider>
     </I18nProvider>
   );

@@ -1,9 +1,8 @@
-/** Small shared pieces: the content card, lazy pages, empty states, due-date countdowns, permission guard. */
-import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
-import { Button, Card, Empty, Result, Skeleton, Tag } from 'antd';
+/** Small shared pieces: the content card, empty states, due-date countdowns, the 无权访问 page (lazy pages: lazy.tsx). */
+import type { ReactNode } from 'react';
+import { Button, Card, Empty, Result, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from './i18n.tsx';
-import { useSession } from './session.tsx';
 
 /** The content card every page sits in: title, actions on the right, generous padding. */
 /**
@@ -16,16 +15,6 @@ export function PageCard({ title, extra, children, loading, wrapTitle }: { title
       styles={{ body: { overflowX: 'auto' }, ...(wrapTitle ? { title: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.5, padding: '12px 0' } } : {}) }}>
       {children}
     </Card>
-  );
-}
-
-/** A page loaded on demand, with a skeleton while its code arrives. */
-export function lazyPage(loader: () => Promise<{ default: ComponentType }>): ReactNode {
-  const C = lazy(loader);
-  return (
-    <Suspense fallback={<Card><Skeleton active paragraph={{ rows: 6 }} /></Card>}>
-      <C />
-    </Suspense>
   );
 }
 
@@ -48,12 +37,10 @@ export function DueTag({ daysLeft, overdue, dueDate }: { daysLeft?: number | nul
   return <Tag color={daysLeft <= 3 ? 'orange' : 'blue'}>{t('剩 {n} 个工作日', { n: daysLeft })}</Tag>;
 }
 
-/** Renders children only for users with the permission; otherwise a 无权访问 page. */
-export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
-  const { can } = useSession();
+/** The 无权访问 page, for a page whose permission the user does not hold (the web root checks, this page explains). */
+export function Forbidden() {
   const { t } = useI18n();
-  if (!can(permission)) return <Result status="403" title={t('无权访问')} subTitle={t('您的角色没有访问此页面的权限。如需开通，请联系安全管理员。')} />;
-  return <>{children}</>;
+  return <Result status="403" title={t('无权访问')} subTitle={t('您的角色没有访问此页面的权限。如需开通，请联系安全管理员。')} />;
 }
 
 export { formatDate, formatDateTime } from '../universal/china-time.ts';

@@ -1,7 +1,9 @@
 /** Web manifest of the 用户与权限 module: login, TOTP enrolment, profile, users and role grants. */
 import { SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/lazy.tsx';
+import { lazyPage, lazyPageWithMessages } from '../../../kernel/web/lazy.tsx';
+// the login page is the first page of nearly every cold visit: it comes with the initial code, not one round trip later
+import LoginPage from './pages/login.tsx';
 
 export const identityWeb: WebModule = {
   name: 'identity',
@@ -15,8 +17,8 @@ export const identityWeb: WebModule = {
     { path: '/admin/roles', permission: 'role.manage', element: lazyPage(() => import('./pages/roles.tsx')) },
   ],
   publicRoutes: [
-    { path: '/login', element: lazyPage(() => import('./pages/login.tsx')) },
-    { path: '/totp-setup', element: lazyPage(() => import('./pages/totp-setup.tsx')) },
+    { path: '/login', element: <LoginPage /> },
+    { path: '/totp-setup', element: lazyPageWithMessages(() => import('./pages/totp-setup.tsx')) },
   ],
   messages: {
     '用户名': 'Username', '密码': 'Password', '登录': 'Sign in', '动态验证码': 'Authenticator code', '请输入用户名': 'Please enter your username',

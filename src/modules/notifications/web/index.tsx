@@ -1,8 +1,10 @@
 /** Web manifest of the 消息通知 module: inbox page and the header bell. */
 import { BellOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
-import { NotificationBell } from './components.tsx';
+import { lazyComponent, lazyPage } from '../../../kernel/web/lazy.tsx';
+
+// the bell's code (badge, panel) loads with the signed-in layout, not with the login page
+const NotificationBell = lazyComponent(() => import('./components.tsx').then((m) => m.NotificationBell));
 
 export const notificationsWeb: WebModule = {
   name: 'notifications',

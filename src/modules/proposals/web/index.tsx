@@ -6,7 +6,7 @@ import { signOffMessages } from './signoff-messages.ts';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { Navigate, useParams } from 'react-router';
-import { useApiQuery } from '../../../kernel/web/hooks.ts';
+import { useApiQuery } from '../../../kernel/web/core-hooks.ts';
 
 function ToProposal() {
   const { id } = useParams();

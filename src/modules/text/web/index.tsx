@@ -1,9 +1,15 @@
 /** Web manifest of the 文本智能 module: the search page, the hot-topics page, and components other modules embed. */
 import { FireOutlined, SearchOutlined, DiffOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/components.tsx';
+import { lazyComponent, lazyPage } from '../../../kernel/web/lazy.tsx';
 
-export { SimilarItems, UnitSuggestions, UnitSuggestionsField, Highlighted } from './components.tsx';
+// Components other modules' pages embed. They load with the first page that shows one: a static re-export would put
+// their code (and the antd parts they use) into what every visitor loads before the login page.
+const components = () => import('./components.tsx');
+export const SimilarItems = lazyComponent(() => components().then((m) => m.SimilarItems));
+export const UnitSuggestions = lazyComponent(() => components().then((m) => m.UnitSuggestions));
+export const UnitSuggestionsField = lazyComponent(() => components().then((m) => m.UnitSuggestionsField));
+export const Highlighted = lazyComponent(() => components().then((m) => m.Highlighted));
 
 export const textWeb: WebModule = {
   name: 'text',
