@@ -37,6 +37,24 @@ interface SessionValue {
 
 const LOCAL_KEY = 'zx.preferences';
 
+/**
+ * A cookie the web app sets when someone signs in and clears when they sign out or the server answers 401: whether
+ * asking the server who is signed in (`/api/auth/me`) is worth a request. Without it the login page shows at once,
+ * without a request answered 401 that the browser would log as an error on every visit. Like the session cookie it
+ * has no expiry, so both end with the browser session; it carries no secret (the session cookie is httpOnly).
+ */
+const SIGNED_IN_COOKIE = 'zx_signed_in';
+
+function maybeSignedIn(): boolean {
+  return typeof document !== 'undefined' && document.cookie.split(';').some((c) => c.trim() === `${SIGNED_IN_COOKIE}=1`);
+}
+
+function rememberSignedIn(on: boolean): void {
+  if (typeof document === 'undefined' || on === maybeSignedIn()) return;
+  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${SIGNED_IN_COOKIE}=${on ? '1' : '; Max-Age=0'}; Path=/; SameSite=Lax${secure}`;
+}
+
 function localPreferences(): Preferences {
   try {
     const p = JSON.parse(localStorage.getItem(LOCAL_KEY) ?? '{}');
@@ -50,12 +68,14 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children, onSignedOut }: { children: ReactNode; onSignedOut: () => void }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  // nobody signed in from this browser session: no question to the server, the login page shows at once
+  const [loading, setLoading] = useState(maybeSignedIn);
   const [local, setLocal] = useState<Preferences>(localPreferences);
 
   const accept = useCallback((res: MeResponse | null) => {
     setCsrfToken(res?.csrfToken ?? '');
     setMe(res?.user ?? null);
+    rememberSignedIn(!!res?.user);
     if (res?.user?.preferences) {
       const p = { largeText: !!res.user.preferences.largeText, locale: res.user.preferences.locale === 'en' ? 'en' as const : 'zh-CN' as const };
       setLocal(p);
@@ -76,10 +96,10 @@ export function SessionProvider({ children, onSignedOut }: { children: ReactNode
     }
   }, [accept]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => { if (maybeSignedIn()) void refresh(); }, [refresh]);
 
   useEffect(() => {
-    onUnauthenticated(() => { setMe(null); setCsrfToken(''); onSignedOut(); });
+    onUnauthenticated(() => { setMe(null); setCsrfToken(''); rememberSignedIn(false); onSignedOut(); });
     return () => onUnauthenticated(null);
   }, [onSignedOut]);
 

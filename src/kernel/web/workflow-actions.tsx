@@ -14,6 +14,15 @@ export interface RecordAction {
   confirm?: boolean;
 }
 
+/**
+ * Whether an action turns the record back or down rather than forward: 退回, 退回修改, 不予立案, 不同意…, 撤回, 申请调整,
+ * 不满意重新办理. The lifecycles name such transitions `return…`, `reject…`, `not_…`, `refuse…`, `withdraw`, `object` and
+ * `request_rehandle`. They are never the primary button; the irreversible ones (confirm) are marked as dangerous.
+ */
+export function turnsBack(action: Pick<RecordAction, 'name'>): boolean {
+  return /^(return|reject|not_|refuse|withdraw|object$|request_rehandle)/.test(action.name);
+}
+
 export interface WorkflowActionsProps {
   actions: RecordAction[];
   onFire: (action: RecordAction, input: Record<string, unknown>) => Promise<void>;
@@ -52,14 +61,17 @@ export function WorkflowActions({ actions, onFire, renderField, extraFields, onC
   };
 
   if (!actions.length) return null;
+  // forward actions first, the first of them primary (立案 rather than 退回修改); turning back comes after, plain or, when
+  // it cannot be undone, dangerous
+  const ordered = [...actions.filter((a) => !turnsBack(a)), ...actions.filter(turnsBack)];
   return (
     <>
       <Space wrap size={[8, 8]} style={block ? { width: '100%' } : undefined}>
-        {actions.map((a, i) => (
+        {ordered.map((a, i) => (
           <Button
             key={a.name}
-            type={i === 0 ? 'primary' : 'default'}
-            danger={a.confirm && i !== 0}
+            type={i === 0 && !turnsBack(a) ? 'primary' : 'default'}
+            danger={!!a.confirm && turnsBack(a)}
             size="large"
             loading={busy === a.name}
             onClick={() => start(a)}
@@ -73,7 +85,7 @@ export function WorkflowActions({ actions, onFire, renderField, extraFields, onC
         open={!!active}
         title={active ? t(active.label) : ''}
         okText={active?.confirm ? t('确认{label}', { label: t(active.label) }) : t('提交')}
-        okButtonProps={{ danger: !!active?.confirm, loading: !!busy }}
+        okButtonProps={{ danger: !!active?.confirm && turnsBack(active), loading: !!busy }}
         cancelText={t('取消')}
         onCancel={() => setActive(null)}
         onOk={() => form.submit()}

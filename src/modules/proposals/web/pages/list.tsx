@@ -17,6 +17,9 @@ const statFilterKeys = ['stage', 'category', 'unitId', 'isKey', 'replyClass', 's
 
 interface Filters { year?: number; state?: string; q?: string; type?: string; mine?: boolean }
 
+/** The fixed columns (662 px: 100 + 100 + 120 + 120 + 150 + 72) and 240 px for the title, which wraps. */
+const TABLE_MIN_WIDTH = 902;
+
 export default function ProposalListPage() {
   const { t } = useI18n();
   const { can } = useSession();
@@ -53,14 +56,16 @@ export default function ProposalListPage() {
     return Array.from({ length: 6 }, (_, i) => y - i);
   }, [options.data]);
 
+  // widths that fit a 1280 px screen beside the menu (about 940 px of table), the title taking what is left and wrapping;
+  // the table scrolls sideways only below TABLE_MIN_WIDTH, so the 状态 column is never cut off at desktop sizes
   const columns: ColumnsType<ProposalListItem> = [
-    { title: t('编号'), dataIndex: 'number', key: 'number', width: 110, render: (v) => v ?? <Typography.Text type="secondary">{t('未编号')}</Typography.Text> },
+    { title: t('编号'), dataIndex: 'number', key: 'number', width: 100, render: (v) => v ?? <Typography.Text type="secondary">{t('未编号')}</Typography.Text> },
     { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Space size={4} wrap><Link to={`/proposals/${r.id}`}>{v}</Link>{r.isKey && <Tag color="red">{t('重点')}</Tag>}{r.topicTitle && <Tag color="blue" title={t('参考选题')}>{t('选题')}：{r.topicTitle}</Tag>}</Space> },
-    { title: t('提案人'), dataIndex: 'proposerName', key: 'proposerName', width: 120 },
-    { title: t('类型'), dataIndex: 'type', key: 'type', width: 130, responsive: ['lg'], render: (v) => t(labelOf(options.data?.types, v)) },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 110, render: (v, r) => <StateTag state={v} label={r.stateLabel} /> },
-    { title: t('主办单位'), dataIndex: 'leadUnitName', key: 'leadUnitName', width: 160, responsive: ['md'], render: (v) => v ?? '—' },
-    { title: t('年度'), dataIndex: 'year', key: 'year', width: 80, responsive: ['xl'] },
+    { title: t('提案人'), dataIndex: 'proposerName', key: 'proposerName', width: 100 },
+    { title: t('类型'), dataIndex: 'type', key: 'type', width: 120, responsive: ['lg'], render: (v) => t(labelOf(options.data?.types, v)) },
+    { title: t('状态'), dataIndex: 'state', key: 'state', width: 120, render: (v, r) => <StateTag state={v} label={r.stateLabel} /> },
+    { title: t('主办单位'), dataIndex: 'leadUnitName', key: 'leadUnitName', width: 150, responsive: ['md'], render: (v) => v ?? '—' },
+    { title: t('年度'), dataIndex: 'year', key: 'year', width: 72, responsive: ['xl'] },
   ];
 
   const pagination = {
@@ -103,7 +108,7 @@ export default function ProposalListPage() {
             </List.Item>
           )} />
       ) : (
-        <Table<ProposalListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+        <Table<ProposalListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: TABLE_MIN_WIDTH }} />
       )}
     </PageCard>
   );

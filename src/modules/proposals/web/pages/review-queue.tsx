@@ -25,7 +25,8 @@ const decisions: Array<{ value: BatchTransition; label: string }> = [
 function ResultTag({ r }: { r?: BatchResult }) {
   const { t } = useI18n();
   if (!r) return null;
-  return r.ok ? <Tag color="success">{t('已{label}', { label: t(r.stateLabel ?? '') })}</Tag>
+  // the state the proposal is now in (已立案, 不予立案, 退回修改, 已并案) says what happened; no 已 in front of it
+  return r.ok ? <Tag color="success" data-testid="batch-result">{t(r.stateLabel ?? '')}</Tag>
     : <Typography.Text type="danger" style={{ fontSize: 13 }}>{r.status === 409 && r.code === 'VERSION_CONFLICT' ? t('已被他人修改，请刷新后重试') : r.message}</Typography.Text>;
 }
 
