@@ -4,6 +4,7 @@ import { migrateToLatest } from '../src/kernel/server/migrate.ts';
 import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
 import { EventBus } from '../src/kernel/server/events.ts';
 import { WorkingCalendar } from '../src/kernel/server/calendar.ts';
+import { Outbox } from '../src/kernel/server/outbox.ts';
 import { WorkflowRunner, type WorkflowRecord, type WorkflowSpec } from '../src/kernel/server/workflow-runner.ts';
 import { verifyAuditChain } from '../src/kernel/server/audit.ts';
 import type { Actor } from '../src/kernel/server/actor.ts';
@@ -60,7 +61,10 @@ export async function benchWorkflow(kind: DialectKind): Promise<void> {
       .execute();
     const calendar = new WorkingCalendar(db);
     await calendar.load();
-    const runner = new WorkflowRunner({ db, dialect, events, calendar });
+    // events go to the outbox in each transition's transaction and are delivered after commit, as in the app
+    const outbox = new Outbox({ db, dialect, events, log: { error: console.error }, pollMs: 0 });
+    events.attachOutbox(outbox);
+    const runner = new WorkflowRunner({ db, dialect, events, calendar, outbox });
 
     // several records, fired concurrently on PostgreSQL (a pool) and in turn on SQLite (one writer)
     const workers = kind === 'postgres' ? 8 : 1;

@@ -6,6 +6,8 @@ import { migrateToLatest } from '../src/kernel/server/migrate.ts';
 import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
 import { WorkingCalendar } from '../src/kernel/server/calendar.ts';
 import { EventBus, type DomainEvent } from '../src/kernel/server/events.ts';
+import { Outbox } from '../src/kernel/server/outbox.ts';
+import { UnitOfWork } from '../src/kernel/server/unit-of-work.ts';
 import { WorkflowRunner, type WorkflowRecord, type WorkflowSpec } from '../src/kernel/server/workflow-runner.ts';
 import { verifyAuditChain } from '../src/kernel/server/audit.ts';
 import { defineWorkflow, allowedActions } from '../src/kernel/universal/workflow.ts';
@@ -62,6 +64,9 @@ for (const d of await dialects()) {
     let tdb: TestDatabase;
     let h: DbHandle;
     let runner: WorkflowRunner;
+    let bus: EventBus;
+    let outbox: Outbox;
+    let uow: UnitOfWork;
     let calendar: WorkingCalendar;
     const events: DomainEvent[] = [];
 
@@ -81,9 +86,12 @@ for (const d of await dialects()) {
       await calendar.load();
       // deadlines are counted from "today"; pin it to the day before the 2026 National Day holiday
       calendar.today = () => '2026-09-30';
-      const bus = new EventBus();
+      bus = new EventBus();
       bus.on('probe.transitioned', (e) => { events.push(e); });
-      runner = new WorkflowRunner({ db: h.db, dialect: h.dialect, events: bus, calendar });
+      outbox = new Outbox({ db: h.db, dialect: h.dialect, events: bus, log: { error: () => {} }, pollMs: 0 });
+      bus.attachOutbox(outbox);
+      runner = new WorkflowRunner({ db: h.db, dialect: h.dialect, events: bus, calendar, outbox });
+      uow = new UnitOfWork({ db: h.db, dialect: h.dialect, runner, outbox });
     });
     after(async () => { await h?.destroy(); await tdb?.drop(); });
 
@@ -98,6 +106,7 @@ for (const d of await dialects()) {
       history: await count('workflow_history', ['entity_id', id]),
       notes: await count('wf_probe_notes', ['probe_id', id]),
       audit: await count('audit_log'),
+      outbox: await count('outbox'),
       tasks: (await h.db.selectFrom('tasks').select(['id', 'status']).where('entity_id', '=', id).orderBy('id').execute()),
     });
     const expectError = async (p: Promise<unknown>, code: string, field?: string) => {
@@ -146,7 +155,10 @@ for (const d of await dialects()) {
       const audit = await h.db.selectFrom('audit_log').selectAll().where('entity_id', '=', r.id).where('action', '=', 'probe.submit').execute();
       assert.equal(audit.length, 1);
       assert.deepEqual(JSON.parse(String(audit[0].data)), { from: 'draft', to: 'submitted', version: 2 });
-      assert.ok(events.some((e) => e.entityId === r.id && (e.payload as { to: string }).to === 'submitted'), 'event published after commit');
+      await bus.drain();
+      assert.ok(events.some((e) => e.entityId === r.id && (e.payload as { to: string }).to === 'submitted'), 'event delivered after commit');
+      const rows = await h.db.selectFrom('outbox').selectAll().where('entity_id', '=', r.id).orderBy('id').execute();
+      assert.deepEqual(rows.map((x) => [x.type, JSON.parse(String(x.payload)).to, x.delivered_at !== null]), [['probe.transitioned', 'draft', true], ['probe.transitioned', 'submitted', true]]);
     });
 
     test('required input is merged by apply and the task goes to the assigned unit', async () => {
@@ -212,6 +224,80 @@ for (const d of await dialects()) {
       const before = await snapshot(r.id);
       await assert.rejects(runner.fire(spec, { id: r.id, action: 'explode', expectedVersion: 2, actor: staff }), /boom inside apply/);
       assert.deepEqual(await snapshot(r.id), before);
+    });
+
+    test('a unit of work fires two records, bumps a version, audits and emits together; a failure leaves none of it', async () => {
+      const a = await newProbe();
+      const b = await newProbe();
+      const before = { a: await snapshot(a.id), b: await snapshot(b.id) };
+      await assert.rejects(uow.run(async (w) => {
+        await w.fire(spec, { id: a.id, action: 'submit', expectedVersion: 1, actor: owner });
+        await w.audit({ tenantId: TENANT, actorId: owner.userId, actorName: owner.displayName, action: 'probe.pair', entityType: 'probe', entityId: a.id });
+        await w.emit({ type: 'probe.paired', tenantId: TENANT, entityType: 'probe', entityId: a.id, payload: { with: b.id } });
+        await w.bumpVersion('wf_probe', b.id, 7, { title: '改名' }, '测试事项');
+      }), (e: AppError) => e.code === 'VERSION_CONFLICT');
+      assert.deepEqual({ a: await snapshot(a.id), b: await snapshot(b.id) }, before, 'a stale version anywhere rolls back the transition, the audit record and the event');
+
+      const paired: DomainEvent[] = [];
+      const off = bus.on('probe.paired', (e) => { paired.push(e); });
+      try {
+        await uow.run(async (w) => {
+          await w.fire(spec, { id: a.id, action: 'submit', expectedVersion: 1, actor: owner });
+          await w.bumpVersion('wf_probe', b.id, 1, { title: '改名' }, '测试事项');
+          await w.emit({ type: 'probe.paired', tenantId: TENANT, entityType: 'probe', entityId: a.id, payload: { with: b.id } });
+        });
+        await bus.drain();
+      } finally { off(); }
+      assert.equal((await snapshot(a.id)).record?.state, 'submitted');
+      assert.deepEqual([(await snapshot(b.id)).record?.title, (await snapshot(b.id)).record?.version], ['改名', 2]);
+      assert.equal(paired.length, 1);
+      assert.deepEqual(paired[0].payload, { with: b.id });
+      assert.ok(paired[0].id, 'an event from the outbox carries its id');
+    });
+
+    test('a subscriber that fails leaves the event pending; it is delivered again later, all subscribers at least once', async () => {
+      let failures = 1;
+      const seen: string[] = [];
+      const off = bus.on('probe.flaky', (e) => {
+        seen.push(String(e.id));
+        if (failures-- > 0) throw new Error('subscriber down');
+      });
+      try {
+        const ev = await uow.run((w) => w.emit({ type: 'probe.flaky', tenantId: TENANT, payload: {} }));
+        await bus.drain();
+        const row = await h.db.selectFrom('outbox').selectAll().where('id', '=', ev.id!).executeTakeFirstOrThrow();
+        assert.equal(row.delivered_at, null, 'not delivered while a subscriber fails');
+        assert.equal(Number(row.attempts), 1);
+        assert.match(String(row.last_error), /subscriber down/);
+        // the retry is due after a second; move it up instead of waiting
+        await h.db.updateTable('outbox').set({ available_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', ev.id!).execute();
+        await outbox.drain();
+        const again = await h.db.selectFrom('outbox').selectAll().where('id', '=', ev.id!).executeTakeFirstOrThrow();
+        assert.notEqual(again.delivered_at, null);
+        assert.deepEqual(seen, [ev.id, ev.id]);
+      } finally { off(); }
+    });
+
+    test('events another instance wrote and never delivered are delivered by this one; a live claim is left alone', async () => {
+      const got: string[] = [];
+      const off = bus.on('probe.orphan', (e) => { got.push(String((e.payload as { n: number }).n)); });
+      try {
+        // an instance that committed and died: its events are in the outbox, one of them claimed by it a moment ago
+        const other = new Outbox({ db: h.db, dialect: h.dialect, events: new EventBus(), log: { error: () => {} }, pollMs: 0 });
+        const [e1, e2] = await h.db.transaction().execute(async (trx) => [
+          await other.write(trx, { type: 'probe.orphan', tenantId: TENANT, payload: { n: 1 } }),
+          await other.write(trx, { type: 'probe.orphan', tenantId: TENANT, payload: { n: 2 } }),
+        ]);
+        const future = new Date(Date.parse(e2.at) + 60_000).toISOString();
+        await h.db.updateTable('outbox').set({ claimed_by: 'instance-that-is-still-working', claimed_until: future }).where('id', '=', e2.id!).execute();
+        await outbox.drain();
+        assert.deepEqual(got, ['1'], 'the unclaimed event is delivered, the one another live instance holds is not');
+        // the claim runs out: the holder died
+        await h.db.updateTable('outbox').set({ claimed_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', e2.id!).execute();
+        await outbox.drain();
+        assert.deepEqual(got, ['1', '2']);
+        assert.equal((await h.db.selectFrom('outbox').select('delivered_at').where('id', 'in', [e1.id!, e2.id!]).execute()).filter((r) => r.delivered_at).length, 2);
+      } finally { off(); }
     });
 
     test('the audit chain verifies after all of the above', async () => {

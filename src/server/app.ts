@@ -10,6 +10,8 @@ import { migrateToLatest } from '../kernel/server/migrate.ts';
 import { EventBus } from '../kernel/server/events.ts';
 import { WorkingCalendar } from '../kernel/server/calendar.ts';
 import { WorkflowRunner } from '../kernel/server/workflow-runner.ts';
+import { Outbox } from '../kernel/server/outbox.ts';
+import { UnitOfWork } from '../kernel/server/unit-of-work.ts';
 import { createHttpServer, type App } from '../kernel/server/http/server.ts';
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
@@ -50,9 +52,12 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   if (config.redisUrl) await events.useTransport(await createRedisTransport(config.redisUrl, { log }));
   const calendar = new WorkingCalendar(db);
   await calendar.load();
-  const workflows = new WorkflowRunner({ db, dialect, events, calendar });
-  const notifier = createNotifier({ db, dialect, config, events, log });
-  const ctx: ModuleContext = { config, db, dialect, events, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
+  const outbox = new Outbox({ db, dialect, events, log, pollMs: config.outboxPollMs });
+  events.attachOutbox(outbox);
+  const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
+  const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox });
+  const notifier = createNotifier({ db, dialect, config, events, outbox, log });
+  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
 
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -81,6 +86,8 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
 
   for (const m of modules) m.subscribe?.(ctx);
   for (const m of modules) await m.routes?.(app, ctx);
+  // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
+  outbox.start();
 
   if (spaRoot) await app.register(fastifyStatic, { root: spaRoot, prefix: '/', wildcard: false, index: ['index.html'] });
 
@@ -90,7 +97,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
       try {
         await app.close();
       } finally {
-        try { await events.close(); } finally { await handle.destroy(); }
+        try { await events.close(); } finally { try { await outbox.stop(); } finally { await handle.destroy(); } }
       }
     },
   };

@@ -30,6 +30,8 @@ export interface Config {
    * unset means the machine's clock. For demonstrations and tests of a given day (see kernel/universal/clock.ts)
    */
   clock?: string;
+  /** how often each instance looks for undelivered events in the outbox, in ms (events are also delivered on commit) */
+  outboxPollMs: number;
 }
 
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,6 +54,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     secureCookies: env.SECURE_COOKIES === 'true',
     clock: env.ZX_CLOCK || undefined,
+    outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 1000),
   };
   return { ...cfg, ...stripUndefined(overrides), dataDir };
 }

@@ -1,13 +1,19 @@
 /**
- * Domain events. Published after commit. Two kinds of subscriber:
- * - `on` runs once, on the instance that committed (notifications, indexing, mail);
+ * Domain events. Two kinds of subscriber:
+ * - `on` runs once per event (notifications, indexing, mail, cross-module reactions);
  * - `onBroadcast` runs on every instance (pushes to the browsers connected to it), fanned out through Redis when configured.
+ *
+ * An event that records a change is written to the durable outbox in the change's transaction (`Outbox.write`, or
+ * `Work.emit` in a unit of work) and delivered from there at least once, by `deliver`. `publish` sends a signal that
+ * is worth nothing after a restart (a cache to drop on every instance) straight away, without the outbox.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { clock } from '../universal/clock.ts';
 
 export interface DomainEvent<P = Record<string, unknown>> {
+  /** the outbox row's id, for events delivered from the outbox: subscribers use it to do their work once */
+  id?: string;
   type: string; // e.g. 'proposal.transitioned'
   tenantId: string;
   entityType?: string;
@@ -36,6 +42,7 @@ export class EventBus {
   private broadcast = new EventEmitter();
   private transport?: BroadcastTransport;
   private pending = new Set<Promise<unknown>>();
+  private outbox?: { drain(): Promise<void> };
   onError: (err: unknown, e: DomainEvent) => void = (err) => console.error('event handler failed', err);
 
   constructor() {
@@ -53,7 +60,8 @@ export class EventBus {
   }
 
   on(type: string, h: Handler): () => void {
-    const wrapped = (e: DomainEvent) => this.track(h, e);
+    // from `publish`: run in the background, tracked for `drain`; from `deliver`: awaited by the outbox
+    const wrapped = (e: DomainEvent, direct?: true) => (direct ? h(e) : this.track(h, e));
     this.local.on(type, wrapped);
     return () => this.local.off(type, wrapped);
   }
@@ -64,7 +72,28 @@ export class EventBus {
     return () => this.broadcast.off(type, wrapped);
   }
 
-  /** Publish after commit. Local handlers run asynchronously; the promise resolves once they are queued. */
+  /** The durable outbox whose deliveries `drain` waits for. */
+  attachOutbox(o: { drain(): Promise<void> }): void {
+    this.outbox = o;
+  }
+
+  /**
+   * Deliver an event from the outbox: run the local subscribers and wait for all of them (throwing if any failed, so
+   * the outbox tries the event again), then broadcast it to every instance.
+   */
+  async deliver(ev: DomainEvent): Promise<void> {
+    const handlers = [...this.local.listeners(ev.type), ...this.local.listeners('*')] as Array<(e: DomainEvent) => unknown>;
+    const failures: unknown[] = [];
+    for (const h of handlers) {
+      try { await (h as (e: DomainEvent, direct: true) => unknown)(ev, true); } catch (err) { failures.push(err); }
+    }
+    if (failures.length) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} subscribers of ${ev.type} failed`);
+    this.broadcast.emit(ev.type, ev);
+    this.broadcast.emit('*', ev);
+    if (this.transport) await this.transport.publish(ev).catch((err) => this.onError(err, ev));
+  }
+
+  /** Send a signal now, without the outbox. Local handlers run asynchronously; the promise resolves once they are queued. */
   async publish(e: Omit<DomainEvent, 'at' | 'origin'> & { at?: string }): Promise<void> {
     const ev: DomainEvent = { ...e, at: e.at ?? clock.iso(), origin: this.instanceId };
     this.local.emit(ev.type, ev);
@@ -74,9 +103,13 @@ export class EventBus {
     if (this.transport) await this.transport.publish(ev).catch((err) => this.onError(err, ev));
   }
 
-  /** Wait until every handler started so far has finished (tests, shutdown). */
+  /** Wait until the outbox has delivered what is due and every handler started so far has finished (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    for (let round = 0; round < 100; round++) {
+      await this.outbox?.drain();
+      if (!this.pending.size) return;
+      while (this.pending.size) await Promise.allSettled([...this.pending]);
+    }
   }
 
   async close(): Promise<void> {

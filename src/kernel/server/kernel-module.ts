@@ -1,4 +1,4 @@
-/** The kernel's own tables: audit log, workflow history, work items, calendar overrides, settings. */
+/** The kernel's own tables: audit log, workflow history, work items, calendar overrides, settings, the event outbox. */
 import { sql } from 'kysely';
 import type { MigrationDef } from './migrate.ts';
 import { appendOnlyTriggerSql } from './db/dialect.ts';
@@ -92,6 +92,39 @@ export const kernelMigrations: MigrationDef[] = [
     async up(db) {
       // reminders and overdue boards scan open work items by due date
       await db.schema.createIndex('tasks_status_due').on('tasks').columns(['status', 'due_date']).execute();
+    },
+  },
+  {
+    name: '0005_kernel_outbox',
+    async up(db) {
+      // domain events written with the change they describe, delivered at least once after commit (outbox.ts)
+      await db.schema.createTable('outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text')
+        .addColumn('entity_id', 'text')
+        .addColumn('actor_id', 'text')
+        .addColumn('audience', 'text')
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('available_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_until', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('last_error', 'text')
+        .execute();
+      // pending events in order; delivered ones by age for pruning
+      await db.schema.createIndex('outbox_pending').on('outbox').columns(['delivered_at', 'available_at', 'id']).execute();
+    },
+  },
+  {
+    name: '0010_kernel_audit_mac',
+    async up(db) {
+      // the audit chain anchored with a key outside the database (decision 0031): each row's HMAC of its hash
+      await db.schema.alterTable('audit_log').addColumn('mac', 'text').execute();
     },
   },
 ];

@@ -5,6 +5,8 @@ import type { DialectName } from './db/dialect.ts';
 import type { EventBus } from './events.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import type { WorkflowRunner } from './workflow-runner.ts';
+import type { Outbox } from './outbox.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
 import type { MigrationDef } from './migrate.ts';
 import type { App } from './http/server.ts';
 import type { Actor } from './actor.ts';
@@ -24,8 +26,11 @@ export interface NotificationChannel {
 }
 
 export interface Notifier {
-  /** in-app notification (inbox) plus any channels the user can be reached on */
-  notify(n: { tenantId: string; userIds: string[]; kind: string; title: string; body: string; link?: string; channels?: string[] }): Promise<void>;
+  /**
+   * in-app notification (inbox) plus any channels the user can be reached on; with a `key` (an event's id and the
+   * step it tells of) each user is told once, however often the subscriber that calls it is delivered
+   */
+  notify(n: { tenantId: string; userIds: string[]; kind: string; title: string; body: string; link?: string; channels?: string[]; key?: string }): Promise<void>;
 }
 
 export interface ModuleContext {
@@ -33,6 +38,10 @@ export interface ModuleContext {
   db: Kysely<any>;
   dialect: DialectName;
   events: EventBus;
+  /** the durable outbox: events written with the change they describe, delivered after commit */
+  outbox: Outbox;
+  /** one transaction for a command that changes several records (transitions, versions, audit, events) */
+  uow: UnitOfWork;
   calendar: WorkingCalendar;
   workflows: WorkflowRunner;
   notifier: Notifier;

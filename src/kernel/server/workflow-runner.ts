@@ -1,7 +1,8 @@
 /**
  * Runs workflow transitions. Each transition is one transaction: load the record, check the transition,
  * update with an optimistic version check (a stale write gets a 409), write a history row, move the work item
- * (task) on, append the audit record; the domain event is published after commit.
+ * (task) on, append the audit record and write the domain event to the outbox, delivered after commit. The `…In`
+ * forms run inside a transaction the caller holds (a unit of work that changes several records at once).
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, notFound, versionConflict } from '../universal/errors.ts';
@@ -11,6 +12,7 @@ import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { EventBus } from './events.ts';
+import type { Outbox } from './outbox.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import { clock } from '../universal/clock.ts';
 
@@ -55,52 +57,64 @@ export interface FireRequest {
 export interface FireResult<R> { record: R; from: string; to: string; transition: TransitionDef<R> }
 
 export class WorkflowRunner {
-  constructor(private deps: { db: Kysely<any>; dialect: DialectName; events: EventBus; calendar: WorkingCalendar }) {}
+  constructor(private deps: { db: Kysely<any>; dialect: DialectName; events: EventBus; calendar: WorkingCalendar; outbox: Outbox }) {}
 
-  /** Insert a new record in the workflow's initial state, with its history, work item and audit record. */
+  /** Insert a new record in the workflow's initial state, with its history, work item, audit record and event. */
   async create<R extends WorkflowRecord>(spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<R> {
+    const record = await this.deps.db.transaction().execute((trx) => this.createIn(trx, spec, values, actor, ip));
+    this.deps.outbox.kick();
+    return record;
+  }
+
+  /** `create` inside the caller's transaction (a unit of work); the event is delivered after that transaction commits. */
+  async createIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<R> {
     const now = clock.iso();
     const record = { ...values, state: values.state ?? spec.workflow.initial, version: 1, created_at: now, updated_at: now } as unknown as R;
-    await this.deps.db.transaction().execute(async (trx) => {
-      await trx.insertInto(spec.table).values(record as any).execute();
-      await this.writeHistory(trx, spec, record, null, record.state, 'create', actor, null, now);
-      await this.moveTask(trx, spec, record, now);
-      await appendAudit(trx, this.deps.dialect, {
-        tenantId: record.tenant_id, actorId: actor.userId, actorName: actor.displayName,
-        action: `${spec.workflow.id}.create`, entityType: spec.workflow.id, entityId: record.id, data: { state: record.state }, ip,
-      });
+    await trx.insertInto(spec.table).values(record as any).execute();
+    await this.writeHistory(trx, spec, record, null, record.state, 'create', actor, null, now);
+    await this.moveTask(trx, spec, record, now);
+    await appendAudit(trx, this.deps.dialect, {
+      tenantId: record.tenant_id, actorId: actor.userId, actorName: actor.displayName,
+      action: `${spec.workflow.id}.create`, entityType: spec.workflow.id, entityId: record.id, data: { state: record.state }, ip,
     });
-    await this.publish(spec, record, null, record.state, 'create', actor);
+    await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
     return record;
   }
 
   async fire<R extends WorkflowRecord>(spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
+    const result = await this.deps.db.transaction().execute((trx) => this.fireIn(trx, spec, req));
+    this.deps.outbox.kick();
+    return result;
+  }
+
+  /**
+   * `fire` inside the caller's transaction (a unit of work): load, check, update with the version check, history, work
+   * item, audit and the `<workflow>.transitioned` event in the outbox, all committing or failing together.
+   */
+  async fireIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
     const input = req.input ?? {};
     const now = clock.iso();
-    const result = await this.deps.db.transaction().execute(async (trx) => {
-      const record = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as R | undefined;
-      if (!record || !spec.canSee(record, req.actor)) throw notFound(spec.entityLabel);
-      if (Number(record.version) !== req.expectedVersion) throw versionConflict(spec.entityLabel);
-      const check = checkTransition(spec.workflow, record.state, req.action, { record, actor: req.actor, input });
-      if (!check.ok) throw new AppError(check.code, check.message, check.field ? { field: check.field } : {});
-      const t = check.transition as TransitionDef<R>;
-      const extra = (await spec.apply?.({ trx, record, transition: t, input, actor: req.actor, now })) ?? {};
-      const updates = { ...extra, state: t.to, version: Number(record.version) + 1, updated_at: now };
-      const res = await trx.updateTable(spec.table).set(updates).where('id', '=', req.id).where('version', '=', req.expectedVersion).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw versionConflict(spec.entityLabel);
-      const updated = { ...record, ...updates } as R;
-      const note = (req.note ?? (typeof input.reason === 'string' ? input.reason : null)) || null;
-      await this.writeHistory(trx, spec, updated, record.state, t.to, t.name, req.actor, note, now, input);
-      await this.moveTask(trx, spec, updated, now);
-      await appendAudit(trx, this.deps.dialect, {
-        tenantId: record.tenant_id, actorId: req.actor.userId, actorName: req.actor.displayName,
-        action: `${spec.workflow.id}.${t.name}`, entityType: spec.workflow.id, entityId: record.id,
-        data: { from: record.state, to: t.to, version: updates.version, ...(note ? { note } : {}) }, ip: req.ip,
-      });
-      return { record: updated, from: record.state, to: t.to, transition: t };
+    const record = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as R | undefined;
+    if (!record || !spec.canSee(record, req.actor)) throw notFound(spec.entityLabel);
+    if (Number(record.version) !== req.expectedVersion) throw versionConflict(spec.entityLabel);
+    const check = checkTransition(spec.workflow, record.state, req.action, { record, actor: req.actor, input });
+    if (!check.ok) throw new AppError(check.code, check.message, check.field ? { field: check.field } : {});
+    const t = check.transition as TransitionDef<R>;
+    const extra = (await spec.apply?.({ trx, record, transition: t, input, actor: req.actor, now })) ?? {};
+    const updates = { ...extra, state: t.to, version: Number(record.version) + 1, updated_at: now };
+    const res = await trx.updateTable(spec.table).set(updates).where('id', '=', req.id).where('version', '=', req.expectedVersion).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw versionConflict(spec.entityLabel);
+    const updated = { ...record, ...updates } as R;
+    const note = (req.note ?? (typeof input.reason === 'string' ? input.reason : null)) || null;
+    await this.writeHistory(trx, spec, updated, record.state, t.to, t.name, req.actor, note, now, input);
+    await this.moveTask(trx, spec, updated, now);
+    await appendAudit(trx, this.deps.dialect, {
+      tenantId: record.tenant_id, actorId: req.actor.userId, actorName: req.actor.displayName,
+      action: `${spec.workflow.id}.${t.name}`, entityType: spec.workflow.id, entityId: record.id,
+      data: { from: record.state, to: t.to, version: updates.version, ...(note ? { note } : {}) }, ip: req.ip,
     });
-    await this.publish(spec, result.record, result.from, result.to, result.transition.name, req.actor);
-    return result;
+    await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
+    return { record: updated, from: record.state, to: t.to, transition: t };
   }
 
   private async writeHistory<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor, note: string | null, now: string, input?: Record<string, unknown>) {
@@ -119,7 +133,7 @@ export class WorkflowRunner {
     if (row) await trx.insertInto('tasks').values(row).execute();
   }
 
-  private async publish<R extends WorkflowRecord>(spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor) {
+  private async emitTransition<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor) {
     const task = spec.workflow.states[to]?.task;
     const audience: { userIds: string[]; orgIds: string[]; roles: string[] } = { userIds: [actor.userId], orgIds: [], roles: [] };
     if (task) {
@@ -130,7 +144,7 @@ export class WorkflowRunner {
         audience.roles.push(task.role);
       }
     }
-    await this.deps.events.publish({
+    await this.deps.outbox.write(trx, {
       type: `${spec.workflow.id}.transitioned`, tenantId: r.tenant_id, entityType: spec.workflow.id, entityId: r.id, actorId: actor.userId,
       audience, payload: { from, to, action, title: spec.titleOf(r), version: r.version },
     });

@@ -12,6 +12,7 @@ import { topicMigrations } from './server/topic-migrations.ts';
 import { seedProposalTopics } from './server/seed-topics.ts';
 import { statsMigrations } from './server/stats-migrations.ts';
 import { signOffMigrations } from './server/signoff-migrations.ts';
+import { noticesAfterTransition } from './server/commands/fire-transition.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
 const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -32,7 +33,11 @@ export const proposalsModule: ModuleManifest = {
   migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations, ...signOffMigrations],
   workflows: [proposalLifecycle, assignmentWorkflow],
   /** 催办: the periodic reminder job (each reminder claimed once, so several instances may run it) */
-  subscribe: (ctx) => startReminderJob(ctx),
+  subscribe: (ctx) => {
+    startReminderJob(ctx);
+    // notices that follow a proposal's steps, delivered from the outbox
+    ctx.events.on('proposal.transitioned', (e) => noticesAfterTransition(ctx, e));
+  },
   routes: (app, ctx) => {
     registerProposalSettings();
     return proposalRoutes(app, ctx);

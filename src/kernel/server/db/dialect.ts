@@ -95,6 +95,14 @@ export async function lockAuditChain(trx: Transaction<any>, d: DialectName): Pro
   if (d === 'postgres') await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
 }
 
+/**
+ * The tail of a `select … for update` that lets several instances claim different rows of a queue (the outbox):
+ * PostgreSQL skips rows another transaction holds; SQLite has one writer and no row locks.
+ */
+export function skipLocked(d: DialectName): string {
+  return d === 'postgres' ? ' for update skip locked' : '';
+}
+
 /** Triggers that make a table append-only (no UPDATE, no DELETE). */
 export function appendOnlyTriggerSql(d: DialectName, table: string): string[] {
   if (d === 'sqlite') {

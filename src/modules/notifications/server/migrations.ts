@@ -33,4 +33,12 @@ export const notificationMigrations: MigrationDef[] = [
       await db.schema.createIndex('notification_deliveries_notification').on('notification_deliveries').columns(['notification_id']).execute();
     },
   },
+  {
+    name: '0302_notifications_dedupe_key',
+    async up(db) {
+      // a subscriber delivered twice (at least once, from the outbox) tells each person once
+      await db.schema.alterTable('notifications').addColumn('dedupe_key', 'text').execute();
+      await db.schema.createIndex('notifications_dedupe').on('notifications').columns(['dedupe_key', 'user_id']).unique().execute();
+    },
+  },
 ];

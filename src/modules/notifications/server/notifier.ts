@@ -1,12 +1,13 @@
 /**
- * Delivers notifications: the in-app inbox first (one transaction), then a `notification.created` event after commit
- * (pushed to the recipients' browsers on whichever instance they are connected to), then the other channels
- * (e-mail, registered SMS/WeChat adapters) on the instance that committed, each delivery logged.
+ * Delivers notifications: the in-app inbox rows and a `notification.created` event in the outbox, in one transaction;
+ * from the outbox the event is pushed to the recipients' browsers on whichever instance they are connected to, and
+ * sent through the other channels (e-mail, registered SMS/WeChat adapters) once, each delivery logged.
  */
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../kernel/server/config.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { DomainEvent, EventBus } from '../../../kernel/server/events.ts';
+import type { Outbox } from '../../../kernel/server/outbox.ts';
 import type { Notifier } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { ChannelRegistry, createEmailChannel, createLogChannel, sharedChannels, type DeliveryChannel, type Recipient } from './channels.ts';
@@ -40,8 +41,8 @@ function clip(s: string, n: number): string {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
-export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; config: Config; events: EventBus; log: { info?: (...a: unknown[]) => void; error: (...a: unknown[]) => void } }): NotificationService {
-  const { db, events, config, log } = deps;
+export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; config: Config; events: EventBus; outbox: Outbox; log: { info?: (...a: unknown[]) => void; error: (...a: unknown[]) => void } }): NotificationService {
+  const { db, events, outbox, config, log } = deps;
   const local = new ChannelRegistry();
   local.register(createLogChannel({ info: (...a) => (log.info ?? (() => {}))(...a) }));
   if (config.smtpUrl) {
@@ -82,7 +83,7 @@ export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; co
     for (let i = 0; i < log_.length; i += CHUNK) await db.insertInto('notification_deliveries').values(log_.slice(i, i + CHUNK)).execute();
   }
 
-  // deliveries run once, on the instance that committed the notification, after commit
+  // deliveries run once per notification, on the instance that delivers the event from the outbox
   events.on('notification.created', (e: DomainEvent) => deliver(e.payload as unknown as NotificationCreatedPayload));
 
   return {
@@ -96,17 +97,32 @@ export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; co
       const body = clip(n.body, 4000);
       const link = n.link ? clip(n.link, 500) : null;
       const kind = clip(n.kind, 50);
-      const rows = userIds.map((userId) => ({
-        id: newId(), tenant_id: n.tenantId, user_id: userId, kind, title, body, link, read_at: null, created_at: now,
-      }));
-      await db.transaction().execute(async (trx) => {
+      const key = n.key ? clip(n.key, 200) : null;
+      const payload = await db.transaction().execute(async (trx) => {
+        // told once per key: a subscriber delivered again after a crash does not tell anyone twice
+        let to = userIds;
+        if (key) {
+          const told = new Set<string>();
+          for (let i = 0; i < userIds.length; i += CHUNK) {
+            const rows = await trx.selectFrom('notifications').select('user_id').where('dedupe_key', '=', key).where('user_id', 'in', userIds.slice(i, i + CHUNK)).execute();
+            for (const r of rows) told.add(String(r.user_id));
+          }
+          to = userIds.filter((u) => !told.has(u));
+        }
+        if (!to.length) return null;
+        const rows = to.map((userId) => ({
+          id: newId(), tenant_id: n.tenantId, user_id: userId, kind, title, body, link, read_at: null, created_at: now, dedupe_key: key,
+        }));
         for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('notifications').values(rows.slice(i, i + CHUNK)).execute();
+        const p: NotificationCreatedPayload = {
+          kind, title, body, link, createdAt: now, channels: n.channels ?? DEFAULT_CHANNELS,
+          items: rows.map((r) => ({ id: r.id, userId: r.user_id })),
+        };
+        // pushed to the browsers and sent by e-mail after commit, from the outbox
+        await outbox.write(trx, { type: 'notification.created', tenantId: n.tenantId, audience: { userIds: to }, payload: p as unknown as Record<string, unknown> });
+        return p;
       });
-      const payload: NotificationCreatedPayload = {
-        kind, title, body, link, createdAt: now, channels: n.channels ?? DEFAULT_CHANNELS,
-        items: rows.map((r) => ({ id: r.id, userId: r.user_id })),
-      };
-      await events.publish({ type: 'notification.created', tenantId: n.tenantId, audience: { userIds }, payload: payload as unknown as Record<string, unknown> });
+      if (payload) outbox.kick();
     },
   };
 }

@@ -42,6 +42,8 @@ export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notif
     title: `新待办：${task.label}`,
     body: `「${title}」已转到您处（${task.label}）${task.due_date ? `，请于 ${task.due_date} 前办理` : ''}。`,
     link: entityLink(e.entityType, e.entityId),
+    // delivered at least once from the outbox: each person is told once per event
+    ...(e.id ? { key: `task:${e.id}` } : {}),
   });
 }
 

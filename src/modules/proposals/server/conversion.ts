@@ -6,6 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { proposalConvertedEvent, type ProposalConvertedPayload, type ProposalDetail } from '../contract.ts';
 import {
@@ -44,10 +45,13 @@ export async function refuseConversion(trx: Transaction<any>, record: ProposalRo
   return { conversion_status: 'refused' };
 }
 
-/** After commit of a consent to 社情民意: tell the 社情民意 module (it creates the report once, however often this is delivered). */
-export async function publishConversion(ctx: ModuleContext, r: ProposalRow, actor: Actor): Promise<void> {
+/**
+ * With a consent to 社情民意: tell the 社情民意 module through the outbox, in the consent's transaction, so the report is
+ * created even if the instance stops right after commit (it creates the report once, however often this is delivered).
+ */
+export async function emitConversion(w: Work, r: ProposalRow, actor: Actor): Promise<void> {
   if (r.converted_to !== 'opinion' || !r.converted_ref_id) return;
-  const cos = await ctx.db.selectFrom('proposal_cosigners').select(['user_id', 'name']).where('proposal_id', '=', r.id)
+  const cos = await w.trx.selectFrom('proposal_cosigners').select(['user_id', 'name']).where('proposal_id', '=', r.id)
     .where('confirmed_at', 'is not', null).orderBy('name').execute();
   const payload: ProposalConvertedPayload = {
     proposalId: r.id, reportId: String(r.converted_ref_id), number: r.number, year: Number(r.year), title: r.title,
@@ -55,7 +59,7 @@ export async function publishConversion(ctx: ModuleContext, r: ProposalRow, acto
     proposer: { userId: r.proposer_user_id, name: r.proposer_name, orgId: r.proposer_org_id },
     cosigners: cos.map((c: any) => ({ userId: c.user_id, name: c.name })),
   };
-  await ctx.events.publish({
+  await w.emit({
     type: proposalConvertedEvent, tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id, actorId: actor.userId,
     payload: payload as unknown as Record<string, unknown>,
   });

@@ -1,6 +1,6 @@
 /**
- * Fires one lifecycle action on a proposal through the kernel's workflow runner (one transaction: version check,
- * history, work item, audit; event after commit), with the proposal's own effects of each action:
+ * Fires one lifecycle action on a proposal through the kernel's unit of work (one transaction: version check,
+ * history, work item, audit, events in the outbox), with the proposal's own effects of each action:
  * numbering on 立案, units on 交办, deadlines on 签收 and 延期, reply fields on 答复, links on 并案.
  */
 import type { Transaction } from 'kysely';
@@ -23,7 +23,9 @@ import { aggregateSatisfaction, evaluatorsOf, pendingEvaluators } from '../../do
 import { findProposal, loadFacts, nextNumberSeq, type ProposalRow } from '../proposal-repository.ts';
 import { proposalSpec } from '../proposal-spec.ts';
 import { readProposalSettings } from '../settings.ts';
-import { consentConversion, offerConversion, publishConversion, refuseConversion } from '../conversion.ts';
+import { consentConversion, emitConversion, offerConversion, refuseConversion } from '../conversion.ts';
+import type { Work } from '../../../../kernel/server/unit-of-work.ts';
+import type { DomainEvent } from '../../../../kernel/server/events.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
 
 export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
@@ -211,11 +213,14 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
     return effect ? effect({ ctx, trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
   }, { followUpClasses: settings.followUpClasses, replySignOff: settings.replySignOff });
   try {
-    const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
-    await publishForText(ctx, res.record, req.action);
-    if (req.action === 'consent_conversion') await publishConversion(ctx, res.record, req.actor);
-    await notifyAfter(ctx, res.record, req.action, req.actor);
-    return res.record;
+    // one unit of work: the transition and the events it causes (search indexing, the unit suggestion's example, a
+    // conversion to 社情民意) commit together, and the subscribers get them from the outbox
+    return await ctx.uow.run(async (w) => {
+      const res = await w.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
+      await emitForText(w, res.record, req.action);
+      if (req.action === 'consent_conversion') await emitConversion(w, res.record, req.actor);
+      return res.record;
+    });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '提案编号已被同时占用，请重试');
     throw e;
@@ -223,59 +228,70 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
 }
 
 /**
- * After commit, tell the text module what it needs: a submitted proposal's text to index for similar-item search
- * and hot topics (text.index), and the unit a person chose on 交办 so the unit suggestion learns (text.assigned).
+ * Tell the text module what it needs: a submitted proposal's text to index for similar-item search and hot topics
+ * (text.index), and the unit a person chose on 交办 so the unit suggestion learns (text.assigned).
  */
-async function publishForText(ctx: ModuleContext, r: ProposalRow, action: string): Promise<void> {
+async function emitForText(w: Work, r: ProposalRow, action: string): Promise<void> {
   const body = [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n');
   if (action === 'submit') {
-    await ctx.events.publish({
+    await w.emit({
       type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
       payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at, ownerUserId: r.proposer_user_id, state: r.state },
     });
   }
   // a released reply (答复) is searchable too, by whoever may see the proposal
   if (action === 'release' && r.reply_text) {
-    await ctx.events.publish({
+    await w.emit({
       type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
       payload: { source: 'reply', refId: r.id, title: r.title, body: r.reply_text, createdAt: r.updated_at, ownerUserId: r.proposer_user_id, state: r.state, unitId: r.lead_unit_id ?? null },
     });
   }
   if ((action === 'assign' || action === 'reassign') && r.lead_unit_id) {
-    await ctx.events.publish({
+    await w.emit({
       type: 'text.assigned', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
       payload: { text: `${r.title}\n${body}`, unitId: r.lead_unit_id },
     });
   }
 }
 
-/** After commit: tell every proposer a reply is out for their evaluation; after a 不满意, draw the leaders' attention. */
-async function notifyAfter(ctx: ModuleContext, r: ProposalRow, action: string, actor: Actor): Promise<void> {
+/**
+ * Delivered from the outbox after a proposal's transition: tell every proposer a reply is out for their evaluation,
+ * the 会办/分办 units their part, and after a 不满意 draw the leaders' attention. Each person is told once per event.
+ */
+export async function noticesAfterTransition(ctx: ModuleContext, e: DomainEvent): Promise<void> {
+  if (!e.entityId) return;
+  const r = await findProposal(ctx.db, e.entityId);
+  if (!r) return;
+  const action = String((e.payload as { action?: string }).action ?? '');
+  await notifyAfter(ctx, r, action, String(e.actorId ?? ''), e.id ? `proposal:${e.id}` : undefined);
+}
+
+async function notifyAfter(ctx: ModuleContext, r: ProposalRow, action: string, actorId: string, key?: string): Promise<void> {
   const link = `/proposals/${r.id}`;
   if (action === 'release') {
-    const userIds = pendingEvaluators(r).filter((u) => u !== actor.userId);
+    const userIds = pendingEvaluators(r).filter((u) => u !== actorId);
     if (userIds.length) {
       await ctx.notifier.notify({
-        tenantId: r.tenant_id, userIds, kind: 'task', title: '新待办：待评价',
+        tenantId: r.tenant_id, userIds, kind: 'task', title: '新待办：待评价', key,
         body: `「${titleOf(r)}」已答复，请对办理情况作出评价。`, link,
       });
     }
   }
   if ((action === 'assign' || action === 'reassign') && r.handling_mode && r.handling_mode !== 'single') {
     const units = await ctx.db.selectFrom('proposal_assignments').select('unit_id').where('proposal_id', '=', r.id).where('state', '!=', 'cancelled').execute();
-    const userIds = (await usersHoldingRoles(ctx.db, units.map((u: any) => u.unit_id), ['unit_handler', 'unit_leader'])).filter((u) => u !== actor.userId);
+    const userIds = (await usersHoldingRoles(ctx.db, units.map((u: any) => u.unit_id), ['unit_handler', 'unit_leader'])).filter((u) => u !== actorId);
     if (userIds.length) {
       const what = r.handling_mode === 'split' ? '分办，请签收并直接答复提案人' : '会办，请在期限内向主办单位提交会办意见';
-      await ctx.notifier.notify({ tenantId: r.tenant_id, userIds, kind: 'task', title: `新待办：${r.handling_mode === 'split' ? '分办' : '会办'}`, body: `「${titleOf(r)}」交由您单位${what}。`, link });
+      await ctx.notifier.notify({ tenantId: r.tenant_id, userIds, key, kind: 'task', title: `新待办：${r.handling_mode === 'split' ? '分办' : '会办'}`, body: `「${titleOf(r)}」交由您单位${what}。`, link });
     }
   }
   if (action === 'request_rehandle') {
     const leaders = await tenantUsersHoldingRoles(ctx.db, r.tenant_id, ['leader']);
     const unitLeaders = r.lead_unit_id ? await usersHoldingRoles(ctx.db, [r.lead_unit_id], ['unit_leader']) : [];
-    const userIds = [...new Set([...leaders, ...unitLeaders])].filter((u) => u !== actor.userId);
+    const userIds = [...new Set([...leaders, ...unitLeaders])].filter((u) => u !== actorId);
     if (userIds.length) {
       await ctx.notifier.notify({
-        tenantId: r.tenant_id, userIds, kind: 'attention', title: '提案人不满意，重新办理',
+        tenantId: r.tenant_id, userIds, key, kind: 'attention', title: '提案人不满意，重新办理',
         body: `「${titleOf(r)}」的提案人对答复不满意，已转${r.lead_unit_name ?? '承办单位'}重新办理，请关注督办。`, link,
       });
     }

@@ -1,0 +1,179 @@
+/**
+ * The durable outbox (事件发件箱). A command writes its domain events into the `outbox` table in the same transaction
+ * as the change they describe, so an event exists exactly when its change does. After commit the instance is nudged to
+ * deliver; every instance also polls, so events written by an instance that died before delivering (a crash, `kill -9`,
+ * a lost connection) are delivered by whichever instance runs next.
+ *
+ * Delivery is at least once: an instance claims a batch of pending events (SKIP LOCKED on PostgreSQL, so instances
+ * never claim the same rows; SQLite has one writer), runs the event's local subscribers (notifications, search
+ * indexing, caches, cross-module reactions such as turning a proposal into a 社情民意 report) and awaits them, then
+ * broadcasts it to every instance (Redis), and marks it delivered. A subscriber that throws leaves the event pending;
+ * it is tried again with a growing delay, all of its subscribers again, so subscribers are idempotent (they check
+ * what they have already done, keyed by the record or by the event's id).
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { newId } from '../universal/ids.ts';
+import { clock } from '../universal/clock.ts';
+import { skipLocked, type DialectName } from './db/dialect.ts';
+import type { DomainEvent, EventBus } from './events.ts';
+
+/** What a command emits; the outbox adds the id, the time and the origin. */
+export type EventDraft = Omit<DomainEvent, 'at' | 'origin' | 'id'> & { at?: string };
+
+/** Delivered events are kept this long (for inspection), then removed. */
+const KEEP_DELIVERED_MS = 7 * 86_400_000;
+/** A claim not marked delivered by then is taken to have died with its instance. */
+const CLAIM_MS = 60_000;
+const BATCH = 100;
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  tenant_id: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  actor_id: string | null;
+  audience: string | null;
+  payload: string;
+  at: string;
+  origin: string | null;
+  attempts: number;
+}
+
+export interface OutboxOptions {
+  db: Kysely<any>;
+  dialect: DialectName;
+  events: EventBus;
+  log: { error: (...a: unknown[]) => void };
+  /** how often an idle instance looks for events left by others (ms); 0 turns polling off (tests that drive delivery) */
+  pollMs?: number;
+}
+
+export class Outbox {
+  private timer?: ReturnType<typeof setInterval>;
+  private running?: Promise<number>;
+  private again = false;
+  private stopped = false;
+  private lastPrune = 0;
+
+  constructor(private opts: OutboxOptions) {}
+
+  /** Write an event inside the caller's transaction; it is delivered after commit. Returns the event as delivered. */
+  async write(trx: Kysely<any>, e: EventDraft): Promise<DomainEvent> {
+    const ev: DomainEvent = { ...e, id: newId(), at: e.at ?? clock.iso(), origin: this.opts.events.instanceId };
+    await trx.insertInto('outbox').values({
+      id: ev.id, type: ev.type, tenant_id: ev.tenantId, entity_type: ev.entityType ?? null, entity_id: ev.entityId ?? null,
+      actor_id: ev.actorId ?? null, audience: ev.audience ? JSON.stringify(ev.audience) : null, payload: JSON.stringify(ev.payload ?? {}),
+      at: ev.at, origin: ev.origin ?? null, attempts: 0, available_at: ev.at, claimed_by: null, claimed_until: null,
+      delivered_at: null, last_error: null,
+    }).execute();
+    return ev;
+  }
+
+  /** Start polling for events this instance has not been nudged about (left by an instance that stopped). */
+  start(): void {
+    const every = this.opts.pollMs ?? 1000;
+    if (every > 0 && !this.timer) {
+      this.timer = setInterval(() => this.kick(), every);
+      this.timer.unref();
+    }
+    this.kick();
+  }
+
+  /** Deliver what is pending now (after a commit); concurrent nudges coalesce into one more round. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) { this.again = true; return; }
+    this.running = this.deliverPending()
+      .catch((err) => { this.opts.log.error('outbox delivery failed:', err); return 0; })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) { this.again = false; this.kick(); }
+      });
+  }
+
+  /**
+   * Deliver until nothing this instance may claim is left (tests and shutdown wait on it). Events whose subscribers
+   * failed stay pending for their retry time and are not waited for.
+   */
+  async drain(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      if (this.running) await this.running;
+      else if ((await this.deliverPending()) === 0) return;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.running) await this.running;
+  }
+
+  /** Events written but not yet delivered (for health checks and tests). */
+  async pendingCount(): Promise<number> {
+    const r = await this.opts.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('delivered_at', 'is', null).executeTakeFirst();
+    return Number((r as { n: unknown } | undefined)?.n ?? 0);
+  }
+
+  /** Claim and deliver pending events in batches; returns how many were delivered. */
+  private async deliverPending(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const rows = await this.claim();
+      if (!rows.length) break;
+      for (const row of rows) if (await this.deliverOne(row)) delivered++;
+      if (rows.length < BATCH) break;
+    }
+    await this.prune();
+    return delivered;
+  }
+
+  private async claim(): Promise<OutboxRow[]> {
+    const { db, dialect, events } = this.opts;
+    const now = clock.iso();
+    const until = new Date(clock.nowMs() + CLAIM_MS).toISOString();
+    const r = await sql<OutboxRow>`
+      update outbox set claimed_by = ${events.instanceId}, claimed_until = ${until}
+      where id in (
+        select id from outbox
+        where delivered_at is null and available_at <= ${now} and (claimed_until is null or claimed_until < ${now})
+        order by id limit ${BATCH}${sql.raw(skipLocked(dialect))}
+      )
+      returning id, type, tenant_id, entity_type, entity_id, actor_id, audience, payload, at, origin, attempts`.execute(db);
+    return [...r.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<boolean> {
+    const { db, events } = this.opts;
+    const ev: DomainEvent = {
+      id: row.id, type: row.type, tenantId: row.tenant_id, payload: JSON.parse(row.payload), at: row.at,
+      ...(row.entity_type ? { entityType: row.entity_type } : {}), ...(row.entity_id ? { entityId: row.entity_id } : {}),
+      ...(row.actor_id ? { actorId: row.actor_id } : {}), ...(row.audience ? { audience: JSON.parse(row.audience) } : {}),
+      origin: row.origin ?? undefined,
+    };
+    try {
+      await events.deliver(ev);
+    } catch (err) {
+      const attempts = Number(row.attempts) + 1;
+      // 1 s, 2 s, 4 s … up to an hour
+      const wait = Math.min(3_600_000, 1000 * 2 ** Math.min(attempts - 1, 12));
+      await db.updateTable('outbox').set({
+        attempts, available_at: new Date(clock.nowMs() + wait).toISOString(), claimed_by: null, claimed_until: null,
+        last_error: String((err as Error)?.stack ?? err).slice(0, 2000),
+      }).where('id', '=', row.id).execute();
+      this.opts.log.error(`event ${row.type} (${row.id}) failed, attempt ${attempts}; retrying in ${wait / 1000} s:`, err);
+      return false;
+    }
+    await db.updateTable('outbox').set({ delivered_at: clock.iso(), claimed_until: null, last_error: null }).where('id', '=', row.id).execute();
+    return true;
+  }
+
+  private async prune(): Promise<void> {
+    const now = clock.nowMs();
+    if (now - this.lastPrune < 3_600_000) return;
+    this.lastPrune = now;
+    await this.opts.db.deleteFrom('outbox').where('delivered_at', '<', new Date(now - KEEP_DELIVERED_MS).toISOString()).execute();
+  }
+}
