@@ -12,7 +12,7 @@ import { WorkingCalendar } from '../kernel/server/calendar.ts';
 import { WorkflowRunner } from '../kernel/server/workflow-runner.ts';
 import { Outbox } from '../kernel/server/outbox.ts';
 import { UnitOfWork } from '../kernel/server/unit-of-work.ts';
-import { createHttpServer, type App } from '../kernel/server/http/server.ts';
+import { createHttpServer, webStaticOptions, type App } from '../kernel/server/http/server.ts';
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext } from '../kernel/server/module.ts';
@@ -89,7 +89,8 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
 
-  if (spaRoot) await app.register(fastifyStatic, { root: spaRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  // the built web app: precompressed files, hashed assets cached for a year, index.html revalidated (decision 0030)
+  if (spaRoot) await app.register(fastifyStatic, webStaticOptions(spaRoot));
 
   return {
     app, ctx, handle,

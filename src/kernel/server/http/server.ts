@@ -1,5 +1,7 @@
 /** The Fastify instance every module registers on: validation, one error format, security headers, OpenAPI. */
+import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import type { FastifyStaticOptions } from '@fastify/static';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -19,6 +21,28 @@ export interface HttpOptions {
   bodyLimit?: number;
   /** serve this folder's index.html for unknown GET paths outside /api (the web app's client-side routes) */
   spaRoot?: string;
+}
+
+/** Hashed build output (`/assets/<name>-<hash>.js`): its name changes with its content, so browsers keep it for a year. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+/** Everything else of the web app (index.html): the browser asks again each time, and gets a 304 when nothing changed. */
+export const REVALIDATE_CACHE = 'no-cache';
+
+/**
+ * How @fastify/static serves the built web app in `root` (decision 0030): every file under its own path (no wildcard);
+ * the brotli or gzip file written beside it at build time when the request's Accept-Encoding allows one
+ * (`Vary: Accept-Encoding` on every answer), the .br and .gz files themselves not as addresses of their own; hashed
+ * assets cached as immutable, the rest revalidated. The SPA fallback below sends index.html through the same options.
+ */
+export function webStaticOptions(root: string): FastifyStaticOptions {
+  const assets = path.join(root, 'assets') + path.sep;
+  return {
+    root, prefix: '/', wildcard: false, index: ['index.html'],
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
+    cacheControl: false,
+    setHeaders: (reply, file) => { reply.header('cache-control', file.startsWith(assets) ? IMMUTABLE_CACHE : REVALIDATE_CACHE); },
+  };
 }
 
 export async function createHttpServer(opts: HttpOptions): Promise<App> {
