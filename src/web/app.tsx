@@ -18,7 +18,7 @@ import { headerWidgets, publicRoutes, routes } from './modules.ts';
 
 const booting = <div className="zx-boot"><Spin size="large" /></div>;
 const Shell = lazyComponent(() => import('./shell.tsx').then((m) => m.Shell), booting);
-const Forbidden = lazyComponent(() => import('../kernel/web/components.tsx').then((m) => m.Forbidden));
+const Forbidden = lazyComponent(() => import('../kernel/web/forbidden.tsx').then((m) => m.Forbidden));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();

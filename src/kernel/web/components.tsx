@@ -1,6 +1,6 @@
-/** Small shared pieces: the content card, empty states, due-date countdowns, the 无权访问 page (lazy pages: lazy.tsx). */
+/** Small shared pieces: the content card, empty states, due-date countdowns (lazy pages: lazy.tsx; 无权访问: forbidden.tsx). */
 import type { ReactNode } from 'react';
-import { Button, Card, Empty, Result, Tag } from 'antd';
+import { Button, Card, Empty, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from './i18n.tsx';
 
@@ -35,12 +35,6 @@ export function DueTag({ daysLeft, overdue, dueDate }: { daysLeft?: number | nul
   if (overdue || daysLeft < 0) return <Tag color="red">{daysLeft === 0 ? t('已超期') : t('已超期 {n} 个工作日', { n: Math.abs(daysLeft) })}</Tag>;
   if (daysLeft === 0) return <Tag color="orange">{t('今天到期')}</Tag>;
   return <Tag color={daysLeft <= 3 ? 'orange' : 'blue'}>{t('剩 {n} 个工作日', { n: daysLeft })}</Tag>;
-}
-
-/** The 无权访问 page, for a page whose permission the user does not hold (the web root checks, this page explains). */
-export function Forbidden() {
-  const { t } = useI18n();
-  return <Result status="403" title={t('无权访问')} subTitle={t('您的角色没有访问此页面的权限。如需开通，请联系安全管理员。')} />;
 }
 
 export { formatDate, formatDateTime } from '../universal/china-time.ts';
