@@ -2,11 +2,15 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase, dropAppendOnlyTriggerSql, appendOnlyTriggerSql, type DbHandle } from '../src/kernel/server/db/dialect.ts';
 import { migrateToLatest } from '../src/kernel/server/migrate.ts';
 import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
-import { appendAudit, hashRow, recordAudit, verifyAuditChain, type AuditRow } from '../src/kernel/server/audit.ts';
+import { appendAudit, hashRow, readAuditAnchors, recordAudit, rowMac, verifyAuditChain, writeAuditAnchor, type AuditRow } from '../src/kernel/server/audit.ts';
+import { installSecretKeys, loadSecretKeys, SECRET_KEY_FILE } from '../src/kernel/server/secrets.ts';
 import { createTestDatabase, dialects, type TestDatabase } from './support/db.ts';
 import type { Config } from '../src/kernel/server/config.ts';
 
@@ -100,6 +104,119 @@ for (const d of await dialects()) {
       assert.equal(v.ok, false);
       assert.equal(!v.ok && v.brokenAt, 13);
       assert.match(!v.ok ? v.reason : '', /第 13 条记录与前一条的链接不符/);
+    });
+  });
+
+  describe(`audit chain anchored with a key outside the database (${d.kind})`, { skip: d.skip }, () => {
+    let tdb: TestDatabase;
+    let h: DbHandle;
+    let anchors: string;
+    let original: AuditRow[];
+    before(async () => {
+      tdb = await createTestDatabase(d.kind);
+      h = await openDatabase({ databaseUrl: tdb.config.databaseUrl, dataDir: tdb.config.dataDir });
+      await migrateToLatest(h.db, h.dialect, kernelMigrations);
+      // the key as an installation keeps it: a file in the data folder (the command line finds it there)
+      fs.writeFileSync(path.join(tdb.config.dataDir, SECRET_KEY_FILE), randomBytes(32).toString('base64'), { mode: 0o600 });
+      installSecretKeys(loadSecretKeys(tdb.config, { create: false }));
+      anchors = tdb.config.auditAnchorFile;
+      assert.equal(anchors, path.join(tdb.config.dataDir, 'audit-anchors.log'));
+      for (let i = 1; i <= 10; i++) await recordAudit(h.db, h.dialect, { tenantId: 'T', actorId: 'u1', actorName: '张三', action: 'probe.write', entityId: `P${i}`, data: { i } });
+      assert.ok(await writeAuditAnchor(h.db, anchors));
+      for (let i = 11; i <= 12; i++) await recordAudit(h.db, h.dialect, { tenantId: 'T', actorId: 'u1', actorName: '张三', action: 'probe.write', entityId: `P${i}`, data: { i } });
+      original = (await h.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()) as AuditRow[];
+    });
+    after(async () => { installSecretKeys(null); await h?.destroy(); await tdb?.drop(); });
+
+    const lift = async () => { for (const s of dropAppendOnlyTriggerSql(h.dialect, 'audit_log')) await sql.raw(s).execute(h.db); };
+    const restoreTrigger = async () => { for (const s of appendOnlyTriggerSql(h.dialect, 'audit_log')) await sql.raw(s).execute(h.db); };
+    const putBack = async () => {
+      await lift();
+      await h.db.deleteFrom('audit_log').execute();
+      await h.db.insertInto('audit_log').values(original).execute();
+      await restoreTrigger();
+    };
+    /** What someone with write access to the database but without the key can do: change row `from` and recompute every later hash. */
+    const rewriteFrom = async (from: number, mac: (r: AuditRow) => string | null) => {
+      await lift();
+      const rows = (await h.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()) as AuditRow[];
+      let prev = from === 1 ? '0'.repeat(64) : rows[from - 2].hash;
+      for (const raw of rows.slice(from - 1)) {
+        const r = { ...raw, seq: Number(raw.seq), prev_hash: prev, actor_name: raw.seq === from ? '伪造者' : raw.actor_name };
+        const { hash: _h, mac: _m, ...rest } = r;
+        void _h; void _m;
+        const hash = hashRow(rest);
+        await h.db.updateTable('audit_log').set({ actor_name: r.actor_name, prev_hash: prev, hash, mac: mac({ ...r, hash }) }).where('seq', '=', r.seq).execute();
+        prev = hash;
+      }
+      await restoreTrigger();
+    };
+
+    test('every row carries an HMAC; the chain verifies against its anchor, and the command line says so', async () => {
+      const rows = (await h.db.selectFrom('audit_log').select(['hash', 'mac']).execute()) as AuditRow[];
+      const key = loadSecretKeys(tdb.config, { create: false })!.auditKey;
+      for (const r of rows) assert.equal(r.mac, rowMac(key, r.hash));
+      const { anchors: list, badLines } = readAuditAnchors(anchors);
+      assert.deepEqual(badLines, []);
+      assert.equal(list.length, 1);
+      assert.equal(list[0].seq, 10);
+      assert.deepEqual(await verifyAuditChain(h.db, { anchors: list }), { ok: true, count: 12, anchors: 1 });
+      const cli = cliVerify(tdb.config);
+      assert.equal(cli.code, 0, cli.out);
+      assert.match(cli.out, /共 12 条/);
+      assert.match(cli.out, /HMAC 校验通过/);
+      assert.match(cli.out, /与 1 个锚点相符（最新锚点 seq=10/);
+    });
+
+    test('a chain rewritten with recomputed hashes is reported by its HMAC, at the first rewritten row', async () => {
+      await rewriteFrom(5, (r) => r.mac ?? null);
+      const v = await verifyAuditChain(h.db);
+      assert.equal(v.ok, false);
+      assert.equal(!v.ok && v.brokenAt, 5);
+      assert.match(!v.ok ? v.reason : '', /第 5 条记录的 HMAC 不符/);
+      const cli = cliVerify(tdb.config);
+      assert.equal(cli.code, 1, cli.out);
+      assert.match(cli.out, /第 5 条/);
+      // without the key (a forger's own) the HMACs do not match either
+      await putBack();
+      await rewriteFrom(5, (r) => rowMac(randomBytes(32), r.hash));
+      assert.match((await verifyAuditChain(h.db) as { reason: string }).reason, /第 5 条记录的 HMAC 不符/);
+      await putBack();
+      assert.deepEqual(await verifyAuditChain(h.db), { ok: true, count: 12 });
+    });
+
+    test('dropping the HMACs does not help: a row without one after signed rows, or an unsigned chain against its anchor, is reported', async () => {
+      await rewriteFrom(5, () => null);
+      const v = await verifyAuditChain(h.db);
+      assert.match(!v.ok ? v.reason : '', /第 5 条记录缺少 HMAC/);
+      await putBack();
+      await rewriteFrom(1, () => null);
+      const { anchors: list } = readAuditAnchors(anchors);
+      const whole = await verifyAuditChain(h.db, { anchors: list });
+      assert.equal(whole.ok, false);
+      assert.equal(!whole.ok && whole.brokenAt, 10);
+      assert.match(!whole.ok ? whole.reason : '', /第 10 条记录与 .* 记下的锚点不符/);
+      await putBack();
+    });
+
+    test('cutting off the newest rows is reported when the newest anchor names a sequence beyond the end', async () => {
+      await lift();
+      await h.db.deleteFrom('audit_log').where('seq', '>=', 9).execute();
+      await restoreTrigger();
+      assert.deepEqual(await verifyAuditChain(h.db), { ok: true, count: 8 }, 'the chain alone cannot tell');
+      const { anchors: list } = readAuditAnchors(anchors);
+      const v = await verifyAuditChain(h.db, { anchors: list });
+      assert.equal(v.ok, false);
+      assert.equal(!v.ok && v.brokenAt, 9);
+      assert.match(!v.ok ? v.reason : '', /审计日志被截断：.*锚点记到第 10 条，现在只到第 8 条/);
+      const cli = cliVerify(tdb.config);
+      assert.equal(cli.code, 1, cli.out);
+      assert.match(cli.out, /截断/);
+      await putBack();
+      // a forged anchor line (written without the key) is reported too
+      fs.appendFileSync(anchors, JSON.stringify({ at: '2026-01-01T00:00:00.000Z', seq: 12, hash: original[11].hash, mac: 'f'.repeat(64) }) + '\n');
+      const forged = await verifyAuditChain(h.db, { anchors: readAuditAnchors(anchors).anchors });
+      assert.match(!forged.ok ? forged.reason : '', /签名不符/);
     });
   });
 }

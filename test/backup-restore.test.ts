@@ -19,6 +19,8 @@ import { skipUnless } from './support/services.ts';
 import { countWords } from '../src/modules/text/server/search-store.ts';
 import { TextSearch } from '../src/modules/text/server/search.ts';
 import { clock } from '../src/kernel/universal/clock.ts';
+import { DEMO_TOTP_SECRETS } from '../src/server/seed.ts';
+import { openTotpSecret } from '../src/modules/identity/index.ts';
 
 /** A table with the awkward values: binary, Chinese text, nulls, integers, and a foreign key to another probe table. */
 const probeMigration: MigrationDef = {
@@ -58,6 +60,12 @@ async function fillSource(tdb: TestDatabase): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await db.insertInto('zz_probe').values(rows.slice(i, i + 500)).execute();
     await db.insertInto('zz_probe_pair').values(Array.from({ length: 50 }, (_, i) => ({ a: `k${i % 5}`, b: i, v: i % 3 ? `值${i}` : null }))).execute();
     await db.insertInto('calendar_overrides').values({ date: '2026-10-09', kind: 'holiday', note: '测试', updated_by: 'system', updated_at: clock.iso() }).execute();
+    // a signed-in session and a sign-in failure: the running deployment's, not the backup's
+    const someone = await db.selectFrom('users').select('id').where('username', '=', 'sysadmin').executeTakeFirst();
+    if (someone) {
+      await db.insertInto('sessions').values({ id: 'probe-session', user_id: someone.id, csrf_token: 'probe', created_at: clock.iso(), last_seen_at: clock.iso(), expires_at: clock.iso(), ip: '127.0.0.1', user_agent: null, totp_ok: 1 }).execute();
+      await db.insertInto('login_failures').values({ username: 'sysadmin', ip: '10.0.0.9', failures: 2, first_failed_at: clock.iso(), last_failed_at: clock.iso(), blocked_until: null }).execute();
+    }
     const actor = systemActor('T-TEST');
     for (let i = 0; i < 20; i++) await recordAudit(db, dialect, { tenantId: 'T-TEST', actorId: actor.userId, actorName: actor.displayName, action: 'probe.write', entityType: 'probe', entityId: String(i), data: { i, text: '审计' } });
   } finally {
@@ -67,10 +75,12 @@ async function fillSource(tdb: TestDatabase): Promise<void> {
 
 /** The full-text index's tables (SQLite's FTS5 table, its shadows and its word counts, PostgreSQL's partitioned index): derived data, rebuilt after a restore. */
 const derivedSearchTable = /_fts|^text_search|^text_counts$/;
+/** Sign-in sessions and failures: left out of backups. */
+const transient = /^(sessions|login_failures)$/;
 
 /** Every row of every table, normalised (binary as base64) and sorted, for comparison across databases. */
 async function dump(db: Kysely<any>): Promise<Record<string, string[]>> {
-  const tables = (await db.introspection.getTables()).filter((t) => !t.isView && !/^zx_migrations/.test(t.name) && !derivedSearchTable.test(t.name));
+  const tables = (await db.introspection.getTables()).filter((t) => !t.isView && !/^zx_migrations/.test(t.name) && !derivedSearchTable.test(t.name) && !transient.test(t.name));
   const out: Record<string, string[]> = {};
   for (const t of tables) {
     const rows = await db.selectFrom(t.name).selectAll().execute();
@@ -121,6 +131,17 @@ for (const p of pairs) {
       assert.ok(tableNames.indexOf('zz_probe_parent') < tableNames.indexOf('zz_probe'), 'parents come before the tables that reference them');
       assert.ok(tableNames.includes('text_items'));
       assert.deepEqual(tableNames.filter((t) => derivedSearchTable.test(t)), [], 'the full-text index is not backed up');
+      assert.ok(Number((await srcHandle.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n) > 0);
+      assert.deepEqual(tableNames.filter((t) => transient.test(t)), [], 'sessions and sign-in failures are not backed up');
+      // TOTP secrets are in the backup only as sealed by the key outside the database
+      const text = gunzipSync(fs.readFileSync(file)).toString('utf8');
+      for (const secret of Object.values(DEMO_TOTP_SECRETS)) assert.ok(!text.includes(secret), 'a clear TOTP secret in the backup');
+      const users = lines.findIndex((l) => l.table === 'users');
+      const col = lines[users].columns.indexOf('totp_secret');
+      const userRows = lines.slice(users + 1, lines.findIndex((l, i) => i > users && !Array.isArray(l)));
+      const sealed = userRows.map((row: unknown[]) => row[col]).filter((v) => v !== null);
+      assert.equal(sealed.length, 3);
+      for (const v of sealed) assert.match(String(v), /^zx1:aes-256-gcm:/);
       const probeAt = lines.findIndex((l) => l.table === 'zz_probe');
       const ids = lines.slice(probeAt + 1, probeAt + 2301).map((row: unknown[]) => row[0] as string);
       assert.deepEqual(ids, [...ids].sort(), 'rows are in primary-key order');
@@ -139,6 +160,10 @@ for (const p of pairs) {
           assert.deepEqual(b[t], a[t], `rows of ${t}`);
         }
         assert.deepEqual(await verifyAuditChain(target.db), await verifyAuditChain(srcHandle.db));
+        assert.equal(Number((await target.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n), 0, 'no session comes back');
+        // with the key, the restored TOTP secrets open
+        const admin = await target.db.selectFrom('users').select(['id', 'totp_secret']).where('username', '=', 'sysadmin').executeTakeFirstOrThrow();
+        assert.equal(openTotpSecret(admin.totp_secret, admin.id), DEMO_TOTP_SECRETS.sysadmin);
         // the append-only protection is back after the restore
         await assert.rejects(target.db.deleteFrom('audit_log').where('seq', '=', 1).execute(), /append-only/);
         // the full-text index comes back from the restored texts on first use
@@ -173,12 +198,21 @@ describe('backup and restore through the command line (sqlite)', () => {
     const file = tmpFile('cli.backup.gz');
     try {
       const zx = await buildApp(src.config);
+      assert.ok(fs.existsSync(path.join(src.config.dataDir, 'secret.key')), 'the first start generates the key into the data folder');
+      assert.equal(fs.statSync(path.join(src.config.dataDir, 'secret.key')).mode & 0o777, 0o600);
       for (let i = 0; i < 5; i++) await recordAudit(zx.handle.db, zx.handle.dialect, { tenantId: null, actorId: 'cli', actorName: '命令行', action: 'probe.cli', data: { i } });
       await zx.close();
       const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' }, timeout: 120000 });
       const b = run('backup', '--out', file, '--data-dir', src.config.dataDir);
       assert.equal(b.status, 0, b.stderr + b.stdout);
       assert.match(b.stdout, /备份完成/);
+      // the audit rows are signed with the source's key: a restore under another key says so and fails …
+      const wrongKey = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'restore', '--in', file, '--data-dir', fs.mkdtempSync(path.join(os.tmpdir(), 'zx-other-'))],
+        { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }, timeout: 120000 });
+      assert.equal(wrongKey.status, 1, wrongKey.stdout);
+      assert.match(wrongKey.stderr, /HMAC 不符/);
+      // … so the key goes with the restore: copied into the new data folder first
+      fs.copyFileSync(path.join(src.config.dataDir, 'secret.key'), path.join(dst.config.dataDir, 'secret.key'));
       const r = run('restore', '--in', file, '--data-dir', dst.config.dataDir);
       assert.equal(r.status, 0, r.stderr + r.stdout);
       assert.match(r.stdout, /审计日志校验通过：共 5 条/);

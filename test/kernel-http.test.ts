@@ -3,6 +3,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { gunzipSync } from 'node:zlib';
+import net, { type AddressInfo } from 'node:net';
 import { acceptsGzip, serialiseWith } from '../src/kernel/server/http/serialised-json.ts';
 import { createHttpServer, type App } from '../src/kernel/server/http/server.ts';
 import { buildApp, type Zhengxie } from '../src/server/app.ts';
@@ -28,6 +29,7 @@ describe('HTTP error format (kernel server with probe routes)', () => {
     app = await createHttpServer({ logLevel: 'silent', maxUploadBytes: 1024, cookieSecret: 'test', bodyLimit: 64 * 1024 });
     app.post('/api/probe', { schema: { body: probeBody, querystring: z.object({ page: z.coerce.number().int().min(1).optional().describe('页码') }) } }, async (req) => ({ ok: true, title: req.body.title }));
     app.get('/api/probe/boom', async () => { throw new Error('unexpected'); });
+    app.get('/api/probe/item/:id', async (req) => ({ id: (req.params as { id: string }).id }));
     await app.ready();
   });
   after(async () => { await app.close(); });
@@ -82,6 +84,44 @@ describe('HTTP error format (kernel server with probe routes)', () => {
     const r = await post('title=x', { 'content-type': 'application/x-unknown' });
     assert.equal(r.statusCode, 415);
     assertErrorShape(r.json(), 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('a path parameter over the router\'s limit gets 414 URI_TOO_LONG in the common format, without echoing the address', async () => {
+    const long = 'x'.repeat(300);
+    const r = await app.inject({ method: 'GET', url: `/api/probe/item/${long}` });
+    assert.equal(r.statusCode, 414);
+    assertErrorShape(r.json(), 'URI_TOO_LONG');
+    assert.doesNotMatch(r.payload, /xxxx/);
+    const bad = await app.inject({ method: 'GET', url: '/api/probe/item/%E0%A4%A' });
+    assert.equal(bad.statusCode, 400);
+    assertErrorShape(bad.json(), 'BAD_REQUEST');
+    assert.doesNotMatch(bad.payload, /%E0/);
+  });
+
+  test('headers over Node\'s limit (a long address or cookie) get 431 HEADERS_TOO_LARGE in the common format', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const raw = (request: string) => new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+      let out = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => { out += d; });
+      socket.on('close', () => resolve(out));
+      socket.on('error', (e) => (out ? resolve(out) : reject(e)));
+    });
+    for (const request of [
+      `GET /api/probe/boom HTTP/1.1\r\nHost: x\r\nCookie: zx_sid=${'a'.repeat(20_000)}\r\n\r\n`,
+      `GET /api/${'very-long-path/'.repeat(2000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    ]) {
+      const answer = await raw(request);
+      assert.match(answer, /^HTTP\/1\.1 431 /);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      assertErrorShape(body, 'HEADERS_TOO_LARGE');
+      assert.doesNotMatch(answer, /very-long-path/);
+    }
+    const garbage = await raw('NOT AN HTTP REQUEST\r\n\r\n');
+    assert.match(garbage, /^HTTP\/1\.1 400 /);
+    assertErrorShape(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4)), 'BAD_REQUEST');
   });
 
   test('an unexpected exception gets 500 INTERNAL without leaking the message', async () => {

@@ -17,6 +17,8 @@ import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext } from '../kernel/server/module.ts';
 import { AppError } from '../kernel/universal/errors.ts';
+import { useSecretKeys } from '../kernel/server/secrets.ts';
+import { startAuditAnchoring } from '../kernel/server/audit.ts';
 import { clock, SERVER_TIME_HEADER } from '../kernel/universal/clock.ts';
 import { modules } from './modules.ts';
 import { syncPermissionCatalogue } from '../modules/identity/index.ts';
@@ -33,6 +35,8 @@ export interface Zhengxie {
 export const allMigrations = () => [...kernelMigrations, ...modules.flatMap((m) => m.migrations)];
 
 export async function openAndMigrate(config: Config, opts: { sqliteFile?: string } = {}): Promise<DbHandle> {
+  // migrations may encrypt secrets (0104): the key is loaded first, generated into the data folder on a first start
+  useSecretKeys(config, { create: true, log: (m) => { if (config.logLevel !== 'silent') console.warn(m); } });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile });
   await migrateToLatest(handle.db, handle.dialect, allMigrations());
   await syncPermissionCatalogue(handle.db, modules);
@@ -62,7 +66,10 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
 
   const indexHtml = path.join(config.webDist, 'index.html');
   const spaRoot = fs.existsSync(indexHtml) ? config.webDist : undefined;
-  const app = await createHttpServer({ logLevel: config.logLevel, maxUploadBytes: config.maxUploadBytes, cookieSecret: 'zhengxie', spaRoot });
+  const app = await createHttpServer({ logLevel: config.logLevel, maxUploadBytes: config.maxUploadBytes, cookieSecret: 'zhengxie', spaRoot, trustedProxies: config.trustedProxies });
+  if (opts.handle) useSecretKeys(config, { create: true, log: log.warn });
+  // checkpoints of the audit chain's head outside the database: at start, periodically, at shutdown (decision 0031)
+  const anchoring = startAuditAnchoring({ db, file: config.auditAnchorFile, everyMs: config.auditAnchorMinutes * 60_000, log: log.info, onError: (err) => log.error('审计锚点写入失败：', err) });
 
   // the web app reads "now" from the server, so a demo or test clock and a phone with a wrong clock both show the
   // committee's date
@@ -97,6 +104,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
     async close() {
       try {
         await app.close();
+        await anchoring.stop();
       } finally {
         try { await events.close(); } finally { try { await outbox.stop(); } finally { await handle.destroy(); } }
       }

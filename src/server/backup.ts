@@ -30,6 +30,13 @@ export interface RestoreResult { tables: Record<string, number>; audit: VerifyRe
 /** Tables the migrator owns; the header carries the migration list instead. */
 const migratorTables = new Set(['zx_migrations', 'zx_migrations_lock']);
 
+/**
+ * Tables of the running deployment that a backup leaves out (decision 0031): sign-in sessions (a restored session
+ * would sign someone in on the restored system) and the sign-in failures of each account and address.
+ */
+export const transientTables: ReadonlySet<string> = new Set(['sessions', 'login_failures']);
+const notBackedUp = new Set([...migratorTables, ...transientTables]);
+
 async function migrationsApplied(db: Kysely<any>, tables: string[]): Promise<string[]> {
   if (!tables.includes('zx_migrations')) return [];
   const rows = await db.selectFrom('zx_migrations').select('name').orderBy('name').execute();
@@ -93,7 +100,7 @@ export async function backupDatabase(handle: DbHandle, file: string, opts: { pag
     let tx = db.transaction();
     if (dialect === 'postgres') tx = tx.setIsolationLevel('repeatable read');
     await tx.execute(async (trx) => {
-      const tables = dependencyOrder(await readCatalogue(trx, migratorTables, dialect));
+      const tables = dependencyOrder(await readCatalogue(trx, notBackedUp, dialect));
       const header: BackupHeader = {
         format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: clock.iso(), dialect,
         migrations: await migrationsApplied(trx, [...tables.map((t) => t.name), 'zx_migrations']),
@@ -208,6 +215,14 @@ export async function restoreDatabase(handle: DbHandle, file: string, allMigrati
         if (head === null) break;
         if (head.end) { trailer = head as { end: true; tables: Record<string, number> }; break; }
         if (!head.table || !Array.isArray(head.columns)) throw new RestoreRefused('备份文件格式错误：缺少表头');
+        if (transientTables.has(head.table)) {
+          // a backup made before these tables were left out: their rows are read past, not restored
+          for (;;) {
+            const row = await reader.next();
+            if (row === null || !Array.isArray(row)) { if (row !== null) reader.unshift(row); break; }
+          }
+          continue;
+        }
         const target = catalogue.get(head.table);
         if (!target) throw new RestoreRefused(`目标数据库中没有表「${head.table}」`);
         const missing = head.columns.filter((c) => !target.columns.includes(c));
@@ -246,6 +261,7 @@ export async function restoreDatabase(handle: DbHandle, file: string, allMigrati
     }
     if (!trailer) throw new RestoreRefused('备份文件不完整（缺少结尾记录），可能在写入时中断；已写入的数据不可信，请换用完整的备份');
     for (const [t, n] of Object.entries(trailer.tables)) {
+      if (transientTables.has(t)) continue;
       if ((counts[t] ?? 0) !== n) throw new RestoreRefused(`表「${t}」应有 ${n} 行，实际恢复 ${counts[t] ?? 0} 行`);
     }
     await resetSequences(db, dialect);

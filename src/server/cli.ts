@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../kernel/server/config.ts';
 import { openDatabase } from '../kernel/server/db/dialect.ts';
 import { migrateToLatest } from '../kernel/server/migrate.ts';
-import { verifyAuditChain } from '../kernel/server/audit.ts';
+import { readAuditAnchors, verifyAuditChain } from '../kernel/server/audit.ts';
+import { useSecretKeys, type SecretKeys } from '../kernel/server/secrets.ts';
 import { allMigrations } from './app.ts';
 import { clock, parseClockSetting } from '../kernel/universal/clock.ts';
 
@@ -39,6 +40,18 @@ function fail(message: string, code = 1): never {
 
 async function openDb(config: Config) {
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/**
+ * The key outside the database (SECRET_KEY, or secret.key in the data folder): commands that write the database
+ * generate it on a first run, as `serve` does; `verify-audit` only reads it.
+ */
+function keys(config: Config, create: boolean): SecretKeys | null {
+  try {
+    return useSecretKeys(config, { create, log: (m) => console.warn(m) });
+  } catch (e) {
+    return fail(messageOf(e));
+  }
 }
 
 const program = new Command();
@@ -79,6 +92,7 @@ program.command('migrate')
   .description('把数据库迁移到最新版本')
   .action(async (_o, cmd: Command) => {
     const config = configFrom(cmd);
+    keys(config, true);
     const h = await openDb(config);
     try {
       const done = await migrateToLatest(h.db, h.dialect, allMigrations());
@@ -90,6 +104,7 @@ program.command('seed')
   .description('向空数据库载入演示数据并打印演示账号')
   .action(async (_o, cmd: Command) => {
     const config = { ...configFrom(cmd), logLevel: 'silent' };
+    keys(config, true);
     const { buildApp } = await import('./app.ts');
     const { seedDemoIfEmpty } = await import('./seed.ts');
     const { printDemoAccounts } = await import('./main.ts');
@@ -117,6 +132,7 @@ program.command('create-user')
     const { roleCatalogue } = await import('../kernel/universal/roles.ts');
     const bad = o.role.filter((r) => !(r in roleCatalogue));
     if (bad.length) fail(`未知的角色：${bad.join('、')}。可用角色：${Object.keys(roleCatalogue).join('、')}`);
+    keys(config, true);
     const h = await openDb(config);
     try {
       await migrateToLatest(h.db, h.dialect, allMigrations());
@@ -155,6 +171,9 @@ program.command('restore')
   .action(async (o: { in: string }, cmd: Command) => {
     const config = configFrom(cmd);
     const { restoreDatabase } = await import('./backup.ts');
+    // the key of the deployment the backup came from: its TOTP secrets are sealed and its audit rows signed with it
+    const k = keys(config, true);
+    if (k?.source === 'generated') console.warn('注意：备份若来自另一个数据目录或实例，须使用原来的密钥（设置 SECRET_KEY，或先把原数据目录中的 secret.key 复制到新的数据目录），否则审计日志的 HMAC 校验不通过，管理员的双因素认证密钥也无法解密。');
     const h = await openDb(config);
     try {
       const started = performance.now();
@@ -164,21 +183,31 @@ program.command('restore')
       if (r.migrations.length) console.log(`恢复后执行了 ${r.migrations.length} 项新迁移`);
       if (r.audit.ok) console.log(`审计日志校验通过：共 ${r.audit.count} 条`);
       else fail(`审计日志校验失败：${r.audit.reason}`);
+      if (r.audit.unsigned) console.log(`其中 ${r.audit.unsigned} 条写于启用 HMAC 之前`);
     } catch (e) {
       fail(`恢复失败：${messageOf(e)}`);
     } finally { await h.destroy(); }
   });
 
 program.command('verify-audit')
-  .description('校验审计日志的哈希链：报告第一处被改动或删除的记录')
+  .description('校验审计日志：哈希链、每条记录的 HMAC、与锚点文件（audit-anchors.log）的一致；报告第一处被改动、改写、删除或截断的记录')
   .action(async (_o, cmd: Command) => {
     const config = configFrom(cmd);
+    const k = keys(config, false);
+    const { anchors, badLines } = readAuditAnchors(config.auditAnchorFile);
     const h = await openDb(config);
     let code = 0;
     try {
-      const r = await verifyAuditChain(h.db);
-      if (r.ok) console.log(`审计日志完整：共 ${r.count} 条，哈希链校验通过`);
-      else {
+      if (badLines.length) console.error(`锚点文件 ${config.auditAnchorFile} 中有无法读取的行：第 ${badLines.join('、')} 行`);
+      const r = await verifyAuditChain(h.db, { key: k?.auditKey ?? null, anchors });
+      if (r.ok) {
+        console.log(`审计日志完整：共 ${r.count} 条，哈希链校验通过`);
+        if (k) console.log(`HMAC 校验通过${r.unsigned ? `（其中 ${r.unsigned} 条写于启用 HMAC 之前，没有 HMAC）` : ''}`);
+        else console.warn('未校验 HMAC：没有密钥（设置 SECRET_KEY，或在写入这份审计日志的数据目录中运行）');
+        if (anchors.length) console.log(`与 ${anchors.length} 个锚点相符（最新锚点 seq=${Math.max(...anchors.map((a) => a.seq))}，${config.auditAnchorFile}）`);
+        else console.warn(`没有锚点可对照（${config.auditAnchorFile} 不存在或为空）：无法发现最新记录被截去`);
+        if (badLines.length) code = 1;
+      } else {
         console.error(`审计日志被破坏：第 ${r.brokenAt} 条（seq=${r.brokenAt}）。${r.reason}。此前 ${r.count} 条校验通过。`);
         code = 1;
       }

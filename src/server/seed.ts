@@ -8,7 +8,7 @@ import type { ModuleContext, SeedContext } from '../kernel/server/module.ts';
 import { appendAudit } from '../kernel/server/audit.ts';
 import { newId } from '../kernel/universal/ids.ts';
 import { roleCatalogue, type RoleCode } from '../kernel/universal/roles.ts';
-import { hashPassword, syncPermissionCatalogue } from '../modules/identity/index.ts';
+import { hashPassword, sealTotpSecret, syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { modules } from './modules.ts';
 import { clock } from '../kernel/universal/clock.ts';
 
@@ -158,7 +158,7 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
     users.push({
       id, tenant_id: u.tenantId, org_id: u.orgId, username: u.username, display_name: u.displayName ?? personName(), email: null, phone: null,
       password_hash: passwordHash, password_changed_at: now, must_change_password: 0, failed_count: 0, locked_until: null,
-      totp_secret: u.totpSecret ?? null, totp_enabled: u.totpSecret ? 1 : 0, large_text: 0, locale: 'zh-CN', role_codes: codes.join(','),
+      totp_secret: u.totpSecret ? sealTotpSecret(u.totpSecret, id) : null, totp_enabled: u.totpSecret ? 1 : 0, large_text: 0, locale: 'zh-CN', role_codes: codes.join(','),
       active: 1, version: 1, created_at: now, updated_at: now,
     });
     for (const r of u.roles) userRoles.push({ user_id: id, role_code: r.code, org_id: r.orgId ?? u.orgId });

@@ -1,10 +1,18 @@
 /**
  * The audit log: append-only and hash-chained. Each row's hash covers its content and the previous row's hash,
  * so altering or deleting any row breaks the chain at that point; `verifyAuditChain` finds the first broken link.
+ *
+ * Anchored (decision 0031): each row also carries an HMAC of its hash under a key kept outside the database (derived
+ * from SECRET_KEY), so whoever can write the database cannot rewrite the chain and recompute the later hashes; and the
+ * head of the chain (sequence, hash, HMAC) is written periodically to the server log and to a file outside the
+ * database (`audit-anchors.log`), so cutting off the newest rows is seen too.
  */
-import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { lockAuditChain, type DialectName } from './db/dialect.ts';
+import { currentSecretKeys } from './secrets.ts';
 import { clock } from '../universal/clock.ts';
 
 export interface AuditEntry {
@@ -31,6 +39,8 @@ export interface AuditRow {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` under the audit key; null on rows written before the log was anchored */
+  mac?: string | null;
 }
 
 export const GENESIS = '0'.repeat(64);
@@ -57,9 +67,22 @@ export async function appendAudit(trx: Transaction<any> | Kysely<any>, dialect: 
     ip: e.ip ?? null,
     prev_hash: last ? String(last.hash) : GENESIS,
   };
-  const full: AuditRow = { ...row, hash: hashRow(row) };
+  const hash = hashRow(row);
+  const key = currentSecretKeys()?.auditKey;
+  const full: AuditRow = key ? { ...row, hash, mac: rowMac(key, hash) } : { ...row, hash };
   await trx.insertInto('audit_log').values(full).execute();
   return full;
+}
+
+/** The HMAC of a row: over its hash, which covers its content and, through the previous hash, every row before it. */
+export function rowMac(key: Buffer, hash: string): string {
+  return createHmac('sha256', key).update(`zx-audit-row:${hash}`).digest('hex');
+}
+
+function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** Append outside a business transaction (logins, failures): opens its own transaction. */
@@ -67,13 +90,124 @@ export async function recordAudit(db: Kysely<any>, dialect: DialectName, e: Audi
   return db.transaction().execute((trx) => appendAudit(trx, dialect, e));
 }
 
-export type VerifyResult = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
+// ——— anchors ———
 
-/** Walk the chain in order; report the first row whose sequence, link or hash does not hold. */
-export async function verifyAuditChain(db: Kysely<any>, batch = 5000): Promise<VerifyResult> {
+/** A checkpoint of the chain's head, kept outside the database. */
+export interface AuditAnchor {
+  at: string;
+  seq: number;
+  hash: string;
+  /** HMAC of the other three under the audit key */
+  mac: string;
+}
+
+export function anchorMac(key: Buffer, a: Pick<AuditAnchor, 'at' | 'seq' | 'hash'>): string {
+  return createHmac('sha256', key).update(`zx-audit-anchor:${a.seq}:${a.hash}:${a.at}`).digest('hex');
+}
+
+/** The newest row's sequence and hash, or null for an empty log. */
+export async function auditHead(db: Kysely<any>): Promise<{ seq: number; hash: string } | null> {
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return last ? { seq: Number(last.seq), hash: String(last.hash) } : null;
+}
+
+/**
+ * Write an anchor of the chain's head: one JSON line appended to `file` (created with mode 0600) and returned for the
+ * server log. Null when the log is empty or no key is loaded (an anchor nobody can authenticate proves nothing).
+ */
+export async function writeAuditAnchor(db: Kysely<any>, file: string, key: Buffer | null = currentSecretKeys()?.auditKey ?? null): Promise<AuditAnchor | null> {
+  if (!key) return null;
+  const head = await auditHead(db);
+  if (!head) return null;
+  const at = clock.iso();
+  const anchor: AuditAnchor = { at, seq: head.seq, hash: head.hash, mac: anchorMac(key, { at, ...head }) };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.appendFileSync(file, JSON.stringify(anchor) + '\n', { mode: 0o600 });
+  return anchor;
+}
+
+/** The anchors in `file` (none when it does not exist); lines that are not anchors are reported, not skipped silently. */
+export function readAuditAnchors(file: string): { anchors: AuditAnchor[]; badLines: number[] } {
+  if (!fs.existsSync(file)) return { anchors: [], badLines: [] };
+  const anchors: AuditAnchor[] = [];
+  const badLines: number[] = [];
+  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const a = JSON.parse(line);
+      if (typeof a.at === 'string' && Number.isInteger(a.seq) && typeof a.hash === 'string' && typeof a.mac === 'string') anchors.push(a);
+      else badLines.push(i + 1);
+    } catch {
+      badLines.push(i + 1);
+    }
+  });
+  return { anchors, badLines };
+}
+
+/**
+ * Anchor the chain now, every `everyMs`, and when stopped; each anchor goes to `log` and to `file`. An anchor is
+ * written only when the head moved since the last one this process wrote.
+ */
+export function startAuditAnchoring(opts: { db: Kysely<any>; file: string; everyMs: number; log: (message: string) => void; onError?: (err: unknown) => void }): { stop(): Promise<void> } {
+  let lastSeq = -1;
+  let running: Promise<void> = Promise.resolve();
+  const anchorNow = () => {
+    running = running.then(async () => {
+      const head = await auditHead(opts.db);
+      if (!head || head.seq === lastSeq) return;
+      const a = await writeAuditAnchor(opts.db, opts.file);
+      if (!a) return;
+      lastSeq = a.seq;
+      opts.log(`审计锚点：seq=${a.seq} hash=${a.hash} hmac=${a.mac}（${a.at}，已写入 ${opts.file}）`);
+    }).catch((err) => opts.onError?.(err));
+    return running;
+  };
+  void anchorNow();
+  const timer = opts.everyMs > 0 ? setInterval(() => void anchorNow(), opts.everyMs) : undefined;
+  timer?.unref();
+  return {
+    async stop() {
+      if (timer) clearInterval(timer);
+      await anchorNow();
+    },
+  };
+}
+
+// ——— verification ———
+
+export type VerifyResult =
+  | { ok: true; count: number; unsigned?: number; anchors?: number }
+  | { ok: false; count: number; brokenAt: number; reason: string };
+
+export interface VerifyOptions {
+  batch?: number;
+  /** the audit key; default the process's (see secrets.ts); null checks no HMAC */
+  key?: Buffer | null;
+  /** anchors to hold the chain against (see readAuditAnchors) */
+  anchors?: readonly AuditAnchor[];
+}
+
+/**
+ * Walk the chain in order; report the first row whose sequence, link, hash or HMAC does not hold, a row that does not
+ * match an anchor, and a chain that ends before its newest anchor (cut off). Rows without an HMAC are accepted only
+ * before the first row that has one (they were written before the log was anchored; `unsigned` counts them).
+ */
+export async function verifyAuditChain(db: Kysely<any>, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const batch = opts.batch ?? 5000;
+  const key = opts.key !== undefined ? opts.key : currentSecretKeys()?.auditKey ?? null;
+  const anchors = opts.anchors ?? [];
+  const anchorsAt = new Map<number, AuditAnchor[]>();
+  for (const a of anchors) {
+    if (key && !sameHex(anchorMac(key, a), a.mac)) {
+      return { ok: false, count: 0, brokenAt: a.seq, reason: `锚点文件中 ${a.at} 的锚点（第 ${a.seq} 条）签名不符：锚点被伪造，或密钥与写入时不同` };
+    }
+    anchorsAt.set(a.seq, [...(anchorsAt.get(a.seq) ?? []), a]);
+  }
   let expectedSeq = 1;
   let prev = GENESIS;
   let count = 0;
+  let unsigned = 0;
+  let signedSeen = false;
   for (;;) {
     const rows = (await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute()) as AuditRow[];
     if (rows.length === 0) break;
@@ -83,10 +217,30 @@ export async function verifyAuditChain(db: Kysely<any>, batch = 5000): Promise<V
       if (r.prev_hash !== prev) return { ok: false, count, brokenAt: r.seq, reason: `第 ${r.seq} 条记录与前一条的链接不符` };
       const { hash, ...rest } = r;
       if (hashRow(rest) !== hash) return { ok: false, count, brokenAt: r.seq, reason: `第 ${r.seq} 条记录的内容被改动` };
+      if (key) {
+        if (r.mac) {
+          if (!sameHex(rowMac(key, hash), r.mac)) {
+            return { ok: false, count, brokenAt: r.seq, reason: `第 ${r.seq} 条记录的 HMAC 不符：此条及其后的记录被重写过（或所用密钥与写入时不同）` };
+          }
+          signedSeen = true;
+        } else if (signedSeen) {
+          return { ok: false, count, brokenAt: r.seq, reason: `第 ${r.seq} 条记录缺少 HMAC：此条及其后的记录被重写过` };
+        } else unsigned++;
+      }
+      for (const a of anchorsAt.get(r.seq) ?? []) {
+        if (a.hash !== hash) return { ok: false, count, brokenAt: r.seq, reason: `第 ${r.seq} 条记录与 ${a.at} 记下的锚点不符：审计日志被改写` };
+      }
       prev = hash;
       expectedSeq++;
       count++;
     }
   }
-  return { ok: true, count };
+  const newest = anchors.reduce<AuditAnchor | null>((m, a) => (!m || a.seq > m.seq ? a : m), null);
+  if (newest && newest.seq > count) {
+    return { ok: false, count, brokenAt: count + 1, reason: `审计日志被截断：${newest.at} 的锚点记到第 ${newest.seq} 条，现在只到第 ${count} 条` };
+  }
+  const result: VerifyResult = { ok: true, count };
+  if (unsigned) result.unsigned = unsigned;
+  if (opts.anchors) result.anchors = anchors.length;
+  return result;
 }

@@ -26,6 +26,22 @@ export interface Config {
   /** secure cookies (set behind HTTPS) */
   secureCookies: boolean;
   /**
+   * reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed (addresses or CIDRs); empty: none, the
+   * client's address is the connection's
+   */
+  trustedProxies: string[];
+  /**
+   * the key that encrypts secrets at rest (TOTP secrets) and signs the audit chain: 32 bytes, base64 or hex. Unset: read
+   * from (or generated into) `secret.key` in the data folder
+   */
+  secretKey?: string;
+  /** cipher for secrets at rest: `aes-256-gcm`, or `sm4-gcm` / `sm4-cbc` (国密) where node's OpenSSL offers them */
+  secretCipher: string;
+  /** file the audit chain's anchors (checkpoints of its head) are appended to */
+  auditAnchorFile: string;
+  /** minutes between two anchors of the audit chain */
+  auditAnchorMinutes: number;
+  /**
    * business time starts at this instant and runs on (`2026-12-31`, `2026-12-31T09:30`, or an ISO time with a zone);
    * unset means the machine's clock. For demonstrations and tests of a given day (see kernel/universal/clock.ts)
    */
@@ -53,10 +69,20 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     secureCookies: env.SECURE_COOKIES === 'true',
+    trustedProxies: parseList(env.TRUSTED_PROXIES),
+    secretKey: env.SECRET_KEY || undefined,
+    secretCipher: env.SECRET_CIPHER || 'aes-256-gcm',
+    auditAnchorFile: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : path.join(dataDir, 'audit-anchors.log'),
+    auditAnchorMinutes: Number(env.AUDIT_ANCHOR_MINUTES ?? 10),
     clock: env.ZX_CLOCK || undefined,
     outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 1000),
   };
   return { ...cfg, ...stripUndefined(overrides), dataDir };
+}
+
+/** A comma-separated list (`10.0.0.1, 10.1.0.0/16`) as its trimmed, non-empty items. */
+export function parseList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

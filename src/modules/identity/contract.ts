@@ -122,5 +122,24 @@ export const rolesResponse = z.object({ items: z.array(roleSchema) });
 export const roleCodeParams = z.object({ code: z.string().min(1).max(40).describe('角色代码') });
 export const setRolePermissionsBody = z.object({ permissions: z.array(z.string().min(1).max(80).describe('权限')).max(500).describe('权限') });
 
+/** A sign-in wait in force (登录锁定): one username from one address, after repeated failures. */
+export const loginLockSchema = z.object({
+  username: z.string(),
+  /** the account's id and name, when the username is an account's */
+  userId: z.string().nullable(),
+  displayName: z.string().nullable(),
+  ip: z.string(),
+  failures: z.number().int(),
+  blockedUntil: z.string(),
+  lastFailedAt: z.string(),
+});
+export type LoginLock = z.infer<typeof loginLockSchema>;
+export const loginLocksResponse = z.object({ items: z.array(loginLockSchema) });
+export const liftLockBody = z.object({
+  username: z.string().trim().min(1).max(64).describe('用户名'),
+  ip: z.string().trim().min(1).max(64).optional().describe('来源地址'),
+});
+export const liftLockResponse = z.object({ lifted: z.number().int() });
+
 export const permissionSchema = z.object({ code: z.string(), name: z.string(), module: z.string(), admin: z.boolean(), defaultRoles: z.array(z.string()) });
 export const permissionsResponse = z.object({ items: z.array(permissionSchema) });

@@ -12,6 +12,7 @@ export const identityModule: ModuleManifest = {
   permissions: [
     { code: 'user.manage', name: '管理用户账号', defaultRoles: ['sys_admin'] },
     { code: 'role.manage', name: '管理角色与授权', defaultRoles: ['sec_admin'] },
+    { code: 'login.unlock', name: '查看和解除登录锁定', defaultRoles: ['sec_admin'] },
   ],
   migrations: identityMigrations,
   routes(app, ctx) {

@@ -1,6 +1,8 @@
 /** The Fastify instance every module registers on: validation, one error format, security headers, OpenAPI. */
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import type { FastifyStaticOptions } from '@fastify/static';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -21,6 +23,34 @@ export interface HttpOptions {
   bodyLimit?: number;
   /** serve this folder's index.html for unknown GET paths outside /api (the web app's client-side routes) */
   spaRoot?: string;
+  /**
+   * the reverse proxies (addresses or CIDRs) whose X-Forwarded-For and X-Forwarded-Proto are believed; none by default,
+   * so a client cannot choose the address the rate limits, the sign-in delays and the audit log see
+   */
+  trustedProxies?: readonly string[];
+}
+
+/** Errors of a multipart body that is not well formed (busboy's messages): the client's fault, a 400. */
+const MALFORMED_MULTIPART = /^(Multipart: |Unexpected end of (form|multipart data)|Malformed part header|Malformed urlencoded form)/;
+
+/** A complete HTTP response in the common error format, for answers written to the socket before Fastify has a request. */
+function rawErrorResponse(status: number, code: string, message: string): string {
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/**
+ * What Node's HTTP server answers itself, before a request reaches Fastify (headers or address too large, a timeout,
+ * a request it cannot parse): the common error format with a Chinese message, instead of Node's or Fastify's English.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let answer: string;
+  if (err.code === 'HPE_HEADER_OVERFLOW') answer = rawErrorResponse(431, 'HEADERS_TOO_LARGE', '请求头过大（请求地址或 Cookie 过长），请缩短后重试');
+  else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') answer = rawErrorResponse(408, 'REQUEST_TIMEOUT', '请求超时，请重试');
+  else answer = rawErrorResponse(400, 'BAD_REQUEST', '请求格式有误，服务器无法解析');
+  if (socket.writable) socket.write(answer);
+  socket.destroy(err);
 }
 
 /** Hashed build output (`/assets/<name>-<hash>.js`): its name changes with its content, so browsers keep it for a year. */
@@ -49,7 +79,16 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustedProxies?.length ? [...opts.trustedProxies] : false,
+    clientErrorHandler,
+    // errors of the router (an address it cannot decode, a path parameter over maxParamLength) in the common format,
+    // without echoing the address
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as FastifyReply;
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(new AppError('URI_TOO_LONG', '请求地址过长').toBody());
+      if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send(new AppError('BAD_REQUEST', '请求地址格式有误').toBody());
+      return reply.status(500).send(new AppError('INTERNAL', '服务器内部错误，请稍后重试').toBody());
+    },
     logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' }),
     ajv: { customOptions: { coerceTypes: 'array' } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -76,6 +115,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe as any).type === 'entity.parse.failed')
       return reply.status(400).send(new AppError('BAD_REQUEST', '请求内容不是有效的 JSON').toBody());
     if (status === 429) return reply.status(429).send(new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试').toBody());
+    if (MALFORMED_MULTIPART.test(fe.message ?? '') || fe.code === 'FST_PROTO_VIOLATION' || fe.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      return reply.status(400).send(new AppError('BAD_REQUEST', '上传内容格式有误：不是完整的 multipart/form-data（缺少分隔符或结尾）').toBody());
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: `请求有误：${fe.message}` } });
     }

@@ -100,6 +100,32 @@ for (const d of await dialects()) {
       assert.equal(anon.statusCode, 401);
     });
 
+    test('malformed multipart bodies get 400 in the common error format, never 500, and store nothing', async () => {
+      const before = await w.zx.ctx.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const send = (contentType: string, payload: Buffer) => w.zx.app.inject({
+        method: 'POST', url: '/api/attachments', payload, headers: { 'content-type': contentType, cookie: alice.cookie, 'x-csrf-token': alice.csrf },
+      });
+      const m = multipart('a.pdf', PDF);
+      const cases: Array<[string, string, Buffer]> = [
+        ['no boundary in the content type', 'multipart/form-data', m.body],
+        ['no closing boundary', m.headers['content-type'], m.body.subarray(0, m.body.length - 10)],
+        ['a body that is not multipart at all', 'multipart/form-data; boundary=zz', Buffer.from('just some text, no parts')],
+        ['a part without headers', 'multipart/form-data; boundary=zz', Buffer.from('--zz\r\n\r\n\r\n--zz--\r\n')],
+      ];
+      for (const [what, contentType, payload] of cases) {
+        const r = await send(contentType, payload);
+        assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${what}: ${r.statusCode} ${r.payload}`);
+        const body = r.json();
+        assert.equal(typeof body.error?.code, 'string', what);
+        assert.match(body.error.message, /[\u4e00-\u9fff]/, `${what}: the message is in Chinese`);
+      }
+      assert.equal((await send('multipart/form-data', m.body)).statusCode, 400);
+      assert.equal((await send('multipart/form-data', m.body)).json().error.code, 'BAD_REQUEST');
+      assert.equal((await send(m.headers['content-type'], m.body.subarray(0, m.body.length - 10))).statusCode, 400);
+      const after_ = await w.zx.ctx.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      assert.equal(Number(after_?.n), Number(before?.n));
+    });
+
     test("another tenant's user, and a colleague without access to the record, get 404", async () => {
       const a = (await upload(alice, '内部材料.pdf', PDF)).json();
       const c = await download(carol, a.id);

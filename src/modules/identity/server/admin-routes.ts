@@ -1,6 +1,8 @@
 /**
  * Administration of users (系统管理员, `user.manage`) and of roles and grants (安全管理员, `role.manage`).
- * 三员分立: the two powers are separate permissions held by separate roles.
+ * 三员分立: the two powers are separate permissions held by separate roles. The system administrator creates accounts
+ * without roles; every role, business or administrative, is granted by the security administrator, and the audit log
+ * records who granted what. The security administrator also sees and lifts sign-in waits (`login.unlock`).
  */
 import type { Kysely } from 'kysely';
 import type { App } from '../../../kernel/server/http/server.ts';
@@ -13,7 +15,7 @@ import { AppError, invalid, notFound, versionConflict } from '../../../kernel/un
 import { randomBytes } from 'node:crypto';
 import { visibleTenantIds } from '../../organizations/index.ts';
 import {
-  createUserBody, permissionsResponse, resetPasswordBody, resetPasswordResponse, roleCodeParams, rolesResponse, setRolePermissionsBody,
+  createUserBody, liftLockBody, liftLockResponse, loginLocksResponse, permissionsResponse, resetPasswordBody, resetPasswordResponse, roleCodeParams, rolesResponse, setRolePermissionsBody,
   setUserRolesBody, updateUserBody, userIdParams, userListQuery, userListResponse, userSummarySchema, okResponse, type UserSummary,
 } from '../contract.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
@@ -22,6 +24,7 @@ import { hashPassword } from './passwords.ts';
 import { readCatalogue, type PermissionCache } from './permissions.ts';
 import { createUser, getUser, resolveRoles, writeUserRoles, type UserRow } from './users.ts';
 import { SESSIONS_CHANGED } from './sessions.ts';
+import { currentWaits, liftWaits } from './login-throttle.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
 export const GRANTS_CHANGED = 'identity.grants.changed';
@@ -41,12 +44,12 @@ async function presentUsers(db: Kysely<any>, rows: UserRow[], actor: Actor): Pro
   const orgName = new Map(orgs.map((o: any) => [o.id as string, o.name as string]));
   const manageUsers = can(actor, 'user.manage');
   const manageRoles = can(actor, 'role.manage');
-  const now = clock.nowMs();
+  const waiting = new Set((await currentWaits(db, rows.map((r) => r.username))).map((w) => w.username));
   return rows.map((u) => {
-    const locked = !!u.locked_until && Date.parse(u.locked_until) > now;
+    const locked = waiting.has(u.username);
     const actions: UserSummary['actions'] = [];
     if (manageUsers) actions.push('edit', 'resetPassword');
-    if (manageUsers && locked) actions.push('unlock');
+    if ((manageUsers || can(actor, 'login.unlock')) && locked) actions.push('unlock');
     if (manageRoles) actions.push('setRoles');
     return {
       id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgName: orgName.get(u.org_id) ?? '', tenantId: u.tenant_id,
@@ -99,8 +102,9 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     const actor = requirePermission(actorOf(req), 'user.manage', '管理用户');
     const body = req.body;
     await checkOrgVisible(actor, body.orgId, 'orgId', '「所属组织」');
-    // granting an administrator role is the security administrator's power, not the system administrator's
-    if (body.roles.some((r) => isAdminRole(r.code)) && !can(actor, 'role.manage')) throw invalid('roles', '「角色」', '中的管理员角色只能由安全管理员授予');
+    // 三员分立: granting any role (a business role would let the system administrator read business data through the
+    // account) is the security administrator's power, not the system administrator's
+    if (body.roles.length && !can(actor, 'role.manage')) throw invalid('roles', '「角色」', '只能由安全管理员授予（三员分立）：请先建立账号，再由安全管理员授予角色');
     for (const [i, r] of body.roles.entries()) if (r.orgId) await checkOrgVisible(actor, r.orgId, `roles.${i}.orgId`, '「任职组织」');
     const { id } = await createUser(db, dialect, { ...body, mustChangePassword: true }, actor);
     return reply.status(201).send((await presentUsers(db, [(await getUser(db, id))!], actor))[0]);
@@ -153,6 +157,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, must_change_password: 1, failed_count: 0, locked_until: null, updated_at: now, version: Number(u.version) + 1 })
         .where('id', '=', u.id).execute();
+      await liftWaits(trx, u.username);
       await trx.deleteFrom('sessions').where('user_id', '=', u.id).execute();
       await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.password.reset', entityType: 'user', entityId: u.id, ip: req.ip });
     });
@@ -161,15 +166,53 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
   });
 
   app.post('/api/admin/users/:id/unlock', {
-    schema: { tags: ['admin'], summary: '解除账号锁定', params: userIdParams, response: { 200: okResponse } },
+    schema: { tags: ['admin'], summary: '解除账号的登录锁定（所有来源地址）', params: userIdParams, response: { 200: okResponse } },
   }, async (req) => {
-    const actor = requirePermission(actorOf(req), 'user.manage', '管理用户');
+    const actor = actorOf(req);
+    if (!can(actor, 'user.manage') && !can(actor, 'login.unlock')) throw new AppError('FORBIDDEN', '您无权解除登录锁定');
     const u = await visibleUser(actor, req.params.id);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
-      await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.unlock', entityType: 'user', entityId: u.id, ip: req.ip });
+      const lifted = await liftWaits(trx, u.username);
+      await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.unlock', entityType: 'user', entityId: u.id, data: { username: u.username, lifted }, ip: req.ip });
     });
     return { ok: true as const };
+  });
+
+  app.get('/api/admin/login-locks', {
+    schema: { tags: ['admin'], summary: '当前的登录锁定（用户名 + 来源地址，安全管理员）', response: { 200: loginLocksResponse } },
+  }, async (req) => {
+    const actor = requirePermission(actorOf(req), 'login.unlock', '查看登录锁定');
+    const waits = await currentWaits(db);
+    const names = [...new Set(waits.map((w) => w.username))];
+    const users = names.length ? await db.selectFrom('users').select(['id', 'username', 'display_name', 'tenant_id']).where('username', 'in', names).execute() : [];
+    const byName = new Map(users.map((u: any) => [u.username as string, u]));
+    const tenants = new Set(await visibleTenantIds(db, actor.tenantId));
+    return {
+      // accounts of other tenants are not shown; names that are no account's are (they show who is being guessed)
+      items: waits.filter((w) => { const u = byName.get(w.username); return !u || tenants.has(u.tenant_id); }).map((w) => {
+        const u = byName.get(w.username);
+        return { ...w, userId: u?.id ?? null, displayName: u?.display_name ?? null };
+      }),
+    };
+  });
+
+  app.post('/api/admin/login-locks/lift', {
+    schema: { tags: ['admin'], summary: '解除登录锁定（一个用户名，可限一个来源地址；安全管理员）', body: liftLockBody, response: { 200: liftLockResponse } },
+  }, async (req) => {
+    const actor = requirePermission(actorOf(req), 'login.unlock', '解除登录锁定');
+    const { username, ip } = req.body;
+    const u = (await db.selectFrom('users').select(['id', 'tenant_id']).where('username', '=', username).executeTakeFirst()) as { id: string; tenant_id: string } | undefined;
+    if (u && !(await visibleTenantIds(db, actor.tenantId)).includes(u.tenant_id)) throw notFound('登录锁定');
+    const lifted = await db.transaction().execute(async (trx) => {
+      const n = await liftWaits(trx, username, ip);
+      if (n === 0) throw notFound('登录锁定');
+      await appendAudit(trx, dialect, {
+        tenantId: u?.tenant_id ?? actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'user.unlock',
+        entityType: u ? 'user' : null, entityId: u?.id ?? null, data: { username, ip: ip ?? null, lifted: n }, ip: req.ip,
+      });
+      return n;
+    });
+    return { lifted };
   });
 
   app.put('/api/admin/users/:id/roles', {
@@ -190,7 +233,12 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       await trx.updateTable('users').set({ version: Number(u.version) + 1, updated_at: clock.iso() }).where('id', '=', u.id).execute();
       await appendAudit(trx, dialect, {
         tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.roles.set', entityType: 'user', entityId: u.id,
-        data: { before: before.map((r: any) => ({ code: r.role_code, orgId: r.org_id })), after: roles }, ip: req.ip,
+        data: {
+          before: before.map((r: any) => ({ code: r.role_code, orgId: r.org_id })), after: roles,
+          granted: roles.filter((r) => !before.some((b: any) => b.role_code === r.code && b.org_id === r.orgId)),
+          revoked: before.filter((b: any) => !roles.some((r) => b.role_code === r.code && b.org_id === r.orgId)).map((b: any) => ({ code: b.role_code, orgId: b.org_id })),
+        },
+        ip: req.ip,
       });
     });
     await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });

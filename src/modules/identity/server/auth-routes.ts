@@ -2,46 +2,53 @@
 import type { App } from '../../../kernel/server/http/server.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
-import { appendAudit, recordAudit } from '../../../kernel/server/audit.ts';
+import { appendAudit, recordAudit, type AuditEntry } from '../../../kernel/server/audit.ts';
+import type { FastifyReply } from 'fastify';
 import { AppError, invalid } from '../../../kernel/universal/errors.ts';
 import {
   loginBody, okResponse, passwordBody, preferencesBody, preferencesResponse, sessionResponse, totpEnableBody, totpSetupResponse,
 } from '../contract.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { hashPassword, prepareDummy, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import type { PermissionCache } from './permissions.ts';
 import { clearSessionCookie, createSession, SESSIONS_CHANGED, setSessionCookie } from './sessions.ts';
 import { claimTotpStep } from './users.ts';
-import { newTotpSecret, totpStepOf, totpUrl } from './totp.ts';
+import { newTotpSecret, openTotpSecret, sealTotpSecret, totpStepOf, totpUrl } from './totp.ts';
+import { clearFailures, recordFailure, throttleRulesOf, waitUntil } from './login-throttle.ts';
 import { getUser, loadMe, requiresTotp, type UserRow } from './users.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
 const WRONG = '用户名或密码错误';
 
+type Who = Pick<AuditEntry, 'tenantId' | 'actorId' | 'actorName' | 'entityType' | 'entityId'>;
+
 export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: PermissionCache; loginRateLimit: number }) {
   const { db, dialect, config } = ctx;
   const { permissions } = deps;
 
-  const lockedMessage = (until: string) => {
-    const minutes = Math.max(1, Math.ceil((Date.parse(until) - clock.nowMs()) / 60_000));
-    return `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`;
+  const rules = throttleRulesOf(config);
+  // the dummy hash an unknown username is checked against is made now, not on the first such sign-in
+  void prepareDummy();
+
+  /** The answer while a username must wait at an address: the same whether or not the account exists. */
+  const delayed = (reply: FastifyReply, until: string) => {
+    const seconds = Math.max(1, Math.ceil((Date.parse(until) - clock.nowMs()) / 1000));
+    reply.header('retry-after', String(seconds));
+    return new AppError('LOGIN_DELAYED', `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`);
   };
 
-  /** Count a failed attempt; lock the account when the threshold is reached. Returns the lock end, if locked now. */
-  async function registerFailure(u: UserRow, ip: string, reason: string): Promise<string | null> {
+  /**
+   * Count a failed attempt of this username from this address (known or not) and audit it; returns the end of the
+   * wait it starts, if any.
+   */
+  async function registerFailure(who: Who, username: string, ip: string, reason: string): Promise<string | null> {
     return db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set((eb: any) => ({ failed_count: eb('failed_count', '+', 1) })).where('id', '=', u.id).execute();
-      const row = await trx.selectFrom('users').select('failed_count').where('id', '=', u.id).executeTakeFirstOrThrow();
-      let lockedUntil: string | null = null;
-      if (Number(row.failed_count) >= config.lockoutThreshold) {
-        lockedUntil = new Date(clock.nowMs() + config.lockoutMinutes * 60_000).toISOString();
-        await trx.updateTable('users').set({ locked_until: lockedUntil, failed_count: 0 }).where('id', '=', u.id).execute();
-      }
+      const { failures, blockedUntil } = await recordFailure(trx, rules, username, ip);
       await appendAudit(trx, dialect, {
-        tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: lockedUntil ? 'user.lockout' : 'user.login.failed',
-        entityType: 'user', entityId: u.id, data: { reason, failedCount: Number(row.failed_count), ...(lockedUntil ? { lockedUntil } : {}) }, ip,
+        ...who, action: blockedUntil ? 'user.lockout' : 'user.login.failed',
+        data: { reason, failures, ...(blockedUntil ? { blockedUntil } : {}) }, ip,
       });
-      return lockedUntil;
+      return blockedUntil;
     });
   }
 
@@ -52,46 +59,47 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     const { username, password, totp } = req.body;
     const ip = req.ip;
     const u = (await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()) as UserRow | undefined;
-    if (!u) {
-      await verifyAgainstDummy(password);
-      await recordAudit(db, dialect, { tenantId: null, actorId: 'anonymous', actorName: username, action: 'user.login.failed', data: { reason: 'unknown_user' }, ip });
-      throw new AppError('UNAUTHENTICATED', WRONG);
+    // who the audit record names: the account, or the name that was tried
+    const who: Who = u
+      ? { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, entityType: 'user', entityId: u.id }
+      : { tenantId: null, actorId: 'anonymous', actorName: username };
+    const wait = await waitUntil(db, username, ip);
+    if (wait) {
+      await recordAudit(db, dialect, { ...who, action: 'user.login.locked', data: { blockedUntil: wait }, ip });
+      throw delayed(reply, wait);
     }
-    if (u.locked_until && Date.parse(u.locked_until) > clock.nowMs()) {
-      await recordAudit(db, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login.locked', entityType: 'user', entityId: u.id, ip });
-      throw new AppError('ACCOUNT_LOCKED', lockedMessage(u.locked_until));
-    }
-    if (!(await verifyPassword(u.password_hash, password))) {
-      const locked = await registerFailure(u, ip, 'wrong_password');
-      if (locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(locked));
+    // an unknown username costs the same hash verification as a known one
+    const passwordOk = u ? await verifyPassword(u.password_hash, password) : await verifyAgainstDummy(password);
+    if (!u || !passwordOk) {
+      const blocked = await registerFailure(who, username, ip, u ? 'wrong_password' : 'unknown_user');
+      if (blocked) throw delayed(reply, blocked);
       throw new AppError('UNAUTHENTICATED', WRONG);
     }
     if (Number(u.active) !== 1) {
-      await recordAudit(db, dialect, { tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login.inactive', entityType: 'user', entityId: u.id, ip });
+      await recordAudit(db, dialect, { ...who, action: 'user.login.inactive', ip });
       throw new AppError('FORBIDDEN', '账号已停用，请联系系统管理员');
     }
     const roles = u.role_codes ? u.role_codes.split(',') : [];
     const totpEnabled = Number(u.totp_enabled) === 1 && !!u.totp_secret;
     if (totpEnabled) {
       if (!totp) throw new AppError('TOTP_REQUIRED', '请输入双因素认证动态验证码', { field: 'totp' });
-      const step = totpStepOf(u.totp_secret!, u.username, totp);
+      // a secret that does not open (another key, or written into the table without it) accepts no code
+      const secret = openTotpSecret(u.totp_secret, u.id);
+      const step = secret === null ? null : totpStepOf(secret, u.username, totp);
       // RFC 6238 §5.2: a code is accepted once; a replayed one (seen on the wire or over a shoulder) counts as a failure
       const fresh = step !== null && await claimTotpStep(db, u.id, step);
       if (!fresh) {
-        const locked = await registerFailure(u, ip, step === null ? 'wrong_totp' : 'reused_totp');
-        if (locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(locked));
+        const blocked = await registerFailure(who, username, ip, step === null ? 'wrong_totp' : 'reused_totp');
+        if (blocked) throw delayed(reply, blocked);
         throw new AppError('TOTP_REQUIRED', step === null ? '动态验证码不正确，请重新输入' : '这个动态验证码已经用过，请等待验证器显示下一个验证码', { field: 'totp' });
       }
     }
     const totpOk = totpEnabled || !requiresTotp(roles);
     const session = await db.transaction().execute(async (trx) => {
-      if (Number(u.failed_count) !== 0 || u.locked_until) {
-        await trx.updateTable('users').set({ failed_count: 0, locked_until: null }).where('id', '=', u.id).execute();
-      }
+      await clearFailures(trx, username, ip);
       const s = await createSession(trx, { userId: u.id, ip, userAgent: req.headers['user-agent'] ?? null, totpOk });
       await appendAudit(trx, dialect, {
-        tenantId: u.tenant_id, actorId: u.id, actorName: u.display_name, action: 'user.login', entityType: 'user', entityId: u.id,
-        data: { totp: totpEnabled, limited: !totpOk }, ip,
+        ...who, action: 'user.login', data: { totp: totpEnabled, limited: !totpOk }, ip,
       });
       return s;
     });
@@ -163,7 +171,7 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     const u = (await getUser(db, actor.userId))!;
     if (Number(u.totp_enabled) === 1) throw new AppError('CONFLICT', '已绑定双因素认证；如需更换请联系安全管理员');
     const secret = newTotpSecret();
-    await db.updateTable('users').set({ totp_secret: secret, totp_last_step: null }).where('id', '=', u.id).execute();
+    await db.updateTable('users').set({ totp_secret: sealTotpSecret(secret, u.id), totp_last_step: null }).where('id', '=', u.id).execute();
     return { secret, otpauthUrl: totpUrl(secret, u.username) };
   });
 
@@ -173,8 +181,9 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
     const actor = actorOf(req);
     const u = (await getUser(db, actor.userId))!;
     if (Number(u.totp_enabled) === 1) throw new AppError('CONFLICT', '已绑定双因素认证');
-    if (!u.totp_secret) throw new AppError('BAD_REQUEST', '请先生成双因素认证密钥');
-    const step = totpStepOf(u.totp_secret, u.username, req.body.code);
+    const secret = openTotpSecret(u.totp_secret, u.id);
+    if (!secret) throw new AppError('BAD_REQUEST', '请先生成双因素认证密钥');
+    const step = totpStepOf(secret, u.username, req.body.code);
     if (step === null) throw invalid('code', '「动态验证码」', '不正确，请核对手机上的验证器');
     if (!(await claimTotpStep(db, u.id, step))) throw invalid('code', '「动态验证码」', '已经用过，请等待验证器显示下一个验证码');
     await db.transaction().execute(async (trx) => {

@@ -1,5 +1,10 @@
-/** Tables of the 用户与权限 module: users, their roles, the role catalogue and grants, the permission catalogue, sessions. */
+/**
+ * Tables of the 用户与权限 module: users, their roles, the role catalogue and grants, the permission catalogue, sessions,
+ * sign-in failures per account and address.
+ */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
+import { currentSecretKeys, isSealed } from '../../../kernel/server/secrets.ts';
+import { sealTotpSecret } from './totp.ts';
 
 export const identityMigrations: MigrationDef[] = [
   {
@@ -84,6 +89,34 @@ export const identityMigrations: MigrationDef[] = [
     async up(db) {
       /** 双因素认证: the last TOTP time step a user signed in with, so that each code is accepted once */
       await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
+    },
+  },
+  {
+    name: '0104_identity_totp_sealed',
+    async up(db) {
+      // 双因素认证密钥 at rest: the secrets stored in clear until now are encrypted with the key outside the database
+      const rows = (await db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute()) as Array<{ id: string; totp_secret: string }>;
+      const clear = rows.filter((r) => !isSealed(r.totp_secret));
+      if (!clear.length) return;
+      if (!currentSecretKeys()) throw new Error('迁移 0104 要加密双因素认证密钥，但没有加载密钥（SECRET_KEY 或数据目录中的 secret.key）');
+      for (const r of clear) await db.updateTable('users').set({ totp_secret: sealTotpSecret(r.totp_secret, r.id) }).where('id', '=', r.id).execute();
+    },
+  },
+  {
+    name: '0105_identity_login_failures',
+    async up(db) {
+      // 登录失败限制: failures of one username from one address, and until when that pair must wait (login-throttle.ts)
+      await db.schema.createTable('login_failures')
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('first_failed_at', 'text', (c) => c.notNull())
+        .addColumn('last_failed_at', 'text', (c) => c.notNull())
+        .addColumn('blocked_until', 'text')
+        .addPrimaryKeyConstraint('login_failures_pk', ['username', 'ip'])
+        .execute();
+      await db.schema.createIndex('login_failures_last').on('login_failures').column('last_failed_at').execute();
+      await db.schema.createIndex('login_failures_blocked').on('login_failures').column('blocked_until').execute();
     },
   },
 ];

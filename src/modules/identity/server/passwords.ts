@@ -1,4 +1,5 @@
 /** Password hashing with argon2id (the library's default algorithm) and a dummy verification for unknown users. */
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export function hashPassword(password: string): Promise<string> {
@@ -15,9 +16,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let dummy: Promise<string> | undefined;
 
-/** Spend about the time of a real verification, so an unknown username cannot be told apart by timing. */
+/** Make the dummy hash (same algorithm and cost as real ones) ahead of the first unknown username. */
+export function prepareDummy(): Promise<string> {
+  dummy ??= hash(`zhengxie-dummy-${randomBytes(16).toString('hex')}`);
+  return dummy;
+}
+
+/** Spend the time of a real verification (the same argon2 work), so an unknown username cannot be told apart by timing. */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummy ??= hash('zhengxie-dummy-password-for-timing');
-  await verifyPassword(await dummy, password);
+  await verifyPassword(await prepareDummy(), password);
   return false;
 }

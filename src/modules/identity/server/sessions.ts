@@ -53,7 +53,7 @@ export const SESSION_MAX_HOURS = 12;
 declare module 'fastify' {
   interface FastifyRequest {
     /** the session behind `actor`, set by the identity hook */
-    zxSession?: { id: string; csrfToken: string; totpOk: boolean };
+    zxSession?: { id: string; csrfToken: string; totpOk: boolean; mustChangePassword: boolean };
   }
 }
 
@@ -90,13 +90,28 @@ export async function liveSessionIds(db: Kysely<any>, ids: readonly string[], id
   return live;
 }
 
+/**
+ * Whether the cookie is `Secure`: always with SECURE_COOKIES, and whenever the request came over HTTPS, directly or
+ * through a trusted proxy that says so (X-Forwarded-Proto is believed only from TRUSTED_PROXIES).
+ */
+const secureFor = (reply: FastifyReply, config: Config) => config.secureCookies || reply.request.protocol === 'https';
+
 export function setSessionCookie(reply: FastifyReply, token: string, config: Config) {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies });
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureFor(reply, config) });
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies });
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureFor(reply, config) });
 }
+
+/**
+ * What a session whose password must be changed (an initial or reset password) may do: read who it is, change the
+ * password, sign out, and enrol two-factor sign-in (an administrator's first sign-in needs both).
+ */
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'POST /api/auth/login',
+  'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable',
+]);
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -110,7 +125,8 @@ function sameToken(a: string, b: string): boolean {
  * The request hook: one indexed query (session joined with user) per API request, shared for a second by the
  * session cache; permissions come from the per-role-set cache. Ends idle or expired sessions, checks the CSRF header
  * on writes, and confines an administrator who has not enrolled two-factor sign-in to the /api/auth/ routes. When the
- * session and its permissions are already in memory the hook finishes without waiting on anything.
+ * session and its permissions are already in memory the hook finishes without waiting on anything. A session whose
+ * password must be changed may only do that (403 PASSWORD_CHANGE_REQUIRED for everything else).
  */
 export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Config; permissions: PermissionCache; cache: SessionCache }) {
   const { db, config, permissions, cache } = deps;
@@ -131,6 +147,9 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
     if (!session.totpOk && !path.startsWith('/api/auth/')) {
       throw new AppError('FORBIDDEN', '管理员账号须先绑定双因素认证（动态验证码）才能使用系统');
     }
+    if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码（或管理员重置的密码），然后才能使用系统');
+    }
   };
 
   const signIn = (req: FastifyRequest, id: string, row: any, perms: Set<string>): void => {
@@ -139,7 +158,7 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
       userId: row.user_id, username: row.username, displayName: row.display_name, orgId: row.org_id, tenantId: row.tenant_id,
       roles: roleKey ? roleKey.split(',') : [], permissions: perms, sessionId: id,
     };
-    req.zxSession = { id, csrfToken: row.csrf_token, totpOk: Number(row.totp_ok) === 1 };
+    req.zxSession = { id, csrfToken: row.csrf_token, totpOk: Number(row.totp_ok) === 1, mustChangePassword: Number(row.must_change_password) === 1 };
   };
 
   /** The path that reads the database: a session not in memory, one to end, one to touch, or permissions to load. */
@@ -148,7 +167,7 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
     if (!row) {
       row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
         .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
-          'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active'])
+          'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active', 'u.must_change_password'])
         .where('s.id', '=', id).executeTakeFirst() as any;
       if (row) cache.set(id, row);
     }

@@ -1,11 +1,31 @@
 /** TOTP two-factor codes (RFC 6238, 30 s, 6 digits) for the administrator roles. */
 import * as OTPAuth from 'otpauth';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { openSecret, sealSecret } from '../../../kernel/server/secrets.ts';
 
 const ISSUER = '智慧政协';
 
 function totpOf(secret: string, username: string) {
   return new OTPAuth.TOTP({ issuer: ISSUER, label: username, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+/**
+ * A TOTP secret as stored in `users.totp_secret`: encrypted with the key outside the database and bound to its user
+ * (decision 0031), so neither a copy of the database nor a backup gives the second factor away, and a secret written
+ * into the table by someone without the key does not open.
+ */
+export function sealTotpSecret(secret: string, userId: string): string {
+  return sealSecret('totp', secret, userId);
+}
+
+/** The clear secret of a stored one, or null when it does not open (another key, another user's row, a clear value). */
+export function openTotpSecret(stored: string | null, userId: string): string | null {
+  if (!stored) return null;
+  try {
+    return openSecret('totp', stored, userId);
+  } catch {
+    return null;
+  }
 }
 
 export function newTotpSecret(): string {

@@ -88,17 +88,42 @@ for (const d of await dialects()) {
       assert.equal(audit.length, 1);
     });
 
-    test('the system administrator creates a user who can then sign in and must change the password', async () => {
+    test('the system administrator creates an account but cannot grant it a role: business roles come from the security administrator, audited', async () => {
+      const sys = await s.login('sysadmin');
+      const city = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('level', '=', 'city').executeTakeFirstOrThrow()).id;
+      // 三员分立: a leader account made by the system administrator would read every proposal and report
+      for (const code of ['leader', 'member']) {
+        const withRole = await sys.post('/api/admin/users', { username: `sys.${code}`, displayName: '自建账号', orgId: city, password: 'Edu-Clerk-2026!', roles: [{ code }] });
+        assert.equal(withRole.status, 400, code);
+        assert.equal(withRole.body.error.field, 'roles');
+        assert.match(withRole.body.error.message, /「角色」只能由安全管理员授予/);
+      }
+      assert.equal(await s.zx.ctx.db.selectFrom('users').select('id').where('username', 'like', 'sys.%').executeTakeFirst(), undefined, 'nothing half-written');
+      const bare = await sys.post('/api/admin/users', { username: 'sys.leader', displayName: '自建账号', orgId: city, password: 'Edu-Clerk-2026!', roles: [] });
+      assert.equal(bare.status, 201);
+      assert.deepEqual(bare.body.roles, []);
+      const own = await login(s.app, 'sys.leader', 'Edu-Clerk-2026!');
+      assert.deepEqual((await own.get('/api/auth/me')).body.user.permissions, [], 'an account without roles holds no permission');
+    });
+
+    test('the system administrator creates a user, the security administrator grants the role; the user signs in and must change the password', async () => {
       const sys = await s.login('sysadmin');
       const unit = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()).id;
-      const created = await sys.post('/api/admin/users', { username: 'edu.clerk', displayName: '教育局经办人', orgId: unit, password: 'Edu-Clerk-2026!', roles: [{ code: 'unit_handler' }] });
+      const created = await sys.post('/api/admin/users', { username: 'edu.clerk', displayName: '教育局经办人', orgId: unit, password: 'Edu-Clerk-2026!' });
       assert.equal(created.status, 201);
       assert.equal(created.body.orgName, '市教育局');
       assert.deepEqual(created.body.actions, ['edit', 'resetPassword']);
+      const sec = await s.login('secadmin');
+      const granted = await sec.put(`/api/admin/users/${created.body.id}/roles`, { roles: [{ code: 'unit_handler' }] });
+      assert.equal(granted.status, 200);
+      const grant = await s.zx.ctx.db.selectFrom('audit_log').select(['actor_id', 'data']).where('action', '=', 'user.roles.set').where('entity_id', '=', created.body.id).executeTakeFirstOrThrow();
+      assert.equal(grant.actor_id, await userId('secadmin'), 'the audit log names who granted');
+      assert.deepEqual(JSON.parse(grant.data).granted, [{ code: 'unit_handler', orgId: unit }], 'and what');
       const c = await login(s.app, 'edu.clerk', 'Edu-Clerk-2026!');
       const me = (await c.get('/api/auth/me')).body.user;
       assert.equal(me.mustChangePassword, true);
       assert.equal(me.orgId, unit);
+      assert.deepEqual(me.roles.map((r: any) => r.code), ['unit_handler']);
       const dup = await sys.post('/api/admin/users', { username: 'edu.clerk', displayName: '重复', orgId: unit, password: 'Edu-Clerk-2026!', roles: [] });
       assert.equal(dup.status, 409);
       assert.match(dup.body.error.message, /「用户名」已被使用/);

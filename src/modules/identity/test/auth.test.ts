@@ -2,12 +2,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startApp, type StartedApp, type StartOptions } from '../../../../test/support/fixtures.ts';
 import { anonymous, login } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
 import { createUser, loadActor, totpAt, totpNow } from '../index.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
 
 const rawLogin = (s: StartedApp, body: unknown) => anonymous(s.app).post('/api/auth/login', body);
 
@@ -48,27 +49,78 @@ for (const d of await dialects()) {
       assert.ok(rows.length >= 2);
     });
 
-    test('repeated failures lock the account (423, even with the right password) until an administrator unlocks it', async () => {
-      for (let i = 1; i < s.config.lockoutThreshold; i++) {
-        assert.equal((await rawLogin(s, { username: 'm0001', password: `Wrong-${i}-Password` })).status, 401);
-      }
-      const locked = await rawLogin(s, { username: 'm0001', password: 'Wrong-last-Password' });
-      assert.equal(locked.status, 423);
-      assert.equal(locked.body.error.code, 'ACCOUNT_LOCKED');
-      assert.match(locked.body.error.message, /\d+ 分钟/);
-      const still = await rawLogin(s, { username: 'm0001', password: DEMO_PASSWORD });
-      assert.equal(still.status, 423);
+    test('repeated failures make that account wait at that address only, the wait doubling; the security administrator sees and lifts it', async () => {
+      const db = s.zx.ctx.db;
+      const from = (ip: string, body: unknown) => s.app.inject({ method: 'POST', url: '/api/auth/login', payload: body as any, remoteAddress: ip });
+      const threshold = s.config.lockoutThreshold;
+      for (let i = 1; i < threshold; i++) assert.equal((await from('10.9.0.1', { username: 'm0001', password: `Wrong-${i}-Password` })).statusCode, 401);
+      const first = await from('10.9.0.1', { username: 'm0001', password: 'Wrong-last-Password' });
+      assert.equal(first.statusCode, 429);
+      assert.equal(first.json().error.code, 'LOGIN_DELAYED');
+      assert.match(first.json().error.message, /请 1 分钟后再试/);
+      assert.ok(Number(first.headers['retry-after']) > 50 && Number(first.headers['retry-after']) <= 60, String(first.headers['retry-after']));
+      // while it waits, even the right password is not tried from that address …
+      assert.equal((await from('10.9.0.1', { username: 'm0001', password: DEMO_PASSWORD })).statusCode, 429);
+      // … but the owner signs in from anywhere else: a stranger cannot lock the account
+      assert.equal((await from('10.9.0.2', { username: 'm0001', password: DEMO_PASSWORD })).statusCode, 200);
+      // the wait is over (set back, as if a minute had passed): the next failure waits twice as long
+      await db.updateTable('login_failures').set({ blocked_until: new Date(clock.nowMs() - 1000).toISOString() }).where('username', '=', 'm0001').execute();
+      const second = await from('10.9.0.1', { username: 'm0001', password: 'Wrong-again-Password' });
+      assert.equal(second.statusCode, 429);
+      assert.match(second.json().error.message, /请 2 分钟后再试/);
+      assert.ok(Number(second.headers['retry-after']) > 110 && Number(second.headers['retry-after']) <= 120);
 
-      const admin = await s.login('sysadmin');
-      const list = await admin.get('/api/admin/users?q=m0001');
-      const user = list.body.items.find((u: any) => u.username === 'm0001');
+      // the security administrator sees the wait and lifts it; the system administrator does not see the list
+      assert.equal((await (await s.login('sysadmin')).get('/api/admin/login-locks')).status, 403);
+      const sec = await s.login('secadmin');
+      const locks = await sec.get('/api/admin/login-locks');
+      assert.equal(locks.status, 200);
+      const lock = locks.body.items.find((l: any) => l.username === 'm0001');
+      assert.equal(lock.ip, '10.9.0.1');
+      assert.equal(lock.failures, threshold + 1);
+      assert.ok(lock.userId);
+      const users = await sec.get('/api/admin/users?q=m0001');
+      const user = users.body.items.find((u: any) => u.username === 'm0001');
       assert.equal(user.locked, true);
       assert.ok(user.actions.includes('unlock'));
-      assert.equal((await admin.post(`/api/admin/users/${user.id}/unlock`)).status, 200);
-      assert.equal((await rawLogin(s, { username: 'm0001', password: DEMO_PASSWORD })).status, 200);
-      const actions = (await s.zx.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', user.id).execute()).map((r: any) => r.action);
+      assert.equal((await sec.post('/api/admin/login-locks/lift', { username: 'm0001', ip: '10.9.0.1' })).status, 200);
+      assert.equal((await sec.post('/api/admin/login-locks/lift', { username: 'm0001', ip: '10.9.0.1' })).status, 404, 'nothing left to lift');
+      assert.equal((await from('10.9.0.1', { username: 'm0001', password: DEMO_PASSWORD })).statusCode, 200);
+      const audit = await db.selectFrom('audit_log').select(['action', 'actor_id', 'ip']).where('entity_id', '=', user.id).orderBy('seq').execute();
+      const actions = audit.map((r: any) => r.action);
       for (const a of ['user.login.failed', 'user.lockout', 'user.login.locked', 'user.unlock', 'user.login']) assert.ok(actions.includes(a), a);
+      const secadminId = (await db.selectFrom('users').select('id').where('username', '=', 'secadmin').executeTakeFirstOrThrow()).id;
+      assert.equal(audit.find((r: any) => r.action === 'user.unlock')!.actor_id, secadminId, 'the lift names who lifted it');
+      assert.equal(audit.find((r: any) => r.action === 'user.lockout')!.ip, '10.9.0.1');
       assert.deepEqual(await verifyAuditChain(s.zx.ctx.db), { ok: true, count: (await s.zx.ctx.db.selectFrom('audit_log').select('seq').execute()).length });
+    });
+
+    test('unknown and known usernames get the same answers (status, code, message) and take similar time, also once the waits begin', async () => {
+      const from = async (ip: string, username: string) => {
+        const r = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Wrong-Password-9' }, remoteAddress: ip });
+        const e = r.json().error;
+        return `${r.statusCode} ${e.code} ${e.message}`;
+      };
+      const known: string[] = [];
+      const unknown: string[] = [];
+      for (let i = 0; i < s.config.lockoutThreshold + 2; i++) {
+        known.push(await from('10.9.1.1', 'm0002'));
+        unknown.push(await from('10.9.1.1', 'nobody-m0002'));
+      }
+      assert.deepEqual(unknown, known);
+      assert.ok(known.at(-1)!.startsWith('429 LOGIN_DELAYED'), known.at(-1));
+      // timing: an unknown username costs a password hash verification like a known one
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const timeOf = async (username: string, i: number) => {
+        const t = performance.now();
+        await from(`10.9.2.${i}`, username);
+        return performance.now() - t;
+      };
+      const k: number[] = [];
+      const n: number[] = [];
+      for (let i = 0; i < 7; i++) { k.push(await timeOf('m0003', i)); n.push(await timeOf(`nobody-${i}`, 100 + i)); }
+      const ratio = median(n) / median(k);
+      assert.ok(ratio > 0.33 && ratio < 3, `unknown ${median(n).toFixed(1)} ms, known ${median(k).toFixed(1)} ms`);
     });
 
     test('a write without the CSRF header is refused with 403 CSRF_FAILED; with it, it succeeds', async () => {
@@ -126,14 +178,15 @@ for (const d of await dialects()) {
       const code = await s.totpCode('secadmin');
       const first = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: code });
       assert.equal(first.status, 200, JSON.stringify(first.body));
-      const before = Number((await db.selectFrom('users').select('failed_count').where('username', '=', 'secadmin').executeTakeFirstOrThrow()).failed_count);
+      const failuresOf = async () => Number((await db.selectFrom('login_failures').select('failures').where('username', '=', 'secadmin').where('ip', '=', '127.0.0.1').executeTakeFirst())?.failures ?? 0);
+      const before = await failuresOf();
       const replay = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: code });
       assert.equal(replay.status, 401);
       assert.equal(replay.body.error.code, 'TOTP_REQUIRED');
       assert.equal(replay.body.error.field, 'totp');
       assert.match(replay.body.error.message, /已经用过/);
-      const after = await db.selectFrom('users').select(['failed_count', 'totp_last_step']).where('username', '=', 'secadmin').executeTakeFirstOrThrow();
-      assert.equal(Number(after.failed_count), before + 1, 'a replayed code is a failed attempt (it leads to the lockout like a wrong one)');
+      const after = await db.selectFrom('users').select(['totp_last_step']).where('username', '=', 'secadmin').executeTakeFirstOrThrow();
+      assert.equal(await failuresOf(), before + 1, 'a replayed code is a failed attempt (it leads to the sign-in waits like a wrong one)');
       const audit = await db.selectFrom('audit_log').select('data').where('action', '=', 'user.login.failed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
       assert.match(String(audit.data), /reused_totp/);
       // a code of an earlier step than the one used is refused as well, even inside the drift window
@@ -141,7 +194,7 @@ for (const d of await dialects()) {
       assert.equal((await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: earlier })).status, 401);
       const next = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: await s.totpCode('secadmin') });
       assert.equal(next.status, 200, JSON.stringify(next.body));
-      assert.equal(Number((await db.selectFrom('users').select('failed_count').where('username', '=', 'secadmin').executeTakeFirstOrThrow()).failed_count), 0);
+      assert.equal(await failuresOf(), 0, 'a success from the address clears its count');
     });
 
     test('an administrator without TOTP is confined to /api/auth/* until they enrol', async () => {
@@ -190,6 +243,31 @@ for (const d of await dialects()) {
       assert.equal(audit.length, 1);
     });
 
+    test('a session whose password must be changed may only read who it is, change the password and sign out (403 PASSWORD_CHANGE_REQUIRED)', async () => {
+      const db = s.zx.ctx.db;
+      const city = await db.selectFrom('organizations').select('id').where('level', '=', 'city').executeTakeFirstOrThrow();
+      await createUser(db, s.zx.ctx.dialect, { orgId: city.id, username: 'fresh.member', displayName: '新委员', password: 'Initial-Pass-2026', roles: [{ code: 'member' }], mustChangePassword: true });
+      const c = await login(s.app, 'fresh.member', 'Initial-Pass-2026');
+      const me = await c.get('/api/auth/me');
+      assert.equal(me.status, 200);
+      assert.equal(me.body.user.mustChangePassword, true);
+      for (const [method, url, body] of [['GET', '/api/worklist'], ['GET', '/api/proposals'], ['PUT', '/api/auth/preferences', { largeText: true }], ['GET', '/api/notifications']] as const) {
+        const r = await c.request(method, url, body);
+        assert.equal(r.status, 403, `${method} ${url}`);
+        assert.equal(r.body.error.code, 'PASSWORD_CHANGE_REQUIRED', `${method} ${url}`);
+        assert.match(r.body.error.message, /修改/);
+      }
+      assert.equal((await c.post('/api/auth/password', { currentPassword: 'Initial-Pass-2026', newPassword: 'Chosen-Pass-2026' })).status, 200);
+      assert.equal((await c.get('/api/auth/me')).body.user.mustChangePassword, false);
+      assert.equal((await c.get('/api/worklist')).status, 200, 'after the change the session works');
+      // signing out is allowed too
+      await db.updateTable('users').set({ must_change_password: 1 }).where('username', '=', 'fresh.member').execute();
+      await s.zx.ctx.events.publish({ type: 'identity.sessions.changed', tenantId: 'test', payload: {} });
+      assert.equal((await c.get('/api/worklist')).status, 403);
+      assert.equal((await c.post('/api/auth/logout')).status, 200);
+      assert.equal((await c.get('/api/auth/me')).status, 401);
+    });
+
     test('bad login input gets 400 naming the field, never 500', async () => {
       const missing = await rawLogin(s, { username: 'member' });
       assert.equal(missing.status, 400);
@@ -230,6 +308,59 @@ describe('identity: login rate limit (sqlite)', () => {
       assert.deepEqual(codes, [401, 401, 401, 429]);
       const last = await rawLogin(s, { username: 'nobody', password: 'whatever-pass' });
       assert.equal(last.body.error.code, 'RATE_LIMITED');
+    } finally { await s.close(); }
+  });
+});
+
+/** An app without demo data and one member who can sign in, with configuration overrides. */
+async function smallApp(config: StartOptions['config']) {
+  const s = await startApp('sqlite', { noSeed: true, config });
+  const now = clock.iso();
+  const city = newId();
+  await s.zx.ctx.db.insertInto('organizations').values({ id: city, parent_id: null, kind: 'cppcc', level: 'city', name: '长治市政协', short_name: null, code: null, sort: 0, tenant_id: city, active: 1, version: 1, created_at: now, updated_at: now }).execute();
+  await createUser(s.zx.ctx.db, s.zx.ctx.dialect, { orgId: city, username: 'proxied', displayName: '王委员', password: 'Through-Gate-2026', roles: [{ code: 'member' }] });
+  return s;
+}
+
+describe('identity: addresses and HTTPS behind a reverse proxy (sqlite)', () => {
+  const forwarded = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i}`, 'x-forwarded-proto': 'https' });
+
+  test('without TRUSTED_PROXIES, X-Forwarded-For is ignored: varying it does not escape the sign-in rate limit, and the audit log records the connection\'s address', async () => {
+    const s = await smallApp({ loginRateLimitPerMinute: 3 });
+    try {
+      const codes = [];
+      for (let i = 1; i <= 4; i++) {
+        codes.push((await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'proxied', password: 'Wrong-Pass-2026' }, headers: forwarded(i) })).statusCode);
+      }
+      assert.deepEqual(codes, [401, 401, 401, 429]);
+      const ips = (await s.zx.ctx.db.selectFrom('audit_log').select('ip').where('action', '=', 'user.login.failed').execute()).map((r: any) => r.ip);
+      assert.deepEqual([...new Set(ips)], ['127.0.0.1'], 'the forged addresses are not recorded');
+      // nor does a forged X-Forwarded-Proto make the cookie Secure … (it is not, on plain HTTP)
+      const s2 = await smallApp({});
+      try {
+        const ok = await s2.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'proxied', password: 'Through-Gate-2026' }, headers: forwarded(9) });
+        assert.equal(ok.statusCode, 200);
+        assert.doesNotMatch(String(ok.headers['set-cookie']), /Secure/i);
+      } finally { await s2.close(); }
+    } finally { await s.close(); }
+  });
+
+  test('from a trusted proxy, the client address comes from X-Forwarded-For and an HTTPS request gets a Secure cookie', async () => {
+    const s = await smallApp({ trustedProxies: ['127.0.0.0/8'] });
+    try {
+      const bad = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'proxied', password: 'Wrong-Pass-2026' }, headers: forwarded(7) });
+      assert.equal(bad.statusCode, 401);
+      const row = await s.zx.ctx.db.selectFrom('audit_log').select('ip').where('action', '=', 'user.login.failed').executeTakeFirstOrThrow();
+      assert.equal(row.ip, '198.51.100.7');
+      const ok = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'proxied', password: 'Through-Gate-2026' }, headers: forwarded(7) });
+      assert.equal(ok.statusCode, 200);
+      assert.match(String(ok.headers['set-cookie']), /Secure/i);
+      // a proxy that is not listed is not believed
+      const other = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'proxied', password: 'Through-Gate-2026' }, headers: forwarded(8), remoteAddress: '192.0.2.1' });
+      assert.equal(other.statusCode, 200);
+      assert.doesNotMatch(String(other.headers['set-cookie']), /Secure/i);
+      const last = await s.zx.ctx.db.selectFrom('audit_log').select('ip').where('action', '=', 'user.login').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.equal(last.ip, '192.0.2.1');
     } finally { await s.close(); }
   });
 });
