@@ -1,5 +1,5 @@
 /** Web manifest of the 用户与权限 module: login, TOTP enrolment, profile, users and role grants. */
-import { SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage, lazyPageWithMessages } from '../../../kernel/web/lazy.tsx';
 // the login page is the first page of nearly every cold visit: it comes with the initial code, not one round trip later
@@ -10,11 +10,14 @@ export const identityWeb: WebModule = {
   menu: [
     { key: 'users', label: '用户管理', icon: <TeamOutlined />, path: '/admin/users', permission: 'user.manage', group: 'admin', order: 20 },
     { key: 'roles', label: '角色与权限', icon: <SafetyCertificateOutlined />, path: '/admin/roles', permission: 'role.manage', group: 'admin', order: 30 },
+    // 三员分立: the security administrator grants every role, and sees and lifts sign-in waits, on the users page
+    { key: 'grants', label: '用户授权', icon: <UserSwitchOutlined />, path: '/admin/grants', permission: 'role.manage', group: 'admin', order: 25 },
   ],
   routes: [
     { path: '/profile', crumb: '个人设置', element: lazyPage(() => import('./pages/profile.tsx')) },
     { path: '/admin/users', permission: 'user.manage', element: lazyPage(() => import('./pages/users.tsx')) },
     { path: '/admin/roles', permission: 'role.manage', element: lazyPage(() => import('./pages/roles.tsx')) },
+    { path: '/admin/grants', permission: 'role.manage', element: lazyPage(() => import('./pages/users.tsx')) },
   ],
   publicRoutes: [
     { path: '/login', element: <LoginPage /> },
@@ -33,6 +36,11 @@ export const identityWeb: WebModule = {
     '开始设置': 'Start', '开通': 'Enable', '密钥': 'Secret', '导入链接': 'Import link', '新建用户': 'New user', '编辑用户': 'Edit user',
     '关键词': 'Keyword', '组织': 'Organisation', '全部角色': 'All roles', '姓名或用户名': 'Name or username', '设置角色': 'Roles', '重置密码': 'Reset password',
     '解锁': 'Unlock', '已锁定': 'Locked', '双因素': '2FA', '创建时间': 'Created', '初始密码': 'Initial password', '电子邮箱': 'E-mail', '手机号码': 'Mobile',
+    '用户授权': 'User roles', '登录锁定': 'Sign-in locks', '解除锁定': 'Lift lock', '已解除锁定': 'Lock lifted', '来源地址': 'Source address',
+    '失败次数': 'Failures', '锁定至': 'Locked until', '当前没有登录锁定': 'No sign-in locks', '不是本系统的账号': 'Not an account here',
+    '同一用户名在同一来源地址连续登录失败后须等待，每多失败一次等待加倍': 'After repeated failures, a username waits at that address; each further failure doubles the wait',
+    '角色由安全管理员授予（三员分立）：建立账号后，请安全管理员在「用户授权」中设置角色。': 'Roles are granted by the security administrator: after creating the account, ask them to set its roles under User roles.',
+    '请先修改初始密码，然后才能使用系统。': 'Please change your initial password before using the system.',
     '权限': 'Permissions', '在左侧选择一个角色': 'Select a role on the left', '管理员': 'Admin', '权限已更新': 'Permissions updated', '角色已更新': 'Roles updated',
   },
 };

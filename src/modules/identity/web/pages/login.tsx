@@ -26,6 +26,8 @@ export default function LoginPage() {
       const res = await api.post<MeResponse>('/api/auth/login', { username: v.username.trim(), password: v.password, ...(needTotp && v.totp ? { totp: v.totp.trim() } : {}) });
       signedIn(res);
       if (res.user.mustEnrollTotp) navigate('/totp-setup', { replace: true });
+      // an initial or reset password: the server allows nothing else until it is changed
+      else if (res.user.mustChangePassword) navigate('/profile', { replace: true });
       else {
         const next = params.get('next');
         navigate(next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/', { replace: true });
@@ -35,7 +37,7 @@ export default function LoginPage() {
         if (needTotp && v.totp) form.setFields([{ name: 'totp', errors: [e.message || t('动态验证码不正确')] }]);
         else setProblem({ type: 'warning', text: t('管理员账号需要输入手机验证器上的 6 位动态验证码。') });
         setNeedTotp(true);
-      } else if (e instanceof ApiError && e.code === 'ACCOUNT_LOCKED') {
+      } else if (e instanceof ApiError && (e.code === 'LOGIN_DELAYED' || e.code === 'ACCOUNT_LOCKED')) {
         setProblem({ type: 'error', text: e.message });
       } else if (!applyFormErrors(form, e)) {
         setProblem({ type: 'error', text: e instanceof ApiError ? e.message : String(e) });

@@ -1,6 +1,6 @@
 /** 个人设置: who I am, change my password, two-factor sign-in, large-text and language preferences. */
 import { useState } from 'react';
-import { App, Button, Col, Descriptions, Form, Input, Radio, Row, Switch, Tag } from 'antd';
+import { Alert, App, Button, Col, Descriptions, Form, Input, Radio, Row, Switch, Tag } from 'antd';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n, locales, type Locale } from '../../../../kernel/web/i18n.tsx';
 import { useSession } from '../../../../kernel/web/session.tsx';
@@ -59,7 +59,7 @@ export default function ProfilePage() {
       </Col>
       <Col xs={24} lg={12}>
         <PageCard title={t('修改密码')}>
-          {me.mustChangePassword && <Tag color="orange" style={{ marginBottom: 12 }}>{t('请修改初始密码')}</Tag>}
+          {me.mustChangePassword && <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} title={t('请先修改初始密码，然后才能使用系统。')} />}
           <Form form={form} layout="vertical" onFinish={changePassword} style={{ maxWidth: 420 }}>
             <Form.Item name="currentPassword" label={t('当前密码')} rules={[{ required: true, message: t('请输入当前密码') }]}>
               <Input.Password autoComplete="current-password" />

@@ -1,13 +1,18 @@
-/** 用户管理: filter and page through users, create and edit them in a drawer, reset passwords, unlock, set roles. */
+/**
+ * 用户管理 (system administrator): filter and page through users, create and edit them in a drawer, reset passwords.
+ * 用户授权 (security administrator, the same page): set roles (三员分立: only the security administrator grants roles),
+ * and the sign-in waits in force (登录锁定) with 解除锁定.
+ */
 import { useMemo, useState } from 'react';
 import { App, Button, Drawer, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import type { UserSummary } from '../../contract.ts';
+import type { LoginLock, UserSummary } from '../../contract.ts';
 import { roleCatalogue } from '../../../../kernel/universal/roles.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
+import { useSession } from '../../../../kernel/web/session.tsx';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { OrgTreeSelect } from '../../../organizations/web/org-select.tsx';
 
@@ -30,6 +35,10 @@ export default function UsersPage() {
   const [form] = Form.useForm();
   const [rolesForm] = Form.useForm();
   const [filterForm] = Form.useForm<Filters>();
+  const { can } = useSession();
+  const manageUsers = can('user.manage');
+  const grantRoles = can('role.manage');
+  const locks = useApiQuery<{ items: LoginLock[] }>(can('login.unlock') ? '/api/admin/login-locks' : null);
 
   const open = (e: Editing) => {
     form.resetFields();
@@ -73,7 +82,11 @@ export default function UsersPage() {
   });
 
   const unlock = async (u: UserSummary) => {
-    try { await api.post(`/api/admin/users/${u.id}/unlock`, {}); void message.success(t('已解除锁定')); reload(); } catch (e) { report(e); }
+    try { await api.post(`/api/admin/users/${u.id}/unlock`, {}); void message.success(t('已解除锁定')); reload(); locks.reload(); } catch (e) { report(e); }
+  };
+
+  const lift = async (l: LoginLock) => {
+    try { await api.post('/api/admin/login-locks/lift', { username: l.username, ip: l.ip }); void message.success(t('已解除锁定')); locks.reload(); reload(); } catch (e) { report(e); }
   };
 
   const saveRoles = async (v: { roles: string[] }) => {
@@ -105,12 +118,28 @@ export default function UsersPage() {
       {u.actions.includes('edit') && <Button type="link" onClick={() => open({ mode: 'edit', user: u })}>{t('编辑')}</Button>}
       {u.actions.includes('setRoles') && <Button type="link" onClick={() => { rolesForm.setFieldsValue({ roles: u.roles.map((r) => r.code) }); setRolesFor(u); }}>{t('设置角色')}</Button>}
       {u.actions.includes('resetPassword') && <Button type="link" onClick={() => resetPassword(u)}>{t('重置密码')}</Button>}
-      {u.actions.includes('unlock') && u.locked && <Button type="link" onClick={() => void unlock(u)}>{t('解锁')}</Button>}
+      {u.actions.includes('unlock') && u.locked && <Button type="link" onClick={() => void unlock(u)}>{t('解除锁定')}</Button>}
     </Space> },
   ], [t]);
 
   return (
-    <PageCard title={t('用户管理')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'create' })}>{t('新建用户')}</Button>}>
+    <>
+    {locks.data && (
+      <PageCard title={t('登录锁定')} extra={<Typography.Text type="secondary">{t('同一用户名在同一来源地址连续登录失败后须等待，每多失败一次等待加倍')}</Typography.Text>}>
+        <Table<LoginLock>
+          rowKey={(l) => `${l.username}@${l.ip}`} dataSource={locks.data.items} loading={locks.loading} size="small" pagination={false} scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('当前没有登录锁定') }}
+          columns={[
+            { title: t('用户名'), key: 'username', render: (_v, l) => <Space orientation="vertical" size={0}><span>{l.username}</span>{l.displayName ? <Typography.Text type="secondary">{l.displayName}</Typography.Text> : <Typography.Text type="secondary">{t('不是本系统的账号')}</Typography.Text>}</Space> },
+            { title: t('来源地址'), dataIndex: 'ip', key: 'ip' },
+            { title: t('失败次数'), dataIndex: 'failures', key: 'failures' },
+            { title: t('锁定至'), dataIndex: 'blockedUntil', key: 'blockedUntil', render: (v) => formatDateTime(v) },
+            { title: t('操作'), key: 'actions', render: (_v, l) => <Button type="link" onClick={() => void lift(l)}>{t('解除锁定')}</Button> },
+          ]}
+        />
+      </PageCard>
+    )}
+    <PageCard title={manageUsers ? t('用户管理') : t('用户授权')} extra={manageUsers && <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'create' })}>{t('新建用户')}</Button>}>
       <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} onFinish={(v) => { setFilters(v); setPaging((p) => ({ ...p, page: 1 })); }} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t('关键词')}><Input placeholder={t('姓名或用户名')} allowClear /></Form.Item>
         <Form.Item name="orgId" label={t('组织')} style={{ minWidth: 240 }}><OrgTreeSelect allowClear /></Form.Item>
@@ -131,7 +160,9 @@ export default function UsersPage() {
           {editing?.mode === 'create' && (
             <>
               <Form.Item name="password" label={t('初始密码')} rules={[{ required: true, message: t('请输入初始密码') }]} extra={t('至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类。')}><Input.Password autoComplete="new-password" /></Form.Item>
-              <Form.Item name="roles" label={t('角色')}><Select mode="multiple" options={roleOptions} /></Form.Item>
+              {grantRoles
+                ? <Form.Item name="roles" label={t('角色')}><Select mode="multiple" options={roleOptions} /></Form.Item>
+                : <Typography.Paragraph type="secondary">{t('角色由安全管理员授予（三员分立）：建立账号后，请安全管理员在「用户授权」中设置角色。')}</Typography.Paragraph>}
             </>
           )}
           <Form.Item name="email" label={t('电子邮箱')}><Input type="email" /></Form.Item>
@@ -145,5 +176,6 @@ export default function UsersPage() {
         </Form>
       </Modal>
     </PageCard>
+    </>
   );
 }
