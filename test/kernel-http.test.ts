@@ -132,6 +132,16 @@ describe('HTTP error format (kernel server with probe routes)', () => {
   });
 });
 
+describe('trusted proxies', () => {
+  test('TRUSTED_PROXIES takes addresses and CIDRs; anything else stops the start with a message naming it', async () => {
+    const ok = await createHttpServer({ logLevel: 'silent', maxUploadBytes: 1024, cookieSecret: 'test', trustedProxies: ['127.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback'] });
+    await ok.close();
+    for (const bad of ['garbage', '10.0.0.0/33', '10.0.0.1/8/1', 'example.org']) {
+      await assert.rejects(createHttpServer({ logLevel: 'silent', maxUploadBytes: 1024, cookieSecret: 'test', trustedProxies: [bad] }), (e: Error) => e.message.includes(`「${bad}」`) && /TRUSTED_PROXIES/.test(e.message));
+    }
+  });
+});
+
 describe('HTTP surface of the assembled app (sqlite)', () => {
   let tdb: TestDatabase;
   let zx: Zhengxie;

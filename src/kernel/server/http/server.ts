@@ -1,6 +1,6 @@
 /** The Fastify instance every module registers on: validation, one error format, security headers, OpenAPI. */
 import http from 'node:http';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import type { FastifyStaticOptions } from '@fastify/static';
@@ -75,7 +75,18 @@ export function webStaticOptions(root: string): FastifyStaticOptions {
   };
 }
 
+/** An entry of TRUSTED_PROXIES: an address, a CIDR, or one of proxy-addr's names for ranges. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 export async function createHttpServer(opts: HttpOptions): Promise<App> {
+  const badProxy = opts.trustedProxies?.find((p) => !isProxyEntry(p));
+  if (badProxy !== undefined) throw new Error(`TRUSTED_PROXIES 中的「${badProxy}」不是 IP 地址或 CIDR（如 10.0.0.5 或 10.1.0.0/16）`);
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
