@@ -8,6 +8,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { versionConflict } from '../universal/errors.ts';
 import { clock } from '../universal/clock.ts';
+import { newId } from '../universal/ids.ts';
 import type { Actor } from './actor.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
 import type { DialectName } from './db/dialect.ts';
@@ -33,7 +34,37 @@ export interface Work {
   audit(e: AuditEntry): Promise<void>;
   /** write a domain event to the outbox; it is delivered after commit */
   emit(e: EventDraft): Promise<DomainEvent>;
+  /**
+   * Open a work item beside a record's own (转办征询 for a proposer, 待评价 for each proposer, a 分办 unit's part): for one
+   * person, or for a role in an organisation. A `task.opened` event tells the people it is for.
+   */
+  openTask(t: SideTask): Promise<string>;
+  /** Close the open work items of one kind of side task of a record (only one person's, when `userId` is given). */
+  closeTasks(entityType: string, entityId: string, opts?: { userId?: string }): Promise<number>;
 }
+
+/** A work item opened by a command rather than by a state of the record's lifecycle. */
+export interface SideTask {
+  tenantId: string;
+  /** the kind of side task, e.g. 'proposal-conversion'; the worklist and reminders group by it */
+  entityType: string;
+  /** the record it is about */
+  entityId: string;
+  /** the record's type for links and notices, e.g. 'proposal' */
+  recordType: string;
+  state: string;
+  title: string;
+  label: string;
+  userId?: string | null;
+  orgId?: string | null;
+  role?: string | null;
+  dueDate?: string | null;
+  actor: { userId: string };
+}
+
+/** Payload of the `task.opened` event. */
+export interface TaskOpenedPayload { taskId: string; recordType: string; title: string; label: string; dueDate: string | null }
+export const TASK_OPENED = 'task.opened';
 
 export class UnitOfWork {
   constructor(private deps: { db: Kysely<any>; dialect: DialectName; runner: WorkflowRunner; outbox: Outbox }) {}
@@ -53,6 +84,29 @@ export class UnitOfWork {
         },
         async audit(e) { await appendAudit(trx, dialect, e); },
         emit: (e) => outbox.write(trx, e),
+        async openTask(t) {
+          const id = newId();
+          const now = clock.iso();
+          await trx.insertInto('tasks').values({
+            id, tenant_id: t.tenantId, entity_type: t.entityType, entity_id: t.entityId, state: t.state, title: t.title, label: t.label,
+            assignee_user_id: t.userId ?? null, assignee_org_id: t.userId ? null : (t.orgId ?? null), assignee_role: t.userId ? null : (t.role ?? null),
+            due_date: t.dueDate ?? null, status: 'open', created_at: now, closed_at: null,
+          }).execute();
+          const payload: TaskOpenedPayload = { taskId: id, recordType: t.recordType, title: t.title, label: t.label, dueDate: t.dueDate ?? null };
+          await outbox.write(trx, {
+            type: TASK_OPENED, tenantId: t.tenantId, entityType: t.entityType, entityId: t.entityId, actorId: t.actor.userId,
+            audience: t.userId ? { userIds: [t.userId] } : { orgIds: t.orgId ? [t.orgId] : [], roles: t.role ? [t.role] : [] },
+            payload: payload as unknown as Record<string, unknown>,
+          });
+          return id;
+        },
+        async closeTasks(entityType, entityId, opts = {}) {
+          let q = trx.updateTable('tasks').set({ status: 'done', closed_at: clock.iso() })
+            .where('entity_type', '=', entityType).where('entity_id', '=', entityId).where('status', '=', 'open');
+          if (opts.userId) q = q.where('assignee_user_id', '=', opts.userId);
+          const r = await q.executeTakeFirst();
+          return Number(r.numUpdatedRows);
+        },
       };
       return fn(work);
     });

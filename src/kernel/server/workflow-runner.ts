@@ -165,7 +165,7 @@ export function openTaskRow(
   if (!task) return null;
   const orgId = task.orgField === 'tenant' ? r.tenant_id : ((r[task.orgField] as string | null) ?? null);
   const userId = task.userField ? ((r[task.userField] as string | null) ?? null) : null;
-  const days = opts.dueInWorkingDays ?? task.dueInWorkingDays;
+  const days = opts.dueInWorkingDays ?? (task.urgent && r[task.urgent.field] ? task.urgent.days : task.dueInWorkingDays);
   const own = task.dueField ? (r[task.dueField] as string | null | undefined) : null;
   return {
     id: newId(), tenant_id: r.tenant_id, entity_type: workflow.id, entity_id: r.id, state: r.state,

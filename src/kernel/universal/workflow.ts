@@ -26,6 +26,11 @@ export interface StateTask {
    * work item is due then, however often the record comes back to this state, instead of counting from each entry
    */
   dueField?: string;
+  /**
+   * an urgent record's shorter deadline: when the record's `field` is set (e.g. a 社情民意 急报's `urgent`), the work
+   * item is due in `days` working days instead of `dueInWorkingDays`, every time the record enters this state
+   */
+  urgent?: { field: string; days: number };
   /** a short Chinese phrase for the worklist, e.g. '待签收' */
   label: string;
 }

@@ -16,7 +16,7 @@ export function audienceIncludes(a: Audience | undefined, l: Listener): boolean 
 /** The server-sent event name for a domain event type, or null when browsers are not told about it. */
 export function pushEventName(type: string): 'worklist' | 'notification' | null {
   if (type === 'notification.created') return 'notification';
-  if (type.endsWith('.transitioned')) return 'worklist';
+  if (type.endsWith('.transitioned') || type === 'task.opened') return 'worklist';
   return null;
 }
 

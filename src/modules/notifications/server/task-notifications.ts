@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { TASK_OPENED, type TaskOpenedPayload } from '../../../kernel/server/unit-of-work.ts';
 import { entityLink, recipientsExcept } from '../domain/audience.ts';
 
 /** The users holding one of `roles` in one of `orgIds` (active accounts only). */
@@ -47,10 +48,29 @@ export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notif
   });
 }
 
-/** Subscribe once, on the instance that committed the transition (so each person is told once). */
+/** A side task opened by a command (转办征询, 待评价, a 分办 unit's part): tell the person or the role it is for. */
+export async function notifySideTask(ctx: Pick<ModuleContext, 'db' | 'notifier'>, e: DomainEvent): Promise<void> {
+  if (!e.entityId) return;
+  const p = e.payload as unknown as TaskOpenedPayload;
+  const audience = e.audience ?? {};
+  const byRole = await usersWithRoles(ctx.db, audience.orgIds ?? [], audience.roles ?? []);
+  const userIds = recipientsExcept([...(audience.userIds ?? []), ...byRole], e.actorId);
+  if (!userIds.length) return;
+  await ctx.notifier.notify({
+    tenantId: e.tenantId,
+    userIds,
+    kind: 'task',
+    title: `新待办：${p.label}`,
+    body: `「${p.title}」需要您办理（${p.label}）${p.dueDate ? `，请于 ${p.dueDate} 前办理` : ''}。`,
+    link: entityLink(p.recordType, e.entityId),
+    ...(e.id ? { key: `task:${e.id}` } : {}),
+  });
+}
+
+/** Subscribe to the events that open work items: a record's state (…transitioned) and a command's side task. */
 export function subscribeTaskNotifications(ctx: ModuleContext): void {
   ctx.events.on('*', async (e) => {
-    if (!e.type.endsWith('.transitioned')) return;
-    await notifyTaskAssignees(ctx, e);
+    if (e.type === TASK_OPENED) await notifySideTask(ctx, e);
+    else if (e.type.endsWith('.transitioned')) await notifyTaskAssignees(ctx, e);
   });
 }

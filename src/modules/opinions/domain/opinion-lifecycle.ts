@@ -28,9 +28,10 @@ export const reportLifecycle = defineWorkflow<ReportRecord>({
   label: '社情民意信息',
   initial: 'submitted',
   states: {
-    submitted: { label: '待处理', labelEn: 'Submitted', task: { role: 'info_editor', orgField: 'tenant', dueInWorkingDays: 3, label: '社情民意待处理' } },
+    // 急报 (urgent reports) are handled within one working day, every time they come in
+    submitted: { label: '待处理', labelEn: 'Submitted', task: { role: 'info_editor', orgField: 'tenant', dueInWorkingDays: 3, urgent: { field: 'urgent', days: 1 }, label: '社情民意待处理' } },
     returned: { label: '退回修改', labelEn: 'Returned', task: { role: 'member', orgField: 'tenant', userField: 'submitter_user_id', dueInWorkingDays: 10, label: '信息退回修改' } },
-    accepted: { label: '已录用', labelEn: 'Accepted', task: { role: 'info_editor', orgField: 'tenant', dueInWorkingDays: 2, label: '信息待核稿' } },
+    accepted: { label: '已录用', labelEn: 'Accepted', task: { role: 'info_editor', orgField: 'tenant', dueInWorkingDays: 2, urgent: { field: 'urgent', days: 1 }, label: '信息待核稿' } },
     retained: { label: '留存', labelEn: 'Kept on file' },
     verified: { label: '已核稿', labelEn: 'Verified' },
     compiled: { label: '已编期', labelEn: 'In an issue' },

@@ -8,7 +8,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
+import { openTaskRow, type WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, forbidden, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { linkAttachments } from '../../attachments/index.ts';
@@ -39,17 +39,13 @@ export async function history(trx: Transaction<any>, r: { id: string; tenant_id:
   }).execute();
 }
 
-/** Open the work item a report's state calls for (used where reports are written outside the workflow runner). */
+/**
+ * Open the work item a report's state calls for, where a report is written outside a transition (a copy received from
+ * below, a report made from a proposal): the kernel's rule for the state, the urgent (急报) deadline included.
+ */
 export async function openTask(ctx: ModuleContext, trx: Transaction<any>, r: ReportRow, now: string) {
-  const task = reportLifecycle.states[r.state]?.task;
-  if (!task) return;
-  const userId = task.userField ? String(r[task.userField]) : null;
-  await trx.insertInto('tasks').values({
-    id: newId(), tenant_id: r.tenant_id, entity_type: 'opinion', entity_id: r.id, state: r.state, title: r.urgent ? `【急】${r.title}` : r.title, label: task.label,
-    assignee_user_id: userId, assignee_org_id: userId ? null : r.tenant_id, assignee_role: userId ? null : task.role,
-    due_date: task.dueInWorkingDays ? ctx.calendar.addWorkingDays(ctx.calendar.today(), r.urgent ? 1 : task.dueInWorkingDays) : null,
-    status: 'open', created_at: now, closed_at: null,
-  }).execute();
+  const row = openTaskRow(reportLifecycle as any, r, ctx.calendar, { title: reportSpec().titleOf(r), since: ctx.calendar.today(), now });
+  if (row) await trx.insertInto('tasks').values(row).execute();
 }
 
 /** Tell the originating report's submitter (wherever the event happened). */
@@ -71,17 +67,12 @@ export async function createReport(ctx: ModuleContext, actor: Actor, body: Repor
     issue_id: null, issue_number: null, return_reason: null, returned_at: null, accepted_at: null, verified_at: null, revision_count: 1,
     state: 'submitted', version: 1, created_at: now, updated_at: now, submitted_at: now,
   } as ReportRow;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('opinion_reports').values(row).execute();
-    await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: row.tenant_id, seq: 1, title: row.title, body: row.body, editor_id: actor.userId, editor_name: actor.displayName, note: '原稿', at: now }).execute();
-    await linkAttachments(trx, { ids: body.attachmentIds, entityType: 'opinion', entityId: id, actor });
-    await history(trx, row, null, 'submitted', 'create', actor, null, now);
-    await openTask(ctx, trx, row, now);
-    await appendAudit(trx, ctx.dialect, { tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.create', entityType: 'opinion', entityId: id, data: { title: row.title, urgent: body.urgent }, ip });
-  });
-  await ctx.events.publish({
-    type: 'opinion.transitioned', tenantId: row.tenant_id, entityType: 'opinion', entityId: id, actorId: actor.userId,
-    audience: { userIds: [actor.userId], orgIds: [row.tenant_id], roles: ['info_editor'] }, payload: { from: null, to: 'submitted', action: 'create', title: row.title, version: 1 },
+  // one unit of work: the report with its history, work item (due in one working day for a 急报), audit record and event
+  await ctx.uow.run(async (w) => {
+    const { state: _s, version: _v, created_at: _c, updated_at: _u, ...values } = row;
+    await w.create(reportSpec(), values, actor, ip);
+    await w.trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: row.tenant_id, seq: 1, title: row.title, body: row.body, editor_id: actor.userId, editor_name: actor.displayName, note: '原稿', at: now }).execute();
+    await linkAttachments(w.trx, { ids: body.attachmentIds, entityType: 'opinion', entityId: id, actor });
   });
   await publishReportText(ctx, row);
   return id;

@@ -3,7 +3,6 @@
  * proposer (转办征询); consent records what the proposal became and, for 社情民意, publishes `proposal.converted` so that
  * the 社情民意 module creates the report (crediting the proposer and co-signers, linked back to the proposal).
  */
-import type { Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Work } from '../../../kernel/server/unit-of-work.ts';
@@ -17,31 +16,26 @@ import type { ProposalRow } from './proposal-repository.ts';
 
 const titleOf = (r: ProposalRow) => (r.number ? `${r.number} ${r.title}` : r.title);
 
-/** 不予立案 with an offer: remember it and ask the proposer (a work item due with the revision window). */
-export async function offerConversion(ctx: ModuleContext, trx: Transaction<any>, record: ProposalRow, offer: ConversionTarget, now: string, dueDays: number) {
-  await trx.insertInto('tasks').values({
-    id: newId(), tenant_id: record.tenant_id, entity_type: conversionEntity, entity_id: record.id, state: 'not_filed', title: titleOf(record),
-    label: `转办征询（${conversionTargetLabels[offer]}）`, assignee_user_id: record.proposer_user_id, assignee_org_id: null, assignee_role: null,
-    due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), dueDays), status: 'open', created_at: now, closed_at: null,
-  }).execute();
+/** 不予立案 with an offer: remember it and ask the proposer (a work item due with the revision window; they are told). */
+export async function offerConversion(ctx: ModuleContext, w: Work, record: ProposalRow, offer: ConversionTarget, actor: Actor, dueDays: number) {
+  await w.openTask({
+    tenantId: record.tenant_id, entityType: conversionEntity, entityId: record.id, recordType: 'proposal', state: 'not_filed', title: titleOf(record),
+    label: `转办征询（${conversionTargetLabels[offer]}）`, userId: record.proposer_user_id,
+    dueDate: ctx.calendar.addWorkingDays(ctx.calendar.today(), dueDays), actor,
+  });
   return { conversion_offer: offer, conversion_status: 'pending' };
 }
 
-async function closeConversionTask(trx: Transaction<any>, id: string, now: string) {
-  await trx.updateTable('tasks').set({ status: 'done', closed_at: now })
-    .where('entity_type', '=', conversionEntity).where('entity_id', '=', id).where('status', '=', 'open').execute();
-}
-
 /** 同意转办: the proposal becomes a 社情民意 report (its id chosen now) or a 参考件. */
-export async function consentConversion(trx: Transaction<any>, record: ProposalRow, now: string) {
-  await closeConversionTask(trx, record.id, now);
+export async function consentConversion(w: Work, record: ProposalRow, now: string) {
+  await w.closeTasks(conversionEntity, record.id);
   const to = record.conversion_offer as ConversionTarget;
   return { conversion_status: 'accepted', converted_to: to, converted_at: now, converted_ref_id: to === 'opinion' ? newId() : null };
 }
 
 /** 不同意转办: it stays 不予立案. */
-export async function refuseConversion(trx: Transaction<any>, record: ProposalRow, now: string) {
-  await closeConversionTask(trx, record.id, now);
+export async function refuseConversion(w: Work, record: ProposalRow) {
+  await w.closeTasks(conversionEntity, record.id);
   return { conversion_status: 'refused' };
 }
 

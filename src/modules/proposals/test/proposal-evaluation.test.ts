@@ -95,6 +95,7 @@ for (const d of await dialects()) {
       assert.equal(p.satisfaction, 'unsatisfied');
       assert.equal(p.evaluation.leaderAttention, true);
       assert.equal((await openEvaluationTasks(id)).length, 0, 'the proposer\'s item closes too');
+      await s.zx.ctx.events.drain(); // the leaders' notice is delivered from the outbox
       const told = await s.zx.ctx.db.selectFrom('notifications').select(['title']).where('user_id', '=', leaderId).where('link', '=', `/proposals/${id}`).execute();
       assert.equal(told.length, 1, 'the leader is told');
       assert.match(told[0].title, /不满意/);

@@ -30,7 +30,7 @@ import { clock } from '../../../../kernel/universal/clock.ts';
 
 export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
 
-type Effect = (c: { ctx: ModuleContext; trx: Transaction<any>; record: ProposalRow; input: TransitionInput; actor: Actor; now: string; settings: ProposalSettings }) =>
+type Effect = (c: { ctx: ModuleContext; w: Work; trx: Transaction<any>; record: ProposalRow; input: TransitionInput; actor: Actor; now: string; settings: ProposalSettings }) =>
   Promise<Record<string, unknown>> | Record<string, unknown>;
 
 async function unitOrThrow(trx: Transaction<any>, tenantId: string, id: string, field: string, label: string) {
@@ -65,11 +65,9 @@ export const evaluationEntity = 'proposal-evaluation';
 const titleOf = (r: ProposalRow) => (r.number ? `${r.number} ${r.title}` : r.title);
 const roundOf = (r: ProposalRow) => Math.max(1, Number(r.reply_round ?? 0));
 
-async function closeEvaluationTasks(trx: Transaction<any>, proposalId: string, now: string, userId?: string) {
-  let q = trx.updateTable('tasks').set({ status: 'done', closed_at: now })
-    .where('entity_type', '=', evaluationEntity).where('entity_id', '=', proposalId).where('status', '=', 'open');
-  if (userId) q = q.where('assignee_user_id', '=', userId);
-  await q.execute();
+/** Close the 待评价 work items of the proposal (only one person's, when `userId` is given). */
+async function closeEvaluationTasks(w: Work, proposalId: string, userId?: string) {
+  await w.closeTasks(evaluationEntity, proposalId, userId ? { userId } : {});
 }
 
 /** Keep one person's rating of the current reply, with whether they are the first proposer, a co-signer or a merged proposer. */
@@ -98,12 +96,12 @@ const effects: Record<string, Effect> = {
     return { number_seq: seq, number: formatNumber(seq), filed_at: now, ...(input.isKey !== undefined ? { is_key: input.isKey ? 1 : 0 } : {}) };
   },
   /** 不予立案, optionally offering 转社情民意 / 转参考件 to the proposer (who consents or refuses) */
-  not_file: async ({ ctx, trx, record, input, now, settings }) => ({
+  not_file: async ({ ctx, w, record, input, actor, settings }) => ({
     not_filed_reason: input.reasonCode,
-    ...(input.convertTo ? await offerConversion(ctx, trx, record, input.convertTo, now, settings.deadlines.revise) : {}),
+    ...(input.convertTo ? await offerConversion(ctx, w, record, input.convertTo, actor, settings.deadlines.revise) : {}),
   }),
-  consent_conversion: ({ trx, record, now }) => consentConversion(trx, record, now),
-  refuse_conversion: ({ trx, record, now }) => refuseConversion(trx, record, now),
+  consent_conversion: ({ w, record, now }) => consentConversion(w, record, now),
+  refuse_conversion: ({ w, record }) => refuseConversion(w, record),
   /** 并案: the proposer of the merged proposal keeps credit on the target and is answered with it (并案办理、分别答复). */
   merge: async ({ trx, record, input }) => {
     const target = await findProposal(trx, input.targetId!);
@@ -148,49 +146,52 @@ const effects: Record<string, Effect> = {
   reject_reply: () => ({ signer_id: null, signer_name: null, signed_at: null }),
   /** 督办审核 may change the reply class before release */
   /** the reply goes to every proposer: each gets a 待评价 work item, due at the end of the evaluation window */
-  release: async ({ ctx, trx, record, input, now, settings }) => {
+  release: async ({ ctx, w, trx, record, input, actor, now, settings }) => {
     const cos = await trx.selectFrom('proposal_cosigners').select(['user_id', 'confirmed_at']).where('proposal_id', '=', record.id).execute();
     const who = evaluatorsOf(record.proposer_user_id, cos as Array<{ user_id: string; confirmed_at: string | null }>);
     const due = ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.evaluate);
-    await closeEvaluationTasks(trx, record.id, now);
-    await trx.insertInto('tasks').values(who.map((u) => ({
-      id: newId(), tenant_id: record.tenant_id, entity_type: evaluationEntity, entity_id: record.id, state: 'replied', title: titleOf(record),
-      label: '待评价', assignee_user_id: u, assignee_org_id: null, assignee_role: null, due_date: due, status: 'open', created_at: now, closed_at: null,
-    }))).execute();
+    await closeEvaluationTasks(w, record.id);
+    // each proposer is told of their 待评价 by the task.opened event
+    for (const u of who) {
+      await w.openTask({
+        tenantId: record.tenant_id, entityType: evaluationEntity, entityId: record.id, recordType: 'proposal', state: 'replied',
+        title: titleOf(record), label: '待评价', userId: u, dueDate: due, actor,
+      });
+    }
     return {
       reply_class: input.replyClass ?? record.reply_class, replied_at: now, satisfaction: null,
       evaluators_pending: JSON.stringify(who), reply_round: Number(record.reply_round ?? 0) + 1,
     };
   },
   /** one proposer rates while others have still to */
-  rate: async ({ trx, record, input, actor, now }) => {
+  rate: async ({ w, trx, record, input, actor, now }) => {
     await recordRating(trx, record, actor, input.satisfaction!, input.comment, now);
-    await closeEvaluationTasks(trx, record.id, now, actor.userId);
+    await closeEvaluationTasks(w, record.id, actor.userId);
     return { evaluators_pending: JSON.stringify(pendingEvaluators(record).filter((u) => u !== actor.userId)) };
   },
   /** the last proposer rates: the proposal closes with the least satisfied rating of the round */
-  evaluate: async ({ trx, record, input, actor, now }) => {
+  evaluate: async ({ w, trx, record, input, actor, now }) => {
     await recordRating(trx, record, actor, input.satisfaction!, input.comment, now);
-    await closeEvaluationTasks(trx, record.id, now);
+    await closeEvaluationTasks(w, record.id);
     return { satisfaction: await roundSatisfaction(trx, record), evaluators_pending: '[]' };
   },
   /** any proposer's 不满意 sends it back to the unit, with the leaders' attention */
-  request_rehandle: async ({ ctx, trx, record, input, actor, now, settings }) => {
+  request_rehandle: async ({ w, ctx, trx, record, input, actor, now, settings }) => {
     await recordRating(trx, record, actor, 'unsatisfied', input.comment || input.reason, now);
-    await closeEvaluationTasks(trx, record.id, now);
+    await closeEvaluationTasks(w, record.id);
     return {
       satisfaction: 'unsatisfied', evaluators_pending: '[]', leader_attention: 1,
       due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.deadlines.rehandle),
     };
   },
   /** 二次交办: a B-class answer is handled again in a later year by the same lead unit, until the office closes it */
-  follow_up: async ({ ctx, trx, record, now }) => {
-    await closeEvaluationTasks(trx, record.id, now);
+  follow_up: async ({ w, ctx, record }) => {
+    await closeEvaluationTasks(w, record.id);
     return { follow_up_year: Number(ctx.calendar.today().slice(0, 4)), follow_up_count: Number(record.follow_up_count ?? 0) + 1, due_date: null, evaluators_pending: null };
   },
   /** 办结 by the office when the evaluation window has passed: the ratings given so far make the satisfaction */
-  close: async ({ trx, record, now }) => {
-    await closeEvaluationTasks(trx, record.id, now);
+  close: async ({ w, trx, record }) => {
+    await closeEvaluationTasks(w, record.id);
     return { satisfaction: await roundSatisfaction(trx, record), evaluators_pending: '[]' };
   },
 };
@@ -206,16 +207,20 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
   const bad = checkTransitionInput(req.action, input, {
     replyClasses: settings.replyClasses.map((c) => c.code), notFiledReasons: settings.notFiledReasons.map((c) => c.code), recordId: row.id,
   });
+  // the unit of work the transition runs in, for effects that open or close side tasks
+  let current: Work | undefined;
+  const work = () => { if (!current) throw new Error('proposal effects run inside a unit of work'); return current; };
   const spec = proposalSpec(settings.deadlines, facts, async ({ trx, record, input: inp, actor, now, transition }) => {
     // input rules are checked only once the transition itself is allowed, so a wrong role or state is reported first
     if (bad) throw invalid(bad.field, bad.label, bad.message);
     const effect = effects[transition.name];
-    return effect ? effect({ ctx, trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
+    return effect ? effect({ ctx, w: work(), trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
   }, { followUpClasses: settings.followUpClasses, replySignOff: settings.replySignOff });
   try {
     // one unit of work: the transition and the events it causes (search indexing, the unit suggestion's example, a
     // conversion to 社情民意) commit together, and the subscribers get them from the outbox
     return await ctx.uow.run(async (w) => {
+      current = w;
       const res = await w.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
       await emitForText(w, res.record, req.action);
       if (req.action === 'consent_conversion') await emitConversion(w, res.record, req.actor);
@@ -255,8 +260,9 @@ async function emitForText(w: Work, r: ProposalRow, action: string): Promise<voi
 }
 
 /**
- * Delivered from the outbox after a proposal's transition: tell every proposer a reply is out for their evaluation,
- * the 会办/分办 units their part, and after a 不满意 draw the leaders' attention. Each person is told once per event.
+ * Delivered from the outbox after a proposal's transition: tell the 会办/分办 units their part, and after a 不满意 draw
+ * the leaders' attention. Each person is told once per event. (Each proposer's 待评价 is a side task: its
+ * task.opened event tells them.)
  */
 export async function noticesAfterTransition(ctx: ModuleContext, e: DomainEvent): Promise<void> {
   if (!e.entityId) return;
@@ -268,15 +274,6 @@ export async function noticesAfterTransition(ctx: ModuleContext, e: DomainEvent)
 
 async function notifyAfter(ctx: ModuleContext, r: ProposalRow, action: string, actorId: string, key?: string): Promise<void> {
   const link = `/proposals/${r.id}`;
-  if (action === 'release') {
-    const userIds = pendingEvaluators(r).filter((u) => u !== actorId);
-    if (userIds.length) {
-      await ctx.notifier.notify({
-        tenantId: r.tenant_id, userIds, kind: 'task', title: '新待办：待评价', key,
-        body: `「${titleOf(r)}」已答复，请对办理情况作出评价。`, link,
-      });
-    }
-  }
   if ((action === 'assign' || action === 'reassign') && r.handling_mode && r.handling_mode !== 'single') {
     const units = await ctx.db.selectFrom('proposal_assignments').select('unit_id').where('proposal_id', '=', r.id).where('state', '!=', 'cancelled').execute();
     const userIds = (await usersHoldingRoles(ctx.db, units.map((u: any) => u.unit_id), ['unit_handler', 'unit_leader'])).filter((u) => u !== actorId);

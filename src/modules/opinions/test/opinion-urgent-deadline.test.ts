@@ -1,0 +1,55 @@
+// 急报: an urgent 社情民意 report is due with the editors in one working day every time it comes in, including after it
+// was returned and resubmitted (the rule lives in the lifecycle, so the runner and the commands that open work items
+// themselves agree).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from '../../../../test/support/db.ts';
+import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import type { Client } from '../../../../test/support/http.ts';
+
+for (const d of await dialects()) {
+  describe(`urgent report deadlines (${d.kind})`, { skip: d.skip }, () => {
+    let s: StartedApp;
+    let member: Client, editor: Client;
+    before(async () => {
+      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      [member, editor] = await Promise.all(['member', 'editor'].map((u) => s.login(u)));
+    });
+    after(async () => { await s?.close(); });
+
+    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
+      c.post(`/api/opinions/${id}/transitions`, { action, version, input });
+    const openTask = (id: string) => s.zx.ctx.db.selectFrom('tasks').select(['state', 'due_date', 'assignee_role'])
+      .where('entity_type', '=', 'opinion').where('entity_id', '=', id).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const body = '近期群众反映，城区部分路段早晚高峰拥堵严重，学校周边接送车辆占道停放，影响通行安全。建议优化信号配时、设置临时停车区。';
+
+    test('an urgent report is due in one working day when submitted, and again after it is returned and resubmitted', async () => {
+      const cal = s.zx.ctx.calendar;
+      const created = await member.post('/api/opinions', { title: '关于学校周边交通拥堵的紧急反映', body, urgent: true });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      assert.equal((await openTask(id)).due_date, cal.addWorkingDays(cal.today(), 1));
+
+      const returned = await fire(editor, id, 'return', created.body.version, { reason: '请补充具体路段' });
+      assert.equal(returned.status, 200, JSON.stringify(returned.body));
+      assert.equal((await openTask(id)).due_date, cal.addWorkingDays(cal.today(), 10), 'the member has the usual ten working days to revise');
+
+      const again = await fire(member, id, 'resubmit', returned.body.version);
+      assert.equal(again.status, 200, JSON.stringify(again.body));
+      const task = await openTask(id);
+      assert.equal(task.state, 'submitted');
+      assert.equal(task.due_date, cal.addWorkingDays(cal.today(), 1), 'resubmitted, it is still a 急报');
+
+      const accepted = await fire(editor, id, 'accept', again.body.version);
+      assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+      assert.equal((await openTask(id)).due_date, cal.addWorkingDays(cal.today(), 1), 'its 核稿 is urgent too');
+    });
+
+    test('an ordinary report keeps the usual three working days', async () => {
+      const cal = s.zx.ctx.calendar;
+      const created = await member.post('/api/opinions', { title: '关于背街小巷路灯维修的建议', body });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal((await openTask(created.body.id)).due_date, cal.addWorkingDays(cal.today(), 3));
+    });
+  });
+}
