@@ -1,6 +1,8 @@
 /** Browser user stories: members, unit clerks and administrators sign in and see their own worklist and menu. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { skipUnless } from '../test/support/services.ts';
 import { axeViolations, menuTexts, shot, signIn, startStage, type Stage } from './support.ts';
 
@@ -166,6 +168,14 @@ describe('web app user stories (chromium)', { skip, timeout: 240_000 }, () => {
   });
 
   test('screenshots were written for review', () => {
-    console.log(`# screenshots in ${stage.screenshots}`);
+    const shots = fs.readdirSync(stage.screenshots).filter((f) => f.endsWith('.png'));
+    assert.ok(shots.length >= 3, `screenshots: ${shots.join(', ')}`);
+    // a PNG starts with its signature and a blank page is far smaller than a rendered one
+    for (const f of shots) {
+      const bytes = fs.readFileSync(path.join(stage.screenshots, f));
+      assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', f);
+      assert.ok(bytes.length > 5_000, `${f} is ${bytes.length} bytes`);
+    }
+    console.log(`# ${shots.length} screenshots in ${stage.screenshots}`);
   });
 });

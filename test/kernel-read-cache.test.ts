@@ -2,8 +2,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReadCache } from '../src/kernel/server/read-cache.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// time moves by the kernel clock rather than by waiting, so a loaded machine cannot push a read past a limit
+const pass = (ms: number) => clock.advance(ms);
+/** let settled promises run their handlers */
+const settle = () => new Promise((r) => setImmediate(r));
 
 describe('read cache', () => {
   test('a value is loaded once, and an event in its scope makes the next read load again', async () => {
@@ -26,14 +30,14 @@ describe('read cache', () => {
     let release: () => void = () => {};
     const load = () => new Promise<number>((resolve) => { const n = ++loads; if (n === 1) resolve(n); else release = () => resolve(n); });
     assert.equal(await cache.get('t', 'k', load), 1);
-    await sleep(40);
+    pass(40);
     assert.equal(await cache.get('t', 'k', load), 1, 'expired: the old value, without waiting');
     assert.equal(await cache.get('t', 'k', load), 1, 'still loading: the old value again, and no second load');
     assert.equal(loads, 2);
     release();
-    await sleep(5);
+    await settle();
     assert.equal(await cache.get('t', 'k', load), 2, 'the fresh value once it has loaded');
-    await sleep(70);
+    pass(70);
     const waited = cache.get('t', 'k', load);
     release();
     assert.equal(await waited, 3, 'far past the limit, a reader waits for the fresh value');
@@ -43,13 +47,13 @@ describe('read cache', () => {
     const cache = new ReadCache<number>({ ttlMs: 20, maxEntries: 100 });
     let n = 0;
     assert.equal(await cache.get('t', 'k', async () => ++n), 1);
-    await sleep(30);
+    pass(30);
     let finish: () => void = () => {};
     const slow = () => new Promise<number>((resolve) => { const v = ++n; finish = () => resolve(v); });
     assert.equal(await cache.get('t', 'k', slow), 1);
     cache.invalidate('t');
     finish();
-    await sleep(5);
+    await settle();
     assert.equal(await cache.get('t', 'k', async () => 100 + ++n), 103, 'the value loaded before the event is dropped');
     await assert.rejects(cache.get('x', 'k', async () => { throw new Error('database down'); }));
     assert.equal(await cache.get('x', 'k', async () => 7), 7, 'the failure was not kept');

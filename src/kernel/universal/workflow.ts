@@ -38,6 +38,7 @@ export interface StateTask {
 export interface StateDef {
   label: string; // Chinese name, e.g. '待立案'
   labelEn?: string;
+  /** no action leaves this state (checked by `defineWorkflow`); a state that may still move later is not terminal */
   terminal?: boolean;
   task?: StateTask;
 }
@@ -78,6 +79,10 @@ export function defineWorkflow<R>(def: WorkflowDef<R>): WorkflowDef<R> {
     }
   }
   if (!def.states[def.initial]) throw new Error(`workflow ${def.id}: unknown initial state ${def.initial}`);
+  // terminal means terminal: no action leaves such a state (so "no actions" there holds by construction)
+  for (const t of def.transitions) {
+    for (const s of t.from) if (def.states[s].terminal) throw new Error(`workflow ${def.id}: transition ${t.name} leaves terminal state ${s}`);
+  }
   const names = new Set<string>();
   for (const t of def.transitions) {
     const key = `${t.name}@${t.from.join(',')}`;

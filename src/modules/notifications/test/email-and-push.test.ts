@@ -160,8 +160,22 @@ describe('e-mail and real-time push', () => {
   });
 
   test('closing the app ends open streams instead of hanging', async () => {
-    // covered by after(): a stream left open here must not keep close() waiting
-    const bob = await w.login('bob');
-    await openStream(port, bob.cookie);
+    // an app of its own, so that closing it here leaves the others' world alone
+    const other = await startWorld('sqlite');
+    let closed = false;
+    try {
+      await other.zx.app.listen({ port: 0, host: '127.0.0.1' });
+      const otherPort = (other.zx.app.server.address() as AddressInfo).port;
+      const bob = await other.login('bob');
+      const stream = await openStream(otherPort, bob.cookie);
+      const outcome = await Promise.race([
+        other.close().then(() => { closed = true; return 'closed'; }),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 15_000).unref()),
+      ]);
+      assert.equal(outcome, 'closed', 'close() does not wait for the open stream');
+      await stream.ended; // the server ended the stream; the client saw it end
+    } finally {
+      if (!closed) await other.close().catch(() => {});
+    }
   });
 });

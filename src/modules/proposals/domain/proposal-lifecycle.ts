@@ -146,7 +146,8 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
       submitted: { label: '待审查', labelEn: 'Submitted', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.review, label: '待审查' } },
       returned: { label: '退回修改', labelEn: 'Returned', task: { role: 'member', orgField: 'tenant', userField: 'proposer_user_id', dueInWorkingDays: d.revise, label: '退回修改' } },
       filed: { label: '已立案', labelEn: 'Filed', task: { role: 'proposal_staff', orgField: 'tenant', dueInWorkingDays: d.assign, label: '待交办' } },
-      not_filed: { label: '不予立案', labelEn: 'Not filed', terminal: true },
+      // not terminal: the proposer may still consent to (or refuse) turning it into 社情民意 or a 参考件
+      not_filed: { label: '不予立案', labelEn: 'Not filed' },
       merged: { label: '已并案', labelEn: 'Merged', terminal: true },
       withdrawn: { label: '已撤回', labelEn: 'Withdrawn', terminal: true },
       assigned: { label: '待签收', labelEn: 'Assigned', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.sign, label: '待签收' } },
@@ -160,7 +161,8 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
       // the evaluation work items (待评价) are one per proposer, kept by the module (entity 'proposal-evaluation')
       replied: { label: '已答复', labelEn: 'Replied' },
       rehandle: { label: '重新办理', labelEn: 'Re-handling', task: { role: 'unit_handler', orgField: 'lead_unit_id', dueInWorkingDays: d.rehandle, label: '重新办理' } },
-      closed: { label: '已办结', labelEn: 'Closed', terminal: true },
+      // not terminal: a B-class answer is followed up in a later year (跨年度跟踪、二次交办)
+      closed: { label: '已办结', labelEn: 'Closed' },
     } satisfies Record<ProposalState, unknown>,
     transitions: [
       { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: proposer, guard: cosignersReady },

@@ -1,7 +1,7 @@
 // Pure tests of the 提案 lifecycle: every transition, its roles, guards and required fields, plus stamping and visibility.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedActions, checkTransition } from '../../../kernel/universal/workflow.ts';
+import { allowedActions, checkTransition, defineWorkflow } from '../../../kernel/universal/workflow.ts';
 import { buildProposalLifecycle, checkTransitionInput, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { canEditDraft, canSeeProposal, canConfirmCosign } from '../domain/proposal-policy.ts';
 import { formatNumber, sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
@@ -77,10 +77,27 @@ describe('proposal lifecycle', () => {
     });
   }
 
-  test('terminal states allow no action for anyone', () => {
-    for (const s of ['not_filed', 'merged', 'withdrawn', 'closed']) {
-      for (const a of [member, staff, unitClerk]) assert.deepEqual(allowedActions(wf, s, { record: rec(s), actor: a }), []);
+  test('terminal states allow no action for anyone, by construction; states that may still move are not terminal', () => {
+    const terminal = Object.entries(wf.states).filter(([, d]) => d.terminal).map(([k]) => k).sort();
+    assert.deepEqual(terminal, ['merged', 'withdrawn']);
+    for (const s of terminal) {
+      assert.deepEqual(wf.transitions.filter((t) => t.from.includes(s)).map((t) => t.name), [], `nothing leaves ${s}`);
+      // with every field an action could look at filled in, still nothing
+      const full = rec(s, { reply_class: 'B', conversion_offer: 'opinion', conversion_status: 'pending' } as Partial<ProposalRecord>);
+      for (const a of [member, staff, unitClerk]) assert.deepEqual(allowedActions(wf, s, { record: full, actor: a }), []);
     }
+    // 已办结 with a B-class answer is followed up next year by the office (二次交办)
+    const closedB = rec('closed', { reply_class: 'B' } as Partial<ProposalRecord>);
+    assert.deepEqual(allowedActions(wf, 'closed', { record: closedB, actor: staff }).map((a) => a.name), ['follow_up']);
+    assert.deepEqual(allowedActions(wf, 'closed', { record: rec('closed', { reply_class: 'A' } as Partial<ProposalRecord>), actor: staff }), []);
+    // 不予立案 with an offer waits for the proposer's consent
+    const offered = rec('not_filed', { conversion_offer: 'opinion', conversion_status: 'pending' } as Partial<ProposalRecord>);
+    assert.deepEqual(allowedActions(wf, 'not_filed', { record: offered, actor: member }).map((a) => a.name).sort(), ['consent_conversion', 'refuse_conversion']);
+    // and the kernel refuses a lifecycle in which an action leaves a terminal state
+    assert.throws(() => defineWorkflow({
+      id: 'x', label: 'x', initial: 'a', states: { a: { label: 'a' }, z: { label: 'z', terminal: true } },
+      transitions: [{ name: 'reopen', label: '重开', from: ['z'], to: 'a', roles: ['member'] }],
+    }), /leaves terminal state z/);
   });
 
   test('only the first proposer may submit or withdraw, and only a proposer or confirmed co-signer may evaluate', () => {
