@@ -20,7 +20,7 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
     const page = await freshPage();
     await signIn(stage, page, 'proposal');
     await page.goto(stage.baseUrl + '/proposals/board');
-    await page.getByText('超期事项').first().waitFor();
+    await page.getByText('当前超期').first().waitFor();
     const api = await page.request.get(stage.baseUrl + '/api/proposals/board');
     const board = await api.json();
     assert.ok(board.units.length >= 1, 'the demo data have units with work falling due');

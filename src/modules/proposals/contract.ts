@@ -78,6 +78,8 @@ export const proposalListQuery = pageQuery.extend({
   isExcellent: yesNo.optional().describe('优秀提案'),
   /** 转为社情民意或留作参考 */
   converted: yesNo.optional().describe('转办'),
+  /** 选题参考目录: the proposals citing a topic (with stage=received, the ones its count counts) */
+  topicId: z.string().max(40).optional().describe('参考选题'),
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
@@ -759,6 +761,7 @@ export interface ProposalConvertedPayload {
   year: number;
   title: string;
   body: string;
+  /** orgId: the party, group or committee the proposal was made in the name of; null for a member's own proposal (a personal report, 个人报送) */
   proposer: { userId: string; name: string; orgId: string | null };
   /** confirmed co-signers, credited with the proposer */
   cosigners: Array<{ userId: string; name: string }>;

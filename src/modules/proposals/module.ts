@@ -12,6 +12,7 @@ import { topicMigrations } from './server/topic-migrations.ts';
 import { seedProposalTopics } from './server/seed-topics.ts';
 import { statsMigrations } from './server/stats-migrations.ts';
 import { signOffMigrations } from './server/signoff-migrations.ts';
+import { releasedReplyMigrations } from './server/released-reply-migrations.ts';
 import { noticesAfterTransition } from './server/commands/fire-transition.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
@@ -30,7 +31,7 @@ export const proposalsModule: ModuleManifest = {
     { code: 'proposal.topic_manage', name: '发布和修改选题参考目录', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.handle', name: '办理提案（签收、申请调整、申请延期、答复）', defaultRoles: ['unit_handler', 'unit_leader'] },
   ],
-  migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations, ...signOffMigrations],
+  migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations, ...signOffMigrations, ...releasedReplyMigrations],
   workflows: [proposalLifecycle, assignmentWorkflow],
   /** 催办: the periodic reminder job (each reminder claimed once, so several instances may run it) */
   subscribe: (ctx) => {

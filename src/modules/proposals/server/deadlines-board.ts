@@ -9,20 +9,40 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { unitRoleLabels, type UnitRole } from '../contract.ts';
 import { findOrg, tenantUsersHoldingRoles, usersHoldingRoles } from './directory.ts';
 import { readProposalSettings } from './settings.ts';
+import { handlingStates, unitTaskEntities, unitTaskRoles } from './stat-conditions.ts';
+import { overdueProposalCount } from './proposal-stats.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
-const unitTaskRoles = ['unit_handler', 'unit_leader'];
-const entityTypes = ['proposal', 'proposal_assignment'];
 
 interface OpenTask { id: string; tenant_id: string; entity_type: string; entity_id: string; title: string; label: string; assignee_org_id: string; due_date: string }
 
 /** Open unit work due on or before `until` (optionally of one tenant). */
 async function openUnitTasks(db: Kysely<any>, until: string, tenantId?: string): Promise<OpenTask[]> {
   let q = db.selectFrom('tasks').select(['id', 'tenant_id', 'entity_type', 'entity_id', 'title', 'label', 'assignee_org_id', 'due_date'])
-    .where('status', '=', 'open').where('entity_type', 'in', entityTypes).where('assignee_role', 'in', unitTaskRoles)
+    .where('status', '=', 'open').where('entity_type', 'in', [...unitTaskEntities]).where('assignee_role', 'in', [...unitTaskRoles])
     .where('due_date', 'is not', null).where('due_date', '<=', until);
   if (tenantId) q = q.where('tenant_id', '=', tenantId);
   return (await q.orderBy('due_date').orderBy('id').execute()) as OpenTask[];
+}
+
+/**
+ * The board's open unit work of a tenant falling due on or before `until`, each dated as 当前超期 dates it
+ * (`overdueNow`): the lead unit's item on the proposal by the earlier of its own due date and the proposal's 办理期限
+ * (a reply waiting for sign-off after the 办理期限 is late), a 分办 or 会办 part's item by its own.
+ */
+async function boardTasks(db: Kysely<any>, until: string, tenantId: string): Promise<OpenTask[]> {
+  const rows = await db.selectFrom('tasks')
+    .leftJoin('proposals', (j) => j.onRef('proposals.id', '=', 'tasks.entity_id').on('tasks.entity_type', '=', 'proposal'))
+    .select(['tasks.id', 'tasks.tenant_id', 'tasks.entity_type', 'tasks.entity_id', 'tasks.title', 'tasks.label', 'tasks.assignee_org_id', 'tasks.due_date', 'proposals.due_date as proposal_due'])
+    .where('tasks.tenant_id', '=', tenantId).where('tasks.status', '=', 'open')
+    .where('tasks.entity_type', 'in', [...unitTaskEntities]).where('tasks.assignee_role', 'in', [...unitTaskRoles])
+    .where((eb) => eb.or([eb('tasks.due_date', '<=', until), eb('proposals.due_date', '<=', until)]))
+    .execute();
+  const dated = (rows as Array<OpenTask & { due_date: string | null; proposal_due: string | null }>).map(({ proposal_due, ...t }) => {
+    const dues = [t.due_date, proposal_due].filter((d): d is string => !!d);
+    return { ...t, due_date: dues.sort()[0] };
+  });
+  return dated.sort((a, b) => a.due_date.localeCompare(b.due_date) || a.id.localeCompare(b.id));
 }
 
 /** Which proposal each task is about, and the unit's part in it (主办 for the proposal's own tasks). */
@@ -35,19 +55,36 @@ async function proposalsOf(db: Kysely<any>, tasks: OpenTask[]) {
   return (t: OpenTask) => (t.entity_type === 'proposal' ? { proposalId: t.entity_id, role: 'lead' as UnitRole } : byAssignment.get(t.entity_id) ?? { proposalId: t.entity_id, role: 'split' as UnitRole });
 }
 
+/** The proposals of these ids that are being handled (办理阶段): the board shows the units' work on these only, as 当前超期 counts it. */
+async function inHandling(db: Kysely<any>, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('proposals').select('id').where('id', 'in', unique.slice(i, i + 500)).where('state', 'in', [...handlingStates]).execute();
+    for (const r of rows as Array<{ id: string }>) out.add(r.id);
+  }
+  return out;
+}
+
 export interface BoardItem {
   taskId: string; proposalId: string; title: string; label: string; role: UnitRole; roleLabel: string; dueDate: string; daysLeft: number; overdue: boolean;
 }
 export interface BoardUnit { unitId: string; unitName: string; overdue: number; dueSoon: number; items: BoardItem[] }
 
-/** The office's board: by unit, what is overdue and what falls due within `withinDays` working days. */
+/**
+ * The office's board: by unit, the proposals whose work is overdue and those falling due within `withinDays` working
+ * days, on proposals being handled. Its overdue figure is the statistics' 当前超期 (one definition, `overdueNow`), over
+ * all years: the proposals, each counted once however many of its units are late; a unit's figure counts its own.
+ */
 export async function deadlinesBoard(ctx: ModuleContext, tenantId: string, withinDays?: number) {
   const settings = await readProposalSettings(ctx, tenantId);
   const days = withinDays ?? settings.reminders.boardDays;
   const today = ctx.calendar.today();
   const until = ctx.calendar.addWorkingDays(today, days);
-  const tasks = await openUnitTasks(ctx.db, until, tenantId);
-  const of = await proposalsOf(ctx.db, tasks);
+  const open = await boardTasks(ctx.db, until, tenantId);
+  const of = await proposalsOf(ctx.db, open);
+  const handled = await inHandling(ctx.db, open.map((t) => of(t).proposalId));
+  const tasks = open.filter((t) => handled.has(of(t).proposalId));
   const units = new Map<string, BoardUnit>();
   for (const t of tasks) {
     let u = units.get(t.assignee_org_id);
@@ -67,7 +104,7 @@ export async function deadlinesBoard(ctx: ModuleContext, tenantId: string, withi
   const list = [...units.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.unitName.localeCompare(b.unitName, 'zh'));
   return {
     today, withinDays: days, units: list,
-    overdue: list.reduce((n, u) => n + u.overdue, 0), dueSoon: list.reduce((n, u) => n + u.dueSoon, 0),
+    overdue: await overdueProposalCount(ctx.db, tenantId, today), dueSoon: list.reduce((n, u) => n + u.dueSoon, 0),
   };
 }
 
@@ -98,7 +135,7 @@ export async function runProposalReminders(ctx: ModuleContext): Promise<{ remind
     if (!beforeDays.has(t.tenant_id)) beforeDays.set(t.tenant_id, (await readProposalSettings(ctx, t.tenant_id)).reminders.beforeDays);
     const left = ctx.calendar.daysLeft(t.due_date, today);
     const link = `/proposals/${of(t).proposalId}`;
-    const unitUsers = () => usersHoldingRoles(ctx.db, [t.assignee_org_id], unitTaskRoles);
+    const unitUsers = () => usersHoldingRoles(ctx.db, [t.assignee_org_id], [...unitTaskRoles]);
     if (t.due_date < today) {
       if (!(await claim(ctx.db, `overdue|${t.id}|${t.due_date}`, t, 'overdue'))) continue;
       const office = await tenantUsersHoldingRoles(ctx.db, t.tenant_id, ['proposal_staff']);

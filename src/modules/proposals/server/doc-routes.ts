@@ -112,8 +112,8 @@ async function compilationData(ctx: ModuleContext, ids: string[], groupBy: 'unit
         cosignerNames: cos.filter((c: any) => c.proposal_id === r.id && c.kind !== 'merged' && c.confirmed_at).map((c: any) => c.name as string),
         typeLabel, background: r.background, analysis: r.analysis, suggestions: r.suggestions, leadUnitName: r.lead_unit_name ?? null,
         coUnitNames: units.filter((u: any) => u.proposal_id === r.id && u.role !== 'lead').map((u: any) => u.unit_name as string),
-        replyClassLabel: released && r.reply_class ? (replyClasses.find((c) => c.code === r.reply_class)?.label ?? r.reply_class) : null,
-        replyText: released ? r.reply_text ?? null : null,
+        replyClassLabel: released && r.released_class ? (replyClasses.find((c) => c.code === r.released_class)?.label ?? r.released_class) : null,
+        replyText: released ? r.released_text ?? null : null,
         group: groupBy === 'unit' ? r.lead_unit_name ?? '尚未交办' : groupBy === 'type' ? typeLabel : (r.topic_id && areas.get(r.topic_id)) || '其他',
       });
     }

@@ -40,7 +40,7 @@ export interface MemberProposal {
 export interface MemberProposalCounts { led: number; cosigned: number; merged: number }
 
 const columns = ['proposals.id', 'proposals.year', 'proposals.number', 'proposals.number_seq', 'proposals.title', 'proposals.state', 'proposals.proposer_name',
-  'proposals.reply_class', 'proposals.satisfaction', 'proposals.is_key', 'proposals.is_excellent', 'proposals.filed_at', 'proposals.submitted_at'] as const;
+  'proposals.released_class', 'proposals.satisfaction', 'proposals.is_key', 'proposals.is_excellent', 'proposals.filed_at', 'proposals.submitted_at'] as const;
 
 /** A member's received proposals of a year, as first proposer, as co-signer and by merger, each newest first. */
 export async function memberProposalsOf(
@@ -61,7 +61,7 @@ export async function memberProposalsOf(
   const classLabel = new Map(settings.replyClasses.map((c) => [c.code, c.label]));
   const present = (rows: any[]): MemberProposal[] => rows.map((r) => ({
     id: r.id, year: Number(r.year), number: r.number ?? null, title: r.title, state: r.state, stateLabel: stateLabel(r.state),
-    proposerName: r.proposer_name, replyClass: r.reply_class ?? null, replyClassLabel: r.reply_class ? classLabel.get(r.reply_class) ?? r.reply_class : null,
+    proposerName: r.proposer_name, replyClass: r.released_class ?? null, replyClassLabel: r.released_class ? classLabel.get(r.released_class) ?? r.released_class : null,
     satisfaction: r.satisfaction ?? null, satisfactionLabel: r.satisfaction ? satisfactionLabels[r.satisfaction as Satisfaction] ?? r.satisfaction : null,
     isKey: Number(r.is_key) === 1, isExcellent: Number(r.is_excellent) === 1, filed: !!r.filed_at, submittedAt: r.submitted_at ?? null,
   })).sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '') || a.id.localeCompare(b.id));

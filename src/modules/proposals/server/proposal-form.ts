@@ -35,8 +35,8 @@ export async function loadProposalForm(db: Kysely<any>, row: ProposalRow, actor:
   const office = can(actor, 'proposal.read_all');
   // contact data is for the people who work on the proposal, not for everyone who may read a public one
   const contact = isProposer || office || isUnit ? facts.phone : null;
-  const released = !!row.replied_at;
-  const showClass = row.reply_class && (released || office || (isUnit && row.lead_unit_id === actor.orgId));
+  // the office and the lead unit see the unit's current reply (a draft too); everyone else the released one (decision 0021)
+  const replyClass = (office && actor.tenantId === row.tenant_id) || (isUnit && row.lead_unit_id === actor.orgId) ? row.reply_class : row.released_class;
   return {
     id: row.id, organisationName: tenant?.name ?? '', year: Number(row.year), sessionLabel: row.session_label, number: row.number ?? null,
     title: row.title, typeLabel: proposalTypeLabels[row.type as ProposalType] ?? row.type,
@@ -46,7 +46,7 @@ export async function loadProposalForm(db: Kysely<any>, row: ProposalRow, actor:
     background: row.background, analysis: row.analysis, suggestions: row.suggestions,
     units: units.map((u: any) => ({ name: u.unit_name as string, roleLabel: unitRoleLabels[u.role as UnitRole] ?? u.role })),
     handlingModeLabel: row.handling_mode ? handlingModeLabels[row.handling_mode as HandlingMode] ?? row.handling_mode : null,
-    replyClassLabel: showClass ? (replyClasses.find((c) => c.code === row.reply_class)?.label ?? row.reply_class) : null,
+    replyClassLabel: replyClass ? (replyClasses.find((c) => c.code === replyClass)?.label ?? replyClass) : null,
     topicTitle: row.topic_title ?? null, submittedAt: row.submitted_at ?? null, isPublic: Number(row.is_public) === 1,
   };
 }

@@ -27,11 +27,19 @@ export function toListItem(r: ProposalRow): ProposalListItem {
     proposerUserId: r.proposer_user_id, proposerName: r.proposer_name,
     leadUnitId: r.lead_unit_id ?? null, leadUnitName: r.lead_unit_name ?? null,
     handlingMode: (r.handling_mode ?? null) as ProposalListItem['handlingMode'],
-    replyClass: r.reply_class ?? null, satisfaction: (r.satisfaction ?? null) as ProposalListItem['satisfaction'],
+    // the released reply's class (答复类别): what the statistics count and the list filter selects
+    replyClass: r.released_class ?? null, satisfaction: (r.satisfaction ?? null) as ProposalListItem['satisfaction'],
     isKey: Number(r.is_key) === 1, isExcellent: Number(r.is_excellent) === 1, isPublic: Number(r.is_public) === 1,
     topicId: r.topic_id ?? null, topicTitle: r.topic_title ?? null,
     dueDate: r.due_date ?? null, submittedAt: r.submitted_at ?? null, createdAt: r.created_at, updatedAt: r.updated_at, version: Number(r.version),
   };
+}
+
+/** A step's input as the caller may see it: the reply a unit drafted (class and text) only for those who see drafts. */
+function historyData(action: string, data: Record<string, unknown> | null, draftSeer: boolean): Record<string, unknown> | null {
+  if (!data || draftSeer || !['reply', 'reply_sign', 'release'].includes(action)) return data;
+  const { replyClass: _c, replyText: _t, ...rest } = data;
+  return Object.keys(rest).length ? rest : null;
 }
 
 function parseJson(s: unknown): Record<string, unknown> | null {
@@ -53,20 +61,21 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
   const wf = buildProposalLifecycle(deadlines, rules);
   const actions = allowedActions(wf, r.state, { record: r, actor })
     .filter((a) => !actionPermission[a.name] || can(actor, actionPermission[a.name]));
+  const draftSeer = seesReplyDraft(r, actor);
   const reason = r.not_filed_reason ? (notFiledReasons.find((x) => x.code === r.not_filed_reason)?.label ?? r.not_filed_reason) : null;
   return {
     ...toListItem(r),
     background: r.background, analysis: r.analysis, suggestions: r.suggestions,
     proposerOrgId: r.proposer_org_id ?? null, sectorId: r.sector_id ?? null, committeeId: r.committee_id ?? null,
-    replyText: r.reply_text ?? null, notFiledReason: reason, mergedIntoId: r.merged_into_id ?? null,
+    ...replyFor(r, actor),
+    notFiledReason: reason, mergedIntoId: r.merged_into_id ?? null,
     filedAt: r.filed_at ?? null, repliedAt: r.replied_at ?? null,
-    signerName: r.signer_name ?? null, signedAt: r.signed_at ?? null, replySentAt: r.reply_sent_at ?? null,
     cosigners: cosigners.map((c: any) => ({ userId: c.user_id, name: c.name, confirmedAt: c.confirmed_at ?? null })),
     units: units.map((u: any) => ({ unitId: u.unit_id, unitName: u.unit_name, role: u.role as UnitRole, roleLabel: unitRoleLabels[u.role as UnitRole] ?? u.role })),
     attachments: files.map((f) => presentAttachment(f)),
     history: history.map((h: any) => ({
       id: h.id, action: h.action, actionLabel: actionLabel(h.action), fromState: h.from_state ?? null, toState: h.to_state,
-      toStateLabel: stateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, data: parseJson(h.data), at: h.at,
+      toStateLabel: stateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, data: historyData(h.action, parseJson(h.data), draftSeer), at: h.at,
     })),
     actions,
     abilities: {
@@ -98,6 +107,36 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
       id: c.id, unitId: c.unit_id, unitName: c.unit_name, method: c.method, methodLabel: consultationMethodLabels[c.method as ConsultationMethod] ?? c.method,
       date: c.date, people: c.people, notes: c.notes, recordedBy: c.recorded_by_name, at: c.created_at,
     })),
+  };
+}
+
+/**
+ * Who works on the reply before it is released: the office (of the proposal's CPPCC) and the lead unit. They see the
+ * unit's current reply, a draft while it waits for sign-off and the office's check.
+ */
+export function seesReplyDraft(r: ProposalRow, actor: Actor): boolean {
+  return (can(actor, 'proposal.read_all') && actor.tenantId === r.tenant_id) || (!!r.lead_unit_id && r.lead_unit_id === actor.orgId);
+}
+
+/**
+ * Whether the unit's current reply is the released one: only while the proposal waits for or has had its evaluation
+ * (已答复, 已办结); in any other state after a release (重新办理, 二次交办) the unit may be drafting a new reply.
+ */
+export const currentReplyReleased = (r: ProposalRow): boolean => !!r.replied_at && (r.state === 'replied' || r.state === 'closed');
+
+/**
+ * The lead unit's reply as the caller may see it (decision 0021, as for the 分办 replies): the office and the lead unit see
+ * the current reply, a draft included; everyone else (the proposers, the other units, the public) the released reply
+ * only, with its signer and 报出 time while it is still the current one.
+ */
+function replyFor(r: ProposalRow, actor: Actor): Pick<ProposalDetail, 'replyClass' | 'replyText' | 'signerName' | 'signedAt' | 'replySentAt'> {
+  if (seesReplyDraft(r, actor)) {
+    return { replyClass: r.reply_class ?? null, replyText: r.reply_text ?? null, signerName: r.signer_name ?? null, signedAt: r.signed_at ?? null, replySentAt: r.reply_sent_at ?? null };
+  }
+  const current = currentReplyReleased(r);
+  return {
+    replyClass: r.released_class ?? null, replyText: r.released_text ?? null,
+    signerName: current ? r.signer_name ?? null : null, signedAt: current ? r.signed_at ?? null : null, replySentAt: current ? r.reply_sent_at ?? null : null,
   };
 }
 

@@ -26,8 +26,12 @@ export interface ProposalRow extends ProposalRecord {
   committee_id: string | null;
   lead_unit_name: string | null;
   handling_mode: string | null;
+  /** the unit's current reply (答复): a draft until the office releases it */
   reply_class: string | null;
   reply_text: string | null;
+  /** the reply the office last released (审核通过): what the figures, the lists and the proposers see */
+  released_class: string | null;
+  released_text: string | null;
   satisfaction: string | null;
   not_filed_reason: string | null;
   extension_days: number | null;
@@ -63,7 +67,7 @@ export interface ProposalRow extends ProposalRecord {
 /** The columns a list shows (the long texts stay out of lists). */
 const listColumns = [
   'id', 'tenant_id', 'year', 'session_label', 'number', 'title', 'type', 'category', 'state', 'proposer_user_id', 'proposer_name',
-  'lead_unit_id', 'lead_unit_name', 'handling_mode', 'reply_class', 'satisfaction', 'is_key', 'is_excellent', 'is_public', 'topic_id', 'topic_title',
+  'lead_unit_id', 'lead_unit_name', 'handling_mode', 'released_class', 'satisfaction', 'is_key', 'is_excellent', 'is_public', 'topic_id', 'topic_title',
   'due_date', 'submitted_at', 'created_at', 'updated_at', 'version',
 ] as const;
 
@@ -167,6 +171,7 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
       ]));
     }
     if (q.isKey !== undefined) and.push(eb('proposals.is_key', '=', q.isKey ? 1 : 0));
+    if (q.topicId) and.push(eb('proposals.topic_id', '=', q.topicId));
     if (q.mine) {
       and.push(eb.or([
         eb('proposals.proposer_user_id', '=', actor.userId),
@@ -176,7 +181,8 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
     if (q.stage === 'received') and.push(eb('proposals.submitted_at', 'is not', null));
     if (q.stage === 'filed') and.push(eb('proposals.filed_at', 'is not', null));
     if (q.stage === 'replied') and.push(eb('proposals.replied_at', 'is not', null));
-    if (q.replyClass) and.push(eb('proposals.reply_class', '=', q.replyClass));
+    // 答复类别 of the released reply (a draft's class is not the proposal's until the office releases it)
+    if (q.replyClass) and.push(eb('proposals.released_class', '=', q.replyClass));
     if (q.satisfaction) and.push(eb('proposals.satisfaction', '=', q.satisfaction));
     // the statistics' filters (session, sector, committee, on time, overdue, excellent, converted)
     and.push(...statFilterConditions(eb, actor.tenantId, q, chinaToday()));

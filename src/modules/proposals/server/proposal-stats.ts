@@ -36,7 +36,7 @@ const sum = (eb: Eb, cond: any) => eb.fn.sum<number>(flag(eb, cond));
 
 /** One grouped row of the scope's proposals: the columns and flags the figures count by. */
 interface Cell {
-  state: string; type: string; category: string | null; reply_class: string | null; satisfaction: string | null;
+  state: string; type: string; category: string | null; released_class: string | null; satisfaction: string | null;
   is_key: number; is_excellent: number;
   f_received: number; f_filed: number; f_replied: number; f_on_time: number; f_late: number; f_overdue: number; f_converted: number;
   n: number;
@@ -44,7 +44,7 @@ interface Cell {
 
 async function cellsOf(db: Kysely<any>, where: (eb: Eb) => any, today: string): Promise<Cell[]> {
   const flagged = db.selectFrom('proposals').where(where).select((eb) => [
-    'proposals.state', 'proposals.type', 'proposals.category', 'proposals.reply_class', 'proposals.satisfaction',
+    'proposals.state', 'proposals.type', 'proposals.category', 'proposals.released_class', 'proposals.satisfaction',
     'proposals.is_key', 'proposals.is_excellent',
     flag(eb, eb('proposals.submitted_at', 'is not', null)).as('f_received'),
     flag(eb, eb('proposals.filed_at', 'is not', null)).as('f_filed'),
@@ -54,7 +54,7 @@ async function cellsOf(db: Kysely<any>, where: (eb: Eb) => any, today: string): 
     flag(eb, overdueNow(eb, today)).as('f_overdue'),
     flag(eb, converted(eb)).as('f_converted'),
   ]);
-  const cols = ['state', 'type', 'category', 'reply_class', 'satisfaction', 'is_key', 'is_excellent',
+  const cols = ['state', 'type', 'category', 'released_class', 'satisfaction', 'is_key', 'is_excellent',
     'f_received', 'f_filed', 'f_replied', 'f_on_time', 'f_late', 'f_overdue', 'f_converted'] as const;
   const rows = await db.selectFrom(flagged.as('x')).select([...cols.map((c) => `x.${c}` as const), (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(cols.map((c) => `x.${c}` as const)).execute();
@@ -120,6 +120,16 @@ export async function participationList(db: Kysely<any>, tenantId: string, scope
   return { items, total: items.length };
 }
 
+/**
+ * 当前超期 of a CPPCC over all its years: the proposals the statistics count as overdue (one condition, `overdueNow`), as
+ * the list `overdue=true` shows them. The 督办看板 shows this figure; the statistics of each year add up to it.
+ */
+export async function overdueProposalCount(db: Kysely<any>, tenantId: string, today: string): Promise<number> {
+  const r = await db.selectFrom('proposals').where('proposals.tenant_id', '=', tenantId).where((eb) => overdueNow(eb, today))
+    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function proposalStatsOf(
   db: Kysely<any>, tenantId: string, scope: StatsScope, replyClasses: CodeLabel[], today: string,
 ): Promise<ProposalStats> {
@@ -142,7 +152,8 @@ export async function proposalStatsOf(
         // a 分办 unit is judged by when its own reply left it
         sum(eb, repliedOnTime(eb, thisUnit)).as('on_time'),
         sum(eb, repliedLate(eb, thisUnit)).as('late'),
-        sum(eb, overdueNow(eb, today)).as('overdue'),
+        // a unit is overdue by its own work items (主办, 分办 or 会办)
+        sum(eb, overdueNow(eb, today, thisUnit)).as('overdue'),
         sum(eb, eb('proposals.satisfaction', '=', 'satisfied')).as('satisfied'),
         sum(eb, eb('proposals.satisfaction', '=', 'basically_satisfied')).as('basically'),
         sum(eb, eb('proposals.satisfaction', '=', 'unsatisfied')).as('unsatisfied'),
@@ -245,7 +256,8 @@ export async function proposalStatsOf(
       onTimeRate: percent(onTime, replied),
     },
     units: unitTable,
-    byReplyClass: replyClasses.map((c) => fig(c.code, c.label, count((x) => x.f_replied === 1 && x.reply_class === c.code), { stage: 'replied', replyClass: c.code })),
+    // 答复类别 of the released reply: a re-handled proposal keeps its class until the new reply is released
+    byReplyClass: replyClasses.map((c) => fig(c.code, c.label, count((x) => x.f_replied === 1 && x.released_class === c.code), { stage: 'replied', replyClass: c.code })),
     bySatisfaction: satisfactionValues.map((s) => fig(s, satisfactionLabels[s], count((x) => x.satisfaction === s), { satisfaction: s })),
     satisfactionRate: percent(content, rated),
   };

@@ -57,7 +57,7 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
   };
   const item = (r: ProposalRow, label: (c: string | null) => string | null): PublicListItem => ({
     id: r.id, year: Number(r.year), sessionLabel: r.session_label, number: r.number ?? null, title: r.title, proposerName: r.proposer_name,
-    leadUnitName: r.lead_unit_name ?? null, replyClass: r.reply_class ?? null, replyClassLabel: label(r.reply_class ?? null), repliedAt: r.replied_at ?? null,
+    leadUnitName: r.lead_unit_name ?? null, replyClass: r.released_class ?? null, replyClassLabel: label(r.released_class ?? null), repliedAt: r.replied_at ?? null,
   });
 
   app.get('/api/public/proposals', {
@@ -73,7 +73,7 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
       .$if(q.year !== undefined, (b) => b.where('proposals.year', '=', q.year!))
       .$if(!!q.q, (b) => b.where('proposals.title', ilike(ctx.dialect), `%${q.q!.replace(/[\\%_]/g, '')}%`));
     const [rows, count] = await Promise.all([
-      base.select(['id', 'year', 'session_label', 'number', 'title', 'proposer_name', 'lead_unit_name', 'reply_class', 'replied_at'])
+      base.select(['id', 'year', 'session_label', 'number', 'title', 'proposer_name', 'lead_unit_name', 'released_class', 'replied_at'])
         .orderBy('proposals.year', 'desc').orderBy('proposals.number_seq').orderBy('proposals.id')
         .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
@@ -98,7 +98,7 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
     return {
       ...item(r, label), committeeName: tenant?.name ?? '', typeLabel: proposalTypeLabels[r.type as ProposalType] ?? r.type,
       cosignerNames: (cos as Array<{ name: string; kind: string; confirmed_at: string | null }>).filter((c) => c.kind !== 'merged' && c.confirmed_at).map((c) => c.name),
-      background: r.background, analysis: r.analysis, suggestions: r.suggestions, replyText: r.reply_text ?? '',
+      background: r.background, analysis: r.analysis, suggestions: r.suggestions, replyText: r.released_text ?? '',
     };
   });
 }

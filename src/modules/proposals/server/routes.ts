@@ -29,7 +29,7 @@ import { confirmCosign } from './commands/confirm-cosign.ts';
 import { createProposal } from './commands/create-proposal.ts';
 import { fireTransition } from './commands/fire-transition.ts';
 import { updateDraft } from './commands/update-draft.ts';
-import { toDetail, toListItem } from './proposal-presenter.ts';
+import { currentReplyReleased, seesReplyDraft, toDetail, toListItem } from './proposal-presenter.ts';
 import { findProposal, listProposals, loadFacts, visibleTo, type ProposalRow } from './proposal-repository.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { sendSerialised, serialiseWith, type JsonBytes } from '../../../kernel/server/http/serialised-json.ts';
@@ -153,11 +153,14 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     const row = await findProposal(ctx.db, req.params.id);
     const facts = row ? await loadFacts(ctx.db, req.params.id) : null;
     if (!row || !facts || !canSeeProposal(row, actor, facts)) throw notFound('提案');
-    const handler = can(actor, 'proposal.read_all') || row.lead_unit_id === actor.orgId;
-    if (!row.reply_text || (!handler && !row.replied_at)) throw new AppError('INVALID_TRANSITION', '这件提案还没有答复');
+    // the office and the lead unit have the current reply from the draft; everyone else the released reply (decision 0021)
+    const draft = seesReplyDraft(row, actor);
+    const text = draft ? row.reply_text : row.released_text;
+    if (!text) throw new AppError('INVALID_TRANSITION', '这件提案还没有答复');
+    const current = draft || currentReplyReleased(row);
     const buf = await letterOf(row, {
-      unitName: row.lead_unit_name ?? '承办单位', replyClass: row.reply_class, replyText: row.reply_text,
-      signerName: row.signer_name ?? null, sentAt: row.reply_sent_at ?? row.replied_at ?? row.updated_at,
+      unitName: row.lead_unit_name ?? '承办单位', replyClass: draft ? row.reply_class : row.released_class, replyText: text,
+      signerName: current ? row.signer_name ?? null : null, sentAt: (current ? row.reply_sent_at : null) ?? row.replied_at ?? row.updated_at,
     });
     return reply.header('content-type', docx).header('content-disposition', attachment(`答复函-${row.number ?? row.id}.docx`)).send(buf);
   });

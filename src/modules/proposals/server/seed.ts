@@ -176,7 +176,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     }
     if (steps.includes('file')) { row.filed_at = stamps[steps.indexOf('file')]; (filedByYear.get(p.year) ?? filedByYear.set(p.year, []).get(p.year)!).push(row); }
     if (steps.includes('reply')) { row.reply_class = p.replyClass ?? pick(['A', 'A', 'B', 'C']); row.reply_text = `${row.lead_unit_name ?? '我单位'}关于${chosen.title.replace(/^关于/, '')}的答复：经认真研究，现答复如下……`; }
-    if (steps.includes('release')) row.replied_at = stamps[steps.indexOf('release')];
+    if (steps.includes('release')) Object.assign(row, { replied_at: stamps[steps.indexOf('release')], released_class: row.reply_class, released_text: row.reply_text });
     // 签发人 and 签发时间: the reply left the unit when its leader signed it off
     const signer = steps.includes('sign_off') ? unitLeadActor(lead) : null;
     if (signer) Object.assign(row, { signer_id: signer.id, signer_name: signer.name, signed_at: stamps[steps.indexOf('sign_off')], reply_sent_at: stamps[steps.indexOf('sign_off')] });

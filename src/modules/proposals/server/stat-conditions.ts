@@ -62,9 +62,32 @@ export function repliedLate(eb: Eb, unit?: UnitOf): Expression<SqlBool> {
   ]);
 }
 
-/** 当前超期: the unit still owes the reply and its due date (a China calendar day) has passed. */
-export function overdueNow(eb: Eb, today: string): Expression<SqlBool> {
-  return eb.and([eb('proposals.state', 'in', [...handlingStates]), eb('proposals.due_date', '<', today)]);
+/** The roles of a handling unit's work items (the kernel's `tasks`): its clerk's and its leader's. */
+export const unitTaskRoles = ['unit_handler', 'unit_leader'] as const;
+/** The work items of a proposal's units: the proposal's own (主办: 待签收, 办理中, 待签发, 重新办理) and its 分办/会办 parts'. */
+export const unitTaskEntities = ['proposal', 'proposal_assignment'] as const;
+
+/**
+ * 当前超期 (decision 0032): the proposal is being handled (a handling state) and a handling unit has an open work item
+ * on it that is late. The lead unit's item on the proposal itself (待签收, 办理中, 待签发, 重新办理) is late when its own
+ * due date or the proposal's 办理期限 (`due_date`) has passed, so a reply still waiting for its leader's sign-off after
+ * the 办理期限 is overdue (decision 0021); a 分办 part's or a 会办 opinion's item when its due date has passed. Dates are
+ * China calendar days. With `unit`, that unit's own work item. The 督办看板 counts its overdue proposals with this
+ * condition (`overdueProposalCount`) and dates its items the same way.
+ */
+export function overdueNow(eb: Eb, today: string, unit?: UnitOf): Expression<SqlBool> {
+  const unitId = unit === undefined ? undefined : typeof unit === 'string' ? sql<string>`${unit}` : unit.unitId;
+  const open = (q: any) => {
+    const o = q.where('tasks.status', '=', 'open').where('tasks.assignee_role', 'in', [...unitTaskRoles]);
+    return unitId === undefined ? o : o.where('tasks.assignee_org_id', '=', unitId);
+  };
+  const own = open(eb.selectFrom('tasks').select('tasks.id')
+    .where('tasks.entity_type', '=', 'proposal').whereRef('tasks.entity_id', '=', 'proposals.id'))
+    .where((t: ExpressionBuilder<any, any>) => t.or([t('tasks.due_date', '<', today), t('proposals.due_date', '<', today)]));
+  const parts = open(eb.selectFrom('tasks').innerJoin('proposal_assignments', 'proposal_assignments.id', 'tasks.entity_id').select('tasks.id')
+    .where('tasks.entity_type', '=', 'proposal_assignment').whereRef('proposal_assignments.proposal_id', '=', 'proposals.id'))
+    .where('tasks.due_date', '<', today);
+  return eb.and([eb('proposals.state', 'in', [...handlingStates]), eb.or([eb.exists(own), eb.exists(parts)])]);
 }
 
 /** 转办: a declined proposal that became a 社情民意 report or a 参考件 with the proposer's consent. */
@@ -108,7 +131,7 @@ export interface StatFilters {
   sectorId?: string;
   committeeId?: string;
   onTime?: boolean;
-  /** 承办单位: with `onTime`, a 分办 unit is judged by its own reply */
+  /** 承办单位: with `onTime`, a 分办 unit is judged by its own reply; with `overdue`, by its own work items */
   unitId?: string;
   overdue?: boolean;
   isExcellent?: boolean;
@@ -122,7 +145,7 @@ export function statFilterConditions(eb: Eb, tenantId: string, q: StatFilters, t
   if (q.sectorId) and.push(inSector(eb, tenantId, q.sectorId));
   if (q.committeeId) and.push(inCommittee(eb, q.committeeId));
   if (q.onTime !== undefined) and.push(q.onTime ? repliedOnTime(eb, q.unitId) : repliedLate(eb, q.unitId));
-  if (q.overdue !== undefined) and.push(q.overdue ? overdueNow(eb, today) : eb.not(overdueNow(eb, today)));
+  if (q.overdue !== undefined) and.push(q.overdue ? overdueNow(eb, today, q.unitId) : eb.not(overdueNow(eb, today, q.unitId)));
   if (q.isExcellent !== undefined) and.push(eb('proposals.is_excellent', '=', q.isExcellent ? 1 : 0));
   if (q.converted !== undefined) and.push(q.converted ? converted(eb) : eb.not(converted(eb)));
   return and;

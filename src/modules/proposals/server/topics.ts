@@ -48,11 +48,14 @@ function present(r: TopicRow, proposalCount: number): TopicItem {
   };
 }
 
-/** How many of the tenant's proposals (beyond drafts) cite each topic. */
+/**
+ * How many of the tenant's received proposals (submitted at least once, 收到) cite each topic: a draft, or one withdrawn
+ * before it was submitted, does not count. The same rule as the list the count opens (`topicId` with `stage=received`).
+ */
 async function countsOf(db: Db, tenantId: string, topicIds: string[]): Promise<Map<string, number>> {
   if (!topicIds.length) return new Map();
   const rows = await db.selectFrom('proposals').select(['topic_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', tenantId).where('topic_id', 'in', topicIds).where('state', '!=', 'draft').groupBy('topic_id').execute();
+    .where('tenant_id', '=', tenantId).where('topic_id', 'in', topicIds).where('submitted_at', 'is not', null).groupBy('topic_id').execute();
   return new Map(rows.map((r: any) => [r.topic_id as string, Number(r.n)]));
 }
 

@@ -61,7 +61,8 @@ for (const d of await dialects()) {
       assert.equal(item(soon.id).daysLeft, 2);
       assert.equal(item(far.id), undefined, 'work due later is not on the board');
       assert.equal(zj.overdue, zj.items.filter((i: any) => i.overdue).length);
-      assert.equal(r.body.overdue, r.body.units.reduce((n: number, u: any) => n + u.overdue, 0));
+      // the board's figure counts proposals (当前超期), each once however many of its units are late
+      assert.equal(r.body.overdue, new Set(r.body.units.flatMap((u: any) => u.items.filter((i: any) => i.overdue).map((i: any) => i.proposalId))).size);
       const none = await staff.get('/api/proposals/board?withinDays=0');
       const zj0 = none.body.units.find((u: any) => u.unitId === zhujianId);
       assert.ok(zj0.items.some((i: any) => i.proposalId === late.id));
@@ -69,6 +70,66 @@ for (const d of await dialects()) {
       assert.equal((await member.get('/api/proposals/board')).status, 403);
       assert.equal((await unit.get('/api/proposals/board')).status, 403);
       assert.equal((await staff.get('/api/proposals/board?withinDays=99')).status, 400);
+    });
+
+    test('当前超期 is one figure: the board, the statistics of every year and their lists count the same proposals, a late sign-for and a late 分办 part included', async () => {
+      const db = s.zx.ctx.db;
+      const jiaoyuId = (await db.selectFrom('organizations').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()).id;
+      const draft = async (title: string) => {
+        const created = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议' });
+        const p = await ok(member, created.body.id, 'submit', created.body.version);
+        return ok(staff, p.id, 'file', p.version);
+      };
+      // 待签收 past its sign-for window: the proposal itself has no 办理期限 yet
+      let unsigned = await draft('关于加强城区路灯维护管理的建议');
+      unsigned = await ok(staff, unsigned.id, 'assign', unsigned.version, { mode: 'single', leadUnitId: zhujianId });
+      await db.updateTable('tasks').set({ due_date: workingDaysAgo(2) }).where('entity_id', '=', unsigned.id).where('status', '=', 'open').execute();
+      // 分办: the lead is in time, the split unit's part is late
+      let split = await draft('关于统筹城区中小学学位供给的建议');
+      split = await ok(staff, split.id, 'assign', split.version, { mode: 'split', leadUnitId: zhujianId, coUnitIds: [jiaoyuId] });
+      split = await ok(unit, split.id, 'sign', split.version);
+      const part = split.assignments.find((x: any) => x.unitId === jiaoyuId);
+      await db.updateTable('tasks').set({ due_date: workingDaysAgo(1) }).where('entity_id', '=', part.id).where('status', '=', 'open').execute();
+      // a reply waiting for the leader's sign-off after the 办理期限: the sign-off itself is not yet due, the reply is late
+      let waiting = await draft('关于加快老旧供水管网改造的建议');
+      waiting = await ok(staff, waiting.id, 'assign', waiting.version, { mode: 'single', leadUnitId: zhujianId });
+      waiting = await ok(unit, waiting.id, 'sign', waiting.version);
+      waiting = await ok(unit, waiting.id, 'reply', waiting.version, { replyClass: 'A', replyText: '已列入改造计划。' });
+      assert.equal(waiting.state, 'reply_signoff');
+      await db.updateTable('proposals').set({ due_date: workingDaysAgo(1) }).where('id', '=', waiting.id).execute();
+
+      await s.zx.ctx.events.drain();
+      const board = (await staff.get('/api/proposals/board')).body;
+      const onBoard = new Set<string>(board.units.flatMap((u: any) => u.items.filter((i: any) => i.overdue).map((i: any) => i.proposalId)));
+      assert.ok(onBoard.has(unsigned.id) && onBoard.has(split.id) && onBoard.has(waiting.id), 'all three are overdue on the board');
+      const signOff = board.units.find((u: any) => u.unitId === zhujianId).items.find((i: any) => i.proposalId === waiting.id);
+      assert.deepEqual([signOff.label, signOff.daysLeft < 0], ['待签发', true], 'dated by the 办理期限');
+      assert.equal(board.overdue, onBoard.size, 'the board\'s figure counts its overdue proposals');
+      const list = (await staff.get('/api/proposals?overdue=true&pageSize=200')).body;
+      assert.equal(list.total, board.overdue, 'the board\'s figure opens a list of as many proposals');
+      assert.deepEqual(list.items.map((p: any) => p.id).sort(), [...onBoard].sort());
+      // every year's statistics count them by the same definition, and each year's figure opens its own list
+      const years = [...new Set<number>(list.items.map((p: any) => Number(p.year)))];
+      let sum = 0;
+      for (const year of years) {
+        const stats = (await staff.get(`/api/proposals/stats?year=${year}`)).body;
+        const fig = stats.totals.find((f: any) => f.key === 'overdue');
+        assert.equal(stats.replies.overdue.count, fig.count);
+        const opened = (await staff.get(`/api/proposals?${new URLSearchParams({ ...fig.query, pageSize: '200' })}`)).body;
+        assert.equal(opened.total, fig.count, `${year}: the figure and its list`);
+        sum += fig.count;
+        if (year === split.year) {
+          // by unit: the split unit is late on its part, the lead unit is not
+          const row = (name: string) => stats.units.find((u: any) => u.unitId === (name === 'jiaoyu' ? jiaoyuId : zhujianId)).overdue;
+          for (const [name, late] of [['jiaoyu', true], ['zhujian', false]] as const) {
+            const f = row(name);
+            const rows = (await staff.get(`/api/proposals?${new URLSearchParams({ ...f.query, pageSize: '200' })}`)).body;
+            assert.equal(rows.total, f.count, `${name}: the unit's figure and its list`);
+            assert.equal(rows.items.some((p: any) => p.id === split.id), late, name);
+          }
+        }
+      }
+      assert.equal(sum, board.overdue, 'the years\' statistics add up to the board');
     });
 
     test('the job reminds the unit before the due date and escalates overdue work to the office, each once', async () => {

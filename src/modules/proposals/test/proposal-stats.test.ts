@@ -70,7 +70,11 @@ for (const d of await dialects()) {
         await fire(r, id, action.name, { satisfaction });
       }
     };
-    const setDue = (id: string, due: string) => s.zx.ctx.db.updateTable('proposals').set({ due_date: due }).where('id', '=', id).execute();
+    // as if time had passed: the proposal's 办理期限 and the unit's open work item on it move together
+    const setDue = async (id: string, due: string) => {
+      await s.zx.ctx.db.updateTable('proposals').set({ due_date: due }).where('id', '=', id).execute();
+      await s.zx.ctx.db.updateTable('tasks').set({ due_date: due }).where('entity_id', '=', id).where('status', '=', 'open').execute();
+    };
 
     test('every figure equals what the scenario did, and every figure opens exactly its records', async () => {
       // the year today's submissions fall in (from the configured session calendar), and its figures before

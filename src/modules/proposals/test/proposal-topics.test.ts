@@ -31,14 +31,17 @@ for (const d of await dialects()) {
       assert.ok(Array.isArray(t.suggestedUnits));
       // the guide opens on the year a proposal submitted today counts toward (after the session cut-off, next year's)
       assert.equal(r.body.year, stampSubmission(clock.today()).year);
-      // proposalCount is what the list holds for that topic (drafts excluded); the demo's current year cites the guide
+      // proposalCount is what the list holds for that topic (received proposals); the demo's current year cites the guide
       const cited = r.body.items.find((x: any) => x.proposalCount > 0);
       assert.ok(cited, 'demo proposals of the current year cite a topic');
+      const behind = await staff.get(`/api/proposals?topicId=${cited.id}&stage=received&pageSize=100`);
+      assert.equal(behind.body.total, cited.proposalCount, 'the count opens a list of as many proposals');
+      assert.ok(behind.body.items.every((p: any) => p.topicId === cited.id && p.submittedAt));
       const last = await staff.get(`/api/proposals/topics?year=${r.body.year - 1}`);
       assert.equal(last.status, 200);
       assert.ok(last.body.items.length >= 5, 'last year\'s guide is kept');
       const db = s.zx.ctx.db;
-      const n = await db.selectFrom('proposals').select((eb: any) => eb.fn.countAll().as('n')).where('topic_id', '=', cited.id).where('state', '!=', 'draft').executeTakeFirst() as any;
+      const n = await db.selectFrom('proposals').select((eb: any) => eb.fn.countAll().as('n')).where('topic_id', '=', cited.id).where('submitted_at', 'is not', null).executeTakeFirst() as any;
       assert.equal(cited.proposalCount, Number(n.n));
       assert.equal((await unit.get('/api/proposals/topics')).status, 200, 'a handling unit reads too');
       assert.equal((await staff.get('/api/proposals/topics')).body.canEdit, true);
@@ -46,6 +49,42 @@ for (const d of await dialects()) {
       const county = await countyStaff.get(`/api/proposals/topics?year=${r.body.year}`);
       assert.equal(county.status, 200);
       assert.ok(!county.body.items.some((x: any) => x.id === t.id));
+    });
+
+    test('a draft withdrawn before it was submitted does not count for its topic; one withdrawn after submission does, as its list shows', async () => {
+      const topic = (await staff.get('/api/proposals/topics')).body.items[2];
+      const count = async () => (await staff.get('/api/proposals/topics')).body.items.find((x: any) => x.id === topic.id).proposalCount as number;
+      const listed = async () => {
+        // list pages are cached until the events of a change are delivered (after commit, from the outbox)
+        await s.zx.ctx.events.drain();
+        return (await staff.get(`/api/proposals?topicId=${topic.id}&stage=received&pageSize=100`)).body as { total: number; items: any[] };
+      };
+      const before = await count();
+      assert.equal((await listed()).total, before);
+      const draft = async (title: string) => {
+        const r = await member.post('/api/proposals', { title, background: '情况', analysis: '分析', suggestions: '建议', topicId: topic.id });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+        return r.body;
+      };
+      const fireOk = async (id: string, action: string, version: number) => {
+        const r = await member.post(`/api/proposals/${id}/transitions`, { action, version, input: {} });
+        assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+        return r.body;
+      };
+      // withdrawn as a draft: never submitted, never counted
+      const early = await draft('关于推广社区微更新的建议');
+      const gone = await fireOk(early.id, 'withdraw', early.version);
+      assert.equal(gone.state, 'withdrawn');
+      assert.equal(await count(), before);
+      assert.ok(!(await listed()).items.some((p) => p.id === early.id));
+      // submitted, then withdrawn: it was received, so it counts and is listed
+      const late = await draft('关于完善社区养老服务网络的建议');
+      const sent = await fireOk(late.id, 'submit', late.version);
+      await fireOk(late.id, 'withdraw', sent.version);
+      assert.equal(await count(), before + 1);
+      const list = await listed();
+      assert.equal(list.total, before + 1);
+      assert.ok(list.items.some((p) => p.id === late.id));
     });
 
     test('the office publishes, edits (409 on a stale version) and withdraws; a member may not; bad input names the field', async () => {

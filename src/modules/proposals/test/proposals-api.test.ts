@@ -238,6 +238,27 @@ for (const d of await dialects()) {
       assert.equal(r7.status, 403, 'a member may never file');
     });
 
+    test('a 界别 a proposal names is one of the caller\'s CPPCC: an unknown or another CPPCC\'s sector is a 400 naming the field', async () => {
+      const draft = await member.post('/api/proposals', { title: '关于界别提案的测试建议' });
+      assert.equal(draft.status, 201);
+      const tenantId = (await s.zx.ctx.db.selectFrom('proposals').select('tenant_id').where('id', '=', draft.body.id).executeTakeFirstOrThrow()).tenant_id;
+      const sectors = await s.zx.ctx.db.selectFrom('sectors').select(['id', 'tenant_id']).execute();
+      const own = sectors.find((x: any) => x.tenant_id === tenantId)!;
+      const others = sectors.filter((x: any) => x.tenant_id !== tenantId).map((x: any) => x.id as string);
+      for (const sectorId of ['NO-SUCH-SECTOR', ...others.slice(0, 1)]) {
+        const made = await member.post('/api/proposals', { title: '关于界别提案的测试建议', type: 'sector', sectorId });
+        assert.equal(made.status, 400, `${sectorId}: ${JSON.stringify(made.body)}`);
+        assert.deepEqual([made.body.error.code, made.body.error.field], ['VALIDATION_FAILED', 'sectorId']);
+        assert.match(made.body.error.message, /「界别」/);
+        const edited = await member.patch(`/api/proposals/${draft.body.id}`, { version: draft.body.version, sectorId });
+        assert.equal(edited.status, 400, `${sectorId}: ${JSON.stringify(edited.body)}`);
+        assert.equal(edited.body.error.field, 'sectorId');
+      }
+      const ok = await member.post('/api/proposals', { title: '关于界别提案的测试建议', type: 'sector', sectorId: own.id });
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      assert.equal(ok.body.sectorId, own.id);
+    });
+
     test('a joint proposal counts only after its co-signers confirm', async () => {
       const other = await s.login('m0001');
       const otherId = (await s.zx.ctx.db.selectFrom('users').select('id').where('username', '=', 'm0001').executeTakeFirst())!.id;

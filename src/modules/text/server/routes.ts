@@ -10,6 +10,15 @@ import {
 } from '../contract.ts';
 import type { TextService } from './text-service.ts';
 import { DEFAULT_DUP_THRESHOLD } from '../domain/duplicates.ts';
+import type { Kysely } from 'kysely';
+import { invalid } from '../../../kernel/universal/errors.ts';
+import { getOrg, listUnits } from '../../organizations/index.ts';
+
+/** A unit id must name an active handling unit (承办单位) of the caller's CPPCC: anything else is a 400 naming the field. */
+async function requireUnitOf(db: Kysely<any>, tenantId: string, unitId: string): Promise<void> {
+  const o = await getOrg(db, unitId);
+  if (!o || o.kind !== 'gov_unit' || Number(o.active) !== 1 || o.tenant_id !== tenantId) throw invalid('unitId', '「承办单位」', '不是本级的承办单位');
+}
 
 /** Setting key of the duplicate threshold (estimated shingle Jaccard, 0..1). */
 export const DUP_THRESHOLD_SETTING = 'text.duplicate_threshold';
@@ -33,7 +42,9 @@ export function textRoutes(service: TextService) {
       schema: { tags: ['text'], summary: '智能交办：建议的承办单位及置信度', body: suggestRequest, response: { 200: suggestResponse } },
     }, async (req) => {
       const actor = requirePermission(actorOf(req), 'text.use', '使用文本分析');
-      const r = await service.suggestUnits(actor.tenantId, req.body.text, req.body.limit);
+      // only the CPPCC's current handling units are suggested (not a unit closed since, nor an id stored before ids were checked)
+      const units = new Set((await listUnits(ctx.db, actor.tenantId)).map((u: any) => String(u.id)));
+      const r = await service.suggestUnits(actor.tenantId, req.body.text, req.body.limit, units);
       return { ...r, actions: can(actor, 'text.use') ? ['record_assignment'] : [] };
     });
 
@@ -41,6 +52,7 @@ export function textRoutes(service: TextService) {
       schema: { tags: ['text'], summary: '记录交办结果，供智能交办学习', body: assignmentRequest, response: { 200: z.object({ ok: z.literal(true) }) } },
     }, async (req) => {
       const actor = requirePermission(actorOf(req), 'text.use', '记录交办结果');
+      await requireUnitOf(ctx.db, actor.tenantId, req.body.unitId);
       await service.recordAssignment(actor.tenantId, req.body.text, req.body.unitId);
       return { ok: true as const };
     });
@@ -79,6 +91,7 @@ export function textRoutes(service: TextService) {
       schema: { tags: ['text'], summary: '设置承办单位的关键词规则', params: unitIdParams, body: unitRulePut, response: { 200: unitRule } },
     }, async (req) => {
       const actor = requirePermission(actorOf(req), 'text.dictionary', '维护交办规则');
+      await requireUnitOf(ctx.db, actor.tenantId, req.params.unitId);
       const r = await service.putRule(actor, req.params.unitId, req.body.keywords, req.body.version);
       return { ...r, actions: ['edit'] };
     });

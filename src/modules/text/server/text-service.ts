@@ -279,8 +279,8 @@ export class TextService {
     if (!model || !model.labels.includes(unitId) || pending >= this.retrainEvery) await this.retrain(tenantId);
   }
 
-  /** Units ranked for a text: the learned model first, keyword rules for units the model does not know yet. */
-  async suggestUnits(tenantId: string, text: string, limit: number) {
+  /** Units ranked for a text: the learned model first, keyword rules for units the model does not know yet; only `units` when given. */
+  async suggestUnits(tenantId: string, text: string, limit: number, units?: ReadonlySet<string>) {
     await this.ensureDictionary();
     const [model, rules] = await Promise.all([this.model(tenantId), this.rules(tenantId)]);
     const ranked: Ranked[] = model ? model.rank(model.vectorize(tok, text)) : [];
@@ -297,7 +297,7 @@ export class TextService {
     // rules lead when there is no model; otherwise they follow a confident model and precede a doubtful one
     if (!ranked.length || ranked[0].confidence < 0.3) out.unshift(...ruleEntries);
     else out.push(...ruleEntries);
-    return { suggestions: out.slice(0, limit), modelExamples: model?.examples ?? 0 };
+    return { suggestions: (units ? out.filter((x) => units.has(x.unitId)) : out).slice(0, limit), modelExamples: model?.examples ?? 0 };
   }
 
   async rules(tenantId: string) {

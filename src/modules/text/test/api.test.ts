@@ -12,6 +12,7 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { textMigrations } from '../server/migrations.ts';
 import { textRoutes } from '../server/routes.ts';
 import { TextService } from '../server/text-service.ts';
+import { organizationsModule } from '../../organizations/module.ts';
 
 const staff: Actor = {
   userId: 'u-staff', username: 'staff', displayName: '提案委工作人员', orgId: 'city', tenantId: 'city', roles: ['proposal_staff'],
@@ -32,11 +33,18 @@ for (const d of await dialects()) {
     before(async () => {
       tdb = await createTestDatabase(d.kind);
       h = await openDatabase({ databaseUrl: tdb.config.databaseUrl, dataDir: tdb.config.dataDir });
-      await migrateToLatest(h.db, h.dialect, [...kernelMigrations, ...textMigrations]);
+      await migrateToLatest(h.db, h.dialect, [...kernelMigrations, ...organizationsModule.migrations!, ...textMigrations]);
+      // the handling units (承办单位) of the city, and one of a county
+      const at = '2024-01-01T00:00:00.000Z';
+      await h.db.insertInto('organizations').values([
+        ['city', null, 'cppcc', '长治市政协', 'city'], ['county', 'city', 'cppcc', '潞州区政协', 'county'],
+        ['unit-jy', 'city', 'gov_unit', '市教育局', 'city'], ['unit-zj', 'city', 'gov_unit', '市住建局', 'city'], ['unit-wj', 'city', 'gov_unit', '市卫健委', 'city'],
+        ['unit-county', 'county', 'gov_unit', '区教育局', 'county'], ['office', 'city', 'office', '市政协办公室', 'city'],
+      ].map(([id, parent, kind, name, tenant]) => ({ id, parent_id: parent, kind, name, tenant_id: tenant, created_at: at, updated_at: at }))).execute();
       service = new TextService(h.db, h.dialect);
       app = await createHttpServer({ logLevel: 'silent', maxUploadBytes: 1e6, cookieSecret: 't' });
       app.addHook('onRequest', async (req) => { req.actor = req.headers['x-test-actor'] === member.userId ? member : staff; });
-      textRoutes(service)(app, { settings: createSettings(h.db, h.dialect) } as unknown as ModuleContext);
+      textRoutes(service)(app, { db: h.db, settings: createSettings(h.db, h.dialect) } as unknown as ModuleContext);
       await app.ready();
       const items = [
         ['p1', '关于加快老旧小区加装电梯的建议', '老旧小区居民以老年人为主，上下楼困难，加装电梯审批涉及多个部门，流程复杂，建议简化审批并给予补贴。', '2024-03-01T00:00:00.000Z'],
@@ -90,6 +98,28 @@ for (const d of await dialects()) {
       assert.equal(fresh.suggestions[0].unitId, 'unit-wj');
       assert.equal(fresh.suggestions[0].basis, 'model');
       assert.equal(fresh.modelExamples, 9);
+    });
+
+    test('a unit rule or an assignment names a handling unit of the caller\'s CPPCC (400 naming the field otherwise), and only such units are suggested', async () => {
+      for (const bad of ['NO-SUCH-UNIT', '..%2F..%2F..%2F..%2Fetc%2Fpasswd', 'unit-county', 'office']) {
+        const rule = await call('PUT', `/api/text/unit-rules/${bad}`, { keywords: ['电梯'] });
+        assert.equal(rule.status, 400, `${bad}: ${JSON.stringify(rule.body)}`);
+        assert.deepEqual([rule.body.error.code, rule.body.error.field], ['VALIDATION_FAILED', 'unitId']);
+        assert.match(rule.body.error.message, /「承办单位」/);
+        const learned = await call('POST', '/api/text/assignments', { text: '小区电梯坏了', unitId: decodeURIComponent(bad) });
+        assert.equal(learned.status, 400, `${bad}: ${JSON.stringify(learned.body)}`);
+        assert.equal(learned.body.error.field, 'unitId');
+      }
+      const stored = await h.db.selectFrom('text_unit_rules').select('unit_id').where('tenant_id', '=', 'city').execute();
+      assert.ok(stored.every((r: any) => ['unit-jy', 'unit-zj', 'unit-wj'].includes(r.unit_id)), JSON.stringify(stored));
+      const taught = await h.db.selectFrom('text_assignments').select('unit_id').distinct().execute();
+      assert.ok(taught.every((r: any) => ['unit-jy', 'unit-zj', 'unit-wj'].includes(r.unit_id)), JSON.stringify(taught));
+      // a rule stored before ids were checked suggests nothing; nor does a unit closed since
+      await h.db.insertInto('text_unit_rules').values({ id: 'old-rule', tenant_id: 'city', unit_id: '../../../../etc/passwd', keywords: JSON.stringify(['下水道']), version: 1, created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z' }).execute();
+      const r = await call('POST', '/api/text/suggest-units', { text: '小区下水道堵塞', limit: 10 });
+      assert.equal(r.status, 200);
+      assert.ok(!r.body.suggestions.some((x: any) => x.unitId === '../../../../etc/passwd'), JSON.stringify(r.body.suggestions));
+      assert.ok(r.body.suggestions.every((x: any) => ['unit-jy', 'unit-zj', 'unit-wj'].includes(x.unitId)));
     });
 
     test('words added to the dictionary are listed and only dictionary keepers may add them', async () => {

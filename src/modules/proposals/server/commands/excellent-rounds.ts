@@ -141,7 +141,7 @@ export async function fireRound(ctx: ModuleContext, actor: Actor, roundId: strin
 async function nomineesOf(ctx: ModuleContext, round: RoundRow, actor: Actor): Promise<ExcellentNominee[]> {
   let q = ctx.db.selectFrom('proposal_excellent_nominees as n').innerJoin('proposals as p', 'p.id', 'n.proposal_id')
     .select(['n.id', 'n.proposal_id', 'n.source', 'n.recommender_name', 'n.recommender_org_id', 'n.reason', 'n.status', 'n.decision_note', 'n.created_at',
-      'p.number', 'p.title', 'p.proposer_name', 'p.lead_unit_name', 'p.reply_class', 'p.satisfaction'])
+      'p.number', 'p.title', 'p.proposer_name', 'p.lead_unit_name', 'p.released_class', 'p.satisfaction'])
     .where('n.round_id', '=', round.id);
   // the office and the chair's meeting see the whole list; a unit or committee its own recommendations, and the result once published
   if (!office(actor, round.tenant_id)) {
@@ -152,7 +152,7 @@ async function nomineesOf(ctx: ModuleContext, round: RoundRow, actor: Actor): Pr
   const rows = await q.orderBy('n.created_at').execute();
   return rows.map((r: any) => ({
     id: r.id, proposalId: r.proposal_id, number: r.number ?? null, title: r.title, proposerName: r.proposer_name, leadUnitName: r.lead_unit_name ?? null,
-    replyClass: r.reply_class ?? null, satisfaction: r.satisfaction ?? null,
+    replyClass: r.released_class ?? null, satisfaction: r.satisfaction ?? null,
     source: r.source, sourceLabel: nominationSourceLabels[r.source as NominationSource] ?? r.source, recommenderName: r.recommender_name, reason: r.reason,
     status: r.status, statusLabel: nomineeStatusLabels[r.status as NomineeStatus] ?? r.status, decisionNote: r.decision_note ?? null, at: r.created_at,
   }));

@@ -158,8 +158,10 @@ const effects: Record<string, Effect> = {
         title: titleOf(record), label: '待评价', userId: u, dueDate: due, actor,
       });
     }
+    // the released reply is kept apart from the unit's later drafts (a re-handling's new reply is a draft until released)
+    const replyClass = input.replyClass ?? record.reply_class;
     return {
-      reply_class: input.replyClass ?? record.reply_class, replied_at: now, satisfaction: null,
+      reply_class: replyClass, released_class: replyClass, released_text: record.reply_text, replied_at: now, satisfaction: null,
       evaluators_pending: JSON.stringify(who), reply_round: Number(record.reply_round ?? 0) + 1,
     };
   },

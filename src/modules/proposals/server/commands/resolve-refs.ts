@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import { invalid } from '../../../../kernel/universal/errors.ts';
 import { findOrg, findPeople, type PersonRef } from '../directory.ts';
+import { listSectors } from '../../../organizations/index.ts';
 
 export async function resolveCosigners(db: Kysely<any>, actor: Actor, ids: readonly string[]): Promise<PersonRef[]> {
   const unique = [...new Set(ids)];
@@ -17,13 +18,17 @@ export async function resolveCosigners(db: Kysely<any>, actor: Actor, ids: reado
 
 const collectiveKinds: Record<string, string> = { party: 'party', group: 'group', committee: 'committee' };
 
-/** The collective proposer must exist in the actor's CPPCC and match the proposal type. */
-export async function resolveGroupRefs(db: Kysely<any>, actor: Actor, body: { type?: string; proposerOrgId?: string | null; committeeId?: string | null }) {
+/** The collective proposer must exist in the actor's CPPCC and match the proposal type; a named 界别 and 专委会 are the CPPCC's own. */
+export async function resolveGroupRefs(db: Kysely<any>, actor: Actor, body: { type?: string; proposerOrgId?: string | null; sectorId?: string | null; committeeId?: string | null }) {
   if (body.proposerOrgId) {
     const o = await findOrg(db, body.proposerOrgId);
     if (!o || o.tenantId !== actor.tenantId) throw invalid('proposerOrgId', '「提案单位」', '不存在');
     const want = body.type ? collectiveKinds[body.type] : undefined;
     if (want && o.kind !== want) throw invalid('proposerOrgId', '「提案单位」', '与提案类型不符');
+  }
+  if (body.sectorId) {
+    const sectors = await listSectors(db, actor.tenantId);
+    if (!sectors.some((s: any) => s.id === body.sectorId)) throw invalid('sectorId', '「界别」', '不是本级政协的界别');
   }
   if (body.committeeId) {
     const o = await findOrg(db, body.committeeId);

@@ -20,7 +20,7 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
   const type = body.type ?? row.type;
   const cosigners = body.cosignerUserIds ? await resolveCosigners(ctx.db, actor, body.cosignerUserIds) : null;
   if (type === 'joint' && cosigners && cosigners.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
-  await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, committeeId: body.committeeId });
+  await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, sectorId: body.sectorId, committeeId: body.committeeId });
   const topic = body.topicId !== undefined ? await resolveTopicRef(ctx.db, actor, body.topicId, row.topic_id) : undefined;
   const now = clock.iso();
   await ctx.db.transaction().execute(async (trx) => {

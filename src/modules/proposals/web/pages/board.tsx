@@ -26,7 +26,10 @@ export default function ProposalBoardPage() {
   return (
     <PageCard title={t('督办看板')} loading={loading && !data}>
       <Space wrap size="large" style={{ marginBottom: 16 }}>
-        <Statistic title={t('超期事项')} value={data?.overdue ?? 0} styles={{ content: { color: '#cf1322' } }} />
+        {/* 当前超期: the statistics' figure over all years, opening the proposals it counts */}
+        <Link to={`/proposals?${new URLSearchParams({ overdue: 'true', statLabel: t('当前超期') })}`} aria-label={`${t('当前超期')} ${data?.overdue ?? 0}`}>
+          <Statistic title={t('当前超期')} value={data?.overdue ?? 0} styles={{ content: { color: '#cf1322' } }} />
+        </Link>
         <Statistic title={t('临期事项')} value={data?.dueSoon ?? 0} />
         <label>
           <Typography.Text type="secondary">{t('临期范围（工作日）')} </Typography.Text>

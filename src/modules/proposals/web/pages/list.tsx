@@ -13,7 +13,7 @@ import { StateTag, labelOf, useProposalOptions } from '../shared.tsx';
 import { clock } from '../../../../kernel/universal/clock.ts';
 
 /** The list filters a statistics figure may add beyond the form's (see `ProposalListQuery`). */
-const statFilterKeys = ['stage', 'category', 'unitId', 'isKey', 'replyClass', 'satisfaction', 'session', 'sectorId', 'committeeId', 'onTime', 'overdue', 'isExcellent', 'converted'] as const;
+const statFilterKeys = ['stage', 'category', 'unitId', 'isKey', 'replyClass', 'satisfaction', 'session', 'sectorId', 'committeeId', 'onTime', 'overdue', 'isExcellent', 'converted', 'topicId'] as const;
 
 interface Filters { year?: number; state?: string; q?: string; type?: string; mine?: boolean }
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Drawer, Form, Input, InputNumber, List, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TopicItem, TopicList } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
@@ -81,7 +81,11 @@ export default function TopicsPage() {
       render: (v, x) => <div><Typography.Text strong>{v}</Typography.Text>{x.description && <div><Typography.Text type="secondary">{x.description}</Typography.Text></div>}</div>,
     },
     { title: t('建议承办单位'), key: 'units', width: 180, responsive: ['lg'], render: (_, x) => x.suggestedUnits.map((u) => u.name).join('、') || '—' },
-    { title: t('引用提案'), dataIndex: 'proposalCount', key: 'count', width: 100, align: 'right' },
+    // the office opens the proposals behind the count (the list with the same rule: received proposals citing the topic)
+    {
+      title: t('引用提案'), dataIndex: 'proposalCount', key: 'count', width: 100, align: 'right',
+      render: (v: number, x) => (canEdit && v > 0 ? <Link to={`/proposals?${new URLSearchParams({ topicId: x.id, stage: 'received', statLabel: x.title })}`}>{v}</Link> : v),
+    },
     ...(canEdit ? [
       { title: t('状态'), key: 'status', width: 90, render: (_: unknown, x: TopicItem) => statusTag(x) },
       { title: t('操作'), key: 'actions', width: 140, render: (_: unknown, x: TopicItem) => actions(x) },
