@@ -94,6 +94,8 @@ export const recordReport = z.object({
   adoptedLevels: z.array(z.enum(levels)),
   instructionLevels: z.array(z.enum(levels)),
   points: z.number(),
+  /** 联名: converted from a proposal the member co-signed; its figures and points are the submitter's */
+  cosigned: z.boolean(),
 });
 export type RecordReport = z.infer<typeof recordReport>;
 

@@ -275,6 +275,26 @@ export const statsQuery = z.object({
   to: day('结束日期').optional(),
 });
 
+/** GET /api/opinions/stats/members: the members behind the 委员参与 figures (every member; those who submitted; those with one accepted or adopted). */
+export const statsMembersQuery = statsQuery.extend({
+  /** true: members who submitted reports in the period; false: those who submitted none */
+  submitted: yesNo.optional().describe('是否报送'),
+  /** true: members with a report of the period accepted or adopted */
+  adopted: yesNo.optional().describe('有信息被录用或采用'),
+});
+export const statsMembers = z.object({
+  from: z.string(), to: z.string(),
+  items: z.array(z.object({
+    userId: z.string(), name: z.string(), sectorName: z.string().nullable(),
+    /** reports the member submitted in the period (their own, not copies from below) */
+    submitted: z.number().int(),
+    /** of those, the reports accepted or adopted */
+    adopted: z.number().int(),
+  })),
+  total: z.number().int(),
+});
+export type StatsMembers = z.infer<typeof statsMembers>;
+
 /** A figure with the list behind it: `path` (GET) and `query`. */
 export const statFigure = z.object({
   key: z.string(), label: z.string(), count: z.number().int(), share: z.number().nullable(),

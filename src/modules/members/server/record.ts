@@ -89,6 +89,8 @@ export async function memberRecordOf(ctx: Pick<ModuleContext, 'db' | 'settings'>
     ({ key, label, value, section, ids: ids(rows) });
   const both: RecordProposal[] = [...proposals.led, ...proposals.cosigned];
   const reps = opinions.reports;
+  // the member's own reports carry the 社情民意 figures; co-signed ones (联名, from a co-signed proposal) have a figure of their own
+  const own = reps.filter((r) => !r.cosigned);
   const f = opinions.figures;
   const figures: RecordFigure[] = [
     fig('led', '领衔提案', 'led', proposals.led),
@@ -98,12 +100,13 @@ export async function memberRecordOf(ctx: Pick<ModuleContext, 'db' | 'settings'>
     // 重点 and 优秀 span 领衔 and 附议: they point at 领衔 and name their records in both
     fig('key', '重点提案', 'led', both.filter((p) => p.isKey)),
     fig('excellent', '优秀提案', 'led', both.filter((p) => p.isExcellent)),
-    fig('reports', '报送篇数', 'reports', reps.filter((r) => r.submittedInYear), f.submitted),
-    fig('accepted', '录用篇数', 'reports', reps.filter((r) => r.acceptedInYear), f.accepted),
-    fig('adopted', '被采用', 'reports', reps.filter((r) => r.adoptedLevels.length > 0), f.adopted),
-    ...levels.slice().reverse().map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, 'reports', reps.filter((r) => r.adoptedLevels.includes(l)), f.adoptedByLevel[l])),
-    fig('instructed', '领导批示', 'reports', reps.filter((r) => r.instructionLevels.length > 0), f.instructed),
-    fig('points', '信息积分', 'reports', reps.filter((r) => r.points !== 0), f.points),
+    fig('reports', '报送篇数', 'reports', own.filter((r) => r.submittedInYear), f.submitted),
+    fig('cosigned_reports', '联名报送', 'reports', reps.filter((r) => r.cosigned && r.submittedInYear)),
+    fig('accepted', '录用篇数', 'reports', own.filter((r) => r.acceptedInYear), f.accepted),
+    fig('adopted', '被采用', 'reports', own.filter((r) => r.adoptedLevels.length > 0), f.adopted),
+    ...levels.slice().reverse().map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, 'reports', own.filter((r) => r.adoptedLevels.includes(l)), f.adoptedByLevel[l])),
+    fig('instructed', '领导批示', 'reports', own.filter((r) => r.instructionLevels.length > 0), f.instructed),
+    fig('points', '信息积分', 'reports', own.filter((r) => r.points !== 0), f.points),
   ];
   return {
     year, currentYear: now, member, figures,

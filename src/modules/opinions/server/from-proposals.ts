@@ -30,6 +30,15 @@ export const fromProposalMigrations: MigrationDef[] = [
       await db.schema.createIndex('opinion_reports_source_proposal').on('opinion_reports').column('source_proposal_id').unique().execute();
     },
   },
+  {
+    name: '1131_opinions_converted_personal',
+    async up(db) {
+      // a report converted from a member's own proposal is a personal report (个人报送), in the CPPCC's name as a
+      // member's own report is; those converted before had no organisation and counted under 其他（导入的信息）
+      await db.updateTable('opinion_reports').set((eb) => ({ submitter_org_id: eb.ref('tenant_id') }))
+        .where('source_proposal_id', 'is not', null).where('submitter_org_id', 'is', null).execute();
+    },
+  },
 ];
 
 function valid(p: Partial<ConvertedPayload>): p is ConvertedPayload {
@@ -52,7 +61,9 @@ export async function createReportFromProposal(ctx: ModuleContext, e: DomainEven
   const row = {
     id: p.reportId, tenant_id: e.tenantId, year: Number(ctx.calendar.today().slice(0, 4)), title: p.title, body: p.body,
     submitted_title: p.title, submitted_body: p.body, urgent: 0, topic: null,
-    submitter_user_id: p.proposer.userId, submitter_name: p.proposer.name, submitter_org_id: p.proposer.orgId ?? null,
+    // a member's own proposal becomes a personal report (个人报送), in this CPPCC's name as a member's own report is;
+    // a proposal of a party, group or committee stays that organisation's (报送单位)
+    submitter_user_id: p.proposer.userId, submitter_name: p.proposer.name, submitter_org_id: p.proposer.orgId ?? e.tenantId,
     source_report_id: null, source_tenant_id: null, source_tenant_name: null, root_report_id: p.reportId, up_copy_id: null, sent_up_at: null, sent_up_to: null,
     issue_id: null, issue_number: null, return_reason: null, returned_at: null, accepted_at: null, verified_at: null, revision_count: 1,
     source_proposal_id: p.proposalId, source_proposal_number: p.number ?? null, co_submitters: p.cosigners.length ? JSON.stringify(p.cosigners) : null,

@@ -5,7 +5,7 @@
  * reports (not the copies sent up, which are the upper level's records) and every event of their lineage, so a
  * member's record and the 通报 always agree.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { levels, type Level } from '../contract.ts';
 import { reportStateLabel } from '../domain/opinion-lifecycle.ts';
 import { periodBounds } from './report-repository.ts';
@@ -27,6 +27,11 @@ export interface MemberReport {
   /** levels of the leaders who instructed on it (批示) in the year */
   instructionLevels: Level[];
   points: number;
+  /**
+   * 联名: a report converted from a proposal the member co-signed (提案转社情民意), credited to them in their record;
+   * its figures and points stay with its submitter, as the ranking credits them (decision 0016).
+   */
+  cosigned: boolean;
 }
 
 export interface MemberReportFigures {
@@ -40,7 +45,7 @@ export interface MemberReportFigures {
   points: number;
 }
 
-interface Row { id: string; root_report_id: string; year: number; title: string; state: string; submitted_at: string; accepted_at: string | null; issue_number: string | null }
+interface Row { id: string; root_report_id: string; year: number; title: string; state: string; submitted_at: string; accepted_at: string | null; issue_number: string | null; cosigned?: boolean }
 interface Ev { root_report_id: string; kind: string; level: string; leader_level: string | null; points: number; at: string }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -57,19 +62,28 @@ function eventsByRoot(evs: Ev[]): Map<string, Ev[]> {
   return events;
 }
 
-/** The member's own reports at this CPPCC, and the adoption and instruction events of their lineages. */
+/**
+ * A report the member co-signed (联名): the co-signers of a converted proposal are kept on the report as JSON
+ * (`co_submitters`, [{"userId":…,"name":…}]); a user id is a ULID, so the quoted pair is a literal needle.
+ */
+function coSubmitted(eb: ExpressionBuilder<any, 'opinion_reports'>, userId: string) {
+  return eb.and([eb('opinion_reports.co_submitters', 'is not', null), eb('opinion_reports.co_submitters', 'like', `%"userId":"${userId.replace(/[\\%"]/g, '')}"%`)]);
+}
+
+/** The member's own and co-signed reports at this CPPCC, and the adoption and instruction events of their lineages. */
 async function loadOwn(db: Kysely<any>, tenantId: string, userId: string): Promise<{ rows: Row[]; events: Map<string, Ev[]> }> {
-  const own = db.selectFrom('opinion_reports').where('opinion_reports.tenant_id', '=', tenantId)
-    .where('opinion_reports.submitter_user_id', '=', userId).where('opinion_reports.source_report_id', 'is', null);
-  const [rows, evs] = await Promise.all([
-    own.select(['id', 'root_report_id', 'year', 'title', 'state', 'submitted_at', 'accepted_at', 'issue_number']).execute(),
+  const own = db.selectFrom('opinion_reports').where('opinion_reports.tenant_id', '=', tenantId).where('opinion_reports.source_report_id', 'is', null)
+    .where((eb) => eb.or([eb('opinion_reports.submitter_user_id', '=', userId), coSubmitted(eb, userId)]));
+  const [found, evs] = await Promise.all([
+    own.select(['id', 'root_report_id', 'year', 'title', 'state', 'submitted_at', 'accepted_at', 'issue_number', 'submitter_user_id']).execute(),
     db.selectFrom('opinion_events').select(['root_report_id', 'kind', 'level', 'leader_level', 'points', 'at'])
       .where('kind', 'in', ['adoption', 'instruction'])
       .where('root_report_id', 'in', own.select('opinion_reports.root_report_id'))
       .execute(),
   ]);
   const events = eventsByRoot(evs as any[]);
-  return { rows: rows as Row[], events };
+  const rows = (found as Array<Row & { submitter_user_id: string }>).map(({ submitter_user_id, ...r }) => ({ ...r, cosigned: submitter_user_id !== userId }));
+  return { rows, events };
 }
 
 function reportsOfYear(rows: Row[], events: Map<string, Ev[]>, year: number): MemberReport[] {
@@ -85,6 +99,7 @@ function reportsOfYear(rows: Row[], events: Map<string, Ev[]>, year: number): Me
       adoptedLevels: byLevel(evs.filter((e) => e.kind === 'adoption').map((e) => e.level)),
       instructionLevels: byLevel(evs.filter((e) => e.kind === 'instruction').map((e) => e.leader_level ?? e.level)),
       points: round(evs.reduce((s, e) => s + e.points, 0)),
+      cosigned: r.cosigned === true,
     };
     // a report belongs to the year when it earned something in it (as the ranking reads it)
     if (rep.submittedInYear || rep.acceptedInYear || evs.length) out.push(rep);
@@ -97,7 +112,8 @@ function figuresOf(reports: MemberReport[]): MemberReportFigures {
     submitted: 0, accepted: 0, adopted: 0, instructed: 0, points: 0,
     adoptedByLevel: Object.fromEntries(levels.map((l) => [l, 0])) as Record<Level, number>,
   };
-  for (const r of reports) {
+  // the member's own reports: a co-signed one (联名) is listed, but its figures and points are its submitter's
+  for (const r of reports.filter((x) => !x.cosigned)) {
     if (r.submittedInYear) f.submitted++;
     if (r.acceptedInYear) f.accepted++;
     if (r.adoptedLevels.length) f.adopted++;
@@ -108,7 +124,7 @@ function figuresOf(reports: MemberReport[]): MemberReportFigures {
   return f;
 }
 
-/** A member's 社情民意 of a year: the reports that earned something in it, and the year's figures. */
+/** A member's 社情民意 of a year: the reports (their own and co-signed) that earned something in it, and the year's figures of their own. */
 export async function memberReportsOf(db: Kysely<any>, tenantId: string, userId: string, year: number): Promise<{ reports: MemberReport[]; figures: MemberReportFigures }> {
   const { rows, events } = await loadOwn(db, tenantId, userId);
   const reports = reportsOfYear(rows, events, year);
@@ -121,10 +137,10 @@ export async function memberReportTrend(db: Kysely<any>, tenantId: string, userI
   return years.map((year) => ({ year, ...figuresOf(reportsOfYear(rows, events, year)) }));
 }
 
-/** The years in which a member submitted reports at this CPPCC (for the year selector). */
+/** The years in which a member submitted or co-signed reports at this CPPCC (for the year selector). */
 export async function memberReportYears(db: Kysely<any>, tenantId: string, userId: string): Promise<number[]> {
-  const rows = await db.selectFrom('opinion_reports').select('year').distinct().where('tenant_id', '=', tenantId)
-    .where('submitter_user_id', '=', userId).where('source_report_id', 'is', null).execute();
+  const rows = await db.selectFrom('opinion_reports').select('year').distinct().where('opinion_reports.tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('opinion_reports.submitter_user_id', '=', userId), coSubmitted(eb, userId)])).where('opinion_reports.source_report_id', 'is', null).execute();
   return rows.map((r: any) => Number(r.year)).sort((a, b) => a - b);
 }
 

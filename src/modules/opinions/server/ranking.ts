@@ -12,6 +12,7 @@ import type { OpinionRanking, RankingRow } from '../contract.ts';
 import { computeRanking, rankingKindLabels, type RankedEntry, type RankingEvent, type RankingReport } from '../domain/ranking.ts';
 import { periodBounds } from './report-repository.ts';
 import { chineseDate } from './issue-docx.ts';
+import { periodReportTotals } from './stats.ts';
 
 const present = (e: RankedEntry): RankingRow => ({
   rank: e.rank, key: e.key, name: e.name, kind: e.kind, kindLabel: rankingKindLabels[e.kind] ?? e.kind,
@@ -25,7 +26,7 @@ export async function rankingOf(db: Kysely<any>, tenantId: string, year: number)
   // events of the year on the lineages of this CPPCC's reports (its own, and the copies that came up to it)
   const eventRoots = db.selectFrom('opinion_events').select('opinion_events.root_report_id')
     .where('opinion_events.at', '>=', p.lo).where('opinion_events.at', '<', p.hi).where('opinion_events.kind', 'in', scored);
-  const [events, reports, memberRows, groupRows, committeeList, issues, tenant] = await Promise.all([
+  const [events, reports, memberRows, groupRows, committeeList, issues, tenant, figures] = await Promise.all([
     db.selectFrom('opinion_events').select(['root_report_id', 'tenant_id', 'kind', 'points', 'at'])
       .where('at', '>=', p.lo).where('at', '<', p.hi).where('kind', 'in', scored)
       .where('root_report_id', 'in', db.selectFrom('opinion_reports').select('opinion_reports.root_report_id').where('opinion_reports.tenant_id', '=', tenantId))
@@ -45,6 +46,7 @@ export async function rankingOf(db: Kysely<any>, tenantId: string, year: number)
     db.selectFrom('opinion_issues').select([(eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum('piece_count').as('pieces')])
       .where('tenant_id', '=', tenantId).where('created_at', '>=', p.lo).where('created_at', '<', p.hi).executeTakeFirst(),
     getOrg(db, tenantId),
+    periodReportTotals(db, tenantId, { year }),
   ]);
   const orgIds = [...new Set((reports as RankingReport[]).map((r) => r.submitter_org_id).filter((x): x is string => !!x && x !== tenantId))];
   const orgs = await orgNames(db, orgIds);
@@ -61,7 +63,12 @@ export async function rankingOf(db: Kysely<any>, tenantId: string, year: number)
   });
   return {
     year, from: p.from, to: p.to, tenantName: tenant?.name ?? '',
-    summary: { ...res.totals, issues: Number((issues as any)?.n ?? 0), pieces: Number((issues as any)?.pieces ?? 0) },
+    // the year's figures (收到, 录用, 被采用, 获批示) are the statistics' of the year, one definition (decision 0032); the
+    // ranking's rows count by each figure's own date (decision 0016) and its points by the events'
+    summary: {
+      ...res.totals, submitted: figures.submitted, accepted: figures.accepted, adopted: figures.adopted, instructed: figures.instructed,
+      issues: Number((issues as any)?.n ?? 0), pieces: Number((issues as any)?.pieces ?? 0),
+    },
     submitters: res.submitters.map(present), units: res.units.map(present), committees: res.committees.map(present),
   };
 }

@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.
 import { registerAttachmentPolicy } from '../../attachments/index.ts';
 import {
   eventBody, exchangeFile, exportBody, idParams, importResult, issueCreateBody, issueDetail, issueListQuery, issuePage, issueTransitionBody, levelLabels, levels,
-  opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsQuery, transitionBody,
+  opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery, transitionBody,
 } from '../contract.ts';
 import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { canSeeReport, canUseOpinions } from '../domain/opinion-policy.ts';
@@ -20,7 +20,7 @@ import { createReport, editReport, fireReport, recordEvent, sendUp } from './rep
 import { findIssue, findReport, listReports, periodBounds, tenantInfo } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { answerableTopic } from './topics.ts';
-import { opinionStatsOf, scoresOf } from './stats.ts';
+import { opinionStatsOf, participationList, scoresOf } from './stats.ts';
 import { opinionStatsWorkbook } from './stats-workbook.ts';
 import { changesOpinionLists } from './list-events.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
@@ -99,6 +99,14 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     const actor = staff(req);
     if (!can(actor, 'opinion.read_all')) throw forbidden('查看社情民意统计');
     return opinionStatsOf(ctx.db, ctx.dialect, actor, req.query);
+  });
+
+  app.get('/api/opinions/stats/members', {
+    schema: { tags, summary: '社情民意统计的委员参与面：委员总数、报送信息的委员、有信息被录用或采用的委员（与统计数字一致的委员名单）', querystring: statsMembersQuery, response: { 200: statsMembers, ...errors } },
+  }, async (req) => {
+    const actor = staff(req);
+    if (!can(actor, 'opinion.read_all')) throw forbidden('查看社情民意统计');
+    return participationList(ctx.db, actor.tenantId, req.query);
   });
 
   app.get('/api/opinions/stats.xlsx', {

@@ -15,7 +15,8 @@ import {
   type BreakdownColumn, type BreakdownKind, type OpinionStats, type StatBreakdown, type StatFigure,
 } from '../contract.ts';
 import { hasEvent, periodBounds, reportFilter } from './report-repository.ts';
-import { countMembers, listCommittees, listSectors, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
+import { listCommittees, listSectors, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
+import { findPeople } from '../../identity/index.ts';
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
 
@@ -33,6 +34,9 @@ const columnQuery: Record<BreakdownColumn, Record<string, string>> = {
   sent_up: { stage: 'sent_up' }, adopted: { stage: 'adoption' }, instructed: { stage: 'instruction' },
 };
 
+/** 录用或被采用: a report accepted here, or adopted anywhere in its lineage (what the members' participation counts). */
+const acceptedOrAdopted = (eb: any) => eb.or([eb('opinion_reports.accepted_at', 'is not', null), hasEvent(eb, 'adoption')]);
+
 /** The conditional sums of one grouping, in breakdownColumns order. */
 function columnSums(eb: any) {
   const when = (cond: any) => eb.fn.sum(eb.case().when(cond).then(1).else(0).end());
@@ -44,11 +48,67 @@ function columnSums(eb: any) {
     when(eb('opinion_reports.sent_up_at', 'is not', null)).as('sent_up'),
     when(hasEvent(eb, 'adoption')).as('adopted'),
     when(hasEvent(eb, 'instruction')).as('instructed'),
-    // 录用或被采用: what the members' participation figure counts
-    when(eb.or([eb('opinion_reports.accepted_at', 'is not', null), hasEvent(eb, 'adoption')])).as('accepted_or_adopted'),
   ];
 }
 const countsOf = (r: any): Counts => Object.fromEntries(breakdownColumns.map((c) => [c, Number(r[c] ?? 0)])) as Counts;
+
+/** This CPPCC's reports submitted in a period: its own and the copies that came up to it (the statistics' period). */
+const submittedIn = (tenantId: string, p: { lo: string; hi: string }) => (eb: any) => eb.and([
+  eb('opinion_reports.tenant_id', '=', tenantId), eb('opinion_reports.submitted_at', '>=', p.lo), eb('opinion_reports.submitted_at', '<', p.hi),
+]);
+
+/**
+ * The report figures of a period, one definition for every page that shows them (decision 0032): the statistics'
+ * totals and the year-end notice's summary (通报). Over this CPPCC's reports submitted in the period: 收到, and of those
+ * 录用, 留存, 退回, 向上报送, 被采用 (an adoption anywhere in the lineage) and 获批示, each the list
+ * (`/api/opinions` with the period and the column's stage) shows.
+ */
+export async function periodReportTotals(db: Kysely<any>, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<Counts> {
+  const r = await db.selectFrom('opinion_reports').select((eb) => columnSums(eb)).where(submittedIn(tenantId, periodBounds(q))).executeTakeFirst();
+  return countsOf(r ?? {});
+}
+
+export interface MemberParticipation { userId: string; submitted: number; adopted: number }
+
+/**
+ * 委员参与面 of a period: every member of this CPPCC with the reports they submitted here in it (their own, not copies
+ * from below) and how many of those were accepted or adopted. The statistics count its rows (委员总数, 报送信息的委员,
+ * 有信息被录用或采用的委员) and `/api/opinions/stats/members` lists the same rows, so each figure opens its members.
+ */
+export async function memberParticipationOf(db: Kysely<any>, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<MemberParticipation[]> {
+  const [members, rows] = await Promise.all([
+    memberIdsOf(db, tenantId).execute(),
+    db.selectFrom('opinion_reports').where(submittedIn(tenantId, periodBounds(q))).where('opinion_reports.source_report_id', 'is', null)
+      .select((eb) => [
+        'opinion_reports.submitter_user_id as user_id', eb.fn.countAll().as('submitted'),
+        eb.fn.sum(eb.case().when(acceptedOrAdopted(eb)).then(1).else(0).end()).as('adopted'),
+      ])
+      .groupBy('opinion_reports.submitter_user_id').execute(),
+  ]);
+  const bySubmitter = new Map((rows as any[]).map((r) => [String(r.user_id), r]));
+  return (members as any[]).map((m) => {
+    const r = bySubmitter.get(String(m.user_id));
+    return { userId: String(m.user_id), submitted: Number(r?.submitted ?? 0), adopted: Number(r?.adopted ?? 0) };
+  });
+}
+
+/** The members behind a participation figure, with names and sectors, most reports first. */
+export async function participationList(db: Kysely<any>, tenantId: string, q: { year?: number; from?: string; to?: string; submitted?: boolean; adopted?: boolean }) {
+  checkPeriod(q);
+  const p = periodBounds(q);
+  const all = await memberParticipationOf(db, tenantId, q);
+  const chosen = all.filter((m) => (q.submitted === undefined || (m.submitted > 0) === q.submitted) && (q.adopted === undefined || (m.adopted > 0) === q.adopted));
+  const [people, sectors, sectorOf] = await Promise.all([
+    findPeople(db, chosen.map((m) => m.userId)), listSectors(db, tenantId), memberGroupsOf(db, tenantId, 'sector').execute(),
+  ]);
+  const sectorName = new Map((sectors as any[]).map((s) => [String(s.id), String(s.name)]));
+  const sectorOfUser = new Map((sectorOf as any[]).map((r) => [String(r.user_id), String(r.group_id)]));
+  const items = chosen.map((m) => ({
+    userId: m.userId, name: people.get(m.userId)?.name ?? m.userId, sectorName: sectorName.get(sectorOfUser.get(m.userId) ?? '') ?? null,
+    submitted: m.submitted, adopted: m.adopted,
+  })).sort((a, b) => b.submitted - a.submitted || b.adopted - a.adopted || a.name.localeCompare(b.name, 'zh'));
+  return { from: p.from, to: p.to, items, total: items.length };
+}
 
 export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, actor: Actor, q: { year?: number; from?: string; to?: string }): Promise<OpinionStats> {
   checkPeriod(q);
@@ -80,12 +140,11 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
   const issueWhere = (eb: any) => eb.and([eb('tenant_id', '=', actor.tenantId), eb('created_at', '>=', p.lo), eb('created_at', '<', p.hi)]);
   const issues = db.selectFrom('opinion_issues').select([(eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum('piece_count').as('pieces')]).where(issueWhere).executeTakeFirst();
 
-  const [groups, events, issueRow, members, memberIds, committeeList, sectorList, committeeOf, sectorOf] = await Promise.all([
-    bySubmitter, byEvent, issues, countMembers(db, actor.tenantId), memberIdsOf(db, actor.tenantId).execute(),
+  const [groups, events, issueRow, total, participation, committeeList, sectorList, committeeOf, sectorOf] = await Promise.all([
+    bySubmitter, byEvent, issues, periodReportTotals(db, actor.tenantId, period), memberParticipationOf(db, actor.tenantId, period),
     listCommittees(db, actor.tenantId), listSectors(db, actor.tenantId),
     memberGroupsOf(db, actor.tenantId, 'committee').execute(), memberGroupsOf(db, actor.tenantId, 'sector').execute(),
   ]);
-  const isMember = new Set((memberIds as any[]).map((m) => m.user_id as string));
   const groupsOf = (rows: any[]) => {
     const m = new Map<string, string[]>();
     for (const r of rows) m.set(r.user_id, [...(m.get(r.user_id) ?? []), r.group_id]);
@@ -99,25 +158,16 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
     for (const k of breakdownColumns) e[k] += c[k];
     m.set(key, e);
   };
-  const total = zero();
   const units = new Map<string, Counts>();
   const counties = new Map<string, Counts>();
   const committeeCounts = new Map<string, Counts>();
   const sectorCounts = new Map<string, Counts>();
-  const membersSubmittedSet = new Set<string>();
-  const membersAdoptedSet = new Set<string>();
   for (const r of groups as any[]) {
     const c = countsOf(r);
-    for (const k of breakdownColumns) total[k] += c[k];
     add(units, (r.org_id as string | null) ?? 'none', c);
     if (r.source_id) add(counties, r.source_id, c);
     for (const g of committeesOfUser.get(r.user_id) ?? []) add(committeeCounts, g, c);
     for (const g of sectorsOfUser.get(r.user_id) ?? []) add(sectorCounts, g, c);
-    // 委员参与面: members of this CPPCC who submitted (not copies from below), and who had one accepted or adopted
-    if (Number(r.incoming) === 0 && isMember.has(r.user_id)) {
-      membersSubmittedSet.add(r.user_id);
-      if (Number(r.accepted_or_adopted) > 0) membersAdoptedSet.add(r.user_id);
-    }
   }
   const eventCount = (kind: string, lv: string) => Number((events as any[]).find((e) => e.kind === kind && e.lv === lv)?.n ?? 0);
   const names = await orgNames(db, [...new Set([...units.keys(), ...counties.keys()])].filter((k) => k !== 'none'));
@@ -154,8 +204,11 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
     },
   ];
 
-  const membersSubmitted = membersSubmittedSet.size;
-  const membersAdopted = membersAdoptedSet.size;
+  // 委员参与面: the members, those who submitted, and those with one accepted or adopted; each opens its members
+  const members = participation.length;
+  const membersSubmitted = participation.filter((m) => m.submitted > 0).length;
+  const membersAdopted = participation.filter((m) => m.adopted > 0).length;
+  const memberList = '/api/opinions/stats/members';
   return {
     ...period,
     totals: [
@@ -166,13 +219,16 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
       fig('issues', '编发期数', Number((issueRow as any)?.n ?? 0), {}, null, '/api/opinions/issues'),
       fig('pieces', '刊发篇目', Number((issueRow as any)?.pieces ?? 0), {}, null, '/api/opinions/issues'),
       fig('sent_up', '向上级报送', total.sent_up, { stage: 'sent_up' }),
+      // reports adopted (at any level) and instructed on: each report once, however many levels (各级采用 below counts by level)
+      fig('adopted', '被采用', total.adopted, { stage: 'adoption' }, ratio(total.adopted, total.submitted)),
+      fig('instructed', '获领导批示', total.instructed, { stage: 'instruction' }, ratio(total.instructed, total.submitted)),
     ],
     adoptedByLevel: levels.map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, eventCount('adoption', l), { adoptedLevel: l })),
     instructionsByLevel: levels.map((l) => fig(`instruction_${l}`, `${levelLabels[l]}领导批示`, eventCount('instruction', l), { instructionLevel: l })),
     members: [
-      fig('members', '委员总数', members, {}, null, '/api/opinions/scores'),
-      fig('members_submitted', '报送信息的委员', membersSubmitted, { incoming: 'false' }, ratio(membersSubmitted, members)),
-      fig('members_adopted', '有信息被录用或采用的委员', membersAdopted, { incoming: 'false', stage: 'adopted' }, ratio(membersAdopted, members)),
+      fig('members', '委员总数', members, {}, null, memberList),
+      fig('members_submitted', '报送信息的委员', membersSubmitted, { submitted: 'true' }, ratio(membersSubmitted, members), memberList),
+      fig('members_adopted', '有信息被录用或采用的委员', membersAdopted, { adopted: 'true' }, ratio(membersAdopted, members), memberList),
     ],
     breakdowns,
   };

@@ -257,6 +257,26 @@ for (const d of dialectList) {
       assert.equal(wb.getWorksheet('专门委员会')!.rowCount - 1, r.committees.length);
     });
 
+    test('the 通报\'s figures of the year are the statistics\' (收到, 录用, 被采用, 获批示), and each opens as many reports, on the demo data', async () => {
+      for (const year of [2025, Number(chinaToday().slice(0, 4))]) {
+        const r = await ranking(leader, year);
+        const stats = (await editor.get(`/api/opinions/stats?year=${year}`)).body;
+        const fig = (k: string) => stats.totals.find((f: any) => f.key === k);
+        for (const [k, s2] of [['submitted', 'submitted'], ['accepted', 'accepted'], ['adopted', 'adopted'], ['instructed', 'instructed']] as const) {
+          assert.equal(r.summary[k], fig(s2).count, `${year} ${k}: the 通报 and the statistics`);
+          const list = await editor.get(`/api/opinions?${new URLSearchParams(fig(s2).query)}&pageSize=1`);
+          assert.equal(list.body.total, fig(s2).count, `${year} ${k}: the figure and its list`);
+        }
+        // a report adopted at two levels is one adopted report: the levels add up to at least the figure
+        assert.ok(stats.adoptedByLevel.reduce((n: number, f: any) => n + f.count, 0) >= fig('adopted').count);
+      }
+      const doc = await s.app.inject({ method: 'GET', url: '/api/opinions/ranking.docx?year=2025&top=10', headers: { cookie: leader.cookie } });
+      const xml = await (await JSZip.loadAsync(doc.rawPayload)).file('word/document.xml')!.async('string');
+      const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      const adopted = (await editor.get('/api/opinions/stats?year=2025')).body.totals.find((f: any) => f.key === 'adopted').count;
+      assert.ok(text.includes(`信息被各级采用${adopted}篇`), 'the Word 通报 states the statistics\' figure');
+    });
+
     test('only editors and leaders see the ranking; bad input names the field', async () => {
       for (const c of [informant, member, unit, committee]) {
         assert.equal((await c.get(`/api/opinions/ranking?year=${year}`)).status, 403, c.username);

@@ -152,6 +152,42 @@ for (const d of await dialects()) {
       assert.ok(followed >= 28);
     });
 
+    test('every figure opens as many rows of its kind: the totals their reports, the 委员参与 figures their members', async () => {
+      const db = s.zx.ctx.db;
+      const tenantId = (await db.selectFrom('users').select('tenant_id').where('username', '=', 'editor').executeTakeFirstOrThrow()).tenant_id;
+      const members = new Set((await db.selectFrom('member_profiles').select('user_id').where('tenant_id', '=', tenantId).execute()).map((m: any) => m.user_id as string));
+      for (const q of ['year=2025', period()]) {
+        const body = (await editor.get(`/api/opinions/stats?${q}`)).body;
+        for (const f of body.totals.filter((x: any) => x.path === '/api/opinions')) {
+          const list = await editor.get(`${f.path}?${new URLSearchParams(f.query)}&pageSize=1`);
+          assert.equal(list.body.total, f.count, `${q}: the reports behind ${f.key}`);
+        }
+        assert.deepEqual(body.members.map((f: any) => f.key), ['members', 'members_submitted', 'members_adopted']);
+        for (const f of body.members) {
+          assert.equal(f.path, '/api/opinions/stats/members', f.key);
+          const list = await editor.get(`${f.path}?${new URLSearchParams(f.query)}`);
+          assert.equal(list.status, 200, JSON.stringify(list.body));
+          assert.equal(list.body.total, f.count, `${q}: the members behind ${f.key}`);
+          assert.equal(list.body.items.length, f.count);
+          assert.equal(new Set(list.body.items.map((m: any) => m.userId)).size, f.count, 'each member once');
+          assert.ok(list.body.items.every((m: any) => members.has(m.userId)), 'members of this CPPCC only');
+          if (f.key === 'members') assert.equal(f.count, members.size);
+          if (f.key === 'members_submitted') assert.ok(list.body.items.every((m: any) => m.submitted > 0));
+          if (f.key === 'members_adopted') assert.ok(list.body.items.every((m: any) => m.adopted > 0 && m.adopted <= m.submitted));
+        }
+        // a member who submitted is in the list of their reports as often as the members list says
+        const top = (await editor.get(`/api/opinions/stats/members?${q}&submitted=true`)).body.items[0];
+        if (top) {
+          const theirs = await editor.get(`/api/opinions?${q}&submitterUserId=${top.userId}&incoming=false&pageSize=1`);
+          assert.equal(theirs.body.total, top.submitted);
+        }
+      }
+      assert.equal((await member.get(`/api/opinions/stats/members?${period()}`)).status, 403);
+      const bad = await editor.get('/api/opinions/stats/members?year=2025&submitted=maybe');
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'submitted');
+    });
+
     test('the workbook opens with exceljs and holds the totals and every breakdown', async () => {
       const body = await stats();
       const res = await s.app.inject({ method: 'GET', url: `/api/opinions/stats.xlsx?${period()}`, headers: { cookie: editor.cookie } });

@@ -28,6 +28,7 @@ export const opinionsWeb: WebModule = {
     { path: '/opinions/:id', crumb: '信息详情', element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
   messages: {
+    '录用或采用': 'Accepted or adopted', '获领导批示': 'Instructed on',
     '社情民意': 'Social conditions', '报送信息': 'Submit a report', '社情民意期刊': 'Issues', '社情民意统计': 'Statistics', '编期': 'Compile an issue', '期刊': 'Issue',
     '信息详情': 'Report', '社情民意信息': 'Social-conditions reports', '我的社情民意': 'My reports', '报送人': 'Submitter', '期号': 'Issue no.', '字数': 'Length',
     '报送时间': 'Submitted', '急': 'Urgent', '急事急报': 'Urgent', '下级报送': 'From below', '没有符合条件的信息。': 'No reports match.', '报送社情民意信息': 'Submit a report',

@@ -5,7 +5,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
-import { createReportFromProposal } from '../../opinions/server/from-proposals.ts';
+import { createReportFromProposal, fromProposalMigrations } from '../../opinions/server/from-proposals.ts';
 import { fire } from './transitions.ts';
 
 for (const d of await dialects()) {
@@ -83,6 +83,52 @@ for (const d of await dialects()) {
       assert.equal(Number(count.n), 1);
       // answered once: no second answer
       assert.equal((await fire(member, p.id, 'refuse_conversion', ok.body.version)).status, 403);
+    });
+
+    test('a member\'s converted proposal is a personal report (个人报送), and its co-signer finds it in their duty record', async () => {
+      const p = await declined('关于整治农贸市场周边占道经营的建议', 'opinion', true);
+      const ok = await fire(member, p.id, 'consent_conversion', p.version);
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      await s.zx.ctx.events.drain();
+      const rep: any = await s.zx.ctx.db.selectFrom('opinion_reports').selectAll().where('source_proposal_id', '=', p.id).executeTakeFirstOrThrow();
+      const tenantId = rep.tenant_id as string;
+      assert.equal(rep.submitter_org_id, tenantId, 'in the CPPCC\'s name, as a member\'s own report is');
+
+      // the statistics' 报送单位 breakdown: under 个人报送, and its list opens it; nothing under 其他（导入的信息）
+      const stats = (await editor.get(`/api/opinions/stats?year=${rep.year}`)).body;
+      const units = stats.breakdowns.find((b: any) => b.kind === 'unit').rows;
+      const personal = units.find((r: any) => r.id === tenantId);
+      assert.ok(personal, JSON.stringify(units.map((r: any) => r.name)));
+      assert.match(personal.name, /个人报送/);
+      const submitted = personal.figures[0];
+      const list = (await editor.get(`/api/opinions?${new URLSearchParams({ ...submitted.query, pageSize: '100' })}`)).body;
+      assert.equal(list.total, submitted.count);
+      assert.ok(list.items.some((x: any) => x.id === rep.id), 'the 个人报送 list holds the converted report');
+      const other = units.find((r: any) => r.id === 'none');
+      if (other) {
+        const none = (await editor.get(`/api/opinions?${new URLSearchParams({ ...other.figures[0].query, pageSize: '100' })}`)).body;
+        assert.ok(!none.items.some((x: any) => x.id === rep.id), 'not under 其他（导入的信息）');
+      }
+
+      // the co-signer's duty record lists it as 联名, with a figure of its own that opens it; their own figures stay theirs
+      const record = (await cosigner.get('/api/members/me/record')).body;
+      const listed = record.reports.find((r: any) => r.id === rep.id);
+      assert.ok(listed, 'the co-signer is credited with the report');
+      assert.equal(listed.cosigned, true);
+      const fig = (key: string) => record.figures.find((f: any) => f.key === key);
+      assert.ok(fig('cosigned_reports').ids.includes(rep.id));
+      assert.equal(fig('cosigned_reports').value, fig('cosigned_reports').ids.length);
+      assert.ok(!fig('reports').ids.includes(rep.id), 'not among the co-signer\'s own reports');
+      const mine = (await member.get('/api/members/me/record')).body;
+      assert.equal(mine.reports.find((r: any) => r.id === rep.id)?.cosigned, false);
+      assert.ok(mine.figures.find((f: any) => f.key === 'reports').ids.includes(rep.id), 'the proposer submitted it');
+
+      // a report converted before this rule had no organisation: the migration makes it a personal report too
+      const db = s.zx.ctx.db;
+      await db.updateTable('opinion_reports').set({ submitter_org_id: null }).where('id', '=', rep.id).execute();
+      await fromProposalMigrations.find((m) => m.name === '1131_opinions_converted_personal')!.up(db, s.zx.ctx.dialect);
+      const fixed = await db.selectFrom('opinion_reports').select('submitter_org_id').where('id', '=', rep.id).executeTakeFirstOrThrow();
+      assert.equal(fixed.submitter_org_id, tenantId);
     });
 
     test('refusal keeps it 不予立案 without conversion; consent to 参考件 creates no report', async () => {

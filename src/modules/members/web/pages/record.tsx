@@ -101,6 +101,7 @@ export default function MemberRecordPage() {
   const reportTitle = (r: RecordReport) => (data?.viewer.openReports ? <Link to={`/opinions/${r.id}`}>{r.title}</Link> : r.title);
   const earned = (r: RecordReport) => (
     <Space size={4} wrap>
+      {r.cosigned && <Tag color="purple" title={t('联名报送的信息：报送、录用、采用和积分计入报送人')}>{t('联名')}</Tag>}
       {r.acceptedInYear && <Tag color="blue">{t('录用')}</Tag>}
       {r.adoptedLevels.map((l) => <Tag key={`a-${l}`} color="green">{t('{level}采用', { level: t(levelLabels[l]) })}</Tag>)}
       {r.instructionLevels.map((l) => <Tag key={`i-${l}`} color="orange">{t('{level}批示', { level: t(levelLabels[l]) })}</Tag>)}

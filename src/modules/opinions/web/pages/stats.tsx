@@ -2,11 +2,11 @@
  * 社情民意统计: a year's figures, each opening the list of records behind it; the breakdowns by 专委会, 界别, 报送单位 and
  * 县区政协 as tables (every number a link) with a chart; the Excel export; and the submitters' points.
  */
-import { Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Col, Drawer, InputNumber, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { breakdownColumnLabels, breakdownColumns, type OpinionStats, type StatBreakdown, type StatFigure } from '../../contract.ts';
+import { breakdownColumnLabels, breakdownColumns, type OpinionStats, type StatBreakdown, type StatFigure, type StatsMembers } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
@@ -16,6 +16,27 @@ import { clock } from '../../../../kernel/universal/clock.ts';
 const linkOf = (f: StatFigure) => (f.path === '/api/opinions' ? `/opinions?${new URLSearchParams(f.query)}` : f.path === '/api/opinions/issues' ? '/opinions/issues' : null);
 
 type Row = StatBreakdown['rows'][number];
+
+/** The 委员参与 figures open the members behind them (not a list of reports). */
+const membersPath = '/api/opinions/stats/members';
+
+/** The members behind a participation figure. */
+function MembersDrawer({ figure, onClose }: { figure: StatFigure | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const mobile = useIsMobile();
+  const { data, loading } = useApiQuery<StatsMembers>(figure ? membersPath : null, figure?.query);
+  return (
+    <Drawer open={!!figure} onClose={onClose} title={figure ? `${t(figure.label)}（${figure.count}）` : ''} size={mobile ? '100%' : 560}>
+      <Table rowKey="userId" size="small" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20, size: 'small' }}
+        columns={[
+          { title: t('委员'), dataIndex: 'name', key: 'name' },
+          { title: t('界别'), dataIndex: 'sectorName', key: 'sector', render: (v: string | null) => v ?? '—' },
+          { title: t('报送'), dataIndex: 'submitted', key: 'submitted', width: 80, align: 'right' },
+          { title: t('录用或采用'), dataIndex: 'adopted', key: 'adopted', width: 100, align: 'right' },
+        ]} />
+    </Drawer>
+  );
+}
 
 function BreakdownView({ b }: { b: StatBreakdown }) {
   const { t } = useI18n();
@@ -64,6 +85,7 @@ export default function OpinionStatsPage() {
   const mobile = useIsMobile();
   const [year, setYear] = useState(clock.year() - 1);
   const { data, loading } = useApiQuery<OpinionStats>('/api/opinions/stats', { year });
+  const [members, setMembers] = useState<StatFigure | null>(null);
   const scores = useApiQuery<{ items: Array<{ submitterUserId: string; submitterName: string; points: number; events: number; reports: number }> }>('/api/opinions/scores', { year });
   const group = (title: string, figs: StatFigure[] = []) => (
     <Card size="small" title={t(title)}>
@@ -71,7 +93,10 @@ export default function OpinionStatsPage() {
         {figs.map((f) => {
           const to = linkOf(f);
           const value = <Statistic title={t(f.label)} value={f.count} suffix={f.share !== null ? `（${f.share}%）` : undefined} />;
-          return <Col key={f.key} xs={12} md={6}>{to ? <Link to={to}>{value}</Link> : value}</Col>;
+          const opener = f.path === membersPath
+            ? <Button type="link" style={{ padding: 0, height: 'auto', textAlign: 'left' }} onClick={() => setMembers(f)} aria-label={`${t(f.label)} ${f.count}`}>{value}</Button>
+            : to ? <Link to={to}>{value}</Link> : value;
+          return <Col key={f.key} xs={12} md={6}>{opener}</Col>;
         })}
       </Row>
     </Card>
@@ -101,6 +126,7 @@ export default function OpinionStatsPage() {
             ]} />
         </Card>
       </Space>
+      <MembersDrawer figure={members} onClose={() => setMembers(null)} />
     </PageCard>
   );
 }
