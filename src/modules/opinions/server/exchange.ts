@@ -7,7 +7,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { requirePermission } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
+import { AppError, invalid } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { ExchangeFile } from '../contract.ts';
 import { canSendUp } from '../domain/opinion-policy.ts';
@@ -45,7 +45,10 @@ export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { re
   }
   await ctx.db.transaction().execute(async (trx) => {
     for (const r of marked) {
-      await trx.updateTable('opinion_reports').set({ sent_up_at: now, sent_up_to: parent?.name ?? '上级政协', version: Number(r.version) + 1, updated_at: now }).where('id', '=', r.id).execute();
+      // guarded by the version read for the file: an edit made meanwhile is not overwritten, the export is refused
+      const res = await trx.updateTable('opinion_reports').set({ sent_up_at: now, sent_up_to: parent?.name ?? '上级政协', version: Number(r.version) + 1, updated_at: now })
+        .where('id', '=', r.id).where('version', '=', Number(r.version)).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT', `「${r.title}」在生成报送文件时被他人修改，请重新导出`);
       await history(trx, r, r.state, r.state, 'send_up', actor, `以报送文件报送${parent?.name ?? '上级政协'}`, now);
     }
     await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.export', entityType: 'opinion', entityId: null, data: { reports: reports.length, events: events.length } });

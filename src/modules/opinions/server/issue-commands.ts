@@ -4,19 +4,18 @@
  */
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../kernel/server/audit.ts';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
+import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { EventBody, IssueCreateBody } from '../contract.ts';
 import { formatIssueNumber, issueActionPermission, issueLifecycle, type IssueRecord } from '../domain/opinion-lifecycle.ts';
-import { history, recordEvent, tellSubmitter } from './report-commands.ts';
+import { recordEvent, reportSpec, tellSubmitter } from './report-commands.ts';
 import { findIssue, findReport, nextIssueSeq, piecesOf, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { opinionEvents, publishListChange } from './list-events.ts';
-import { clock } from '../../../kernel/universal/clock.ts';
 
 const issueSpec = (apply?: WorkflowSpec<any>['apply']): WorkflowSpec<any> => ({
   workflow: issueLifecycle as any,
@@ -31,11 +30,13 @@ export async function compileIssue(ctx: ModuleContext, actor: Actor, body: Issue
   requirePermission(actor, 'opinion.edit', '编辑期刊');
   const all = body.pieces.flatMap((p) => p.reportIds);
   if (new Set(all).size !== all.length) throw invalid('pieces', '「篇目」', '同一条信息只能编入一个篇目');
-  const now = clock.iso();
   const year = Number(ctx.calendar.today().slice(0, 4));
   const id = newId();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    // one unit of work: the issue with its history, work item, audit record and event, and every source report
+    // compiled into it by its own transition (version-checked, with its history, work item and event)
+    await ctx.uow.run(async (w) => {
+      const trx = w.trx;
       const reports = new Map<string, ReportRow>();
       for (const rid of all) {
         const r = await findReport(trx, rid);
@@ -45,10 +46,11 @@ export async function compileIssue(ctx: ModuleContext, actor: Actor, body: Issue
       }
       const seq = await nextIssueSeq(trx, actor.tenantId, year);
       const number = formatIssueNumber(seq);
-      await trx.insertInto('opinion_issues').values({
+      await w.create(issueSpec(), {
         id, tenant_id: actor.tenantId, year, number_seq: seq, number, title: body.title ?? '社情民意', piece_count: body.pieces.length,
-        recipients: null, signed_by: null, signed_at: null, distributed_at: null, state: 'editing', version: 1, created_at: now, updated_at: now,
-      }).execute();
+        recipients: null, signed_by: null, signed_at: null, distributed_at: null,
+      }, actor, ip);
+      const compileInto = reportSpec(async () => ({ issue_id: id, issue_number: number }));
       for (const [i, p] of body.pieces.entries()) {
         if (p.kind === 'single' && p.reportIds.length !== 1) throw invalid(`pieces.${i}.reportIds`, '「单篇」', '只能有一条来源信息');
         if (p.kind === 'composite' && p.reportIds.length < 2) throw invalid(`pieces.${i}.reportIds`, '「综合」', '至少需要两条来源信息');
@@ -59,31 +61,15 @@ export async function compileIssue(ctx: ModuleContext, actor: Actor, body: Issue
         await trx.insertInto('opinion_pieces').values({ id: pieceId, issue_id: id, tenant_id: actor.tenantId, seq: i + 1, kind: p.kind, title, body: text }).execute();
         await trx.insertInto('opinion_piece_sources').values(src.map((s) => ({ piece_id: pieceId, report_id: s.id, tenant_id: actor.tenantId, issue_id: id }))).execute();
         for (const s of src) {
-          const res = await trx.updateTable('opinion_reports').set({ state: 'compiled', issue_id: id, issue_number: number, version: Number(s.version) + 1, updated_at: now })
-            .where('id', '=', s.id).where('version', '=', s.version).executeTakeFirst();
-          if (Number(res.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT', `「${s.title}」已被他人修改，请刷新后重试`);
-          await history(trx, s, 'verified', 'compiled', 'compile', actor, `编入${number}`, now);
-          await trx.updateTable('tasks').set({ status: 'done', closed_at: now }).where('entity_type', '=', 'opinion').where('entity_id', '=', s.id).where('status', '=', 'open').execute();
+          await w.fire(compileInto, { id: s.id, action: 'compile', expectedVersion: Number(s.version), actor, note: `编入${number}`, ip });
         }
       }
-      await trx.insertInto('workflow_history').values({
-        id: newId(), tenant_id: actor.tenantId, entity_type: 'opinion_issue', entity_id: id, from_state: null, to_state: 'editing',
-        action: 'create', actor_id: actor.userId, actor_name: actor.displayName, actor_org_id: actor.orgId, note: number, data: null, at: now,
-      }).execute();
-      const task = issueLifecycle.states.editing.task!;
-      await trx.insertInto('tasks').values({
-        id: newId(), tenant_id: actor.tenantId, entity_type: 'opinion_issue', entity_id: id, state: 'editing', title: `《社情民意》${number}`, label: task.label,
-        assignee_user_id: null, assignee_org_id: actor.tenantId, assignee_role: task.role, due_date: ctx.calendar.addWorkingDays(ctx.calendar.today(), task.dueInWorkingDays ?? 2),
-        status: 'open', created_at: now, closed_at: null,
-      }).execute();
-      await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion_issue.create', entityType: 'opinion_issue', entityId: id, data: { number, pieces: body.pieces.length, reports: all.length }, ip });
+      await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion_issue.compile', entityType: 'opinion_issue', entityId: id, data: { number, pieces: body.pieces.length, reports: all.length }, ip });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '期号已被同时占用，请重试');
     throw e;
   }
-  // the sources' work items closed and the issue's opened outside the workflow runner: the worklists change too
-  await ctx.events.publish({ type: 'tasks.changed', tenantId: actor.tenantId, entityType: 'opinion_issue', entityId: id, payload: {} });
   await publishListChange(ctx, { type: opinionEvents.compiled, tenantIds: [actor.tenantId], entityType: 'opinion_issue', entityId: id, actorId: actor.userId, payload: { reports: all.length } });
   return id;
 }
@@ -101,18 +87,19 @@ export async function fireIssue(ctx: ModuleContext, req: { id: string; action: s
     if (bad) throw invalid('recipients', '「分发对象」', `没有「${bad}」`);
   }
   const reportsToTell: ReportRow[] = [];
+  // the distribution fires each compiled report's own 刊发报送 in the issue's unit of work
+  let current: Work | undefined;
   const spec = issueSpec(async ({ trx, transition, record, actor, now }) => {
     if (transition.name === 'sign') return { signed_by: actor.displayName, signed_at: now };
     if (transition.name !== 'distribute') return {};
     const rows = (await trx.selectFrom('opinion_reports').selectAll().where('issue_id', '=', record.id).where('state', '=', 'compiled').execute()) as ReportRow[];
     for (const r of rows) {
-      await trx.updateTable('opinion_reports').set({ state: 'reported', version: Number(r.version) + 1, updated_at: now }).where('id', '=', r.id).execute();
-      await history(trx, r, 'compiled', 'reported', 'report', actor, `${record.number}分发`, now);
+      await current!.fire(reportSpec(), { id: r.id, action: 'report', expectedVersion: Number(r.version), actor, note: `${record.number}分发`, ip: req.ip });
       reportsToTell.push(r);
     }
     return { recipients: JSON.stringify(recipients), distributed_at: now };
   });
-  const res = await ctx.workflows.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input: req.input as Record<string, unknown>, actor: req.actor, ip: req.ip });
+  const res = await ctx.uow.run((w) => { current = w; return w.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input: req.input as Record<string, unknown>, actor: req.actor, ip: req.ip }); });
   const names = recipients.map((c) => settings.recipients.find((r) => r.code === c)?.label ?? c).join('、');
   for (const r of reportsToTell) await tellSubmitter(ctx, r, '信息已刊发报送', `您报送的「${r.title}」已编入《社情民意》${issue.number}，报送${names}。`);
   return res.record;

@@ -152,6 +152,15 @@ for (const d of await dialects()) {
       assert.equal(issue.state, 'distributed');
       assert.deepEqual(issue.recipients.map((x: any) => x.label), ['市委', '市政府']);
       assert.equal((await editor.get(`/api/opinions/${a.id}`)).body.state, 'reported');
+      // every source report was compiled and reported by its own transition: history, audit and no work item left
+      const db = s.zx.ctx.db;
+      for (const id of [a.id, b.id, c.id]) {
+        const steps = await db.selectFrom('workflow_history').select(['from_state', 'to_state', 'action']).where('entity_type', '=', 'opinion').where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+        assert.deepEqual(steps.slice(-2).map((h) => `${h.from_state}>${h.to_state}:${h.action}`), ['verified>compiled:compile', 'compiled>reported:report']);
+        const audited = await db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', 'in', ['opinion.compile', 'opinion.report']).execute();
+        assert.deepEqual(audited.map((x) => x.action).sort(), ['opinion.compile', 'opinion.report']);
+        assert.equal((await db.selectFrom('tasks').select('id').where('entity_id', '=', id).where('status', '=', 'open').execute()).length, 0);
+      }
 
       const adopted = await editor.post(`/api/opinions/issues/${issue.id}/pieces/${issue.pieces[1].id}/events`, { kind: 'adoption', level: 'province' });
       assert.equal(adopted.status, 200, JSON.stringify(adopted.body));

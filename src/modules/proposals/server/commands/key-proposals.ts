@@ -1,7 +1,6 @@
 /** 重点提案 (nominate, decide with supervising leaders and a plan), 督办记录 and 优秀提案: each one transaction with its audit record. */
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import { forbidden, invalid, notFound } from '../../../../kernel/universal/errors.ts';
 import { newId } from '../../../../kernel/universal/ids.ts';
@@ -11,7 +10,6 @@ import { canAddSupervisionNote, canDecideKey, canMarkExcellent, canNominateKey }
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findPeople, tenantUsersHoldingRoles } from '../directory.ts';
 import { findProposal, loadFacts, type ProposalRow } from '../proposal-repository.ts';
-import { clock } from '../../../../kernel/universal/clock.ts';
 
 async function visible(ctx: ModuleContext, actor: Actor, id: string): Promise<ProposalRow> {
   const row = await findProposal(ctx.db, id);
@@ -23,17 +21,19 @@ export async function keyLeaderIds(db: ModuleContext['db'], id: string): Promise
   return (await db.selectFrom('proposal_key_leaders').select('user_id').where('proposal_id', '=', id).execute()).map((r: any) => r.user_id as string);
 }
 
-/** Write with the version bumped, so an open page holding the old version gets a 409 on its next write. */
+/**
+ * Write with the version bumped, so an open page holding the old version gets a 409 on its next write; the write
+ * itself is guarded by the version it read, so two people acting at once do not overwrite each other silently.
+ */
 async function write(ctx: ModuleContext, row: ProposalRow, actor: Actor, action: string, data: Record<string, unknown>, ip: string | undefined,
   body: (trx: Transaction<any>, now: string) => Promise<Record<string, unknown>>) {
-  const now = clock.iso();
-  await ctx.db.transaction().execute(async (trx) => {
-    const set = await body(trx, now);
-    await trx.updateTable('proposals').set({ ...set, version: Number(row.version) + 1, updated_at: now }).where('id', '=', row.id).execute();
-    await appendAudit(trx, ctx.dialect, { tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action, entityType: 'proposal', entityId: row.id, data, ip });
+  await ctx.uow.run(async (w) => {
+    const set = await body(w.trx, w.now);
+    await w.bumpVersion('proposals', row.id, Number(row.version), { ...set, updated_at: w.now }, '提案');
+    await w.audit({ tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action, entityType: 'proposal', entityId: row.id, data, ip });
+    // list filters (重点, 优秀) and totals change: read again
+    await w.emit({ type: action, tenantId: row.tenant_id, entityType: 'proposal', entityId: row.id, actorId: actor.userId, payload: data });
   });
-  // list filters (重点, 优秀) and totals change: read again
-  await ctx.events.publish({ type: action, tenantId: row.tenant_id, entityType: 'proposal', entityId: row.id, actorId: actor.userId, payload: data });
 }
 
 export async function nominateKey(ctx: ModuleContext, actor: Actor, id: string, body: z.infer<typeof keyNominateBody>, ip?: string) {
