@@ -94,6 +94,25 @@ export class Outbox {
   }
 
   /**
+   * Deliver these events now, on this instance, and wait for their subscribers: a command calls it after its commit,
+   * so it answers after its own notices are in the inbox and the caches it touched are dropped. Only its own events
+   * are delivered, so a request never waits on others' work; one a polling round claimed first is left to that round.
+   * A subscriber that fails leaves its event pending for the retry, and the command still succeeds.
+   */
+  async deliverNow(ids: readonly string[]): Promise<void> {
+    if (!ids.length || this.stopped) return;
+    try {
+      for (let i = 0; i < ids.length; i += BATCH) {
+        for (const row of await this.claim(ids.slice(i, i + BATCH))) await this.deliverOne(row);
+      }
+    } catch (err) {
+      // the events stay in the outbox; polling delivers them
+      this.opts.log.error('outbox delivery failed:', err);
+      this.kick();
+    }
+  }
+
+  /**
    * Deliver until nothing this instance may claim is left (tests and shutdown wait on it). Events whose subscribers
    * failed stay pending for their retry time and are not waited for.
    */
@@ -130,15 +149,17 @@ export class Outbox {
     return delivered;
   }
 
-  private async claim(): Promise<OutboxRow[]> {
+  /** Claim a batch of pending events that are due (or these ones, when `ids` is given), in id order. */
+  private async claim(ids?: readonly string[]): Promise<OutboxRow[]> {
     const { db, dialect, events } = this.opts;
     const now = clock.iso();
     const until = new Date(clock.nowMs() + CLAIM_MS).toISOString();
+    const which = ids ? sql`id in (${sql.join(ids)})` : sql`available_at <= ${now}`;
     const r = await sql<OutboxRow>`
       update outbox set claimed_by = ${events.instanceId}, claimed_until = ${until}
       where id in (
         select id from outbox
-        where delivered_at is null and available_at <= ${now} and (claimed_until is null or claimed_until < ${now})
+        where delivered_at is null and ${which} and (claimed_until is null or claimed_until < ${now})
         order by id limit ${BATCH}${sql.raw(skipLocked(dialect))}
       )
       returning id, type, tenant_id, entity_type, entity_id, actor_id, audience, payload, at, origin, attempts`.execute(db);

@@ -69,21 +69,34 @@ export const TASK_OPENED = 'task.opened';
 export class UnitOfWork {
   constructor(private deps: { db: Kysely<any>; dialect: DialectName; runner: WorkflowRunner; outbox: Outbox }) {}
 
-  /** Run `fn` in one transaction; deliver its events after commit. */
+  /** Run `fn` in one transaction; deliver its events after commit, before returning. */
   async run<T>(fn: (w: Work) => Promise<T>): Promise<T> {
     const { db, dialect, runner, outbox } = this.deps;
+    const emitted: string[] = [];
     const result = await db.transaction().execute(async (trx) => {
       const work: Work = {
         trx,
         now: clock.iso(),
-        fire: (spec, req) => runner.fireIn(trx, spec, req),
-        create: (spec, values, actor, ip) => runner.createIn(trx, spec, values, actor, ip),
+        fire: async (spec, req) => {
+          const res = await runner.fireIn(trx, spec, req);
+          emitted.push(res.eventId);
+          return res;
+        },
+        create: async (spec, values, actor, ip) => {
+          const { record, eventId } = await runner.createIn(trx, spec, values, actor, ip);
+          emitted.push(eventId);
+          return record;
+        },
         async bumpVersion(table, id, expected, set, entityLabel) {
           const r = await trx.updateTable(table).set({ ...set, version: expected + 1 }).where('id', '=', id).where('version', '=', expected).executeTakeFirst();
           if (Number(r.numUpdatedRows) !== 1) throw versionConflict(entityLabel);
         },
         async audit(e) { await appendAudit(trx, dialect, e); },
-        emit: (e) => outbox.write(trx, e),
+        async emit(e) {
+          const ev = await outbox.write(trx, e);
+          emitted.push(ev.id!);
+          return ev;
+        },
         async openTask(t) {
           const id = newId();
           const now = clock.iso();
@@ -93,11 +106,11 @@ export class UnitOfWork {
             due_date: t.dueDate ?? null, status: 'open', created_at: now, closed_at: null,
           }).execute();
           const payload: TaskOpenedPayload = { taskId: id, recordType: t.recordType, title: t.title, label: t.label, dueDate: t.dueDate ?? null };
-          await outbox.write(trx, {
+          emitted.push((await outbox.write(trx, {
             type: TASK_OPENED, tenantId: t.tenantId, entityType: t.entityType, entityId: t.entityId, actorId: t.actor.userId,
             audience: t.userId ? { userIds: [t.userId] } : { orgIds: t.orgId ? [t.orgId] : [], roles: t.role ? [t.role] : [] },
             payload: payload as unknown as Record<string, unknown>,
-          });
+          })).id!);
           return id;
         },
         async closeTasks(entityType, entityId, opts = {}) {
@@ -110,7 +123,8 @@ export class UnitOfWork {
       };
       return fn(work);
     });
-    outbox.kick();
+    // its own events' subscribers run before the command answers (polling delivers them if this instance stops first)
+    await outbox.deliverNow(emitted);
     return result;
   }
 }

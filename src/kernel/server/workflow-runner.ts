@@ -54,20 +54,24 @@ export interface FireRequest {
   ip?: string;
 }
 
-export interface FireResult<R> { record: R; from: string; to: string; transition: TransitionDef<R> }
+export interface FireResult<R> {
+  record: R; from: string; to: string; transition: TransitionDef<R>;
+  /** the id of the `<workflow>.transitioned` event written to the outbox */
+  eventId: string;
+}
 
 export class WorkflowRunner {
   constructor(private deps: { db: Kysely<any>; dialect: DialectName; events: EventBus; calendar: WorkingCalendar; outbox: Outbox }) {}
 
   /** Insert a new record in the workflow's initial state, with its history, work item, audit record and event. */
   async create<R extends WorkflowRecord>(spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<R> {
-    const record = await this.deps.db.transaction().execute((trx) => this.createIn(trx, spec, values, actor, ip));
-    this.deps.outbox.kick();
+    const { record, eventId } = await this.deps.db.transaction().execute((trx) => this.createIn(trx, spec, values, actor, ip));
+    await this.deps.outbox.deliverNow([eventId]);
     return record;
   }
 
   /** `create` inside the caller's transaction (a unit of work); the event is delivered after that transaction commits. */
-  async createIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<R> {
+  async createIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<{ record: R; eventId: string }> {
     const now = clock.iso();
     const record = { ...values, state: values.state ?? spec.workflow.initial, version: 1, created_at: now, updated_at: now } as unknown as R;
     await trx.insertInto(spec.table).values(record as any).execute();
@@ -77,13 +81,14 @@ export class WorkflowRunner {
       tenantId: record.tenant_id, actorId: actor.userId, actorName: actor.displayName,
       action: `${spec.workflow.id}.create`, entityType: spec.workflow.id, entityId: record.id, data: { state: record.state }, ip,
     });
-    await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
-    return record;
+    const eventId = await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
+    return { record, eventId };
   }
 
   async fire<R extends WorkflowRecord>(spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
     const result = await this.deps.db.transaction().execute((trx) => this.fireIn(trx, spec, req));
-    this.deps.outbox.kick();
+    // the event's subscribers run before the transition answers; polling delivers it if this instance stops first
+    await this.deps.outbox.deliverNow([result.eventId]);
     return result;
   }
 
@@ -113,8 +118,8 @@ export class WorkflowRunner {
       action: `${spec.workflow.id}.${t.name}`, entityType: spec.workflow.id, entityId: record.id,
       data: { from: record.state, to: t.to, version: updates.version, ...(note ? { note } : {}) }, ip: req.ip,
     });
-    await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
-    return { record: updated, from: record.state, to: t.to, transition: t };
+    const eventId = await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
+    return { record: updated, from: record.state, to: t.to, transition: t, eventId };
   }
 
   private async writeHistory<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor, note: string | null, now: string, input?: Record<string, unknown>) {
@@ -133,7 +138,7 @@ export class WorkflowRunner {
     if (row) await trx.insertInto('tasks').values(row).execute();
   }
 
-  private async emitTransition<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor) {
+  private async emitTransition<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor): Promise<string> {
     const task = spec.workflow.states[to]?.task;
     const audience: { userIds: string[]; orgIds: string[]; roles: string[] } = { userIds: [actor.userId], orgIds: [], roles: [] };
     if (task) {
@@ -144,10 +149,11 @@ export class WorkflowRunner {
         audience.roles.push(task.role);
       }
     }
-    await this.deps.outbox.write(trx, {
+    const ev = await this.deps.outbox.write(trx, {
       type: `${spec.workflow.id}.transitioned`, tenantId: r.tenant_id, entityType: spec.workflow.id, entityId: r.id, actorId: actor.userId,
       audience, payload: { from, to, action, title: spec.titleOf(r), version: r.version },
     });
+    return ev.id!;
   }
 }
 

@@ -133,7 +133,8 @@ for (const d of databases) {
       assert.deepEqual(p.actions, [], 'the clerk waits for the leader');
       assert.equal(p.replySentAt, null);
 
-      // the leader's work item (待签发) and its notice
+      // the leader's work item (待签发) and its notice, delivered from the outbox
+      await s.zx.ctx.events.drain();
       const task = await s.zx.ctx.db.selectFrom('tasks').selectAll().where('entity_id', '=', p.id).where('status', '=', 'open').executeTakeFirstOrThrow();
       assert.deepEqual([task.label, task.assignee_role, task.assignee_org_id], ['待签发', 'unit_leader', zhujianId]);
       const wl = await unitLead.get('/api/worklist?pageSize=200');
