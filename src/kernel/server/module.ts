@@ -11,6 +11,7 @@ import type { MigrationDef } from './migrate.ts';
 import type { App } from './http/server.ts';
 import type { Actor } from './actor.ts';
 import type { WorkflowDef } from '../universal/workflow.ts';
+import type { RoleDef, SettingDecl, JobDecl, EntityDecl, PushChannelDecl, FigureSource } from './contributions.ts';
 
 export interface PermissionDef {
   code: string; // '<module>.<verb>', e.g. 'proposal.review'
@@ -77,5 +78,16 @@ export interface ModuleManifest {
   subscribe?: (ctx: ModuleContext) => void;
   /** load demo data into an empty database; runs in manifest order */
   seed?: (ctx: ModuleContext, seed: SeedContext) => Promise<void>;
-  /** where the module's records wait for whom: open work items come from the shared task table */
+  /** business roles the module brings (the kernel knows only the three administrator roles) */
+  roles?: RoleDef[];
+  /** configurable per-tenant parameters shown on the settings page */
+  settings?: SettingDecl<any>[];
+  /** periodic jobs, started with the app and stopped when it closes */
+  jobs?: JobDecl[];
+  /** the kinds of record the module owns: label, link, visibility, search sources, attachments */
+  entities?: EntityDecl[];
+  /** server-push channels (to users, or to everyone in a room) */
+  channels?: PushChannelDecl[];
+  /** the module's figures (统计数字), read by statistics pages, the member record, dashboards and the annual review */
+  figures?: FigureSource;
 }
