@@ -13,6 +13,7 @@ import { verifyAuditChain } from '../src/kernel/server/audit.ts';
 import { defineWorkflow, allowedActions } from '../src/kernel/universal/workflow.ts';
 import { AppError } from '../src/kernel/universal/errors.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
+import { clock } from '../src/kernel/universal/clock.ts';
 import type { Actor } from '../src/kernel/server/actor.ts';
 import { createTestDatabase, dialects, type TestDatabase } from './support/db.ts';
 
@@ -297,6 +298,34 @@ for (const d of await dialects()) {
         await outbox.drain();
         assert.deepEqual(got, ['1', '2']);
         assert.equal((await h.db.selectFrom('outbox').select('delivered_at').where('id', 'in', [e1.id!, e2.id!]).execute()).filter((r) => r.delivered_at).length, 2);
+      } finally { off(); }
+    });
+
+    test('a committed event is left to the instance that wrote it for a few seconds, then any instance delivers it', async () => {
+      const got: number[] = [];
+      const off = bus.on('probe.held', (e) => { got.push((e.payload as { n: number }).n); });
+      try {
+        // written by an instance that commits and dies before its own delivery
+        const other = new Outbox({ db: h.db, dialect: h.dialect, events: new EventBus(), log: { error: () => {} }, pollMs: 0 });
+        const ev = await h.db.transaction().execute((trx) => other.write(trx, { type: 'probe.held', tenantId: TENANT, payload: { n: 1 } }));
+        // and one written by a notifier-like writer that only nudges polling
+        const loose = await h.db.transaction().execute((trx) => other.write(trx, { type: 'probe.held', tenantId: TENANT, payload: { n: 2 } }, { held: false }));
+        assert.equal(await outbox.pollOnce(), 1, 'polling takes the event not held for its writer');
+        assert.deepEqual(got, [2]);
+        clock.advance(11_000);
+        try {
+          assert.equal(await outbox.pollOnce(), 1, 'after the hold, polling on another instance delivers it');
+        } finally { clock.advance(-11_000); }
+        assert.deepEqual(got, [2, 1]);
+        const rows = await h.db.selectFrom('outbox').select(['id', 'delivered_at']).where('id', 'in', [ev.id!, loose.id!]).execute();
+        assert.equal(rows.filter((r) => r.delivered_at).length, 2);
+        // the committing instance delivers its own held event at once, without waiting for the hold
+        const mine = await uow.run((w) => w.emit({ type: 'probe.held', tenantId: TENANT, payload: { n: 3 } }));
+        assert.deepEqual(got, [2, 1, 3]);
+        const row = await h.db.selectFrom('outbox').select(['delivered_at', 'attempts']).where('id', '=', mine.id!).executeTakeFirstOrThrow();
+        assert.notEqual(row.delivered_at, null);
+        assert.equal(await outbox.pollOnce(), 0, 'and it is not delivered twice');
+        assert.deepEqual(got, [2, 1, 3]);
       } finally { off(); }
     });
 

@@ -25,7 +25,14 @@ export type EventDraft = Omit<DomainEvent, 'at' | 'origin' | 'id'> & { at?: stri
 const KEEP_DELIVERED_MS = 7 * 86_400_000;
 /** A claim not marked delivered by then is taken to have died with its instance. */
 const CLAIM_MS = 60_000;
+/**
+ * How long polling leaves a command's events to the instance that committed them (it delivers them at once, before it
+ * answers); after that any instance takes them, so the events of an instance that died after its commit wait this long.
+ */
+const HOLD_MS = 10_000;
 const BATCH = 100;
+/** Events written on this instance and not yet delivered by it, kept in memory so delivery need not read them back. */
+const RECENT_MAX = 10_000;
 
 interface OutboxRow {
   id: string;
@@ -56,18 +63,30 @@ export class Outbox {
   private again = false;
   private stopped = false;
   private lastPrune = 0;
+  private recent = new Map<string, DomainEvent & { id: string }>();
 
   constructor(private opts: OutboxOptions) {}
 
-  /** Write an event inside the caller's transaction; it is delivered after commit. Returns the event as delivered. */
-  async write(trx: Kysely<any>, e: EventDraft): Promise<DomainEvent> {
-    const ev: DomainEvent = { ...e, id: newId(), at: e.at ?? clock.iso(), origin: this.opts.events.instanceId };
+  /**
+   * Write an event inside the caller's transaction; it is delivered after commit. Returns the event as delivered.
+   * By default the committing instance delivers it itself right after the commit (`deliverNow`), and polling leaves it
+   * alone for a few seconds; `{ held: false }` makes it available to polling at once (writers that only `kick`).
+   */
+  async write(trx: Kysely<any>, e: EventDraft, opts: { held?: boolean } = {}): Promise<DomainEvent> {
+    const ev: DomainEvent & { id: string } = { ...e, id: newId(), at: e.at ?? clock.iso(), origin: this.opts.events.instanceId };
+    const held = opts.held ?? true;
     await trx.insertInto('outbox').values({
       id: ev.id, type: ev.type, tenant_id: ev.tenantId, entity_type: ev.entityType ?? null, entity_id: ev.entityId ?? null,
       actor_id: ev.actorId ?? null, audience: ev.audience ? JSON.stringify(ev.audience) : null, payload: JSON.stringify(ev.payload ?? {}),
-      at: ev.at, origin: ev.origin ?? null, attempts: 0, available_at: ev.at, claimed_by: null, claimed_until: null,
-      delivered_at: null, last_error: null,
+      at: ev.at, origin: ev.origin ?? null, attempts: 0,
+      available_at: held ? new Date(Date.parse(ev.at) + HOLD_MS).toISOString() : ev.at,
+      claimed_by: null, claimed_until: null, delivered_at: null, last_error: null,
     }).execute();
+    if (held) {
+      // a rolled-back write leaves an entry here until it is pushed out by newer ones
+      this.recent.set(ev.id, ev);
+      if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
+    }
     return ev;
   }
 
@@ -93,6 +112,11 @@ export class Outbox {
       });
   }
 
+  /** One polling round, as the timer runs it: deliver what is due (not what is held for the instance that wrote it). */
+  async pollOnce(): Promise<number> {
+    return this.deliverPending(false);
+  }
+
   /**
    * Deliver these events now, on this instance, and wait for their subscribers: a command calls it after its commit,
    * so it answers after its own notices are in the inbox and the caches it touched are dropped. Only its own events
@@ -100,10 +124,25 @@ export class Outbox {
    * A subscriber that fails leaves its event pending for the retry, and the command still succeeds.
    */
   async deliverNow(ids: readonly string[]): Promise<void> {
-    if (!ids.length || this.stopped) return;
+    if (!ids.length) return;
+    const known: (DomainEvent & { id: string })[] = [];
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const ev = this.recent.get(id);
+      this.recent.delete(id);
+      if (ev) known.push(ev); else unknown.push(id);
+    }
+    if (this.stopped) return;
     try {
-      for (let i = 0; i < ids.length; i += BATCH) {
-        for (const row of await this.claim(ids.slice(i, i + BATCH))) await this.deliverOne(row);
+      // held events are this instance's alone for HOLD_MS: delivered from memory without a claim, marked in one statement
+      const done: string[] = [];
+      for (const ev of known) if (await this.deliverEvent(ev, 0)) done.push(ev.id);
+      for (let i = 0; i < done.length; i += BATCH) {
+        await this.opts.db.updateTable('outbox').set({ delivered_at: clock.iso(), claimed_until: null, last_error: null })
+          .where('id', 'in', done.slice(i, i + BATCH)).where('delivered_at', 'is', null).execute();
+      }
+      for (let i = 0; i < unknown.length; i += BATCH) {
+        for (const row of await this.claim(unknown.slice(i, i + BATCH))) await this.deliverOne(row);
       }
     } catch (err) {
       // the events stay in the outbox; polling delivers them
@@ -119,7 +158,7 @@ export class Outbox {
   async drain(): Promise<void> {
     for (let i = 0; i < 1000; i++) {
       if (this.running) await this.running;
-      else if ((await this.deliverPending()) === 0) return;
+      else if ((await this.deliverPending(true)) === 0) return;
     }
   }
 
@@ -137,10 +176,10 @@ export class Outbox {
   }
 
   /** Claim and deliver pending events in batches; returns how many were delivered. */
-  private async deliverPending(): Promise<number> {
+  private async deliverPending(includeHeld = false): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const rows = await this.claim();
+      const rows = await this.claim(undefined, includeHeld);
       if (!rows.length) break;
       for (const row of rows) if (await this.deliverOne(row)) delivered++;
       if (rows.length < BATCH) break;
@@ -149,12 +188,16 @@ export class Outbox {
     return delivered;
   }
 
-  /** Claim a batch of pending events that are due (or these ones, when `ids` is given), in id order. */
-  private async claim(ids?: readonly string[]): Promise<OutboxRow[]> {
+  /**
+   * Claim a batch of pending events that are due (or these ones, when `ids` is given), in id order; `includeHeld` also
+   * takes first attempts still held for the instance that committed them (draining: tests, a restart after a crash).
+   */
+  private async claim(ids?: readonly string[], includeHeld = false): Promise<OutboxRow[]> {
     const { db, dialect, events } = this.opts;
     const now = clock.iso();
     const until = new Date(clock.nowMs() + CLAIM_MS).toISOString();
-    const which = ids ? sql`id in (${sql.join(ids)})` : sql`available_at <= ${now}`;
+    const which = ids ? sql`id in (${sql.join(ids)})`
+      : includeHeld ? sql`(available_at <= ${now} or attempts = 0)` : sql`available_at <= ${now}`;
     const r = await sql<OutboxRow>`
       update outbox set claimed_by = ${events.instanceId}, claimed_until = ${until}
       where id in (
@@ -167,17 +210,25 @@ export class Outbox {
   }
 
   private async deliverOne(row: OutboxRow): Promise<boolean> {
-    const { db, events } = this.opts;
     const ev: DomainEvent = {
       id: row.id, type: row.type, tenantId: row.tenant_id, payload: JSON.parse(row.payload), at: row.at,
       ...(row.entity_type ? { entityType: row.entity_type } : {}), ...(row.entity_id ? { entityId: row.entity_id } : {}),
       ...(row.actor_id ? { actorId: row.actor_id } : {}), ...(row.audience ? { audience: JSON.parse(row.audience) } : {}),
       origin: row.origin ?? undefined,
     };
+    if (!(await this.deliverEvent(ev, Number(row.attempts)))) return false;
+    await this.opts.db.updateTable('outbox').set({ delivered_at: clock.iso(), claimed_until: null, last_error: null }).where('id', '=', row.id).execute();
+    return true;
+  }
+
+  /** Run the event's subscribers; on failure record the attempt and when to try again. */
+  private async deliverEvent(ev: DomainEvent, attemptsBefore: number): Promise<boolean> {
+    const { db, events } = this.opts;
+    const row = { id: ev.id, type: ev.type };
     try {
       await events.deliver(ev);
     } catch (err) {
-      const attempts = Number(row.attempts) + 1;
+      const attempts = attemptsBefore + 1;
       // 1 s, 2 s, 4 s … up to an hour
       const wait = Math.min(3_600_000, 1000 * 2 ** Math.min(attempts - 1, 12));
       await db.updateTable('outbox').set({
@@ -187,7 +238,6 @@ export class Outbox {
       this.opts.log.error(`event ${row.type} (${row.id}) failed, attempt ${attempts}; retrying in ${wait / 1000} s:`, err);
       return false;
     }
-    await db.updateTable('outbox').set({ delivered_at: clock.iso(), claimed_until: null, last_error: null }).where('id', '=', row.id).execute();
     return true;
   }
 

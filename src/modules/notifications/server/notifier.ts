@@ -119,7 +119,7 @@ export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; co
           items: rows.map((r) => ({ id: r.id, userId: r.user_id })),
         };
         // pushed to the browsers and sent by e-mail after commit, from the outbox
-        await outbox.write(trx, { type: 'notification.created', tenantId: n.tenantId, audience: { userIds: to }, payload: p as unknown as Record<string, unknown> });
+        await outbox.write(trx, { type: 'notification.created', tenantId: n.tenantId, audience: { userIds: to }, payload: p as unknown as Record<string, unknown> }, { held: false });
         return p;
       });
       if (payload) outbox.kick();
