@@ -56,6 +56,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   if (config.redisUrl) await events.useTransport(await createRedisTransport(config.redisUrl, { log }));
   const calendar = new WorkingCalendar(db);
   await calendar.load();
+  calendar.trackDueDates(modules.flatMap((m) => m.dueDates ?? []));
   const outbox = new Outbox({ db, dialect, events, log, pollMs: config.outboxPollMs });
   events.attachOutbox(outbox);
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });

@@ -29,3 +29,4 @@ export const menu = webModules.flatMap((m) => m.menu ?? []);
 export const routes = webModules.flatMap((m) => m.routes ?? []);
 export const publicRoutes = webModules.flatMap((m) => m.publicRoutes ?? []);
 export const headerWidgets = webModules.flatMap((m) => m.headerWidgets ?? []);
+export const banners = webModules.flatMap((m) => m.banners ?? []);

@@ -127,4 +127,19 @@ export const kernelMigrations: MigrationDef[] = [
       await db.schema.alterTable('audit_log').addColumn('mac', 'text').execute();
     },
   },
+  {
+    name: '0011_kernel_calendar_schedules',
+    async up(db) {
+      // a year's holiday schedule (节假日安排) entered or imported by the system administrator where the bundled
+      // calendar does not cover the year; its days are overrides, this row says the year is covered and by whom
+      await db.schema.createTable('calendar_schedules')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('holidays', 'integer', (c) => c.notNull())
+        .addColumn('workdays', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text')
+        .addColumn('entered_by', 'text', (c) => c.notNull())
+        .addColumn('entered_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { EventBus } from './events.ts';
-import type { WorkingCalendar } from './calendar.ts';
+import type { WorkingCalendar, DueDateColumn } from './calendar.ts';
 import type { WorkflowRunner } from './workflow-runner.ts';
 import type { Outbox } from './outbox.ts';
 import type { UnitOfWork } from './unit-of-work.ts';
@@ -90,4 +90,6 @@ export interface ModuleManifest {
   channels?: PushChannelDecl[];
   /** the module's figures (统计数字), read by statistics pages, the member record, dashboards and the annual review */
   figures?: FigureSource;
+  /** columns holding working-day deadlines (besides work items'), moved when a year's holiday schedule is entered */
+  dueDates?: DueDateColumn[];
 }

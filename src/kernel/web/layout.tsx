@@ -16,6 +16,8 @@ export interface AppLayoutProps {
   menu: WebMenuItem[];
   groups: Record<string, MenuGroup>;
   headerWidgets: ComponentType[];
+  /** notices above every page (the modules' banners) */
+  banners?: ComponentType[];
 }
 
 function matchMenu(items: WebMenuItem[], pathname: string): WebMenuItem | undefined {
@@ -27,7 +29,7 @@ function matchMenu(items: WebMenuItem[], pathname: string): WebMenuItem | undefi
   return best;
 }
 
-export function AppLayout({ brand, menu, groups, headerWidgets }: AppLayoutProps) {
+export function AppLayout({ brand, menu, groups, headerWidgets, banners = [] }: AppLayoutProps) {
   const { me, can, preferences, updatePreferences, logout } = useSession();
   const { t } = useI18n();
   const mobile = useIsMobile();
@@ -158,6 +160,7 @@ export function AppLayout({ brand, menu, groups, headerWidgets }: AppLayoutProps
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
           <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} />
+          {banners.map((B, i) => <B key={i} />)}
           <div id="main-content">
             <Outlet />
           </div>

@@ -32,6 +32,8 @@ export interface WebModule {
   publicRoutes?: WebRoute[];
   /** small components shown in the header (e.g. the notification bell) */
   headerWidgets?: ComponentType[];
+  /** notices shown above every page after sign-in (each decides for whom, e.g. a missing holiday schedule) */
+  banners?: ComponentType[];
   /** English translations keyed by the Chinese text */
   messages?: Record<string, string>;
 }

@@ -33,6 +33,8 @@ export const proposalsModule: ModuleManifest = {
   ],
   migrations: [...proposalMigrations, ...topicMigrations, ...reviewMigrations, ...statsMigrations, ...signOffMigrations, ...releasedReplyMigrations],
   workflows: [proposalLifecycle, assignmentWorkflow],
+  /** 办理期限 of a proposal and of each unit's part: moved with the work items when a holiday schedule is entered */
+  dueDates: [{ table: 'proposals', column: 'due_date' }, { table: 'proposal_assignments', column: 'due_date' }],
   /** 催办: the periodic reminder job (each reminder claimed once, so several instances may run it) */
   subscribe: (ctx) => {
     startReminderJob(ctx);

@@ -30,16 +30,48 @@ export const calendarDay = z.object({
   override: calendarOverride.nullable().describe('管理员调整'),
 });
 
+/** 节假日安排 entered by an administrator for a year the bundled calendar lacks. */
+export const calendarSchedule = z.object({
+  year: z.number().int(), holidays: z.number().int(), workdays: z.number().int(), source: z.string().nullable(),
+  enteredBy: z.string(), enteredAt: z.string(),
+});
+
 export const calendarMonth = z.object({
   year: z.number().int(),
   month: z.number().int(),
   /** whether the library carries the State Council's published arrangement for this year */
   officialData: z.boolean(),
+  /** the schedule an administrator entered for the year, when the library lacks it */
+  schedule: calendarSchedule.nullable(),
   days: z.array(calendarDay),
   actions: z.array(z.string()),
 });
 
 export const dateParams = z.object({ date: isoDate('日期') });
+
+/** 节假日安排: a year's schedule, as the State Council's notice states it or as simple lines (see the page's help). */
+export const scheduleBody = z.object({
+  year: z.number().int().min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100').describe('年份'),
+  text: z.string().trim().min(1, '请粘贴或导入节假日安排').max(20_000, '节假日安排不能超过 20000 字').describe('节假日安排'),
+  /** true: read it and show the days without saving */
+  preview: z.boolean().optional().describe('仅预览'),
+});
+export const scheduleDay = z.object({ date: z.string(), kind: overrideKind, name: z.string() });
+export const scheduleResult = z.object({
+  year: z.number().int(),
+  days: z.array(scheduleDay),
+  saved: z.boolean(),
+  /** deadlines moved to follow the schedule: work items and each module's deadline columns */
+  moved: z.array(z.object({ table: z.string(), moved: z.number().int() })),
+});
+/** Which years deadlines reach into have no holiday schedule yet. */
+export const calendarCoverage = z.object({
+  today: z.string(),
+  missing: z.array(z.number().int()).describe('缺少节假日安排的年份'),
+  schedules: z.array(calendarSchedule),
+});
+export type CalendarCoverage = z.infer<typeof calendarCoverage>;
+export type ScheduleResult = z.infer<typeof scheduleResult>;
 
 export const setOverrideBody = z.object({
   kind: overrideKind,

@@ -7,9 +7,10 @@ import { can, requirePermission, type Actor } from '../../../kernel/server/actor
 import { AppError } from '../../../kernel/universal/errors.ts';
 import {
   auditPage, auditQuery, auditVerifyResult, calendarMonth, calendarMonthQuery, dateParams, overrideResult, putSettingBody,
-  setOverrideBody, settingKeyParams, settingList, settingView, workingDaysQuery, workingDaysResult,
+  setOverrideBody, settingKeyParams, settingList, settingView, workingDaysQuery, workingDaysResult, scheduleBody, scheduleResult,
+  calendarCoverage,
 } from '../contract.ts';
-import { clearCalendarOverride, setCalendarOverride } from './calendar-commands.ts';
+import { clearCalendarOverride, enterHolidaySchedule, setCalendarOverride } from './calendar-commands.ts';
 import { listSettings, readSetting, writeSetting, type StoredSetting } from './settings-commands.ts';
 import { listAudit, verifyAudit } from './audit-queries.ts';
 import { visibleTenantIds } from '../../organizations/index.ts';
@@ -41,7 +42,26 @@ export function systemRoutes(app: App, ctx: ModuleContext, opts: { auditScope?: 
   }, async (req) => {
     const actor = requirePermission(actorOf(req), PERM.calendar, '管理工作日历');
     const { year, month } = req.query;
-    return { year, month, officialData: ctx.calendar.hasOfficialData(year), days: ctx.calendar.month(year, month), actions: calendarActions(actor) };
+    return {
+      year, month, officialData: ctx.calendar.hasOfficialData(year), schedule: ctx.calendar.schedule(year),
+      days: ctx.calendar.month(year, month), actions: calendarActions(actor),
+    };
+  });
+
+  app.get('/api/admin/calendar/coverage', {
+    schema: { tags: ['system'], summary: '节假日安排覆盖情况：期限所及年份中缺少节假日安排的年份', response: { 200: calendarCoverage, ...errorResponses } },
+  }, async (req) => {
+    requirePermission(actorOf(req), PERM.calendar, '管理工作日历');
+    const today = ctx.calendar.today();
+    const years = [...new Set([Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1])];
+    return { today, missing: ctx.calendar.missingYears(today), schedules: years.map((y) => ctx.calendar.schedule(y)).filter((s) => s !== null) };
+  });
+
+  app.post('/api/admin/calendar/schedules', {
+    schema: { tags: ['system'], summary: '录入或导入某年节假日安排（可仅预览）；未到期的期限随之顺延或提前', body: scheduleBody, response: { 200: scheduleResult, ...errorResponses } },
+  }, async (req) => {
+    const actor = requirePermission(actorOf(req), PERM.calendar, '管理工作日历');
+    return enterHolidaySchedule(ctx, actor, req.body, req.ip);
   });
 
   app.put('/api/admin/calendar/overrides/:date', {

@@ -7,6 +7,7 @@ import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
+import { ScheduleDialog } from '../schedule-dialog.tsx';
 
 type Day = CalendarMonth['days'][number];
 
@@ -22,6 +23,7 @@ export default function CalendarPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ kind: 'workday' | 'holiday'; note?: string }>();
   const canEdit = (data?.actions ?? []).length > 0;
+  const [scheduling, setScheduling] = useState(false);
 
   const openDay = (d: Dayjs) => {
     const day = days.get(d.format('YYYY-MM-DD'));
@@ -65,8 +67,17 @@ export default function CalendarPage() {
   };
 
   return (
-    <PageCard title={t('工作日历')} loading={loading && !data}>
-      {data && !data.officialData && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('本年度尚无国务院公布的节假日安排数据，请在公布后更新，或手动调整。')} />}
+    <PageCard title={t('工作日历')} loading={loading && !data}
+      extra={canEdit ? <Button onClick={() => setScheduling(true)} data-testid="enter-schedule">{t('录入节假日安排')}</Button> : undefined}>
+      {data && !data.officialData && !data.schedule && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="calendar-missing"
+          title={t('{year} 年尚无法定节假日安排，跨节假日的期限会按普通工作日计算。请在国务院公布后录入或导入。', { year: data.year })}
+          action={canEdit ? <Button size="small" type="primary" onClick={() => setScheduling(true)}>{t('录入')}</Button> : undefined} />
+      )}
+      {data?.schedule && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }}
+          title={t('{year} 年节假日安排由 {who} 于 {at} 录入：{h} 个放假日、{w} 个调休上班日', { year: data.schedule.year, who: data.schedule.enteredBy, at: data.schedule.enteredAt.slice(0, 10), h: data.schedule.holidays, w: data.schedule.workdays })} />
+      )}
       <Typography.Paragraph type="secondary">{t('办理期限按工作日计算。点击日期可将其设为工作日或休息日（如临时调整），调整对所有期限立即生效。')}</Typography.Paragraph>
       <Calendar
         fullscreen={!mobile}
@@ -89,6 +100,8 @@ export default function CalendarPage() {
           <Form.Item name="note" label={t('说明')}><Input maxLength={200} placeholder={t('例如：市委通知临时放假')} /></Form.Item>
         </Form>
       </Modal>
+      <ScheduleDialog open={scheduling} year={data?.year ?? month.year()} onClose={() => setScheduling(false)}
+        onSaved={(r) => { setScheduling(false); setMonth(dayjs(`${r.year}-01-01`)); reload(); }} />
     </PageCard>
   );
 }
