@@ -6,7 +6,7 @@ import { buildApp, type Zhengxie } from '../src/server/app.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
 import { createUser, loadActor } from '../src/modules/identity/index.ts';
 import { createDemoTable, demoSpec, type DemoItem } from '../src/modules/notifications/test/demo-workflow.ts';
-import { openStream } from '../src/modules/notifications/test/sse-client.ts';
+import { openStream } from './support/sse-client.ts';
 import { startApp, type StartedApp } from './support/fixtures.ts';
 import { login, type Client } from './support/http.ts';
 import { REDIS_URL, skipUnless } from './support/services.ts';

@@ -15,20 +15,23 @@ import { UnitOfWork } from '../kernel/server/unit-of-work.ts';
 import { createHttpServer, webStaticOptions, type App } from '../kernel/server/http/server.ts';
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
-import type { ModuleContext } from '../kernel/server/module.ts';
+import type { ModuleContext, ModuleManifest } from '../kernel/server/module.ts';
 import { AppError } from '../kernel/universal/errors.ts';
 import { useSecretKeys } from '../kernel/server/secrets.ts';
 import { startAuditAnchoring } from '../kernel/server/audit.ts';
 import { clock, SERVER_TIME_HEADER } from '../kernel/universal/clock.ts';
 import { modules } from './modules.ts';
-import { syncPermissionCatalogue } from '../modules/identity/index.ts';
+import { liveSessionIds, SESSIONS_CHANGED, syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { createNotifier } from '../modules/notifications/server/notifier.ts';
-import { createRedisTransport } from '../modules/notifications/server/redis-transport.ts';
+import { createRedisTransport } from '../kernel/server/realtime/redis-transport.ts';
+import { registerRealtime, type RealtimeHub } from '../kernel/server/realtime/hub.ts';
 
 export interface Zhengxie {
   app: App;
   ctx: ModuleContext;
   handle: DbHandle;
+  /** this instance's push hub: the browsers connected to it and the rooms they joined */
+  realtime: RealtimeHub;
   close(): Promise<void>;
 }
 
@@ -43,8 +46,21 @@ export async function openAndMigrate(config: Config, opts: { sqliteFile?: string
   return handle;
 }
 
-export async function buildApp(config: Config, opts: { sqliteFile?: string; handle?: DbHandle } = {}): Promise<Zhengxie> {
+export interface BuildOptions {
+  sqliteFile?: string;
+  handle?: DbHandle;
+  /**
+   * modules added after the product's own, for tests that need a part no product module has yet (a room push
+   * channel); they may subscribe, serve routes and declare channels, but bring no tables or permissions
+   */
+  extraModules?: ModuleManifest[];
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<Zhengxie> {
   clock.applySetting(config.clock);
+  const extra = opts.extraModules ?? [];
+  for (const m of extra) if (m.migrations.length || m.permissions.length) throw new Error(`extra module ${m.name} may not bring migrations or permissions`);
+  const all = [...modules, ...extra];
   const handle = opts.handle ?? (await openAndMigrate(config, opts));
   const { db, dialect } = handle;
   const events = new EventBus();
@@ -92,8 +108,14 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
     return { status: 'ok' as const, database: dialect, instance: events.instanceId };
   });
 
-  for (const m of modules) m.subscribe?.(ctx);
-  for (const m of modules) await m.routes?.(app, ctx);
+  // server pushes: the channels the modules declare, to the browsers connected to this instance (decision 0035)
+  const realtime = registerRealtime(app, ctx, {
+    channels: all.flatMap((m) => m.channels ?? []),
+    liveSessions: (ids) => liveSessionIds(db, ids, config.sessionIdleSeconds),
+    sessionsChangedEvent: SESSIONS_CHANGED,
+  });
+  for (const m of all) m.subscribe?.(ctx);
+  for (const m of all) await m.routes?.(app, ctx);
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
 
@@ -101,7 +123,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   if (spaRoot) await app.register(fastifyStatic, webStaticOptions(spaRoot));
 
   return {
-    app, ctx, handle,
+    app, ctx, handle, realtime,
     async close() {
       try {
         await app.close();

@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import type { Actor } from './actor.ts';
 import type { ModuleContext } from './module.ts';
+import type { DomainEvent } from './events.ts';
+import type { Listener } from './realtime/addressing.ts';
 
 /** A business role a module brings: code in English, names in Chinese and English. */
 export interface RoleDef {
@@ -61,15 +63,45 @@ export interface EntityDecl {
 }
 
 /**
- * A stream of server pushes. 'user': to the users an event names (its audience); 'room': to everyone who joined a
- * room (a live deliberation, a meeting), named by the event's `room`.
+ * A stream of server pushes (实时推送频道), named by the server-sent event browsers listen to. The hub in
+ * `kernel/server/realtime` pushes every broadcast event whose type the channel takes, on every instance:
+ * - `addressedTo: 'user'`: to the connected users the event's `audience` includes;
+ * - `addressedTo: 'room'`: to everyone whose stream joined the room the event names (`roomOf`, by default
+ *   `payload.room`). A browser joins with `GET /api/events/stream?rooms=<channel>:<key>,…`; each join is checked by
+ *   `canJoin` when the stream opens (a refused join refuses the stream with 403).
+ *
+ * An event that records a change reaches the channel through the outbox (`Work.emit`, `Outbox.write`): at least once,
+ * after commit. A push worth nothing after a moment (a reaction count, someone typing) may be sent with
+ * `EventBus.publish` instead: at most once, lost by a browser that is not connected at that instant.
  */
-export interface PushChannelDecl {
-  /** the server-sent event name browsers listen to */
+export type PushChannelDecl = UserPushChannel | RoomPushChannel;
+
+interface PushChannelBase {
+  /** the server-sent event name browsers listen to: lower-case letters, digits and dashes, unique across modules */
   name: string;
-  addressedTo: 'user' | 'room';
   /** the domain event types that become pushes on this channel */
   events: readonly string[] | ((type: string) => boolean);
+  /**
+   * what one listener receives for an event (default: type, entity, payload and time); null sends nothing to that
+   * listener (e.g. a notification's item for another user)
+   */
+  data?(e: DomainEvent, to: Listener): unknown;
+}
+
+/** Pushes to the users an event's audience names (their own worklist, their inbox). */
+export interface UserPushChannel extends PushChannelBase {
+  addressedTo: 'user';
+}
+
+/** Pushes to everyone who joined a room (a live deliberation, a meeting), on any instance. */
+export interface RoomPushChannel extends PushChannelBase {
+  addressedTo: 'room';
+  /** may this actor join the room with this key? Refused joins answer 403. */
+  canJoin(ctx: ModuleContext, actor: Actor, key: string): Promise<boolean> | boolean;
+  /** the room key an event is pushed to; default `payload.room`; null pushes it nowhere */
+  roomOf?(e: DomainEvent): string | null;
+  /** Chinese name of the room kind, for the refusal message (e.g. 协商议题) */
+  label?: string;
 }
 
 /** The scope a figure is counted over. */

@@ -34,20 +34,5 @@ export const notificationIdParams = z.object({
 export const unreadCountResponse = z.object({ count: z.number().int().describe('未读数量') });
 export const readAllResponse = z.object({ count: z.number().int().describe('标记为已读的数量') });
 
-/** Names of the server-sent events on GET /api/events/stream. */
-export const pushEventNames = { worklist: 'worklist', notification: 'notification' } as const;
-
-/** `event: worklist`: a record moved on, so the worklist of the people concerned changed. */
-export interface WorklistPush {
-  type: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string | null;
-  to?: string;
-  action?: string;
-  title?: string;
-  at: string;
-}
-
-/** `event: notification`: a new message in the user's inbox. */
+/** `event: notification` on GET /api/events/stream: a new message in the user's inbox. */
 export type NotificationPush = Omit<NotificationItem, 'actions'>;

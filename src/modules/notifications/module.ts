@@ -1,8 +1,9 @@
-/** Manifest of the 消息通知 module: inbox, e-mail and other channels, work-item notifications, real-time push. */
+/** Manifest of the 消息通知 module: inbox, e-mail and other channels, work-item notifications, the 'notification' push. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { notificationMigrations } from './server/migrations.ts';
 import { notificationRoutes } from './server/routes.ts';
 import { subscribeTaskNotifications } from './server/task-notifications.ts';
+import { notificationChannel } from './server/push-channel.ts';
 
 export const notificationsModule: ModuleManifest = {
   name: 'notifications',
@@ -11,4 +12,5 @@ export const notificationsModule: ModuleManifest = {
   migrations: notificationMigrations,
   subscribe: subscribeTaskNotifications,
   routes: notificationRoutes,
+  channels: [notificationChannel],
 };

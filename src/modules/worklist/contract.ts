@@ -30,3 +30,15 @@ export const worklistResponse = z.object({
   pageSize: z.number().int(),
 });
 export type WorklistResponse = z.infer<typeof worklistResponse>;
+
+/** `event: worklist` on GET /api/events/stream: a record moved on, so the worklist of the people concerned changed. */
+export interface WorklistPush {
+  type: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string | null;
+  to?: string;
+  action?: string;
+  title?: string;
+  at: string;
+}

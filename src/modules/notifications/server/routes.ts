@@ -1,4 +1,4 @@
-/** HTTP routes of the inbox (each signed-in user sees and marks only their own notifications) and the push channel. */
+/** HTTP routes of the inbox: each signed-in user sees and marks only their own notifications. */
 import { z } from 'zod';
 import type { App } from '../../../kernel/server/http/server.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
@@ -7,7 +7,6 @@ import {
   notificationIdParams, notificationItem, notificationListQuery, notificationPage, readAllResponse, unreadCountResponse,
 } from '../contract.ts';
 import { countUnread, listNotifications, markAllRead, markRead } from './inbox-repository.ts';
-import { registerEventStream } from './event-stream.ts';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 
@@ -39,6 +38,4 @@ export function notificationRoutes(app: App, ctx: ModuleContext) {
       response: { 200: notificationItem, 401: errorBody, 404: errorBody },
     },
   }, async (req) => markRead(ctx.db, actorOf(req).userId, req.params.id));
-
-  registerEventStream(app, ctx);
 }

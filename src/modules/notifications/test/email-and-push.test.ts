@@ -7,7 +7,7 @@ import { loadActor } from '../../identity/index.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { startWorld, type World } from './harness.ts';
 import { createDemoTable, demoSpec, type DemoItem } from './demo-workflow.ts';
-import { openStream } from './sse-client.ts';
+import { openStream } from '../../../../test/support/sse-client.ts';
 
 interface Captured { from: string; to: string[]; raw: string }
 

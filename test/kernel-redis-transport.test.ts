@@ -3,9 +3,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { EventBus, type DomainEvent } from '../../../kernel/server/events.ts';
-import { createRedisTransport, parseEvent } from '../server/redis-transport.ts';
-import { REDIS_URL, skipUnless } from '../../../../test/support/services.ts';
+import { EventBus, type DomainEvent } from '../src/kernel/server/events.ts';
+import { createRedisTransport, parseEvent } from '../src/kernel/server/realtime/redis-transport.ts';
+import { REDIS_URL, skipUnless } from './support/services.ts';
 
 const skip = await skipUnless('redis');
 const quiet = { warn: () => {} };

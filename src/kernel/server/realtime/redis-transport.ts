@@ -9,7 +9,7 @@
  * - `close()` quits both connections and stops reconnecting.
  */
 import { Redis, type RedisOptions } from 'ioredis';
-import type { BroadcastTransport, DomainEvent } from '../../../kernel/server/events.ts';
+import type { BroadcastTransport, DomainEvent } from '../events.ts';
 
 export const DEFAULT_CHANNEL = 'zhengxie:events';
 const PUBLISH_TIMEOUT_MS = 2000;

@@ -13,9 +13,25 @@ export interface SseClient {
   ended: Promise<void>;
 }
 
-export function openStream(port: number, cookie: string, host = '127.0.0.1'): Promise<SseClient> {
+export interface StreamOptions {
+  host?: string;
+  /** rooms to join: `<channel>:<key>` */
+  rooms?: string[];
+  /** the id of the last event seen, as EventSource sends it when it reconnects */
+  lastEventId?: string;
+}
+
+/**
+ * Open GET /api/events/stream; resolves once the server says the stream is live, or at once with the refusal (then
+ * `status` is not 200 and the only event is `{ event: 'error', data: <body> }`).
+ */
+export function openStream(port: number, cookie: string, opts: StreamOptions = {}): Promise<SseClient> {
+  const host = opts.host ?? '127.0.0.1';
+  const path = `/api/events/stream${opts.rooms ? `?rooms=${encodeURIComponent(opts.rooms.join(','))}` : ''}`;
+  const headers: Record<string, string> = { cookie, accept: 'text/event-stream' };
+  if (opts.lastEventId) headers['last-event-id'] = opts.lastEventId;
   return new Promise((resolve, reject) => {
-    const req = http.get({ host, port, path: '/api/events/stream', headers: { cookie, accept: 'text/event-stream' } }, (res) => {
+    const req = http.get({ host, port, path, headers }, (res) => {
       const events: SseEvent[] = [];
       const waiters: Array<{ pred: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }> = [];
       let buf = '';
@@ -39,7 +55,7 @@ export function openStream(port: number, cookie: string, host = '127.0.0.1'): Pr
       if (res.statusCode !== 200) {
         let body = '';
         res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ ...client, events: [{ event: 'error', data: body }] }));
+        res.on('end', () => resolve({ ...client, events: [{ event: 'error', data: parseBody(body) }] }));
         return;
       }
       res.setEncoding('utf8');
@@ -65,4 +81,8 @@ export function openStream(port: number, cookie: string, host = '127.0.0.1'): Pr
     });
     req.on('error', reject);
   });
+}
+
+function parseBody(body: string): unknown {
+  try { return JSON.parse(body); } catch { return body; }
 }
