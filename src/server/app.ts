@@ -15,7 +15,9 @@ import { UnitOfWork } from '../kernel/server/unit-of-work.ts';
 import { createHttpServer, webStaticOptions, type App } from '../kernel/server/http/server.ts';
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
-import type { ModuleContext } from '../kernel/server/module.ts';
+import type { ModuleContext, ModuleManifest } from '../kernel/server/module.ts';
+import { createContributions } from '../kernel/server/contributions-catalogue.ts';
+import { startJobs } from '../kernel/server/jobs.ts';
 import { AppError } from '../kernel/universal/errors.ts';
 import { useSecretKeys } from '../kernel/server/secrets.ts';
 import { startAuditAnchoring } from '../kernel/server/audit.ts';
@@ -43,7 +45,11 @@ export async function openAndMigrate(config: Config, opts: { sqliteFile?: string
   return handle;
 }
 
-export async function buildApp(config: Config, opts: { sqliteFile?: string; handle?: DbHandle } = {}): Promise<Zhengxie> {
+/**
+ * Build the app over `modules`. `extraModules` (tests) adds manifests that declare contributions only (an entity, a
+ * job): their migrations and permissions are not applied.
+ */
+export async function buildApp(config: Config, opts: { sqliteFile?: string; handle?: DbHandle; extraModules?: ModuleManifest[] } = {}): Promise<Zhengxie> {
   clock.applySetting(config.clock);
   const handle = opts.handle ?? (await openAndMigrate(config, opts));
   const { db, dialect } = handle;
@@ -61,7 +67,11 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
   const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox });
   const notifier = createNotifier({ db, dialect, config, events, outbox, log });
-  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
+  // what the manifests declare: roles, settings, entities, jobs (fails on a role, setting or entity declared twice)
+  const all = [...modules, ...(opts.extraModules ?? [])];
+  const contributions = createContributions(all);
+  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), contributions, log };
+  contributions.bind(ctx);
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
 
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -91,10 +101,12 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
     return { status: 'ok' as const, database: dialect, instance: events.instanceId };
   });
 
-  for (const m of modules) m.subscribe?.(ctx);
-  for (const m of modules) await m.routes?.(app, ctx);
+  for (const m of all) m.subscribe?.(ctx);
+  for (const m of all) await m.routes?.(app, ctx);
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
+  // the modules' periodic jobs (催办, …): the kernel owns their timers and stops them when the app closes
+  const jobs = startJobs(contributions.jobs, ctx);
 
   // the built web app: precompressed files, hashed assets cached for a year, index.html revalidated (decision 0030)
   if (spaRoot) await app.register(fastifyStatic, webStaticOptions(spaRoot));
@@ -103,6 +115,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
     app, ctx, handle,
     async close() {
       try {
+        await jobs.stop();
         await app.close();
         await anchoring.stop();
       } finally {

@@ -3,6 +3,7 @@
  * accounts, TOTP codes for the administrators and a one-call sign-in.
  */
 import type { Config } from '../../src/kernel/server/config.ts';
+import type { ModuleManifest } from '../../src/kernel/server/module.ts';
 import { buildApp, type Zhengxie } from '../../src/server/app.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoAccount } from '../../src/server/seed.ts';
 import { freshTotp } from './totp.ts';
@@ -28,6 +29,8 @@ export interface StartOptions {
   config?: Partial<Config> & { loginRateLimitPerMinute?: number };
   /** skip the demo data (organisations, users and every module's seed) */
   noSeed?: boolean;
+  /** a test's own manifests that declare contributions (a setting, an entity, a job) next to the real modules */
+  extraModules?: ModuleManifest[];
 }
 
 export async function startApp(kind: DialectKind, opts: StartOptions = {}): Promise<StartedApp> {
@@ -35,7 +38,7 @@ export async function startApp(kind: DialectKind, opts: StartOptions = {}): Prom
   const tdb = await createTestDatabase(kind, { loginRateLimitPerMinute: 10_000, ...opts.config } as Partial<Config>);
   let zx: Zhengxie | undefined;
   try {
-    zx = await buildApp(tdb.config);
+    zx = await buildApp(tdb.config, { extraModules: opts.extraModules });
     const seeded = opts.noSeed ? null : await seedDemoIfEmpty(zx.ctx);
     const accounts = seeded?.accounts ?? [];
     const account = (username: string) => {
