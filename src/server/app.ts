@@ -16,6 +16,8 @@ import { createHttpServer, webStaticOptions, type App } from '../kernel/server/h
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext, ModuleManifest } from '../kernel/server/module.ts';
+import { createContributions } from '../kernel/server/contributions-catalogue.ts';
+import { startJobs } from '../kernel/server/jobs.ts';
 import { AppError } from '../kernel/universal/errors.ts';
 import { useSecretKeys } from '../kernel/server/secrets.ts';
 import { startAuditAnchoring } from '../kernel/server/audit.ts';
@@ -78,7 +80,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
   const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox });
   const notifier = createNotifier({ db, dialect, config, events, outbox, log });
-  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
+  // what the manifests declare: roles, settings, entities, jobs (fails on a role, setting or entity declared twice)
+  const contributions = createContributions(all);
+  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), contributions, log };
+  contributions.bind(ctx);
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
 
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -118,6 +123,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   for (const m of all) await m.routes?.(app, ctx);
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
+  // the modules' periodic jobs (催办, …): the kernel owns their timers and stops them when the app closes
+  const jobs = startJobs(contributions.jobs, ctx);
 
   // the built web app: precompressed files, hashed assets cached for a year, index.html revalidated (decision 0030)
   if (spaRoot) await app.register(fastifyStatic, webStaticOptions(spaRoot));
@@ -126,6 +133,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     app, ctx, handle, realtime,
     async close() {
       try {
+        await jobs.stop();
         await app.close();
         await anchoring.stop();
       } finally {

@@ -129,20 +129,23 @@ program.command('create-user')
   .option('--phone <phone>', '手机号')
   .action(async (o: { username: string; name: string; password: string; org: string; role: string[]; email?: string; phone?: string }, cmd: Command) => {
     const config = configFrom(cmd);
-    const { roleCatalogue } = await import('../kernel/universal/roles.ts');
-    const bad = o.role.filter((r) => !(r in roleCatalogue));
-    if (bad.length) fail(`未知的角色：${bad.join('、')}。可用角色：${Object.keys(roleCatalogue).join('、')}`);
+    const { modules } = await import('./modules.ts');
+    const identity = await import('../modules/identity/index.ts');
+    // the built-in roles: the kernel's administrator roles and those the modules declare
+    const roleName = new Map(identity.builtinRoles(modules).map((r) => [r.code, r.name]));
+    const bad = o.role.filter((r) => !roleName.has(r));
+    if (bad.length) fail(`未知的角色：${bad.join('、')}。可用角色：${[...roleName.keys()].join('、')}`);
     keys(config, true);
     const h = await openDb(config);
     try {
       await migrateToLatest(h.db, h.dialect, allMigrations());
+      await identity.syncPermissionCatalogue(h.db, modules);
       const org = await findOrg(h.db, o.org);
-      const identity = await import('../modules/identity/index.ts');
       const user = await identity.createUser(h.db, h.dialect, {
         tenantId: org.tenantId, orgId: org.id, username: o.username, displayName: o.name, password: o.password,
         roles: o.role.map((code) => ({ code, orgId: org.id })), email: o.email, phone: o.phone,
       });
-      console.log(`已创建用户 ${o.username}（${o.name}），组织：${org.name}，角色：${o.role.map((r) => roleCatalogue[r as keyof typeof roleCatalogue].name).join('、')}，编号 ${user.id}`);
+      console.log(`已创建用户 ${o.username}（${o.name}），组织：${org.name}，角色：${o.role.map((r) => roleName.get(r) ?? r).join('、')}，编号 ${user.id}`);
     } catch (e) {
       fail(messageOf(e));
     } finally { await h.destroy(); }

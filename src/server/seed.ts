@@ -7,10 +7,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ModuleContext, SeedContext } from '../kernel/server/module.ts';
 import { appendAudit } from '../kernel/server/audit.ts';
 import { newId } from '../kernel/universal/ids.ts';
-import { roleCatalogue, type RoleCode } from '../kernel/universal/roles.ts';
-import { hashPassword, sealTotpSecret, syncPermissionCatalogue } from '../modules/identity/index.ts';
+import { builtinRoles, hashPassword, sealTotpSecret, syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { modules } from './modules.ts';
 import { clock } from '../kernel/universal/clock.ts';
+
+/** a role code the kernel or a module declares */
+type RoleCode = string;
+const roleNames = new Map(builtinRoles(modules).map((r) => [r.code, r.name]));
 
 export const DEMO_PASSWORD = 'Zhengxie@2026';
 
@@ -198,7 +201,7 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
       addMember(userId, tenantId, sectorId, sector, tenantId === cityId ? [committeeIds['提案委员会']] : []);
     }
     demoUsers[username] = { userId, orgId, username };
-    accounts.push({ username, password: DEMO_PASSWORD, role: roleCatalogue[role].name, org: orgName.get(orgId) ?? '', ...(opts.totp ? { totpSecret: opts.totp } : {}) });
+    accounts.push({ username, password: DEMO_PASSWORD, role: roleNames.get(role) ?? role, org: orgName.get(orgId) ?? '', ...(opts.totp ? { totpSecret: opts.totp } : {}) });
     return userId;
   };
   demo('member', 'member', cityId, cityId, { member: true });

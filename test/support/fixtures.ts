@@ -29,7 +29,7 @@ export interface StartOptions {
   config?: Partial<Config> & { loginRateLimitPerMinute?: number };
   /** skip the demo data (organisations, users and every module's seed) */
   noSeed?: boolean;
-  /** test-only modules added after the product's (see `BuildOptions.extraModules`) */
+  /** test-only modules added after the product's: they declare contributions (a setting, an entity, a job, a push channel) but bring no tables or permissions */
   extraModules?: ModuleManifest[];
 }
 

@@ -28,7 +28,11 @@ export interface SettingDecl<T = unknown> {
   default: T;
 }
 
-/** A periodic job run on every instance (each run must be safe when several instances run it). */
+/**
+ * A periodic job run on every instance (each run must be safe when several instances run it). The kernel owns the
+ * timers: the first run comes `firstAfterMs` after the app started its outbox, the next `everyMs` after a run ends, so
+ * runs of one job never overlap on one instance; closing the app stops the timers and waits for a run under way.
+ */
 export interface JobDecl {
   name: string;
   /** Chinese label, for logs */
@@ -39,10 +43,16 @@ export interface JobDecl {
   run(ctx: ModuleContext): Promise<unknown>;
 }
 
+/** What the owning module tells about a visible record, for the search facets: its current state and handling unit. */
+export interface RecordFacts { state?: string | null; stateLabel?: string | null; unitId?: string | null }
+
+/** Of these ids, those the actor may see: a set, or a map from each visible id to its current facts. */
+export type VisibleIds = ReadonlySet<string> | ReadonlyMap<string, RecordFacts>;
+
 /** What a record's search hit or attachment may show to an actor. */
 export interface EntityAccess {
-  /** of the given ids, those the actor may see (optionally with facts the search page shows) */
-  visibleIds(ctx: ModuleContext, actor: Actor, ids: string[]): Promise<ReadonlySet<string> | ReadonlyMap<string, { state?: string | null; stateLabel?: string | null; unitId?: string | null }>>;
+  /** of the given ids (up to a thousand at once), those the actor may see (optionally with facts the search shows) */
+  visibleIds(ctx: ModuleContext, actor: Actor, ids: string[]): Promise<VisibleIds>;
 }
 
 /** A kind of record a module owns: its type, name, page, who may see which ids, search sources and attachments. */
@@ -52,9 +62,12 @@ export interface EntityDecl {
   /** Chinese name: 提案 */
   label: string;
   labelEn?: string;
-  /** web path of one record */
-  link(id: string): string;
-  /** which of these ids the actor may see; used by search, attachments and links */
+  /**
+   * web path of one record's page, which work items (待办) and notifications link to; a work item on a part of a
+   * record (a 承办任务 of a proposal) may look up the record it belongs to
+   */
+  link(id: string, ctx: ModuleContext): string | Promise<string>;
+  /** which of these ids the actor may see; used by search and, without `attachments`, by attachments */
   visibleIds?: EntityAccess['visibleIds'];
   /** search sources whose hits are records of this entity (e.g. 'proposal' and its 'reply'); visibility by visibleIds */
   searchSources?: string[];

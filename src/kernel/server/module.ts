@@ -12,6 +12,7 @@ import type { App } from './http/server.ts';
 import type { Actor } from './actor.ts';
 import type { WorkflowDef } from '../universal/workflow.ts';
 import type { RoleDef, SettingDecl, JobDecl, EntityDecl, PushChannelDecl, FigureSource } from './contributions.ts';
+import type { Contributions } from './contributions-catalogue.ts';
 
 export interface PermissionDef {
   code: string; // '<module>.<verb>', e.g. 'proposal.review'
@@ -48,6 +49,8 @@ export interface ModuleContext {
   notifier: Notifier;
   /** read a per-tenant setting with a default (configurable parameters: deadlines, reason lists, …) */
   settings: SettingsReader;
+  /** what every module declared in its manifest: roles, settings, entities (links, visibility), jobs, instances */
+  contributions: Contributions;
   log: { info: (...a: unknown[]) => void; warn: (...a: unknown[]) => void; error: (...a: unknown[]) => void };
 }
 
@@ -74,6 +77,11 @@ export interface ModuleManifest {
   migrations: MigrationDef[];
   workflows?: WorkflowDef<any>[];
   routes?: (app: App, ctx: ModuleContext) => Promise<void> | void;
+  /**
+   * the module's per-app instance (its services, e.g. the text module's indexes), made once per app before
+   * subscriptions and routes; the module reaches it with `ctx.contributions.instance(name)`
+   */
+  instance?: (ctx: ModuleContext) => object;
   /** subscribe to domain events (notifications, indexing, …) */
   subscribe?: (ctx: ModuleContext) => void;
   /** load demo data into an empty database; runs in manifest order */

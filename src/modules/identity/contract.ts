@@ -119,6 +119,10 @@ export const roleSchema = z.object({
   actions: z.array(z.enum(['setPermissions'])),
 });
 export const rolesResponse = z.object({ items: z.array(roleSchema) });
+/** The role catalogue (the kernel's administrator roles and the business roles the modules declare), for role pickers. */
+export const roleOption = z.object({ code: z.string(), name: z.string(), admin: z.boolean(), module: z.string() });
+export const roleOptionsResponse = z.object({ items: z.array(roleOption) });
+export type RoleOption = z.infer<typeof roleOption>;
 export const roleCodeParams = z.object({ code: z.string().min(1).max(40).describe('角色代码') });
 export const setRolePermissionsBody = z.object({ permissions: z.array(z.string().min(1).max(80).describe('权限')).max(500).describe('权限') });
 

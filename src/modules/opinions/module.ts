@@ -5,16 +5,21 @@ import { opinionMigrations } from './server/migrations.ts';
 import { opinionPerfMigrations } from './server/perf-migrations.ts';
 import { opinionRoutes } from './server/routes.ts';
 import { seedOpinions } from './server/seed.ts';
-import { registerOpinionSettings } from './server/settings.ts';
+import { opinionSettings } from './server/settings.ts';
 import { documentRoutes } from './server/document-routes.ts';
 import { topicMigrations } from './server/topic-migrations.ts';
 import { topicRoutes } from './server/topics.ts';
 import { fromProposalMigrations, subscribeFromProposals } from './server/from-proposals.ts';
-import { registerReportSearchPolicy } from './server/search-index.ts';
+import { opinionEntities } from './server/entities.ts';
 
 export const opinionsModule: ModuleManifest = {
   name: 'opinions',
   label: '社情民意',
+  // the research centre's editors (研究中心) and the special informants who report alongside the members
+  roles: [
+    { code: 'informant', name: '特邀信息员', nameEn: 'Special informant' },
+    { code: 'info_editor', name: '研究中心编辑', nameEn: 'Information editor' },
+  ],
   permissions: [
     { code: 'opinion.submit', name: '报送社情民意信息', defaultRoles: ['member', 'informant', 'committee_staff', 'office_staff'] },
     { code: 'opinion.edit', name: '编辑社情民意信息（录用、留存、退回、修改、核稿、编期、分发、向上报送、登记采用与批示）', defaultRoles: ['info_editor'] },
@@ -23,14 +28,12 @@ export const opinionsModule: ModuleManifest = {
   ],
   migrations: [...opinionMigrations, ...fromProposalMigrations, ...topicMigrations, ...opinionPerfMigrations],
   /** 提案转社情民意: reports created from proposals whose proposer consented */
-  subscribe: (ctx) => {
-    subscribeFromProposals(ctx);
-    // 社情民意 reports are found in the search by whoever may see them in the lists, with their current state
-    registerReportSearchPolicy(ctx);
-  },
+  subscribe: subscribeFromProposals,
+  settings: opinionSettings,
+  // 社情民意 reports are found in the search by whoever may see them in the lists, with their current state
+  entities: opinionEntities,
   workflows: [reportLifecycle, issueLifecycle],
   routes: (app, ctx) => {
-    registerOpinionSettings();
     topicRoutes(app, ctx);
     documentRoutes(app, ctx);
     return opinionRoutes(app, ctx);

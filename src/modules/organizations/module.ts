@@ -1,8 +1,10 @@
 /** Manifest of the 组织机构 module. Migrations use ordinals from 0050. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
-import { businessRoles } from '../../kernel/universal/roles.ts';
 import { organizationMigrations } from './server/migrations.ts';
 import { organizationRoutes } from './server/org-routes.ts';
+
+/** Every business role reads the organisations (the three administrator roles manage them). */
+const businessRoles = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
 
 export const organizationsModule: ModuleManifest = {
   name: 'organizations',
@@ -10,6 +12,13 @@ export const organizationsModule: ModuleManifest = {
   permissions: [
     { code: 'org.manage', name: '管理组织机构', defaultRoles: ['sys_admin'] },
     { code: 'org.read', name: '查看组织机构、承办单位、界别和专委会', defaultRoles: businessRoles },
+  ],
+  // the people of a CPPCC's own organisations; the 提案 and 社情民意 modules bring the roles of their work
+  roles: [
+    { code: 'member', name: '政协委员', nameEn: 'CPPCC member' },
+    { code: 'committee_staff', name: '专委会工作人员', nameEn: 'Special committee staff' },
+    { code: 'office_staff', name: '办公室工作人员', nameEn: 'General office staff' },
+    { code: 'leader', name: '政协领导', nameEn: 'CPPCC leader' },
   ],
   migrations: organizationMigrations,
   routes: organizationRoutes,

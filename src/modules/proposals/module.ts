@@ -1,4 +1,4 @@
-/** Manifest of the 提案 module: permissions, tables (migrations 1000–1099), lifecycle, routes and demo data. */
+/** Manifest of the 提案 module: roles, permissions, settings, entities, tables (migrations 1000–1099), lifecycle, the 催办 job, routes and demo data. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { proposalLifecycle } from './domain/proposal-lifecycle.ts';
 import { assignmentWorkflow } from './domain/assignment-workflow.ts';
@@ -6,8 +6,9 @@ import { proposalMigrations } from './server/migrations.ts';
 import { reviewMigrations } from './server/review-migrations.ts';
 import { proposalRoutes } from './server/routes.ts';
 import { seedProposals } from './server/seed.ts';
-import { registerProposalSettings } from './server/setting-definitions.ts';
-import { startReminderJob } from './server/deadlines-board.ts';
+import { proposalSettings } from './server/setting-definitions.ts';
+import { reminderJob } from './server/deadlines-board.ts';
+import { proposalEntities } from './server/entities.ts';
 import { topicMigrations } from './server/topic-migrations.ts';
 import { seedProposalTopics } from './server/seed-topics.ts';
 import { statsMigrations } from './server/stats-migrations.ts';
@@ -21,6 +22,12 @@ const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'commit
 export const proposalsModule: ModuleManifest = {
   name: 'proposals',
   label: '提案',
+  // the 提案委 (proposal office) and the government units that handle proposals (承办单位)
+  roles: [
+    { code: 'proposal_staff', name: '提案委工作人员', nameEn: 'Proposal office staff' },
+    { code: 'unit_handler', name: '承办单位经办人', nameEn: 'Handling unit clerk' },
+    { code: 'unit_leader', name: '承办单位分管领导', nameEn: 'Handling unit leader' },
+  ],
   permissions: [
     { code: 'proposal.read', name: '查看提案', defaultRoles: readers },
     { code: 'proposal.create', name: '提出提案', defaultRoles: ['member'] },
@@ -35,15 +42,14 @@ export const proposalsModule: ModuleManifest = {
   workflows: [proposalLifecycle, assignmentWorkflow],
   /** 办理期限 of a proposal and of each unit's part: moved with the work items when a holiday schedule is entered */
   dueDates: [{ table: 'proposals', column: 'due_date' }, { table: 'proposal_assignments', column: 'due_date' }],
+  settings: proposalSettings,
+  entities: proposalEntities,
   /** 催办: the periodic reminder job (each reminder claimed once, so several instances may run it) */
+  jobs: [reminderJob],
   subscribe: (ctx) => {
-    startReminderJob(ctx);
     // notices that follow a proposal's steps, delivered from the outbox
     ctx.events.on('proposal.transitioned', (e) => noticesAfterTransition(ctx, e));
   },
-  routes: (app, ctx) => {
-    registerProposalSettings();
-    return proposalRoutes(app, ctx);
-  },
+  routes: proposalRoutes,
   seed: async (ctx, seed) => { await seedProposals(ctx, seed); await seedProposalTopics(ctx, seed); },
 };

@@ -6,13 +6,12 @@ import { textRoutes } from './server/routes.ts';
 import { TextService } from './server/text-service.ts';
 import { subscribeText } from './server/subscriptions.ts';
 
-const services = new WeakMap<object, TextService>();
-
-/** The text service of an app (one per database handle). */
-export function textServiceOf(ctx: ModuleContext): TextService {
-  let s = services.get(ctx.db);
-  if (!s) services.set(ctx.db, (s = new TextService(ctx.db, ctx.dialect)));
-  return s;
+/**
+ * The text service of an app: the module's per-app instance, made by the composition root when the app is built (its
+ * indexes live as long as the app); the search asks the entities the modules declare who may see which items.
+ */
+export function textServiceOf(ctx: Pick<ModuleContext, 'contributions'>): TextService {
+  return ctx.contributions.instance<TextService>('text');
 }
 
 const staff = ['proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'leader'];
@@ -25,6 +24,7 @@ export const textModule: ModuleManifest = {
     { code: 'text.dictionary', name: '维护词库与交办关键词规则', defaultRoles: ['proposal_staff', 'info_editor'] },
   ],
   migrations: textMigrations,
+  instance: (ctx) => new TextService(ctx.db, ctx.dialect, (actor, source, ids) => ctx.contributions.searchVisibleIds(source, actor, ids)),
   subscribe: (ctx) => subscribeText(ctx, textServiceOf(ctx)),
   routes: (app: App, ctx: ModuleContext) => textRoutes(textServiceOf(ctx))(app, ctx),
 };

@@ -49,7 +49,7 @@ export function attachmentRoutes(app: App, ctx: ModuleContext) {
     const actor = actorOf(req);
     const rows = await attachmentsOf(ctx.db, req.query.entityType, req.query.entityId);
     const visible = [];
-    for (const r of rows) if (await canAccessAttachment(ctx.db, actor, r)) visible.push(presentAttachment(r));
+    for (const r of rows) if (await canAccessAttachment(ctx, actor, r)) visible.push(presentAttachment(r));
     return { items: visible };
   });
 
@@ -64,7 +64,7 @@ export function attachmentRoutes(app: App, ctx: ModuleContext) {
     const actor = actorOf(req);
     const a = await findAttachment(ctx.db, req.params.id);
     // someone without access learns nothing, not even that the attachment exists
-    if (!a || !(await canAccessAttachment(ctx.db, actor, a))) throw notFound('附件');
+    if (!a || !(await canAccessAttachment(ctx, actor, a))) throw notFound('附件');
     const content = await readContent(ctx.db, a.sha256);
     if (!content) throw notFound('附件');
     return reply

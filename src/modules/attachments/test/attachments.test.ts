@@ -3,7 +3,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import type { Client } from '../../../../test/support/http.ts';
-import { linkAttachments, registerAttachmentPolicy } from '../index.ts';
+import { linkAttachments } from '../index.ts';
+import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { loadActor } from '../../identity/index.ts';
 import { startWorld, multipart, type World } from './harness.ts';
 
@@ -22,12 +23,18 @@ async function download(c: Client, id: string) {
   return w.zx.app.inject({ method: 'GET', url: `/api/attachments/${id}`, headers: { cookie: c.cookie } });
 }
 let w: World;
+// who may see the test's own 'demo' records: a module of the test declares the entity in its manifest
+const demoVisibleTo = new Set<string>();
+const demoModule: ModuleManifest = {
+  name: 'demo', label: '演示', permissions: [], migrations: [],
+  entities: [{ type: 'demo', label: '演示记录', link: (id) => `/demo/${id}`, visibleIds: async (_ctx, actor, ids) => new Set(ids.filter((id) => id === 'D1' && demoVisibleTo.has(actor.userId))) }],
+};
 
 for (const d of await dialects()) {
   describe(`attachments (${d.kind})`, { skip: d.skip }, () => {
     let alice: Client, bob: Client, carol: Client;
     before(async () => {
-      w = await startWorld(d.kind, { maxUploadBytes: LIMIT });
+      w = await startWorld(d.kind, { maxUploadBytes: LIMIT }, [demoModule]);
       [alice, bob, carol] = [await w.login('alice'), await w.login('bob'), await w.login('carol')];
     });
     after(async () => { await w?.close(); });
@@ -135,9 +142,9 @@ for (const d of await dialects()) {
       assert.equal((await download(alice, 'NOSUCHID')).statusCode, 404);
     });
 
-    test("once linked to a record, whoever the owning module's policy lets see the record may download", async () => {
-      const visibleTo = new Set<string>([w.users.bob.id]);
-      registerAttachmentPolicy(w.zx.ctx, 'demo', async (actor, _t, entityId) => entityId === 'D1' && visibleTo.has(actor.userId));
+    test("once linked to a record, whoever the owning module's entity lets see the record may download", async () => {
+      demoVisibleTo.clear();
+      demoVisibleTo.add(w.users.bob.id);
       const a = (await upload(alice, '附件.pdf', PDF)).json();
       const aliceActor = await loadActor(w.zx.ctx.db, w.users.alice.id);
       const bobActor = await loadActor(w.zx.ctx.db, w.users.bob.id);

@@ -1,5 +1,6 @@
 // A small world for the attachment tests: a city and a county CPPCC with members who can sign in, and a multipart builder.
 import type { Config } from '../../../kernel/server/config.ts';
+import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { buildApp, type Zhengxie } from '../../../server/app.ts';
 import { createUser } from '../../identity/index.ts';
@@ -18,10 +19,10 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(kind: DialectKind, overrides: Partial<Config> = {}): Promise<World> {
+export async function startWorld(kind: DialectKind, overrides: Partial<Config> = {}, extraModules: ModuleManifest[] = []): Promise<World> {
   // many sign-ins from one address in one file: lift the login rate limit
   const tdb = await createTestDatabase(kind, { loginRateLimitPerMinute: 10_000, ...overrides } as Partial<Config>);
-  const zx = await buildApp(tdb.config);
+  const zx = await buildApp(tdb.config, { extraModules });
   const now = clock.iso();
   const city = newId(), county = newId();
   const org = (id: string, name: string, parent: string | null, level: string) =>

@@ -4,7 +4,7 @@
  */
 import { adminRoles } from '../../../kernel/universal/roles.ts';
 
-export const isAdminRole = (code: string) => adminRoles.includes(code as (typeof adminRoles)[number]);
+export const isAdminRole = (code: string) => adminRoles.includes(code);
 
 /** Why a set of roles cannot be held by one user, or null. */
 export function roleSetProblem(codes: readonly string[]): string | null {

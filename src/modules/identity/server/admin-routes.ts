@@ -15,7 +15,7 @@ import { AppError, invalid, notFound, versionConflict } from '../../../kernel/un
 import { randomBytes } from 'node:crypto';
 import { visibleTenantIds } from '../../organizations/index.ts';
 import {
-  createUserBody, liftLockBody, liftLockResponse, loginLocksResponse, permissionsResponse, resetPasswordBody, resetPasswordResponse, roleCodeParams, rolesResponse, setRolePermissionsBody,
+  createUserBody, liftLockBody, liftLockResponse, loginLocksResponse, permissionsResponse, resetPasswordBody, resetPasswordResponse, roleCodeParams, roleOptionsResponse, rolesResponse, setRolePermissionsBody,
   setUserRolesBody, updateUserBody, userIdParams, userListQuery, userListResponse, userSummarySchema, okResponse, type UserSummary,
 } from '../contract.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
@@ -243,6 +243,15 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     });
     await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });
     return (await presentUsers(db, [(await getUser(db, u.id))!], actor))[0];
+  });
+
+  // the role catalogue for the user pages' role pickers: read from the manifests (ctx.contributions.roles)
+  app.get('/api/admin/role-options', {
+    schema: { tags: ['admin'], summary: '角色目录（内核的三员角色与各模块声明的业务角色），供用户管理与授权选择', response: { 200: roleOptionsResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (!can(actor, 'user.manage') && !can(actor, 'role.manage')) requirePermission(actor, 'user.manage', '管理用户');
+    return { items: ctx.contributions.roles.map((r) => ({ code: r.code, name: r.name, admin: !!r.admin, module: r.module })) };
   });
 
   app.get('/api/admin/roles', {

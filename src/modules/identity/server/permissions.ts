@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ModuleManifest } from '../../../kernel/server/module.ts';
-import { roleCatalogue } from '../../../kernel/universal/roles.ts';
+import { kernelRoles } from '../../../kernel/universal/roles.ts';
 import type { CataloguePermission } from '../domain/role-rules.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
@@ -23,17 +23,22 @@ export function catalogueOf(manifests: ReadonlyArray<Pick<ModuleManifest, 'name'
   return [...byCode.values()];
 }
 
+/** The built-in roles: the kernel's three administrator roles and the business roles the manifests declare. */
+export function builtinRoles(manifests: ReadonlyArray<Pick<ModuleManifest, 'roles'>>): Array<{ code: string; name: string; nameEn: string }> {
+  return [...kernelRoles, ...manifests.flatMap((m) => m.roles ?? [])];
+}
+
 /**
  * Store the catalogue and the built-in roles; grant default roles for permissions seen for the first time.
  * Safe to run on every start.
  */
-export async function syncPermissionCatalogue(db: Kysely<any>, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions'>>): Promise<{ added: string[] }> {
+export async function syncPermissionCatalogue(db: Kysely<any>, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions' | 'roles'>>): Promise<{ added: string[] }> {
   const catalogue = catalogueOf(manifests);
   return db.transaction().execute(async (trx) => {
     const roles = new Set((await trx.selectFrom('roles').select('code').execute()).map((r: any) => r.code as string));
-    const missingRoles = Object.entries(roleCatalogue).filter(([code]) => !roles.has(code));
+    const missingRoles = builtinRoles(manifests).filter((r) => !roles.has(r.code));
     if (missingRoles.length) {
-      await trx.insertInto('roles').values(missingRoles.map(([code, r]) => ({ code, name: r.name, builtin: 1, description: r.nameEn }))).execute();
+      await trx.insertInto('roles').values(missingRoles.map((r) => ({ code: r.code, name: r.name, builtin: 1, description: r.nameEn }))).execute();
     }
     const existing = new Map((await trx.selectFrom('permissions').selectAll().execute()).map((r: any) => [r.code as string, r]));
     const added: string[] = [];

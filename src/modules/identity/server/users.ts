@@ -6,7 +6,7 @@ import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import { adminRoles, roleCatalogue } from '../../../kernel/universal/roles.ts';
+import { adminRoles } from '../../../kernel/universal/roles.ts';
 import { tenantOf } from '../../organizations/index.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
 import { isAdminRole, roleSetProblem } from '../domain/role-rules.ts';
@@ -38,9 +38,10 @@ export async function getUser(db: Kysely<any>, id: string): Promise<UserRow | un
   return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
 }
 
+/** The roles stored at start from the manifests (built-in) and any a security administrator added. */
 async function knownRoleCodes(db: Kysely<any>): Promise<Set<string>> {
   const rows = await db.selectFrom('roles').select('code').execute();
-  return new Set([...Object.keys(roleCatalogue), ...rows.map((r: any) => r.code as string)]);
+  return new Set(rows.map((r: any) => r.code as string));
 }
 
 /** Check a role list and resolve each role's organisation (the user's own by default). */
@@ -133,7 +134,7 @@ export async function loadMe(db: Kysely<any>, userId: string, permissions: Reado
   return {
     id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgName: nameOf.get(u.org_id) ?? '',
     tenantId: u.tenant_id, tenantName: nameOf.get(u.tenant_id) ?? '',
-    roles: codes.map((c) => ({ code: c, name: roleName.get(c) ?? (roleCatalogue as Record<string, { name: string }>)[c]?.name ?? c })),
+    roles: codes.map((c) => ({ code: c, name: roleName.get(c) ?? c })),
     permissions: [...permissions].sort(),
     preferences: { largeText: Number(u.large_text) === 1, locale: u.locale === 'en' ? 'en' : 'zh-CN' },
     totpEnabled: Number(u.totp_enabled) === 1,
@@ -142,7 +143,7 @@ export async function loadMe(db: Kysely<any>, userId: string, permissions: Reado
   };
 }
 
-export const requiresTotp = (roleCodes: readonly string[]) => roleCodes.some((c) => adminRoles.includes(c as (typeof adminRoles)[number]));
+export const requiresTotp = (roleCodes: readonly string[]) => roleCodes.some((c) => adminRoles.includes(c));
 
 /** A person as other modules refer to them: name, tenant and role codes. */
 export interface PersonRef { id: string; name: string; tenantId: string; roles: string[] }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { TASK_OPENED, type TaskOpenedPayload } from '../../../kernel/server/unit-of-work.ts';
-import { entityLink, recipientsExcept } from '../domain/audience.ts';
+import { recipientsExcept } from '../domain/audience.ts';
 
 /** The users holding one of `roles` in one of `orgIds` (active accounts only). */
 export async function usersWithRoles(db: Kysely<any>, orgIds: string[], roles: string[]): Promise<string[]> {
@@ -22,7 +22,7 @@ export async function usersWithRoles(db: Kysely<any>, orgIds: string[], roles: s
   return rows.map((r) => String(r.id));
 }
 
-export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notifier'>, e: DomainEvent): Promise<void> {
+export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notifier' | 'contributions'>, e: DomainEvent): Promise<void> {
   if (!e.entityType || !e.entityId) return;
   const p = e.payload as { title?: string; to?: string };
   // the work item the transition opened, if any: its label and due date make the message
@@ -42,14 +42,15 @@ export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notif
     kind: 'task',
     title: `新待办：${task.label}`,
     body: `「${title}」已转到您处（${task.label}）${task.due_date ? `，请于 ${task.due_date} 前办理` : ''}。`,
-    link: entityLink(e.entityType, e.entityId),
+    // the page the owning module declares for the record (ctx.contributions.link)
+    link: (await ctx.contributions.link(e.entityType, e.entityId)) ?? undefined,
     // delivered at least once from the outbox: each person is told once per event
     ...(e.id ? { key: `task:${e.id}` } : {}),
   });
 }
 
 /** A side task opened by a command (转办征询, 待评价, a 分办 unit's part): tell the person or the role it is for. */
-export async function notifySideTask(ctx: Pick<ModuleContext, 'db' | 'notifier'>, e: DomainEvent): Promise<void> {
+export async function notifySideTask(ctx: Pick<ModuleContext, 'db' | 'notifier' | 'contributions'>, e: DomainEvent): Promise<void> {
   if (!e.entityId) return;
   const p = e.payload as unknown as TaskOpenedPayload;
   const audience = e.audience ?? {};
@@ -62,7 +63,7 @@ export async function notifySideTask(ctx: Pick<ModuleContext, 'db' | 'notifier'>
     kind: 'task',
     title: `新待办：${p.label}`,
     body: `「${p.title}」需要您办理（${p.label}）${p.dueDate ? `，请于 ${p.dueDate} 前办理` : ''}。`,
-    link: entityLink(p.recordType, e.entityId),
+    link: (await ctx.contributions.link(p.recordType, e.entityId)) ?? undefined,
     ...(e.id ? { key: `task:${e.id}` } : {}),
   });
 }

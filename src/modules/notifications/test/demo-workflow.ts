@@ -1,5 +1,6 @@
 // A two-step workflow on a test table, to drive real transitions (and their events) in this module's tests.
 import type { Kysely } from 'kysely';
+import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { defineWorkflow } from '../../../kernel/universal/workflow.ts';
 import type { WorkflowRecord, WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 
@@ -41,3 +42,9 @@ export async function createDemoTable(db: Kysely<any>) {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 }
+
+/** The test's own module: it declares the 'demo' entity, so work-item notifications link to its page. */
+export const demoModule: ModuleManifest = {
+  name: 'demo', label: '测试事项', permissions: [], migrations: [],
+  entities: [{ type: 'demo', label: '测试事项', link: (id) => `/demos/${id}` }],
+};

@@ -6,6 +6,7 @@ import { createUser } from '../../identity/index.ts';
 import { createTestDatabase, type DialectKind } from '../../../../test/support/db.ts';
 import { login, type Client } from '../../../../test/support/http.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { demoModule } from './demo-workflow.ts';
 
 export const PASSWORD = 'Zx!test-2025-pass';
 
@@ -21,7 +22,7 @@ export interface World {
 export async function startWorld(kind: DialectKind, overrides: Partial<Config> = {}): Promise<World> {
   // many sign-ins from one address in one file: lift the login rate limit
   const tdb = await createTestDatabase(kind, { loginRateLimitPerMinute: 10_000, ...overrides } as Partial<Config>);
-  const zx = await buildApp(tdb.config);
+  const zx = await buildApp(tdb.config, { extraModules: [demoModule] });
   const now = clock.iso();
   const city = newId(), county = newId(), unit = newId();
   const org = (id: string, name: string, kind: string, parent: string | null, tenant: string, level: string | null) =>

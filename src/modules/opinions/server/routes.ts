@@ -6,7 +6,6 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
-import { registerAttachmentPolicy } from '../../attachments/index.ts';
 import {
   eventBody, exchangeFile, exportBody, idParams, importResult, issueCreateBody, issueDetail, issueListQuery, issuePage, issueTransitionBody, levelLabels, levels,
   opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery, transitionBody,
@@ -42,11 +41,6 @@ function staff(req: Parameters<typeof actorOf>[0]): Actor {
 }
 
 export function opinionRoutes(app: App, ctx: ModuleContext) {
-  registerAttachmentPolicy(ctx, 'opinion', async (actor, _t, id) => {
-    const r = await findReport(ctx.db, id);
-    return !!r && canSeeReport(r, actor);
-  });
-
   async function detailOf(id: string, actor: Actor) {
     const r = await findReport(ctx.db, id);
     if (!r || !canSeeReport(r, actor)) throw notFound('社情民意信息');

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { registerSearchPolicy, type TextIndexManyPayload, type TextIndexPayload } from '../../text/index.ts';
+import type { TextIndexManyPayload, TextIndexPayload } from '../../text/index.ts';
 import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { reportFilter } from './report-repository.ts';
 
@@ -26,11 +26,6 @@ export async function visibleReportFacts(db: Kysely<any>, dialect: DialectName, 
     for (const r of rows as Array<{ id: string; state: string }>) out.set(r.id, { state: r.state, stateLabel: reportLifecycle.states[r.state]?.label ?? r.state });
   }
   return out;
-}
-
-/** The search asks this module which found reports a person may see (registered once per database). */
-export function registerReportSearchPolicy(ctx: ModuleContext): void {
-  registerSearchPolicy(ctx, REPORT_SOURCE, (actor, ids) => visibleReportFacts(ctx.db, ctx.dialect, actor, ids));
 }
 
 /** The `text.index` payload of a report: its current title and text; a copy received from below has no owner here. */

@@ -1,7 +1,7 @@
-/** The 社情民意 module's per-tenant settings: the points table, the distribution list and the length guide; registered with the settings page. */
+/** The 社情民意 module's per-tenant settings: the points table, the distribution list and the length guide; declared in the manifest for the settings page. */
 import { z } from 'zod';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { registerSetting } from '../../system/index.ts';
+import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import { defaultLengthGuide, defaultPoints, type PointsTable } from '../domain/scoring.ts';
 
 export const settingKeys = { points: 'opinions.points', recipients: 'opinions.recipients', lengthGuide: 'opinions.lengthGuide' } as const;
@@ -37,17 +37,17 @@ export async function readOpinionSettings(ctx: Pick<ModuleContext, 'settings'>, 
 const pts = (label: string) => z.number().min(0).max(1000).describe(label);
 const pair = (label: string) => z.object({ single: pts(`${label}单篇采用`), composite: pts(`${label}综合采用`) });
 
-export function registerOpinionSettings(): void {
-  registerSetting({
-    key: settingKeys.points, module: 'opinions', label: '社情民意积分标准（采用层级 × 单篇/综合，批示领导层级）',
+export const opinionSettings: SettingDecl<any>[] = [
+  {
+    key: settingKeys.points, label: '社情民意积分标准（采用层级 × 单篇/综合，批示领导层级）',
     schema: z.object({
       adoption: z.object({ county: pair('县级'), city: pair('市级'), province: pair('省级'), national: pair('全国') }),
       instruction: z.object({ county: pts('县级领导批示'), city: pts('市级领导批示'), province: pts('省级领导批示'), national: pts('中央领导批示') }),
     }),
     default: defaultPoints,
-  });
-  registerSetting({
-    key: settingKeys.recipients, module: 'opinions', label: '社情民意期刊分发对象',
+  },
+  {
+    key: settingKeys.recipients, label: '社情民意期刊分发对象',
     schema: z.array(z.object({
       code: z.string().min(1).max(40).describe('代码'), label: z.string().min(1).max(100).describe('名称'),
       line: z.enum(['report', 'send', 'issue']).optional().describe('报送方式（报/送/发）'),
@@ -55,9 +55,9 @@ export function registerOpinionSettings(): void {
       orgKinds: z.array(z.string().max(40)).max(10).optional().describe('接收单位类型'),
     })).min(1).max(20).describe('分发对象'),
     default: defaultRecipients,
-  });
-  registerSetting({
-    key: settingKeys.lengthGuide, module: 'opinions', label: '社情民意建议字数',
+  },
+  {
+    key: settingKeys.lengthGuide, label: '社情民意建议字数',
     schema: z.number().int().min(200).max(20000).describe('建议字数'), default: defaultLengthGuide,
-  });
-}
+  },
+];

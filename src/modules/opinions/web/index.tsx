@@ -2,6 +2,13 @@
 import { BarChartOutlined, BookOutlined, CompassOutlined, MessageOutlined, SendOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
+import { Navigate, useParams } from 'react-router';
+
+/** An old link to an issue of the journal: its page is '/opinions/issues/<id>'. */
+function ToIssue() {
+  const { id } = useParams();
+  return <Navigate to={`/opinions/issues/${encodeURIComponent(id ?? '')}`} replace />;
+}
 
 export const opinionsWeb: WebModule = {
   name: 'opinions',
@@ -19,8 +26,8 @@ export const opinionsWeb: WebModule = {
     { path: '/opinions/issues', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/issues.tsx')) },
     { path: '/opinions/issues/new', permission: 'opinion.edit', crumb: '编期', element: lazyPage(() => import('./pages/compile.tsx')) },
     { path: '/opinions/issues/:id', permission: 'opinion.read_all', crumb: '期刊', element: lazyPage(() => import('./pages/issue.tsx')) },
-    // work items and notifications link records as /<entity type>s/<id>; an issue's entity type is 'opinion_issue'
-    { path: '/opinion_issues/:id', permission: 'opinion.read_all', crumb: '期刊', element: lazyPage(() => import('./pages/issue.tsx')) },
+    // old links: notifications sent before entities declared their pages carry '/opinion_issues/<id>'
+    { path: '/opinion_issues/:id', permission: 'opinion.read_all', element: <ToIssue /> },
     { path: '/opinions/stats', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/stats.tsx')) },
     { path: '/opinions/topics', element: lazyPage(() => import('./pages/topics.tsx')) },
     { path: '/opinions/topics/:id', crumb: '选题', element: lazyPage(() => import('./pages/topic.tsx')) },

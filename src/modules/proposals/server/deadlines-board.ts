@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import type { JobDecl } from '../../../kernel/server/contributions.ts';
 import { unitRoleLabels, type UnitRole } from '../contract.ts';
 import { findOrg, tenantUsersHoldingRoles, usersHoldingRoles } from './directory.ts';
 import { readProposalSettings } from './settings.ts';
@@ -166,24 +167,8 @@ export async function runProposalReminders(ctx: ModuleContext): Promise<{ remind
   return { reminded, escalated };
 }
 
-const timers = new WeakMap<object, ReturnType<typeof setInterval>>();
-
-/** Start the periodic 催办 job on this instance (every 10 minutes, first run after a minute); safe on several instances. */
-export function startReminderJob(ctx: ModuleContext, everyMs = 10 * 60_000): void {
-  if (timers.has(ctx)) return;
-  const tick = () => { runProposalReminders(ctx).catch((e) => ctx.log.warn('提案催办任务失败', e)); };
-  const first = setTimeout(() => { tick(); }, Math.min(everyMs, 60_000));
-  first.unref();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  timers.set(ctx, timer);
-  stopHandles.set(ctx, () => { clearTimeout(first); clearInterval(timer); timers.delete(ctx); });
-}
-
-const stopHandles = new WeakMap<object, () => void>();
-
-/** Stop the job (when the app closes). */
-export function stopReminderJob(ctx: ModuleContext): void {
-  stopHandles.get(ctx)?.();
-  stopHandles.delete(ctx);
-}
+/** 催办: the periodic reminder job (every 10 minutes, first run after a minute); each reminder is claimed once, so several instances may run it. */
+export const reminderJob: JobDecl = {
+  name: 'reminders', label: '提案催办与超期提醒', everyMs: 10 * 60_000, firstAfterMs: 60_000,
+  run: (ctx) => runProposalReminders(ctx),
+};

@@ -15,7 +15,7 @@ import { submitMutualScore } from './commands/mutual-score.ts';
 import { recordConsultation } from './commands/record-consultation.ts';
 import { boardQuery, consultationBody, excellentBody, keyDecideBody, keyNominateBody, proposalBoard, supervisionNoteBody } from '../contract.ts';
 import { addSupervisionNote, decideKey, markExcellent, nominateKey } from './commands/key-proposals.ts';
-import { deadlinesBoard, stopReminderJob } from './deadlines-board.ts';
+import { deadlinesBoard } from './deadlines-board.ts';
 import { proposalListWorkbook, replyLetterDocx, replyLetterFor, type LetterReply } from './exports.ts';
 import { findOrg, findPeople, tenantUsersHoldingRoles } from './directory.ts';
 import { listAllProposals } from './proposal-repository.ts';
@@ -30,13 +30,11 @@ import { createProposal } from './commands/create-proposal.ts';
 import { fireTransition } from './commands/fire-transition.ts';
 import { updateDraft } from './commands/update-draft.ts';
 import { currentReplyReleased, seesReplyDraft, toDetail, toListItem } from './proposal-presenter.ts';
-import { findProposal, listProposals, loadFacts, visibleTo, type ProposalRow } from './proposal-repository.ts';
+import { findProposal, listProposals, loadFacts, type ProposalRow } from './proposal-repository.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { sendSerialised, serialiseWith, type JsonBytes } from '../../../kernel/server/http/serialised-json.ts';
 import { proposalStatsRoutes } from './stats-routes.ts';
 import { readProposalSettings } from './settings.ts';
-import { registerAttachmentPolicy } from '../../attachments/index.ts';
-import { registerSearchPolicy } from '../../text/index.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { proposalDocRoutes } from './doc-routes.ts';
 import { topicRoutes } from './topics.ts';
@@ -53,22 +51,6 @@ function reader(req: Parameters<typeof actorOf>[0]): Actor {
 }
 
 export function proposalRoutes(app: App, ctx: ModuleContext) {
-  // a proposal's attachments are visible to whoever may see the proposal
-  registerAttachmentPolicy(ctx, 'proposal', async (actor, _type, id) => {
-    const row = await findProposal(ctx.db, id);
-    return !!row && canSeeProposal(row, actor, await loadFacts(ctx.db, id));
-  });
-  // search and similar items show a proposal to whoever may see it, by the same rule as the lists
-  const searchPolicy = async (actor: Actor, ids: string[]) => {
-    if (!ids.length) return new Set<string>();
-    // with each one's current state and lead unit (承办单位) for the search facets
-    const rows = await ctx.db.selectFrom('proposals').select(['proposals.id', 'proposals.state', 'proposals.lead_unit_id']).where('proposals.id', 'in', [...ids]).where(visibleTo(actor)).execute();
-    return new Map(rows.map((r: any) => [r.id as string, { state: r.state as string, stateLabel: proposalLifecycle.states[r.state]?.label ?? r.state, unitId: (r.lead_unit_id ?? null) as string | null }]));
-  };
-  registerSearchPolicy(ctx, 'proposal', searchPolicy);
-  // a released reply (答复, indexed under the proposal's id) is found by whoever may see the proposal
-  registerSearchPolicy(ctx, 'reply', searchPolicy);
-
   async function detailOf(id: string, actor: Actor) {
     const row = await findProposal(ctx.db, id);
     const facts = row ? await loadFacts(ctx.db, id) : null;
@@ -107,7 +89,6 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
 
   // 审查会议 batch decisions, duplicate groups in the review queue, 优秀提案评选
   reviewRoutes(app, ctx);
-  app.addHook('onClose', async () => { stopReminderJob(ctx); });
   app.get('/api/proposals/board', {
     schema: { tags, summary: '督办看板：各承办单位超期和临期（N 个工作日内到期）的提案办理事项', querystring: boardQuery, response: { 200: proposalBoard, ...errors } },
   }, async (req) => {

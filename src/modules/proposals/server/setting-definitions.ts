@@ -1,6 +1,6 @@
-/** Registers the proposals module's configurable parameters with the system settings page, each with its schema and default. */
+/** The proposals module's configurable parameters (系统参数), declared in its manifest, each with its schema and default. */
 import { z } from 'zod';
-import { registerSetting } from '../../system/index.ts';
+import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import { defaultProposalSettings, settingKeys } from '../domain/proposal-settings.ts';
 
 const days = (label: string) => z.number().int().min(1).max(400).describe(label);
@@ -10,29 +10,29 @@ const codeLabels = z.array(z.object({
 })).min(1).max(50);
 const monthDay = (label: string) => z.string().regex(/^\d{2}-\d{2}$/, '应为 MM-DD 格式').describe(label);
 
-export function registerProposalSettings(): void {
-  registerSetting({
-    key: settingKeys.deadlines, module: 'proposals', label: '提案办理期限（工作日）',
+export const proposalSettings: SettingDecl<any>[] = [
+  {
+    key: settingKeys.deadlines, label: '提案办理期限（工作日）',
     schema: z.object({
       review: days('审查'), assign: days('交办'), sign: days('签收（异议期）'), decide: days('调整或延期审批'),
       handle: days('办理'), signOff: days('领导签发'), replyCheck: days('答复审核'), evaluate: days('评价'), rehandle: days('重新办理'),
       revise: days('退回修改'), extension: days('延期'), coOpinion: days('会办意见'),
     }),
     default: defaultProposalSettings.deadlines,
-  });
-  registerSetting({ key: settingKeys.notFiledReasons, module: 'proposals', label: '不予立案理由', schema: codeLabels.describe('不予立案理由'), default: defaultProposalSettings.notFiledReasons });
-  registerSetting({
-    key: settingKeys.followUpClasses, module: 'proposals', label: '跨年度跟踪办理的答复类别（二次交办）',
+  },
+  { key: settingKeys.notFiledReasons, label: '不予立案理由', schema: codeLabels.describe('不予立案理由'), default: defaultProposalSettings.notFiledReasons },
+  {
+    key: settingKeys.followUpClasses, label: '跨年度跟踪办理的答复类别（二次交办）',
     schema: z.array(z.string().min(1).max(40).describe('答复类别代码')).max(20).describe('跨年度跟踪的答复类别'),
     default: defaultProposalSettings.followUpClasses,
-  });
-  registerSetting({
-    key: settingKeys.replySignOff, module: 'proposals', label: '承办单位答复须经单位领导签发后报送',
+  },
+  {
+    key: settingKeys.replySignOff, label: '承办单位答复须经单位领导签发后报送',
     schema: z.boolean().describe('答复须经领导签发'), default: defaultProposalSettings.replySignOff,
-  });
-  registerSetting({ key: settingKeys.replyClasses, module: 'proposals', label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses });
-  registerSetting({
-    key: settingKeys.sessionCalendar, module: 'proposals', label: '大会提案与平时提案的时间界限',
+  },
+  { key: settingKeys.replyClasses, label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses },
+  {
+    key: settingKeys.sessionCalendar, label: '大会提案与平时提案的时间界限',
     schema: z.object({
       nextYearAfter: monthDay('计入下一年度大会的起始日'),
       sessionDeadline: monthDay('大会提案截止日'),
@@ -41,13 +41,13 @@ export function registerProposalSettings(): void {
       termLength: z.number().int().min(1).max(10).describe('每届年数'),
     }),
     default: defaultProposalSettings.sessionCalendar,
-  });
-  registerSetting({
-    key: settingKeys.reminders, module: 'proposals', label: '催办与超期提醒（工作日）',
+  },
+  {
+    key: settingKeys.reminders, label: '催办与超期提醒（工作日）',
     schema: z.object({
       beforeDays: z.number().int().min(0).max(60).describe('到期前提醒天数'),
       boardDays: z.number().int().min(0).max(60).describe('临期看板天数'),
     }),
     default: defaultProposalSettings.reminders,
-  });
-}
+  },
+];

@@ -160,7 +160,7 @@ for (const d of databases) {
       assert.equal(zj.signerName, null);
       assert.deepEqual((await openTasks(zj.id)).map((t: any) => [t.label, t.assignee_org_id, t.assignee_role]), [['分办待签发', zhujianId, 'unit_leader']]);
       const wl = await unitLead.get('/api/worklist?pageSize=200');
-      assert.ok(wl.body.items.some((i: any) => i.link === `/proposal_assignments/${zj.id}`), 'the leader finds the draft in the worklist');
+      assert.ok(wl.body.items.some((i: any) => i.entityId === zj.id && i.link === `/proposals/${p.id}`), 'the leader finds the draft in the worklist, linked to the proposal');
       assert.equal(await pending(p.id), 2);
 
       // another unit's leader, the clerk and the office cannot sign; a stale version conflicts; the wrong state is refused

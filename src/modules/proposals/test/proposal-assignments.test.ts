@@ -42,7 +42,7 @@ for (const d of await dialects()) {
       assert.deepEqual([a.unitName, a.role, a.state], ['市教育局', 'split', 'assigned']);
       assert.deepEqual(await openTasks(a.id).then((t) => t.map((x: any) => [x.label, x.assignee_org_id])), [['分办待签收', jiaoyuId]]);
       const wl = await unit2.get('/api/worklist?pageSize=100');
-      assert.ok(wl.body.items.some((i: any) => i.link === `/proposal_assignments/${a.id}`), 'the split unit finds it in its worklist');
+      assert.ok(wl.body.items.some((i: any) => i.entityId === a.id && i.link === `/proposals/${p.id}`), 'the split unit finds it in its worklist, linked to the proposal');
       const back = await unit2.get(`/api/proposals/assignments/${a.id}`);
       assert.equal(back.status, 200);
       assert.equal(back.body.proposalId, p.id);

@@ -57,7 +57,7 @@ for (const d of await dialects()) {
       assert.ok(tasks.every((t: any) => t.label === '待评价' && t.due_date));
       const wl = await cosigner.get('/api/worklist?pageSize=100');
       assert.equal(wl.status, 200);
-      assert.ok(wl.body.items.some((i: any) => i.link === `/proposal-evaluations/${id}` && i.label === '待评价'), JSON.stringify(wl.body.items.slice(0, 3)));
+      assert.ok(wl.body.items.some((i: any) => i.link === `/proposals/${id}` && i.entityType === 'proposal-evaluation' && i.label === '待评价'), JSON.stringify(wl.body.items.slice(0, 3)));
       await s.zx.ctx.events.drain(); // the 待评价 notices are delivered from the outbox
       const told = await s.zx.ctx.db.selectFrom('notifications').select('title').where('user_id', '=', cosignerId).where('link', '=', `/proposals/${id}`).execute();
       assert.ok(told.some((n: any) => n.title.includes('待评价')), 'the co-signer is told the reply is out');

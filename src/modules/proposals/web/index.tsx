@@ -13,7 +13,7 @@ function ToProposal() {
   return <Navigate to={`/proposals/${id}`} replace />;
 }
 
-/** A 分办/会办 work item links to its 承办任务: open the proposal it belongs to. */
+/** An old link to a 承办任务 (分办/会办 notifications sent before entities declared their pages): open its proposal. */
 function ToAssignmentProposal() {
   const { id } = useParams();
   const { data, error } = useApiQuery<{ proposalId: string }>(`/api/proposals/assignments/${id}`);
@@ -38,13 +38,13 @@ export const proposalsWeb: WebModule = {
     { path: '/proposals/stats', permission: 'proposal.read_all', crumb: '提案统计', element: lazyPage(() => import('./pages/stats.tsx')) },
     { path: '/proposals/review', permission: 'proposal.review', crumb: '审查队列', element: lazyPage(() => import('./pages/review-queue.tsx')) },
     { path: '/proposals/excellent', permission: 'proposal.read', crumb: '优秀提案评选', element: lazyPage(() => import('./pages/excellent.tsx')) },
-    // a 转办征询 work item links here: the proposal, where the proposer consents or refuses
+    // old links: before entities declared their pages, 转办征询, 待评价 and 分办/会办 items linked '/<entity type>s/<id>';
+    // notifications in inboxes still carry them, so they open the proposal (new links go to '/proposals/<id>')
     { path: '/proposal-conversions/:id', permission: 'proposal.read', element: <ToProposal /> },
     { path: '/proposals/new', permission: 'proposal.create', element: lazyPage(() => import('./pages/form.tsx')) },
     { path: '/proposals/topics', permission: 'proposal.read', crumb: '选题参考目录', element: lazyPage(() => import('./pages/topics.tsx')) },
     { path: '/proposals/:id/print', permission: 'proposal.read', crumb: '提案表', element: lazyPage(() => import('./pages/print.tsx')) },
     { path: '/proposals/:id', permission: 'proposal.read', crumb: '提案详情', element: lazyPage(() => import('./pages/detail.tsx')) },
-    // a 待评价 work item links here (worklist convention '/<entity type>s/<id>'): the proposal itself
     { path: '/proposal-evaluations/:id', permission: 'proposal.read', element: <ToProposal /> },
     { path: '/proposal_assignments/:id', permission: 'proposal.read', element: <ToAssignmentProposal /> },
     { path: '/proposals/:id/edit', permission: 'proposal.read', crumb: '修改提案', element: lazyPage(() => import('./pages/form.tsx')) },

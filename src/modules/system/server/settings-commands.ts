@@ -1,32 +1,36 @@
-/** Reading and changing per-tenant settings against the registry, with an optimistic version check and audit. */
+/** Reading and changing per-tenant settings declared in the manifests (`ctx.contributions.settings`), with an optimistic version check and audit. */
 import { AppError, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import { toAppError } from '../../../kernel/server/http/validation.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { settingsRegistry, type SettingDef } from '../domain/settings-registry.ts';
+import type { SettingDecl } from '../../../kernel/server/contributions.ts';
+import type { Owned } from '../../../kernel/server/contributions-catalogue.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
-type Ctx = Pick<ModuleContext, 'db' | 'dialect'>;
+type Ctx = Pick<ModuleContext, 'db' | 'dialect' | 'contributions'>;
+
+/** A declared setting and the module that declares it. */
+export type SettingDef = Owned<SettingDecl>;
 
 export interface StoredSetting { def: SettingDef; value: unknown; isDefault: boolean; version: number; updatedAt: string | null }
 
-function defOf(key: string): SettingDef {
-  const def = settingsRegistry.get(key);
+function defOf(ctx: Ctx, key: string): SettingDef {
+  const def = ctx.contributions.settings.get(key);
   if (!def) throw notFound(`系统参数「${key}」`);
   return def;
 }
 
 export async function readSetting(ctx: Ctx, tenantId: string, key: string): Promise<StoredSetting> {
-  const def = defOf(key);
+  const def = defOf(ctx, key);
   const row = await ctx.db.selectFrom('settings').select(['value', 'version', 'updated_at']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
   if (!row) return { def, value: def.default, isDefault: true, version: 0, updatedAt: null };
   return { def, value: JSON.parse(String(row.value)), isDefault: false, version: Number(row.version), updatedAt: String(row.updated_at) };
 }
 
 export async function listSettings(ctx: Ctx, tenantId: string): Promise<StoredSetting[]> {
-  const keys = [...settingsRegistry.keys()].sort();
+  const keys = [...ctx.contributions.settings.keys()].sort();
   return Promise.all(keys.map((k) => readSetting(ctx, tenantId, k)));
 }
 
@@ -35,7 +39,7 @@ export async function listSettings(ctx: Ctx, tenantId: string): Promise<StoredSe
  * Without a version the write is unconditional.
  */
 export async function writeSetting(ctx: Ctx, actor: Actor, key: string, value: unknown, version: number | undefined, ip?: string): Promise<StoredSetting> {
-  const def = defOf(key);
+  const def = defOf(ctx, key);
   const parsed = def.schema.safeParse(value);
   if (!parsed.success) {
     const err = toAppError(def.schema, parsed.error, 'body');

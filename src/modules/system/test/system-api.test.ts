@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import { dialects } from '../../../../test/support/db.ts';
 import type { Client } from '../../../../test/support/http.ts';
-import { registerSetting } from '../index.ts';
+import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { createTestDatabase } from '../../../../test/support/db.ts';
 import { REDIS_URL, skipUnless } from '../../../../test/support/services.ts';
 import { login } from '../../../../test/support/http.ts';
@@ -14,7 +14,11 @@ import { seedDemoIfEmpty } from '../../../server/seed.ts';
 import { freshTotp } from '../../../../test/support/totp.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
-registerSetting({ key: 'test.objection_days', module: 'system', label: '异议期（工作日）', schema: z.number().int().min(1).max(30), default: 5 });
+// a module of the test's own that declares one setting in its manifest
+const testModule: ModuleManifest = {
+  name: 'test', label: '测试', permissions: [], migrations: [],
+  settings: [{ key: 'test.objection_days', label: '异议期（工作日）', schema: z.number().int().min(1).max(30), default: 5 }],
+};
 
 for (const d of await dialects()) {
   describe(`system administration API (${d.kind})`, { skip: d.skip }, () => {
@@ -23,7 +27,7 @@ for (const d of await dialects()) {
     let auditor: Client;
     let member: Client;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent' } });
+      s = await startApp(d.kind, { config: { webDist: '/nonexistent' }, extraModules: [testModule] });
       sysadmin = await s.login('sysadmin');
       auditor = await s.login('auditor');
       member = await s.login('member');

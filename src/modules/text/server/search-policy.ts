@@ -1,42 +1,32 @@
 /**
- * Who may find an item in the cross-module search (全文检索): the module that owns the record decides. Each module
- * registers one policy per source it indexes; without one, an item is found only by its owner and, in its tenant,
- * by holders of `<source>.read_all`. Policies are kept per database, like the attachments' access policies.
+ * Who may find an item in the cross-module search (全文检索): the module that owns the record decides, through the
+ * entity it declares in its manifest (`searchSources` and `visibleIds`, read from `ctx.contributions`). For a source
+ * no entity claims, an item is found only by its owner and, in its tenant, by holders of `<source>.read_all`.
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
+import type { RecordFacts, VisibleIds } from '../../../kernel/server/contributions.ts';
 
 /**
  * What the owning module tells about a record the actor may see, for the facets: its current state (状态) and handling
  * unit (承办单位). Missing facts fall back to what the record's last `text.index` carried.
  */
-export interface SearchRecordFacts { state?: string | null; stateLabel?: string | null; unitId?: string | null }
+export type SearchRecordFacts = RecordFacts;
 
 /**
- * Of these records (ids in the owning module), which may the actor see? Called with up to a thousand ids at once.
- * A policy may answer with the visible ids, or with a map from each visible id to its current facts.
+ * Of these records (ids in the owning module) of one search source, which may the actor see? Called with up to a
+ * thousand ids at once; null when no module claims the source (the default rule applies).
  */
-export type SearchAccessPolicy = (actor: Actor, refIds: string[]) => Promise<ReadonlySet<string> | ReadonlyMap<string, SearchRecordFacts>>;
+export type SearchVisibility = (actor: Actor, source: string, refIds: string[]) => Promise<VisibleIds | null>;
 
-const registries = new WeakMap<object, Map<string, SearchAccessPolicy>>();
-
-function registryOf(db: Kysely<any>): Map<string, SearchAccessPolicy> {
-  let r = registries.get(db);
-  if (!r) registries.set(db, (r = new Map()));
-  return r;
-}
-
-/** Register the search policy of one source (a module calls this from its `routes` or `subscribe`, with its context). */
-export function registerSearchPolicy(ctx: { db: Kysely<any> }, source: string, policy: SearchAccessPolicy): void {
-  registryOf(ctx.db).set(source, policy);
-}
+/** No module claims any source: the default rule for every item. */
+export const noSearchVisibility: SearchVisibility = async () => null;
 
 export interface CandidateFacts { id: string; source: string; refId: string; tenantId: string; ownerUserId: string | null }
 
 const has = (a: Actor, p: string) => a.permissions.has('*') || a.permissions.has(p);
 
-/** The candidates the actor may see: text item id → the owning module's facts; a failing policy hides its items. */
-export async function visibleCandidateFacts(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Map<string, SearchRecordFacts>> {
+/** The candidates the actor may see: text item id → the owning module's facts; a failing rule hides its items. */
+export async function visibleCandidateFacts(visibility: SearchVisibility, actor: Actor, items: CandidateFacts[]): Promise<Map<string, SearchRecordFacts>> {
   const out = new Map<string, SearchRecordFacts>();
   const none: SearchRecordFacts = {};
   const bySource = new Map<string, CandidateFacts[]>();
@@ -46,13 +36,12 @@ export async function visibleCandidateFacts(db: Kysely<any>, actor: Actor, items
     if (list) list.push(it); else bySource.set(it.source, [it]);
   }
   for (const [source, list] of bySource) {
-    const policy = registryOf(db).get(source);
-    if (!policy) {
+    let allowed: VisibleIds | null;
+    try { allowed = await visibility(actor, source, list.map((x) => x.refId)); } catch { allowed = new Set(); }
+    if (!allowed) {
       for (const it of list) if (it.ownerUserId === actor.userId || has(actor, `${source}.read_all`)) out.set(it.id, none);
       continue;
     }
-    let allowed: ReadonlySet<string> | ReadonlyMap<string, SearchRecordFacts>;
-    try { allowed = await policy(actor, list.map((x) => x.refId)); } catch { allowed = new Set(); }
     if (allowed instanceof Map) {
       for (const it of list) { const f = allowed.get(it.refId); if (f) out.set(it.id, f); }
     } else {
@@ -62,7 +51,7 @@ export async function visibleCandidateFacts(db: Kysely<any>, actor: Actor, items
   return out;
 }
 
-/** The ids (text item ids) of the candidates the actor may see; a failing policy hides its items. */
-export async function visibleCandidates(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Set<string>> {
-  return new Set((await visibleCandidateFacts(db, actor, items)).keys());
+/** The ids (text item ids) of the candidates the actor may see; a failing rule hides its items. */
+export async function visibleCandidates(visibility: SearchVisibility, actor: Actor, items: CandidateFacts[]): Promise<Set<string>> {
+  return new Set((await visibleCandidateFacts(visibility, actor, items)).keys());
 }

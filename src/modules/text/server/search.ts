@@ -11,7 +11,7 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { segmenter, isContentToken } from '../domain/segmenter.ts';
 import { folderFor, highlight, snippet } from '../domain/highlight.ts';
 import { sourceLabels, type SearchQuery, type SearchResponse } from '../contract.ts';
-import { visibleCandidateFacts } from './search-policy.ts';
+import { noSearchVisibility, visibleCandidateFacts, type SearchVisibility } from './search-policy.ts';
 import { findMatches, type SearchMatch } from './search-index.ts';
 import { orgNames } from '../../organizations/index.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
@@ -105,7 +105,7 @@ export function indexedFacts(r: ItemRow): Omit<IndexedItem, keyof IndexedText> {
 export class TextSearch {
   private checked?: Promise<void>;
 
-  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName) {}
+  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) {}
 
   /** Items written since this process last checked whether the open part of the index is full (PostgreSQL). */
   private writtenSinceRoll = 0;
@@ -226,7 +226,7 @@ export class TextSearch {
     spent('find');
     if (!matches.length) return empty;
     const tenantId = actor.tenantId;
-    const visible = await visibleCandidateFacts(this.db, actor, matches.map((r) => ({ id: r.id, source: r.source, refId: r.refId, tenantId, ownerUserId: r.ownerUserId })));
+    const visible = await visibleCandidateFacts(this.visibility, actor, matches.map((r) => ({ id: r.id, source: r.source, refId: r.refId, tenantId, ownerUserId: r.ownerUserId })));
     // every field written out (no spreads): hundreds of these per query, each of one shape, die young and cheap
     const seen: Seen[] = [];
     for (let order = 0; order < matches.length; order++) {

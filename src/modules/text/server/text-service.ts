@@ -13,7 +13,7 @@ import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPa
 import { hotTopics } from '../domain/hot-topics.ts';
 import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
 import type { IndexedItem } from './search-store.ts';
-import { visibleCandidates } from './search-policy.ts';
+import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './search-policy.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
 export type { TextItemInput };
@@ -43,8 +43,9 @@ export class TextService {
   /** the cross-module full-text search over the same items */
   readonly search: TextSearch;
 
-  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName) {
-    this.search = new TextSearch(db, dialect);
+  /** `visibility`: who may see which found items (in the app, the entities the modules declare) */
+  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) {
+    this.search = new TextSearch(db, dialect, visibility);
   }
 
   /** Loads the words administrators added (all tenants: the segmenter is process-wide). */
@@ -154,7 +155,7 @@ export class TextService {
     let allowed = items;
     if (visibleTo) {
       const pool = items.slice(0, limit * 4);
-      const ok = await visibleCandidates(this.db, visibleTo, pool.map((x) => ({ id: x.id, source: x.source, refId: x.refId, tenantId, ownerUserId: c.meta[x.doc].ownerUserId })));
+      const ok = await visibleCandidates(this.visibility, visibleTo, pool.map((x) => ({ id: x.id, source: x.source, refId: x.refId, tenantId, ownerUserId: c.meta[x.doc].ownerUserId })));
       allowed = pool.filter((x) => ok.has(x.id));
     }
     const kept = allowed.slice(0, limit).map(({ doc, ...it }) => ({ ...it, sharedKeywords: sharedTerms(q, c.index.vector(doc), c.vocab), actions: ['open'] }));

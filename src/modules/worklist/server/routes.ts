@@ -25,7 +25,7 @@ export function worklistRoutes(app: App, ctx: ModuleContext) {
     const actor = actorOf(req);
     const q = req.query;
     const key = `${actor.userId}|${actor.orgId}|${actor.roles.join(',')}|${q.page}|${q.pageSize}|${q.label ?? ''}|${ctx.calendar.today()}`;
-    const body = await cache.get('all', key, async () => serialiseWith(worklistResponse, await readWorklist(ctx.db, ctx.calendar, actor, q)));
+    const body = await cache.get('all', key, async () => serialiseWith(worklistResponse, await readWorklist(ctx.db, ctx.calendar, ctx.contributions.link, actor, q)));
     return sendSerialised(reply, body);
   });
 }

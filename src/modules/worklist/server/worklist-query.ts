@@ -16,10 +16,10 @@ function addressedTo(actor: Actor) {
   };
 }
 
-/** Path of a record's page in the web app, by convention '/<entity type>s/<id>'. */
-export const linkOf = (entityType: string, entityId: string) => `/${entityType}s/${entityId}`;
+/** Web path of a record's page: the owning module's entity declaration (`ctx.contributions.link`); null when none. */
+export type LinkOf = (entityType: string, entityId: string) => Promise<string | null>;
 
-export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
+export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, linkOf: LinkOf, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
   const today = calendar.today();
   const base = db.selectFrom('tasks').where('status', '=', 'open').where(addressedTo(actor));
   const filtered = q.label ? base.where('label', '=', q.label) : base;
@@ -34,14 +34,16 @@ export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, a
   const total = q.label
     ? Number(counts.find((c: any) => c.label === q.label)?.count ?? 0)
     : counts.reduce((s: number, c: any) => s + Number(c.count), 0);
+  // a work item on a record no module declares opens the worklist itself
+  const links = await Promise.all(rows.map(async (r: any) => (await linkOf(r.entity_type, r.entity_id)) ?? '/'));
   return {
     counts: counts.map((c: any) => ({ label: c.label, count: Number(c.count), overdue: Number(c.overdue ?? 0) })),
-    items: rows.map((r: any) => {
+    items: rows.map((r: any, i: number) => {
       const daysLeft = r.due_date ? calendar.daysLeft(r.due_date, today) : null;
       return {
         id: r.id, entityType: r.entity_type, entityId: r.entity_id, title: r.title, label: r.label,
         dueDate: r.due_date, daysLeft, overdue: r.due_date ? r.due_date < today : false, createdAt: r.created_at,
-        link: linkOf(r.entity_type, r.entity_id),
+        link: links[i],
       };
     }),
     total, page: q.page, pageSize: q.pageSize,

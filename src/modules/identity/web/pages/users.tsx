@@ -7,8 +7,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Drawer, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import type { LoginLock, UserSummary } from '../../contract.ts';
-import { roleCatalogue } from '../../../../kernel/universal/roles.ts';
+import type { LoginLock, RoleOption, UserSummary } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
@@ -19,8 +18,6 @@ import { OrgTreeSelect } from '../../../organizations/web/org-select.tsx';
 interface Filters { q?: string; orgId?: string; role?: string }
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserSummary };
 
-const roleOptions = Object.entries(roleCatalogue).map(([value, r]) => ({ value, label: r.name }));
-
 export default function UsersPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
@@ -29,6 +26,9 @@ export default function UsersPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { data, loading, reload } = useApiQuery<{ items: UserSummary[]; total: number }>('/api/admin/users', { ...filters, ...paging });
+  // the roles the kernel and the modules declare (the server's catalogue)
+  const roleCatalogue = useApiQuery<{ items: RoleOption[] }>('/api/admin/role-options');
+  const roleOptions = useMemo(() => (roleCatalogue.data?.items ?? []).map((r) => ({ value: r.code, label: r.name })), [roleCatalogue.data]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [rolesFor, setRolesFor] = useState<UserSummary | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,135 @@
+/**
+ * The catalogue of what the modules declare in their manifests (roles, settings, entities, jobs, per-app instances),
+ * built once per app by the composition root and handed to every module as `ctx.contributions`. Two modules declaring
+ * the same role code, setting key or entity type is a programming error: building the catalogue fails.
+ */
+import type { Actor } from './actor.ts';
+import type { ModuleContext, ModuleManifest } from './module.ts';
+import type { EntityDecl, JobDecl, RoleDef, SettingDecl, VisibleIds } from './contributions.ts';
+import { kernelRoles } from '../universal/roles.ts';
+
+export type Owned<T> = T & { module: string };
+
+const SETTING_KEY = /^[a-z][A-Za-z0-9_.-]{1,80}$/;
+
+export interface Contributions {
+  /** every role: the kernel's three administrator roles, then the business roles the modules bring */
+  readonly roles: readonly Owned<RoleDef>[];
+  role(code: string): Owned<RoleDef> | undefined;
+  /** the settings (系统参数) of every module, by key */
+  readonly settings: ReadonlyMap<string, Owned<SettingDecl>>;
+  /** the kinds of record the modules own, by entity type */
+  readonly entities: ReadonlyMap<string, Owned<EntityDecl>>;
+  readonly jobs: readonly Owned<JobDecl>[];
+  /** web path of a record's page (work items, notifications); null for an entity type no module declares */
+  link(type: string, id: string): Promise<string | null>;
+  /** the entity whose search hits a search source's items are */
+  entityOfSource(source: string): Owned<EntityDecl> | undefined;
+  /** of these ids of one entity type, those the actor may see; null when the entity declares no rule */
+  visibleIds(type: string, actor: Actor, ids: string[]): Promise<VisibleIds | null>;
+  /** of these items of one search source, those the actor may see; null when no entity claims the source */
+  searchVisibleIds(source: string, actor: Actor, ids: string[]): Promise<VisibleIds | null>;
+  /** may the actor read (or add) the attachments of a record: the owning module's rule; false for unknown types */
+  attachmentAccess(actor: Actor, type: string, id: string, mode: 'read' | 'write'): Promise<boolean>;
+  /** a module's per-app instance (its services), made by its manifest's `instance` when the app was built */
+  instance<T>(module: string): T;
+}
+
+/** Collect the manifests' declarations; throws on a duplicate role code, setting key, entity type or search source. */
+export function createContributions(modules: readonly ModuleManifest[]): Contributions & { bind(ctx: ModuleContext): void } {
+  let bound: ModuleContext | undefined;
+  const ctxOf = () => {
+    if (!bound) throw new Error('contributions used before the app context was made');
+    return bound;
+  };
+  const dup = (what: string, key: string, a: string, b: string) =>
+    new Error(`${what} ${key} is declared by both ${a} and ${b}`);
+
+  const roles = new Map<string, Owned<RoleDef>>();
+  for (const r of kernelRoles) roles.set(r.code, { ...r, admin: true, module: 'kernel' });
+  const settings = new Map<string, Owned<SettingDecl>>();
+  const entities = new Map<string, Owned<EntityDecl>>();
+  const sources = new Map<string, Owned<EntityDecl>>();
+  const jobs: Owned<JobDecl>[] = [];
+  const jobNames = new Map<string, string>();
+  for (const m of modules) {
+    for (const r of m.roles ?? []) {
+      const had = roles.get(r.code);
+      if (had) throw dup('role', r.code, had.module, m.name);
+      if (r.admin) throw new Error(`role ${r.code} of ${m.name}: only the kernel declares administrator roles`);
+      roles.set(r.code, { ...r, module: m.name });
+    }
+    for (const s of m.settings ?? []) {
+      if (!SETTING_KEY.test(s.key)) throw new Error(`invalid setting key ${s.key} in ${m.name}`);
+      const had = settings.get(s.key);
+      if (had) throw dup('setting', s.key, had.module, m.name);
+      settings.set(s.key, { ...s, module: m.name });
+    }
+    for (const e of m.entities ?? []) {
+      const had = entities.get(e.type);
+      if (had) throw dup('entity type', e.type, had.module, m.name);
+      const owned = { ...e, module: m.name };
+      entities.set(e.type, owned);
+      for (const src of e.searchSources ?? []) {
+        const other = sources.get(src);
+        if (other) throw dup('search source', src, `${other.module} (${other.type})`, `${m.name} (${e.type})`);
+        sources.set(src, owned);
+      }
+    }
+    for (const j of m.jobs ?? []) {
+      const name = `${m.name}.${j.name}`;
+      if (jobNames.has(name)) throw dup('job', name, m.name, m.name);
+      jobNames.set(name, m.name);
+      jobs.push({ ...j, module: m.name });
+    }
+  }
+  // a permission granted by default to a role nobody declares would silently grant nothing
+  for (const m of modules) {
+    for (const p of m.permissions) {
+      for (const r of p.defaultRoles) if (!roles.has(r)) throw new Error(`permission ${p.code} of ${m.name} names the undeclared role ${r}`);
+    }
+  }
+
+  const instances = new Map<string, unknown>();
+  const visible = async (e: EntityDecl, actor: Actor, ids: string[]): Promise<VisibleIds | null> => {
+    if (!e.visibleIds) return null;
+    return ids.length ? e.visibleIds(ctxOf(), actor, ids) : new Set<string>();
+  };
+
+  return {
+    roles: [...roles.values()],
+    role: (code) => roles.get(code),
+    settings,
+    entities,
+    jobs,
+    async link(type, id) {
+      const e = entities.get(type);
+      return e ? e.link(id, ctxOf()) : null;
+    },
+    entityOfSource: (source) => sources.get(source),
+    async visibleIds(type, actor, ids) {
+      const e = entities.get(type);
+      return e ? visible(e, actor, ids) : null;
+    },
+    async searchVisibleIds(source, actor, ids) {
+      const e = sources.get(source);
+      return e ? visible(e, actor, ids) : null;
+    },
+    async attachmentAccess(actor, type, id, mode) {
+      const e = entities.get(type);
+      if (!e) return false;
+      if (e.attachments) return e.attachments(ctxOf(), actor, id, mode);
+      const seen = await visible(e, actor, [id]);
+      return !!seen && seen.has(id);
+    },
+    instance<T>(module: string): T {
+      if (!instances.has(module)) throw new Error(`module ${module} has no instance in this app`);
+      return instances.get(module) as T;
+    },
+    /** hand the app's context to the catalogue and make each module's instance (before subscriptions and routes) */
+    bind(ctx) {
+      bound = ctx;
+      for (const m of modules) if (m.instance) instances.set(m.name, m.instance(ctx));
+    },
+  };
+}
