@@ -8,7 +8,7 @@
  * and bigint columns are numbers (PostgreSQL's int8 is parsed as a number, `dialect.ts`), flags are 0/1 integers, JSON
  * is text. `Generated<T>` marks a column the database fills when an insert leaves it out (a default).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 /** 审计日志: append-only, hash-chained (decision 0031 adds the keyed MAC). */
 export interface AuditLogTable {
@@ -128,13 +128,22 @@ export interface KernelTables {
 /** A module's typed view of the database: the kernel's tables and the module's own (`T`). */
 export type ModuleDb<T extends object = object> = Kysely<KernelTables & T>;
 
+/** A transaction on a module's view. */
+export type ModuleTrx<T extends object = object> = Transaction<KernelTables & T>;
+
+/**
+ * The handle a lookup that a module exports to others receives: the caller's own view (of whichever module), or the
+ * untyped handle of the composition root. The owning module narrows it to its own view with `moduleDb` at once.
+ */
+export type AnyModuleDb = Kysely<any>;
+
 /**
  * The database as a module's own code sees it. The handle passed in is the untyped one the composition root holds
  * (`ModuleContext.db`), or another module's view handed to a lookup that this module exports; the view changes types only.
  */
-export function moduleDb<T extends object = object>(db: Kysely<any>): ModuleDb<T> {
+export function moduleDb<T extends object = object>(db: AnyModuleDb): ModuleDb<T> {
   return db as ModuleDb<T>;
 }
 
 /** The kernel's own view (no module tables). */
-export const kernelDb = (db: Kysely<any>): ModuleDb => moduleDb(db);
+export const kernelDb = (db: AnyModuleDb): ModuleDb => moduleDb(db);

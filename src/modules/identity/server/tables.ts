@@ -1,4 +1,5 @@
 /** Tables of the 用户与权限 module (migrations 0100–0105), as the module's own server code sees them. */
+import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
 export interface UsersTable {
@@ -86,3 +87,8 @@ export interface IdentityTables {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
 }
+
+/** The module's view of the database: the kernel's tables and its own. */
+export type IdentityDb = ModuleDb<IdentityTables>;
+export type IdentityTrx = ModuleTrx<IdentityTables>;
+export const identityDb = (db: AnyModuleDb): IdentityDb => moduleDb<IdentityTables>(db);

@@ -1,4 +1,5 @@
 /** Tables of the 消息通知 module (migrations 0300–0302), as the module's own server code sees them. */
+import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
 
 /** 站内消息 */
 export interface NotificationsTable {
@@ -30,3 +31,8 @@ export interface NotificationTables {
   notifications: NotificationsTable;
   notification_deliveries: NotificationDeliveriesTable;
 }
+
+/** The module's view of the database: the kernel's tables and its own. */
+export type NotificationDb = ModuleDb<NotificationTables>;
+export type NotificationTrx = ModuleTrx<NotificationTables>;
+export const notificationDb = (db: AnyModuleDb): NotificationDb => moduleDb<NotificationTables>(db);

@@ -7,6 +7,7 @@ import { toAppError } from '../../../kernel/server/http/validation.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { settingsRegistry, type SettingDef } from '../domain/settings-registry.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { systemDb } from './tables.ts';
 
 type Ctx = Pick<ModuleContext, 'db' | 'dialect'>;
 
@@ -20,7 +21,7 @@ function defOf(key: string): SettingDef {
 
 export async function readSetting(ctx: Ctx, tenantId: string, key: string): Promise<StoredSetting> {
   const def = defOf(key);
-  const row = await ctx.db.selectFrom('settings').select(['value', 'version', 'updated_at']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
+  const row = await systemDb(ctx.db).selectFrom('settings').select(['value', 'version', 'updated_at']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
   if (!row) return { def, value: def.default, isDefault: true, version: 0, updatedAt: null };
   return { def, value: JSON.parse(String(row.value)), isDefault: false, version: Number(row.version), updatedAt: String(row.updated_at) };
 }
@@ -46,7 +47,7 @@ export async function writeSetting(ctx: Ctx, actor: Actor, key: string, value: u
   const tenantId = actor.tenantId;
   let newVersion = 0;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await systemDb(ctx.db).transaction().execute(async (trx) => {
       const cur = await trx.selectFrom('settings').select(['version', 'value']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
       const curVersion = cur ? Number(cur.version) : 0;
       if (version !== undefined && version !== curVersion) throw versionConflict(`系统参数「${def.label}」`);

@@ -3,8 +3,9 @@
  * registers one policy per source it indexes; without one, an item is found only by its owner and, in its tenant,
  * by holders of `<source>.read_all`. Policies are kept per database, like the attachments' access policies.
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
+import type { TextDb } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /**
  * What the owning module tells about a record the actor may see, for the facets: its current state (状态) and handling
@@ -20,14 +21,14 @@ export type SearchAccessPolicy = (actor: Actor, refIds: string[]) => Promise<Rea
 
 const registries = new WeakMap<object, Map<string, SearchAccessPolicy>>();
 
-function registryOf(db: Kysely<any>): Map<string, SearchAccessPolicy> {
+function registryOf(db: AnyModuleDb): Map<string, SearchAccessPolicy> {
   let r = registries.get(db);
   if (!r) registries.set(db, (r = new Map()));
   return r;
 }
 
 /** Register the search policy of one source (a module calls this from its `routes` or `subscribe`, with its context). */
-export function registerSearchPolicy(ctx: { db: Kysely<any> }, source: string, policy: SearchAccessPolicy): void {
+export function registerSearchPolicy(ctx: { db: AnyModuleDb }, source: string, policy: SearchAccessPolicy): void {
   registryOf(ctx.db).set(source, policy);
 }
 
@@ -36,7 +37,7 @@ export interface CandidateFacts { id: string; source: string; refId: string; ten
 const has = (a: Actor, p: string) => a.permissions.has('*') || a.permissions.has(p);
 
 /** The candidates the actor may see: text item id → the owning module's facts; a failing policy hides its items. */
-export async function visibleCandidateFacts(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Map<string, SearchRecordFacts>> {
+export async function visibleCandidateFacts(db: TextDb, actor: Actor, items: CandidateFacts[]): Promise<Map<string, SearchRecordFacts>> {
   const out = new Map<string, SearchRecordFacts>();
   const none: SearchRecordFacts = {};
   const bySource = new Map<string, CandidateFacts[]>();
@@ -63,6 +64,6 @@ export async function visibleCandidateFacts(db: Kysely<any>, actor: Actor, items
 }
 
 /** The ids (text item ids) of the candidates the actor may see; a failing policy hides its items. */
-export async function visibleCandidates(db: Kysely<any>, actor: Actor, items: CandidateFacts[]): Promise<Set<string>> {
+export async function visibleCandidates(db: TextDb, actor: Actor, items: CandidateFacts[]): Promise<Set<string>> {
   return new Set((await visibleCandidateFacts(db, actor, items)).keys());
 }

@@ -1,4 +1,5 @@
 /** Tables of the text module (migrations 0400–0406), as the module's own server code sees them. */
+import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
 
 /** 文本条目: the text of a record of any module, for similar items, hot topics and the full-text search */
 export interface TextItemsTable {
@@ -105,3 +106,8 @@ export interface TextTables {
   text_search: TextSearchTable;
   text_fts: TextFtsTable;
 }
+
+/** The module's view of the database: the kernel's tables and its own. */
+export type TextDb = ModuleDb<TextTables>;
+export type TextTrx = ModuleTrx<TextTables>;
+export const textDb = (db: AnyModuleDb): TextDb => moduleDb<TextTables>(db);

@@ -1,12 +1,14 @@
 /** Reads the open work items (tasks) addressed to an actor: to them personally, or to a role they hold in their organisation or tenant. */
-import type { Kysely, ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
 import type { WorklistResponse } from '../contract.ts';
+import type { WorklistDb } from './tables.ts';
+import type { KernelTables } from '../../../kernel/server/db/tables.ts';
 
 function addressedTo(actor: Actor) {
-  return (eb: ExpressionBuilder<any, 'tasks'>) => {
+  return (eb: ExpressionBuilder<KernelTables, 'tasks'>) => {
     const personal = eb('assignee_user_id', '=', actor.userId);
     if (actor.roles.length === 0) return personal;
     return eb.or([
@@ -19,7 +21,7 @@ function addressedTo(actor: Actor) {
 /** Path of a record's page in the web app, by convention '/<entity type>s/<id>'. */
 export const linkOf = (entityType: string, entityId: string) => `/${entityType}s/${entityId}`;
 
-export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
+export async function readWorklist(db: WorklistDb, calendar: WorkingCalendar, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
   const today = calendar.today();
   const base = db.selectFrom('tasks').where('status', '=', 'open').where(addressedTo(actor));
   const filtered = q.label ? base.where('label', '=', q.label) : base;
@@ -32,11 +34,11 @@ export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, a
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
   ]);
   const total = q.label
-    ? Number(counts.find((c: any) => c.label === q.label)?.count ?? 0)
+    ? Number(counts.find((c) => c.label === q.label)?.count ?? 0)
     : counts.reduce((s: number, c: any) => s + Number(c.count), 0);
   return {
-    counts: counts.map((c: any) => ({ label: c.label, count: Number(c.count), overdue: Number(c.overdue ?? 0) })),
-    items: rows.map((r: any) => {
+    counts: counts.map((c) => ({ label: c.label, count: Number(c.count), overdue: Number(c.overdue ?? 0) })),
+    items: rows.map((r) => {
       const daysLeft = r.due_date ? calendar.daysLeft(r.due_date, today) : null;
       return {
         id: r.id, entityType: r.entity_type, entityId: r.entity_id, title: r.title, label: r.label,
