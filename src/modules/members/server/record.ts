@@ -8,7 +8,7 @@ import { can } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, notFound } from '../../../kernel/universal/errors.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { getOrg, listCommittees, listSectors, memberGroupsOf, memberIdsOf } from '../../organizations/index.ts';
+import { getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { memberProposalCounts, memberProposalsOf } from '../../proposals/index.ts';
 import { memberReportTrend, memberReportYears, memberReportsOf } from '../../opinions/index.ts';
@@ -31,8 +31,7 @@ export async function authorizeRecord(db: MembersDb, actor: Actor, userId: strin
   if (!(self && can(actor, PERM_READ_OWN)) && !can(actor, PERM_READ_ALL)) {
     throw new AppError('FORBIDDEN', self ? '您无权查看履职档案' : '您无权查看其他委员的履职档案');
   }
-  const row = await memberIdsOf(db, actor.tenantId).where('member_profiles.user_id', '=', userId).executeTakeFirst();
-  if (!row) throw notFound('委员履职档案');
+  if (!(await isMemberOf(db, actor.tenantId, userId))) throw notFound('委员履职档案');
 }
 
 /** One member's profile as the record shows it: name, CPPCC, sector and committees. */
