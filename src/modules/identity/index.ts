@@ -1,5 +1,7 @@
 /** What other modules and the command line may use from 用户与权限. */
-export { createUser, loadActor, getUser, findPeople, tenantHasUsers, type NewUser, type PersonRef } from './server/users.ts';
+export {
+  createUser, loadActor, getUser, findPeople, tenantHasUsers, contactsOf, usersHoldingRoles, tenantUsersHoldingRoles, type NewUser, type PersonRef,
+} from './server/users.ts';
 export { hashPassword, verifyPassword } from './server/passwords.ts';
 export { syncPermissionCatalogue, catalogueOf, builtinRoles } from './server/permissions.ts';
 export { totpNow, totpAt, TOTP_PERIOD_MS, sealTotpSecret, openTotpSecret } from './server/totp.ts';

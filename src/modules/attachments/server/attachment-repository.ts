@@ -1,6 +1,5 @@
 /** Storing, linking and reading attachments. Content is kept once per SHA-256; each upload is its own record. */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
@@ -8,6 +7,8 @@ import { invalid } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { AttachmentItem } from '../contract.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { attachmentDb, type AttachmentDb } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 export interface AttachmentRow {
   id: string;
@@ -27,7 +28,7 @@ export function presentAttachment(r: AttachmentRow, withActions = true): Attachm
 }
 
 /** Save an upload (already checked) in one transaction: the content if new, the record, the audit entry. */
-export async function storeAttachment(db: Kysely<any>, dialect: DialectName, a: { actor: Actor; filename: string; mime: string; content: Buffer; ip?: string }): Promise<AttachmentRow> {
+export async function storeAttachment(db: AttachmentDb, dialect: DialectName, a: { actor: Actor; filename: string; mime: string; content: Buffer; ip?: string }): Promise<AttachmentRow> {
   const sha256 = createHash('sha256').update(a.content).digest('hex');
   const now = clock.iso();
   const row: AttachmentRow = {
@@ -50,7 +51,8 @@ export async function storeAttachment(db: Kysely<any>, dialect: DialectName, a: 
  * Attach the actor's own, not yet linked uploads to a record, inside the owning module's transaction.
  * Fails (nothing linked) when any id is unknown, someone else's, from another tenant or already linked elsewhere.
  */
-export async function linkAttachments(trx: Transaction<any> | Kysely<any>, l: { ids: string[]; entityType: string; entityId: string; actor: Actor; field?: string }): Promise<void> {
+export async function linkAttachments(anyTrx: AnyModuleDb, l: { ids: string[]; entityType: string; entityId: string; actor: Actor; field?: string }): Promise<void> {
+  const trx = attachmentDb(anyTrx);
   const ids = [...new Set(l.ids)];
   if (!ids.length) return;
   const rows = await trx.selectFrom('attachments').select(['id', 'entity_type', 'entity_id'])
@@ -61,16 +63,17 @@ export async function linkAttachments(trx: Transaction<any> | Kysely<any>, l: { 
     .where('id', 'in', ids).where('entity_id', 'is', null).execute();
 }
 
-export async function findAttachment(db: Kysely<any>, id: string): Promise<AttachmentRow | undefined> {
-  return (await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst()) as AttachmentRow | undefined;
+export async function findAttachment(db: AttachmentDb, id: string): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function attachmentsOf(db: Kysely<any>, entityType: string, entityId: string): Promise<AttachmentRow[]> {
-  return (await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)
-    .orderBy('created_at').orderBy('id').execute()) as AttachmentRow[];
+export async function attachmentsOf(anyDb: AnyModuleDb, entityType: string, entityId: string): Promise<AttachmentRow[]> {
+  const db = attachmentDb(anyDb);
+  return db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+    .orderBy('created_at').orderBy('id').execute();
 }
 
-export async function readContent(db: Kysely<any>, sha256: string): Promise<Buffer | undefined> {
+export async function readContent(db: AttachmentDb, sha256: string): Promise<Buffer | undefined> {
   const r = await db.selectFrom('attachment_blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
   if (!r) return undefined;
   const c = r.content as Buffer | Uint8Array;

@@ -4,7 +4,6 @@
  * without roles; every role, business or administrative, is granted by the security administrator, and the audit log
  * records who granted what. The security administrator also sees and lifts sign-in waits (`login.unlock`).
  */
-import type { Kysely } from 'kysely';
 import type { App } from '../../../kernel/server/http/server.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
@@ -13,7 +12,7 @@ import { appendAudit } from '../../../kernel/server/audit.ts';
 import { ilike } from '../../../kernel/server/db/dialect.ts';
 import { AppError, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
 import { randomBytes } from 'node:crypto';
-import { visibleTenantIds } from '../../organizations/index.ts';
+import { getOrg, orgFullNames, visibleTenantIds } from '../../organizations/index.ts';
 import {
   createUserBody, liftLockBody, liftLockResponse, loginLocksResponse, permissionsResponse, resetPasswordBody, resetPasswordResponse, roleCodeParams, roleOptionsResponse, rolesResponse, setRolePermissionsBody,
   setUserRolesBody, updateUserBody, userIdParams, userListQuery, userListResponse, userSummarySchema, okResponse, type UserSummary,
@@ -26,6 +25,7 @@ import { createUser, getUser, resolveRoles, writeUserRoles, type UserRow } from 
 import { SESSIONS_CHANGED } from './sessions.ts';
 import { currentWaits, liftWaits } from './login-throttle.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { identityDb, type IdentityDb } from './tables.ts';
 
 export const GRANTS_CHANGED = 'identity.grants.changed';
 
@@ -34,14 +34,13 @@ function temporaryPassword(): string {
   return `Zx-${randomBytes(6).toString('base64url')}${Math.floor(Math.random() * 90 + 10)}a`;
 }
 
-async function presentUsers(db: Kysely<any>, rows: UserRow[], actor: Actor): Promise<UserSummary[]> {
+async function presentUsers(db: IdentityDb, rows: UserRow[], actor: Actor): Promise<UserSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const roleRows = await db.selectFrom('user_roles as ur').leftJoin('roles as r', 'r.code', 'ur.role_code')
     .select(['ur.user_id', 'ur.role_code', 'ur.org_id', 'r.name']).where('ur.user_id', 'in', ids).execute();
   const orgIds = [...new Set(rows.map((r) => r.org_id))];
-  const orgs = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).execute();
-  const orgName = new Map(orgs.map((o: any) => [o.id as string, o.name as string]));
+  const orgName = await orgFullNames(db, orgIds);
   const manageUsers = can(actor, 'user.manage');
   const manageRoles = can(actor, 'role.manage');
   const waiting = new Set((await currentWaits(db, rows.map((r) => r.username))).map((w) => w.username));
@@ -54,7 +53,7 @@ async function presentUsers(db: Kysely<any>, rows: UserRow[], actor: Actor): Pro
     return {
       id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgName: orgName.get(u.org_id) ?? '', tenantId: u.tenant_id,
       email: u.email, phone: u.phone,
-      roles: roleRows.filter((r: any) => r.user_id === u.id).map((r: any) => ({ code: r.role_code, name: r.name ?? r.role_code, orgId: r.org_id })),
+      roles: roleRows.filter((r) => r.user_id === u.id).map((r) => ({ code: r.role_code, name: r.name ?? r.role_code, orgId: r.org_id })),
       active: Number(u.active) === 1, locked, totpEnabled: Number(u.totp_enabled) === 1, mustChangePassword: Number(u.must_change_password) === 1,
       version: Number(u.version), createdAt: u.created_at, actions,
     };
@@ -62,7 +61,8 @@ async function presentUsers(db: Kysely<any>, rows: UserRow[], actor: Actor): Pro
 }
 
 export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: PermissionCache }) {
-  const { db, dialect } = ctx;
+  const db = identityDb(ctx.db);
+  const { dialect } = ctx;
 
   /** The user, if the actor may administer them (same tenant or a tenant below); otherwise 404. */
   async function visibleUser(actor: Actor, id: string): Promise<UserRow> {
@@ -72,9 +72,9 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
   }
 
   async function checkOrgVisible(actor: Actor, orgId: string, field: string, label: string) {
-    const org = await db.selectFrom('organizations').select(['id', 'tenant_id']).where('id', '=', orgId).executeTakeFirst();
-    if (!org || !(await visibleTenantIds(db, actor.tenantId)).includes(org.tenant_id as string)) throw invalid(field, label, '不存在或无权管理');
-    return org as { id: string; tenant_id: string };
+    const org = await getOrg(db, orgId);
+    if (!org || !(await visibleTenantIds(db, actor.tenantId)).includes(org.tenant_id)) throw invalid(field, label, '不存在或无权管理');
+    return { id: org.id, tenant_id: org.tenant_id };
   }
 
   app.get('/api/admin/users', {
@@ -87,7 +87,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     let base = db.selectFrom('users').where('tenant_id', 'in', tenants);
     if (q) {
       const like = `%${q.replace(/[%_\\]/g, '')}%`;
-      base = base.where((eb) => eb.or([eb('username', ilike(dialect) as any, like), eb('display_name', ilike(dialect) as any, like)]));
+      base = base.where((eb) => eb.or([eb('username', ilike(dialect), like), eb('display_name', ilike(dialect), like)]));
     }
     if (orgId) base = base.where('org_id', '=', orgId);
     if (role) base = base.where('id', 'in', db.selectFrom('user_roles').select('user_id').where('role_code', '=', role));
@@ -185,7 +185,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     const waits = await currentWaits(db);
     const names = [...new Set(waits.map((w) => w.username))];
     const users = names.length ? await db.selectFrom('users').select(['id', 'username', 'display_name', 'tenant_id']).where('username', 'in', names).execute() : [];
-    const byName = new Map(users.map((u: any) => [u.username as string, u]));
+    const byName = new Map(users.map((u) => [u.username as string, u]));
     const tenants = new Set(await visibleTenantIds(db, actor.tenantId));
     return {
       // accounts of other tenants are not shown; names that are no account's are (they show who is being guessed)
@@ -234,9 +234,9 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       await appendAudit(trx, dialect, {
         tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.roles.set', entityType: 'user', entityId: u.id,
         data: {
-          before: before.map((r: any) => ({ code: r.role_code, orgId: r.org_id })), after: roles,
-          granted: roles.filter((r) => !before.some((b: any) => b.role_code === r.code && b.org_id === r.orgId)),
-          revoked: before.filter((b: any) => !roles.some((r) => b.role_code === r.code && b.org_id === r.orgId)).map((b: any) => ({ code: b.role_code, orgId: b.org_id })),
+          before: before.map((r) => ({ code: r.role_code, orgId: r.org_id })), after: roles,
+          granted: roles.filter((r) => !before.some((b) => b.role_code === r.code && b.org_id === r.orgId)),
+          revoked: before.filter((b) => !roles.some((r) => b.role_code === r.code && b.org_id === r.orgId)).map((b) => ({ code: b.role_code, orgId: b.org_id })),
         },
         ip: req.ip,
       });
@@ -261,11 +261,11 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     const roles = await db.selectFrom('roles').selectAll().orderBy('code').execute();
     const grants = await db.selectFrom('role_permissions').selectAll().execute();
     const counts = await db.selectFrom('user_roles').select(['role_code', (eb) => eb.fn.count<number>('user_id').distinct().as('n')]).groupBy('role_code').execute();
-    const countOf = new Map(counts.map((c: any) => [c.role_code as string, Number(c.n)]));
+    const countOf = new Map(counts.map((c) => [c.role_code as string, Number(c.n)]));
     return {
-      items: roles.map((r: any) => ({
+      items: roles.map((r) => ({
         code: r.code, name: r.name, builtin: Number(r.builtin) === 1, description: r.description ?? null, admin: isAdminRole(r.code),
-        permissions: grants.filter((g: any) => g.role_code === r.code).map((g: any) => g.permission as string).sort(),
+        permissions: grants.filter((g) => g.role_code === r.code).map((g) => g.permission as string).sort(),
         userCount: countOf.get(r.code) ?? 0,
         actions: actor.roles.includes(r.code) ? [] : ['setPermissions' as const],
       })),
@@ -288,7 +288,7 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       const why = grantProblem(code, entry);
       if (why) throw new AppError('VALIDATION_FAILED', why, { field: `permissions.${i}`, details: [{ field: `permissions.${i}`, message: why }] });
     }
-    const before = (await db.selectFrom('role_permissions').select('permission').where('role_code', '=', code).execute()).map((r: any) => r.permission as string);
+    const before = (await db.selectFrom('role_permissions').select('permission').where('role_code', '=', code).execute()).map((r) => r.permission as string);
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('role_permissions').where('role_code', '=', code).execute();
       if (wanted.length) await trx.insertInto('role_permissions').values(wanted.map((p) => ({ role_code: code, permission: p }))).execute();

@@ -17,13 +17,15 @@ import { newTotpSecret, openTotpSecret, sealTotpSecret, totpStepOf, totpUrl } fr
 import { clearFailures, recordFailure, throttleRulesOf, waitUntil } from './login-throttle.ts';
 import { getUser, loadMe, requiresTotp, type UserRow } from './users.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { identityDb } from './tables.ts';
 
 const WRONG = '用户名或密码错误';
 
 type Who = Pick<AuditEntry, 'tenantId' | 'actorId' | 'actorName' | 'entityType' | 'entityId'>;
 
 export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: PermissionCache; loginRateLimit: number }) {
-  const { db, dialect, config } = ctx;
+  const db = identityDb(ctx.db);
+  const { dialect, config } = ctx;
   const { permissions } = deps;
 
   const rules = throttleRulesOf(config);

@@ -5,9 +5,10 @@
  * exponentially. Unknown usernames are counted exactly like known ones, so the answers never tell which exist.
  * A success from the address clears its count; counts untouched for a day are forgotten.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Config } from '../../../kernel/server/config.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import type { IdentityDb, IdentityTrx } from './tables.ts';
 
 export interface ThrottleRules {
   /** failures from one address before the waits begin */
@@ -37,14 +38,14 @@ export function delayAfter(rules: ThrottleRules, failures: number): number {
 }
 
 /** Until when this username must wait before it may be tried again from this address, or null. */
-export async function waitUntil(db: Kysely<any>, username: string, ip: string): Promise<string | null> {
+export async function waitUntil(db: IdentityDb, username: string, ip: string): Promise<string | null> {
   const row = await db.selectFrom('login_failures').select('blocked_until').where('username', '=', username).where('ip', '=', ip).executeTakeFirst();
   const until = row?.blocked_until as string | null | undefined;
   return until && Date.parse(until) > clock.nowMs() ? until : null;
 }
 
 /** Count a failure inside the caller's transaction; returns the count and the end of the wait it starts, if any. */
-export async function recordFailure(trx: Transaction<any>, rules: ThrottleRules, username: string, ip: string): Promise<{ failures: number; blockedUntil: string | null }> {
+export async function recordFailure(trx: IdentityTrx, rules: ThrottleRules, username: string, ip: string): Promise<{ failures: number; blockedUntil: string | null }> {
   const nowMs = clock.nowMs();
   const now = new Date(nowMs).toISOString();
   // forgotten counts (this pair's and everyone's): the table holds only the last day's failures
@@ -62,12 +63,12 @@ export async function recordFailure(trx: Transaction<any>, rules: ThrottleRules,
 }
 
 /** A success from this address: its count for this username starts again. */
-export async function clearFailures(db: Kysely<any>, username: string, ip: string): Promise<void> {
+export async function clearFailures(db: IdentityDb, username: string, ip: string): Promise<void> {
   await db.deleteFrom('login_failures').where('username', '=', username).where('ip', '=', ip).execute();
 }
 
 /** Lift the waits of a username (from one address, or from all): returns how many were lifted. */
-export async function liftWaits(db: Kysely<any>, username: string, ip?: string): Promise<number> {
+export async function liftWaits(db: IdentityDb, username: string, ip?: string): Promise<number> {
   let q = db.deleteFrom('login_failures').where('username', '=', username);
   if (ip) q = q.where('ip', '=', ip);
   return Number((await q.executeTakeFirst()).numDeletedRows);
@@ -76,11 +77,11 @@ export async function liftWaits(db: Kysely<any>, username: string, ip?: string):
 export interface CurrentWait { username: string; ip: string; failures: number; blockedUntil: string; lastFailedAt: string }
 
 /** The waits in force now (of the given usernames, or all), the longest first. */
-export async function currentWaits(db: Kysely<any>, usernames?: readonly string[]): Promise<CurrentWait[]> {
+export async function currentWaits(db: IdentityDb, usernames?: readonly string[]): Promise<CurrentWait[]> {
   if (usernames && usernames.length === 0) return [];
   let q = db.selectFrom('login_failures').select(['username', 'ip', 'failures', 'blocked_until', 'last_failed_at'])
     .where('blocked_until', '>', clock.iso());
   if (usernames) q = q.where('username', 'in', [...usernames]);
-  const rows = await q.orderBy('blocked_until', 'desc').limit(1000).execute();
-  return rows.map((r: any) => ({ username: r.username, ip: r.ip, failures: Number(r.failures), blockedUntil: r.blocked_until, lastFailedAt: r.last_failed_at }));
+  const rows = await q.orderBy('blocked_until', 'desc').limit(1000).$narrowType<{ blocked_until: string }>().execute();
+  return rows.map((r) => ({ username: r.username, ip: r.ip, failures: Number(r.failures), blockedUntil: r.blocked_until, lastFailedAt: r.last_failed_at }));
 }

@@ -2,11 +2,12 @@
  * The permission catalogue (assembled from every module manifest) and the role → permission grants.
  * New permissions get their default grants once; after that 安全管理员 owns the grants.
  */
-import type { Kysely } from 'kysely';
 import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { kernelRoles } from '../../../kernel/universal/roles.ts';
 import type { CataloguePermission } from '../domain/role-rules.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { identityDb, type IdentityDb } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 export interface CatalogueEntry extends CataloguePermission { module: string }
 
@@ -32,15 +33,16 @@ export function builtinRoles(manifests: ReadonlyArray<Pick<ModuleManifest, 'role
  * Store the catalogue and the built-in roles; grant default roles for permissions seen for the first time.
  * Safe to run on every start.
  */
-export async function syncPermissionCatalogue(db: Kysely<any>, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions' | 'roles'>>): Promise<{ added: string[] }> {
+export async function syncPermissionCatalogue(anyDb: AnyModuleDb, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions' | 'roles'>>): Promise<{ added: string[] }> {
+  const db = identityDb(anyDb);
   const catalogue = catalogueOf(manifests);
   return db.transaction().execute(async (trx) => {
-    const roles = new Set((await trx.selectFrom('roles').select('code').execute()).map((r: any) => r.code as string));
+    const roles = new Set((await trx.selectFrom('roles').select('code').execute()).map((r) => r.code));
     const missingRoles = builtinRoles(manifests).filter((r) => !roles.has(r.code));
     if (missingRoles.length) {
       await trx.insertInto('roles').values(missingRoles.map((r) => ({ code: r.code, name: r.name, builtin: 1, description: r.nameEn }))).execute();
     }
-    const existing = new Map((await trx.selectFrom('permissions').selectAll().execute()).map((r: any) => [r.code as string, r]));
+    const existing = new Map((await trx.selectFrom('permissions').selectAll().execute()).map((r) => [r.code, r]));
     const added: string[] = [];
     for (const p of catalogue) {
       const row = { code: p.code, name: p.name, module: p.module, default_roles: JSON.stringify(p.defaultRoles) };
@@ -49,7 +51,7 @@ export async function syncPermissionCatalogue(db: Kysely<any>, manifests: Readon
         await trx.insertInto('permissions').values(row).execute();
         const grants = p.defaultRoles.map((r) => ({ role_code: r, permission: p.code }));
         if (grants.length) {
-          const have = new Set((await trx.selectFrom('role_permissions').select('role_code').where('permission', '=', p.code).execute()).map((x: any) => x.role_code));
+          const have = new Set((await trx.selectFrom('role_permissions').select('role_code').where('permission', '=', p.code).execute()).map((x) => x.role_code));
           const fresh = grants.filter((g) => !have.has(g.role_code));
           if (fresh.length) await trx.insertInto('role_permissions').values(fresh).execute();
         }
@@ -63,15 +65,15 @@ export async function syncPermissionCatalogue(db: Kysely<any>, manifests: Readon
 }
 
 /** The stored catalogue. */
-export async function readCatalogue(db: Kysely<any>): Promise<CatalogueEntry[]> {
+export async function readCatalogue(db: IdentityDb): Promise<CatalogueEntry[]> {
   const rows = await db.selectFrom('permissions').selectAll().orderBy('module').orderBy('code').execute();
-  return rows.map((r: any) => ({ code: r.code, name: r.name, module: r.module, defaultRoles: JSON.parse(r.default_roles) as string[] }));
+  return rows.map((r) => ({ code: r.code, name: r.name, module: r.module, defaultRoles: JSON.parse(r.default_roles) as string[] }));
 }
 
-export async function permissionsOfRoles(db: Kysely<any>, roleCodes: readonly string[]): Promise<Set<string>> {
+export async function permissionsOfRoles(db: IdentityDb, roleCodes: readonly string[]): Promise<Set<string>> {
   if (roleCodes.length === 0) return new Set();
   const rows = await db.selectFrom('role_permissions').select('permission').distinct().where('role_code', 'in', [...roleCodes]).execute();
-  return new Set(rows.map((r: any) => r.permission as string));
+  return new Set(rows.map((r) => r.permission));
 }
 
 /**
@@ -80,7 +82,8 @@ export async function permissionsOfRoles(db: Kysely<any>, roleCodes: readonly st
  */
 export class PermissionCache {
   private entries = new Map<string, { at: number; perms: Promise<Set<string>>; ready?: Set<string> }>();
-  constructor(private db: Kysely<any>, private ttlMs = 30_000) {}
+  private readonly db: IdentityDb;
+  constructor(db: AnyModuleDb, private ttlMs = 30_000) { this.db = identityDb(db); }
 
   get(roleKey: string): Promise<Set<string>> {
     const now = clock.nowMs();

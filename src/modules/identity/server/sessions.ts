@@ -4,12 +4,13 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Config } from '../../../kernel/server/config.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
 import type { PermissionCache } from './permissions.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { identityDb, type IdentityDb } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 export const SESSION_COOKIE = 'zx_sid';
 /** Event published after any change that ends sessions or changes who a signed-in user is (roles, organisation, two-factor). */
@@ -20,8 +21,14 @@ export const SESSIONS_CHANGED = 'identity.sessions.changed';
  * within a second; they share one read. Any change to sessions or users publishes SESSIONS_CHANGED, which empties the
  * cache on every instance at once; the one-second limit bounds what a change without an event could leave.
  */
+/** A signed-in session joined with its user: what a request needs to know who is asking. */
+export interface SessionRow {
+  id: string; csrf_token: string; last_seen_at: string; expires_at: string; totp_ok: number;
+  user_id: string; username: string; display_name: string; org_id: string; tenant_id: string; role_codes: string; active: number; must_change_password: number;
+}
+
 export class SessionCache {
-  private rows = new Map<string, { row: any; at: number }>();
+  private rows = new Map<string, { row: SessionRow; at: number }>();
   /** cookie token → session id (its SHA-256), so that a busy session is not hashed on every request */
   private ids = new Map<string, string>();
   constructor(private ttlMs = 1000, private max = 20_000) {}
@@ -34,13 +41,13 @@ export class SessionCache {
     }
     return id;
   }
-  get(id: string): any | undefined {
+  get(id: string): SessionRow | undefined {
     const hit = this.rows.get(id);
     if (!hit) return undefined;
     if (clock.nowMs() - hit.at >= this.ttlMs) { this.rows.delete(id); return undefined; }
     return hit.row;
   }
-  set(id: string, row: any): void {
+  set(id: string, row: SessionRow): void {
     if (this.rows.size >= this.max) this.rows.clear();
     this.rows.set(id, { row, at: clock.nowMs() });
   }
@@ -59,7 +66,7 @@ declare module 'fastify' {
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<any>, s: { userId: string; ip?: string | null; userAgent?: string | null; totpOk: boolean }) {
+export async function createSession(db: IdentityDb, s: { userId: string; ip?: string | null; userAgent?: string | null; totpOk: boolean }) {
   const token = randomBytes(32).toString('base64url');
   const id = sessionIdOf(token);
   const csrfToken = randomBytes(24).toString('base64url');
@@ -76,13 +83,14 @@ export async function createSession(db: Kysely<any>, s: { userId: string; ip?: s
  * Of the given session ids, those still signed in: the session exists, has not expired or gone idle, and its user is
  * active. Long-lived connections (the event stream) ask this when sessions change and at each heartbeat.
  */
-export async function liveSessionIds(db: Kysely<any>, ids: readonly string[], idleSeconds: number): Promise<Set<string>> {
+export async function liveSessionIds(anyDb: AnyModuleDb, ids: readonly string[], idleSeconds: number): Promise<Set<string>> {
+  const db = identityDb(anyDb);
   const live = new Set<string>();
   if (!ids.length) return live;
   const now = clock.nowMs();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.active']).where('s.id', 'in', ids.slice(i, i + 500)).execute() as any[];
+      .select(['s.id', 's.last_seen_at', 's.expires_at', 'u.active']).where('s.id', 'in', ids.slice(i, i + 500)).execute();
     for (const r of rows) {
       if (Number(r.active) === 1 && now <= Date.parse(r.expires_at) && now - Date.parse(r.last_seen_at) <= idleSeconds * 1000) live.add(r.id);
     }
@@ -128,8 +136,9 @@ function sameToken(a: string, b: string): boolean {
  * session and its permissions are already in memory the hook finishes without waiting on anything. A session whose
  * password must be changed may only do that (403 PASSWORD_CHANGE_REQUIRED for everything else).
  */
-export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Config; permissions: PermissionCache; cache: SessionCache }) {
-  const { db, config, permissions, cache } = deps;
+export function installAuthHook(app: App, deps: { db: AnyModuleDb; config: Config; permissions: PermissionCache; cache: SessionCache }) {
+  const db = identityDb(deps.db);
+  const { config, permissions, cache } = deps;
   const idleMs = config.sessionIdleSeconds * 1000;
   const touchEveryMs = Math.min(60_000, Math.max(1000, idleMs / 4));
 
@@ -152,8 +161,8 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
     }
   };
 
-  const signIn = (req: FastifyRequest, id: string, row: any, perms: Set<string>): void => {
-    const roleKey = row.role_codes as string;
+  const signIn = (req: FastifyRequest, id: string, row: SessionRow, perms: Set<string>): void => {
+    const roleKey = row.role_codes;
     req.actor = {
       userId: row.user_id, username: row.username, displayName: row.display_name, orgId: row.org_id, tenantId: row.tenant_id,
       roles: roleKey ? roleKey.split(',') : [], permissions: perms, sessionId: id,
@@ -162,13 +171,13 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
   };
 
   /** The path that reads the database: a session not in memory, one to end, one to touch, or permissions to load. */
-  const resolve = async (req: FastifyRequest, id: string, cached: any): Promise<void> => {
+  const resolve = async (req: FastifyRequest, id: string, cached: SessionRow | undefined): Promise<void> => {
     let row = cached;
     if (!row) {
       row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
         .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.totp_ok', 'u.id as user_id', 'u.username',
           'u.display_name', 'u.org_id', 'u.tenant_id', 'u.role_codes', 'u.active', 'u.must_change_password'])
-        .where('s.id', '=', id).executeTakeFirst() as any;
+        .where('s.id', '=', id).executeTakeFirst();
       if (row) cache.set(id, row);
     }
     if (row) {
@@ -182,7 +191,7 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
           await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', id).execute();
           row.last_seen_at = new Date(now).toISOString();
         }
-        signIn(req, id, row, await permissions.get(row.role_codes as string));
+        signIn(req, id, row, await permissions.get(row.role_codes));
       }
     }
     guard(req);
@@ -199,7 +208,7 @@ export function installAuthHook(app: App, deps: { db: Kysely<any>; config: Confi
         // in memory, in use and not due for a touch: nothing to wait for
         const now = clock.nowMs();
         const lastSeen = Date.parse(row.last_seen_at);
-        const perms = permissions.peek(row.role_codes as string);
+        const perms = permissions.peek(row.role_codes);
         if (perms && now - lastSeen <= touchEveryMs && now <= Date.parse(row.expires_at) && Number(row.active) === 1) {
           signIn(req, id, row, perms);
           guard(req);

@@ -7,7 +7,7 @@
  * GET `/api/auth/sso/:provider/callback` (→ `exchangeCode` → `mapToLocalUser` → create a session exactly as the
  * password login does, including the TOTP rule for administrator roles and an audit record `user.login.sso`).
  */
-import type { Kysely } from 'kysely';
+import type { IdentityDb } from './tables.ts';
 
 /** Who the identity provider says the person is. */
 export interface ExternalIdentity {
@@ -31,7 +31,7 @@ export interface SsoProvider {
   /** trade the authorization code for tokens and return the verified identity */
   exchangeCode(opts: { code: string; redirectUri: string; codeVerifier: string; nonce: string }): Promise<ExternalIdentity>;
   /** the local user id for an external identity, or null when the person has no account here (no automatic sign-up) */
-  mapToLocalUser(db: Kysely<any>, identity: ExternalIdentity): Promise<string | null>;
+  mapToLocalUser(db: IdentityDb, identity: ExternalIdentity): Promise<string | null>;
 }
 
 const providers = new Map<string, SsoProvider>();

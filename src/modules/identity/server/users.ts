@@ -1,5 +1,5 @@
 /** Users and their roles: creation, role assignment (with the 三员分立 rules), and building an Actor or a Me. */
-import type { Kysely, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
@@ -7,13 +7,15 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { adminRoles } from '../../../kernel/universal/roles.ts';
-import { tenantOf } from '../../organizations/index.ts';
+import { getOrg, orgFullNames } from '../../organizations/index.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
 import { isAdminRole, roleSetProblem } from '../domain/role-rules.ts';
 import type { Me } from '../contract.ts';
 import { hashPassword } from './passwords.ts';
 import { permissionsOfRoles, roleKeyOf } from './permissions.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { identityDb, type IdentityDb, type IdentityTrx, type UsersTable } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 export interface NewUser {
   tenantId?: string;
@@ -27,25 +29,21 @@ export interface NewUser {
   mustChangePassword?: boolean;
 }
 
-export interface UserRow {
-  id: string; tenant_id: string; org_id: string; username: string; display_name: string; email: string | null; phone: string | null;
-  password_hash: string; password_changed_at: string | null; must_change_password: number; failed_count: number; locked_until: string | null;
-  totp_secret: string | null; totp_enabled: number; totp_last_step?: number | null; large_text: number; locale: string; role_codes: string; active: number; version: number;
-  created_at: string; updated_at: string;
-}
+export type UserRow = Selectable<UsersTable>;
 
-export async function getUser(db: Kysely<any>, id: string): Promise<UserRow | undefined> {
-  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) as UserRow | undefined;
+export async function getUser(anyDb: AnyModuleDb, id: string): Promise<UserRow | undefined> {
+  const db = identityDb(anyDb);
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The roles stored at start from the manifests (built-in) and any a security administrator added. */
-async function knownRoleCodes(db: Kysely<any>): Promise<Set<string>> {
+async function knownRoleCodes(db: IdentityDb): Promise<Set<string>> {
   const rows = await db.selectFrom('roles').select('code').execute();
-  return new Set(rows.map((r: any) => r.code as string));
+  return new Set(rows.map((r) => r.code));
 }
 
 /** Check a role list and resolve each role's organisation (the user's own by default). */
-export async function resolveRoles(db: Kysely<any>, roles: Array<{ code: string; orgId?: string }>, userOrgId: string): Promise<Array<{ code: string; orgId: string }>> {
+export async function resolveRoles(db: IdentityDb, roles: Array<{ code: string; orgId?: string }>, userOrgId: string): Promise<Array<{ code: string; orgId: string }>> {
   const known = await knownRoleCodes(db);
   const out: Array<{ code: string; orgId: string }> = [];
   const seen = new Set<string>();
@@ -53,7 +51,7 @@ export async function resolveRoles(db: Kysely<any>, roles: Array<{ code: string;
     if (!known.has(r.code)) throw invalid(`roles.${i}.code`, '「角色」', `「${r.code}」不存在`);
     const orgId = r.orgId ?? userOrgId;
     if (orgId !== userOrgId) {
-      const org = await db.selectFrom('organizations').select('id').where('id', '=', orgId).executeTakeFirst();
+      const org = await getOrg(db, orgId);
       if (!org) throw invalid(`roles.${i}.orgId`, '「任职组织」', '不存在');
     }
     const key = `${r.code}@${orgId}`;
@@ -67,7 +65,7 @@ export async function resolveRoles(db: Kysely<any>, roles: Array<{ code: string;
 }
 
 /** Replace a user's roles inside the caller's transaction, keeping the denormalised role list in step. */
-export async function writeUserRoles(trx: Transaction<any>, userId: string, roles: Array<{ code: string; orgId: string }>): Promise<string> {
+export async function writeUserRoles(trx: IdentityTrx, userId: string, roles: Array<{ code: string; orgId: string }>): Promise<string> {
   await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length) await trx.insertInto('user_roles').values(roles.map((r) => ({ user_id: userId, role_code: r.code, org_id: r.orgId }))).execute();
   const key = roleKeyOf(roles.map((r) => r.code));
@@ -79,12 +77,13 @@ export async function writeUserRoles(trx: Transaction<any>, userId: string, role
  * Create a user with roles (for the admin API, the command line and seeds). The password must meet the policy;
  * the username must be free. Audited as `user.create`.
  */
-export async function createUser(db: Kysely<any>, dialect: DialectName, input: NewUser, actor?: Pick<Actor, 'userId' | 'displayName'>): Promise<{ id: string; tenantId: string }> {
+export async function createUser(anyDb: AnyModuleDb, dialect: DialectName, input: NewUser, actor?: Pick<Actor, 'userId' | 'displayName'>): Promise<{ id: string; tenantId: string }> {
+  const db = identityDb(anyDb);
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw invalid('password', '「初始密码」', problem);
-  const org = await db.selectFrom('organizations').select(['id', 'tenant_id']).where('id', '=', input.orgId).executeTakeFirst();
+  const org = await getOrg(db, input.orgId);
   if (!org) throw invalid('orgId', '「所属组织」', '不存在');
-  const tenantId = input.tenantId ?? (await tenantOf(db, input.orgId));
+  const tenantId = input.tenantId ?? org.tenant_id;
   const roles = await resolveRoles(db, input.roles, input.orgId);
   const passwordHash = await hashPassword(input.password);
   const now = clock.iso();
@@ -111,7 +110,8 @@ export async function createUser(db: Kysely<any>, dialect: DialectName, input: N
 }
 
 /** Build the Actor of a user (for the command line, jobs and tests); permissions read fresh from the database. */
-export async function loadActor(db: Kysely<any>, userId: string): Promise<Actor> {
+export async function loadActor(anyDb: AnyModuleDb, userId: string): Promise<Actor> {
+  const db = identityDb(anyDb);
   const u = await getUser(db, userId);
   if (!u) throw notFound('用户');
   const roles = u.role_codes ? u.role_codes.split(',') : [];
@@ -122,14 +122,13 @@ export async function loadActor(db: Kysely<any>, userId: string): Promise<Actor>
 }
 
 /** The signed-in user as the web app sees them. */
-export async function loadMe(db: Kysely<any>, userId: string, permissions: ReadonlySet<string>): Promise<Me> {
+export async function loadMe(db: IdentityDb, userId: string, permissions: ReadonlySet<string>): Promise<Me> {
   const u = await getUser(db, userId);
   if (!u) throw notFound('用户');
-  const orgs = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [u.org_id, u.tenant_id]).execute();
-  const nameOf = new Map(orgs.map((o: any) => [o.id as string, o.name as string]));
+  const nameOf = await orgFullNames(db, [u.org_id, u.tenant_id]);
   const codes = u.role_codes ? u.role_codes.split(',') : [];
   const roleRows = codes.length ? await db.selectFrom('roles').select(['code', 'name']).where('code', 'in', codes).execute() : [];
-  const roleName = new Map(roleRows.map((r: any) => [r.code as string, r.name as string]));
+  const roleName = new Map(roleRows.map((r) => [r.code, r.name]));
   const isAdmin = codes.some(isAdminRole);
   return {
     id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgName: nameOf.get(u.org_id) ?? '',
@@ -149,17 +148,42 @@ export const requiresTotp = (roleCodes: readonly string[]) => roleCodes.some((c)
 export interface PersonRef { id: string; name: string; tenantId: string; roles: string[] }
 
 /** Active users by id, for modules that show who proposed or handled something. */
-export async function findPeople(db: Kysely<any>, ids: readonly string[]): Promise<Map<string, PersonRef>> {
+export async function findPeople(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, PersonRef>> {
+  const db = identityDb(anyDb);
   const out = new Map<string, PersonRef>();
   if (ids.length === 0) return out;
   const rows = await db.selectFrom('users').select(['id', 'display_name', 'tenant_id', 'role_codes']).where('id', 'in', [...new Set(ids)]).where('active', '=', 1).execute();
-  for (const r of rows as any[]) out.set(r.id, { id: r.id, name: r.display_name, tenantId: r.tenant_id, roles: String(r.role_codes ?? '').split(',').filter(Boolean) });
+  for (const r of rows) out.set(r.id, { id: r.id, name: r.display_name, tenantId: r.tenant_id, roles: String(r.role_codes ?? '').split(',').filter(Boolean) });
   return out;
 }
 
 
+/** How to reach people (e-mail, phone) and their names, by id: for the channels that send messages. */
+export async function contactsOf(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Array<{ id: string; email: string | null; phone: string | null; displayName: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await identityDb(anyDb).selectFrom('users').select(['id', 'email', 'phone', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return rows.map((r) => ({ id: r.id, email: r.email, phone: r.phone, displayName: r.display_name }));
+}
+
+/** The active users holding one of `roles` in one of `orgIds` (messages to leaders, unit leaders, a role's holders). */
+export async function usersHoldingRoles(anyDb: AnyModuleDb, orgIds: readonly string[], roles: readonly string[]): Promise<string[]> {
+  if (!orgIds.length || !roles.length) return [];
+  const rows = await identityDb(anyDb).selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('user_roles.user_id as id')
+    .where('user_roles.org_id', 'in', orgIds).where('user_roles.role_code', 'in', roles).where('users.active', '=', 1).distinct().execute();
+  return rows.map((r) => r.id);
+}
+
+/** The active users of a CPPCC (tenant) holding one of `roles` in any of its organisations (the office, the leaders). */
+export async function tenantUsersHoldingRoles(anyDb: AnyModuleDb, tenantId: string, roles: readonly string[]): Promise<string[]> {
+  if (!roles.length) return [];
+  const rows = await identityDb(anyDb).selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('user_roles.user_id as id')
+    .where('users.tenant_id', '=', tenantId).where('user_roles.role_code', 'in', roles).where('users.active', '=', 1).distinct().execute();
+  return rows.map((r) => r.id);
+}
+
 /** Whether an organisation's tenant has any active user in this deployment. */
-export async function tenantHasUsers(db: Kysely<any>, tenantId: string): Promise<boolean> {
+export async function tenantHasUsers(anyDb: AnyModuleDb, tenantId: string): Promise<boolean> {
+  const db = identityDb(anyDb);
   return !!(await db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('active', '=', 1).limit(1).executeTakeFirst());
 }
 
@@ -168,7 +192,7 @@ export async function tenantHasUsers(db: Kysely<any>, tenantId: string): Promise
  * before, false for a code already used or older than one used (RFC 6238 §5.2). One conditional update, so two
  * requests racing with the same code cannot both win.
  */
-export async function claimTotpStep(db: Kysely<any>, userId: string, step: number): Promise<boolean> {
+export async function claimTotpStep(db: IdentityDb, userId: string, step: number): Promise<boolean> {
   const r = await db.updateTable('users').set({ totp_last_step: step })
     .where('id', '=', userId).where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();

@@ -5,7 +5,6 @@
  * an Excel workbook. A city has hundreds of members, so the whole list is assembled in memory from five queries.
  */
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { listCommittees, listSectors, memberGroupsOf, memberIdsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
@@ -13,21 +12,22 @@ import { memberProposalCounts } from '../../proposals/index.ts';
 import { memberReportCounts } from '../../opinions/index.ts';
 import type { DirectoryItem, DirectoryQuery, ExportQuery } from '../contract.ts';
 import { currentYear } from './record.ts';
+import type { MembersDb } from './tables.ts';
 
 /** Names in pinyin order (one collator: creating one per comparison costs more than the queries). */
 const collator = new Intl.Collator('zh-CN');
 
-export async function directoryFilters(db: Kysely<any>, tenantId: string) {
+export async function directoryFilters(db: MembersDb, tenantId: string) {
   const [sectors, committees] = await Promise.all([listSectors(db, tenantId), listCommittees(db, tenantId)]);
   return {
-    sectors: sectors.map((s: any) => ({ id: String(s.id), name: String(s.name) })),
-    committees: committees.map((c: any) => ({ id: String(c.id), name: String(c.short_name ?? c.name) })),
+    sectors: sectors.map((s) => ({ id: String(s.id), name: String(s.name) })),
+    committees: committees.map((c) => ({ id: String(c.id), name: String(c.short_name ?? c.name) })),
     currentYear: currentYear(),
   };
 }
 
 /** Every member of the CPPCC with the year's counts, filtered and sorted as asked (not paged). */
-export async function directoryRows(db: Kysely<any>, tenantId: string, q: ExportQuery): Promise<{ year: number; rows: DirectoryItem[] }> {
+export async function directoryRows(db: MembersDb, tenantId: string, q: ExportQuery): Promise<{ year: number; rows: DirectoryItem[] }> {
   const year = q.year ?? currentYear();
   const [memberRows, sectorRows, committeeRows, filters, proposalCounts, points] = await Promise.all([
     memberIdsOf(db, tenantId).execute(),
@@ -76,7 +76,7 @@ export async function directoryRows(db: Kysely<any>, tenantId: string, q: Export
   return { year, rows };
 }
 
-export async function directoryPageOf(db: Kysely<any>, tenantId: string, q: DirectoryQuery) {
+export async function directoryPageOf(db: MembersDb, tenantId: string, q: DirectoryQuery) {
   const { year, rows } = await directoryRows(db, tenantId, q);
   const start = (q.page - 1) * q.pageSize;
   return { year, items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };

@@ -3,19 +3,19 @@
  * points (from the opinions index), the summary figures with the records behind each, and the figures over the years.
  * Read-only; the data flows one way, from proposals and opinions into this record.
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, notFound } from '../../../kernel/universal/errors.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { getOrg, listCommittees, listSectors, memberGroupsOf, memberIdsOf } from '../../organizations/index.ts';
+import { getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { memberProposalCounts, memberProposalsOf } from '../../proposals/index.ts';
 import { memberReportTrend, memberReportYears, memberReportsOf } from '../../opinions/index.ts';
 import { levelLabels, levels } from '../../opinions/contract.ts';
 import type { MemberRecord, RecordFigure, RecordProposal, TrendPoint } from '../contract.ts';
 import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
+import type { MembersDb } from './tables.ts';
 
 /** The year the figures default to: the current year on the China calendar. */
 export const currentYear = () => Number(chinaToday().slice(0, 4));
@@ -26,17 +26,16 @@ const TREND_YEARS = 8;
  * Who may read whose record: a member their own; staff with the read-all right any member of their CPPCC. Another
  * member's record is refused (403 FORBIDDEN); a member of another CPPCC, or someone who is not a member, is not found.
  */
-export async function authorizeRecord(db: Kysely<any>, actor: Actor, userId: string): Promise<void> {
+export async function authorizeRecord(db: MembersDb, actor: Actor, userId: string): Promise<void> {
   const self = userId === actor.userId;
   if (!(self && can(actor, PERM_READ_OWN)) && !can(actor, PERM_READ_ALL)) {
     throw new AppError('FORBIDDEN', self ? '您无权查看履职档案' : '您无权查看其他委员的履职档案');
   }
-  const row = await memberIdsOf(db, actor.tenantId).where('member_profiles.user_id', '=', userId).executeTakeFirst();
-  if (!row) throw notFound('委员履职档案');
+  if (!(await isMemberOf(db, actor.tenantId, userId))) throw notFound('委员履职档案');
 }
 
 /** One member's profile as the record shows it: name, CPPCC, sector and committees. */
-async function profileOf(db: Kysely<any>, tenantId: string, userId: string) {
+async function profileOf(db: MembersDb, tenantId: string, userId: string) {
   const [people, tenant, sectorRows, committeeRows, sectors, committees] = await Promise.all([
     findPeople(db, [userId]),
     getOrg(db, tenantId),
@@ -45,8 +44,8 @@ async function profileOf(db: Kysely<any>, tenantId: string, userId: string) {
     listSectors(db, tenantId),
     listCommittees(db, tenantId),
   ]);
-  const sectorName = new Map<string, string>(sectors.map((s: any) => [String(s.id), String(s.name)]));
-  const committeeName = new Map<string, string>(committees.map((c: any) => [String(c.id), String(c.short_name ?? c.name)]));
+  const sectorName = new Map<string, string>(sectors.map((s) => [String(s.id), String(s.name)]));
+  const committeeName = new Map<string, string>(committees.map((c) => [String(c.id), String(c.short_name ?? c.name)]));
   const sectorId = (sectorRows[0] as any)?.group_id as string | undefined;
   return {
     userId, name: people.get(userId)?.name ?? userId, tenantName: tenant?.name ?? '',

@@ -1,9 +1,9 @@
 /** The in-app inbox: a user's own notifications, paged, counted and marked read. Every query is scoped to the user. */
-import type { Kysely } from 'kysely';
 import type { Page } from '../../../kernel/universal/pagination.ts';
 import { notFound } from '../../../kernel/universal/errors.ts';
 import type { NotificationItem } from '../contract.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import type { NotificationDb } from './tables.ts';
 
 interface Row { id: string; kind: string; title: string; body: string; link: string | null; read_at: string | null; created_at: string }
 
@@ -16,7 +16,7 @@ export function presentNotification(r: Row): NotificationItem {
 
 const columns = ['id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at'] as const;
 
-export async function listNotifications(db: Kysely<any>, userId: string, q: { page: number; pageSize: number; unreadOnly: boolean }): Promise<Page<NotificationItem>> {
+export async function listNotifications(db: NotificationDb, userId: string, q: { page: number; pageSize: number; unreadOnly: boolean }): Promise<Page<NotificationItem>> {
   let base = db.selectFrom('notifications').where('user_id', '=', userId);
   if (q.unreadOnly) base = base.where('read_at', 'is', null);
   const [rows, total] = await Promise.all([
@@ -26,14 +26,14 @@ export async function listNotifications(db: Kysely<any>, userId: string, q: { pa
   return { items: (rows as Row[]).map(presentNotification), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
-export async function countUnread(db: Kysely<any>, userId: string): Promise<number> {
+export async function countUnread(db: NotificationDb, userId: string): Promise<number> {
   const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
 /** Mark one of the user's notifications read (idempotent); someone else's is "not found". */
-export async function markRead(db: Kysely<any>, userId: string, id: string): Promise<NotificationItem> {
+export async function markRead(db: NotificationDb, userId: string, id: string): Promise<NotificationItem> {
   const now = clock.iso();
   await db.updateTable('notifications').set({ read_at: now }).where('id', '=', id).where('user_id', '=', userId).where('read_at', 'is', null).execute();
   const row = await db.selectFrom('notifications').select([...columns]).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
@@ -41,7 +41,7 @@ export async function markRead(db: Kysely<any>, userId: string, id: string): Pro
   return presentNotification(row as Row);
 }
 
-export async function markAllRead(db: Kysely<any>, userId: string): Promise<number> {
+export async function markAllRead(db: NotificationDb, userId: string): Promise<number> {
   const r = await db.updateTable('notifications').set({ read_at: clock.iso() })
     .where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows ?? 0);

@@ -3,7 +3,7 @@
  * from the outbox the event is pushed to the recipients' browsers on whichever instance they are connected to, and
  * sent through the other channels (e-mail, registered SMS/WeChat adapters) once, each delivery logged.
  */
-import type { Kysely } from 'kysely';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Config } from '../../../kernel/server/config.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { DomainEvent, EventBus } from '../../../kernel/server/events.ts';
@@ -12,6 +12,8 @@ import type { Notifier } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { ChannelRegistry, createEmailChannel, createLogChannel, sharedChannels, type DeliveryChannel, type Recipient } from './channels.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { contactsOf } from '../../identity/index.ts';
+import { notificationDb } from './tables.ts';
 
 /** Payload of the `notification.created` event. */
 export interface NotificationCreatedPayload {
@@ -41,8 +43,9 @@ function clip(s: string, n: number): string {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
-export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; config: Config; events: EventBus; outbox: Outbox; log: { info?: (...a: unknown[]) => void; error: (...a: unknown[]) => void } }): NotificationService {
-  const { db, events, outbox, config, log } = deps;
+export function createNotifier(deps: { db: AnyModuleDb; dialect: DialectName; config: Config; events: EventBus; outbox: Outbox; log: { info?: (...a: unknown[]) => void; error: (...a: unknown[]) => void } }): NotificationService {
+  const db = notificationDb(deps.db);
+  const { events, outbox, config, log } = deps;
   const local = new ChannelRegistry();
   local.register(createLogChannel({ info: (...a) => (log.info ?? (() => {}))(...a) }));
   if (config.smtpUrl) {
@@ -61,9 +64,7 @@ export function createNotifier(deps: { db: Kysely<any>; dialect: DialectName; co
     const userIds = [...byUser.keys()];
     const people: Recipient[] = [];
     for (let i = 0; i < userIds.length; i += CHUNK) {
-      const rows = await db.selectFrom('users').select(['id', 'email', 'phone', 'display_name'])
-        .where('id', 'in', userIds.slice(i, i + CHUNK)).execute();
-      for (const r of rows) people.push({ userId: String(r.id), email: r.email ?? null, phone: r.phone ?? null, displayName: String(r.display_name) });
+      for (const r of await contactsOf(db, userIds.slice(i, i + CHUNK))) people.push({ userId: r.id, email: r.email, phone: r.phone, displayName: r.displayName });
     }
     const msg = { title: p.title, body: p.body, ...(p.link ? { link: p.link } : {}) };
     const log_: Array<{ id: string; notification_id: string; channel: string; status: 'sent' | 'failed'; error: string | null; at: string }> = [];

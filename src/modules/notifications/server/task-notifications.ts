@@ -2,37 +2,24 @@
  * When a record moves to a state that creates a work item (待办), tell the people it is now for: the named user,
  * or everyone holding the role in the organisation. The person who made the move is not told about their own act.
  */
-import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { TASK_OPENED, type TaskOpenedPayload } from '../../../kernel/server/unit-of-work.ts';
 import { recipientsExcept } from '../domain/audience.ts';
-
-/** The users holding one of `roles` in one of `orgIds` (active accounts only). */
-export async function usersWithRoles(db: Kysely<any>, orgIds: string[], roles: string[]): Promise<string[]> {
-  if (!orgIds.length || !roles.length) return [];
-  const rows = await db.selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('user_roles.user_id as id')
-    .where('user_roles.org_id', 'in', orgIds)
-    .where('user_roles.role_code', 'in', roles)
-    .where('users.active', '=', 1)
-    .distinct()
-    .execute();
-  return rows.map((r) => String(r.id));
-}
+import { usersHoldingRoles } from '../../identity/index.ts';
+import { notificationDb } from './tables.ts';
 
 export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notifier' | 'contributions'>, e: DomainEvent): Promise<void> {
   if (!e.entityType || !e.entityId) return;
   const p = e.payload as { title?: string; to?: string };
   // the work item the transition opened, if any: its label and due date make the message
-  const task = await ctx.db.selectFrom('tasks').select(['label', 'due_date', 'title', 'assignee_user_id', 'assignee_org_id', 'assignee_role'])
+  const task = await notificationDb(ctx.db).selectFrom('tasks').select(['label', 'due_date', 'title', 'assignee_user_id', 'assignee_org_id', 'assignee_role'])
     .where('entity_type', '=', e.entityType).where('entity_id', '=', e.entityId).where('status', '=', 'open')
     .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
   if (!task) return;
   const audience = e.audience ?? {};
   const named = (audience.userIds ?? []).filter((u) => u === task.assignee_user_id);
-  const byRole = await usersWithRoles(ctx.db, audience.orgIds ?? [], audience.roles ?? []);
+  const byRole = await usersHoldingRoles(ctx.db, audience.orgIds ?? [], audience.roles ?? []);
   const userIds = recipientsExcept([...named, ...byRole], e.actorId);
   if (!userIds.length) return;
   const title = String(task.title ?? p.title ?? '');
@@ -54,7 +41,7 @@ export async function notifySideTask(ctx: Pick<ModuleContext, 'db' | 'notifier' 
   if (!e.entityId) return;
   const p = e.payload as unknown as TaskOpenedPayload;
   const audience = e.audience ?? {};
-  const byRole = await usersWithRoles(ctx.db, audience.orgIds ?? [], audience.roles ?? []);
+  const byRole = await usersHoldingRoles(ctx.db, audience.orgIds ?? [], audience.roles ?? []);
   const userIds = recipientsExcept([...(audience.userIds ?? []), ...byRole], e.actorId);
   if (!userIds.length) return;
   await ctx.notifier.notify({

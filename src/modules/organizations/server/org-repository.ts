@@ -1,5 +1,7 @@
 /** Reads and writes of organisations, sectors and committees; every read is scoped to tenants. */
-import type { Kysely } from 'kysely';
+import type { AliasableExpression } from 'kysely';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import { orgDb, type OrganizationDb } from './tables.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
@@ -8,6 +10,8 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { buildTree, childLevelOf, descendantTenants, tenantForNew, type OrgKind, type OrgLevel } from '../domain/org-kinds.ts';
 import type { CreateOrgBody, UpdateOrgBody } from '../contract.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+
+// the functions here are lookups other modules call with their own view of the database: each narrows it to this module's (orgDb)
 
 export interface OrgRow {
   id: string;
@@ -25,58 +29,67 @@ export interface OrgRow {
   updated_at: string;
 }
 
-export async function getOrg(db: Kysely<any>, id: string): Promise<OrgRow | undefined> {
-  return (await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()) as OrgRow | undefined;
+export async function getOrg(anyDb: AnyModuleDb, id: string): Promise<OrgRow | undefined> {
+  const db = orgDb(anyDb);
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** 租户: the CPPCC (city or county) an organisation belongs to; throws when the organisation does not exist. */
-export async function tenantOf(db: Kysely<any>, orgId: string): Promise<string> {
+export async function tenantOf(anyDb: AnyModuleDb, orgId: string): Promise<string> {
+  const db = orgDb(anyDb);
   const row = await db.selectFrom('organizations').select('tenant_id').where('id', '=', orgId).executeTakeFirst();
   if (!row) throw notFound('组织');
-  return row.tenant_id as string;
+  return row.tenant_id;
 }
 
 /** The tenants visible to an administrator of `tenantId`: their own and every CPPCC below it. */
-export async function visibleTenantIds(db: Kysely<any>, tenantId: string): Promise<string[]> {
+export async function visibleTenantIds(anyDb: AnyModuleDb, tenantId: string): Promise<string[]> {
+  const db = orgDb(anyDb);
   const cppccs = await db.selectFrom('organizations').select(['id', 'parent_id', 'tenant_id']).where('kind', '=', 'cppcc').execute();
-  return descendantTenants(cppccs as Array<{ id: string; parent_id: string | null; tenant_id: string }>, tenantId);
+  return descendantTenants(cppccs, tenantId);
 }
 
 /** Every organisation of the given tenants, ordered for display. */
-export async function orgsOfTenants(db: Kysely<any>, tenantIds: string[]): Promise<OrgRow[]> {
+export async function orgsOfTenants(anyDb: AnyModuleDb, tenantIds: string[]): Promise<OrgRow[]> {
+  const db = orgDb(anyDb);
   if (tenantIds.length === 0) return [];
-  return (await db.selectFrom('organizations').selectAll().where('tenant_id', 'in', tenantIds)
-    .orderBy('sort').orderBy('name').execute()) as OrgRow[];
+  return db.selectFrom('organizations').selectAll().where('tenant_id', 'in', tenantIds)
+    .orderBy('sort').orderBy('name').execute();
 }
 
 /** The organisation tree of a tenant and the CPPCCs below it (a city's tree contains its counties). */
-export async function orgTree(db: Kysely<any>, tenantId: string) {
+export async function orgTree(anyDb: AnyModuleDb, tenantId: string) {
+  const db = orgDb(anyDb);
   const rows = await orgsOfTenants(db, await visibleTenantIds(db, tenantId));
   return buildTree(rows);
 }
 
-export async function listUnits(db: Kysely<any>, tenantId: string) {
+export async function listUnits(anyDb: AnyModuleDb, tenantId: string) {
+  const db = orgDb(anyDb);
   return db.selectFrom('organizations').select(['id', 'name', 'short_name', 'code'])
     .where('tenant_id', '=', tenantId).where('kind', '=', 'gov_unit').where('active', '=', 1)
     .orderBy('sort').orderBy('name').execute();
 }
 
-export async function listSectors(db: Kysely<any>, tenantId: string) {
+export async function listSectors(anyDb: AnyModuleDb, tenantId: string) {
+  const db = orgDb(anyDb);
   return db.selectFrom('sectors').select(['id', 'name', 'sort']).where('tenant_id', '=', tenantId).orderBy('sort').orderBy('name').execute();
 }
 
-export async function listCommittees(db: Kysely<any>, tenantId: string) {
+export async function listCommittees(anyDb: AnyModuleDb, tenantId: string) {
+  const db = orgDb(anyDb);
   const rows = await db.selectFrom('organizations').select(['id', 'name', 'short_name'])
     .where('tenant_id', '=', tenantId).where('kind', '=', 'committee').where('active', '=', 1)
     .orderBy('sort').orderBy('name').execute();
   const counts = await db.selectFrom('committee_memberships').select(['committee_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('tenant_id', '=', tenantId).groupBy('committee_id').execute();
-  const byId = new Map(counts.map((c: any) => [c.committee_id as string, Number(c.n)]));
-  return rows.map((r: any) => ({ ...r, member_count: byId.get(r.id) ?? 0 }));
+  const byId = new Map(counts.map((c) => [c.committee_id, Number(c.n)]));
+  return rows.map((r) => ({ ...r, member_count: byId.get(r.id) ?? 0 }));
 }
 
 /** Create an organisation under a parent the actor administers; a CPPCC becomes a tenant of its own. */
-export async function createOrg(db: Kysely<any>, dialect: DialectName, actor: Actor, input: CreateOrgBody): Promise<OrgRow> {
+export async function createOrg(anyDb: AnyModuleDb, dialect: DialectName, actor: Actor, input: CreateOrgBody): Promise<OrgRow> {
+  const db = orgDb(anyDb);
   const visible = await visibleTenantIds(db, actor.tenantId);
   const parent = await getOrg(db, input.parentId);
   if (!parent || !visible.includes(parent.tenant_id)) throw invalid('parentId', '「上级组织」', '不存在或无权管理');
@@ -108,10 +121,11 @@ export async function createOrg(db: Kysely<any>, dialect: DialectName, actor: Ac
 }
 
 /** Update an organisation with an optimistic version check: a stale version gets a 409. */
-export async function updateOrg(db: Kysely<any>, dialect: DialectName, actor: Actor, id: string, input: UpdateOrgBody): Promise<OrgRow> {
+export async function updateOrg(anyDb: AnyModuleDb, dialect: DialectName, actor: Actor, id: string, input: UpdateOrgBody): Promise<OrgRow> {
+  const db = orgDb(anyDb);
   const visible = await visibleTenantIds(db, actor.tenantId);
   return db.transaction().execute(async (trx) => {
-    const cur = (await trx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()) as OrgRow | undefined;
+    const cur = await trx.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!cur || !visible.includes(cur.tenant_id)) throw notFound('组织');
     if (input.active === false && cur.id === actor.tenantId) throw new AppError('BAD_REQUEST', '不能停用自己所属的政协组织');
     const patch: Partial<OrgRow> = {};
@@ -133,38 +147,66 @@ export async function updateOrg(db: Kysely<any>, dialect: DialectName, actor: Ac
 }
 
 /** 委员: the user ids of a CPPCC's members, as a subquery other modules can filter by (`where user in (…)`). */
-export function memberIdsOf(db: Kysely<any>, tenantId: string) {
+export function memberIdsOf(anyDb: AnyModuleDb, tenantId: string) {
+  const db = orgDb(anyDb);
   return db.selectFrom('member_profiles').select('member_profiles.user_id').where('member_profiles.tenant_id', '=', tenantId);
 }
 
 /** How many members a CPPCC has. */
-export async function countMembers(db: Kysely<any>, tenantId: string): Promise<number> {
+export async function countMembers(anyDb: AnyModuleDb, tenantId: string): Promise<number> {
+  const db = orgDb(anyDb);
   const r = await db.selectFrom('member_profiles').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** A member's place in one 专委会 or 界别: the subquery `memberGroupsOf` gives. */
+export interface MemberGroupRow { user_id: string; group_id: string }
+/** What other modules do with it: read its rows, or join their records to it under an alias. */
+export type MemberGroupsQuery = AliasableExpression<MemberGroupRow> & { execute(): Promise<MemberGroupRow[]> };
 
 /**
  * 专委会 and 界别 of a CPPCC's members as subqueries of (user_id, group_id) that other modules join their records to:
  * `committee` gives one row per committee membership (a member of two committees has two rows), `sector` one per member.
  */
-export function memberGroupsOf(db: Kysely<any>, tenantId: string, by: 'committee' | 'sector') {
+export function memberGroupsOf(anyDb: AnyModuleDb, tenantId: string, by: 'committee' | 'sector'): MemberGroupsQuery {
+  const db = orgDb(anyDb);
   return by === 'committee'
     ? db.selectFrom('committee_memberships').select(['committee_memberships.user_id as user_id', 'committee_memberships.committee_id as group_id'])
       .where('committee_memberships.tenant_id', '=', tenantId)
     : db.selectFrom('member_profiles').select(['member_profiles.user_id as user_id', 'member_profiles.sector_id as group_id'])
-      .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', 'is not', null);
+      .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', 'is not', null).$narrowType<{ group_id: string }>();
 }
 
 /** The user ids of the members of one 专委会 or one 界别, as a subquery (`where user in (…)`). */
-export function memberIdsOfGroup(db: Pick<Kysely<any>, 'selectFrom'>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
+export function memberIdsOfGroup(anyDb: Pick<AnyModuleDb, 'selectFrom'>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
+  const db = anyDb as Pick<OrganizationDb, 'selectFrom'>;
   return by === 'committee'
     ? db.selectFrom('committee_memberships').select('committee_memberships.user_id').where('committee_memberships.tenant_id', '=', tenantId).where('committee_memberships.committee_id', '=', groupId)
     : db.selectFrom('member_profiles').select('member_profiles.user_id').where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', '=', groupId);
 }
 
 /** Display names and kinds of organisations by id (short name first). */
-export async function orgNames(db: Kysely<any>, ids: string[]): Promise<Map<string, { name: string; kind: OrgKind }>> {
+export async function orgNames(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, { name: string; kind: OrgKind }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('organizations').select(['id', 'name', 'short_name', 'kind']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r: any) => [r.id as string, { name: (r.short_name ?? r.name) as string, kind: r.kind as OrgKind }]));
+  const rows = await orgDb(anyDb).selectFrom('organizations').select(['id', 'name', 'short_name', 'kind']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.short_name ?? r.name, kind: r.kind }]));
+}
+
+/** Full names of organisations by id (the name as registered, not the short one). */
+export async function orgFullNames(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await orgDb(anyDb).selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Which of `userIds` are members (委员) of a CPPCC. */
+export async function membersAmong(anyDb: AnyModuleDb, tenantId: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await memberIdsOf(anyDb, tenantId).where('member_profiles.user_id', 'in', userIds).execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+/** Whether a user is a member (委员) of a CPPCC. */
+export async function isMemberOf(anyDb: AnyModuleDb, tenantId: string, userId: string): Promise<boolean> {
+  return (await membersAmong(anyDb, tenantId, [userId])).has(userId);
 }

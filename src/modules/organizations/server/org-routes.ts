@@ -52,7 +52,7 @@ export function organizationRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = requirePermission(actorOf(req), 'org.read', '查看承办单位');
     const rows = await listUnits(db, actor.tenantId);
-    return { items: rows.map((r: any) => ({ id: r.id, name: r.name, shortName: r.short_name, code: r.code })) };
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, code: r.code })) };
   });
 
   app.get('/api/sectors', {
@@ -60,7 +60,7 @@ export function organizationRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = requirePermission(actorOf(req), 'org.read', '查看界别');
     const rows = await listSectors(db, actor.tenantId);
-    return { items: rows.map((r: any) => ({ id: r.id, name: r.name, sort: Number(r.sort) })) };
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, sort: Number(r.sort) })) };
   });
 
   app.get('/api/committees', {
@@ -68,6 +68,6 @@ export function organizationRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = requirePermission(actorOf(req), 'org.read', '查看专门委员会');
     const rows = await listCommittees(db, actor.tenantId);
-    return { items: rows.map((r: any) => ({ id: r.id, name: r.name, shortName: r.short_name, memberCount: r.member_count })) };
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, memberCount: r.member_count })) };
   });
 }

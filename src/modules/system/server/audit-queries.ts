@@ -1,10 +1,10 @@
 /** 审计日志查询: the audit log read by the 审计管理员, filtered and paged, and the chain verification. */
-import type { Kysely } from 'kysely';
 import type { Page } from '../../../kernel/universal/pagination.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
 import { verifyAuditChain, type VerifyResult } from '../../../kernel/server/audit.ts';
 import { chinaDayStartUtc } from '../domain/dates.ts';
 import type { AuditRowView } from '../contract.ts';
+import type { SystemDb } from './tables.ts';
 
 export interface AuditFilter {
   page: number;
@@ -25,7 +25,7 @@ function parseData(data: unknown): unknown {
   try { return JSON.parse(String(data)); } catch { return String(data); }
 }
 
-export async function listAudit(db: Kysely<any>, f: AuditFilter): Promise<Page<AuditRowView>> {
+export async function listAudit(db: SystemDb, f: AuditFilter): Promise<Page<AuditRowView>> {
   let q = db.selectFrom('audit_log');
   if (f.action) {
     // 'proposal' matches 'proposal.file' and every other proposal action; a full name matches itself
@@ -44,7 +44,7 @@ export async function listAudit(db: Kysely<any>, f: AuditFilter): Promise<Page<A
   const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const rows = await q.selectAll().orderBy('seq', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return {
-    items: rows.map((r: any) => ({
+    items: rows.map((r) => ({
       seq: Number(r.seq), at: r.at, tenantId: r.tenant_id ?? null, actorId: r.actor_id, actorName: r.actor_name, action: r.action,
       entityType: r.entity_type ?? null, entityId: r.entity_id ?? null, data: parseData(r.data), ip: r.ip ?? null, hash: r.hash,
       actions: [],
@@ -55,6 +55,6 @@ export async function listAudit(db: Kysely<any>, f: AuditFilter): Promise<Page<A
   };
 }
 
-export async function verifyAudit(db: Kysely<any>): Promise<VerifyResult> {
+export async function verifyAudit(db: SystemDb): Promise<VerifyResult> {
   return verifyAuditChain(db);
 }

@@ -6,6 +6,7 @@ import { rescheduleDueDates, type CalendarOverride } from '../../../kernel/serve
 import { AppError } from '../../../kernel/universal/errors.ts';
 import { parseHolidaySchedule, type ScheduleDay } from '../domain/holiday-schedule.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { systemDb } from './tables.ts';
 
 /** Broadcast after an override changes; every instance reloads its calendar on it. */
 export const CALENDAR_CHANGED = 'calendar.changed';
@@ -16,7 +17,7 @@ type Ctx = Pick<ModuleContext, 'db' | 'dialect' | 'events' | 'calendar'>;
 export async function setCalendarOverride(ctx: Ctx, actor: Actor, input: { date: string; kind: 'workday' | 'holiday'; note?: string | null }, ip?: string): Promise<CalendarOverride> {
   const now = clock.iso();
   const note = input.note?.trim() || null;
-  await ctx.db.transaction().execute(async (trx) => {
+  await systemDb(ctx.db).transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_overrides').select(['kind', 'note']).where('date', '=', input.date).executeTakeFirst();
     if (before) {
       await trx.updateTable('calendar_overrides').set({ kind: input.kind, note, updated_by: actor.userId, updated_at: now }).where('date', '=', input.date).execute();
@@ -35,7 +36,7 @@ export async function setCalendarOverride(ctx: Ctx, actor: Actor, input: { date:
 
 /** 取消调整: remove the override so the library calendar applies again. Returns whether there was one. */
 export async function clearCalendarOverride(ctx: Ctx, actor: Actor, date: string, ip?: string): Promise<boolean> {
-  const removed = await ctx.db.transaction().execute(async (trx) => {
+  const removed = await systemDb(ctx.db).transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_overrides').select(['kind', 'note']).where('date', '=', date).executeTakeFirst();
     if (!before) return false;
     await trx.deleteFrom('calendar_overrides').where('date', '=', date).execute();

@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import type { Owned } from '../../../kernel/server/contributions-catalogue.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { systemDb } from './tables.ts';
 
 type Ctx = Pick<ModuleContext, 'db' | 'dialect' | 'contributions'>;
 
@@ -50,7 +51,7 @@ export async function writeSetting(ctx: Ctx, actor: Actor, key: string, value: u
   const tenantId = actor.tenantId;
   let newVersion = 0;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await systemDb(ctx.db).transaction().execute(async (trx) => {
       const cur = await trx.selectFrom('settings').select(['version', 'value']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
       const curVersion = cur ? Number(cur.version) : 0;
       if (version !== undefined && version !== curVersion) throw versionConflict(`系统参数「${def.label}」`);

@@ -4,18 +4,15 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
 import { z } from 'zod';
-import {
-  similarRequest, similarResponse, suggestRequest, suggestResponse, assignmentRequest, hotTopicsQuery, hotTopicsResponse,
-  dictionaryResponse, dictionaryAddRequest, unitRulesResponse, unitRulePut, unitRule, unitIdParams, searchQuery, searchResponse,
-} from '../contract.ts';
+import { similarRequest, similarResponse, suggestRequest, suggestResponse, assignmentRequest, hotTopicsQuery, hotTopicsResponse, dictionaryResponse, dictionaryAddRequest, unitRulesResponse, unitRulePut, unitRule, unitIdParams, searchQuery, searchResponse } from '../contract.ts';
 import type { TextService } from './text-service.ts';
 import { DEFAULT_DUP_THRESHOLD } from '../domain/duplicates.ts';
-import type { Kysely } from 'kysely';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { getOrg, listUnits } from '../../organizations/index.ts';
+import type { TextDb } from './tables.ts';
 
 /** A unit id must name an active handling unit (承办单位) of the caller's CPPCC: anything else is a 400 naming the field. */
-async function requireUnitOf(db: Kysely<any>, tenantId: string, unitId: string): Promise<void> {
+async function requireUnitOf(db: TextDb, tenantId: string, unitId: string): Promise<void> {
   const o = await getOrg(db, unitId);
   if (!o || o.kind !== 'gov_unit' || Number(o.active) !== 1 || o.tenant_id !== tenantId) throw invalid('unitId', '「承办单位」', '不是本级的承办单位');
 }
@@ -43,7 +40,7 @@ export function textRoutes(service: TextService) {
     }, async (req) => {
       const actor = requirePermission(actorOf(req), 'text.use', '使用文本分析');
       // only the CPPCC's current handling units are suggested (not a unit closed since, nor an id stored before ids were checked)
-      const units = new Set((await listUnits(ctx.db, actor.tenantId)).map((u: any) => String(u.id)));
+      const units = new Set((await listUnits(ctx.db, actor.tenantId)).map((u) => String(u.id)));
       const r = await service.suggestUnits(actor.tenantId, req.body.text, req.body.limit, units);
       return { ...r, actions: can(actor, 'text.use') ? ['record_assignment'] : [] };
     });

@@ -5,9 +5,10 @@
  * (`text_items_search_facts`, migration 0403) rather than from the wide row that holds the text; PostgreSQL reads the
  * parts newest first, and keeps the facts in the index's rows.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import type { TextDb } from './tables.ts';
 
 /**
  * One match of the index: the item and its search key, its title, the facts visibility and facets need, and for
@@ -39,7 +40,7 @@ const needleOf = (w: string) => ` ${w.replace(/\s+/g, '')} `;
  * Items of a tenant holding every one of `words`: the newest `limit` matches (by search key, which follows creation
  * time), newest first, each with its title and facts.
  */
-export async function findMatches(db: Kysely<any>, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<SearchMatch[]> {
+export async function findMatches(db: TextDb, d: DialectName, q: { tenantId: string; words: readonly string[]; limit: number }): Promise<SearchMatch[]> {
   const words = [...new Set(q.words.map((w) => w.replace(/\s+/g, '')).filter(Boolean))];
   if (!words.length) return [];
   const needles = q.words.map(needleOf);
@@ -72,7 +73,7 @@ export function sqliteFindStatement(q: { tenantId: string; words: readonly strin
  * PostgreSQL: the newest `limit` matches with their facts and the query words' counts, in one statement:
  * `text_search_newest` (`search-store.ts`) reads the index's parts newest first, and the facts are stored with the words.
  */
-async function newestMatchesPg(db: Kysely<any>, tenantId: string, words: readonly string[], needles: readonly string[], limit: number): Promise<FactsRow[]> {
+async function newestMatchesPg(db: TextDb, tenantId: string, words: readonly string[], needles: readonly string[], limit: number): Promise<FactsRow[]> {
   const query = words.map(tsQuote).join(' & ');
   const shares = await wordShares(db);
   // the rarest word's share: an upper bound of the query's (words often come together); a window sized on too high a
@@ -92,7 +93,7 @@ const sharesCache = new WeakMap<object, { at: number; shares: Promise<WordShares
  * least common one's. A query's share is taken as its rarest word's; the database
  * function reads a window of the newest part first for a query expected in enough of its items.
  */
-function wordShares(db: Kysely<any>): Promise<WordShares> {
+function wordShares(db: TextDb): Promise<WordShares> {
   const hit = sharesCache.get(db);
   if (hit && clock.nowMs() - hit.at < 300_000) return hit.shares;
   const shares = (async (): Promise<WordShares> => {

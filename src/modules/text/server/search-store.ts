@@ -11,8 +11,10 @@
  *   for the newest parts only; the facts come with the rows the search visits anyway, not from the wide items.
  * Both are derived data: left out of backups (`readCatalogue`) and rebuilt from the stored texts.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+// raw SQL on each dialect's own index tables (text_fts, text_search parts), called also by migrations with the untyped handle
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /**
  * One item for the index: its key and words, its text's length and its words' counts (`indexText` in `search.ts`), and
@@ -41,7 +43,7 @@ function tsvectorLiteral(words: readonly string[]): string {
 }
 
 /** Stores (or replaces) items in the index; `fresh`: the items are new (SQLite then need not remove earlier words). */
-export async function writeWords(db: Kysely<any>, d: DialectName, items: readonly IndexedItem[], opts: { fresh?: boolean } = {}): Promise<void> {
+export async function writeWords(db: AnyModuleDb, d: DialectName, items: readonly IndexedItem[], opts: { fresh?: boolean } = {}): Promise<void> {
   if (!items.length) return;
   if (d === 'sqlite') {
     if (!opts.fresh) await sql`delete from text_fts where rowid in (${sql.join(items.map((i) => i.searchKey))})`.execute(db);
@@ -58,7 +60,7 @@ export async function writeWords(db: Kysely<any>, d: DialectName, items: readonl
 }
 
 /** Stores (or replaces) the text lengths and word counts of indexed items: SQLite's `text_counts`, PostgreSQL's index rows. */
-export async function writeCounts(db: Kysely<any>, d: DialectName, items: ReadonlyArray<{ searchKey: number; bodyLength: number; wordCounts: string }>): Promise<void> {
+export async function writeCounts(db: AnyModuleDb, d: DialectName, items: ReadonlyArray<{ searchKey: number; bodyLength: number; wordCounts: string }>): Promise<void> {
   if (!items.length) return;
   if (d === 'sqlite') {
     await sql`insert or replace into text_counts (search_key, body_len, word_counts) values ${sql.join(items.map((i) => sql`(${i.searchKey}, ${i.bodyLength}, ${i.wordCounts})`))}`.execute(db);
@@ -73,7 +75,7 @@ export async function writeCounts(db: Kysely<any>, d: DialectName, items: Readon
  * Keys of indexed items without their text's length and word counts (indexed before migration 0406), in key order
  * after `after`; `null` when none is left, found at once (PostgreSQL: a partial index of them; SQLite: one count each).
  */
-export async function uncountedKeys(db: Kysely<any>, d: DialectName, after: number, limit: number): Promise<number[] | null> {
+export async function uncountedKeys(db: AnyModuleDb, d: DialectName, after: number, limit: number): Promise<number[] | null> {
   if (d === 'sqlite') {
     if (after < 0) {
       const r = (await sql<{ counted: number; items: number }>`select (select count(*) from text_counts) as counted,
@@ -90,7 +92,7 @@ export async function uncountedKeys(db: Kysely<any>, d: DialectName, after: numb
 }
 
 /** Removes one item from the index. */
-export async function deleteWords(db: Kysely<any>, d: DialectName, searchKey: number): Promise<void> {
+export async function deleteWords(db: AnyModuleDb, d: DialectName, searchKey: number): Promise<void> {
   if (d === 'sqlite') {
     await sql`delete from text_fts where rowid = ${searchKey}`.execute(db);
     await sql`delete from text_counts where search_key = ${searchKey}`.execute(db);
@@ -98,7 +100,7 @@ export async function deleteWords(db: Kysely<any>, d: DialectName, searchKey: nu
 }
 
 /** How many items the index holds (empty after a restore: it is not backed up). */
-export async function countWords(db: Kysely<any>, d: DialectName): Promise<number> {
+export async function countWords(db: AnyModuleDb, d: DialectName): Promise<number> {
   const r = d === 'sqlite'
     ? await sql<{ n: number }>`select count(*) as n from text_fts`.execute(db)
     : await sql<{ n: number | string }>`select count(*) as n from text_search`.execute(db);
@@ -109,7 +111,7 @@ export async function countWords(db: Kysely<any>, d: DialectName): Promise<numbe
  * After loading or rebuilding many items: merge the FTS5 index into one segment (SQLite); vacuum and analyse the index
  * (PostgreSQL: GIN pending lists merged, the visibility map and hint bits set once rather than by the first searches).
  */
-export async function optimiseWords(db: Kysely<any>, d: DialectName): Promise<void> {
+export async function optimiseWords(db: AnyModuleDb, d: DialectName): Promise<void> {
   if (d === 'sqlite') await sql`insert into text_fts(text_fts) values ('optimize')`.execute(db);
   else await sql`vacuum analyze text_search`.execute(db);
 }
@@ -122,7 +124,7 @@ export interface SearchPart { name: string; from: string | null; to: string | nu
 const bound = (v: string): string | null => (/^(MINVALUE|MAXVALUE)$/i.test(v.trim()) ? null : v.trim().replace(/^'|'$/g, ''));
 
 /** The parts of `text_search`, oldest first. */
-export async function readParts(db: Kysely<any>): Promise<SearchPart[]> {
+export async function readParts(db: AnyModuleDb): Promise<SearchPart[]> {
   const rows = (await sql<{ name: string; bound: string }>`select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
     from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = to_regclass('text_search')`.execute(db)).rows;
   const parts = rows.map((r) => {
@@ -138,7 +140,7 @@ const nextPartNumber = (parts: readonly SearchPart[]) => 1 + Math.max(0, ...part
 const literal = (v: string | null, open: 'MINVALUE' | 'MAXVALUE') => (v === null ? open : String(BigInt(v)));
 
 /** A new part for keys from `from` to below `to`. */
-async function createPart(db: Kysely<any>, name: string, from: string | null, to: string | null): Promise<void> {
+async function createPart(db: AnyModuleDb, name: string, from: string | null, to: string | null): Promise<void> {
   await sql.raw(`create table ${name} partition of text_search for values from (${literal(from, 'MINVALUE')}) to (${literal(to, 'MAXVALUE')})`).execute(db);
   await sql.raw(`comment on table ${name} is '${DERIVED_COMMENT}'`).execute(db);
 }
@@ -148,7 +150,7 @@ async function createPart(db: Kysely<any>, name: string, from: string | null, to
  * built from existing words is cut every `PART_ROWS` of them), without rows. Its key and GIN indexes are added by
  * `indexParts` once the rows are in, which builds each part's index in one pass.
  */
-export async function createSearchTable(db: Kysely<any>, cuts: readonly string[]): Promise<void> {
+export async function createSearchTable(db: AnyModuleDb, cuts: readonly string[]): Promise<void> {
   await sql`create table text_search (search_key bigint not null, tenant_id text not null, id text not null, source text not null, ref_id text not null,
     owner_user_id text, created_at text not null, state text, unit_id text, title text not null, words tsvector not null) partition by range (search_key)`.execute(db);
   await sql.raw(`comment on table text_search is '${DERIVED_COMMENT}'`).execute(db);
@@ -174,7 +176,7 @@ const FACTS = 'search_key, id, source, ref_id, owner_user_id, created_at, state,
  * - Every other plan (a sequential scan, a walk of the keys testing each row's words, which reads many rows' words back
  *   from TOAST) is switched off for the function.
  */
-export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS): Promise<void> {
+export async function createSearchFunction(db: AnyModuleDb, partRows = PART_ROWS): Promise<void> {
   await sql.raw(`create or replace function text_search_newest(p_tenant text, p_query tsquery, p_needles text[], p_share float8, p_limit integer)
     returns table (search_key bigint, id text, source text, ref_id text, owner_user_id text, created_at text, state text, unit_id text, title text,
       body_len integer, counts integer[])
@@ -228,7 +230,7 @@ export async function createSearchFunction(db: Kysely<any>, partRows = PART_ROWS
 }
 
 /** The key and the GIN index of every part, present and future. */
-export async function indexParts(db: Kysely<any>): Promise<void> {
+export async function indexParts(db: AnyModuleDb): Promise<void> {
   await sql`alter table text_search add constraint text_search_pkey primary key (search_key)`.execute(db);
   await sql`create index text_search_words on text_search using gin (words)`.execute(db);
 }
@@ -239,7 +241,7 @@ export async function indexParts(db: Kysely<any>): Promise<void> {
  * wait while the closed part is checked against its new bound (one scan of the part, inside the change's lock).
  * Returns whether a part was closed.
  */
-export async function rollSearchParts(db: Kysely<any>, partRows = PART_ROWS): Promise<boolean> {
+export async function rollSearchParts(db: AnyModuleDb, partRows = PART_ROWS): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('zhengxie.text_search.parts'))`.execute(trx);
     const parts = await readParts(trx);

@@ -3,7 +3,6 @@
  * full-text index; a query's words must all match; results are ranked, checked against the owning module's
  * visibility, counted by module, year, status and handling unit, and highlighted.
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { countWords, optimiseWords, rollSearchParts, uncountedKeys, writeCounts, writeWords, PART_ROWS, type IndexedItem } from './search-store.ts';
@@ -15,6 +14,8 @@ import { noSearchVisibility, visibleCandidateFacts, type SearchVisibility } from
 import { findMatches, type SearchMatch } from './search-index.ts';
 import { orgNames } from '../../organizations/index.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { textDb, type TextDb } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /** A record's text to index (from any module). */
 export interface TextItemInput {
@@ -105,7 +106,8 @@ export function indexedFacts(r: ItemRow): Omit<IndexedItem, keyof IndexedText> {
 export class TextSearch {
   private checked?: Promise<void>;
 
-  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) {}
+  private readonly db: TextDb;
+  constructor(db: AnyModuleDb, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) { this.db = textDb(db); }
 
   /** Items written since this process last checked whether the open part of the index is full (PostgreSQL). */
   private writtenSinceRoll = 0;

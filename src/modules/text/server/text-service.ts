@@ -1,5 +1,4 @@
 /** The text service: per-tenant in-memory indexes over `text_items`, the unit-suggestion model, rules and dictionary. */
-import type { Kysely } from 'kysely';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
@@ -15,6 +14,8 @@ import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInp
 import type { IndexedItem } from './search-store.ts';
 import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './search-policy.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { textDb, type TextDb } from './tables.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
 export type { TextItemInput };
 
@@ -44,7 +45,9 @@ export class TextService {
   readonly search: TextSearch;
 
   /** `visibility`: who may see which found items (in the app, the entities the modules declare) */
-  constructor(private readonly db: Kysely<any>, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) {
+  private readonly db: TextDb;
+  constructor(db: AnyModuleDb, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) {
+    this.db = textDb(db);
     this.search = new TextSearch(db, dialect, visibility);
   }
 
@@ -52,7 +55,7 @@ export class TextService {
   ensureDictionary(): Promise<void> {
     this.dictionaryLoaded ??= (async () => {
       const rows = await this.db.selectFrom('text_dictionary').select(['word', 'tag']).execute();
-      segmenter().loadDict(rows.map((r: any) => ({ word: r.word, tag: r.tag })));
+      segmenter().loadDict(rows.map((r) => ({ word: r.word, tag: r.tag })));
     })();
     return this.dictionaryLoaded;
   }
@@ -75,9 +78,9 @@ export class TextService {
       .where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute();
     const c = new TenantCorpus();
     const seg = segmenter();
-    const words = rows.map((r: any) => seg.terms(`${r.title}。${r.body}`));
+    const words = rows.map((r) => seg.terms(`${r.title}。${r.body}`));
     for (const w of words) c.vocab.observe(w);
-    rows.forEach((r: any, i: number) => this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, words[i], `${r.title}\n${r.body}`));
+    rows.forEach((r, i) => this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, words[i], `${r.title}\n${r.body}`));
     c.builtAt = rows.length;
     return c;
   }
@@ -222,7 +225,7 @@ export class TextService {
       .where('tenant_id', '=', tenantId).where('created_at', '>=', since).orderBy('created_at').limit(20000).execute();
     await this.ensureDictionary();
     const seg = segmenter();
-    const words = rows.map((r: any) => seg.terms(`${r.title}。${r.title}。${r.body}`));
+    const words = rows.map((r) => seg.terms(`${r.title}。${r.title}。${r.body}`));
     const vocab = new Vocabulary();
     for (const w of words) vocab.observe(w);
     const topics = hotTopics(words.map((w, i) => ({ vec: termVector(vocab, w, 16), time: rows[i].created_at })), vocab, { top: limit });
@@ -257,9 +260,9 @@ export class TextService {
   async retrain(tenantId: string): Promise<UnitClassifier | null> {
     await this.ensureDictionary();
     const rows = await this.db.selectFrom('text_assignments').select(['text', 'unit_id']).where('tenant_id', '=', tenantId).execute();
-    const labels = new Set(rows.map((r: any) => r.unit_id));
+    const labels = new Set(rows.map((r) => r.unit_id));
     if (rows.length < 2 || labels.size < 2) return null;
-    const model = train(tok, rows.map((r: any) => ({ text: r.text, label: r.unit_id })));
+    const model = train(tok, rows.map((r) => ({ text: r.text, label: r.unit_id })));
     const data = Buffer.from(JSON.stringify(model.toJSON()), 'utf8');
     const now = clock.iso();
     await this.db.transaction().execute(async (trx) => {
@@ -303,7 +306,7 @@ export class TextService {
 
   async rules(tenantId: string) {
     const rows = await this.db.selectFrom('text_unit_rules').select(['unit_id', 'keywords', 'version']).where('tenant_id', '=', tenantId).orderBy('unit_id').execute();
-    return rows.map((r: any) => ({ unitId: r.unit_id as string, keywords: JSON.parse(r.keywords) as string[], version: Number(r.version) }));
+    return rows.map((r) => ({ unitId: r.unit_id as string, keywords: JSON.parse(r.keywords) as string[], version: Number(r.version) }));
   }
 
   /** Sets a unit's keyword rule; `version` guards against overwriting someone else's edit. */
@@ -332,7 +335,7 @@ export class TextService {
 
   async dictionary(tenantId: string) {
     const rows = await this.db.selectFrom('text_dictionary').select(['word', 'tag', 'created_at']).where('tenant_id', '=', tenantId).orderBy('word').execute();
-    return { words: rows.map((r: any) => ({ word: r.word, tag: r.tag, createdAt: r.created_at })), bundled: cppccTerms.length };
+    return { words: rows.map((r) => ({ word: r.word, tag: r.tag, createdAt: r.created_at })), bundled: cppccTerms.length };
   }
 
   /** Adds words to the tenant's dictionary and to the segmenter at once; existing words are skipped. */
@@ -341,7 +344,7 @@ export class TextService {
     const now = clock.iso();
     const fresh = [...new Set(words.map((w) => w.trim()))];
     const added = await this.db.transaction().execute(async (trx) => {
-      const have = new Set((await trx.selectFrom('text_dictionary').select('word').where('tenant_id', '=', actor.tenantId).where('word', 'in', fresh).execute()).map((r: any) => r.word));
+      const have = new Set((await trx.selectFrom('text_dictionary').select('word').where('tenant_id', '=', actor.tenantId).where('word', 'in', fresh).execute()).map((r) => r.word));
       const rows = fresh.filter((w) => !have.has(w)).map((word) => ({ id: newId(), tenant_id: actor.tenantId, word, tag, created_by: actor.userId, created_at: now }));
       if (rows.length) await trx.insertInto('text_dictionary').values(rows).execute();
       await appendAudit(trx, this.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'text.dictionary.add', entityType: 'text_dictionary', entityId: actor.tenantId, data: { words: rows.map((r) => r.word) } });

@@ -1,12 +1,14 @@
 /** Reads the open work items (tasks) addressed to an actor: to them personally, or to a role they hold in their organisation or tenant. */
-import type { Kysely, ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
 import type { WorklistResponse } from '../contract.ts';
+import type { WorklistDb } from './tables.ts';
+import type { KernelTables } from '../../../kernel/server/db/tables.ts';
 
 function addressedTo(actor: Actor) {
-  return (eb: ExpressionBuilder<any, 'tasks'>) => {
+  return (eb: ExpressionBuilder<KernelTables, 'tasks'>) => {
     const personal = eb('assignee_user_id', '=', actor.userId);
     if (actor.roles.length === 0) return personal;
     return eb.or([
@@ -19,7 +21,7 @@ function addressedTo(actor: Actor) {
 /** Web path of a record's page: the owning module's entity declaration (`ctx.contributions.link`); null when none. */
 export type LinkOf = (entityType: string, entityId: string) => Promise<string | null>;
 
-export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, linkOf: LinkOf, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
+export async function readWorklist(db: WorklistDb, calendar: WorkingCalendar, linkOf: LinkOf, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
   const today = calendar.today();
   const base = db.selectFrom('tasks').where('status', '=', 'open').where(addressedTo(actor));
   const filtered = q.label ? base.where('label', '=', q.label) : base;
@@ -32,7 +34,7 @@ export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, l
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
   ]);
   const total = q.label
-    ? Number(counts.find((c: any) => c.label === q.label)?.count ?? 0)
+    ? Number(counts.find((c) => c.label === q.label)?.count ?? 0)
     : counts.reduce((s: number, c: any) => s + Number(c.count), 0);
   // a work item on a record no module declares opens the worklist itself
   const links = await Promise.all(rows.map(async (r: any) => (await linkOf(r.entity_type, r.entity_id)) ?? '/'));

@@ -1,0 +1,66 @@
+/** Tables of the 组织机构 module (migrations 0050–0051), as the module's own server code sees them. */
+import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import type { Generated } from 'kysely';
+import type { OrgKind, OrgLevel } from '../domain/org-kinds.ts';
+
+/** 组织: the tenancy tree (政协 city and counties, 专委会, 承办单位, …). */
+export interface OrganizationsTable {
+  id: string;
+  parent_id: string | null;
+  kind: OrgKind;
+  level: OrgLevel | null;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  sort: Generated<number>;
+  tenant_id: string;
+  /** 0/1 */
+  active: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 界别 */
+export interface SectorsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  sort: Generated<number>;
+}
+
+/** 委员档案: a member's profile beside their user account. */
+export interface MemberProfilesTable {
+  user_id: string;
+  tenant_id: string;
+  sector_id: string | null;
+  party: string | null;
+  term: string;
+  /** 常委, 0/1 */
+  is_standing: Generated<number>;
+  gender: string | null;
+  phone: string | null;
+  workplace: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 专委会成员 */
+export interface CommitteeMembershipsTable {
+  user_id: string;
+  committee_id: string;
+  tenant_id: string;
+  role: string;
+}
+
+export interface OrganizationTables {
+  organizations: OrganizationsTable;
+  sectors: SectorsTable;
+  member_profiles: MemberProfilesTable;
+  committee_memberships: CommitteeMembershipsTable;
+}
+
+/** The module's view of the database: the kernel's tables and its own. */
+export type OrganizationDb = ModuleDb<OrganizationTables>;
+export type OrganizationTrx = ModuleTrx<OrganizationTables>;
+export const orgDb = (db: AnyModuleDb): OrganizationDb => moduleDb<OrganizationTables>(db);
