@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type Zhengxie } from '../src/server/app.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
 import { createUser, loadActor } from '../src/modules/identity/index.ts';
-import { createDemoTable, demoSpec, type DemoItem } from '../src/modules/notifications/test/demo-workflow.ts';
+import { createDemoTable, demoModule, demoSpec, type DemoItem } from '../src/modules/notifications/test/demo-workflow.ts';
 import { openStream } from './support/sse-client.ts';
 import { startApp, type StartedApp } from './support/fixtures.ts';
 import { login, type Client } from './support/http.ts';
@@ -36,8 +36,8 @@ describe('two instances, one PostgreSQL, Redis fan-out', { skip: skipPgRedis }, 
   let world: Awaited<ReturnType<typeof smallWorld>>;
 
   before(async () => {
-    a = await startApp('postgres', { noSeed: true, config: { redisUrl: REDIS_URL } });
-    b = await buildApp(a.config); // same database (already migrated), its own event bus and Redis connections
+    a = await startApp('postgres', { noSeed: true, config: { redisUrl: REDIS_URL }, extraModules: [demoModule] });
+    b = await buildApp(a.config, { extraModules: [demoModule] }); // same database (already migrated), its own event bus and Redis connections
     await a.zx.app.listen({ port: 0, host: '127.0.0.1' });
     await b.app.listen({ port: 0, host: '127.0.0.1' });
     world = await smallWorld(a.zx);
