@@ -2,12 +2,20 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { allowedActions, checkTransition } from '../../../kernel/universal/workflow.ts';
-import { buildProposalLifecycle, checkTransitionInput, defaultDeadlines, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
+import { allowedActions, checkInput, checkTransition } from '../../../kernel/universal/workflow.ts';
+import { buildProposalLifecycle, defaultDeadlines, defaultLifecycleRules, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { fire, ok } from './transitions.ts';
+
+/** The input rules of one action (schema and check) with a tenant's lists, as the server runs them. */
+const checkTransitionInput = (action: string, input: Record<string, unknown>, opts: { replyClasses: string[]; notFiledReasons: string[]; recordId: string }) => {
+  const w = buildProposalLifecycle(defaultDeadlines, { ...defaultLifecycleRules, replyClasses: opts.replyClasses, notFiledReasons: opts.notFiledReasons });
+  const r = checkInput(w.transitions.find((x) => x.name === action)!, input, { id: opts.recordId } as ProposalRecord, { userId: 's1', orgId: 'x', tenantId: 'x', roles: [] });
+  return r.ok ? null : r;
+};
+
 
 const CITY = 'city';
 const UNIT = 'unit-zhujian';
