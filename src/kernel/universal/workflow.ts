@@ -73,6 +73,8 @@ export interface FieldMeta {
   kind?: FieldKind;
   /** Chinese labels of an enum's values */
   optionLabels?: Readonly<Record<string, string>>;
+  /** the form's label when it says more than the field's API name (`.describe()`), e.g. a condition */
+  label?: string;
   /** accepted by the API but not asked for in the action's form (e.g. a review meeting set by the batch page) */
   hidden?: boolean;
 }
@@ -323,7 +325,7 @@ export function actionFields(t: Pick<TransitionDef<any>, 'input'>): ActionField[
     else if (type === 'boolean') kind = 'boolean';
     else if (type === 'object') kind = 'object';
     else kind = (inner?.maxLength ?? Infinity) > 200 ? 'textarea' : 'text';
-    out.push({ name, label: meta.description ?? name, kind: meta.kind ?? kind, required: !f.safeParse(undefined).success, ...(options ? { options } : {}) });
+    out.push({ name, label: meta.label ?? meta.description ?? name, kind: meta.kind ?? kind, required: !f.safeParse(undefined).success, ...(options ? { options } : {}) });
   }
   return out;
 }

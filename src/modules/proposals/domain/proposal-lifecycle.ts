@@ -151,7 +151,7 @@ const reviewInputs = {
   not_file: z.object({
     reasonCode: z.string().min(1).max(40).describe('不予立案理由'),
     /** 不予立案 may offer conversion (转社情民意 / 转参考件), which the proposer then consents to or refuses */
-    convertTo: formField(z.enum(conversionTargets).optional().describe('转办（征得提案人同意后）'), { optionLabels: { opinion: '转社情民意', reference: '转参考件' } }),
+    convertTo: formField(z.enum(conversionTargets).optional().describe('转办去向'), { label: '转办（征得提案人同意后）', optionLabels: { opinion: '转社情民意', reference: '转参考件' } }),
     reason: hiddenReason, meeting,
   }),
   merge: z.object({ targetId: z.string().min(1).max(40).describe('并入提案'), reason: hiddenReason, meeting }),

@@ -166,7 +166,8 @@ for (const d of databases) {
       // 退回修改 needs a reason, goes back to the clerk, who edits and sends again
       const noReason = await fire(unitLead, p.id, 'return_draft', p.version, {});
       assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'reason');
+      assert.equal(noReason.body.error.field, 'input.reason');
+      assert.match(noReason.body.error.message, /退回理由/);
       // the 办理期限 was set at 签收; as if that was weeks ago, it is earlier than a fresh count from today would give
       const db = s.zx.ctx.db;
       const dueAtSign = s.zx.ctx.calendar.addWorkingDays(s.zx.ctx.calendar.today(), 7);
