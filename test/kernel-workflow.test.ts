@@ -1,5 +1,6 @@
 // Tests of the workflow engine on a real database: one transaction per transition with history, work item and audit.
 import { test, describe, before, after } from 'node:test';
+import { z } from 'zod';
 import assert from 'node:assert/strict';
 import { openDatabase, type DbHandle } from '../src/kernel/server/db/dialect.ts';
 import { migrateToLatest } from '../src/kernel/server/migrate.ts';
@@ -31,8 +32,8 @@ const wf = defineWorkflow<Probe>({
   },
   transitions: [
     { name: 'submit', label: '提交', from: ['draft'], to: 'submitted', roles: ['member'], guard: ({ record, actor }) => (record.owner_id === actor.userId ? null : '只有提出人可以提交') },
-    { name: 'return', label: '退回', from: ['submitted'], to: 'draft', roles: ['proposal_staff'], requires: { reason: '退回理由' } },
-    { name: 'assign', label: '交办', from: ['submitted'], to: 'assigned', roles: ['proposal_staff'], requires: { unitId: '承办单位' } },
+    { name: 'return', label: '退回', from: ['submitted'], to: 'draft', roles: ['proposal_staff'], input: z.object({ reason: z.string().trim().min(1).describe('退回理由') }) },
+    { name: 'assign', label: '交办', from: ['submitted'], to: 'assigned', roles: ['proposal_staff'], input: z.object({ unitId: z.string().min(1).describe('承办单位') }) },
     { name: 'explode', label: '出错', from: ['submitted'], to: 'done', roles: ['proposal_staff'] },
     { name: 'finish', label: '办结', from: ['assigned'], to: 'done', roles: ['unit_handler'] },
   ],

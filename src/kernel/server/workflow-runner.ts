@@ -97,14 +97,16 @@ export class WorkflowRunner {
    * item, audit and the `<workflow>.transitioned` event in the outbox, all committing or failing together.
    */
   async fireIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
-    const input = req.input ?? {};
     const now = clock.iso();
     const record = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as R | undefined;
     if (!record || !spec.canSee(record, req.actor)) throw notFound(spec.entityLabel);
     if (Number(record.version) !== req.expectedVersion) throw versionConflict(spec.entityLabel);
-    const check = checkTransition(spec.workflow, record.state, req.action, { record, actor: req.actor, input });
+    // one decision (state, role, permission, guard, input schema, checks), the same `allowedActions` offers by
+    const check = checkTransition(spec.workflow, record.state, req.action, { record, actor: req.actor, input: req.input ?? {} });
     if (!check.ok) throw new AppError(check.code, check.message, check.field ? { field: check.field } : {});
     const t = check.transition as TransitionDef<R>;
+    // the input as the action's schema parsed it (trimmed, defaults filled, fields it does not take left out)
+    const input = check.input;
     const extra = (await spec.apply?.({ trx, record, transition: t, input, actor: req.actor, now })) ?? {};
     const updates = { ...extra, state: t.to, version: Number(record.version) + 1, updated_at: now };
     const res = await trx.updateTable(spec.table).set(updates).where('id', '=', req.id).where('version', '=', req.expectedVersion).executeTakeFirst();

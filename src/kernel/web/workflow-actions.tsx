@@ -1,6 +1,10 @@
-/** Buttons for the actions the server says the caller may take on a record; asks for required fields and confirms irreversible steps. */
+/**
+ * Buttons for the actions the server says the caller may take on a record; asks for each action's fields (the list the
+ * server derives from the action's input schema: label, kind, required, options) and confirms irreversible steps.
+ */
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import type { ActionField } from '../universal/workflow.ts';
 import { applyFormErrors } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { useReportError } from './hooks.ts';
@@ -12,7 +16,13 @@ export interface RecordAction {
   to?: string;
   requires?: Record<string, string>;
   confirm?: boolean;
+  /** the action's form, from its input schema */
+  fields?: ActionField[];
 }
+
+/** The fields of an action: its field list, or (older payloads) its required fields as text areas. */
+const fieldsOf = (a: RecordAction): ActionField[] =>
+  a.fields ?? Object.entries(a.requires ?? {}).map(([name, label]) => ({ name, label, kind: 'textarea', required: true }));
 
 /**
  * Whether an action turns the record back or down rather than forward: 退回, 退回修改, 不予立案, 不同意…, 撤回, 申请调整,
@@ -26,9 +36,12 @@ export function turnsBack(action: Pick<RecordAction, 'name'>): boolean {
 export interface WorkflowActionsProps {
   actions: RecordAction[];
   onFire: (action: RecordAction, input: Record<string, unknown>) => Promise<void>;
-  /** a custom input for a required field (a select of reasons, a unit picker…); default is a text area */
-  renderField?: (field: string, label: string, action: RecordAction) => ReactNode | undefined;
-  /** optional inputs shown after the required ones (e.g. co-handling units when assigning) */
+  /**
+   * a custom input for a field (a select of configured reasons, a unit picker…); undefined: the default input for the
+   * field's kind; null: the field is not shown here (the page shows it in `extraFields`, e.g. depending on another field)
+   */
+  renderField?: (field: ActionField, action: RecordAction) => ReactNode | null | undefined;
+  /** further inputs shown after the action's fields (e.g. unit suggestions when assigning) */
   extraFields?: (action: RecordAction) => ReactNode;
   onConflictReload?: () => void;
   block?: boolean;
@@ -55,7 +68,7 @@ export function WorkflowActions({ actions, onFire, renderField, extraFields, onC
   };
 
   const start = (a: RecordAction) => {
-    const needs = Object.keys(a.requires ?? {}).length > 0 || !!extraFields?.(a);
+    const needs = fieldsOf(a).some((f) => f.kind !== 'object') || !!extraFields?.(a);
     if (needs || a.confirm) { form.resetFields(); setActive(a); return; }
     void fire(a, {});
   };
@@ -93,14 +106,32 @@ export function WorkflowActions({ actions, onFire, renderField, extraFields, onC
       >
         {active?.confirm && <Alert type="warning" showIcon title={t('此操作提交后不能撤回，请确认。')} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => active && void fire(active, v)}>
-          {Object.entries(active?.requires ?? {}).map(([field, label]) => (
-            <Form.Item key={field} name={field} label={t(label)} rules={[{ required: true, message: t('请填写{label}', { label: t(label) }) }]}>
-              {(active && renderField?.(field, label, active)) ?? <Input.TextArea rows={4} maxLength={4000} showCount />}
-            </Form.Item>
-          ))}
+          {active && fieldsOf(active).map((f) => {
+            if (f.kind === 'object') return null;
+            const custom = renderField?.(f, active);
+            if (custom === null) return null;
+            const rules = f.required ? [{ required: true, message: t('请填写{label}', { label: t(f.label) }) }] : [];
+            if (f.kind === 'boolean' && custom === undefined) {
+              return <Form.Item key={f.name} name={f.name} valuePropName="checked" rules={rules}><Checkbox>{t(f.label)}</Checkbox></Form.Item>;
+            }
+            return <Form.Item key={f.name} name={f.name} label={t(f.label)} rules={rules}>{custom ?? <DefaultInput field={f} />}</Form.Item>;
+          })}
           {active && extraFields?.(active)}
         </Form>
       </Modal>
     </>
   );
+}
+
+/** The input for a field's kind (Form.Item passes value and onChange on). */
+function DefaultInput({ field, ...rest }: { field: ActionField; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
+  const { t } = useI18n();
+  const options = (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }));
+  switch (field.kind) {
+    case 'number': return <InputNumber {...(rest as object)} />;
+    case 'select': return <Select {...(rest as object)} allowClear={!field.required} options={options} />;
+    case 'multiselect': return <Select {...(rest as object)} mode="multiple" options={options} />;
+    case 'text': return <Input {...(rest as object)} />;
+    default: return <Input.TextArea {...(rest as object)} rows={4} maxLength={4000} showCount />;
+  }
 }

@@ -1,6 +1,7 @@
 /** Request and response schemas of the 社情民意信息 (social-conditions reports) API, shared by the server routes and the web pages. */
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
+import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
 import { attachmentItem } from '../attachments/contract.ts';
 
 /** 信息状态: the states of a report (see domain/opinion-lifecycle.ts). */
@@ -41,7 +42,7 @@ const realDay = (s: string) => { const d = new Date(`${s}T00:00:00Z`); return !N
 const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').refine(realDay, '不是有效的日期').describe(label);
 const text = (label: string, max: number) => z.string().trim().max(max).describe(label);
 
-export const allowedAction = z.object({ name: z.string(), label: z.string(), to: z.string(), requires: z.record(z.string(), z.string()), confirm: z.boolean() });
+export const allowedAction = allowedActionSchema;
 
 /** GET /api/opinions */
 export const reportListQuery = pageQuery.extend({
@@ -77,6 +78,8 @@ export const reportListItem = z.object({
   urgent: z.boolean(),
   state: z.enum(reportStates),
   stateLabel: z.string(),
+  /** the state's tag colour, from the lifecycle */
+  stateTone: z.string(),
   submitterUserId: z.string(),
   submitterName: z.string(),
   /** the CPPCC the report came from when it is a copy sent up (下级报送) */
@@ -139,6 +142,8 @@ export const reportDetail = reportListItem.extend({
   history: z.array(historyEntry),
   /** adoptions, instructions, forwarding and feedback at every level of the report's lineage */
   events: z.array(eventEntry),
+  /** where the report stands on its lifecycle's road and its tag colour */
+  progress: stateViewSchema,
   actions: z.array(allowedAction),
   abilities: z.object({
     edit: z.boolean().describe('可修改正文'),
@@ -169,11 +174,7 @@ export const reportEditBody = z.object({
 });
 export type ReportEditBody = z.infer<typeof reportEditBody>;
 
-export const transitionBody = z.object({
-  action: z.string().min(1).max(40).describe('操作'),
-  version: z.number().int().min(1).describe('版本号'),
-  input: z.object({ reason: text('理由', 2000).optional() }).default({}).describe('操作内容'),
-});
+/** POST /api/opinions/:id/transitions: the body is derived from the lifecycle (`transitionBody` in domain/opinion-lifecycle.ts). */
 
 /** POST /api/opinions/:id/events: record an adoption, instruction, forwarding or feedback at this level. */
 export const eventBody = z.object({
@@ -205,14 +206,7 @@ export const issueCreateBody = z.object({
 });
 export type IssueCreateBody = z.infer<typeof issueCreateBody>;
 
-export const issueTransitionBody = z.object({
-  action: z.string().min(1).max(40).describe('操作'),
-  version: z.number().int().min(1).describe('版本号'),
-  input: z.object({
-    reason: text('理由', 2000).optional(),
-    recipients: z.array(z.string().max(40)).max(20).optional().describe('分发对象'),
-  }).default({}).describe('操作内容'),
-});
+/** POST /api/opinions/issues/:id/transitions: derived from the issue lifecycle (`issueTransitionBody` in domain/opinion-lifecycle.ts). */
 
 export const pieceEntry = z.object({
   id: z.string(), seq: z.number().int(), kind: z.enum(adoptionTypes), kindLabel: z.string(), title: z.string(), body: z.string(),
@@ -221,7 +215,7 @@ export const pieceEntry = z.object({
 
 export const issueListItem = z.object({
   id: z.string(), year: z.number().int(), numberSeq: z.number().int(), number: z.string(), title: z.string(),
-  state: z.enum(issueStates), stateLabel: z.string(), pieceCount: z.number().int(), createdAt: z.string(),
+  state: z.enum(issueStates), stateLabel: z.string(), stateTone: z.string(), pieceCount: z.number().int(), createdAt: z.string(),
   signedBy: z.string().nullable(), signedAt: z.string().nullable(), distributedAt: z.string().nullable(), version: z.number().int(),
 });
 export const issuePage = pageOf(issueListItem);
@@ -236,6 +230,8 @@ export const issueDetail = issueListItem.extend({
   pieces: z.array(pieceEntry),
   recipients: z.array(z.object({ code: z.string(), label: z.string() })),
   history: z.array(historyEntry),
+  /** where the issue stands on its lifecycle's road and its tag colour */
+  progress: stateViewSchema,
   actions: z.array(allowedAction),
 });
 export type IssueDetail = z.infer<typeof issueDetail>;

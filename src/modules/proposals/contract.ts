@@ -1,6 +1,7 @@
 /** Request and response schemas of the 提案 (proposals) API, shared by the server routes and the web pages. */
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
+import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
 import { attachmentItem } from '../attachments/contract.ts';
 
 /** 提案状态: the states of a proposal's lifecycle (see domain/proposal-lifecycle.ts). */
@@ -84,13 +85,7 @@ export const proposalListQuery = pageQuery.extend({
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
 /** One action the caller may take now (from the lifecycle), with the input fields it needs. */
-export const allowedAction = z.object({
-  name: z.string(),
-  label: z.string(),
-  to: z.string(),
-  requires: z.record(z.string(), z.string()),
-  confirm: z.boolean(),
-});
+export const allowedAction = allowedActionSchema;
 
 /** Non-workflow actions on the record, e.g. editing a draft or confirming a co-signature. */
 export const recordAbilities = z.object({
@@ -110,6 +105,8 @@ export const proposalListItem = z.object({
   category: z.enum(proposalCategories).nullable(),
   state: z.enum(proposalStates),
   stateLabel: z.string(),
+  /** the state's tag colour, from the lifecycle */
+  stateTone: z.string(),
   proposerUserId: z.string(),
   proposerName: z.string(),
   leadUnitId: z.string().nullable(),
@@ -140,6 +137,9 @@ export const historyEntry = z.object({
   fromState: z.string().nullable(),
   toState: z.string(),
   toStateLabel: z.string(),
+  /** the reached state's colour, and whether the road stopped or finished there (the timeline's dot) */
+  toStateTone: z.string(),
+  toStateEnds: z.enum(['process', 'finish', 'error']),
   actorName: z.string(),
   note: z.string().nullable(),
   /** the transition's input (reason, reply class, …) */
@@ -271,19 +271,7 @@ export const assignmentEntry = z.object({
 });
 export type AssignmentEntry = z.infer<typeof assignmentEntry>;
 
-/** POST /api/proposals/:id/assignments/:assignmentId/transitions: 分办签收、分办答复、签发、退回修改、提交会办意见. */
-export const assignmentTransitionBody = z.object({
-  action: z.string().min(1).max(40).describe('操作'),
-  version: z.number().int().min(1).describe('版本号'),
-  input: z.object({
-    replyClass: z.string().max(8).optional().describe('答复类别'),
-    replyText: z.string().trim().max(50000).optional().describe('答复内容'),
-    opinion: z.string().trim().max(20000).optional().describe('会办意见'),
-    reason: z.string().trim().max(2000).optional().describe('退回理由'),
-  }).default({}).describe('操作内容'),
-});
-export type AssignmentTransitionBody = z.infer<typeof assignmentTransitionBody>;
-
+/** POST /api/proposals/:id/assignments/:assignmentId/transitions: the body is derived from the 承办任务 workflow (`assignmentTransitionBody` in domain/assignment-workflow.ts). */
 export const assignmentParams = z.object({
   id: z.string().min(1).max(40).describe('提案编号'),
   assignmentId: z.string().min(1).max(40).describe('承办任务编号'),
@@ -369,6 +357,8 @@ export const proposalDetail = proposalListItem.extend({
   units: z.array(unitEntry),
   attachments: z.array(attachmentItem),
   history: z.array(historyEntry),
+  /** where the proposal stands on the lifecycle's road (the step bar) */
+  progress: stateViewSchema,
   actions: z.array(allowedAction),
   abilities: recordAbilities,
   evaluation: evaluationSummary,
@@ -433,45 +423,7 @@ export const reviewMeeting = z.object({
   note: z.string().trim().max(500).optional().describe('会议说明'),
 });
 
-/**
- * The input each transition may carry. Which fields an action requires is in the action's `requires`
- * (returned with every detail); the server checks them again.
- */
-export const transitionInput = z.object({
-  /** 退回 / 申请调整 / 驳回 / 申请延期 / 撤回 / 不满意: the reason in words */
-  reason: z.string().trim().max(2000).optional().describe('理由'),
-  /** 不予立案 reason code from the configured list (GET /api/proposals/options) */
-  reasonCode: z.string().max(40).optional().describe('不予立案理由'),
-  /** 并案: the proposal this one is merged into */
-  targetId: z.string().max(40).optional().describe('并入提案'),
-  /** 交办 / 重新交办 */
-  mode: z.enum(handlingModes).optional().describe('办理方式'),
-  leadUnitId: z.string().max(40).optional().describe('主办单位'),
-  coUnitIds: z.array(z.string().max(40)).max(20).optional().describe('会办（分办）单位'),
-  /** 立案 may mark a key proposal */
-  isKey: z.boolean().optional().describe('重点提案'),
-  /** 答复 */
-  replyClass: z.string().max(8).optional().describe('答复类别'),
-  replyText: z.string().trim().max(50000).optional().describe('答复内容'),
-  /** 申请延期: working days asked for */
-  extensionDays: z.number().int().min(1).max(130).optional().describe('延期天数'),
-  /** 评价 */
-  satisfaction: z.enum(satisfactionValues).optional().describe('满意度'),
-  comment: z.string().trim().max(2000).optional().describe('评价意见'),
-  /** 不予立案 may offer conversion (转社情民意 / 转参考件), which the proposer then consents to or refuses */
-  convertTo: z.enum(['opinion', 'reference']).optional().describe('转办去向'),
-  /** 审查会议: the review meeting that decided it (kept in the proposal's history) */
-  meeting: reviewMeeting.optional().describe('审查会议'),
-});
-export type TransitionInput = z.infer<typeof transitionInput>;
-
-/** POST /api/proposals/:id/transitions */
-export const transitionBody = z.object({
-  action: z.string().min(1).max(40).describe('操作'),
-  version: z.number().int().min(1).describe('版本号'),
-  input: transitionInput.default({}).describe('操作内容'),
-});
-export type TransitionBody = z.infer<typeof transitionBody>;
+/** POST /api/proposals/:id/transitions: the body is derived from the lifecycle (`transitionBody` in domain/proposal-lifecycle.ts). */
 
 export const idParams = z.object({ id: z.string().min(1).max(40).describe('提案编号') });
 

@@ -1,12 +1,11 @@
 /** Turns 社情民意 rows into API objects: list items, report details (texts side by side, revisions, history, lineage events, actions) and issues. */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
-import { can } from '../../../kernel/server/actor.ts';
-import { allowedActions } from '../../../kernel/universal/workflow.ts';
+import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
 import { attachmentsOf, presentAttachment } from '../../attachments/index.ts';
 import { adoptionTypeLabels, eventKindLabels, levelLabels, type AdoptionType, type EventKind, type IssueDetail, type Level, type ReportDetail, type ReportListItem } from '../contract.ts';
 import {
-  issueActionLabel, issueActionPermission, issueDrivenActions, issueLifecycle, issueStateLabel, reportActionLabel, reportActionPermission, reportLifecycle, reportStateLabel,
+  issueActionLabel, issueDrivenActions, issueLifecycle, issueStateLabel, reportActionLabel, reportLifecycle, reportStateLabel,
 } from '../domain/opinion-lifecycle.ts';
 import { canEditReport, canRecordEvent, canSendUp } from '../domain/opinion-policy.ts';
 import { lengthWarning, textLength } from '../domain/scoring.ts';
@@ -15,7 +14,7 @@ import type { CodeLabel } from './settings.ts';
 
 export function toListItem(r: ReportRow): ReportListItem {
   return {
-    id: r.id, year: Number(r.year), title: r.title, urgent: Number(r.urgent) === 1, state: r.state as ReportListItem['state'], stateLabel: reportStateLabel(r.state),
+    id: r.id, year: Number(r.year), title: r.title, urgent: Number(r.urgent) === 1, state: r.state as ReportListItem['state'], stateLabel: reportStateLabel(r.state), stateTone: stateView(reportLifecycle, r.state).tone,
     submitterUserId: r.submitter_user_id, submitterName: r.submitter_name, sourceTenantName: r.source_tenant_name ?? null, sourceReportId: r.source_report_id ?? null,
     issueNumber: r.issue_number ?? null, submittedAt: r.submitted_at, sentUpAt: r.sent_up_at ?? null, length: textLength(String(r.body ?? '')), version: Number(r.version),
   };
@@ -36,8 +35,8 @@ export function presentEvent(e: any) {
 
 export async function toDetail(db: Kysely<any>, r: ReportRow, actor: Actor, lengthGuide: number): Promise<ReportDetail> {
   const [revisions, history, events, files] = await Promise.all([listRevisions(db, r.id), listHistory(db, 'opinion', r.id), lineageEvents(db, r.root_report_id), attachmentsOf(db, 'opinion', r.id)]);
-  const actions = allowedActions(reportLifecycle, r.state, { record: r, actor })
-    .filter((a) => !issueDrivenActions.has(a.name) && (!reportActionPermission[a.name] || can(actor, reportActionPermission[a.name])));
+  // the lifecycle's one decision (role, permission, guard); 编期 and 刊发 are fired by the issue, never from the report
+  const actions = allowedActions(reportLifecycle, r.state, { record: r, actor }).filter((a) => !issueDrivenActions.has(a.name));
   return {
     ...toListItem(r),
     body: r.body, submittedTitle: r.submitted_title, submittedBody: r.submitted_body, lengthWarning: lengthWarning(r.body, lengthGuide),
@@ -46,6 +45,7 @@ export async function toDetail(db: Kysely<any>, r: ReportRow, actor: Actor, leng
     revisions: revisions.map((v: any) => ({ seq: Number(v.seq), title: v.title, body: v.body, editorName: v.editor_name, note: v.note ?? null, at: v.at })),
     history: history.map(histItem(reportActionLabel, reportStateLabel)),
     events: events.map(presentEvent),
+    progress: stateView(reportLifecycle, r.state),
     actions,
     abilities: { edit: canEditReport(r, actor), sendUp: canSendUp(r, actor), recordEvent: canRecordEvent(r, actor) },
   };
@@ -53,7 +53,7 @@ export async function toDetail(db: Kysely<any>, r: ReportRow, actor: Actor, leng
 
 export function toIssueItem(i: any) {
   return {
-    id: i.id, year: Number(i.year), numberSeq: Number(i.number_seq), number: i.number, title: i.title, state: i.state, stateLabel: issueStateLabel(i.state),
+    id: i.id, year: Number(i.year), numberSeq: Number(i.number_seq), number: i.number, title: i.title, state: i.state, stateLabel: issueStateLabel(i.state), stateTone: stateView(issueLifecycle, i.state).tone,
     pieceCount: Number(i.piece_count), createdAt: i.created_at, signedBy: i.signed_by ?? null, signedAt: i.signed_at ?? null, distributedAt: i.distributed_at ?? null, version: Number(i.version),
   };
 }
@@ -69,6 +69,7 @@ export async function toIssueDetail(db: Kysely<any>, i: any, actor: Actor, recip
     })),
     recipients: chosen.map((c) => recipients.find((x) => x.code === c) ?? { code: c, label: c }),
     history: history.map(histItem(issueActionLabel, issueStateLabel)),
-    actions: allowedActions(issueLifecycle, i.state, { record: i, actor }).filter((a) => !issueActionPermission[a.name] || can(actor, issueActionPermission[a.name])),
+    progress: stateView(issueLifecycle, i.state),
+    actions: allowedActions(issueLifecycle, i.state, { record: i, actor }),
   };
 }

@@ -7,10 +7,10 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
 import {
-  eventBody, exchangeFile, exportBody, idParams, importResult, issueCreateBody, issueDetail, issueListQuery, issuePage, issueTransitionBody, levelLabels, levels,
-  opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery, transitionBody,
+  eventBody, exchangeFile, exportBody, idParams, importResult, issueCreateBody, issueDetail, issueListQuery, issuePage, levelLabels, levels,
+  opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery,
 } from '../contract.ts';
-import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
+import { issueTransitionBody, reportLifecycle, transitionBody } from '../domain/opinion-lifecycle.ts';
 import { canSeeReport, canUseOpinions } from '../domain/opinion-policy.ts';
 import { exportExchange, importExchange } from './exchange.ts';
 import { compileIssue, fireIssue, recordPieceEvent } from './issue-commands.ts';

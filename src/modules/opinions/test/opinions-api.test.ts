@@ -75,7 +75,8 @@ for (const d of await dialects()) {
 
       const noReason = await fire(editor, r.id, 'return', r.version);
       assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'reason');
+      assert.equal(noReason.body.error.field, 'input.reason');
+      assert.match(noReason.body.error.message, /退回理由/);
       r = (await fire(editor, r.id, 'return', r.version, { reason: '请压缩篇幅，一事一报' })).body;
       assert.equal(r.state, 'returned');
       assert.match(await inbox(member), /信息被退回\|.*请压缩篇幅/);

@@ -12,14 +12,10 @@ export interface OpinionOptions {
 
 export const useOpinionOptions = () => useApiQuery<OpinionOptions>('/api/opinions/options');
 
-const colors: Record<string, string> = {
-  submitted: 'processing', returned: 'warning', accepted: 'green', retained: 'default', verified: 'cyan', compiled: 'blue', reported: 'success', withdrawn: 'default',
-  editing: 'processing', signing: 'orange', signed: 'cyan', distributed: 'success',
-};
-
-export function StateTag({ state, label }: { state: string; label: string }) {
+/** A state's tag in the colour the lifecycle gives it (`stateTone` with every report and issue). */
+export function StateTag({ label, tone }: { label: string; tone: string }) {
   const { t } = useI18n();
-  return <Tag color={colors[state] ?? 'default'}>{t(label)}</Tag>;
+  return <Tag color={tone}>{t(label)}</Tag>;
 }
 
 /** Characters as the server counts them (whitespace excluded). */

@@ -3,6 +3,7 @@
  * each with a reason) → review list (审议) → the chair's meeting (主席会议) confirms or drops each nominee → publication
  * (通报), after which the confirmed proposals show 优秀提案 with the year. Pure: the round's workflow and the rules.
  */
+import { z } from 'zod';
 import { defineWorkflow, type GuardContext, type WorkflowDef } from '../../../kernel/universal/workflow.ts';
 
 export interface ExcellentRoundRecord {
@@ -37,9 +38,14 @@ export const excellentRoundWorkflow: WorkflowDef<ExcellentRoundRecord> = defineW
     published: { label: '已通报', labelEn: 'Published', terminal: true },
   } satisfies Record<ExcellentRoundState, unknown>,
   transitions: [
-    { name: 'start_review', label: '提交主席会议审定', labelEn: 'Send to the chair meeting', from: ['nominating'], to: 'reviewing', roles: ['proposal_staff'], guard: sameTenant, confirm: true },
-    { name: 'decide', label: '主席会议审定', labelEn: 'Decide', from: ['reviewing'], to: 'decided', roles: ['leader'], guard: sameTenant, requires: { meetingDate: '主席会议日期', decisions: '审定结果' } },
-    { name: 'publish', label: '通报', labelEn: 'Publish', from: ['decided'], to: 'published', roles: ['proposal_staff'], guard: sameTenant, requires: { notice: '通报内容' }, confirm: true },
+    { name: 'start_review', label: '提交主席会议审定', labelEn: 'Send to the chair meeting', from: ['nominating'], to: 'reviewing', roles: ['proposal_staff'], permission: 'proposal.review', guard: sameTenant, confirm: true },
+    { name: 'decide', label: '主席会议审定', labelEn: 'Decide', from: ['reviewing'], to: 'decided', roles: ['leader'], permission: 'proposal.key_decide', guard: sameTenant,
+      input: z.object({
+        meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe('主席会议日期'),
+        decisions: z.array(z.object({ nomineeId: z.string(), decision: z.enum(['confirm', 'drop']), note: z.string().optional() }).loose()).describe('审定结果'),
+        meetingNote: z.string().trim().max(500).optional().describe('会议说明'),
+      }).loose() },
+    { name: 'publish', label: '通报', labelEn: 'Publish', from: ['decided'], to: 'published', roles: ['proposal_staff'], permission: 'proposal.review', guard: sameTenant, input: z.object({ notice: z.string().trim().min(1).max(5000).describe('通报内容') }).loose(), confirm: true },
   ],
 });
 

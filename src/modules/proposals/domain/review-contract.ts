@@ -1,22 +1,27 @@
 /** Request and response schemas (shared by server and web, kept with the domain so the web may read them) of 审查会议 batch decisions, review-queue duplicate groups and 优秀提案 selection rounds. */
 import { z } from 'zod';
 import { reviewMeeting } from '../contract.ts';
+import { allowedActionSchema } from '../../../kernel/universal/workflow.ts';
+import { reviewDecisionInputs } from './proposal-lifecycle.ts';
 
 /** The decisions a review meeting (审查会议) takes on submitted proposals. */
 export const batchTransitions = ['file', 'not_file', 'return', 'merge'] as const;
 export type BatchTransition = (typeof batchTransitions)[number];
 
-/** One proposal's decision: the same input as a single transition (reason code, target, …) beside id and version. */
-export const batchItem = z.object({
+/**
+ * One proposal's decision: id and version beside the decision's own input, read from the lifecycle's schema of that
+ * transition (reason code, target, …), so a batch item and a single transition take the same fields and require the same.
+ */
+const item = {
   id: z.string().min(1).max(40).describe('提案编号'),
   version: z.number().int().min(1).describe('版本号'),
-  transition: z.enum(batchTransitions).describe('审查决定'),
-  reason: z.string().trim().max(2000).optional().describe('理由'),
-  reasonCode: z.string().max(40).optional().describe('不予立案理由'),
-  targetId: z.string().max(40).optional().describe('并入提案'),
-  isKey: z.boolean().optional().describe('重点提案'),
-  convertTo: z.enum(['opinion', 'reference']).optional().describe('转办去向'),
-});
+};
+export const batchItem = z.discriminatedUnion('transition', [
+  reviewDecisionInputs.file.omit({ meeting: true }).extend({ ...item, transition: z.literal('file').describe('审查决定') }),
+  reviewDecisionInputs.not_file.omit({ meeting: true }).extend({ ...item, transition: z.literal('not_file').describe('审查决定') }),
+  reviewDecisionInputs.return.omit({ meeting: true }).extend({ ...item, transition: z.literal('return').describe('审查决定') }),
+  reviewDecisionInputs.merge.omit({ meeting: true }).extend({ ...item, transition: z.literal('merge').describe('审查决定') }),
+]);
 export type BatchItem = z.infer<typeof batchItem>;
 
 /** POST /api/proposals/batch-transitions */
@@ -110,7 +115,7 @@ export const excellentRound = z.object({
   publishedAt: z.string().nullable(),
   nominees: z.array(excellentNominee),
   /** the round's lifecycle actions the caller may take now (start_review, decide, publish) */
-  actions: z.array(z.object({ name: z.string(), label: z.string(), to: z.string(), requires: z.record(z.string(), z.string()), confirm: z.boolean() })),
+  actions: z.array(allowedActionSchema),
   canNominate: z.boolean(),
 });
 export type ExcellentRound = z.infer<typeof excellentRound>;

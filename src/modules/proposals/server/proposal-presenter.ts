@@ -2,12 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
-import { allowedActions } from '../../../kernel/universal/workflow.ts';
+import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
 import {
   evaluatorKindLabels, satisfactionLabels, unitRoleLabels, type ProposalDetail, type ProposalListItem, type Satisfaction, type UnitRole,
 } from '../contract.ts';
 import { mayViewScore, mutualGrade, mutualScoringOpen, mutualSideLabels, mutualSideOf, mutualSides, pendingEvaluators, type MutualSide } from '../domain/proposal-evaluation.ts';
-import { actionLabel, actionPermission, buildProposalLifecycle, defaultLifecycleRules, stateLabel, type LifecycleRules, type ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
+import { actionLabel, buildProposalLifecycle, proposalLifecycle, defaultLifecycleRules, stateLabel, type LifecycleRules, type ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
 import { conversionInfoOf } from './conversion.ts';
 import { canConfirmCosign, canEditDraft, type VisibilityFacts } from '../domain/proposal-policy.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
@@ -23,7 +23,7 @@ export function toListItem(r: ProposalRow): ProposalListItem {
   return {
     id: r.id, year: Number(r.year), sessionLabel: r.session_label, number: r.number ?? null, title: r.title,
     type: r.type as ProposalListItem['type'], category: (r.category ?? null) as ProposalListItem['category'],
-    state: r.state as ProposalListItem['state'], stateLabel: stateLabel(r.state),
+    state: r.state as ProposalListItem['state'], stateLabel: stateLabel(r.state), stateTone: stateView(proposalLifecycle, r.state).tone,
     proposerUserId: r.proposer_user_id, proposerName: r.proposer_name,
     leadUnitId: r.lead_unit_id ?? null, leadUnitName: r.lead_unit_name ?? null,
     handlingMode: (r.handling_mode ?? null) as ProposalListItem['handlingMode'],
@@ -59,8 +59,8 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
   ]);
   const leaderIds = leaders.map((l: any) => l.user_id as string);
   const wf = buildProposalLifecycle(deadlines, rules);
-  const actions = allowedActions(wf, r.state, { record: r, actor })
-    .filter((a) => !actionPermission[a.name] || can(actor, actionPermission[a.name]));
+  // the same decision firing makes (role, permission, guard): what is offered can be fired
+  const actions = allowedActions(wf, r.state, { record: r, actor });
   const draftSeer = seesReplyDraft(r, actor);
   const reason = r.not_filed_reason ? (notFiledReasons.find((x) => x.code === r.not_filed_reason)?.label ?? r.not_filed_reason) : null;
   return {
@@ -75,8 +75,9 @@ export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, fa
     attachments: files.map((f) => presentAttachment(f)),
     history: history.map((h: any) => ({
       id: h.id, action: h.action, actionLabel: actionLabel(h.action), fromState: h.from_state ?? null, toState: h.to_state,
-      toStateLabel: stateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, data: historyData(h.action, parseJson(h.data), draftSeer), at: h.at,
+      toStateLabel: stateLabel(h.to_state), toStateTone: stateView(proposalLifecycle, h.to_state).tone, toStateEnds: stateView(proposalLifecycle, h.to_state).status, actorName: h.actor_name, note: h.note ?? null, data: historyData(h.action, parseJson(h.data), draftSeer), at: h.at,
     })),
+    progress: stateView(wf, r.state),
     actions,
     abilities: {
       edit: canEditDraft(r, actor), confirmCosign: canConfirmCosign(r, actor, facts.pendingCosignerIds),

@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.
 import {
   handlingModeLabels, handlingModes, idParams, proposalCategories, proposalCategoryLabels, proposalCreateBody, proposalDetail,
   proposalListQuery, proposalOptions, proposalPage, proposalTypeLabels, proposalTypes, proposalUpdateBody,
-  satisfactionLabels, satisfactionValues, transitionBody, mutualScoreBody,
+  satisfactionLabels, satisfactionValues, mutualScoreBody,
 } from '../contract.ts';
 import { submitMutualScore } from './commands/mutual-score.ts';
 import { recordConsultation } from './commands/record-consultation.ts';
@@ -19,9 +19,10 @@ import { deadlinesBoard } from './deadlines-board.ts';
 import { proposalListWorkbook, replyLetterDocx, replyLetterFor, type LetterReply } from './exports.ts';
 import { findOrg, findPeople, tenantUsersHoldingRoles } from './directory.ts';
 import { listAllProposals } from './proposal-repository.ts';
-import { assignmentParams, assignmentTransitionBody } from '../contract.ts';
+import { assignmentParams } from '../contract.ts';
+import { assignmentTransitionBody } from '../domain/assignment-workflow.ts';
 import { findAssignment, fireAssignment, splitReplyForLetter } from './assignments.ts';
-import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
+import { proposalLifecycle, transitionBody } from '../domain/proposal-lifecycle.ts';
 import { canReadProposals, canSeeProposal } from '../domain/proposal-policy.ts';
 import { sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
@@ -282,7 +283,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   app.post('/api/proposals/:id/transitions', {
     schema: {
       tags, summary: '执行办理操作（提交、退回、立案、不予立案、并案、交办、签收、申请调整、答复、签发、审核、评价等）',
-      description: '可执行的操作及其必填项见提案详情的 actions。版本号过期返回 409 VERSION_CONFLICT；当前状态不允许返回 409 INVALID_TRANSITION。'
+      description: '请求体按 action 区分，每个操作只接受它自己的 input 字段（必填项缺失返回 400 VALIDATION_FAILED 并指明字段）；可执行的操作及其表单字段见提案详情的 actions。版本号过期返回 409 VERSION_CONFLICT；当前状态不允许返回 409 INVALID_TRANSITION。'
         + '需经单位领导签发时（设置 proposals.replySignOff，默认开启）：经办人 reply 后进入待签发，本单位领导 sign_off（签发）或 return_draft（退回修改，需 reason）；'
         + '领导自拟答复用 reply_sign（答复并签发）。签发人与签发时间见详情 signerName、signedAt。',
       params: idParams, body: transitionBody, response: { 200: proposalDetail, ...errors },

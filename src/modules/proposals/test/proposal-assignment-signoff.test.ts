@@ -176,7 +176,8 @@ for (const d of databases) {
       // returned with a reason, redrafted, then signed off
       const noReason = await fireUnit(unitLead, p.id, zj.id, 'return_draft', zj.version);
       assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'reason');
+      assert.equal(noReason.body.error.field, 'input.reason');
+      assert.match(noReason.body.error.message, /退回理由/);
       // its 办理期限 was set at 签收; as if that was weeks ago, it is earlier than a fresh count from today would give
       const dueAtSign = s.zx.ctx.calendar.addWorkingDays(s.zx.ctx.calendar.today(), 7);
       await s.zx.ctx.db.updateTable('proposal_assignments').set({ due_date: dueAtSign }).where('id', '=', zj.id).execute();

@@ -67,7 +67,8 @@ for (const d of await dialects()) {
       assert.equal(stale.status, 409);
       const noText = await fireUnit(unit2, p.id, a.id, 'reply', mine.version, { replyClass: 'A' });
       assert.equal(noText.status, 400);
-      assert.equal(noText.body.error.field, 'replyText');
+      assert.equal(noText.body.error.field, 'input.replyText', 'the action\'s own input schema requires it');
+      assert.match(noText.body.error.message, /答复内容/);
       const badClass = await fireUnit(unit2, p.id, a.id, 'reply', mine.version, { replyClass: 'Z', replyText: '答复' });
       assert.equal(badClass.status, 400);
       assert.equal(badClass.body.error.field, 'replyClass');
@@ -112,7 +113,8 @@ for (const d of await dialects()) {
       assert.equal((await fireUnit(unit, p.id, a.id, 'reply', a.version, { replyClass: 'A', replyText: '答复' })).status, 409);
       const empty = await fireUnit(unit, p.id, a.id, 'submit_opinion', a.version, { opinion: '  ' });
       assert.equal(empty.status, 400);
-      assert.equal(empty.body.error.field, 'opinion');
+      assert.equal(empty.body.error.field, 'input.opinion');
+      assert.match(empty.body.error.message, /会办意见/);
       const sent = await fireUnit(unit, p.id, a.id, 'submit_opinion', a.version, { opinion: '建议将校舍抗震加固纳入城市更新项目统筹实施。' });
       assert.equal(sent.status, 200, JSON.stringify(sent.body));
       assert.equal(sent.body.assignments[0].state, 'opinion_submitted');

@@ -90,7 +90,8 @@ for (const d of await dialects()) {
       const coView = (await cosigner.get(`/api/proposals/${id}`)).body;
       const noReason = await fire(cosigner, id, 'request_rehandle', coView.version, {});
       assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'reason');
+      assert.equal(noReason.body.error.field, 'input.reason');
+      assert.match(noReason.body.error.message, /不满意的理由/);
       p = await ok(cosigner, id, 'request_rehandle', coView.version, { reason: '施工噪声问题没有解决' });
       assert.equal(p.state, 'rehandle');
       assert.equal(p.satisfaction, 'unsatisfied');

@@ -1,12 +1,20 @@
 // Pure tests of the 提案 lifecycle: every transition, its roles, guards and required fields, plus stamping and visibility.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedActions, checkTransition, defineWorkflow } from '../../../kernel/universal/workflow.ts';
-import { buildProposalLifecycle, checkTransitionInput, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
+import { allowedActions, checkInput, checkTransition, defineWorkflow } from '../../../kernel/universal/workflow.ts';
+import { buildProposalLifecycle, defaultDeadlines, defaultLifecycleRules, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { canEditDraft, canSeeProposal, canConfirmCosign } from '../domain/proposal-policy.ts';
 import { formatNumber, sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
 import { proposalStates } from '../contract.ts';
 import { aggregateSatisfaction, evaluatorsOf, mayViewScore, mutualGrade, mutualSideOf, pendingEvaluators } from '../domain/proposal-evaluation.ts';
+
+/** The input rules of one action (schema and check) with a tenant's lists, as the server runs them. */
+const checkTransitionInput = (action: string, input: Record<string, unknown>, opts: { replyClasses: string[]; notFiledReasons: string[]; recordId: string }) => {
+  const w = buildProposalLifecycle(defaultDeadlines, { ...defaultLifecycleRules, replyClasses: opts.replyClasses, notFiledReasons: opts.notFiledReasons });
+  const r = checkInput(w.transitions.find((x) => x.name === action)!, input, { id: opts.recordId } as ProposalRecord, { userId: 's1', orgId: 'x', tenantId: 'x', roles: [] });
+  return r.ok ? null : r;
+};
+
 
 const CITY = 'city';
 const UNIT = 'unit-zhujian';

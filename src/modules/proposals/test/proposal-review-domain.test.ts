@@ -1,9 +1,17 @@
 // Pure tests of conversion consent (转办征询), the configurable follow-up rule and the 优秀提案 selection round.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedActions, checkTransition } from '../../../kernel/universal/workflow.ts';
-import { buildProposalLifecycle, checkTransitionInput, defaultDeadlines, proposalLifecycle, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
+import { allowedActions, checkInput, checkTransition } from '../../../kernel/universal/workflow.ts';
+import { buildProposalLifecycle, defaultDeadlines, defaultLifecycleRules, proposalLifecycle, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { checkDecisions, excellentRoundWorkflow as round, mayNominate, nominationSourceFor } from '../domain/excellent-round.ts';
+
+/** The input rules of one action (schema and check) with a tenant's lists, as the server runs them. */
+const checkTransitionInput = (action: string, input: Record<string, unknown>, opts: { replyClasses: string[]; notFiledReasons: string[]; recordId: string }) => {
+  const w = buildProposalLifecycle(defaultDeadlines, { ...defaultLifecycleRules, replyClasses: opts.replyClasses, notFiledReasons: opts.notFiledReasons });
+  const r = checkInput(w.transitions.find((x) => x.name === action)!, input, { id: opts.recordId } as ProposalRecord, { userId: 's1', orgId: 'x', tenantId: 'x', roles: [] });
+  return r.ok ? null : r;
+};
+
 
 const CITY = 'city';
 const member = { userId: 'm1', orgId: CITY, tenantId: CITY, roles: ['member'] };

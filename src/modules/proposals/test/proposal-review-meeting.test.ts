@@ -65,11 +65,16 @@ for (const d of await dialects()) {
       assert.equal((await other.get(`/api/proposals/${a.id}`)).status, 200, 'and sees the target proposal');
     });
 
-    test('each item is checked like a single transition: missing reason code, a wrong state, a not found proposal', async () => {
+    test('each item is checked like a single transition: missing reason code, an unlisted one, a not found proposal', async () => {
       const p = await submitted('关于逐件校验审查决定的建议');
+      // an item without a field its decision requires fails the request's shape, as a single transition's body does
+      const noCode = await staff.post('/api/proposals/batch-transitions', { items: [{ id: p.id, version: p.version, transition: 'not_file' }] });
+      assert.equal(noCode.status, 400);
+      assert.equal(noCode.body.error.field, 'items.0.reasonCode');
+      assert.match(noCode.body.error.message, /不予立案理由/);
       const r = await staff.post('/api/proposals/batch-transitions', {
         items: [
-          { id: p.id, version: p.version, transition: 'not_file' },
+          { id: p.id, version: p.version, transition: 'not_file', reasonCode: 'no-such-reason' },
           { id: 'nonexistent-proposal', version: 1, transition: 'file' },
         ],
       });

@@ -2,12 +2,20 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { allowedActions, checkTransition } from '../../../kernel/universal/workflow.ts';
-import { buildProposalLifecycle, checkTransitionInput, defaultDeadlines, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
+import { allowedActions, checkInput, checkTransition } from '../../../kernel/universal/workflow.ts';
+import { buildProposalLifecycle, defaultDeadlines, defaultLifecycleRules, proposalLifecycle as wf, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { fire, ok } from './transitions.ts';
+
+/** The input rules of one action (schema and check) with a tenant's lists, as the server runs them. */
+const checkTransitionInput = (action: string, input: Record<string, unknown>, opts: { replyClasses: string[]; notFiledReasons: string[]; recordId: string }) => {
+  const w = buildProposalLifecycle(defaultDeadlines, { ...defaultLifecycleRules, replyClasses: opts.replyClasses, notFiledReasons: opts.notFiledReasons });
+  const r = checkInput(w.transitions.find((x) => x.name === action)!, input, { id: opts.recordId } as ProposalRecord, { userId: 's1', orgId: 'x', tenantId: 'x', roles: [] });
+  return r.ok ? null : r;
+};
+
 
 const CITY = 'city';
 const UNIT = 'unit-zhujian';
@@ -158,7 +166,8 @@ for (const d of databases) {
       // 退回修改 needs a reason, goes back to the clerk, who edits and sends again
       const noReason = await fire(unitLead, p.id, 'return_draft', p.version, {});
       assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'reason');
+      assert.equal(noReason.body.error.field, 'input.reason');
+      assert.match(noReason.body.error.message, /退回理由/);
       // the 办理期限 was set at 签收; as if that was weeks ago, it is earlier than a fresh count from today would give
       const db = s.zx.ctx.db;
       const dueAtSign = s.zx.ctx.calendar.addWorkingDays(s.zx.ctx.calendar.today(), 7);

@@ -10,14 +10,10 @@ export function useProposalOptions() {
   return useApiQuery<ProposalOptions>('/api/proposals/options');
 }
 
-const stateColors: Record<string, string> = {
-  draft: 'default', submitted: 'processing', returned: 'warning', filed: 'cyan', not_filed: 'default', merged: 'default', withdrawn: 'default',
-  assigned: 'gold', objected: 'orange', in_progress: 'blue', extension_requested: 'orange', reply_signoff: 'magenta', reply_check: 'purple', replied: 'geekblue', rehandle: 'volcano', closed: 'success',
-};
-
-export function StateTag({ state, label }: { state: string; label: string }) {
+/** A state's tag in the colour the lifecycle gives it (`stateTone` with every proposal). */
+export function StateTag({ label, tone }: { label: string; tone: string }) {
   const { t } = useI18n();
-  return <Tag color={stateColors[state] ?? 'default'}>{t(label)}</Tag>;
+  return <Tag color={tone}>{t(label)}</Tag>;
 }
 
 export function labelOf(list: Array<{ code: string; label: string }> | undefined, code: string | null | undefined): string {

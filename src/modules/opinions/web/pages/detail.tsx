@@ -60,7 +60,7 @@ export default function OpinionDetailPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard wrapTitle title={<Space wrap>{r.urgent && <Tag color="red">{t('急事急报')}</Tag>}<span>{r.title}</span></Space>} extra={<StateTag state={r.state} label={r.stateLabel} />}>
+      <PageCard wrapTitle title={<Space wrap>{r.urgent && <Tag color="red">{t('急事急报')}</Tag>}<span>{r.title}</span></Space>} extra={<StateTag label={r.stateLabel} tone={r.stateTone} />}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('报送人')}>{r.submitterName}</Descriptions.Item>
           <Descriptions.Item label={t('报送时间')}>{formatDateTime(r.submittedAt)}</Descriptions.Item>

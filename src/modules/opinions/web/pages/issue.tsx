@@ -40,7 +40,7 @@ export default function IssuePage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageCard title={`《${t('社情民意')}》${i.year}年${i.number}`}
-        extra={<StateTag state={i.state} label={i.stateLabel} />}>
+        extra={<StateTag label={i.stateLabel} tone={i.stateTone} />}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('篇目')}>{i.pieceCount}</Descriptions.Item>
           <Descriptions.Item label={t('签发人')}>{i.signedBy ?? '—'}</Descriptions.Item>

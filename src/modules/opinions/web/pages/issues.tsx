@@ -8,7 +8,7 @@ import { useSession } from '../../../../kernel/web/session.tsx';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { StateTag } from '../shared.tsx';
 
-interface IssueItem { id: string; year: number; number: string; title: string; state: string; stateLabel: string; pieceCount: number; createdAt: string; signedBy: string | null }
+interface IssueItem { id: string; year: number; number: string; title: string; state: string; stateLabel: string; stateTone: string; pieceCount: number; createdAt: string; signedBy: string | null }
 
 export default function IssueListPage() {
   const { t } = useI18n();
@@ -24,7 +24,7 @@ export default function IssueListPage() {
         columns={[
           { title: t('期号'), key: 'number', render: (_, i) => <Link to={`/opinions/issues/${i.id}`}>{`${i.year}年${i.number}`}</Link> },
           { title: t('篇目'), dataIndex: 'pieceCount', key: 'pieceCount', width: 80 },
-          { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (v, i) => <StateTag state={v} label={i.stateLabel} /> },
+          { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, i) => <StateTag label={i.stateLabel} tone={i.stateTone} /> },
           { title: t('签发人'), dataIndex: 'signedBy', key: 'signedBy', width: 120, render: (v) => v ?? '—' },
           { title: t('编期时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, render: (v) => formatDateTime(v) },
         ]} />

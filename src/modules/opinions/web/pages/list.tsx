@@ -37,7 +37,7 @@ export default function OpinionListPage() {
   const columns: ColumnsType<ReportListItem> = [
     { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Space size={4} wrap>{r.urgent && <Tag color="red">{t('急')}</Tag>}<Link to={`/opinions/${r.id}`}>{v}</Link>{r.sourceTenantName && <Tag>{r.sourceTenantName}</Tag>}</Space> },
     { title: t('报送人'), dataIndex: 'submitterName', key: 'submitterName', width: 120 },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (v, r) => <StateTag state={v} label={r.stateLabel} /> },
+    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <StateTag label={r.stateLabel} tone={r.stateTone} /> },
     { title: t('期号'), dataIndex: 'issueNumber', key: 'issueNumber', width: 90, responsive: ['md'], render: (v) => v ?? '—' },
     { title: t('字数'), dataIndex: 'length', key: 'length', width: 80, responsive: ['lg'] },
     { title: t('报送时间'), dataIndex: 'submittedAt', key: 'submittedAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
@@ -65,7 +65,7 @@ export default function OpinionListPage() {
           renderItem={(r) => (
             <List.Item onClick={() => navigate(`/opinions/${r.id}`)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta title={<Link to={`/opinions/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><StateTag state={r.state} label={r.stateLabel} />{r.urgent && <Tag color="red">{t('急')}</Tag>}{r.issueNumber && <span>{r.issueNumber}</span>}<span>{formatDateTime(r.submittedAt)}</span></Space>} />
+                description={<Space wrap size={[6, 4]}><StateTag label={r.stateLabel} tone={r.stateTone} />{r.urgent && <Tag color="red">{t('急')}</Tag>}{r.issueNumber && <span>{r.issueNumber}</span>}<span>{formatDateTime(r.submittedAt)}</span></Space>} />
             </List.Item>
           )} />
       ) : (

@@ -56,7 +56,7 @@ export default function TopicPage() {
           renderItem={(r) => (
             <List.Item>
               <List.Item.Meta title={<Space size={4} wrap>{r.urgent && <Tag color="red">{t('急')}</Tag>}<Link to={`/opinions/${r.id}`}>{r.title}</Link></Space>}
-                description={<Space wrap size={[8, 4]}><StateTag state={r.state} label={r.stateLabel} /><span>{r.submitterName}</span><span>{formatDateTime(r.submittedAt)}</span></Space>} />
+                description={<Space wrap size={[8, 4]}><StateTag label={r.stateLabel} tone={r.stateTone} /><span>{r.submitterName}</span><span>{formatDateTime(r.submittedAt)}</span></Space>} />
             </List.Item>
           )} />
       </Card>

@@ -7,8 +7,7 @@ import type { Actor } from '../../../../kernel/server/actor.ts';
 import { can } from '../../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import { AppError, forbidden } from '../../../../kernel/universal/errors.ts';
-import type { TransitionInput } from '../../contract.ts';
-import { stateLabel } from '../../domain/proposal-lifecycle.ts';
+import { stateLabel, type TransitionInput } from '../../domain/proposal-lifecycle.ts';
 import type { BatchBody, BatchResult } from '../../domain/review-contract.ts';
 import { fireTransition } from './fire-transition.ts';
 

@@ -5,13 +5,11 @@
  */
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../../../kernel/server/actor.ts';
-import { can } from '../../../../kernel/server/actor.ts';
 import { isUniqueViolation } from '../../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
-import { AppError, forbidden, invalid, notFound } from '../../../../kernel/universal/errors.ts';
+import { AppError, invalid, notFound } from '../../../../kernel/universal/errors.ts';
 import { chinaToday } from '../../../../kernel/universal/working-days.ts';
-import type { TransitionInput } from '../../contract.ts';
-import { actionPermission, checkTransitionInput, proposalLifecycle } from '../../domain/proposal-lifecycle.ts';
+import { proposalLifecycle, type TransitionInput } from '../../domain/proposal-lifecycle.ts';
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { formatNumber, stampSubmission } from '../../domain/proposal-session.ts';
 import type { ProposalSettings } from '../../domain/proposal-settings.ts';
@@ -202,22 +200,19 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
   const row = await findProposal(ctx.db, req.id);
   const facts = row ? await loadFacts(ctx.db, req.id) : null;
   if (!row || !facts || !canSeeProposal(row, req.actor, facts)) throw notFound('提案');
-  const perm = actionPermission[req.action];
-  if (perm && !can(req.actor, perm)) throw forbidden(`「${proposalLifecycle.transitions.find((t) => t.name === req.action)?.label ?? req.action}」`);
   const settings = await readProposalSettings(ctx, row.tenant_id);
   const input = req.input as Record<string, unknown>;
-  const bad = checkTransitionInput(req.action, input, {
-    replyClasses: settings.replyClasses.map((c) => c.code), notFiledReasons: settings.notFiledReasons.map((c) => c.code), recordId: row.id,
-  });
   // the unit of work the transition runs in, for effects that open or close side tasks
   let current: Work | undefined;
   const work = () => { if (!current) throw new Error('proposal effects run inside a unit of work'); return current; };
   const spec = proposalSpec(settings.deadlines, facts, async ({ trx, record, input: inp, actor, now, transition }) => {
-    // input rules are checked only once the transition itself is allowed, so a wrong role or state is reported first
-    if (bad) throw invalid(bad.field, bad.label, bad.message);
+    // the lifecycle has checked state, role, permission, guard, the action's input and its rules by now
     const effect = effects[transition.name];
     return effect ? effect({ ctx, w: work(), trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
-  }, { followUpClasses: settings.followUpClasses, replySignOff: settings.replySignOff });
+  }, {
+    followUpClasses: settings.followUpClasses, replySignOff: settings.replySignOff,
+    replyClasses: settings.replyClasses.map((c) => c.code), notFiledReasons: settings.notFiledReasons.map((c) => c.code),
+  });
   try {
     // one unit of work: the transition and the events it causes (search indexing, the unit suggestion's example, a
     // conversion to 社情民意) commit together, and the subscribers get them from the outbox

@@ -9,6 +9,7 @@ import { api } from '../../../../kernel/web/api.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import type { ActionField } from '../../../../kernel/universal/workflow.ts';
 import { labelOf, replyClassText, useProposalOptions } from '../shared.tsx';
 
 const colors: Record<string, string> = { assigned: 'gold', in_progress: 'blue', reply_signoff: 'purple', replied: 'green', opinion_pending: 'orange', opinion_submitted: 'green' };
@@ -18,7 +19,7 @@ export function AssignmentsCard({ p, onDone }: { p: ProposalDetail; onDone: () =
   const { message } = App.useApp();
   const options = useProposalOptions();
   if (!p.assignments.length) return null;
-  const renderField = (field: string) => {
+  const renderField = ({ name: field }: ActionField) => {
     const o = options.data;
     if (field === 'replyClass') return <Radio.Group options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />;
     if (field === 'replyText') return <Input.TextArea rows={8} maxLength={50000} showCount />;

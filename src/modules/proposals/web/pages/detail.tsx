@@ -1,5 +1,5 @@
 /** 提案详情: content, where the proposal stands (Steps) and its history (Timeline), with the caller's actions as buttons. */
-import { Alert, App, Button, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useEffect, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web
 import { useServerEvent } from '../../../../kernel/web/events.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import type { ActionField } from '../../../../kernel/universal/workflow.ts';
 import { ProposalPicker, StateTag, UnitSelect, labelOf, replyClassText, useProposalOptions } from '../shared.tsx';
 import { EvaluationCard, MutualCard } from './evaluation-panel.tsx';
 import { AssignmentsCard } from './assignments-panel.tsx';
@@ -19,13 +20,6 @@ import { ConversionTags } from './conversion-tags.tsx';
 import { SimilarItems, UnitSuggestionsField } from '../../../text/web/index.tsx';
 import { useSession } from '../../../../kernel/web/session.tsx';
 
-/** The main road of a proposal, and which step each state belongs to. */
-const stages = ['提交', '审查立案', '交办签收', '办理答复', '评价办结'];
-const stageOf: Record<string, number> = {
-  draft: 0, returned: 0, submitted: 1, not_filed: 1, merged: 1, withdrawn: 1, filed: 2, assigned: 2, objected: 2,
-  in_progress: 3, extension_requested: 3, reply_signoff: 3, reply_check: 3, rehandle: 3, replied: 4, closed: 4,
-};
-const stoppedStates = new Set(['not_filed', 'merged', 'withdrawn']);
 /** The unit's reply actions: a draft returned by its leader (or an earlier reply when re-handling) is offered for editing. */
 const replyActions = new Set(['reply', 'reply_sign']);
 
@@ -58,26 +52,35 @@ export default function ProposalDetailPage() {
     reload();
   };
 
-  const renderField = (field: string, _label: string, a: RecordAction) => {
+  /** Inputs for the fields the lifecycle names (labels, required and options come with each action's field list). */
+  const renderField = (f: ActionField, a: RecordAction) => {
     const o = options.data;
+    const field = f.name;
+    const choices = (f.options ?? []).map((m) => ({ value: m.value, label: t(m.label) }));
     if (replyActions.has(a.name) && (field === 'replyClass' || field === 'replyText')) {
       const initial = field === 'replyClass' ? p.replyClass : p.replyText;
       return (
         <Prefilled initial={initial}>
-          {(f) => field === 'replyClass'
-            ? <Radio.Group id={f.id} value={f.value} onChange={(e) => f.onChange?.(e.target.value)} options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />
-            : <Input.TextArea id={f.id} value={f.value as string | undefined} onChange={(e) => f.onChange?.(e.target.value)} rows={8} maxLength={50000} showCount />}
+          {(fp) => field === 'replyClass'
+            ? <Radio.Group id={fp.id} value={fp.value} onChange={(e) => fp.onChange?.(e.target.value)} options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />
+            : <Input.TextArea id={fp.id} value={fp.value as string | undefined} onChange={(e) => fp.onChange?.(e.target.value)} rows={8} maxLength={50000} showCount />}
         </Prefilled>
       );
     }
     switch (field) {
+      // the tenant's configured lists
       case 'reasonCode': return <Select options={(o?.notFiledReasons ?? []).map((r) => ({ value: r.code, label: t(r.label) }))} />;
-      case 'targetId': return <ProposalPicker exclude={p.id} />;
-      case 'mode': return <Radio.Group optionType="button" options={(o?.handlingModes ?? []).map((m) => ({ value: m.code, label: t(m.label) }))} />;
-      case 'leadUnitId': return <UnitSelect />;
       case 'replyClass': return <Radio.Group options={(o?.replyClasses ?? []).map((m) => ({ value: m.code, label: replyClassText(m.code, t(m.label)) }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />;
-      case 'replyText': return <Input.TextArea rows={8} maxLength={50000} showCount />;
-      case 'satisfaction': return <Radio.Group optionType="button" options={(o?.satisfaction ?? []).filter((s) => s.code !== 'unsatisfied').map((m) => ({ value: m.code, label: t(m.label) }))} />;
+      case 'targetId': return <ProposalPicker exclude={p.id} />;
+      case 'mode': return <Radio.Group optionType="button" options={choices} />;
+      case 'leadUnitId': return <UnitSelect />;
+      // asked for only when the mode is 分办 or 会办 (below)
+      case 'coUnitIds': return null;
+      case 'convertTo': return <Select allowClear placeholder={t('不转办')} options={choices} />;
+      case 'extensionDays': return <InputNumber min={1} max={130} />;
+      // 不满意 is its own action (不满意，重新办理) with a reason
+      case 'satisfaction': return <Radio.Group optionType="button" options={choices.filter((c) => c.value !== 'unsatisfied')} />;
+      case 'comment': return <Input.TextArea rows={3} maxLength={2000} />;
       default: return undefined;
     }
   };
@@ -95,22 +98,11 @@ export default function ProposalDetailPage() {
         </>
       );
     }
-    if (a.name === 'file') return <Form.Item name="isKey" valuePropName="checked"><Checkbox>{t('列为重点提案')}</Checkbox></Form.Item>;
-    if (a.name === 'not_file') {
-      return (
-        <Form.Item name="convertTo" label={t('转办（征得提案人同意后）')}>
-          <Select allowClear placeholder={t('不转办')} options={[{ value: 'opinion', label: t('转社情民意') }, { value: 'reference', label: t('转参考件') }]} />
-        </Form.Item>
-      );
-    }
-    if (a.name === 'request_extension') return <Form.Item name="extensionDays" label={t('延期天数（工作日）')}><InputNumber min={1} max={130} /></Form.Item>;
-    if (a.name === 'evaluate' || a.name === 'rate') return <Form.Item name="comment" label={t('评价意见')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>;
     return null;
   };
 
-  const current = stageOf[p.state] ?? 0;
-  const stopped = stoppedStates.has(p.state);
-  const done = p.state === 'closed';
+  // where the proposal stands on its road, as the lifecycle says (stage of each state, stopped or finished)
+  const { stages, stage: current, status } = p.progress;
   const o = options.data;
 
   const actionBar = (
@@ -125,7 +117,7 @@ export default function ProposalDetailPage() {
     <>
       <PageCard wrapTitle title={<Space wrap><span>{p.title}</span></Space>}>
         <Space wrap style={{ marginBottom: 16 }}>
-          <StateTag state={p.state} label={p.stateLabel} />
+          <StateTag label={p.stateLabel} tone={p.stateTone} />
           {p.number && <Tag>{p.number}</Tag>}
           {p.isKey && <Tag color="red">{t('重点提案')}</Tag>}
           {p.isExcellent && !p.excellentYear && <Tag color="gold">{t('优秀提案')}</Tag>}
@@ -137,7 +129,7 @@ export default function ProposalDetailPage() {
         </Space>
         <Steps
           current={current}
-          status={stopped ? 'error' : done ? 'finish' : 'process'}
+          status={status}
           orientation={mobile ? 'vertical' : 'horizontal'}
           size="small"
           items={stages.map((s, i) => ({ title: t(s), content: i === current ? t(p.stateLabel) : undefined }))}
@@ -214,11 +206,11 @@ export default function ProposalDetailPage() {
             <Timeline
               items={[...p.history].reverse().map((h) => ({
                 key: h.id,
-                color: stoppedStates.has(h.toState) ? 'red' : h.toState === 'closed' ? 'green' : 'blue',
+                color: h.toStateEnds === 'error' ? 'red' : h.toStateEnds === 'finish' ? 'green' : 'blue',
                 title: formatDateTime(h.at),
                 content: (
                   <div>
-                    <Typography.Text strong>{t(h.actionLabel)}</Typography.Text> → <StateTag state={h.toState} label={h.toStateLabel} />
+                    <Typography.Text strong>{t(h.actionLabel)}</Typography.Text> → <StateTag label={h.toStateLabel} tone={h.toStateTone} />
                     <div><Typography.Text type="secondary">{h.actorName}</Typography.Text></div>
                     {h.note && <div style={{ whiteSpace: 'pre-wrap' }}>{h.note}</div>}
                     {typeof h.data?.reason === 'string' && h.data.reason !== h.note && <div style={{ whiteSpace: 'pre-wrap' }}>{t('理由：')}{h.data.reason}</div>}

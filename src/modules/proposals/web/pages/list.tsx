@@ -63,7 +63,7 @@ export default function ProposalListPage() {
     { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Space size={4} wrap><Link to={`/proposals/${r.id}`}>{v}</Link>{r.isKey && <Tag color="red">{t('重点')}</Tag>}{r.topicTitle && <Tag color="blue" title={t('参考选题')}>{t('选题')}：{r.topicTitle}</Tag>}</Space> },
     { title: t('提案人'), dataIndex: 'proposerName', key: 'proposerName', width: 100 },
     { title: t('类型'), dataIndex: 'type', key: 'type', width: 120, responsive: ['lg'], render: (v) => t(labelOf(options.data?.types, v)) },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 120, render: (v, r) => <StateTag state={v} label={r.stateLabel} /> },
+    { title: t('状态'), dataIndex: 'state', key: 'state', width: 120, render: (_v, r) => <StateTag label={r.stateLabel} tone={r.stateTone} /> },
     { title: t('主办单位'), dataIndex: 'leadUnitName', key: 'leadUnitName', width: 150, responsive: ['md'], render: (v) => v ?? '—' },
     { title: t('年度'), dataIndex: 'year', key: 'year', width: 72, responsive: ['xl'] },
   ];
@@ -104,7 +104,7 @@ export default function ProposalListPage() {
           renderItem={(r) => (
             <List.Item onClick={() => navigate(`/proposals/${r.id}`)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta title={<Link to={`/proposals/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><StateTag state={r.state} label={r.stateLabel} />{r.number && <span>{r.number}</span>}<span>{r.proposerName}</span>{r.leadUnitName && <span>{r.leadUnitName}</span>}</Space>} />
+                description={<Space wrap size={[6, 4]}><StateTag label={r.stateLabel} tone={r.stateTone} />{r.number && <span>{r.number}</span>}<span>{r.proposerName}</span>{r.leadUnitName && <span>{r.leadUnitName}</span>}</Space>} />
             </List.Item>
           )} />
       ) : (

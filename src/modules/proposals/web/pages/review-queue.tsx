@@ -64,12 +64,13 @@ export default function ReviewQueuePage() {
 
   const run = async () => {
     const v = await form.validateFields();
-    const items: BatchItem[] = chosen.filter((r) => !(v.transition === 'merge' && r.id === v.targetId)).map((r) => ({
+    // each decision carries the fields its own schema takes (the form requires them before this runs)
+    const items = chosen.filter((r) => !(v.transition === 'merge' && r.id === v.targetId)).map((r) => ({
       id: r.id, version: r.version, transition: v.transition,
       ...(v.transition === 'return' ? { reason: v.reason } : {}),
       ...(v.transition === 'not_file' ? { reasonCode: v.reasonCode, ...(v.convertTo ? { convertTo: v.convertTo } : {}) } : {}),
       ...(v.transition === 'merge' ? { targetId: v.targetId } : {}),
-    }));
+    })) as BatchItem[];
     if (!items.length) { void message.warning(t('请至少选择一件（并入目标除外）')); return; }
     setBusy(true);
     try {
