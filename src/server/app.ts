@@ -13,6 +13,7 @@ import { WorkflowRunner } from '../kernel/server/workflow-runner.ts';
 import { Outbox } from '../kernel/server/outbox.ts';
 import { UnitOfWork } from '../kernel/server/unit-of-work.ts';
 import { createHttpServer, webStaticOptions, type App } from '../kernel/server/http/server.ts';
+import { createFigureCatalogue, figureRoutes } from '../kernel/server/figures.ts';
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext } from '../kernel/server/module.ts';
@@ -61,7 +62,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
   const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox });
   const notifier = createNotifier({ db, dialect, config, events, outbox, log });
-  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
+  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), figures: createFigureCatalogue(modules), log };
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
 
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
 
   for (const m of modules) m.subscribe?.(ctx);
   for (const m of modules) await m.routes?.(app, ctx);
+  figureRoutes(app, ctx, ctx.figures);
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
 

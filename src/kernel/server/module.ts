@@ -11,6 +11,7 @@ import type { MigrationDef } from './migrate.ts';
 import type { App } from './http/server.ts';
 import type { Actor } from './actor.ts';
 import type { WorkflowDef } from '../universal/workflow.ts';
+import type { FigureCatalogue } from './figures.ts';
 import type { RoleDef, SettingDecl, JobDecl, EntityDecl, PushChannelDecl, FigureSource } from './contributions.ts';
 
 export interface PermissionDef {
@@ -48,6 +49,8 @@ export interface ModuleContext {
   notifier: Notifier;
   /** read a per-tenant setting with a default (configurable parameters: deadlines, reason lists, …) */
   settings: SettingsReader;
+  /** every module's figures (统计数字) for a scope, as an actor may see them (the member record reads others' through it) */
+  figures: FigureCatalogue;
   log: { info: (...a: unknown[]) => void; warn: (...a: unknown[]) => void; error: (...a: unknown[]) => void };
 }
 

@@ -10,6 +10,7 @@ import { documentRoutes } from './server/document-routes.ts';
 import { topicMigrations } from './server/topic-migrations.ts';
 import { topicRoutes } from './server/topics.ts';
 import { fromProposalMigrations, subscribeFromProposals } from './server/from-proposals.ts';
+import { memberFigureRoutes, opinionFigureSource } from './server/figures.ts';
 import { registerReportSearchPolicy } from './server/search-index.ts';
 
 export const opinionsModule: ModuleManifest = {
@@ -33,7 +34,10 @@ export const opinionsModule: ModuleManifest = {
     registerOpinionSettings();
     topicRoutes(app, ctx);
     documentRoutes(app, ctx);
+    memberFigureRoutes(app, ctx);
     return opinionRoutes(app, ctx);
   },
+  /** 统计数字: the statistics' totals and participation of a period, and a member's figures (履职) of a year */
+  figures: opinionFigureSource,
   seed: seedOpinions,
 };
