@@ -162,7 +162,7 @@ for (const d of await dialects()) {
           const list = await editor.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);
           assert.equal(list.body.total, f.value, `${q}: the reports behind ${f.key}`);
         }
-        assert.deepEqual(body.members.map((f: any) => f.key), ['members', 'members_submitted', 'members_adopted']);
+        assert.deepEqual(body.members.map((f: any) => f.key), ['opinions.members', 'opinions.members_submitted', 'opinions.members_adopted']);
         for (const f of body.members) {
           assert.equal(f.list.api, '/api/opinions/stats/members', f.key);
           const list = await editor.get(`${f.list.api}?${new URLSearchParams(f.list.query)}`);
