@@ -13,6 +13,7 @@ import type { Figure } from '../../../../kernel/universal/figures.ts';
 import { levelLabels } from '../../../opinions/contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
+import { api } from '../../../../kernel/web/api.ts';
 import { PageCard, formatDate } from '../../../../kernel/web/components.tsx';
 import { TrendChart } from '../trend-chart.tsx';
 
@@ -41,8 +42,17 @@ export default function MemberRecordPage() {
 
   const focus = data && show ? data.figures.find((f) => f.key === show) : undefined;
   // an opened figure shows the records its list holds (the same list, and so the same number, as the figure)
-  const opened = useApiQuery<{ items: Array<{ id: string }>; total: number }>(focus?.list ? focus.list.api : null, focus?.list?.query);
-  const focusIds = focus ? (opened.data?.items ?? []).map((x) => x.id) : null;
+  // (kept with the list it came from, so switching figures never shows one figure's rows under another's name)
+  const listKey = focus?.list ? `${focus.list.api}?${new URLSearchParams(focus.list.query)}` : null;
+  const [opened, setOpened] = useState<{ key: string; ids: string[] } | null>(null);
+  useEffect(() => {
+    if (!listKey || !focus?.list) return;
+    let live = true;
+    api.get<{ items: Array<{ id: string }>; total: number }>(focus.list.api, focus.list.query)
+      .then((r) => { if (live) setOpened({ key: listKey, ids: r.items.map((x) => x.id) }); }, () => { if (live) setOpened({ key: listKey, ids: [] }); });
+    return () => { live = false; };
+  }, [listKey]);
+  const focusIds = focus && opened && opened.key === listKey ? opened.ids : null;
   // opening a figure scrolls to the first section holding its records
   useEffect(() => {
     if (!focus || !data || !focusIds) return;
@@ -50,7 +60,7 @@ export default function MemberRecordPage() {
     const order: RecordSection[] = ['led', 'cosigned', 'merged', 'reports'];
     const first = order.find((s) => (s === 'reports' ? data.reports : data.proposals[s]).some((x) => ids.has(x.id))) ?? (focus.list?.rows === 'report' ? 'reports' : 'led');
     document.getElementById(`record-${first}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [focus, data, opened.data]);
+  }, [focus, data, focusIds]);
 
   if (error) {
     return <PageCard title={t('履职档案')}><Alert type={error.status === 404 ? 'warning' : 'error'} showIcon message={error.message} /></PageCard>;
@@ -153,9 +163,9 @@ export default function MemberRecordPage() {
             {!collapsed && <TrendChart trend={data.trend} year={data.year} onYear={(y) => setQuery({ year: y })} height={mobile ? 220 : 260} />}
           </Card>
 
-          {focus && (
+          {focus && focusIds && (
             <Alert type="info" showIcon data-testid="record-focus"
-              message={t('正在显示「{label}」的 {n} 条记录', { label: t(focus.label), n: focusIds?.length ?? 0 })}
+              message={t('正在显示「{label}」的 {n} 条记录', { label: t(focus.label), n: focusIds.length })}
               action={<Button size="small" onClick={() => setQuery({ show: null })}>{t('显示全部')}</Button>} />
           )}
           {(['led', 'cosigned', 'merged'] as const).map(proposalSection)}
@@ -175,7 +185,7 @@ export default function MemberRecordPage() {
               )}
             </div>
           )}
-          {focusIds && opened.data && focusIds.length === 0 && <Empty description={t('本年度没有记录。')} />}
+          {focusIds && focusIds.length === 0 && <Empty description={t('本年度没有记录。')} />}
         </Space>
       )}
     </PageCard>
