@@ -255,10 +255,10 @@ export async function benchOpinions(kind: DialectKind): Promise<void> {
     emit({ name: `opinions_year_count_${kind}`, value: round(median(base), 2), unit: 'ms', max: round(Math.max(...base), 2), reports_in_year: yearCount });
     emit({
       name: `opinions_year_stats_${kind}`, value: round(median(st), 1), unit: 'ms', target: `<= ${STATS_TARGET_MS}`, baseline: round(median(base), 2),
-      max: round(Math.max(...st), 1), reports_in_year: yearCount, submitted: stats?.totals[0].count,
+      max: round(Math.max(...st), 1), reports_in_year: yearCount, submitted: stats?.totals[0].value,
       breakdown_rows: stats?.breakdowns.reduce((n, b) => n + b.rows.length, 0),
     });
-    if (stats?.totals[0].count !== yearCount) throw new Error(`the statistics count ${stats?.totals[0].count} reports for ${statsYear}, count(*) ${yearCount}`);
+    if (stats?.totals[0].value !== yearCount) throw new Error(`the statistics count ${stats?.totals[0].value} reports for ${statsYear}, count(*) ${yearCount}`);
 
     // (c) the Word export of an issue
     await benchDocx(kind, zx.ctx.db, v.cityId);

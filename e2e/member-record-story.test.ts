@@ -53,7 +53,7 @@ describe('委员履职 user story (chromium)', { skip, timeout: 240_000 }, () =>
     }
     const led = page.getByTestId('section-led');
     for (const title of m.titles) await led.getByText(title).waitFor();
-    const ledCount = Number(await page.getByTestId('figure-led').getByTestId('figure-value').innerText());
+    const ledCount = Number(await page.getByTestId('figure-proposals.member.led').getByTestId('figure-value').innerText());
     assert.equal(ledCount, m.titles.length, 'the 领衔提案 figure counts the member\'s received proposals');
     assert.ok(await fitsWidth(page), 'the record fits the phone screen');
     await page.getByTestId('record-trend').locator('canvas').first().waitFor();
@@ -62,7 +62,7 @@ describe('委员履职 user story (chromium)', { skip, timeout: 240_000 }, () =>
     await shot(stage, page, 'member-record-phone');
 
     // the figure opens its records: only the led proposals are listed, and the focus says how many
-    await page.getByTestId('figure-led').click();
+    await page.getByTestId('figure-proposals.member.led').click();
     await page.getByTestId('record-focus').waitFor();
     assert.match(await page.getByTestId('record-focus').innerText(), new RegExp(`${m.titles.length} 条`));
     assert.equal(await page.getByTestId('section-cosigned').count(), 0, 'sections without the figure\'s records are hidden');

@@ -13,6 +13,7 @@ import { WorkflowRunner } from '../kernel/server/workflow-runner.ts';
 import { Outbox } from '../kernel/server/outbox.ts';
 import { UnitOfWork } from '../kernel/server/unit-of-work.ts';
 import { createHttpServer, webStaticOptions, type App } from '../kernel/server/http/server.ts';
+import { createFigureCatalogue, figureRoutes } from '../kernel/server/figures.ts';
 import { createSettings } from '../kernel/server/settings.ts';
 import { kernelMigrations } from '../kernel/server/kernel-module.ts';
 import type { ModuleContext, ModuleManifest } from '../kernel/server/module.ts';
@@ -82,7 +83,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const notifier = createNotifier({ db, dialect, config, events, outbox, log });
   // what the manifests declare: roles, settings, entities, jobs (fails on a role, setting or entity declared twice)
   const contributions = createContributions(all);
-  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), contributions, log };
+  const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), contributions, figures: createFigureCatalogue(all), log };
   contributions.bind(ctx);
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);
 
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   for (const m of all) m.subscribe?.(ctx);
   for (const m of all) await m.routes?.(app, ctx);
+  figureRoutes(app, ctx, ctx.figures);
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
   // the modules' periodic jobs (催办, …): the kernel owns their timers and stops them when the app closes

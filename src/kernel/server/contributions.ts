@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts';
 import type { ModuleContext } from './module.ts';
 import type { DomainEvent } from './events.ts';
 import type { Listener } from './realtime/addressing.ts';
+import type { Figure } from '../universal/figures.ts';
 
 /** A business role a module brings: code in English, names in Chinese and English. */
 export interface RoleDef {
@@ -117,37 +118,41 @@ export interface RoomPushChannel extends PushChannelBase {
   label?: string;
 }
 
-/** The scope a figure is counted over. */
+/**
+ * The scope a figure is counted over: an organisation (the tenant, a CPPCC) and a period; with `subject`, one member's
+ * own figures (履职) in that organisation and period instead of the organisation's.
+ */
 export interface FigureScope {
   tenantId: string;
   /** inclusive dates, YYYY-MM-DD */
   from: string;
   to: string;
-  /** the 工作年度 when the period is one */
+  /** the 工作年度 when the period is one (figures counted by year, such as proposals by session year, need it) */
   year?: number;
+  /** a member's own figures */
+  subject?: { userId: string };
 }
 
-/** One figure (统计数字): a value with the list whose rows it counts. */
-export interface Figure {
+/** One figure (统计数字): a value with the list whose rows it counts. The shape is shared with contracts and pages. */
+export type { Figure, FigureList } from '../universal/figures.ts';
+
+/** What a source declares of one figure: its key, label and unit, and whether it is an organisation's or a member's. */
+export interface FigureDecl {
   /** stable key: '<module>.<name>' */
   key: string;
-  /** Chinese label */
   label: string;
-  value: number;
-  /** 件, 人, 篇, 次, 分, % */
   unit: string;
-  /** a share of another figure: the part's key and the percentage (0–100, one decimal) */
-  share?: { of: string; percent: number };
-  /**
-   * where the records behind it are listed: the API path (its `total` equals `value` when counting records) and the
-   * web path, both with the same query
-   */
-  list?: { api: string; web: string; query: Record<string, string> };
+  /** 'organisation': counted over the tenant; 'member': counted over `scope.subject` */
+  scope: 'organisation' | 'member';
 }
 
-/** A module's figures for a scope, as the actor may see them. */
+/**
+ * A module's figures for a scope, as the actor may see them. The source decides what the actor may see: it returns no
+ * figures (not an error) for an actor who may not read them. It computes every figure with the same definition its own
+ * pages use, so the same key has the same value wherever it is shown.
+ */
 export interface FigureSource {
   /** the keys this source produces, with labels, in display order */
-  figures: readonly { key: string; label: string; unit: string }[];
+  figures: readonly FigureDecl[];
   compute(ctx: ModuleContext, scope: FigureScope, actor: Actor): Promise<Figure[]>;
 }

@@ -11,6 +11,7 @@ import type { MigrationDef } from './migrate.ts';
 import type { App } from './http/server.ts';
 import type { Actor } from './actor.ts';
 import type { WorkflowDef } from '../universal/workflow.ts';
+import type { FigureCatalogue } from './figures.ts';
 import type { RoleDef, SettingDecl, JobDecl, EntityDecl, PushChannelDecl, FigureSource } from './contributions.ts';
 import type { Contributions } from './contributions-catalogue.ts';
 
@@ -51,6 +52,8 @@ export interface ModuleContext {
   settings: SettingsReader;
   /** what every module declared in its manifest: roles, settings, entities (links, visibility), jobs, instances */
   contributions: Contributions;
+  /** every module's figures (统计数字) for a scope, as an actor may see them (the member record reads others' through it) */
+  figures: FigureCatalogue;
   log: { info: (...a: unknown[]) => void; warn: (...a: unknown[]) => void; error: (...a: unknown[]) => void };
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
 import { levels } from '../opinions/contract.ts';
+import { figure } from '../../kernel/universal/figures.ts';
 
 const year = z.coerce.number().int().min(1990).max(2100).describe('年度');
 
@@ -103,16 +104,6 @@ export type RecordReport = z.infer<typeof recordReport>;
 export const recordSections = ['led', 'cosigned', 'merged', 'reports'] as const;
 export type RecordSection = (typeof recordSections)[number];
 
-/** A figure of the year with the records behind it: the section they are in and their ids (so the figure opens exactly them). */
-export const recordFigure = z.object({
-  key: z.string(),
-  label: z.string(),
-  /** a count, or points */
-  value: z.number(),
-  section: z.enum(recordSections),
-  ids: z.array(z.string()),
-});
-export type RecordFigure = z.infer<typeof recordFigure>;
 
 export const trendPoint = z.object({
   year: z.number().int(),
@@ -128,8 +119,11 @@ export const memberRecord = z.object({
     userId: z.string(), name: z.string(), tenantName: z.string(),
     sectorName: z.string().nullable(), committees: z.array(namedRef),
   }),
-  /** the summary strip: proposals first, then 社情民意 */
-  figures: z.array(recordFigure),
+  /**
+   * the summary strip: the member's figures from the figure catalogue (keys 'proposals.member.*', then
+   * 'opinions.member.*'), each with the list of its records (GET `list.api` with `list.query`)
+   */
+  figures: z.array(figure),
   proposals: z.object({ led: z.array(recordProposal), cosigned: z.array(recordProposal), merged: z.array(recordProposal) }),
   reports: z.array(recordReport),
   /** the figures over the years, oldest first, ending with the current year (or the year asked, if later) */

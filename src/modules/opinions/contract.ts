@@ -1,5 +1,6 @@
 /** Request and response schemas of the 社情民意信息 (social-conditions reports) API, shared by the server routes and the web pages. */
 import { z } from 'zod';
+import { figure } from '../../kernel/universal/figures.ts';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
 import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
 import { attachmentItem } from '../attachments/contract.ts';
@@ -291,12 +292,12 @@ export const statsMembers = z.object({
 });
 export type StatsMembers = z.infer<typeof statsMembers>;
 
-/** A figure with the list behind it: `path` (GET) and `query`. */
-export const statFigure = z.object({
-  key: z.string(), label: z.string(), count: z.number().int(), share: z.number().nullable(),
-  path: z.string(), query: z.record(z.string(), z.string()),
-});
-export type StatFigure = z.infer<typeof statFigure>;
+/**
+ * The statistics' figures have the kernel's one shape (`Figure`): a figure's list is the reports (`/api/opinions`, rows
+ * 'report'), the issues (`/api/opinions/issues`, rows 'issue'; 刊发篇目 sums their `pieceCount`) or the members behind
+ * participation (`/api/opinions/stats/members`, rows 'member'). Keys are 'opinions.<name>', as in GET /api/figures.
+ */
+const statFigure = figure;
 
 /** 分类统计: by 专委会 (committee), 界别 (sector), 报送单位 (unit) and 县区政协 (county: reports sent up from each). */
 export const breakdownKinds = ['committee', 'sector', 'unit', 'county'] as const;
@@ -321,6 +322,22 @@ export const opinionStats = z.object({
   breakdowns: z.array(statBreakdown),
 });
 export type OpinionStats = z.infer<typeof opinionStats>;
+
+/** GET /api/opinions/members/:userId?year=&figure=: the reports behind one of a member's figures (履职). */
+export const memberReportFigureNames = ['submitted', 'cosigned', 'accepted', 'adopted', ...[...levels].reverse().map((l) => `adopted_${l}` as const), 'instructed', 'points'] as const;
+export const memberReportsParams = z.object({ userId: z.string().min(1).max(40).describe('委员') });
+export const memberReportsQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).describe('年度'),
+  figure: z.enum(memberReportFigureNames as unknown as [string, ...string[]]).describe('履职数字'),
+});
+export const memberReportsList = z.object({
+  items: z.array(z.object({
+    id: z.string(), year: z.number().int(), title: z.string(), state: z.string(), stateLabel: z.string(), submittedAt: z.string(),
+    acceptedAt: z.string().nullable(), issueNumber: z.string().nullable(), submittedInYear: z.boolean(), acceptedInYear: z.boolean(),
+    adoptedLevels: z.array(z.enum(levels)), instructionLevels: z.array(z.enum(levels)), points: z.number(), cosigned: z.boolean(),
+  })),
+  total: z.number().int(),
+});
 
 export const scoreRow = z.object({ submitterUserId: z.string(), submitterName: z.string(), points: z.number(), events: z.number().int(), reports: z.number().int() });
 export const scoreList = z.object({ from: z.string(), to: z.string(), items: z.array(scoreRow) });

@@ -11,6 +11,7 @@ import { topicMigrations } from './server/topic-migrations.ts';
 import { topicRoutes } from './server/topics.ts';
 import { fromProposalMigrations, subscribeFromProposals } from './server/from-proposals.ts';
 import { opinionEntities } from './server/entities.ts';
+import { memberFigureRoutes, opinionFigureSource } from './server/figures.ts';
 
 export const opinionsModule: ModuleManifest = {
   name: 'opinions',
@@ -36,7 +37,10 @@ export const opinionsModule: ModuleManifest = {
   routes: (app, ctx) => {
     topicRoutes(app, ctx);
     documentRoutes(app, ctx);
+    memberFigureRoutes(app, ctx);
     return opinionRoutes(app, ctx);
   },
+  /** 统计数字: the statistics' totals and participation of a period, and a member's figures (履职) of a year */
+  figures: opinionFigureSource,
   seed: seedOpinions,
 };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
 import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
+import { figure } from '../../kernel/universal/figures.ts';
 import { attachmentItem } from '../attachments/contract.ts';
 
 /** 提案状态: the states of a proposal's lifecycle (see domain/proposal-lifecycle.ts). */
@@ -434,17 +435,11 @@ export const statsQuery = z.object({
 });
 
 /**
- * A figure with the list query that shows the records behind it. `target` 'proposals': pass `query` to
- * GET /api/proposals (its total equals `count`); 'members': pass it to GET /api/proposals/stats/members.
+ * The statistics' figures have the kernel's one shape (`Figure`): a proposals figure's list is GET /api/proposals with
+ * its query (rows 'proposal', its total equals `value`), a participation figure's is GET /api/proposals/stats/members
+ * (rows 'member'). Keys are 'proposals.<name>', the same as in the figure catalogue (GET /api/figures).
  */
-export const statFigure = z.object({
-  key: z.string(),
-  label: z.string(),
-  count: z.number().int(),
-  target: z.enum(['proposals', 'members']),
-  query: z.record(z.string(), z.string()),
-});
-export type StatFigure = z.infer<typeof statFigure>;
+const statFigure = figure;
 
 /** 承办单位办理情况: one unit's proposals of the year or session (any role: 主办, 会办, 分办). */
 export const unitStatsRow = z.object({
@@ -503,6 +498,23 @@ export const statsMembers = z.object({
   total: z.number().int(),
 });
 export type StatsMembers = z.infer<typeof statsMembers>;
+
+/** GET /api/proposals/members/:userId?year=&figure=: the proposals behind one of a member's figures (履职). */
+export const memberFigureNames = ['led', 'cosigned', 'merged', 'filed', 'key', 'excellent'] as const;
+export const memberProposalsParams = z.object({ userId: z.string().min(1).max(40).describe('委员') });
+export const memberProposalsQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).describe('年度'),
+  figure: z.enum(memberFigureNames).describe('履职数字'),
+});
+export const memberProposalsList = z.object({
+  items: z.array(z.object({
+    id: z.string(), year: z.number().int(), number: z.string().nullable(), title: z.string(), state: z.string(), stateLabel: z.string(),
+    proposerName: z.string(), replyClass: z.string().nullable(), replyClassLabel: z.string().nullable(),
+    satisfaction: z.string().nullable(), satisfactionLabel: z.string().nullable(),
+    isKey: z.boolean(), isExcellent: z.boolean(), filed: z.boolean(), submittedAt: z.string().nullable(),
+  })),
+  total: z.number().int(),
+});
 
 /** GET /api/proposals/stats/scopes: the years and sessions (会议) that have proposals, newest first, for the selector. */
 export const statsScopes = z.object({ items: z.array(z.object({ year: z.number().int(), session: z.string() })) });

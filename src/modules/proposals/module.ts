@@ -14,6 +14,7 @@ import { seedProposalTopics } from './server/seed-topics.ts';
 import { statsMigrations } from './server/stats-migrations.ts';
 import { signOffMigrations } from './server/signoff-migrations.ts';
 import { releasedReplyMigrations } from './server/released-reply-migrations.ts';
+import { proposalFigureSource } from './server/figures.ts';
 import { noticesAfterTransition } from './server/commands/fire-transition.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
@@ -51,5 +52,7 @@ export const proposalsModule: ModuleManifest = {
     ctx.events.on('proposal.transitioned', (e) => noticesAfterTransition(ctx, e));
   },
   routes: proposalRoutes,
+  /** 统计数字: the statistics' headline figures of a year, and a member's figures (履职) */
+  figures: proposalFigureSource,
   seed: async (ctx, seed) => { await seedProposals(ctx, seed); await seedProposalTopics(ctx, seed); },
 };

@@ -1,6 +1,7 @@
 /**
  * 履职档案: a member's year — proposals by role (from the proposals index), 社情民意 with adoptions, instructions and
- * points (from the opinions index), the summary figures with the records behind each, and the figures over the years.
+ * points (from the opinions index), the summary figures from the figure catalogue (each opening the list of its records),
+ * and the figures over the years.
  * Read-only; the data flows one way, from proposals and opinions into this record.
  */
 import type { Actor } from '../../../kernel/server/actor.ts';
@@ -12,8 +13,7 @@ import { getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from 
 import { findPeople } from '../../identity/index.ts';
 import { memberProposalCounts, memberProposalsOf } from '../../proposals/index.ts';
 import { memberReportTrend, memberReportYears, memberReportsOf } from '../../opinions/index.ts';
-import { levelLabels, levels } from '../../opinions/contract.ts';
-import type { MemberRecord, RecordFigure, RecordProposal, TrendPoint } from '../contract.ts';
+import type { MemberRecord, TrendPoint } from '../contract.ts';
 import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
 import type { MembersDb } from './tables.ts';
 
@@ -54,14 +54,17 @@ async function profileOf(db: MembersDb, tenantId: string, userId: string) {
   };
 }
 
-export async function memberRecordOf(ctx: Pick<ModuleContext, 'db' | 'settings'>, actor: Actor, userId: string, yearAsked?: number): Promise<MemberRecord> {
+export async function memberRecordOf(ctx: ModuleContext, actor: Actor, userId: string, yearAsked?: number): Promise<MemberRecord> {
   const { db } = ctx;
   await authorizeRecord(db, actor, userId);
   const tenantId = actor.tenantId;
   const now = currentYear();
   const year = yearAsked ?? now;
-  const [member, proposals, opinions, proposalYears, reportYears] = await Promise.all([
+  const [member, groups, proposals, opinions, proposalYears, reportYears] = await Promise.all([
     profileOf(db, tenantId, userId),
+    // the summary strip: the member's figures from the catalogue, proposals first, then 社情民意 (the same definitions
+    // as the lists each figure opens)
+    ctx.figures.compute(ctx, { tenantId, from: `${year}-01-01`, to: `${year}-12-31`, year, subject: { userId } }, actor, { modules: ['proposals', 'opinions'] }),
     memberProposalsOf(ctx, tenantId, userId, year),
     memberReportsOf(db, tenantId, userId, year),
     memberProposalCounts(db, tenantId, { userIds: [userId] }),
@@ -83,33 +86,10 @@ export async function memberRecordOf(ctx: Pick<ModuleContext, 'db' | 'settings'>
     };
   });
 
-  const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
-  const fig = (key: string, label: string, section: RecordFigure['section'], rows: Array<{ id: string }>, value = rows.length): RecordFigure =>
-    ({ key, label, value, section, ids: ids(rows) });
-  const both: RecordProposal[] = [...proposals.led, ...proposals.cosigned];
-  const reps = opinions.reports;
-  // the member's own reports carry the 社情民意 figures; co-signed ones (联名, from a co-signed proposal) have a figure of their own
-  const own = reps.filter((r) => !r.cosigned);
-  const f = opinions.figures;
-  const figures: RecordFigure[] = [
-    fig('led', '领衔提案', 'led', proposals.led),
-    fig('cosigned', '附议提案', 'cosigned', proposals.cosigned),
-    fig('merged', '并案提案', 'merged', proposals.merged),
-    fig('filed', '领衔立案', 'led', proposals.led.filter((p) => p.filed)),
-    // 重点 and 优秀 span 领衔 and 附议: they point at 领衔 and name their records in both
-    fig('key', '重点提案', 'led', both.filter((p) => p.isKey)),
-    fig('excellent', '优秀提案', 'led', both.filter((p) => p.isExcellent)),
-    fig('reports', '报送篇数', 'reports', own.filter((r) => r.submittedInYear), f.submitted),
-    fig('cosigned_reports', '联名报送', 'reports', reps.filter((r) => r.cosigned && r.submittedInYear)),
-    fig('accepted', '录用篇数', 'reports', own.filter((r) => r.acceptedInYear), f.accepted),
-    fig('adopted', '被采用', 'reports', own.filter((r) => r.adoptedLevels.length > 0), f.adopted),
-    ...levels.slice().reverse().map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, 'reports', own.filter((r) => r.adoptedLevels.includes(l)), f.adoptedByLevel[l])),
-    fig('instructed', '领导批示', 'reports', own.filter((r) => r.instructionLevels.length > 0), f.instructed),
-    fig('points', '信息积分', 'reports', own.filter((r) => r.points !== 0), f.points),
-  ];
+  const figures = groups.flatMap((g) => g.figures);
   return {
     year, currentYear: now, member, figures,
-    proposals, reports: reps, trend,
+    proposals, reports: opinions.reports, trend,
     viewer: {
       self: userId === actor.userId,
       openProposals: userId === actor.userId || can(actor, 'proposal.read_all'),

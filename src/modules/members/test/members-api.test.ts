@@ -36,7 +36,14 @@ for (const d of dialectList) {
       assert.equal(r.status, 200, JSON.stringify(r.body));
       return r.body;
     };
-    const fig = (r: MemberRecord, key: string) => r.figures.find((f) => f.key === key)!;
+    /** the record's figures by their short name: the proposals' (领衔 …) and the 社情民意 ones (reports = 报送篇数) */
+    const keyOf = (k: string) => (['led', 'cosigned', 'merged', 'filed', 'key', 'excellent'].includes(k) ? `proposals.member.${k}`
+      : `opinions.member.${k === 'reports' ? 'submitted' : k === 'cosigned_reports' ? 'cosigned' : k}`);
+    const fig = (r: MemberRecord, key: string) => {
+      const f = r.figures.find((x) => x.key === keyOf(key));
+      assert.ok(f, `the record has the figure ${keyOf(key)}`);
+      return f;
+    };
     const fire = async (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) => {
       const r = await c.post(`/api/proposals/${id}/transitions`, { action, version, input });
       assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -70,7 +77,13 @@ for (const d of dialectList) {
       assert.equal(led.number, p.number);
       assert.equal(led.isKey, true);
       assert.equal(led.stateLabel.length > 0, true);
-      assert.ok(fig(a1, 'key').ids.includes(joint.body.id));
+      const listOf = async (c: Client, f: MemberRecord['figures'][number]) => {
+        assert.ok(f.list, `${f.key} has a list`);
+        const r = await c.get(`${f.list.api}?${new URLSearchParams(f.list.query)}`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body as { items: Array<{ id: string; points?: number }>; total: number };
+      };
+      assert.ok((await listOf(A, fig(a1, 'key'))).items.some((x) => x.id === joint.body.id));
       assert.ok(b1.proposals.cosigned.some((x) => x.id === joint.body.id));
       assert.ok(c1.proposals.merged.some((x) => x.id === joint.body.id) && c1.proposals.led.some((x) => x.id === own.id && x.state === 'merged'));
 
@@ -94,13 +107,16 @@ for (const d of dialectList) {
       assert.deepEqual([mine.adoptedLevels, mine.instructionLevels, mine.acceptedInYear], [['city'], ['city'], true]);
 
       // every figure names exactly its records, and each id is in the section it points at
-      for (const r of [a1, b1, c1, r1]) {
+      for (const [c, r] of [[A, a1], [B, b1], [C, c1], [A, r1]] as const) {
         for (const f of r.figures) {
-          if (f.key !== 'points') assert.equal(f.ids.length, f.value, `${f.key} counts its records`);
-          const pool = f.section === 'reports' ? r.reports.map((x) => x.id) : [...r.proposals.led, ...r.proposals.cosigned, ...r.proposals.merged].map((x) => x.id);
-          for (const id of f.ids) assert.ok(pool.includes(id), `${f.key}: ${id} is in the record`);
+          const list = await listOf(c, f);
+          if (f.list!.sum) assert.equal(Math.round(list.items.reduce((n, x) => n + Number((x as any)[f.list!.sum!]), 0) * 100) / 100, f.value, `${f.key} sums its records`);
+          else assert.equal(list.total, f.value, `${f.key} counts its records`);
+          assert.equal(list.items.length, list.total);
+          const pool = f.list!.rows === 'report' ? r.reports.map((x) => x.id) : [...r.proposals.led, ...r.proposals.cosigned, ...r.proposals.merged].map((x) => x.id);
+          for (const x of list.items) assert.ok(pool.includes(x.id), `${f.key}: ${x.id} is in the record`);
         }
-        assert.equal(fig(r, 'led').ids.length, r.proposals.led.length);
+        assert.equal((await listOf(c, fig(r, 'led'))).total, r.proposals.led.length);
       }
 
       // the record agrees with the ranking (memberPointsOf) and with the directory, and the trend's year with the record

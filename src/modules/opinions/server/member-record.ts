@@ -6,7 +6,7 @@
  * member's record and the 通报 always agree.
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { levels, type Level } from '../contract.ts';
+import { levelLabels, levels, type Level } from '../contract.ts';
 import { reportStateLabel } from '../domain/opinion-lifecycle.ts';
 import { periodBounds } from './report-repository.ts';
 
@@ -107,21 +107,43 @@ function reportsOfYear(rows: Row[], events: Map<string, Ev[]>, year: number): Me
   return out.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id));
 }
 
+/** The points of a member's reports, added as the ranking adds them (rounded at each step). */
+const pointsOf = (reports: readonly MemberReport[]) => reports.reduce((sum, r) => round(sum + r.points), 0);
+/** The member's own reports: a co-signed one (联名) is listed, but its figures and points are its submitter's. */
+const ownOf = (reports: readonly MemberReport[]) => reports.filter((x) => !x.cosigned);
+
+/**
+ * A member's 社情民意 figures of a year (履职), each with the reports it counts: one definition for the duty record,
+ * the directory and trend (`figuresOf`), the figure catalogue and the list each figure opens
+ * (GET /api/opinions/members/:userId?figure=). 信息积分 is the sum of its reports' points, not their number.
+ */
+export const memberReportFigures: ReadonlyArray<{ name: string; label: string; unit: string; rows: (reports: readonly MemberReport[]) => MemberReport[]; sum?: 'points' }> = [
+  { name: 'submitted', label: '报送篇数', unit: '篇', rows: (rs) => ownOf(rs).filter((r) => r.submittedInYear) },
+  { name: 'cosigned', label: '联名报送', unit: '篇', rows: (rs) => rs.filter((r) => r.cosigned && r.submittedInYear) },
+  { name: 'accepted', label: '录用篇数', unit: '篇', rows: (rs) => ownOf(rs).filter((r) => r.acceptedInYear) },
+  { name: 'adopted', label: '被采用', unit: '篇', rows: (rs) => ownOf(rs).filter((r) => r.adoptedLevels.length > 0) },
+  ...levels.slice().reverse().map((l) => ({
+    name: `adopted_${l}`, label: `${levelLabels[l]}采用`, unit: '篇', rows: (rs: readonly MemberReport[]) => ownOf(rs).filter((r) => r.adoptedLevels.includes(l)),
+  })),
+  { name: 'instructed', label: '领导批示', unit: '篇', rows: (rs) => ownOf(rs).filter((r) => r.instructionLevels.length > 0) },
+  { name: 'points', label: '信息积分', unit: '分', rows: (rs) => ownOf(rs).filter((r) => r.points !== 0), sum: 'points' },
+];
+export const memberReportFigureNames = memberReportFigures.map((f) => f.name);
+
+/** The value of one of a member's figures: the number of its reports, or the sum of their points. */
+export function memberReportFigureValue(name: string, reports: readonly MemberReport[]): { value: number; rows: MemberReport[] } {
+  const def = memberReportFigures.find((f) => f.name === name);
+  if (!def) throw new Error(`no member figure ${name}`);
+  const rows = def.rows(reports);
+  return { value: def.sum === 'points' ? pointsOf(rows) : rows.length, rows };
+}
+
 function figuresOf(reports: MemberReport[]): MemberReportFigures {
-  const f: MemberReportFigures = {
-    submitted: 0, accepted: 0, adopted: 0, instructed: 0, points: 0,
-    adoptedByLevel: Object.fromEntries(levels.map((l) => [l, 0])) as Record<Level, number>,
+  const v = (name: string) => memberReportFigureValue(name, reports).value;
+  return {
+    submitted: v('submitted'), accepted: v('accepted'), adopted: v('adopted'), instructed: v('instructed'), points: v('points'),
+    adoptedByLevel: Object.fromEntries(levels.map((l) => [l, v(`adopted_${l}`)])) as Record<Level, number>,
   };
-  // the member's own reports: a co-signed one (联名) is listed, but its figures and points are its submitter's
-  for (const r of reports.filter((x) => !x.cosigned)) {
-    if (r.submittedInYear) f.submitted++;
-    if (r.acceptedInYear) f.accepted++;
-    if (r.adoptedLevels.length) f.adopted++;
-    for (const l of r.adoptedLevels) f.adoptedByLevel[l]++;
-    if (r.instructionLevels.length) f.instructed++;
-    f.points = round(f.points + r.points);
-  }
-  return f;
 }
 
 /** A member's 社情民意 of a year: the reports (their own and co-signed) that earned something in it, and the year's figures of their own. */

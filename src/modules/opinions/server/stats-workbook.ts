@@ -30,14 +30,14 @@ export async function opinionStatsWorkbook(stats: OpinionStats, title: string): 
   const sections: Array<[string, OpinionStats['totals']]> = [
     ['总体', stats.totals], ['委员参与', stats.members], ['各级采用', stats.adoptedByLevel], ['领导批示', stats.instructionsByLevel],
   ];
-  for (const [group, figs] of sections) for (const f of figs) totals.addRow([group, f.label, f.count, f.share ?? '']);
+  for (const [group, figs] of sections) for (const f of figs) totals.addRow([group, f.label, f.value, f.share?.percent ?? '']);
 
   for (const b of stats.breakdowns) {
     const ws = wb.addWorksheet(b.label.replace(/^按/, ''), { views: [{ state: 'frozen', ySplit: 2 }] });
     ws.columns = [{ key: 'name', width: 28 }, ...breakdownColumns.map((c) => ({ key: c, width: 10 }))];
     caption(ws, `${title}·${b.label}（${period}）`, breakdownColumns.length + 1);
     styleHeader(ws.addRow([b.kind === 'county' ? '县区政协' : b.kind === 'unit' ? '报送单位' : b.kind === 'sector' ? '界别' : '专委会', ...breakdownColumns.map((c) => breakdownColumnLabels[c])]));
-    for (const r of b.rows) ws.addRow([r.name, ...r.figures.map((f) => f.count)]);
+    for (const r of b.rows) ws.addRow([r.name, ...r.figures.map((f) => f.value)]);
     if (b.rows.length === 0) ws.addRow(['（无）']);
     if (b.kind === 'committee') ws.addRow(['注：委员可同时属于两个专委会，各行之和可大于总数。']);
   }

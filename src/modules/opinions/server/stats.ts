@@ -12,13 +12,13 @@ import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import {
   breakdownColumnLabels, breakdownColumns, breakdownLabels, levelLabels, levels,
-  type BreakdownColumn, type BreakdownKind, type OpinionStats, type StatBreakdown, type StatFigure,
+  type BreakdownColumn, type BreakdownKind, type OpinionStats, type StatBreakdown,
 } from '../contract.ts';
+import { shareOf, type Figure } from '../../../kernel/universal/figures.ts';
 import { hasEvent, periodBounds, reportFilter } from './report-repository.ts';
 import { listCommittees, listSectors, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
 
 /** A period query that makes sense: 'from' not after 'to' (dates themselves are checked by the contract). */
 export function checkPeriod(q: { year?: number; from?: string; to?: string }): void {
@@ -115,8 +115,18 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
   const p = periodBounds(q);
   const period = { from: p.from, to: p.to };
   const where = reportFilter(dialect, actor, period);
-  const fig = (key: string, label: string, n: number, query: Record<string, string>, share: number | null = null, path = '/api/opinions'): StatFigure =>
-    ({ key, label, count: n, share, path, query: { ...period, ...query } });
+  /**
+   * A figure of the period with its list: the reports (default), the issues or the members behind participation. `name`
+   * is the key within the module ('opinions.<name>', the catalogue's key); `whole` the figure it is a share of.
+   */
+  const fig = (name: string, label: string, n: number, query: Record<string, string>, opts: { of?: { key: string; value: number }; rows?: 'report' | 'issue' | 'member'; sum?: string; unit?: string } = {}): Figure => {
+    const rows = opts.rows ?? 'report';
+    const share = opts.of ? shareOf(`opinions.${opts.of.key}`, n, opts.of.value) : undefined;
+    const list = rows === 'member' ? { api: '/api/opinions/stats/members', query: { ...period, ...query }, rows }
+      : rows === 'issue' ? { api: '/api/opinions/issues', web: '/opinions/issues', query: { ...period, ...query }, rows, ...(opts.sum ? { sum: opts.sum } : {}) }
+      : { api: '/api/opinions', web: '/opinions', query: { ...period, ...query }, rows };
+    return { key: `opinions.${name}`, label, value: n, unit: opts.unit ?? (rows === 'member' ? '人' : rows === 'issue' && !opts.sum ? '期' : '篇'), ...(share ? { share } : {}), list };
+  };
 
   // one pass over the period: a grouping by submitter, submitting organisation and source CPPCC gives the totals, the
   // units, the counties, the committees and sectors (through each submitter's memberships) and the members' participation
@@ -181,9 +191,10 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
 
   const rowOf = (kind: BreakdownKind, id: string, name: string, c: Counts, filter: Record<string, string>) => ({
     id, name,
-    figures: breakdownColumns.map((col) => fig(`${kind}_${id}_${col}`, breakdownColumnLabels[col], c[col], { ...filter, ...columnQuery[col] }, col === 'submitted' ? null : ratio(c[col], c.submitted))),
+    figures: breakdownColumns.map((col) => fig(`${kind}.${id}.${col}`, breakdownColumnLabels[col], c[col], { ...filter, ...columnQuery[col] },
+      col === 'submitted' ? {} : { of: { key: `${kind}.${id}.submitted`, value: c.submitted } })),
   });
-  const byCount = (a: { figures: StatFigure[] }, b: { figures: StatFigure[] }) => b.figures[0].count - a.figures[0].count;
+  const byCount = (a: { figures: Figure[] }, b: { figures: Figure[] }) => b.figures[0].value - a.figures[0].value;
   const breakdowns: StatBreakdown[] = [
     {
       kind: 'committee', label: breakdownLabels.committee,
@@ -208,27 +219,28 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
   const members = participation.length;
   const membersSubmitted = participation.filter((m) => m.submitted > 0).length;
   const membersAdopted = participation.filter((m) => m.adopted > 0).length;
-  const memberList = '/api/opinions/stats/members';
+  const all = { key: 'submitted', value: total.submitted };
+  const everyone = { key: 'members', value: members };
   return {
     ...period,
     totals: [
       fig('submitted', '收到信息', total.submitted, {}),
-      fig('accepted', '录用', total.accepted, { stage: 'accepted' }, ratio(total.accepted, total.submitted)),
-      fig('retained', '留存', total.retained, { state: 'retained' }, ratio(total.retained, total.submitted)),
-      fig('returned', '退回', total.returned, { stage: 'returned' }, ratio(total.returned, total.submitted)),
-      fig('issues', '编发期数', Number((issueRow as any)?.n ?? 0), {}, null, '/api/opinions/issues'),
-      fig('pieces', '刊发篇目', Number((issueRow as any)?.pieces ?? 0), {}, null, '/api/opinions/issues'),
+      fig('accepted', '录用', total.accepted, { stage: 'accepted' }, { of: all }),
+      fig('retained', '留存', total.retained, { state: 'retained' }, { of: all }),
+      fig('returned', '退回', total.returned, { stage: 'returned' }, { of: all }),
+      fig('issues', '编发期数', Number((issueRow as any)?.n ?? 0), {}, { rows: 'issue' }),
+      fig('pieces', '刊发篇目', Number((issueRow as any)?.pieces ?? 0), {}, { rows: 'issue', sum: 'pieceCount' }),
       fig('sent_up', '向上级报送', total.sent_up, { stage: 'sent_up' }),
       // reports adopted (at any level) and instructed on: each report once, however many levels (各级采用 below counts by level)
-      fig('adopted', '被采用', total.adopted, { stage: 'adoption' }, ratio(total.adopted, total.submitted)),
-      fig('instructed', '获领导批示', total.instructed, { stage: 'instruction' }, ratio(total.instructed, total.submitted)),
+      fig('adopted', '被采用', total.adopted, { stage: 'adoption' }, { of: all }),
+      fig('instructed', '获领导批示', total.instructed, { stage: 'instruction' }, { of: all }),
     ],
     adoptedByLevel: levels.map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, eventCount('adoption', l), { adoptedLevel: l })),
     instructionsByLevel: levels.map((l) => fig(`instruction_${l}`, `${levelLabels[l]}领导批示`, eventCount('instruction', l), { instructionLevel: l })),
     members: [
-      fig('members', '委员总数', members, {}, null, memberList),
-      fig('members_submitted', '报送信息的委员', membersSubmitted, { submitted: 'true' }, ratio(membersSubmitted, members), memberList),
-      fig('members_adopted', '有信息被录用或采用的委员', membersAdopted, { adopted: 'true' }, ratio(membersAdopted, members), memberList),
+      fig('members', '委员总数', members, {}, { rows: 'member' }),
+      fig('members_submitted', '报送信息的委员', membersSubmitted, { submitted: 'true' }, { rows: 'member', of: everyone }),
+      fig('members_adopted', '有信息被录用或采用的委员', membersAdopted, { adopted: 'true' }, { rows: 'member', of: everyone }),
     ],
     breakdowns,
   };

@@ -29,22 +29,22 @@ for (const d of await dialects()) {
       const r = await editor.get('/api/opinions/stats?year=2025');
       assert.equal(r.status, 200, JSON.stringify(r.body));
       const all = [...r.body.totals, ...r.body.adoptedByLevel, ...r.body.instructionsByLevel, ...r.body.members];
-      const fig = (k: string) => all.find((f: any) => f.key === k);
-      assert.equal(fig('submitted').count, 3543);
-      assert.equal(fig('issues').count, 86);
-      assert.equal(fig('pieces').count, 99);
-      assert.equal(fig('sent_up').count, 963);
-      assert.equal(fig('adopted_province').count, 165);
-      assert.equal(fig('members_submitted').share, 100, 'every member submitted at least one');
-      assert.equal(fig('members_adopted').share, 56.9);
-      assert.equal(fig('accepted').count + fig('retained').count, 3543);
-      assert.ok(fig('returned').count > 0 && fig('instruction_city').count > 0);
+      const fig = (k: string) => all.find((f: any) => f.key === `opinions.${k}`);
+      assert.equal(fig('submitted').value, 3543);
+      assert.equal(fig('issues').value, 86);
+      assert.equal(fig('pieces').value, 99);
+      assert.equal(fig('sent_up').value, 963);
+      assert.equal(fig('adopted_province').value, 165);
+      assert.equal(fig('members_submitted').share?.percent, 100, 'every member submitted at least one');
+      assert.equal(fig('members_adopted').share?.percent, 56.9);
+      assert.equal(fig('accepted').value + fig('retained').value, 3543);
+      assert.ok(fig('returned').value > 0 && fig('instruction_city').value > 0);
       for (const k of ['submitted', 'accepted', 'retained', 'returned', 'sent_up', 'adopted_province', 'adopted_national', 'instruction_city']) {
-        const list = await editor.get(`${fig(k).path}?${new URLSearchParams(fig(k).query)}&pageSize=1`);
+        const list = await editor.get(`${fig(k).list.api}?${new URLSearchParams(fig(k).list.query)}&pageSize=1`);
         assert.equal(list.status, 200, JSON.stringify(list.body));
-        assert.equal(list.body.total, fig(k).count, `list behind ${k}`);
+        assert.equal(list.body.total, fig(k).value, `list behind ${k}`);
       }
-      const issues = await editor.get(`/api/opinions/issues?${new URLSearchParams(fig('issues').query)}&pageSize=1`);
+      const issues = await editor.get(`/api/opinions/issues?${new URLSearchParams(fig('issues').list.query)}&pageSize=1`);
       assert.equal(issues.body.total, 86);
       const scores = await leader.get('/api/opinions/scores?year=2025');
       assert.equal(scores.status, 200);

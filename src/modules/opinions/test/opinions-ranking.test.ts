@@ -261,19 +261,19 @@ for (const d of dialectList) {
       for (const year of [2025, Number(chinaToday().slice(0, 4))]) {
         const r = await ranking(leader, year);
         const stats = (await editor.get(`/api/opinions/stats?year=${year}`)).body;
-        const fig = (k: string) => stats.totals.find((f: any) => f.key === k);
+        const fig = (k: string) => stats.totals.find((f: any) => f.key === `opinions.${k}`);
         for (const [k, s2] of [['submitted', 'submitted'], ['accepted', 'accepted'], ['adopted', 'adopted'], ['instructed', 'instructed']] as const) {
-          assert.equal(r.summary[k], fig(s2).count, `${year} ${k}: the 通报 and the statistics`);
-          const list = await editor.get(`/api/opinions?${new URLSearchParams(fig(s2).query)}&pageSize=1`);
-          assert.equal(list.body.total, fig(s2).count, `${year} ${k}: the figure and its list`);
+          assert.equal(r.summary[k], fig(s2).value, `${year} ${k}: the 通报 and the statistics`);
+          const list = await editor.get(`/api/opinions?${new URLSearchParams(fig(s2).list.query)}&pageSize=1`);
+          assert.equal(list.body.total, fig(s2).value, `${year} ${k}: the figure and its list`);
         }
         // a report adopted at two levels is one adopted report: the levels add up to at least the figure
-        assert.ok(stats.adoptedByLevel.reduce((n: number, f: any) => n + f.count, 0) >= fig('adopted').count);
+        assert.ok(stats.adoptedByLevel.reduce((n: number, f: any) => n + f.value, 0) >= fig('adopted').value);
       }
       const doc = await s.app.inject({ method: 'GET', url: '/api/opinions/ranking.docx?year=2025&top=10', headers: { cookie: leader.cookie } });
       const xml = await (await JSZip.loadAsync(doc.rawPayload)).file('word/document.xml')!.async('string');
       const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-      const adopted = (await editor.get('/api/opinions/stats?year=2025')).body.totals.find((f: any) => f.key === 'adopted').count;
+      const adopted = (await editor.get('/api/opinions/stats?year=2025')).body.totals.find((f: any) => f.key === 'opinions.adopted').value;
       assert.ok(text.includes(`信息被各级采用${adopted}篇`), 'the Word 通报 states the statistics\' figure');
     });
 

@@ -108,7 +108,7 @@ for (const d of await dialects()) {
       };
       const fig = (body: any, kind: string, id: string, col: Col): number => {
         const row = body.breakdowns.find((b: any) => b.kind === kind).rows.find((r: any) => r.id === id);
-        return row ? row.figures[columns.indexOf(col)].count : 0;
+        return row ? row.figures[columns.indexOf(col)].value : 0;
       };
       let compared = 0;
       for (const kind of ['committee', 'sector', 'unit', 'county']) {
@@ -127,11 +127,11 @@ for (const d of await dialects()) {
       const luz = after.breakdowns.find((b: any) => b.kind === 'county').rows.find((r: any) => r.id === luzhou);
       assert.match(luz.name, /潞州/);
       // the totals are the sums of what was done
-      const total = (body: any, k: string) => body.totals.find((f: any) => f.key === k).count;
+      const total = (body: any, k: string) => body.totals.find((f: any) => f.key === `opinions.${k}`).value;
       for (const [k, col] of [['submitted', 'submitted'], ['accepted', 'accepted'], ['retained', 'retained'], ['returned', 'returned'], ['sent_up', 'sent_up']] as const) {
         assert.equal(total(after, k) - total(before, k), done.filter((x) => x.did.has(col)).length, k);
       }
-      const lv = (body: any, k: string) => [...body.adoptedByLevel, ...body.instructionsByLevel].find((f: any) => f.key === k).count;
+      const lv = (body: any, k: string) => [...body.adoptedByLevel, ...body.instructionsByLevel].find((f: any) => f.key === `opinions.${k}`).value;
       assert.equal(lv(after, 'adopted_province') - lv(before, 'adopted_province'), 1);
       assert.equal(lv(after, 'adopted_city') - lv(before, 'adopted_city'), 1);
       assert.equal(lv(after, 'instruction_city') - lv(before, 'instruction_city'), 2);
@@ -142,9 +142,9 @@ for (const d of await dialects()) {
         for (const row of b.rows) {
           if (!new Set(done.flatMap((x) => groupsOf(b.kind, x))).has(row.id)) continue;
           for (const f of row.figures) {
-            const list = await editor.get(`${f.path}?${new URLSearchParams(f.query)}&pageSize=1`);
+            const list = await editor.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);
             assert.equal(list.status, 200, JSON.stringify(list.body));
-            assert.equal(list.body.total, f.count, `list behind ${f.key}`);
+            assert.equal(list.body.total, f.value, `list behind ${f.key}`);
             followed++;
           }
         }
@@ -158,22 +158,22 @@ for (const d of await dialects()) {
       const members = new Set((await db.selectFrom('member_profiles').select('user_id').where('tenant_id', '=', tenantId).execute()).map((m: any) => m.user_id as string));
       for (const q of ['year=2025', period()]) {
         const body = (await editor.get(`/api/opinions/stats?${q}`)).body;
-        for (const f of body.totals.filter((x: any) => x.path === '/api/opinions')) {
-          const list = await editor.get(`${f.path}?${new URLSearchParams(f.query)}&pageSize=1`);
-          assert.equal(list.body.total, f.count, `${q}: the reports behind ${f.key}`);
+        for (const f of body.totals.filter((x: any) => x.list.api === '/api/opinions')) {
+          const list = await editor.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);
+          assert.equal(list.body.total, f.value, `${q}: the reports behind ${f.key}`);
         }
-        assert.deepEqual(body.members.map((f: any) => f.key), ['members', 'members_submitted', 'members_adopted']);
+        assert.deepEqual(body.members.map((f: any) => f.key), ['opinions.members', 'opinions.members_submitted', 'opinions.members_adopted']);
         for (const f of body.members) {
-          assert.equal(f.path, '/api/opinions/stats/members', f.key);
-          const list = await editor.get(`${f.path}?${new URLSearchParams(f.query)}`);
+          assert.equal(f.list.api, '/api/opinions/stats/members', f.key);
+          const list = await editor.get(`${f.list.api}?${new URLSearchParams(f.list.query)}`);
           assert.equal(list.status, 200, JSON.stringify(list.body));
-          assert.equal(list.body.total, f.count, `${q}: the members behind ${f.key}`);
-          assert.equal(list.body.items.length, f.count);
-          assert.equal(new Set(list.body.items.map((m: any) => m.userId)).size, f.count, 'each member once');
+          assert.equal(list.body.total, f.value, `${q}: the members behind ${f.key}`);
+          assert.equal(list.body.items.length, f.value);
+          assert.equal(new Set(list.body.items.map((m: any) => m.userId)).size, f.value, 'each member once');
           assert.ok(list.body.items.every((m: any) => members.has(m.userId)), 'members of this CPPCC only');
-          if (f.key === 'members') assert.equal(f.count, members.size);
-          if (f.key === 'members_submitted') assert.ok(list.body.items.every((m: any) => m.submitted > 0));
-          if (f.key === 'members_adopted') assert.ok(list.body.items.every((m: any) => m.adopted > 0 && m.adopted <= m.submitted));
+          if (f.key === 'opinions.members') assert.equal(f.value, members.size);
+          if (f.key === 'opinions.members_submitted') assert.ok(list.body.items.every((m: any) => m.submitted > 0));
+          if (f.key === 'opinions.members_adopted') assert.ok(list.body.items.every((m: any) => m.adopted > 0 && m.adopted <= m.submitted));
         }
         // a member who submitted is in the list of their reports as often as the members list says
         const top = (await editor.get(`/api/opinions/stats/members?${q}&submitted=true`)).body.items[0];
@@ -202,7 +202,7 @@ for (const d of await dialects()) {
         return rows;
       };
       const totals = sheetValues('总体');
-      for (const f of body.totals) assert.ok(totals.some((r) => r[1] === f.label && r[2] === f.count), `总体 ${f.label} ${f.count}`);
+      for (const f of body.totals) assert.ok(totals.some((r) => r[1] === f.label && r[2] === f.value), `总体 ${f.label} ${f.value}`);
       for (const [kind, sheet] of [['committee', '专委会'], ['sector', '界别'], ['unit', '报送单位'], ['county', '县区政协']]) {
         const rows = sheetValues(sheet);
         const b = body.breakdowns.find((x: any) => x.kind === kind);
@@ -210,7 +210,7 @@ for (const d of await dialects()) {
         for (const r of b.rows) {
           const line = rows.find((x) => x[0] === r.name);
           assert.ok(line, `${sheet} has ${r.name}`);
-          assert.deepEqual(line!.slice(1, 8), r.figures.map((f: any) => f.count), `${sheet} ${r.name}`);
+          assert.deepEqual(line!.slice(1, 8), r.figures.map((f: any) => f.value), `${sheet} ${r.name}`);
         }
       }
       assert.equal((await member.get(`/api/opinions/stats.xlsx?${period()}`)).status, 403);

@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopPosition, TabStopType, TextRun } from 'docx';
-import type { ProposalListItem, ProposalStats, StatFigure } from '../contract.ts';
+import type { ProposalListItem, ProposalStats } from '../contract.ts';
+import type { Figure } from '../../../kernel/universal/figures.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
@@ -65,12 +66,12 @@ export async function proposalStatsWorkbook(stats: ProposalStats, caption: strin
   ws.getCell(1, 1).font = { bold: true, size: 14, name: '黑体' };
   styleHeader(ws.addRow(['分类', '项目', '件数', '比例（%）']));
   const share = (n: number, whole: number) => (whole > 0 ? Math.round((n / whole) * 1000) / 10 : null);
-  const section = (name: string, figures: StatFigure[], whole?: number) => {
-    for (const f of figures) ws.addRow([name, f.label, f.count, whole === undefined ? null : share(f.count, whole)]);
+  const section = (name: string, figures: Figure[], whole?: number) => {
+    for (const f of figures) ws.addRow([name, f.label, f.value, whole === undefined ? null : share(f.value, whole)]);
   };
-  const received = stats.totals.find((f) => f.key === 'received')?.count ?? 0;
-  const rated = stats.bySatisfaction.reduce((n, f) => n + f.count, 0);
-  const replied = stats.replies.replied.count;
+  const received = stats.totals.find((f) => f.key === 'proposals.received')?.value ?? 0;
+  const rated = stats.bySatisfaction.reduce((n, f) => n + f.value, 0);
+  const replied = stats.replies.replied.value;
   section('总体', stats.totals, received);
   ws.addRow(['总体', '立案率', null, stats.filedRate]);
   section('提案类别', stats.byCategory, received);
@@ -96,8 +97,8 @@ export async function proposalStatsWorkbook(stats: ProposalStats, caption: strin
   us.getCell(1, 1).font = { bold: true, size: 14, name: '黑体' };
   styleHeader(us.addRow(heads));
   for (const u of stats.units) {
-    us.addRow([u.unitName, u.assigned.count, u.replied.count, u.onTime.count, u.late.count, u.overdue.count,
-      u.satisfied.count, u.basicallySatisfied.count, u.unsatisfied.count, u.satisfactionRate]);
+    us.addRow([u.unitName, u.assigned.value, u.replied.value, u.onTime.value, u.late.value, u.overdue.value,
+      u.satisfied.value, u.basicallySatisfied.value, u.unsatisfied.value, u.satisfactionRate]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -39,6 +39,22 @@ export interface MemberProposal {
 
 export interface MemberProposalCounts { led: number; cosigned: number; merged: number }
 
+/**
+ * A member's figures of a year (履职), each with the rows it counts: one definition for the duty record, the figure
+ * catalogue and the list each figure opens (GET /api/proposals/members/:userId?figure=).
+ */
+export const memberProposalFigures = [
+  { name: 'led', label: '领衔提案', rows: (p: Record<MemberProposalRole, MemberProposal[]>) => p.led },
+  { name: 'cosigned', label: '附议提案', rows: (p: Record<MemberProposalRole, MemberProposal[]>) => p.cosigned },
+  { name: 'merged', label: '并案提案', rows: (p: Record<MemberProposalRole, MemberProposal[]>) => p.merged },
+  { name: 'filed', label: '领衔立案', rows: (p: Record<MemberProposalRole, MemberProposal[]>) => p.led.filter((x) => x.filed) },
+  // 重点 and 优秀 span 领衔 and 附议
+  { name: 'key', label: '重点提案', rows: (p: Record<MemberProposalRole, MemberProposal[]>) => [...p.led, ...p.cosigned].filter((x) => x.isKey) },
+  { name: 'excellent', label: '优秀提案', rows: (p: Record<MemberProposalRole, MemberProposal[]>) => [...p.led, ...p.cosigned].filter((x) => x.isExcellent) },
+] as const;
+export type MemberProposalFigure = (typeof memberProposalFigures)[number]['name'];
+export const memberProposalFigureNames = memberProposalFigures.map((f) => f.name) as unknown as readonly [MemberProposalFigure, ...MemberProposalFigure[]];
+
 const columns = ['proposals.id', 'proposals.year', 'proposals.number', 'proposals.number_seq', 'proposals.title', 'proposals.state', 'proposals.proposer_name',
   'proposals.released_class', 'proposals.satisfaction', 'proposals.is_key', 'proposals.is_excellent', 'proposals.filed_at', 'proposals.submitted_at'] as const;
 

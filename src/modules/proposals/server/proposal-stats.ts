@@ -7,8 +7,9 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import {
   proposalCategoryLabels, proposalCategories, proposalTypeLabels, proposalTypes, satisfactionLabels, satisfactionValues,
-  type ProposalStats, type StatFigure, type UnitStatsRow,
+  type ProposalStats, type UnitStatsRow,
 } from '../contract.ts';
+import { shareOf, type Figure } from '../../../kernel/universal/figures.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { listCommittees, listSectors, listUnits } from '../../organizations/index.ts';
@@ -167,8 +168,16 @@ export async function proposalStatsOf(
   ]);
 
   const count = (pred: (c: Cell) => boolean) => cells.reduce((s, c) => s + (pred(c) ? c.n : 0), 0);
-  const fig = (key: string, label: string, n: number, query: Record<string, string>, target: StatFigure['target'] = 'proposals'): StatFigure =>
-    ({ key, label, count: n, target, query: { ...scopeQuery, ...query } });
+  /**
+   * A figure of the scope with the list that shows its records: the proposals list, or ('member') the members behind
+   * participation. `name` is the key within the module ('proposals.<name>', the catalogue's key).
+   */
+  const fig = (name: string, label: string, n: number, query: Record<string, string>, rows: 'proposal' | 'member' = 'proposal', unit = rows === 'member' ? '人' : '件', share?: Figure['share']): Figure => ({
+    key: `proposals.${name}`, label, value: n, unit, ...(share ? { share } : {}),
+    list: rows === 'member'
+      ? { api: '/api/proposals/stats/members', query: { ...scopeQuery, ...query }, rows }
+      : { api: '/api/proposals', web: '/proposals', query: { ...scopeQuery, ...query }, rows },
+  });
   const rec = (c: Cell) => c.f_received === 1;
   const state = (s: string) => (c: Cell) => rec(c) && c.state === s;
 
@@ -181,9 +190,9 @@ export async function proposalStatsOf(
   const rated = count((c) => c.satisfaction !== null);
   const content = count((c) => c.satisfaction === 'satisfied' || c.satisfaction === 'basically_satisfied');
 
-  const totals: StatFigure[] = [
+  const totals: Figure[] = [
     fig('received', '收到提案', received, { stage: 'received' }),
-    fig('filed', '立案', filed, { stage: 'filed' }),
+    fig('filed', '立案', filed, { stage: 'filed' }, 'proposal', '件', shareOf('proposals.received', filed, received)),
     fig('not_filed', '不予立案', count(state('not_filed')), { state: 'not_filed' }),
     fig('merged', '并案', count(state('merged')), { state: 'merged' }),
     fig('converted', '转为社情民意或参考', count((c) => c.f_converted === 1), { converted: 'true' }),
@@ -210,21 +219,22 @@ export async function proposalStatsOf(
   const unitTable: UnitStatsRow[] = (unitRows as any[]).map((r) => {
     const uid = String(r.uid);
     const q = (extra: Record<string, string>) => ({ unitId: uid, ...extra });
+    const u = (name: string) => `unit.${uid}.${name}`;
     const ratedHere = Number(r.satisfied) + Number(r.basically) + Number(r.unsatisfied);
     return {
       unitId: uid,
       unitName: unitName.get(uid) ?? String(r.name ?? uid),
-      assigned: fig('assigned', '交办', Number(r.assigned), q({})),
-      replied: fig('replied', '已答复', Number(r.replied), q({ stage: 'replied' })),
-      onTime: fig('on_time', '按期答复', Number(r.on_time), q({ onTime: 'true' })),
-      late: fig('late', '逾期答复', Number(r.late), q({ onTime: 'false' })),
-      overdue: fig('overdue', '当前超期', Number(r.overdue), q({ overdue: 'true' })),
-      satisfied: fig('satisfied', '满意', Number(r.satisfied), q({ satisfaction: 'satisfied' })),
-      basicallySatisfied: fig('basically_satisfied', '基本满意', Number(r.basically), q({ satisfaction: 'basically_satisfied' })),
-      unsatisfied: fig('unsatisfied', '不满意', Number(r.unsatisfied), q({ satisfaction: 'unsatisfied' })),
+      assigned: fig(u('assigned'), '交办', Number(r.assigned), q({})),
+      replied: fig(u('replied'), '已答复', Number(r.replied), q({ stage: 'replied' })),
+      onTime: fig(u('on_time'), '按期答复', Number(r.on_time), q({ onTime: 'true' })),
+      late: fig(u('late'), '逾期答复', Number(r.late), q({ onTime: 'false' })),
+      overdue: fig(u('overdue'), '当前超期', Number(r.overdue), q({ overdue: 'true' })),
+      satisfied: fig(u('satisfied'), '满意', Number(r.satisfied), q({ satisfaction: 'satisfied' })),
+      basicallySatisfied: fig(u('basically_satisfied'), '基本满意', Number(r.basically), q({ satisfaction: 'basically_satisfied' })),
+      unsatisfied: fig(u('unsatisfied'), '不满意', Number(r.unsatisfied), q({ satisfaction: 'unsatisfied' })),
       satisfactionRate: percent(Number(r.satisfied) + Number(r.basically), ratedHere),
     };
-  }).sort((a, b) => b.assigned.count - a.assigned.count || a.unitName.localeCompare(b.unitName, 'zh'));
+  }).sort((a, b) => b.assigned.value - a.assigned.value || a.unitName.localeCompare(b.unitName, 'zh'));
 
   const memberCount = participation.length;
   const participants = participation.filter((m) => m.proposals > 0).length;
@@ -236,29 +246,29 @@ export async function proposalStatsOf(
     scopeLabel: scope.session ?? `${scope.year}年度`,
     totals,
     filedRate: percent(filed, received),
-    byCategory: proposalCategories.map((c) => fig(c, proposalCategoryLabels[c], count((x) => rec(x) && x.category === c), { stage: 'received', category: c })),
-    byType: proposalTypes.map((t) => fig(t, proposalTypeLabels[t], count((x) => rec(x) && x.type === t), { stage: 'received', type: t })),
+    byCategory: proposalCategories.map((c) => fig(`category.${c}`, proposalCategoryLabels[c], count((x) => rec(x) && x.category === c), { stage: 'received', category: c })),
+    byType: proposalTypes.map((t) => fig(`type.${t}`, proposalTypeLabels[t], count((x) => rec(x) && x.type === t), { stage: 'received', type: t })),
     byState: Object.entries(proposalLifecycle.states).filter(([s]) => s !== 'draft')
-      .map(([s, def]) => fig(s, def.label, count(state(s)), { state: s, stage: 'received' })),
-    bySector: sectors.map((s: any) => fig(String(s.id), String(s.name), sectorCount.get(String(s.id)) ?? 0, { stage: 'received', sectorId: String(s.id) })),
-    byCommittee: committees.map((c: any) => fig(String(c.id), String(c.name), committeeCount.get(String(c.id)) ?? 0, { stage: 'received', committeeId: String(c.id) })),
+      .map(([s, def]) => fig(`state.${s}`, def.label, count(state(s)), { state: s, stage: 'received' })),
+    bySector: sectors.map((s: any) => fig(`sector.${s.id}`, String(s.name), sectorCount.get(String(s.id)) ?? 0, { stage: 'received', sectorId: String(s.id) })),
+    byCommittee: committees.map((c: any) => fig(`committee.${c.id}`, String(c.name), committeeCount.get(String(c.id)) ?? 0, { stage: 'received', committeeId: String(c.id) })),
     participation: {
-      members: fig('members', '委员总数', memberCount, {}, 'members'),
-      participants: fig('participants', '提交提案的委员', participants, { submitted: 'true' }, 'members'),
-      absent: fig('absent', '未提交提案的委员', memberCount - participants, { submitted: 'false' }, 'members'),
+      members: fig('members', '委员总数', memberCount, {}, 'member'),
+      participants: fig('participants', '提交提案的委员', participants, { submitted: 'true' }, 'member', '人', shareOf('proposals.members', participants, memberCount)),
+      absent: fig('absent', '未提交提案的委员', memberCount - participants, { submitted: 'false' }, 'member'),
       percent: percent(participants, memberCount),
     },
     replies: {
       replied: fig('replied', '已答复', replied, { stage: 'replied' }),
-      onTime: fig('on_time', '按期答复', onTime, { onTime: 'true' }),
+      onTime: fig('on_time', '按期答复', onTime, { onTime: 'true' }, 'proposal', '件', shareOf('proposals.replied', onTime, replied)),
       late: fig('late', '逾期答复', late, { onTime: 'false' }),
       overdue: fig('overdue', '当前超期', overdue, { overdue: 'true' }),
       onTimeRate: percent(onTime, replied),
     },
     units: unitTable,
     // 答复类别 of the released reply: a re-handled proposal keeps its class until the new reply is released
-    byReplyClass: replyClasses.map((c) => fig(c.code, c.label, count((x) => x.f_replied === 1 && x.released_class === c.code), { stage: 'replied', replyClass: c.code })),
-    bySatisfaction: satisfactionValues.map((s) => fig(s, satisfactionLabels[s], count((x) => x.satisfaction === s), { satisfaction: s })),
+    byReplyClass: replyClasses.map((c) => fig(`reply_class.${c.code}`, c.label, count((x) => x.f_replied === 1 && x.released_class === c.code), { stage: 'replied', replyClass: c.code })),
+    bySatisfaction: satisfactionValues.map((s) => fig(`satisfaction.${s}`, satisfactionLabels[s], count((x) => x.satisfaction === s), { satisfaction: s })),
     satisfactionRate: percent(content, rated),
   };
 }

@@ -6,7 +6,9 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { can, type Actor } from '../../../kernel/server/actor.ts';
 import { forbidden, invalid } from '../../../kernel/universal/errors.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { proposalStats, statsMembers, statsMembersQuery, statsQuery, statsScopes } from '../contract.ts';
+import { memberProposalsList, memberProposalsParams, memberProposalsQuery, proposalStats, statsMembers, statsMembersQuery, statsQuery, statsScopes } from '../contract.ts';
+import { mayReadMemberFigures } from './figures.ts';
+import { memberProposalFigures, memberProposalsOf } from './member-record.ts';
 import { sessionLabelFor } from '../domain/proposal-session.ts';
 import { findOrg } from './directory.ts';
 import { proposalStatsWorkbook } from './exports.ts';
@@ -65,6 +67,19 @@ export function proposalStatsRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = statsReader(req);
     return participationList(ctx.db, actor.tenantId, scopeOf(req.query), req.query.submitted);
+  });
+
+  app.get('/api/proposals/members/:userId', {
+    schema: {
+      tags, summary: '委员履职数字背后的提案：某位委员某一年度的领衔、附议、并案、领衔立案、重点、优秀提案（本人、提案委或可查看全部履职档案的工作人员）',
+      params: memberProposalsParams, querystring: memberProposalsQuery, response: { 200: memberProposalsList, ...errors },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (!mayReadMemberFigures(actor, req.params.userId)) throw forbidden('查看其他委员的提案');
+    const def = memberProposalFigures.find((f) => f.name === req.query.figure)!;
+    const items = def.rows(await memberProposalsOf(ctx, actor.tenantId, req.params.userId, req.query.year));
+    return { items, total: items.length };
   });
 
   app.get('/api/proposals/stats.xlsx', {

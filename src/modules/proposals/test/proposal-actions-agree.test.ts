@@ -7,12 +7,15 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { allowedActions, checkTransition, type ActorLike, type WorkflowDef } from '../../../kernel/universal/workflow.ts';
-import { roleCodes } from '../../../kernel/universal/roles.ts';
+import { kernelRoles } from '../../../kernel/universal/roles.ts';
+import { modules } from '../../../server/modules.ts';
 import { buildProposalLifecycle, defaultDeadlines, defaultLifecycleRules, type ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { buildAssignmentWorkflow, type AssignmentRecord } from '../domain/assignment-workflow.ts';
 import { proposalsModule } from '../module.ts';
 
 const CITY = 'city';
+/** every role the app knows: the kernel's three administrators and the business roles the manifests declare */
+const roleCodes = [...kernelRoles.map((r) => r.code as string), ...modules.flatMap((m) => (m.roles ?? []).map((r) => r.code))];
 const UNIT = 'unit-a';
 
 /** Each demo role's default permissions, as the module grants them. */

@@ -231,15 +231,15 @@ for (const d of databases) {
       // each 分办 unit is judged by when its own reply left it; the lead by the proposal's reply
       const after = await stats(p.year);
       const row = (st: any, name: string) => st.units.find((u: any) => u.unitName === name);
-      const delta = (name: string, k: 'onTime' | 'late') => row(after, name)[k].count - (row(before, name)?.[k].count ?? 0);
+      const delta = (name: string, k: 'onTime' | 'late') => row(after, name)[k].value - (row(before, name)?.[k].value ?? 0);
       assert.deepEqual(['市住建局', '市交通运输局', '市教育局'].map((n) => [n, delta(n, 'onTime'), delta(n, 'late')]),
         [['市住建局', 1, 0], ['市交通运输局', 0, 1], ['市教育局', 0, 1]]);
-      assert.equal(after.replies.late.count - before.replies.late.count, 1, 'the proposal itself was answered late');
+      assert.equal(after.replies.late.value - before.replies.late.value, 1, 'the proposal itself was answered late');
       const list = async (q: Record<string, string>, size = 200) => (await staffC.get(`/api/proposals?${new URLSearchParams(q)}&pageSize=${size}`)).body;
-      assert.ok((await list(row(after, '市住建局').onTime.query)).items.some((i: any) => i.id === p.id), 'on time for 市住建局');
-      assert.ok((await list(row(after, '市交通运输局').late.query)).items.some((i: any) => i.id === p.id), 'late for 市交通运输局');
+      assert.ok((await list(row(after, '市住建局').onTime.list.query)).items.some((i: any) => i.id === p.id), 'on time for 市住建局');
+      assert.ok((await list(row(after, '市交通运输局').late.list.query)).items.some((i: any) => i.id === p.id), 'late for 市交通运输局');
       for (const n of ['市住建局', '市交通运输局', '市教育局']) {
-        for (const k of ['onTime', 'late'] as const) assert.equal((await list(row(after, n)[k].query, 1)).total, row(after, n)[k].count, `list behind ${n} ${k}`);
+        for (const k of ['onTime', 'late'] as const) assert.equal((await list(row(after, n)[k].list.query, 1)).total, row(after, n)[k].value, `list behind ${n} ${k}`);
       }
     });
 

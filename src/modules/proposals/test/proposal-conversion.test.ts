@@ -101,12 +101,12 @@ for (const d of await dialects()) {
       assert.ok(personal, JSON.stringify(units.map((r: any) => r.name)));
       assert.match(personal.name, /个人报送/);
       const submitted = personal.figures[0];
-      const list = (await editor.get(`/api/opinions?${new URLSearchParams({ ...submitted.query, pageSize: '100' })}`)).body;
-      assert.equal(list.total, submitted.count);
+      const list = (await editor.get(`/api/opinions?${new URLSearchParams({ ...submitted.list.query, pageSize: '100' })}`)).body;
+      assert.equal(list.total, submitted.value);
       assert.ok(list.items.some((x: any) => x.id === rep.id), 'the 个人报送 list holds the converted report');
       const other = units.find((r: any) => r.id === 'none');
       if (other) {
-        const none = (await editor.get(`/api/opinions?${new URLSearchParams({ ...other.figures[0].query, pageSize: '100' })}`)).body;
+        const none = (await editor.get(`/api/opinions?${new URLSearchParams({ ...other.figures[0].list.query, pageSize: '100' })}`)).body;
         assert.ok(!none.items.some((x: any) => x.id === rep.id), 'not under 其他（导入的信息）');
       }
 
@@ -115,13 +115,19 @@ for (const d of await dialects()) {
       const listed = record.reports.find((r: any) => r.id === rep.id);
       assert.ok(listed, 'the co-signer is credited with the report');
       assert.equal(listed.cosigned, true);
-      const fig = (key: string) => record.figures.find((f: any) => f.key === key);
-      assert.ok(fig('cosigned_reports').ids.includes(rep.id));
-      assert.equal(fig('cosigned_reports').value, fig('cosigned_reports').ids.length);
-      assert.ok(!fig('reports').ids.includes(rep.id), 'not among the co-signer\'s own reports');
+      // each figure opens its list (GET list.api with its query), whose rows are exactly what it counts
+      const opened = async (c: typeof member, rec: any, key: string) => {
+        const f = rec.figures.find((x: any) => x.key === key);
+        assert.ok(f?.list, key);
+        const r = (await c.get(`${f.list.api}?${new URLSearchParams(f.list.query)}`)).body;
+        assert.equal(r.total, f.value, `${key}: the figure and its list`);
+        return r.items.map((x: any) => x.id) as string[];
+      };
+      assert.ok((await opened(cosigner, record, 'opinions.member.cosigned')).includes(rep.id));
+      assert.ok(!(await opened(cosigner, record, 'opinions.member.submitted')).includes(rep.id), 'not among the co-signer\'s own reports');
       const mine = (await member.get('/api/members/me/record')).body;
       assert.equal(mine.reports.find((r: any) => r.id === rep.id)?.cosigned, false);
-      assert.ok(mine.figures.find((f: any) => f.key === 'reports').ids.includes(rep.id), 'the proposer submitted it');
+      assert.ok((await opened(member, mine, 'opinions.member.submitted')).includes(rep.id), 'the proposer submitted it');
 
       // a report converted before this rule had no organisation: the migration makes it a personal report too
       const db = s.zx.ctx.db;

@@ -113,18 +113,18 @@ for (const d of await dialects()) {
       let sum = 0;
       for (const year of years) {
         const stats = (await staff.get(`/api/proposals/stats?year=${year}`)).body;
-        const fig = stats.totals.find((f: any) => f.key === 'overdue');
-        assert.equal(stats.replies.overdue.count, fig.count);
-        const opened = (await staff.get(`/api/proposals?${new URLSearchParams({ ...fig.query, pageSize: '200' })}`)).body;
-        assert.equal(opened.total, fig.count, `${year}: the figure and its list`);
-        sum += fig.count;
+        const fig = stats.totals.find((f: any) => f.key === 'proposals.overdue');
+        assert.equal(stats.replies.overdue.value, fig.value);
+        const opened = (await staff.get(`/api/proposals?${new URLSearchParams({ ...fig.list.query, pageSize: '200' })}`)).body;
+        assert.equal(opened.total, fig.value, `${year}: the figure and its list`);
+        sum += fig.value;
         if (year === split.year) {
           // by unit: the split unit is late on its part, the lead unit is not
           const row = (name: string) => stats.units.find((u: any) => u.unitId === (name === 'jiaoyu' ? jiaoyuId : zhujianId)).overdue;
           for (const [name, late] of [['jiaoyu', true], ['zhujian', false]] as const) {
             const f = row(name);
-            const rows = (await staff.get(`/api/proposals?${new URLSearchParams({ ...f.query, pageSize: '200' })}`)).body;
-            assert.equal(rows.total, f.count, `${name}: the unit's figure and its list`);
+            const rows = (await staff.get(`/api/proposals?${new URLSearchParams({ ...f.list.query, pageSize: '200' })}`)).body;
+            assert.equal(rows.total, f.value, `${name}: the unit's figure and its list`);
             assert.equal(rows.items.some((p: any) => p.id === split.id), late, name);
           }
         }

@@ -58,7 +58,7 @@ for (const d of await dialects()) {
       assert.equal(get('总体', '收到提案'), 546);
       assert.equal(get('总体', '立案'), 464);
       assert.equal(get('总体', '重点提案'), 46);
-      for (const f of stats.byType) assert.equal(get('提案类型', f.label), f.count);
+      for (const f of stats.byType) assert.equal(get('提案类型', f.label), f.value);
       assert.equal((await download(member, '/api/proposals/stats.xlsx?year=2025')).statusCode, 403);
     });
 

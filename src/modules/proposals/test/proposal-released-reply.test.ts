@@ -54,7 +54,7 @@ for (const d of databases) {
       p = await ok(staff, p.id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId });
       return ok(unit, p.id, 'sign', p.version);
     }
-    const classes = async (year: number) => Object.fromEntries((await staff.get(`/api/proposals/stats?year=${year}`)).body.byReplyClass.map((f: any) => [f.key, f.count]));
+    const classes = async (year: number) => Object.fromEntries((await staff.get(`/api/proposals/stats?year=${year}`)).body.byReplyClass.map((f: any) => [f.key.split('.').pop(), f.value]));
     const listed = async (year: number, replyClass: string) => {
       // list pages are cached until the events of a change are delivered (after commit, from the outbox)
       await s.zx.ctx.events.drain();

@@ -229,17 +229,17 @@ for (const d of databases) {
       await db.updateTable('proposals').set({ due_date: '2000-01-03' }).where('id', '=', w.id).execute();
 
       const after = await stats(year);
-      const delta = (k: 'replied' | 'onTime' | 'late' | 'overdue') => after.replies[k].count - before.replies[k].count;
+      const delta = (k: 'replied' | 'onTime' | 'late' | 'overdue') => after.replies[k].value - before.replies[k].value;
       assert.deepEqual([delta('replied'), delta('onTime'), delta('late'), delta('overdue')], [2, 1, 1, 1]);
       const unitRow = (st: any) => st.units.find((u: any) => u.unitName === '市住建局');
-      assert.equal(unitRow(after).onTime.count - (unitRow(before)?.onTime.count ?? 0), 1);
+      assert.equal(unitRow(after).onTime.value - (unitRow(before)?.onTime.value ?? 0), 1);
       const list = async (q: Record<string, string>) => (await staff.get(`/api/proposals?${new URLSearchParams(q)}&pageSize=200`)).body.items.map((i: any) => i.id);
-      assert.ok((await list(after.replies.onTime.query)).includes(p.id), 'released after its due date, on time by its sign-off');
-      assert.ok((await list(after.replies.late.query)).includes(l.id));
-      assert.ok((await list(after.replies.overdue.query)).includes(w.id));
+      assert.ok((await list(after.replies.onTime.list.query)).includes(p.id), 'released after its due date, on time by its sign-off');
+      assert.ok((await list(after.replies.late.list.query)).includes(l.id));
+      assert.ok((await list(after.replies.overdue.list.query)).includes(w.id));
       for (const k of ['replied', 'onTime', 'late', 'overdue'] as const) {
-        const r = await staff.get(`/api/proposals?${new URLSearchParams(after.replies[k].query)}&pageSize=1`);
-        assert.equal(r.body.total, after.replies[k].count, `list behind ${k}`);
+        const r = await staff.get(`/api/proposals?${new URLSearchParams(after.replies[k].list.query)}&pageSize=1`);
+        assert.equal(r.body.total, after.replies[k].value, `list behind ${k}`);
       }
     });
 

@@ -8,14 +8,17 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { unitLeaderOf } from './unit-leader.ts';
+import type { Figure as FigureShape } from '../../../kernel/universal/figures.ts';
 
-type Figure = { key: string; label: string; count: number; target: 'proposals' | 'members'; query: Record<string, string> };
+type Figure = FigureShape & { list: NonNullable<FigureShape['list']> };
+/** a figure's name within its section: the last part of its key ('proposals.sector.<id>' → the sector's id) */
+const short = (f: { key: string }) => f.key.split('.').pop()!;
 
 /** Every figure of a statistics answer, each with a path that names it. */
 function figuresOf(stats: any): Array<[string, Figure]> {
   const out: Array<[string, Figure]> = [];
   for (const group of ['totals', 'byCategory', 'byType', 'byState', 'bySector', 'byCommittee', 'byReplyClass', 'bySatisfaction']) {
-    for (const f of stats[group]) out.push([`${group}.${f.key}`, f]);
+    for (const f of stats[group]) out.push([`${group}.${short(f)}`, f]);
   }
   for (const [k, f] of Object.entries(stats.participation)) if (k !== 'percent') out.push([`participation.${k}`, f as Figure]);
   for (const [k, f] of Object.entries(stats.replies)) if (k !== 'onTimeRate') out.push([`replies.${k}`, f as Figure]);
@@ -83,7 +86,7 @@ for (const d of await dialects()) {
       const category = (await member.get(`/api/proposals/${probe}`)).body.category as string;
       const before = (await staff.get(`/api/proposals/stats?year=${year}`)).body;
       const membersBefore = (await staff.get(`/api/proposals/stats/members?year=${year}`)).body;
-      assert.equal(membersBefore.total, before.participation.members.count);
+      assert.equal(membersBefore.total, before.participation.members.value);
 
       // P1: filed as key, assigned to 住建局, replied on time (A), rated 满意 by the proposer and by the merged proposer; then 优秀提案
       const p1 = await submitted(a, '关于统计场景一老旧小区改造的建议');
@@ -137,7 +140,7 @@ for (const d of await dialects()) {
 
       const after = (await staff.get(`/api/proposals/stats?year=${year}`)).body;
       const delta = (path: string) => {
-        const pick = (st: any) => figuresOf(st).find(([p]) => p === path)?.[1].count ?? 0;
+        const pick = (st: any) => figuresOf(st).find(([p]) => p === path)?.[1].value ?? 0;
         return pick(after) - pick(before);
       };
       const expected: Record<string, number> = {
@@ -155,7 +158,7 @@ for (const d of await dialects()) {
       for (const [path, n] of Object.entries(expected)) assert.equal(delta(path), n, path);
       // the 大会/平时 split and the types add up to the received proposals
       for (const group of ['byCategory', 'byType']) {
-        assert.equal(after[group].reduce((n: number, f: Figure) => n + f.count, 0), after.totals.find((f: Figure) => f.key === 'received').count, group);
+        assert.equal(after[group].reduce((n: number, f: Figure) => n + f.value, 0), after.totals.find((f: Figure) => f.key === 'proposals.received').value, group);
       }
 
       // 界别 and 专委会: from the proposers' profiles (A: P1, P3, P5; B: P2, P4; C: P6)
@@ -168,8 +171,8 @@ for (const d of await dialects()) {
       const committeeWant = new Map<string, number>();
       for (const m of memberships as any[]) committeeWant.set(m.committee_id, (committeeWant.get(m.committee_id) ?? 0) + byProposer[m.user_id]);
       assert.ok(sectorWant.size > 0 && committeeWant.size > 0, 'the scenario members have sectors and committees');
-      for (const f of after.bySector as Figure[]) assert.equal(delta(`bySector.${f.key}`), sectorWant.get(f.key) ?? 0, `sector ${f.label}`);
-      for (const f of after.byCommittee as Figure[]) assert.equal(delta(`byCommittee.${f.key}`), committeeWant.get(f.key) ?? 0, `committee ${f.label}`);
+      for (const f of after.bySector as Figure[]) assert.equal(delta(`bySector.${short(f)}`), sectorWant.get(short(f)) ?? 0, `sector ${f.label}`);
+      for (const f of after.byCommittee as Figure[]) assert.equal(delta(`byCommittee.${short(f)}`), committeeWant.get(short(f)) ?? 0, `committee ${f.label}`);
 
       // 委员参与: A, B, C (C as co-signer of P2 and proposer of P6) have now submitted; counts per member grew by their part
       const membersAfter = (await staff.get(`/api/proposals/stats/members?year=${year}&submitted=true`)).body;
@@ -182,38 +185,38 @@ for (const d of await dialects()) {
       const union = new Set([...participantsBefore, ids.a, ids.b, ids.c]);
       const probeUser = (await db.selectFrom('users').select('id').where('username', '=', 'm0003').executeTakeFirst())!.id;
       union.add(probeUser);
-      assert.equal(after.participation.participants.count, union.size);
-      assert.equal(after.participation.members.count + 0, before.participation.members.count);
-      assert.equal(after.participation.percent, Math.round((union.size / after.participation.members.count) * 1000) / 10);
+      assert.equal(after.participation.participants.value, union.size);
+      assert.equal(after.participation.members.value + 0, before.participation.members.value);
+      assert.equal(after.participation.percent, Math.round((union.size / after.participation.members.value) * 1000) / 10);
 
       // every figure's query opens exactly its records
       for (const [path, f] of figuresOf(after)) {
-        if (f.target === 'members') {
-          const r = await staff.get(`/api/proposals/stats/members?${new URLSearchParams(f.query)}`);
+        if (f.list.rows === 'member') {
+          const r = await staff.get(`/api/proposals/stats/members?${new URLSearchParams(f.list.query)}`);
           assert.equal(r.status, 200, path);
-          assert.equal(r.body.total, f.count, `members behind ${path}`);
+          assert.equal(r.body.total, f.value, `members behind ${path}`);
           continue;
         }
-        const r = await staff.get(`/api/proposals?${new URLSearchParams(f.query)}&pageSize=1`);
+        const r = await staff.get(`/api/proposals?${new URLSearchParams(f.list.query)}&pageSize=1`);
         assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.body)}`);
-        assert.equal(r.body.total, f.count, `list behind ${path}`);
+        assert.equal(r.body.total, f.value, `list behind ${path}`);
       }
       // and the scenario's own records are among them
-      const lateList = await staff.get(`/api/proposals?${new URLSearchParams(after.replies.late.query)}&pageSize=100`);
+      const lateList = await staff.get(`/api/proposals?${new URLSearchParams(after.replies.late.list.query)}&pageSize=100`);
       assert.ok(lateList.body.items.some((i: any) => i.id === p2));
-      const overdueList = await staff.get(`/api/proposals?${new URLSearchParams(after.replies.overdue.query)}&pageSize=100`);
+      const overdueList = await staff.get(`/api/proposals?${new URLSearchParams(after.replies.overdue.list.query)}&pageSize=100`);
       assert.ok(overdueList.body.items.some((i: any) => i.id === p6));
-      const excellent = await staff.get(`/api/proposals?${new URLSearchParams(after.totals.find((f: Figure) => f.key === 'excellent').query)}&pageSize=100`);
+      const excellent = await staff.get(`/api/proposals?${new URLSearchParams(after.totals.find((f: Figure) => f.key === 'proposals.excellent').list.query)}&pageSize=100`);
       assert.ok(excellent.body.items.some((i: any) => i.id === p1));
 
       // the same figures by session (会议): the session of the year gives the same received count
       const sessionLabel = (await member.get(`/api/proposals/${probe}`)).body.sessionLabel as string;
       const bySession = await staff.get(`/api/proposals/stats?session=${encodeURIComponent(sessionLabel)}`);
       assert.equal(bySession.status, 200, JSON.stringify(bySession.body));
-      const rec = (st: any) => st.totals.find((f: Figure) => f.key === 'received');
-      assert.equal(rec(bySession.body).count, rec(after).count);
-      const sessionList = await staff.get(`/api/proposals?${new URLSearchParams(rec(bySession.body).query)}&pageSize=1`);
-      assert.equal(sessionList.body.total, rec(bySession.body).count);
+      const rec = (st: any) => st.totals.find((f: Figure) => f.key === 'proposals.received');
+      assert.equal(rec(bySession.body).value, rec(after).value);
+      const sessionList = await staff.get(`/api/proposals?${new URLSearchParams(rec(bySession.body).list.query)}&pageSize=1`);
+      assert.equal(sessionList.body.total, rec(bySession.body).value);
     });
 
     test('statistics need a year or a session, and are for the office and the leaders only', async () => {
@@ -248,18 +251,18 @@ for (const d of await dialects()) {
       assert.equal(get('总体', '立案')?.[2], 464);
       assert.equal(get('总体', '重点提案')?.[2], 46);
       assert.equal(get('总体', '立案率')?.[3], stats.filedRate);
-      for (const f of stats.bySector) assert.equal(get('界别', f.label)?.[2], f.count, f.label);
-      for (const f of stats.byCommittee) assert.equal(get('专委会', f.label)?.[2], f.count, f.label);
-      assert.equal(get('委员参与', '委员总数')?.[2], stats.participation.members.count);
+      for (const f of stats.bySector) assert.equal(get('界别', f.label)?.[2], f.value, f.label);
+      for (const f of stats.byCommittee) assert.equal(get('专委会', f.label)?.[2], f.value, f.label);
+      assert.equal(get('委员参与', '委员总数')?.[2], stats.participation.members.value);
       assert.equal(get('委员参与', '参与率')?.[3], stats.participation.percent);
-      assert.equal(get('答复', '按期答复')?.[2], stats.replies.onTime.count);
-      assert.equal(get('满意度', '满意')?.[2], stats.bySatisfaction.find((f: Figure) => f.key === 'satisfied').count);
+      assert.equal(get('答复', '按期答复')?.[2], stats.replies.onTime.value);
+      assert.equal(get('满意度', '满意')?.[2], stats.bySatisfaction.find((f: Figure) => f.key === 'proposals.satisfaction.satisfied').value);
       assert.ok(stats.units.length > 0);
       assert.equal(units.rowCount - 2, stats.units.length);
       const first = units.getRow(3);
       assert.equal(first.getCell(1).value, stats.units[0].unitName);
-      assert.equal(first.getCell(2).value, stats.units[0].assigned.count);
-      assert.equal(first.getCell(3).value, stats.units[0].replied.count);
+      assert.equal(first.getCell(2).value, stats.units[0].assigned.value);
+      assert.equal(first.getCell(3).value, stats.units[0].replied.value);
     });
   });
 }

@@ -31,21 +31,21 @@ for (const d of await dialects()) {
     test('the demo data give the article figures for 2025: 546 received, 464 filed, 46 key, each linked to its records', async () => {
       const r = await staff.get('/api/proposals/stats?year=2025');
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      const fig = (k: string) => r.body.totals.find((f: any) => f.key === k);
-      assert.equal(fig('received').count, 546);
-      assert.equal(fig('filed').count, 464);
-      assert.equal(fig('key').count, 46);
-      assert.equal(fig('not_filed').count + fig('merged').count + fig('withdrawn').count + fig('pending').count, 546 - 464);
-      assert.equal(r.body.byCategory.reduce((n: number, f: any) => n + f.count, 0), 546);
-      assert.equal(r.body.byType.reduce((n: number, f: any) => n + f.count, 0), 546);
+      const fig = (k: string) => r.body.totals.find((f: any) => f.key === `proposals.${k}`);
+      assert.equal(fig('received').value, 546);
+      assert.equal(fig('filed').value, 464);
+      assert.equal(fig('key').value, 46);
+      assert.equal(fig('not_filed').value + fig('merged').value + fig('withdrawn').value + fig('pending').value, 546 - 464);
+      assert.equal(r.body.byCategory.reduce((n: number, f: any) => n + f.value, 0), 546);
+      assert.equal(r.body.byType.reduce((n: number, f: any) => n + f.value, 0), 546);
       for (const k of ['received', 'filed', 'key', 'not_filed', 'merged']) {
-        const list = await staff.get(`/api/proposals?${new URLSearchParams(fig(k).query)}&pageSize=1`);
+        const list = await staff.get(`/api/proposals?${new URLSearchParams(fig(k).list.query)}&pageSize=1`);
         assert.equal(list.status, 200);
-        assert.equal(list.body.total, fig(k).count, `list behind ${k}`);
+        assert.equal(list.body.total, fig(k).value, `list behind ${k}`);
       }
-      const session = r.body.byCategory.find((f: any) => f.key === 'session');
-      const list = await staff.get(`/api/proposals?${new URLSearchParams(session.query)}&pageSize=1`);
-      assert.equal(list.body.total, session.count);
+      const session = r.body.byCategory.find((f: any) => f.key === 'proposals.category.session');
+      const list = await staff.get(`/api/proposals?${new URLSearchParams(session.list.query)}&pageSize=1`);
+      assert.equal(list.body.total, session.value);
       assert.equal((await leader.get('/api/proposals/stats?year=2025')).status, 200);
       assert.equal((await member.get('/api/proposals/stats?year=2025')).status, 403);
     });

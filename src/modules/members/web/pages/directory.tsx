@@ -16,8 +16,8 @@ import { toQueryString } from '../../../../kernel/web/api.ts';
 const filterKeys = ['year', 'q', 'sector', 'committee', 'sort', 'order'] as const;
 /** the directory's columns and the record figure each count opens */
 const countColumns: Array<{ key: Exclude<DirectorySortKey, 'name'>; figure: string }> = [
-  { key: 'led', figure: 'led' }, { key: 'cosigned', figure: 'cosigned' }, { key: 'reports', figure: 'reports' },
-  { key: 'adopted', figure: 'adopted' }, { key: 'points', figure: 'points' },
+  { key: 'led', figure: 'proposals.member.led' }, { key: 'cosigned', figure: 'proposals.member.cosigned' }, { key: 'reports', figure: 'opinions.member.submitted' },
+  { key: 'adopted', figure: 'opinions.member.adopted' }, { key: 'points', figure: 'opinions.member.points' },
 ];
 
 export default function MemberDirectoryPage() {

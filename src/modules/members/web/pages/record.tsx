@@ -8,15 +8,18 @@ import { Alert, Button, Card, Col, Empty, InputNumber, List, Row, Space, Table, 
 import type { ColumnsType } from 'antd/es/table';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { MemberRecord, RecordFigure, RecordProposal, RecordReport, RecordSection } from '../../contract.ts';
+import type { MemberRecord, RecordProposal, RecordReport, RecordSection } from '../../contract.ts';
+import type { Figure } from '../../../../kernel/universal/figures.ts';
 import { levelLabels } from '../../../opinions/contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
+import { api } from '../../../../kernel/web/api.ts';
 import { PageCard, formatDate } from '../../../../kernel/web/components.tsx';
 import { TrendChart } from '../trend-chart.tsx';
 
 const sectionTitles: Record<RecordSection, string> = { led: '领衔提案', cosigned: '附议提案', merged: '并案提案', reports: '社情民意信息' };
-const proposalFigureKeys = ['led', 'cosigned', 'merged', 'filed', 'key', 'excellent'];
+/** the proposals figures come first in the strip, then the 社情民意 ones */
+const isProposalFigure = (f: Figure) => f.key.startsWith('proposals.');
 
 export default function MemberRecordPage() {
   const { t } = useI18n();
@@ -38,22 +41,34 @@ export default function MemberRecordPage() {
   }, [params, setParams]);
 
   const focus = data && show ? data.figures.find((f) => f.key === show) : undefined;
+  // an opened figure shows the records its list holds (the same list, and so the same number, as the figure)
+  // (kept with the list it came from, so switching figures never shows one figure's rows under another's name)
+  const listKey = focus?.list ? `${focus.list.api}?${new URLSearchParams(focus.list.query)}` : null;
+  const [opened, setOpened] = useState<{ key: string; ids: string[] } | null>(null);
+  useEffect(() => {
+    if (!listKey || !focus?.list) return;
+    let live = true;
+    api.get<{ items: Array<{ id: string }>; total: number }>(focus.list.api, focus.list.query)
+      .then((r) => { if (live) setOpened({ key: listKey, ids: r.items.map((x) => x.id) }); }, () => { if (live) setOpened({ key: listKey, ids: [] }); });
+    return () => { live = false; };
+  }, [listKey]);
+  const focusIds = focus && opened && opened.key === listKey ? opened.ids : null;
   // opening a figure scrolls to the first section holding its records
   useEffect(() => {
-    if (!focus || !data) return;
-    const ids = new Set(focus.ids);
+    if (!focus || !data || !focusIds) return;
+    const ids = new Set(focusIds);
     const order: RecordSection[] = ['led', 'cosigned', 'merged', 'reports'];
-    const first = order.find((s) => (s === 'reports' ? data.reports : data.proposals[s]).some((x) => ids.has(x.id))) ?? focus.section;
+    const first = order.find((s) => (s === 'reports' ? data.reports : data.proposals[s]).some((x) => ids.has(x.id))) ?? (focus.list?.rows === 'report' ? 'reports' : 'led');
     document.getElementById(`record-${first}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [focus, data]);
+  }, [focus, data, focusIds]);
 
   if (error) {
     return <PageCard title={t('履职档案')}><Alert type={error.status === 404 ? 'warning' : 'error'} showIcon message={error.message} /></PageCard>;
   }
   const title = !data ? t('履职档案') : data.viewer.self ? t('我的履职') : t('{name}的履职档案', { name: data.member.name });
-  const only = <T extends { id: string }>(rows: T[]) => (focus ? rows.filter((r) => focus.ids.includes(r.id)) : rows);
+  const only = <T extends { id: string }>(rows: T[]) => (focusIds ? rows.filter((r) => focusIds.includes(r.id)) : rows);
 
-  const figureCard = (f: RecordFigure) => (
+  const figureCard = (f: Figure) => (
     <Col key={f.key} flex={mobile ? '0 0 33.33%' : '1 1 0'} style={mobile ? undefined : { minWidth: 96, maxWidth: 160 }}>
       <Card size="small" hoverable onClick={() => setQuery({ show: show === f.key ? null : f.key })} data-testid={`figure-${f.key}`}
         style={{ textAlign: 'center', borderColor: show === f.key ? '#b71c1c' : undefined, background: show === f.key ? '#fff5f5' : undefined }}
@@ -116,8 +131,8 @@ export default function MemberRecordPage() {
   ];
   const reportRows = only(data?.reports ?? []);
 
-  const proposalFigures = data?.figures.filter((f) => proposalFigureKeys.includes(f.key)) ?? [];
-  const reportFigures = data?.figures.filter((f) => !proposalFigureKeys.includes(f.key)) ?? [];
+  const proposalFigures = data?.figures.filter(isProposalFigure) ?? [];
+  const reportFigures = data?.figures.filter((f) => !isProposalFigure(f)) ?? [];
 
   return (
     <PageCard title={title} loading={loading && !data}
@@ -148,9 +163,9 @@ export default function MemberRecordPage() {
             {!collapsed && <TrendChart trend={data.trend} year={data.year} onYear={(y) => setQuery({ year: y })} height={mobile ? 220 : 260} />}
           </Card>
 
-          {focus && (
+          {focus && focusIds && (
             <Alert type="info" showIcon data-testid="record-focus"
-              message={t('正在显示「{label}」的 {n} 条记录', { label: t(focus.label), n: focus.ids.length })}
+              message={t('正在显示「{label}」的 {n} 条记录', { label: t(focus.label), n: focusIds.length })}
               action={<Button size="small" onClick={() => setQuery({ show: null })}>{t('显示全部')}</Button>} />
           )}
           {(['led', 'cosigned', 'merged'] as const).map(proposalSection)}
@@ -170,7 +185,7 @@ export default function MemberRecordPage() {
               )}
             </div>
           )}
-          {focus && focus.ids.length === 0 && <Empty description={t('本年度没有记录。')} />}
+          {focusIds && focusIds.length === 0 && <Empty description={t('本年度没有记录。')} />}
         </Space>
       )}
     </PageCard>

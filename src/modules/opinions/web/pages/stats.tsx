@@ -6,27 +6,29 @@ import { Button, Card, Col, Drawer, InputNumber, Row, Space, Statistic, Table, T
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { breakdownColumnLabels, breakdownColumns, type OpinionStats, type StatBreakdown, type StatFigure, type StatsMembers } from '../../contract.ts';
+import { breakdownColumnLabels, breakdownColumns, type OpinionStats, type StatBreakdown, type StatsMembers } from '../../contract.ts';
+import type { Figure } from '../../../../kernel/universal/figures.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { EChart } from '../../../../kernel/web/chart.tsx';
 import { clock } from '../../../../kernel/universal/clock.ts';
 
-const linkOf = (f: StatFigure) => (f.path === '/api/opinions' ? `/opinions?${new URLSearchParams(f.query)}` : f.path === '/api/opinions/issues' ? '/opinions/issues' : null);
+/** The page that lists a figure's records, with its query (the issues page shows every issue). */
+const linkOf = (f: Figure) => (!f.list?.web ? null : f.list.rows === 'issue' ? f.list.web : `${f.list.web}?${new URLSearchParams(f.list.query)}`);
 
 type Row = StatBreakdown['rows'][number];
 
-/** The 委员参与 figures open the members behind them (not a list of reports). */
-const membersPath = '/api/opinions/stats/members';
+/** The 委员参与 figures open the members behind them (not a list of reports) in a drawer. */
+const ofMembers = (f: Figure) => f.list?.rows === 'member';
 
 /** The members behind a participation figure. */
-function MembersDrawer({ figure, onClose }: { figure: StatFigure | null; onClose: () => void }) {
+function MembersDrawer({ figure, onClose }: { figure: Figure | null; onClose: () => void }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
-  const { data, loading } = useApiQuery<StatsMembers>(figure ? membersPath : null, figure?.query);
+  const { data, loading } = useApiQuery<StatsMembers>(figure?.list ? figure.list.api : null, figure?.list?.query);
   return (
-    <Drawer open={!!figure} onClose={onClose} title={figure ? `${t(figure.label)}（${figure.count}）` : ''} size={mobile ? '100%' : 560}>
+    <Drawer open={!!figure} onClose={onClose} title={figure ? `${t(figure.label)}（${figure.value}）` : ''} size={mobile ? '100%' : 560}>
       <Table rowKey="userId" size="small" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20, size: 'small' }}
         columns={[
           { title: t('委员'), dataIndex: 'name', key: 'name' },
@@ -43,7 +45,7 @@ function BreakdownView({ b }: { b: StatBreakdown }) {
   const mobile = useIsMobile();
   const navigate = useNavigate();
   // the chart: submitted and adopted of the rows with the most reports
-  const top = useMemo(() => [...b.rows].sort((x, y) => y.figures[0].count - x.figures[0].count).slice(0, mobile ? 8 : 15), [b, mobile]);
+  const top = useMemo(() => [...b.rows].sort((x, y) => y.figures[0].value - x.figures[0].value).slice(0, mobile ? 8 : 15), [b, mobile]);
   const option = useMemo(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0, left: 'center', data: [t('报送'), t('录用'), t('被采用')] },
@@ -52,18 +54,18 @@ function BreakdownView({ b }: { b: StatBreakdown }) {
     yAxis: { type: 'value', minInterval: 1 },
     series: (['submitted', 'accepted', 'adopted'] as const).map((c) => ({
       name: t(breakdownColumnLabels[c]), type: 'bar',
-      data: top.map((r) => r.figures[breakdownColumns.indexOf(c)].count),
+      data: top.map((r) => r.figures[breakdownColumns.indexOf(c)].value),
     })),
   }), [top, t]);
   const columns = [
     { title: t(b.kind === 'county' ? '县区政协' : b.kind === 'unit' ? '报送单位' : b.kind === 'sector' ? '界别' : '专委会'), dataIndex: 'name', key: 'name', fixed: mobile ? undefined : ('left' as const), width: mobile ? 110 : 200 },
     ...breakdownColumns.map((c, i) => ({
       title: t(breakdownColumnLabels[c]), key: c, width: 86, align: 'right' as const,
-      sorter: (x: Row, y: Row) => x.figures[i].count - y.figures[i].count,
+      sorter: (x: Row, y: Row) => x.figures[i].value - y.figures[i].value,
       render: (_: unknown, r: Row) => {
         const f = r.figures[i];
         const to = linkOf(f);
-        return to && f.count > 0 ? <Link to={to} aria-label={`${r.name} ${t(f.label)} ${f.count}`}>{f.count}</Link> : f.count;
+        return to && f.value > 0 ? <Link to={to} aria-label={`${r.name} ${t(f.label)} ${f.value}`}>{f.value}</Link> : f.value;
       },
     })),
   ];
@@ -85,16 +87,16 @@ export default function OpinionStatsPage() {
   const mobile = useIsMobile();
   const [year, setYear] = useState(clock.year() - 1);
   const { data, loading } = useApiQuery<OpinionStats>('/api/opinions/stats', { year });
-  const [members, setMembers] = useState<StatFigure | null>(null);
+  const [members, setMembers] = useState<Figure | null>(null);
   const scores = useApiQuery<{ items: Array<{ submitterUserId: string; submitterName: string; points: number; events: number; reports: number }> }>('/api/opinions/scores', { year });
-  const group = (title: string, figs: StatFigure[] = []) => (
+  const group = (title: string, figs: Figure[] = []) => (
     <Card size="small" title={t(title)}>
       <Row gutter={[16, 16]}>
         {figs.map((f) => {
           const to = linkOf(f);
-          const value = <Statistic title={t(f.label)} value={f.count} suffix={f.share !== null ? `（${f.share}%）` : undefined} />;
-          const opener = f.path === membersPath
-            ? <Button type="link" style={{ padding: 0, height: 'auto', textAlign: 'left' }} onClick={() => setMembers(f)} aria-label={`${t(f.label)} ${f.count}`}>{value}</Button>
+          const value = <Statistic title={t(f.label)} value={f.value} suffix={f.share ? `（${f.share.percent}%）` : undefined} />;
+          const opener = ofMembers(f)
+            ? <Button type="link" style={{ padding: 0, height: 'auto', textAlign: 'left' }} onClick={() => setMembers(f)} aria-label={`${t(f.label)} ${f.value}`}>{value}</Button>
             : to ? <Link to={to}>{value}</Link> : value;
           return <Col key={f.key} xs={12} md={6}>{opener}</Col>;
         })}

@@ -8,7 +8,8 @@ import { Button, Card, Col, Drawer, Row, Segmented, Select, Space, Statistic, Ta
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { ProposalStats, StatFigure, StatsMembers, UnitStatsRow } from '../../contract.ts';
+import type { ProposalStats, StatsMembers, UnitStatsRow } from '../../contract.ts';
+import type { Figure } from '../../../../kernel/universal/figures.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
@@ -17,26 +18,28 @@ import { useProposalOptions } from '../shared.tsx';
 
 /** The scope's label (e.g. 2025年度), which names the figure on the list it opens. */
 const ScopeLabel = createContext('');
-const listLink = (f: StatFigure, scope: string, label: string) => `/proposals?${new URLSearchParams({ ...f.query, statLabel: `${scope} · ${label}` })}`;
+const listLink = (f: Figure, scope: string, label: string) => `${f.list?.web ?? '/proposals'}?${new URLSearchParams({ ...f.list?.query, statLabel: `${scope} · ${label}` })}`;
+/** A figure whose list is of members (委员参与) opens them in a drawer on this page. */
+const ofMembers = (f: Figure) => f.list?.rows === 'member';
 function useListLink() {
   const scope = useContext(ScopeLabel);
   const { t } = useI18n();
-  return (f: StatFigure, prefix?: string) => listLink(f, scope, prefix ? `${prefix} · ${t(f.label)}` : t(f.label));
+  return (f: Figure, prefix?: string) => listLink(f, scope, prefix ? `${prefix} · ${t(f.label)}` : t(f.label));
 }
 
 /** A number that opens its records: the proposals list, or the members drawer for participation figures. */
-function FigureLink({ f, onMembers, children, prefix }: { f: StatFigure; onMembers: (f: StatFigure) => void; children?: ReactNode; prefix?: string }) {
+function FigureLink({ f, onMembers, children, prefix }: { f: Figure; onMembers: (f: Figure) => void; children?: ReactNode; prefix?: string }) {
   const { t } = useI18n();
   const link = useListLink();
-  const content = children ?? f.count;
-  if (f.target === 'members') {
-    return <Typography.Link onClick={() => onMembers(f)} aria-label={`${t(f.label)} ${f.count}`}>{content}</Typography.Link>;
+  const content = children ?? f.value;
+  if (ofMembers(f)) {
+    return <Typography.Link onClick={() => onMembers(f)} aria-label={`${t(f.label)} ${f.value}`}>{content}</Typography.Link>;
   }
-  return <Link to={link(f, prefix)} aria-label={`${t(f.label)} ${f.count}`}>{content}</Link>;
+  return <Link to={link(f, prefix)} aria-label={`${t(f.label)} ${f.value}`}>{content}</Link>;
 }
 
 /** A card of figures: each a Statistic whose value opens its records. */
-function FigureCards({ title, figures, extra, onMembers, half }: { title: string; figures: StatFigure[]; extra?: Array<{ key: string; label: string; value: string }>; onMembers: (f: StatFigure) => void; half?: boolean }) {
+function FigureCards({ title, figures, extra, onMembers, half }: { title: string; figures: Figure[]; extra?: Array<{ key: string; label: string; value: string }>; onMembers: (f: Figure) => void; half?: boolean }) {
   const { t } = useI18n();
   // a card in half the page's width holds half as many figures in a row
   const span = half ? { xs: 12, sm: 8, md: 6, lg: 12, xl: 6 } : { xs: 12, sm: 8, md: 6, xl: 4 };
@@ -46,7 +49,7 @@ function FigureCards({ title, figures, extra, onMembers, half }: { title: string
         {figures.map((f) => (
           <Col key={f.key} {...span}>
             <FigureLink f={f} onMembers={onMembers}>
-              <Statistic title={t(f.label)} value={f.count} styles={{ content: { color: 'var(--ant-color-link, #1677ff)' } }} />
+              <Statistic title={t(f.label)} value={f.value} styles={{ content: { color: 'var(--ant-color-link, #1677ff)' } }} />
             </FigureLink>
           </Col>
         ))}
@@ -59,7 +62,7 @@ function FigureCards({ title, figures, extra, onMembers, half }: { title: string
 }
 
 /** A figure table (label, count, share of `whole`) with a bar chart when `chart` is set. */
-function FigureTable({ figures, whole, chart, name, onMembers }: { figures: StatFigure[]; whole: number; chart?: boolean; name: string; onMembers: (f: StatFigure) => void }) {
+function FigureTable({ figures, whole, chart, name, onMembers }: { figures: Figure[]; whole: number; chart?: boolean; name: string; onMembers: (f: Figure) => void }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const navigate = useNavigate();
@@ -69,17 +72,17 @@ function FigureTable({ figures, whole, chart, name, onMembers }: { figures: Stat
     grid: { left: 8, right: 24, bottom: 8, top: 16, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: figures.map((f) => t(f.label)), axisLabel: { width: mobile ? 96 : 180, overflow: 'truncate' } },
-    series: [{ type: 'bar', name: t(name), data: figures.map((f) => f.count), label: { show: true, position: 'right' }, itemStyle: { color: '#c0392b' } }],
+    series: [{ type: 'bar', name: t(name), data: figures.map((f) => f.value), label: { show: true, position: 'right' }, itemStyle: { color: '#c0392b' } }],
   }), [figures, mobile, name, t]);
-  const columns: ColumnsType<StatFigure> = [
+  const columns: ColumnsType<Figure> = [
     { title: t(name), dataIndex: 'label', key: 'label', render: (v: string) => t(v) },
-    { title: t('件数'), dataIndex: 'count', key: 'count', width: 90, align: 'right', render: (_: number, f) => <FigureLink f={f} onMembers={onMembers} /> },
-    { title: t('占比'), key: 'share', width: 90, align: 'right', render: (_: unknown, f) => (whole > 0 ? `${Math.round((f.count / whole) * 1000) / 10}%` : '—') },
+    { title: t('件数'), dataIndex: 'value', key: 'count', width: 90, align: 'right', render: (_: number, f) => <FigureLink f={f} onMembers={onMembers} /> },
+    { title: t('占比'), key: 'share', width: 90, align: 'right', render: (_: unknown, f) => (whole > 0 ? `${Math.round((f.value / whole) * 1000) / 10}%` : '—') },
   ];
   return (
     <Row gutter={[16, 12]}>
       <Col xs={24} lg={chart ? 12 : 24}>
-        <Table<StatFigure> rowKey="key" size="small" columns={columns} dataSource={figures} pagination={figures.length > 15 ? { pageSize: 15, size: 'small' } : false} />
+        <Table<Figure> rowKey="key" size="small" columns={columns} dataSource={figures} pagination={figures.length > 15 ? { pageSize: 15, size: 'small' } : false} />
       </Col>
       {chart && figures.length > 0 && (
         <Col xs={24} lg={12}>
@@ -91,13 +94,13 @@ function FigureTable({ figures, whole, chart, name, onMembers }: { figures: Stat
   );
 }
 
-function UnitTable({ rows, onMembers }: { rows: UnitStatsRow[]; onMembers: (f: StatFigure) => void }) {
+function UnitTable({ rows, onMembers }: { rows: UnitStatsRow[]; onMembers: (f: Figure) => void }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const cell = (k: keyof Pick<UnitStatsRow, 'assigned' | 'replied' | 'onTime' | 'late' | 'overdue' | 'satisfied' | 'basicallySatisfied' | 'unsatisfied'>, title: string) => ({
     title: t(title), key: k, width: 100, align: 'right' as const,
-    sorter: (a: UnitStatsRow, b: UnitStatsRow) => a[k].count - b[k].count,
-    render: (_: unknown, r: UnitStatsRow) => (r[k].count > 0 ? <FigureLink f={r[k]} onMembers={onMembers} prefix={r.unitName} /> : 0),
+    sorter: (a: UnitStatsRow, b: UnitStatsRow) => a[k].value - b[k].value,
+    render: (_: unknown, r: UnitStatsRow) => (r[k].value > 0 ? <FigureLink f={r[k]} onMembers={onMembers} prefix={r.unitName} /> : 0),
   });
   const columns: ColumnsType<UnitStatsRow> = [
     { title: t('承办单位'), dataIndex: 'unitName', key: 'unit', fixed: mobile ? undefined : 'left', width: mobile ? 110 : 180 },
@@ -109,12 +112,12 @@ function UnitTable({ rows, onMembers }: { rows: UnitStatsRow[]; onMembers: (f: S
 }
 
 /** The members behind a participation figure. */
-function MembersDrawer({ figure, onClose }: { figure: StatFigure | null; onClose: () => void }) {
+function MembersDrawer({ figure, onClose }: { figure: Figure | null; onClose: () => void }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
-  const { data, loading } = useApiQuery<StatsMembers>(figure ? '/api/proposals/stats/members' : null, figure?.query);
+  const { data, loading } = useApiQuery<StatsMembers>(figure?.list ? figure.list.api : null, figure?.list?.query);
   return (
-    <Drawer open={!!figure} onClose={onClose} title={figure ? `${t(figure.label)}（${figure.count}）` : ''} size={mobile ? '100%' : 560}>
+    <Drawer open={!!figure} onClose={onClose} title={figure ? `${t(figure.label)}（${figure.value}）` : ''} size={mobile ? '100%' : 560}>
       <Table rowKey="userId" size="small" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20, size: 'small' }}
         columns={[
           { title: t('委员'), dataIndex: 'name', key: 'name' },
@@ -137,7 +140,7 @@ export default function ProposalStatsPage() {
   const session = params.get('session');
   const query = mode === 'session' && session ? { session } : year ? { year } : null;
   const { data, loading, error } = useApiQuery<ProposalStats>(query ? '/api/proposals/stats' : null, query ?? undefined);
-  const [members, setMembers] = useState<StatFigure | null>(null);
+  const [members, setMembers] = useState<Figure | null>(null);
 
   const years = useMemo(() => {
     const ys = new Set<number>((scopes.data?.items ?? []).map((s) => s.year));
@@ -147,9 +150,9 @@ export default function ProposalStatsPage() {
   const sessions = useMemo(() => [...new Set((scopes.data?.items ?? []).map((s) => s.session))], [scopes.data]);
   const exportHref = query ? `/api/proposals/stats.xlsx?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : undefined;
 
-  const received = data?.totals.find((f) => f.key === 'received')?.count ?? 0;
-  const replied = data?.replies.replied.count ?? 0;
-  const rated = (data?.bySatisfaction ?? []).reduce((n, f) => n + f.count, 0);
+  const received = data?.totals.find((f) => f.key === 'proposals.received')?.value ?? 0;
+  const replied = data?.replies.replied.value ?? 0;
+  const rated = (data?.bySatisfaction ?? []).reduce((n, f) => n + f.value, 0);
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
 
   const selector = (
@@ -234,7 +237,7 @@ export default function ProposalStatsPage() {
 }
 
 /** A small column chart of classes (答复类别, 满意度); a bar opens its records. */
-function ClassChart({ figures, name }: { figures: StatFigure[]; name: string }) {
+function ClassChart({ figures, name }: { figures: Figure[]; name: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const link = useListLink();
@@ -246,7 +249,7 @@ function ClassChart({ figures, name }: { figures: StatFigure[]; name: string }) 
     yAxis: { type: 'value', minInterval: 1 },
     series: [{
       type: 'bar', name: t(name), barMaxWidth: 56, label: { show: true, position: 'top' },
-      data: figures.map((f, i) => ({ value: f.count, itemStyle: { color: colors[i % colors.length] } })),
+      data: figures.map((f, i) => ({ value: f.value, itemStyle: { color: colors[i % colors.length] } })),
     }],
   }), [figures, name, t]);
   return <EChart label={t(name)} option={option} height={220} onClick={(i) => { if (figures[i]) navigate(link(figures[i])); }} />;

@@ -1,0 +1,90 @@
+/**
+ * The figure catalogue (统计数字目录): every module's figures, declared in its manifest (`figures`), computed for a scope
+ * (an organisation and a period, or one member's own) as the actor may see them, grouped by module in manifest order
+ * and, within a module, in the order the module declares them. Statistics pages, the member record, dashboards and the
+ * annual review read this one catalogue, so a key has one definition and one value wherever it is shown.
+ */
+import type { App } from './http/server.ts';
+import { actorOf } from './http/request-actor.ts';
+import type { Actor } from './actor.ts';
+import type { ModuleContext, ModuleManifest } from './module.ts';
+import type { FigureDecl, FigureScope, FigureSource } from './contributions.ts';
+import { AppError, invalid } from '../universal/errors.ts';
+import { chinaToday } from '../universal/working-days.ts';
+import { z } from 'zod';
+import { figuresQuery, figuresResponse, type FigureGroup, type FiguresQuery } from '../universal/figures.ts';
+
+export interface FigureCatalogue {
+  /** the declared figures of every module that has some, in manifest order */
+  readonly modules: ReadonlyArray<{ name: string; label: string; figures: readonly FigureDecl[] }>;
+  /** the figures of the scope the actor may see, by module; `modules` limits the modules asked */
+  compute(ctx: ModuleContext, scope: FigureScope, actor: Actor, opts?: { modules?: readonly string[] }): Promise<FigureGroup[]>;
+}
+
+export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, 'name' | 'label' | 'figures'>[]): FigureCatalogue {
+  const sources = manifests.filter((m): m is typeof m & { figures: FigureSource } => !!m.figures)
+    .map((m) => ({ name: m.name, label: m.label, source: m.figures }));
+  for (const s of sources) {
+    const seen = new Set<string>();
+    for (const d of s.source.figures) {
+      if (!d.key.startsWith(`${s.name}.`)) throw new Error(`figure ${d.key} of module ${s.name} must be named '${s.name}.<name>'`);
+      if (seen.has(d.key)) throw new Error(`figure ${d.key} is declared twice`);
+      seen.add(d.key);
+    }
+  }
+  return {
+    modules: sources.map((s) => ({ name: s.name, label: s.label, figures: s.source.figures })),
+    async compute(ctx, scope, actor, opts = {}) {
+      const asked = opts.modules ? sources.filter((s) => opts.modules!.includes(s.name)) : sources;
+      const kind = scope.subject ? 'member' : 'organisation';
+      const groups = await Promise.all(asked.map(async (s) => {
+        const order = new Map(s.source.figures.filter((d) => d.scope === kind).map((d, i) => [d.key, i]));
+        const figures = await s.source.compute(ctx, scope, actor);
+        for (const f of figures) {
+          // a figure nobody declared would have no definition to hold the pages to
+          if (!order.has(f.key)) throw new AppError('INTERNAL', `统计数字 ${f.key} 未在模块「${s.label}」中声明`);
+        }
+        figures.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+        return { module: s.name, label: s.label, figures };
+      }));
+      return groups.filter((g) => g.figures.length > 0);
+    },
+  };
+}
+
+/** The period of a query: a 工作年度 (the current one by default) or `from`–`to`, both given. */
+export function figureScopeOf(tenantId: string, q: Pick<FiguresQuery, 'year' | 'from' | 'to' | 'userId'>): FigureScope {
+  if (q.year !== undefined && (q.from !== undefined || q.to !== undefined)) throw invalid('from', '「开始日期」', '与「年度」只能指定一个');
+  if ((q.from === undefined) !== (q.to === undefined)) throw invalid(q.from === undefined ? 'from' : 'to', q.from === undefined ? '「开始日期」' : '「结束日期」', '开始日期和结束日期应同时指定');
+  const subject = q.userId ? { subject: { userId: q.userId } } : {};
+  if (q.from !== undefined && q.to !== undefined) {
+    if (q.from > q.to) throw invalid('from', '「开始日期」', `${q.from} 晚于结束日期 ${q.to}`);
+    // a whole calendar year is that 工作年度
+    const y = Number(q.from.slice(0, 4));
+    const whole = q.from === `${y}-01-01` && q.to === `${y}-12-31`;
+    return { tenantId, from: q.from, to: q.to, ...(whole ? { year: y } : {}), ...subject };
+  }
+  const year = q.year ?? Number(chinaToday().slice(0, 4));
+  return { tenantId, from: `${year}-01-01`, to: `${year}-12-31`, year, ...subject };
+}
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
+
+export function figureRoutes(app: App, ctx: ModuleContext, catalogue: FigureCatalogue) {
+  app.get('/api/figures', {
+    schema: {
+      tags: ['figures'],
+      summary: '统计数字目录：某一年度（或起止日期）本级政协各模块的统计数字，或某位委员本人的履职数字（userId）；每个数字附带其明细列表，列表总数与数字相等；只返回调用者有权查看的数字',
+      querystring: figuresQuery,
+      response: { 200: figuresResponse, 400: errorBody, 401: errorBody },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const scope = figureScopeOf(actor.tenantId, req.query);
+    const names = req.query.modules?.split(',');
+    const unknown = names?.find((n) => !catalogue.modules.some((m) => m.name === n));
+    if (unknown) throw invalid('modules', '「模块」', `没有统计数字的模块：${unknown}`);
+    const groups = await catalogue.compute(ctx, scope, actor, { modules: names });
+    return { from: scope.from, to: scope.to, year: scope.year ?? null, userId: scope.subject?.userId ?? null, groups };
+  });
+}

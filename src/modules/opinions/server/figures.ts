@@ -1,0 +1,76 @@
+/**
+ * The 社情民意 module's figures in the catalogue (统计数字目录): the organisation's figures of a period are the
+ * statistics' own (`opinionStatsOf`: totals and 委员参与面, the same keys and values as 社情民意统计); a member's are
+ * their duty-record figures of a year (`memberReportFigures`), each opening GET /api/opinions/members/:userId.
+ */
+import { z } from 'zod';
+import { can, type Actor } from '../../../kernel/server/actor.ts';
+import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
+import type { App } from '../../../kernel/server/http/server.ts';
+import { actorOf } from '../../../kernel/server/http/request-actor.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { forbidden } from '../../../kernel/universal/errors.ts';
+import type { Figure } from '../../../kernel/universal/figures.ts';
+import { memberReportsList, memberReportsParams, memberReportsQuery } from '../contract.ts';
+import { memberReportFigureValue, memberReportFigures, memberReportsOf } from './member-record.ts';
+import { opinionStatsOf } from './stats.ts';
+
+/** Staff who read every member's duty record (委员履职 grants it); members read their own. */
+const DUTY_RECORD_READ_ALL = 'member.read_all';
+
+/** May the actor read this member's figures and the reports behind them: the member, the information office, or duty-record staff. */
+export function mayReadMemberFigures(actor: Actor, userId: string): boolean {
+  return actor.userId === userId || can(actor, 'opinion.read_all') || can(actor, DUTY_RECORD_READ_ALL);
+}
+
+const org = (name: string, label: string, unit: string): FigureDecl => ({ key: `opinions.${name}`, label, unit, scope: 'organisation' });
+const organisationFigures: FigureDecl[] = [
+  org('submitted', '收到信息', '篇'), org('accepted', '录用', '篇'), org('retained', '留存', '篇'), org('returned', '退回', '篇'),
+  org('issues', '编发期数', '期'), org('pieces', '刊发篇目', '篇'), org('sent_up', '向上级报送', '篇'), org('adopted', '被采用', '篇'),
+  org('instructed', '获领导批示', '篇'),
+  org('members', '委员总数', '人'), org('members_submitted', '报送信息的委员', '人'), org('members_adopted', '有信息被录用或采用的委员', '人'),
+];
+const memberFigures: FigureDecl[] = memberReportFigures.map((f) => ({ key: `opinions.member.${f.name}`, label: f.label, unit: f.unit, scope: 'member' }));
+
+/** A member's 社情民意 figures of a year, each opening GET /api/opinions/members/:userId with its name. */
+export async function memberOpinionFiguresOf(ctx: Pick<ModuleContext, 'db'>, tenantId: string, userId: string, year: number): Promise<Figure[]> {
+  const { reports } = await memberReportsOf(ctx.db, tenantId, userId, year);
+  return memberReportFigures.map((f) => ({
+    key: `opinions.member.${f.name}`, label: f.label, value: memberReportFigureValue(f.name, reports).value, unit: f.unit,
+    list: { api: `/api/opinions/members/${encodeURIComponent(userId)}`, query: { year: String(year), figure: f.name }, rows: 'report', ...(f.sum ? { sum: f.sum } : {}) },
+  }));
+}
+
+export const opinionFigureSource: FigureSource = {
+  figures: [...organisationFigures, ...memberFigures],
+  async compute(ctx, scope, actor) {
+    if (scope.subject) {
+      // a member's figures are counted by the year, each by its own date (decision 0016)
+      if (scope.year === undefined || !mayReadMemberFigures(actor, scope.subject.userId)) return [];
+      return memberOpinionFiguresOf(ctx, scope.tenantId, scope.subject.userId, scope.year);
+    }
+    if (!can(actor, 'opinion.read_all') || actor.tenantId !== scope.tenantId) return [];
+    const stats = await opinionStatsOf(ctx.db, ctx.dialect, actor, scope.year !== undefined ? { year: scope.year } : { from: scope.from, to: scope.to });
+    const byKey = new Map([...stats.totals, ...stats.members].map((f) => [f.key, f]));
+    return organisationFigures.map((d) => byKey.get(d.key)).filter((f): f is Figure => !!f);
+  },
+};
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
+
+export function memberFigureRoutes(app: App, ctx: ModuleContext) {
+  app.get('/api/opinions/members/:userId', {
+    schema: {
+      tags: ['opinions'],
+      summary: '委员履职数字背后的社情民意信息：某位委员某一年度的报送、联名报送、录用、各级采用、批示和有积分的信息（本人、信息工作人员或可查看全部履职档案的工作人员）',
+      params: memberReportsParams, querystring: memberReportsQuery,
+      response: { 200: memberReportsList, 400: errorBody, 401: errorBody, 403: errorBody },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (!mayReadMemberFigures(actor, req.params.userId)) throw forbidden('查看其他委员的社情民意信息');
+    const { reports } = await memberReportsOf(ctx.db, actor.tenantId, req.params.userId, req.query.year);
+    const items = memberReportFigureValue(req.query.figure, reports).rows;
+    return { items, total: items.length };
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The proposals module's figures in the catalogue (统计数字目录): the organisation's figures of a year are the
+ * statistics' own (`proposalStatsOf`, the same keys and values as 提案统计), a member's are their duty-record figures
+ * (`memberProposalFigures`). Proposals belong to the year of their session, so a period other than a 工作年度 has none.
+ */
+import { can, type Actor } from '../../../kernel/server/actor.ts';
+import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import type { Figure } from '../../../kernel/universal/figures.ts';
+import { chinaToday } from '../../../kernel/universal/working-days.ts';
+import { memberProposalFigures, memberProposalsOf } from './member-record.ts';
+import { proposalStatsOf } from './proposal-stats.ts';
+import { readProposalSettings } from './settings.ts';
+
+/** Staff who read every member's duty record (委员履职 grants it); members read their own. */
+export const DUTY_RECORD_READ_ALL = 'member.read_all';
+
+/** May the actor read this member's figures and the proposals behind them: the member, the proposal office, or duty-record staff. */
+export function mayReadMemberFigures(actor: Actor, userId: string): boolean {
+  return actor.userId === userId || can(actor, 'proposal.read_all') || can(actor, DUTY_RECORD_READ_ALL);
+}
+
+const org = (name: string, label: string, unit = '件'): FigureDecl => ({ key: `proposals.${name}`, label, unit, scope: 'organisation' });
+const organisationFigures: FigureDecl[] = [
+  org('received', '收到提案'), org('filed', '立案'), org('not_filed', '不予立案'), org('merged', '并案'),
+  org('converted', '转为社情民意或参考'), org('withdrawn', '撤回'), org('pending', '审查中'), org('key', '重点提案'),
+  org('excellent', '优秀提案'), org('replied', '已答复'), org('on_time', '按期答复'), org('late', '逾期答复'), org('overdue', '当前超期'),
+  org('members', '委员总数', '人'), org('participants', '提交提案的委员', '人'), org('absent', '未提交提案的委员', '人'),
+];
+const memberFigures: FigureDecl[] = memberProposalFigures.map((f) => ({ key: `proposals.member.${f.name}`, label: f.label, unit: '件', scope: 'member' }));
+
+/** A member's proposal figures of a year, each opening GET /api/proposals/members/:userId with its name. */
+export async function memberProposalFiguresOf(ctx: Pick<ModuleContext, 'db' | 'settings'>, tenantId: string, userId: string, year: number): Promise<Figure[]> {
+  const rows = await memberProposalsOf(ctx, tenantId, userId, year);
+  return memberProposalFigures.map((f) => ({
+    key: `proposals.member.${f.name}`, label: f.label, value: f.rows(rows).length, unit: '件',
+    list: { api: `/api/proposals/members/${encodeURIComponent(userId)}`, query: { year: String(year), figure: f.name }, rows: 'proposal' },
+  }));
+}
+
+export const proposalFigureSource: FigureSource = {
+  figures: [...organisationFigures, ...memberFigures],
+  async compute(ctx, scope, actor) {
+    if (scope.year === undefined) return [];
+    if (scope.subject) {
+      if (!mayReadMemberFigures(actor, scope.subject.userId)) return [];
+      return memberProposalFiguresOf(ctx, scope.tenantId, scope.subject.userId, scope.year);
+    }
+    // the statistics are for the office and the leaders, who read every proposal of the CPPCC
+    if (!can(actor, 'proposal.read_all')) return [];
+    const settings = await readProposalSettings(ctx, scope.tenantId);
+    const stats = await proposalStatsOf(ctx.db, scope.tenantId, { year: scope.year }, settings.replyClasses, chinaToday());
+    const shown = [...stats.totals, stats.replies.replied, stats.replies.onTime, stats.replies.late,
+      stats.participation.members, stats.participation.participants, stats.participation.absent];
+    const wanted = new Set(organisationFigures.map((d) => d.key));
+    const byKey = new Map(shown.map((f) => [f.key, f]));
+    return [...wanted].map((k) => byKey.get(k)!).filter(Boolean);
+  },
+};
