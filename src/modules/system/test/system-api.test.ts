@@ -2,7 +2,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import { dialects } from '../../../../test/support/db.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { registerSetting } from '../index.ts';
@@ -18,12 +18,12 @@ registerSetting({ key: 'test.objection_days', module: 'system', label: '异议�
 
 for (const d of await dialects()) {
   describe(`system administration API (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let sysadmin: Client;
     let auditor: Client;
     let member: Client;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent' } });
       sysadmin = await s.login('sysadmin');
       auditor = await s.login('auditor');
       member = await s.login('member');
