@@ -37,8 +37,9 @@ for (const d of kinds) {
       assert.equal((await admin.get('/api/auth/me')).status, 200);
     });
 
-    test('a proposal is brought to every state the lifecycle reaches, by the real transitions in the history', async () => {
-      const targets = Object.keys(proposalLifecycle.states).filter((s) => s !== 'merged') as ProposalState[];
+    test('a proposal is brought to the states the lifecycle reaches (all of them on SQLite), by the real transitions in the history', async () => {
+      // every state on SQLite; on PostgreSQL the far ends of the main paths (the same API calls on the other database)
+      const targets = (d.kind === 'sqlite' ? Object.keys(proposalLifecycle.states).filter((s) => s !== 'merged') : ['closed', 'rehandle', 'objected', 'not_filed']) as ProposalState[];
       for (const state of targets) {
         const p = await makeProposal(w, state, { title: `关于${proposalLifecycle.states[state].label}状态的测试提案` });
         assert.equal(p.detail.state, state);
