@@ -3,12 +3,10 @@
  * CPPCCs, internal bodies, special committees, ~40 handling units, parties and groups, 界别, ~500 members with generated
  * (fictitious) names, and one demo account per role. Then every other module's demo seed runs, in module order.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { ModuleContext, SeedContext } from '../kernel/server/module.ts';
-import { appendAudit } from '../kernel/server/audit.ts';
-import { newId } from '../kernel/universal/ids.ts';
-import { builtinRoles, hashPassword, sealTotpSecret, syncPermissionCatalogue } from '../modules/identity/index.ts';
+import { builtinRoles, hashPassword, syncPermissionCatalogue } from '../modules/identity/index.ts';
 import { modules } from './modules.ts';
+import { WorldRows } from './world.ts';
 import { clock } from '../kernel/universal/clock.ts';
 
 /** a role code the kernel or a module declares */
@@ -70,13 +68,9 @@ function prng(seed: number) {
   };
 }
 
-async function insertBatched(trx: Transaction<any> | Kysely<any>, table: string, rows: Record<string, unknown>[], size = 200) {
-  for (let i = 0; i < rows.length; i += size) await trx.insertInto(table).values(rows.slice(i, i + size)).execute();
-}
-
 /** Load the demo data when the database has no organisations yet; returns the demo accounts, or null when not empty. */
 export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { accounts: DemoAccount[] }> {
-  const { db, dialect } = ctx;
+  const { db } = ctx;
   const existing = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const started = performance.now();
@@ -84,18 +78,10 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
 
   const rnd = prng(20260101);
   const now = clock.iso();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const world = new WorldRows(now, await hashPassword(DEMO_PASSWORD));
 
   /* ---------- organisations ---------- */
-  const orgs: Record<string, unknown>[] = [];
-  const addOrg = (o: { parent: string | null; kind: string; level?: string | null; name: string; short?: string | null; code?: string | null; sort: number; tenant?: string }) => {
-    const id = newId();
-    orgs.push({
-      id, parent_id: o.parent, kind: o.kind, level: o.level ?? null, name: o.name, short_name: o.short ?? null, code: o.code ?? null,
-      sort: o.sort, tenant_id: o.tenant ?? id, active: 1, version: 1, created_at: now, updated_at: now,
-    });
-    return id;
-  };
+  const addOrg = world.org.bind(world);
   const orgName = new Map<string, string>();
   const provinceId = addOrg({ parent: null, kind: 'cppcc', level: 'province', name: '政协山西省委员会', short: '山西省政协', code: '140000', sort: 0 });
   const cityId = addOrg({ parent: provinceId, kind: 'cppcc', level: 'city', name: '政协长治市委员会', short: '长治市政协', code: '140400', sort: 1 });
@@ -129,23 +115,17 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   });
 
   /* ---------- sectors (界别) ---------- */
-  const sectors: Record<string, unknown>[] = [];
   const sectorIds: Record<string, string> = {};
   const countySectorIds: Record<string, string[]> = {};
   for (const tenant of [cityId, ...Object.values(countyIds)]) {
     SECTORS.forEach((name, i) => {
-      const id = newId();
-      sectors.push({ id, tenant_id: tenant, name, sort: i + 1 });
+      const id = world.sector(tenant, name, i + 1);
       if (tenant === cityId) sectorIds[name] = id;
       else (countySectorIds[tenant] ??= []).push(id);
     });
   }
 
   /* ---------- users ---------- */
-  const users: Record<string, unknown>[] = [];
-  const userRoles: Record<string, unknown>[] = [];
-  const profiles: Record<string, unknown>[] = [];
-  const memberships: Record<string, unknown>[] = [];
   const usedNames = new Set<string>();
   const personName = () => {
     for (let k = 0; k < 50; k++) {
@@ -155,30 +135,21 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
     return rnd.pick(SURNAMES) + rnd.pick(GIVEN) + rnd.pick(GIVEN) + rnd.pick(GIVEN);
   };
   const phone = () => `13${rnd.int(10)}${String(rnd.int(1e8)).padStart(8, '0')}`;
-  const addUser = (u: { username: string; orgId: string; tenantId: string; roles: Array<{ code: RoleCode; orgId?: string }>; displayName?: string; totpSecret?: string }) => {
-    const id = newId();
-    const codes = [...new Set(u.roles.map((r) => r.code))].sort();
-    users.push({
-      id, tenant_id: u.tenantId, org_id: u.orgId, username: u.username, display_name: u.displayName ?? personName(), email: null, phone: null,
-      password_hash: passwordHash, password_changed_at: now, must_change_password: 0, failed_count: 0, locked_until: null,
-      totp_secret: u.totpSecret ? sealTotpSecret(u.totpSecret, id) : null, totp_enabled: u.totpSecret ? 1 : 0, large_text: 0, locale: 'zh-CN', role_codes: codes.join(','),
-      active: 1, version: 1, created_at: now, updated_at: now,
-    });
-    for (const r of u.roles) userRoles.push({ user_id: id, role_code: r.code, org_id: r.orgId ?? u.orgId });
-    return id;
-  };
+  const addUser = (u: { username: string; orgId: string; tenantId: string; roles: Array<{ code: RoleCode; orgId?: string }>; displayName?: string; totpSecret?: string }) =>
+    world.user({ ...u, displayName: u.displayName ?? personName() });
   const committeeLeads = new Map<string, number>();
   const addMember = (userId: string, tenantId: string, sectorId: string, sectorName: string, committees: string[]) => {
     const party = (PARTIES as readonly string[]).includes(sectorName) ? sectorName : sectorName === '中共' ? '中国共产党' : null;
-    profiles.push({
-      user_id: userId, tenant_id: tenantId, sector_id: sectorId, party, term: '十四届', is_standing: rnd.next() < 0.2 ? 1 : 0,
-      gender: rnd.next() < 0.62 ? '男' : '女', phone: phone(), workplace: null, created_at: now, updated_at: now,
+    const isStanding = rnd.next() < 0.2;
+    const gender = rnd.next() < 0.62 ? '男' : '女';
+    world.member({
+      userId, tenantId, sectorId, party, term: '十四届', isStanding, gender, phone: phone(),
+      committees: committees.map((c) => {
+        const n = committeeLeads.get(c) ?? 0;
+        committeeLeads.set(c, n + 1);
+        return { committeeId: c, role: n === 0 ? '主任' : n <= 2 ? '副主任' : '委员' };
+      }),
     });
-    for (const c of committees) {
-      const n = committeeLeads.get(c) ?? 0;
-      committeeLeads.set(c, n + 1);
-      memberships.push({ user_id: userId, committee_id: c, tenant_id: tenantId, role: n === 0 ? '主任' : n <= 2 ? '副主任' : '委员' });
-    }
   };
   const committeeList = Object.values(committeeIds);
   const pickCommittees = () => {
@@ -243,18 +214,7 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   // one clerk (经办人) for every city handling unit
   UNITS.forEach((u, i) => addUser({ username: `handler${String(i + 1).padStart(2, '0')}`, orgId: unitIds[u], tenantId: cityId, roles: [{ code: 'unit_handler' }] }));
 
-  await db.transaction().execute(async (trx) => {
-    await insertBatched(trx, 'organizations', orgs);
-    await insertBatched(trx, 'sectors', sectors);
-    await insertBatched(trx, 'users', users, 100);
-    await insertBatched(trx, 'user_roles', userRoles);
-    await insertBatched(trx, 'member_profiles', profiles);
-    await insertBatched(trx, 'committee_memberships', memberships);
-    await appendAudit(trx, dialect, {
-      tenantId: cityId, actorId: 'system', actorName: '系统', action: 'demo.seed', entityType: 'organization', entityId: cityId,
-      data: { organizations: orgs.length, users: users.length, members: profiles.length },
-    });
-  });
+  await world.insert(ctx, { tenantId: cityId, action: 'demo.seed' });
 
   const seedCtx: SeedContext = { cityId, countyIds, unitIds, committeeIds, sectorIds, memberUserIds, demoUsers };
   for (const m of modules) {

@@ -1,6 +1,7 @@
 /**
  * A running zhengxie with demo data, for tests: a fresh database (SQLite or PostgreSQL), the real app, the demo
- * accounts, TOTP codes for the administrators and a one-call sign-in.
+ * accounts, TOTP codes for the administrators and a one-call sign-in. Loading the demo takes seconds per app; a test
+ * that does not read the demo's own records or figures starts a minimal world instead (`startWorld`, factories.ts).
  */
 import type { Config } from '../../src/kernel/server/config.ts';
 import type { ModuleManifest } from '../../src/kernel/server/module.ts';

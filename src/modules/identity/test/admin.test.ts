@@ -2,20 +2,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, WORLD_UNITS, type World } from '../../../../test/support/factories.ts';
 import { login } from '../../../../test/support/http.ts';
 
 for (const d of await dialects()) {
   describe(`identity: administrators and grants (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
-    before(async () => { s = await startApp(d.kind); });
+    let s: World;
+    // over a hundred members, so the user list has pages to turn
+    before(async () => { s = await startWorld(d.kind, { members: 120 }); });
     after(async () => { await s?.close(); });
 
     const userId = async (username: string) =>
       (await s.zx.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id as string;
 
     test('the system administrator manages users and organisations but holds no business permission', async () => {
-      const c = await s.login('sysadmin');
+      const c = await s.as('sysadmin');
       const perms: string[] = (await c.get('/api/auth/me')).body.user.permissions;
       assert.ok(perms.includes('user.manage'));
       assert.ok(perms.includes('org.manage'));
@@ -27,7 +28,7 @@ for (const d of await dialects()) {
     });
 
     test('the audit administrator holds only audit.read', async () => {
-      const c = await s.login('auditor');
+      const c = await s.as('auditor');
       const perms: string[] = (await c.get('/api/auth/me')).body.user.permissions;
       assert.ok(perms.every((p) => p === 'audit.read'), perms.join(','));
       assert.equal((await c.get('/api/admin/users')).status, 403);
@@ -36,7 +37,7 @@ for (const d of await dialects()) {
     });
 
     test("the security administrator changes a role's grants and the change takes effect at once", async () => {
-      const sec = await s.login('secadmin');
+      const sec = await s.as('secadmin');
       const member = await s.login('m0011');
       assert.equal((await member.get('/api/sectors')).status, 200);
       const roles = (await sec.get('/api/admin/roles')).body.items;
@@ -54,7 +55,7 @@ for (const d of await dialects()) {
     });
 
     test('grants that break the separation are refused', async () => {
-      const sec = await s.login('secadmin');
+      const sec = await s.as('secadmin');
       const toBusiness = await sec.put('/api/admin/roles/member/permissions', { permissions: ['org.read', 'user.manage'] });
       assert.equal(toBusiness.status, 400);
       assert.match(toBusiness.body.error.message, /业务角色不能授予管理权限/);
@@ -71,7 +72,7 @@ for (const d of await dialects()) {
     });
 
     test('an admin role cannot be combined with business roles, and the security administrator cannot make themselves an admin of another kind', async () => {
-      const sec = await s.login('secadmin');
+      const sec = await s.as('secadmin');
       const mixed = await sec.put(`/api/admin/users/${await userId('m0012')}/roles`, { roles: [{ code: 'sys_admin' }, { code: 'member' }] });
       assert.equal(mixed.status, 400);
       assert.match(mixed.body.error.message, /三员分立/);
@@ -89,7 +90,7 @@ for (const d of await dialects()) {
     });
 
     test('the system administrator creates an account but cannot grant it a role: business roles come from the security administrator, audited', async () => {
-      const sys = await s.login('sysadmin');
+      const sys = await s.as('sysadmin');
       const city = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('level', '=', 'city').executeTakeFirstOrThrow()).id;
       // 三员分立: a leader account made by the system administrator would read every proposal and report
       for (const code of ['leader', 'member']) {
@@ -107,13 +108,13 @@ for (const d of await dialects()) {
     });
 
     test('the system administrator creates a user, the security administrator grants the role; the user signs in and must change the password', async () => {
-      const sys = await s.login('sysadmin');
+      const sys = await s.as('sysadmin');
       const unit = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()).id;
       const created = await sys.post('/api/admin/users', { username: 'edu.clerk', displayName: '教育局经办人', orgId: unit, password: 'Edu-Clerk-2026!' });
       assert.equal(created.status, 201);
       assert.equal(created.body.orgName, '市教育局');
       assert.deepEqual(created.body.actions, ['edit', 'resetPassword']);
-      const sec = await s.login('secadmin');
+      const sec = await s.as('secadmin');
       const granted = await sec.put(`/api/admin/users/${created.body.id}/roles`, { roles: [{ code: 'unit_handler' }] });
       assert.equal(granted.status, 200);
       const grant = await s.zx.ctx.db.selectFrom('audit_log').select(['actor_id', 'data']).where('action', '=', 'user.roles.set').where('entity_id', '=', created.body.id).executeTakeFirstOrThrow();
@@ -143,24 +144,25 @@ for (const d of await dialects()) {
     });
 
     test('the user list is paged and filtered, and scoped to the city and its counties', async () => {
-      const sys = await s.login('sysadmin');
+      const sys = await s.as('sysadmin');
       const page = await sys.get('/api/admin/users?page=2&pageSize=50&role=member');
       assert.equal(page.status, 200);
       assert.equal(page.body.items.length, 50);
-      assert.ok(page.body.total >= 500);
+      assert.ok(page.body.total >= 100);
+      assert.ok(page.body.items.every((u: any) => u.roles.some((r: any) => r.code === 'member')), 'members only');
       const county = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', '长治市潞州区政协').executeTakeFirstOrThrow()).id;
       const inCounty = await sys.get(`/api/admin/users?orgId=${county}`);
       assert.ok(inCounty.body.items.some((u: any) => u.username === 'county'));
       const q = await sys.get('/api/admin/users?q=handler0');
-      assert.equal(q.body.total, 9);
+      assert.equal(q.body.total, WORLD_UNITS.length, 'one clerk per unit, found by part of the username');
       const bad = await sys.get('/api/admin/users?pageSize=5000');
       assert.equal(bad.status, 400);
       assert.match(bad.body.error.message, /「每页条数」/);
     });
 
     test('two administrators editing the same user: the second gets 409 and both attempts leave no half-write', async () => {
-      const a = await s.login('sysadmin');
-      const b = await s.login('sysadmin');
+      const a = await s.as('sysadmin');
+      const b = await s.login('sysadmin'); // a second session of the same administrator
       const id = await userId('m0020');
       const v = (await a.get('/api/admin/users?q=m0020')).body.items[0].version;
       const [r1, r2] = await Promise.all([
@@ -181,7 +183,7 @@ for (const d of await dialects()) {
     });
 
     test('the permission catalogue lists every module permission for the security administrator only', async () => {
-      const sec = await s.login('secadmin');
+      const sec = await s.as('secadmin');
       const res = await sec.get('/api/permissions');
       assert.equal(res.status, 200);
       const codes = res.body.items.map((p: any) => p.code);

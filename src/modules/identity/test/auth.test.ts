@@ -3,9 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp, type StartOptions } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import { anonymous, login } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
-import { createUser, loadActor, totpAt, totpNow } from '../index.ts';
+import { createUser, loadActor, totpAt, totpNow, TOTP_PERIOD_MS } from '../index.ts';
 import { DEMO_PASSWORD } from '../../../server/seed.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
@@ -14,8 +15,9 @@ const rawLogin = (s: StartedApp, body: unknown) => anonymous(s.app).post('/api/a
 
 for (const d of await dialects()) {
   describe(`identity: sign-in and sessions (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
-    before(async () => { s = await startApp(d.kind); });
+    let s: World;
+    // a hundred members (m0001 … m0100) besides the accounts of every role
+    before(async () => { s = await startWorld(d.kind, { members: 100 }); });
     after(async () => { await s?.close(); });
 
     test('a member signs in and gets their profile, a session cookie and a CSRF token', async () => {
@@ -162,7 +164,8 @@ for (const d of await dialects()) {
       const missing = await rawLogin(s, { username: 'sysadmin', password: DEMO_PASSWORD });
       assert.equal(missing.status, 401);
       assert.equal(missing.body.error.code, 'TOTP_REQUIRED');
-      const code = await s.totpCode('sysadmin');
+      // the current step's code, not spent here (each step signs in once), made wrong
+      const code = totpAt(s.account('sysadmin').totpSecret!, 'sysadmin', Math.floor(clock.physicalMs() / TOTP_PERIOD_MS));
       const wrongCode = String((Number(code) + 500000) % 1000000).padStart(6, '0');
       const wrong = await rawLogin(s, { username: 'sysadmin', password: DEMO_PASSWORD, totp: wrongCode });
       assert.equal(wrong.status, 401);
@@ -175,24 +178,25 @@ for (const d of await dialects()) {
 
     test('a TOTP code is accepted once: the same code again is refused and counts as a failed sign-in; a later one signs in', async () => {
       const db = s.zx.ctx.db;
-      const code = await s.totpCode('secadmin');
-      const first = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: code });
+      // an administrator not signed in before in this file, so each step below has a code of its own without waiting
+      const code = await s.totpCode('auditor');
+      const first = await rawLogin(s, { username: 'auditor', password: DEMO_PASSWORD, totp: code });
       assert.equal(first.status, 200, JSON.stringify(first.body));
-      const failuresOf = async () => Number((await db.selectFrom('login_failures').select('failures').where('username', '=', 'secadmin').where('ip', '=', '127.0.0.1').executeTakeFirst())?.failures ?? 0);
+      const failuresOf = async () => Number((await db.selectFrom('login_failures').select('failures').where('username', '=', 'auditor').where('ip', '=', '127.0.0.1').executeTakeFirst())?.failures ?? 0);
       const before = await failuresOf();
-      const replay = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: code });
+      const replay = await rawLogin(s, { username: 'auditor', password: DEMO_PASSWORD, totp: code });
       assert.equal(replay.status, 401);
       assert.equal(replay.body.error.code, 'TOTP_REQUIRED');
       assert.equal(replay.body.error.field, 'totp');
       assert.match(replay.body.error.message, /已经用过/);
-      const after = await db.selectFrom('users').select(['totp_last_step']).where('username', '=', 'secadmin').executeTakeFirstOrThrow();
+      const after = await db.selectFrom('users').select(['totp_last_step']).where('username', '=', 'auditor').executeTakeFirstOrThrow();
       assert.equal(await failuresOf(), before + 1, 'a replayed code is a failed attempt (it leads to the sign-in waits like a wrong one)');
       const audit = await db.selectFrom('audit_log').select('data').where('action', '=', 'user.login.failed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
       assert.match(String(audit.data), /reused_totp/);
       // a code of an earlier step than the one used is refused as well, even inside the drift window
-      const earlier = totpAt(s.account('secadmin').totpSecret!, 'secadmin', Number(after.totp_last_step) - 1);
-      assert.equal((await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: earlier })).status, 401);
-      const next = await rawLogin(s, { username: 'secadmin', password: DEMO_PASSWORD, totp: await s.totpCode('secadmin') });
+      const earlier = totpAt(s.account('auditor').totpSecret!, 'auditor', Number(after.totp_last_step) - 1);
+      assert.equal((await rawLogin(s, { username: 'auditor', password: DEMO_PASSWORD, totp: earlier })).status, 401);
+      const next = await rawLogin(s, { username: 'auditor', password: DEMO_PASSWORD, totp: await s.totpCode('auditor') });
       assert.equal(next.status, 200, JSON.stringify(next.body));
       assert.equal(await failuresOf(), 0, 'a success from the address clears its count');
     });

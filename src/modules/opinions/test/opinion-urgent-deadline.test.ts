@@ -4,15 +4,15 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 
 for (const d of await dialects()) {
   describe(`urgent report deadlines (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, editor: Client;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, editor] = await Promise.all(['member', 'editor'].map((u) => s.login(u)));
     });
     after(async () => { await s?.close(); });

@@ -2,20 +2,20 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 
 const kinds = await dialects();
 const other = kinds.find((k) => k.kind === 'postgres' && !k.skip) ? 'postgres' : 'sqlite';
 
 describe(`opinions exchange file (sqlite → ${other})`, () => {
-  let a: StartedApp, b: StartedApp;
+  let a: World, b: World;
   let editorA: Client, memberA: Client, editorB: Client;
 
   before(async () => {
     [a, b] = await Promise.all([
-      startApp('sqlite', { config: { webDist: '/nonexistent-web-dist' } }),
-      startApp(other, { config: { webDist: '/nonexistent-web-dist' } }),
+      startWorld('sqlite', { config: { webDist: '/nonexistent-web-dist' } }),
+      startWorld(other, { config: { webDist: '/nonexistent-web-dist' } }),
     ]);
     [editorA, memberA, editorB] = await Promise.all([a.login('editor'), a.login('member'), b.login('editor')]);
   });

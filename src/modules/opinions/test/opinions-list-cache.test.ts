@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { createReportFromProposal } from '../server/from-proposals.ts';
@@ -12,11 +12,11 @@ import { clock } from '../../../kernel/universal/clock.ts';
 
 for (const d of await dialects()) {
   describe(`opinions list pages cached and dropped by every write (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, informant: Client, editor: Client, leader: Client, county: Client, countyEditor: Client;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, informant, editor, leader, county, countyEditor] = await Promise.all(
         ['member', 'informant', 'editor', 'leader', 'county', 'countyeditor'].map((u) => s.login(u)),
       );

@@ -3,19 +3,19 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp, type Zhengxie } from '../../../server/app.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, nextEvent, type World } from '../../../../test/support/factories.ts';
 import { login, type Client } from '../../../../test/support/http.ts';
 import { REDIS_URL, skipUnless } from '../../../../test/support/services.ts';
 
 const skipPgRedis = (await skipUnless('pg')) || (await skipUnless('redis'));
 
 describe('opinions list pages across two instances (PostgreSQL, Redis)', { skip: skipPgRedis }, () => {
-  let a: StartedApp;
+  let a: World;
   let b: Zhengxie;
   let editorA: Client, editorB: Client, memberA: Client;
 
   before(async () => {
-    a = await startApp('postgres', { config: { redisUrl: REDIS_URL, webDist: '/nonexistent-web-dist' } });
+    a = await startWorld('postgres', { config: { redisUrl: REDIS_URL, webDist: '/nonexistent-web-dist' } });
     b = await buildApp(a.config); // the same database, its own event bus, caches and Redis connections
     editorA = await a.login('editor');
     memberA = await a.login('member');
@@ -27,17 +27,18 @@ describe('opinions list pages across two instances (PostgreSQL, Redis)', { skip:
     await a?.close();
   });
 
-  /** Read B's page until it shows what `ok` asks for, or the time is up; returns how long it took. */
-  const until = async (query: string, ok: (items: any[]) => boolean, ms: number) => {
+  /** B's page after B has been handed the event that `arrived` waits for (through Redis), within `ms`: no polling, no sleeps. */
+  const afterArrival = async (arrived: Promise<unknown>, query: string, ms: number) => {
     const started = performance.now();
-    for (;;) {
-      const r = await editorB.get(`/api/opinions?pageSize=50&${query}`);
-      assert.equal(r.status, 200);
-      if (ok(r.body.items)) return performance.now() - started;
-      if (performance.now() - started > ms) return -1;
-      await new Promise((res) => setTimeout(res, 20));
-    }
+    await arrived;
+    const took = performance.now() - started;
+    const r = await editorB.get(`/api/opinions?pageSize=50&${query}`);
+    assert.equal(r.status, 200);
+    return { items: r.body.items as any[], took, inTime: took <= ms };
   };
+  /** the next event B receives from A (through Redis) about a 社情民意 report, matching `where` */
+  const fromA = (where: (e: { type: string; entityId?: string; payload: any }) => boolean) =>
+    nextEvent(b, '*', (e) => e.origin === a.zx.ctx.events.instanceId && e.type.startsWith('opinion') && where(e), 10_000);
 
   test('B keeps a page; A commits a submission and an edit; B drops its page as the events arrive through Redis', async () => {
     const t = '双实例缓存核对';
@@ -47,14 +48,18 @@ describe('opinions list pages across two instances (PostgreSQL, Redis)', { skip:
     // B's page is cached: the same answer again
     assert.equal((await editorB.get(`/api/opinions?pageSize=50&${q}`)).body.total, 0);
 
+    const submitted = fromA((e) => e.payload?.action === 'create');
     const r = (await memberA.post('/api/opinions', { title: `${t}：关于老旧小区加装电梯的建议`, body: '老旧小区加装电梯推进缓慢，建议简化审批。' })).body;
     assert.ok(r.id, JSON.stringify(r));
-    const seenIn = await until(q, (items) => items.some((i) => i.id === r.id), 3000);
-    assert.ok(seenIn >= 0, 'B shows the report submitted on A within 3 s (its pages live 15 s)');
+    const seen = await afterArrival(submitted, q, 3000);
+    assert.ok(seen.items.some((i) => i.id === r.id), 'B shows the report submitted on A once the event reaches it');
+    assert.ok(seen.inTime, `the event reached B within 3 s (its pages live 15 s); took ${Math.round(seen.took)} ms`);
 
+    const editedOnA = fromA((e) => e.type === 'opinion.edited' && e.entityId === r.id);
     const edited = await editorA.patch(`/api/opinions/${r.id}`, { title: `${t}：关于老旧小区加装电梯的再建议`, version: r.version });
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
-    const renamedIn = await until(q, (items) => items.some((i) => i.id === r.id && i.title.endsWith('再建议')), 3000);
-    assert.ok(renamedIn >= 0, 'B shows the title edited on A within 3 s');
+    const renamed = await afterArrival(editedOnA, q, 3000);
+    assert.ok(renamed.items.some((i) => i.id === r.id && i.title.endsWith('再建议')), 'B shows the title edited on A once the event reaches it');
+    assert.ok(renamed.inTime, `the edit reached B within 3 s; took ${Math.round(renamed.took)} ms`);
   });
 });

@@ -2,7 +2,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { unitLeaderOf } from './unit-leader.ts';
 import { fire, ok, fireUnit } from './transitions.ts';
@@ -10,12 +10,12 @@ import { clock } from '../../../kernel/universal/clock.ts';
 
 for (const d of await dialects()) {
   describe(`proposal split and joint handling (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client, unit: Client, unit2: Client, unitLead: Client, unit2Lead: Client;
     let zhujianId: string, jiaoyuId: string;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, staff, unit, unit2, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'unit2', 'unitlead'].map((u) => s.login(u)));
       unit2Lead = await unitLeaderOf(s, '市教育局', 'jiaoyulead');
       const orgs = await s.zx.ctx.db.selectFrom('organizations').select(['id', 'name']).where('name', 'in', ['市住建局', '市教育局']).execute();

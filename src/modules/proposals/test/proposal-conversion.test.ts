@@ -2,7 +2,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import { createReportFromProposal, fromProposalMigrations } from '../../opinions/server/from-proposals.ts';
@@ -10,13 +10,13 @@ import { fire } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposal conversion with the proposer's consent (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, cosigner: Client, staff: Client, editor: Client;
     let cosignerId: string;
     const converted: DomainEvent[] = [];
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, cosigner, staff, editor] = await Promise.all(['member', 'm0001', 'proposal', 'editor'].map((u) => s.login(u)));
       cosignerId = (await s.zx.ctx.db.selectFrom('users').select('id').where('username', '=', 'm0001').executeTakeFirstOrThrow()).id;
       s.zx.ctx.events.on('proposal.converted', (e) => { converted.push(e); });

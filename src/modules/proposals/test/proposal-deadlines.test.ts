@@ -2,7 +2,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { runProposalReminders } from '../server/deadlines-board.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
@@ -10,12 +10,12 @@ import { ok } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`proposal deadlines board and reminders (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client, unit: Client;
     let zhujianId: string, staffId: string, unitUserId: string;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, staff, unit] = await Promise.all(['member', 'proposal', 'unit'].map((u) => s.login(u)));
       const db = s.zx.ctx.db;
       zhujianId = (await db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;

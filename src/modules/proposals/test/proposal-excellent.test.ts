@@ -2,20 +2,20 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { ok } from './transitions.ts';
 
 for (const d of await dialects()) {
   describe(`excellent proposals selection round (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client, unit: Client, unit2: Client, leader: Client, unitLead: Client;
     let zhujianId: string;
     // the proposals' year (大会/平时 stamping may count a late submission for the next year)
     let year = 0;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, staff, unit, unit2, leader, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'unit2', 'leader', 'unitlead'].map((u) => s.login(u)));
       zhujianId = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;
     });

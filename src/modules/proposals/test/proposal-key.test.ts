@@ -2,19 +2,19 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { ok } from './transitions.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
 for (const d of await dialects()) {
   describe(`key proposals, excellent proposals and follow-up (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client, unit: Client, leader: Client, unitLead: Client;
     let zhujianId: string, leaderId: string;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, staff, unit, leader, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'leader', 'unitlead'].map((u) => s.login(u)));
       const db = s.zx.ctx.db;
       zhujianId = (await db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;

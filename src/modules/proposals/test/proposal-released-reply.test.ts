@@ -6,7 +6,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { fillReleased, releasedFromHistory } from '../server/released-reply-migrations.ts';
 import { ok } from './transitions.ts';
@@ -35,12 +35,12 @@ describe('the released reply read back from a proposal\'s history', () => {
 
 for (const d of databases) {
   describe(`released replies and drafts (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client, unit: Client, unitLead: Client;
     let zhujianId: string;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, staff, unit, unitLead] = await Promise.all(['member', 'proposal', 'unit', 'unitlead'].map((u) => s.login(u)));
       zhujianId = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('name', '=', '市住建局').executeTakeFirstOrThrow()).id;
     });

@@ -2,16 +2,16 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 
 for (const d of await dialects()) {
   describe(`review meeting batch decisions (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, other: Client, staff: Client, leader: Client;
 
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, other, staff, leader] = await Promise.all(['member', 'm0002', 'proposal', 'leader'].map((u) => s.login(u)));
     });
     after(async () => { await s?.close(); });

@@ -3,17 +3,18 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { fire } from './transitions.ts';
+import { makeProposal } from './factories.ts';
 
 for (const d of await dialects()) {
   describe(`side tasks tell their people (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client;
     let memberId: string, tenantId: string;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [member, staff] = await Promise.all(['member', 'proposal'].map((u) => s.login(u)));
       const me = await s.zx.ctx.db.selectFrom('users').select(['id', 'tenant_id']).where('username', '=', 'member').executeTakeFirstOrThrow();
       memberId = String(me.id);
@@ -46,9 +47,10 @@ for (const d of await dialects()) {
     });
 
     test('a released reply opens one 待评价 item per proposer and tells each of them once', async () => {
-      // a demo proposal whose reply waits for the office's check (督办审核)
-      const row = await s.zx.ctx.db.selectFrom('proposals').select(['id', 'version', 'proposer_user_id']).where('state', '=', 'reply_check')
-        .where('tenant_id', '=', tenantId).orderBy('id').executeTakeFirstOrThrow();
+      // a proposal whose reply waits for the office's check (督办审核)
+      const made = await makeProposal(s, 'reply_check');
+      const row = await s.zx.ctx.db.selectFrom('proposals').select(['id', 'version', 'proposer_user_id']).where('id', '=', made.id)
+        .where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
       const r = await fire(staff, row.id, 'release', Number(row.version));
       assert.equal(r.status, 200, JSON.stringify(r.body));
       await s.zx.ctx.events.drain();

@@ -2,16 +2,13 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, nextEvent, type World } from '../../../../test/support/factories.ts';
 import { dialects } from '../../../../test/support/db.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import type { ModuleManifest } from '../../../kernel/server/module.ts';
-import { createTestDatabase } from '../../../../test/support/db.ts';
+import { CALENDAR_CHANGED } from '../index.ts';
 import { REDIS_URL, skipUnless } from '../../../../test/support/services.ts';
-import { login } from '../../../../test/support/http.ts';
 import { buildApp } from '../../../server/app.ts';
-import { seedDemoIfEmpty } from '../../../server/seed.ts';
-import { freshTotp } from '../../../../test/support/totp.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
 // a module of the test's own that declares one setting in its manifest
@@ -22,12 +19,12 @@ const testModule: ModuleManifest = {
 
 for (const d of await dialects()) {
   describe(`system administration API (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let sysadmin: Client;
     let auditor: Client;
     let member: Client;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent' }, extraModules: [testModule] });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent' }, extraModules: [testModule] });
       sysadmin = await s.login('sysadmin');
       auditor = await s.login('auditor');
       member = await s.login('member');
@@ -154,24 +151,22 @@ for (const d of await dialects()) {
 const redisSkip = (await skipUnless('pg')) || (await skipUnless('redis'));
 describe('calendar changes reach every instance (two instances, PostgreSQL + Redis)', { skip: redisSkip }, () => {
   test('an override saved on instance A changes due dates computed on instance B', { timeout: 60000 }, async () => {
-    const tdb = await createTestDatabase('postgres', { redisUrl: REDIS_URL, webDist: '/nonexistent' });
-    const a = await buildApp(tdb.config);
-    const b = await buildApp(tdb.config);
+    const a = await startWorld('postgres', { config: { redisUrl: REDIS_URL, webDist: '/nonexistent' } });
+    const b = await buildApp(a.config);
     try {
-      const seeded = await seedDemoIfEmpty(a.ctx);
-      const admin = seeded!.accounts.find((x) => x.username === 'sysadmin')!;
-      const client = await login(a.app, 'sysadmin', admin.password, await freshTotp(admin.totpSecret!, 'sysadmin', tdb.config.dataDir));
+      const client = await a.login('sysadmin');
       assert.equal(b.ctx.calendar.addWorkingDays('2026-09-30', 5), '2026-10-13');
+      const arrived = nextEvent(b, CALENDAR_CHANGED, (e) => e.entityId === '2026-10-09');
       const put = await client.put('/api/admin/calendar/overrides/2026-10-09', { kind: 'holiday', note: '两实例测试' });
       assert.equal(put.status, 200, JSON.stringify(put.body));
-      const deadline = performance.now() + 5000;
-      while (b.ctx.calendar.isWorkday('2026-10-09') && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // B has the change through Redis; its reload (a subscriber of the event) is done once B's handlers are
+      await arrived;
+      await b.ctx.events.drain();
       assert.equal(b.ctx.calendar.isWorkday('2026-10-09'), false, 'instance B reloaded its calendar');
       assert.equal(b.ctx.calendar.addWorkingDays('2026-09-30', 5), '2026-10-14');
     } finally {
-      await a.close();
       await b.close();
-      await tdb.drop();
+      await a.close();
     }
   });
 });

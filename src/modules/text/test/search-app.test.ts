@@ -2,15 +2,15 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 
 for (const d of await dialects()) {
   describe(`search in the app (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let member: Client, staff: Client, unit: Client, county: Client;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent' } });
       [member, staff, unit, county] = await Promise.all(['member', 'proposal', 'unit', 'countystaff'].map((u) => s.login(u)));
     });
     after(async () => { await s?.close(); });

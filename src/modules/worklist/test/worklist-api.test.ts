@@ -3,16 +3,21 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { dialects } from '../../../../test/support/db.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import { makeProposal } from '../../proposals/test/factories.ts';
 
 for (const d of await dialects()) {
   describe(`worklist API (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let staff: Client, unit: Client, unit2: Client;
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
       [staff, unit, unit2] = await Promise.all(['proposal', 'unit', 'unit2'].map((u) => s.login(u)));
+      // proposals waiting for review (待审查) in the office's worklist, enough of them for a page worth compressing
+      for (let i = 1; i <= 8; i++) await makeProposal(s, 'submitted', { title: `关于改善城区第${i}片区人居环境的建议` });
+      // and one already with the unit, so its worklist is not empty before the new assignment
+      await makeProposal(s, 'assigned', { title: '关于加快老旧管网改造的建议' });
     });
     after(async () => { await s?.close(); });
 
