@@ -59,7 +59,7 @@ export async function buildApp(config: Config, opts: { sqliteFile?: string; hand
   const outbox = new Outbox({ db, dialect, events, log, pollMs: config.outboxPollMs });
   events.attachOutbox(outbox);
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
-  const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox });
+  const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox, calendar });
   const notifier = createNotifier({ db, dialect, config, events, outbox, log });
   const ctx: ModuleContext = { config, db, dialect, events, outbox, uow, calendar, workflows, notifier, settings: createSettings(db, dialect), log };
   events.onError = (err, e) => log.error(`event handler for ${e.type} failed:`, err);

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { latestOpenTask } from '../../../kernel/server/work-items.ts';
 import { TASK_OPENED, type TaskOpenedPayload } from '../../../kernel/server/unit-of-work.ts';
 import { entityLink, recipientsExcept } from '../domain/audience.ts';
 
@@ -26,9 +27,7 @@ export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notif
   if (!e.entityType || !e.entityId) return;
   const p = e.payload as { title?: string; to?: string };
   // the work item the transition opened, if any: its label and due date make the message
-  const task = await ctx.db.selectFrom('tasks').select(['label', 'due_date', 'title', 'assignee_user_id', 'assignee_org_id', 'assignee_role'])
-    .where('entity_type', '=', e.entityType).where('entity_id', '=', e.entityId).where('status', '=', 'open')
-    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const task = await latestOpenTask(ctx.db, e.entityType, e.entityId);
   if (!task) return;
   const audience = e.audience ?? {};
   const named = (audience.userIds ?? []).filter((u) => u === task.assignee_user_id);

@@ -1,42 +1,22 @@
 /** Reads the open work items (tasks) addressed to an actor: to them personally, or to a role they hold in their organisation or tenant. */
-import type { Kysely, ExpressionBuilder } from 'kysely';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
+import { openTasksFor } from '../../../kernel/server/work-items.ts';
 import type { WorklistResponse } from '../contract.ts';
-
-function addressedTo(actor: Actor) {
-  return (eb: ExpressionBuilder<any, 'tasks'>) => {
-    const personal = eb('assignee_user_id', '=', actor.userId);
-    if (actor.roles.length === 0) return personal;
-    return eb.or([
-      personal,
-      eb.and([eb('assignee_org_id', 'in', [...new Set([actor.orgId, actor.tenantId])]), eb('assignee_role', 'in', actor.roles)]),
-    ]);
-  };
-}
 
 /** Path of a record's page in the web app, by convention '/<entity type>s/<id>'. */
 export const linkOf = (entityType: string, entityId: string) => `/${entityType}s/${entityId}`;
 
 export async function readWorklist(db: Kysely<any>, calendar: WorkingCalendar, actor: Actor, q: { page: number; pageSize: number; label?: string }): Promise<WorklistResponse> {
   const today = calendar.today();
-  const base = db.selectFrom('tasks').where('status', '=', 'open').where(addressedTo(actor));
-  const filtered = q.label ? base.where('label', '=', q.label) : base;
-  const [counts, rows] = await Promise.all([
-    base.select(['label', (eb) => eb.fn.countAll<number>().as('count'),
-      (eb) => eb.fn.sum<number>(eb.case().when('due_date', '<', today).then(1).else(0).end()).as('overdue')])
-      .groupBy('label').orderBy('label').execute(),
-    filtered.select(['id', 'entity_type', 'entity_id', 'title', 'label', 'due_date', 'created_at'])
-      .orderBy(sql`coalesce(due_date, '9999-12-31')`).orderBy('created_at').orderBy('id')
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-  ]);
+  const { counts, items: rows } = await openTasksFor(db, actor, { today, page: q.page, pageSize: q.pageSize, label: q.label });
   const total = q.label
-    ? Number(counts.find((c: any) => c.label === q.label)?.count ?? 0)
-    : counts.reduce((s: number, c: any) => s + Number(c.count), 0);
+    ? Number(counts.find((c) => c.label === q.label)?.count ?? 0)
+    : counts.reduce((s, c) => s + c.count, 0);
   return {
-    counts: counts.map((c: any) => ({ label: c.label, count: Number(c.count), overdue: Number(c.overdue ?? 0) })),
-    items: rows.map((r: any) => {
+    counts,
+    items: rows.map((r) => {
       const daysLeft = r.due_date ? calendar.daysLeft(r.due_date, today) : null;
       return {
         id: r.id, entityType: r.entity_type, entityId: r.entity_id, title: r.title, label: r.label,
