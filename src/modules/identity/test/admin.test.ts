@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import { login } from '../../../../test/support/http.ts';
+import { queryAuditLog } from '../../../kernel/server/audit.ts';
 
 for (const d of await dialects()) {
   describe(`identity: administrators and grants (${d.kind})`, { skip: d.skip }, () => {
@@ -178,6 +179,28 @@ for (const d of await dialects()) {
       const wrongType = await a.patch(`/api/admin/users/${id}`, { version: 'one' });
       assert.equal(wrongType.status, 400);
       assert.match(wrongType.body.error.message, /「版本号」/);
+    });
+
+    test('a role grant made on a stale version of the user gets 409 VERSION_CONFLICT and loses nothing', async () => {
+      const sys = await s.login('sysadmin');
+      const sec = await s.login('secadmin');
+      const id = await userId('m0021');
+      const read = (await sec.get('/api/admin/users?q=m0021')).body.items[0];
+      const rolesBefore = read.roles.map((r: any) => r.code).sort();
+      // the system administrator renames the member meanwhile
+      const edited = await sys.patch(`/api/admin/users/${id}`, { version: read.version, displayName: '改名后的委员' });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      const stale = await sec.put(`/api/admin/users/${id}/roles`, { roles: [{ code: 'unit_handler' }], version: read.version });
+      assert.equal(stale.status, 409, JSON.stringify(stale.body));
+      assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
+      const now = (await sec.get('/api/admin/users?q=m0021')).body.items[0];
+      assert.equal(now.displayName, '改名后的委员', 'the edit made meanwhile stays');
+      assert.deepEqual(now.roles.map((r: any) => r.code).sort(), rolesBefore, 'the stale grant changed no role');
+      assert.equal(now.version, read.version + 1);
+      assert.equal((await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 5, entityId: id, actions: ['user.roles.set'] })).total, 0, 'nor was it audited');
+      const fresh = await sec.put(`/api/admin/users/${id}/roles`, { roles: read.roles.map((r: any) => ({ code: r.code, orgId: r.orgId })), version: now.version });
+      assert.equal(fresh.status, 200, JSON.stringify(fresh.body));
+      assert.equal(fresh.body.version, now.version + 1);
     });
 
     test('the permission catalogue lists every module permission for the security administrator only', async () => {
