@@ -84,6 +84,14 @@ const clockRules = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the kernel clock (clock.now()).' },
 ];
 
+/** The kernel's tables, named by a module as a table (or `table.column`, `table as alias`) or inside a `sql` template. */
+const kernelTables = 'tasks|workflow_history|audit_log|outbox';
+const kernelTableMessage = '模块不得直接读写内核表（tasks、workflow_history、audit_log、outbox）：请用工作单元（ctx.uow）与 kernel/server/work-items.ts、audit.ts 的读取函数';
+const kernelTableRules = [
+  { selector: `Literal[value=/^(${kernelTables})(\\.|\\s+as\\s|$)/]`, message: kernelTableMessage },
+  { selector: `TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(${kernelTables})\\b/]`, message: kernelTableMessage },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.data*/**'] },
   ...tseslint.configs.recommended,
@@ -125,6 +133,16 @@ export default tseslint.config(
     ignores: ['src/kernel/universal/clock.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...clockRules],
+    },
+  },
+  {
+    // no module writes (or reads) a kernel table: history, work items, the audit log and the outbox are the kernel's,
+    // reached through the unit of work and the kernel's read helpers (decision 0033); the composition root's backup
+    // copies tables wholesale, and module tests still inspect them
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/kernel/**', 'src/server/backup.ts', 'src/modules/*/test/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...clockRules, ...kernelTableRules],
     },
   },
 );

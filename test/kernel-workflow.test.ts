@@ -93,7 +93,7 @@ for (const d of await dialects()) {
       outbox = new Outbox({ db: h.db, dialect: h.dialect, events: bus, log: { error: () => {} }, pollMs: 0 });
       bus.attachOutbox(outbox);
       runner = new WorkflowRunner({ db: h.db, dialect: h.dialect, events: bus, calendar, outbox });
-      uow = new UnitOfWork({ db: h.db, dialect: h.dialect, runner, outbox });
+      uow = new UnitOfWork({ db: h.db, dialect: h.dialect, runner, outbox, calendar });
     });
     after(async () => { await h?.destroy(); await tdb?.drop(); });
 

@@ -121,4 +121,24 @@ describe('module boundary lint rules', () => {
     await assertAllowed('src/server/x.ts', '../kernel/server/audit.ts');
     await assertForbidden('src/server/x.ts', '../modules/alpha/web/page.tsx');
   });
+
+  test('no module names a kernel table (tasks, workflow_history, audit_log, outbox); the kernel and the backup may', async () => {
+    const tableErrors = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
+      return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && m.message.includes('内核表'));
+    };
+    const write = `export const f = (db: any) => db.insertInto('tasks').values({ id: 'x' }).execute();\n`;
+    const read = `export const f = (db: any) => db.selectFrom('workflow_history').selectAll().execute();\n`;
+    const joined = `export const f = (db: any) => db.selectFrom('proposals').innerJoin('tasks as t', 't.entity_id', 'proposals.id').select('tasks.id');\n`;
+    const raw = `import { sql } from 'kysely';\nexport const f = (db: any) => sql\`select * from audit_log where seq > \${1}\`.execute(db);\n`;
+    const outbox = `export const f = (db: any) => db.updateTable('outbox').set({ delivered_at: null }).execute();\n`;
+    assert.equal((await tableErrors('src/modules/alpha/server/x.ts', write)).length, 1, 'a module writing tasks');
+    assert.equal((await tableErrors('src/modules/alpha/server/x.ts', read)).length, 1, 'a module reading workflow_history');
+    assert.equal((await tableErrors('src/modules/alpha/server/x.ts', joined)).length, 2, 'a join on tasks and a tasks column');
+    assert.equal((await tableErrors('src/modules/alpha/server/x.ts', raw)).length, 1, 'a sql template on audit_log');
+    assert.equal((await tableErrors('src/modules/alpha/server/x.ts', outbox)).length, 1, 'a module touching the outbox');
+    assert.deepEqual(await tableErrors('src/kernel/server/x.ts', write), [], 'the kernel owns its tables');
+    assert.deepEqual(await tableErrors('src/server/backup.ts', raw), [], 'the backup copies tables wholesale');
+    assert.deepEqual(await tableErrors('src/modules/alpha/server/x.ts', `export const label = '待办 tasks of the day';\nexport const t = 'task.opened';\n`), [], 'other text passes');
+  });
 });

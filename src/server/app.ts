@@ -79,7 +79,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const outbox = new Outbox({ db, dialect, events, log, pollMs: config.outboxPollMs });
   events.attachOutbox(outbox);
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
-  const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox });
+  const uow = new UnitOfWork({ db, dialect, runner: workflows, outbox, calendar });
   const notifier = createNotifier({ db, dialect, config, events, outbox, log });
   // what the manifests declare: roles, settings, entities, jobs (fails on a role, setting or entity declared twice)
   const contributions = createContributions(all);

@@ -244,3 +244,44 @@ export async function verifyAuditChain(db: Kysely<any>, opts: VerifyOptions = {}
   if (opts.anchors) result.anchors = anchors.length;
   return result;
 }
+
+/** A filter of the audit log for the 审计管理员's page (instants are stored ISO text). */
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  /** 'proposal' matches 'proposal.file' and every other proposal action; a full name matches itself */
+  action?: string;
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  /** rows at or after this instant */
+  atFrom?: string;
+  /** rows before this instant */
+  atBefore?: string;
+  /** tenants whose rows the reader may see; rows without a tenant (system-wide events) are always included */
+  tenantIds?: string[];
+  /** only rows of these actions (e.g. a test's check of what was recorded) */
+  actions?: string[];
+}
+
+/** One page of the audit log, newest first, with the number of matching rows. */
+export async function queryAuditLog(db: Kysely<any>, f: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+  let q = db.selectFrom('audit_log');
+  if (f.action) {
+    const a = f.action;
+    q = q.where((eb) => eb.or([eb('action', '=', a), eb('action', 'like', `${a.replace(/[%_\\]/g, '')}.%`)]));
+  }
+  if (f.actions) q = q.where('action', 'in', f.actions.length ? f.actions : ['']);
+  if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.atFrom) q = q.where('at', '>=', f.atFrom);
+  if (f.atBefore) q = q.where('at', '<', f.atBefore);
+  if (f.tenantIds) {
+    const ids = f.tenantIds;
+    q = q.where((eb) => eb.or([eb('tenant_id', 'is', null), ...(ids.length ? [eb('tenant_id', 'in', ids)] : [])]));
+  }
+  const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const rows = await q.selectAll().orderBy('seq', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { rows: rows as AuditRow[], total: Number(totalRow?.n ?? 0) };
+}

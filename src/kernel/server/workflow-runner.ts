@@ -15,6 +15,7 @@ import type { EventBus } from './events.ts';
 import type { Outbox } from './outbox.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import { clock } from '../universal/clock.ts';
+import { closeOpenTasks, insertHistory, insertTask } from './work-items.ts';
 
 /** The columns every workflow-driven table has. */
 export interface WorkflowRecord {
@@ -125,19 +126,18 @@ export class WorkflowRunner {
   }
 
   private async writeHistory<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor, note: string | null, now: string, input?: Record<string, unknown>) {
-    await trx.insertInto('workflow_history').values({
-      id: newId(), tenant_id: r.tenant_id, entity_type: spec.workflow.id, entity_id: r.id, from_state: from, to_state: to,
+    await insertHistory(trx, {
+      tenant_id: r.tenant_id, entity_type: spec.workflow.id, entity_id: r.id, from_state: from, to_state: to,
       action, actor_id: actor.userId, actor_name: actor.displayName, actor_org_id: actor.orgId, note,
       data: input && Object.keys(input).length ? JSON.stringify(input) : null, at: now,
-    }).execute();
+    });
   }
 
   /** Close the record's open work items and open the one its new state calls for. */
   private async moveTask<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, now: string) {
-    await trx.updateTable('tasks').set({ status: 'done', closed_at: now })
-      .where('entity_type', '=', spec.workflow.id).where('entity_id', '=', r.id).where('status', '=', 'open').execute();
+    await closeOpenTasks(trx, spec.workflow.id, r.id, now);
     const row = openTaskRow(spec.workflow, r, this.deps.calendar, { title: spec.titleOf(r), since: this.deps.calendar.today(), now });
-    if (row) await trx.insertInto('tasks').values(row).execute();
+    if (row) await insertTask(trx, row);
   }
 
   private async emitTransition<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, r: R, from: string | null, to: string, action: string, actor: Actor): Promise<string> {

@@ -106,7 +106,10 @@ export const userIdParams = z.object({ id: z.string().min(1).max(40).describe('�
 export const resetPasswordBody = z.object({ password: z.string().min(1).max(256).optional().describe('新密码') });
 export const resetPasswordResponse = z.object({ temporaryPassword: z.string() });
 
-export const setUserRolesBody = z.object({ roles: z.array(roleAssignment).max(20).describe('角色') });
+export const setUserRolesBody = z.object({
+  roles: z.array(roleAssignment).max(20).describe('角色'),
+  version: z.number().int().min(1).optional().describe('版本号（提供时，过期版本返回 409）'),
+});
 
 export const roleSchema = z.object({
   code: z.string(),

@@ -10,7 +10,7 @@ import { can, requirePermission, type Actor } from '../../../kernel/server/actor
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { ilike } from '../../../kernel/server/db/dialect.ts';
-import { AppError, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
+import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { randomBytes } from 'node:crypto';
 import { getOrg, orgFullNames, visibleTenantIds } from '../../organizations/index.ts';
 import {
@@ -130,12 +130,11 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       patch.tenant_id = org.tenant_id;
     }
     const now = clock.iso();
-    await db.transaction().execute(async (trx) => {
-      const res = await trx.updateTable('users').set({ ...patch, version: b.version + 1, updated_at: now })
-        .where('id', '=', cur.id).where('version', '=', b.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw versionConflict('用户');
-      if (patch.active === 0) await trx.deleteFrom('sessions').where('user_id', '=', cur.id).execute();
-      await appendAudit(trx, dialect, {
+    // one unit of work under the version the editor read: a stale one is 409 VERSION_CONFLICT and changes nothing
+    await ctx.uow.run(async (w) => {
+      await w.bumpVersion('users', cur.id, b.version, { ...patch, updated_at: now }, '用户');
+      if (patch.active === 0) await w.trx.deleteFrom('sessions').where('user_id', '=', cur.id).execute();
+      await w.audit({
         tenantId: cur.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.update', entityType: 'user', entityId: cur.id,
         data: { changes: patch, version: b.version + 1 }, ip: req.ip,
       });
@@ -154,12 +153,13 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
     if (problem) throw invalid('password', '「新密码」', problem);
     const hash = await hashPassword(password);
     const now = clock.iso();
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, must_change_password: 1, failed_count: 0, locked_until: null, updated_at: now, version: Number(u.version) + 1 })
-        .where('id', '=', u.id).execute();
+    // guarded by the version read above: an edit made meanwhile is not overwritten (409)
+    await ctx.uow.run(async (w) => {
+      const trx = identityDb(w.trx);
+      await w.bumpVersion('users', u.id, Number(u.version), { password_hash: hash, password_changed_at: now, must_change_password: 1, failed_count: 0, locked_until: null, updated_at: now }, '用户');
       await liftWaits(trx, u.username);
       await trx.deleteFrom('sessions').where('user_id', '=', u.id).execute();
-      await appendAudit(trx, dialect, { tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.password.reset', entityType: 'user', entityId: u.id, ip: req.ip });
+      await w.audit({ tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.password.reset', entityType: 'user', entityId: u.id, ip: req.ip });
     });
     await ctx.events.publish({ type: SESSIONS_CHANGED, tenantId: u.tenant_id, payload: {} });
     return { temporaryPassword: password };
@@ -228,10 +228,12 @@ export function adminRoutes(app: App, ctx: ModuleContext, deps: { permissions: P
       if (!roles.some((r) => r.code === 'sec_admin') && current.includes('sec_admin')) throw new AppError('FORBIDDEN', '不能撤销自己的安全管理员角色');
     }
     const before = await db.selectFrom('user_roles').select(['role_code', 'org_id']).where('user_id', '=', u.id).execute();
-    await db.transaction().execute(async (trx) => {
-      await writeUserRoles(trx, u.id, roles);
-      await trx.updateTable('users').set({ version: Number(u.version) + 1, updated_at: clock.iso() }).where('id', '=', u.id).execute();
-      await appendAudit(trx, dialect, {
+    // guarded by the version read above (or the one the client sends): roles granted meanwhile are not overwritten (409)
+    const expected = req.body.version ?? Number(u.version);
+    await ctx.uow.run(async (w) => {
+      await w.bumpVersion('users', u.id, expected, { updated_at: clock.iso() }, '用户');
+      await writeUserRoles(w.trx, u.id, roles);
+      await w.audit({
         tenantId: u.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'user.roles.set', entityType: 'user', entityId: u.id,
         data: {
           before: before.map((r) => ({ code: r.role_code, orgId: r.org_id })), after: roles,

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startWorld, WORLD_UNITS, type World } from '../../../../test/support/factories.ts';
 import { login } from '../../../../test/support/http.ts';
+import { queryAuditLog } from '../../../kernel/server/audit.ts';
 
 for (const d of await dialects()) {
   describe(`identity: administrators and grants (${d.kind})`, { skip: d.skip }, () => {
@@ -180,6 +181,26 @@ for (const d of await dialects()) {
       const wrongType = await a.patch(`/api/admin/users/${id}`, { version: 'one' });
       assert.equal(wrongType.status, 400);
       assert.match(wrongType.body.error.message, /「版本号」/);
+    });
+
+    test('a role grant made on a stale version of the user gets 409 VERSION_CONFLICT and loses nothing', async () => {
+      // one security administrator in two tabs (an administrator's sign-in waits for a fresh TOTP code, so one sign-in)
+      const sec = await s.login('secadmin');
+      const id = await userId('m0021');
+      const read = (await sec.get('/api/admin/users?q=m0021')).body.items[0];
+      const rolesBefore = read.roles.map((r: any) => ({ code: r.code, orgId: r.orgId }));
+      // the first tab grants 经办人 as well, on the version it read
+      const granted = await sec.put(`/api/admin/users/${id}/roles`, { roles: [...rolesBefore, { code: 'unit_handler' }], version: read.version });
+      assert.equal(granted.status, 200, JSON.stringify(granted.body));
+      assert.equal(granted.body.version, read.version + 1);
+      // the second tab, still on the old version, would set the roles back
+      const stale = await sec.put(`/api/admin/users/${id}/roles`, { roles: rolesBefore, version: read.version });
+      assert.equal(stale.status, 409, JSON.stringify(stale.body));
+      assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
+      const now = (await sec.get('/api/admin/users?q=m0021')).body.items[0];
+      assert.ok(now.roles.some((r: any) => r.code === 'unit_handler'), 'the grant made first stays');
+      assert.equal(now.version, read.version + 1);
+      assert.equal((await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 5, entityId: id, actions: ['user.roles.set'] })).total, 1, 'only the grant that took effect is audited');
     });
 
     test('the permission catalogue lists every module permission for the security administrator only', async () => {

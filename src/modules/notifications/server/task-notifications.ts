@@ -4,18 +4,16 @@
  */
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { latestOpenTask } from '../../../kernel/server/work-items.ts';
 import { TASK_OPENED, type TaskOpenedPayload } from '../../../kernel/server/unit-of-work.ts';
 import { recipientsExcept } from '../domain/audience.ts';
 import { usersHoldingRoles } from '../../identity/index.ts';
-import { notificationDb } from './tables.ts';
 
 export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notifier' | 'contributions'>, e: DomainEvent): Promise<void> {
   if (!e.entityType || !e.entityId) return;
   const p = e.payload as { title?: string; to?: string };
   // the work item the transition opened, if any: its label and due date make the message
-  const task = await notificationDb(ctx.db).selectFrom('tasks').select(['label', 'due_date', 'title', 'assignee_user_id', 'assignee_org_id', 'assignee_role'])
-    .where('entity_type', '=', e.entityType).where('entity_id', '=', e.entityId).where('status', '=', 'open')
-    .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const task = await latestOpenTask(ctx.db, e.entityType, e.entityId);
   if (!task) return;
   const audience = e.audience ?? {};
   const named = (audience.userIds ?? []).filter((u) => u === task.assignee_user_id);

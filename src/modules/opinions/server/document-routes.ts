@@ -20,6 +20,7 @@ import { buildIssueDocx, type IssueDocxInput } from './issue-docx.ts';
 import { rankingDocx, rankingOf, rankingWorkbook } from './ranking.ts';
 import { findIssue, piecesOf } from './report-repository.ts';
 import { readOpinionSettings, type Recipient } from './settings.ts';
+import { firstHistoryStep } from '../../../kernel/server/work-items.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +45,7 @@ export async function issueDocxInputOf(db: Kysely<any>, issue: Record<string, an
   const [tenant, pieces, created] = await Promise.all([
     getOrg(db, issue.tenant_id),
     piecesOf(db, issue.id),
-    db.selectFrom('workflow_history').select('actor_org_id').where('entity_type', '=', 'opinion_issue').where('entity_id', '=', issue.id).where('action', '=', 'create').executeTakeFirst(),
+    firstHistoryStep(db, 'opinion_issue', issue.id, 'create'),
   ]);
   // 编发单位: the office that compiled it (研究中心), under the CPPCC's name
   const office = created?.actor_org_id && created.actor_org_id !== issue.tenant_id ? await getOrg(db, String(created.actor_org_id)) : undefined;

@@ -5,13 +5,12 @@
  */
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { requirePermission } from '../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, invalid } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { ExchangeFile } from '../contract.ts';
 import { canSendUp } from '../domain/opinion-policy.ts';
-import { history, openTask, recordEvent, tellSubmitter } from './report-commands.ts';
+import { receiveReport, recordEvent, tellSubmitter } from './report-commands.ts';
 import { findReport, parentCppcc, tenantInfo, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { publishReportText } from './search-index.ts';
@@ -43,15 +42,17 @@ export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { re
       events.push({ id: e.id, reportId: e.source_report_id, kind: e.kind, level: e.level, adoptionType: e.adoption_type ?? null, leaderLevel: e.leader_level ?? null, text: e.text ?? null, department: e.department ?? null, at: e.at, tenantName: e.tenant_name });
     }
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.uow.run(async (w) => {
+    const trx = w.trx;
     for (const r of marked) {
       // guarded by the version read for the file: an edit made meanwhile is not overwritten, the export is refused
       const res = await trx.updateTable('opinion_reports').set({ sent_up_at: now, sent_up_to: parent?.name ?? '上级政协', version: Number(r.version) + 1, updated_at: now })
         .where('id', '=', r.id).where('version', '=', Number(r.version)).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT', `「${r.title}」在生成报送文件时被他人修改，请重新导出`);
-      await history(trx, r, r.state, r.state, 'send_up', actor, `以报送文件报送${parent?.name ?? '上级政协'}`, now);
+      // one audit record and one list event for the whole file (below and after commit)
+      await w.record({ tenantId: r.tenant_id, entityType: 'opinion', entityId: r.id, to: r.state, action: 'send_up', actor, note: `以报送文件报送${parent?.name ?? '上级政协'}`, audit: false, event: false });
     }
-    await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.export', entityType: 'opinion', entityId: null, data: { reports: reports.length, events: events.length } });
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.export', entityType: 'opinion', entityId: null, data: { reports: reports.length, events: events.length } });
   });
   if (marked.length) await publishListChange(ctx, { type: opinionEvents.exported, tenantIds: [actor.tenantId], actorId: actor.userId, payload: { reports: marked.length } });
   return { format: 'zhengxie.opinions.v1', from: { tenantId: actor.tenantId, code: here?.code ?? null, name: here?.name ?? '' }, exportedAt: now, reports, events };
@@ -65,7 +66,8 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
   const settings = await readOpinionSettings(ctx, actor.tenantId);
   const told: ReportRow[] = [];
   const received: ReportRow[] = [];
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.uow.run(async (w) => {
+    const trx = w.trx;
     for (const x of file.reports) {
       const dup = await trx.selectFrom('opinion_reports').select('id').where('tenant_id', '=', actor.tenantId).where('source_report_id', '=', x.id).executeTakeFirst();
       if (dup) { skipped++; continue; }
@@ -79,8 +81,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
       } as ReportRow;
       await trx.insertInto('opinion_reports').values(copy).execute();
       await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: actor.tenantId, seq: 1, title: x.title, body: x.body, editor_id: actor.userId, editor_name: actor.displayName, note: `${file.from.name}报送`, at: now }).execute();
-      await history(trx, copy, null, 'submitted', 'received', actor, `${file.from.name}报送（导入）`, now);
-      await openTask(ctx, trx, copy, now);
+      await receiveReport(w, copy, { action: 'received', actor, note: `${file.from.name}报送（导入）` });
       received.push(copy);
       reports++;
     }
@@ -95,7 +96,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
       if (!told.some((x) => x.id === r.id)) told.push(r);
       events++;
     }
-    await appendAudit(trx, ctx.dialect, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.import', entityType: 'opinion', entityId: null, data: { from: file.from.name, reports, events, skipped } });
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.import', entityType: 'opinion', entityId: null, data: { from: file.from.name, reports, events, skipped } });
   });
   if (reports || events) {
     // the copies land in this CPPCC's queue; feedback shows on every CPPCC's copy of the lineage

@@ -7,10 +7,9 @@
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
-import { appendAudit } from '../../../kernel/server/audit.ts';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import { history, openTask } from './report-commands.ts';
+import { receiveReport } from './report-commands.ts';
 import { publishReportText } from './search-index.ts';
 import type { ReportRow } from './report-repository.ts';
 import { proposalConvertedEvent, type ProposalConvertedPayload } from '../../proposals/contract.ts';
@@ -71,12 +70,14 @@ export async function createReportFromProposal(ctx: ModuleContext, e: DomainEven
   } as ReportRow;
   const note = `由提案${p.number ? `${p.number}` : ''}「${p.title}」经提案人同意转来${p.cosigners.length ? `，联名：${p.cosigners.map((c) => c.name).join('、')}` : ''}`;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    // one unit of work: the report, its first revision, its work item (by the lifecycle's rule), history entry, audit
+    // record and the `opinion.transitioned` event that tells the editors
+    await ctx.uow.run(async (w) => {
+      const trx = w.trx;
       await trx.insertInto('opinion_reports').values(row).execute();
       await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: row.id, tenant_id: row.tenant_id, seq: 1, title: row.title, body: row.body, editor_id: actor.userId, editor_name: actor.displayName, note: '原稿（提案转来）', at: now }).execute();
-      await history(trx, row, null, 'submitted', 'create', actor as any, note, now);
-      await openTask(ctx, trx, row, now);
-      await appendAudit(trx, ctx.dialect, {
+      await receiveReport(w, row, { action: 'create', actor: actor as any, note });
+      await w.audit({
         tenantId: row.tenant_id, actorId: 'system', actorName: '系统', action: 'opinion.from_proposal', entityType: 'opinion', entityId: row.id,
         data: { proposalId: p.proposalId, cosigners: p.cosigners.map((c) => c.userId) },
       });
@@ -86,10 +87,6 @@ export async function createReportFromProposal(ctx: ModuleContext, e: DomainEven
     throw err;
   }
   await publishReportText(ctx, row);
-  await ctx.events.publish({
-    type: 'opinion.transitioned', tenantId: row.tenant_id, entityType: 'opinion', entityId: row.id, actorId: actor.userId,
-    audience: { userIds: [actor.userId], orgIds: [row.tenant_id], roles: ['info_editor'] }, payload: { from: null, to: 'submitted', action: 'create', title: row.title, version: 1 },
-  });
   return true;
 }
 

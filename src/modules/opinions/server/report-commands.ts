@@ -8,8 +8,9 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { openTaskRow, type WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
-import { AppError, forbidden, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
+import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
+import type { Work } from '../../../kernel/server/unit-of-work.ts';
+import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 import { eventKindLabels, levelLabels, type EventBody, type Level, type ReportCreateBody, type ReportEditBody } from '../contract.ts';
@@ -32,20 +33,19 @@ export const reportSpec = (apply?: WorkflowSpec<ReportRow>['apply']): WorkflowSp
   apply,
 });
 
-export async function history(trx: Transaction<any>, r: { id: string; tenant_id: string }, from: string | null, to: string, action: string, actor: Actor, note: string | null, at: string) {
-  await trx.insertInto('workflow_history').values({
-    id: newId(), tenant_id: r.tenant_id, entity_type: 'opinion', entity_id: r.id, from_state: from, to_state: to,
-    action, actor_id: actor.userId, actor_name: actor.displayName, actor_org_id: actor.orgId, note, data: null, at,
-  }).execute();
-}
-
 /**
- * Open the work item a report's state calls for, where a report is written outside a transition (a copy received from
- * below, a report made from a proposal): the kernel's rule for the state, the urgent (急报) deadline included.
+ * A report written outside a transition arrives in the editors' queue (a copy received from below, a report made from
+ * a proposal): the work item its state calls for by the lifecycle's rule (the urgent 急报 deadline included), then its
+ * history entry with the `opinion.transitioned` event that tells the editors; the audit record is the command's own
+ * unless `audit` is given.
  */
-export async function openTask(ctx: ModuleContext, trx: Transaction<any>, r: ReportRow, now: string) {
-  const row = openTaskRow(reportLifecycle as any, r, ctx.calendar, { title: reportSpec().titleOf(r), since: ctx.calendar.today(), now });
-  if (row) await trx.insertInto('tasks').values(row).execute();
+export async function receiveReport(w: Work, r: ReportRow, step: { action: string; actor: Actor; note: string; audit?: { action: string; data?: Record<string, unknown> } }) {
+  await w.openStateTask(reportSpec(), r);
+  await w.record({
+    tenantId: r.tenant_id, entityType: 'opinion', entityId: r.id, from: null, to: r.state, action: step.action, actor: step.actor, note: step.note,
+    audit: step.audit ?? false,
+    event: { title: reportSpec().titleOf(r), version: Number(r.version), audience: { orgIds: [r.tenant_id], roles: ['info_editor'] } },
+  });
 }
 
 /** Tell the originating report's submitter (wherever the event happened). */
@@ -85,17 +85,18 @@ export async function editReport(ctx: ModuleContext, actor: Actor, id: string, b
   if (!canEditReport(r, actor)) throw forbidden('修改这条信息');
   if (body.title === undefined && body.body === undefined) throw invalid('body', '「正文」', '没有修改内容');
   const now = clock.iso();
-  await ctx.db.transaction().execute(async (trx) => {
+  // one unit of work: the new revision under the version read, its history entry, audit record and `opinion.edited` event
+  await ctx.uow.run(async (w) => {
     const seq = Number(r.revision_count) + 1;
     const next = { title: body.title ?? r.title, body: body.body ?? r.body };
-    const res = await trx.updateTable('opinion_reports').set({ ...next, revision_count: seq, version: Number(r.version) + 1, updated_at: now })
-      .where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('社情民意信息');
-    await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: r.tenant_id, seq, ...next, editor_id: actor.userId, editor_name: actor.displayName, note: body.note ?? null, at: now }).execute();
-    await history(trx, r, r.state, r.state, 'edit', actor, body.note ?? null, now);
-    await appendAudit(trx, ctx.dialect, { tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.edit', entityType: 'opinion', entityId: id, data: { revision: seq }, ip });
+    await w.bumpVersion('opinion_reports', id, body.version, { ...next, revision_count: seq, updated_at: now }, '社情民意信息');
+    await w.trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: r.tenant_id, seq, ...next, editor_id: actor.userId, editor_name: actor.displayName, note: body.note ?? null, at: now }).execute();
+    await w.record({
+      tenantId: r.tenant_id, entityType: 'opinion', entityId: id, to: r.state, action: 'edit', actor, note: body.note ?? null, ip,
+      audit: { action: 'opinion.edit', data: { revision: seq } },
+      event: { type: opinionEvents.edited, payload: { version: body.version + 1 } },
+    });
   });
-  await publishListChange(ctx, { type: opinionEvents.edited, tenantIds: [r.tenant_id], entityId: id, actorId: actor.userId, payload: { version: Number(r.version) + 1 } });
   await publishReportText(ctx, { ...r, title: body.title ?? r.title, body: body.body ?? r.body });
 }
 
@@ -141,11 +142,16 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
   const here = await tenantInfo(ctx.db, r.tenant_id);
   const now = clock.iso();
   const copyId = local ? newId() : null;
-  await ctx.db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('opinion_reports').set({ sent_up_at: now, sent_up_to: parent.name, up_copy_id: copyId, version: Number(r.version) + 1, updated_at: now })
-      .where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('社情民意信息');
-    await history(trx, r, r.state, r.state, 'send_up', actor, `报送${parent.name}`, now);
+  // one unit of work: the report marked sent under the version read, its history entry, audit record and event, and the
+  // copy in the editors' queue above (its work item, urgent for a 急报, history and event)
+  await ctx.uow.run(async (w) => {
+    const trx = w.trx;
+    await w.bumpVersion('opinion_reports', id, version, { sent_up_at: now, sent_up_to: parent.name, up_copy_id: copyId, updated_at: now }, '社情民意信息');
+    await w.record({
+      tenantId: r.tenant_id, entityType: 'opinion', entityId: id, to: r.state, action: 'send_up', actor, note: `报送${parent.name}`, ip,
+      audit: { action: 'opinion.send_up', data: { to: parent.id, copyId } },
+      event: { type: opinionEvents.sentUp, payload: { to: parent.id, copyId } },
+    });
     if (copyId) {
       const copy = {
         ...r, id: copyId, tenant_id: parent.id, year: Number(now.slice(0, 4)), submitted_title: r.title, submitted_body: r.body,
@@ -156,17 +162,10 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
       } as ReportRow;
       await trx.insertInto('opinion_reports').values(copy).execute();
       await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: copyId, tenant_id: parent.id, seq: 1, title: copy.title, body: copy.body, editor_id: actor.userId, editor_name: actor.displayName, note: `${here?.name ?? ''}报送`, at: now }).execute();
-      await history(trx, copy, null, 'submitted', 'received', actor, `${here?.name ?? ''}报送`, now);
-      await openTask(ctx, trx, copy, now);
+      await receiveReport(w, copy, { action: 'received', actor, note: `${here?.name ?? ''}报送` });
     }
-    await appendAudit(trx, ctx.dialect, { tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'opinion.send_up', entityType: 'opinion', entityId: id, data: { to: parent.id, copyId }, ip });
   });
-  await publishListChange(ctx, { type: opinionEvents.sentUp, tenantIds: [r.tenant_id], entityId: id, actorId: actor.userId, payload: { to: parent.id, copyId } });
   if (copyId) {
-    await ctx.events.publish({
-      type: 'opinion.transitioned', tenantId: parent.id, entityType: 'opinion', entityId: copyId, actorId: actor.userId,
-      audience: { userIds: [], orgIds: [parent.id], roles: ['info_editor'] }, payload: { from: null, to: 'submitted', action: 'received', title: r.title, version: 1 },
-    });
     await publishReportText(ctx, { ...r, id: copyId, tenant_id: parent.id, source_report_id: r.id, state: 'submitted', submitted_at: now });
   }
   await tellSubmitter(ctx, r, '信息已向上级报送', `您报送的「${r.title}」已报送${parent.name}。`);

@@ -8,6 +8,7 @@ import { levelBit } from '../domain/lineage-levels.ts';
 import { getOrg, memberIdsOfGroup } from '../../organizations/index.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
 
 type Db = Kysely<any> | Transaction<any>;
 
@@ -121,8 +122,7 @@ export async function listRevisions(db: Db, id: string) {
 }
 
 export async function listHistory(db: Db, entityType: string, id: string) {
-  return db.selectFrom('workflow_history').select(['id', 'action', 'from_state', 'to_state', 'actor_name', 'note', 'at'])
-    .where('entity_type', '=', entityType).where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+  return kernelHistory(db, entityType, id);
 }
 
 /** Events anywhere in the lineage of the report (up the levels and back down). */

@@ -7,6 +7,7 @@
  */
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
+import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { openTaskRow } from '../../../kernel/server/workflow-runner.ts';
 import { optimiseForReading } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
@@ -310,8 +311,7 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
     await insertBatches(trx, 'opinion_piece_sources', sources, 500);
     await insertBatches(trx, 'opinion_events', events, 200);
     await backfillLineageLevels(trx);
-    await insertBatches(trx, 'workflow_history', history, 400);
-    await insertBatches(trx, 'tasks', tasks, 200);
+    await seedWorkflowRows(trx, { history, tasks }, { history: 400, tasks: 200 });
     await appendAudit(trx, ctx.dialect, {
       tenantId: city, actorId: 'system', actorName: '系统', action: 'opinion.seed', entityType: 'opinion', entityId: null,
       data: { reports: reports.length, issues: issues.length, events: events.length, history: history.length, figures: F },

@@ -8,6 +8,7 @@ import { can } from '../../../kernel/server/actor.ts';
 import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
+import { workOf, type Work } from '../../../kernel/server/unit-of-work.ts';
 import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { allowedActions } from '../../../kernel/universal/workflow.ts';
@@ -42,38 +43,51 @@ export interface AssignmentRow extends AssignmentRecord {
   reply_sent_at: string | null;
 }
 
-/** 交办: one 承办任务 per 分办 or 会办 unit, each with its work item and history, in the proposal's transaction. */
-export async function openAssignments(trx: Transaction<any>, p: { record: ProposalRow; units: Array<{ id: string; name: string }>; role: 'split' | 'co'; actor: Actor; now: string; deadlines: ProposalDeadlines; calendar: WorkingCalendar }) {
+/**
+ * 交办: one 承办任务 per 分办 or 会办 unit, in the proposal's unit of work: the part, its history entry, audit record and
+ * `proposal_assignment.transitioned` event (which tells the unit's handlers of their new work item), and its work item.
+ */
+export async function openAssignments(trxOrWork: Transaction<any> | Work, p: { record: ProposalRow; units: Array<{ id: string; name: string }>; role: 'split' | 'co'; actor: Actor; now: string; deadlines: ProposalDeadlines; calendar: WorkingCalendar }) {
+  const w = workOf(trxOrWork);
   const wf = buildAssignmentWorkflow(p.deadlines);
+  const spec = { workflow: wf, titleOf: (r: AssignmentRow) => r.title } as unknown as WorkflowSpec<AssignmentRow>;
   const title = p.record.number ? `${p.record.number} ${p.record.title}` : p.record.title;
   for (const u of p.units) {
     const state = initialAssignmentState(p.role);
     const task = wf.states[state].task!;
     const due = p.calendar.addWorkingDays(p.calendar.today(), task.dueInWorkingDays!);
     const id = newId();
-    await trx.insertInto('proposal_assignments').values({
+    const part = {
       id, tenant_id: p.record.tenant_id, proposal_id: p.record.id, unit_id: u.id, unit_name: u.name, role: p.role, title,
       reply_class: null, reply_text: null, opinion: null, due_date: due, signed_at: null, done_at: null,
       signer_id: null, signer_name: null, signed_off_at: null, reply_sent_at: null, state, version: 1, created_at: p.now, updated_at: p.now,
-    }).execute();
-    await trx.insertInto('workflow_history').values({
-      id: newId(), tenant_id: p.record.tenant_id, entity_type: assignmentEntity, entity_id: id, from_state: null, to_state: state,
-      action: 'create', actor_id: p.actor.userId, actor_name: p.actor.displayName, actor_org_id: p.actor.orgId, note: null, data: null, at: p.now,
-    }).execute();
-    await trx.insertInto('tasks').values({
-      id: newId(), tenant_id: p.record.tenant_id, entity_type: assignmentEntity, entity_id: id, state, title, label: task.label,
-      assignee_user_id: null, assignee_org_id: u.id, assignee_role: task.role, due_date: due, status: 'open', created_at: p.now, closed_at: null,
-    }).execute();
+    };
+    await w.trx.insertInto('proposal_assignments').values(part).execute();
+    // the part's work item first: the event's subscriber reads it for the notice (待签收 / 待提交会办意见 and its due date)
+    await w.openStateTask(spec, part as unknown as AssignmentRow);
+    await w.record({
+      tenantId: p.record.tenant_id, entityType: assignmentEntity, entityId: id, from: null, to: state, action: 'create', actor: p.actor,
+      audit: { data: { state, proposalId: p.record.id, unitId: u.id, role: p.role } },
+      event: { title, version: 1, audience: { orgIds: [u.id], roles: [task.role] } },
+    });
   }
 }
 
-/** 重新交办: the earlier units' open tasks are cancelled with their work items. */
-export async function cancelAssignments(trx: Transaction<any>, proposalId: string, now: string) {
-  const open = await trx.selectFrom('proposal_assignments').select('id').where('proposal_id', '=', proposalId).where('state', 'in', [...openAssignmentStates]).execute();
-  if (!open.length) return;
-  const ids = open.map((r: any) => r.id as string);
-  await trx.updateTable('proposal_assignments').set((eb) => ({ state: 'cancelled', version: eb('version', '+', 1), updated_at: now })).where('id', 'in', ids).execute();
-  await trx.updateTable('tasks').set({ status: 'done', closed_at: now }).where('entity_type', '=', assignmentEntity).where('entity_id', 'in', ids).where('status', '=', 'open').execute();
+/** 重新交办: the earlier units' open parts are cancelled (作废), each with its history entry, audit record and event, and their work items closed. */
+export async function cancelAssignments(trxOrWork: Transaction<any> | Work, proposalId: string, now: string, actor?: Actor) {
+  const w = workOf(trxOrWork);
+  const open = await w.trx.selectFrom('proposal_assignments').select(['id', 'tenant_id', 'state', 'version', 'title']).where('proposal_id', '=', proposalId).where('state', 'in', [...openAssignmentStates]).execute();
+  for (const r of open as Array<{ id: string; tenant_id: string; state: string; version: number; title: string }>) {
+    await w.bumpVersion('proposal_assignments', r.id, Number(r.version), { state: 'cancelled', updated_at: now }, '承办任务');
+    await w.closeTasks(assignmentEntity, r.id);
+    const by = actor ?? w.actor;
+    if (by) {
+      await w.record({
+        tenantId: r.tenant_id, entityType: assignmentEntity, entityId: r.id, from: r.state, to: 'cancelled', action: 'cancel', actor: by,
+        note: '重新交办', event: { title: r.title, version: Number(r.version) + 1 },
+      });
+    }
+  }
 }
 
 export async function listAssignments(db: Db, proposalId: string): Promise<AssignmentRow[]> {

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
+import { openTasks } from '../../../kernel/server/work-items.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { JobDecl } from '../../../kernel/server/contributions.ts';
 import { unitRoleLabels, type UnitRole } from '../contract.ts';
@@ -19,11 +20,7 @@ interface OpenTask { id: string; tenant_id: string; entity_type: string; entity_
 
 /** Open unit work due on or before `until` (optionally of one tenant). */
 async function openUnitTasks(db: Kysely<any>, until: string, tenantId?: string): Promise<OpenTask[]> {
-  let q = db.selectFrom('tasks').select(['id', 'tenant_id', 'entity_type', 'entity_id', 'title', 'label', 'assignee_org_id', 'due_date'])
-    .where('status', '=', 'open').where('entity_type', 'in', [...unitTaskEntities]).where('assignee_role', 'in', [...unitTaskRoles])
-    .where('due_date', 'is not', null).where('due_date', '<=', until);
-  if (tenantId) q = q.where('tenant_id', '=', tenantId);
-  return (await q.orderBy('due_date').orderBy('id').execute()) as OpenTask[];
+  return (await openTasks(db, { tenantId, entityTypes: unitTaskEntities, roles: unitTaskRoles, dueOnOrBefore: until })) as OpenTask[];
 }
 
 /**
@@ -32,17 +29,18 @@ async function openUnitTasks(db: Kysely<any>, until: string, tenantId?: string):
  * (a reply waiting for sign-off after the 办理期限 is late), a 分办 or 会办 part's item by its own.
  */
 async function boardTasks(db: Kysely<any>, until: string, tenantId: string): Promise<OpenTask[]> {
-  const rows = await db.selectFrom('tasks')
-    .leftJoin('proposals', (j) => j.onRef('proposals.id', '=', 'tasks.entity_id').on('tasks.entity_type', '=', 'proposal'))
-    .select(['tasks.id', 'tasks.tenant_id', 'tasks.entity_type', 'tasks.entity_id', 'tasks.title', 'tasks.label', 'tasks.assignee_org_id', 'tasks.due_date', 'proposals.due_date as proposal_due'])
-    .where('tasks.tenant_id', '=', tenantId).where('tasks.status', '=', 'open')
-    .where('tasks.entity_type', 'in', [...unitTaskEntities]).where('tasks.assignee_role', 'in', [...unitTaskRoles])
-    .where((eb) => eb.or([eb('tasks.due_date', '<=', until), eb('proposals.due_date', '<=', until)]))
-    .execute();
-  const dated = (rows as Array<OpenTask & { due_date: string | null; proposal_due: string | null }>).map(({ proposal_due, ...t }) => {
-    const dues = [t.due_date, proposal_due].filter((d): d is string => !!d);
-    return { ...t, due_date: dues.sort()[0] };
-  });
+  const open = await openTasks(db, { tenantId, entityTypes: unitTaskEntities, roles: unitTaskRoles });
+  const proposalIds = [...new Set(open.filter((t) => t.entity_type === 'proposal').map((t) => t.entity_id))];
+  const proposalDue = new Map<string, string | null>();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db.selectFrom('proposals').select(['id', 'due_date']).where('id', 'in', proposalIds.slice(i, i + 500)).execute();
+    for (const r of rows as Array<{ id: string; due_date: string | null }>) proposalDue.set(r.id, r.due_date);
+  }
+  const dated = open.map((t) => {
+    const own = t.entity_type === 'proposal' ? proposalDue.get(t.entity_id) ?? null : null;
+    const dues = [t.due_date, own].filter((d): d is string => !!d);
+    return { ...t, due_date: dues.sort()[0] } as OpenTask;
+  }).filter((t) => !!t.due_date && t.due_date <= until);
   return dated.sort((a, b) => a.due_date.localeCompare(b.due_date) || a.id.localeCompare(b.id));
 }
 

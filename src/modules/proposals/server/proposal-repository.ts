@@ -8,6 +8,7 @@ import type { ProposalRecord } from '../domain/proposal-lifecycle.ts';
 import { isUnitActor, publicStates, type VisibilityFacts } from '../domain/proposal-policy.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { statFilterConditions } from './stat-conditions.ts';
+import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
 
 /** A row of the proposals table. */
 export interface ProposalRow extends ProposalRecord {
@@ -108,8 +109,7 @@ export async function listConsultations(db: Db, id: string) {
   return db.selectFrom('proposal_consultations').selectAll().where('proposal_id', '=', id).orderBy('date').orderBy('created_at').execute();
 }
 export async function listHistory(db: Db, id: string) {
-  return db.selectFrom('workflow_history').select(['id', 'action', 'from_state', 'to_state', 'actor_name', 'note', 'data', 'at'])
-    .where('entity_type', '=', 'proposal').where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+  return kernelHistory(db, 'proposal', id);
 }
 
 /** The next 提案编号 of a tenant's year. */

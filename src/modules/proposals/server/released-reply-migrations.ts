@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
+import { hasHistoryAfter, listHistory } from '../../../kernel/server/work-items.ts';
 
 type Step = { action: string; data: string | null };
 
@@ -38,14 +39,10 @@ export async function fillReleased(db: Kysely<any>): Promise<void> {
     .where('replied_at', 'is not', null).execute();
   // re-handled (重新办理) or followed up (二次交办) and answered again since the last release: the released reply is in the history
   const redrafted = await db.selectFrom('proposals').select('proposals.id').where('proposals.replied_at', 'is not', null)
-    .where((eb) => eb.exists(eb.selectFrom('workflow_history').select('workflow_history.id')
-      .where('workflow_history.entity_type', '=', 'proposal').whereRef('workflow_history.entity_id', '=', 'proposals.id')
-      .where('workflow_history.action', 'in', ['reply', 'reply_sign']).whereRef('workflow_history.at', '>', 'proposals.replied_at')))
+    .where((eb) => hasHistoryAfter(eb, { entityType: 'proposal', entityId: eb.ref('proposals.id'), actions: ['reply', 'reply_sign'], after: eb.ref('proposals.replied_at') }))
     .execute();
   for (const { id } of redrafted as Array<{ id: string }>) {
-    const steps = await db.selectFrom('workflow_history').select(['action', 'data'])
-      .where('entity_type', '=', 'proposal').where('entity_id', '=', id).where('action', 'in', ['reply', 'reply_sign', 'release'])
-      .orderBy('at').orderBy('id').execute() as Step[];
+    const steps = await listHistory(db, 'proposal', id, { actions: ['reply', 'reply_sign', 'release'] }) as Step[];
     const r = releasedFromHistory(steps);
     await db.updateTable('proposals').set({ released_class: r.cls, released_text: r.text }).where('id', '=', id).execute();
   }

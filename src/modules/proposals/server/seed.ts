@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
+import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { openTaskRow } from '../../../kernel/server/workflow-runner.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
@@ -312,8 +313,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
     await insertBatches(trx, 'proposal_assignments', parts.assignments, 300);
     await insertBatches(trx, 'proposal_cosigners', cosigners, 500);
     await insertBatches(trx, 'proposal_units', unitRows, 500);
-    await insertBatches(trx, 'workflow_history', history, 400);
-    await insertBatches(trx, 'tasks', tasks, 400);
+    await seedWorkflowRows(trx, { history, tasks }, { history: 400, tasks: 400 });
     await insertBatches(trx, 'proposal_evaluations', evaluations, 400);
     await appendAudit(trx, ctx.dialect, {
       tenantId: tenant, actorId: 'system', actorName: '系统', action: 'proposal.seed', entityType: 'proposal', entityId: null,

@@ -3,6 +3,7 @@
  * with them, and by the list filters, which show the records behind a figure. So a figure and its list always agree.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { openTaskExists } from '../../../kernel/server/work-items.ts';
 
 type Eb = ExpressionBuilder<any, 'proposals'>;
 
@@ -77,17 +78,16 @@ export const unitTaskEntities = ['proposal', 'proposal_assignment'] as const;
  */
 export function overdueNow(eb: Eb, today: string, unit?: UnitOf): Expression<SqlBool> {
   const unitId = unit === undefined ? undefined : typeof unit === 'string' ? sql<string>`${unit}` : unit.unitId;
-  const open = (q: any) => {
-    const o = q.where('tasks.status', '=', 'open').where('tasks.assignee_role', 'in', [...unitTaskRoles]);
-    return unitId === undefined ? o : o.where('tasks.assignee_org_id', '=', unitId);
-  };
-  const own = open(eb.selectFrom('tasks').select('tasks.id')
-    .where('tasks.entity_type', '=', 'proposal').whereRef('tasks.entity_id', '=', 'proposals.id'))
-    .where((t: ExpressionBuilder<any, any>) => t.or([t('tasks.due_date', '<', today), t('proposals.due_date', '<', today)]));
-  const parts = open(eb.selectFrom('tasks').innerJoin('proposal_assignments', 'proposal_assignments.id', 'tasks.entity_id').select('tasks.id')
-    .where('tasks.entity_type', '=', 'proposal_assignment').whereRef('proposal_assignments.proposal_id', '=', 'proposals.id'))
-    .where('tasks.due_date', '<', today);
-  return eb.and([eb('proposals.state', 'in', [...handlingStates]), eb.or([eb.exists(own), eb.exists(parts)])]);
+  const roles = unitTaskRoles;
+  const orgId = unitId;
+  const own = openTaskExists(eb, {
+    entityType: 'proposal', entityId: eb.ref('proposals.id'), roles, orgId, lateBefore: today, orLate: eb('proposals.due_date', '<', today),
+  });
+  const parts = openTaskExists(eb, {
+    entityType: 'proposal_assignment', roles, orgId, lateBefore: today,
+    entityIdIn: eb.selectFrom('proposal_assignments').select('proposal_assignments.id').whereRef('proposal_assignments.proposal_id', '=', 'proposals.id'),
+  });
+  return eb.and([eb('proposals.state', 'in', [...handlingStates]), eb.or([own, parts])]);
 }
 
 /** 转办: a declined proposal that became a 社情民意 report or a 参考件 with the proposer's consent. */

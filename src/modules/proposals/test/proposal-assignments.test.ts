@@ -7,6 +7,8 @@ import type { Client } from '../../../../test/support/http.ts';
 import { unitLeaderOf } from './unit-leader.ts';
 import { fire, ok, fireUnit } from './transitions.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { queryAuditLog } from '../../../kernel/server/audit.ts';
+import { listHistory } from '../../../kernel/server/work-items.ts';
 
 for (const d of await dialects()) {
   describe(`proposal split and joint handling (${d.kind})`, { skip: d.skip }, () => {
@@ -33,6 +35,33 @@ for (const d of await dialects()) {
     }
     const openTasks = (entityId: string) => s.zx.ctx.db.selectFrom('tasks').select(['label', 'assignee_org_id', 'due_date'])
       .where('entity_id', '=', entityId).where('status', '=', 'open').execute();
+
+    test('交办 opens each 分办 part with its audit record and an outbox event that tells the unit; 重新交办 cancels it the same way', async () => {
+      let p = await filed('关于完善校园周边交通安全设施的建议');
+      p = await ok(staff, p.id, 'assign', p.version, { mode: 'split', leadUnitId: zhujianId, coUnitIds: [jiaoyuId] });
+      const a = p.assignments[0];
+      await s.zx.ctx.events.drain();
+      const audits = await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 20, entityId: a.id });
+      assert.deepEqual(audits.rows.map((r) => r.action), ['proposal_assignment.create']);
+      assert.equal(JSON.parse(audits.rows[0].data!).unitId, jiaoyuId);
+      const events = await s.zx.ctx.db.selectFrom('outbox').select(['type', 'delivered_at', 'payload']).where('entity_id', '=', a.id).execute();
+      assert.deepEqual(events.map((e: any) => [e.type, JSON.parse(e.payload).action]), [['proposal_assignment.transitioned', 'create']]);
+      assert.ok(events[0].delivered_at, 'delivered after commit');
+      const told = await s.zx.ctx.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id')
+        .select(['users.username', 'notifications.title']).where('notifications.link', '=', `/proposal_assignments/${a.id}`).execute();
+      assert.ok(told.some((n: any) => n.username === 'unit2' && n.title === '新待办：分办待签收'), JSON.stringify(told));
+      assert.deepEqual((await listHistory(s.zx.ctx.db, 'proposal_assignment', a.id)).map((h) => [h.from_state, h.to_state, h.action]), [[null, 'assigned', 'create']]);
+
+      // the lead objects; 重新交办 to the lead alone: the part is cancelled, its work item closed, with its history, audit record and event
+      p = await ok(unit, p.id, 'object', p.version, { reason: '需由教育部门主办' });
+      p = await ok(staff, p.id, 'reassign', p.version, { mode: 'single', leadUnitId: zhujianId });
+      await s.zx.ctx.events.drain();
+      assert.equal((await openTasks(a.id)).length, 0);
+      assert.deepEqual((await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 20, entityId: a.id })).rows.map((r) => r.action), ['proposal_assignment.cancel', 'proposal_assignment.create']);
+      assert.deepEqual((await listHistory(s.zx.ctx.db, 'proposal_assignment', a.id)).map((h) => [h.to_state, h.action]), [['assigned', 'create'], ['cancelled', 'cancel']]);
+      const cancelled = await s.zx.ctx.db.selectFrom('proposal_assignments').select(['state', 'version']).where('id', '=', a.id).executeTakeFirstOrThrow();
+      assert.deepEqual([cancelled.state, Number(cancelled.version)], ['cancelled', 2]);
+    });
 
     test('分办: each unit signs and replies on its own, and the lead replies only after every split unit has', async () => {
       let p = await filed('关于统筹推进校园周边老旧住宅改造的建议');

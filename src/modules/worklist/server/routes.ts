@@ -8,7 +8,7 @@ import { worklistQuery, worklistResponse } from '../contract.ts';
 import { readWorklist } from './worklist-query.ts';
 
 /** Whether an event may have opened or closed a work item, or moved deadlines (a calendar change). */
-const movesWork = (type: string) => type.endsWith('.transitioned') || type === 'tasks.changed' || type === 'task.opened' || type === 'calendar.changed';
+const movesWork = (type: string) => type.endsWith('.transitioned') || type === 'task.opened' || type === 'calendar.changed';
 
 export function worklistRoutes(app: App, ctx: ModuleContext) {
   // a worklist is read far more often than it changes; every instance drops its copies when any work item moves

@@ -1,7 +1,6 @@
-/** 暂存: a member creates a proposal draft, with the co-signers they invite, in one transaction with its history and audit. */
+/** 暂存: a member creates a proposal draft, with the co-signers they invite, in one unit of work with its history, audit and events. */
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import { requirePermission } from '../../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import { invalid } from '../../../../kernel/universal/errors.ts';
 import { newId } from '../../../../kernel/universal/ids.ts';
@@ -24,7 +23,9 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
   const stamp = stampSubmission(chinaToday(), settings.sessionCalendar);
   const now = clock.iso();
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  // one unit of work: the draft with its co-signers, its history entry, audit record and events (from the outbox)
+  await ctx.uow.run(async (w) => {
+    const trx = w.trx;
     await trx.insertInto('proposals').values({
       id, tenant_id: actor.tenantId, year: stamp.year, session_label: stamp.sessionLabel, number_seq: null, number: null,
       title: body.title, background: body.background, analysis: body.analysis, suggestions: body.suggestions,
@@ -40,23 +41,17 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
       }))).execute();
     }
     await linkAttachments(trx, { ids: body.attachmentIds, entityType: 'proposal', entityId: id, actor });
-    await trx.insertInto('workflow_history').values({
-      id: newId(), tenant_id: actor.tenantId, entity_type: 'proposal', entity_id: id, from_state: null, to_state: 'draft',
-      action: 'create', actor_id: actor.userId, actor_name: actor.displayName, actor_org_id: actor.orgId, note: null, data: null, at: now,
-    }).execute();
-    await appendAudit(trx, ctx.dialect, {
-      tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.create',
-      entityType: 'proposal', entityId: id, data: { title: body.title, type: body.type, cosigners: cosigners.length }, ip,
+    await w.record({
+      tenantId: actor.tenantId, entityType: 'proposal', entityId: id, from: null, to: 'draft', action: 'create', actor, ip,
+      audit: { action: 'proposal.create', data: { title: body.title, type: body.type, cosigners: cosigners.length } },
+      event: { type: 'proposal.created', payload: { title: body.title } },
     });
+    if (cosigners.length) {
+      await w.emit({
+        type: 'proposal.cosign_invited', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId,
+        audience: { userIds: cosigners.map((c) => c.id) }, payload: { title: body.title },
+      });
+    }
   });
-  await ctx.events.publish({
-    type: 'proposal.created', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId, payload: { title: body.title },
-  });
-  if (cosigners.length) {
-    await ctx.events.publish({
-      type: 'proposal.cosign_invited', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId,
-      audience: { userIds: cosigners.map((c) => c.id) }, payload: { title: body.title },
-    });
-  }
   return id;
 }
