@@ -14,6 +14,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { lockAuditChain, type DialectName } from './db/dialect.ts';
 import { currentSecretKeys } from './secrets.ts';
 import { clock } from '../universal/clock.ts';
+import type { AuditLogTable } from './db/tables.ts';
 
 export interface AuditEntry {
   tenantId: string | null;
@@ -26,22 +27,8 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  tenant_id: string | null;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  data: string | null;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-  /** HMAC-SHA256 of `hash` under the audit key; null on rows written before the log was anchored */
-  mac?: string | null;
-}
+/** A row of the audit log (`mac`: HMAC-SHA256 of `hash` under the audit key; null on rows written before anchoring). */
+export type AuditRow = Omit<AuditLogTable, 'mac'> & { mac?: string | null };
 
 export const GENESIS = '0'.repeat(64);
 

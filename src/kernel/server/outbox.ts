@@ -17,6 +17,7 @@ import { newId } from '../universal/ids.ts';
 import { clock } from '../universal/clock.ts';
 import { skipLocked, type DialectName } from './db/dialect.ts';
 import type { DomainEvent, EventBus } from './events.ts';
+import type { OutboxTable } from './db/tables.ts';
 
 /** What a command emits; the outbox adds the id, the time and the origin. */
 export type EventDraft = Omit<DomainEvent, 'at' | 'origin' | 'id'> & { at?: string };
@@ -34,19 +35,8 @@ const BATCH = 100;
 /** Events written on this instance and not yet delivered by it, kept in memory so delivery need not read them back. */
 const RECENT_MAX = 10_000;
 
-interface OutboxRow {
-  id: string;
-  type: string;
-  tenant_id: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  actor_id: string | null;
-  audience: string | null;
-  payload: string;
-  at: string;
-  origin: string | null;
-  attempts: number;
-}
+/** The columns a claim reads back. */
+type OutboxRow = Pick<OutboxTable, 'id' | 'type' | 'tenant_id' | 'entity_type' | 'entity_id' | 'actor_id' | 'audience' | 'payload' | 'at' | 'origin' | 'attempts'>;
 
 export interface OutboxOptions {
   db: Kysely<any>;

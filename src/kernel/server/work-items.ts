@@ -8,44 +8,15 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from
 import { sql } from 'kysely';
 import { newId } from '../universal/ids.ts';
 import { insertBatches } from './db/bulk.ts';
+import type { TasksTable, WorkflowHistoryTable } from './db/tables.ts';
 
 type Db = Kysely<any> | Transaction<any>;
 
 /** A row of `workflow_history`. */
-export interface HistoryRow {
-  id: string;
-  tenant_id: string;
-  entity_type: string;
-  entity_id: string;
-  from_state: string | null;
-  to_state: string;
-  action: string;
-  actor_id: string;
-  actor_name: string;
-  actor_org_id: string | null;
-  note: string | null;
-  /** the transition's input as JSON text */
-  data: string | null;
-  at: string;
-}
+export type HistoryRow = WorkflowHistoryTable;
 
 /** A row of `tasks`: one work item (待办). */
-export interface TaskRow {
-  id: string;
-  tenant_id: string;
-  entity_type: string;
-  entity_id: string;
-  state: string;
-  title: string;
-  label: string;
-  assignee_user_id: string | null;
-  assignee_org_id: string | null;
-  assignee_role: string | null;
-  due_date: string | null;
-  status: 'open' | 'done';
-  created_at: string;
-  closed_at: string | null;
-}
+export type TaskRow = TasksTable;
 
 // ---- writes (the runner and the unit of work only) ----
 

@@ -76,6 +76,16 @@ export interface CalendarOverridesTable {
   updated_at: string;
 }
 
+/** 节假日安排: a year's schedule entered by the system administrator where the bundled calendar lacks the year. */
+export interface CalendarSchedulesTable {
+  year: number;
+  holidays: number;
+  workdays: number;
+  source: string | null;
+  entered_by: string;
+  entered_at: string;
+}
+
 /** 参数设置: per-tenant settings, JSON values with a version. */
 export interface SettingsTable {
   tenant_id: string;
@@ -120,6 +130,7 @@ export interface KernelTables {
   workflow_history: WorkflowHistoryTable;
   tasks: TasksTable;
   calendar_overrides: CalendarOverridesTable;
+  calendar_schedules: CalendarSchedulesTable;
   settings: SettingsTable;
   outbox: OutboxTable;
   zx_migrations: MigrationsTable;
