@@ -3,9 +3,9 @@
  * effect. Permissions (with the roles granted them on a new database), migrations (ordinals 9000–9099, this module's
  * range), the lifecycle, the entity, a setting, the figures, the deadline column and the routes.
  *
- * This module is the starting point for new modules (`node --import tsx scripts/new-module.ts <name> <中文名>`); the
- * product does not ship it, so it is not listed in `src/server/modules.ts`. Its tests add it to the app with
- * `startApp(kind, { extraModules: [templateModule] })`.
+ * @template-only This module is the starting point for new modules (`node --import tsx scripts/new-module.ts <name> <中文名>`); the
+ * @template-only product does not ship it, so it is not listed in `src/server/modules.ts`. Its tests add it to the app with
+ * @template-only `startApp(kind, { extraModules: [templateModule] })`.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { templateLifecycle, templatePermissions } from './domain/template-lifecycle.ts';

@@ -1,5 +1,5 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range ('9000_…' to '9099_…' here;
+ * The module's tables. Migration names carry a global ordinal from the module's own range (9000–9099 here;
  * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
  * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
  * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
