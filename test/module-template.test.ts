@@ -56,7 +56,7 @@ test('a module generated from the template type-checks, passes lint and passes i
     assert.equal(lint.code, 0, lint.out);
 
     // its own API tests, on SQLite only (PostgreSQL pointed at a closed port, so that suite skips)
-    const env = { ...process.env, LOG_LEVEL: 'silent', ZX_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ZX_TEST_PG_URL: 'postgres://postgres@127.0.0.1:1/postgres' };
     delete env.ZX_REQUIRE;
     delete env.NODE_TEST_CONTEXT; // the child is a test run of its own, not a subtest of this one
     const t = await run(process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', path.join(dir, 'test', `${name}-api.test.ts`)], env);
