@@ -38,14 +38,19 @@ export interface Zhengxie {
   close(): Promise<void>;
 }
 
-export const allMigrations = () => [...kernelMigrations, ...modules.flatMap((m) => m.migrations)];
+export const allMigrations = (extra: readonly ModuleManifest[] = []) => [...kernelMigrations, ...[...modules, ...extra].flatMap((m) => m.migrations)];
 
-export async function openAndMigrate(config: Config, opts: { sqliteFile?: string } = {}): Promise<DbHandle> {
+/**
+ * Open the database and bring it to the latest migration of the kernel, the product's modules and `extraModules`
+ * (modules a test adds, such as one made from `src/modules/_template`), and store their permissions.
+ */
+export async function openAndMigrate(config: Config, opts: { sqliteFile?: string; extraModules?: readonly ModuleManifest[] } = {}): Promise<DbHandle> {
   // migrations may encrypt secrets (0104): the key is loaded first, generated into the data folder on a first start
   useSecretKeys(config, { create: true, log: (m) => { if (config.logLevel !== 'silent') console.warn(m); } });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile });
-  await migrateToLatest(handle.db, handle.dialect, allMigrations());
-  await syncPermissionCatalogue(handle.db, modules);
+  const extra = opts.extraModules ?? [];
+  await migrateToLatest(handle.db, handle.dialect, allMigrations(extra));
+  await syncPermissionCatalogue(handle.db, [...modules, ...extra]);
   return handle;
 }
 
@@ -53,8 +58,10 @@ export interface BuildOptions {
   sqliteFile?: string;
   handle?: DbHandle;
   /**
-   * modules added after the product's own, for tests that need a part no product module has yet (a room push
-   * channel); they may subscribe, serve routes and declare channels, but bring no tables or permissions
+   * modules added after the product's own, for tests: a part no product module has yet (a room push channel), or a
+   * whole module that the product does not ship (one made from `src/modules/_template`), with its migrations and
+   * permissions. Their migrations run and their permissions are stored when this call opens the database; a caller
+   * that passes `handle` must have opened it with `openAndMigrate(config, { extraModules })`.
    */
   extraModules?: ModuleManifest[];
 }
@@ -62,7 +69,6 @@ export interface BuildOptions {
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<Zhengxie> {
   clock.applySetting(config.clock);
   const extra = opts.extraModules ?? [];
-  for (const m of extra) if (m.migrations.length || m.permissions.length) throw new Error(`extra module ${m.name} may not bring migrations or permissions`);
   const all = [...modules, ...extra];
   const handle = opts.handle ?? (await openAndMigrate(config, opts));
   const { db, dialect } = handle;
@@ -75,7 +81,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (config.redisUrl) await events.useTransport(await createRedisTransport(config.redisUrl, { log }));
   const calendar = new WorkingCalendar(db);
   await calendar.load();
-  calendar.trackDueDates(modules.flatMap((m) => m.dueDates ?? []));
+  calendar.trackDueDates(all.flatMap((m) => m.dueDates ?? []));
   const outbox = new Outbox({ db, dialect, events, log, pollMs: config.outboxPollMs });
   events.attachOutbox(outbox);
   const workflows = new WorkflowRunner({ db, dialect, events, calendar, outbox });
