@@ -183,14 +183,15 @@ export function checkTransition<R>(
 ): TransitionCheck {
   const candidates = wf.transitions.filter((t) => t.name === action);
   if (candidates.length === 0) return { ok: false, code: 'INVALID_TRANSITION', message: `没有名为「${action}」的操作` };
+  // an action the actor's roles may never take is refused as such, whatever the state (a member never files)
+  const mayTake = (c: TransitionDef<R>) => c.roles.some((r) => ctx.actor.roles.includes(r)) && (!c.permission || mayUse(ctx.actor, c.permission));
+  if (!candidates.some(mayTake)) return { ok: false, code: 'FORBIDDEN', message: `您的角色无权执行「${candidates[0].label}」` };
   const t = candidates.find((c) => c.from.includes(state));
   if (!t) {
     const label = wf.states[state]?.label ?? state;
     return { ok: false, code: 'INVALID_TRANSITION', message: `当前状态「${label}」下不能执行「${candidates[0].label}」` };
   }
-  if (!t.roles.some((r) => ctx.actor.roles.includes(r)) || (t.permission && !mayUse(ctx.actor, t.permission))) {
-    return { ok: false, code: 'FORBIDDEN', message: `您的角色无权执行「${t.label}」` };
-  }
+  if (!mayTake(t)) return { ok: false, code: 'FORBIDDEN', message: `您的角色无权执行「${t.label}」` };
   if (t.guard) {
     const why = t.guard(ctx);
     if (why) return { ok: false, code: 'FORBIDDEN', message: why };

@@ -7,6 +7,7 @@ import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { TemplateListQuery } from '../contract.ts';
 import { readsAll } from '../domain/template-policy.ts';
 import { templateDb, type TemplateItemRow } from './tables.ts';
+import { listHistory } from '../../../kernel/server/work-items.ts';
 
 export async function findItem(db: AnyModuleDb, id: string): Promise<TemplateItemRow | undefined> {
   return templateDb(db).selectFrom('template_items').selectAll().where('id', '=', id).executeTakeFirst();
@@ -35,6 +36,6 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: TemplateListQu
 
 /** The record's history (办理过程) as the workflow runner wrote it, oldest first. */
 export async function historyOf(db: AnyModuleDb, id: string) {
-  return templateDb(db).selectFrom('workflow_history').selectAll()
-    .where('entity_type', '=', 'template_item').where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+  // the kernel owns its tables: a module reads a record's history through work-items.ts
+  return listHistory(db, 'template_item', id);
 }

@@ -107,11 +107,11 @@ for (const d of await dialects()) {
 
       const noReason = await fire(staff, id, 'not_file', p.version, {});
       assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'reasonCode');
+      assert.equal(noReason.body.error.field, 'input.reasonCode');
       assert.match(noReason.body.error.message, /不予立案理由/);
       const wrongReason = await fire(staff, id, 'not_file', p.version, { reasonCode: 'no-such-reason' });
       assert.equal(wrongReason.status, 400);
-      assert.equal(wrongReason.body.error.field, 'reasonCode');
+      assert.equal(wrongReason.body.error.field, 'input.reasonCode');
       const byMember = await fire(member, id, 'file', p.version);
       assert.equal(byMember.status, 403);
 
