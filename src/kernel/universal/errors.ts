@@ -75,3 +75,19 @@ export const invalid = (field: string, label: string, message: string) =>
   new AppError('VALIDATION_FAILED', `${label}${message}`, { field, details: [{ field, message: `${label}${message}` }] });
 export const versionConflict = (what: string) =>
   new AppError('VERSION_CONFLICT', `${what}已被他人修改，请刷新后重试`);
+
+/**
+ * A transition's input travels as `input` in its request body: a field named by the input's schema or check
+ * (`reasonCode`) is reported as the body names it (`input.reasonCode`), as the body's own validation does.
+ */
+export async function inInputField<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VALIDATION_FAILED' && e.field && !e.field.startsWith('input.')) {
+      const prefix = (f: string) => (f.startsWith('input.') ? f : `input.${f}`);
+      throw new AppError(e.code, e.message, { field: prefix(e.field), ...(e.details ? { details: e.details.map((d) => ({ ...d, field: prefix(d.field) })) } : {}) });
+    }
+    throw e;
+  }
+}

@@ -8,7 +8,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
+import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
 import { idParams, templateCreateBody, templateDetail, templateEditBody, templateListQuery, templateOptions, templatePage } from '../contract.ts';
 import { templateLifecycle, templateTransitionBody } from '../domain/template-lifecycle.ts';
 import { canSeeItem, canUseTemplate } from '../domain/template-policy.ts';
@@ -80,7 +80,7 @@ export function templateRoutes(app: App, ctx: ModuleContext) {
     },
   }, async (req) => {
     const actor = user(req);
-    await fireItem(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
+    await inInputField(() => fireItem(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
     return detailOf(req.params.id, actor);
   });
 }

@@ -5,7 +5,7 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
-import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
+import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
 import {
   eventBody, exchangeFile, exportBody, idParams, importResult, issueCreateBody, issueDetail, issueListQuery, issuePage, levelLabels, levels,
   opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery,
@@ -172,7 +172,7 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     schema: { tags, summary: '期刊操作（送签、签发、退回、分发）', params: idParams, body: issueTransitionBody, response: { 200: issueDetail, ...errors } },
   }, async (req) => {
     const actor = staff(req);
-    await fireIssue(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
+    await inInputField(() => fireIssue(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
     return issueOf(req.params.id, actor);
   });
 
@@ -211,7 +211,7 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     },
   }, async (req) => {
     const actor = user(req);
-    await fireReport(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
+    await inInputField(() => fireReport(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
     return detailOf(req.params.id, actor);
   });
 

@@ -148,7 +148,7 @@ for (const d of await dialects()) {
       assert.ok(issue.signedBy);
       const badRecipient = await editor.post(`/api/opinions/issues/${issue.id}/transitions`, { action: 'distribute', version: issue.version, input: { recipients: ['nobody'] } });
       assert.equal(badRecipient.status, 400);
-      assert.equal(badRecipient.body.error.field, 'recipients');
+      assert.equal(badRecipient.body.error.field, 'input.recipients');
       issue = (await editor.post(`/api/opinions/issues/${issue.id}/transitions`, { action: 'distribute', version: issue.version, input: { recipients: ['party_committee', 'government'] } })).body;
       assert.equal(issue.state, 'distributed');
       assert.deepEqual(issue.recipients.map((x: any) => x.label), ['市委', '市政府']);

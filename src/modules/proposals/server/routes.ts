@@ -5,7 +5,7 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
-import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
+import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
 import {
   handlingModeLabels, handlingModes, idParams, proposalCategories, proposalCategoryLabels, proposalCreateBody, proposalDetail,
   proposalListQuery, proposalOptions, proposalPage, proposalTypeLabels, proposalTypes, proposalUpdateBody,
@@ -247,7 +247,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     },
   }, async (req) => {
     const actor = reader(req);
-    await fireAssignment(ctx, { proposalId: req.params.id, assignmentId: req.params.assignmentId, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
+    await inInputField(() => fireAssignment(ctx, { proposalId: req.params.id, assignmentId: req.params.assignmentId, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
     return detailOf(req.params.id, actor);
   });
   app.get('/api/proposals/:id/assignments/:assignmentId/reply-letter.docx', {
@@ -290,7 +290,7 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     },
   }, async (req) => {
     const actor = reader(req);
-    await fireTransition(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip });
+    await inInputField(() => fireTransition(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
     return detailOf(req.params.id, actor);
   });
 }

@@ -48,7 +48,7 @@ for (const d of await dialects()) {
       assert.deepEqual(events.map((e: any) => [e.type, JSON.parse(e.payload).action]), [['proposal_assignment.transitioned', 'create']]);
       assert.ok(events[0].delivered_at, 'delivered after commit');
       const told = await s.zx.ctx.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id')
-        .select(['users.username', 'notifications.title']).where('notifications.link', '=', `/proposal_assignments/${a.id}`).execute();
+        .select(['users.username', 'notifications.title']).where('notifications.link', '=', `/proposals/${p.id}`).where('notifications.title', '=', '新待办：分办待签收').execute();
       assert.ok(told.some((n: any) => n.username === 'unit2' && n.title === '新待办：分办待签收'), JSON.stringify(told));
       assert.deepEqual((await listHistory(s.zx.ctx.db, 'proposal_assignment', a.id)).map((h) => [h.from_state, h.to_state, h.action]), [[null, 'assigned', 'create']]);
 
@@ -100,7 +100,7 @@ for (const d of await dialects()) {
       assert.match(noText.body.error.message, /答复内容/);
       const badClass = await fireUnit(unit2, p.id, a.id, 'reply', mine.version, { replyClass: 'Z', replyText: '答复' });
       assert.equal(badClass.status, 400);
-      assert.equal(badClass.body.error.field, 'replyClass');
+      assert.equal(badClass.body.error.field, 'input.replyClass');
       r = await fireUnit(unit2, p.id, a.id, 'reply', mine.version, { replyClass: 'B', replyText: '校园周边道路改造已列入明年计划。' });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       mine = r.body.assignments[0];

@@ -122,7 +122,7 @@ for (const d of await dialects()) {
 
       const badAssign = await fire(staff, id, 'assign', p.version, { mode: 'single', leadUnitId: 'NOPE' });
       assert.equal(badAssign.status, 400);
-      assert.equal(badAssign.body.error.field, 'leadUnitId');
+      assert.equal(badAssign.body.error.field, 'input.leadUnitId');
       p = (await fire(staff, id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId })).body;
       assert.equal(p.state, 'assigned');
       assert.equal(p.leadUnitName, '市住建局');
@@ -158,7 +158,7 @@ for (const d of await dialects()) {
 
       const missingText = await fire(unit, id, 'reply', p.version, { replyClass: 'A' });
       assert.equal(missingText.status, 400);
-      assert.equal(missingText.body.error.field, 'replyText');
+      assert.equal(missingText.body.error.field, 'input.replyText');
       p = (await fire(unit, id, 'reply', p.version, { replyClass: 'A', replyText: '已列入今年城市更新计划并开工建设。' })).body;
       assert.equal(p.state, 'reply_signoff');
       assert.equal(p.replyClass, 'A');
@@ -176,7 +176,7 @@ for (const d of await dialects()) {
       assert.deepEqual(memberView.body.actions.map((a: any) => a.name).sort(), ['evaluate', 'request_rehandle']);
       const unsatisfied = await fire(member, id, 'evaluate', p.version, { satisfaction: 'unsatisfied' });
       assert.equal(unsatisfied.status, 400);
-      assert.equal(unsatisfied.body.error.field, 'satisfaction');
+      assert.equal(unsatisfied.body.error.field, 'input.satisfaction');
       p = (await fire(member, id, 'evaluate', p.version, { satisfaction: 'satisfied', comment: '办理认真' })).body;
       assert.equal(p.state, 'closed');
       assert.equal(p.satisfaction, 'satisfied');
