@@ -1,6 +1,5 @@
 /** Commands on the working-day calendar: set or clear an administrator's override, with audit, then tell every instance. */
 import type { Actor } from '../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { rescheduleDueDates, type CalendarOverride } from '../../../kernel/server/calendar.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
@@ -11,45 +10,46 @@ import { systemDb } from './tables.ts';
 /** Broadcast after an override changes; every instance reloads its calendar on it. */
 export const CALENDAR_CHANGED = 'calendar.changed';
 
-type Ctx = Pick<ModuleContext, 'db' | 'dialect' | 'events' | 'calendar'>;
+type Ctx = Pick<ModuleContext, 'db' | 'dialect' | 'events' | 'calendar' | 'uow'>;
 
 /** 调整工作日: mark one date as a working day or a holiday, whatever the library says. */
 export async function setCalendarOverride(ctx: Ctx, actor: Actor, input: { date: string; kind: 'workday' | 'holiday'; note?: string | null }, ip?: string): Promise<CalendarOverride> {
   const now = clock.iso();
   const note = input.note?.trim() || null;
-  await systemDb(ctx.db).transaction().execute(async (trx) => {
+  await ctx.uow.run(async (w) => {
+    const trx = systemDb(w.trx);
     const before = await trx.selectFrom('calendar_overrides').select(['kind', 'note']).where('date', '=', input.date).executeTakeFirst();
     if (before) {
       await trx.updateTable('calendar_overrides').set({ kind: input.kind, note, updated_by: actor.userId, updated_at: now }).where('date', '=', input.date).execute();
     } else {
       await trx.insertInto('calendar_overrides').values({ date: input.date, kind: input.kind, note, updated_by: actor.userId, updated_at: now }).execute();
     }
-    await appendAudit(trx, ctx.dialect, {
+    await w.audit({
       tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'calendar.override.set',
       entityType: 'calendar_day', entityId: input.date, data: { kind: input.kind, note, before: before ?? null }, ip,
     });
+    // every instance reloads its calendar when the event is delivered (durable: written with the change)
+    await w.emit({ type: CALENDAR_CHANGED, tenantId: actor.tenantId, entityType: 'calendar_day', entityId: input.date, actorId: actor.userId, payload: { date: input.date, kind: input.kind } });
   });
   await ctx.calendar.load();
-  await ctx.events.publish({ type: CALENDAR_CHANGED, tenantId: actor.tenantId, entityType: 'calendar_day', entityId: input.date, actorId: actor.userId, payload: { date: input.date, kind: input.kind } });
   return { date: input.date, kind: input.kind, note };
 }
 
 /** 取消调整: remove the override so the library calendar applies again. Returns whether there was one. */
 export async function clearCalendarOverride(ctx: Ctx, actor: Actor, date: string, ip?: string): Promise<boolean> {
-  const removed = await systemDb(ctx.db).transaction().execute(async (trx) => {
+  const removed = await ctx.uow.run(async (w) => {
+    const trx = systemDb(w.trx);
     const before = await trx.selectFrom('calendar_overrides').select(['kind', 'note']).where('date', '=', date).executeTakeFirst();
     if (!before) return false;
     await trx.deleteFrom('calendar_overrides').where('date', '=', date).execute();
-    await appendAudit(trx, ctx.dialect, {
+    await w.audit({
       tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'calendar.override.clear',
       entityType: 'calendar_day', entityId: date, data: { before }, ip,
     });
+    await w.emit({ type: CALENDAR_CHANGED, tenantId: actor.tenantId, entityType: 'calendar_day', entityId: date, actorId: actor.userId, payload: { date, kind: null } });
     return true;
   });
-  if (removed) {
-    await ctx.calendar.load();
-    await ctx.events.publish({ type: CALENDAR_CHANGED, tenantId: actor.tenantId, entityType: 'calendar_day', entityId: date, actorId: actor.userId, payload: { date, kind: null } });
-  }
+  if (removed) await ctx.calendar.load();
   return removed;
 }
 
@@ -72,7 +72,8 @@ export async function enterHolidaySchedule(
   const today = ctx.calendar.today();
   const from = `${input.year - 1}-12-01`;
   const to = `${input.year}-12-31`;
-  const moved = await ctx.db.transaction().execute(async (trx) => {
+  const moved = await ctx.uow.run(async (w) => {
+    const trx = w.trx;
     const before = await trx.selectFrom('calendar_overrides').select(['date', 'kind', 'note']).where('date', '>=', `${input.year}-01-01`).where('date', '<=', to).execute();
     const changes = new Map<string, CalendarOverride | null>(before.map((o: any) => [o.date, null]));
     for (const d of parsed.days) changes.set(d.date, { date: d.date, kind: d.kind, note: d.name });
@@ -93,13 +94,13 @@ export async function enterHolidaySchedule(
       year: input.year, ...counts, source: input.text.slice(0, 2000), entered_by: actor.displayName, entered_at: now,
     }).execute();
     const movedDue = await rescheduleDueDates(trx, beforeCalendar, after, today, ctx.calendar.dueDateColumns());
-    await appendAudit(trx, ctx.dialect, {
+    await w.audit({
       tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'calendar.schedule.enter',
       entityType: 'calendar_year', entityId: String(input.year), data: { ...counts, replacedOverrides: before.length, moved: movedDue }, ip,
     });
+    await w.emit({ type: CALENDAR_CHANGED, tenantId: actor.tenantId, entityType: 'calendar_year', entityId: String(input.year), actorId: actor.userId, payload: { year: input.year } });
     return movedDue;
   });
   await ctx.calendar.load();
-  await ctx.events.publish({ type: CALENDAR_CHANGED, tenantId: actor.tenantId, entityType: 'calendar_year', entityId: String(input.year), actorId: actor.userId, payload: { year: input.year } });
   return { year: input.year, days: parsed.days, saved: true, moved };
 }
