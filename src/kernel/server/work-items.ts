@@ -55,6 +55,15 @@ export async function listHistory(db: Db, entityType: string, entityId: string, 
   return (await q.orderBy('at').orderBy('id').execute()) as HistoryRow[];
 }
 
+/**
+ * Set the due date of a record's open work items: a correction outside the lifecycle (data repair, and tests that need
+ * a deadline already passed without waiting for it). Returns how many work items moved.
+ */
+export async function setOpenTaskDue(db: Db, entityId: string, due: string): Promise<number> {
+  const r = await db.updateTable('tasks').set({ due_date: due }).where('entity_id', '=', entityId).where('status', '=', 'open').executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** The first history entry of a record with this action (e.g. who created it), if any. */
 export async function firstHistoryStep(db: Db, entityType: string, entityId: string, action: string): Promise<HistoryRow | undefined> {
   return (await db.selectFrom('workflow_history').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)

@@ -6,6 +6,7 @@ import { startWorld, type World } from '../../../../test/support/factories.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { runProposalReminders } from '../server/deadlines-board.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
+import { setOpenTaskDue } from '../../../kernel/server/work-items.ts';
 import { ok } from './transitions.ts';
 
 for (const d of await dialects()) {
@@ -31,7 +32,7 @@ for (const d of await dialects()) {
       p = await ok(staff, p.id, 'file', p.version);
       p = await ok(staff, p.id, 'assign', p.version, { mode: 'single', leadUnitId: zhujianId });
       p = await ok(unit, p.id, 'sign', p.version);
-      await s.zx.ctx.db.updateTable('tasks').set({ due_date: due }).where('entity_id', '=', p.id).where('status', '=', 'open').execute();
+      await setOpenTaskDue(s.zx.ctx.db, p.id, due);
       return p;
     }
     /** The date that was `n` working days ago (its days-left count is -n). */
@@ -83,13 +84,13 @@ for (const d of await dialects()) {
       // 待签收 past its sign-for window: the proposal itself has no 办理期限 yet
       let unsigned = await draft('关于加强城区路灯维护管理的建议');
       unsigned = await ok(staff, unsigned.id, 'assign', unsigned.version, { mode: 'single', leadUnitId: zhujianId });
-      await db.updateTable('tasks').set({ due_date: workingDaysAgo(2) }).where('entity_id', '=', unsigned.id).where('status', '=', 'open').execute();
+      await setOpenTaskDue(db, unsigned.id, workingDaysAgo(2));
       // 分办: the lead is in time, the split unit's part is late
       let split = await draft('关于统筹城区中小学学位供给的建议');
       split = await ok(staff, split.id, 'assign', split.version, { mode: 'split', leadUnitId: zhujianId, coUnitIds: [jiaoyuId] });
       split = await ok(unit, split.id, 'sign', split.version);
       const part = split.assignments.find((x: any) => x.unitId === jiaoyuId);
-      await db.updateTable('tasks').set({ due_date: workingDaysAgo(1) }).where('entity_id', '=', part.id).where('status', '=', 'open').execute();
+      await setOpenTaskDue(db, part.id, workingDaysAgo(1));
       // a reply waiting for the leader's sign-off after the 办理期限: the sign-off itself is not yet due, the reply is late
       let waiting = await draft('关于加快老旧供水管网改造的建议');
       waiting = await ok(staff, waiting.id, 'assign', waiting.version, { mode: 'single', leadUnitId: zhujianId });

@@ -8,6 +8,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { unitLeaderOf } from './unit-leader.ts';
+import { setOpenTaskDue } from '../../../kernel/server/work-items.ts';
 import type { Figure as FigureShape } from '../../../kernel/universal/figures.ts';
 
 type Figure = FigureShape & { list: NonNullable<FigureShape['list']> };
@@ -76,7 +77,7 @@ for (const d of await dialects()) {
     // as if time had passed: the proposal's 办理期限 and the unit's open work item on it move together
     const setDue = async (id: string, due: string) => {
       await s.zx.ctx.db.updateTable('proposals').set({ due_date: due }).where('id', '=', id).execute();
-      await s.zx.ctx.db.updateTable('tasks').set({ due_date: due }).where('entity_id', '=', id).where('status', '=', 'open').execute();
+      await setOpenTaskDue(s.zx.ctx.db, id, due);
     };
 
     test('every figure equals what the scenario did, and every figure opens exactly its records', async () => {

@@ -11,6 +11,7 @@ import { WorkingCalendar } from '../../../kernel/server/calendar.ts';
 import { readWorklist } from '../server/worklist-query.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
+import { insertTask } from '../../../kernel/server/work-items.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 
 const actor = (over: Partial<Actor>): Actor => ({
@@ -37,7 +38,7 @@ for (const d of await dialects()) {
         id: newId(), tenant_id: 'city', entity_type: 'proposal', entity_id: newId(), state: 's', title: 't', label: '待签收',
         assignee_user_id: null, assignee_org_id: null, assignee_role: null, due_date: null, status: 'open', created_at: clock.iso(), closed_at: null, ...o,
       });
-      await h.db.insertInto('tasks').values([
+      for (const t of [
         task({ title: '住建局：较晚到期', assignee_org_id: 'unit-zj', assignee_role: 'unit_handler', due_date: cal.addWorkingDays(today, 10) }),
         task({ title: '住建局：已超期', assignee_org_id: 'unit-zj', assignee_role: 'unit_handler', due_date: '2020-01-02' }),
         task({ title: '住建局：无期限', assignee_org_id: 'unit-zj', assignee_role: 'unit_handler', label: '办理中' }),
@@ -49,7 +50,7 @@ for (const d of await dialects()) {
         task({ title: '编辑：待签发的期刊', entity_type: 'opinion_issue', entity_id: 'ISSUE1', assignee_user_id: 'u-editor', label: '待签发' }),
         task({ title: '编辑：无人认领的记录', entity_type: 'no_such_type', assignee_user_id: 'u-editor', label: '待签发' }),
         task({ title: '其他县的待审查', tenant_id: 'county', assignee_org_id: 'county', assignee_role: 'proposal_staff', label: '待审查' }),
-      ]).execute();
+      ]) await insertTask(h.db, t);
     });
     after(async () => { await h?.destroy(); await tdb?.drop(); });
 
