@@ -7,21 +7,11 @@ import { invalid } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { AttachmentItem } from '../contract.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
-import { attachmentDb, type AttachmentDb } from './tables.ts';
+import { attachmentDb, type AttachmentDb, type AttachmentsTable } from './tables.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
-export interface AttachmentRow {
-  id: string;
-  tenant_id: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  filename: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  created_by: string;
-  created_at: string;
-}
+/** An attachment's record (its bytes are in attachment_blobs, by sha256). */
+export type AttachmentRow = AttachmentsTable;
 
 export function presentAttachment(r: AttachmentRow, withActions = true): AttachmentItem {
   return { id: r.id, filename: r.filename, mime: r.mime, size: Number(r.size), createdAt: r.created_at, ...(withActions ? { actions: ['download' as const] } : {}) };
