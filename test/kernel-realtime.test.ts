@@ -21,10 +21,18 @@ const PASSWORD = 'Zx!rooms-2025-pass';
 const skipPgRedis = (await skipUnless('pg')) || (await skipUnless('redis'));
 
 describe('push addressing', () => {
-  const clerk = { userId: 'u1', orgId: 'unit-zj', roles: ['unit_handler'] };
+  const clerk = { userId: 'u1', orgId: 'unit-zj', tenantId: 'city', roles: ['unit_handler'] };
   test('a user named in the audience, or holding an audience role in an audience organisation, receives the event', () => {
     assert.equal(audienceIncludes({ userIds: ['u1'] }, clerk), true);
     assert.equal(audienceIncludes({ orgIds: ['unit-zj'], roles: ['unit_handler'] }, clerk), true);
+  });
+  test('a role addressed to a CPPCC reaches its holders in that CPPCC\'s offices, not those of another CPPCC', () => {
+    const staff = { userId: 'u2', orgId: 'tiaoanwei', tenantId: 'city', roles: ['proposal_staff'] };
+    const countyStaff = { userId: 'u3', orgId: 'county', tenantId: 'county', roles: ['proposal_staff'] };
+    assert.equal(audienceIncludes({ orgIds: ['city'], roles: ['proposal_staff'] }, staff), true);
+    assert.equal(audienceIncludes({ orgIds: ['city'], roles: ['proposal_staff'] }, countyStaff), false);
+    assert.equal(audienceIncludes({ orgIds: ['county'], roles: ['proposal_staff'] }, staff), false);
+    assert.equal(audienceIncludes({ orgIds: ['tiaoanwei'], roles: ['proposal_staff'] }, staff), true);
   });
   test('the same role elsewhere, another role, or no audience at all reaches nobody', () => {
     assert.equal(audienceIncludes({ orgIds: ['unit-jy'], roles: ['unit_handler'] }, clerk), false);

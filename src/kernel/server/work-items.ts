@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { newId } from '../universal/ids.ts';
 import { insertBatches } from './db/bulk.ts';
 import type { TasksTable, WorkflowHistoryTable } from './db/tables.ts';
+import { placesOf, type Addressee, type WorkAddress } from '../universal/work-address.ts';
 
 type Db = Kysely<any> | Transaction<any>;
 
@@ -82,18 +83,34 @@ export function hasHistoryAfter(eb: ExpressionBuilder<any, any>, o: { entityType
 
 // ---- work item reads ----
 
-/** Open work items addressed to a person: to them personally, or to a role they hold in their organisation or tenant. */
-export interface Addressee { userId: string; orgId: string; tenantId: string; roles: readonly string[] }
+/** A person as work is addressed to them (see `kernel/universal/work-address.ts`). */
+export type { Addressee, WorkAddress } from '../universal/work-address.ts';
 
+/** The work items for a person, by the one rule of `work-address.ts`: theirs by name, or for a role they hold where they are. */
 function addressedTo(a: Addressee) {
   return (eb: ExpressionBuilder<any, any>) => {
     const personal = eb('assignee_user_id', '=', a.userId);
     if (a.roles.length === 0) return personal;
     return eb.or([
       personal,
-      eb.and([eb('assignee_org_id', 'in', [...new Set([a.orgId, a.tenantId])]), eb('assignee_role', 'in', [...a.roles])]),
+      eb.and([eb('assignee_org_id', 'in', placesOf(a)), eb('assignee_role', 'in', [...a.roles])]),
     ]);
   };
+}
+
+/**
+ * The people a work item is for, by the same rule, as a condition on a query of people: `cols` name the columns of the
+ * person's id, organisation, CPPCC (tenant) and one role they hold (the people module's tables, which the kernel does not
+ * know). False when the address names no one.
+ */
+export function addresseesWhere(eb: ExpressionBuilder<any, any>, w: WorkAddress, cols: { userId: string; orgId: string; tenantId: string; role: string }): Expression<SqlBool> {
+  const any: Expression<SqlBool>[] = [];
+  if (w.userIds?.length) any.push(eb(cols.userId, 'in', [...w.userIds]));
+  if (w.orgIds?.length && w.roles?.length) {
+    const places = [...w.orgIds];
+    any.push(eb.and([eb(cols.role, 'in', [...w.roles]), eb.or([eb(cols.orgId, 'in', places), eb(cols.tenantId, 'in', places)])]));
+  }
+  return any.length ? eb.or(any) : sql<SqlBool>`1 = 0`;
 }
 
 /**

@@ -2,19 +2,17 @@
  * Pure rules of server pushes: who a user-addressed event reaches, which room a room-addressed event names, how a
  * browser names the rooms it joins, and the SSE frame. No I/O.
  */
+import { isAddressedTo, type Addressee, type WorkAddress } from '../../universal/work-address.ts';
 
-/** The users an event concerns: named directly, or holding one of the roles in one of the organisations. */
-export interface Audience { userIds?: string[]; orgIds?: string[]; roles?: string[] }
+/** The users an event concerns: named directly, or holding one of the roles in one of the organisations (a work item's address). */
+export type Audience = WorkAddress;
 
 /** The part of a signed-in user that decides which pushes reach them. */
-export interface Listener { userId: string; orgId: string; roles: readonly string[] }
+export type Listener = Addressee;
 
-/** Does the event's audience include this user: named directly, or holding one of the roles in one of the organisations? */
+/** Does the event's audience include this user? The rule whom a work item is for (`kernel/universal/work-address.ts`). */
 export function audienceIncludes(a: Audience | undefined, l: Listener): boolean {
-  if (!a) return false;
-  if (a.userIds?.includes(l.userId)) return true;
-  if (a.orgIds?.length && a.roles?.length) return a.orgIds.includes(l.orgId) && a.roles.some((r) => l.roles.includes(r));
-  return false;
+  return isAddressedTo(a, l);
 }
 
 /** rooms one stream may join */

@@ -25,7 +25,7 @@ export const HEARTBEAT_MS = 25_000;
 export const MAX_STREAMS_PER_USER = 8;
 
 interface Connection {
-  actor: Listener & Pick<Actor, 'tenantId' | 'sessionId'>;
+  actor: Listener & Pick<Actor, 'sessionId'>;
   /** the rooms joined, as `<channel>:<key>` */
   rooms: readonly string[];
   res: ServerResponse;

@@ -16,6 +16,7 @@ import { permissionsOfRoles, roleKeyOf } from './permissions.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { identityDb, type IdentityDb, type IdentityTrx, type UsersTable } from './tables.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import { addresseesWhere, type WorkAddress } from '../../../kernel/server/work-items.ts';
 
 export interface NewUser {
   tenantId?: string;
@@ -170,6 +171,19 @@ export async function usersHoldingRoles(anyDb: AnyModuleDb, orgIds: readonly str
   if (!orgIds.length || !roles.length) return [];
   const rows = await identityDb(anyDb).selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('user_roles.user_id as id')
     .where('user_roles.org_id', 'in', orgIds).where('user_roles.role_code', 'in', roles).where('users.active', '=', 1).distinct().execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The active users a work item (or an event's audience) is for, by the kernel's one rule (`work-address.ts`): named, or
+ * holding one of the roles in their own organisation when it is named, or anywhere in a CPPCC that is named.
+ */
+export async function usersAddressedBy(anyDb: AnyModuleDb, to: WorkAddress): Promise<string[]> {
+  if (!to.userIds?.length && !(to.orgIds?.length && to.roles?.length)) return [];
+  const rows = await identityDb(anyDb).selectFrom('users').leftJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.id as id')
+    .where('users.active', '=', 1)
+    .where((eb) => addresseesWhere(eb, to, { userId: 'users.id', orgId: 'users.org_id', tenantId: 'users.tenant_id', role: 'user_roles.role_code' }))
+    .distinct().execute();
   return rows.map((r) => r.id);
 }
 
