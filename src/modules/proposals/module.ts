@@ -16,6 +16,7 @@ import { signOffMigrations } from './server/signoff-migrations.ts';
 import { releasedReplyMigrations } from './server/released-reply-migrations.ts';
 import { proposalFigureSource } from './server/figures.ts';
 import { noticesAfterTransition } from './server/commands/fire-transition.ts';
+import { subscribeProposerNotices } from './server/proposer-notices.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
 const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -50,6 +51,8 @@ export const proposalsModule: ModuleManifest = {
   subscribe: (ctx) => {
     // notices that follow a proposal's steps, delivered from the outbox
     ctx.events.on('proposal.transitioned', (e) => noticesAfterTransition(ctx, e));
+    // the proposer and co-signers are told of each step that changes what they see
+    subscribeProposerNotices(ctx);
   },
   routes: proposalRoutes,
   /** 统计数字: the statistics' headline figures of a year, and a member's figures (履职) */
