@@ -42,6 +42,8 @@ describe('notices story (chromium)', { skip, timeout: 300_000 }, () => {
     return file;
   };
   const bell = (page: Page) => page.getByTestId('notification-bell');
+  /** wait until the inbox list has finished (re)loading */
+  const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('.ant-list .ant-spin-spinning'), undefined, { timeout: 15_000 });
   const unread = async (page: Page) => {
     const label = (await bell(page).getAttribute('aria-label')) ?? '';
     return Number(/（(\d+) 条未读）/.exec(label)?.[1] ?? 0);
@@ -74,14 +76,18 @@ describe('notices story (chromium)', { skip, timeout: 300_000 }, () => {
     // no reload: the push moves the bell
     await staff.waitForFunction((n) => /（(\d+) 条未读）/.test(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? '')
       && Number(/（(\d+) 条未读）/.exec(document.querySelector('[data-testid="notification-bell"]')!.getAttribute('aria-label')!)![1]) > n, before, { timeout: 15_000 });
-    assert.equal(await unread(staff), before + 1, 'one new notice');
+    // (the office may be told of other things meanwhile, such as the day's 催办)
+    assert.ok(await unread(staff) > before, 'a new notice');
     await bell(staff).click();
     await staff.waitForURL((u) => u.pathname === '/notifications');
     const item = staff.locator('.ant-list-item').filter({ hasText: '新待办：待审查' }).filter({ hasText: title });
     await item.waitFor();
     assert.match(await item.innerText(), /已转到您处，待办事项：待审查，请于 \d{4}-\d{2}-\d{2} 前办理/);
+    await settled(staff);
     await save(staff, 'staff-inbox-1280');
     await staff.setViewportSize(phone);
+    await settled(staff);
+    assert.ok((await staff.evaluate(() => document.documentElement.scrollWidth)) <= phone.width, 'the inbox fits the phone');
     await save(staff, 'staff-inbox-390');
     await staff.setViewportSize(desk);
 
@@ -104,10 +110,12 @@ describe('notices story (chromium)', { skip, timeout: 300_000 }, () => {
     await member.waitForURL((u) => u.pathname === '/notifications');
     const item = member.locator('.ant-list-item').filter({ hasText: '提案已立案' }).filter({ hasText: title });
     await item.waitFor();
-    assert.ok((await item.innerText()).includes(`已立案，编号 ${row.number}`), await item.innerText());
+    assert.ok((await item.innerText()).includes(`已立案，编号为${row.number}`), await item.innerText());
     assert.ok((await member.evaluate(() => document.documentElement.scrollWidth)) <= phone.width, 'the inbox fits the phone');
+    await settled(member);
     await save(member, 'member-inbox-390');
     await member.setViewportSize(desk);
+    await settled(member);
     await save(member, 'member-inbox-1280');
     await member.setViewportSize(phone);
     await item.getByRole('button', { name: /查\s*看/ }).click();

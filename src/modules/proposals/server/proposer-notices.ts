@@ -38,7 +38,7 @@ const sentence = (s: string) => s.replace(/[。；，\s]+$/, '');
 export function proposerNotice(action: string, f: StepFacts): ProposerNotice | null {
   switch (action) {
     case 'file':
-      return { title: '提案已立案', what: `已立案${f.number ? `，编号 ${f.number}` : ''}${f.isKey ? '，并列为重点提案' : ''}。` };
+      return { title: '提案已立案', what: `已立案${f.number ? `，编号为${f.number}` : ''}${f.isKey ? '，并列为重点提案' : ''}。` };
     case 'not_file': {
       const why = [f.reasonLabel, f.reason].filter(Boolean).map((s) => sentence(String(s))).join('；');
       const offer = f.offer ? `经审查可${conversionTargetLabels[f.offer]}办理，请在待办中答复是否同意。` : '';
@@ -115,7 +115,9 @@ export async function tellProposers(ctx: ModuleContext, e: DomainEvent): Promise
   const send = async (userIds: string[], whose: string) => {
     const to = userIds.filter((u) => u && u !== e.actorId);
     if (!to.length) return;
-    await ctx.notifier.notify({ tenantId: r.tenant_id, userIds: to, kind: 'proposal', title: notice.title, body: `${whose}「${titleOf(r)}」${notice.what}`, link, key });
+    // 立案 names the new number itself
+    const named = action === 'file' ? r.title : titleOf(r);
+    await ctx.notifier.notify({ tenantId: r.tenant_id, userIds: to, kind: 'proposal', title: notice.title, body: `${whose}「${named}」${notice.what}`, link, key });
   };
   await send([proposer], '您的提案');
   await send(cosigners, '您联名的提案');

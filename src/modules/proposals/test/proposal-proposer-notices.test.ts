@@ -55,7 +55,7 @@ for (const d of kinds) {
       try {
         const filed = await ok(staff, p.id, 'file', p.version);
         const pushed = await stream.next((x) => x.event === 'notification' && x.data.title === '提案已立案' && x.data.link === `/proposals/${p.id}`, 10_000);
-        assert.match(pushed.data.body, new RegExp(`^您的提案「${filed.number} 关于推进城市一刻钟便民生活圈建设的建议」已立案，编号 ${filed.number}。$`));
+        assert.match(pushed.data.body, new RegExp(`^您的提案「关于推进城市一刻钟便民生活圈建设的建议」已立案，编号为${filed.number}。$`));
         await ok(staff, p.id, 'assign', filed.version, { mode: 'single', leadUnitId: s.ids.unitIds['市住建局'] });
         await s.zx.ctx.events.drain();
         const mine = await told(memberId, p.id);

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { NotificationItem } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
-import { useApiQuery, useReportError } from '../../../../kernel/web/hooks.ts';
+import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useServerEvent } from '../../../../kernel/web/events.ts';
 import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { announceRead } from '../components.tsx';
@@ -15,6 +15,8 @@ export default function NotificationsPage() {
   const { message } = App.useApp();
   const report = useReportError();
   const navigate = useNavigate();
+  // on a phone the actions go under the message, so the message keeps the width
+  const mobile = useIsMobile();
   const [unread, setUnread] = useState<'all' | 'unread'>('all');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { data, loading, reload } = useApiQuery<{ items: NotificationItem[]; total: number }>('/api/notifications', { ...paging, unread: unread === 'unread' ? 'true' : undefined });
@@ -34,6 +36,7 @@ export default function NotificationsPage() {
       {data && data.items.length === 0 ? <EmptyHint text={unread === 'unread' ? t('没有未读通知。') : t('暂无通知。有人交办、退回或答复您的事项时，会在这里提醒您。')} /> : (
         <List
           loading={loading}
+          itemLayout={mobile ? 'vertical' : 'horizontal'}
           dataSource={data?.items ?? []}
           pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showTotal: (n) => t('共 {n} 条', { n }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
           renderItem={(n) => (
