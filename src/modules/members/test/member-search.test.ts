@@ -84,5 +84,13 @@ for (const d of await dialects()) {
       assert.equal((await (await w.as('unit')).get('/api/members/search')).status, 403);
       assert.equal((await w.app.inject({ method: 'GET', url: '/api/members/search' })).statusCode, 401);
     });
+
+    test('the picker\'s API is described in OpenAPI', async () => {
+      const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      for (const path of ['/api/members/search', '/api/members/search/groups']) {
+        assert.ok(doc.paths[path]?.get?.summary, path);
+        assert.deepEqual(doc.paths[path].get.tags, ['members']);
+      }
+    });
   });
 }
