@@ -63,7 +63,7 @@ export function CosignerField({ value, onChange, id, known = [] }: { value?: str
 
   const chips = (closable: boolean) => picked.map((u) => (
     <Tag key={u} color={confirmed.get(u) ? 'green' : 'blue'} closable={closable} data-testid="cosigner-chip"
-      closeIcon={<CloseOutlined aria-label={t('移除{name}', { name: nameOf(u) })} />}
+      closeIcon={<CloseOutlined aria-label={t('移除{name}', { name: nameOf(u) })} style={{ fontSize: 14, padding: mobile ? 6 : 2, margin: mobile ? -6 : -2, marginInlineStart: 2 }} />}
       onClose={(e) => { e.preventDefault(); remove(u); }} style={{ fontSize: 15, padding: '4px 10px', marginBottom: 6 }}>
       {nameOf(u)}{confirmed.get(u) ? t('（已确认）') : ''}
     </Tag>
