@@ -132,3 +132,26 @@ export const memberRecord = z.object({
   viewer: z.object({ self: z.boolean(), openProposals: z.boolean(), openReports: z.boolean() }),
 });
 export type MemberRecord = z.infer<typeof memberRecord>;
+
+/**
+ * GET /api/members/search: the picker of members (选择委员, e.g. 联名委员): the caller's CPPCC's members, by name, 界别 and
+ * 专委会, paged; only what a picker shows. The caller is not listed (one does not co-sign one's own proposal).
+ */
+export const memberSearchQuery = pageQuery.extend({
+  q: z.string().trim().max(50).optional().describe('姓名'),
+  sector: z.string().min(1).max(40).optional().describe('界别'),
+  committee: z.string().min(1).max(40).optional().describe('专委会'),
+});
+export type MemberSearchQuery = z.infer<typeof memberSearchQuery>;
+export const memberSearchItem = z.object({
+  userId: z.string(),
+  name: z.string(),
+  sectorName: z.string().nullable(),
+  committees: z.array(z.string()),
+});
+export type MemberSearchItem = z.infer<typeof memberSearchItem>;
+export const memberSearchPage = pageOf(memberSearchItem);
+export type MemberSearchPage = z.infer<typeof memberSearchPage>;
+/** GET /api/members/search/groups: the 界别 and 专委会 to narrow the picker by. */
+export const memberSearchGroups = z.object({ sectors: z.array(namedRef), committees: z.array(namedRef) });
+export type MemberSearchGroups = z.infer<typeof memberSearchGroups>;

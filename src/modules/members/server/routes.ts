@@ -1,22 +1,40 @@
 /** Routes of 委员履职: my duty record, a member's record, the directory (委员名录) and its Excel export. */
 import { z } from 'zod';
-import { requirePermission } from '../../../kernel/server/actor.ts';
+import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { getOrg } from '../../organizations/index.ts';
-import { directoryFiltersInfo, directoryPage, directoryQuery, exportQuery, memberRecord, recordParams, recordQuery } from '../contract.ts';
-import { PERM_READ_ALL } from '../domain/permissions.ts';
+import { directoryFiltersInfo, directoryPage, directoryQuery, exportQuery, memberRecord, memberSearchGroups, memberSearchPage, memberSearchQuery, recordParams, recordQuery } from '../contract.ts';
+import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
 import { directoryFilters, directoryPageOf, directoryRows, directoryWorkbook } from './directory.ts';
 import { memberRecordOf } from './record.ts';
+import { memberSearchGroups as groupsOf, searchMembers } from './search.ts';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+/** 选择委员 is open to the members themselves (联名) and to the staff who read the directory. */
+function mayPickMembers(actor: Actor): Actor {
+  return can(actor, PERM_READ_ALL) ? actor : requirePermission(actor, PERM_READ_OWN, '选择委员');
+}
+
 export function memberRoutes(app: App, ctx: ModuleContext) {
   const tags = ['members'];
+
+  app.get('/api/members/search', {
+    schema: {
+      tags, summary: '选择委员：按姓名搜索、按界别和专委会筛选本级委员（不含本人），分页，只返回姓名、界别和专委会',
+      description: '供联名提案等选择委员使用。界别或专委会不是本级的返回 400 INVALID_INPUT（field 为 sector 或 committee）。',
+      querystring: memberSearchQuery, response: { 200: memberSearchPage, ...errors },
+    },
+  }, async (req) => searchMembers(ctx.db, mayPickMembers(actorOf(req)), req.query));
+
+  app.get('/api/members/search/groups', {
+    schema: { tags, summary: '选择委员的筛选项：本级界别和专委会', response: { 200: memberSearchGroups, ...errors } },
+  }, async (req) => groupsOf(ctx.db, mayPickMembers(actorOf(req)).tenantId));
 
   app.get('/api/members/me/record', {
     schema: {

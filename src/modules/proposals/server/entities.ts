@@ -1,7 +1,7 @@
 /**
  * The kinds of record the 提案 module owns, as its manifest declares them: where each one's page is, who may find a
  * proposal in the search (and its released reply, 答复) and who may read its attachments. Work items on a proposal's
- * evaluation (待评价), its conversion (转办征询) and its 承办任务 open the proposal's page.
+ * evaluation (待评价), its conversion (转办征询), its co-signing (待确认联名) and its 承办任务 open the proposal's page.
  */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
@@ -10,6 +10,7 @@ import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import { canSeeProposal } from '../domain/proposal-policy.ts';
 import { conversionEntity } from '../domain/proposal-conversion.ts';
 import { evaluationEntity } from './commands/fire-transition.ts';
+import { cosignEntity } from './commands/confirm-cosign.ts';
 import { findProposal, loadFacts, visibleTo } from './proposal-repository.ts';
 import { assignmentEntity } from './assignments.ts';
 
@@ -42,6 +43,7 @@ export const proposalEntities: EntityDecl[] = [
   },
   { type: evaluationEntity, label: '提案办理评价', labelEn: 'Proposal evaluation', link: proposalPage },
   { type: conversionEntity, label: '提案转社情民意征询', labelEn: 'Proposal conversion', link: proposalPage },
+  { type: cosignEntity, label: '提案联名确认', labelEn: 'Co-signing a proposal', link: proposalPage },
   {
     // 分办/会办 work items are on a 承办任务: open the proposal it belongs to
     type: assignmentEntity, label: '承办任务', labelEn: 'Handling assignment',

@@ -26,7 +26,7 @@ import { proposalLifecycle, transitionBody } from '../domain/proposal-lifecycle.
 import { canReadProposals, canSeeProposal } from '../domain/proposal-policy.ts';
 import { sessionLabelFor, stampSubmission } from '../domain/proposal-session.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { confirmCosign } from './commands/confirm-cosign.ts';
+import { confirmCosign, declineCosign } from './commands/confirm-cosign.ts';
 import { createProposal } from './commands/create-proposal.ts';
 import { fireTransition } from './commands/fire-transition.ts';
 import { updateDraft } from './commands/update-draft.ts';
@@ -193,6 +193,16 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
     const actor = reader(req);
     await confirmCosign(ctx, actor, req.params.id, req.ip);
     return detailOf(req.params.id, actor);
+  });
+
+  app.post('/api/proposals/:id/cosign/decline', {
+    schema: {
+      tags, summary: '联名委员谢绝联名：本人从待确认的联名委员中移除（提案人可另行邀请）',
+      description: '谢绝后本人不再是该提案的联名委员，通常也就不能再查看该暂存提案。', params: idParams, response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+    },
+  }, async (req) => {
+    await declineCosign(ctx, reader(req), req.params.id, req.ip);
+    return { ok: true as const };
   });
 
   app.post('/api/proposals/:id/mutual-scores', {

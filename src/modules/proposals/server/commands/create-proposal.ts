@@ -12,6 +12,7 @@ import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
 import { resolveTopicRef } from '../topics.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { openCosignTasks } from './confirm-cosign.ts';
 
 export async function createProposal(ctx: ModuleContext, actor: Actor, body: ProposalCreateBody, ip?: string): Promise<string> {
   requirePermission(actor, 'proposal.create', '提出提案');
@@ -51,6 +52,8 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
         type: 'proposal.cosign_invited', tenantId: actor.tenantId, entityType: 'proposal', entityId: id, actorId: actor.userId,
         audience: { userIds: cosigners.map((c) => c.id) }, payload: { title: body.title },
       });
+      // each co-signer's 待确认联名 work item
+      await openCosignTasks(w, { tenantId: actor.tenantId, proposalId: id, state: 'draft', title: body.title, userIds: cosigners.map((c) => c.id), actor });
     }
   });
   return id;

@@ -18,6 +18,7 @@ import { newId } from '../../../../kernel/universal/ids.ts';
 import { cancelAssignments, openAssignments } from '../assignments.ts';
 import type { Satisfaction } from '../../contract.ts';
 import { aggregateSatisfaction, evaluatorsOf, pendingEvaluators } from '../../domain/proposal-evaluation.ts';
+import { closeCosignTasks } from './confirm-cosign.ts';
 import { findProposal, loadFacts, nextNumberSeq, type ProposalRow } from '../proposal-repository.ts';
 import { proposalSpec } from '../proposal-spec.ts';
 import { readProposalSettings } from '../settings.ts';
@@ -98,6 +99,8 @@ const effects: Record<string, Effect> = {
     not_filed_reason: input.reasonCode,
     ...(input.convertTo ? await offerConversion(ctx, w, record, input.convertTo, actor, settings.deadlines.revise) : {}),
   }),
+  /** a withdrawn draft asks no one to co-sign any more (待确认联名 closes) */
+  withdraw: async ({ w, record }) => { await closeCosignTasks(w, record.id); return {}; },
   consent_conversion: ({ w, record, now }) => consentConversion(w, record, now),
   refuse_conversion: ({ w, record }) => refuseConversion(w, record),
   /** 并案: the proposer of the merged proposal keeps credit on the target and is answered with it (并案办理、分别答复). */

@@ -1,6 +1,5 @@
 /** 修改草稿: the proposer edits a draft or a returned proposal; a stale `version` gets a 409. */
 import type { Actor } from '../../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../../kernel/server/audit.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import { forbidden, invalid, notFound, versionConflict } from '../../../../kernel/universal/errors.ts';
 import type { ProposalUpdateBody } from '../../contract.ts';
@@ -10,6 +9,7 @@ import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
 import { resolveTopicRef } from '../topics.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { closeCosignTasks, openCosignTasks } from './confirm-cosign.ts';
 
 const contentFields = { title: 'title', background: 'background', analysis: 'analysis', suggestions: 'suggestions', type: 'type', proposerOrgId: 'proposer_org_id', sectorId: 'sector_id', committeeId: 'committee_id' } as const;
 
@@ -23,7 +23,8 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
   await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, sectorId: body.sectorId, committeeId: body.committeeId });
   const topic = body.topicId !== undefined ? await resolveTopicRef(ctx.db, actor, body.topicId, row.topic_id) : undefined;
   const now = clock.iso();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.uow.run(async (w) => {
+    const trx = w.trx;
     const set: Record<string, unknown> = { updated_at: now, version: row.version + 1 };
     for (const [k, col] of Object.entries(contentFields)) {
       const v = (body as Record<string, unknown>)[k];
@@ -42,11 +43,24 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
       }
       set.cosigner_count = cosigners.length;
       set.cosigners_pending = cosigners.filter((c) => !confirmed.get(c.id)).length;
+      // 待确认联名: a work item for each newly invited co-signer, none left for those taken off
+      const kept = new Set(cosigners.map((c) => c.id));
+      const invited = cosigners.filter((c) => !confirmed.has(c.id));
+      const dropped = [...confirmed.keys()].filter((u) => !kept.has(u));
+      for (const userId of dropped) await closeCosignTasks(w, id, userId);
+      await openCosignTasks(w, { tenantId: row.tenant_id, proposalId: id, state: row.state, title: body.title ?? row.title, actor, userIds: invited.map((c) => c.id) });
+      if (invited.length || dropped.length) {
+        // the change of co-signers is a step of the proposal's history; its event moves the worklists
+        await w.record({
+          tenantId: row.tenant_id, entityType: 'proposal', entityId: id, to: row.state, action: 'invite_cosigners', actor, ip,
+          data: { cosigners: cosigners.map((c) => c.name) }, audit: false, event: { title: body.title ?? row.title, version: row.version + 1 },
+        });
+      }
     }
     if (body.attachmentIds?.length) await linkAttachments(trx, { ids: body.attachmentIds, entityType: 'proposal', entityId: id, actor });
     const res = await trx.updateTable('proposals').set(set).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('提案');
-    await appendAudit(trx, ctx.dialect, {
+    await w.audit({
       tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.update',
       entityType: 'proposal', entityId: id, data: { fields: Object.keys(set).filter((k) => k !== 'updated_at' && k !== 'version'), version: row.version + 1 }, ip,
     });

@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { ProposalDetail } from '../../contract.ts';
 import { api } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
-import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
+import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useServerEvent } from '../../../../kernel/web/events.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
@@ -17,6 +17,7 @@ import { AssignmentsCard } from './assignments-panel.tsx';
 import { ConsultationsCard } from './consultations-panel.tsx';
 import { KeyCard } from './key-panel.tsx';
 import { ConversionTags } from './conversion-tags.tsx';
+import { CosignPanel } from './cosign-panel.tsx';
 import { SimilarItems, UnitSuggestionsField } from '../../../text/web/index.tsx';
 import { useSession } from '../../../../kernel/web/session.tsx';
 
@@ -35,7 +36,6 @@ export default function ProposalDetailPage() {
   const { t } = useI18n();
   const session = useSession();
   const { message } = App.useApp();
-  const report = useReportError();
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const options = useProposalOptions();
@@ -108,7 +108,6 @@ export default function ProposalDetailPage() {
   const actionBar = (
     <Space wrap>
       {p.abilities.edit && <Button size="large" icon={<EditOutlined />} onClick={() => navigate(`/proposals/${p.id}/edit`)}>{t('编辑')}</Button>}
-      {p.abilities.confirmCosign && <Button size="large" type="primary" onClick={async () => { try { await api.post(`/api/proposals/${p.id}/cosign`); void message.success(t('已确认联名')); reload(); } catch (e) { report(e, { onReload: reload }); } }}>{t('确认联名')}</Button>}
       <WorkflowActions actions={p.actions} onFire={fire} renderField={renderField} extraFields={extraFields} onConflictReload={reload} />
     </Space>
   );
@@ -116,6 +115,7 @@ export default function ProposalDetailPage() {
   return (
     <>
       <PageCard wrapTitle title={<Space wrap><span>{p.title}</span></Space>}>
+        <CosignPanel p={p} onDone={reload} />
         <Space wrap style={{ marginBottom: 16 }}>
           <StateTag label={p.stateLabel} tone={p.stateTone} />
           {p.number && <Tag>{p.number}</Tag>}

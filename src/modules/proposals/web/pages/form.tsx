@@ -10,12 +10,13 @@ import { PageCard } from '../../../../kernel/web/components.tsx';
 import { useProposalOptions } from '../shared.tsx';
 import { SimilarItems } from '../../../text/web/index.tsx';
 import { TopicField } from './topic-picker.tsx';
+import { CosignerField, MAX_COSIGNERS } from './cosigner-picker.tsx';
 
-interface Values { title: string; type: string; background: string; analysis: string; suggestions: string; isPublic: boolean; topicId?: string | null }
+interface Values { title: string; type: string; background: string; analysis: string; suggestions: string; isPublic: boolean; topicId?: string | null; cosignerUserIds?: string[] }
 
 const LOCAL_DRAFT = 'zx.proposal.newDraft';
 const steps: Array<{ title: string; fields: Array<keyof Values> }> = [
-  { title: '标题与类型', fields: ['title', 'type', 'topicId', 'isPublic'] },
+  { title: '标题与类型', fields: ['title', 'type', 'cosignerUserIds', 'topicId', 'isPublic'] },
   { title: '背景情况', fields: ['background'] },
   { title: '问题分析', fields: ['analysis'] },
   { title: '具体建议', fields: ['suggestions'] },
@@ -40,7 +41,7 @@ export default function ProposalFormPage() {
   useEffect(() => {
     if (editing && existing.data) {
       const p = existing.data;
-      form.setFieldsValue({ title: p.title, type: p.type, background: p.background, analysis: p.analysis, suggestions: p.suggestions, isPublic: p.isPublic, topicId: p.topicId });
+      form.setFieldsValue({ title: p.title, type: p.type, background: p.background, analysis: p.analysis, suggestions: p.suggestions, isPublic: p.isPublic, topicId: p.topicId, cosignerUserIds: p.cosigners.map((c) => c.userId) });
     } else if (!editing) {
       try { const saved = JSON.parse(localStorage.getItem(LOCAL_DRAFT) ?? 'null'); if (saved) form.setFieldsValue(saved); } catch { /* ignore a broken local draft */ }
     }
@@ -65,14 +66,20 @@ export default function ProposalFormPage() {
     }
     setBusy(andSubmit ? 'submit' : 'save');
     try {
-      const body = { title: v.title, type: v.type ?? 'individual', background: v.background ?? '', analysis: v.analysis ?? '', suggestions: v.suggestions ?? '', isPublic: v.isPublic ?? true, topicId: v.topicId ?? null };
+      const type = v.type ?? 'individual';
+      // 联名委员 are invited on a joint proposal only; each of them confirms before it can be submitted
+      const cosignerUserIds = type === 'joint' ? (v.cosignerUserIds ?? []) : [];
+      const body = { title: v.title, type, background: v.background ?? '', analysis: v.analysis ?? '', suggestions: v.suggestions ?? '', isPublic: v.isPublic ?? true, topicId: v.topicId ?? null, cosignerUserIds };
       let detail: ProposalDetail;
       if (editing) detail = await api.patch<ProposalDetail>(`/api/proposals/${id}`, { version: existing.data!.version, ...body });
       else detail = await api.post<ProposalDetail>('/api/proposals', body);
       localStorage.removeItem(LOCAL_DRAFT);
       if (andSubmit) {
         const submit = detail.actions.find((a) => a.name === 'submit');
-        if (submit) {
+        const waiting = detail.cosigners.filter((c) => !c.confirmedAt).length;
+        if (!submit && waiting) {
+          void message.info(t('已保存并邀请 {n} 位联名委员确认；全部确认后即可提交', { n: waiting }), 6);
+        } else if (submit) {
           try {
             await api.post(`/api/proposals/${detail.id}/transitions`, { action: 'submit', version: detail.version, input: {} });
             void message.success(t('提案已提交，等待提案委审查'));
@@ -95,6 +102,15 @@ export default function ProposalFormPage() {
     switch (name) {
       case 'title': return <Form.Item key={name} name="title" label={t('标题')} extra={t('一事一案，如“关于推进城镇老旧小区整治改造的建议”')} rules={[{ required: true, message: t('请填写标题') }, { min: 4, message: t('标题至少 4 个字') }, { max: 200, message: t('标题不超过 200 字') }]}><Input maxLength={200} showCount /></Form.Item>;
       case 'type': return <Form.Item key={name} name="type" label={t('提案类型')} initialValue="individual"><Select options={(options.data?.types ?? [{ code: 'individual', label: '委员个人提案' }]).map((x) => ({ value: x.code, label: t(x.label) }))} /></Form.Item>;
+      case 'cosignerUserIds': return written?.type !== 'joint' ? null : (
+        <Form.Item key={name} name="cosignerUserIds" label={t('联名委员')} required extra={t('可按姓名、界别、专委会查找本级委员，选择一位或多位。')}
+          rules={[{ validator: async (_r, v?: string[]) => {
+            if (!v?.length) throw new Error(t('联名提案至少需要一位联名委员'));
+            if (v.length > MAX_COSIGNERS) throw new Error(t('联名委员不超过 {max} 位', { max: MAX_COSIGNERS }));
+          } }]}>
+          <CosignerField known={existing.data?.cosigners} />
+        </Form.Item>
+      );
       case 'topicId': return <Form.Item key={name} name="topicId" label={t('参考选题')} extra={t('可从提案委发布的选题参考目录中选用一个选题。')}><TopicField currentTitle={existing.data?.topicTitle} /></Form.Item>;
       case 'isPublic': return <Form.Item key={name} name="isPublic" label={t('同意公开')} valuePropName="checked" initialValue={true}><Switch /></Form.Item>;
       case 'background': return <Form.Item key={name} name="background" label={t('背景情况')} extra={t('说明问题的现状和由来。')} rules={[{ required: true, message: t('请填写背景情况') }]}><Input.TextArea rows={mobile ? 10 : 6} maxLength={20000} showCount /></Form.Item>;
@@ -114,7 +130,7 @@ export default function ProposalFormPage() {
     <PageCard title={editing ? t('修改提案') : t('撰写提案')}>
       {editing && existing.data?.state === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('提案被退回修改，请根据意见修改后重新提交。')} />}
       <Form form={form} layout="vertical" requiredMark="optional" preserve
-        onValuesChange={(_c, all) => { if (!editing) localStorage.setItem(LOCAL_DRAFT, JSON.stringify(all)); }}>
+        onValuesChange={(_c, all) => { if (!editing) localStorage.setItem(LOCAL_DRAFT, JSON.stringify({ ...all, cosignerUserIds: undefined })); }}>
         {mobile ? (
           <>
             <Steps current={step} size="small" type="dot" responsive={false} titlePlacement="vertical" items={steps.map((s) => ({ title: t(s.title) }))} onChange={setStep} style={{ marginBottom: 20 }} />
@@ -130,7 +146,7 @@ export default function ProposalFormPage() {
           </>
         ) : (
           <>
-            {(['title', 'type', 'topicId', 'background', 'analysis', 'suggestions', 'isPublic'] as const).map(field)}
+            {(['title', 'type', 'cosignerUserIds', 'topicId', 'background', 'analysis', 'suggestions', 'isPublic'] as const).map(field)}
             <SimilarItems text={draftText} title={t('相似的已有提案和信息')} />
             {buttons}
           </>
