@@ -32,15 +32,12 @@ export const proposalSettings: SettingDecl<any>[] = [
   },
   { key: settingKeys.replyClasses, label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses },
   {
+    // the working year's cut-off and the term numbering are the CPPCC's (组织机构 setting 工作年度与届次, decision 0037)
     key: settingKeys.sessionCalendar, label: '大会提案与平时提案的时间界限',
     schema: z.object({
-      nextYearAfter: monthDay('计入下一年度大会的起始日'),
       sessionDeadline: monthDay('大会提案截止日'),
-      termFirstYear: z.number().int().min(1950).max(2200).describe('本届第一次会议年份'),
-      termNumber: z.number().int().min(1).max(99).describe('届次'),
-      termLength: z.number().int().min(1).max(10).describe('每届年数'),
     }),
-    default: defaultProposalSettings.sessionCalendar,
+    default: { sessionDeadline: defaultProposalSettings.sessionCalendar.sessionDeadline },
   },
   {
     key: settingKeys.reminders, label: '催办与超期提醒（工作日）',
