@@ -289,7 +289,7 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
 export const proposalLifecycle = buildProposalLifecycle();
 
 export const stateLabel = (s: string) => proposalLifecycle.states[s]?.label ?? s;
-export const actionLabel = (a: string) => (a === 'create' ? '创建' : proposalLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
+export const actionLabel = (a: string) => (a === 'create' ? '创建' : a === 'no_signer' ? '无签发人' : proposalLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
 
 /** States in which a proposal has been received (submitted at least once and not a draft). */
 export const filedStates: readonly ProposalState[] = ['filed', 'assigned', 'objected', 'in_progress', 'extension_requested', 'reply_signoff', 'reply_check', 'replied', 'rehandle', 'closed'];

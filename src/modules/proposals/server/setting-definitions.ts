@@ -1,7 +1,7 @@
 /** The proposals module's configurable parameters (系统参数), declared in its manifest, each with its schema and default. */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
-import { defaultProposalSettings, settingKeys } from '../domain/proposal-settings.ts';
+import { defaultProposalSettings, noSignerModes, settingKeys } from '../domain/proposal-settings.ts';
 
 const days = (label: string) => z.number().int().min(1).max(400).describe(label);
 const codeLabels = z.array(z.object({
@@ -29,6 +29,11 @@ export const proposalSettings: SettingDecl<any>[] = [
   {
     key: settingKeys.replySignOff, label: '承办单位答复须经单位领导签发后报送',
     schema: z.boolean().describe('答复须经领导签发'), default: defaultProposalSettings.replySignOff,
+  },
+  {
+    // notify_office: the reply waits for sign-off and the proposal office gets a work item; office_check: it goes to the office's check
+    key: settingKeys.noSigner, label: '承办单位无签发人时的处理（notify_office：通知提案委；office_check：转提案委审核）',
+    schema: z.enum(noSignerModes).describe('承办单位无签发人时'), default: defaultProposalSettings.noSigner,
   },
   { key: settingKeys.replyClasses, label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses },
   {

@@ -1,7 +1,7 @@
 /** Reads the proposals module's per-tenant settings, falling back to the defaults. */
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { workYearCalendarOf } from '../../organizations/index.ts';
-import { defaultProposalSettings, settingKeys, type ProposalSettings } from '../domain/proposal-settings.ts';
+import { defaultProposalSettings, noSignerModes, settingKeys, type NoSignerMode, type ProposalSettings } from '../domain/proposal-settings.ts';
 import type { SessionCalendar } from '../domain/proposal-session.ts';
 
 export async function readProposalSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<ProposalSettings> {
@@ -16,6 +16,7 @@ export async function readProposalSettings(ctx: Pick<ModuleContext, 'settings'>,
     ctx.settings.get(tenantId, settingKeys.replySignOff, d.replySignOff),
     workYearCalendarOf(ctx.settings, tenantId),
   ]);
+  const noSigner = await ctx.settings.get<string>(tenantId, settingKeys.noSigner, d.noSigner);
   return {
     deadlines: { ...d.deadlines, ...deadlines },
     notFiledReasons,
@@ -26,5 +27,6 @@ export async function readProposalSettings(ctx: Pick<ModuleContext, 'settings'>,
     reminders: { ...d.reminders, ...reminders },
     followUpClasses,
     replySignOff: replySignOff !== false,
+    noSigner: (noSignerModes as readonly string[]).includes(noSigner) ? noSigner as NoSignerMode : d.noSigner,
   };
 }
