@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { clock } from '../src/kernel/universal/clock.ts';
 import { sessionLabelFor, workYearOf } from '../src/kernel/universal/work-year.ts';
 import { stampSubmission } from '../src/modules/proposals/domain/proposal-session.ts';
-import { currentWorkYear } from '../src/modules/organizations/index.ts';
+import { currentWorkYear, workYearCalendarOf } from '../src/modules/organizations/index.ts';
+import { organizationMigrations } from '../src/modules/organizations/server/migrations.ts';
+import { readProposalSettings } from '../src/modules/proposals/server/settings.ts';
 import { dialects } from './support/db.ts';
 import { startWorld, type World } from './support/factories.ts';
 import type { Client } from './support/http.ts';
@@ -116,6 +118,23 @@ for (const d of databases) {
         const now = await get(c.sysadmin, key);
         await c.sysadmin.put(key, { value: cur.value, version: now.version });
       }
+    });
+
+    test('an upgrade keeps a CPPCC\'s cut-off and term numbering set in the proposals\' old session calendar', async () => {
+      const db = s.zx.ctx.db;
+      const row = (tenant: string, key: string, value: unknown) => ({ tenant_id: tenant, key, value: JSON.stringify(value), version: 1, updated_at: clock.iso() });
+      await db.insertInto('settings').values([
+        row('legacy-a', 'proposals.sessionCalendar', { nextYearAfter: '12-20', sessionDeadline: '03-15', termFirstYear: 2023, termNumber: 9, termLength: 5 }),
+        row('legacy-b', 'proposals.sessionCalendar', { nextYearAfter: '12-20', sessionDeadline: '03-15' }),
+        row('legacy-b', 'organizations.workYear', { nextYearAfter: '11-30' }),
+      ]).execute();
+      await organizationMigrations.find((m) => m.name === '0052_organizations_work_year')!.up(db, s.zx.ctx.dialect);
+      assert.deepEqual(await workYearCalendarOf(s.zx.ctx.settings, 'legacy-a'), { nextYearAfter: '12-20', termFirstYear: 2023, termNumber: 9, termLength: 5 });
+      assert.equal((await workYearCalendarOf(s.zx.ctx.settings, 'legacy-b')).nextYearAfter, '11-30', 'a working year already set is kept');
+      const p = await readProposalSettings(s.zx.ctx, 'legacy-a');
+      assert.equal(p.sessionCalendar.sessionDeadline, '03-15', 'the proposals keep their own deadline');
+      assert.equal(p.sessionCalendar.nextYearAfter, '12-20', 'and stamp by the working year');
+      await db.deleteFrom('settings').where('tenant_id', 'in', ['legacy-a', 'legacy-b']).execute();
     });
   });
 }

@@ -10,8 +10,8 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { sessionLabelFor, workYearNumberOf } from '../../../kernel/universal/work-year.ts';
 
 /** The CPPCC's working year today (`data.year`), with its session and the calendar to name other years' sessions. */
-export function useWorkYear() {
-  return useApiQuery<WorkYearResponse>('/api/work-year');
+export function useWorkYear(skip = false) {
+  return useApiQuery<WorkYearResponse>(skip ? null : '/api/work-year');
 }
 
 /**
@@ -28,7 +28,7 @@ export function defaultWorkYear(w: WorkYearResponse | undefined): number {
  */
 export function WorkYearLabel({ year, workYear, block }: { year: number | null | undefined; workYear?: WorkYearResponse; block?: boolean }) {
   const { t } = useI18n();
-  const own = useWorkYear();
+  const own = useWorkYear(!!workYear);
   const w = workYear ?? own.data;
   if (!w) return null;
   const style = { fontSize: 13, display: block ? 'block' : undefined, marginBottom: block ? 12 : undefined };
