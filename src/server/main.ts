@@ -21,5 +21,6 @@ export function printDemoAccounts(accounts: Array<{ username: string; password: 
   console.log('\n演示账号（首次启动时创建）：');
   const w = Math.max(...accounts.map((a) => a.username.length));
   for (const a of accounts) console.log(`  ${a.username.padEnd(w)}  密码 ${a.password}  ${a.role}（${a.org}）${a.totpSecret ? `  两步验证密钥 ${a.totpSecret}` : ''}`);
+  console.log(`  另有每个市级承办单位的经办人 handler01…（同一密码）和签发答复的分管领导 unitlead01…（市住建局为 unitlead）`);
   console.log('');
 }

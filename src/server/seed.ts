@@ -213,6 +213,9 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   });
   // one clerk (经办人) for every city handling unit
   UNITS.forEach((u, i) => addUser({ username: `handler${String(i + 1).padStart(2, '0')}`, orgId: unitIds[u], tenantId: cityId, roles: [{ code: 'unit_handler' }] }));
+  // and one leader (分管领导) who signs off its replies (签发), so no unit's reply waits for a signer it does not have;
+  // 市住建局's is the demo account 'unitlead'
+  UNITS.forEach((u, i) => { if (u !== '市住建局') addUser({ username: `unitlead${String(i + 1).padStart(2, '0')}`, orgId: unitIds[u], tenantId: cityId, roles: [{ code: 'unit_leader' }] }); });
 
   await world.insert(ctx, { tenantId: cityId, action: 'demo.seed' });
 

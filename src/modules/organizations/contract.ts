@@ -63,3 +63,20 @@ export const sectorsResponse = z.object({ items: z.array(sectorSchema) });
 /** 专门委员会 */
 export const committeeSchema = z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable(), memberCount: z.number().int() });
 export const committeesResponse = z.object({ items: z.array(committeeSchema) });
+
+/** 工作年度: the working year a page opens on and its session (GET /api/work-year). */
+export const workYearSchema = z.object({
+  year: z.number().int().describe('工作年度'),
+  sessionLabel: z.string().describe('届次（次会议）'),
+  startsOn: z.string().describe('起始日'),
+  endsOn: z.string().describe('截止日'),
+  nextYearAfter: z.string().describe('计入下一工作年度的起始日（此日之后）'),
+});
+export const workYearResponse = workYearSchema.extend({
+  today: z.string().describe('今天（北京时间）'),
+  calendar: z.object({
+    nextYearAfter: z.string(), termFirstYear: z.number().int(), termNumber: z.number().int(), termLength: z.number().int(),
+  }).describe('工作年度与届次设置'),
+});
+export const workYearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度') });
+export type WorkYearResponse = z.infer<typeof workYearResponse>;

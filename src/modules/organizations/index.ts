@@ -5,3 +5,4 @@
  */
 export { tenantOf, orgTree, getOrg, visibleTenantIds, listUnits, listSectors, listCommittees, memberIdsOf, countMembers, memberGroupsOf, memberIdsOfGroup, orgNames, orgFullNames, isMemberOf, membersAmong, type OrgRow, type MemberGroupRow, type MemberGroupsQuery } from './server/org-repository.ts';
 export { orgKinds, orgKindLabels, type OrgKind, type OrgLevel } from './domain/org-kinds.ts';
+export { currentWorkYear, workYearCalendarOf, workYearFor, workYearSettingKey, settingsIn } from './server/work-year.ts';

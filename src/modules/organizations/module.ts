@@ -2,6 +2,7 @@
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { organizationMigrations } from './server/migrations.ts';
 import { organizationRoutes } from './server/org-routes.ts';
+import { workYearSetting } from './server/work-year.ts';
 
 /** Every business role reads the organisations (the three administrator roles manage them). */
 const businessRoles = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -20,6 +21,8 @@ export const organizationsModule: ModuleManifest = {
     { code: 'office_staff', name: '办公室工作人员', nameEn: 'General office staff' },
     { code: 'leader', name: '政协领导', nameEn: 'CPPCC leader' },
   ],
+  // 工作年度: the year every module opens on, with its cut-off and session numbering (decision 0037)
+  settings: [workYearSetting],
   migrations: organizationMigrations,
   routes: organizationRoutes,
 };

@@ -22,13 +22,13 @@ export async function directoryFilters(db: MembersDb, tenantId: string) {
   return {
     sectors: sectors.map((s) => ({ id: String(s.id), name: String(s.name) })),
     committees: committees.map((c) => ({ id: String(c.id), name: String(c.short_name ?? c.name) })),
-    currentYear: currentYear(),
+    currentYear: await currentYear(db, tenantId),
   };
 }
 
 /** Every member of the CPPCC with the year's counts, filtered and sorted as asked (not paged). */
 export async function directoryRows(db: MembersDb, tenantId: string, q: ExportQuery): Promise<{ year: number; rows: DirectoryItem[] }> {
-  const year = q.year ?? currentYear();
+  const year = q.year ?? await currentYear(db, tenantId);
   const [memberRows, sectorRows, committeeRows, filters, proposalCounts, points] = await Promise.all([
     memberIdsOf(db, tenantId).execute(),
     memberGroupsOf(db, tenantId, 'sector').execute(),

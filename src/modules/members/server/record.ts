@@ -8,8 +8,8 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, notFound } from '../../../kernel/universal/errors.ts';
-import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from '../../organizations/index.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import { currentWorkYear, settingsIn, getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { memberProposalCounts, memberProposalsOf } from '../../proposals/index.ts';
 import { memberReportTrend, memberReportYears, memberReportsOf } from '../../opinions/index.ts';
@@ -17,8 +17,8 @@ import type { MemberRecord, TrendPoint } from '../contract.ts';
 import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
 import type { MembersDb } from './tables.ts';
 
-/** The year the figures default to: the current year on the China calendar. */
-export const currentYear = () => Number(chinaToday().slice(0, 4));
+/** The year the figures default to: the CPPCC's working year (工作年度, the same for every module; decision 0037). */
+export const currentYear = async (db: AnyModuleDb, tenantId: string) => (await currentWorkYear(settingsIn(db), tenantId)).year;
 /** How many years the trend shows at most. */
 const TREND_YEARS = 8;
 
@@ -58,7 +58,7 @@ export async function memberRecordOf(ctx: ModuleContext, actor: Actor, userId: s
   const { db } = ctx;
   await authorizeRecord(db, actor, userId);
   const tenantId = actor.tenantId;
-  const now = currentYear();
+  const now = await currentYear(db, tenantId);
   const year = yearAsked ?? now;
   const [member, groups, proposals, opinions, proposalYears, reportYears] = await Promise.all([
     profileOf(db, tenantId, userId),

@@ -18,6 +18,7 @@ import { toDetail, toIssueDetail, toIssueItem, toListItem } from './presenter.ts
 import { createReport, editReport, fireReport, recordEvent, sendUp } from './report-commands.ts';
 import { findIssue, findReport, listReports, periodBounds, tenantInfo } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
+import { currentWorkYear } from '../../organizations/index.ts';
 import { answerableTopic } from './topics.ts';
 import { opinionStatsOf, participationList, scoresOf } from './stats.ts';
 import { opinionStatsWorkbook } from './stats-workbook.ts';
@@ -41,6 +42,10 @@ function staff(req: Parameters<typeof actorOf>[0]): Actor {
 }
 
 export function opinionRoutes(app: App, ctx: ModuleContext) {
+  /** a period not given is the CPPCC's working year (工作年度, decision 0037), as every page opens on */
+  const withWorkYear = async <Q extends { year?: number; from?: string; to?: string }>(tenantId: string, q: Q): Promise<Q> =>
+    (q.year !== undefined || q.from || q.to ? q : { ...q, year: (await currentWorkYear(ctx.settings, tenantId)).year });
+
   async function detailOf(id: string, actor: Actor) {
     const r = await findReport(ctx.db, id);
     if (!r || !canSeeReport(r, actor)) throw notFound('社情民意信息');
@@ -92,7 +97,7 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = staff(req);
     if (!can(actor, 'opinion.read_all')) throw forbidden('查看社情民意统计');
-    return opinionStatsOf(ctx.db, ctx.dialect, actor, req.query);
+    return opinionStatsOf(ctx.db, ctx.dialect, actor, await withWorkYear(actor.tenantId, req.query));
   });
 
   app.get('/api/opinions/stats/members', {
@@ -111,7 +116,7 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
   }, async (req, reply) => {
     const actor = staff(req);
     if (!can(actor, 'opinion.read_all')) throw forbidden('查看社情民意统计');
-    const stats = await opinionStatsOf(ctx.db, ctx.dialect, actor, req.query);
+    const stats = await opinionStatsOf(ctx.db, ctx.dialect, actor, await withWorkYear(actor.tenantId, req.query));
     const here = await tenantInfo(ctx.db, actor.tenantId);
     const buf = await opinionStatsWorkbook(stats, `${here?.name ?? ''}社情民意信息统计`);
     const name = `社情民意统计-${stats.from}-${stats.to}.xlsx`;
@@ -124,7 +129,7 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = staff(req);
     if (!can(actor, 'opinion.read_all')) throw forbidden('查看社情民意积分');
-    return scoresOf(ctx.db, actor, req.query);
+    return scoresOf(ctx.db, actor, await withWorkYear(actor.tenantId, req.query));
   });
 
   app.post('/api/opinions', {

@@ -60,4 +60,20 @@ export const organizationMigrations: MigrationDef[] = [
       await db.schema.createIndex('committee_memberships_committee').on('committee_memberships').column('committee_id').execute();
     },
   },
+  {
+    name: '0052_organizations_work_year',
+    async up(db) {
+      // 工作年度 (decision 0037): the cut-off and the term numbering move from the proposals' session calendar to the
+      // CPPCC's working-year setting, so a tenant that had set them keeps its year
+      const rows = await db.selectFrom('settings').select(['tenant_id', 'value', 'updated_at']).where('key', '=', 'proposals.sessionCalendar').execute();
+      for (const r of rows) {
+        let v: Record<string, unknown> = {};
+        try { v = JSON.parse(String(r.value)) ?? {}; } catch { continue; }
+        const moved = Object.fromEntries(['nextYearAfter', 'termFirstYear', 'termNumber', 'termLength'].filter((k) => v[k] !== undefined).map((k) => [k, v[k]]));
+        if (Object.keys(moved).length === 0) continue;
+        const has = await db.selectFrom('settings').select('key').where('tenant_id', '=', r.tenant_id).where('key', '=', 'organizations.workYear').executeTakeFirst();
+        if (!has) await db.insertInto('settings').values({ tenant_id: r.tenant_id, key: 'organizations.workYear', value: JSON.stringify(moved), version: 1, updated_at: r.updated_at }).execute();
+      }
+    },
+  },
 ];

@@ -5,8 +5,11 @@ import { can, requirePermission, type Actor } from '../../../kernel/server/actor
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import {
   committeesResponse, createOrgBody, orgIdParams, orgSchema, orgTreeResponse, sectorsResponse, unitsResponse, updateOrgBody,
-  type Org, type OrgTreeNode,
+  type Org, type OrgTreeNode, workYearQuery, workYearResponse,
 } from '../contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
+import { workYearCalendarOf } from './work-year.ts';
+import { workYear, workYearNumberOf } from '../../../kernel/universal/work-year.ts';
 import { createOrg, listCommittees, listSectors, listUnits, orgTree, updateOrg, type OrgRow } from './org-repository.ts';
 
 export function presentOrg(r: OrgRow, actor: Actor): Org {
@@ -45,6 +48,16 @@ export function organizationRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = requirePermission(actorOf(req), 'org.manage', '管理组织机构');
     return presentOrg(await updateOrg(db, dialect, actor, req.params.id, req.body), actor);
+  });
+
+  // 工作年度: the year every page opens on, with its session; `year` asks for another year's session and days
+  app.get('/api/work-year', {
+    schema: { tags: ['organizations'], summary: '本级政协的工作年度及届次（各页面默认年度）', querystring: workYearQuery, response: { 200: workYearResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const calendar = await workYearCalendarOf(ctx.settings, actor.tenantId);
+    const today = clock.today();
+    return { ...workYear(req.query.year ?? workYearNumberOf(today, calendar), calendar), today, calendar };
   });
 
   app.get('/api/organizations/units', {

@@ -37,7 +37,17 @@ export const settingKeys = {
   reminders: 'proposals.reminders',
   followUpClasses: 'proposals.followUpClasses',
   replySignOff: 'proposals.replySignOff',
+  noSigner: 'proposals.noSigner',
 } as const;
+
+/**
+ * 承办单位无签发人: what happens to a clerk's reply when sign-off is required and the unit has no active leader account
+ * who could sign it off. `notify_office` (the default): the reply waits for sign-off as usual and the proposal office
+ * gets a work item saying the unit has no signer, so nothing leaves the unit unsigned and nothing waits unseen;
+ * `office_check`: the reply goes straight to the office's check (答复审核), noted in the history as unsigned.
+ */
+export const noSignerModes = ['notify_office', 'office_check'] as const;
+export type NoSignerMode = (typeof noSignerModes)[number];
 
 export interface ProposalSettings {
   deadlines: ProposalDeadlines;
@@ -49,6 +59,8 @@ export interface ProposalSettings {
   followUpClasses: string[];
   /** 承办单位领导签发: a unit's reply goes to the office's check only once the unit's leader has signed it off */
   replySignOff: boolean;
+  /** 承办单位无签发人时 (see `noSignerModes`) */
+  noSigner: NoSignerMode;
 }
 
 export const defaultProposalSettings: ProposalSettings = {
@@ -59,4 +71,5 @@ export const defaultProposalSettings: ProposalSettings = {
   reminders: defaultReminderSettings,
   followUpClasses: ['B'],
   replySignOff: true,
+  noSigner: 'notify_office',
 };

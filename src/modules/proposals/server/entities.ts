@@ -9,7 +9,7 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import { canSeeProposal } from '../domain/proposal-policy.ts';
 import { conversionEntity } from '../domain/proposal-conversion.ts';
-import { evaluationEntity } from './commands/fire-transition.ts';
+import { evaluationEntity, noSignerEntity } from './commands/fire-transition.ts';
 import { cosignEntity } from './commands/confirm-cosign.ts';
 import { findProposal, loadFacts, visibleTo } from './proposal-repository.ts';
 import { assignmentEntity } from './assignments.ts';
@@ -44,6 +44,8 @@ export const proposalEntities: EntityDecl[] = [
   { type: evaluationEntity, label: '提案办理评价', labelEn: 'Proposal evaluation', link: proposalPage },
   { type: conversionEntity, label: '提案转社情民意征询', labelEn: 'Proposal conversion', link: proposalPage },
   { type: cosignEntity, label: '提案联名确认', labelEn: 'Co-signing a proposal', link: proposalPage },
+  // 承办单位无签发人: the office is told that a unit's reply has no one to sign it off
+  { type: noSignerEntity, label: '承办单位无签发人', labelEn: 'Handling unit without a signer', link: proposalPage },
   {
     // 分办/会办 work items are on a 承办任务: open the proposal it belongs to
     type: assignmentEntity, label: '承办任务', labelEn: 'Handling assignment',

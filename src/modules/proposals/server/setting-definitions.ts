@@ -1,7 +1,7 @@
 /** The proposals module's configurable parameters (系统参数), declared in its manifest, each with its schema and default. */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
-import { defaultProposalSettings, settingKeys } from '../domain/proposal-settings.ts';
+import { defaultProposalSettings, noSignerModes, settingKeys } from '../domain/proposal-settings.ts';
 
 const days = (label: string) => z.number().int().min(1).max(400).describe(label);
 const codeLabels = z.array(z.object({
@@ -30,17 +30,19 @@ export const proposalSettings: SettingDecl<any>[] = [
     key: settingKeys.replySignOff, label: '承办单位答复须经单位领导签发后报送',
     schema: z.boolean().describe('答复须经领导签发'), default: defaultProposalSettings.replySignOff,
   },
+  {
+    // notify_office: the reply waits for sign-off and the proposal office gets a work item; office_check: it goes to the office's check
+    key: settingKeys.noSigner, label: '承办单位无签发人时的处理（notify_office：通知提案委；office_check：转提案委审核）',
+    schema: z.enum(noSignerModes).describe('承办单位无签发人时'), default: defaultProposalSettings.noSigner,
+  },
   { key: settingKeys.replyClasses, label: '答复类别', schema: codeLabels.describe('答复类别'), default: defaultProposalSettings.replyClasses },
   {
+    // the working year's cut-off and the term numbering are the CPPCC's (组织机构 setting 工作年度与届次, decision 0037)
     key: settingKeys.sessionCalendar, label: '大会提案与平时提案的时间界限',
     schema: z.object({
-      nextYearAfter: monthDay('计入下一年度大会的起始日'),
       sessionDeadline: monthDay('大会提案截止日'),
-      termFirstYear: z.number().int().min(1950).max(2200).describe('本届第一次会议年份'),
-      termNumber: z.number().int().min(1).max(99).describe('届次'),
-      termLength: z.number().int().min(1).max(10).describe('每届年数'),
     }),
-    default: defaultProposalSettings.sessionCalendar,
+    default: { sessionDeadline: defaultProposalSettings.sessionCalendar.sessionDeadline },
   },
   {
     key: settingKeys.reminders, label: '催办与超期提醒（工作日）',

@@ -12,6 +12,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { toQueryString } from '../../../../kernel/web/api.ts';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 const filterKeys = ['year', 'q', 'sector', 'committee', 'sort', 'order'] as const;
 /** the directory's columns and the record figure each count opens */
@@ -67,6 +68,7 @@ export default function MemberDirectoryPage() {
 
   return (
     <PageCard title={t('委员名录')} extra={<Button icon={<DownloadOutlined />} href={exportHref} data-testid="directory-export">{t('导出 Excel')}</Button>}>
+      <WorkYearLabel year={year} block />
       <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={{ sort: 'points', ...filters, year: filters.year ? Number(filters.year) : undefined }}
         onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t('姓名')}><Input allowClear placeholder={t('按姓名搜索')} data-testid="directory-search" style={{ width: mobile ? '100%' : 140 }} /></Form.Item>

@@ -16,6 +16,7 @@ import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { api } from '../../../../kernel/web/api.ts';
 import { PageCard, formatDate } from '../../../../kernel/web/components.tsx';
 import { TrendChart } from '../trend-chart.tsx';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 const sectionTitles: Record<RecordSection, string> = { led: '领衔提案', cosigned: '附议提案', merged: '并案提案', reports: '社情民意信息' };
 /** the proposals figures come first in the strip, then the 社情民意 ones */
@@ -143,6 +144,7 @@ export default function MemberRecordPage() {
             onChange={(v) => { if (v && v >= 1990 && v <= 2100) setQuery({ year: v }); }} />
         </Space>
       )}>
+      <WorkYearLabel year={year} block />
       {data && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Space wrap size={[8, 4]}>

@@ -9,6 +9,7 @@ import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
 import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { StateTag, useOpinionOptions } from '../shared.tsx';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 // the filters a statistics figure links with (committee, sector, submitting unit, source CPPCC, submitter) come through the address too
 const keys = ['state', 'q', 'urgent', 'incoming', 'mine', 'year', 'stage', 'adoptedLevel', 'instructionLevel', 'from', 'to',
@@ -49,6 +50,7 @@ export default function OpinionListPage() {
 
   return (
     <PageCard title={staff ? t('社情民意信息') : t('我的社情民意')} extra={can('opinion.submit') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/opinions/new')}>{t('报送信息')}</Button>}>
+      <WorkYearLabel year={filters.year ? Number(filters.year) : undefined} block />
       {staff && (
         <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={{ ...filters, urgent: filters.urgent === 'true', incoming: filters.incoming === 'true' }} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>

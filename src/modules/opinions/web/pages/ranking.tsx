@@ -7,12 +7,15 @@ import type { OpinionRanking, RankingRow } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
-import { clock } from '../../../../kernel/universal/clock.ts';
+import { WorkYearLabel, defaultWorkYear, useWorkYear } from '../../../organizations/web/work-year.tsx';
 
 export default function RankingPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
-  const [year, setYear] = useState(clock.year() - 1);
+  // opens on the CPPCC's working year (工作年度), as every page does
+  const workYear = useWorkYear();
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? defaultWorkYear(workYear.data);
   const [top, setTop] = useState(20);
   const { data, loading } = useApiQuery<OpinionRanking>('/api/opinions/ranking', { year });
   const s = data?.summary;
@@ -49,6 +52,7 @@ export default function RankingPage() {
           <Button icon={<DownloadOutlined />} href={`/api/opinions/ranking.xlsx?year=${year}`}>{t('Excel')}</Button>
         </Space>
       )}>
+      <WorkYearLabel year={year} workYear={workYear.data} block />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Title level={5} style={{ margin: 0 }}>{t('关于{y}年度社情民意信息工作情况的通报', { y: year })}</Typography.Title>
         <Card size="small">

@@ -12,7 +12,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { EChart } from '../../../../kernel/web/chart.tsx';
-import { clock } from '../../../../kernel/universal/clock.ts';
+import { WorkYearLabel, defaultWorkYear, useWorkYear } from '../../../organizations/web/work-year.tsx';
 
 /** The page that lists a figure's records, with its query (the issues page shows every issue). */
 const linkOf = (f: Figure) => (!f.list?.web ? null : f.list.rows === 'issue' ? f.list.web : `${f.list.web}?${new URLSearchParams(f.list.query)}`);
@@ -85,7 +85,10 @@ function BreakdownView({ b }: { b: StatBreakdown }) {
 export default function OpinionStatsPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
-  const [year, setYear] = useState(clock.year() - 1);
+  // opens on the CPPCC's working year (工作年度), as every page does
+  const workYear = useWorkYear();
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? defaultWorkYear(workYear.data);
   const { data, loading } = useApiQuery<OpinionStats>('/api/opinions/stats', { year });
   const [members, setMembers] = useState<Figure | null>(null);
   const scores = useApiQuery<{ items: Array<{ submitterUserId: string; submitterName: string; points: number; events: number; reports: number }> }>('/api/opinions/scores', { year });
@@ -110,6 +113,7 @@ export default function OpinionStatsPage() {
         <Button icon={<DownloadOutlined />} href={`/api/opinions/stats.xlsx?year=${year}`} download aria-label={t('导出 Excel')}>{mobile ? null : t('导出 Excel')}</Button>
       </Space>
     )}>
+      <WorkYearLabel year={year} workYear={workYear.data} block />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {group('总体', data?.totals)}
         {group('委员参与', data?.members)}

@@ -203,7 +203,11 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
   const row = await findProposal(ctx.db, req.id);
   const facts = row ? await loadFacts(ctx.db, req.id) : null;
   if (!row || !facts || !canSeeProposal(row, req.actor, facts)) throw notFound('提案');
-  const settings = await readProposalSettings(ctx, row.tenant_id);
+  const read = await readProposalSettings(ctx, row.tenant_id);
+  // 承办单位无签发人: a clerk's reply that would wait for a leader the unit does not have (setting proposals.noSigner)
+  const noSigner = read.replySignOff && req.action === 'reply' && row.state !== 'reply_signoff' && !!row.lead_unit_id
+    && (await usersHoldingRoles(ctx.db, [row.lead_unit_id], ['unit_leader'])).length === 0;
+  const settings = noSigner && read.noSigner === 'office_check' ? { ...read, replySignOff: false } : read;
   const input = req.input as Record<string, unknown>;
   // the unit of work the transition runs in, for effects that open or close side tasks
   let current: Work | undefined;
@@ -222,6 +226,9 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
     return await ctx.uow.run(async (w) => {
       current = w;
       const res = await w.fire(spec, { id: req.id, action: req.action, expectedVersion: req.version, input, actor: req.actor, ip: req.ip });
+      if (noSigner) await noSignerStep(ctx, w, res.record, read.noSigner, req.actor);
+      // the office's 无签发人 work item ends when the reply leaves 待签发
+      if (row.state === 'reply_signoff' && res.record.state !== 'reply_signoff') await w.closeTasks(noSignerEntity, row.id);
       await emitForText(w, res.record, req.action);
       if (req.action === 'consent_conversion') await emitConversion(w, res.record, req.actor);
       return res.record;
@@ -230,6 +237,30 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '提案编号已被同时占用，请重试');
     throw e;
   }
+}
+
+/** The proposal office's work item 「承办单位无签发人」 on a proposal (opens the proposal). */
+export const noSignerEntity = 'proposal-no-signer';
+
+/**
+ * A reply sent by a unit with no one who can sign it off: either the office is given a work item saying so (the reply
+ * waits in 待签发 until the unit has a leader account, who then finds it in their worklist), or the reply went to the
+ * office's check without a signer, which the history says.
+ */
+async function noSignerStep(ctx: ModuleContext, w: Work, r: ProposalRow, mode: ProposalSettings['noSigner'], actor: Actor) {
+  const unit = r.lead_unit_name ?? '承办单位';
+  if (mode === 'notify_office') {
+    await w.openTask({
+      tenantId: r.tenant_id, entityType: noSignerEntity, entityId: r.id, recordType: 'proposal', state: r.state, title: titleOf(r),
+      label: `${unit}无签发人`, orgId: r.tenant_id, role: 'proposal_staff',
+      dueDate: ctx.calendar.addWorkingDays(ctx.calendar.today(), 1), actor,
+    });
+  }
+  await w.record({
+    tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id, to: r.state, action: 'no_signer', actor,
+    note: mode === 'notify_office' ? `${unit}没有可签发答复的单位领导账号，已通知提案委` : `${unit}没有可签发答复的单位领导账号，答复未经签发，转提案委审核`,
+    data: { unitId: r.lead_unit_id, mode },
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ProposalBoard } from '../../contract.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { useApiQuery } from '../../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 type Item = ProposalBoard['units'][number]['items'][number];
 
@@ -25,6 +26,7 @@ export default function ProposalBoardPage() {
   ];
   return (
     <PageCard title={t('督办看板')} loading={loading && !data}>
+      <WorkYearLabel year={undefined} block />
       <Space wrap size="large" style={{ marginBottom: 16 }}>
         {/* 当前超期: the statistics' figure over all years, opening the proposals it counts */}
         <Link to={`/proposals?${new URLSearchParams({ overdue: 'true', statLabel: t('当前超期') })}`} aria-label={`${t('当前超期')} ${data?.overdue ?? 0}`}>

@@ -11,6 +11,7 @@ import { useSession } from '../../../../kernel/web/session.tsx';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { StateTag, labelOf, useProposalOptions } from '../shared.tsx';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 /** The list filters a statistics figure may add beyond the form's (see `ProposalListQuery`). */
 const statFilterKeys = ['stage', 'category', 'unitId', 'isKey', 'replyClass', 'satisfaction', 'session', 'sectorId', 'committeeId', 'onTime', 'overdue', 'isExcellent', 'converted', 'topicId'] as const;
@@ -83,6 +84,7 @@ export default function ProposalListPage() {
         {can('proposal.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/proposals/new')}>{t('撰写提案')}</Button>}
       </Space>
     )}>
+      <WorkYearLabel year={filters.year} block />
       {Object.keys(statFilters).length > 0 && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('统计条件')}</Typography.Text>

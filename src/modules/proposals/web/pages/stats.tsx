@@ -15,6 +15,7 @@ import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { EChart } from '../../../../kernel/web/chart.tsx';
 import { useProposalOptions } from '../shared.tsx';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 /** The scope's label (e.g. 2025年度), which names the figure on the list it opens. */
 const ScopeLabel = createContext('');
@@ -176,6 +177,7 @@ export default function ProposalStatsPage() {
 
   return (
     <PageCard title={t('提案统计')} extra={mobile ? undefined : selector} loading={loading && !data}>
+      <WorkYearLabel year={mode === 'year' ? year : scopes.data?.items.find((s) => s.session === session)?.year} block />
       {mobile && <div style={{ marginBottom: 12 }}>{selector}</div>}
       {error && <EmptyHint text={error.message} />}
       {data && (

@@ -11,6 +11,7 @@ import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { UnitSelect, useProposalOptions } from '../shared.tsx';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 interface Values { title: string; area: string; description?: string; suggestedUnitIds?: string[]; sort?: number }
 
@@ -99,6 +100,7 @@ export default function TopicsPage() {
         {canEdit && <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('新增选题')}</Button>}
       </Space>
     )}>
+      <WorkYearLabel year={shownYear} block />
       <Typography.Paragraph type="secondary">{t('提案委每年发布选题参考目录，供委员撰写提案时参考；撰写提案时可以选用其中一个选题。')}</Typography.Paragraph>
       {list.data && list.data.items.length === 0 ? <EmptyHint text={t('本年度尚未发布选题参考目录')} /> : mobile ? (
         <List loading={list.loading} dataSource={list.data?.items ?? []} renderItem={(x) => (
