@@ -83,7 +83,8 @@ export interface SuggestionReasons {
 const NEIGHBOURS = 10;
 const NEIGHBOUR_MIN_SCORE = 0.1;
 
-const tok = (t: string) => segmenter().cut(t).filter((w) => w.trim() && !/^[\p{P}\s]+$/u.test(w));
+const isWord = (w: string) => !!w.trim() && !/^[\p{P}\s]+$/u.test(w);
+const tok = (t: string) => segmenter().cut(t).filter(isWord);
 
 export class TextService {
   private corpora = new Map<string, Promise<TenantCorpus>>();
@@ -498,19 +499,25 @@ export class TextService {
    * How the records most similar to a text were assigned: of the (up to) ten nearest records already assigned
    * (leaving out `record` and the records merged with it), how many went to each unit.
    */
-  private async neighbours(tenantId: string, text: string, learning: TenantLearning, record?: { source: string; refId: string }) {
+  private async neighbours(tenantId: string, terms: readonly string[], learning: TenantLearning, record?: { source: string; refId: string }) {
     const byUnit = new Map<string, number>();
     if (!learning.unitOf.size) return { total: 0, byUnit };
     const c = await this.corpus(tenantId);
-    const own = await this.ownItems(tenantId, c, record);
+    // the record's own items are left out (their words' counts are not discounted here: a suggestion stays quick)
+    const own = new Set<number>();
+    if (record) {
+      const type = this.records.typeOfSource(record.source);
+      const ids = type ? await this.records.sameRecords(type, record.refId) : [record.refId];
+      for (const id of ids) for (const n of c.byRefId.get(id) ?? []) own.add(n);
+    }
     const keyOf = (d: number) => {
       const m = c.meta[d];
       const type = this.records.typeOfSource(m.source);
       return type ? `${type}:${m.refId}` : null;
     };
-    const q = termVector(c.vocab, segmenter().terms(text), 32, own.without);
+    const q = termVector(c.vocab, terms);
     const hits = c.index.search(q, NEIGHBOURS * 3, (d) => {
-      const k = own.docs.has(d) ? null : keyOf(d);
+      const k = own.has(d) ? null : keyOf(d);
       return !k || !learning.unitOf.has(k);
     });
     const seen = new Set<string>();
@@ -534,7 +541,8 @@ export class TextService {
   async suggestUnits(tenantId: string, text: string, limit: number, units?: ReadonlySet<string>, record?: { source: string; refId: string }) {
     await this.ensureDictionary();
     const [model, rules] = await Promise.all([this.model(tenantId), this.rules(tenantId)]);
-    const words = tok(text);
+    const cut = segmenter().cut(text);
+    const words = cut.filter(isWord);
     const x = model ? model.space.weigh(countFeatures(text, words)) : null;
     const ranked: Ranked[] = model && x ? model.rank(x) : [];
     const matched = new Map<string, string[]>();
@@ -554,7 +562,7 @@ export class TextService {
     const kept = (units ? out.filter((s) => units.has(s.unitId)) : out).slice(0, limit);
     const learning = this.learning.get(tenantId);
     if (model && x && learning && kept.some((s) => s.basis === 'model')) {
-      const near = await this.neighbours(tenantId, text, learning, record);
+      const near = await this.neighbours(tenantId, segmenter().contentTerms(cut), learning, record);
       for (const s of kept) {
         if (s.basis !== 'model') continue;
         s.reasons = { terms: model.topTerms(x, words, s.unitId, 5), similar: near.total, similarToUnit: near.byUnit.get(s.unitId) ?? 0, unitTotal: learning.perUnit.get(s.unitId) ?? 0 };
