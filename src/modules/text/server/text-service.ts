@@ -430,7 +430,7 @@ export class TextService {
     this.retrain(tenantId).catch((e) => this.log('unit suggestion: retraining failed', e));
   }
 
-  /** Resolves when no retraining of the tenant's model runs or waits (tests; a backup). */
+  /** Resolves when no retraining of the tenant's model runs or waits (tests, benchmarks). */
   async settled(tenantId: string): Promise<void> {
     for (let p = this.training.get(tenantId); p; p = this.training.get(tenantId)) await p.catch(() => undefined);
   }
