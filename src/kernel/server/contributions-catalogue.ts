@@ -5,7 +5,7 @@
  */
 import type { Actor } from './actor.ts';
 import type { ModuleContext, ModuleManifest } from './module.ts';
-import type { EntityDecl, JobDecl, RoleDef, SettingDecl, VisibleIds } from './contributions.ts';
+import type { AssignedText, EntityDecl, JobDecl, RoleDef, SettingDecl, VisibleIds } from './contributions.ts';
 import { kernelRoles } from '../universal/roles.ts';
 
 export type Owned<T> = T & { module: string };
@@ -31,6 +31,12 @@ export interface Contributions {
   searchVisibleIds(source: string, actor: Actor, ids: string[]): Promise<VisibleIds | null>;
   /** may the actor read (or add) the attachments of a record: the owning module's rule; false for unknown types */
   attachmentAccess(actor: Actor, type: string, id: string, mode: 'read' | 'write'): Promise<boolean>;
+  /** the tenant's decided assignments (交办记录) of every entity that declares them, each with its entity type */
+  assignmentHistory(tenantId: string): Promise<Array<AssignedText & { type: string }>>;
+  /** does an entity type declare its assignment history */
+  hasAssignmentHistory(type: string): boolean;
+  /** the records one with this one (并案), itself included; just the id when the entity declares no rule */
+  sameRecords(type: string, id: string): Promise<string[]>;
   /** a module's per-app instance (its services), made by its manifest's `instance` when the app was built */
   instance<T>(module: string): T;
 }
@@ -121,6 +127,20 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
       if (e.attachments) return e.attachments(ctxOf(), actor, id, mode);
       const seen = await visible(e, actor, [id]);
       return !!seen && seen.has(id);
+    },
+    async assignmentHistory(tenantId) {
+      const out: Array<AssignedText & { type: string }> = [];
+      for (const e of entities.values()) {
+        if (!e.assignmentHistory) continue;
+        for (const a of await e.assignmentHistory(ctxOf(), tenantId)) out.push({ ...a, type: e.type });
+      }
+      return out;
+    },
+    hasAssignmentHistory: (type) => !!entities.get(type)?.assignmentHistory,
+    async sameRecords(type, id) {
+      const e = entities.get(type);
+      const ids = e?.sameRecords ? await e.sameRecords(ctxOf(), id) : [];
+      return ids.includes(id) ? ids : [id, ...ids];
     },
     instance<T>(module: string): T {
       if (!instances.has(module)) throw new Error(`module ${module} has no instance in this app`);

@@ -74,6 +74,20 @@ export interface EntityDecl {
   searchSources?: string[];
   /** may the actor read (or, with 'write', add) attachments of this record; default: visibleIds */
   attachments?(ctx: ModuleContext, actor: Actor, id: string, mode: 'read' | 'write'): Promise<boolean>;
+  /**
+   * 交办记录: the tenant's records of this kind that a person assigned to a handling unit, each with its text and the
+   * unit of the latest decision, read from the owning module's tables (the unit suggestion learns from them)
+   */
+  assignmentHistory?(ctx: ModuleContext, tenantId: string): Promise<AssignedText[]>;
+  /** the ids of the records that are one with this one (并案: merged into it, or merged with it into another), itself included */
+  sameRecords?(ctx: ModuleContext, id: string): Promise<string[]>;
+}
+
+/** One decided assignment (交办) of a record: its id, its text (title and body) and the handling unit chosen. */
+export interface AssignedText {
+  id: string;
+  text: string;
+  unitId: string;
 }
 
 /**

@@ -7,6 +7,10 @@ export const similarRequest = z.object({
   text: text,
   limit: z.number().int().min(1).max(50).default(10).describe('返回条数'),
   source: z.string().max(40).optional().describe('来源模块'),
+  record: z.object({
+    source: z.string().min(1).max(40).describe('来源模块'),
+    refId: z.string().min(1).max(64).describe('原记录编号'),
+  }).optional().describe('文本所属的事项（它本身及与它并案的事项不列入结果）'),
 });
 export const similarItem = z.object({
   id: z.string(),
@@ -21,12 +25,24 @@ export const similarItem = z.object({
 export const similarResponse = z.object({ items: z.array(similarItem), keywords: z.array(z.string()).describe('本文关键词') });
 export type SimilarResponse = z.infer<typeof similarResponse>;
 
-export const suggestRequest = z.object({ text: text, limit: z.number().int().min(1).max(20).default(5).describe('返回条数') });
+export const suggestRequest = z.object({
+  text: text, limit: z.number().int().min(1).max(20).default(5).describe('返回条数'),
+  record: z.object({
+    source: z.string().min(1).max(40).describe('来源模块'),
+    refId: z.string().min(1).max(64).describe('原记录编号'),
+  }).optional().describe('待交办的事项（它本身及与它并案的事项不作为相近事项）'),
+});
 export const unitSuggestion = z.object({
   unitId: z.string().describe('承办单位'),
   confidence: z.number().describe('置信度'),
   basis: z.enum(['model', 'rule']).describe('依据'),
   matchedKeywords: z.array(z.string()).describe('命中关键词'),
+  reasons: z.object({
+    terms: z.array(z.string()).describe('权重最高的词语'),
+    similar: z.number().int().describe('参照的相近已交办事项数'),
+    similarToUnit: z.number().int().describe('其中交由该单位的件数'),
+    unitTotal: z.number().int().describe('该单位的以往交办件数'),
+  }).optional().describe('建议理由'),
 });
 export const suggestResponse = z.object({
   suggestions: z.array(unitSuggestion),

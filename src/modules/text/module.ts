@@ -24,7 +24,13 @@ export const textModule: ModuleManifest = {
     { code: 'text.dictionary', name: '维护词库与交办关键词规则', defaultRoles: ['proposal_staff', 'info_editor'] },
   ],
   migrations: textMigrations,
-  instance: (ctx) => new TextService(ctx.db, ctx.dialect, (actor, source, ids) => ctx.contributions.searchVisibleIds(source, actor, ids)),
+  instance: (ctx) => new TextService(ctx.db, ctx.dialect, (actor, source, ids) => ctx.contributions.searchVisibleIds(source, actor, ids), {
+    // the modules' own records: their 交办 history, their 并案 groups, the entity of each search source
+    assignmentHistory: (tenantId) => ctx.contributions.assignmentHistory(tenantId),
+    hasAssignmentHistory: (type) => ctx.contributions.hasAssignmentHistory(type),
+    sameRecords: (type, id) => ctx.contributions.sameRecords(type, id),
+    typeOfSource: (source) => ctx.contributions.entityOfSource(source)?.type,
+  }, (...a) => ctx.log.error(...a)),
   subscribe: (ctx) => subscribeText(ctx, textServiceOf(ctx)),
   routes: (app: App, ctx: ModuleContext) => textRoutes(textServiceOf(ctx))(app, ctx),
 };

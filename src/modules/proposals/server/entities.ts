@@ -13,6 +13,7 @@ import { evaluationEntity, noSignerEntity } from './commands/fire-transition.ts'
 import { cosignEntity } from './commands/confirm-cosign.ts';
 import { findProposal, loadFacts, visibleTo } from './proposal-repository.ts';
 import { assignmentEntity } from './assignments.ts';
+import { mergedWith, proposalAssignmentHistory } from './assignment-history.ts';
 
 const proposalPage = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 
@@ -40,6 +41,9 @@ export const proposalEntities: EntityDecl[] = [
       const row = await findProposal(ctx.db, id);
       return !!row && canSeeProposal(row, actor, await loadFacts(ctx.db, id));
     },
+    // the unit suggestion (智能交办) learns from the proposals' own 交办 decisions; similar items leave out a 并案 group
+    assignmentHistory: (ctx, tenantId) => proposalAssignmentHistory(ctx.db, tenantId),
+    sameRecords: (ctx, id) => mergedWith(ctx.db, id),
   },
   { type: evaluationEntity, label: '提案办理评价', labelEn: 'Proposal evaluation', link: proposalPage },
   { type: conversionEntity, label: '提案转社情民意征询', labelEn: 'Proposal conversion', link: proposalPage },

@@ -5,7 +5,7 @@
  * fitted on held-out margins (a model of one stratified half scores the other half), so it reads as a probability.
  * Compact for storage; retrained as assignments accumulate.
  */
-import { CHAR_BLOCK, FeatureSpace, countFeatures, type TermCounts } from './features.ts';
+import { CHAR_BLOCK, FeatureSpace, countFeatures, wordKeys, type TermCounts } from './features.ts';
 import type { SparseVec } from './sparse.ts';
 
 /** A training example: the text and the label (the handling unit's id). */
@@ -102,6 +102,30 @@ export class UnitClassifier {
     return this.labels
       .map((label, k) => ({ label, score: s[k], confidence: p[k] }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Why a label is suggested for a text: the text's words that add most to the label's margin (weight × the word's
+   * value in the text, body and title keys together), best first; only words of two or more characters that count for it.
+   */
+  topTerms(x: SparseVec, words: readonly string[], label: string, k = 5): string[] {
+    const K = this.labels.length;
+    const c = this.labels.indexOf(label);
+    if (c < 0) return [];
+    const val = new Map<number, number>();
+    for (let i = 0; i < x.idx.length; i++) val.set(x.idx[i], x.val[i]);
+    const out: Array<[string, number]> = [];
+    for (const w of new Set(words)) {
+      if ([...w].length < 2 || /^[\p{N}\p{P}\s]+$/u.test(w)) continue;
+      let s = 0;
+      for (const key of wordKeys(w)) {
+        const col = this.space.column(key);
+        const v = col < 0 ? undefined : val.get(col);
+        if (v !== undefined) s += this.w[col * K + c] * v;
+      }
+      if (s > 0) out.push([w, s]);
+    }
+    return out.sort((a, b) => b[1] - a[1]).slice(0, k).map(([w]) => w);
   }
 
   toJSON() {

@@ -37,6 +37,11 @@ const isSkippable = (c: number) => c === 32 || (c >= 0x3000 && c <= 0x303f) || (
 
 const charKey = (h: number, g: number) => (((h ^ Math.imul(g + 1, 0x9e3779b1)) >>> 0) & KEY_MASK & ~1) | CHAR_BLOCK;
 const wordKey = (w: string, seed: number) => (hashString(w, seed) & KEY_MASK & ~1) | WORD_BLOCK;
+const BODY_SEED = 0x12345678;
+const TITLE_SEED = 0x7654321;
+
+/** The feature keys of a word: in the body, and in the title. */
+export const wordKeys = (w: string): [number, number] => [wordKey(w, BODY_SEED), wordKey(w, TITLE_SEED)];
 
 /**
  * Counts the features of one document: character n-grams (1..3) within runs of non-punctuation characters,
@@ -55,8 +60,8 @@ export function countFeatures(text: string, words: readonly string[], titleWords
       add(m, charKey(h, g));
     }
   }
-  for (const w of words) add(m, wordKey(w, 0x12345678));
-  for (const w of titleWords) add(m, wordKey(w, 0x7654321));
+  for (const w of words) add(m, wordKey(w, BODY_SEED));
+  for (const w of titleWords) add(m, wordKey(w, TITLE_SEED));
   return m;
 }
 
@@ -148,6 +153,11 @@ export class FeatureSpace {
   /** Number of columns. */
   get size(): number {
     return this.keys.length;
+  }
+
+  /** The column of a feature key, or -1 when the vocabulary does not know it. */
+  column(key: number): number {
+    return this.table.get(key);
   }
 
   /** The block (characters or words) of a column. */

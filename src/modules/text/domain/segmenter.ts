@@ -64,8 +64,13 @@ export class Segmenter {
 
   /** Content words: segmented, lower-cased, without punctuation, digits-only tokens and stop words. */
   terms(text: string): string[] {
+    return this.contentTerms(this.jieba.cut(text, true));
+  }
+
+  /** The content terms among words already cut (`cut`'s output), as `terms` gives them for the text. */
+  contentTerms(words: readonly string[]): string[] {
     const out: string[] = [];
-    for (const raw of this.jieba.cut(text, true)) {
+    for (const raw of words) {
       const w = raw.trim().toLowerCase();
       if (w.length === 0 || this.stops.has(w) || !isContentToken(w)) continue;
       out.push(w);

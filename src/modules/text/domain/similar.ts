@@ -31,6 +31,14 @@ export class Vocabulary {
     return Math.log((1 + this.docs) / (1 + (this.df[id] ?? 0))) + 1;
   }
 
+  /**
+   * Document frequency and IDF as if some documents were not counted (`less`: how many of them contain each word,
+   * `lessDocs`: how many they are): a record's own text leaves its words as rare as they were before it came.
+   */
+  dfWithout(id: number, less?: ReadonlyMap<number, number>): number {
+    return (this.df[id] ?? 0) - (less?.get(id) ?? 0);
+  }
+
   toJSON() {
     return { docs: this.docs, words: this.words, df: this.df };
   }
@@ -50,15 +58,29 @@ export interface TermVec {
   w: Float32Array;
 }
 
-/** Sublinear TF × IDF over the vocabulary, keeping the `keep` highest-weighted terms; unknown words get the highest IDF. */
-export function termVector(vocab: Vocabulary, words: readonly string[], keep = 32): TermVec {
+/** What a query leaves out of the vocabulary's counts: the excluded documents' words (id → how many contain it) and their number. */
+export interface Without {
+  less: ReadonlyMap<number, number>;
+  docs: number;
+}
+
+/**
+ * Sublinear TF × IDF over the vocabulary, keeping the `keep` highest-weighted terms; unknown words are left out. With
+ * `without`, the counts are those of the vocabulary without some documents (a record's own): a word only they contain
+ * is unknown, so the record itself does not tilt the query towards its own wording.
+ */
+export function termVector(vocab: Vocabulary, words: readonly string[], keep = 32, without?: Without): TermVec {
   const tf = new Map<number, number>();
   for (const w of words) {
     const id = vocab.ids.get(w);
     if (id === undefined) continue;
+    if (without && vocab.dfWithout(id, without.less) <= 0) continue;
     tf.set(id, (tf.get(id) ?? 0) + 1);
   }
-  let items = [...tf.entries()].map(([id, c]) => [id, (1 + Math.log(c)) * vocab.idf(id)] as [number, number]);
+  const idf = without
+    ? (id: number) => Math.log((1 + vocab.docs - without.docs) / (1 + vocab.dfWithout(id, without.less))) + 1
+    : (id: number) => vocab.idf(id);
+  let items = [...tf.entries()].map(([id, c]) => [id, (1 + Math.log(c)) * idf(id)] as [number, number]);
   if (items.length > keep) items = items.sort((a, b) => b[1] - a[1]).slice(0, keep);
   items.sort((a, b) => a[0] - b[0]);
   const n = Math.sqrt(items.reduce((s, [, v]) => s + v * v, 0)) || 1;

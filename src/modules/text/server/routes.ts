@@ -32,16 +32,16 @@ export function textRoutes(service: TextService) {
       // anyone signed in (a member writing a proposal too); results are limited to what the caller may see
       const actor = actorOf(req);
       const threshold = await ctx.settings.get(actor.tenantId, DUP_THRESHOLD_SETTING, DEFAULT_DUP_THRESHOLD);
-      return service.similar(actor.tenantId, req.body.text, req.body.limit, req.body.source, threshold, actor);
+      return service.similar(actor.tenantId, req.body.text, req.body.limit, req.body.source, threshold, actor, req.body.record);
     });
 
     app.post('/api/text/suggest-units', {
-      schema: { tags: ['text'], summary: '智能交办：建议的承办单位及置信度', body: suggestRequest, response: { 200: suggestResponse } },
+      schema: { tags: ['text'], summary: '智能交办：建议的承办单位、置信度及理由（权重最高的词语、相近已交办事项的去向）', body: suggestRequest, response: { 200: suggestResponse } },
     }, async (req) => {
       const actor = requirePermission(actorOf(req), 'text.use', '使用文本分析');
       // only the CPPCC's current handling units are suggested (not a unit closed since, nor an id stored before ids were checked)
       const units = new Set((await listUnits(ctx.db, actor.tenantId)).map((u) => String(u.id)));
-      const r = await service.suggestUnits(actor.tenantId, req.body.text, req.body.limit, units);
+      const r = await service.suggestUnits(actor.tenantId, req.body.text, req.body.limit, units, req.body.record);
       return { ...r, actions: can(actor, 'text.use') ? ['record_assignment'] : [] };
     });
 

@@ -25,6 +25,7 @@ export function subscribeText(ctx: ModuleContext, service: TextService): void {
   });
   ctx.events.on('text.assigned', async (e) => {
     const p = e.payload as unknown as TextAssignedPayload;
-    await service.recordAssignment(e.tenantId, p.text, p.unitId);
+    // the record assigned (the event's entity): its module's own history is what the model learns from
+    await service.recordAssignment(e.tenantId, p.text, p.unitId, e.entityType && e.entityId ? { type: e.entityType, id: e.entityId } : undefined);
   });
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../../kernel/universal/errors.ts';
 import { segmenter } from '../domain/segmenter.ts';
 import { cppccTerms } from '../domain/terms.ts';
 import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
-import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec } from '../domain/similar.ts';
+import { countFeatures } from '../domain/features.ts';
+import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec, type Without } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
 import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
@@ -16,6 +17,8 @@ import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './
 import { clock } from '../../../kernel/universal/clock.ts';
 import { textDb, type TextDb } from './tables.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import { listUnits } from '../../organizations/index.ts';
+import { createHash } from 'node:crypto';
 
 export type { TextItemInput };
 
@@ -28,15 +31,70 @@ class TenantCorpus {
   dups = new DuplicateIndex<number>();
   meta: ItemMeta[] = [];
   byRef = new Map<string, number>();
+  /** the items of each record id (a proposal and its released reply share one) */
+  byRefId = new Map<string, number[]>();
   builtAt = 0;
 }
 
-const tok = (t: string) => segmenter().cut(t).filter((w) => w.trim() && !/^[\p{P}\s]+$/u.test(w));
+/** A record of another module, named by its entity type and id. */
+export interface RecordRef { type: string; id: string }
+
+/**
+ * What the text module asks the modules that own records, through the entities their manifests declare: the
+ * assignments (交办) they decided, which records are one (并案), and the entity type of each search source.
+ */
+export interface TextRecords {
+  assignmentHistory(tenantId: string): Promise<Array<RecordRef & { text: string; unitId: string }>>;
+  hasAssignmentHistory(type: string): boolean;
+  sameRecords(type: string, id: string): Promise<string[]>;
+  typeOfSource(source: string): string | undefined;
+}
+
+/** No module's records (a text service on its own, in tests). */
+export const noTextRecords: TextRecords = {
+  assignmentHistory: async () => [],
+  hasAssignmentHistory: () => false,
+  sameRecords: async (_type, id) => [id],
+  typeOfSource: () => undefined,
+};
+
+/** One example the unit suggestion learns from: a record's text and the unit it went to (key: `type:id`, or none for an imported text). */
+interface Example { key: string | null; text: string; label: string }
+
+/** What a tenant's suggestion has learned from: every record's unit by key, how many examples each unit has, what has changed since. */
+class TenantLearning {
+  unitOf = new Map<string, string>();
+  perUnit = new Map<string, number>();
+  /** records assigned (or assigned anew) since the model was trained */
+  pending = new Set<string>();
+}
+
+/** Why a unit is suggested: the words that weighed most, and how the most similar assigned records went. */
+export interface SuggestionReasons {
+  terms: string[];
+  /** the most similar records already assigned (交办), and how many of them went to this unit */
+  similar: number;
+  similarToUnit: number;
+  /** all the examples of this unit the model learned from */
+  unitTotal: number;
+}
+
+/** How many of the most similar assigned records explain a suggestion, and the least similarity that counts. */
+const NEIGHBOURS = 10;
+const NEIGHBOUR_MIN_SCORE = 0.1;
+
+const isWord = (w: string) => !!w.trim() && !/^[\p{P}\s]+$/u.test(w);
+const tok = (t: string) => segmenter().cut(t).filter(isWord);
 
 export class TextService {
   private corpora = new Map<string, Promise<TenantCorpus>>();
   private models = new Map<string, Promise<UnitClassifier | null>>();
-  private pendingExamples = new Map<string, number>();
+  /** the model in use for each tenant once loaded (null: too few examples) */
+  private loaded = new Map<string, UnitClassifier | null>();
+  private learning = new Map<string, TenantLearning>();
+  /** per tenant, the retraining under way or queued (one at a time; a queued one takes every change made before it starts) */
+  private training = new Map<string, Promise<unknown>>();
+  private queued = new Map<string, Promise<UnitClassifier | null>>();
   private dictionaryLoaded?: Promise<void>;
   /** retrain after this many new assignments (the model also learns each one immediately through its rules path) */
   retrainEvery = 20;
@@ -46,7 +104,8 @@ export class TextService {
 
   /** `visibility`: who may see which found items (in the app, the entities the modules declare) */
   private readonly db: TextDb;
-  constructor(db: AnyModuleDb, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility) {
+  constructor(db: AnyModuleDb, private readonly dialect: DialectName, private readonly visibility: SearchVisibility = noSearchVisibility,
+    private readonly records: TextRecords = noTextRecords, private readonly log: (...a: unknown[]) => void = () => undefined) {
     this.db = textDb(db);
     this.search = new TextSearch(db, dialect, visibility);
   }
@@ -89,6 +148,8 @@ export class TextService {
     const n = c.index.add(termVector(c.vocab, words));
     c.meta.push(meta);
     c.byRef.set(`${meta.source}:${meta.refId}`, n);
+    const same = c.byRefId.get(meta.refId);
+    if (same) same.push(n); else c.byRefId.set(meta.refId, [n]);
     c.dups.add(n, fingerprint(full));
   }
 
@@ -120,7 +181,7 @@ export class TextService {
     if (!p) return;
     const c = await p;
     const words = segmenter().terms(`${item.title}。${item.body}`);
-    for (const w of words) c.vocab.id(w);
+    c.vocab.observe(words); // its words count as they would in a rebuilt index (a record's own words can then be discounted)
     if (c.meta.length + 1 > Math.max(50, c.builtAt * 2)) this.corpora.delete(tenantId); // vocabulary grew a lot: rebuild lazily
     else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt, ownerUserId: item.ownerUserId ?? null }, words, `${item.title}\n${item.body}`);
   }
@@ -133,13 +194,44 @@ export class TextService {
     for (const item of known) await this.indexItem(tenantId, item);
   }
 
-  /** The most similar earlier items with scores, a duplicate flag and the shared keywords. */
-  async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD, visibleTo?: Actor) {
+  /**
+   * The items of a record and of the records one with it (并案), in any source of its entity, and what they add to the
+   * vocabulary's counts: similar items leave them out, and the query is weighed as if they were not there.
+   */
+  private async ownItems(tenantId: string, c: TenantCorpus, record?: { source: string; refId: string }): Promise<{ docs: ReadonlySet<number>; without?: Without }> {
+    if (!record) return { docs: new Set() };
+    const type = this.records.typeOfSource(record.source);
+    const ids = type ? await this.records.sameRecords(type, record.refId) : [record.refId];
+    const sameKind = (src: string) => (type ? this.records.typeOfSource(src) === type : src === record.source);
+    const docs = new Set<number>();
+    for (const id of ids) for (const n of c.byRefId.get(id) ?? []) if (sameKind(c.meta[n].source)) docs.add(n);
+    if (!docs.size) return { docs };
+    const rows = await this.db.selectFrom('text_items').select(['source', 'ref_id', 'title', 'body']).where('tenant_id', '=', tenantId).where('ref_id', 'in', ids).execute();
+    const less = new Map<number, number>();
+    let counted = 0;
+    for (const r of rows) {
+      if (!docs.has(c.byRef.get(`${r.source}:${r.ref_id}`) ?? -1)) continue;
+      counted++;
+      for (const w of new Set(segmenter().terms(`${r.title}。${r.body}`))) {
+        const id = c.vocab.ids.get(w);
+        if (id !== undefined) less.set(id, (less.get(id) ?? 0) + 1);
+      }
+    }
+    return { docs, without: { less, docs: counted } };
+  }
+
+  /**
+   * The most similar earlier items with scores, a duplicate flag and the shared keywords. With `record` (the record
+   * the text is of), that record and those merged with it (并案) are left out before the best are taken, and the
+   * query is weighed as if they were not indexed: its reviewers see the neighbours its writer saw.
+   */
+  async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD, visibleTo?: Actor, record?: { source: string; refId: string }) {
     const c = await this.corpus(tenantId);
     const words = segmenter().terms(text);
-    const q = termVector(c.vocab, words);
+    const own = await this.ownItems(tenantId, c, record);
+    const q = termVector(c.vocab, words, 32, own.without);
     const fp = fingerprint(text);
-    const exclude = source ? (d: number) => c.meta[d].source !== source : undefined;
+    const exclude = source || own.docs.size ? (d: number) => own.docs.has(d) || (!!source && c.meta[d].source !== source) : undefined;
     const hits = c.index.search(q, visibleTo ? limit * 4 : limit, exclude);
     const dupHits = c.dups.query(fp, threshold).filter((h) => !exclude?.(h.key));
     const seen = new Set(hits.map((h) => h.doc));
@@ -240,15 +332,76 @@ export class TextService {
 
   // ---------- unit suggestion ----------
 
+  /**
+   * The examples the tenant's suggestion learns from: the assignments (交办) the owning modules decided, read from
+   * their own records (each record once, with its current unit), then the texts recorded here (imported history, and
+   * records whose module keeps none) that are not among them, the latest per record or text; only units of the tenant.
+   * The signature names the set, so a stored model trained on the same set is used as it is.
+   */
+  private async examples(tenantId: string): Promise<{ examples: Example[]; signature: string }> {
+    const [units, history, rows] = await Promise.all([
+      listUnits(this.db, tenantId).then((us) => new Set(us.map((u) => String(u.id)))),
+      this.records.assignmentHistory(tenantId),
+      this.db.selectFrom('text_assignments').select(['id', 'text', 'unit_id']).where('tenant_id', '=', tenantId)
+        .orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
+    ]);
+    const examples: Example[] = [];
+    const keys = new Set<string>();
+    const texts = new Set<string>();
+    for (const h of history) {
+      if (!units.has(h.unitId)) continue;
+      const key = `${h.type}:${h.id}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+      texts.add(h.text.trim());
+      examples.push({ key, text: h.text, label: h.unitId });
+    }
+    for (const r of rows) {
+      const key = r.id.includes(':') ? r.id : null;
+      const text = r.text.trim();
+      if (!units.has(r.unit_id) || (key && keys.has(key)) || texts.has(text)) continue;
+      if (key) keys.add(key);
+      texts.add(text);
+      examples.push({ key, text: r.text, label: r.unit_id });
+    }
+    const hash = createHash('sha256');
+    for (const e of examples) hash.update(`${e.key ?? ''}\u0000${e.label}\u0000${e.text}\u0001`);
+    return { examples, signature: hash.digest('base64url') };
+  }
+
+  private remember(tenantId: string, examples: readonly Example[]): TenantLearning {
+    const l = new TenantLearning();
+    for (const e of examples) {
+      if (e.key) l.unitOf.set(e.key, e.label);
+      l.perUnit.set(e.label, (l.perUnit.get(e.label) ?? 0) + 1);
+    }
+    const before = this.learning.get(tenantId);
+    if (before) for (const k of before.pending) l.pending.add(k);
+    this.learning.set(tenantId, l);
+    return l;
+  }
+
+  /**
+   * The tenant's model: the stored one when it was trained on the current examples; otherwise one trained now when
+   * none is stored, or the stored one while a retraining runs in the background.
+   */
   private model(tenantId: string): Promise<UnitClassifier | null> {
     let p = this.models.get(tenantId);
     if (!p) {
       p = (async () => {
-        const row = await this.db.selectFrom('text_models').select(['data']).where('tenant_id', '=', tenantId).where('kind', '=', 'units').executeTakeFirst();
-        if (!row) return null;
-        const stored = JSON.parse(Buffer.from(row.data as Uint8Array).toString('utf8'));
-        // a model stored in an earlier format is retrained from the recorded assignments
-        return UnitClassifier.readable(stored) ? UnitClassifier.fromJSON(stored) : this.retrain(tenantId);
+        await this.ensureDictionary();
+        const [row, set] = await Promise.all([
+          this.db.selectFrom('text_models').select(['data']).where('tenant_id', '=', tenantId).where('kind', '=', 'units').executeTakeFirst(),
+          this.examples(tenantId),
+        ]);
+        this.remember(tenantId, set.examples);
+        const stored = row ? JSON.parse(Buffer.from(row.data as Uint8Array).toString('utf8')) : null;
+        // a model stored in an earlier format is retrained
+        if (!stored || !UnitClassifier.readable(stored)) return this.retrain(tenantId);
+        const model = UnitClassifier.fromJSON(stored);
+        this.loaded.set(tenantId, model);
+        if (stored.signature !== set.signature) this.retrainLater(tenantId);
+        return model;
       })();
       this.models.set(tenantId, p);
       p.catch(() => this.models.delete(tenantId));
@@ -256,44 +409,149 @@ export class TextService {
     return p;
   }
 
-  /** Retrains the tenant's model from all recorded assignments and stores it. */
-  async retrain(tenantId: string): Promise<UnitClassifier | null> {
-    await this.ensureDictionary();
-    const rows = await this.db.selectFrom('text_assignments').select(['text', 'unit_id']).where('tenant_id', '=', tenantId).execute();
-    const labels = new Set(rows.map((r) => r.unit_id));
-    if (rows.length < 2 || labels.size < 2) return null;
-    const model = train(tok, rows.map((r) => ({ text: r.text, label: r.unit_id })));
-    const data = Buffer.from(JSON.stringify(model.toJSON()), 'utf8');
-    const now = clock.iso();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('text_models').where('tenant_id', '=', tenantId).where('kind', '=', 'units').execute();
-      await trx.insertInto('text_models').values({ id: newId(), tenant_id: tenantId, kind: 'units', data, examples: rows.length, created_at: now, updated_at: now }).execute();
+  /**
+   * Retrains the tenant's model from all its examples and stores it. One retraining runs at a time per tenant; asked
+   * while one runs, the next starts after it and takes every change made until then.
+   */
+  retrain(tenantId: string): Promise<UnitClassifier | null> {
+    const queued = this.queued.get(tenantId);
+    if (queued) return queued;
+    const run = (this.training.get(tenantId) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+      this.queued.delete(tenantId);
+      return this.fit(tenantId);
     });
+    this.queued.set(tenantId, run);
+    this.training.set(tenantId, run);
+    run.then(() => { if (this.training.get(tenantId) === run) this.training.delete(tenantId); }, () => { if (this.training.get(tenantId) === run) this.training.delete(tenantId); });
+    return run;
+  }
+
+  private retrainLater(tenantId: string): void {
+    this.retrain(tenantId).catch((e) => this.log('unit suggestion: retraining failed', e));
+  }
+
+  /** Resolves when no retraining of the tenant's model runs or waits (tests, benchmarks). */
+  async settled(tenantId: string): Promise<void> {
+    for (let p = this.training.get(tenantId); p; p = this.training.get(tenantId)) await p.catch(() => undefined);
+  }
+
+  private async fit(tenantId: string): Promise<UnitClassifier | null> {
+    await this.ensureDictionary();
+    this.learning.get(tenantId)?.pending.clear();
+    const { examples, signature } = await this.examples(tenantId);
+    const learning = this.remember(tenantId, examples);
+    const labels = new Set(examples.map((e) => e.label));
+    let model: UnitClassifier | null = null;
+    if (examples.length >= 2 && labels.size >= 2) {
+      model = train(tok, examples.map((e) => ({ text: e.text, label: e.label })));
+      const data = Buffer.from(JSON.stringify({ ...model.toJSON(), signature }), 'utf8');
+      const now = clock.iso();
+      await this.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('text_models').where('tenant_id', '=', tenantId).where('kind', '=', 'units').execute();
+        await trx.insertInto('text_models').values({ id: newId(), tenant_id: tenantId, kind: 'units', data, examples: examples.length, created_at: now, updated_at: now }).execute();
+      });
+    }
+    this.loaded.set(tenantId, model);
     this.models.set(tenantId, Promise.resolve(model));
-    this.pendingExamples.set(tenantId, 0);
+    // assignments made while it trained wait for the next round
+    if (model && learning.pending.size >= this.retrainEvery) this.retrainLater(tenantId);
     return model;
   }
 
-  /** Records a decided assignment (交办) so the suggestions learn from it; retrains when enough have accumulated. */
-  async recordAssignment(tenantId: string, text: string, unitId: string): Promise<void> {
-    await this.db.insertInto('text_assignments').values({ id: newId(), tenant_id: tenantId, text, unit_id: unitId, created_at: clock.iso() }).execute();
-    const pending = (this.pendingExamples.get(tenantId) ?? 0) + 1;
-    this.pendingExamples.set(tenantId, pending);
-    const model = await this.model(tenantId);
-    if (!model || !model.labels.includes(unitId) || pending >= this.retrainEvery) await this.retrain(tenantId);
+  /**
+   * Records a decided assignment (交办) so the suggestions learn from it. `record` names the record assigned: a record
+   * whose module declares its assignment history is read from there, so nothing is stored here; another record's text
+   * is stored once per record (a redelivered event, or a later decision, replaces it); a text without a record is
+   * imported history. Known at once for the reasons shown; the model is retrained in the background when a unit is new
+   * to it or enough assignments have accumulated. Delivering the same event twice changes nothing.
+   */
+  async recordAssignment(tenantId: string, text: string, unitId: string, record?: RecordRef): Promise<void> {
+    const key = record ? `${record.type}:${record.id}` : null;
+    if (!record || !this.records.hasAssignmentHistory(record.type)) {
+      const now = clock.iso();
+      if (key) {
+        await this.db.transaction().execute(async (trx) => {
+          const had = await trx.selectFrom('text_assignments').select(['text', 'unit_id']).where('id', '=', key).executeTakeFirst();
+          if (had && had.unit_id === unitId && had.text === text) return;
+          if (had) await trx.deleteFrom('text_assignments').where('id', '=', key).execute();
+          await trx.insertInto('text_assignments').values({ id: key, tenant_id: tenantId, text, unit_id: unitId, created_at: now }).execute();
+        });
+      } else {
+        await this.db.insertInto('text_assignments').values({ id: newId(), tenant_id: tenantId, text, unit_id: unitId, created_at: now }).execute();
+      }
+    }
+    const learning = this.learning.get(tenantId);
+    if (!learning) return; // not loaded here yet: the first suggestion reads every example afresh
+    if (key) {
+      const before = learning.unitOf.get(key);
+      if (before === unitId) return; // known already (a redelivered event)
+      if (before) learning.perUnit.set(before, (learning.perUnit.get(before) ?? 1) - 1);
+      learning.unitOf.set(key, unitId);
+    }
+    learning.perUnit.set(unitId, (learning.perUnit.get(unitId) ?? 0) + 1);
+    learning.pending.add(key ?? newId());
+    const model = this.loaded.get(tenantId);
+    if (model === undefined) return;
+    if (!model || !model.labels.includes(unitId) || learning.pending.size >= this.retrainEvery) this.retrainLater(tenantId);
   }
 
-  /** Units ranked for a text: the learned model first, keyword rules for units the model does not know yet; only `units` when given. */
-  async suggestUnits(tenantId: string, text: string, limit: number, units?: ReadonlySet<string>) {
+  /**
+   * How the records most similar to a text were assigned: of the (up to) ten nearest records already assigned
+   * (leaving out `record` and the records merged with it), how many went to each unit.
+   */
+  private async neighbours(tenantId: string, terms: readonly string[], learning: TenantLearning, record?: { source: string; refId: string }) {
+    const byUnit = new Map<string, number>();
+    if (!learning.unitOf.size) return { total: 0, byUnit };
+    const c = await this.corpus(tenantId);
+    // the record's own items are left out (their words' counts are not discounted here: a suggestion stays quick)
+    const own = new Set<number>();
+    if (record) {
+      const type = this.records.typeOfSource(record.source);
+      const ids = type ? await this.records.sameRecords(type, record.refId) : [record.refId];
+      for (const id of ids) for (const n of c.byRefId.get(id) ?? []) own.add(n);
+    }
+    const keyOf = (d: number) => {
+      const m = c.meta[d];
+      const type = this.records.typeOfSource(m.source);
+      return type ? `${type}:${m.refId}` : null;
+    };
+    const q = termVector(c.vocab, terms);
+    const hits = c.index.search(q, NEIGHBOURS * 3, (d) => {
+      const k = own.has(d) ? null : keyOf(d);
+      return !k || !learning.unitOf.has(k);
+    });
+    const seen = new Set<string>();
+    for (const h of hits) {
+      if (h.score < NEIGHBOUR_MIN_SCORE || seen.size >= NEIGHBOURS) break;
+      const k = keyOf(h.doc)!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const u = learning.unitOf.get(k)!;
+      byUnit.set(u, (byUnit.get(u) ?? 0) + 1);
+    }
+    return { total: seen.size, byUnit };
+  }
+
+  /**
+   * Units ranked for a text: the learned model first, keyword rules for units the model does not know yet; only
+   * `units` when given. Each learned suggestion says why: the text's words that weighed most for the unit, how many
+   * of the most similar assigned records went to it (leaving out `record`, the record being assigned, and its 并案
+   * group), and how many examples of the unit the model learned from.
+   */
+  async suggestUnits(tenantId: string, text: string, limit: number, units?: ReadonlySet<string>, record?: { source: string; refId: string }) {
     await this.ensureDictionary();
     const [model, rules] = await Promise.all([this.model(tenantId), this.rules(tenantId)]);
-    const ranked: Ranked[] = model ? model.rank(model.vectorize(tok, text)) : [];
+    const cut = segmenter().cut(text);
+    const words = cut.filter(isWord);
+    const x = model ? model.space.weigh(countFeatures(text, words)) : null;
+    const ranked: Ranked[] = model && x ? model.rank(x) : [];
     const matched = new Map<string, string[]>();
     for (const r of rules) {
       const hits = r.keywords.filter((k) => k && text.includes(k));
       if (hits.length) matched.set(r.unitId, hits);
     }
-    const out: Array<{ unitId: string; confidence: number; basis: 'model' | 'rule'; matchedKeywords: string[] }> = [];
+    type Suggestion = { unitId: string; confidence: number; basis: 'model' | 'rule'; matchedKeywords: string[]; reasons?: SuggestionReasons };
+    const out: Suggestion[] = [];
     if (ranked.length) for (const r of ranked) out.push({ unitId: r.label, confidence: round3(r.confidence), basis: 'model', matchedKeywords: matched.get(r.label) ?? [] });
     const ruleOnly = [...matched.entries()].filter(([u]) => !ranked.some((r) => r.label === u)).sort((a, b) => b[1].length - a[1].length);
     const totalHits = ruleOnly.reduce((s, [, h]) => s + h.length, 0);
@@ -301,7 +559,16 @@ export class TextService {
     // rules lead when there is no model; otherwise they follow a confident model and precede a doubtful one
     if (!ranked.length || ranked[0].confidence < 0.3) out.unshift(...ruleEntries);
     else out.push(...ruleEntries);
-    return { suggestions: (units ? out.filter((x) => units.has(x.unitId)) : out).slice(0, limit), modelExamples: model?.examples ?? 0 };
+    const kept = (units ? out.filter((s) => units.has(s.unitId)) : out).slice(0, limit);
+    const learning = this.learning.get(tenantId);
+    if (model && x && learning && kept.some((s) => s.basis === 'model')) {
+      const near = await this.neighbours(tenantId, segmenter().contentTerms(cut), learning, record);
+      for (const s of kept) {
+        if (s.basis !== 'model') continue;
+        s.reasons = { terms: model.topTerms(x, words, s.unitId, 5), similar: near.total, similarToUnit: near.byUnit.get(s.unitId) ?? 0, unitTotal: learning.perUnit.get(s.unitId) ?? 0 };
+      }
+    }
+    return { suggestions: kept, modelExamples: model?.examples ?? 0 };
   }
 
   async rules(tenantId: string) {

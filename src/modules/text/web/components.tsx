@@ -47,14 +47,15 @@ function useDebouncedPost<T>(url: string, body: Record<string, unknown> | null, 
  * 相似件: the earlier items most similar to a text being written or reviewed, with a score, a 疑似重复 flag and the
  * shared keywords, so a person can judge. Drop it under a form (text = title + body) or on a detail page.
  */
-export function SimilarItems({ text, source, excludeRefId, limit = 5, debounceMs = 600, minLength = 12, title }: {
-  text: string; source?: string; excludeRefId?: string; limit?: number; debounceMs?: number; minLength?: number; title?: string;
+export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600, minLength = 12, title }: {
+  /** `record`: the record the text is of; the server leaves it and the records merged with it (并案) out */
+  text: string; source?: string; record?: { source: string; refId: string }; limit?: number; debounceMs?: number; minLength?: number; title?: string;
 }) {
   const { t } = useI18n();
-  const body = text.trim().length >= minLength ? { text: text.trim().slice(0, 20000), limit: limit + (excludeRefId ? 1 : 0), ...(source ? { source } : {}) } : null;
+  const body = text.trim().length >= minLength ? { text: text.trim().slice(0, 20000), limit, ...(source ? { source } : {}), ...(record ? { record } : {}) } : null;
   const { data, loading, failed } = useDebouncedPost<SimilarResponse>('/api/text/similar', body, debounceMs);
   if (!body) return null;
-  const items = (data?.items ?? []).filter((i) => i.refId !== excludeRefId).slice(0, limit);
+  const items = data?.items ?? [];
   return (
     <section aria-label={t(title ?? '相似件')} data-testid="similar-items">
       <Typography.Title level={5} style={{ marginTop: 0 }}>{t(title ?? '相似件')} {loading && <Spin size="small" />}</Typography.Title>
@@ -89,16 +90,26 @@ export function SimilarItems({ text, source, excludeRefId, limit = 5, debounceMs
  * 智能交办: suggested lead units with confidence for a text; a person decides (`onPick` fills the unit field).
  * `nameOf` turns unit ids into names (the page already has the unit list).
  */
-export function UnitSuggestions({ text, onPick, nameOf, limit = 3 }: {
-  text: string; onPick?: (unitId: string) => void; nameOf?: (unitId: string) => string | undefined; limit?: number;
+export function UnitSuggestions({ text, record, onPick, nameOf, limit = 3 }: {
+  /** `record`: the record being assigned (it and its 并案 group do not count among the similar records) */
+  text: string; record?: { source: string; refId: string }; onPick?: (unitId: string) => void; nameOf?: (unitId: string) => string | undefined; limit?: number;
 }) {
   const { t } = useI18n();
-  const body = text.trim().length >= 4 ? { text: text.trim().slice(0, 20000), limit } : null;
+  const body = text.trim().length >= 4 ? { text: text.trim().slice(0, 20000), limit, ...(record ? { record } : {}) } : null;
   const { data, loading } = useDebouncedPost<SuggestResponse>('/api/text/suggest-units', body, 0);
   // without a name lookup from the page, the units of the tenant are read once
   const units = useApiQuery<{ items: Array<{ id: string; name: string }> }>(nameOf ? null : '/api/organizations/units');
   const name = (id: string) => nameOf?.(id) ?? units.data?.items.find((u) => u.id === id)?.name ?? id;
   if (!body) return null;
+  const why = (s: SuggestResponse['suggestions'][number]) => s.basis === 'rule'
+    ? `${t('关键词规则')}: ${s.matchedKeywords.join('、')}`
+    : s.reasons ? reasonText(s.reasons) : t('依据以往 {n} 件交办', { n: data?.modelExamples ?? 0 });
+  const reasonText = (r: NonNullable<SuggestResponse['suggestions'][number]['reasons']>) => [
+    r.terms.length ? t('关键词语：{terms}', { terms: r.terms.map((w) => `「${w}」`).join('') }) : '',
+    r.similar ? t('最相近的 {n} 件已交办事项中 {m} 件交由该单位', { n: r.similar, m: r.similarToUnit }) : '',
+    t('该单位以往承办 {n} 件', { n: r.unitTotal }),
+  ].filter(Boolean).join('；');
+  const first = data?.suggestions[0];
   return (
     <div data-testid="unit-suggestions" style={{ marginBottom: 12 }}>
       <Space wrap size={6}>
@@ -106,13 +117,18 @@ export function UnitSuggestions({ text, onPick, nameOf, limit = 3 }: {
         {loading && <Spin size="small" />}
         {data && data.suggestions.length === 0 && <Typography.Text type="secondary">{t('暂无建议（交办记录不足）')}</Typography.Text>}
         {data?.suggestions.map((s) => (
-          <Tooltip key={s.unitId} title={s.basis === 'rule' ? `${t('关键词规则')}: ${s.matchedKeywords.join('、')}` : t('依据以往 {n} 件交办', { n: data.modelExamples })}>
+          <Tooltip key={s.unitId} title={why(s)}>
             <Button size="small" onClick={onPick ? () => onPick(s.unitId) : undefined} disabled={!onPick}>
               {name(s.unitId)} <Tag style={{ marginInlineStart: 4, marginInlineEnd: 0 }} color={s.confidence >= 0.5 ? 'green' : 'default'}>{Math.round(s.confidence * 100)}%</Tag>
             </Button>
           </Tooltip>
         ))}
       </Space>
+      {first && (first.reasons || first.basis === 'rule') && (
+        <Typography.Paragraph type="secondary" data-testid="unit-suggestion-reason" style={{ fontSize: 12, margin: '4px 0 0' }}>
+          {t('推荐「{unit}」的理由', { unit: name(first.unitId) })}：{why(first)}
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }
@@ -121,7 +137,7 @@ export function UnitSuggestions({ text, onPick, nameOf, limit = 3 }: {
  * UnitSuggestions inside an antd Form (e.g. the 交办 dialog): picking a suggestion fills the form's `field`
  * (by default `leadUnitId`); the person still confirms.
  */
-export function UnitSuggestionsField({ text, field = 'leadUnitId', nameOf }: { text: string; field?: string; nameOf?: (unitId: string) => string | undefined }) {
+export function UnitSuggestionsField({ text, record, field = 'leadUnitId', nameOf }: { text: string; record?: { source: string; refId: string }; field?: string; nameOf?: (unitId: string) => string | undefined }) {
   const form = Form.useFormInstance();
-  return <UnitSuggestions text={text} nameOf={nameOf} onPick={(unitId) => { form.setFieldValue(field, unitId); void form.validateFields([field]).catch(() => undefined); }} />;
+  return <UnitSuggestions text={text} record={record} nameOf={nameOf} onPick={(unitId) => { form.setFieldValue(field, unitId); void form.validateFields([field]).catch(() => undefined); }} />;
 }

@@ -89,7 +89,7 @@ export default function ProposalDetailPage() {
     if (a.name === 'assign' || a.name === 'reassign') {
       return (
         <>
-        {p && <UnitSuggestionsField text={`${p.title}\n${p.background}\n${p.analysis}\n${p.suggestions}`} />}
+        {p && <UnitSuggestionsField text={`${p.title}\n${p.background}\n${p.analysis}\n${p.suggestions}`} record={{ source: 'proposal', refId: p.id }} />}
         <Form.Item noStyle shouldUpdate={(prev, cur) => prev.mode !== cur.mode}>
           {({ getFieldValue }) => getFieldValue('mode') && getFieldValue('mode') !== 'single' ? (
             <Form.Item name="coUnitIds" label={t('会办（分办）单位')} rules={[{ required: true, message: t('分办或会办时至少选择一个单位') }]}><UnitSelect multiple /></Form.Item>
@@ -188,7 +188,7 @@ export default function ProposalDetailPage() {
         <Col xs={24} lg={8}>
           {session.can('text.use') && (
             <PageCard title={t('相似件')}>
-              <SimilarItems text={`${p.title}\n${p.background}\n${p.analysis}`} excludeRefId={p.id} />
+              <SimilarItems text={`${p.title}\n${p.background}\n${p.analysis}`} record={{ source: 'proposal', refId: p.id }} />
             </PageCard>
           )}
           {(p.units.length > 0 || p.cosigners.length > 0) && (

@@ -141,13 +141,13 @@ export default function ProposalFormPage() {
                 ? <Button size="large" type="primary" onClick={async () => { try { await form.validateFields(steps[step].fields); setStep(step + 1); } catch { /* errors are shown next to the fields */ } }}>{t('下一步')}</Button>
                 : buttons}
             </Space>
-            {step === steps.length - 1 && <div style={{ marginTop: 16 }}><SimilarItems text={draftText} title={t('相似的已有提案和信息')} /></div>}
+            {step === steps.length - 1 && <div style={{ marginTop: 16 }}><SimilarItems text={draftText} record={id ? { source: 'proposal', refId: id } : undefined} title={t('相似的已有提案和信息')} /></div>}
             {step < steps.length - 1 && <div style={{ marginTop: 12 }}><Button type="link" onClick={() => void save(false)} loading={busy === 'save'}>{t('暂存草稿')}</Button></div>}
           </>
         ) : (
           <>
             {(['title', 'type', 'cosignerUserIds', 'topicId', 'background', 'analysis', 'suggestions', 'isPublic'] as const).map(field)}
-            <SimilarItems text={draftText} title={t('相似的已有提案和信息')} />
+            <SimilarItems text={draftText} record={id ? { source: 'proposal', refId: id } : undefined} title={t('相似的已有提案和信息')} />
             {buttons}
           </>
         )}

@@ -1,0 +1,178 @@
+/**
+ * 智能交办 learns from the proposals' own assignment history (交办记录, read through the proposals entity), retrains as
+ * assignments accumulate without counting one twice, says why a unit is suggested, and never suggests another CPPCC's
+ * unit; similar items leave out the record itself and its 并案 group, so its reviewers see the neighbours its writer saw.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from '../../../../test/support/db.ts';
+import { drained, startWorld, type World } from '../../../../test/support/factories.ts';
+import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { makeProposal } from '../../proposals/test/factories.ts';
+import { ok } from '../../proposals/test/transitions.ts';
+import { textServiceOf } from '../module.ts';
+import { buildApp } from '../../../server/app.ts';
+import { proposalAssignmentHistory } from '../../proposals/server/assignment-history.ts';
+
+/** Proposals by topic, each assigned to the unit that handles it. */
+const topics = {
+  市住建局: [
+    ['关于老旧小区加装电梯的建议', '老旧小区居民多为老年人，上下楼困难，加装电梯审批流程复杂。', '建议简化加装电梯审批，完善补贴政策。'],
+    ['关于推进老旧小区改造的建议', '老旧小区外墙脱落，管网老化，小区道路破损积水。', '建议加快老旧小区改造，修缮小区道路和管网。'],
+    ['关于规范物业服务收费的建议', '部分小区物业服务质量差，收费不透明，业主投诉多。', '建议住建部门加强物业监管，规范小区物业收费。'],
+  ],
+  市教育局: [
+    ['关于规范校外培训收费的建议', '校外培训机构预收费用过高，家长退费困难。', '建议教育部门加强校外培训监管，规范预收费。'],
+    ['关于缓解幼儿园入园难的建议', '城区幼儿园学位紧张，入园难问题突出。', '建议新建公办幼儿园，增加学前教育学位。'],
+    ['关于补充农村学校教师的建议', '农村小学教师编制不足，学校师资短缺。', '建议增加农村学校教师编制，提高乡村教师待遇。'],
+  ],
+} as const;
+
+const body = (t: readonly string[]) => ({ title: t[0], background: t[1], analysis: t[1], suggestions: t[2] });
+
+for (const d of await dialects()) {
+  describe(`unit suggestion learns from the assignment history (${d.kind})`, { skip: d.skip, timeout: 240_000 }, () => {
+    let world: World;
+    let unitIds: Record<string, string>;
+    before(async () => {
+      world = await startWorld(d.kind);
+      unitIds = world.ids.unitIds;
+      for (const [unit, items] of Object.entries(topics)) {
+        for (const t of items) await makeProposal(world, 'assigned', { title: t[0], draft: body(t), input: { assign: { mode: 'single', leadUnitId: unitIds[unit] } } });
+      }
+      await drained(world.zx);
+    });
+    after(async () => { await world?.close(); });
+
+    const suggest = async (text: string, record?: { source: string; refId: string }) => {
+      const staff = await world.as('proposal');
+      const r = await staff.post('/api/text/suggest-units', { text, limit: 3, ...(record ? { record } : {}) });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return r.body as { suggestions: Array<{ unitId: string; basis: string; confidence: number; reasons?: { terms: string[]; similar: number; similarToUnit: number; unitTotal: number } }>; modelExamples: number };
+    };
+
+    test('after start, a proposal of an assigned kind is suggested the unit its history favours, with the reasons', async () => {
+      const filed = await makeProposal(world, 'filed', { title: '关于老旧小区加装电梯补贴的建议', draft: body(['关于老旧小区加装电梯补贴的建议', '小区老年人多，加装电梯资金不足，审批难。', '建议完善加装电梯补贴，简化审批流程。']) });
+      const r = await suggest('关于老旧小区加装电梯补贴的建议\n小区老年人多，加装电梯资金不足，审批难。', { source: 'proposal', refId: filed.id });
+      assert.equal(r.modelExamples, 6, 'every assigned proposal once');
+      const top = r.suggestions[0];
+      assert.equal(top.unitId, unitIds['市住建局']);
+      assert.equal(top.basis, 'model');
+      assert.ok(top.reasons, 'the reasons come with a learned suggestion');
+      assert.ok(top.reasons!.terms.some((w) => /电梯|小区/.test(w)), top.reasons!.terms.join(','));
+      assert.equal(top.reasons!.unitTotal, 3);
+      assert.ok(top.reasons!.similarToUnit >= 1 && top.reasons!.similarToUnit <= top.reasons!.similar, JSON.stringify(top.reasons));
+    });
+
+    test('new assignments reach the model; a redelivered event or a restart counts none twice; another CPPCC’s unit is never suggested', async () => {
+      const svc = textServiceOf(world.zx.ctx);
+      const city = world.ids.cityId;
+      svc.retrainEvery = 1; // every new assignment retrains (20 by default)
+      // a unit the model does not know yet: two 交通 proposals assigned to 市交通运输局
+      const traffic = [
+        ['关于增开城区公交线路的建议', '新建小区公交线路少，市民出行换乘不便。', '建议交通部门优化公交线路，增开城区公交。'],
+        ['关于治理上下班交通拥堵的建议', '主干道上下班高峰交通拥堵严重，公交准点率低。', '建议优化信号灯配时，设置公交专用道。'],
+      ];
+      const ids: string[] = [];
+      for (const t of traffic) ids.push((await makeProposal(world, 'assigned', { title: t[0], draft: body(t), input: { assign: { mode: 'single', leadUnitId: unitIds['市交通运输局'] } } })).id);
+      await drained(world.zx);
+      await svc.settled(city);
+      const r = await suggest('关于优化公交线路缓解交通拥堵的建议\n公交线路少，高峰拥堵，出行不便。');
+      assert.equal(r.modelExamples, 8);
+      assert.equal(r.suggestions[0].unitId, unitIds['市交通运输局']);
+      assert.equal(r.suggestions[0].reasons?.unitTotal, 2);
+
+      // the same 交办 event delivered again: nothing changes
+      const stored = async () => world.zx.ctx.db.selectFrom('text_models').select(['examples', 'updated_at']).where('tenant_id', '=', city).executeTakeFirstOrThrow();
+      const before = await stored();
+      await svc.recordAssignment(city, '关于增开城区公交线路的建议', unitIds['市交通运输局'], { type: 'proposal', id: ids[0] });
+      await svc.recordAssignment(city, '关于增开城区公交线路的建议', unitIds['市交通运输局'], { type: 'proposal', id: ids[0] });
+      await svc.settled(city);
+      assert.deepEqual(await stored(), before, 'no retraining for a known assignment');
+      assert.equal((await suggest('公交线路拥堵')).suggestions.find((s) => s.unitId === unitIds['市交通运输局'])?.reasons?.unitTotal, 2);
+
+      // a county proposal assigned to the county's unit, and a stray record naming it in the city: never in the city's suggestions
+      const countyUnit = await world.zx.ctx.db.selectFrom('organizations').select('id').where('tenant_id', '=', world.ids.countyId).where('kind', '=', 'gov_unit').executeTakeFirstOrThrow();
+      await makeProposal(world, 'assigned', {
+        proposer: 'county', title: '关于县城公交线路的建议', draft: body(['关于县城公交线路的建议', '县城公交线路少，交通拥堵。', '建议增开公交线路。']),
+        by: { file: 'countystaff', assign: 'countystaff' }, input: { assign: { mode: 'single', leadUnitId: countyUnit.id } },
+      });
+      await world.zx.ctx.db.insertInto('text_assignments').values({ id: 'stray', tenant_id: city, text: '县城公交线路少，交通拥堵，建议增开公交', unit_id: countyUnit.id, created_at: before.updated_at }).execute();
+      await drained(world.zx);
+      await svc.retrain(city);
+      const mixed = await suggest('县城公交线路少，交通拥堵，建议增开公交');
+      assert.equal(mixed.modelExamples, 8, 'the county’s assignment is not the city’s history');
+      assert.ok(!mixed.suggestions.some((s) => s.unitId === countyUnit.id), JSON.stringify(mixed.suggestions));
+
+      // a restart: another app on the same database reads the same history and uses the stored model as it is
+      const trained = await stored();
+      const again = await buildApp(world.config);
+      try {
+        const fresh = await textServiceOf(again.ctx).suggestUnits(city, '关于增开城区公交线路的建议', 3);
+        assert.equal(fresh.modelExamples, 8);
+        await textServiceOf(again.ctx).settled(city);
+        assert.deepEqual(await stored(), trained, 'the stored model was trained on the same examples: not retrained');
+      } finally {
+        await again.close();
+      }
+    });
+
+    test('similar items of a filed proposal are the ones its writer saw, never itself nor the proposals merged with it', async () => {
+      // the writer's new text has many words no earlier proposal uses, as a real one does
+      const draft = {
+        title: '关于老旧小区加装电梯后续维保与噪声扰民问题的建议',
+        background: '加装电梯投入使用后，维保责任主体不明确，电梯故障停运频繁，低楼层住户反映运行噪声扰民、采光受影响，邻里纠纷增多。',
+        analysis: '维保资金无稳定来源，物业与业主委员会相互推诿，缺乏第三方评估与调解机制，特种设备安全检验覆盖不足。',
+        suggestions: '建议明确维保主体，设立维保基金，引入第三方评估调解。',
+      };
+      const text = `${draft.title}\n${draft.background}\n${draft.analysis}`;
+      const member = await world.as('member');
+      const written = await member.post('/api/text/similar', { text, limit: 5 });
+      assert.equal(written.status, 200);
+      assert.ok(written.body.items.length >= 1, 'the writer sees earlier proposals');
+
+      const p = await makeProposal(world, 'submitted', { title: draft.title, draft });
+      const copy = await makeProposal(world, 'submitted', { title: `${draft.title}（二）`, draft: { ...draft, title: `${draft.title}（二）` } });
+      const staff = await world.as('proposal');
+      const row = async (id: string) => (await staff.get(`/api/proposals/${id}`)).body;
+      await ok(staff, copy.id, 'merge', (await row(copy.id)).version, { targetId: p.id });
+      await ok(staff, p.id, 'file', (await row(p.id)).version, {});
+      await drained(world.zx);
+
+      for (const own of [p.id, copy.id]) {
+        const seen = await staff.post('/api/text/similar', { text, limit: 5, record: { source: 'proposal', refId: own } });
+        assert.equal(seen.status, 200, JSON.stringify(seen.body));
+        const refs = seen.body.items.map((i: any) => i.refId);
+        assert.ok(!refs.includes(p.id) && !refs.includes(copy.id), `never itself nor its 并案 group: ${refs}`);
+        assert.deepEqual(seen.body.items.map((i: any) => [i.refId, i.score]), written.body.items.map((i: any) => [i.refId, i.score]), 'the neighbours the writer saw');
+      }
+    });
+  });
+}
+
+describe('the demo’s unit suggestion (sqlite)', { timeout: 240_000 }, () => {
+  let demo: StartedApp;
+  before(async () => { demo = await startApp('sqlite'); });
+  after(async () => { await demo?.close(); });
+
+  test('on a fresh demo, the suggestion for an assigned kind of proposal names the unit its history favours, with reasons', async () => {
+    const db = demo.zx.ctx.db;
+    const tenant = (await db.selectFrom('proposals').select('tenant_id').where('lead_unit_id', 'is not', null).executeTakeFirstOrThrow()).tenant_id as string;
+    const history = await proposalAssignmentHistory(db, tenant);
+    assert.ok(history.length > 100, `${history.length} assigned proposals`);
+    const staff = await demo.login('proposal');
+    // an assigned proposal of the unit with the most: asked as its record (left out of the neighbours)
+    const counts = new Map<string, number>();
+    for (const h of history) counts.set(h.unitId, (counts.get(h.unitId) ?? 0) + 1);
+    const unit = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const sample = history.find((h) => h.unitId === unit)!;
+    const r = await staff.post('/api/text/suggest-units', { text: sample.text, limit: 3, record: { source: 'proposal', refId: sample.id } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.ok(r.body.suggestions.length > 0, 'not empty');
+    assert.equal(r.body.modelExamples, history.length);
+    const top = r.body.suggestions[0];
+    assert.equal(top.unitId, unit);
+    assert.ok(top.reasons.terms.length > 0 && top.reasons.similarToUnit > 0, JSON.stringify(top.reasons));
+    assert.equal(top.reasons.unitTotal, counts.get(unit));
+  });
+});
