@@ -58,8 +58,8 @@ for (const d of await dialects()) {
       const p = await makeProposal(s, 'filed', { title: '关于元旦立案面商日期的建议' });
       const staff = await s.as('proposal');
       const unit = await s.as('unit');
-      let r = await ok(staff, p.id, 'assign', (await staff.get(`/api/proposals/${p.id}`)).body.version, { mode: 'single', leadUnitId: s.ids.unitIds['市住建局'] });
-      r = await ok(unit, p.id, 'sign', r.version);
+      const assigned = await ok(staff, p.id, 'assign', (await staff.get(`/api/proposals/${p.id}`)).body.version, { mode: 'single', leadUnitId: s.ids.unitIds['市住建局'] });
+      await ok(unit, p.id, 'sign', assigned.version);
       const url = `/api/proposals/${p.id}/consultations`;
       const before = await unit.post(url, { method: 'phone', date: '2026-12-31', people: '提案人', notes: '电话沟通' });
       assert.equal(before.status, 400, JSON.stringify(before.body));

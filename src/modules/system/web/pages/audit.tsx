@@ -68,7 +68,7 @@ export default function AuditPage() {
       </Form>
       <Table<AuditRowView>
         rowKey="seq" columns={columns} dataSource={data?.items ?? []} loading={loading} size={mobile ? 'small' : 'middle'} scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: (r) => <Typography.Paragraph code style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(r.data, null, 2)}{'\n'}hash: {r.hash}</Typography.Paragraph> }}
+        expandable={{ expandedRowRender: (r) => <>{mobile && r.entityType ? <div style={{ marginBottom: 8 }}><AuditEntity row={r} /></div> : null}<Typography.Paragraph code style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(r.data, null, 2)}{'\n'}hash: {r.hash}</Typography.Paragraph></> }}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('共 {n} 条', { n }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
       />
     </PageCard>
