@@ -125,7 +125,7 @@ describe('English mode and the login page (chromium)', { skip, timeout: 300_000 
       await page.waitForLoadState('networkidle');
       assert.deepEqual(await chineseLeft(page, '[data-testid="worklist-counts"]', written), [], 'work counts');
       assert.deepEqual(await chineseLeft(page, '[data-testid="worklist"]', written), [], 'worklist');
-      assert.deepEqual(await chineseLeft(page, '[data-testid="user-name"]', written), [], 'the role beside the name');
+      if (width >= 768) assert.deepEqual(await chineseLeft(page, '[data-testid="user-name"]', written), [], 'the role beside the name');
       await shot(page, `worklist-en-${width}`);
 
       // a proposal submitted: the office is told of its new work item
