@@ -34,8 +34,7 @@ function watch(page: Page): void {
   const say = (what: string) => process.stderr.write(`[browser ${clock.iso().slice(11, 23)}] ${what}\n`);
   page.on('response', (r) => {
     const where = new URL(r.url()).pathname;
-    // the web app asks who is signed in before anyone is; that 401 is how it learns to show the login page
-    if (r.status() < 400 || !where.startsWith('/api/') || (r.status() === 401 && where === '/api/auth/me')) return;
+    if (r.status() < 400 || !where.startsWith('/api/')) return;
     const line = `${r.status()} ${r.request().method()} ${where}`;
     r.text().then((body) => say(`${line} ${body.slice(0, 300)}`), () => say(line));
   });

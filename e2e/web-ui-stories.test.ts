@@ -29,7 +29,7 @@ describe('web app on phones and desks (chromium)', { skip, timeout: 240_000 }, (
     const page = await stage.freshPage({ width: 390, height: 844 });
     const problems = recordProblems(page);
     const asked: string[] = [];
-    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/auth/me') asked.push(r.url()); });
+    page.on('request', (r) => { if (['/api/auth/me', '/api/auth/session'].includes(new URL(r.url()).pathname)) asked.push(r.url()); });
     await page.goto(stage.baseUrl + '/login');
     await page.getByLabel('用户名').waitFor();
     await page.goto(stage.baseUrl + '/proposals');

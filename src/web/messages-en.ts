@@ -38,4 +38,7 @@ export const shellMessages: Record<string, string> = {
   '状态': 'Status',
   '加载失败': 'Failed to load',
   '共 {n} 条': '{n} in total',
+  // the administrator roles (三员分立)
+  '系统管理员': 'System administrator', '安全管理员': 'Security administrator', '审计管理员': 'Audit administrator',
+  '暂无': 'None yet',
 };

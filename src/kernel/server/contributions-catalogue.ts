@@ -23,6 +23,8 @@ export interface Contributions {
   readonly jobs: readonly Owned<JobDecl>[];
   /** web path of a record's page (work items, notifications); null for an entity type no module declares */
   link(type: string, id: string): Promise<string | null>;
+  /** what people call these records of one entity type (see `EntityDecl.titles`); empty for a type without titles */
+  titles(type: string, ids: string[]): Promise<ReadonlyMap<string, string>>;
   /** the entity whose search hits a search source's items are */
   entityOfSource(source: string): Owned<EntityDecl> | undefined;
   /** of these ids of one entity type, those the actor may see; null when the entity declares no rule */
@@ -111,6 +113,10 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
     async link(type, id) {
       const e = entities.get(type);
       return e ? e.link(id, ctxOf()) : null;
+    },
+    async titles(type, ids) {
+      const e = entities.get(type);
+      return e?.titles && ids.length ? e.titles(ctxOf(), ids) : new Map<string, string>();
     },
     entityOfSource: (source) => sources.get(source),
     async visibleIds(type, actor, ids) {

@@ -68,6 +68,11 @@ export interface EntityDecl {
    * record (a 承办任务 of a proposal) may look up the record it belongs to
    */
   link(id: string, ctx: ModuleContext): string | Promise<string>;
+  /**
+   * what people call each of these records (a 提案's number and title, a user's name), for lists that name records by
+   * their ids, such as the audit log; ids it does not know are left out
+   */
+  titles?(ctx: ModuleContext, ids: string[]): Promise<ReadonlyMap<string, string>>;
   /** which of these ids the actor may see; used by search and, without `attachments`, by attachments */
   visibleIds?: EntityAccess['visibleIds'];
   /** search sources whose hits are records of this entity (e.g. 'proposal' and its 'reply'); visibility by visibleIds */

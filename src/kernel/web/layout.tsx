@@ -69,7 +69,7 @@ export function AppLayout({ brand, menu, groups, headerWidgets, banners = [] }: 
     if (crumb && crumb !== current?.label) crumbs.push({ title: t(crumb) });
   }
 
-  const roleName = me?.roles?.[0]?.name ?? '';
+  const roleName = me?.roles?.[0]?.name ? t(me.roles[0].name) : '';
   const sideMenu = (
     <Menu
       mode="inline"

@@ -1,4 +1,4 @@
-/** The signed-in user (`/api/auth/me`), their preferences, and sign-out; shared by every page. */
+/** The signed-in user (the session probe `/api/auth/session`), their preferences, and sign-out; shared by every page. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthenticated, setCsrfToken } from './api.ts';
 import type { Locale } from './i18n.tsx';
@@ -39,7 +39,7 @@ const LOCAL_KEY = 'zx.preferences';
 
 /**
  * A cookie the web app sets when someone signs in and clears when they sign out or the server answers 401: whether
- * asking the server who is signed in (`/api/auth/me`) is worth a request. Without it the login page shows at once,
+ * asking the server who is signed in (`/api/auth/session`) is worth a request. Without it the login page shows at once,
  * without a request answered 401 that the browser would log as an error on every visit. Like the session cookie it
  * has no expiry, so both end with the browser session; it carries no secret (the session cookie is httpOnly).
  */
@@ -85,9 +85,12 @@ export function SessionProvider({ children, onSignedOut }: { children: ReactNode
 
   const refresh = useCallback(async () => {
     try {
-      const res = await api.get<MeResponse>('/api/auth/me');
+      // the probe answers 200 whether or not the session is still alive (it may have ended while the browser was
+      // away), so no visit logs a 401
+      const probe = await api.get<{ signedIn: false } | ({ signedIn: true } & MeResponse)>('/api/auth/session');
+      const res = probe.signedIn ? { user: probe.user, csrfToken: probe.csrfToken } : null;
       accept(res);
-      return res.user;
+      return res?.user ?? null;
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) accept(null);
       return null;

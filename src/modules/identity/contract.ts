@@ -23,6 +23,11 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>;
 
 export const sessionResponse = z.object({ user: meSchema, csrfToken: z.string() });
+/** The session probe: whether anyone is signed in here, answered 200 either way (a visit to the login page logs no error). */
+export const sessionProbeResponse = z.union([
+  z.object({ signedIn: z.literal(false) }),
+  z.object({ signedIn: z.literal(true), user: meSchema, csrfToken: z.string() }),
+]);
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64).describe('用户名'),

@@ -5,6 +5,7 @@ import { PermissionCache } from './server/permissions.ts';
 import { installAuthHook, SessionCache, SESSIONS_CHANGED } from './server/sessions.ts';
 import { authRoutes } from './server/auth-routes.ts';
 import { adminRoutes, GRANTS_CHANGED } from './server/admin-routes.ts';
+import { identityDb } from './server/tables.ts';
 
 export const identityModule: ModuleManifest = {
   name: 'identity',
@@ -15,6 +16,14 @@ export const identityModule: ModuleManifest = {
     { code: 'login.unlock', name: '查看和解除登录锁定', defaultRoles: ['sec_admin'] },
   ],
   migrations: identityMigrations,
+  // accounts are named by their display name and username in lists that show ids (the audit log)
+  entities: [{
+    type: 'user', label: '用户', labelEn: 'User', link: () => '/admin/users',
+    async titles(ctx, ids) {
+      const rows = await identityDb(ctx.db).selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, `${r.display_name}（${r.username}）`]));
+    },
+  }],
   routes(app, ctx) {
     const permissions = new PermissionCache(ctx.db);
     // grants changed on any instance: drop this instance's cached permission sets

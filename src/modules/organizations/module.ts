@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { organizationMigrations } from './server/migrations.ts';
 import { organizationRoutes } from './server/org-routes.ts';
 import { workYearSetting } from './server/work-year.ts';
+import { orgDb } from './server/tables.ts';
 
 /** Every business role reads the organisations (the three administrator roles manage them). */
 const businessRoles = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -24,5 +25,13 @@ export const organizationsModule: ModuleManifest = {
   // 工作年度: the year every module opens on, with its cut-off and session numbering (decision 0037)
   settings: [workYearSetting],
   migrations: organizationMigrations,
+  // organisations are named in lists that show ids (the audit log)
+  entities: [{
+    type: 'organization', label: '组织机构', labelEn: 'Organisation', link: () => '/admin/organizations',
+    async titles(ctx, ids) {
+      const rows = await orgDb(ctx.db).selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  }],
   routes: organizationRoutes,
 };

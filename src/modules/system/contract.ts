@@ -145,6 +145,12 @@ export const auditRow = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** the kind of record by its Chinese name (提案, 用户), when a module declares the entity type */
+  entityLabel: z.string().nullable().describe('对象类型名称'),
+  /** what the record is called now (a 提案's number and title, a user's name), when its module can say */
+  entityTitle: z.string().nullable().describe('对象名称'),
+  /** the record's page in the web app */
+  entityLink: z.string().nullable().describe('对象页面'),
   data: z.unknown().nullable(),
   ip: z.string().nullable(),
   hash: z.string(),

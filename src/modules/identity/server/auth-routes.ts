@@ -6,7 +6,7 @@ import { appendAudit, recordAudit, type AuditEntry } from '../../../kernel/serve
 import type { FastifyReply } from 'fastify';
 import { AppError, invalid } from '../../../kernel/universal/errors.ts';
 import {
-  loginBody, okResponse, passwordBody, preferencesBody, preferencesResponse, sessionResponse, totpEnableBody, totpSetupResponse,
+  loginBody, okResponse, passwordBody, preferencesBody, preferencesResponse, sessionProbeResponse, sessionResponse, totpEnableBody, totpSetupResponse,
 } from '../contract.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
 import { hashPassword, prepareDummy, verifyAgainstDummy, verifyPassword } from './passwords.ts';
@@ -130,6 +130,14 @@ export function authRoutes(app: App, ctx: ModuleContext, deps: { permissions: Pe
   }, async (req) => {
     const actor = actorOf(req);
     return { user: await loadMe(db, actor.userId, actor.permissions), csrfToken: req.zxSession!.csrfToken };
+  });
+
+  app.get('/api/auth/session', {
+    schema: { tags: ['auth'], summary: '会话探测：是否已登录（未登录时也答复 200）', response: { 200: sessionProbeResponse } },
+  }, async (req) => {
+    const actor = req.actor;
+    if (!actor || !req.zxSession) return { signedIn: false as const };
+    return { signedIn: true as const, user: await loadMe(db, actor.userId, actor.permissions), csrfToken: req.zxSession.csrfToken };
   });
 
   app.post('/api/auth/password', {

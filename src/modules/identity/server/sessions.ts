@@ -117,7 +117,7 @@ export function clearSessionCookie(reply: FastifyReply, config: Config) {
  * password, sign out, and enrol two-factor sign-in (an administrator's first sign-in needs both).
  */
 const WHILE_PASSWORD_MUST_CHANGE = new Set([
-  'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'POST /api/auth/login',
+  'GET /api/auth/me', 'GET /api/auth/session', 'POST /api/auth/password', 'POST /api/auth/logout', 'POST /api/auth/login',
   'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable',
 ]);
 

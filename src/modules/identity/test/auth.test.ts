@@ -39,6 +39,23 @@ for (const d of await dialects()) {
       assert.equal(me.body.csrfToken, c.csrf);
     });
 
+    test('the session probe answers 200 before sign-in, after sign-out and with a session that ended, and the user when signed in', async () => {
+      const nobody = await anonymous(s.app).get('/api/auth/session');
+      assert.equal(nobody.status, 200);
+      assert.deepEqual(nobody.body, { signedIn: false });
+      const c = await s.login('m0003');
+      const yes = await c.get('/api/auth/session');
+      assert.equal(yes.status, 200);
+      assert.equal(yes.body.signedIn, true);
+      assert.equal(yes.body.user.username, 'm0003');
+      assert.equal(yes.body.csrfToken, c.csrf);
+      const stale = await s.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'zx_sid=an-ended-session' } });
+      assert.equal(stale.statusCode, 200);
+      assert.deepEqual(stale.json(), { signedIn: false });
+      assert.equal((await c.post('/api/auth/logout')).status, 200);
+      assert.deepEqual((await c.get('/api/auth/session')).body, { signedIn: false });
+    });
+
     test('wrong password and unknown user get the same 401 message', async () => {
       const a = await rawLogin(s, { username: 'm0100', password: 'Wrong-Password-1' });
       const b = await rawLogin(s, { username: 'nobody-here', password: 'Wrong-Password-1' });

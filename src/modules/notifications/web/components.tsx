@@ -46,7 +46,7 @@ export function NotificationBell() {
 
 /** 最新通知: the latest few messages, refreshed live. */
 export function RecentNotifications() {
-  const { t } = useI18n();
+  const { t, ts } = useI18n();
   const navigate = useNavigate();
   const { data, loading, reload } = useApiQuery<{ items: NotificationItem[]; total: number }>('/api/notifications', { page: 1, pageSize: 5 });
   useServerEvent('notification', reload);
@@ -62,8 +62,8 @@ export function RecentNotifications() {
           renderItem={(n) => (
             <List.Item style={{ cursor: 'pointer' }} onClick={() => void open(n)}>
               <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{!n.readAt && <Badge status="processing" style={{ marginInlineEnd: 6 }} />}{n.title}</Typography.Text>}
-                description={<><Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }} type="secondary">{n.body}</Typography.Paragraph><Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text></>}
+                title={<Typography.Text strong={!n.readAt}>{!n.readAt && <Badge status="processing" style={{ marginInlineEnd: 6 }} />}{ts(n.title)}</Typography.Text>}
+                description={<><Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }} type="secondary">{ts(n.body)}</Typography.Paragraph><Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text></>}
               />
             </List.Item>
           )}

@@ -28,7 +28,7 @@ export async function findReport(db: Db, id: string): Promise<ReportRow | undefi
 
 /** The day range of a period, as ISO bounds on timestamps ('to' inclusive). */
 export function periodBounds(q: { year?: number; from?: string; to?: string }): { from: string; to: string; lo: string; hi: string } {
-  const y = q.year ?? Number(clock.iso().slice(0, 4));
+  const y = q.year ?? clock.year();
   const from = q.from ?? `${q.year ?? y}-01-01`;
   const to = q.to ?? `${q.year ?? y}-12-31`;
   // timestamps are UTC; a China day starts 8 hours earlier

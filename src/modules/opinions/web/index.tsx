@@ -3,6 +3,7 @@ import { BarChartOutlined, BookOutlined, CompassOutlined, MessageOutlined, SendO
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { Navigate, useParams } from 'react-router';
+import { opinionServerMessages } from './server-messages.ts';
 
 /** An old link to an issue of the journal: its page is '/opinions/issues/<id>'. */
 function ToIssue() {
@@ -35,6 +36,7 @@ export const opinionsWeb: WebModule = {
     { path: '/opinions/:id', crumb: '信息详情', element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
   messages: {
+    ...opinionServerMessages,
     '录用或采用': 'Accepted or adopted', '获领导批示': 'Instructed on',
     '社情民意': 'Social conditions', '报送信息': 'Submit a report', '社情民意期刊': 'Issues', '社情民意统计': 'Statistics', '编期': 'Compile an issue', '期刊': 'Issue',
     '信息详情': 'Report', '社情民意信息': 'Social-conditions reports', '我的社情民意': 'My reports', '报送人': 'Submitter', '期号': 'Issue no.', '字数': 'Length',
@@ -54,7 +56,7 @@ export const opinionsWeb: WebModule = {
     '刊发篇目': 'Pieces', '报送人数': 'Submitters', '积分合计': 'Total points', '委员和信息员（{n}）': 'Members & informants ({n})', '报送单位（{n}）': 'Units ({n})',
     '专门委员会（{n}）': 'Special committees ({n})', '关于{y}年度社情民意信息工作情况的通报': 'Social-conditions reporting in {y}: year-end notice', '通报 Word': 'Notice (Word)',
     '本年度没有记录。': 'Nothing this year.', '{n} 分': '{n} pts', '{k} · 报送 {a} · 录用 {b} · 采用 {c} · 批示 {d}': '{k} · {a} submitted · {b} accepted · {c} adopted · {d} instructed',
-    '委员': 'Member', '特邀信息员': 'Informant', '民主党派': 'Party', '人民团体': 'Group', '专门委员会': 'Special committee', '前': 'Top', '名': '', '下载 Word': 'Word',
+    '委员': 'Member', '特邀信息员': 'Special informant', '民主党派': 'Party', '人民团体': 'Group', '专门委员会': 'Special committee', '前': 'Top', '名': '', '下载 Word': 'Word',
     '分类统计': 'Breakdowns', '按专委会': 'By committee', '按界别': 'By sector', '按报送单位': 'By unit', '按县区政协': 'By county', '专委会': 'Committee', '界别': 'Sector',
     '报送单位': 'Unit', '县区政协': 'County CPPCC', '向上报送': 'Sent up', '被采用': 'Adopted', '领导批示': 'Instructions', '导出 Excel': 'Export to Excel',
     '委员可同时属于两个专委会，各行之和可大于总数。': 'A member may sit on two committees, so the rows can add up to more than the total.',

@@ -14,8 +14,19 @@ import { cosignEntity } from './commands/confirm-cosign.ts';
 import { findProposal, loadFacts, visibleTo } from './proposal-repository.ts';
 import { assignmentEntity } from './assignments.ts';
 import { mergedWith, proposalAssignmentHistory } from './assignment-history.ts';
+import { proposalDb } from './tables.ts';
 
 const proposalPage = (id: string) => `/proposals/${encodeURIComponent(id)}`;
+
+/** 提案 titles, with the number once it has one: 第0038号 关于…的建议 */
+async function proposalTitles(ctx: ModuleContext, ids: string[]) {
+  const out = new Map<string, string>();
+  for (let at = 0; at < ids.length; at += 500) {
+    const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['id', 'number', 'title']).where('id', 'in', ids.slice(at, at + 500)).execute();
+    for (const r of rows) out.set(r.id, r.number ? `${r.number} ${r.title}` : r.title);
+  }
+  return out;
+}
 
 /** Search and similar items show a proposal to whoever may see it, by the same rule as the lists, with its state and lead unit (承办单位). */
 async function visibleProposals(ctx: ModuleContext, actor: Actor, ids: string[]) {
@@ -32,7 +43,7 @@ async function visibleProposals(ctx: ModuleContext, actor: Actor, ids: string[])
 
 export const proposalEntities: EntityDecl[] = [
   {
-    type: 'proposal', label: '提案', labelEn: 'Proposal', link: proposalPage,
+    type: 'proposal', label: '提案', labelEn: 'Proposal', link: proposalPage, titles: proposalTitles,
     visibleIds: visibleProposals,
     // a released reply (答复) is indexed under its proposal's id and found by whoever may see the proposal
     searchSources: ['proposal', 'reply'],
@@ -53,6 +64,12 @@ export const proposalEntities: EntityDecl[] = [
   {
     // 分办/会办 work items are on a 承办任务: open the proposal it belongs to
     type: assignmentEntity, label: '承办任务', labelEn: 'Handling assignment',
+    // a 承办任务 is called by its unit and its proposal: 市教育局：关于…的建议
+    async titles(ctx, ids) {
+      const rows = await proposalDb(ctx.db).selectFrom('proposal_assignments').select(['id', 'proposal_id', 'unit_name']).where('id', 'in', ids).execute();
+      const proposals = await proposalTitles(ctx, [...new Set(rows.map((r) => r.proposal_id))]);
+      return new Map(rows.map((r) => [r.id, `${r.unit_name}：${proposals.get(r.proposal_id) ?? ''}`]));
+    },
     async link(id, ctx) {
       const a = await ctx.db.selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
       return a ? proposalPage(String(a.proposal_id)) : '/proposals';

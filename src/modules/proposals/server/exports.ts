@@ -9,6 +9,7 @@ import type { Figure } from '../../../kernel/universal/figures.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { formatDate } from '../../../kernel/universal/china-time.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
@@ -44,7 +45,7 @@ export async function proposalListWorkbook(items: ProposalListItem[], labels: {
       p.category ? labels.categories[p.category] ?? p.category : '', p.stateLabel, p.leadUnitName ?? '',
       p.handlingMode ? labels.modes[p.handlingMode] ?? p.handlingMode : '', p.replyClass ? rc.get(p.replyClass) ?? p.replyClass : '',
       p.satisfaction ? labels.satisfaction[p.satisfaction] ?? p.satisfaction : '', p.isKey ? '是' : '', p.isExcellent ? '是' : '',
-      p.dueDate ?? '', p.submittedAt ? p.submittedAt.slice(0, 10) : '',
+      p.dueDate ?? '', p.submittedAt ? formatDate(p.submittedAt) : '',
     ]);
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: 16 } };

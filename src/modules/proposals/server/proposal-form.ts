@@ -11,6 +11,8 @@ import type { ProposalForm } from '../contract.ts';
 import { isUnitActor } from '../domain/proposal-policy.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { findOrg } from './directory.ts';
+import { letterDate } from './exports.ts';
+import { formatDate } from '../../../kernel/universal/china-time.ts';
 import { listCosigners, listUnitsOf, type ProposalRow } from './proposal-repository.ts';
 
 /** The proposer's 界别 and phone from the member profile (the proposal's own sector first). */
@@ -91,7 +93,7 @@ export async function buildProposalFormDocx(f: ProposalForm): Promise<Buffer> {
     new TableRow({ children: [label('编　　号'), value(f.number ?? '（未立案）'), label('提案类型'), value(f.typeLabel)] }),
     new TableRow({ children: [label('案　　由'), value(f.title, 3)] }),
     new TableRow({ children: [label('提 案 人'), value(f.proposerName), label('界　　别'), value(f.sectorName ?? '')] }),
-    new TableRow({ children: [label('联系方式'), value(f.contact ?? '（不公开）'), label('提交时间'), value(f.submittedAt ? f.submittedAt.slice(0, 10) : '')] }),
+    new TableRow({ children: [label('联系方式'), value(f.contact ?? '（不公开）'), label('提交时间'), value(f.submittedAt ? letterDate(formatDate(f.submittedAt)) : '')] }),
     new TableRow({ children: [label('附 议 人'), value(f.cosignerNames.join('、') || '无', 3)] }),
     ...(f.topicTitle ? [new TableRow({ children: [label('参考选题'), value(f.topicTitle, 3)] })] : []),
     block('一、背景情况', f.background),

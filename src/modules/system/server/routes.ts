@@ -123,7 +123,7 @@ export function systemRoutes(app: App, ctx: ModuleContext, opts: { auditScope?: 
     if (q.from && q.to && q.from > q.to) {
       throw new AppError('VALIDATION_FAILED', '「结束日期」不能早于「开始日期」', { field: 'to', details: [{ field: 'to', message: '「结束日期」不能早于「开始日期」' }] });
     }
-    return listAudit(ctx.db, { ...q, tenantIds: await auditScope(actor) });
+    return listAudit(ctx.db, { ...q, tenantIds: await auditScope(actor) }, ctx.contributions);
   });
 
   app.get('/api/audit/verify', {

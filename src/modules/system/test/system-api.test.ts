@@ -120,6 +120,28 @@ for (const d of await dialects()) {
       assert.deepEqual(audit.body.items[0].data.before, null);
     });
 
+    test('the audit log names each record by its kind and title, with its page, and keeps its id', async () => {
+      const created = await member.post('/api/proposals', { title: '关于审计日志显示标题的建议', background: '情况', analysis: '分析', suggestions: '建议' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = String(created.body.id);
+      const rows = (await auditor.get(`/api/audit?entityType=proposal&entityId=${id}`)).body.items;
+      assert.ok(rows.length >= 1, 'the draft is audited');
+      for (const r of rows) {
+        assert.equal(r.entityId, id);
+        assert.equal(r.entityLabel, '提案');
+        assert.equal(r.entityTitle, '关于审计日志显示标题的建议');
+        assert.equal(r.entityLink, `/proposals/${id}`);
+      }
+      const memberId = (await member.get('/api/auth/me')).body.user.id;
+      const users = (await auditor.get(`/api/audit?entityType=user&entityId=${memberId}`)).body.items;
+      assert.ok(users.length >= 1, 'the sign-in is audited');
+      assert.equal(users[0].entityLabel, '用户');
+      assert.match(users[0].entityTitle, /（member）$/);
+      // a record kind no module declares keeps its type and id only
+      const days = (await auditor.get('/api/audit?action=calendar.override.set&pageSize=1')).body.items;
+      if (days.length) assert.deepEqual([days[0].entityLabel, days[0].entityTitle, days[0].entityLink], [null, null, null]);
+    });
+
     test('the auditor pages and filters the audit log and verifies the chain', async () => {
       const all = await auditor.get('/api/audit?pageSize=5');
       assert.equal(all.status, 200);

@@ -30,5 +30,8 @@ export const systemWeb: WebModule = {
     '工作日': 'Workday', '休息日': 'Day off', '设为': 'Set as', '说明': 'Note', '恢复法定安排': 'Restore official', '已恢复为法定安排': 'Restored',
     '校验完整性': 'Verify integrity', '序号': 'Seq', '时间': 'Time', '操作人': 'Actor', '对象': 'Object', '来源地址': 'IP', '对象类型': 'Object type', '日期': 'Date', '用户编号': 'User id',
     '办理期限按工作日计算。点击日期可将其设为工作日或休息日（如临时调整），调整对所有期限立即生效。': 'Deadlines count working days. Click a date to make it a workday or a day off; every deadline follows at once.',
+    // the audit and calendar pages
+    '审计日志完整：共 {n} 条记录，哈希链校验通过。': 'The audit log is whole: {n} records, the hash chain checks out.', '审计日志在第 {seq} 条处断链：{reason}': 'The audit log breaks at record {seq}: {reason}',
+    '调整 {date}': 'Change {date}', '当前：': 'Now: ', '请选择': 'Please choose', '例如：市委通知临时放假': 'e.g. a day off announced by the city',
   },
 };

@@ -17,6 +17,12 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { textDb, type TextDb } from './tables.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 
+/** The China-time calendar year of a stored instant (UTC+8: from 16:00 UTC on 31 December it is the next year). */
+const chinaYear = (iso: string): number => {
+  const y = Number(iso.slice(0, 4));
+  return iso.length > 10 && iso.slice(5, 10) === '12-31' && iso.slice(11, 13) >= '16' ? y + 1 : y;
+};
+
 /** A record's text to index (from any module). */
 export interface TextItemInput {
   source: string;
@@ -238,7 +244,7 @@ export class TextSearch {
       const state = f.state !== undefined ? f.state : r.state;
       seen.push({
         id: r.id, key: r.key, source: r.source, refId: r.refId, ownerUserId: r.ownerUserId, createdAt: r.createdAt, state: r.state, title: r.title,
-        bodyLength: r.bodyLength, counts: r.counts, order, score: 0, year: Number(r.createdAt.slice(0, 4)), status: state ? `${r.source}:${state}` : null,
+        bodyLength: r.bodyLength, counts: r.counts, order, score: 0, year: chinaYear(r.createdAt), status: state ? `${r.source}:${state}` : null,
         statusLabel: f.stateLabel ?? state ?? null, unitId: f.unitId !== undefined ? f.unitId : r.unitId,
       });
     }

@@ -80,6 +80,13 @@ for (const d of await dialects()) {
       assert.equal(ranked.body.items[0].score, 1);
     });
 
+    test('the year of an item is its China year: one written at 01:00 on 1 January (China time) counts in the new year', async () => {
+      await service.indexItem('city', { source: 'report', refId: 'r-newyear', title: '关于元旦烟花燃放管理的建议', body: '元旦凌晨烟花燃放扰民。', createdAt: '2026-12-31T17:00:00.000Z' });
+      const r = await search(`q=${encodeURIComponent('烟花')}`);
+      assert.deepEqual(r.body.facets.year.map((f: any) => [f.value, f.count]), [['2027', 1]]);
+      assert.deepEqual(refs((await search(`q=${encodeURIComponent('烟花')}&year=2027`)).body), ['r-newyear']);
+    });
+
     test('facets count by module and year, and a facet filters the list without changing the counts', async () => {
       const r = await search('q=小区');
       assert.deepEqual(r.body.facets.module.map((f: any) => [f.value, f.label, f.count]), [['proposal', '提案', 2], ['report', '社情民意', 1]]);

@@ -28,7 +28,7 @@ export default function UsersPage() {
   const { data, loading, reload } = useApiQuery<{ items: UserSummary[]; total: number }>('/api/admin/users', { ...filters, ...paging });
   // the roles the kernel and the modules declare (the server's catalogue)
   const roleCatalogue = useApiQuery<{ items: RoleOption[] }>('/api/admin/role-options');
-  const roleOptions = useMemo(() => (roleCatalogue.data?.items ?? []).map((r) => ({ value: r.code, label: r.name })), [roleCatalogue.data]);
+  const roleOptions = useMemo(() => (roleCatalogue.data?.items ?? []).map((r) => ({ value: r.code, label: t(r.name) })), [roleCatalogue.data, t]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [rolesFor, setRolesFor] = useState<UserSummary | null>(null);
   const [busy, setBusy] = useState(false);
@@ -107,7 +107,7 @@ export default function UsersPage() {
   const columns: ColumnsType<UserSummary> = useMemo(() => [
     { title: t('姓名'), dataIndex: 'displayName', key: 'displayName', render: (v, u) => <Space orientation="vertical" size={0}><span>{v}</span><Typography.Text type="secondary">{u.username}</Typography.Text></Space> },
     { title: t('所属组织'), dataIndex: 'orgName', key: 'orgName', responsive: ['md'] },
-    { title: t('角色'), key: 'roles', render: (_v, u) => u.roles.map((r) => <Tag key={r.code + r.orgId}>{r.name}</Tag>) },
+    { title: t('角色'), key: 'roles', render: (_v, u) => u.roles.map((r) => <Tag key={r.code + r.orgId}>{t(r.name)}</Tag>) },
     { title: t('状态'), key: 'state', render: (_v, u) => <Space wrap size={4}>
       {u.active ? <Tag color="green">{t('启用')}</Tag> : <Tag>{t('停用')}</Tag>}
       {u.locked && <Tag color="red">{t('已锁定')}</Tag>}

@@ -11,7 +11,7 @@ import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/comp
 import { announceRead } from '../components.tsx';
 
 export default function NotificationsPage() {
-  const { t } = useI18n();
+  const { t, ts } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
   const navigate = useNavigate();
@@ -45,8 +45,8 @@ export default function NotificationsPage() {
               !n.readAt && n.actions.includes('read') ? <Button key="read" type="link" onClick={() => void markRead(n)}>{t('标为已读')}</Button> : null,
             ].filter(Boolean)}>
               <List.Item.Meta
-                title={<Space>{!n.readAt && <Badge status="processing" />}<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text></Space>}
-                description={<><div>{n.body}</div><Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text></>}
+                title={<Space>{!n.readAt && <Badge status="processing" />}<Typography.Text strong={!n.readAt}>{ts(n.title)}</Typography.Text></Space>}
+                description={<><div>{ts(n.body)}</div><Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text></>}
               />
             </List.Item>
           )}

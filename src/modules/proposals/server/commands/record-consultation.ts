@@ -10,6 +10,7 @@ import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findOrg } from '../directory.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { formatDate } from '../../../../kernel/universal/china-time.ts';
 
 export async function recordConsultation(ctx: ModuleContext, actor: Actor, id: string, body: ConsultationBody, ip?: string): Promise<void> {
   const row = await findProposal(ctx.db, id);
@@ -18,7 +19,7 @@ export async function recordConsultation(ctx: ModuleContext, actor: Actor, id: s
   if (!canRecordConsultation(row, actor, facts.unitIds)) throw forbidden('记录面商（只有承办单位在办理期间可以记录）');
   if (Number.isNaN(Date.parse(body.date))) throw invalid('date', '「面商日期」', '不是有效日期');
   if (body.date > ctx.calendar.today()) throw invalid('date', '「面商日期」', '不能晚于今天');
-  if (row.filed_at && body.date < row.filed_at.slice(0, 10)) throw invalid('date', '「面商日期」', '不能早于立案日期');
+  if (row.filed_at && body.date < formatDate(row.filed_at)) throw invalid('date', '「面商日期」', '不能早于立案日期');
   const unit = await findOrg(ctx.db, actor.orgId);
   const now = clock.iso();
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 /** 审计日志: the audit administrator searches the hash-chained log and verifies that no record was altered or removed. */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { SafetyOutlined } from '@ant-design/icons';
@@ -12,6 +13,17 @@ import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx'
 
 interface Filters { action?: string; actorId?: string; entityType?: string; from?: string; to?: string }
 interface Verify { ok: boolean; count: number; brokenAt?: number; reason?: string }
+
+/** The record a log entry is about: its kind and title, linked to its page, with the type and id on hover. */
+function AuditEntity({ row: r }: { row: AuditRowView }) {
+  const { t } = useI18n();
+  if (!r.entityType) return <>—</>;
+  const raw = `${r.entityType}${r.entityId ? ' / ' + r.entityId : ''}`;
+  const kind = r.entityLabel ? t(r.entityLabel) : r.entityType;
+  if (!r.entityTitle) return <span title={raw} data-testid="audit-entity">{r.entityLabel ? `${kind}${r.entityId ? ' / ' + r.entityId : ''}` : raw}</span>;
+  const name = r.entityLink ? <Link to={r.entityLink}>{r.entityTitle}</Link> : r.entityTitle;
+  return <span title={raw} data-testid="audit-entity"><Typography.Text type="secondary">{kind}</Typography.Text> {name}</span>;
+}
 
 export default function AuditPage() {
   const { t } = useI18n();
@@ -34,7 +46,7 @@ export default function AuditPage() {
     { title: t('时间'), dataIndex: 'at', key: 'at', render: (v) => formatDateTime(v) },
     { title: t('操作人'), dataIndex: 'actorName', key: 'actorName' },
     { title: t('操作'), dataIndex: 'action', key: 'action' },
-    { title: t('对象'), key: 'entity', responsive: ['md'], render: (_v, r) => (r.entityType ? `${r.entityType}${r.entityId ? ' / ' + r.entityId : ''}` : '—') },
+    { title: t('对象'), key: 'entity', responsive: ['md'], render: (_v, r) => <AuditEntity row={r} /> },
     { title: t('来源地址'), dataIndex: 'ip', key: 'ip', responsive: ['lg'] },
   ];
 
@@ -56,7 +68,7 @@ export default function AuditPage() {
       </Form>
       <Table<AuditRowView>
         rowKey="seq" columns={columns} dataSource={data?.items ?? []} loading={loading} size={mobile ? 'small' : 'middle'} scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: (r) => <Typography.Paragraph code style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(r.data, null, 2)}{'\n'}hash: {r.hash}</Typography.Paragraph> }}
+        expandable={{ expandedRowRender: (r) => <>{mobile && r.entityType ? <div style={{ marginBottom: 8 }}><AuditEntity row={r} /></div> : null}<Typography.Paragraph code style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(r.data, null, 2)}{'\n'}hash: {r.hash}</Typography.Paragraph></> }}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('共 {n} 条', { n }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
       />
     </PageCard>
