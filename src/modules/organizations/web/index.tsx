@@ -15,5 +15,7 @@ export const organizationsWeb: WebModule = {
     '在左侧选择一个组织查看详情': 'Select an organisation on the left', '政协': 'CPPCC', '内设机构': 'Internal office', '专门委员会': 'Special committee',
     '承办单位': 'Handling unit', '民主党派': 'Party', '人民团体': 'People\'s organisation', '省级': 'Province', '市级': 'City', '县级': 'County', '已保存': 'Saved',
     '暂无组织': 'No organisations yet', '选择组织': 'Choose an organisation', '在「{name}」下添加组织': 'Add an organisation under "{name}"', '请选择类型': 'Please choose the kind', '请输入名称': 'Please enter the name',
+    // 工作年度: the working year and session a page shows (decision 0037)
+    '全部年度 · 当前 {y} 工作年度 · {s}': 'All years · current working year {y} · {s}', '{y} 工作年度 · {s}': 'Working year {y} · {s}', '当前 {y}': 'Current: {y}',
   },
 };
