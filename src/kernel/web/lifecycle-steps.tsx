@@ -5,7 +5,7 @@ import { useIsMobile } from './core-hooks.ts';
 import { useI18n } from './i18n.tsx';
 
 /** The stages of the record's workflow, the current one named by the record's state; stopped roads show in red. */
-export function LifecycleSteps({ progress, testId }: { progress: StateView; testId?: string }) {
+export function LifecycleSteps({ progress, testId }: { progress: Pick<StateView, 'label' | 'stages' | 'stage' | 'status'>; testId?: string }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const { stages, stage: current, status, label } = progress;
