@@ -127,7 +127,7 @@ export default function IssueCompilePage() {
     current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, pageSizeOptions: [20, 50, 100, 200], showTotal: (n: number) => t('共 {n} 条', { n }),
     onChange: (p: number, s: number) => apply({ ...filters, page: p, pageSize: s }),
   };
-  const chosenStyle = (r: ReportListItem) => (chosen[r.id] ? { background: token.colorPrimaryBg } : undefined);
+  const chosenStyle = (r: ReportListItem) => (chosen[r.id] ? { background: token.colorInfoBg } : undefined);
   const source = (r: ReportListItem) => r.submitterOrgName && <Typography.Text type="secondary">{r.submitterOrgName}</Typography.Text>;
 
   return (
