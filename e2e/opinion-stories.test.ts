@@ -47,7 +47,8 @@ describe('社情民意 user story (chromium)', { skip, timeout: 240_000 }, () =>
     await page.getByText('已录用').first().waitFor();
     await action(page, 'verify').click();
     await page.getByText('已核稿').first().waitFor();
-    await page.goto(`${stage.baseUrl}/opinions/issues/new`);
+    // 编期 pages through every verified report: the keyword finds this one
+    await page.goto(`${stage.baseUrl}/opinions/issues/new?q=${encodeURIComponent('关于城区公交站台增设遮阳棚的建议')}`);
     const row = page.locator('tr').filter({ hasText: '关于城区公交站台增设遮阳棚的建议' });
     await row.getByLabel('篇目').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();

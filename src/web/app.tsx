@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation, useMatches } from 'react-router';
 import { SessionProvider, useSession } from '../kernel/web/session.tsx';
+import type { NeededPermission } from '../kernel/web/manifest.ts';
 import { I18nProvider, type Locale } from '../kernel/web/i18n.tsx';
 import { lazyComponent, lazyPage, preload } from '../kernel/web/lazy.tsx';
 import { connectEvents, disconnectEvents } from '../kernel/web/events.ts';
@@ -43,7 +44,7 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /** A page for those who hold its permission; a 无权访问 page for the others. */
-function Permitted({ permission, children }: { permission?: string; children: ReactNode }) {
+function Permitted({ permission, children }: { permission?: NeededPermission; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? <>{children}</> : <Forbidden />;
 }

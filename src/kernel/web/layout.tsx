@@ -7,7 +7,7 @@ import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router
 import { useI18n, locales, type Locale } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { useIsMobile } from './hooks.ts';
-import type { WebMenuItem } from './manifest.ts';
+import { visibleMenu, type WebMenuItem } from './manifest.ts';
 
 export interface MenuGroup { label: string; icon?: ReactNode; order?: number }
 
@@ -30,7 +30,7 @@ function matchMenu(items: WebMenuItem[], pathname: string): WebMenuItem | undefi
 }
 
 export function AppLayout({ brand, menu, groups, headerWidgets, banners = [] }: AppLayoutProps) {
-  const { me, can, preferences, updatePreferences, logout } = useSession();
+  const { me, preferences, updatePreferences, logout } = useSession();
   const { t } = useI18n();
   const mobile = useIsMobile();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -39,7 +39,7 @@ export function AppLayout({ brand, menu, groups, headerWidgets, banners = [] }: 
   const matches = useMatches();
   const { token } = theme.useToken();
 
-  const visible = useMemo(() => menu.filter((m) => can(m.permission)).sort((a, b) => (a.order ?? 100) - (b.order ?? 100)), [menu, can]);
+  const visible = useMemo(() => visibleMenu(menu, me?.permissions ?? []), [menu, me]);
   const current = matchMenu(visible, location.pathname);
 
   const items: MenuProps['items'] = useMemo(() => {

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthenticated, setCsrfToken } from './api.ts';
 import type { Locale } from './i18n.tsx';
+import { mayOpen, type NeededPermission } from './manifest.ts';
 
 export interface Me {
   id: string;
@@ -32,7 +33,8 @@ interface SessionValue {
   refresh(): Promise<Me | null>;
   updatePreferences(p: Partial<Preferences>): Promise<void>;
   logout(): Promise<void>;
-  can(permission?: string): boolean;
+  /** holds the permission, or one of them (an omitted one: anybody signed in) */
+  can(permission?: NeededPermission): boolean;
 }
 
 const LOCAL_KEY = 'zx.preferences';
@@ -130,7 +132,7 @@ export function SessionProvider({ children, onSignedOut }: { children: ReactNode
     refresh,
     updatePreferences,
     logout,
-    can: (permission?: string) => !permission || (!!me && (me.permissions.includes(permission) || me.permissions.includes('*'))),
+    can: (permission?: NeededPermission) => permission === undefined || (!!me && mayOpen(permission, me.permissions)),
   }), [me, loading, local, accept, refresh, updatePreferences, logout]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -53,6 +53,12 @@ export const reportListQuery = pageQuery.extend({
   /** copies that came up from a lower-level CPPCC (下级报送) */
   incoming: yesNo.optional().describe('下级报送'),
   q: z.string().trim().max(100).optional().describe('关键词'),
+  /** the keyword is looked for in the text too, not only in the title */
+  inBody: yesNo.optional().describe('检索正文'),
+  /** part of the submitter's name (报送人) */
+  submitter: z.string().trim().max(40).optional().describe('报送人'),
+  /** reports answering this 选题 */
+  topicId: z.string().max(40).optional().describe('选题'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
   from: day('开始日期').optional(),
   to: day('结束日期').optional(),
@@ -83,6 +89,8 @@ export const reportListItem = z.object({
   stateTone: z.string(),
   submitterUserId: z.string(),
   submitterName: z.string(),
+  /** 报送单位: the organisation the report came in the name of (a party, group, committee or handling unit), when not the CPPCC itself */
+  submitterOrgName: z.string().nullable(),
   /** the CPPCC the report came from when it is a copy sent up (下级报送) */
   sourceTenantName: z.string().nullable(),
   sourceReportId: z.string().nullable(),
@@ -94,6 +102,20 @@ export const reportListItem = z.object({
 });
 export type ReportListItem = z.infer<typeof reportListItem>;
 export const reportPage = pageOf(reportListItem);
+
+/** GET /api/opinions/facets: what the reports of a list query can be narrowed by (编期's filters), each with its count. */
+export const facetItem = z.object({ id: z.string(), name: z.string(), count: z.number().int() });
+export const reportFacets = z.object({
+  /** 报送单位: parties, groups, committees and handling units the reports came in the name of */
+  units: z.array(facetItem.extend({ kind: z.string() })),
+  /** 下级报送: the lower-level CPPCCs copies came from */
+  sources: z.array(facetItem),
+  /** 选题 answered */
+  topics: z.array(facetItem),
+  /** 专委会 (领域) of the CPPCC, to narrow by the submitting members' committees */
+  committees: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ReportFacets = z.infer<typeof reportFacets>;
 
 export const historyEntry = z.object({
   id: z.string(), action: z.string(), actionLabel: z.string(), fromState: z.string().nullable(), toState: z.string(), toStateLabel: z.string(),

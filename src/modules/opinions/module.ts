@@ -1,6 +1,6 @@
 /** Manifest of the 社情民意信息 module: permissions, tables (migrations 1100–1199), lifecycles, routes and demo data. */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
-import { issueLifecycle, reportLifecycle } from './domain/opinion-lifecycle.ts';
+import { issueLifecycle, reportLifecycle, submitterRoles } from './domain/opinion-lifecycle.ts';
 import { opinionMigrations } from './server/migrations.ts';
 import { opinionPerfMigrations } from './server/perf-migrations.ts';
 import { opinionRoutes } from './server/routes.ts';
@@ -22,7 +22,8 @@ export const opinionsModule: ModuleManifest = {
     { code: 'info_editor', name: '研究中心编辑', nameEn: 'Information editor' },
   ],
   permissions: [
-    { code: 'opinion.submit', name: '报送社情民意信息', defaultRoles: ['member', 'informant', 'committee_staff', 'office_staff'] },
+    // 承办单位经办人 report in their unit's name (the unit is the 报送单位)
+    { code: 'opinion.submit', name: '报送社情民意信息', defaultRoles: [...submitterRoles] },
     { code: 'opinion.edit', name: '编辑社情民意信息（录用、留存、退回、修改、核稿、编期、分发、向上报送、登记采用与批示）', defaultRoles: ['info_editor'] },
     { code: 'opinion.sign', name: '签发社情民意期刊', defaultRoles: ['leader'] },
     { code: 'opinion.read_all', name: '查看本级全部社情民意信息与统计', defaultRoles: ['info_editor', 'leader'] },

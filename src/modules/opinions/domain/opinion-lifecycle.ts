@@ -17,8 +17,11 @@ export interface ReportRecord {
   [k: string]: unknown;
 }
 
-/** Roles that submit reports (报送主体): members, special informants (特邀信息员), committee and office staff. */
-export const submitterRoles = ['member', 'informant', 'committee_staff', 'office_staff'] as const;
+/**
+ * Roles that submit reports (报送主体): members, special informants (特邀信息员), committee and office staff, and the
+ * clerks of handling units (承办单位经办人), whose reports are their unit's (报送单位).
+ */
+export const submitterRoles = ['member', 'informant', 'committee_staff', 'office_staff', 'unit_handler'] as const;
 const editors = ['info_editor'] as const;
 const reasonInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
 

@@ -8,8 +8,14 @@ export interface PolicyActor { userId: string; orgId: string; tenantId: string; 
 
 const has = (a: PolicyActor, p: string) => a.permissions.has('*') || a.permissions.has(p);
 
+/**
+ * Any one of these opens the 社情民意 pages (my reports or the queue, 选题研判): the server's rule for its routes and
+ * the permission the web's menu entries declare, so that the menu offers nobody a page that answers 403.
+ */
+export const opinionUsePermissions = ['opinion.submit', 'opinion.read_all', 'opinion.edit', 'opinion.sign'] as const;
+
 export function canUseOpinions(a: PolicyActor): boolean {
-  return has(a, 'opinion.submit') || has(a, 'opinion.read_all') || has(a, 'opinion.edit') || has(a, 'opinion.sign');
+  return opinionUsePermissions.some((p) => has(a, p));
 }
 
 export function canSeeReport(r: Pick<ReportRecord, 'tenant_id' | 'submitter_user_id'> & { source_report_id?: unknown }, a: PolicyActor): boolean {

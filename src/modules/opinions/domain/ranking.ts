@@ -53,7 +53,7 @@ export interface RankingResult {
 }
 
 /** Organisation kinds that count as 报送单位 when a report comes in their name. */
-export const unitKinds: ReadonlySet<string> = new Set(['party', 'group', 'committee']);
+export const unitKinds: ReadonlySet<string> = new Set(['party', 'group', 'committee', 'gov_unit']);
 
 /** Names in Chinese order (by pinyin); one collator for all comparisons, as building one per comparison is slow. */
 const byChineseName = new Intl.Collator('zh-CN');
@@ -109,8 +109,9 @@ export function computeRanking(input: RankingInput): RankingResult {
       continue;
     }
     if (f.submitted) people.add(r.submitter_user_id);
-    add(entry(submitters, r.submitter_user_id, r.submitter_name, input.memberIds.has(r.submitter_user_id) ? 'member' : 'informant'));
     const org = r.submitter_org_id ? input.orgs.get(r.submitter_org_id) : undefined;
+    // a handling unit's clerk reports in the unit's name: the unit is ranked, not the clerk among members and informants
+    if (org?.kind !== 'gov_unit') add(entry(submitters, r.submitter_user_id, r.submitter_name, input.memberIds.has(r.submitter_user_id) ? 'member' : 'informant'));
     if (org && unitKinds.has(org.kind)) add(entry(units, r.submitter_org_id!, org.name, org.kind));
     for (const c of input.committeesOf.get(r.submitter_user_id) ?? []) add(entry(committees, c.id, c.name, 'committee'));
   }
@@ -120,5 +121,5 @@ export function computeRanking(input: RankingInput): RankingResult {
 }
 
 export const rankingKindLabels: Record<string, string> = {
-  member: '委员', informant: '特邀信息员', party: '民主党派', group: '人民团体', committee: '专门委员会', county: '县区政协',
+  member: '委员', informant: '特邀信息员', party: '民主党派', group: '人民团体', committee: '专门委员会', gov_unit: '承办单位', county: '县区政协',
 };

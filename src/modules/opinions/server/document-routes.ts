@@ -108,7 +108,7 @@ export function documentRoutes(app: App, ctx: ModuleContext) {
 
   app.get('/api/opinions/ranking', {
     schema: {
-      tags, summary: '社情民意年度通报：报送人（委员、特邀信息员）、报送单位（党派、团体、专委会、县区政协）和专门委员会按积分排名，及报送、录用、采用、批示数',
+      tags, summary: '社情民意年度通报：报送人（委员、特邀信息员）、报送单位（党派、团体、专委会、承办单位、县区政协）和专门委员会按积分排名，及报送、录用、采用、批示数',
       querystring: rankingQuery, response: { 200: opinionRanking, ...errors },
     },
   }, async (req) => rankingOf(ctx.db, reader(req).tenantId, req.query.year));

@@ -9,13 +9,23 @@ import {
 } from '../domain/opinion-lifecycle.ts';
 import { canEditReport, canRecordEvent, canSendUp } from '../domain/opinion-policy.ts';
 import { lengthWarning, textLength } from '../domain/scoring.ts';
+import { unitKinds } from '../domain/ranking.ts';
+import { orgNames } from '../../organizations/index.ts';
 import { lineageEvents, listHistory, listRevisions, piecesOf, type ReportRow } from './report-repository.ts';
 import type { CodeLabel } from './settings.ts';
 
-export function toListItem(r: ReportRow): ReportListItem {
+/** 报送单位 of reports: the parties, groups, committees and handling units they came in the name of (not the CPPCC itself). */
+export async function unitNamesOf(db: Kysely<any>, rows: ReadonlyArray<Pick<ReportRow, 'tenant_id' | 'submitter_org_id'>>): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.submitter_org_id).filter((x): x is string => !!x))].filter((id) => !rows.some((r) => r.tenant_id === id));
+  const names = await orgNames(db, ids);
+  return new Map([...names].filter(([, o]) => unitKinds.has(o.kind)).map(([id, o]) => [id, o.name]));
+}
+
+export function toListItem(r: ReportRow, units?: ReadonlyMap<string, string>): ReportListItem {
   return {
     id: r.id, year: Number(r.year), title: r.title, urgent: Number(r.urgent) === 1, state: r.state as ReportListItem['state'], stateLabel: reportStateLabel(r.state), stateTone: stateView(reportLifecycle, r.state).tone,
-    submitterUserId: r.submitter_user_id, submitterName: r.submitter_name, sourceTenantName: r.source_tenant_name ?? null, sourceReportId: r.source_report_id ?? null,
+    submitterUserId: r.submitter_user_id, submitterName: r.submitter_name,
+    submitterOrgName: (r.submitter_org_id && units?.get(r.submitter_org_id)) || null, sourceTenantName: r.source_tenant_name ?? null, sourceReportId: r.source_report_id ?? null,
     issueNumber: r.issue_number ?? null, submittedAt: r.submitted_at, sentUpAt: r.sent_up_at ?? null, length: textLength(String(r.body ?? '')), version: Number(r.version),
   };
 }
@@ -34,11 +44,11 @@ export function presentEvent(e: any) {
 }
 
 export async function toDetail(db: Kysely<any>, r: ReportRow, actor: Actor, lengthGuide: number): Promise<ReportDetail> {
-  const [revisions, history, events, files] = await Promise.all([listRevisions(db, r.id), listHistory(db, 'opinion', r.id), lineageEvents(db, r.root_report_id), attachmentsOf(db, 'opinion', r.id)]);
+  const [revisions, history, events, files, units] = await Promise.all([listRevisions(db, r.id), listHistory(db, 'opinion', r.id), lineageEvents(db, r.root_report_id), attachmentsOf(db, 'opinion', r.id), unitNamesOf(db, [r])]);
   // the lifecycle's one decision (role, permission, guard); 编期 and 刊发 are fired by the issue, never from the report
   const actions = allowedActions(reportLifecycle, r.state, { record: r, actor }).filter((a) => !issueDrivenActions.has(a.name));
   return {
-    ...toListItem(r),
+    ...toListItem(r, units),
     body: r.body, submittedTitle: r.submitted_title, submittedBody: r.submitted_body, lengthWarning: lengthWarning(r.body, lengthGuide),
     returnReason: r.return_reason ?? null, topic: r.topic ?? null, topicId: r.topic_id ?? null, issueId: r.issue_id ?? null, rootReportId: r.root_report_id, upCopyId: r.up_copy_id ?? null, sentUpTo: r.sent_up_to ?? null,
     attachments: files.map((f) => presentAttachment(f)),

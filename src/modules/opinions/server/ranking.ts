@@ -136,7 +136,7 @@ export async function rankingDocx(r: OpinionRanking, opts: { top: number; issuer
         para(`${r.year}年，${r.tenantName}共收到社情民意信息${s.submitted}篇，录用${s.accepted}篇，编发《社情民意》${s.issues}期${s.pieces}篇；`
           + `信息被各级采用${s.adopted}篇，获得领导批示${s.instructed}篇，${s.submitters}位委员和信息员报送了信息，按积分标准共计${s.points}分。现将报送和采用情况通报如下：`),
         ...section('一', `委员和特邀信息员积分前${Math.min(opts.top, r.submitters.length) || opts.top}名`, r.submitters, '本年度没有计分的报送人。'),
-        ...section('二', '报送单位（民主党派、人民团体、专门委员会、县区政协）', r.units, '本年度没有报送单位的信息。'),
+        ...section('二', '报送单位（民主党派、人民团体、专门委员会、承办单位、县区政协）', r.units, '本年度没有报送单位的信息。'),
         ...section('三', '专门委员会（按委员所在专委会合计）', r.committees, '本年度没有专委会委员报送的信息。'),
         para('希望受到通报的委员、单位再接再厉；各单位要进一步围绕中心工作，坚持一事一报、急事急报，不断提高社情民意信息的质量和时效。'),
         new Paragraph({ spacing: line, children: [] }),

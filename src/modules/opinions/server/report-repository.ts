@@ -5,7 +5,8 @@ import { can } from '../../../kernel/server/actor.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ReportListQuery } from '../contract.ts';
 import { levelBit } from '../domain/lineage-levels.ts';
-import { getOrg, memberIdsOfGroup } from '../../organizations/index.ts';
+import { getOrg, listCommittees, memberIdsOfGroup, orgNames } from '../../organizations/index.ts';
+import { unitKinds } from '../domain/ranking.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
@@ -65,7 +66,12 @@ export function reportFilter(dialect: DialectName, actor: Actor, q: Partial<Repo
     if (q.state) and.push(eb('opinion_reports.state', 'in', q.state.split(',')));
     if (q.urgent !== undefined) and.push(eb('opinion_reports.urgent', '=', q.urgent ? 1 : 0));
     if (q.incoming !== undefined) and.push(eb('opinion_reports.source_report_id', q.incoming ? 'is not' : 'is', null));
-    if (q.q) and.push(eb('opinion_reports.title', ilike(dialect), `%${q.q.replace(/[%_\\]/g, '')}%`));
+    if (q.q) {
+      const like = `%${q.q.replace(/[%_\\]/g, '')}%`;
+      and.push(q.inBody ? eb.or([eb('opinion_reports.title', ilike(dialect), like), eb('opinion_reports.body', ilike(dialect), like)]) : eb('opinion_reports.title', ilike(dialect), like));
+    }
+    if (q.submitter) and.push(eb('opinion_reports.submitter_name', ilike(dialect), `%${q.submitter.replace(/[%_\\]/g, '')}%`));
+    if (q.topicId) and.push(eb('opinion_reports.topic_id', '=', q.topicId));
     if (q.year !== undefined || q.from || q.to) {
       const p = periodBounds(q);
       and.push(eb('opinion_reports.submitted_at', '>=', p.lo), eb('opinion_reports.submitted_at', '<', p.hi));
@@ -88,7 +94,7 @@ export function reportFilter(dialect: DialectName, actor: Actor, q: Partial<Repo
 }
 
 const listColumns = ['id', 'tenant_id', 'year', 'title', 'urgent', 'state', 'submitter_user_id', 'submitter_name', 'source_tenant_name', 'source_report_id',
-  'issue_number', 'submitted_at', 'sent_up_at', 'body', 'version'] as const;
+  'issue_number', 'submitted_at', 'sent_up_at', 'body', 'version', 'submitter_org_id'] as const;
 
 /**
  * A page of a list: urgent first (急事急报), then the editors' queue oldest first and other lists newest first. Read as
@@ -165,4 +171,34 @@ export async function parentCppcc(db: Db, tenantId: string) {
 /** Whether a CPPCC works in this deployment (it has active users); otherwise reports reach it through the exchange file. */
 export async function hostedHere(db: Db, tenantId: string): Promise<boolean> {
   return tenantHasUsers(db, tenantId);
+}
+
+/**
+ * What the reports of a list query can be narrowed by (编期): the 报送单位 and lower-level CPPCCs they came from and the
+ * 选题 they answer, each with how many of the query's reports it holds (the filters of the facet itself left out, so
+ * that the other choices stay offered), and the CPPCC's 专委会.
+ */
+export async function reportFacets(db: Kysely<any>, dialect: DialectName, actor: Actor, q: Partial<ReportListQuery>) {
+  const { orgId: _o, sourceTenantId: _s, topicId: _t, ...rest } = q;
+  const where = reportFilter(dialect, actor, rest);
+  const [orgRows, sourceRows, topicRows, committees] = await Promise.all([
+    db.selectFrom('opinion_reports').select(['submitter_org_id as id', (eb) => eb.fn.countAll().as('n')]).where(where)
+      .where('opinion_reports.source_report_id', 'is', null).where('opinion_reports.submitter_org_id', 'is not', null).groupBy('submitter_org_id').execute(),
+    db.selectFrom('opinion_reports').select(['source_tenant_id as id', (eb) => eb.fn.max('source_tenant_name').as('name'), (eb) => eb.fn.countAll().as('n')]).where(where)
+      .where('opinion_reports.source_tenant_id', 'is not', null).groupBy('source_tenant_id').execute(),
+    db.selectFrom('opinion_reports').select(['topic_id as id', (eb) => eb.fn.max('topic').as('name'), (eb) => eb.fn.countAll().as('n')]).where(where)
+      .where('opinion_reports.topic_id', 'is not', null).groupBy('topic_id').execute(),
+    listCommittees(db, actor.tenantId),
+  ]);
+  const names = await orgNames(db, (orgRows as any[]).map((r) => r.id as string).filter((id) => id !== actor.tenantId));
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
+  return {
+    units: (orgRows as any[]).flatMap((r) => {
+      const o = names.get(r.id);
+      return o && unitKinds.has(o.kind) ? [{ id: r.id as string, name: o.name, kind: o.kind as string, count: Number(r.n) }] : [];
+    }).sort(byName),
+    sources: (sourceRows as any[]).map((r) => ({ id: r.id as string, name: (r.name as string | null) ?? '下级政协', count: Number(r.n) })).sort(byName),
+    topics: (topicRows as any[]).map((r) => ({ id: r.id as string, name: (r.name as string | null) ?? '选题', count: Number(r.n) })).sort(byName),
+    committees: (committees as any[]).map((c) => ({ id: c.id as string, name: (c.short_name ?? c.name) as string })),
+  };
 }

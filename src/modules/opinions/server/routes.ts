@@ -8,15 +8,15 @@ import { can } from '../../../kernel/server/actor.ts';
 import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
 import {
   eventBody, exchangeFile, exportBody, idParams, importResult, issueCreateBody, issueDetail, issueListQuery, issuePage, levelLabels, levels,
-  opinionOptions, opinionStats, pieceParams, reportCreateBody, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery,
+  opinionOptions, opinionStats, pieceParams, reportCreateBody, reportFacets as reportFacetsSchema, reportDetail, reportEditBody, reportListQuery, reportPage, scoreList, statsMembers, statsMembersQuery, statsQuery,
 } from '../contract.ts';
 import { issueTransitionBody, reportLifecycle, transitionBody } from '../domain/opinion-lifecycle.ts';
 import { canSeeReport, canUseOpinions } from '../domain/opinion-policy.ts';
 import { exportExchange, importExchange } from './exchange.ts';
 import { compileIssue, fireIssue, recordPieceEvent } from './issue-commands.ts';
-import { toDetail, toIssueDetail, toIssueItem, toListItem } from './presenter.ts';
+import { toDetail, toIssueDetail, toIssueItem, toListItem, unitNamesOf } from './presenter.ts';
 import { createReport, editReport, fireReport, recordEvent, sendUp } from './report-commands.ts';
-import { findIssue, findReport, listReports, periodBounds, tenantInfo } from './report-repository.ts';
+import { findIssue, findReport, listReports, periodBounds, reportFacets, tenantInfo } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { currentWorkYear } from '../../organizations/index.ts';
 import { answerableTopic } from './topics.ts';
@@ -75,9 +75,19 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
     const key = `${actor.userId}|${actor.orgId}|${actor.roles.join(',')}|${can(actor, 'opinion.read_all')}|${can(actor, 'opinion.edit')}|${JSON.stringify(q)}`;
     const body = await listPages.get(actor.tenantId, key, async () => {
       const { rows, total } = await listReports(ctx.db, ctx.dialect, actor, q);
-      return serialiseWith(reportPage, { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize });
+      const units = await unitNamesOf(ctx.db, rows);
+      return serialiseWith(reportPage, { items: rows.map((r) => toListItem(r, units)), total, page: q.page, pageSize: q.pageSize });
     });
     return sendSerialised(reply, body);
+  });
+
+  app.get('/api/opinions/facets', {
+    schema: { tags, summary: '信息列表的筛选项（报送单位、下级政协、选题各有多少条，及本级专委会），供编期等页面筛选', querystring: reportListQuery, response: { 200: reportFacetsSchema, ...errors } },
+  }, async (req) => {
+    const actor = staff(req);
+    const bad = req.query.state?.split(',').find((s) => !reportLifecycle.states[s]);
+    if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
+    return reportFacets(ctx.db, ctx.dialect, actor, req.query);
   });
 
   app.get('/api/opinions/options', {

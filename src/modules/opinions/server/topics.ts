@@ -132,7 +132,7 @@ async function topicDetailOf(ctx: ModuleContext, actor: Actor, id: string): Prom
     ctx.db.selectFrom('opinion_reports').selectAll().where(where).orderBy('submitted_at', 'desc').orderBy('id').limit(200).execute(),
     ctx.db.selectFrom('opinion_reports').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
   ]);
-  return { ...presentTopic(t, counts, actor), reports: (rows as ReportRow[]).map(toListItem), reportsTotal: Number((total as any)?.n ?? 0) };
+  return { ...presentTopic(t, counts, actor), reports: (rows as ReportRow[]).map((r) => toListItem(r)), reportsTotal: Number((total as any)?.n ?? 0) };
 }
 
 export function topicRoutes(app: App, ctx: ModuleContext) {

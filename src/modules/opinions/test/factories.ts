@@ -23,6 +23,8 @@ export interface ReportSpec extends DriveOptions {
   title?: string;
   body?: string;
   urgent?: boolean;
+  /** the 选题 it answers */
+  topicId?: string;
 }
 
 /** A report in `state` (待处理 by default); returns its detail as the submitter reads it and the actions taken. */
@@ -32,6 +34,7 @@ export async function makeReport(world: World, state: ReportState = 'submitted',
     title: spec.title ?? '关于城区背街小巷路灯维修的建议',
     body: spec.body ?? '近期群众反映，城区部分背街小巷路灯损坏较多，夜间出行不便，存在安全隐患。建议有关部门开展排查，及时维修。',
     urgent: spec.urgent ?? false,
+    ...(spec.topicId ? { topicId: spec.topicId } : {}),
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const steps = await driveTo(world, reportDriver(world), created.body.id, state, spec);

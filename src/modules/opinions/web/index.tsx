@@ -4,6 +4,7 @@ import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { Navigate, useParams } from 'react-router';
 import { opinionServerMessages } from './server-messages.ts';
+import { opinionUsePermissions } from '../domain/opinion-policy.ts';
 
 /** An old link to an issue of the journal: its page is '/opinions/issues/<id>'. */
 function ToIssue() {
@@ -14,15 +15,15 @@ function ToIssue() {
 export const opinionsWeb: WebModule = {
   name: 'opinions',
   menu: [
-    { key: 'opinions', label: '社情民意', icon: <MessageOutlined />, path: '/opinions', order: 20 },
+    { key: 'opinions', label: '社情民意', icon: <MessageOutlined />, path: '/opinions', permission: opinionUsePermissions, order: 20 },
     { key: 'opinion-new', label: '报送信息', icon: <SendOutlined />, path: '/opinions/new', permission: 'opinion.submit', order: 21 },
     { key: 'opinion-issues', label: '社情民意期刊', icon: <BookOutlined />, path: '/opinions/issues', permission: 'opinion.read_all', order: 22 },
     { key: 'opinion-stats', label: '社情民意统计', icon: <BarChartOutlined />, path: '/opinions/stats', permission: 'opinion.read_all', order: 23 },
-    { key: 'opinion-topics', label: '选题研判', icon: <CompassOutlined />, path: '/opinions/topics', order: 24 },
+    { key: 'opinion-topics', label: '选题研判', icon: <CompassOutlined />, path: '/opinions/topics', permission: opinionUsePermissions, order: 24 },
     { key: 'opinion-ranking', label: '年度通报', icon: <TrophyOutlined />, path: '/opinions/ranking', permission: 'opinion.read_all', order: 25 },
   ],
   routes: [
-    { path: '/opinions', element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/opinions', permission: opinionUsePermissions, element: lazyPage(() => import('./pages/list.tsx')) },
     { path: '/opinions/new', permission: 'opinion.submit', element: lazyPage(() => import('./pages/submit.tsx')) },
     { path: '/opinions/issues', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/issues.tsx')) },
     { path: '/opinions/issues/new', permission: 'opinion.edit', crumb: '编期', element: lazyPage(() => import('./pages/compile.tsx')) },
@@ -30,10 +31,10 @@ export const opinionsWeb: WebModule = {
     // old links: notifications sent before entities declared their pages carry '/opinion_issues/<id>'
     { path: '/opinion_issues/:id', permission: 'opinion.read_all', element: <ToIssue /> },
     { path: '/opinions/stats', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/stats.tsx')) },
-    { path: '/opinions/topics', element: lazyPage(() => import('./pages/topics.tsx')) },
-    { path: '/opinions/topics/:id', crumb: '选题', element: lazyPage(() => import('./pages/topic.tsx')) },
+    { path: '/opinions/topics', permission: opinionUsePermissions, element: lazyPage(() => import('./pages/topics.tsx')) },
+    { path: '/opinions/topics/:id', permission: opinionUsePermissions, crumb: '选题', element: lazyPage(() => import('./pages/topic.tsx')) },
     { path: '/opinions/ranking', permission: 'opinion.read_all', element: lazyPage(() => import('./pages/ranking.tsx')) },
-    { path: '/opinions/:id', crumb: '信息详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/opinions/:id', permission: opinionUsePermissions, crumb: '信息详情', element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
   messages: {
     ...opinionServerMessages,
@@ -61,5 +62,8 @@ export const opinionsWeb: WebModule = {
     '报送单位': 'Unit', '县区政协': 'County CPPCC', '向上报送': 'Sent up', '被采用': 'Adopted', '领导批示': 'Instructions', '导出 Excel': 'Export to Excel',
     '委员可同时属于两个专委会，各行之和可大于总数。': 'A member may sit on two committees, so the rows can add up to more than the total.',
     '本期没有县区政协报送的信息。': 'No reports came from county CPPCCs in this period.',
+    '报送单位或来源': 'Unit or source', '领域（专委会）': 'Field (committee)', '标题或正文': 'Title or text', '报送日期': 'Submitted on', '急报': 'Urgent', '非急报': 'Not urgent',
+    '没有符合条件的已核稿信息。': 'No verified reports match.', '已选信息（{n} 条，{m} 篇）': 'Chosen ({n} reports, {m} pieces)', '清空': 'Clear', '综合': 'Composite', '单篇': 'Single',
+    '移出': 'Remove', '第 {n} 篇': 'Piece {n}', '不编入': 'Not included', '筛选条件': 'Filters',
   },
 };

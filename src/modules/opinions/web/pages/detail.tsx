@@ -11,6 +11,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import { LifecycleSteps } from '../../../../kernel/web/lifecycle-steps.tsx';
 import { StateTag, useOpinionOptions } from '../shared.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
@@ -61,8 +62,11 @@ export default function OpinionDetailPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageCard wrapTitle title={<Space wrap>{r.urgent && <Tag color="red">{t('急事急报')}</Tag>}<span>{r.title}</span></Space>} extra={<StateTag label={r.stateLabel} tone={r.stateTone} />}>
+        {/* where the report stands on its road (报送 → 处理 → 核稿 → 编期 → 刊发), as its lifecycle's states say */}
+        <div style={{ marginBottom: 16 }}><LifecycleSteps progress={r.progress} testId="opinion-steps" /></div>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('报送人')}>{r.submitterName}</Descriptions.Item>
+          {r.submitterOrgName && <Descriptions.Item label={t('报送单位')}>{r.submitterOrgName}</Descriptions.Item>}
           <Descriptions.Item label={t('报送时间')}>{formatDateTime(r.submittedAt)}</Descriptions.Item>
           {r.sourceTenantName && <Descriptions.Item label={t('下级报送')}>{r.sourceTenantName}</Descriptions.Item>}
           {r.issueNumber && <Descriptions.Item label={t('期号')}>{r.issueNumber}</Descriptions.Item>}

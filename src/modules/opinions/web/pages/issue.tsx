@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { IssueDetail } from '../../contract.ts';
+import { LifecycleSteps } from '../../../../kernel/web/lifecycle-steps.tsx';
 import { api } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useReportError } from '../../../../kernel/web/hooks.ts';
@@ -41,6 +42,7 @@ export default function IssuePage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageCard title={`《${t('社情民意')}》${i.year}年${i.number}`}
         extra={<StateTag label={i.stateLabel} tone={i.stateTone} />}>
+        <div style={{ marginBottom: 16 }}><LifecycleSteps progress={i.progress} testId="issue-steps" /></div>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('篇目')}>{i.pieceCount}</Descriptions.Item>
           <Descriptions.Item label={t('签发人')}>{i.signedBy ?? '—'}</Descriptions.Item>

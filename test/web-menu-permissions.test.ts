@@ -1,0 +1,92 @@
+// The menu offers only what opens, on SQLite and PostgreSQL: for every demo account, the menu the web app builds from
+// the permissions `/api/auth/me` reports (the same `visibleMenu` the layout uses) leads to pages whose APIs answer;
+// none answers 403. The administrators (三员分立) and the proposal and unit staff see no 社情民意 entries.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialects } from './support/db.ts';
+import { startWorld, type World } from './support/factories.ts';
+import { menu } from '../src/web/modules.ts';
+import { visibleMenu } from '../src/kernel/web/manifest.ts';
+import { chinaToday } from '../src/kernel/universal/working-days.ts';
+
+/**
+ * What each menu entry's page reads as it opens (its `useApiQuery` calls), with the query it sends. A menu entry
+ * missing here fails the test, so a new entry brings its page's reads along.
+ */
+function pageApis(year: string): Record<string, string[]> {
+  return {
+    '/': ['/api/worklist'],
+    '/proposals': ['/api/proposals', '/api/proposals/options'],
+    '/proposals/new': ['/api/proposals/options', '/api/proposals/topics'],
+    '/proposals/board': ['/api/proposals/board'],
+    '/proposals/stats': ['/api/proposals/stats/scopes', `/api/proposals/stats?year=${year}`],
+    '/proposals/topics': [`/api/proposals/topics?year=${year}`],
+    '/proposals/review': ['/api/proposals?state=submitted&pageSize=100', '/api/proposals/review-queue/duplicate-groups'],
+    '/proposals/excellent': ['/api/proposals/excellent/rounds'],
+    '/opinions': ['/api/opinions', '/api/opinions/options'],
+    '/opinions/new': ['/api/opinions/options', '/api/opinions/topics?status=open&pageSize=100'],
+    '/opinions/issues': ['/api/opinions/issues'],
+    '/opinions/stats': [`/api/opinions/stats?year=${year}`, `/api/opinions/scores?year=${year}`],
+    '/opinions/topics': ['/api/opinions/topics?page=1&pageSize=10'],
+    '/opinions/ranking': [`/api/opinions/ranking?year=${year}`],
+    '/notifications': ['/api/notifications'],
+    '/search': ['/api/text/search?q=%E5%BB%BA%E8%AE%AE'],
+    '/hot-topics': ['/api/text/hot-topics'],
+    '/similar': [],
+    '/members/me': ['/api/members/me/record'],
+    '/members': ['/api/members', '/api/members/filters'],
+    '/admin/organizations': ['/api/admin/organizations'],
+    '/admin/users': ['/api/admin/users', '/api/admin/role-options'],
+    '/admin/grants': ['/api/admin/users', '/api/admin/role-options'],
+    '/admin/roles': ['/api/admin/roles', '/api/permissions'],
+    '/admin/calendar': [`/api/admin/calendar?year=${year}&month=1`, '/api/admin/calendar/coverage'],
+    '/admin/audit': ['/api/audit'],
+  };
+}
+
+for (const d of await dialects()) {
+  describe(`the menu shows only what a role may open (${d.kind})`, { skip: d.skip }, () => {
+    let w: World;
+    before(async () => { w = await startWorld(d.kind); });
+    after(async () => { await w?.close(); });
+
+    /** the menu keys the web app shows an account */
+    const menuOf = async (username: string) => {
+      const me = await (await w.as(username)).get('/api/auth/me');
+      assert.equal(me.status, 200, JSON.stringify(me.body));
+      return visibleMenu(menu, me.body.user.permissions);
+    };
+
+    test('every demo account: every menu entry\'s page answers, none 403', async () => {
+      const apis = pageApis(chinaToday().slice(0, 4));
+      const refused: string[] = [];
+      assert.ok(w.accounts.length >= 16, 'every demo account is in the world');
+      for (const a of w.accounts) {
+        const c = await w.as(a.username);
+        const entries = await menuOf(a.username);
+        assert.ok(entries.length > 0, `${a.username} has a menu`);
+        for (const m of entries) {
+          assert.ok(apis[m.path], `the page of ${m.label} (${m.path}) is listed with the APIs it reads`);
+          for (const url of apis[m.path]) {
+            const r = await c.get(url);
+            if (r.status !== 200) refused.push(`${a.username} (${a.role}) · ${m.label} · GET ${url} → ${r.status} ${r.body?.error?.code ?? ''}`);
+          }
+        }
+      }
+      assert.deepEqual(refused, [], refused.join('\n'));
+    });
+
+    test('社情民意 and 选题研判 are offered to those who may use 社情民意 only', async () => {
+      const opinionEntries = (entries: Array<{ key: string }>) => entries.map((m) => m.key).filter((k) => k.startsWith('opinion'));
+      for (const u of ['sysadmin', 'secadmin', 'auditor', 'proposal', 'countystaff', 'unitlead']) {
+        assert.deepEqual(opinionEntries(await menuOf(u)), [], `${u} sees no 社情民意 entries`);
+        assert.equal((await (await w.as(u)).get('/api/opinions')).status, 403, `${u} may not open 社情民意`);
+      }
+      // the unit's clerk reports social conditions in the unit's name
+      assert.deepEqual(opinionEntries(await menuOf('unit')), ['opinions', 'opinion-new', 'opinion-topics']);
+      assert.deepEqual(opinionEntries(await menuOf('member')), ['opinions', 'opinion-new', 'opinion-topics']);
+      assert.deepEqual(opinionEntries(await menuOf('editor')), ['opinions', 'opinion-issues', 'opinion-stats', 'opinion-topics', 'opinion-ranking']);
+      assert.deepEqual((await menuOf('sysadmin')).map((m) => m.label).sort(), ['我的待办', '全文检索', '消息通知', '组织机构', '用户管理', '工作日历'].sort());
+    });
+  });
+}
