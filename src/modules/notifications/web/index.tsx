@@ -18,6 +18,11 @@ export const notificationsWeb: WebModule = {
     '已将 {n} 条标记为已读': '{n} marked read',
     // the notices of new work items (their labels translate through the lifecycles' entries)
     '新待办：{label}': 'New task: {label}',
+    // the work-item notice as composed since labels are no longer bracketed (taskNoticeBody)
+    '「{title}」已转到您处，待办事项：{label}，请于 {date} 前办理。': '"{title}" has come to you. To do: {label}; please act by {date}.',
+    '「{title}」已转到您处，待办事项：{label}。': '"{title}" has come to you. To do: {label}.',
+    '「{title}」需要您办理，待办事项：{label}，请于 {date} 前办理。': '"{title}" needs you. To do: {label}; please act by {date}.',
+    '「{title}」需要您办理，待办事项：{label}。': '"{title}" needs you. To do: {label}.',
     '「{title}」已转到您处（{label}），请于 {date} 前办理。': '"{title}" has come to you ({label}); please act by {date}.',
     '「{title}」已转到您处（{label}）。': '"{title}" has come to you ({label}).',
     '「{title}」需要您办理（{label}），请于 {date} 前办理。': '"{title}" needs you ({label}); please act by {date}.',

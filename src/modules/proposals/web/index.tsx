@@ -4,6 +4,7 @@ import { proposalDocsMessages } from './docs-messages.ts';
 import { reviewMessages } from './review-messages.ts';
 import { signOffMessages } from './signoff-messages.ts';
 import { cosignMessages } from './cosign-messages.ts';
+import { proposerNoticeMessages } from './notice-messages.ts';
 import { proposalServerMessages } from './server-messages.ts';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
@@ -61,6 +62,7 @@ export const proposalsWeb: WebModule = {
     ...proposalDocsMessages,
     ...signOffMessages,
     ...cosignMessages,
+    ...proposerNoticeMessages,
     ...proposalServerMessages,
     '提案': 'Proposals', '撰写提案': 'Write a proposal', '提案详情': 'Proposal', '修改提案': 'Edit proposal', '编号': 'No.', '未编号': 'Not numbered', '标题': 'Title',
     '重点': 'Key', '提案人': 'Proposer', '类型': 'Type', '主办单位': 'Lead unit', '年度': 'Year', '标题关键词': 'Words in the title', '只看我的': 'Mine only',
