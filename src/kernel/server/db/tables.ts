@@ -151,6 +151,8 @@ export type AnyModuleDb = Kysely<any>;
 /**
  * The database as a module's own code sees it. The handle passed in is the untyped one the composition root holds
  * (`ModuleContext.db`), or another module's view handed to a lookup that this module exports; the view changes types only.
+ * A module names its view once, in its `server/tables.ts`: `export const proposalDb = moduleDb<ProposalTables>;`
+ * with `export type ProposalDb = ModuleDb<ProposalTables>;` (a transaction on the view is a `ProposalDb` too).
  */
 export function moduleDb<T extends object = object>(db: AnyModuleDb): ModuleDb<T> {
   return db as ModuleDb<T>;
