@@ -199,6 +199,25 @@ export async function orgFullNames(anyDb: AnyModuleDb, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** 委员 of a CPPCC with their 界别 (null where none is recorded), one entry per member. */
+export async function memberSectorsOf(anyDb: AnyModuleDb, tenantId: string): Promise<Map<string, string | null>> {
+  const rows = await orgDb(anyDb).selectFrom('member_profiles').select(['member_profiles.user_id', 'member_profiles.sector_id']).where('member_profiles.tenant_id', '=', tenantId).execute();
+  return new Map(rows.map((m) => [m.user_id, m.sector_id]));
+}
+
+/** 委员档案 of one person: their 界别 and the phone on their profile; undefined when they have no member profile. */
+export async function memberProfileOf(anyDb: AnyModuleDb, userId: string): Promise<{ sectorId: string | null; phone: string | null } | undefined> {
+  const row = await orgDb(anyDb).selectFrom('member_profiles').select(['sector_id', 'phone']).where('user_id', '=', userId).executeTakeFirst();
+  return row && { sectorId: row.sector_id, phone: row.phone };
+}
+
+/** Names of 界别 by id. */
+export async function sectorNames(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await orgDb(anyDb).selectFrom('sectors').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Which of `userIds` are members (委员) of a CPPCC. */
 export async function membersAmong(anyDb: AnyModuleDb, tenantId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();

@@ -1,5 +1,5 @@
 /** Reads of proposals and their side tables (Kysely only, the same queries on SQLite and PostgreSQL), scoped to what the actor may see. */
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
@@ -9,6 +9,7 @@ import { isUnitActor, publicStates, type VisibilityFacts } from '../domain/propo
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { statFilterConditions } from './stat-conditions.ts';
 import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
+import type { ProposalDb } from './tables.ts';
 
 /** A row of the proposals table. */
 export interface ProposalRow extends ProposalRecord {
@@ -72,7 +73,7 @@ const listColumns = [
   'due_date', 'submitted_at', 'created_at', 'updated_at', 'version',
 ] as const;
 
-type Db = Kysely<any> | Transaction<any>;
+type Db = ProposalDb;
 
 export async function findProposal(db: Db, id: string): Promise<ProposalRow | undefined> {
   return (await db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst()) as ProposalRow | undefined;
@@ -230,7 +231,7 @@ function countParts(actor: Actor, states?: readonly string[]): CountPart[] {
 }
 
 /** One page of the proposals the actor may see, newest first, with the total. */
-export async function listProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery, countCache?: ReadCache<number>) {
+export async function listProposals(db: ProposalDb, dialect: DialectName, actor: Actor, q: ProposalListQuery, countCache?: ReadCache<number>) {
   const states = q.state?.split(',');
   const filtered = db.selectFrom('proposals').where(filters(dialect, actor, q));
   // one's own and co-signed proposals are always visible to oneself, within one's tenant
@@ -259,7 +260,7 @@ export async function listProposals(db: Kysely<any>, dialect: DialectName, actor
 }
 
 /** Every proposal the actor may see that matches the filters (up to `max`), newest first: the export of a filtered list. */
-export async function listAllProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery, max: number) {
+export async function listAllProposals(db: ProposalDb, dialect: DialectName, actor: Actor, q: ProposalListQuery, max: number) {
   const states = q.state?.split(',');
   const rows = await db.selectFrom('proposals').where(filters(dialect, actor, q))
     .where(q.mine ? (eb) => eb('proposals.tenant_id', '=', actor.tenantId) : visibleTo(actor, states))
@@ -269,7 +270,7 @@ export async function listAllProposals(db: Kysely<any>, dialect: DialectName, ac
 }
 
 /** Counts of a tenant's year, grouped by one column (or in total), over the rows matching `where`. */
-export async function countBy(db: Kysely<any>, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<any, 'proposals'>) => any) {
+export async function countBy(db: ProposalDb, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<any, 'proposals'>) => any) {
   const q = db.selectFrom('proposals').where('tenant_id', '=', tenantId).where('year', '=', year).where(where);
   if (column) {
     const rows = await q.select([column as any, (eb: ExpressionBuilder<any, 'proposals'>) => eb.fn.countAll<number>().as('n')]).groupBy(column as any).execute();
