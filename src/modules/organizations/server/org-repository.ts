@@ -1,5 +1,5 @@
 /** Reads and writes of organisations, sectors and committees; every read is scoped to tenants. */
-import type { AliasableExpression } from 'kysely';
+import type { AliasableExpression, ExpressionBuilder } from 'kysely';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { orgDb, type OrganizationDb } from './tables.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
@@ -177,8 +177,8 @@ export function memberGroupsOf(anyDb: AnyModuleDb, tenantId: string, by: 'commit
       .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', 'is not', null).$narrowType<{ group_id: string }>();
 }
 
-/** The user ids of the members of one 专委会 or one 界别, as a subquery (`where user in (…)`). */
-export function memberIdsOfGroup(anyDb: Pick<AnyModuleDb, 'selectFrom'>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
+/** The user ids of the members of one 专委会 or one 界别, as a subquery (`where user in (…)`) of a query or of an expression builder. */
+export function memberIdsOfGroup(anyDb: Pick<AnyModuleDb, 'selectFrom'> | ExpressionBuilder<any, any>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
   const db = anyDb as Pick<OrganizationDb, 'selectFrom'>;
   return by === 'committee'
     ? db.selectFrom('committee_memberships').select('committee_memberships.user_id').where('committee_memberships.tenant_id', '=', tenantId).where('committee_memberships.committee_id', '=', groupId)

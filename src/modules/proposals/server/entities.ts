@@ -12,6 +12,7 @@ import { conversionEntity } from '../domain/proposal-conversion.ts';
 import { evaluationEntity } from './commands/fire-transition.ts';
 import { findProposal, loadFacts, visibleTo } from './proposal-repository.ts';
 import { assignmentEntity } from './assignments.ts';
+import { proposalDb } from './tables.ts';
 
 const proposalPage = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 
@@ -19,7 +20,7 @@ const proposalPage = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 async function visibleProposals(ctx: ModuleContext, actor: Actor, ids: string[]) {
   const out = new Map<string, { state: string; stateLabel: string; unitId: string | null }>();
   for (let at = 0; at < ids.length; at += 500) {
-    const rows = await ctx.db.selectFrom('proposals').select(['proposals.id', 'proposals.state', 'proposals.lead_unit_id'])
+    const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['proposals.id', 'proposals.state', 'proposals.lead_unit_id'])
       .where('proposals.id', 'in', ids.slice(at, at + 500)).where(visibleTo(actor)).execute();
     for (const r of rows as Array<{ id: string; state: string; lead_unit_id: string | null }>) {
       out.set(r.id, { state: r.state, stateLabel: proposalLifecycle.states[r.state]?.label ?? r.state, unitId: r.lead_unit_id ?? null });
@@ -46,7 +47,7 @@ export const proposalEntities: EntityDecl[] = [
     // 分办/会办 work items are on a 承办任务: open the proposal it belongs to
     type: assignmentEntity, label: '承办任务', labelEn: 'Handling assignment',
     async link(id, ctx) {
-      const a = await ctx.db.selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
+      const a = await proposalDb(ctx.db).selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
       return a ? proposalPage(String(a.proposal_id)) : '/proposals';
     },
   },
