@@ -136,8 +136,11 @@ export interface KernelTables {
   zx_migrations: MigrationsTable;
 }
 
+/** The tables a module's view knows: the kernel's and the module's own (`T`); for expression builders, `ExpressionBuilder<ModuleTables<T>, 'table'>`. */
+export type ModuleTables<T extends object = object> = KernelTables & T;
+
 /** A module's typed view of the database: the kernel's tables and the module's own (`T`). */
-export type ModuleDb<T extends object = object> = Kysely<KernelTables & T>;
+export type ModuleDb<T extends object = object> = Kysely<ModuleTables<T>>;
 
 /** A transaction on a module's view. */
 export type ModuleTrx<T extends object = object> = Transaction<KernelTables & T>;

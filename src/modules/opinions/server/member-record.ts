@@ -9,8 +9,8 @@ import type { ExpressionBuilder } from 'kysely';
 import { levelLabels, levels, type Level } from '../contract.ts';
 import { reportStateLabel } from '../domain/opinion-lifecycle.ts';
 import { periodBounds } from './report-repository.ts';
-import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
-import { opinionDb, type OpinionDb, type OpinionTableTypes } from './tables.ts';
+import type { AnyModuleDb, ModuleTables } from '../../../kernel/server/db/tables.ts';
+import { opinionDb, type OpinionDb, type OpinionTables } from './tables.ts';
 
 export interface MemberReport {
   id: string;
@@ -68,7 +68,7 @@ function eventsByRoot(evs: Ev[]): Map<string, Ev[]> {
  * A report the member co-signed (联名): the co-signers of a converted proposal are kept on the report as JSON
  * (`co_submitters`, [{"userId":…,"name":…}]); a user id is a ULID, so the quoted pair is a literal needle.
  */
-function coSubmitted(eb: ExpressionBuilder<OpinionTableTypes, 'opinion_reports'>, userId: string) {
+function coSubmitted(eb: ExpressionBuilder<ModuleTables<OpinionTables>, 'opinion_reports'>, userId: string) {
   return eb.and([eb('opinion_reports.co_submitters', 'is not', null), eb('opinion_reports.co_submitters', 'like', `%"userId":"${userId.replace(/[\\%"]/g, '')}"%`)]);
 }
 

@@ -1,5 +1,5 @@
 /** Tables of the 社情民意 module (migrations 1100–1140), as the module's own server code sees them. */
-import { moduleDb, type KernelTables, type ModuleDb } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
 /** 社情民意信息 */
@@ -151,5 +151,3 @@ export interface OpinionTables {
 /** The module's view of the database, the kernel's tables and its own (db/tables.ts): `opinionDb(ctx.db)`. */
 export const opinionDb = moduleDb<OpinionTables>;
 export type OpinionDb = ModuleDb<OpinionTables>;
-/** The tables the view knows, for expression builders (`ExpressionBuilder<OpinionTableTypes, 'opinion_reports'>`). */
-export type OpinionTableTypes = KernelTables & OpinionTables;

@@ -9,7 +9,8 @@ import { isUnitActor, publicStates, type VisibilityFacts } from '../domain/propo
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { statFilterConditions } from './stat-conditions.ts';
 import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
-import type { ProposalDb, ProposalTableTypes } from './tables.ts';
+import type { ProposalDb, ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 
 /** A row of the proposals table. */
 export interface ProposalRow extends ProposalRecord {
@@ -129,7 +130,7 @@ const has = (a: Actor, p: string) => a.permissions.has('*') || a.permissions.has
  * everyone of the tenant: public replied ones.
  */
 export function visibleTo(actor: Actor, states?: readonly string[]) {
-  return (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => {
+  return (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => {
     const tenant = eb('proposals.tenant_id', '=', actor.tenantId);
     const mine = [
       eb('proposals.proposer_user_id', '=', actor.userId),
@@ -155,7 +156,7 @@ export function visibleTo(actor: Actor, states?: readonly string[]) {
 }
 
 function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
-  return (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => {
+  return (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => {
     const and = [];
     if (q.year !== undefined) and.push(eb('proposals.year', '=', q.year));
     if (q.state) {
@@ -197,23 +198,23 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
  * actor's own few rows need the table.
  */
 /** A part of the visibility rule; a shared part is the same for everyone of the tenant (so its count can be cached). */
-interface CountPart { where: (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => any; shared: boolean }
+interface CountPart { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => any; shared: boolean }
 
 function countParts(actor: Actor, states?: readonly string[]): CountPart[] {
-  const tenant = (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId);
-  const mine = (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.or([
+  const tenant = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId);
+  const mine = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.or([
     eb('proposals.proposer_user_id', '=', actor.userId),
     eb('proposals.id', 'in', eb.selectFrom('proposal_cosigners').select('proposal_cosigners.proposal_id').where('proposal_cosigners.user_id', '=', actor.userId)),
   ]);
   if (has(actor, 'proposal.read_all')) {
     if (states && !states.includes('draft')) return [{ where: tenant, shared: true }];
     return [
-      { where: (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]), shared: true },
-      { where: (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]), shared: false },
+      { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]), shared: true },
+      { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]), shared: false },
     ];
   }
-  const pub = (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])]);
-  const own = (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => {
+  const pub = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])]);
+  const own = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => {
     const ors = [mine(eb)];
     // a draft has no units (they come with 交办), so the unit's branch needs no state condition and stays indexable
     if (isUnitActor(actor)) {
@@ -225,8 +226,8 @@ function countParts(actor: Actor, states?: readonly string[]): CountPart[] {
     return eb.or(ors);
   };
   return [
-    { where: (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.and([tenant(eb), pub(eb)]), shared: true },
-    { where: (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]), shared: false },
+    { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), pub(eb)]), shared: true },
+    { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]), shared: false },
   ];
 }
 
@@ -270,12 +271,12 @@ export async function listAllProposals(db: ProposalDb, dialect: DialectName, act
 }
 
 /** Counts of a tenant's year, grouped by one column (or in total), over the rows matching `where`. */
-export async function countBy(db: ProposalDb, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => any) {
+export async function countBy(db: ProposalDb, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => any) {
   const q = db.selectFrom('proposals').where('tenant_id', '=', tenantId).where('year', '=', year).where(where);
   if (column) {
-    const rows = await q.select([column as any, (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.fn.countAll<number>().as('n')]).groupBy(column as any).execute();
+    const rows = await q.select([column as any, (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.fn.countAll<number>().as('n')]).groupBy(column as any).execute();
     return rows.map((r: any) => ({ value: r[column] as string | null, n: Number(r.n) }));
   }
-  const r = await q.select((eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const r = await q.select((eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return [{ value: null, n: Number((r as any)?.n ?? 0) }];
 }

@@ -15,9 +15,10 @@ import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { listCommittees, listSectors, listUnits, memberGroupsOf, memberSectorsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { converted, overdueNow, repliedLate, repliedOnTime } from './stat-conditions.ts';
-import type { ProposalDb, ProposalTableTypes } from './tables.ts';
+import type { ProposalDb, ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 
-type Eb = ExpressionBuilder<ProposalTableTypes, 'proposals'>;
+type Eb = ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>;
 
 /** 统计范围: a year (年度) or a session (会议, by its label). */
 export type StatsScope = { year: number; session?: undefined } | { session: string; year?: undefined };

@@ -14,7 +14,8 @@ import { publicDetail, publicListQuery, publicPage, type PublicListItem } from '
 import { publicStates } from '../domain/proposal-policy.ts';
 import { findOrg } from './directory.ts';
 import { getOrg } from '../../organizations/index.ts';
-import { proposalDb, type ProposalTableTypes } from './tables.ts';
+import { proposalDb, type ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 import { findProposal, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
@@ -24,7 +25,7 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 const errors = { 400: errorBody, 404: errorBody };
 
 /** 同意公开 and 已答复 (the reply released): the public part of a tenant's proposals. */
-const publicWhere = (eb: ExpressionBuilder<ProposalTableTypes, 'proposals'>) => eb.and([
+const publicWhere = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([
   eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates]), eb('proposals.replied_at', 'is not', null),
 ]);
 

@@ -5,9 +5,10 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { openTaskExists } from '../../../kernel/server/work-items.ts';
 import { memberIdsOfGroup } from '../../organizations/index.ts';
-import type { ProposalTableTypes } from './tables.ts';
+import type { ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 
-type Eb = ExpressionBuilder<ProposalTableTypes, 'proposals'>;
+type Eb = ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>;
 
 /** States in which a handling unit owes work (超期 counts only these): 待签收, 申请调整, 办理中, 申请延期, 待签发, 重新办理. */
 export const handlingStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'reply_signoff', 'rehandle'] as const;

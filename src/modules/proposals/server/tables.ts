@@ -1,5 +1,5 @@
 /** Tables of the 提案 module (migrations 1000–1093), as the module's own server code sees them. */
-import { moduleDb, type KernelTables, type ModuleDb } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
 /** 提案 */
@@ -270,5 +270,3 @@ export interface ProposalTables {
 /** The module's view of the database, the kernel's tables and its own (db/tables.ts): `proposalDb(ctx.db)`. */
 export const proposalDb = moduleDb<ProposalTables>;
 export type ProposalDb = ModuleDb<ProposalTables>;
-/** The tables the view knows, for expression builders (`ExpressionBuilder<ProposalTableTypes, 'proposals'>`). */
-export type ProposalTableTypes = KernelTables & ProposalTables;
