@@ -67,6 +67,24 @@ export async function wrongType(): Promise<number | undefined> {
   return row?.title;
 }
 `,
+  [at('proposals', 'own')]: `${header('proposals', 'proposalDb')}
+export const own = db.selectFrom('proposals').innerJoin('proposal_cosigners', 'proposal_cosigners.proposal_id', 'proposals.id').select(['proposals.id', 'proposal_cosigners.user_id']);
+`,
+  [at('proposals', 'foreign')]: `${header('proposals', 'proposalDb')}
+export const foreign = db.selectFrom('users').select(['phone', 'email']).where('id', '=', 'u1');
+`,
+  [at('proposals', 'join')]: `${header('proposals', 'proposalDb')}
+export const joined = db.selectFrom('proposals').innerJoin('member_profiles', 'member_profiles.user_id', 'proposals.proposer_user_id').select('member_profiles.sector_id');
+`,
+  [at('opinions', 'own')]: `${header('opinions', 'opinionDb')}
+export const own = db.selectFrom('opinion_reports').select(['id', 'submitter_user_id']).where('state', '=', 'verified');
+`,
+  [at('opinions', 'foreign')]: `${header('opinions', 'opinionDb')}
+export const foreign = db.selectFrom('users').select('display_name');
+`,
+  [at('opinions', 'subquery')]: `${header('opinions', 'opinionDb')}
+export const members = db.selectFrom('opinion_reports').select('id').where('submitter_user_id', 'in', (eb) => eb.selectFrom('member_profiles').select('user_id'));
+`,
   [at('worklist', 'own')]: `${header('worklist', 'worklistDb')}
 export const tasks = db.selectFrom('tasks').select('id');
 `,
@@ -103,4 +121,14 @@ test('a column the module\'s table does not have fails, and a typed row keeps it
 test('a module without tables of its own sees only the kernel\'s', () => {
   assert.deepEqual(errorsOf('worklist', 'own'), []);
   assert.ok(errorsOf('worklist', 'foreign').length > 0, 'selecting from 提案\'s proposals table compiled');
+});
+
+test('提案 and 社情民意 read their own tables, and not 用户与权限\'s or 组织机构\'s', () => {
+  assert.deepEqual(errorsOf('proposals', 'own'), []);
+  assert.deepEqual(errorsOf('opinions', 'own'), []);
+  for (const [m, name, table] of [['proposals', 'foreign', 'users'], ['proposals', 'join', 'member_profiles'], ['opinions', 'foreign', 'users'], ['opinions', 'subquery', 'member_profiles']]) {
+    const errors = errorsOf(m, name);
+    assert.ok(errors.length > 0, `${m} reading ${table} compiled`);
+    assert.match(errors.join('\n'), new RegExp(table));
+  }
 });

@@ -136,8 +136,11 @@ export interface KernelTables {
   zx_migrations: MigrationsTable;
 }
 
+/** The tables a module's view knows: the kernel's and the module's own (`T`); for expression builders, `ExpressionBuilder<ModuleTables<T>, 'table'>`. */
+export type ModuleTables<T extends object = object> = KernelTables & T;
+
 /** A module's typed view of the database: the kernel's tables and the module's own (`T`). */
-export type ModuleDb<T extends object = object> = Kysely<KernelTables & T>;
+export type ModuleDb<T extends object = object> = Kysely<ModuleTables<T>>;
 
 /** A transaction on a module's view. */
 export type ModuleTrx<T extends object = object> = Transaction<KernelTables & T>;
@@ -151,6 +154,8 @@ export type AnyModuleDb = Kysely<any>;
 /**
  * The database as a module's own code sees it. The handle passed in is the untyped one the composition root holds
  * (`ModuleContext.db`), or another module's view handed to a lookup that this module exports; the view changes types only.
+ * A module names its view once, in its `server/tables.ts`: `export const proposalDb = moduleDb<ProposalTables>;`
+ * with `export type ProposalDb = ModuleDb<ProposalTables>;` (a transaction on the view is a `ProposalDb` too).
  */
 export function moduleDb<T extends object = object>(db: AnyModuleDb): ModuleDb<T> {
   return db as ModuleDb<T>;

@@ -3,7 +3,7 @@
  * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
  * `templateDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
  */
-import { moduleDb, type AnyModuleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /** 事项 */
 export interface TemplateItemsTable {
@@ -31,6 +31,7 @@ export interface TemplateTables {
   template_items: TemplateItemsTable;
 }
 
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `templateDb(ctx.db)`. */
+export const templateDb = moduleDb<TemplateTables>;
 export type TemplateDb = ModuleDb<TemplateTables>;
-export const templateDb = (db: AnyModuleDb): TemplateDb => moduleDb<TemplateTables>(db);
 export type TemplateItemRow = TemplateItemsTable;

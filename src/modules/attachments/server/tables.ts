@@ -1,5 +1,5 @@
 /** Tables of the 附件 module (migration 0350), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /** content, deduplicated by its SHA-256 (bytea on PostgreSQL, blob on SQLite) */
 export interface AttachmentBlobsTable {
@@ -27,7 +27,6 @@ export interface AttachmentTables {
   attachments: AttachmentsTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `attachmentDb(ctx.db)`. */
+export const attachmentDb = moduleDb<AttachmentTables>;
 export type AttachmentDb = ModuleDb<AttachmentTables>;
-export type AttachmentTrx = ModuleTrx<AttachmentTables>;
-export const attachmentDb = (db: AnyModuleDb): AttachmentDb => moduleDb<AttachmentTables>(db);

@@ -1,5 +1,5 @@
 /** Tables of the 用户与权限 module (migrations 0100–0105), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
 export interface UsersTable {
@@ -88,7 +88,7 @@ export interface IdentityTables {
   login_failures: LoginFailuresTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `identityDb(ctx.db)`. */
+export const identityDb = moduleDb<IdentityTables>;
 export type IdentityDb = ModuleDb<IdentityTables>;
 export type IdentityTrx = ModuleTrx<IdentityTables>;
-export const identityDb = (db: AnyModuleDb): IdentityDb => moduleDb<IdentityTables>(db);

@@ -1,5 +1,5 @@
 /** Tables of the 消息通知 module (migrations 0300–0302), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /** 站内消息 */
 export interface NotificationsTable {
@@ -32,7 +32,6 @@ export interface NotificationTables {
   notification_deliveries: NotificationDeliveriesTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `notificationDb(ctx.db)`. */
+export const notificationDb = moduleDb<NotificationTables>;
 export type NotificationDb = ModuleDb<NotificationTables>;
-export type NotificationTrx = ModuleTrx<NotificationTables>;
-export const notificationDb = (db: AnyModuleDb): NotificationDb => moduleDb<NotificationTables>(db);

@@ -3,7 +3,6 @@
  * as JSON, Word and Excel. An issue's document is for editors and leaders, and for the users of the organisations it was
  * distributed to; the ranking is for editors and leaders.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
@@ -12,7 +11,7 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { forbidden, notFound } from '../../../kernel/universal/errors.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { getOrg, memberIdsOf, orgNames } from '../../organizations/index.ts';
+import { getOrg, membersAmong, orgNames } from '../../organizations/index.ts';
 import { idParams, opinionRanking, rankingQuery } from '../contract.ts';
 import { canUseOpinions } from '../domain/opinion-policy.ts';
 import { unitKinds } from '../domain/ranking.ts';
@@ -21,6 +20,7 @@ import { rankingDocx, rankingOf, rankingWorkbook } from './ranking.ts';
 import { findIssue, piecesOf } from './report-repository.ts';
 import { readOpinionSettings, type Recipient } from './settings.ts';
 import { firstHistoryStep } from '../../../kernel/server/work-items.ts';
+import type { OpinionDb } from './tables.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +28,7 @@ const attachment = (ascii: string, name: string) => `attachment; filename="${asc
 const chinaDay = (iso: string) => chinaToday(new Date(iso));
 
 /** Whether the actor may have the issue's document: editors and leaders of its CPPCC, or a recipient once distributed. */
-export async function mayHaveIssue(db: Kysely<any>, actor: Actor, issue: Record<string, any>, recipients: Recipient[]): Promise<boolean> {
+export async function mayHaveIssue(db: OpinionDb, actor: Actor, issue: Record<string, any>, recipients: Recipient[]): Promise<boolean> {
   if (issue.tenant_id !== actor.tenantId) return false;
   if (can(actor, 'opinion.edit') || can(actor, 'opinion.sign') || can(actor, 'opinion.read_all')) return true;
   if (issue.state !== 'distributed') return false;
@@ -41,7 +41,7 @@ export async function mayHaveIssue(db: Kysely<any>, actor: Actor, issue: Record<
 }
 
 /** The plain data of an issue's Word document. */
-export async function issueDocxInputOf(db: Kysely<any>, issue: Record<string, any>, recipients: Recipient[]): Promise<IssueDocxInput> {
+export async function issueDocxInputOf(db: OpinionDb, issue: Record<string, any>, recipients: Recipient[]): Promise<IssueDocxInput> {
   const [tenant, pieces, created] = await Promise.all([
     getOrg(db, issue.tenant_id),
     piecesOf(db, issue.id),
@@ -59,9 +59,8 @@ export async function issueDocxInputOf(db: Kysely<any>, issue: Record<string, an
   const submitterIds = [...new Set((reports as any[]).map((r) => r.submitter_user_id as string))];
   const [orgs, members] = await Promise.all([
     orgNames(db, [...new Set((reports as any[]).map((r) => r.submitter_org_id).filter((x): x is string => !!x && x !== issue.tenant_id))]),
-    submitterIds.length ? memberIdsOf(db, issue.tenant_id).where('member_profiles.user_id', 'in', submitterIds).execute() : Promise.resolve([]),
+    membersAmong(db, issue.tenant_id, submitterIds),
   ]);
-  const memberSet = new Set((members as any[]).map((m) => m.user_id as string));
   const chosen: string[] = issue.recipients ? JSON.parse(issue.recipients) : recipients.map((r) => r.code);
   const line = (k: 'report' | 'send' | 'issue') => chosen.map((c) => recipients.find((r) => r.code === c) ?? { code: c, label: c } as Recipient)
     .filter((r) => (r.line ?? 'send') === k).map((r) => r.label);
@@ -74,7 +73,7 @@ export async function issueDocxInputOf(db: Kysely<any>, issue: Record<string, an
         const r = byId.get(s.report_id);
         const org = r?.submitter_org_id ? orgs.get(r.submitter_org_id) : undefined;
         const unitName = r?.source_report_id ? (r.source_tenant_name ?? null) : org && unitKinds.has(org.kind) ? org.name : null;
-        return { submitterName: s.submitter_name, unitName, member: memberSet.has(s.submitter_user_id) };
+        return { submitterName: s.submitter_name, unitName, member: members.has(s.submitter_user_id) };
       }),
     })),
     distribution: { report: line('report'), send: line('send'), issue: line('issue') },

@@ -16,6 +16,7 @@ import { readOpinionSettings } from './settings.ts';
 import { publishReportText } from './search-index.ts';
 import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { opinionDb } from './tables.ts';
 
 export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { reportIds: string[]; eventsForTenantId?: string }): Promise<ExchangeFile> {
   requirePermission(actor, 'opinion.edit', '导出报送文件');
@@ -33,7 +34,7 @@ export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { re
   }
   const events: ExchangeFile['events'] = [];
   if (req.eventsForTenantId) {
-    const rows = await ctx.db.selectFrom('opinion_events').innerJoin('opinion_reports', 'opinion_reports.id', 'opinion_events.report_id')
+    const rows = await opinionDb(ctx.db).selectFrom('opinion_events').innerJoin('opinion_reports', 'opinion_reports.id', 'opinion_events.report_id')
       .select(['opinion_events.id', 'opinion_events.kind', 'opinion_events.level', 'opinion_events.adoption_type', 'opinion_events.leader_level', 'opinion_events.text',
         'opinion_events.department', 'opinion_events.at', 'opinion_events.tenant_name', 'opinion_reports.source_report_id'])
       .where('opinion_events.tenant_id', '=', actor.tenantId).where('opinion_reports.source_tenant_id', '=', req.eventsForTenantId)
@@ -43,7 +44,7 @@ export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { re
     }
   }
   await ctx.uow.run(async (w) => {
-    const trx = w.trx;
+    const trx = opinionDb(w.trx);
     for (const r of marked) {
       // guarded by the version read for the file: an edit made meanwhile is not overwritten, the export is refused
       const res = await trx.updateTable('opinion_reports').set({ sent_up_at: now, sent_up_to: parent?.name ?? '上级政协', version: Number(r.version) + 1, updated_at: now })
@@ -67,7 +68,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
   const told: ReportRow[] = [];
   const received: ReportRow[] = [];
   await ctx.uow.run(async (w) => {
-    const trx = w.trx;
+    const trx = opinionDb(w.trx);
     for (const x of file.reports) {
       const dup = await trx.selectFrom('opinion_reports').select('id').where('tenant_id', '=', actor.tenantId).where('source_report_id', '=', x.id).executeTakeFirst();
       if (dup) { skipped++; continue; }

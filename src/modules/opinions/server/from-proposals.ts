@@ -14,6 +14,7 @@ import { publishReportText } from './search-index.ts';
 import type { ReportRow } from './report-repository.ts';
 import { proposalConvertedEvent, type ProposalConvertedPayload } from '../../proposals/contract.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { opinionDb } from './tables.ts';
 
 /** The payload of `proposal.converted`, as the 提案 module's contract describes it. */
 type ConvertedPayload = ProposalConvertedPayload;
@@ -49,7 +50,7 @@ function valid(p: Partial<ConvertedPayload>): p is ConvertedPayload {
 export async function createReportFromProposal(ctx: ModuleContext, e: DomainEvent): Promise<boolean> {
   const p = e.payload as Partial<ConvertedPayload>;
   if (!valid(p)) throw new Error(`proposal.converted: malformed payload for ${e.entityId ?? '?'}`);
-  const known = await ctx.db.selectFrom('opinion_reports').select('id')
+  const known = await opinionDb(ctx.db).selectFrom('opinion_reports').select('id')
     .where((eb) => eb.or([eb('id', '=', p.reportId), eb('source_proposal_id', '=', p.proposalId)])).executeTakeFirst();
   if (known) return false;
   const now = clock.iso();
@@ -73,7 +74,7 @@ export async function createReportFromProposal(ctx: ModuleContext, e: DomainEven
     // one unit of work: the report, its first revision, its work item (by the lifecycle's rule), history entry, audit
     // record and the `opinion.transitioned` event that tells the editors
     await ctx.uow.run(async (w) => {
-      const trx = w.trx;
+      const trx = opinionDb(w.trx);
       await trx.insertInto('opinion_reports').values(row).execute();
       await trx.insertInto('opinion_revisions').values({ id: newId(), report_id: row.id, tenant_id: row.tenant_id, seq: 1, title: row.title, body: row.body, editor_id: actor.userId, editor_name: actor.displayName, note: '原稿（提案转来）', at: now }).execute();
       await receiveReport(w, row, { action: 'create', actor: actor as any, note });

@@ -16,6 +16,7 @@ import { recordEvent, reportSpec, tellSubmitter } from './report-commands.ts';
 import { findIssue, findReport, nextIssueSeq, piecesOf, type ReportRow } from './report-repository.ts';
 import { readOpinionSettings } from './settings.ts';
 import { opinionEvents, publishListChange } from './list-events.ts';
+import { opinionDb } from './tables.ts';
 
 const issueSpec = (apply?: WorkflowSpec<any>['apply']): WorkflowSpec<any> => ({
   workflow: issueLifecycle as any,
@@ -36,7 +37,7 @@ export async function compileIssue(ctx: ModuleContext, actor: Actor, body: Issue
     // one unit of work: the issue with its history, work item, audit record and event, and every source report
     // compiled into it by its own transition (version-checked, with its history, work item and event)
     await ctx.uow.run(async (w) => {
-      const trx = w.trx;
+      const trx = opinionDb(w.trx);
       const reports = new Map<string, ReportRow>();
       for (const rid of all) {
         const r = await findReport(trx, rid);
@@ -92,7 +93,7 @@ export async function fireIssue(ctx: ModuleContext, req: { id: string; action: s
   const spec = issueSpec(async ({ trx, transition, record, actor, now }) => {
     if (transition.name === 'sign') return { signed_by: actor.displayName, signed_at: now };
     if (transition.name !== 'distribute') return {};
-    const rows = (await trx.selectFrom('opinion_reports').selectAll().where('issue_id', '=', record.id).where('state', '=', 'compiled').execute()) as ReportRow[];
+    const rows = (await opinionDb(trx).selectFrom('opinion_reports').selectAll().where('issue_id', '=', record.id).where('state', '=', 'compiled').execute()) as ReportRow[];
     for (const r of rows) {
       await current!.fire(reportSpec(), { id: r.id, action: 'report', expectedVersion: Number(r.version), actor, note: `${record.number}分发`, ip: req.ip });
       reportsToTell.push(r);

@@ -3,9 +3,9 @@
  * adoption or instruction (采用 / 批示), an issue (期), a send-up (向上报送) or an exchange file (报送文件) publishes one
  * after its commit, for each CPPCC whose lists it touches; the list pages kept as bytes (routes.ts) are dropped by them.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import type { OpinionDb } from './tables.ts';
 
 /** Event types of the module, besides the lifecycle's `opinion.transitioned` and `opinion_issue.transitioned`. */
 export const opinionEvents = {
@@ -29,7 +29,7 @@ export function changesOpinionLists(e: Pick<DomainEvent, 'type'>): boolean {
 }
 
 /** The CPPCCs holding a report of these lineages (the original and its copies up the levels). */
-export async function lineageTenants(db: Kysely<any> | Transaction<any>, rootIds: readonly string[]): Promise<string[]> {
+export async function lineageTenants(db: OpinionDb, rootIds: readonly string[]): Promise<string[]> {
   if (!rootIds.length) return [];
   const rows = await db.selectFrom('opinion_reports').select('tenant_id').distinct().where('root_report_id', 'in', [...new Set(rootIds)]).execute();
   return rows.map((r) => String(r.tenant_id));

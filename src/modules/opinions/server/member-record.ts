@@ -5,10 +5,12 @@
  * reports (not the copies sent up, which are the upper level's records) and every event of their lineage, so a
  * member's record and the 通报 always agree.
  */
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { levelLabels, levels, type Level } from '../contract.ts';
 import { reportStateLabel } from '../domain/opinion-lifecycle.ts';
 import { periodBounds } from './report-repository.ts';
+import type { AnyModuleDb, ModuleTables } from '../../../kernel/server/db/tables.ts';
+import { opinionDb, type OpinionDb, type OpinionTables } from './tables.ts';
 
 export interface MemberReport {
   id: string;
@@ -66,12 +68,12 @@ function eventsByRoot(evs: Ev[]): Map<string, Ev[]> {
  * A report the member co-signed (联名): the co-signers of a converted proposal are kept on the report as JSON
  * (`co_submitters`, [{"userId":…,"name":…}]); a user id is a ULID, so the quoted pair is a literal needle.
  */
-function coSubmitted(eb: ExpressionBuilder<any, 'opinion_reports'>, userId: string) {
+function coSubmitted(eb: ExpressionBuilder<ModuleTables<OpinionTables>, 'opinion_reports'>, userId: string) {
   return eb.and([eb('opinion_reports.co_submitters', 'is not', null), eb('opinion_reports.co_submitters', 'like', `%"userId":"${userId.replace(/[\\%"]/g, '')}"%`)]);
 }
 
 /** The member's own and co-signed reports at this CPPCC, and the adoption and instruction events of their lineages. */
-async function loadOwn(db: Kysely<any>, tenantId: string, userId: string): Promise<{ rows: Row[]; events: Map<string, Ev[]> }> {
+async function loadOwn(db: OpinionDb, tenantId: string, userId: string): Promise<{ rows: Row[]; events: Map<string, Ev[]> }> {
   const own = db.selectFrom('opinion_reports').where('opinion_reports.tenant_id', '=', tenantId).where('opinion_reports.source_report_id', 'is', null)
     .where((eb) => eb.or([eb('opinion_reports.submitter_user_id', '=', userId), coSubmitted(eb, userId)]));
   const [found, evs] = await Promise.all([
@@ -147,20 +149,26 @@ function figuresOf(reports: MemberReport[]): MemberReportFigures {
 }
 
 /** A member's 社情民意 of a year: the reports (their own and co-signed) that earned something in it, and the year's figures of their own. */
-export async function memberReportsOf(db: Kysely<any>, tenantId: string, userId: string, year: number): Promise<{ reports: MemberReport[]; figures: MemberReportFigures }> {
+// a lookup other modules call with their own view: it narrows the handle to this module's
+export async function memberReportsOf(anyDb: AnyModuleDb, tenantId: string, userId: string, year: number): Promise<{ reports: MemberReport[]; figures: MemberReportFigures }> {
+  const db = opinionDb(anyDb);
   const { rows, events } = await loadOwn(db, tenantId, userId);
   const reports = reportsOfYear(rows, events, year);
   return { reports, figures: figuresOf(reports) };
 }
 
 /** A member's figures for each of the given years (one read of their reports, then counted per year). */
-export async function memberReportTrend(db: Kysely<any>, tenantId: string, userId: string, years: readonly number[]): Promise<Array<{ year: number } & MemberReportFigures>> {
+// a lookup other modules call with their own view: it narrows the handle to this module's
+export async function memberReportTrend(anyDb: AnyModuleDb, tenantId: string, userId: string, years: readonly number[]): Promise<Array<{ year: number } & MemberReportFigures>> {
+  const db = opinionDb(anyDb);
   const { rows, events } = await loadOwn(db, tenantId, userId);
   return years.map((year) => ({ year, ...figuresOf(reportsOfYear(rows, events, year)) }));
 }
 
 /** The years in which a member submitted or co-signed reports at this CPPCC (for the year selector). */
-export async function memberReportYears(db: Kysely<any>, tenantId: string, userId: string): Promise<number[]> {
+// a lookup other modules call with their own view: it narrows the handle to this module's
+export async function memberReportYears(anyDb: AnyModuleDb, tenantId: string, userId: string): Promise<number[]> {
+  const db = opinionDb(anyDb);
   const rows = await db.selectFrom('opinion_reports').select('year').distinct().where('opinion_reports.tenant_id', '=', tenantId)
     .where((eb) => eb.or([eb('opinion_reports.submitter_user_id', '=', userId), coSubmitted(eb, userId)])).where('opinion_reports.source_report_id', 'is', null).execute();
   return rows.map((r: any) => Number(r.year)).sort((a, b) => a - b);
@@ -170,7 +178,9 @@ export async function memberReportYears(db: Kysely<any>, tenantId: string, userI
  * Every submitter's figures of a year at this CPPCC, in one read of the year's own reports and one of their events: the
  * same rules and numbers as the year-end ranking's submitters (`memberPointsOf`), without ranking them.
  */
-export async function memberReportCounts(db: Kysely<any>, tenantId: string, year: number): Promise<Map<string, MemberReportFigures>> {
+// a lookup other modules call with their own view: it narrows the handle to this module's
+export async function memberReportCounts(anyDb: AnyModuleDb, tenantId: string, year: number): Promise<Map<string, MemberReportFigures>> {
+  const db = opinionDb(anyDb);
   const { lo, hi } = periodBounds({ year });
   const scored = ['adoption', 'instruction'];
   const eventRoots = db.selectFrom('opinion_events').select('opinion_events.root_report_id')

@@ -12,6 +12,7 @@ import { levelBits } from '../domain/lineage-levels.ts';
  * Set the 采用层级 / 批示层级 marks of every report from the events of its lineage (migration, and after a bulk load of
  * events that did not maintain them).
  */
+// a migration's step (and a bulk load's): raw SQL on the schema as it stood at its migration, not the declared tables
 export async function backfillLineageLevels(db: Kysely<any>): Promise<void> {
   const has = (kind: string, column: 'level' | 'leader_level', level: string) => sql`(case when exists (select 1 from opinion_events e
     where e.root_report_id = opinion_reports.root_report_id and e.kind = ${sql.lit(kind)} and e.${sql.ref(column)} = ${sql.lit(level)}) then ${sql.lit(levelBits[level as keyof typeof levelBits])} else 0 end)`;

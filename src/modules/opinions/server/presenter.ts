@@ -1,5 +1,4 @@
 /** Turns 社情民意 rows into API objects: list items, report details (texts side by side, revisions, history, lineage events, actions) and issues. */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
 import { attachmentsOf, presentAttachment } from '../../attachments/index.ts';
@@ -13,9 +12,10 @@ import { unitKinds } from '../domain/ranking.ts';
 import { orgNames } from '../../organizations/index.ts';
 import { lineageEvents, listHistory, listRevisions, piecesOf, type ReportRow } from './report-repository.ts';
 import type { CodeLabel } from './settings.ts';
+import type { OpinionDb } from './tables.ts';
 
 /** 报送单位 of reports: the parties, groups, committees and handling units they came in the name of (not the CPPCC itself). */
-export async function unitNamesOf(db: Kysely<any>, rows: ReadonlyArray<Pick<ReportRow, 'tenant_id' | 'submitter_org_id'>>): Promise<Map<string, string>> {
+export async function unitNamesOf(db: OpinionDb, rows: ReadonlyArray<Pick<ReportRow, 'tenant_id' | 'submitter_org_id'>>): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.submitter_org_id).filter((x): x is string => !!x))].filter((id) => !rows.some((r) => r.tenant_id === id));
   const names = await orgNames(db, ids);
   return new Map([...names].filter(([, o]) => unitKinds.has(o.kind)).map(([id, o]) => [id, o.name]));
@@ -43,7 +43,7 @@ export function presentEvent(e: any) {
   };
 }
 
-export async function toDetail(db: Kysely<any>, r: ReportRow, actor: Actor, lengthGuide: number): Promise<ReportDetail> {
+export async function toDetail(db: OpinionDb, r: ReportRow, actor: Actor, lengthGuide: number): Promise<ReportDetail> {
   const [revisions, history, events, files, units] = await Promise.all([listRevisions(db, r.id), listHistory(db, 'opinion', r.id), lineageEvents(db, r.root_report_id), attachmentsOf(db, 'opinion', r.id), unitNamesOf(db, [r])]);
   // the lifecycle's one decision (role, permission, guard); 编期 and 刊发 are fired by the issue, never from the report
   const actions = allowedActions(reportLifecycle, r.state, { record: r, actor }).filter((a) => !issueDrivenActions.has(a.name));
@@ -68,7 +68,7 @@ export function toIssueItem(i: any) {
   };
 }
 
-export async function toIssueDetail(db: Kysely<any>, i: any, actor: Actor, recipients: CodeLabel[]): Promise<IssueDetail> {
+export async function toIssueDetail(db: OpinionDb, i: any, actor: Actor, recipients: CodeLabel[]): Promise<IssueDetail> {
   const [pieces, history] = await Promise.all([piecesOf(db, i.id), listHistory(db, 'opinion_issue', i.id)]);
   const chosen: string[] = i.recipients ? JSON.parse(i.recipients) : [];
   return {

@@ -4,7 +4,6 @@
  * 通报 Word document (关于YYYY年度社情民意信息工作情况的通报, GB/T 9704 form) and as an Excel workbook.
  */
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { getOrg, listCommittees, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
@@ -13,6 +12,8 @@ import { computeRanking, rankingKindLabels, type RankedEntry, type RankingEvent,
 import { periodBounds } from './report-repository.ts';
 import { chineseDate } from './issue-docx.ts';
 import { periodReportTotals } from './stats.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import { opinionDb, type OpinionDb } from './tables.ts';
 
 const present = (e: RankedEntry): RankingRow => ({
   rank: e.rank, key: e.key, name: e.name, kind: e.kind, kindLabel: rankingKindLabels[e.kind] ?? e.kind,
@@ -20,7 +21,7 @@ const present = (e: RankedEntry): RankingRow => ({
 });
 
 /** The year's ranking of one CPPCC. */
-export async function rankingOf(db: Kysely<any>, tenantId: string, year: number): Promise<OpinionRanking> {
+export async function rankingOf(db: OpinionDb, tenantId: string, year: number): Promise<OpinionRanking> {
   const p = periodBounds({ year });
   const scored = ['adoption', 'instruction'];
   // events of the year on the lineages of this CPPCC's reports (its own, and the copies that came up to it)
@@ -74,7 +75,9 @@ export async function rankingOf(db: Kysely<any>, tenantId: string, year: number)
 }
 
 /** Per-member points of a year (for the member duty record, 履职档案). */
-export async function memberPointsOf(db: Kysely<any>, tenantId: string, year: number) {
+// a lookup other modules call with their own view: it narrows the handle to this module's
+export async function memberPointsOf(anyDb: AnyModuleDb, tenantId: string, year: number) {
+  const db = opinionDb(anyDb);
   const r = await rankingOf(db, tenantId, year);
   return r.submitters.filter((s) => s.kind === 'member').map((s) => ({
     userId: s.key, name: s.name, points: s.points, submitted: s.submitted, accepted: s.accepted, adopted: s.adopted, instructed: s.instructed, rank: s.rank,

@@ -3,7 +3,7 @@
  * sending up to the CPPCC above as a linked copy, and recording adoptions, instructions, forwarding and feedback.
  * Each is one transaction with history and audit; the submitter is told of each step.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
@@ -23,6 +23,7 @@ import { publishReportText } from './search-index.ts';
 import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
 import { marksOfEvent } from '../domain/lineage-levels.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { opinionDb, type OpinionDb } from './tables.ts';
 
 export const reportSpec = (apply?: WorkflowSpec<ReportRow>['apply']): WorkflowSpec<ReportRow> => ({
   workflow: reportLifecycle as any,
@@ -71,7 +72,7 @@ export async function createReport(ctx: ModuleContext, actor: Actor, body: Repor
   await ctx.uow.run(async (w) => {
     const { state: _s, version: _v, created_at: _c, updated_at: _u, ...values } = row;
     await w.create(reportSpec(), values, actor, ip);
-    await w.trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: row.tenant_id, seq: 1, title: row.title, body: row.body, editor_id: actor.userId, editor_name: actor.displayName, note: '原稿', at: now }).execute();
+    await opinionDb(w.trx).insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: row.tenant_id, seq: 1, title: row.title, body: row.body, editor_id: actor.userId, editor_name: actor.displayName, note: '原稿', at: now }).execute();
     await linkAttachments(w.trx, { ids: body.attachmentIds, entityType: 'opinion', entityId: id, actor });
   });
   await publishReportText(ctx, row);
@@ -90,7 +91,7 @@ export async function editReport(ctx: ModuleContext, actor: Actor, id: string, b
     const seq = Number(r.revision_count) + 1;
     const next = { title: body.title ?? r.title, body: body.body ?? r.body };
     await w.bumpVersion('opinion_reports', id, body.version, { ...next, revision_count: seq, updated_at: now }, '社情民意信息');
-    await w.trx.insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: r.tenant_id, seq, ...next, editor_id: actor.userId, editor_name: actor.displayName, note: body.note ?? null, at: now }).execute();
+    await opinionDb(w.trx).insertInto('opinion_revisions').values({ id: newId(), report_id: id, tenant_id: r.tenant_id, seq, ...next, editor_id: actor.userId, editor_name: actor.displayName, note: body.note ?? null, at: now }).execute();
     await w.record({
       tenantId: r.tenant_id, entityType: 'opinion', entityId: id, to: r.state, action: 'edit', actor, note: body.note ?? null, ip,
       audit: { action: 'opinion.edit', data: { revision: seq } },
@@ -145,7 +146,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
   // one unit of work: the report marked sent under the version read, its history entry, audit record and event, and the
   // copy in the editors' queue above (its work item, urgent for a 急报, history and event)
   await ctx.uow.run(async (w) => {
-    const trx = w.trx;
+    const trx = opinionDb(w.trx);
     await w.bumpVersion('opinion_reports', id, version, { sent_up_at: now, sent_up_to: parent.name, up_copy_id: copyId, updated_at: now }, '社情民意信息');
     await w.record({
       tenantId: r.tenant_id, entityType: 'opinion', entityId: id, to: r.state, action: 'send_up', actor, note: `报送${parent.name}`, ip,
@@ -176,7 +177,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
  * 采用 / 批示 / 转送 / 反馈 recorded at this level, credited to the originating submitter with the points it earns. Inside
  * a caller's transaction (`opts.trx`) the caller publishes the list change after its commit.
  */
-export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow, body: EventBody, opts: { externalId?: string; tenantName?: string; trx?: Transaction<any>; settings?: OpinionSettings; ip?: string } = {}): Promise<string> {
+export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow, body: EventBody, opts: { externalId?: string; tenantName?: string; trx?: OpinionDb; settings?: OpinionSettings; ip?: string } = {}): Promise<string> {
   if (!opts.externalId && !canRecordEvent(r, actor)) throw forbidden('登记这条信息的采用、批示与反馈');
   if (body.kind === 'adoption' && !body.adoptionType) throw invalid('adoptionType', '「采用方式」', '不能为空');
   if (body.kind === 'instruction' && !body.leaderLevel) throw invalid('leaderLevel', '「批示领导层级」', '不能为空');
@@ -191,7 +192,7 @@ export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow
   const id = newId();
   const now = clock.iso();
   const at = body.at && !Number.isNaN(Date.parse(body.at)) ? new Date(body.at).toISOString() : now;
-  const write = async (trx: Transaction<any>) => {
+  const write = async (trx: OpinionDb) => {
     await trx.insertInto('opinion_events').values({
       id, tenant_id: r.tenant_id, tenant_name: opts.tenantName ?? here?.name ?? '', report_id: r.id, root_report_id: r.root_report_id,
       submitter_user_id: root?.submitter_user_id ?? r.submitter_user_id, submitter_name: root?.submitter_name ?? r.submitter_name,
@@ -209,7 +210,7 @@ export async function recordEvent(ctx: ModuleContext, actor: Actor, r: ReportRow
   };
   if (opts.trx) await write(opts.trx);
   else {
-    await ctx.db.transaction().execute(write);
+    await opinionDb(ctx.db).transaction().execute(write);
     // the lists of every CPPCC holding a report of the lineage show the event (采用 / 批示 filters)
     await publishListChange(ctx, { type: opinionEvents.eventRecorded, tenantIds: await lineageTenants(ctx.db, [r.root_report_id]), entityId: r.id, actorId: actor.userId, payload: { eventId: id, kind: body.kind, level } });
   }

@@ -1,5 +1,5 @@
 /** Reads of the 社情民意 tables: one report, lists with filters, revisions, history, lineage events, issues and pieces. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
@@ -10,8 +10,9 @@ import { unitKinds } from '../domain/ranking.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
+import type { OpinionDb } from './tables.ts';
 
-type Db = Kysely<any> | Transaction<any>;
+type Db = OpinionDb;
 
 export interface ReportRow {
   id: string; tenant_id: string; year: number; title: string; body: string; submitted_title: string; submitted_body: string;
@@ -101,7 +102,7 @@ const listColumns = ['id', 'tenant_id', 'year', 'title', 'urgent', 'state', 'sub
  * two slices, the urgent reports and then the others, each in the order of the (tenant, urgent, submitted_at, id) index,
  * so that a page never sorts a whole year of reports.
  */
-export async function listReports(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ReportListQuery) {
+export async function listReports(db: OpinionDb, dialect: DialectName, actor: Actor, q: ReportListQuery) {
   const where = reportFilter(dialect, actor, q);
   const dir = q.state === 'submitted' ? 'asc' : 'desc';
   const offset = (q.page - 1) * q.pageSize;
@@ -178,7 +179,7 @@ export async function hostedHere(db: Db, tenantId: string): Promise<boolean> {
  * 选题 they answer, each with how many of the query's reports it holds (the filters of the facet itself left out, so
  * that the other choices stay offered), and the CPPCC's 专委会.
  */
-export async function reportFacets(db: Kysely<any>, dialect: DialectName, actor: Actor, q: Partial<ReportListQuery>) {
+export async function reportFacets(db: OpinionDb, dialect: DialectName, actor: Actor, q: Partial<ReportListQuery>) {
   const { orgId: _o, sourceTenantId: _s, topicId: _t, ...rest } = q;
   const where = reportFilter(dialect, actor, rest);
   const [orgRows, sourceRows, topicRows, committees] = await Promise.all([

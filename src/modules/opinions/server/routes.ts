@@ -25,6 +25,7 @@ import { opinionStatsWorkbook } from './stats-workbook.ts';
 import { changesOpinionLists } from './list-events.ts';
 import { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { sendSerialised, serialiseWith, type JsonBytes } from '../../../kernel/server/http/serialised-json.ts';
+import { opinionDb } from './tables.ts';
 
 const tags = ['opinions'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -165,8 +166,8 @@ export function opinionRoutes(app: App, ctx: ModuleContext) {
       return eb.and(and);
     };
     const [rows, total] = await Promise.all([
-      ctx.db.selectFrom('opinion_issues').selectAll().where(where).orderBy('year', 'desc').orderBy('number_seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-      ctx.db.selectFrom('opinion_issues').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
+      opinionDb(ctx.db).selectFrom('opinion_issues').selectAll().where(where).orderBy('year', 'desc').orderBy('number_seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      opinionDb(ctx.db).selectFrom('opinion_issues').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
     ]);
     return { items: rows.map(toIssueItem), total: Number((total as any)?.n ?? 0), page: q.page, pageSize: q.pageSize };
   });

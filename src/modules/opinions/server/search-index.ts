@@ -3,13 +3,13 @@
  * creates or edits it (`text.index`), and the search asks here which found reports a person may see, by the same rule
  * as the lists (`reportFilter`): an informant only their own, editors and leaders their CPPCC's, nobody another CPPCC's.
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { TextIndexManyPayload, TextIndexPayload } from '../../text/index.ts';
 import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { reportFilter } from './report-repository.ts';
+import type { OpinionDb } from './tables.ts';
 
 /** The name reports carry in the search index (来源模块). */
 export const REPORT_SOURCE = 'report';
@@ -18,7 +18,7 @@ export const REPORT_SOURCE = 'report';
 export interface ReportSearchFacts { state: string; stateLabel: string }
 
 /** Of these reports, the ones the actor may see (the lists' rule), each with its current state. */
-export async function visibleReportFacts(db: Kysely<any>, dialect: DialectName, actor: Actor, ids: readonly string[]): Promise<Map<string, ReportSearchFacts>> {
+export async function visibleReportFacts(db: OpinionDb, dialect: DialectName, actor: Actor, ids: readonly string[]): Promise<Map<string, ReportSearchFacts>> {
   const out = new Map<string, ReportSearchFacts>();
   for (let at = 0; at < ids.length; at += 500) {
     const rows = await db.selectFrom('opinion_reports').select(['opinion_reports.id', 'opinion_reports.state'])

@@ -6,7 +6,7 @@
  * sums (totals, units and counties come out of one grouping by submitting organisation and source CPPCC) rather than
  * one count per figure.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
@@ -18,6 +18,7 @@ import { shareOf, type Figure } from '../../../kernel/universal/figures.ts';
 import { hasEvent, periodBounds, reportFilter } from './report-repository.ts';
 import { listCommittees, listSectors, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
+import type { OpinionDb } from './tables.ts';
 
 
 /** A period query that makes sense: 'from' not after 'to' (dates themselves are checked by the contract). */
@@ -63,7 +64,7 @@ const submittedIn = (tenantId: string, p: { lo: string; hi: string }) => (eb: an
  * 录用, 留存, 退回, 向上报送, 被采用 (an adoption anywhere in the lineage) and 获批示, each the list
  * (`/api/opinions` with the period and the column's stage) shows.
  */
-export async function periodReportTotals(db: Kysely<any>, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<Counts> {
+export async function periodReportTotals(db: OpinionDb, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<Counts> {
   const r = await db.selectFrom('opinion_reports').select((eb) => columnSums(eb)).where(submittedIn(tenantId, periodBounds(q))).executeTakeFirst();
   return countsOf(r ?? {});
 }
@@ -75,7 +76,7 @@ export interface MemberParticipation { userId: string; submitted: number; adopte
  * from below) and how many of those were accepted or adopted. The statistics count its rows (委员总数, 报送信息的委员,
  * 有信息被录用或采用的委员) and `/api/opinions/stats/members` lists the same rows, so each figure opens its members.
  */
-export async function memberParticipationOf(db: Kysely<any>, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<MemberParticipation[]> {
+export async function memberParticipationOf(db: OpinionDb, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<MemberParticipation[]> {
   const [members, rows] = await Promise.all([
     memberIdsOf(db, tenantId).execute(),
     db.selectFrom('opinion_reports').where(submittedIn(tenantId, periodBounds(q))).where('opinion_reports.source_report_id', 'is', null)
@@ -93,7 +94,7 @@ export async function memberParticipationOf(db: Kysely<any>, tenantId: string, q
 }
 
 /** The members behind a participation figure, with names and sectors, most reports first. */
-export async function participationList(db: Kysely<any>, tenantId: string, q: { year?: number; from?: string; to?: string; submitted?: boolean; adopted?: boolean }) {
+export async function participationList(db: OpinionDb, tenantId: string, q: { year?: number; from?: string; to?: string; submitted?: boolean; adopted?: boolean }) {
   checkPeriod(q);
   const p = periodBounds(q);
   const all = await memberParticipationOf(db, tenantId, q);
@@ -110,7 +111,7 @@ export async function participationList(db: Kysely<any>, tenantId: string, q: { 
   return { from: p.from, to: p.to, items, total: items.length };
 }
 
-export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, actor: Actor, q: { year?: number; from?: string; to?: string }): Promise<OpinionStats> {
+export async function opinionStatsOf(db: OpinionDb, dialect: DialectName, actor: Actor, q: { year?: number; from?: string; to?: string }): Promise<OpinionStats> {
   checkPeriod(q);
   const p = periodBounds(q);
   const period = { from: p.from, to: p.to };
@@ -247,7 +248,7 @@ export async function opinionStatsOf(db: Kysely<any>, dialect: DialectName, acto
 }
 
 /** Points per submitter for a period (积分), from the events credited to them, highest first. */
-export async function scoresOf(db: Kysely<any>, actor: Actor, q: { year?: number; from?: string; to?: string }) {
+export async function scoresOf(db: OpinionDb, actor: Actor, q: { year?: number; from?: string; to?: string }) {
   checkPeriod(q);
   const p = periodBounds(q);
   const rows = await db.selectFrom('opinion_events').innerJoin('opinion_reports', 'opinion_reports.id', 'opinion_events.root_report_id')

@@ -1,5 +1,5 @@
 /** Tables of the 社情民意 module (migrations 1100–1140), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
 /** 社情民意信息 */
@@ -148,7 +148,6 @@ export interface OpinionTables {
   opinion_topics: OpinionTopicsTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `opinionDb(ctx.db)`. */
+export const opinionDb = moduleDb<OpinionTables>;
 export type OpinionDb = ModuleDb<OpinionTables>;
-export type OpinionTrx = ModuleTrx<OpinionTables>;
-export const opinionDb = (db: AnyModuleDb): OpinionDb => moduleDb<OpinionTables>(db);

@@ -3,7 +3,6 @@
  * reports that cite the topic; each topic shows how many answers it drew and how far they went (accepted, adopted,
  * instructed); editors edit or close a topic (version → 409). Routes under /api/opinions/topics.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can, requirePermission } from '../../../kernel/server/actor.ts';
@@ -23,6 +22,7 @@ import { canUseOpinions } from '../domain/opinion-policy.ts';
 import { toListItem } from './presenter.ts';
 import type { ReportRow } from './report-repository.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { opinionDb, type OpinionDb } from './tables.ts';
 
 export interface TopicRow {
   id: string; tenant_id: string; title: string; description: string; period_from: string; period_to: string; status: string;
@@ -31,7 +31,7 @@ export interface TopicRow {
 type Counts = TopicItem['counts'];
 const noCounts = (): Counts => ({ answers: 0, accepted: 0, adopted: 0, instructed: 0 });
 
-export async function findTopic(db: Kysely<any>, id: string): Promise<TopicRow | undefined> {
+export async function findTopic(db: OpinionDb, id: string): Promise<TopicRow | undefined> {
   return (await db.selectFrom('opinion_topics').selectAll().where('id', '=', id).executeTakeFirst()) as TopicRow | undefined;
 }
 
@@ -41,7 +41,7 @@ export function isAnswerable(t: Pick<TopicRow, 'status' | 'period_from' | 'perio
 }
 
 /** The topic a new report cites: it must be this CPPCC's and open for answers; returns its title for the report. */
-export async function answerableTopic(db: Kysely<any>, actor: Actor, topicId: string): Promise<string> {
+export async function answerableTopic(db: OpinionDb, actor: Actor, topicId: string): Promise<string> {
   requirePermission(actor, 'opinion.submit', '报送社情民意信息');
   const t = await findTopic(db, topicId);
   if (!t || t.tenant_id !== actor.tenantId) throw invalid('topicId', '「所答选题」', '不存在');
@@ -50,7 +50,7 @@ export async function answerableTopic(db: Kysely<any>, actor: Actor, topicId: st
 }
 
 /** Answers per topic and how far they went: reports of the topic's CPPCC citing it, accepted, with an adoption or an instruction anywhere up the levels. */
-export async function topicCounts(db: Kysely<any>, tenantId: string, ids: string[]): Promise<Map<string, Counts>> {
+export async function topicCounts(db: OpinionDb, tenantId: string, ids: string[]): Promise<Map<string, Counts>> {
   const out = new Map<string, Counts>(ids.map((id) => [id, noCounts()]));
   if (ids.length === 0) return out;
   const hasEvent = (eb: any, kind: string) => eb('opinion_reports.root_report_id', 'in', eb.selectFrom('opinion_events').select('opinion_events.root_report_id').where('opinion_events.kind', '=', kind));
@@ -88,7 +88,7 @@ export async function createTopic(ctx: ModuleContext, actor: Actor, body: TopicC
   checkPeriod(body.periodFrom, body.periodTo);
   const now = clock.iso();
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await opinionDb(ctx.db).transaction().execute(async (trx) => {
     await trx.insertInto('opinion_topics').values({
       id, tenant_id: actor.tenantId, title: body.title, description: body.description, period_from: body.periodFrom, period_to: body.periodTo,
       status: 'open', created_by: actor.userId, created_by_name: actor.displayName, closed_at: null, version: 1, created_at: now, updated_at: now,
@@ -109,7 +109,7 @@ export async function updateTopic(ctx: ModuleContext, actor: Actor, id: string, 
   checkPeriod(next.period_from, next.period_to);
   const now = clock.iso();
   const closedAt = next.status === 'closed' ? (t.status === 'closed' ? t.closed_at : now) : null;
-  await ctx.db.transaction().execute(async (trx) => {
+  await opinionDb(ctx.db).transaction().execute(async (trx) => {
     const res = await trx.updateTable('opinion_topics').set({ ...next, closed_at: closedAt, version: Number(t.version) + 1, updated_at: now })
       .where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict('选题');
@@ -129,8 +129,8 @@ async function topicDetailOf(ctx: ModuleContext, actor: Actor, id: string): Prom
     return eb.and(and);
   };
   const [rows, total] = await Promise.all([
-    ctx.db.selectFrom('opinion_reports').selectAll().where(where).orderBy('submitted_at', 'desc').orderBy('id').limit(200).execute(),
-    ctx.db.selectFrom('opinion_reports').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
+    opinionDb(ctx.db).selectFrom('opinion_reports').selectAll().where(where).orderBy('submitted_at', 'desc').orderBy('id').limit(200).execute(),
+    opinionDb(ctx.db).selectFrom('opinion_reports').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
   ]);
   return { ...presentTopic(t, counts, actor), reports: (rows as ReportRow[]).map((r) => toListItem(r)), reportsTotal: Number((total as any)?.n ?? 0) };
 }
@@ -157,9 +157,9 @@ export function topicRoutes(app: App, ctx: ModuleContext) {
       return eb.and(and);
     };
     const [rows, total] = await Promise.all([
-      ctx.db.selectFrom('opinion_topics').selectAll().where(where).orderBy('status', 'desc').orderBy('period_from', 'desc').orderBy('id')
+      opinionDb(ctx.db).selectFrom('opinion_topics').selectAll().where(where).orderBy('status', 'desc').orderBy('period_from', 'desc').orderBy('id')
         .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-      ctx.db.selectFrom('opinion_topics').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
+      opinionDb(ctx.db).selectFrom('opinion_topics').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirst(),
     ]);
     const counts = await topicCounts(ctx.db, actor.tenantId, rows.map((r: any) => r.id));
     const today = chinaToday();

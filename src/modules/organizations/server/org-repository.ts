@@ -1,5 +1,5 @@
 /** Reads and writes of organisations, sectors and committees; every read is scoped to tenants. */
-import type { AliasableExpression } from 'kysely';
+import type { AliasableExpression, ExpressionBuilder } from 'kysely';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { orgDb, type OrganizationDb } from './tables.ts';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
@@ -177,8 +177,8 @@ export function memberGroupsOf(anyDb: AnyModuleDb, tenantId: string, by: 'commit
       .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', 'is not', null).$narrowType<{ group_id: string }>();
 }
 
-/** The user ids of the members of one 专委会 or one 界别, as a subquery (`where user in (…)`). */
-export function memberIdsOfGroup(anyDb: Pick<AnyModuleDb, 'selectFrom'>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
+/** The user ids of the members of one 专委会 or one 界别, as a subquery (`where user in (…)`) of a query or of an expression builder. */
+export function memberIdsOfGroup(anyDb: Pick<AnyModuleDb, 'selectFrom'> | ExpressionBuilder<any, any>, tenantId: string, by: 'committee' | 'sector', groupId: string) {
   const db = anyDb as Pick<OrganizationDb, 'selectFrom'>;
   return by === 'committee'
     ? db.selectFrom('committee_memberships').select('committee_memberships.user_id').where('committee_memberships.tenant_id', '=', tenantId).where('committee_memberships.committee_id', '=', groupId)
@@ -196,6 +196,25 @@ export async function orgNames(anyDb: AnyModuleDb, ids: readonly string[]): Prom
 export async function orgFullNames(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await orgDb(anyDb).selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** 委员 of a CPPCC with their 界别 (null where none is recorded), one entry per member. */
+export async function memberSectorsOf(anyDb: AnyModuleDb, tenantId: string): Promise<Map<string, string | null>> {
+  const rows = await orgDb(anyDb).selectFrom('member_profiles').select(['member_profiles.user_id', 'member_profiles.sector_id']).where('member_profiles.tenant_id', '=', tenantId).execute();
+  return new Map(rows.map((m) => [m.user_id, m.sector_id]));
+}
+
+/** 委员档案 of one person: their 界别 and the phone on their profile; undefined when they have no member profile. */
+export async function memberProfileOf(anyDb: AnyModuleDb, userId: string): Promise<{ sectorId: string | null; phone: string | null } | undefined> {
+  const row = await orgDb(anyDb).selectFrom('member_profiles').select(['sector_id', 'phone']).where('user_id', '=', userId).executeTakeFirst();
+  return row && { sectorId: row.sector_id, phone: row.phone };
+}
+
+/** Names of 界别 by id. */
+export async function sectorNames(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await orgDb(anyDb).selectFrom('sectors').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

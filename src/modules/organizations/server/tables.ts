@@ -1,5 +1,5 @@
 /** Tables of the 组织机构 module (migrations 0050–0051), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 import type { OrgKind, OrgLevel } from '../domain/org-kinds.ts';
 
@@ -60,7 +60,6 @@ export interface OrganizationTables {
   committee_memberships: CommitteeMembershipsTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `orgDb(ctx.db)`. */
+export const orgDb = moduleDb<OrganizationTables>;
 export type OrganizationDb = ModuleDb<OrganizationTables>;
-export type OrganizationTrx = ModuleTrx<OrganizationTables>;
-export const orgDb = (db: AnyModuleDb): OrganizationDb => moduleDb<OrganizationTables>(db);

@@ -2,7 +2,7 @@
  * 承办任务 of 分办 and 会办 units: opened with 交办 inside the proposal's transaction, cancelled by 重新交办, and moved
  * through their own small workflow by the kernel's runner (version check, history, work item, audit, event).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
@@ -18,11 +18,12 @@ import {
 } from '../domain/assignment-workflow.ts';
 import type { ProposalDeadlines } from '../domain/proposal-lifecycle.ts';
 import { canSeeProposal } from '../domain/proposal-policy.ts';
+import type { ProposalDb } from './tables.ts';
 import { findProposal, loadFacts, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
 import { handlingStates } from './stat-conditions.ts';
 
-type Db = Kysely<any> | Transaction<any>;
+type Db = ProposalDb;
 export const assignmentEntity = 'proposal_assignment';
 
 export interface AssignmentRow extends AssignmentRecord {

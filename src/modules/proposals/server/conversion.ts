@@ -12,6 +12,7 @@ import {
   conversionEntity, conversionStatusLabels, conversionTargetLabels, convertedLabels, type ConversionStatus, type ConversionTarget,
 } from '../domain/proposal-conversion.ts';
 import type { ProposalRow } from './proposal-repository.ts';
+import { proposalDb } from './tables.ts';
 
 
 const titleOf = (r: ProposalRow) => (r.number ? `${r.number} ${r.title}` : r.title);
@@ -45,7 +46,7 @@ export async function refuseConversion(w: Work, record: ProposalRow) {
  */
 export async function emitConversion(w: Work, r: ProposalRow, actor: Actor): Promise<void> {
   if (r.converted_to !== 'opinion' || !r.converted_ref_id) return;
-  const cos = await w.trx.selectFrom('proposal_cosigners').select(['user_id', 'name']).where('proposal_id', '=', r.id)
+  const cos = await proposalDb(w.trx).selectFrom('proposal_cosigners').select(['user_id', 'name']).where('proposal_id', '=', r.id)
     .where('confirmed_at', 'is not', null).orderBy('name').execute();
   const payload: ProposalConvertedPayload = {
     proposalId: r.id, reportId: String(r.converted_ref_id), number: r.number, year: Number(r.year), title: r.title,

@@ -3,7 +3,6 @@
  * and the periodic job that reminds a unit before its due date and escalates to the office once overdue. Each reminder
  * is claimed with a unique row first, so with several instances running only one sends it.
  */
-import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import { openTasks } from '../../../kernel/server/work-items.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
@@ -14,12 +13,13 @@ import { readProposalSettings } from './settings.ts';
 import { handlingStates, unitTaskEntities, unitTaskRoles } from './stat-conditions.ts';
 import { overdueProposalCount } from './proposal-stats.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import type { ProposalDb } from './tables.ts';
 
 
 interface OpenTask { id: string; tenant_id: string; entity_type: string; entity_id: string; title: string; label: string; assignee_org_id: string; due_date: string }
 
 /** Open unit work due on or before `until` (optionally of one tenant). */
-async function openUnitTasks(db: Kysely<any>, until: string, tenantId?: string): Promise<OpenTask[]> {
+async function openUnitTasks(db: ProposalDb, until: string, tenantId?: string): Promise<OpenTask[]> {
   return (await openTasks(db, { tenantId, entityTypes: unitTaskEntities, roles: unitTaskRoles, dueOnOrBefore: until })) as OpenTask[];
 }
 
@@ -28,7 +28,7 @@ async function openUnitTasks(db: Kysely<any>, until: string, tenantId?: string):
  * (`overdueNow`): the lead unit's item on the proposal by the earlier of its own due date and the proposal's 办理期限
  * (a reply waiting for sign-off after the 办理期限 is late), a 分办 or 会办 part's item by its own.
  */
-async function boardTasks(db: Kysely<any>, until: string, tenantId: string): Promise<OpenTask[]> {
+async function boardTasks(db: ProposalDb, until: string, tenantId: string): Promise<OpenTask[]> {
   const open = await openTasks(db, { tenantId, entityTypes: unitTaskEntities, roles: unitTaskRoles });
   const proposalIds = [...new Set(open.filter((t) => t.entity_type === 'proposal').map((t) => t.entity_id))];
   const proposalDue = new Map<string, string | null>();
@@ -45,7 +45,7 @@ async function boardTasks(db: Kysely<any>, until: string, tenantId: string): Pro
 }
 
 /** Which proposal each task is about, and the unit's part in it (主办 for the proposal's own tasks). */
-async function proposalsOf(db: Kysely<any>, tasks: OpenTask[]) {
+async function proposalsOf(db: ProposalDb, tasks: OpenTask[]) {
   const assignmentIds = tasks.filter((t) => t.entity_type === 'proposal_assignment').map((t) => t.entity_id);
   const rows = assignmentIds.length
     ? await db.selectFrom('proposal_assignments').select(['id', 'proposal_id', 'role']).where('id', 'in', assignmentIds).execute()
@@ -55,7 +55,7 @@ async function proposalsOf(db: Kysely<any>, tasks: OpenTask[]) {
 }
 
 /** The proposals of these ids that are being handled (办理阶段): the board shows the units' work on these only, as 当前超期 counts it. */
-async function inHandling(db: Kysely<any>, ids: string[]): Promise<Set<string>> {
+async function inHandling(db: ProposalDb, ids: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
@@ -108,7 +108,7 @@ export async function deadlinesBoard(ctx: ModuleContext, tenantId: string, withi
 }
 
 /** Claim one reminder; false when another instance (or an earlier run) already has it. */
-async function claim(db: Kysely<any>, key: string, t: OpenTask, kind: string): Promise<boolean> {
+async function claim(db: ProposalDb, key: string, t: OpenTask, kind: string): Promise<boolean> {
   try {
     await db.insertInto('proposal_reminders').values({ claim_key: key, tenant_id: t.tenant_id, task_id: t.id, kind, due_date: t.due_date, created_at: clock.iso() }).execute();
     return true;

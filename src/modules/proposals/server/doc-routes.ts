@@ -16,6 +16,7 @@ import { findOrg } from './directory.ts';
 import { buildProposalFormDocx, loadProposalForm } from './proposal-form.ts';
 import { findProposal, listAllProposals, loadFacts, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
+import { proposalDb } from './tables.ts';
 
 const tags = ['proposals'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -95,14 +96,14 @@ async function compilationData(ctx: ModuleContext, ids: string[], groupBy: 'unit
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const [rows, cos, units] = await Promise.all([
-      ctx.db.selectFrom('proposals').selectAll().where('id', 'in', chunk).execute() as Promise<ProposalRow[]>,
-      ctx.db.selectFrom('proposal_cosigners').select(['proposal_id', 'name', 'kind', 'confirmed_at']).where('proposal_id', 'in', chunk).orderBy('name').execute(),
-      ctx.db.selectFrom('proposal_units').select(['proposal_id', 'unit_name', 'role']).where('proposal_id', 'in', chunk).orderBy('created_at').execute(),
+      proposalDb(ctx.db).selectFrom('proposals').selectAll().where('id', 'in', chunk).execute() as Promise<ProposalRow[]>,
+      proposalDb(ctx.db).selectFrom('proposal_cosigners').select(['proposal_id', 'name', 'kind', 'confirmed_at']).where('proposal_id', 'in', chunk).orderBy('name').execute(),
+      proposalDb(ctx.db).selectFrom('proposal_units').select(['proposal_id', 'unit_name', 'role']).where('proposal_id', 'in', chunk).orderBy('created_at').execute(),
     ]);
     const topicIds = [...new Set(rows.map((r) => r.topic_id).filter((x): x is string => !!x))];
     const areas = new Map<string, string>();
     if (groupBy === 'area' && topicIds.length) {
-      for (const t of await ctx.db.selectFrom('proposal_topics').select(['id', 'area']).where('id', 'in', topicIds).execute() as Array<{ id: string; area: string }>) areas.set(t.id, t.area);
+      for (const t of await proposalDb(ctx.db).selectFrom('proposal_topics').select(['id', 'area']).where('id', 'in', topicIds).execute() as Array<{ id: string; area: string }>) areas.set(t.id, t.area);
     }
     for (const r of rows) {
       const released = !!r.replied_at;

@@ -32,7 +32,7 @@ async function proposalTitles(ctx: ModuleContext, ids: string[]) {
 async function visibleProposals(ctx: ModuleContext, actor: Actor, ids: string[]) {
   const out = new Map<string, { state: string; stateLabel: string; unitId: string | null }>();
   for (let at = 0; at < ids.length; at += 500) {
-    const rows = await ctx.db.selectFrom('proposals').select(['proposals.id', 'proposals.state', 'proposals.lead_unit_id'])
+    const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['proposals.id', 'proposals.state', 'proposals.lead_unit_id'])
       .where('proposals.id', 'in', ids.slice(at, at + 500)).where(visibleTo(actor)).execute();
     for (const r of rows as Array<{ id: string; state: string; lead_unit_id: string | null }>) {
       out.set(r.id, { state: r.state, stateLabel: proposalLifecycle.states[r.state]?.label ?? r.state, unitId: r.lead_unit_id ?? null });
@@ -71,7 +71,7 @@ export const proposalEntities: EntityDecl[] = [
       return new Map(rows.map((r) => [r.id, `${r.unit_name}：${proposals.get(r.proposal_id) ?? ''}`]));
     },
     async link(id, ctx) {
-      const a = await ctx.db.selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
+      const a = await proposalDb(ctx.db).selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
       return a ? proposalPage(String(a.proposal_id)) : '/proposals';
     },
   },

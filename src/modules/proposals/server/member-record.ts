@@ -8,11 +8,13 @@
  * - 并案 (merged credit): the member's proposal was merged into this one; shown apart and not added to the other two,
  *   because the member's own (merged) proposal already counts as led.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { satisfactionLabels, type Satisfaction } from '../contract.ts';
 import { stateLabel } from '../domain/proposal-lifecycle.ts';
 import { readProposalSettings } from './settings.ts';
+import { proposalDb } from './tables.ts';
 
 /** 领衔 / 附议 / 并案 */
 export const memberProposalRoles = ['led', 'cosigned', 'merged'] as const;
@@ -62,7 +64,7 @@ const columns = ['proposals.id', 'proposals.year', 'proposals.number', 'proposal
 export async function memberProposalsOf(
   ctx: Pick<ModuleContext, 'db' | 'settings'>, tenantId: string, userId: string, year: number,
 ): Promise<Record<MemberProposalRole, MemberProposal[]>> {
-  const { db } = ctx;
+  const db = proposalDb(ctx.db);
   const base = () => db.selectFrom('proposals').select([...columns])
     .where('proposals.tenant_id', '=', tenantId).where('proposals.year', '=', year).where('proposals.submitted_at', 'is not', null);
   const signed = (kind: 'merged' | 'invited') => base().innerJoin('proposal_cosigners', 'proposal_cosigners.proposal_id', 'proposals.id')
@@ -89,8 +91,10 @@ export async function memberProposalsOf(
  * co-signatures: for one year (`year`) or every year, for the given members (`userIds`) or everyone of the tenant.
  */
 export async function memberProposalCounts(
-  db: Kysely<any>, tenantId: string, opts: { year?: number; userIds?: readonly string[] } = {},
+  // a lookup other modules call with their own view: it narrows the handle to this module's
+  anyDb: AnyModuleDb, tenantId: string, opts: { year?: number; userIds?: readonly string[] } = {},
 ): Promise<Array<{ userId: string; year: number } & MemberProposalCounts>> {
+  const db = proposalDb(anyDb);
   if (opts.userIds && opts.userIds.length === 0) return [];
   const ids = opts.userIds ? [...new Set(opts.userIds)] : undefined;
   const led = db.selectFrom('proposals')

@@ -2,7 +2,6 @@
  * 提案表: one proposal laid out like the paper form (案由, 提案人, 界别, 联系方式, 附议人, 背景情况, 问题分析, 具体建议,
  * 办理单位, 答复类别) — as data for the print page and as a Word table.
  */
-import type { Kysely } from 'kysely';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
@@ -13,23 +12,26 @@ import type { CodeLabel } from '../domain/proposal-settings.ts';
 import { findOrg } from './directory.ts';
 import { letterDate } from './exports.ts';
 import { formatDate } from '../../../kernel/universal/china-time.ts';
+import { memberProfileOf, sectorNames } from '../../organizations/index.ts';
+import { contactsOf } from '../../identity/index.ts';
 import { listCosigners, listUnitsOf, type ProposalRow } from './proposal-repository.ts';
+import type { ProposalDb } from './tables.ts';
 
 /** The proposer's 界别 and phone from the member profile (the proposal's own sector first). */
-async function proposerFacts(db: Kysely<any>, row: ProposalRow): Promise<{ sectorName: string | null; phone: string | null }> {
-  const profile = await db.selectFrom('member_profiles').select(['sector_id', 'phone']).where('user_id', '=', row.proposer_user_id).executeTakeFirst() as { sector_id: string | null; phone: string | null } | undefined;
-  const sectorId = row.sector_id ?? profile?.sector_id ?? null;
-  const sector = sectorId ? await db.selectFrom('sectors').select('name').where('id', '=', sectorId).executeTakeFirst() as { name: string } | undefined : undefined;
+async function proposerFacts(db: ProposalDb, row: ProposalRow): Promise<{ sectorName: string | null; phone: string | null }> {
+  const profile = await memberProfileOf(db, row.proposer_user_id);
+  const sectorId = row.sector_id ?? profile?.sectorId ?? null;
+  const sectorName = sectorId ? (await sectorNames(db, [sectorId])).get(sectorId) ?? null : null;
   let phone = profile?.phone ?? null;
   if (!phone) {
-    const u = await db.selectFrom('users').select(['phone', 'email']).where('id', '=', row.proposer_user_id).executeTakeFirst() as { phone: string | null; email: string | null } | undefined;
+    const [u] = await contactsOf(db, [row.proposer_user_id]);
     phone = u?.phone ?? u?.email ?? null;
   }
-  return { sectorName: sector?.name ?? null, phone };
+  return { sectorName, phone };
 }
 
 /** The form of a proposal the actor may see (the caller checks visibility). */
-export async function loadProposalForm(db: Kysely<any>, row: ProposalRow, actor: Actor, replyClasses: CodeLabel[]): Promise<ProposalForm> {
+export async function loadProposalForm(db: ProposalDb, row: ProposalRow, actor: Actor, replyClasses: CodeLabel[]): Promise<ProposalForm> {
   const [cosigners, units, facts, tenant] = await Promise.all([listCosigners(db, row.id), listUnitsOf(db, row.id), proposerFacts(db, row), findOrg(db, row.tenant_id)]);
   const unitIds = units.map((u: any) => u.unit_id as string);
   const isUnit = isUnitActor(actor) && (row.lead_unit_id === actor.orgId || unitIds.includes(actor.orgId));

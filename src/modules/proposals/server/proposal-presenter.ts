@@ -1,5 +1,4 @@
 /** Turns proposal rows into API objects: list items, and details with history, co-signers, units and the caller's actions. */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
@@ -18,6 +17,7 @@ import {
 } from '../domain/key-proposals.ts';
 import { canRecordConsultation, consultationMethodLabels, type ConsultationMethod } from '../domain/proposal-consultation.ts';
 import { listConsultations, listCosigners, listEvaluations, listHistory, listMutualScores, listUnitsOf, type ProposalRow } from './proposal-repository.ts';
+import type { ProposalDb } from './tables.ts';
 
 export function toListItem(r: ProposalRow): ProposalListItem {
   return {
@@ -47,7 +47,7 @@ function parseJson(s: unknown): Record<string, unknown> | null {
   try { return JSON.parse(s); } catch { return null; }
 }
 
-export async function toDetail(db: Kysely<any>, r: ProposalRow, actor: Actor, facts: VisibilityFacts & { pendingCosignerIds: string[] },
+export async function toDetail(db: ProposalDb, r: ProposalRow, actor: Actor, facts: VisibilityFacts & { pendingCosignerIds: string[] },
   deadlines: ProposalDeadlines, notFiledReasons: CodeLabel[], rules: LifecycleRules = defaultLifecycleRules): Promise<ProposalDetail> {
   const [history, cosigners, units, files, ratings, scores, assignments, consultations] = await Promise.all([
     listHistory(db, r.id), listCosigners(db, r.id), listUnitsOf(db, r.id), attachmentsOf(db, 'proposal', r.id), listEvaluations(db, r.id), listMutualScores(db, r.id),

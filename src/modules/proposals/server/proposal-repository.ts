@@ -1,5 +1,5 @@
 /** Reads of proposals and their side tables (Kysely only, the same queries on SQLite and PostgreSQL), scoped to what the actor may see. */
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ReadCache } from '../../../kernel/server/read-cache.ts';
 import { ilike, type DialectName } from '../../../kernel/server/db/dialect.ts';
@@ -9,6 +9,8 @@ import { isUnitActor, publicStates, type VisibilityFacts } from '../domain/propo
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { statFilterConditions } from './stat-conditions.ts';
 import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
+import type { ProposalDb, ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 
 /** A row of the proposals table. */
 export interface ProposalRow extends ProposalRecord {
@@ -72,7 +74,7 @@ const listColumns = [
   'due_date', 'submitted_at', 'created_at', 'updated_at', 'version',
 ] as const;
 
-type Db = Kysely<any> | Transaction<any>;
+type Db = ProposalDb;
 
 export async function findProposal(db: Db, id: string): Promise<ProposalRow | undefined> {
   return (await db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst()) as ProposalRow | undefined;
@@ -128,7 +130,7 @@ const has = (a: Actor, p: string) => a.permissions.has('*') || a.permissions.has
  * everyone of the tenant: public replied ones.
  */
 export function visibleTo(actor: Actor, states?: readonly string[]) {
-  return (eb: ExpressionBuilder<any, 'proposals'>) => {
+  return (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => {
     const tenant = eb('proposals.tenant_id', '=', actor.tenantId);
     const mine = [
       eb('proposals.proposer_user_id', '=', actor.userId),
@@ -154,7 +156,7 @@ export function visibleTo(actor: Actor, states?: readonly string[]) {
 }
 
 function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
-  return (eb: ExpressionBuilder<any, 'proposals'>) => {
+  return (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => {
     const and = [];
     if (q.year !== undefined) and.push(eb('proposals.year', '=', q.year));
     if (q.state) {
@@ -196,23 +198,23 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
  * actor's own few rows need the table.
  */
 /** A part of the visibility rule; a shared part is the same for everyone of the tenant (so its count can be cached). */
-interface CountPart { where: (eb: ExpressionBuilder<any, 'proposals'>) => any; shared: boolean }
+interface CountPart { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => any; shared: boolean }
 
 function countParts(actor: Actor, states?: readonly string[]): CountPart[] {
-  const tenant = (eb: ExpressionBuilder<any, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId);
-  const mine = (eb: ExpressionBuilder<any, 'proposals'>) => eb.or([
+  const tenant = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb('proposals.tenant_id', '=', actor.tenantId);
+  const mine = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.or([
     eb('proposals.proposer_user_id', '=', actor.userId),
     eb('proposals.id', 'in', eb.selectFrom('proposal_cosigners').select('proposal_cosigners.proposal_id').where('proposal_cosigners.user_id', '=', actor.userId)),
   ]);
   if (has(actor, 'proposal.read_all')) {
     if (states && !states.includes('draft')) return [{ where: tenant, shared: true }];
     return [
-      { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]), shared: true },
-      { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]), shared: false },
+      { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '!=', 'draft')]), shared: true },
+      { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), eb('proposals.state', '=', 'draft'), mine(eb)]), shared: false },
     ];
   }
-  const pub = (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])]);
-  const own = (eb: ExpressionBuilder<any, 'proposals'>) => {
+  const pub = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates])]);
+  const own = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => {
     const ors = [mine(eb)];
     // a draft has no units (they come with 交办), so the unit's branch needs no state condition and stays indexable
     if (isUnitActor(actor)) {
@@ -224,13 +226,13 @@ function countParts(actor: Actor, states?: readonly string[]): CountPart[] {
     return eb.or(ors);
   };
   return [
-    { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), pub(eb)]), shared: true },
-    { where: (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]), shared: false },
+    { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), pub(eb)]), shared: true },
+    { where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([tenant(eb), eb.not(pub(eb)), own(eb)]), shared: false },
   ];
 }
 
 /** One page of the proposals the actor may see, newest first, with the total. */
-export async function listProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery, countCache?: ReadCache<number>) {
+export async function listProposals(db: ProposalDb, dialect: DialectName, actor: Actor, q: ProposalListQuery, countCache?: ReadCache<number>) {
   const states = q.state?.split(',');
   const filtered = db.selectFrom('proposals').where(filters(dialect, actor, q));
   // one's own and co-signed proposals are always visible to oneself, within one's tenant
@@ -259,7 +261,7 @@ export async function listProposals(db: Kysely<any>, dialect: DialectName, actor
 }
 
 /** Every proposal the actor may see that matches the filters (up to `max`), newest first: the export of a filtered list. */
-export async function listAllProposals(db: Kysely<any>, dialect: DialectName, actor: Actor, q: ProposalListQuery, max: number) {
+export async function listAllProposals(db: ProposalDb, dialect: DialectName, actor: Actor, q: ProposalListQuery, max: number) {
   const states = q.state?.split(',');
   const rows = await db.selectFrom('proposals').where(filters(dialect, actor, q))
     .where(q.mine ? (eb) => eb('proposals.tenant_id', '=', actor.tenantId) : visibleTo(actor, states))
@@ -269,12 +271,12 @@ export async function listAllProposals(db: Kysely<any>, dialect: DialectName, ac
 }
 
 /** Counts of a tenant's year, grouped by one column (or in total), over the rows matching `where`. */
-export async function countBy(db: Kysely<any>, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<any, 'proposals'>) => any) {
+export async function countBy(db: ProposalDb, tenantId: string, year: number, column: string | null, where: (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => any) {
   const q = db.selectFrom('proposals').where('tenant_id', '=', tenantId).where('year', '=', year).where(where);
   if (column) {
-    const rows = await q.select([column as any, (eb: ExpressionBuilder<any, 'proposals'>) => eb.fn.countAll<number>().as('n')]).groupBy(column as any).execute();
+    const rows = await q.select([column as any, (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.fn.countAll<number>().as('n')]).groupBy(column as any).execute();
     return rows.map((r: any) => ({ value: r[column] as string | null, n: Number(r.n) }));
   }
-  const r = await q.select((eb: ExpressionBuilder<any, 'proposals'>) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const r = await q.select((eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return [{ value: null, n: Number((r as any)?.n ?? 0) }];
 }

@@ -4,7 +4,7 @@
  * figure and its list always agree. The proposals of the scope are read in one grouped scan; sectors, committees,
  * units and member participation take one query each.
  */
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import {
   proposalCategoryLabels, proposalCategories, proposalTypeLabels, proposalTypes, satisfactionLabels, satisfactionValues,
   type ProposalStats, type UnitStatsRow,
@@ -12,11 +12,13 @@ import {
 import { shareOf, type Figure } from '../../../kernel/universal/figures.ts';
 import { proposalLifecycle } from '../domain/proposal-lifecycle.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
-import { listCommittees, listSectors, listUnits } from '../../organizations/index.ts';
+import { listCommittees, listSectors, listUnits, memberGroupsOf, memberSectorsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { converted, overdueNow, repliedLate, repliedOnTime } from './stat-conditions.ts';
+import type { ProposalDb, ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 
-type Eb = ExpressionBuilder<any, 'proposals'>;
+type Eb = ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>;
 
 /** 统计范围: a year (年度) or a session (会议, by its label). */
 export type StatsScope = { year: number; session?: undefined } | { session: string; year?: undefined };
@@ -43,7 +45,7 @@ interface Cell {
   n: number;
 }
 
-async function cellsOf(db: Kysely<any>, where: (eb: Eb) => any, today: string): Promise<Cell[]> {
+async function cellsOf(db: ProposalDb, where: (eb: Eb) => any, today: string): Promise<Cell[]> {
   const flagged = db.selectFrom('proposals').where(where).select((eb) => [
     'proposals.state', 'proposals.type', 'proposals.category', 'proposals.released_class', 'proposals.satisfaction',
     'proposals.is_key', 'proposals.is_excellent',
@@ -70,7 +72,7 @@ async function cellsOf(db: Kysely<any>, where: (eb: Eb) => any, today: string): 
  * The scope's received proposals grouped by proposer (with the sector and committee a proposal names): sectors,
  * committees and participation are counted from these few rows and the tenant's member profiles and memberships.
  */
-async function proposerGroups(db: Kysely<any>, where: (eb: Eb) => any) {
+async function proposerGroups(db: ProposalDb, where: (eb: Eb) => any) {
   const rows = await db.selectFrom('proposals').where(where).where('proposals.submitted_at', 'is not', null)
     .select(['proposals.proposer_user_id as uid', 'proposals.sector_id as sid', 'proposals.committee_id as cid', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['proposals.proposer_user_id', 'proposals.sector_id', 'proposals.committee_id']).execute();
@@ -78,18 +80,12 @@ async function proposerGroups(db: Kysely<any>, where: (eb: Eb) => any) {
 }
 
 /** Confirmed co-signers (联名) of the scope's received proposals, with how many each signed (并案 credit excluded). */
-async function cosignerCounts(db: Kysely<any>, where: (eb: Eb) => any) {
+async function cosignerCounts(db: ProposalDb, where: (eb: Eb) => any) {
   const rows = await db.selectFrom('proposals').innerJoin('proposal_cosigners', 'proposal_cosigners.proposal_id', 'proposals.id')
     .where(where).where('proposals.submitted_at', 'is not', null)
     .where('proposal_cosigners.confirmed_at', 'is not', null).where('proposal_cosigners.kind', '!=', 'merged')
     .select(['proposal_cosigners.user_id as uid', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('proposal_cosigners.user_id').execute();
   return rows.map((r: any) => ({ uid: String(r.uid), n: Number(r.n) }));
-}
-
-/** The tenant's members with their sector (member_profiles of the organisations module). */
-async function membersOf(db: Kysely<any>, tenantId: string) {
-  const rows = await db.selectFrom('member_profiles').select(['member_profiles.user_id', 'member_profiles.sector_id']).where('member_profiles.tenant_id', '=', tenantId).execute();
-  return new Map(rows.map((m: any) => [String(m.user_id), (m.sector_id as string | null) ?? null]));
 }
 
 /**
@@ -103,14 +99,14 @@ function participationOf(members: Map<string, string | null>, proposers: Array<{
   return [...members].map(([userId, sectorId]) => ({ userId, sectorId, proposals: byUser.get(userId) ?? 0 }));
 }
 
-export async function memberParticipation(db: Kysely<any>, tenantId: string, scope: StatsScope) {
+export async function memberParticipation(db: ProposalDb, tenantId: string, scope: StatsScope) {
   const { where } = scopeOf(tenantId, scope);
-  const [members, proposers, cosigners] = await Promise.all([membersOf(db, tenantId), proposerGroups(db, where), cosignerCounts(db, where)]);
+  const [members, proposers, cosigners] = await Promise.all([memberSectorsOf(db, tenantId), proposerGroups(db, where), cosignerCounts(db, where)]);
   return participationOf(members, proposers, cosigners);
 }
 
 /** The members behind the participation figures, with names and sectors, most proposals first. */
-export async function participationList(db: Kysely<any>, tenantId: string, scope: StatsScope, submitted?: boolean) {
+export async function participationList(db: ProposalDb, tenantId: string, scope: StatsScope, submitted?: boolean) {
   const all = await memberParticipation(db, tenantId, scope);
   const chosen = submitted === undefined ? all : all.filter((m) => (m.proposals > 0) === submitted);
   const [people, sectors] = await Promise.all([findPeople(db, chosen.map((m) => m.userId)), listSectors(db, tenantId)]);
@@ -125,14 +121,14 @@ export async function participationList(db: Kysely<any>, tenantId: string, scope
  * 当前超期 of a CPPCC over all its years: the proposals the statistics count as overdue (one condition, `overdueNow`), as
  * the list `overdue=true` shows them. The 督办看板 shows this figure; the statistics of each year add up to it.
  */
-export async function overdueProposalCount(db: Kysely<any>, tenantId: string, today: string): Promise<number> {
+export async function overdueProposalCount(db: ProposalDb, tenantId: string, today: string): Promise<number> {
   const r = await db.selectFrom('proposals').where('proposals.tenant_id', '=', tenantId).where((eb) => overdueNow(eb, today))
     .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
 export async function proposalStatsOf(
-  db: Kysely<any>, tenantId: string, scope: StatsScope, replyClasses: CodeLabel[], today: string,
+  db: ProposalDb, tenantId: string, scope: StatsScope, replyClasses: CodeLabel[], today: string,
 ): Promise<ProposalStats> {
   const { where, query: scopeQuery } = scopeOf(tenantId, scope);
   const thisUnit = { unitId: sql.ref<string>('proposal_units.unit_id'), role: sql.ref<string>('proposal_units.role') };
@@ -140,9 +136,8 @@ export async function proposalStatsOf(
     cellsOf(db, where, today),
     proposerGroups(db, where),
     cosignerCounts(db, where),
-    membersOf(db, tenantId),
-    db.selectFrom('committee_memberships').select(['committee_memberships.user_id', 'committee_memberships.committee_id'])
-      .where('committee_memberships.tenant_id', '=', tenantId).execute(),
+    memberSectorsOf(db, tenantId),
+    memberGroupsOf(db, tenantId, 'committee').execute(),
     // 承办单位: every unit a proposal was assigned to (the list's unit filter: lead or any other role)
     db.selectFrom('proposal_units').innerJoin('proposals', 'proposals.id', 'proposal_units.proposal_id').where(where)
       .select((eb) => [
@@ -205,7 +200,7 @@ export async function proposalStatsOf(
 
   // 界别: the sector a proposal names, otherwise the proposer's; 专委会: the committee it names, otherwise each of the proposer's
   const committeesOf = new Map<string, string[]>();
-  for (const m of memberships as any[]) committeesOf.set(String(m.user_id), [...(committeesOf.get(String(m.user_id)) ?? []), String(m.committee_id)]);
+  for (const m of memberships) committeesOf.set(m.user_id, [...(committeesOf.get(m.user_id) ?? []), m.group_id]);
   const sectorCount = new Map<string, number>();
   const committeeCount = new Map<string, number>();
   const add = (map: Map<string, number>, k: string | null | undefined, n: number) => { if (k) map.set(k, (map.get(k) ?? 0) + n); };

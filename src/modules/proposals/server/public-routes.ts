@@ -13,6 +13,9 @@ import { proposalTypeLabels, type ProposalType } from '../contract.ts';
 import { publicDetail, publicListQuery, publicPage, type PublicListItem } from '../contract.ts';
 import { publicStates } from '../domain/proposal-policy.ts';
 import { findOrg } from './directory.ts';
+import { getOrg } from '../../organizations/index.ts';
+import { proposalDb, type ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 import { findProposal, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
@@ -22,7 +25,7 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 const errors = { 400: errorBody, 404: errorBody };
 
 /** 同意公开 and 已答复 (the reply released): the public part of a tenant's proposals. */
-const publicWhere = (eb: ExpressionBuilder<any, 'proposals'>) => eb.and([
+const publicWhere = (eb: ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>) => eb.and([
   eb('proposals.is_public', '=', 1), eb('proposals.state', 'in', [...publicStates]), eb('proposals.replied_at', 'is not', null),
 ]);
 
@@ -31,20 +34,21 @@ export function isPublicRecord(r: Pick<ProposalRow, 'is_public' | 'state' | 'rep
 }
 
 export function publicProposalRoutes(app: App, ctx: ModuleContext) {
+  const db = proposalDb(ctx.db);
   // the CPPCCs that publish proposals (a handful of rows), read again at most once a minute
   let committees: { at: number; list: Array<{ id: string; name: string }> } | null = null;
   const committeeList = async () => {
     if (committees && clock.nowMs() - committees.at < 60_000) return committees.list;
-    const rows = await ctx.db.selectFrom('proposals').select('tenant_id').where(publicWhere).distinct().execute();
+    const rows = await db.selectFrom('proposals').select('tenant_id').where(publicWhere).distinct().execute();
     const list: Array<{ id: string; name: string }> = [];
     for (const r of rows as Array<{ tenant_id: string }>) {
-      const o = await findOrg(ctx.db, r.tenant_id);
+      const o = await findOrg(db, r.tenant_id);
       if (o) list.push({ id: o.id, name: o.name });
     }
     // a CPPCC above others (the city above its counties) first, then by name
     const parents = new Set<string>();
     for (const c of list) {
-      const row = await ctx.db.selectFrom('organizations').select('parent_id').where('id', '=', c.id).executeTakeFirst() as { parent_id: string | null } | undefined;
+      const row = await getOrg(db, c.id);
       if (row?.parent_id) parents.add(row.parent_id);
     }
     list.sort((a, b) => Number(parents.has(b.id)) - Number(parents.has(a.id)) || a.name.localeCompare(b.name, 'zh'));
@@ -69,7 +73,7 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
     const q = req.query;
     const list = await committeeList();
     const committee = q.committee ?? list[0]?.id ?? '';
-    const base = ctx.db.selectFrom('proposals').where('proposals.tenant_id', '=', committee).where(publicWhere)
+    const base = db.selectFrom('proposals').where('proposals.tenant_id', '=', committee).where(publicWhere)
       .$if(q.year !== undefined, (b) => b.where('proposals.year', '=', q.year!))
       .$if(!!q.q, (b) => b.where('proposals.title', ilike(ctx.dialect), `%${q.q!.replace(/[\\%_]/g, '')}%`));
     const [rows, count] = await Promise.all([
@@ -88,11 +92,11 @@ export function publicProposalRoutes(app: App, ctx: ModuleContext) {
       params: z.object({ id: z.string().min(1).max(40).describe('提案编号') }), response: { 200: publicDetail, ...errors },
     },
   }, async (req) => {
-    const r = await findProposal(ctx.db, req.params.id);
+    const r = await findProposal(db, req.params.id);
     if (!r || !isPublicRecord(r)) throw notFound('公开提案');
     const [cos, tenant, label] = await Promise.all([
-      ctx.db.selectFrom('proposal_cosigners').select(['name', 'kind', 'confirmed_at']).where('proposal_id', '=', r.id).orderBy('name').execute(),
-      findOrg(ctx.db, r.tenant_id),
+      db.selectFrom('proposal_cosigners').select(['name', 'kind', 'confirmed_at']).where('proposal_id', '=', r.id).orderBy('name').execute(),
+      findOrg(db, r.tenant_id),
       classLabel(r.tenant_id),
     ]);
     return {

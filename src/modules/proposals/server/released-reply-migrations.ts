@@ -33,6 +33,7 @@ export function releasedFromHistory(steps: readonly Step[]): { cls: string | nul
 }
 
 /** Fill the released reply of existing rows: the current reply where none was drafted since the last release, else from the history. */
+// a migration's step: it runs on the schema as it stood at migration 1093, not on the tables declared today
 export async function fillReleased(db: Kysely<any>): Promise<void> {
   // a reply released and not answered again since: the current reply is the released one
   await db.updateTable('proposals').set((eb) => ({ released_class: eb.ref('reply_class'), released_text: eb.ref('reply_text') }))

@@ -13,6 +13,7 @@ import {
 } from '../domain/review-contract.ts';
 import { fireBatch } from './commands/batch-transitions.ts';
 import { createRound, fireRound, listRounds, nominate, nominationCandidates, roundDetail } from './commands/excellent-rounds.ts';
+import { proposalDb } from './tables.ts';
 
 const tags = ['proposals'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -43,7 +44,7 @@ export function reviewRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = reader(req);
     if (!can(actor, 'proposal.review')) throw forbidden('查看审查队列');
-    const rows = await ctx.db.selectFrom('proposals').select(['id', 'title', 'proposer_name', 'submitted_at', 'version'])
+    const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['id', 'title', 'proposer_name', 'submitted_at', 'version'])
       .where('tenant_id', '=', actor.tenantId).where('state', '=', 'submitted').orderBy('submitted_at').orderBy('id').limit(2000).execute();
     const byId = new Map(rows.map((r: any) => [r.id as string, r]));
     const { groups, threshold } = await findDuplicateGroups(ctx, actor.tenantId, 'proposal', [...byId.keys()]);

@@ -2,7 +2,7 @@
  * Demo 选题参考目录: the topics the proposal office suggested for the last and the current year, each with the units that
  * usually answer it; the demo proposals of that year whose titles fall under a topic cite it.
  */
-import type { Kysely } from 'kysely';
+import { proposalDb } from './tables.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
@@ -51,7 +51,7 @@ const guide: SeedTopic[] = [
 ];
 
 export async function seedProposalTopics(ctx: ModuleContext, seed: SeedContext): Promise<void> {
-  const db: Kysely<any> = ctx.db;
+  const db = proposalDb(ctx.db);
   const tenant = seed.cityId;
   const exists = await db.selectFrom('proposal_topics').select('id').where('tenant_id', '=', tenant).limit(1).executeTakeFirst();
   if (exists) return;

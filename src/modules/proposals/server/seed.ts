@@ -3,7 +3,7 @@
  * and chose 46 key proposals; the current year has work in every state, including items waiting in the demo accounts'
  * worklists. Rows, history and open work items are inserted in batches, consistent with each proposal's state.
  */
-import type { Kysely } from 'kysely';
+import { proposalDb } from './tables.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
 import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
@@ -71,7 +71,7 @@ type Row = Record<string, any>;
 
 
 export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Promise<void> {
-  const db: Kysely<any> = ctx.db;
+  const db = proposalDb(ctx.db);
   const tenant = seed.cityId;
   const exists = await db.selectFrom('proposals').select('id').where('tenant_id', '=', tenant).limit(1).executeTakeFirst();
   if (exists || seed.memberUserIds.length === 0) return;

@@ -4,8 +4,11 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { openTaskExists } from '../../../kernel/server/work-items.ts';
+import { memberIdsOfGroup } from '../../organizations/index.ts';
+import type { ProposalTables } from './tables.ts';
+import type { ModuleTables } from '../../../kernel/server/db/tables.ts';
 
-type Eb = ExpressionBuilder<any, 'proposals'>;
+type Eb = ExpressionBuilder<ModuleTables<ProposalTables>, 'proposals'>;
 
 /** States in which a handling unit owes work (超期 counts only these): 待签收, 申请调整, 办理中, 申请延期, 待签发, 重新办理. */
 export const handlingStates = ['assigned', 'objected', 'in_progress', 'extension_requested', 'reply_signoff', 'rehandle'] as const;
@@ -97,30 +100,28 @@ export function converted(eb: Eb): Expression<SqlBool> {
 
 /**
  * 界别 of a proposal: the sector it was submitted in the name of (界别提案), otherwise the proposer's own sector
- * (member_profiles of the organisations module).
+ * (a member's 界别, from the organisations module).
  */
 export function inSector(eb: Eb, tenantId: string, sectorId: string): Expression<SqlBool> {
   return eb.or([
     eb('proposals.sector_id', '=', sectorId),
     eb.and([
       eb('proposals.sector_id', 'is', null),
-      eb('proposals.proposer_user_id', 'in', eb.selectFrom('member_profiles').select('member_profiles.user_id')
-        .where('member_profiles.tenant_id', '=', tenantId).where('member_profiles.sector_id', '=', sectorId)),
+      eb('proposals.proposer_user_id', 'in', memberIdsOfGroup(eb, tenantId, 'sector', sectorId)),
     ]),
   ]);
 }
 
 /**
  * 专委会 of a proposal: the committee it was submitted in the name of (专委会提案), otherwise every committee the
- * proposer belongs to (committee_memberships of the organisations module).
+ * proposer belongs to in the CPPCC (a member's 专委会, from the organisations module).
  */
-export function inCommittee(eb: Eb, committeeId: string): Expression<SqlBool> {
+export function inCommittee(eb: Eb, tenantId: string, committeeId: string): Expression<SqlBool> {
   return eb.or([
     eb('proposals.committee_id', '=', committeeId),
     eb.and([
       eb('proposals.committee_id', 'is', null),
-      eb('proposals.proposer_user_id', 'in', eb.selectFrom('committee_memberships').select('committee_memberships.user_id')
-        .where('committee_memberships.committee_id', '=', committeeId)),
+      eb('proposals.proposer_user_id', 'in', memberIdsOfGroup(eb, tenantId, 'committee', committeeId)),
     ]),
   ]);
 }
@@ -143,7 +144,7 @@ export function statFilterConditions(eb: Eb, tenantId: string, q: StatFilters, t
   const and: Array<Expression<SqlBool>> = [];
   if (q.session) and.push(eb('proposals.session_label', '=', q.session));
   if (q.sectorId) and.push(inSector(eb, tenantId, q.sectorId));
-  if (q.committeeId) and.push(inCommittee(eb, q.committeeId));
+  if (q.committeeId) and.push(inCommittee(eb, tenantId, q.committeeId));
   if (q.onTime !== undefined) and.push(q.onTime ? repliedOnTime(eb, q.unitId) : repliedLate(eb, q.unitId));
   if (q.overdue !== undefined) and.push(q.overdue ? overdueNow(eb, today, q.unitId) : eb.not(overdueNow(eb, today, q.unitId)));
   if (q.isExcellent !== undefined) and.push(eb('proposals.is_excellent', '=', q.isExcellent ? 1 : 0));

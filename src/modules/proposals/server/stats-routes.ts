@@ -14,6 +14,7 @@ import { findOrg } from './directory.ts';
 import { proposalStatsWorkbook } from './exports.ts';
 import { participationList, proposalStatsOf, type StatsScope } from './proposal-stats.ts';
 import { readProposalSettings } from './settings.ts';
+import { proposalDb } from './tables.ts';
 
 const tags = ['proposals'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -52,7 +53,7 @@ export function proposalStatsRoutes(app: App, ctx: ModuleContext) {
     schema: { tags, summary: '可统计的年度和会议（有提案的，新的在前）', response: { 200: statsScopes, ...errors } },
   }, async (req) => {
     const actor = statsReader(req);
-    const rows = await ctx.db.selectFrom('proposals').select(['proposals.year', 'proposals.session_label'])
+    const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['proposals.year', 'proposals.session_label'])
       .where('proposals.tenant_id', '=', actor.tenantId).groupBy(['proposals.session_label', 'proposals.year']).execute();
     const items = rows.map((r: any) => ({ year: Number(r.year), session: String(r.session_label) }))
       .sort((x, y) => y.year - x.year || y.session.localeCompare(x.session, 'zh'));

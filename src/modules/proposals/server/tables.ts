@@ -1,5 +1,5 @@
 /** Tables of the 提案 module (migrations 1000–1093), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
 /** 提案 */
@@ -267,7 +267,6 @@ export interface ProposalTables {
   proposal_excellent_nominees: ProposalExcellentNomineesTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `proposalDb(ctx.db)`. */
+export const proposalDb = moduleDb<ProposalTables>;
 export type ProposalDb = ModuleDb<ProposalTables>;
-export type ProposalTrx = ModuleTrx<ProposalTables>;
-export const proposalDb = (db: AnyModuleDb): ProposalDb => moduleDb<ProposalTables>(db);

@@ -2,7 +2,6 @@
  * 选题参考目录 (topic guide): the proposal office publishes suggested topics per year, edits or withdraws them; every
  * signed-in user of the tenant reads them, and a proposal may cite one (proposals.topic_id).
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
@@ -21,11 +20,12 @@ import { findOrg } from './directory.ts';
 import { readProposalSettings } from './settings.ts';
 import { z } from 'zod';
 import { clock } from '../../../kernel/universal/clock.ts';
+import type { ProposalDb } from './tables.ts';
 
 /** The permission to publish, edit and withdraw topics (提案委). */
 export const TOPIC_MANAGE = 'proposal.topic_manage';
 
-type Db = Kysely<any> | Transaction<any>;
+type Db = ProposalDb;
 
 interface TopicRow {
   id: string; tenant_id: string; year: number; title: string; description: string; area: string; suggested_units: string;
@@ -86,7 +86,7 @@ export async function resolveTopicRef(db: Db, actor: Actor, topicId: string | nu
 async function resolveUnits(db: Db, actor: Actor, ids: string[]): Promise<Array<{ id: string; name: string }>> {
   const out: Array<{ id: string; name: string }> = [];
   for (const id of [...new Set(ids)]) {
-    const o = await findOrg(db as Kysely<any>, id);
+    const o = await findOrg(db, id);
     if (!o || o.kind !== 'gov_unit' || o.tenantId !== actor.tenantId) throw invalid('suggestedUnitIds', '「建议承办单位」', `中的「${id}」不是本级的承办单位`);
     out.push({ id: o.id, name: o.name });
   }

@@ -1,5 +1,5 @@
 /** Tables of the text module (migrations 0400–0406), as the module's own server code sees them. */
-import { moduleDb, type AnyModuleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
+import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /** 文本条目: the text of a record of any module, for similar items, hot topics and the full-text search */
 export interface TextItemsTable {
@@ -107,7 +107,6 @@ export interface TextTables {
   text_fts: TextFtsTable;
 }
 
-/** The module's view of the database: the kernel's tables and its own. */
+/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `textDb(ctx.db)`. */
+export const textDb = moduleDb<TextTables>;
 export type TextDb = ModuleDb<TextTables>;
-export type TextTrx = ModuleTrx<TextTables>;
-export const textDb = (db: AnyModuleDb): TextDb => moduleDb<TextTables>(db);

@@ -13,6 +13,7 @@ import { linkAttachments } from '../../../attachments/index.ts';
 import { resolveTopicRef } from '../topics.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
 import { openCosignTasks } from './confirm-cosign.ts';
+import { proposalDb } from '../tables.ts';
 
 export async function createProposal(ctx: ModuleContext, actor: Actor, body: ProposalCreateBody, ip?: string): Promise<string> {
   requirePermission(actor, 'proposal.create', '提出提案');
@@ -26,7 +27,7 @@ export async function createProposal(ctx: ModuleContext, actor: Actor, body: Pro
   const id = newId();
   // one unit of work: the draft with its co-signers, its history entry, audit record and events (from the outbox)
   await ctx.uow.run(async (w) => {
-    const trx = w.trx;
+    const trx = proposalDb(w.trx);
     await trx.insertInto('proposals').values({
       id, tenant_id: actor.tenantId, year: stamp.year, session_label: stamp.sessionLabel, number_seq: null, number: null,
       title: body.title, background: body.background, analysis: body.analysis, suggestions: body.suggestions,

@@ -24,6 +24,8 @@ import type {
 } from '../../domain/review-contract.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { getOrg } from '../../../organizations/index.ts';
+import { proposalDb } from '../tables.ts';
 
 interface RoundRow extends ExcellentRoundRecord {
   title: string;
@@ -46,7 +48,7 @@ const spec = (apply?: WorkflowSpec<RoundRow>['apply']): WorkflowSpec<RoundRow> =
 });
 
 async function findRound(ctx: ModuleContext, id: string, actor: Actor): Promise<RoundRow> {
-  const r = (await ctx.db.selectFrom('proposal_excellent_rounds').selectAll().where('id', '=', id).executeTakeFirst()) as RoundRow | undefined;
+  const r = (await proposalDb(ctx.db).selectFrom('proposal_excellent_rounds').selectAll().where('id', '=', id).executeTakeFirst()) as RoundRow | undefined;
   if (!r || r.tenant_id !== actor.tenantId) throw notFound('优秀提案评选');
   return r;
 }
@@ -77,7 +79,7 @@ export async function nominate(ctx: ModuleContext, actor: Actor, roundId: string
   const source: NominationSource = who.source;
   const recommender = source === 'office' ? '提案委' : actor.orgId;
   const orgName = source === 'office' ? '提案委'
-    : ((await ctx.db.selectFrom('organizations').select('name').where('id', '=', actor.orgId).executeTakeFirst()) as { name?: string } | undefined)?.name ?? actor.displayName;
+    : (await getOrg(ctx.db, actor.orgId))?.name ?? actor.displayName;
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('proposal_excellent_nominees').values({
@@ -130,7 +132,7 @@ export async function fireRound(ctx: ModuleContext, actor: Actor, roundId: strin
     return {};
   }), { id: round.id, action: body.action, expectedVersion: body.version, input: { ...body }, actor, ip });
   if (body.action === 'publish' && confirmed.length) {
-    const rows = await ctx.db.selectFrom('proposals').select(['id', 'number', 'title', 'proposer_user_id']).where('id', 'in', confirmed.map((c) => c.proposal_id)).execute();
+    const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['id', 'number', 'title', 'proposer_user_id']).where('id', 'in', confirmed.map((c) => c.proposal_id)).execute();
     for (const r of rows as any[]) {
       await ctx.notifier.notify({ tenantId: round.tenant_id, userIds: [r.proposer_user_id], kind: 'proposal', title: '优秀提案', body: `您的提案「${r.number ?? ''} ${r.title}」被评为${round.year}年度优秀提案。`, link: `/proposals/${r.id}` });
       await ctx.events.publish({ type: 'proposal.excellent', tenantId: round.tenant_id, entityType: 'proposal', entityId: r.id, actorId: actor.userId, payload: { excellent: true, year: round.year } });
@@ -139,7 +141,7 @@ export async function fireRound(ctx: ModuleContext, actor: Actor, roundId: strin
 }
 
 async function nomineesOf(ctx: ModuleContext, round: RoundRow, actor: Actor): Promise<ExcellentNominee[]> {
-  let q = ctx.db.selectFrom('proposal_excellent_nominees as n').innerJoin('proposals as p', 'p.id', 'n.proposal_id')
+  let q = proposalDb(ctx.db).selectFrom('proposal_excellent_nominees as n').innerJoin('proposals as p', 'p.id', 'n.proposal_id')
     .select(['n.id', 'n.proposal_id', 'n.source', 'n.recommender_name', 'n.recommender_org_id', 'n.reason', 'n.status', 'n.decision_note', 'n.created_at',
       'p.number', 'p.title', 'p.proposer_name', 'p.lead_unit_name', 'p.released_class', 'p.satisfaction'])
     .where('n.round_id', '=', round.id);
@@ -173,8 +175,8 @@ export async function roundDetail(ctx: ModuleContext, actor: Actor, id: string):
 }
 
 export async function listRounds(ctx: ModuleContext, actor: Actor): Promise<ExcellentRoundList> {
-  const rows = (await ctx.db.selectFrom('proposal_excellent_rounds').selectAll().where('tenant_id', '=', actor.tenantId).orderBy('year', 'desc').execute()) as RoundRow[];
-  const counts = rows.length ? await ctx.db.selectFrom('proposal_excellent_nominees').select(['round_id', 'status']).select((eb) => eb.fn.countAll<number>().as('n'))
+  const rows = (await proposalDb(ctx.db).selectFrom('proposal_excellent_rounds').selectAll().where('tenant_id', '=', actor.tenantId).orderBy('year', 'desc').execute()) as RoundRow[];
+  const counts = rows.length ? await proposalDb(ctx.db).selectFrom('proposal_excellent_nominees').select(['round_id', 'status']).select((eb) => eb.fn.countAll<number>().as('n'))
     .where('round_id', 'in', rows.map((r) => r.id)).groupBy(['round_id', 'status']).execute() : [];
   const n = (id: string, status?: string) => counts.filter((c: any) => c.round_id === id && (!status || c.status === status)).reduce((s, c: any) => s + Number(c.n), 0);
   return {
@@ -186,7 +188,7 @@ export async function listRounds(ctx: ModuleContext, actor: Actor): Promise<Exce
 /** Answered proposals of the round's year the caller may nominate (for the picker), by title words. */
 export async function nominationCandidates(ctx: ModuleContext, actor: Actor, id: string, q?: string) {
   const r = await findRound(ctx, id, actor);
-  let query = ctx.db.selectFrom('proposals').select(['id', 'number', 'title', 'proposer_name', 'lead_unit_name'])
+  let query = proposalDb(ctx.db).selectFrom('proposals').select(['id', 'number', 'title', 'proposer_name', 'lead_unit_name'])
     .where('tenant_id', '=', r.tenant_id).where('year', '=', r.year).where('replied_at', 'is not', null);
   if (!can(actor, 'proposal.review')) {
     if (can(actor, 'proposal.handle')) query = query.where((eb) => eb('id', 'in', eb.selectFrom('proposal_units').select('proposal_id').where('unit_id', '=', actor.orgId)));

@@ -3,7 +3,6 @@
  * history, work item, audit, events in the outbox), with the proposal's own effects of each action:
  * numbering on 立案, units on 交办, deadlines on 签收 and 延期, reply fields on 答复, links on 并案.
  */
-import type { Transaction } from 'kysely';
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import { isUniqueViolation } from '../../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
@@ -26,13 +25,14 @@ import { consentConversion, emitConversion, offerConversion, refuseConversion } 
 import type { Work } from '../../../../kernel/server/unit-of-work.ts';
 import type { DomainEvent } from '../../../../kernel/server/events.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
+import { proposalDb, type ProposalDb } from '../tables.ts';
 
 export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
 
-type Effect = (c: { ctx: ModuleContext; w: Work; trx: Transaction<any>; record: ProposalRow; input: TransitionInput; actor: Actor; now: string; settings: ProposalSettings }) =>
+type Effect = (c: { ctx: ModuleContext; w: Work; trx: ProposalDb; record: ProposalRow; input: TransitionInput; actor: Actor; now: string; settings: ProposalSettings }) =>
   Promise<Record<string, unknown>> | Record<string, unknown>;
 
-async function unitOrThrow(trx: Transaction<any>, tenantId: string, id: string, field: string, label: string) {
+async function unitOrThrow(trx: ProposalDb, tenantId: string, id: string, field: string, label: string) {
   // inside the transition's transaction: on SQLite a query on another connection would wait for this one
   const o = await findOrg(trx, id);
   // units are assigned within the proposal's CPPCC only (the list queries rely on it)
@@ -41,7 +41,7 @@ async function unitOrThrow(trx: Transaction<any>, tenantId: string, id: string, 
 }
 
 /** 交办 / 重新交办: the lead unit and the co-handling (会办) or split (分办) units, each of those with its own 承办任务. */
-const assignUnits: Effect = async ({ ctx, trx, record, input, now, actor, settings }) => {
+const assignUnits: Effect = async ({ ctx, w, trx, record, input, now, actor, settings }) => {
   const lead = await unitOrThrow(trx, record.tenant_id, input.leadUnitId!, 'leadUnitId', '「主办单位」');
   const others = [];
   for (const u of [...new Set(input.coUnitIds ?? [])]) others.push(await unitOrThrow(trx, record.tenant_id, u, 'coUnitIds', '「会办（分办）单位」'));
@@ -51,8 +51,8 @@ const assignUnits: Effect = async ({ ctx, trx, record, input, now, actor, settin
     { proposal_id: record.id, unit_id: lead.id, tenant_id: record.tenant_id, unit_name: lead.name, role: 'lead', created_at: now },
     ...others.map((o) => ({ proposal_id: record.id, unit_id: o.id, tenant_id: record.tenant_id, unit_name: o.name, role, created_at: now })),
   ]).execute();
-  await cancelAssignments(trx, record.id, now);
-  if (others.length) await openAssignments(trx, { record, units: others, role, actor, now, deadlines: settings.deadlines, calendar: ctx.calendar });
+  await cancelAssignments(w, record.id, now);
+  if (others.length) await openAssignments(w, { record, units: others, role, actor, now, deadlines: settings.deadlines, calendar: ctx.calendar });
   return { lead_unit_id: lead.id, lead_unit_name: lead.name, handling_mode: input.mode, due_date: null, units_pending: role === 'split' ? others.length : 0 };
 };
 
@@ -70,7 +70,7 @@ async function closeEvaluationTasks(w: Work, proposalId: string, userId?: string
 }
 
 /** Keep one person's rating of the current reply, with whether they are the first proposer, a co-signer or a merged proposer. */
-async function recordRating(trx: Transaction<any>, record: ProposalRow, actor: Actor, satisfaction: Satisfaction, comment: string | undefined, now: string) {
+async function recordRating(trx: ProposalDb, record: ProposalRow, actor: Actor, satisfaction: Satisfaction, comment: string | undefined, now: string) {
   const co = record.proposer_user_id === actor.userId ? null
     : await trx.selectFrom('proposal_cosigners').select('kind').where('proposal_id', '=', record.id).where('user_id', '=', actor.userId).executeTakeFirst();
   await trx.insertInto('proposal_evaluations').values({
@@ -80,7 +80,7 @@ async function recordRating(trx: Transaction<any>, record: ProposalRow, actor: A
 }
 
 /** The proposal's satisfaction from every rating of the current reply. */
-async function roundSatisfaction(trx: Transaction<any>, record: ProposalRow): Promise<Satisfaction | null> {
+async function roundSatisfaction(trx: ProposalDb, record: ProposalRow): Promise<Satisfaction | null> {
   const rows = await trx.selectFrom('proposal_evaluations').select('satisfaction').where('proposal_id', '=', record.id).where('round', '=', roundOf(record)).execute();
   return aggregateSatisfaction(rows.map((r: any) => r.satisfaction as Satisfaction));
 }
@@ -215,7 +215,7 @@ export async function fireTransition(ctx: ModuleContext, req: FireInput): Promis
   const spec = proposalSpec(settings.deadlines, facts, async ({ trx, record, input: inp, actor, now, transition }) => {
     // the lifecycle has checked state, role, permission, guard, the action's input and its rules by now
     const effect = effects[transition.name];
-    return effect ? effect({ ctx, w: work(), trx, record, input: inp as TransitionInput, actor, now, settings }) : {};
+    return effect ? effect({ ctx, w: work(), trx: proposalDb(trx), record, input: inp as TransitionInput, actor, now, settings }) : {};
   }, {
     followUpClasses: settings.followUpClasses, replySignOff: settings.replySignOff,
     replyClasses: settings.replyClasses.map((c) => c.code), notFiledReasons: settings.notFiledReasons.map((c) => c.code),
@@ -306,7 +306,7 @@ export async function noticesAfterTransition(ctx: ModuleContext, e: DomainEvent)
 async function notifyAfter(ctx: ModuleContext, r: ProposalRow, action: string, actorId: string, key?: string): Promise<void> {
   const link = `/proposals/${r.id}`;
   if ((action === 'assign' || action === 'reassign') && r.handling_mode && r.handling_mode !== 'single') {
-    const units = await ctx.db.selectFrom('proposal_assignments').select('unit_id').where('proposal_id', '=', r.id).where('state', '!=', 'cancelled').execute();
+    const units = await proposalDb(ctx.db).selectFrom('proposal_assignments').select('unit_id').where('proposal_id', '=', r.id).where('state', '!=', 'cancelled').execute();
     const userIds = (await usersHoldingRoles(ctx.db, units.map((u: any) => u.unit_id), ['unit_handler', 'unit_leader'])).filter((u) => u !== actorId);
     if (userIds.length) {
       const what = r.handling_mode === 'split' ? '分办，请签收并直接答复提案人' : '会办，请在期限内向主办单位提交会办意见';

@@ -1,5 +1,4 @@
 /** 重点提案 (nominate, decide with supervising leaders and a plan), 督办记录 and 优秀提案: each one transaction with its audit record. */
-import type { Transaction } from 'kysely';
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import { forbidden, invalid, notFound } from '../../../../kernel/universal/errors.ts';
@@ -10,6 +9,7 @@ import { canAddSupervisionNote, canDecideKey, canMarkExcellent, canNominateKey }
 import { canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findPeople, tenantUsersHoldingRoles } from '../directory.ts';
 import { findProposal, loadFacts, type ProposalRow } from '../proposal-repository.ts';
+import { proposalDb, type ProposalDb } from '../tables.ts';
 
 async function visible(ctx: ModuleContext, actor: Actor, id: string): Promise<ProposalRow> {
   const row = await findProposal(ctx.db, id);
@@ -17,7 +17,7 @@ async function visible(ctx: ModuleContext, actor: Actor, id: string): Promise<Pr
   return row;
 }
 
-export async function keyLeaderIds(db: ModuleContext['db'], id: string): Promise<string[]> {
+export async function keyLeaderIds(db: ProposalDb, id: string): Promise<string[]> {
   return (await db.selectFrom('proposal_key_leaders').select('user_id').where('proposal_id', '=', id).execute()).map((r: any) => r.user_id as string);
 }
 
@@ -26,9 +26,9 @@ export async function keyLeaderIds(db: ModuleContext['db'], id: string): Promise
  * itself is guarded by the version it read, so two people acting at once do not overwrite each other silently.
  */
 async function write(ctx: ModuleContext, row: ProposalRow, actor: Actor, action: string, data: Record<string, unknown>, ip: string | undefined,
-  body: (trx: Transaction<any>, now: string) => Promise<Record<string, unknown>>) {
+  body: (trx: ProposalDb, now: string) => Promise<Record<string, unknown>>) {
   await ctx.uow.run(async (w) => {
-    const set = await body(w.trx, w.now);
+    const set = await body(proposalDb(w.trx), w.now);
     await w.bumpVersion('proposals', row.id, Number(row.version), { ...set, updated_at: w.now }, '提案');
     await w.audit({ tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action, entityType: 'proposal', entityId: row.id, data, ip });
     // list filters (重点, 优秀) and totals change: read again

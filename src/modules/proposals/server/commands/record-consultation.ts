@@ -11,6 +11,7 @@ import { findOrg } from '../directory.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
 import { formatDate } from '../../../../kernel/universal/china-time.ts';
+import { proposalDb } from '../tables.ts';
 
 export async function recordConsultation(ctx: ModuleContext, actor: Actor, id: string, body: ConsultationBody, ip?: string): Promise<void> {
   const row = await findProposal(ctx.db, id);
@@ -22,7 +23,7 @@ export async function recordConsultation(ctx: ModuleContext, actor: Actor, id: s
   if (row.filed_at && body.date < formatDate(row.filed_at)) throw invalid('date', '「面商日期」', '不能早于立案日期');
   const unit = await findOrg(ctx.db, actor.orgId);
   const now = clock.iso();
-  await ctx.db.transaction().execute(async (trx) => {
+  await proposalDb(ctx.db).transaction().execute(async (trx) => {
     await trx.insertInto('proposal_consultations').values({
       id: newId(), tenant_id: row.tenant_id, proposal_id: id, unit_id: actor.orgId, unit_name: unit?.name ?? '承办单位',
       method: body.method, date: body.date, people: body.people, notes: body.notes,

@@ -1,11 +1,11 @@
 /** Checks the people and organisations a proposal names: co-signers are members of the same CPPCC, groups exist there. */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import { invalid } from '../../../../kernel/universal/errors.ts';
 import { findOrg, findPeople, type PersonRef } from '../directory.ts';
 import { listSectors } from '../../../organizations/index.ts';
+import type { ProposalDb } from '../tables.ts';
 
-export async function resolveCosigners(db: Kysely<any>, actor: Actor, ids: readonly string[]): Promise<PersonRef[]> {
+export async function resolveCosigners(db: ProposalDb, actor: Actor, ids: readonly string[]): Promise<PersonRef[]> {
   const unique = [...new Set(ids)];
   if (unique.includes(actor.userId)) throw invalid('cosignerUserIds', '「联名委员」', '不能包含提案人本人');
   const people = await findPeople(db, unique);
@@ -19,7 +19,7 @@ export async function resolveCosigners(db: Kysely<any>, actor: Actor, ids: reado
 const collectiveKinds: Record<string, string> = { party: 'party', group: 'group', committee: 'committee' };
 
 /** The collective proposer must exist in the actor's CPPCC and match the proposal type; a named 界别 and 专委会 are the CPPCC's own. */
-export async function resolveGroupRefs(db: Kysely<any>, actor: Actor, body: { type?: string; proposerOrgId?: string | null; sectorId?: string | null; committeeId?: string | null }) {
+export async function resolveGroupRefs(db: ProposalDb, actor: Actor, body: { type?: string; proposerOrgId?: string | null; sectorId?: string | null; committeeId?: string | null }) {
   if (body.proposerOrgId) {
     const o = await findOrg(db, body.proposerOrgId);
     if (!o || o.tenantId !== actor.tenantId) throw invalid('proposerOrgId', '「提案单位」', '不存在');
