@@ -78,11 +78,12 @@ export class WorkflowRunner {
     await trx.insertInto(spec.table).values(record as any).execute();
     await this.writeHistory(trx, spec, record, null, record.state, 'create', actor, null, now);
     await this.moveTask(trx, spec, record, now);
+    const eventId = await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
+    // the audit record last: on PostgreSQL it takes the chain's lock, held until commit
     await appendAudit(trx, this.deps.dialect, {
       tenantId: record.tenant_id, actorId: actor.userId, actorName: actor.displayName,
       action: `${spec.workflow.id}.create`, entityType: spec.workflow.id, entityId: record.id, data: { state: record.state }, ip,
     });
-    const eventId = await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
     return { record, eventId };
   }
 
@@ -116,12 +117,13 @@ export class WorkflowRunner {
     const note = (req.note ?? (typeof input.reason === 'string' ? input.reason : null)) || null;
     await this.writeHistory(trx, spec, updated, record.state, t.to, t.name, req.actor, note, now, input);
     await this.moveTask(trx, spec, updated, now);
+    const eventId = await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
+    // the audit record last: on PostgreSQL it takes the chain's lock, held until commit, so the lock waits on nothing else
     await appendAudit(trx, this.deps.dialect, {
       tenantId: record.tenant_id, actorId: req.actor.userId, actorName: req.actor.displayName,
       action: `${spec.workflow.id}.${t.name}`, entityType: spec.workflow.id, entityId: record.id,
       data: { from: record.state, to: t.to, version: updates.version, ...(note ? { note } : {}) }, ip: req.ip,
     });
-    const eventId = await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
     return { record: updated, from: record.state, to: t.to, transition: t, eventId };
   }
 
