@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { newId } from '../universal/ids.ts';
 import { clock } from '../universal/clock.ts';
 import { skipLocked, type DialectName } from './db/dialect.ts';
+import { insertRow } from './db/prepared.ts';
 import type { DomainEvent, EventBus } from './events.ts';
 import type { OutboxTable } from './db/tables.ts';
 
@@ -77,13 +78,13 @@ export class Outbox {
   async write(trx: Kysely<any>, e: EventDraft, opts: { held?: boolean } = {}): Promise<DomainEvent> {
     const ev: DomainEvent & { id: string } = { ...e, id: newId(), at: e.at ?? clock.iso(), origin: this.opts.events.instanceId };
     const held = opts.held ?? true;
-    await trx.insertInto('outbox').values({
+    await insertRow(trx, 'outbox', {
       id: ev.id, type: ev.type, tenant_id: ev.tenantId, entity_type: ev.entityType ?? null, entity_id: ev.entityId ?? null,
       actor_id: ev.actorId ?? null, audience: ev.audience ? JSON.stringify(ev.audience) : null, payload: JSON.stringify(ev.payload ?? {}),
       at: ev.at, origin: ev.origin ?? null, attempts: 0,
       available_at: held ? new Date(Date.parse(ev.at) + HOLD_MS).toISOString() : ev.at,
       claimed_by: null, claimed_until: null, delivered_at: null, last_error: null,
-    }).execute();
+    });
     if (held) {
       // a rolled-back write leaves an entry here until it is pushed out by newer ones
       this.recent.set(ev.id, ev);
