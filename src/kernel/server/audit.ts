@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { lockAuditChain, type DialectName } from './db/dialect.ts';
+import { insertRow, runPrepared } from './db/prepared.ts';
 import { currentSecretKeys } from './secrets.ts';
 import { clock } from '../universal/clock.ts';
 import type { AuditLogTable } from './db/tables.ts';
@@ -40,7 +41,8 @@ export function hashRow(r: Omit<AuditRow, 'hash'>): string {
 /** Append one entry inside the caller's transaction, so the record and its audit commit together. */
 export async function appendAudit(trx: Transaction<any> | Kysely<any>, dialect: DialectName, e: AuditEntry): Promise<AuditRow> {
   if ('isTransaction' in trx && trx.isTransaction) await lockAuditChain(trx as Transaction<any>, dialect);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = (await runPrepared<{ seq: number; hash: string }>(trx, 'audit:head', [1], (d, p) =>
+    d.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(p[0] as number))).rows[0];
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last ? Number(last.seq) : 0) + 1,
     at: clock.iso(),
@@ -57,7 +59,7 @@ export async function appendAudit(trx: Transaction<any> | Kysely<any>, dialect: 
   const hash = hashRow(row);
   const key = currentSecretKeys()?.auditKey;
   const full: AuditRow = key ? { ...row, hash, mac: rowMac(key, hash) } : { ...row, hash };
-  await trx.insertInto('audit_log').values(full).execute();
+  await insertRow(trx, 'audit_log', full as unknown as Record<string, unknown>);
   return full;
 }
 

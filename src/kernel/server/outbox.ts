@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { newId } from '../universal/ids.ts';
 import { clock } from '../universal/clock.ts';
 import { skipLocked, type DialectName } from './db/dialect.ts';
+import { insertRow } from './db/prepared.ts';
 import type { DomainEvent, EventBus } from './events.ts';
 import type { OutboxTable } from './db/tables.ts';
 
@@ -32,6 +33,14 @@ const CLAIM_MS = 60_000;
  */
 const HOLD_MS = 10_000;
 const BATCH = 100;
+/**
+ * Events this instance delivered from memory are marked delivered together, at most this long after their delivery
+ * (one statement for all the transitions of that time instead of one commit each). An instance that stops in between
+ * leaves them pending: they are delivered again (at least once), by whichever instance runs next once the hold lapses.
+ */
+const MARK_MS = 200;
+/** how many ids one marking statement names */
+const MARK_BATCH = 500;
 /** Events written on this instance and not yet delivered by it, kept in memory so delivery need not read them back. */
 const RECENT_MAX = 10_000;
 
@@ -54,6 +63,10 @@ export class Outbox {
   private stopped = false;
   private lastPrune = 0;
   private recent = new Map<string, DomainEvent & { id: string }>();
+  /** delivered from memory by this instance, not yet marked delivered in the table */
+  private marks = new Set<string>();
+  private markTimer?: ReturnType<typeof setTimeout>;
+  private marking?: Promise<void>;
 
   constructor(private opts: OutboxOptions) {}
 
@@ -65,13 +78,13 @@ export class Outbox {
   async write(trx: Kysely<any>, e: EventDraft, opts: { held?: boolean } = {}): Promise<DomainEvent> {
     const ev: DomainEvent & { id: string } = { ...e, id: newId(), at: e.at ?? clock.iso(), origin: this.opts.events.instanceId };
     const held = opts.held ?? true;
-    await trx.insertInto('outbox').values({
+    await insertRow(trx, 'outbox', {
       id: ev.id, type: ev.type, tenant_id: ev.tenantId, entity_type: ev.entityType ?? null, entity_id: ev.entityId ?? null,
       actor_id: ev.actorId ?? null, audience: ev.audience ? JSON.stringify(ev.audience) : null, payload: JSON.stringify(ev.payload ?? {}),
       at: ev.at, origin: ev.origin ?? null, attempts: 0,
       available_at: held ? new Date(Date.parse(ev.at) + HOLD_MS).toISOString() : ev.at,
       claimed_by: null, claimed_until: null, delivered_at: null, last_error: null,
-    }).execute();
+    });
     if (held) {
       // a rolled-back write leaves an entry here until it is pushed out by newer ones
       this.recent.set(ev.id, ev);
@@ -124,13 +137,13 @@ export class Outbox {
     }
     if (this.stopped) return;
     try {
-      // held events are this instance's alone for HOLD_MS: delivered from memory without a claim, marked in one statement
-      const done: string[] = [];
-      for (const ev of known) if (await this.deliverEvent(ev, 0)) done.push(ev.id);
-      for (let i = 0; i < done.length; i += BATCH) {
-        await this.opts.db.updateTable('outbox').set({ delivered_at: clock.iso(), claimed_until: null, last_error: null })
-          .where('id', 'in', done.slice(i, i + BATCH)).where('delivered_at', 'is', null).execute();
+      // held events are this instance's alone for HOLD_MS: delivered from memory without a claim, and marked delivered
+      // with the others of the next MARK_MS in one statement after it (the command does not wait for the mark)
+      let marked = false;
+      for (const ev of known) {
+        if (await this.deliverEvent(ev, 0)) { this.marks.add(ev.id); marked = true; }
       }
+      if (marked) this.scheduleMarks();
       for (let i = 0; i < unknown.length; i += BATCH) {
         for (const row of await this.claim(unknown.slice(i, i + BATCH))) await this.deliverOne(row);
       }
@@ -141,15 +154,52 @@ export class Outbox {
     }
   }
 
+  /** Mark what this instance delivered from memory as delivered, now (draining, stopping, counting). */
+  async flushMarks(): Promise<void> {
+    if (this.markTimer) { clearTimeout(this.markTimer); this.markTimer = undefined; }
+    while (this.marking) await this.marking;
+    if (!this.marks.size) return;
+    const ids = [...this.marks];
+    this.marks.clear();
+    this.marking = (async () => {
+      const at = clock.iso();
+      for (let i = 0; i < ids.length; i += MARK_BATCH) {
+        const part = ids.slice(i, i + MARK_BATCH);
+        try {
+          await this.opts.db.updateTable('outbox').set({ delivered_at: at, claimed_until: null, last_error: null })
+            .where('id', 'in', part).where('delivered_at', 'is', null).execute();
+        } catch (err) {
+          // marked next time; until then they are still held for this instance
+          for (const id of part) this.marks.add(id);
+          this.opts.log.error('outbox marking failed:', err);
+        }
+      }
+    })().finally(() => { this.marking = undefined; });
+    await this.marking;
+    if (this.marks.size) this.scheduleMarks();
+  }
+
+  private scheduleMarks(): void {
+    if (this.markTimer || this.stopped) return;
+    this.markTimer = setTimeout(() => {
+      this.markTimer = undefined;
+      void this.flushMarks();
+    }, MARK_MS);
+    this.markTimer.unref();
+  }
+
   /**
    * Deliver until nothing this instance may claim is left (tests and shutdown wait on it). Events whose subscribers
    * failed stay pending for their retry time and are not waited for.
    */
   async drain(): Promise<void> {
+    // what this instance delivered is marked first, so draining does not take it for undelivered
+    await this.flushMarks();
     for (let i = 0; i < 1000; i++) {
       if (this.running) await this.running;
-      else if ((await this.deliverPending(true)) === 0) return;
+      else if ((await this.deliverPending(true)) === 0) break;
     }
+    await this.flushMarks();
   }
 
   async stop(): Promise<void> {
@@ -157,12 +207,41 @@ export class Outbox {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     if (this.running) await this.running;
+    await this.flushMarks();
   }
 
   /** Events written but not yet delivered (for health checks and tests). */
   async pendingCount(): Promise<number> {
+    await this.flushMarks();
     const r = await this.opts.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('delivered_at', 'is', null).executeTakeFirst();
     return Number((r as { n: unknown } | undefined)?.n ?? 0);
+  }
+
+  /**
+   * The events of one record (or of one type of it), oldest first, and whether each was delivered: tests read what a
+   * command emitted through it, and modules never name the table.
+   */
+  async eventsOf(entityId: string, opts: { type?: string } = {}): Promise<Array<DomainEvent & { id: string; delivered: boolean; attempts: number }>> {
+    await this.flushMarks();
+    let q = this.opts.db.selectFrom('outbox').selectAll().where('entity_id', '=', entityId);
+    if (opts.type) q = q.where('type', '=', opts.type);
+    const rows = (await q.orderBy('id').execute()) as OutboxTable[];
+    return rows.map((r) => ({
+      ...this.toEvent(r), id: r.id, delivered: r.delivered_at !== null, attempts: Number(r.attempts),
+    }));
+  }
+
+  /**
+   * Deliver these events again, as if the instance that delivered them had stopped before marking them (at least once):
+   * they are pending and due now, for the next polling round or drain. For tests of idempotent subscribers and for
+   * repair. Returns how many events were reopened.
+   */
+  async redeliver(filter: { entityId: string; type?: string }): Promise<number> {
+    await this.flushMarks();
+    let q = this.opts.db.updateTable('outbox').set({ delivered_at: null, available_at: clock.iso(), claimed_by: null, claimed_until: null })
+      .where('entity_id', '=', filter.entityId);
+    if (filter.type) q = q.where('type', '=', filter.type);
+    return Number((await q.executeTakeFirst()).numUpdatedRows);
   }
 
   /** Claim and deliver pending events in batches; returns how many were delivered. */
@@ -171,7 +250,11 @@ export class Outbox {
     for (;;) {
       const rows = await this.claim(undefined, includeHeld);
       if (!rows.length) break;
-      for (const row of rows) if (await this.deliverOne(row)) delivered++;
+      for (const row of rows) {
+        // delivered from memory a moment ago, its mark not yet written: the claim lapses once the mark is written
+        if (this.marks.has(row.id)) continue;
+        if (await this.deliverOne(row)) delivered++;
+      }
       if (rows.length < BATCH) break;
     }
     await this.prune();
@@ -199,13 +282,17 @@ export class Outbox {
     return [...r.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private async deliverOne(row: OutboxRow): Promise<boolean> {
-    const ev: DomainEvent = {
+  private toEvent(row: OutboxRow): DomainEvent {
+    return {
       id: row.id, type: row.type, tenantId: row.tenant_id, payload: JSON.parse(row.payload), at: row.at,
       ...(row.entity_type ? { entityType: row.entity_type } : {}), ...(row.entity_id ? { entityId: row.entity_id } : {}),
       ...(row.actor_id ? { actorId: row.actor_id } : {}), ...(row.audience ? { audience: JSON.parse(row.audience) } : {}),
       origin: row.origin ?? undefined,
     };
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<boolean> {
+    const ev = this.toEvent(row);
     if (!(await this.deliverEvent(ev, Number(row.attempts)))) return false;
     await this.opts.db.updateTable('outbox').set({ delivered_at: clock.iso(), claimed_until: null, last_error: null }).where('id', '=', row.id).execute();
     return true;

@@ -8,6 +8,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from
 import { sql } from 'kysely';
 import { newId } from '../universal/ids.ts';
 import { insertBatches } from './db/bulk.ts';
+import { affected, insertRow, runPrepared } from './db/prepared.ts';
 import type { TasksTable, WorkflowHistoryTable } from './db/tables.ts';
 import { placesOf, type Addressee, type WorkAddress } from '../universal/work-address.ts';
 
@@ -22,20 +23,22 @@ export type TaskRow = TasksTable;
 // ---- writes (the runner and the unit of work only) ----
 
 export async function insertHistory(trx: Db, h: Omit<HistoryRow, 'id'> & { id?: string }): Promise<void> {
-  await trx.insertInto('workflow_history').values({ id: h.id ?? newId(), ...h }).execute();
+  await insertRow(trx, 'workflow_history', { id: h.id ?? newId(), ...h });
 }
 
 export async function insertTask(trx: Db, t: Record<string, unknown>): Promise<void> {
-  await trx.insertInto('tasks').values(t).execute();
+  await insertRow(trx, 'tasks', t);
 }
 
 /** Close a record's open work items of one entity type (only one person's, when `userId` is given). */
 export async function closeOpenTasks(trx: Db, entityType: string, entityId: string, now: string, userId?: string): Promise<number> {
-  let q = trx.updateTable('tasks').set({ status: 'done', closed_at: now })
-    .where('entity_type', '=', entityType).where('entity_id', '=', entityId).where('status', '=', 'open');
-  if (userId) q = q.where('assignee_user_id', '=', userId);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  const params = userId ? [now, entityType, entityId, userId] : [now, entityType, entityId];
+  const r = await runPrepared(trx, userId ? 'tasks:close-for-user' : 'tasks:close', params, (d, p) => {
+    const q = d.updateTable('tasks').set({ status: 'done', closed_at: p[0] })
+      .where('entity_type', '=', p[1]).where('entity_id', '=', p[2]).where('status', '=', 'open');
+    return userId ? q.where('assignee_user_id', '=', p[3]) : q;
+  });
+  return affected(r);
 }
 
 /**

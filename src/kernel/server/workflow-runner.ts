@@ -16,6 +16,7 @@ import type { Outbox } from './outbox.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import { clock } from '../universal/clock.ts';
 import { closeOpenTasks, insertHistory, insertTask } from './work-items.ts';
+import { affected, insertRow, runPrepared } from './db/prepared.ts';
 
 /** The columns every workflow-driven table has. */
 export interface WorkflowRecord {
@@ -75,14 +76,15 @@ export class WorkflowRunner {
   async createIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, values: Omit<R, 'state' | 'version' | 'created_at' | 'updated_at'> & { state?: string }, actor: Actor, ip?: string): Promise<{ record: R; eventId: string }> {
     const now = clock.iso();
     const record = { ...values, state: values.state ?? spec.workflow.initial, version: 1, created_at: now, updated_at: now } as unknown as R;
-    await trx.insertInto(spec.table).values(record as any).execute();
+    await insertRow(trx, spec.table, record as Record<string, unknown>);
     await this.writeHistory(trx, spec, record, null, record.state, 'create', actor, null, now);
     await this.moveTask(trx, spec, record, now);
+    const eventId = await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
+    // the audit record last: on PostgreSQL it takes the chain's lock, held until commit
     await appendAudit(trx, this.deps.dialect, {
       tenantId: record.tenant_id, actorId: actor.userId, actorName: actor.displayName,
       action: `${spec.workflow.id}.create`, entityType: spec.workflow.id, entityId: record.id, data: { state: record.state }, ip,
     });
-    const eventId = await this.emitTransition(trx, spec, record, null, record.state, 'create', actor);
     return { record, eventId };
   }
 
@@ -99,7 +101,7 @@ export class WorkflowRunner {
    */
   async fireIn<R extends WorkflowRecord>(trx: Transaction<any>, spec: WorkflowSpec<R>, req: FireRequest): Promise<FireResult<R>> {
     const now = clock.iso();
-    const record = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as R | undefined;
+    const record = (await runPrepared<R>(trx, `record:${spec.table}`, [req.id], (d, p) => d.selectFrom(spec.table).selectAll().where('id', '=', p[0]))).rows[0];
     if (!record || !spec.canSee(record, req.actor)) throw notFound(spec.entityLabel);
     if (Number(record.version) !== req.expectedVersion) throw versionConflict(spec.entityLabel);
     // one decision (state, role, permission, guard, input schema, checks), the same `allowedActions` offers by
@@ -110,18 +112,21 @@ export class WorkflowRunner {
     const input = check.input;
     const extra = (await spec.apply?.({ trx, record, transition: t, input, actor: req.actor, now })) ?? {};
     const updates = { ...extra, state: t.to, version: Number(record.version) + 1, updated_at: now };
-    const res = await trx.updateTable(spec.table).set(updates).where('id', '=', req.id).where('version', '=', req.expectedVersion).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict(spec.entityLabel);
+    const cols = Object.keys(updates).filter((k) => (updates as Record<string, unknown>)[k] !== undefined);
+    const res = await runPrepared(trx, `update:${spec.table}:${cols.join(',')}`, [...cols.map((k) => (updates as Record<string, unknown>)[k]), req.id, req.expectedVersion], (d, p) =>
+      d.updateTable(spec.table).set(Object.fromEntries(cols.map((k, i) => [k, p[i]]))).where('id', '=', p[cols.length]).where('version', '=', p[cols.length + 1]));
+    if (affected(res) !== 1) throw versionConflict(spec.entityLabel);
     const updated = { ...record, ...updates } as R;
     const note = (req.note ?? (typeof input.reason === 'string' ? input.reason : null)) || null;
     await this.writeHistory(trx, spec, updated, record.state, t.to, t.name, req.actor, note, now, input);
     await this.moveTask(trx, spec, updated, now);
+    const eventId = await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
+    // the audit record last: on PostgreSQL it takes the chain's lock, held until commit, so the lock waits on nothing else
     await appendAudit(trx, this.deps.dialect, {
       tenantId: record.tenant_id, actorId: req.actor.userId, actorName: req.actor.displayName,
       action: `${spec.workflow.id}.${t.name}`, entityType: spec.workflow.id, entityId: record.id,
       data: { from: record.state, to: t.to, version: updates.version, ...(note ? { note } : {}) }, ip: req.ip,
     });
-    const eventId = await this.emitTransition(trx, spec, updated, record.state, t.to, t.name, req.actor);
     return { record: updated, from: record.state, to: t.to, transition: t, eventId };
   }
 

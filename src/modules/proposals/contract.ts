@@ -217,6 +217,8 @@ export const mutualEvaluation = z.object({
 export const mutualScoreBody = z.object({
   score: z.number().int().min(0).max(100).describe('评分'),
   comment: z.string().trim().max(2000).optional().describe('评议意见'),
+  /** the proposal's version the page showed: a change since then is a 409 */
+  version: z.number().int().positive().optional().describe('版本号'),
 });
 export type MutualScoreBody = z.infer<typeof mutualScoreBody>;
 
@@ -427,6 +429,8 @@ export const reviewMeeting = z.object({
 /** POST /api/proposals/:id/transitions: the body is derived from the lifecycle (`transitionBody` in domain/proposal-lifecycle.ts). */
 
 export const idParams = z.object({ id: z.string().min(1).max(40).describe('提案编号') });
+/** POST /api/proposals/:id/cosign: optionally the version the page showed (a change since then is a 409). */
+export const cosignBody = z.object({ version: z.number().int().positive().optional().describe('版本号') }).optional();
 
 /** GET /api/proposals/stats?year= or ?session=: the statistics of a year (年度) or of a session (会议, e.g. 十四届四次会议). */
 export const statsQuery = z.object({

@@ -3,7 +3,7 @@
  * that differ (binary), number parsing, locking for the audit chain, append-only triggers, and which tables are
  * derived data left out of backups. (The text module keeps its own full-text storage: `text/server/search-store.ts`.)
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -91,8 +91,9 @@ export const binaryType = (d: DialectName) => (d === 'postgres' ? 'bytea' : 'blo
  * Serialise appends to the audit chain. SQLite already runs one writer at a time on our single connection;
  * PostgreSQL takes a transaction-scoped advisory lock.
  */
+const LOCK_AUDIT_CHAIN = CompiledQuery.raw('select pg_advisory_xact_lock(4242001)');
 export async function lockAuditChain(trx: Transaction<any>, d: DialectName): Promise<void> {
-  if (d === 'postgres') await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
+  if (d === 'postgres') await trx.executeQuery(LOCK_AUDIT_CHAIN);
 }
 
 /**

@@ -71,10 +71,10 @@ for (const d of await dialects()) {
       const steps = await listHistory(s.zx.ctx.db, 'opinion', copyId);
       assert.deepEqual(steps.map((h) => [h.from_state, h.to_state, h.action]), [[null, 'submitted', 'received']]);
       await s.zx.ctx.events.drain();
-      const events = await s.zx.ctx.db.selectFrom('outbox').select(['type', 'tenant_id', 'payload', 'delivered_at']).where('entity_id', '=', copyId).execute();
-      assert.deepEqual(events.map((e: any) => [e.type, JSON.parse(e.payload).action, !!e.delivered_at]), [['opinion.transitioned', 'received', true]]);
+      const events = await s.zx.ctx.outbox.eventsOf(copyId);
+      assert.deepEqual(events.map((e) => [e.type, e.payload.action, e.delivered]), [['opinion.transitioned', 'received', true]]);
       const [orig, copy] = await Promise.all([id, copyId].map((x) => s.zx.ctx.db.selectFrom('opinion_reports').select('tenant_id').where('id', '=', x).executeTakeFirstOrThrow()));
-      assert.equal(events[0].tenant_id, copy.tenant_id, 'in the CPPCC above');
+      assert.equal(events[0].tenantId, copy.tenant_id, 'in the CPPCC above');
       assert.notEqual(copy.tenant_id, orig.tenant_id);
       // the original's send-up is in its history, with its audit record
       assert.deepEqual((await listHistory(s.zx.ctx.db, 'opinion', id)).map((h) => h.action).slice(-2), ['accept', 'send_up']);

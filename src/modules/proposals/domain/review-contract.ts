@@ -133,6 +133,8 @@ export const excellentRoundCreate = z.object({
 export const excellentNominateBody = z.object({
   proposalId: z.string().min(1).max(40).describe('提案'),
   reason: z.string().trim().min(1).max(2000).describe('推荐理由'),
+  /** the round's version the page showed: a change since then (a step, another nomination) is a 409 */
+  version: z.number().int().positive().optional().describe('版本号'),
 });
 export const excellentRoundParams = z.object({ roundId: z.string().min(1).max(40).describe('评选轮次') });
 export const excellentRoundTransition = z.object({

@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../../../kernel/server/calendar.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { workOf, type Work } from '../../../kernel/server/unit-of-work.ts';
-import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
+import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { allowedActions } from '../../../kernel/universal/workflow.ts';
 import { unitRoleLabels, type AssignmentEntry, type UnitRole } from '../contract.ts';
@@ -172,10 +172,8 @@ export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): P
     throw new AppError('INVALID_TRANSITION', '提案当前不在办理阶段');
   }
   const settings = await readProposalSettings(ctx, proposal.tenant_id);
-  if ((req.action === 'reply' || req.action === 'reply_sign') && req.input.replyClass !== undefined && !settings.replyClasses.some((c) => c.code === req.input.replyClass)) {
-    throw invalid('replyClass', '「答复类别」', `应为 ${settings.replyClasses.map((c) => c.code).join(' / ')} 之一`);
-  }
-  const workflow = buildAssignmentWorkflow(settings.deadlines, { replySignOff: settings.replySignOff });
+  // the reply's class is one of the tenant's 答复类别: the transition's own check
+  const workflow = buildAssignmentWorkflow(settings.deadlines, { replySignOff: settings.replySignOff, replyClasses: settings.replyClasses.map((c) => c.code) });
   const spec: WorkflowSpec<AssignmentRow> = {
     workflow,
     table: 'proposal_assignments',

@@ -19,7 +19,7 @@ import { deadlinesBoard } from './deadlines-board.ts';
 import { proposalListWorkbook, replyLetterDocx, replyLetterFor, type LetterReply } from './exports.ts';
 import { findOrg, findPeople, tenantUsersHoldingRoles } from './directory.ts';
 import { listAllProposals } from './proposal-repository.ts';
-import { assignmentParams } from '../contract.ts';
+import { assignmentParams, cosignBody } from '../contract.ts';
 import { assignmentTransitionBody } from '../domain/assignment-workflow.ts';
 import { findAssignment, fireAssignment, splitReplyForLetter } from './assignments.ts';
 import { proposalLifecycle, transitionBody } from '../domain/proposal-lifecycle.ts';
@@ -188,10 +188,10 @@ export function proposalRoutes(app: App, ctx: ModuleContext) {
   });
 
   app.post('/api/proposals/:id/cosign', {
-    schema: { tags, summary: '联名委员确认联名', params: idParams, response: { 200: proposalDetail, ...errors } },
+    schema: { tags, summary: '联名委员确认联名（可带版本号，并发修改返回 409）', params: idParams, body: cosignBody, response: { 200: proposalDetail, ...errors } },
   }, async (req) => {
     const actor = reader(req);
-    await confirmCosign(ctx, actor, req.params.id, req.ip);
+    await confirmCosign(ctx, actor, req.params.id, req.ip, req.body?.version);
     return detailOf(req.params.id, actor);
   });
 

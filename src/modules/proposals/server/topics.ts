@@ -6,8 +6,7 @@ import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { can, type Actor } from '../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../kernel/server/audit.ts';
-import { AppError, forbidden, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import {
@@ -19,7 +18,6 @@ import { stampSubmission } from '../domain/proposal-session.ts';
 import { findOrg } from './directory.ts';
 import { readProposalSettings } from './settings.ts';
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
 import type { ProposalDb } from './tables.ts';
 
 /** The permission to publish, edit and withdraw topics (提案委). */
@@ -96,9 +94,10 @@ async function resolveUnits(db: Db, actor: Actor, ids: string[]): Promise<Array<
 export async function createTopic(ctx: ModuleContext, actor: Actor, body: TopicCreateBody, ip?: string): Promise<string> {
   if (!can(actor, TOPIC_MANAGE)) throw forbidden('发布选题参考目录');
   const units = await resolveUnits(ctx.db, actor, body.suggestedUnitIds);
-  const now = clock.iso();
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  // one unit of work: the topic, its audit record and the event
+  await ctx.uow.run(async (w) => {
+    const trx = w.trx;
     let sort = body.sort;
     if (sort === undefined) {
       const m = await trx.selectFrom('proposal_topics').select((eb) => eb.fn.max('sort').as('m')).where('tenant_id', '=', actor.tenantId).where('year', '=', body.year).executeTakeFirst();
@@ -106,12 +105,13 @@ export async function createTopic(ctx: ModuleContext, actor: Actor, body: TopicC
     }
     await trx.insertInto('proposal_topics').values({
       id, tenant_id: actor.tenantId, year: body.year, title: body.title, description: body.description, area: body.area,
-      suggested_units: JSON.stringify(units), status: 'published', sort, created_by: actor.userId, version: 1, created_at: now, updated_at: now,
+      suggested_units: JSON.stringify(units), status: 'published', sort, created_by: actor.userId, version: 1, created_at: w.now, updated_at: w.now,
     }).execute();
-    await appendAudit(trx, ctx.dialect, {
+    await w.audit({
       tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.topic.create',
       entityType: 'proposal_topic', entityId: id, data: { year: body.year, title: body.title }, ip,
     });
+    await w.emit({ type: 'proposal.topic.create', tenantId: actor.tenantId, entityType: 'proposal_topic', entityId: id, actorId: actor.userId, payload: { year: body.year, version: 1 } });
   });
   return id;
 }
@@ -120,24 +120,28 @@ export async function updateTopic(ctx: ModuleContext, actor: Actor, id: string, 
   if (!can(actor, TOPIC_MANAGE)) throw forbidden('修改选题参考目录');
   const row = await findTopic(ctx.db, id);
   if (!row || row.tenant_id !== actor.tenantId) throw notFound('选题');
-  const set: Record<string, unknown> = { updated_at: clock.iso(), version: Number(row.version) + 1 };
+  const set: Record<string, unknown> = {};
   if (body.title !== undefined) set.title = body.title;
   if (body.description !== undefined) set.description = body.description;
   if (body.area !== undefined) set.area = body.area;
   if (body.sort !== undefined) set.sort = body.sort;
   if (body.status !== undefined) set.status = body.status;
   if (body.suggestedUnitIds !== undefined) set.suggested_units = JSON.stringify(await resolveUnits(ctx.db, actor, body.suggestedUnitIds));
-  await ctx.db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('proposal_topics').set(set).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('选题');
+  const fields = Object.keys(set);
+  const version = body.version + 1;
+  const action = body.status === 'withdrawn' && row.status !== 'withdrawn' ? 'proposal.topic.withdraw' : 'proposal.topic.update';
+  // one unit of work: the topic under its version (a stale one is a 409), the proposals citing it, the audit record, the event
+  await ctx.uow.run(async (w) => {
+    await w.bumpVersion('proposal_topics', id, body.version, { ...set, updated_at: w.now }, '选题');
     // the proposals citing it show the title as it now reads
     if (body.title !== undefined && body.title !== row.title) {
-      await trx.updateTable('proposals').set({ topic_title: body.title }).where('topic_id', '=', id).where('tenant_id', '=', row.tenant_id).execute();
+      await w.trx.updateTable('proposals').set({ topic_title: body.title }).where('topic_id', '=', id).where('tenant_id', '=', row.tenant_id).execute();
     }
-    await appendAudit(trx, ctx.dialect, {
-      tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: body.status === 'withdrawn' && row.status !== 'withdrawn' ? 'proposal.topic.withdraw' : 'proposal.topic.update',
-      entityType: 'proposal_topic', entityId: id, data: { fields: Object.keys(set).filter((k) => k !== 'updated_at' && k !== 'version'), version: set.version }, ip,
+    await w.audit({
+      tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action,
+      entityType: 'proposal_topic', entityId: id, data: { fields, version }, ip,
     });
+    await w.emit({ type: action, tenantId: row.tenant_id, entityType: 'proposal_topic', entityId: id, actorId: actor.userId, payload: { fields, version } });
   });
 }
 

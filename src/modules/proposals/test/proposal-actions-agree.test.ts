@@ -104,6 +104,20 @@ describe('allowed actions and firing agree', () => {
     });
   }
 
+  test('a 分办 reply whose class is not one of the tenant\'s 答复类别 is refused by the transition\'s own check, naming the field', () => {
+    const unitActor = { userId: 'u', orgId: UNIT, tenantId: CITY, roles: ['unit_handler'], permissions: new Set(['proposal.handle']) };
+    const record = { id: 'a1', tenant_id: CITY, proposal_id: 'p1', unit_id: UNIT, role: 'split', state: 'in_progress', version: 1, created_at: '', updated_at: '' } as AssignmentRecord;
+    for (const replySignOff of [true, false]) {
+      const wf = buildAssignmentWorkflow(defaultDeadlines, { replySignOff, replyClasses: ['A', 'B'] });
+      const bad = checkTransition(wf, 'in_progress', 'reply', { record, actor: unitActor, input: { replyClass: 'C', replyText: '答复' } });
+      assert.ok(!bad.ok, 'C is not a class of this tenant');
+      assert.equal(bad.code, 'VALIDATION_FAILED');
+      assert.match(String(bad.field), /replyClass$/);
+      assert.match(bad.message, /答复类别.*A \/ B/);
+      assert.ok(checkTransition(wf, 'in_progress', 'reply', { record, actor: unitActor, input: { replyClass: 'B', replyText: '答复' } }).ok);
+    }
+  });
+
   test('a permission taken away hides the action and refuses it', () => {
     const wf = buildProposalLifecycle(defaultDeadlines, rules);
     const record = { id: 'p1', tenant_id: CITY, state: 'draft', version: 1, proposer_user_id: 'm', lead_unit_id: null, type: 'individual', cosigner_count: 0, cosigners_pending: 0 } as ProposalRecord;

@@ -44,9 +44,9 @@ for (const d of await dialects()) {
       const audits = await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 20, entityId: a.id });
       assert.deepEqual(audits.rows.map((r) => r.action), ['proposal_assignment.create']);
       assert.equal(JSON.parse(audits.rows[0].data!).unitId, jiaoyuId);
-      const events = await s.zx.ctx.db.selectFrom('outbox').select(['type', 'delivered_at', 'payload']).where('entity_id', '=', a.id).execute();
-      assert.deepEqual(events.map((e: any) => [e.type, JSON.parse(e.payload).action]), [['proposal_assignment.transitioned', 'create']]);
-      assert.ok(events[0].delivered_at, 'delivered after commit');
+      const events = await s.zx.ctx.outbox.eventsOf(a.id);
+      assert.deepEqual(events.map((e) => [e.type, e.payload.action]), [['proposal_assignment.transitioned', 'create']]);
+      assert.ok(events[0].delivered, 'delivered after commit');
       const told = await s.zx.ctx.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id')
         .select(['users.username', 'notifications.title']).where('notifications.link', '=', `/proposals/${p.id}`).where('notifications.title', '=', '新待办：分办待签收').execute();
       assert.ok(told.some((n: any) => n.username === 'unit2' && n.title === '新待办：分办待签收'), JSON.stringify(told));

@@ -40,8 +40,7 @@ for (const d of await dialects()) {
       assert.match(String(mine.body), /规范小区电动车充电管理/);
 
       // the event delivered again (at least once): nobody is told twice
-      await s.zx.ctx.db.updateTable('outbox').set({ delivered_at: null, available_at: '2000-01-01T00:00:00.000Z', claimed_until: null })
-        .where('type', '=', 'task.opened').where('entity_id', '=', created.body.id).execute();
+      assert.equal(await s.zx.ctx.outbox.redeliver({ entityId: created.body.id, type: 'task.opened' }), 1);
       await s.zx.ctx.events.drain();
       assert.equal((await inbox('新待办：转办征询（转社情民意）')).length, before + 1);
     });

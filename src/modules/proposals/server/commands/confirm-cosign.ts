@@ -1,6 +1,8 @@
 /**
  * 联名确认: an invited co-signer confirms, so that the joint proposal counts with their name, or declines (谢绝联名), which
  * takes their name off it. Each invited co-signer has a work item (待确认联名) until they answer or the draft is withdrawn.
+ * One unit of work each: the co-signer's row, the proposal under its version (the one the page showed, or the one read
+ * here: a change in between is a 409), the work item closed, the history step with its audit record, and the events.
  */
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
@@ -35,21 +37,24 @@ async function loadForAnswer(ctx: ModuleContext, actor: Actor, id: string, what:
   return row;
 }
 
-export async function confirmCosign(ctx: ModuleContext, actor: Actor, id: string, ip?: string): Promise<void> {
+export async function confirmCosign(ctx: ModuleContext, actor: Actor, id: string, ip?: string, expectedVersion?: number): Promise<void> {
   const row = await loadForAnswer(ctx, actor, id, '确认联名');
   await ctx.uow.run(async (w) => {
     const res = await w.trx.updateTable('proposal_cosigners').set({ confirmed_at: w.now })
       .where('proposal_id', '=', id).where('user_id', '=', actor.userId).where('confirmed_at', 'is', null).executeTakeFirst();
+    // confirmed a moment ago (a second click): nothing more to do
     if (Number(res.numUpdatedRows) !== 1) return;
-    await w.trx.updateTable('proposals')
-      .set((eb) => ({ cosigners_pending: eb('cosigners_pending', '-', 1), version: eb('version', '+', 1), updated_at: w.now }))
-      .where('id', '=', id).execute();
+    const version = expectedVersion ?? Number(row.version);
+    // the version holds, so the count read with the row is the count now
+    await w.bumpVersion('proposals', id, version, { cosigners_pending: Math.max(0, Number(row.cosigners_pending) - 1), updated_at: w.now }, '提案');
     await closeCosignTasks(w, id, actor.userId);
     // a step in the proposal's history the proposer sees; its event moves the worklists and the lists showing the proposal
     await w.record({
       tenantId: row.tenant_id, entityType: 'proposal', entityId: id, to: row.state, action: 'cosign', actor, ip,
-      audit: { action: 'proposal.cosign', data: {} }, event: { title: row.title, version: row.version + 1, audience: { userIds: [row.proposer_user_id] } },
+      audit: { action: 'proposal.cosign', data: { version: version + 1 } }, event: { title: row.title, version: version + 1, audience: { userIds: [row.proposer_user_id] } },
     });
+    // lists that show this proposal (its co-signers, its version) are read again once it is delivered
+    await w.emit({ type: 'proposal.cosigned', tenantId: row.tenant_id, entityType: 'proposal', entityId: id, actorId: actor.userId, payload: { version: version + 1 } });
   });
 }
 
@@ -60,13 +65,14 @@ export async function declineCosign(ctx: ModuleContext, actor: Actor, id: string
     const res = await w.trx.deleteFrom('proposal_cosigners')
       .where('proposal_id', '=', id).where('user_id', '=', actor.userId).where('confirmed_at', 'is', null).where('kind', '=', 'invited').executeTakeFirst();
     if (Number(res.numDeletedRows) !== 1) return;
-    await w.trx.updateTable('proposals')
-      .set((eb) => ({ cosigner_count: eb('cosigner_count', '-', 1), cosigners_pending: eb('cosigners_pending', '-', 1), version: eb('version', '+', 1), updated_at: w.now }))
-      .where('id', '=', id).execute();
+    const version = Number(row.version);
+    await w.bumpVersion('proposals', id, version, {
+      cosigner_count: Math.max(0, Number(row.cosigner_count) - 1), cosigners_pending: Math.max(0, Number(row.cosigners_pending) - 1), updated_at: w.now,
+    }, '提案');
     await closeCosignTasks(w, id, actor.userId);
     await w.record({
       tenantId: row.tenant_id, entityType: 'proposal', entityId: id, to: row.state, action: 'decline_cosign', actor, ip,
-      audit: { action: 'proposal.cosign_decline', data: {} }, event: { title: row.title, version: row.version + 1, audience: { userIds: [row.proposer_user_id] } },
+      audit: { action: 'proposal.cosign_decline', data: { version: version + 1 } }, event: { title: row.title, version: version + 1, audience: { userIds: [row.proposer_user_id] } },
     });
   });
 }

@@ -1,12 +1,13 @@
 /**
  * 优秀提案评选 rounds: create a year's round, nominate (office, handling unit or special committee, with a reason),
  * send the review list to the chair's meeting, record its decision on each nominee, and publish (通报), which marks the
- * confirmed proposals 优秀提案 with the year. The round moves through the kernel's workflow runner (version check →
- * 409, history, work items, audit); nominations are written with an audit record each.
+ * confirmed proposals 优秀提案 with the year. Each command is one unit of work: the round moves through the kernel's
+ * workflow runner (version check → 409, history, work items, audit, event), and publication marks the proposals and
+ * emits their `proposal.excellent` events with it; a nomination bumps the round's version and is written with its
+ * audit record and event.
  */
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import { can } from '../../../../kernel/server/actor.ts';
-import { appendAudit } from '../../../../kernel/server/audit.ts';
 import { ilike, isUniqueViolation } from '../../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../../kernel/server/workflow-runner.ts';
@@ -23,7 +24,6 @@ import type {
   ExcellentNominee, ExcellentRound, ExcellentRoundList, ExcellentRoundTransition, excellentNominateBody, excellentRoundCreate,
 } from '../../domain/review-contract.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
-import { clock } from '../../../../kernel/universal/clock.ts';
 import { getOrg } from '../../../organizations/index.ts';
 import { proposalDb } from '../tables.ts';
 
@@ -75,20 +75,26 @@ export async function nominate(ctx: ModuleContext, actor: Actor, roundId: string
     if (round.state !== 'nominating') throw new AppError('INVALID_TRANSITION', who.refused);
     throw forbidden(`推荐优秀提案（${who.refused}）`);
   }
-  const now = clock.iso();
   const source: NominationSource = who.source;
   const recommender = source === 'office' ? '提案委' : actor.orgId;
   const orgName = source === 'office' ? '提案委'
     : (await getOrg(ctx.db, actor.orgId))?.name ?? actor.displayName;
+  const version = body.version ?? Number(round.version);
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('proposal_excellent_nominees').values({
+    await ctx.uow.run(async (w) => {
+      await w.trx.insertInto('proposal_excellent_nominees').values({
         id: newId(), tenant_id: round.tenant_id, round_id: round.id, proposal_id: p.id, source, recommender_org_id: source === 'office' ? null : recommender,
-        recommender_name: orgName, nominated_by: actor.userId, reason: body.reason, status: 'nominated', decision_note: null, created_at: now, updated_at: now,
+        recommender_name: orgName, nominated_by: actor.userId, reason: body.reason, status: 'nominated', decision_note: null, created_at: w.now, updated_at: w.now,
       }).execute();
-      await appendAudit(trx, ctx.dialect, {
+      // the round under the version read (or shown): one that moved on to review meanwhile takes no more nominations
+      await w.bumpVersion('proposal_excellent_rounds', round.id, version, { updated_at: w.now }, '优秀提案评选');
+      await w.audit({
         tenantId: round.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.excellent_nominated', entityType: 'proposal', entityId: p.id,
         data: { roundId: round.id, source }, ip,
+      });
+      await w.emit({
+        type: 'proposal.excellent_nominated', tenantId: round.tenant_id, entityType: 'proposal', entityId: p.id, actorId: actor.userId,
+        payload: { roundId: round.id, source, roundVersion: version + 1 },
       });
     });
   } catch (e) {
@@ -103,7 +109,7 @@ export async function fireRound(ctx: ModuleContext, actor: Actor, roundId: strin
   const perm = roundActionPermission[body.action];
   if (perm && !can(actor, perm)) throw forbidden(`「${excellentRoundWorkflow.transitions.find((t) => t.name === body.action)?.label ?? body.action}」`);
   const confirmed: Array<{ proposal_id: string; reason: string }> = [];
-  await ctx.workflows.fire(spec(async ({ trx, record, transition, now }) => {
+  const roundSpec = spec(async ({ trx, record, transition, now }) => {
     const nominees = await trx.selectFrom('proposal_excellent_nominees').select(['id', 'proposal_id', 'status', 'reason']).where('round_id', '=', record.id).execute();
     if (transition.name === 'start_review') {
       if (!nominees.length) throw invalid('action', '「操作」', '还没有任何提名，不能提交审定');
@@ -130,12 +136,18 @@ export async function fireRound(ctx: ModuleContext, actor: Actor, roundId: strin
       return { notice: body.notice, published_at: now };
     }
     return {};
-  }), { id: round.id, action: body.action, expectedVersion: body.version, input: { ...body }, actor, ip });
+  });
+  await ctx.uow.run(async (w) => {
+    await w.fire(roundSpec, { id: round.id, action: body.action, expectedVersion: body.version, input: { ...body }, actor, ip });
+    // each proposal marked 优秀 is an event of its own, committed with the publication
+    for (const c of confirmed) {
+      await w.emit({ type: 'proposal.excellent', tenantId: round.tenant_id, entityType: 'proposal', entityId: c.proposal_id, actorId: actor.userId, payload: { excellent: true, year: round.year } });
+    }
+  });
   if (body.action === 'publish' && confirmed.length) {
     const rows = await proposalDb(ctx.db).selectFrom('proposals').select(['id', 'number', 'title', 'proposer_user_id']).where('id', 'in', confirmed.map((c) => c.proposal_id)).execute();
     for (const r of rows as any[]) {
       await ctx.notifier.notify({ tenantId: round.tenant_id, userIds: [r.proposer_user_id], kind: 'proposal', title: '优秀提案', body: `您的提案「${r.number ?? ''} ${r.title}」被评为${round.year}年度优秀提案。`, link: `/proposals/${r.id}` });
-      await ctx.events.publish({ type: 'proposal.excellent', tenantId: round.tenant_id, entityType: 'proposal', entityId: r.id, actorId: actor.userId, payload: { excellent: true, year: round.year } });
     }
   }
 }

@@ -1,14 +1,16 @@
-/** 修改草稿: the proposer edits a draft or a returned proposal; a stale `version` gets a 409. */
+/**
+ * 修改草稿: the proposer edits a draft or a returned proposal; a stale `version` gets a 409. One unit of work: the
+ * proposal under its version, its co-signers, its audit record and the `proposal.updated` event.
+ */
 import type { Actor } from '../../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../../kernel/server/module.ts';
-import { forbidden, invalid, notFound, versionConflict } from '../../../../kernel/universal/errors.ts';
+import { forbidden, invalid, notFound } from '../../../../kernel/universal/errors.ts';
 import type { ProposalUpdateBody } from '../../contract.ts';
 import { canEditDraft, canSeeProposal } from '../../domain/proposal-policy.ts';
 import { findProposal, loadFacts } from '../proposal-repository.ts';
 import { resolveCosigners, resolveGroupRefs } from './resolve-refs.ts';
 import { linkAttachments } from '../../../attachments/index.ts';
 import { resolveTopicRef } from '../topics.ts';
-import { clock } from '../../../../kernel/universal/clock.ts';
 import { closeCosignTasks, openCosignTasks } from './confirm-cosign.ts';
 
 const contentFields = { title: 'title', background: 'background', analysis: 'analysis', suggestions: 'suggestions', type: 'type', proposerOrgId: 'proposer_org_id', sectorId: 'sector_id', committeeId: 'committee_id' } as const;
@@ -22,10 +24,9 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
   if (type === 'joint' && cosigners && cosigners.length === 0) throw invalid('cosignerUserIds', '「联名委员」', '联名提案至少需要一位');
   await resolveGroupRefs(ctx.db, actor, { type, proposerOrgId: body.proposerOrgId, sectorId: body.sectorId, committeeId: body.committeeId });
   const topic = body.topicId !== undefined ? await resolveTopicRef(ctx.db, actor, body.topicId, row.topic_id) : undefined;
-  const now = clock.iso();
   await ctx.uow.run(async (w) => {
     const trx = w.trx;
-    const set: Record<string, unknown> = { updated_at: now, version: row.version + 1 };
+    const set: Record<string, unknown> = { updated_at: w.now };
     for (const [k, col] of Object.entries(contentFields)) {
       const v = (body as Record<string, unknown>)[k];
       if (v !== undefined) set[col] = v;
@@ -58,16 +59,13 @@ export async function updateDraft(ctx: ModuleContext, actor: Actor, id: string, 
       }
     }
     if (body.attachmentIds?.length) await linkAttachments(trx, { ids: body.attachmentIds, entityType: 'proposal', entityId: id, actor });
-    const res = await trx.updateTable('proposals').set(set).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw versionConflict('提案');
+    await w.bumpVersion('proposals', id, body.version, set, '提案');
+    const version = body.version + 1;
     await w.audit({
       tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'proposal.update',
-      entityType: 'proposal', entityId: id, data: { fields: Object.keys(set).filter((k) => k !== 'updated_at' && k !== 'version'), version: row.version + 1 }, ip,
+      entityType: 'proposal', entityId: id, data: { fields: Object.keys(set).filter((k) => k !== 'updated_at'), version }, ip,
     });
-  });
-  // after commit: lists and counts that include this proposal are read again
-  await ctx.events.publish({
-    type: 'proposal.updated', tenantId: row.tenant_id, entityType: 'proposal', entityId: id, actorId: actor.userId,
-    payload: { version: row.version + 1 },
+    // lists and counts that include this proposal are read again once it is delivered
+    await w.emit({ type: 'proposal.updated', tenantId: row.tenant_id, entityType: 'proposal', entityId: id, actorId: actor.userId, payload: { version } });
   });
 }
