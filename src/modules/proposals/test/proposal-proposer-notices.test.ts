@@ -84,8 +84,8 @@ for (const d of kinds) {
         assert.equal(n[0].title, '提案被退回修改');
         assert.match(n[0].body, /被退回修改，理由：请补充各街道养老设施的现状数据。请修改后重新提交。$/);
       }
-      await s.zx.ctx.db.updateTable('outbox').set({ delivered_at: null, available_at: '2000-01-01T00:00:00.000Z', claimed_until: null })
-        .where('type', '=', 'proposal.transitioned').where('entity_id', '=', p.id).execute();
+      // the step's event delivered again, as after an instance stopped before marking it
+      assert.ok(await s.zx.ctx.outbox.redeliver({ entityId: p.id, type: 'proposal.transitioned' }) > 0);
       await s.zx.ctx.events.drain();
       assert.equal((await told(memberId, p.id)).length, 1, 'told once per step');
     });
