@@ -10,6 +10,10 @@ import { textModule } from '../modules/text/module.ts';
 import { proposalsModule } from '../modules/proposals/module.ts';
 import { opinionsModule } from '../modules/opinions/module.ts';
 import { membersModule } from '../modules/members/module.ts';
+import { consultationsModule } from '../modules/consultations/module.ts';
+import { platformsModule } from '../modules/platforms/module.ts';
+import { recommendationsModule } from '../modules/recommendations/module.ts';
+import { reviewModule } from '../modules/review/module.ts';
 
 export const modules: ModuleManifest[] = [
   organizationsModule,
@@ -22,4 +26,8 @@ export const modules: ModuleManifest[] = [
   proposalsModule,
   opinionsModule,
   membersModule,
+  recommendationsModule,
+  consultationsModule,
+  platformsModule,
+  reviewModule,
 ];

@@ -7,6 +7,10 @@ import { registerMessages } from '../kernel/web/i18n.tsx';
 import { worklistWeb } from '../modules/worklist/web/index.tsx';
 import { proposalsWeb } from '../modules/proposals/web/index.tsx';
 import { opinionsWeb } from '../modules/opinions/web/index.tsx';
+import { consultationsWeb } from '../modules/consultations/web/index.tsx';
+import { platformsWeb } from '../modules/platforms/web/index.tsx';
+import { recommendationsWeb } from '../modules/recommendations/web/index.tsx';
+import { reviewWeb } from '../modules/review/web/index.tsx';
 import { notificationsWeb } from '../modules/notifications/web/index.tsx';
 import { identityWeb } from '../modules/identity/web/index.tsx';
 import { organizationsWeb } from '../modules/organizations/web/index.tsx';
@@ -16,7 +20,7 @@ import { textWeb } from '../modules/text/web/index.tsx';
 import { membersWeb } from '../modules/members/web/index.tsx';
 import { shellMessages } from './messages-en.ts';
 
-export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb];
+export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, reviewWeb];
 
 export const menuGroups: Record<string, MenuGroup> = {
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },

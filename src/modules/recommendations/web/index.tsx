@@ -1,0 +1,26 @@
+/**
+ * Web manifest of the 建议落实 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
+ * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ */
+import { FileTextOutlined } from '@ant-design/icons';
+import type { WebModule } from '../../../kernel/web/manifest.ts';
+import { lazyPage } from '../../../kernel/web/lazy.tsx';
+
+export const recommendationsWeb: WebModule = {
+  name: 'recommendations',
+  menu: [
+    // no `permission`: every signed-in user sees the entry; the server answers what they may see
+    { key: 'recommendations', label: '建议落实', icon: <FileTextOutlined />, path: '/recommendations', order: 60 },
+  ],
+  routes: [
+    { path: '/recommendations', element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/recommendations/:id', crumb: '建议落实详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+  ],
+  // translations keyed by the Chinese text the pages pass to t()
+  messages: {
+    '建议落实': 'Items', '建议落实详情': 'Item', '新建建议落实': 'New item', '我的建议落实': 'My items', '没有符合条件的建议落实。': 'No items match.',
+    '提交人': 'Owner', '创建时间': 'Created', '办理期限': 'Due', '内容': 'Text', '退回理由：{r}': 'Returned: {r}', '办理结果': 'Result',
+    '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'Accepted', '已办结': 'Done',
+    '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
+  },
+};
