@@ -41,6 +41,10 @@ function pageApis(year: string): Record<string, string[]> {
     '/admin/roles': ['/api/admin/roles', '/api/permissions'],
     '/admin/calendar': [`/api/admin/calendar?year=${year}&month=1`, '/api/admin/calendar/coverage'],
     '/admin/audit': ['/api/audit'],
+    '/consultations': ['/api/consultations'],
+    '/platforms': ['/api/platforms'],
+    '/recommendations': ['/api/recommendations'],
+    '/review': ['/api/review'],
   };
 }
 

@@ -5,12 +5,13 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
+import { recommendationsPermissions } from '../domain/recommendations-lifecycle.ts';
 
 export const recommendationsWeb: WebModule = {
   name: 'recommendations',
   menu: [
-    // no `permission`: every signed-in user sees the entry; the server answers what they may see
-    { key: 'recommendations', label: '建议落实', icon: <FileTextOutlined />, path: '/recommendations', order: 60 },
+    // offered to those who may create, handle or read the records (not to the three administrators)
+    { key: 'recommendations', label: '建议落实', icon: <FileTextOutlined />, path: '/recommendations', permission: [recommendationsPermissions.create, recommendationsPermissions.handle, recommendationsPermissions.readAll], order: 60 },
   ],
   routes: [
     { path: '/recommendations', element: lazyPage(() => import('./pages/list.tsx')) },
@@ -20,7 +21,8 @@ export const recommendationsWeb: WebModule = {
   messages: {
     '建议落实': 'Items', '建议落实详情': 'Item', '新建建议落实': 'New item', '我的建议落实': 'My items', '没有符合条件的建议落实。': 'No items match.',
     '提交人': 'Owner', '创建时间': 'Created', '办理期限': 'Due', '内容': 'Text', '退回理由：{r}': 'Returned: {r}', '办理结果': 'Result',
-    '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'Accepted', '已办结': 'Done',
+    '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'In progress', '已办结': 'Done',
     '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
+    '建议落实待受理': 'Item to accept', '建议落实退回修改': 'Item returned for revision', '建议落实待办结': 'Item to complete', '受理意见': 'Note on acceptance',
   },
 };

@@ -63,7 +63,7 @@ export const reviewLifecycle = defineWorkflow<ReviewRecord>({
     submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '工作回眸待受理' } },
     returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '工作回眸退回修改' } },
     // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'Accepted', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '工作回眸待办结' } },
+    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '工作回眸待办结' } },
     done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
   } satisfies Record<ReviewState, StateDef>,
   transitions: [

@@ -5,12 +5,13 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
+import { reviewPermissions } from '../domain/review-lifecycle.ts';
 
 export const reviewWeb: WebModule = {
   name: 'review',
   menu: [
-    // no `permission`: every signed-in user sees the entry; the server answers what they may see
-    { key: 'review', label: '工作回眸', icon: <FileTextOutlined />, path: '/review', order: 60 },
+    // offered to those who may create, handle or read the records (not to the three administrators)
+    { key: 'review', label: '工作回眸', icon: <FileTextOutlined />, path: '/review', permission: [reviewPermissions.create, reviewPermissions.handle, reviewPermissions.readAll], order: 60 },
   ],
   routes: [
     { path: '/review', element: lazyPage(() => import('./pages/list.tsx')) },
@@ -20,7 +21,8 @@ export const reviewWeb: WebModule = {
   messages: {
     '工作回眸': 'Items', '工作回眸详情': 'Item', '新建工作回眸': 'New item', '我的工作回眸': 'My items', '没有符合条件的工作回眸。': 'No items match.',
     '提交人': 'Owner', '创建时间': 'Created', '办理期限': 'Due', '内容': 'Text', '退回理由：{r}': 'Returned: {r}', '办理结果': 'Result',
-    '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'Accepted', '已办结': 'Done',
+    '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'In progress', '已办结': 'Done',
     '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
+    '工作回眸待受理': 'Item to accept', '工作回眸退回修改': 'Item returned for revision', '工作回眸待办结': 'Item to complete', '受理意见': 'Note on acceptance',
   },
 };
