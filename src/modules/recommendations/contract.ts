@@ -81,3 +81,34 @@ export type RecommendationsDetail = z.infer<typeof recommendationsDetail>;
 
 /** GET /api/recommendations/options: the states with their labels, for the list's filter. */
 export const recommendationsOptions = z.object({ states: z.array(z.object({ code: z.string(), label: z.string() })) });
+
+/**
+ * 建议落实的来源 (where a recommendation comes from): a consultation's outcome (协商成果), an investigation or inspection
+ * report (调研/视察报告), a democratic appraisal (民主评议), a key proposal (重点提案) or a grassroots platform's result.
+ */
+export type RecommendationSourceType = 'consultation' | 'investigation' | 'inspection' | 'appraisal' | 'key_proposal' | 'platform';
+
+/**
+ * Another module asks the tracker to follow recommendations (建议) to done: it emits this event inside its own unit of
+ * work (so the request commits with the record it comes from), and the tracker creates one tracked item per entry.
+ * Delivery is at least once: the tracker keys each item by (source.type, source.id, item.key) and ignores repeats.
+ */
+export const recommendationsRequestedEvent = 'recommendations.requested';
+export interface RecommendationsRequestedPayload {
+  /** the CPPCC (政协) the recommendations belong to: the organisation id of its tenant */
+  tenantId: string;
+  source: { module: string; type: RecommendationSourceType; id: string; title: string; link: string };
+  /** the user who sent them on (for the audit record and the tracker's 来源经办人) */
+  requestedBy: string;
+  items: Array<{
+    /** stable within the source (e.g. the recommendation's number in the outcome), so a repeated event changes nothing */
+    key: string;
+    text: string;
+    /** responsible departments (承办单位): organisation ids of handling units of the tenant */
+    unitIds: string[];
+    /** reply due in working days from the request, on the working-day calendar */
+    dueInWorkingDays: number;
+    /** the leader's instruction (批示) that backs it, when there is one */
+    instruction?: { by: string; text: string; at: string };
+  }>;
+}
