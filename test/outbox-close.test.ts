@@ -18,7 +18,7 @@ for (const d of await dialects()) {
       console.error = (...a: unknown[]) => { errors.push(a); };
       // deliveries per event id, over both instances
       const delivered = new Map<string, number>();
-      const count = (e: DomainEvent) => delivered.set(e.id!, (delivered.get(e.id!) ?? 0) + 1);
+      const count = (e: DomainEvent) => { delivered.set(e.id!, (delivered.get(e.id!) ?? 0) + 1); };
       let zx: Zhengxie | undefined;
       try {
         zx = await buildApp(tdb.config);
@@ -71,7 +71,7 @@ for (const d of await dialects()) {
       const consoleError = console.error;
       console.error = (...a: unknown[]) => { errors.push(a); };
       const delivered = new Map<string, number>();
-      const count = (e: DomainEvent) => delivered.set(e.id!, (delivered.get(e.id!) ?? 0) + 1);
+      const count = (e: DomainEvent) => { delivered.set(e.id!, (delivered.get(e.id!) ?? 0) + 1); };
       let zx: Zhengxie | undefined;
       try {
         zx = await buildApp(tdb.config);
