@@ -57,14 +57,16 @@ export async function benchStartup(kind: DialectKind): Promise<void> {
     let seeded: Awaited<ReturnType<typeof seedDemoIfEmpty>>;
     let migrateMs = 0;
     let seedMs = 0;
+    let zx: Awaited<ReturnType<typeof buildApp>> | undefined;
     try {
-      const zx = await buildApp(tdb.config, { handle });
+      zx = await buildApp(tdb.config, { handle });
       migrateMs = performance.now() - m0;
       const s0 = performance.now();
       seeded = await seedDemoIfEmpty(zx.ctx);
       seedMs = performance.now() - s0;
     } finally {
-      await handle.destroy();
+      // the app stops its outbox and jobs before it closes the database it was given
+      if (zx) await zx.close(); else await handle.destroy();
     }
     if (!seeded) throw new Error('seedDemoIfEmpty loaded nothing into a fresh database');
     emit({ name: `demo_data_load_${kind}`, value: round(seedMs / 1000, 2), unit: 's', target: kind === 'sqlite' ? '<= 10' : 'reported', migrate_and_boot_s: round(migrateMs / 1000, 2), accounts: seeded.accounts.length });

@@ -50,7 +50,7 @@ export async function openAndMigrate(config: Config, opts: { sqliteFile?: string
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile });
   const extra = opts.extraModules ?? [];
   await migrateToLatest(handle.db, handle.dialect, allMigrations(extra));
-  await syncPermissionCatalogue(handle.db, [...modules, ...extra]);
+  await syncPermissionCatalogue(handle.db, [...modules, ...extra], handle.dialect);
   return handle;
 }
 

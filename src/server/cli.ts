@@ -139,7 +139,7 @@ program.command('create-user')
     const h = await openDb(config);
     try {
       await migrateToLatest(h.db, h.dialect, allMigrations());
-      await identity.syncPermissionCatalogue(h.db, modules);
+      await identity.syncPermissionCatalogue(h.db, modules, h.dialect);
       const org = await findOrg(h.db, o.org);
       const user = await identity.createUser(h.db, h.dialect, {
         tenantId: org.tenantId, orgId: org.id, username: o.username, displayName: o.name, password: o.password,

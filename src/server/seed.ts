@@ -74,7 +74,7 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   const existing = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const started = performance.now();
-  await syncPermissionCatalogue(db, modules);
+  await syncPermissionCatalogue(db, modules, ctx.dialect);
 
   const rnd = prng(20260101);
   const now = clock.iso();

@@ -101,7 +101,7 @@ export async function startWorld(kind: DialectKind, opts: WorldOptions = {}): Pr
 
 async function buildWorld(zx: Zhengxie, memberCount: number) {
   const ctx = zx.ctx;
-  await syncPermissionCatalogue(ctx.db, modules);
+  await syncPermissionCatalogue(ctx.db, modules, ctx.dialect);
   const w = new WorldRows(clock.iso(), await hashPassword(DEMO_PASSWORD));
   const cityId = w.org({ parent: null, kind: 'cppcc', level: 'city', name: '政协长治市委员会', short: '长治市政协', code: '140400', sort: 1 });
   const officeId = w.org({ parent: cityId, kind: 'office', name: '办公室', code: 'BGS', sort: 1, tenant: cityId });

@@ -67,6 +67,10 @@ export class Outbox {
   private marks = new Set<string>();
   private markTimer?: ReturnType<typeof setTimeout>;
   private marking?: Promise<void>;
+  /** commands' deliveries (`deliverNow`) under way: stopping and draining wait for them */
+  private inflight = new Set<Promise<void>>();
+  /** events being delivered from memory right now: a polling round or a drain leaves them to that delivery */
+  private delivering = new Set<string>();
 
   constructor(private opts: OutboxOptions) {}
 
@@ -128,6 +132,12 @@ export class Outbox {
    */
   async deliverNow(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
+    const p = this.deliverOwn(ids);
+    this.inflight.add(p);
+    try { await p; } finally { this.inflight.delete(p); }
+  }
+
+  private async deliverOwn(ids: readonly string[]): Promise<void> {
     const known: (DomainEvent & { id: string })[] = [];
     const unknown: string[] = [];
     for (const id of ids) {
@@ -135,13 +145,16 @@ export class Outbox {
       this.recent.delete(id);
       if (ev) known.push(ev); else unknown.push(id);
     }
+    // once stopping, a command's events are left in the outbox for the next instance (delivered once, by it)
     if (this.stopped) return;
+    for (const ev of known) this.delivering.add(ev.id);
     try {
       // held events are this instance's alone for HOLD_MS: delivered from memory without a claim, and marked delivered
       // with the others of the next MARK_MS in one statement after it (the command does not wait for the mark)
       let marked = false;
       for (const ev of known) {
         if (await this.deliverEvent(ev, 0)) { this.marks.add(ev.id); marked = true; }
+        this.delivering.delete(ev.id);
       }
       if (marked) this.scheduleMarks();
       for (let i = 0; i < unknown.length; i += BATCH) {
@@ -151,6 +164,8 @@ export class Outbox {
       // the events stay in the outbox; polling delivers them
       this.opts.log.error('outbox delivery failed:', err);
       this.kick();
+    } finally {
+      for (const ev of known) this.delivering.delete(ev.id);
     }
   }
 
@@ -193,7 +208,9 @@ export class Outbox {
    * failed stay pending for their retry time and are not waited for.
    */
   async drain(): Promise<void> {
-    // what this instance delivered is marked first, so draining does not take it for undelivered
+    // the commands' own deliveries finish, and what this instance delivered is marked first, so draining does not
+    // take it for undelivered (and deliver it a second time)
+    await this.settle();
     await this.flushMarks();
     for (let i = 0; i < 1000; i++) {
       if (this.running) await this.running;
@@ -202,12 +219,25 @@ export class Outbox {
     await this.flushMarks();
   }
 
+  /**
+   * Stop: no more polling rounds or deliveries start; the polling round and the commands' deliveries under way finish,
+   * then what they delivered is marked in the table. Only after that may the database close. Events not delivered by
+   * then stay pending, for whichever instance runs next.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (this.running) await this.running;
+    await this.settle();
     await this.flushMarks();
+  }
+
+  /** Wait for the polling round and the commands' deliveries under way (and for any they set off). */
+  private async settle(): Promise<void> {
+    while (this.running || this.inflight.size) {
+      if (this.running) await this.running;
+      if (this.inflight.size) await Promise.allSettled([...this.inflight]);
+    }
   }
 
   /** Events written but not yet delivered (for health checks and tests). */
@@ -250,9 +280,14 @@ export class Outbox {
     for (;;) {
       const rows = await this.claim(undefined, includeHeld);
       if (!rows.length) break;
-      for (const row of rows) {
-        // delivered from memory a moment ago, its mark not yet written: the claim lapses once the mark is written
-        if (this.marks.has(row.id)) continue;
+      for (const [i, row] of rows.entries()) {
+        if (this.stopped) {
+          // stopping: the rest of the batch is given back at once, not after its claim lapses
+          await this.release(rows.slice(i).map((r) => r.id));
+          return delivered;
+        }
+        // delivered from memory a moment ago (or right now), its mark not yet written: the claim lapses once the mark is written
+        if (this.marks.has(row.id) || this.delivering.has(row.id)) continue;
         if (await this.deliverOne(row)) delivered++;
       }
       if (rows.length < BATCH) break;
@@ -280,6 +315,14 @@ export class Outbox {
       )
       returning id, type, tenant_id, entity_type, entity_id, actor_id, audience, payload, at, origin, attempts`.execute(db);
     return [...r.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Give claimed events back (pending, due as before) without delivering them. */
+  private async release(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += MARK_BATCH) {
+      await this.opts.db.updateTable('outbox').set({ claimed_by: null, claimed_until: null })
+        .where('id', 'in', ids.slice(i, i + MARK_BATCH)).where('claimed_by', '=', this.opts.events.instanceId).where('delivered_at', 'is', null).execute();
+    }
   }
 
   private toEvent(row: OutboxRow): DomainEvent {

@@ -243,6 +243,8 @@ export const consultationBody = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式').describe('面商日期'),
   people: z.string().trim().min(1).max(500).describe('参加人员'),
   notes: z.string().trim().min(1).max(10000).describe('面商情况'),
+  /** the proposal's version the page showed; a stale one is a 409 */
+  version: z.number().int().positive().optional().describe('提案版本'),
 });
 export type ConsultationBody = z.infer<typeof consultationBody>;
 

@@ -5,6 +5,8 @@
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 import { currentSecretKeys, isSealed } from '../../../kernel/server/secrets.ts';
 import { sealTotpSecret } from './totp.ts';
+import { queryAuditLog } from '../../../kernel/server/audit.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 
 export const identityMigrations: MigrationDef[] = [
   {
@@ -117,6 +119,36 @@ export const identityMigrations: MigrationDef[] = [
         .execute();
       await db.schema.createIndex('login_failures_last').on('login_failures').column('last_failed_at').execute();
       await db.schema.createIndex('login_failures_blocked').on('login_failures').column('blocked_until').execute();
+    },
+  },
+  {
+    name: '0106_identity_default_grants',
+    async up(db) {
+      // 默认授权: each (permission, role) default of the catalogue once applied, so a default role added in a later
+      // release is granted once and a grant the security administrator removed is not granted again
+      await db.schema.createTable('permission_default_grants')
+        .addColumn('permission', 'text', (c) => c.notNull())
+        .addColumn('role_code', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('permission_default_grants_pk', ['permission', 'role_code'])
+        .execute();
+      // an existing database: the stored defaults were applied where the role holds the permission, or where the
+      // security administrator has since taken it away (role.permissions.set records what was removed); a stored
+      // default the role never held was added to the manifest after the permission first appeared, never granted,
+      // and is granted by the next start
+      const perms = (await db.selectFrom('permissions').select(['code', 'default_roles']).execute()) as Array<{ code: string; default_roles: string }>;
+      if (!perms.length) return;
+      const held = new Set(((await db.selectFrom('role_permissions').select(['role_code', 'permission']).execute()) as Array<{ role_code: string; permission: string }>)
+        .map((g) => `${g.permission}|${g.role_code}`));
+      const sets = await queryAuditLog(db, { action: 'role.permissions.set', entityType: 'role', page: 1, pageSize: 1_000_000 });
+      for (const a of sets.rows) {
+        const removed = (JSON.parse(a.data ?? '{}') as { removed?: string[] }).removed ?? [];
+        for (const p of removed) held.add(`${p}|${a.entity_id}`);
+      }
+      const at = clock.iso();
+      const rows = perms.flatMap((p) => (JSON.parse(p.default_roles) as string[]).filter((r) => held.has(`${p.code}|${r}`))
+        .map((r) => ({ permission: p.code, role_code: r, applied_at: at })));
+      for (let i = 0; i < rows.length; i += 200) await db.insertInto('permission_default_grants').values(rows.slice(i, i + 200)).execute();
     },
   },
 ];

@@ -1,6 +1,7 @@
 /**
  * The permission catalogue (assembled from every module manifest) and the role → permission grants.
- * New permissions get their default grants once; after that 安全管理员 owns the grants.
+ * Each default grant of the manifests is applied once (when its permission, or that role among its defaults, first
+ * appears); after that 安全管理员 owns the grants.
  */
 import type { ModuleManifest } from '../../../kernel/server/module.ts';
 import { kernelRoles } from '../../../kernel/universal/roles.ts';
@@ -8,6 +9,8 @@ import type { CataloguePermission } from '../domain/role-rules.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { identityDb, type IdentityDb } from './tables.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import type { DialectName } from '../../../kernel/server/db/dialect.ts';
+import { appendAudit } from '../../../kernel/server/audit.ts';
 
 export interface CatalogueEntry extends CataloguePermission { module: string }
 
@@ -29,11 +32,18 @@ export function builtinRoles(manifests: ReadonlyArray<Pick<ModuleManifest, 'role
   return [...kernelRoles, ...manifests.flatMap((m) => m.roles ?? [])];
 }
 
+/** The audit action of default grants the sync made on an existing database (a system grant). */
+export const DEFAULT_GRANT_AUDIT = 'role.permissions.default';
+
 /**
- * Store the catalogue and the built-in roles; grant default roles for permissions seen for the first time.
- * Safe to run on every start.
+ * Store the catalogue and the built-in roles, and apply each (permission, role) default of the manifests once: a
+ * permission seen for the first time is granted to its default roles, and so is a role added to an existing
+ * permission's `defaultRoles` in a later release. Which defaults were applied is remembered
+ * (`permission_default_grants`), so a grant the security administrator removed is not brought back. On a database
+ * that already had a catalogue, each role's new default grants are one audit record of the system
+ * (`role.permissions.default`). Safe to run on every start.
  */
-export async function syncPermissionCatalogue(anyDb: AnyModuleDb, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions' | 'roles'>>): Promise<{ added: string[] }> {
+export async function syncPermissionCatalogue(anyDb: AnyModuleDb, manifests: ReadonlyArray<Pick<ModuleManifest, 'name' | 'permissions' | 'roles'>>, dialect: DialectName): Promise<{ added: string[]; granted: Array<{ role: string; permission: string }> }> {
   const db = identityDb(anyDb);
   const catalogue = catalogueOf(manifests);
   return db.transaction().execute(async (trx) => {
@@ -49,18 +59,41 @@ export async function syncPermissionCatalogue(anyDb: AnyModuleDb, manifests: Rea
       const cur = existing.get(p.code);
       if (!cur) {
         await trx.insertInto('permissions').values(row).execute();
-        const grants = p.defaultRoles.map((r) => ({ role_code: r, permission: p.code }));
-        if (grants.length) {
-          const have = new Set((await trx.selectFrom('role_permissions').select('role_code').where('permission', '=', p.code).execute()).map((x) => x.role_code));
-          const fresh = grants.filter((g) => !have.has(g.role_code));
-          if (fresh.length) await trx.insertInto('role_permissions').values(fresh).execute();
-        }
         added.push(p.code);
       } else if (cur.name !== row.name || cur.module !== row.module || cur.default_roles !== row.default_roles) {
         await trx.updateTable('permissions').set({ name: row.name, module: row.module, default_roles: row.default_roles }).where('code', '=', p.code).execute();
       }
     }
-    return { added };
+    // the defaults not applied yet: grant each once (unless the role holds it already), and remember it
+    const key = (permission: string, role: string) => `${permission}|${role}`;
+    const applied = new Set((await trx.selectFrom('permission_default_grants').select(['permission', 'role_code']).execute()).map((r) => key(r.permission, r.role_code)));
+    const due = catalogue.flatMap((p) => p.defaultRoles.filter((r) => !applied.has(key(p.code, r))).map((role) => ({ role, permission: p.code })));
+    const granted: Array<{ role: string; permission: string }> = [];
+    if (due.length) {
+      const held = new Set((await trx.selectFrom('role_permissions').select(['role_code', 'permission']).execute()).map((g) => key(g.permission, g.role_code)));
+      const at = clock.iso();
+      for (let i = 0; i < due.length; i += 200) {
+        await trx.insertInto('permission_default_grants').values(due.slice(i, i + 200).map((d) => ({ permission: d.permission, role_code: d.role, applied_at: at })))
+          .onConflict((oc) => oc.columns(['permission', 'role_code']).doNothing()).execute();
+      }
+      granted.push(...due.filter((d) => !held.has(key(d.permission, d.role))));
+      for (let i = 0; i < granted.length; i += 200) {
+        await trx.insertInto('role_permissions').values(granted.slice(i, i + 200).map((g) => ({ role_code: g.role, permission: g.permission })))
+          .onConflict((oc) => oc.columns(['role_code', 'permission']).doNothing()).execute();
+      }
+      // an upgrade, not the first installation: the security administrator finds the system's grants in the audit log
+      if (existing.size > 0) {
+        const byRole = new Map<string, string[]>();
+        for (const g of granted) byRole.set(g.role, [...(byRole.get(g.role) ?? []), g.permission]);
+        for (const [role, permissions] of byRole) {
+          await appendAudit(trx, dialect, {
+            tenantId: null, actorId: 'system', actorName: '系统', action: DEFAULT_GRANT_AUDIT, entityType: 'role', entityId: role,
+            data: { added: permissions.sort(), reason: 'default_roles' },
+          });
+        }
+      }
+    }
+    return { added, granted };
   });
 }
 

@@ -1,4 +1,4 @@
-/** Tables of the 用户与权限 module (migrations 0100–0105), as the module's own server code sees them. */
+/** Tables of the 用户与权限 module (migrations 0100–0106), as the module's own server code sees them. */
 import { moduleDb, type ModuleDb, type ModuleTrx } from '../../../kernel/server/db/tables.ts';
 import type { Generated } from 'kysely';
 
@@ -51,6 +51,13 @@ export interface PermissionsTable {
   default_roles: string;
 }
 
+/** 默认授权: a (permission, role) default of the catalogue that was applied once (granted, or found granted). */
+export interface PermissionDefaultGrantsTable {
+  permission: string;
+  role_code: string;
+  applied_at: string;
+}
+
 export interface RolePermissionsTable {
   role_code: string;
   permission: string;
@@ -84,6 +91,7 @@ export interface IdentityTables {
   roles: RolesTable;
   permissions: PermissionsTable;
   role_permissions: RolePermissionsTable;
+  permission_default_grants: PermissionDefaultGrantsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
 }

@@ -289,8 +289,8 @@ export function buildProposalLifecycle(d: ProposalDeadlines = defaultDeadlines, 
 export const proposalLifecycle = buildProposalLifecycle();
 
 export const stateLabel = (s: string) => proposalLifecycle.states[s]?.label ?? s;
-/** Steps a command records outside the lifecycle: 创建, and the co-signers' answers (联名确认 / 谢绝联名) and invitations. */
-const recordedStepLabels: Record<string, string> = { create: '创建', no_signer: '无签发人', cosign: '确认联名', decline_cosign: '谢绝联名', invite_cosigners: '邀请联名委员' };
+/** Steps a command records outside the lifecycle: 创建, the co-signers' answers (联名确认 / 谢绝联名) and invitations, 面商. */
+const recordedStepLabels: Record<string, string> = { create: '创建', no_signer: '无签发人', cosign: '确认联名', decline_cosign: '谢绝联名', invite_cosigners: '邀请联名委员', consultation: '记录面商' };
 export const actionLabel = (a: string) => recordedStepLabels[a] ?? proposalLifecycle.transitions.find((t) => t.name === a)?.label ?? a;
 
 /** States in which a proposal has been received (submitted at least once and not a draft). */

@@ -158,7 +158,7 @@ export async function splitReplyForLetter(db: Db, proposalId: string, assignment
 export interface AssignmentFire { proposalId: string; assignmentId: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }
 
 /**
- * 分办 sign, reply and sign-off, 会办 opinion: one transaction through the runner. A 分办 reply counts down the
+ * 分办 sign, reply and sign-off, 会办 opinion: one unit of work through the runner. A 分办 reply counts down the
  * proposal's pending units once it has left the unit: at the leader's sign-off (签发), or as sent when none is required.
  */
 export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): Promise<void> {
@@ -199,9 +199,16 @@ export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): P
       return {};
     },
   };
-  const res = await ctx.workflows.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
-  // the proposal's own version moved when a 分办 reply left the unit: lists and details read it again
-  if (replySentActions.includes(req.action) && res.to === 'replied') {
-    await ctx.events.publish({ type: 'proposal.unit_replied', tenantId: proposal.tenant_id, entityType: 'proposal', entityId: proposal.id, actorId: req.actor.userId, payload: { unitId: a.unit_id } });
-  }
+  // one unit of work: the part's transition (version check, history, work item, audit, its event) and, when a 分办
+  // reply leaves the unit, the proposal's version bump and `proposal.unit_replied` in the outbox, committing together
+  await ctx.uow.run(async (w) => {
+    const res = await w.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    // the proposal's own version moved: lists and details read it again
+    if (replySentActions.includes(req.action) && res.to === 'replied') {
+      await w.emit({
+        type: 'proposal.unit_replied', tenantId: proposal.tenant_id, entityType: 'proposal', entityId: proposal.id, actorId: req.actor.userId,
+        payload: { unitId: a.unit_id, assignmentId: a.id },
+      });
+    }
+  });
 }

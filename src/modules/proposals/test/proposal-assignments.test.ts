@@ -113,6 +113,12 @@ for (const d of await dialects()) {
       assert.equal(mine.state, 'replied');
       assert.equal(mine.signerName, '市教育局分管领导');
       assert.equal((await openTasks(a.id)).length, 0);
+      // the reply left the unit in one unit of work: the part's transition and the proposal's 「分办单位已答复」 event, from the outbox
+      const replied = await s.zx.ctx.outbox.eventsOf(p.id, { type: 'proposal.unit_replied' });
+      assert.deepEqual(replied.map((e) => [e.payload.unitId, e.payload.assignmentId, e.delivered]), [[jiaoyuId, a.id, true]]);
+      const partEvents = await s.zx.ctx.outbox.eventsOf(a.id);
+      assert.deepEqual(partEvents.map((e) => e.payload.action), ['create', 'sign', 'reply', 'sign_off']);
+      assert.deepEqual((await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 20, entityId: a.id })).rows.map((x) => x.action)[0], 'proposal_assignment.sign_off');
       // the proposer sees the split unit's reply only once the proposal's reply is released
       assert.equal((await member.get(`/api/proposals/${p.id}`)).body.assignments[0].replyText, null);
 
@@ -189,15 +195,28 @@ for (const d of await dialects()) {
       const noNotes = await unit.post(url, { method: 'phone', date: today, people: '张委员' });
       assert.equal(noNotes.status, 400);
       assert.equal(noNotes.body.error.field, 'notes');
-      const r = await unit.post(url, { method: 'face_to_face', date: today, people: '提案人、住建局城建科科长', notes: '介绍了办理思路，提案人建议先行试点。' });
+      // a page showing an older version of the proposal is refused, and nothing is written
+      const stale = await unit.post(url, { method: 'phone', date: today, people: '张委员', notes: '旧页面', version: p.version - 1 });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
+      assert.deepEqual((await unit.get(`/api/proposals/${p.id}`)).body.consultations, []);
+      const r = await unit.post(url, { method: 'face_to_face', date: today, people: '提案人、住建局城建科科长', notes: '介绍了办理思路，提案人建议先行试点。', version: p.version });
       assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.equal(r.body.version, p.version + 1, 'the proposal\'s version moved');
+      // the page that sent it, now stale, cannot send it twice
+      assert.equal((await unit.post(url, { method: 'face_to_face', date: today, people: '提案人', notes: '重复提交', version: p.version })).status, 409);
+      const consulted = await s.zx.ctx.outbox.eventsOf(p.id, { type: 'proposal.consulted' });
+      assert.deepEqual(consulted.map((e) => [e.payload.method, e.payload.unitId, e.delivered]), [['face_to_face', zhujianId, true]]);
+      const step = (await listHistory(s.zx.ctx.db, 'proposal', p.id)).filter((h) => h.action === 'consultation');
+      assert.deepEqual(step.map((h) => [h.from_state, h.to_state, h.note]), [['in_progress', 'in_progress', '市住建局：提案人、住建局城建科科长']]);
       const byCo = await unit2.post(url, { method: 'forum', date: today, people: '提案人、教育局', notes: '座谈会听取意见' });
       assert.equal(byCo.status, 201, 'a co-handling unit also talks with the proposer');
       assert.equal((await member.post(url, { method: 'phone', date: today, people: '我', notes: '自己记录' })).status, 403);
       const seen = (await member.get(`/api/proposals/${p.id}`)).body.consultations;
       assert.deepEqual(seen.map((c: any) => [c.unitName, c.methodLabel]).sort(), [['市住建局', '面谈'], ['市教育局', '座谈会']]);
-      const audits = await s.zx.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', p.id).execute();
-      assert.equal(audits.filter((a: any) => a.action === 'proposal.consultation').length, 2);
+      const audits = (await queryAuditLog(s.zx.ctx.db, { page: 1, pageSize: 100, entityId: p.id, action: 'proposal.consultation' })).rows;
+      assert.deepEqual(audits.map((a) => JSON.parse(a.data!).method).sort(), ['face_to_face', 'forum']);
+      assert.equal((await s.zx.ctx.outbox.eventsOf(p.id, { type: 'proposal.consulted' })).length, 2);
     });
   });
 }

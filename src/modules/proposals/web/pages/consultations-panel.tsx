@@ -21,7 +21,7 @@ export function ConsultationsCard({ p, onDone }: { p: ProposalDetail; onDone: ()
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post(`/api/proposals/${p.id}/consultations`, { method: v.method, date: v.date.format('YYYY-MM-DD'), people: v.people, notes: v.notes });
+      await api.post(`/api/proposals/${p.id}/consultations`, { method: v.method, date: v.date.format('YYYY-MM-DD'), people: v.people, notes: v.notes, version: p.version });
       void message.success(t('已记录面商'));
       setOpen(false);
       form.resetFields();
