@@ -5,7 +5,7 @@
  */
 import type { Actor } from './actor.ts';
 import type { ModuleContext, ModuleManifest } from './module.ts';
-import type { AssignedText, EntityDecl, JobDecl, RoleDef, SettingDecl, VisibleIds } from './contributions.ts';
+import type { AssignedText, EntityDecl, JobDecl, OwnTaskNotice, RoleDef, SettingDecl, TaskNoticeFacts, VisibleIds } from './contributions.ts';
 import { kernelRoles } from '../universal/roles.ts';
 
 export type Owned<T> = T & { module: string };
@@ -39,6 +39,8 @@ export interface Contributions {
   hasAssignmentHistory(type: string): boolean;
   /** the records one with this one (并案), itself included; just the id when the entity declares no rule */
   sameRecords(type: string, id: string): Promise<string[]>;
+  /** the notice of a work item on a record as its owning module words it; null for the common 「新待办」 notice */
+  taskNotice(type: string, task: TaskNoticeFacts): Promise<OwnTaskNotice | null>;
   /** a module's per-app instance (its services), made by its manifest's `instance` when the app was built */
   instance<T>(module: string): T;
 }
@@ -147,6 +149,10 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
       const e = entities.get(type);
       const ids = e?.sameRecords ? await e.sameRecords(ctxOf(), id) : [];
       return ids.includes(id) ? ids : [id, ...ids];
+    },
+    async taskNotice(type, task) {
+      const e = entities.get(type);
+      return e?.taskNotice ? e.taskNotice(ctxOf(), task) : null;
     },
     instance<T>(module: string): T {
       if (!instances.has(module)) throw new Error(`module ${module} has no instance in this app`);

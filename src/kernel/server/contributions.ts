@@ -86,7 +86,28 @@ export interface EntityDecl {
   assignmentHistory?(ctx: ModuleContext, tenantId: string): Promise<AssignedText[]>;
   /** the ids of the records that are one with this one (并案: merged into it, or merged with it into another), itself included */
   sameRecords?(ctx: ModuleContext, id: string): Promise<string[]>;
+  /**
+   * the notice of a work item (待办) a state of one of these records opened, when the owning module words it itself so
+   * that one notice carries both the work and what the step says (a 退回修改 names its reason); null for the common
+   * 「新待办」 notice
+   */
+  taskNotice?(ctx: ModuleContext, task: TaskNoticeFacts): Promise<OwnTaskNotice | null>;
 }
+
+/** The work item a record's step opened, as the owning module's `taskNotice` sees it. */
+export interface TaskNoticeFacts {
+  entityId: string;
+  /** the state that opened the work item */
+  state: string;
+  label: string;
+  title: string;
+  dueDate: string | null;
+  /** the instant of the step (the event's), to find the step's own history entry */
+  at?: string;
+}
+
+/** A work item's notice as the owning module words it. */
+export interface OwnTaskNotice { title: string; body: string }
 
 /** One decided assignment (交办) of a record: its id, its text (title and body) and the handling unit chosen. */
 export interface AssignedText {

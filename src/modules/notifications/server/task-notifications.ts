@@ -2,7 +2,8 @@
  * When a record moves to a state that creates a work item (待办), tell the people it is for, by the kernel's one rule of
  * whom a work item is for (`kernel/universal/work-address.ts`, the same the worklist and the pushes use): the named
  * user, the holders of the role in the organisation, or, for a role in a whole CPPCC, its holders in that CPPCC's
- * offices. The person who made the move is not told about their own act.
+ * offices. The person who made the move is not told about their own act. The module owning the record may word the
+ * notice itself (`EntityDecl.taskNotice`), e.g. a 退回修改 that names its reason beside the work.
  */
 import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
@@ -14,19 +15,24 @@ import { usersAddressedBy } from '../../identity/index.ts';
 
 export async function notifyTaskAssignees(ctx: Pick<ModuleContext, 'db' | 'notifier' | 'contributions'>, e: DomainEvent): Promise<void> {
   if (!e.entityType || !e.entityId) return;
-  const p = e.payload as { title?: string; to?: string };
+  const p = e.payload as { title?: string; to?: string | null };
   // the work item the transition opened, if any: its address, label and due date make the message
   const task = await latestOpenTask(ctx.db, e.entityType, e.entityId);
-  if (!task) return;
+  // the work item must be the one this step opened: an earlier step's event delivered again later finds a newer one
+  if (!task || (p.to !== undefined && p.to !== null && String(task.state) !== String(p.to))) return;
   const userIds = recipientsExcept(await usersAddressedBy(ctx.db, addressOfTask(task)), e.actorId);
   if (!userIds.length) return;
   const title = String(task.title ?? p.title ?? '');
+  // the owning module may word the notice itself, so that one notice carries the work and what the step says
+  const own = await ctx.contributions.taskNotice(e.entityType, {
+    entityId: e.entityId, state: String(task.state), label: String(task.label), title, dueDate: task.due_date ?? null, ...(e.at ? { at: e.at } : {}),
+  });
   await ctx.notifier.notify({
     tenantId: e.tenantId,
     userIds,
     kind: 'task',
-    title: `新待办：${task.label}`,
-    body: taskNoticeBody({ title, label: task.label, dueDate: task.due_date, arrived: true }),
+    title: own?.title ?? `新待办：${task.label}`,
+    body: own?.body ?? taskNoticeBody({ title, label: task.label, dueDate: task.due_date, arrived: true }),
     // the page the owning module declares for the record (ctx.contributions.link)
     link: (await ctx.contributions.link(e.entityType, e.entityId)) ?? undefined,
     // delivered at least once from the outbox: each person is told once per event

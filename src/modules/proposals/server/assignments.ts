@@ -21,6 +21,7 @@ import { canSeeProposal } from '../domain/proposal-policy.ts';
 import type { ProposalDb } from './tables.ts';
 import { findProposal, loadFacts, type ProposalRow } from './proposal-repository.ts';
 import { readProposalSettings } from './settings.ts';
+import { usersHoldingRoles } from './directory.ts';
 import { handlingStates } from './stat-conditions.ts';
 
 type Db = ProposalDb;
@@ -172,8 +173,13 @@ export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): P
     throw new AppError('INVALID_TRANSITION', '提案当前不在办理阶段');
   }
   const settings = await readProposalSettings(ctx, proposal.tenant_id);
+  // 承办单位无签发人 (setting proposals.noSigner), as for the lead unit: a 分办 clerk's reply that would wait for a leader
+  // the unit does not have either waits with the office told, or leaves the unit unsigned for the office's check
+  const noSigner = settings.replySignOff && req.action === 'reply' && a.role === 'split' && a.state !== 'reply_signoff'
+    && (await usersHoldingRoles(ctx.db, [a.unit_id], ['unit_leader'])).length === 0;
+  const replySignOff = settings.replySignOff && !(noSigner && settings.noSigner === 'office_check');
   // the reply's class is one of the tenant's 答复类别: the transition's own check
-  const workflow = buildAssignmentWorkflow(settings.deadlines, { replySignOff: settings.replySignOff, replyClasses: settings.replyClasses.map((c) => c.code) });
+  const workflow = buildAssignmentWorkflow(settings.deadlines, { replySignOff, replyClasses: settings.replyClasses.map((c) => c.code) });
   const spec: WorkflowSpec<AssignmentRow> = {
     workflow,
     table: 'proposal_assignments',
@@ -199,16 +205,44 @@ export async function fireAssignment(ctx: ModuleContext, req: AssignmentFire): P
       return {};
     },
   };
-  // one unit of work: the part's transition (version check, history, work item, audit, its event) and, when a 分办
-  // reply leaves the unit, the proposal's version bump and `proposal.unit_replied` in the outbox, committing together
+  // one unit of work: the part's transition (version check, history, work item, audit, its event), the 无签发人 step,
+  // and, when a 分办 reply leaves the unit, `proposal.unit_replied` in the outbox, committing together
   await ctx.uow.run(async (w) => {
-    const res = await w.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    const fired = await w.fire(spec, { id: a.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    if (noSigner) await partNoSignerStep(ctx, w, fired.record, settings.noSigner, req.actor);
+    // the office's 无签发人 work item on this part ends when its reply leaves 待签发
+    if (a.state === 'reply_signoff' && fired.to !== 'reply_signoff') await w.closeTasks(partNoSignerEntity, a.id);
     // the proposal's own version moved: lists and details read it again
-    if (replySentActions.includes(req.action) && res.to === 'replied') {
+    if (replySentActions.includes(req.action) && fired.to === 'replied') {
       await w.emit({
         type: 'proposal.unit_replied', tenantId: proposal.tenant_id, entityType: 'proposal', entityId: proposal.id, actorId: req.actor.userId,
         payload: { unitId: a.unit_id, assignmentId: a.id },
       });
     }
+  });
+}
+
+/** The proposal office's work item 「…无签发人」 on a 分办 unit's part (opens the proposal the part belongs to). */
+export const partNoSignerEntity = 'proposal_assignment-no-signer';
+
+/**
+ * A 分办 unit's reply with no one in the unit to sign it off (the lead unit's rule, setting `proposals.noSigner`):
+ * with notify_office the office is given a work item naming the unit (the reply waits in 待签发 until the unit has a
+ * leader account, who then finds it in their worklist); with office_check the reply left the unit unsigned and goes
+ * with the proposal's reply to the office's check. The part's history says which.
+ */
+async function partNoSignerStep(ctx: ModuleContext, w: Work, part: AssignmentRow, mode: 'notify_office' | 'office_check', actor: Actor) {
+  const unit = part.unit_name || '分办单位';
+  if (mode === 'notify_office') {
+    await w.openTask({
+      tenantId: part.tenant_id, entityType: partNoSignerEntity, entityId: part.id, recordType: assignmentEntity, state: part.state, title: part.title,
+      label: `${unit}无签发人`, orgId: part.tenant_id, role: 'proposal_staff',
+      dueDate: ctx.calendar.addWorkingDays(ctx.calendar.today(), 1), actor,
+    });
+  }
+  await w.record({
+    tenantId: part.tenant_id, entityType: assignmentEntity, entityId: part.id, to: part.state, action: 'no_signer', actor,
+    note: mode === 'notify_office' ? `${unit}没有可签发答复的单位领导账号，已通知提案委` : `${unit}没有可签发答复的单位领导账号，分办答复未经签发报出，由提案委审核`,
+    data: { unitId: part.unit_id, mode },
   });
 }

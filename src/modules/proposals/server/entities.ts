@@ -12,11 +12,18 @@ import { conversionEntity } from '../domain/proposal-conversion.ts';
 import { evaluationEntity, noSignerEntity } from './commands/fire-transition.ts';
 import { cosignEntity } from './commands/confirm-cosign.ts';
 import { findProposal, loadFacts, visibleTo } from './proposal-repository.ts';
-import { assignmentEntity } from './assignments.ts';
+import { assignmentEntity, partNoSignerEntity } from './assignments.ts';
 import { mergedWith, proposalAssignmentHistory } from './assignment-history.ts';
 import { proposalDb } from './tables.ts';
+import { returnedTaskNotice } from './proposer-notices.ts';
 
 const proposalPage = (id: string) => `/proposals/${encodeURIComponent(id)}`;
+
+/** The page of the proposal a 承办任务 belongs to. */
+async function partPage(ctx: ModuleContext, id: string) {
+  const a = await proposalDb(ctx.db).selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
+  return a ? proposalPage(String(a.proposal_id)) : '/proposals';
+}
 
 /** 提案 titles, with the number once it has one: 第0038号 关于…的建议 */
 async function proposalTitles(ctx: ModuleContext, ids: string[]) {
@@ -55,12 +62,16 @@ export const proposalEntities: EntityDecl[] = [
     // the unit suggestion (智能交办) learns from the proposals' own 交办 decisions; similar items leave out a 并案 group
     assignmentHistory: (ctx, tenantId) => proposalAssignmentHistory(ctx.db, tenantId),
     sameRecords: (ctx, id) => mergedWith(ctx.db, id),
+    // a 退回修改 work item's notice names the reason: the proposer gets one notice carrying the work and the why
+    taskNotice: returnedTaskNotice,
   },
   { type: evaluationEntity, label: '提案办理评价', labelEn: 'Proposal evaluation', link: proposalPage },
   { type: conversionEntity, label: '提案转社情民意征询', labelEn: 'Proposal conversion', link: proposalPage },
   { type: cosignEntity, label: '提案联名确认', labelEn: 'Co-signing a proposal', link: proposalPage },
   // 承办单位无签发人: the office is told that a unit's reply has no one to sign it off
   { type: noSignerEntity, label: '承办单位无签发人', labelEn: 'Handling unit without a signer', link: proposalPage },
+  // …and of a 分办 unit's part: opens the proposal the part belongs to
+  { type: partNoSignerEntity, label: '分办单位无签发人', labelEn: 'Split unit without a signer', link: (id, ctx) => partPage(ctx, id) },
   {
     // 分办/会办 work items are on a 承办任务: open the proposal it belongs to
     type: assignmentEntity, label: '承办任务', labelEn: 'Handling assignment',
@@ -70,9 +81,6 @@ export const proposalEntities: EntityDecl[] = [
       const proposals = await proposalTitles(ctx, [...new Set(rows.map((r) => r.proposal_id))]);
       return new Map(rows.map((r) => [r.id, `${r.unit_name}：${proposals.get(r.proposal_id) ?? ''}`]));
     },
-    async link(id, ctx) {
-      const a = await proposalDb(ctx.db).selectFrom('proposal_assignments').select('proposal_id').where('id', '=', id).executeTakeFirst();
-      return a ? proposalPage(String(a.proposal_id)) : '/proposals';
-    },
+    link: (id, ctx) => partPage(ctx, id),
   },
 ];

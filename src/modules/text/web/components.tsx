@@ -49,7 +49,9 @@ function useDebouncedPost<T>(url: string, body: Record<string, unknown> | null, 
  */
 export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600, minLength = 12, title }: {
   /** `record`: the record the text is of; the server leaves it and the records merged with it (并案) out */
-  text: string; source?: string; record?: { source: string; refId: string }; limit?: number; debounceMs?: number; minLength?: number; title?: string;
+  text: string; source?: string; record?: { source: string; refId: string }; limit?: number; debounceMs?: number; minLength?: number;
+  /** the heading (default 相似件); false inside a card that names it already, where only the spinner shows while loading */
+  title?: string | false;
 }) {
   const { t } = useI18n();
   const body = text.trim().length >= minLength ? { text: text.trim().slice(0, 20000), limit, ...(source ? { source } : {}), ...(record ? { record } : {}) } : null;
@@ -57,8 +59,10 @@ export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600
   if (!body) return null;
   const items = data?.items ?? [];
   return (
-    <section aria-label={t(title ?? '相似件')} data-testid="similar-items">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{t(title ?? '相似件')} {loading && <Spin size="small" />}</Typography.Title>
+    <section aria-label={t(title || '相似件')} data-testid="similar-items">
+      {title === false
+        ? loading && <div><Spin size="small" /></div>
+        : <Typography.Title level={5} style={{ marginTop: 0 }}>{t(title ?? '相似件')} {loading && <Spin size="small" />}</Typography.Title>}
       {failed && <Alert type="warning" showIcon message={t('暂时无法查询相似件')} />}
       {data && items.length === 0 && <Typography.Text type="secondary">{t('未发现相似的已有事项')}</Typography.Text>}
       {items.length > 0 && (

@@ -46,11 +46,14 @@ export async function confirmCosign(ctx: ModuleContext, actor: Actor, id: string
     if (Number(res.numUpdatedRows) !== 1) return;
     const version = expectedVersion ?? Number(row.version);
     // the version holds, so the count read with the row is the count now
-    await w.bumpVersion('proposals', id, version, { cosigners_pending: Math.max(0, Number(row.cosigners_pending) - 1), updated_at: w.now }, '提案');
+    const pending = Math.max(0, Number(row.cosigners_pending) - 1);
+    await w.bumpVersion('proposals', id, version, { cosigners_pending: pending, updated_at: w.now }, '提案');
     await closeCosignTasks(w, id, actor.userId);
     // a step in the proposal's history the proposer sees; its event moves the worklists and the lists showing the proposal
     await w.record({
       tenantId: row.tenant_id, entityType: 'proposal', entityId: id, to: row.state, action: 'cosign', actor, ip,
+      // the counts after this answer, for the proposer's notice (the last confirmation means it can be submitted)
+      data: { cosignersPending: pending, cosignerCount: Number(row.cosigner_count) },
       audit: { action: 'proposal.cosign', data: { version: version + 1 } }, event: { title: row.title, version: version + 1, audience: { userIds: [row.proposer_user_id] } },
     });
     // lists that show this proposal (its co-signers, its version) are read again once it is delivered
@@ -66,12 +69,13 @@ export async function declineCosign(ctx: ModuleContext, actor: Actor, id: string
       .where('proposal_id', '=', id).where('user_id', '=', actor.userId).where('confirmed_at', 'is', null).where('kind', '=', 'invited').executeTakeFirst();
     if (Number(res.numDeletedRows) !== 1) return;
     const version = Number(row.version);
-    await w.bumpVersion('proposals', id, version, {
-      cosigner_count: Math.max(0, Number(row.cosigner_count) - 1), cosigners_pending: Math.max(0, Number(row.cosigners_pending) - 1), updated_at: w.now,
-    }, '提案');
+    const count = Math.max(0, Number(row.cosigner_count) - 1);
+    const pending = Math.max(0, Number(row.cosigners_pending) - 1);
+    await w.bumpVersion('proposals', id, version, { cosigner_count: count, cosigners_pending: pending, updated_at: w.now }, '提案');
     await closeCosignTasks(w, id, actor.userId);
     await w.record({
       tenantId: row.tenant_id, entityType: 'proposal', entityId: id, to: row.state, action: 'decline_cosign', actor, ip,
+      data: { cosignersPending: pending, cosignerCount: count },
       audit: { action: 'proposal.cosign_decline', data: { version: version + 1 } }, event: { title: row.title, version: version + 1, audience: { userIds: [row.proposer_user_id] } },
     });
   });

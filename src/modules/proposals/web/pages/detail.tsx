@@ -1,5 +1,5 @@
-/** 提案详情: content, where the proposal stands (Steps) and its history (Timeline), with the caller's actions as buttons. */
-import { Alert, App, Button, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+/** 提案详情: content, where the proposal stands (the shared LifecycleSteps) and its history (Timeline), with the caller's actions as buttons. */
+import { Alert, App, Button, Col, Descriptions, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useEffect, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useServerEvent } from '../../../../kernel/web/events.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { LifecycleSteps } from '../../../../kernel/web/lifecycle-steps.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import type { ActionField } from '../../../../kernel/universal/workflow.ts';
 import { ProposalPicker, StateTag, UnitSelect, labelOf, replyClassText, useProposalOptions } from '../shared.tsx';
@@ -101,8 +102,6 @@ export default function ProposalDetailPage() {
     return null;
   };
 
-  // where the proposal stands on its road, as the lifecycle says (stage of each state, stopped or finished)
-  const { stages, stage: current, status } = p.progress;
   const o = options.data;
 
   const actionBar = (
@@ -127,14 +126,7 @@ export default function ProposalDetailPage() {
           <Button size="small" icon={<PrinterOutlined />} onClick={() => navigate(`/proposals/${p.id}/print`)} data-testid="proposal-print">{t('打印')}</Button>
           <Button size="small" icon={<DownloadOutlined />} href={`/api/proposals/${p.id}/form.docx`}>{t('提案表')}</Button>
         </Space>
-        <Steps
-          current={current}
-          status={status}
-          orientation={mobile ? 'vertical' : 'horizontal'}
-          size="small"
-          items={stages.map((s, i) => ({ title: t(s), content: i === current ? t(p.stateLabel) : undefined }))}
-          style={{ marginBottom: 24 }}
-        />
+        <div style={{ marginBottom: 16 }}><LifecycleSteps progress={{ ...p.progress, label: p.stateLabel }} testId="proposal-steps" /></div>
         {(p.actions.length > 0 || p.abilities.edit || p.abilities.confirmCosign) && <div style={{ marginBottom: 8 }} data-testid="proposal-actions">{actionBar}</div>}
       </PageCard>
       <Row gutter={[16, 0]}>
@@ -188,7 +180,7 @@ export default function ProposalDetailPage() {
         <Col xs={24} lg={8}>
           {session.can('text.use') && (
             <PageCard title={t('相似件')}>
-              <SimilarItems text={`${p.title}\n${p.background}\n${p.analysis}`} record={{ source: 'proposal', refId: p.id }} />
+              <SimilarItems text={`${p.title}\n${p.background}\n${p.analysis}`} record={{ source: 'proposal', refId: p.id }} title={false} />
             </PageCard>
           )}
           {(p.units.length > 0 || p.cosigners.length > 0) && (
