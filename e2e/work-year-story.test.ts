@@ -14,7 +14,7 @@ const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
 const out = '/tmp/shots-year';
 
-describe('工作年度 user story (chromium)', { skip, timeout: 240_000 }, () => {
+describe('工作年度 user story (chromium)', { skip, timeout: 600_000 }, () => {
   let stage: Stage;
   before(async () => { stage = await startStage(); fs.mkdirSync(out, { recursive: true }); });
   after(async () => { await stage?.close(); });
