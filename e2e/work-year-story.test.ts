@@ -14,7 +14,7 @@ const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
 const out = '/tmp/shots-year';
 
-describe('工作年度 user story (chromium)', { skip, timeout: 240_000 }, () => {
+describe('工作年度 user story (chromium)', { skip, timeout: 600_000 }, () => {
   let stage: Stage;
   before(async () => { stage = await startStage(); fs.mkdirSync(out, { recursive: true }); });
   after(async () => { await stage?.close(); });
@@ -47,6 +47,25 @@ describe('工作年度 user story (chromium)', { skip, timeout: 240_000 }, () =>
         assert.equal(s.text, expected, `every page says ${expected}`);
         assert.equal(Number(s.year), api.body.year);
         if (w === 390) assert.ok(s.fits, 'the page fits the phone screen');
+      }
+    }
+  });
+
+  test('社情民意统计 and 年度通报 name the days their figures count: the working year\'s, from the day after the cut-off', async () => {
+    const api = await (await stage.started.login('member')).get('/api/work-year');
+    const days = `（${api.body.startsOn} 至 ${api.body.endsOn}）`;
+    fs.mkdirSync('/tmp/shots-workyear', { recursive: true });
+    for (const [viewport, w] of [[desktop, 1280], [phone, 390]] as const) {
+      for (const [path, name] of [['/opinions/stats', 'opinion-stats'], ['/opinions/ranking', 'opinion-ranking']] as const) {
+        const page: Page = await stage.freshPage(viewport);
+        await signIn(stage, page, 'editor');
+        await page.goto(stage.baseUrl + path);
+        const shown = page.getByTestId('year-days').first();
+        await shown.waitFor();
+        assert.equal((await shown.innerText()).trim(), days, `${path} at ${w}px`);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${path} fits ${w}px`);
+        fs.copyFileSync(await shot(stage, page, `${name}-days-${w}`), `/tmp/shots-workyear/${name}-${w}.png`);
+        await page.close();
       }
     }
   });

@@ -56,7 +56,8 @@ for (const d of databases) {
         memberRecordCurrent: (await get(c.member, '/api/members/me/record')).currentYear,
         directory: (await get(c.staff, '/api/members?pageSize=1')).year,
         directoryFilters: (await get(c.staff, '/api/members/filters')).currentYear,
-        opinionStats: Number(String(opinionStats.from).slice(0, 4)),
+        // the statistics' days are the working year's: it ends on the year's cut-off (decision 0041)
+        opinionStats: Number(String(opinionStats.to).slice(0, 4)),
       };
     };
     const all = (year: number, o: Record<string, number>) => assert.deepEqual(o, Object.fromEntries(Object.keys(o).map((k) => [k, year])));

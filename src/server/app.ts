@@ -25,6 +25,7 @@ import { startAuditAnchoring } from '../kernel/server/audit.ts';
 import { clock, SERVER_TIME_HEADER } from '../kernel/universal/clock.ts';
 import { modules } from './modules.ts';
 import { liveSessionIds, SESSIONS_CHANGED, syncPermissionCatalogue } from '../modules/identity/index.ts';
+import { workYearCalendarOf } from '../modules/organizations/index.ts';
 import { createNotifier } from '../modules/notifications/server/notifier.ts';
 import { createRedisTransport } from '../kernel/server/realtime/redis-transport.ts';
 import { registerRealtime, type RealtimeHub } from '../kernel/server/realtime/hub.ts';
@@ -128,7 +129,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   for (const m of all) m.subscribe?.(ctx);
   for (const m of all) await m.routes?.(app, ctx);
-  figureRoutes(app, ctx, ctx.figures);
+  figureRoutes(app, ctx, ctx.figures, (tenantId) => workYearCalendarOf(ctx.settings, tenantId));
   // every subscriber is in place: deliver what an earlier run left in the outbox, then keep watching it
   outbox.start();
   // the modules' periodic jobs (催办, …): the kernel owns their timers and stops them when the app closes

@@ -11,6 +11,7 @@ import type { ModuleContext, ModuleManifest } from './module.ts';
 import type { FigureDecl, FigureScope, FigureSource } from './contributions.ts';
 import { AppError, invalid } from '../universal/errors.ts';
 import { chinaToday } from '../universal/working-days.ts';
+import { defaultWorkYearCalendar, workYear, workYearNumberOf, workYearOf, type WorkYearCalendar } from '../universal/work-year.ts';
 import { z } from 'zod';
 import { figuresQuery, figuresResponse, type FigureGroup, type FiguresQuery } from '../universal/figures.ts';
 
@@ -52,25 +53,34 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
   };
 }
 
-/** The period of a query: a 工作年度 (the current one by default) or `from`–`to`, both given. */
-export function figureScopeOf(tenantId: string, q: Pick<FiguresQuery, 'year' | 'from' | 'to' | 'userId'>): FigureScope {
+/**
+ * The period of a query: a 工作年度 (the current one by default) or `from`–`to`, both given. A year's days are those of
+ * the working year on the CPPCC's calendar (decision 0041): with the 12-05 cut-off, 2027 is 2026-12-06 … 2027-12-05.
+ */
+export function figureScopeOf(tenantId: string, q: Pick<FiguresQuery, 'year' | 'from' | 'to' | 'userId'>,
+  calendar: WorkYearCalendar = defaultWorkYearCalendar, today: string = chinaToday()): FigureScope {
   if (q.year !== undefined && (q.from !== undefined || q.to !== undefined)) throw invalid('from', '「开始日期」', '与「年度」只能指定一个');
   if ((q.from === undefined) !== (q.to === undefined)) throw invalid(q.from === undefined ? 'from' : 'to', q.from === undefined ? '「开始日期」' : '「结束日期」', '开始日期和结束日期应同时指定');
   const subject = q.userId ? { subject: { userId: q.userId } } : {};
   if (q.from !== undefined && q.to !== undefined) {
     if (q.from > q.to) throw invalid('from', '「开始日期」', `${q.from} 晚于结束日期 ${q.to}`);
-    // a whole calendar year is that 工作年度
-    const y = Number(q.from.slice(0, 4));
-    const whole = q.from === `${y}-01-01` && q.to === `${y}-12-31`;
-    return { tenantId, from: q.from, to: q.to, ...(whole ? { year: y } : {}), ...subject };
+    // the days of a whole working year are that 工作年度
+    const wy = workYearOf(q.to, calendar);
+    const whole = q.from === wy.startsOn && q.to === wy.endsOn;
+    return { tenantId, from: q.from, to: q.to, ...(whole ? { year: wy.year } : {}), ...subject };
   }
-  const year = q.year ?? Number(chinaToday().slice(0, 4));
-  return { tenantId, from: `${year}-01-01`, to: `${year}-12-31`, year, ...subject };
+  const wy = workYear(q.year ?? workYearNumberOf(today, calendar), calendar);
+  return { tenantId, from: wy.startsOn, to: wy.endsOn, year: wy.year, ...subject };
 }
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 
-export function figureRoutes(app: App, ctx: ModuleContext, catalogue: FigureCatalogue) {
+/**
+ * The catalogue's route. `workYearCalendar` reads a CPPCC's 工作年度 calendar (a setting of the organisations module,
+ * handed in by the server), so that a year asked for means the same days as on every page.
+ */
+export function figureRoutes(app: App, ctx: ModuleContext, catalogue: FigureCatalogue,
+  workYearCalendar: (tenantId: string) => Promise<WorkYearCalendar> = async () => defaultWorkYearCalendar) {
   app.get('/api/figures', {
     schema: {
       tags: ['figures'],
@@ -80,7 +90,7 @@ export function figureRoutes(app: App, ctx: ModuleContext, catalogue: FigureCata
     },
   }, async (req) => {
     const actor = actorOf(req);
-    const scope = figureScopeOf(actor.tenantId, req.query);
+    const scope = figureScopeOf(actor.tenantId, req.query, await workYearCalendar(actor.tenantId));
     const names = req.query.modules?.split(',');
     const unknown = names?.find((n) => !catalogue.modules.some((m) => m.name === n));
     if (unknown) throw invalid('modules', '「模块」', `没有统计数字的模块：${unknown}`);

@@ -9,7 +9,7 @@ import { can } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, notFound } from '../../../kernel/universal/errors.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
-import { currentWorkYear, settingsIn, getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from '../../organizations/index.ts';
+import { currentWorkYear, workYearFor, settingsIn, getOrg, isMemberOf, listCommittees, listSectors, memberGroupsOf } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { memberProposalCounts, memberProposalsOf } from '../../proposals/index.ts';
 import { memberReportTrend, memberReportYears, memberReportsOf } from '../../opinions/index.ts';
@@ -60,11 +60,13 @@ export async function memberRecordOf(ctx: ModuleContext, actor: Actor, userId: s
   const tenantId = actor.tenantId;
   const now = await currentYear(db, tenantId);
   const year = yearAsked ?? now;
+  // the year's days: its 工作年度 (decision 0041), the same days as the figures' lists count
+  const days = await workYearFor(settingsIn(db), tenantId, year);
   const [member, groups, proposals, opinions, proposalYears, reportYears] = await Promise.all([
     profileOf(db, tenantId, userId),
     // the summary strip: the member's figures from the catalogue, proposals first, then 社情民意 (the same definitions
     // as the lists each figure opens)
-    ctx.figures.compute(ctx, { tenantId, from: `${year}-01-01`, to: `${year}-12-31`, year, subject: { userId } }, actor, { modules: ['proposals', 'opinions'] }),
+    ctx.figures.compute(ctx, { tenantId, from: days.startsOn, to: days.endsOn, year, subject: { userId } }, actor, { modules: ['proposals', 'opinions'] }),
     memberProposalsOf(ctx, tenantId, userId, year),
     memberReportsOf(db, tenantId, userId, year),
     memberProposalCounts(db, tenantId, { userIds: [userId] }),

@@ -12,6 +12,7 @@ import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { memberPointsOf } from '../../opinions/index.ts';
 import { memberProposalCounts } from '../../proposals/index.ts';
 import type { DirectoryItem, MemberRecord } from '../contract.ts';
+import { workYearOf } from '../../../kernel/universal/work-year.ts';
 
 const dialectList = await dialects();
 
@@ -88,7 +89,8 @@ for (const d of dialectList) {
       assert.ok(c1.proposals.merged.some((x) => x.id === joint.body.id) && c1.proposals.led.some((x) => x.id === own.id && x.state === 'merged'));
 
       // A reports a social condition; the editor accepts it and records a city adoption and a city leader's instruction
-      const ryear = Number(chinaToday().slice(0, 4));
+      // the 工作年度 of today: the year a report submitted today counts in (decision 0041)
+      const ryear = workYearOf(chinaToday()).year;
       const r0 = await record(A, 'me', ryear);
       const rep = await A.post('/api/opinions', { title: '关于加强城区电动自行车充电安全的建议', body: '群众反映电动自行车楼道充电隐患突出，建议统筹建设集中充电设施并加强巡查。' });
       assert.equal(rep.status, 201, JSON.stringify(rep.body));
@@ -107,8 +109,8 @@ for (const d of dialectList) {
       assert.deepEqual([mine.adoptedLevels, mine.instructionLevels, mine.acceptedInYear], [['city'], ['city'], true]);
 
       // every figure names exactly its records, and each id is in the section it points at
-      // read afresh: when the session year and the calendar year are one (before the 12-05 cut-off), A's record of the
-      // year now holds the report too
+      // read afresh: the session year and the report's year are one 工作年度, so A's record of the year now holds the
+      // report too
       for (const [c, y] of [[A, year], [B, year], [C, year], [A, ryear]] as const) {
         const r = await record(c, 'me', y);
         for (const f of r.figures) {

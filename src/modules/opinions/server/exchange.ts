@@ -17,6 +17,7 @@ import { publishReportText } from './search-index.ts';
 import { lineageTenants, opinionEvents, publishListChange } from './list-events.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { opinionDb } from './tables.ts';
+import { currentWorkYear } from '../../organizations/index.ts';
 
 export async function exportExchange(ctx: ModuleContext, actor: Actor, req: { reportIds: string[]; eventsForTenantId?: string }): Promise<ExchangeFile> {
   requirePermission(actor, 'opinion.edit', '导出报送文件');
@@ -63,6 +64,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
   requirePermission(actor, 'opinion.edit', '导入报送文件');
   if (file.from.tenantId === actor.tenantId) throw invalid('from', '「来源政协」', '不能是本级');
   const now = clock.iso();
+  const { year } = await currentWorkYear(ctx.settings, actor.tenantId);
   let reports = 0, events = 0, skipped = 0;
   const settings = await readOpinionSettings(ctx, actor.tenantId);
   const told: ReportRow[] = [];
@@ -74,7 +76,7 @@ export async function importExchange(ctx: ModuleContext, actor: Actor, file: Exc
       if (dup) { skipped++; continue; }
       const id = newId();
       const copy = {
-        id, tenant_id: actor.tenantId, year: Number(now.slice(0, 4)), title: x.title, body: x.body, submitted_title: x.title, submitted_body: x.body,
+        id, tenant_id: actor.tenantId, year, title: x.title, body: x.body, submitted_title: x.title, submitted_body: x.body,
         urgent: x.urgent ? 1 : 0, topic: null, submitter_user_id: x.submitterUserId, submitter_name: x.submitterName, submitter_org_id: null,
         source_report_id: x.id, source_tenant_id: file.from.tenantId, source_tenant_name: file.from.name, root_report_id: id, up_copy_id: null,
         sent_up_at: null, sent_up_to: null, issue_id: null, issue_number: null, return_reason: null, returned_at: null, accepted_at: null, verified_at: null,

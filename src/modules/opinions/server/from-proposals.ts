@@ -15,6 +15,7 @@ import type { ReportRow } from './report-repository.ts';
 import { proposalConvertedEvent, type ProposalConvertedPayload } from '../../proposals/contract.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { opinionDb } from './tables.ts';
+import { currentWorkYear } from '../../organizations/index.ts';
 
 /** The payload of `proposal.converted`, as the 提案 module's contract describes it. */
 type ConvertedPayload = ProposalConvertedPayload;
@@ -59,7 +60,7 @@ export async function createReportFromProposal(ctx: ModuleContext, e: DomainEven
     roles: [], permissions: new Set<string>(),
   };
   const row = {
-    id: p.reportId, tenant_id: e.tenantId, year: Number(ctx.calendar.today().slice(0, 4)), title: p.title, body: p.body,
+    id: p.reportId, tenant_id: e.tenantId, year: (await currentWorkYear(ctx.settings, e.tenantId)).year, title: p.title, body: p.body,
     submitted_title: p.title, submitted_body: p.body, urgent: 0, topic: null,
     // a member's own proposal becomes a personal report (个人报送), in this CPPCC's name as a member's own report is;
     // a proposal of a party, group or committee stays that organisation's (报送单位)

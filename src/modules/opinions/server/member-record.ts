@@ -1,14 +1,16 @@
 /**
  * 履职档案 (member duty record): one member's 社情民意 of a year and their figures over the years, read by the members
- * module through the opinions index. The figures follow the year-end ranking's rules (decision 0016) exactly: each
- * counts by its own date (报送 by submission, 录用 by acceptance, 采用/批示 and 积分 by the event), over the member's own
+ * module through the opinions index. A year is the CPPCC's 工作年度 (decision 0041). The figures follow the year-end
+ * ranking's rules (decision 0016) exactly: each counts by its own date (报送 by submission, 录用 by acceptance, 采用/批示
+ * and 积分 by the event), over the member's own
  * reports (not the copies sent up, which are the upper level's records) and every event of their lineage, so a
  * member's record and the 通报 always agree.
  */
 import type { ExpressionBuilder } from 'kysely';
 import { levelLabels, levels, type Level } from '../contract.ts';
 import { reportStateLabel } from '../domain/opinion-lifecycle.ts';
-import { periodBounds } from './report-repository.ts';
+import { periodBounds, withYearDays } from './report-repository.ts';
+import { settingsIn, workYearCalendarOf } from '../../organizations/index.ts';
 import type { AnyModuleDb, ModuleTables } from '../../../kernel/server/db/tables.ts';
 import { opinionDb, type OpinionDb, type OpinionTables } from './tables.ts';
 
@@ -88,8 +90,12 @@ async function loadOwn(db: OpinionDb, tenantId: string, userId: string): Promise
   return { rows, events };
 }
 
-function reportsOfYear(rows: Row[], events: Map<string, Ev[]>, year: number): MemberReport[] {
-  const { lo, hi } = periodBounds({ year });
+/** The timestamp bounds of a year's days: its 工作年度 on the CPPCC's calendar (decision 0041). */
+async function yearBounds(db: OpinionDb, tenantId: string, year: number): Promise<{ lo: string; hi: string }> {
+  return periodBounds(await withYearDays(db, tenantId, { year }));
+}
+
+function reportsOfYear(rows: Row[], events: Map<string, Ev[]>, { lo, hi }: { lo: string; hi: string }): MemberReport[] {
   const inYear = (at: string | null) => !!at && at >= lo && at < hi;
   const out: MemberReport[] = [];
   for (const r of rows) {
@@ -152,8 +158,8 @@ function figuresOf(reports: MemberReport[]): MemberReportFigures {
 // a lookup other modules call with their own view: it narrows the handle to this module's
 export async function memberReportsOf(anyDb: AnyModuleDb, tenantId: string, userId: string, year: number): Promise<{ reports: MemberReport[]; figures: MemberReportFigures }> {
   const db = opinionDb(anyDb);
-  const { rows, events } = await loadOwn(db, tenantId, userId);
-  const reports = reportsOfYear(rows, events, year);
+  const [{ rows, events }, bounds] = await Promise.all([loadOwn(db, tenantId, userId), yearBounds(db, tenantId, year)]);
+  const reports = reportsOfYear(rows, events, bounds);
   return { reports, figures: figuresOf(reports) };
 }
 
@@ -161,8 +167,8 @@ export async function memberReportsOf(anyDb: AnyModuleDb, tenantId: string, user
 // a lookup other modules call with their own view: it narrows the handle to this module's
 export async function memberReportTrend(anyDb: AnyModuleDb, tenantId: string, userId: string, years: readonly number[]): Promise<Array<{ year: number } & MemberReportFigures>> {
   const db = opinionDb(anyDb);
-  const { rows, events } = await loadOwn(db, tenantId, userId);
-  return years.map((year) => ({ year, ...figuresOf(reportsOfYear(rows, events, year)) }));
+  const [{ rows, events }, calendar] = await Promise.all([loadOwn(db, tenantId, userId), workYearCalendarOf(settingsIn(db), tenantId)]);
+  return years.map((year) => ({ year, ...figuresOf(reportsOfYear(rows, events, periodBounds({ year }, calendar))) }));
 }
 
 /** The years in which a member submitted or co-signed reports at this CPPCC (for the year selector). */
@@ -181,7 +187,7 @@ export async function memberReportYears(anyDb: AnyModuleDb, tenantId: string, us
 // a lookup other modules call with their own view: it narrows the handle to this module's
 export async function memberReportCounts(anyDb: AnyModuleDb, tenantId: string, year: number): Promise<Map<string, MemberReportFigures>> {
   const db = opinionDb(anyDb);
-  const { lo, hi } = periodBounds({ year });
+  const { lo, hi } = await yearBounds(db, tenantId, year);
   const scored = ['adoption', 'instruction'];
   const eventRoots = db.selectFrom('opinion_events').select('opinion_events.root_report_id')
     .where('opinion_events.at', '>=', lo).where('opinion_events.at', '<', hi).where('opinion_events.kind', 'in', scored);
@@ -206,5 +212,5 @@ export async function memberReportCounts(anyDb: AnyModuleDb, tenantId: string, y
     list.push(r);
     bySubmitter.set(r.submitter_user_id, list);
   }
-  return new Map([...bySubmitter].map(([userId, list]) => [userId, figuresOf(reportsOfYear(list, events, year))]));
+  return new Map([...bySubmitter].map(([userId, list]) => [userId, figuresOf(reportsOfYear(list, events, { lo, hi }))]));
 }

@@ -9,7 +9,7 @@ import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { getOrg, listCommittees, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
 import type { OpinionRanking, RankingRow } from '../contract.ts';
 import { computeRanking, rankingKindLabels, type RankedEntry, type RankingEvent, type RankingReport } from '../domain/ranking.ts';
-import { periodBounds } from './report-repository.ts';
+import { periodBounds, withYearDays } from './report-repository.ts';
 import { chineseDate } from './issue-docx.ts';
 import { periodReportTotals } from './stats.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
@@ -22,7 +22,8 @@ const present = (e: RankedEntry): RankingRow => ({
 
 /** The year's ranking of one CPPCC. */
 export async function rankingOf(db: OpinionDb, tenantId: string, year: number): Promise<OpinionRanking> {
-  const p = periodBounds({ year });
+  // the year is the CPPCC's 工作年度 (decision 0041), the same days as the statistics of the year
+  const p = periodBounds(await withYearDays(db, tenantId, { year }));
   const scored = ['adoption', 'instruction'];
   // events of the year on the lineages of this CPPCC's reports (its own, and the copies that came up to it)
   const eventRoots = db.selectFrom('opinion_events').select('opinion_events.root_report_id')
@@ -47,7 +48,7 @@ export async function rankingOf(db: OpinionDb, tenantId: string, year: number): 
     db.selectFrom('opinion_issues').select([(eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum('piece_count').as('pieces')])
       .where('tenant_id', '=', tenantId).where('created_at', '>=', p.lo).where('created_at', '<', p.hi).executeTakeFirst(),
     getOrg(db, tenantId),
-    periodReportTotals(db, tenantId, { year }),
+    periodReportTotals(db, tenantId, { from: p.from, to: p.to }),
   ]);
   const orgIds = [...new Set((reports as RankingReport[]).map((r) => r.submitter_org_id).filter((x): x is string => !!x && x !== tenantId))];
   const orgs = await orgNames(db, orgIds);

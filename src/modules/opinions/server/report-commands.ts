@@ -24,6 +24,7 @@ import { lineageTenants, opinionEvents, publishListChange } from './list-events.
 import { marksOfEvent } from '../domain/lineage-levels.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { opinionDb, type OpinionDb } from './tables.ts';
+import { currentWorkYear } from '../../organizations/index.ts';
 
 export const reportSpec = (apply?: WorkflowSpec<ReportRow>['apply']): WorkflowSpec<ReportRow> => ({
   workflow: reportLifecycle as any,
@@ -60,8 +61,10 @@ export async function createReport(ctx: ModuleContext, actor: Actor, body: Repor
   requirePermission(actor, 'opinion.submit', '报送社情民意信息');
   const now = clock.iso();
   const id = newId();
+  // stamped with the 工作年度 of the day it is submitted, as a proposal of that day is (decision 0041)
+  const { year } = await currentWorkYear(ctx.settings, actor.tenantId);
   const row = {
-    id, tenant_id: actor.tenantId, year: Number(ctx.calendar.today().slice(0, 4)), title: body.title, body: body.body,
+    id, tenant_id: actor.tenantId, year, title: body.title, body: body.body,
     submitted_title: body.title, submitted_body: body.body, urgent: body.urgent ? 1 : 0, topic: body.topic ?? null, topic_id: body.topicId ?? null,
     submitter_user_id: actor.userId, submitter_name: actor.displayName, submitter_org_id: actor.orgId,
     source_report_id: null, source_tenant_id: null, source_tenant_name: null, root_report_id: id, up_copy_id: null, sent_up_at: null, sent_up_to: null,
@@ -143,6 +146,8 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
   const here = await tenantInfo(ctx.db, r.tenant_id);
   const now = clock.iso();
   const copyId = local ? newId() : null;
+  // the copy above is stamped with the upper CPPCC's 工作年度 of the day it arrives
+  const upYear = local ? (await currentWorkYear(ctx.settings, parent.id)).year : 0;
   // one unit of work: the report marked sent under the version read, its history entry, audit record and event, and the
   // copy in the editors' queue above (its work item, urgent for a 急报, history and event)
   await ctx.uow.run(async (w) => {
@@ -155,7 +160,7 @@ export async function sendUp(ctx: ModuleContext, actor: Actor, id: string, versi
     });
     if (copyId) {
       const copy = {
-        ...r, id: copyId, tenant_id: parent.id, year: Number(now.slice(0, 4)), submitted_title: r.title, submitted_body: r.body,
+        ...r, id: copyId, tenant_id: parent.id, year: upYear, submitted_title: r.title, submitted_body: r.body,
         submitter_org_id: r.tenant_id, topic_id: null, source_report_id: r.id, source_tenant_id: r.tenant_id, source_tenant_name: here?.name ?? null,
         root_report_id: r.root_report_id, up_copy_id: null, sent_up_at: null, sent_up_to: null, issue_id: null, issue_number: null,
         return_reason: null, returned_at: null, accepted_at: null, verified_at: null, revision_count: 1,

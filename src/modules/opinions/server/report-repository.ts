@@ -9,6 +9,9 @@ import { getOrg, listCommittees, memberIdsOfGroup, orgNames } from '../../organi
 import { unitKinds } from '../domain/ranking.ts';
 import { tenantHasUsers } from '../../identity/index.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { defaultWorkYearCalendar, workYear, workYearNumberOf, type WorkYearCalendar } from '../../../kernel/universal/work-year.ts';
+import { settingsIn, workYearCalendarOf } from '../../organizations/index.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { listHistory as kernelHistory } from '../../../kernel/server/work-items.ts';
 import type { OpinionDb } from './tables.ts';
 
@@ -28,15 +31,30 @@ export async function findReport(db: Db, id: string): Promise<ReportRow | undefi
   return (await db.selectFrom('opinion_reports').selectAll().where('id', '=', id).executeTakeFirst()) as ReportRow | undefined;
 }
 
-/** The day range of a period, as ISO bounds on timestamps ('to' inclusive). */
-export function periodBounds(q: { year?: number; from?: string; to?: string }): { from: string; to: string; lo: string; hi: string } {
-  const y = q.year ?? clock.year();
-  const from = q.from ?? `${q.year ?? y}-01-01`;
-  const to = q.to ?? `${q.year ?? y}-12-31`;
+/**
+ * The day range of a period, as ISO bounds on timestamps ('to' inclusive). A year is a 工作年度 (decision 0041): its days
+ * run from the day after last year's cut-off to this year's cut-off of the calendar given (the national 12-05 when
+ * none is); no period is the working year of today. `from`/`to` count by day and replace the year's first or last day.
+ */
+export function periodBounds(q: { year?: number; from?: string; to?: string }, calendar: WorkYearCalendar = defaultWorkYearCalendar): { from: string; to: string; lo: string; hi: string } {
+  const days = workYear(q.year ?? workYearNumberOf(clock.today(), calendar), calendar);
+  const from = q.from ?? days.startsOn;
+  const to = q.to ?? days.endsOn;
   // timestamps are UTC; a China day starts 8 hours earlier
   const lo = new Date(Date.parse(`${from}T00:00:00+08:00`)).toISOString();
   const hi = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86400000).toISOString();
   return { from, to, lo, hi };
+}
+
+/**
+ * A period of a CPPCC with its days written out: a year (or none, this year) becomes its 工作年度's first and last day
+ * on the CPPCC's own calendar (`organizations.workYear`), `from`/`to` stay as given. Every figure of a year, and the
+ * list it opens, counts over these days (decision 0041).
+ */
+export async function withYearDays<Q extends { year?: number; from?: string; to?: string }>(db: AnyModuleDb, tenantId: string, q: Q): Promise<Q & { from: string; to: string }> {
+  if (q.from && q.to) return q as Q & { from: string; to: string };
+  const p = periodBounds(q, await workYearCalendarOf(settingsIn(db), tenantId));
+  return { ...q, from: p.from, to: p.to };
 }
 
 /** Has an event of this kind (and level) anywhere in the report's lineage (an IN semi-join: planned well on both databases). */
@@ -103,7 +121,7 @@ const listColumns = ['id', 'tenant_id', 'year', 'title', 'urgent', 'state', 'sub
  * so that a page never sorts a whole year of reports.
  */
 export async function listReports(db: OpinionDb, dialect: DialectName, actor: Actor, q: ReportListQuery) {
-  const where = reportFilter(dialect, actor, q);
+  const where = reportFilter(dialect, actor, q.year !== undefined || q.from || q.to ? await withYearDays(db, actor.tenantId, q) : q);
   const dir = q.state === 'submitted' ? 'asc' : 'desc';
   const offset = (q.page - 1) * q.pageSize;
   const slice = (urgent: 0 | 1, skip: number, take: number) => db.selectFrom('opinion_reports').select([...listColumns])
@@ -181,7 +199,7 @@ export async function hostedHere(db: Db, tenantId: string): Promise<boolean> {
  */
 export async function reportFacets(db: OpinionDb, dialect: DialectName, actor: Actor, q: Partial<ReportListQuery>) {
   const { orgId: _o, sourceTenantId: _s, topicId: _t, ...rest } = q;
-  const where = reportFilter(dialect, actor, rest);
+  const where = reportFilter(dialect, actor, rest.year !== undefined || rest.from || rest.to ? await withYearDays(db, actor.tenantId, rest) : rest);
   const [orgRows, sourceRows, topicRows, committees] = await Promise.all([
     db.selectFrom('opinion_reports').select(['submitter_org_id as id', (eb) => eb.fn.countAll().as('n')]).where(where)
       .where('opinion_reports.source_report_id', 'is', null).where('opinion_reports.submitter_org_id', 'is not', null).groupBy('submitter_org_id').execute(),

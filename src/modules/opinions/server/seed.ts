@@ -13,6 +13,7 @@ import { optimiseForReading } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { addDays, chinaToday } from '../../../kernel/universal/working-days.ts';
+import { workYearNumberOf } from '../../../kernel/universal/work-year.ts';
 import { findPeople } from '../../identity/index.ts';
 import { reportLifecycle } from '../domain/opinion-lifecycle.ts';
 import { defaultPoints, pointsFor } from '../domain/scoring.ts';
@@ -83,7 +84,7 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
     const id = newId();
     const at = ts(day, n);
     const r: Row = {
-      id, tenant_id: tenant, year: Number(day.slice(0, 4)), title, body, submitted_title: title, submitted_body: body, urgent: rand() < 0.04 ? 1 : 0, topic: null,
+      id, tenant_id: tenant, year: workYearNumberOf(day), title, body, submitted_title: title, submitted_body: body, urgent: rand() < 0.04 ? 1 : 0, topic: null,
       submitter_user_id: submitter, submitter_name: nameOf(submitter), submitter_org_id: tenant, source_report_id: null, source_tenant_id: null, source_tenant_name: null,
       root_report_id: id, up_copy_id: null, sent_up_at: null, sent_up_to: null, issue_id: null, issue_number: null, return_reason: null, returned_at: null,
       accepted_at: null, verified_at: null, revision_count: 1, state: 'submitted', version: 1, created_at: at, updated_at: at, submitted_at: at, ...extra,
@@ -123,8 +124,10 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
   };
 
   // ---------------- 2025 ----------------
+  // the article's year is working year 2025 (2024-12-06 … 2025-12-05, decision 0041): every report is submitted, handled,
+  // compiled, sent up and adopted within it, the latest in early December
   const y = F.year;
-  const dayIn2025 = () => addDays(`${y}-01-03`, between(0, 330));
+  const dayIn2025 = () => addDays(`${y}-01-03`, between(0, 290));
   const submitters: string[] = [...members];
   while (submitters.length < F.submitted - 42) submitters.push(members[Math.floor(rand() * members.length)]);
   if (du.informant) for (let i = 0; i < 42; i++) submitters.push(du.informant.userId);
@@ -143,7 +146,7 @@ export async function seedOpinions(ctx: ModuleContext, seed: SeedContext): Promi
   const compiled = acceptedList.slice(0, F.pieces - F.composite + F.composite * 3);
   const compiledSet = new Set(compiled);
   const returnedSet = new Set(shuffle(all.filter((r) => !compiledSet.has(r))).slice(0, F.returned));
-  const issueDay = (k: number) => addDays(`${y}-01-20`, k * 4);
+  const issueDay = (k: number) => addDays(`${y}-01-15`, Math.floor(k * 3.4));
   let ci = 0;
   const pieceSpecs: Array<{ issue: number; kind: 'single' | 'composite'; rs: Row[] }> = [];
   let compositeLeft = F.composite;

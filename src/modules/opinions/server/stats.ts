@@ -15,7 +15,7 @@ import {
   type BreakdownColumn, type BreakdownKind, type OpinionStats, type StatBreakdown,
 } from '../contract.ts';
 import { shareOf, type Figure } from '../../../kernel/universal/figures.ts';
-import { hasEvent, periodBounds, reportFilter } from './report-repository.ts';
+import { hasEvent, periodBounds, reportFilter, withYearDays } from './report-repository.ts';
 import { listCommittees, listSectors, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import type { OpinionDb } from './tables.ts';
@@ -65,7 +65,8 @@ const submittedIn = (tenantId: string, p: { lo: string; hi: string }) => (eb: an
  * (`/api/opinions` with the period and the column's stage) shows.
  */
 export async function periodReportTotals(db: OpinionDb, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<Counts> {
-  const r = await db.selectFrom('opinion_reports').select((eb) => columnSums(eb)).where(submittedIn(tenantId, periodBounds(q))).executeTakeFirst();
+  const p = periodBounds(await withYearDays(db, tenantId, q));
+  const r = await db.selectFrom('opinion_reports').select((eb) => columnSums(eb)).where(submittedIn(tenantId, p)).executeTakeFirst();
   return countsOf(r ?? {});
 }
 
@@ -77,9 +78,10 @@ export interface MemberParticipation { userId: string; submitted: number; adopte
  * 有信息被录用或采用的委员) and `/api/opinions/stats/members` lists the same rows, so each figure opens its members.
  */
 export async function memberParticipationOf(db: OpinionDb, tenantId: string, q: { year?: number; from?: string; to?: string }): Promise<MemberParticipation[]> {
+  const p = periodBounds(await withYearDays(db, tenantId, q));
   const [members, rows] = await Promise.all([
     memberIdsOf(db, tenantId).execute(),
-    db.selectFrom('opinion_reports').where(submittedIn(tenantId, periodBounds(q))).where('opinion_reports.source_report_id', 'is', null)
+    db.selectFrom('opinion_reports').where(submittedIn(tenantId, p)).where('opinion_reports.source_report_id', 'is', null)
       .select((eb) => [
         'opinion_reports.submitter_user_id as user_id', eb.fn.countAll().as('submitted'),
         eb.fn.sum(eb.case().when(acceptedOrAdopted(eb)).then(1).else(0).end()).as('adopted'),
@@ -94,8 +96,9 @@ export async function memberParticipationOf(db: OpinionDb, tenantId: string, q: 
 }
 
 /** The members behind a participation figure, with names and sectors, most reports first. */
-export async function participationList(db: OpinionDb, tenantId: string, q: { year?: number; from?: string; to?: string; submitted?: boolean; adopted?: boolean }) {
-  checkPeriod(q);
+export async function participationList(db: OpinionDb, tenantId: string, asked: { year?: number; from?: string; to?: string; submitted?: boolean; adopted?: boolean }) {
+  checkPeriod(asked);
+  const q = await withYearDays(db, tenantId, asked);
   const p = periodBounds(q);
   const all = await memberParticipationOf(db, tenantId, q);
   const chosen = all.filter((m) => (q.submitted === undefined || (m.submitted > 0) === q.submitted) && (q.adopted === undefined || (m.adopted > 0) === q.adopted));
@@ -113,7 +116,8 @@ export async function participationList(db: OpinionDb, tenantId: string, q: { ye
 
 export async function opinionStatsOf(db: OpinionDb, dialect: DialectName, actor: Actor, q: { year?: number; from?: string; to?: string }): Promise<OpinionStats> {
   checkPeriod(q);
-  const p = periodBounds(q);
+  // a year is counted over its 工作年度's days, and every figure's list carries those days (decision 0041)
+  const p = periodBounds(await withYearDays(db, actor.tenantId, q));
   const period = { from: p.from, to: p.to };
   const where = reportFilter(dialect, actor, period);
   /**
@@ -250,7 +254,7 @@ export async function opinionStatsOf(db: OpinionDb, dialect: DialectName, actor:
 /** Points per submitter for a period (积分), from the events credited to them, highest first. */
 export async function scoresOf(db: OpinionDb, actor: Actor, q: { year?: number; from?: string; to?: string }) {
   checkPeriod(q);
-  const p = periodBounds(q);
+  const p = periodBounds(await withYearDays(db, actor.tenantId, q));
   const rows = await db.selectFrom('opinion_events').innerJoin('opinion_reports', 'opinion_reports.id', 'opinion_events.root_report_id')
     .select((eb) => [
       'opinion_events.submitter_user_id', 'opinion_events.submitter_name',

@@ -46,8 +46,16 @@ for (const d of await dialects()) {
       }
       const issues = await editor.get(`/api/opinions/issues?${new URLSearchParams(fig('issues').list.query)}&pageSize=1`);
       assert.equal(issues.body.total, 86);
+      // the article's year is working year 2025 (2024-12-06 … 2025-12-05): nothing of it falls after the cut-off
+      assert.deepEqual([r.body.from, r.body.to], ['2024-12-06', '2025-12-05']);
+      const lateDecember = (await editor.get('/api/opinions/stats?from=2025-12-06&to=2025-12-31')).body;
+      for (const k of ['submitted', 'issues']) assert.equal(lateDecember.totals.find((f: any) => f.key === `opinions.${k}`).value, 0, `${k} after the cut-off of 2025`);
       const scores = await leader.get('/api/opinions/scores?year=2025');
       assert.equal(scores.status, 200);
+      const points = (items: Array<{ points: number }>) => Math.round(items.reduce((n, x) => n + x.points, 0) * 100);
+      const afterCutOff = (await leader.get('/api/opinions/scores?from=2025-12-06&to=2025-12-31')).body;
+      assert.deepEqual(afterCutOff.items, [], 'no 2025 event is dated after the cut-off');
+      assert.ok(points(scores.body.items) > 0);
       assert.ok(scores.body.items.length > 100 && scores.body.items[0].points >= scores.body.items[1].points);
       assert.equal((await member.get('/api/opinions/stats?year=2025')).status, 403);
       assert.equal((await sysadmin.get('/api/opinions?pageSize=1')).status, 403, 'admin roles get no opinion permissions');

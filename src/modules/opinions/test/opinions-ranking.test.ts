@@ -13,6 +13,7 @@ import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { defaultPoints as P } from '../domain/scoring.ts';
 import { memberPointsOf } from '../index.ts';
 import { computeRanking } from '../domain/ranking.ts';
+import { workYearOf } from '../../../kernel/universal/work-year.ts';
 
 // the dialects are known before any test starts, so a quick first test cannot end the run before the suites exist
 const dialectList = await dialects();
@@ -65,7 +66,8 @@ for (const d of dialectList) {
     let s: StartedApp;
     let editor: Client, leader: Client, informant: Client, member: Client, unit: Client, committee: Client, county: Client, countyEditor: Client;
     let A: Client, B: Client, C: Client, E: Client;
-    const year = Number(chinaToday().slice(0, 4));
+    // this 工作年度: the year whose ranking what the scenarios do today counts in (decision 0041)
+    const year = workYearOf(chinaToday()).year;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
@@ -258,7 +260,7 @@ for (const d of dialectList) {
     });
 
     test('the 通报\'s figures of the year are the statistics\' (收到, 录用, 被采用, 获批示), and each opens as many reports, on the demo data', async () => {
-      for (const year of [2025, Number(chinaToday().slice(0, 4))]) {
+      for (const year of [2025, workYearOf(chinaToday()).year]) {
         const r = await ranking(leader, year);
         const stats = (await editor.get(`/api/opinions/stats?year=${year}`)).body;
         const fig = (k: string) => stats.totals.find((f: any) => f.key === `opinions.${k}`);

@@ -229,7 +229,9 @@ for (const d of await dialects()) {
       const shape = await editor.get('/api/opinions/stats.xlsx?to=20250301');
       assert.equal(shape.status, 400);
       assert.equal(shape.body.error.field, 'to');
-      assert.equal((await editor.get('/api/opinions/stats?year=2025&to=2024-12-31')).status, 400, 'a year with an end before it begins');
+      // working year 2025 begins on 2024-12-06 (decision 0041)
+      assert.equal((await editor.get('/api/opinions/stats?year=2025&to=2024-12-01')).status, 400, 'a year with an end before it begins');
+      assert.equal((await editor.get('/api/opinions/stats?year=2025&to=2024-12-31')).status, 200, 'December after the cut-off is in next year');
     });
   });
 }

@@ -7,6 +7,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startWorld, type World } from '../../../../test/support/factories.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { makeReport } from './factories.ts';
+import { workYearOf } from '../../../kernel/universal/work-year.ts';
 
 for (const d of await dialects()) {
   describe(`handling units submit 社情民意 reports (${d.kind})`, { skip: d.skip }, () => {
@@ -60,7 +61,7 @@ for (const d of await dialects()) {
 
     test('the year-end ranking credits the unit as a 报送单位, not the clerk among members and informants', async () => {
       await makeReport(w, 'accepted', { submitter: 'unit', title: '关于老旧小区燃气管道改造的情况反映' });
-      const year = chinaToday().slice(0, 4);
+      const year = workYearOf(chinaToday()).year;
       const ranking = await (await w.as('editor')).get(`/api/opinions/ranking?year=${year}`);
       assert.equal(ranking.status, 200, JSON.stringify(ranking.body));
       const housing = ranking.body.units.find((u: any) => u.name === '市住建局');

@@ -62,6 +62,7 @@ export const opinionsWeb: WebModule = {
     '报送单位': 'Unit', '县区政协': 'County CPPCC', '向上报送': 'Sent up', '被采用': 'Adopted', '领导批示': 'Instructions', '导出 Excel': 'Export to Excel',
     '委员可同时属于两个专委会，各行之和可大于总数。': 'A member may sit on two committees, so the rows can add up to more than the total.',
     '本期没有县区政协报送的信息。': 'No reports came from county CPPCCs in this period.',
+    '（{from} 至 {to}）': ' ({from} to {to})',
     '报送单位或来源': 'Unit or source', '领域（专委会）': 'Field (committee)', '标题或正文': 'Title or text', '报送日期': 'Submitted on', '急报': 'Urgent', '非急报': 'Not urgent',
     '没有符合条件的已核稿信息。': 'No verified reports match.', '已选信息（{n} 条，{m} 篇）': 'Chosen ({n} reports, {m} pieces)', '清空': 'Clear', '综合': 'Composite', '单篇': 'Single',
     '移出': 'Remove', '第 {n} 篇': 'Piece {n}', '不编入': 'Not included', '筛选条件': 'Filters',

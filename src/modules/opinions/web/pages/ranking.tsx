@@ -7,7 +7,8 @@ import type { OpinionRanking, RankingRow } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
-import { WorkYearLabel, defaultWorkYear, useWorkYear } from '../../../organizations/web/work-year.tsx';
+import { defaultWorkYear, useWorkYear } from '../../../organizations/web/work-year.tsx';
+import { YearWithDays } from '../shared.tsx';
 
 export default function RankingPage() {
   const { t } = useI18n();
@@ -52,7 +53,7 @@ export default function RankingPage() {
           <Button icon={<DownloadOutlined />} href={`/api/opinions/ranking.xlsx?year=${year}`}>{t('Excel')}</Button>
         </Space>
       )}>
-      <WorkYearLabel year={year} workYear={workYear.data} block />
+      <YearWithDays year={year} workYear={workYear.data} days={data && data.year === year ? data : undefined} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Title level={5} style={{ margin: 0 }}>{t('关于{y}年度社情民意信息工作情况的通报', { y: year })}</Typography.Title>
         <Card size="small">

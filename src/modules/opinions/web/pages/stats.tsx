@@ -12,7 +12,8 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
 import { EChart } from '../../../../kernel/web/chart.tsx';
-import { WorkYearLabel, defaultWorkYear, useWorkYear } from '../../../organizations/web/work-year.tsx';
+import { defaultWorkYear, useWorkYear } from '../../../organizations/web/work-year.tsx';
+import { YearWithDays } from '../shared.tsx';
 
 /** The page that lists a figure's records, with its query (the issues page shows every issue). */
 const linkOf = (f: Figure) => (!f.list?.web ? null : f.list.rows === 'issue' ? f.list.web : `${f.list.web}?${new URLSearchParams(f.list.query)}`);
@@ -113,7 +114,7 @@ export default function OpinionStatsPage() {
         <Button icon={<DownloadOutlined />} href={`/api/opinions/stats.xlsx?year=${year}`} download aria-label={t('导出 Excel')}>{mobile ? null : t('导出 Excel')}</Button>
       </Space>
     )}>
-      <WorkYearLabel year={year} workYear={workYear.data} block />
+      <YearWithDays year={year} workYear={workYear.data} days={data} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {group('总体', data?.totals)}
         {group('委员参与', data?.members)}
