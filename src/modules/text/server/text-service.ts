@@ -98,6 +98,12 @@ export class TextService {
   private dictionaryLoaded?: Promise<void>;
   /** retrain after this many new assignments (the model also learns each one immediately through its rules path) */
   retrainEvery = 20;
+  /**
+   * at most this often (ms) a suggestion looks at the assignments decided since: an assignment's event reaches one
+   * instance only, so the others learn of it from the records themselves
+   */
+  staleCheckMs = 10_000;
+  private checkedAt = new Map<string, number>();
 
   /** the cross-module full-text search over the same items */
   readonly search: TextSearch;
@@ -496,6 +502,32 @@ export class TextService {
   }
 
   /**
+   * Learns the assignments decided through another instance (whose `text.assigned` event was delivered there): the
+   * records' current units as their modules keep them, compared with what this instance knows, at most every
+   * `staleCheckMs`; they count towards a retraining here as this instance's own do.
+   */
+  private async catchUp(tenantId: string): Promise<void> {
+    const learning = this.learning.get(tenantId);
+    const model = this.loaded.get(tenantId);
+    if (!learning || model === undefined || this.training.has(tenantId)) return;
+    const now = performance.now();
+    if (now - (this.checkedAt.get(tenantId) ?? -Infinity) < this.staleCheckMs) return;
+    this.checkedAt.set(tenantId, now);
+    const { examples } = await this.examples(tenantId);
+    let fresh = false;
+    for (const e of examples) {
+      if (!e.key || learning.unitOf.get(e.key) === e.label) continue;
+      const before = learning.unitOf.get(e.key);
+      if (before) learning.perUnit.set(before, (learning.perUnit.get(before) ?? 1) - 1);
+      learning.unitOf.set(e.key, e.label);
+      learning.perUnit.set(e.label, (learning.perUnit.get(e.label) ?? 0) + 1);
+      learning.pending.add(e.key);
+      fresh ||= !model || !model.labels.includes(e.label);
+    }
+    if (fresh || learning.pending.size >= this.retrainEvery) this.retrainLater(tenantId);
+  }
+
+  /**
    * How the records most similar to a text were assigned: of the (up to) ten nearest records already assigned
    * (leaving out `record` and the records merged with it), how many went to each unit.
    */
@@ -540,6 +572,7 @@ export class TextService {
    */
   async suggestUnits(tenantId: string, text: string, limit: number, units?: ReadonlySet<string>, record?: { source: string; refId: string }) {
     await this.ensureDictionary();
+    await this.catchUp(tenantId);
     const [model, rules] = await Promise.all([this.model(tenantId), this.rules(tenantId)]);
     const cut = segmenter().cut(text);
     const words = cut.filter(isWord);

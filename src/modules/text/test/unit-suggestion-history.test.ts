@@ -117,6 +117,29 @@ for (const d of await dialects()) {
       }
     });
 
+    test('an assignment decided through another instance reaches this instance\'s suggestions too', async () => {
+      const city = world.ids.cityId;
+      // a second instance on the same database: the 交办 events are delivered by the first one
+      const other = await buildApp(world.config);
+      try {
+        const svc = textServiceOf(other.ctx);
+        svc.retrainEvery = 1;
+        svc.staleCheckMs = 0;
+        const known = (await svc.suggestUnits(city, '关于老旧小区加装电梯的建议', 3)).modelExamples;
+        await svc.settled(city);
+        const t = ['关于整治农村人居环境的建议', '农村生活垃圾收运不及时，污水直排，村容村貌较差。', '建议农业农村部门推进农村人居环境整治。'];
+        await makeProposal(world, 'assigned', { title: t[0], draft: body(t), input: { assign: { mode: 'single', leadUnitId: unitIds['市农业农村局'] } } });
+        await drained(world.zx);
+        await svc.suggestUnits(city, t[0], 3);
+        await svc.settled(city);
+        const after = await svc.suggestUnits(city, '关于改善农村人居环境和垃圾收运的建议\n农村生活垃圾和污水治理', 3);
+        assert.equal(after.modelExamples, known + 1, 'the other instance retrained with the new assignment');
+        assert.ok(after.suggestions.some((s) => s.unitId === unitIds['市农业农村局'] && s.basis === 'model'), JSON.stringify(after.suggestions));
+      } finally {
+        await other.close();
+      }
+    });
+
     test('similar items of a filed proposal are the ones its writer saw, never itself nor the proposals merged with it', async () => {
       // the writer's new text has many words no earlier proposal uses, as a real one does
       const draft = {
