@@ -76,7 +76,7 @@ export const recommendationsLifecycle = defineWorkflow<RecommendationsRecord>({
   stages: ['交办', '反馈', '评估', '办结'],
   states: {
     // the department's work item, due on the record's own due date (moved by a granted extension or a 落实中 assessment)
-    pending: { label: '待反馈', labelEn: 'Awaiting reply', stage: '交办', tone: 'gold', task: { role: 'unit_handler', orgField: 'unit_id', dueField: 'due_date', dueInWorkingDays: 20, label: '建议落实待反馈' } },
+    pending: { label: '待反馈', labelEn: 'Awaiting reply', stage: '反馈', tone: 'gold', task: { role: 'unit_handler', orgField: 'unit_id', dueField: 'due_date', dueInWorkingDays: 20, label: '建议落实待反馈' } },
     answered: { label: '已反馈', labelEn: 'Replied', stage: '评估', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 5, label: '建议落实待评估' } },
     in_progress: { label: '落实中', labelEn: 'Being implemented', stage: '反馈', tone: 'blue', task: { role: 'unit_handler', orgField: 'unit_id', dueField: 'due_date', dueInWorkingDays: 20, label: '建议落实续报' } },
     implemented: { label: '已落实', labelEn: 'Implemented', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
@@ -85,12 +85,12 @@ export const recommendationsLifecycle = defineWorkflow<RecommendationsRecord>({
   transitions: [
     { name: 'reply', label: '反馈', labelEn: 'Reply', from: ['pending', 'in_progress'], to: 'answered', roles: unitRoles, permission: recommendationsPermissions.reply, guard: isTheUnit, input: replyInput },
     {
-      name: 'mark_in_progress', label: '落实中', labelEn: 'Being implemented', from: ['answered'], to: 'in_progress', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant,
+      name: 'mark_in_progress', label: '评为落实中', labelEn: 'Mark as being implemented', from: ['answered'], to: 'in_progress', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant,
       input: progressInput,
       check: (input) => (String(input.nextDueDate) <= clock.today() ? invalid('input.nextDueDate', '「下次反馈期限」', '应晚于今天') : null),
     },
-    { name: 'mark_implemented', label: '已落实', labelEn: 'Implemented', from: ['answered'], to: 'implemented', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant, input: doneInput, confirm: true },
-    { name: 'not_implemented', label: '未落实', labelEn: 'Not implemented', from: ['answered'], to: 'not_implemented', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant, input: notDoneInput, confirm: true },
+    { name: 'mark_implemented', label: '评为已落实', labelEn: 'Mark implemented', from: ['answered'], to: 'implemented', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'not_implemented', label: '评为未落实', labelEn: 'Mark not implemented', from: ['answered'], to: 'not_implemented', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant, input: notDoneInput, confirm: true },
     { name: 'return', label: '退回', labelEn: 'Send back', from: ['answered'], to: 'pending', roles: officeRoles, permission: recommendationsPermissions.assess, guard: sameTenant, input: returnInput },
   ],
 });

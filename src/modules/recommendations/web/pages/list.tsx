@@ -19,6 +19,8 @@ import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/componen
 
 // the query keys a figure's or the board's list may carry (see server/figures.ts and the board)
 const keys = ['state', 'open', 'sourceType', 'sourceId', 'unitId', 'overdue', 'answered', 'age', 'extensionPending', 'q', 'from', 'to'] as const;
+/** the proposal states in which a unit still owes its handling (办理阶段), as the proposals list filters them */
+const PROPOSALS_IN_HANDLING = 'assigned,objected,in_progress,extension_requested,reply_signoff,rehandle';
 type Option = { code: string; label: string };
 interface Options { states: Option[]; sourceTypes: Option[]; units: Option[]; ages: Option[] }
 
@@ -37,7 +39,7 @@ export default function RecommendationsListPage() {
   const options = useApiQuery<Options>('/api/recommendations/options');
   const board = useApiQuery<RecommendationsBoard>(staff ? '/api/recommendations/board' : null);
   // a department's proposals in handling, as the proposals module lists them
-  const proposals = useApiQuery<{ total: number }>(!staff && me ? '/api/proposals' : null, { unitId: me?.orgId, stage: 'filed', pageSize: 1 });
+  const proposals = useApiQuery<{ total: number }>(!staff && me ? '/api/proposals' : null, { unitId: me?.orgId, state: PROPOSALS_IN_HANDLING, pageSize: 1 });
   const [filterForm] = Form.useForm();
   const [createForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
@@ -107,7 +109,7 @@ export default function RecommendationsListPage() {
         </PageCard>
       )}
       {!staff && proposals.data && (
-        <Alert type="info" showIcon message={<span>{t('本单位所欠提案办理')}：<Link to={`/proposals?unitId=${encodeURIComponent(me?.orgId ?? '')}&stage=filed`}>{proposals.data.total} {t('件办理中的提案')}</Link></span>} />
+        <Alert type="info" showIcon message={<span>{t('本单位所欠提案办理')}：<Link to={`/proposals?${new URLSearchParams({ unitId: me?.orgId ?? '', state: PROPOSALS_IN_HANDLING })}`}>{proposals.data.total} {t('件办理中的提案')}</Link></span>} />
       )}
       <PageCard title={staff ? t('建议落实') : t('本单位建议落实')} extra={can('recommendations.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('录入建议')}</Button>}>
         <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
@@ -130,7 +132,9 @@ export default function RecommendationsListPage() {
               </List.Item>
             )} />
         ) : (
-          <Table<RecommendationsListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+          <div data-testid="recommendation-list">
+            <Table<RecommendationsListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+          </div>
         )}
       </PageCard>
       <Modal open={creating} title={t('录入建议')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
