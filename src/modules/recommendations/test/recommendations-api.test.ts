@@ -35,14 +35,14 @@ for (const d of await dialects()) {
     const mine = async (c: Client, q = '') => (await c.get(`/api/recommendations?pageSize=200${q}`)).body;
 
     /** A source module's request, written to the outbox in a unit of work as the source's command would. */
-    async function request(sourceId: string, items: RecommendationsRequestedPayload['items']) {
+    async function request(sourceId: string, items: RecommendationsRequestedPayload['items'], tenantId = w.ids.cityId) {
       const payload: RecommendationsRequestedPayload = {
-        tenantId: w.ids.cityId, requestedBy: w.ids.demoUsers.office.userId,
+        tenantId, requestedBy: w.ids.demoUsers.office.userId,
         source: { module: 'consultations', type: 'consultation', id: sourceId, title: `协商成果 ${sourceId}`, link: `/consultations/${sourceId}` },
         items,
       };
       await w.zx.ctx.uow.run(async (work) => {
-        await work.emit({ type: recommendationsRequestedEvent, tenantId: w.ids.cityId, entityType: 'consultation', entityId: sourceId, actorId: payload.requestedBy, payload: payload as unknown as Record<string, unknown> });
+        await work.emit({ type: recommendationsRequestedEvent, tenantId, entityType: 'consultation', entityId: sourceId, actorId: payload.requestedBy, payload: payload as unknown as Record<string, unknown> });
       });
       await drained(w.zx);
     }
@@ -171,6 +171,16 @@ for (const d of await dialects()) {
       const task = JSON.stringify(unitTasks).includes(later);
       assert.ok(task, 'the department\'s work item is due on the new date');
       assert.deepEqual(r.history.map((h: any) => h.action), ['create', 'request_extension', 'refuse_extension', 'request_extension', 'grant_extension']);
+    });
+
+    test('a county\'s recommendations stay the county\'s: the city office neither lists nor opens them', async () => {
+      const countyUnit = await w.zx.ctx.db.selectFrom('organizations').select('id').where('tenant_id', '=', w.ids.countyId).where('kind', '=', 'gov_unit').executeTakeFirstOrThrow();
+      await request('county-1', [{ key: '1', text: '县里的建议', unitIds: [countyUnit.id], dueInWorkingDays: 10 }, { key: '2', text: '交给市里单位的建议', unitIds: [housing], dueInWorkingDays: 10 }], w.ids.countyId);
+      const row = await w.zx.ctx.db.selectFrom('recommendations').select(['id', 'tenant_id']).where('source_id', '=', 'county-1').execute();
+      assert.deepEqual(row.map((r) => r.tenant_id), [w.ids.countyId], 'a unit of another CPPCC is not the county\'s to task');
+      assert.equal((await office.get(`/api/recommendations/${row[0].id}`)).status, 404);
+      assert.equal((await mine(office, '&sourceId=county-1')).total, 0);
+      assert.equal((await unit.get(`/api/recommendations/${row[0].id}`)).status, 404);
     });
 
     test('entering by hand: bad input is a 400 naming the field; nothing half-written', async () => {
