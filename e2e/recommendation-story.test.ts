@@ -53,6 +53,13 @@ describe('recommendation tracked to done (chromium)', { skip, timeout: 300_000 }
     await page.getByRole('link', { name: TEXT }).waitFor();
     await shot(stage, page, 'recs-office-board-1280');
     await page.close();
+    // a leader looks at the same board on a phone
+    const phone = await stage.freshPage({ width: 390, height: 844 });
+    await signIn(stage, phone, 'leader');
+    await phone.goto(`${stage.baseUrl}/recommendations`);
+    await phone.getByText('按责任单位').waitFor();
+    await shot(stage, phone, 'recs-leader-board-390');
+    await phone.close();
   });
 
   test('the unit clerk replies with evidence on a phone (390 px)', async () => {
