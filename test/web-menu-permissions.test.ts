@@ -43,7 +43,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/admin/audit': ['/api/audit'],
     '/consultations': ['/api/consultations'],
     '/platforms': ['/api/platforms'],
-    '/recommendations': ['/api/recommendations'],
+    '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
     '/review': ['/api/review'],
   };
 }

@@ -1,32 +1,43 @@
 /**
  * Manifest of the 建议落实 module: everything the module brings to the platform, declared rather than registered as a side
  * effect. Permissions (with the roles granted them on a new database), migrations (ordinals 1500–1599, this module's
- * range), the lifecycle, the entity, a setting, the figures, the deadline column and the routes.
+ * range), the lifecycle, the entities, settings, the figures, the deadline column, the reminder job, the subscription
+ * to other modules' requests for tracking, the routes and the demo data.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
+import { recommendationsRequestedEvent } from './contract.ts';
 import { recommendationsLifecycle, recommendationsPermissions } from './domain/recommendations-lifecycle.ts';
+import { onRecommendationsRequested } from './server/commands.ts';
 import { recommendationsEntities } from './server/entities.ts';
 import { recommendationsFigureSource } from './server/figures.ts';
 import { recommendationsMigrations } from './server/migrations.ts';
+import { recommendationRemindersJob } from './server/reminders.ts';
 import { recommendationsRoutes } from './server/routes.ts';
+import { seedRecommendations } from './server/seed.ts';
 import { recommendationsSettings } from './server/settings.ts';
 
 export const recommendationsModule: ModuleManifest = {
   name: 'recommendations',
   label: '建议落实',
-  // default grants name roles some module declares (委员, 办公室工作人员 and 政协领导 come from organizations); a module
-  // that needs a role of its own declares it in `roles`
+  // the roles come from organizations (办公室工作人员, 政协领导) and proposals (承办单位经办人, 分管领导)
   permissions: [
-    { code: recommendationsPermissions.create, name: '新建和提交建议落实', defaultRoles: ['member', 'office_staff'] },
-    { code: recommendationsPermissions.handle, name: '受理、退回和办结建议落实', defaultRoles: ['office_staff'] },
-    { code: recommendationsPermissions.readAll, name: '查看本级全部建议落实与统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: recommendationsPermissions.create, name: '录入建议（来自报告或文件）', defaultRoles: ['office_staff'] },
+    { code: recommendationsPermissions.reply, name: '反馈建议落实情况、申请延期（责任单位）', defaultRoles: ['unit_handler', 'unit_leader'] },
+    { code: recommendationsPermissions.assess, name: '评估建议落实情况、审核延期申请', defaultRoles: ['office_staff'] },
+    { code: recommendationsPermissions.readAll, name: '查看本级全部建议落实、督办看板与统计', defaultRoles: ['office_staff', 'leader'] },
   ],
   migrations: recommendationsMigrations,
   workflows: [recommendationsLifecycle],
   entities: recommendationsEntities,
   settings: recommendationsSettings,
   figures: recommendationsFigureSource,
-  // 办理期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
-  dueDates: [{ table: 'recommendations_items', column: 'due_date' }],
+  // 反馈期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
+  dueDates: [{ table: 'recommendations', column: 'due_date' }],
+  jobs: [recommendationRemindersJob],
+  subscribe: (ctx) => {
+    // another module (协商成果, 调研/视察报告, 民主评议, 有事来商量) asks for its recommendations to be tracked
+    ctx.events.on(recommendationsRequestedEvent, async (e) => { await onRecommendationsRequested(ctx, e); });
+  },
   routes: recommendationsRoutes,
+  seed: (ctx, seed) => seedRecommendations(ctx, seed),
 };

@@ -1,86 +1,224 @@
 /**
- * Commands on 建议落实. Each runs in one unit of work (`ctx.uow.run`): the row, its history, its work item (待办), the
- * audit record and the events commit together or not at all, and the events are delivered from the outbox after
- * commit. Every write is guarded by the version the client read: a stale one is a 409 VERSION_CONFLICT.
- * The five steps of a command: load → authorize → check (the lifecycle) → one transaction → events after commit.
+ * Commands on 建议落实. Each runs in one unit of work (`ctx.uow.run`): the rows, their history, their work items (待办),
+ * the audit records and the events commit together or not at all, and the events are delivered from the outbox after
+ * commit. Every write on an existing record is guarded by the version the client read: a stale one is a 409.
+ *
+ * Recommendations arrive two ways, both through `trackIn`: another module's `recommendations.requested` event (one
+ * part per entry and department, keyed by source, entry key and department, so a repeated delivery creates nothing),
+ * and the office entering a report's recommendations by hand.
  */
-import { requirePermission, type Actor } from '../../../kernel/server/actor.ts';
+import { requirePermission, systemActor, type Actor } from '../../../kernel/server/actor.ts';
+import type { DomainEvent } from '../../../kernel/server/events.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
-import { AppError, notFound } from '../../../kernel/universal/errors.ts';
+import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import type { RecommendationsCreateBody, RecommendationsEditBody } from '../contract.ts';
-import { recommendationsLifecycle, recommendationsPermissions } from '../domain/recommendations-lifecycle.ts';
-import { canSeeItem } from '../domain/recommendations-policy.ts';
-import { findItem } from './repository.ts';
-import { defaultRecommendationsSettings, readRecommendationsSettings, type RecommendationsSettings } from './settings.ts';
-import type { RecommendationsItemRow } from './tables.ts';
+import { linkAttachments } from '../../attachments/index.ts';
+import { loadActor } from '../../identity/index.ts';
+import { listUnits } from '../../organizations/index.ts';
+import type { AnySourceType, RecommendationsCreateBody, RecommendationsRequestedPayload } from '../contract.ts';
+import { owingStates, recommendationsLifecycle, recommendationsPermissions } from '../domain/recommendations-lifecycle.ts';
+import { canSeeItem, isUnitActor, readsAll } from '../domain/recommendations-policy.ts';
+import { findItem, trackedKeys } from './repository.ts';
+import { readRecommendationsSettings } from './settings.ts';
+import type { RecommendationRow } from './tables.ts';
 
-/** The entity's Chinese name, for messages such as 「建议落实不存在或无权查看」 and 「建议落实已被他人修改」. */
-export const ITEM_LABEL = '建议落实';
+type Row = RecommendationRow & { [k: string]: unknown };
+
+/** The entity's Chinese name, for messages such as 「建议不存在或无权查看」 and 「建议已被他人修改」. */
+export const ITEM_LABEL = '建议';
+/** The office's work item on an extension request (a side task beside the department's). */
+export const EXTENSION_TASK = 'recommendation_extension';
 
 /**
  * How the workflow runner handles this record: its table, its name, the line shown in the worklist, who may see it,
- * and `apply`, the columns a transition writes besides state and version (here: the deadline, reason and result).
- * `apply` runs inside the transaction: it writes through `trx` only and reads nothing through `ctx.db` (on SQLite the
- * one connection is held by the transaction, so such a read would wait for ever); read settings before the unit of work.
+ * and `apply`, the columns a transition writes besides state and version. `apply` runs inside the transaction and
+ * writes through `trx` only (the evidence attachments are linked to the record there).
  */
-export function itemSpec(ctx: ModuleContext, settings: RecommendationsSettings = defaultRecommendationsSettings): WorkflowSpec<RecommendationsItemRow & { [k: string]: unknown }> {
+export function itemSpec(): WorkflowSpec<RecommendationRow & { [k: string]: unknown }> {
   return {
     workflow: recommendationsLifecycle as WorkflowSpec<any>['workflow'],
-    table: 'recommendations_items',
+    table: 'recommendations',
     entityLabel: ITEM_LABEL,
-    titleOf: (r) => r.title,
+    titleOf: (r) => `${r.source_title}：${r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text}`,
     canSee: (r, actor) => canSeeItem(r, actor),
-    async apply({ transition, input }) {
-      if (transition.name === 'accept') {
-        // the handler's date, or the configured number of working days from today on the Chinese calendar
-        return { due_date: (input.dueDate as string | undefined) ?? ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.dueWorkingDays) };
+    async apply({ trx, record, transition, input, actor, now }) {
+      switch (transition.name) {
+        case 'reply': {
+          const ids = (input.attachmentIds as string[] | undefined) ?? [];
+          if (ids.length) await linkAttachments(trx, { ids, entityType: 'recommendation', entityId: record.id, actor, field: 'input.attachmentIds' });
+          // a reply answers a pending extension request too: the department has done what it asked time for
+          return { feedback: input.feedback as string, replied_at: now, first_reply_at: record.first_reply_at ?? now, ...(record.ext_state === 'requested' ? { ext_state: null } : {}) };
+        }
+        case 'mark_in_progress': return { assessment: input.note as string, due_date: input.nextDueDate as string };
+        case 'mark_implemented': return { assessment: (input.note as string | undefined) ?? null, closed_at: now };
+        case 'not_implemented': return { not_done_reason: input.reason as string, closed_at: now };
+        case 'return': return { return_reason: input.reason as string };
+        default: return {};
       }
-      if (transition.name === 'return') return { return_reason: input.reason as string };
-      if (transition.name === 'complete') return { result: input.result as string };
-      return {};
     },
   };
 }
 
-/** 新建建议落实: the record starts in the lifecycle's initial state (起草中), owned by the actor. Returns its id. */
-export async function createItem(ctx: ModuleContext, actor: Actor, body: RecommendationsCreateBody, ip?: string): Promise<string> {
-  requirePermission(actor, recommendationsPermissions.create, `新建${ITEM_LABEL}`);
-  const id = newId();
-  await ctx.uow.run(async (w) => {
-    // the runner writes the row with its history, work item, audit record and `recommendations_item.transitioned` event
-    await w.create(itemSpec(ctx), {
-      id, tenant_id: actor.tenantId, title: body.title, body: body.body, owner_user_id: actor.userId, owner_name: actor.displayName,
-      due_date: null, return_reason: null, result: null,
-    }, actor, ip);
+/** One recommendation to track, for one or several departments. */
+interface Entry {
+  key: string;
+  text: string;
+  unitIds: string[];
+  dueInWorkingDays: number;
+  instruction?: { by: string; text: string; at: string | null };
+}
+interface Source { module: string; type: AnySourceType; id: string; title: string; link: string | null }
+
+/**
+ * Create, in the unit of work, one part per entry and department not tracked yet (`already` holds `key|unitId`).
+ * `units` are the tenant's handling units (read before the transaction). Returns the ids created.
+ */
+async function trackIn(w: Work, ctx: ModuleContext, o: {
+  tenantId: string; source: Source; entries: Entry[]; actor: Actor; units: Map<string, string>; already: Set<string>; ip?: string;
+}): Promise<string[]> {
+  const created: string[] = [];
+  const today = ctx.calendar.today();
+  for (const e of o.entries) {
+    for (const unitId of [...new Set(e.unitIds)]) {
+      const unitName = o.units.get(unitId);
+      if (!unitName || o.already.has(`${e.key}|${unitId}`)) continue;
+      const id = newId();
+      await w.create(itemSpec(), {
+        id, tenant_id: o.tenantId, source_type: o.source.type, source_module: o.source.module, source_id: o.source.id, source_title: o.source.title,
+        source_link: o.source.link, item_key: e.key, text: e.text, unit_id: unitId, unit_name: unitName,
+        instruction_by: e.instruction?.by ?? null, instruction_text: e.instruction?.text ?? null, instruction_at: e.instruction?.at ?? null,
+        requested_by: o.actor.userId, requested_by_name: o.actor.displayName,
+        due_date: ctx.calendar.addWorkingDays(today, e.dueInWorkingDays),
+        feedback: null, first_reply_at: null, replied_at: null, assessment: null, not_done_reason: null, return_reason: null,
+        ext_state: null, ext_reason: null, ext_due_date: null, ext_answer: null, closed_at: null,
+      }, o.actor, o.ip);
+      o.already.add(`${e.key}|${unitId}`);
+      created.push(id);
+    }
+  }
+  return created;
+}
+
+async function unitsOf(ctx: ModuleContext, tenantId: string): Promise<Map<string, string>> {
+  return new Map((await listUnits(ctx.db, tenantId)).map((u) => [u.id, u.short_name ?? u.name]));
+}
+
+/**
+ * The subscriber of `recommendations.requested`: track every entry once, all in one unit of work. A department that
+ * is not a handling unit of the tenant is skipped (and named in the audit record) rather than failing the delivery
+ * for ever; a repeated delivery finds its parts tracked and creates nothing.
+ */
+export async function onRecommendationsRequested(ctx: ModuleContext, e: DomainEvent): Promise<string[]> {
+  const p = e.payload as unknown as RecommendationsRequestedPayload;
+  const tenantId = p.tenantId ?? e.tenantId;
+  // reads first: on SQLite the transaction holds the one connection
+  const units = await unitsOf(ctx, tenantId);
+  const already = await trackedKeys(ctx.db, tenantId, p.source.type, p.source.id);
+  let actor: Actor;
+  try { actor = await loadActor(ctx.db, p.requestedBy); } catch { actor = systemActor(tenantId); }
+  const skipped = [...new Set(p.items.flatMap((i) => i.unitIds).filter((u) => !units.has(u)))];
+  return ctx.uow.run(async (w) => {
+    const ids = await trackIn(w, ctx, {
+      tenantId, actor, units, already,
+      source: { module: p.source.module, type: p.source.type, id: p.source.id, title: p.source.title, link: p.source.link ?? null },
+      entries: p.items.map((i) => ({ key: i.key, text: i.text, unitIds: i.unitIds, dueInWorkingDays: i.dueInWorkingDays, instruction: i.instruction })),
+    });
+    if (ids.length || skipped.length) {
+      await w.audit({
+        tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'recommendation.track', entityType: 'recommendation_source', entityId: `${p.source.type}:${p.source.id}`,
+        data: { event: e.id ?? null, created: ids.length, ...(skipped.length ? { skippedUnits: skipped } : {}) },
+      });
+    }
+    return ids;
   });
-  return id;
+}
+
+/** 录入建议: the office enters one recommendation of a report by hand, one part per responsible department. */
+export async function createItems(ctx: ModuleContext, actor: Actor, body: RecommendationsCreateBody, ip?: string): Promise<string[]> {
+  requirePermission(actor, recommendationsPermissions.create, `录入${ITEM_LABEL}`);
+  const units = await unitsOf(ctx, actor.tenantId);
+  const bad = body.unitIds.find((u) => !units.has(u));
+  if (bad) throw invalid('unitIds', '「责任单位」', '应为本级政协的承办单位');
+  if (!!body.instructionBy !== !!body.instructionText) {
+    throw invalid(body.instructionBy ? 'instructionText' : 'instructionBy', body.instructionBy ? '「批示内容」' : '「批示领导」', '填写批示时不能为空');
+  }
+  const settings = await readRecommendationsSettings(ctx, actor.tenantId);
+  // a hand-entered document is its own source: its title names it, an id is given to it
+  const sourceId = newId();
+  const key = body.itemKey ?? '1';
+  const ids = await ctx.uow.run((w) => trackIn(w, ctx, {
+    tenantId: actor.tenantId, actor, units, already: new Set(), ip,
+    source: { module: 'recommendations', type: body.sourceType, id: sourceId, title: body.sourceTitle, link: null },
+    entries: [{
+      key, text: body.text, unitIds: body.unitIds, dueInWorkingDays: body.dueInWorkingDays ?? settings.dueWorkingDays,
+      instruction: body.instructionBy && body.instructionText ? { by: body.instructionBy, text: body.instructionText, at: body.instructionAt ?? null } : undefined,
+    }],
+  }));
+  return ids;
 }
 
 /** Fire a lifecycle action: the runner checks state, role, permission, guard and input, and the version. */
 export async function fireItem(ctx: ModuleContext, req: { id: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }): Promise<void> {
-  // a record of another CPPCC is not found anyway, so the actor's CPPCC's settings are the record's
-  const settings = await readRecommendationsSettings(ctx, req.actor.tenantId);
   await ctx.uow.run(async (w) => {
-    await w.fire(itemSpec(ctx, settings), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    const res = await w.fire(itemSpec(), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    // a reply settles a pending extension request: the office's work item on it closes
+    if (res.transition.name === 'reply') await w.closeTasks(EXTENSION_TASK, req.id);
   });
 }
 
-/** May the actor edit the record's text now: its owner, while it is a draft or was returned. */
-export const canEditItem = (r: RecommendationsItemRow, actor: Actor) =>
-  r.owner_user_id === actor.userId && r.tenant_id === actor.tenantId && (r.state === 'draft' || r.state === 'returned');
-
-/** 修改: a write outside the lifecycle, guarded by the version (`bumpVersion`) and audited in the same transaction. */
-export async function editItem(ctx: ModuleContext, actor: Actor, id: string, body: RecommendationsEditBody, ip?: string): Promise<void> {
+async function loadVisible(ctx: ModuleContext, id: string, actor: Actor): Promise<RecommendationRow> {
   const r = await findItem(ctx.db, id);
   if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-  if (!canEditItem(r, actor)) throw new AppError('FORBIDDEN', `只有提交人可以修改起草中或已退回的${ITEM_LABEL}`);
-  const set: Record<string, unknown> = {};
-  if (body.title !== undefined) set.title = body.title;
-  if (body.body !== undefined) set.body = body.body;
+  return r;
+}
+
+/** May the department ask for more time now: its own part, a reply owed, no request waiting. */
+export const canRequestExtension = (r: RecommendationRow, actor: Actor) =>
+  isUnitActor(actor) && r.unit_id === actor.orgId && r.tenant_id === actor.tenantId
+  && (owingStates as readonly string[]).includes(r.state) && r.ext_state !== 'requested';
+/** May the office decide an extension request now. */
+export const canDecideExtension = (r: RecommendationRow, actor: Actor) =>
+  r.tenant_id === actor.tenantId && r.ext_state === 'requested' && (actor.permissions.has('*') || actor.permissions.has(recommendationsPermissions.assess)) && readsAll(actor);
+
+/** 延期申请: the department asks for a later due date, with its reason; the office gets a work item to decide it. */
+export async function requestExtension(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; reason: string; dueDate: string }, ip?: string): Promise<void> {
+  const r = await loadVisible(ctx, id, actor);
+  if (!canRequestExtension(r, actor)) {
+    throw new AppError('FORBIDDEN', r.ext_state === 'requested' ? '已有延期申请等待审核' : '只有责任单位在反馈期限内可以申请延期');
+  }
+  if (r.due_date && body.dueDate <= r.due_date) throw invalid('dueDate', '「申请延至」', `应晚于现在的反馈期限 ${r.due_date}`);
   await ctx.uow.run(async (w) => {
-    await w.bumpVersion('recommendations_items', id, body.version, { ...set, updated_at: w.now }, ITEM_LABEL);
-    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'recommendations_item.edit', entityType: 'recommendations_item', entityId: id, data: { fields: Object.keys(set) }, ip });
+    await w.bumpVersion('recommendations', id, body.version, { ext_state: 'requested', ext_reason: body.reason, ext_due_date: body.dueDate, ext_answer: null, updated_at: w.now }, ITEM_LABEL);
+    await w.record({ tenantId: r.tenant_id, entityType: 'recommendation', entityId: id, to: r.state, action: 'request_extension', actor, note: `申请延至 ${body.dueDate}：${body.reason}`, data: { dueDate: body.dueDate }, ip, event: { title: itemSpec().titleOf(r as Row), version: body.version + 1 } });
+    await w.openTask({
+      tenantId: r.tenant_id, entityType: EXTENSION_TASK, entityId: id, recordType: 'recommendation', state: r.state, title: itemSpec().titleOf(r as Row),
+      label: '建议落实延期申请', orgId: r.tenant_id, role: 'office_staff', dueDate: ctx.calendar.addWorkingDays(ctx.calendar.today(), 3), actor,
+    });
+  });
+}
+
+/** 审核延期: the office grants (the due date and the department's work item move) or refuses (with its answer). */
+export async function decideExtension(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; grant: boolean; dueDate?: string; answer?: string }, ip?: string): Promise<void> {
+  const r = await loadVisible(ctx, id, actor);
+  requirePermission(actor, recommendationsPermissions.assess, '审核延期申请');
+  if (!canDecideExtension(r, actor)) throw new AppError('FORBIDDEN', '没有等待审核的延期申请');
+  const today = ctx.calendar.today();
+  const due = body.dueDate ?? r.ext_due_date ?? today;
+  if (body.grant && due <= today) throw invalid('dueDate', '「延至」', '应晚于今天');
+  if (!body.grant && !body.answer) throw invalid('answer', '「审核意见」', '不同意延期时不能为空');
+  await ctx.uow.run(async (w) => {
+    const set = body.grant
+      ? { ext_state: 'granted', ext_answer: body.answer ?? null, ext_due_date: due, due_date: due, updated_at: w.now }
+      : { ext_state: 'refused', ext_answer: body.answer ?? null, updated_at: w.now };
+    await w.bumpVersion('recommendations', id, body.version, set, ITEM_LABEL);
+    await w.record({
+      tenantId: r.tenant_id, entityType: 'recommendation', entityId: id, to: r.state, action: body.grant ? 'grant_extension' : 'refuse_extension', actor,
+      note: body.grant ? `延至 ${due}${body.answer ? `：${body.answer}` : ''}` : body.answer ?? null, ip, event: { title: itemSpec().titleOf(r as Row), version: body.version + 1 },
+    });
+    await w.closeTasks(EXTENSION_TASK, id);
+    // the department's work item is due on the new date
+    if (body.grant) await w.openStateTask(itemSpec(), { ...r, ...set, version: body.version + 1 } as Row);
   });
 }

@@ -1,27 +1,46 @@
 /**
- * The module's figures (统计数字) in the kernel's catalogue (GET /api/figures). A figure is true only if its list
- * agrees: `list.api` with `list.query` answers a `total` equal to `value`. So each figure is counted with the very
- * query its list runs (`listItems`), and returns nothing to an actor who may not read the records.
+ * The module's figures (统计数字) in the kernel's catalogue (GET /api/figures): the recommendations handed over in the
+ * period (收到), those the departments have replied to (已反馈), those assessed 已落实, those overdue now (超期), and
+ * those received by source type. Each is counted with the very filter its list runs (`countItems`), so the list it
+ * links to has exactly as many rows. By department, the board (GET /api/recommendations/board) counts the same way.
  */
 import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
+import { shareOf } from '../../../kernel/universal/figures.ts';
+import { recommendationSourceTypes, sourceTypeLabels } from '../contract.ts';
 import { readsAll } from '../domain/recommendations-policy.ts';
-import { listItems } from './repository.ts';
+import { countItems, type RecommendationFilter } from './repository.ts';
 
-const org = (name: string, label: string): FigureDecl => ({ key: `recommendations.${name}`, label, unit: '件', scope: 'organisation' });
-const created = org('created', '新建建议落实');
-const done = org('done', '已办结建议落实');
+const org = (name: string, label: string): FigureDecl => ({ key: `recommendations.${name}`, label, unit: '条', scope: 'organisation' });
+const received = org('received', '收到建议');
+const answered = org('answered', '已反馈建议');
+const implemented = org('implemented', '已落实建议');
+const overdue = org('overdue', '超期未反馈建议');
+const bySource = recommendationSourceTypes.map((t) => ({ type: t, decl: org(`source.${t}`, `来自${sourceTypeLabels[t]}的建议`) }));
 
 export const recommendationsFigureSource: FigureSource = {
-  figures: [created, done],
+  figures: [received, answered, implemented, overdue, ...bySource.map((s) => s.decl)],
   async compute(ctx, scope, actor) {
-    // organisation figures only, for staff who read every record of that CPPCC
+    // organisation figures only, for the office and leaders who read every record of that CPPCC
     if (scope.subject || !readsAll(actor) || actor.tenantId !== scope.tenantId) return [];
-    const figureOf = async (d: FigureDecl, query: Record<string, string>): Promise<Figure> => {
-      const { total } = await listItems(ctx.db, actor, { page: 1, pageSize: 1, from: query.from, to: query.to, state: query.state });
-      return { key: d.key, label: d.label, unit: d.unit, value: total, list: { api: '/api/recommendations', web: '/recommendations', query, rows: 'recommendations_item' } };
-    };
+    const today = ctx.calendar.today();
     const period = { from: scope.from, to: scope.to };
-    return Promise.all([figureOf(created, period), figureOf(done, { ...period, state: 'done' })]);
+    const figureOf = async (d: FigureDecl, query: Record<string, string>): Promise<Figure> => {
+      const filter: RecommendationFilter = {
+        ...period, state: query.state, sourceType: query.sourceType as RecommendationFilter['sourceType'],
+        answered: query.answered ? query.answered === 'true' : undefined, overdue: query.overdue ? query.overdue === 'true' : undefined,
+      };
+      const value = await countItems(ctx.db, actor, filter, today);
+      return { key: d.key, label: d.label, unit: d.unit, value, list: { api: '/api/recommendations', web: '/recommendations', query, rows: 'recommendation' } };
+    };
+    const all = [
+      await figureOf(received, period),
+      await figureOf(answered, { ...period, answered: 'true' }),
+      await figureOf(implemented, { ...period, state: 'implemented' }),
+      await figureOf(overdue, { ...period, overdue: 'true' }),
+    ];
+    for (const f of all.slice(1)) f.share = shareOf(received.key, f.value, all[0].value);
+    for (const s of bySource) all.push(await figureOf(s.decl, { ...period, sourceType: s.type }));
+    return all;
   },
 };

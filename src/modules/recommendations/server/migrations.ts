@@ -1,33 +1,55 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range (1500–1599 here;
- * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
- * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
- * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
+ * The module's tables. Migration names carry a global ordinal from the module's own range (1500–1599) and never
+ * change once shipped: a later change to a table is a new migration with the next ordinal. The same migration runs on
+ * SQLite and PostgreSQL, so columns use the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
 export const recommendationsMigrations: MigrationDef[] = [
   {
-    name: '1500_recommendations_items',
+    name: '1500_recommendations',
     async up(db) {
-      await db.schema.createTable('recommendations_items')
+      await db.schema.createTable('recommendations')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('owner_user_id', 'text', (c) => c.notNull())
-        .addColumn('owner_name', 'text', (c) => c.notNull())
+        .addColumn('source_type', 'text', (c) => c.notNull())
+        .addColumn('source_module', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('source_title', 'text', (c) => c.notNull())
+        .addColumn('source_link', 'text')
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('unit_name', 'text', (c) => c.notNull())
+        .addColumn('instruction_by', 'text')
+        .addColumn('instruction_text', 'text')
+        .addColumn('instruction_at', 'text')
+        .addColumn('requested_by', 'text', (c) => c.notNull())
+        .addColumn('requested_by_name', 'text', (c) => c.notNull())
         .addColumn('due_date', 'text')
+        .addColumn('feedback', 'text')
+        .addColumn('first_reply_at', 'text')
+        .addColumn('replied_at', 'text')
+        .addColumn('assessment', 'text')
+        .addColumn('not_done_reason', 'text')
         .addColumn('return_reason', 'text')
-        .addColumn('result', 'text')
+        .addColumn('ext_state', 'text')
+        .addColumn('ext_reason', 'text')
+        .addColumn('ext_due_date', 'text')
+        .addColumn('ext_answer', 'text')
+        .addColumn('closed_at', 'text')
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      // the list's two ways in: a CPPCC's records by state and time (staff), one person's own records (members)
-      await db.schema.createIndex('recommendations_items_tenant_state').on('recommendations_items').columns(['tenant_id', 'state', 'created_at']).execute();
-      await db.schema.createIndex('recommendations_items_owner').on('recommendations_items').columns(['owner_user_id', 'created_at']).execute();
+      // a source's request delivered twice creates nothing twice
+      await db.schema.createIndex('recommendations_source_key').unique().on('recommendations')
+        .columns(['tenant_id', 'source_type', 'source_id', 'item_key', 'unit_id']).execute();
+      // the office's board and lists (by state and time), a department's own list, the overdue scan
+      await db.schema.createIndex('recommendations_tenant_state').on('recommendations').columns(['tenant_id', 'state', 'created_at']).execute();
+      await db.schema.createIndex('recommendations_unit').on('recommendations').columns(['unit_id', 'state', 'created_at']).execute();
+      await db.schema.createIndex('recommendations_due').on('recommendations').columns(['tenant_id', 'state', 'due_date']).execute();
     },
   },
 ];

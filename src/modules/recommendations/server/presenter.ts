@@ -1,35 +1,53 @@
 /**
  * Turns rows into API objects. Every record goes out with `actions`, what the caller may do now (from the lifecycle's
- * one decision, `allowedActions`), and `progress` (the step bar), so the web never re-derives a rule.
+ * one decision, `allowedActions`), its `abilities` outside the lifecycle (延期申请, 审核延期) and `progress` (the step
+ * bar), so the web never re-derives a rule.
  */
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
-import type { RecommendationsDetail, RecommendationsListItem } from '../contract.ts';
-import { recommendationsActionLabel, recommendationsLifecycle, recommendationsStateLabel, type RecommendationsState } from '../domain/recommendations-lifecycle.ts';
-import { canEditItem } from './commands.ts';
-import { historyOf } from './repository.ts';
-import type { RecommendationsItemRow } from './tables.ts';
+import { sourceTypeLabels, type AnySourceType, type RecommendationsDetail, type RecommendationsListItem } from '../contract.ts';
+import { isOverdue, recommendationsActionLabel, recommendationsLifecycle, recommendationsStateLabel, type RecommendationsState } from '../domain/recommendations-lifecycle.ts';
+import { readsAll } from '../domain/recommendations-policy.ts';
+import { canDecideExtension, canRequestExtension } from './commands.ts';
+import { historyOf, partsOf } from './repository.ts';
+import type { RecommendationRow } from './tables.ts';
 
-export function toListItem(r: RecommendationsItemRow): RecommendationsListItem {
+const extensionLabels: Record<string, string> = { requested: '待审核', granted: '已同意', refused: '不同意' };
+
+export function toListItem(r: RecommendationRow, today: string): RecommendationsListItem {
   return {
-    id: r.id, title: r.title, ownerUserId: r.owner_user_id, ownerName: r.owner_name,
+    id: r.id, text: r.text, sourceType: r.source_type as AnySourceType, sourceTypeLabel: sourceTypeLabels[r.source_type as AnySourceType] ?? r.source_type,
+    sourceTitle: r.source_title, itemKey: r.item_key, unitId: r.unit_id, unitName: r.unit_name,
     state: r.state as RecommendationsState, stateLabel: recommendationsStateLabel(r.state), stateTone: stateView(recommendationsLifecycle, r.state).tone,
-    dueDate: r.due_date ?? null, createdAt: r.created_at, version: Number(r.version),
+    dueDate: r.due_date ?? null, overdue: isOverdue(r, today), extensionPending: r.ext_state === 'requested', hasInstruction: !!r.instruction_text,
+    createdAt: r.created_at, version: Number(r.version),
   };
 }
 
-export async function toDetail(db: AnyModuleDb, r: RecommendationsItemRow, actor: Actor): Promise<RecommendationsDetail> {
-  const history = await historyOf(db, r.id);
+export async function toDetail(db: AnyModuleDb, r: RecommendationRow, actor: Actor, today: string): Promise<RecommendationsDetail> {
+  const [history, parts] = await Promise.all([historyOf(db, r.id), partsOf(db, r)]);
   return {
-    ...toListItem(r),
-    body: r.body, returnReason: r.return_reason ?? null, result: r.result ?? null,
+    ...toListItem(r, today),
+    sourceModule: r.source_module, sourceId: r.source_id, sourceLink: r.source_link ?? null,
+    instruction: r.instruction_text ? { by: r.instruction_by ?? '', text: r.instruction_text, at: r.instruction_at ?? null } : null,
+    requestedByName: r.requested_by_name,
+    feedback: r.feedback ?? null, repliedAt: r.replied_at ?? null, assessment: r.assessment ?? null, notDoneReason: r.not_done_reason ?? null,
+    returnReason: r.state === 'pending' ? r.return_reason ?? null : null,
+    extension: r.ext_state ? { state: r.ext_state, stateLabel: extensionLabels[r.ext_state] ?? r.ext_state, reason: r.ext_reason ?? null, dueDate: r.ext_due_date ?? null, answer: r.ext_answer ?? null } : null,
+    // a department sees that others share the recommendation, not how they stand (each sees its own part)
+    siblings: parts.filter((p) => p.id !== r.id).map((p) => ({
+      id: p.id, unitName: p.unit_name,
+      stateLabel: actor.tenantId === p.tenant_id && (p.unit_id === actor.orgId || readsAll(actor)) ? recommendationsStateLabel(p.state) : '',
+      stateTone: stateView(recommendationsLifecycle, p.state).tone,
+    })),
     progress: stateView(recommendationsLifecycle, r.state),
     history: history.map((h) => ({
       id: h.id, action: h.action, actionLabel: recommendationsActionLabel(h.action), toStateLabel: recommendationsStateLabel(h.to_state),
       actorName: h.actor_name, note: h.note ?? null, at: h.at,
     })),
-    actions: allowedActions(recommendationsLifecycle, r.state, { record: r as unknown as Record<string, unknown> & RecommendationsItemRow, actor }),
-    canEdit: canEditItem(r, actor),
+    actions: allowedActions(recommendationsLifecycle, r.state, { record: r as unknown as Record<string, unknown> & RecommendationRow, actor }),
+    abilities: { requestExtension: canRequestExtension(r, actor), decideExtension: canDecideExtension(r, actor) },
   };
 }
+
