@@ -109,7 +109,7 @@ export default function PlanPage() {
   if (p.itemMode === 'change') {
     columns.push({
       title: t('计划调整'), key: 'ops', width: 150, render: (_v, r) => r.status === 'planned' && (
-        <Select size="small" placeholder={t('调整')} style={{ width: 130 }} value={null} onChange={(k: ChangeKind) => openChange(k, r)}
+        <Select size="small" virtual={false} placeholder={t('调整')} style={{ width: 130 }} value={null} onChange={(k: ChangeKind) => openChange(k, r)}
           options={[{ value: 'move', label: t('调整月份') }, { value: 'form', label: t('调整协商形式') }, { value: 'cancel', label: t('取消计划项') }]} />
       ),
     });
@@ -119,10 +119,10 @@ export default function PlanPage() {
     <>
       <Form.Item name="title" label={t('协商议题')} rules={[{ required: true, min: 4 }]}><Input maxLength={200} /></Form.Item>
       <Space.Compact block style={{ gap: 12, display: 'flex', flexWrap: 'wrap' }}>
-        <Form.Item name="form" label={t('协商形式')} rules={[{ required: true }]} style={{ minWidth: 200, flex: 1 }}><Select options={formOptions} /></Form.Item>
-        <Form.Item name="plannedMonth" label={t('计划月份')} rules={[{ required: true }]} style={{ minWidth: 120 }}><Select options={monthOptions} /></Form.Item>
+        <Form.Item name="form" label={t('协商形式')} rules={[{ required: true }]} style={{ minWidth: 200, flex: 1 }}><Select virtual={false} options={formOptions} /></Form.Item>
+        <Form.Item name="plannedMonth" label={t('计划月份')} rules={[{ required: true }]} style={{ minWidth: 120 }}><Select virtual={false} options={monthOptions} /></Form.Item>
       </Space.Compact>
-      <Form.Item name="leadOrgId" label={t('牵头专委会')} rules={[{ required: true }]}><Select options={committeeOptions} /></Form.Item>
+      <Form.Item name="leadOrgId" label={t('牵头专委会')} rules={[{ required: true }]}><Select virtual={false} options={committeeOptions} /></Form.Item>
       <Form.Item name="partnerUnitIds" label={t('协同部门')}><Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>
       <Form.Item name="notes" label={t('备注')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
     </>
@@ -172,14 +172,14 @@ export default function PlanPage() {
       </Card>
 
       <Modal open={editing !== null} title={editing === 'new' ? t('添加计划项') : t('修改计划项')} onCancel={() => setEditing(null)} onOk={() => itemForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={itemForm} layout="vertical" onFinish={saveItem}>{itemFields}</Form>
+        <Form name="plan-item" form={itemForm} layout="vertical" onFinish={saveItem}>{itemFields}</Form>
       </Modal>
       <Modal open={changing !== null} title={changeTitle} onCancel={() => setChanging(null)} onOk={() => changeForm.submit()} okText={t('记录调整')} width={mobile ? undefined : 720}>
-        <Form form={changeForm} layout="vertical" onFinish={saveChange}>
+        <Form name="plan-change" form={changeForm} layout="vertical" onFinish={saveChange}>
           {changing?.item && <Typography.Paragraph>{changing.item.title}（{t('{m}月', { m: changing.item.plannedMonth })}，{t(changing.item.formLabel)}）</Typography.Paragraph>}
           {changing?.kind === 'add' && itemFields}
-          {changing?.kind === 'move' && <Form.Item name="plannedMonth" label={t('计划月份')} rules={[{ required: true }]}><Select options={monthOptions} /></Form.Item>}
-          {changing?.kind === 'form' && <Form.Item name="form" label={t('协商形式')} rules={[{ required: true }]}><Select options={formOptions} /></Form.Item>}
+          {changing?.kind === 'move' && <Form.Item name="plannedMonth" label={t('计划月份')} rules={[{ required: true }]}><Select virtual={false} options={monthOptions} /></Form.Item>}
+          {changing?.kind === 'form' && <Form.Item name="form" label={t('协商形式')} rules={[{ required: true }]}><Select virtual={false} options={formOptions} /></Form.Item>}
           <Form.Item name="reason" label={t('调整理由')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         </Form>
       </Modal>

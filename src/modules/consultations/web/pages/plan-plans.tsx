@@ -84,7 +84,7 @@ export default function PlansPage() {
         )}
       </Card>
       <Modal open={creating} title={t('编制年度协商计划')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
+        <Form name="plan-create" form={createForm} layout="vertical" onFinish={create}>
           <Form.Item name="year" label={t('年度')} rules={[{ required: true }]}><Select options={years.map((y) => ({ value: y, label: t('{y}年', { y }) }))} /></Form.Item>
         </Form>
       </Modal>

@@ -63,7 +63,7 @@ export default function TopicsPage() {
   return (
     <PageCard title={t('协商选题')} extra={o?.canPropose && <Button type="primary" icon={<PlusOutlined />} onClick={() => { createForm.setFieldsValue({ year: String(o.year + (o.canManage ? 0 : 0)), proposerOrgId: o.ownProposerOrgId ?? undefined }); setCreating(true); }}>{t('提出协商选题')}</Button>}>
       {o && (
-        <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form name="topic-filter" form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item name="year" label={t('年度')}><Select style={{ width: 110 }} options={years} /></Form.Item>
           {o.canManage && <Form.Item name="proposerOrgId" label={t('提出单位')}><Select allowClear showSearch optionFilterProp="label" style={{ minWidth: 200 }} placeholder={t('全部')} options={o.proposers.map((p) => ({ value: p.id, label: p.name }))} /></Form.Item>}
           <Form.Item name="form" label={t('协商形式')}><Select allowClear style={{ minWidth: 170 }} placeholder={t('全部')} options={o.forms.map((f) => ({ value: f.code, label: t(f.label) }))} /></Form.Item>
@@ -86,7 +86,7 @@ export default function TopicsPage() {
         <Table<TopicListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
       <Modal open={creating} title={t('提出协商选题')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('提交')} width={mobile ? undefined : 720}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
+        <Form name="topic-create" form={createForm} layout="vertical" onFinish={create}>
           <Form.Item name="year" label={t('年度')} rules={[{ required: true }]}><Select options={years} /></Form.Item>
           <Form.Item name="proposerOrgId" label={t('提出单位')} rules={[{ required: true }]}>
             <Select disabled={!o?.canManage} showSearch optionFilterProp="label" options={(o?.proposers ?? []).map((p) => ({ value: p.id, label: p.name }))} />
