@@ -91,10 +91,10 @@ export default function PlanPage() {
         </Space>
       ),
     },
-    { title: t('协商形式'), dataIndex: 'formLabel', key: 'form', width: 160, render: (v) => t(v) },
-    { title: t('牵头专委会'), dataIndex: 'leadOrgName', key: 'lead', width: 170, render: (v) => v || <Tag color="warning">{t('待定')}</Tag> },
-    { title: t('协同部门'), dataIndex: 'partnerUnitNames', key: 'units', width: 200, render: (v: string[]) => v.join('、') || '—' },
-    { title: t('开展情况'), key: 'done', width: 100, render: (_v, r) => (r.carriedOut ? <Tag color="success">{t('已开展')}</Tag> : r.consultations.length ? <Tag color="processing">{t('筹备中')}</Tag> : '—') },
+    { title: t('协商形式'), dataIndex: 'formLabel', key: 'form', width: 140, render: (v) => t(v) },
+    { title: t('牵头专委会'), dataIndex: 'leadOrgName', key: 'lead', width: 150, render: (v) => v || <Tag color="warning">{t('待定')}</Tag> },
+    { title: t('协同部门'), dataIndex: 'partnerUnitNames', key: 'units', width: 170, responsive: ['md'], render: (v: string[]) => v.join('、') || '—' },
+    { title: t('开展情况'), key: 'done', width: 90, responsive: ['md'], render: (_v, r) => (r.carriedOut ? <Tag color="success">{t('已开展')}</Tag> : r.consultations.length ? <Tag color="processing">{t('筹备中')}</Tag> : '—') },
   ];
   if (p.itemMode === 'edit') {
     columns.push({
@@ -108,8 +108,8 @@ export default function PlanPage() {
   }
   if (p.itemMode === 'change') {
     columns.push({
-      title: t('计划调整'), key: 'ops', width: 150, render: (_v, r) => r.status === 'planned' && (
-        <Select size="small" virtual={false} placeholder={t('调整')} style={{ width: 130 }} value={null} onChange={(k: ChangeKind) => openChange(k, r)}
+      title: t('计划调整'), key: 'ops', width: 120, render: (_v, r) => r.status === 'planned' && (
+        <Select size="small" virtual={false} placeholder={t('调整')} style={{ width: 104 }} value={null} onChange={(k: ChangeKind) => openChange(k, r)}
           options={[{ value: 'move', label: t('调整月份') }, { value: 'form', label: t('调整协商形式') }, { value: 'cancel', label: t('取消计划项') }]} />
       ),
     });
