@@ -42,6 +42,8 @@ function pageApis(year: string): Record<string, string[]> {
     '/admin/calendar': [`/api/admin/calendar?year=${year}&month=1`, '/api/admin/calendar/coverage'],
     '/admin/audit': ['/api/audit'],
     '/consultations': ['/api/consultations'],
+    '/consultations/topics': ['/api/consultations/topics/options', `/api/consultations/topics?year=${year}&page=1&pageSize=20`],
+    '/consultations/plans': ['/api/consultations/topics/options', '/api/consultations/plans', `/api/consultations/plan-items?year=${year}&page=1&pageSize=20`],
     '/platforms': ['/api/platforms'],
     '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
     '/review': ['/api/review'],

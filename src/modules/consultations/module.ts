@@ -10,8 +10,10 @@ import { consultationsFigureSource } from './server/figures.ts';
 import { consultationsMigrations } from './server/migrations.ts';
 import { consultationsRoutes } from './server/routes.ts';
 import { consultationsSettings } from './server/settings.ts';
+// 协商选题 and 年度协商计划 (server/plan-*.ts) add their permissions, tables, lifecycles, routes, figures and demo plan
+import { withPlan } from './server/plan-module.ts';
 
-export const consultationsModule: ModuleManifest = {
+export const consultationsModule: ModuleManifest = withPlan({
   name: 'consultations',
   label: '协商议政',
   // default grants name roles some module declares (委员, 办公室工作人员 and 政协领导 come from organizations); a module
@@ -29,4 +31,4 @@ export const consultationsModule: ModuleManifest = {
   // 办理期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
   dueDates: [{ table: 'consultations_items', column: 'due_date' }],
   routes: consultationsRoutes,
-};
+});

@@ -6,8 +6,10 @@ import { FileTextOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { consultationsPermissions } from '../domain/consultations-lifecycle.ts';
+// 协商选题 and 年度协商计划 (pages/plan-*.tsx) add their menu entries, pages and English
+import { withPlanWeb } from './pages/plan-web.tsx';
 
-export const consultationsWeb: WebModule = {
+export const consultationsWeb: WebModule = withPlanWeb({
   name: 'consultations',
   menu: [
     // offered to those who may create, handle or read the records (not to the three administrators)
@@ -25,4 +27,4 @@ export const consultationsWeb: WebModule = {
     '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
     '协商议政待受理': 'Item to accept', '协商议政退回修改': 'Item returned for revision', '协商议政待办结': 'Item to complete', '受理意见': 'Note on acceptance',
   },
-};
+});

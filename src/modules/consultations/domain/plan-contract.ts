@@ -1,0 +1,213 @@
+/**
+ * The API's shapes for 协商选题 and 年度协商计划 (zod), shared by the server's routes and the web pages. Every field has a
+ * Chinese `.describe()` label, so a bad request is a 400 whose message names the field.
+ */
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../../../kernel/universal/pagination.ts';
+import { allowedActionSchema, stateViewSchema } from '../../../kernel/universal/workflow.ts';
+import { consultationForms } from './consultation-forms.ts';
+import { planChangeKinds } from './plan-lifecycle.ts';
+
+const year = z.coerce.number().int().min(2000, '应在 2000 年以后').max(2100, '应在 2100 年以前');
+const formCode = z.enum(consultationForms, { error: () => '不是可选的协商形式' });
+const orgId = (label: string) => z.string().min(1).max(40).describe(label);
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/* ---------------------------------------------------------------- 协商选题 */
+
+/** POST /api/consultations/topics */
+export const topicCreateBody = z.object({
+  year: year.describe('年度'),
+  title: z.string().trim().min(4, '至少 4 个字').max(200).describe('选题名称'),
+  reason: z.string().trim().min(10, '至少 10 个字').max(5000).describe('选题理由'),
+  form: formCode.describe('建议协商形式'),
+  /** the committee, party, group or office proposing it; a committee's staff propose for their committee */
+  proposerOrgId: orgId('提出单位').optional(),
+  contact: z.string().trim().min(2, '至少 2 个字').max(100).describe('联系人及电话'),
+});
+export type TopicCreateBody = z.infer<typeof topicCreateBody>;
+
+export const topicListQuery = pageQuery.extend({
+  year: year.optional().describe('年度'),
+  form: formCode.optional().describe('建议协商形式'),
+  proposerOrgId: orgId('提出单位').optional(),
+  state: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, '应为状态代码，多个用逗号分隔').max(100).optional().describe('状态'),
+  mine: bool.optional().describe('只看本单位的'),
+  q: z.string().trim().max(100).optional().describe('关键词'),
+});
+export type TopicListQuery = z.infer<typeof topicListQuery>;
+
+export const topicIdParams = z.object({ id: z.string().min(1).max(40).describe('协商选题编号') });
+
+export const topicListItem = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  form: z.string(),
+  formLabel: z.string(),
+  proposerOrgId: z.string(),
+  proposerOrgName: z.string(),
+  proposerName: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  stateTone: z.string(),
+  /** the topic it was merged into (合并) and the plan item it became (列入计划) */
+  mergedIntoId: z.string().nullable(),
+  planItemId: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type TopicListItem = z.infer<typeof topicListItem>;
+export const topicPage = pageOf(topicListItem);
+
+const historyItem = z.object({ id: z.string(), action: z.string(), actionLabel: z.string(), toStateLabel: z.string(), actorName: z.string(), note: z.string().nullable(), at: z.string() });
+
+export const topicDetail = topicListItem.extend({
+  reason: z.string(),
+  contact: z.string(),
+  declineReason: z.string().nullable(),
+  mergedIntoTitle: z.string().nullable(),
+  /** topics merged into this one */
+  mergedTopics: z.array(z.object({ id: z.string(), title: z.string(), proposerOrgName: z.string() })),
+  planId: z.string().nullable(),
+  progress: stateViewSchema,
+  history: z.array(historyItem),
+  actions: z.array(allowedActionSchema),
+});
+export type TopicDetail = z.infer<typeof topicDetail>;
+
+const codeLabel = z.object({ code: z.string(), label: z.string() });
+const orgOption = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+/** GET /api/consultations/topics/options: forms, states, proposing bodies, committees, partner units, the current year. */
+export const planOptions = z.object({
+  year: z.number().int(),
+  forms: z.array(codeLabel),
+  topicStates: z.array(codeLabel),
+  planStates: z.array(codeLabel),
+  changeKinds: z.array(codeLabel),
+  proposers: z.array(orgOption),
+  committees: z.array(orgOption),
+  units: z.array(orgOption),
+  /** the body the caller proposes for when they may not choose (a committee's staff), else null */
+  ownProposerOrgId: z.string().nullable(),
+  canPropose: z.boolean(),
+  canManage: z.boolean(),
+});
+export type PlanOptions = z.infer<typeof planOptions>;
+
+/* ---------------------------------------------------------------- 年度协商计划 */
+
+export const planCreateBody = z.object({ year: year.describe('年度') });
+export const planListQuery = z.object({ year: year.optional().describe('年度') });
+export const planIdParams = z.object({ id: z.string().min(1).max(40).describe('协商计划编号') });
+export const planItemParams = planIdParams.extend({ itemId: z.string().min(1).max(40).describe('计划项编号') });
+
+const itemFields = {
+  title: z.string().trim().min(4, '至少 4 个字').max(200).describe('协商议题'),
+  form: formCode.describe('协商形式'),
+  leadOrgId: orgId('牵头专委会'),
+  partnerUnitIds: z.array(z.string().min(1).max(40)).max(20).describe('协同部门'),
+  plannedMonth: z.number().int().min(1, '应为 1 到 12 月').max(12, '应为 1 到 12 月').describe('计划月份'),
+  notes: z.string().trim().max(1000).nullable().optional().describe('备注'),
+};
+/** POST /plans/:id/items (a draft) */
+export const planItemBody = z.object({ ...itemFields, topicId: z.string().min(1).max(40).optional().describe('协商选题') });
+export type PlanItemBody = z.infer<typeof planItemBody>;
+/** PATCH /plans/:id/items/:itemId (a draft), under the item's version */
+export const planItemEditBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  title: itemFields.title.optional(), form: itemFields.form.optional(), leadOrgId: itemFields.leadOrgId.optional(),
+  partnerUnitIds: itemFields.partnerUnitIds.optional(), plannedMonth: itemFields.plannedMonth.optional(), notes: itemFields.notes,
+});
+export type PlanItemEditBody = z.infer<typeof planItemEditBody>;
+export const planItemDeleteQuery = z.object({ version: z.coerce.number().int().min(1).describe('版本号') });
+
+/** POST /plans/:id/changes: 计划调整 of an approved plan, under the plan's version */
+export const planChangeBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  kind: z.enum(planChangeKinds, { error: () => '应为 move、form、add 或 cancel' }).describe('调整类型'),
+  reason: z.string().trim().min(2, '至少 2 个字').max(2000).describe('调整理由'),
+  itemId: z.string().min(1).max(40).optional().describe('计划项'),
+  plannedMonth: itemFields.plannedMonth.optional(),
+  form: itemFields.form.optional(),
+  /** the new item, for kind 'add' */
+  item: planItemBody.optional().describe('新增计划项'),
+});
+export type PlanChangeBody = z.infer<typeof planChangeBody>;
+
+export const planItemView = z.object({
+  id: z.string(),
+  planId: z.string(),
+  year: z.number().int(),
+  topicId: z.string().nullable(),
+  title: z.string(),
+  form: z.string(),
+  formLabel: z.string(),
+  leadOrgId: z.string(),
+  leadOrgName: z.string(),
+  partnerUnitIds: z.array(z.string()),
+  partnerUnitNames: z.array(z.string()),
+  plannedMonth: z.number().int(),
+  notes: z.string().nullable(),
+  status: z.enum(['planned', 'cancelled']),
+  /** added by a change after approval (计划调整) */
+  addedByChange: z.boolean(),
+  /** the consultations (协商活动) carrying the item out, and whether one has been held */
+  consultations: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), heldOn: z.string().nullable() })),
+  carriedOut: z.boolean(),
+  version: z.number().int(),
+});
+export type PlanItemView = z.infer<typeof planItemView>;
+
+export const planChangeView = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+  kind: z.enum(planChangeKinds),
+  kindLabel: z.string(),
+  before: z.string(),
+  after: z.string(),
+  reason: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+});
+export type PlanChangeView = z.infer<typeof planChangeView>;
+
+export const planSummary = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  stateTone: z.string(),
+  itemCount: z.number().int(),
+  approvedMeeting: z.string().nullable(),
+  approvedOn: z.string().nullable(),
+  version: z.number().int(),
+});
+export type PlanSummary = z.infer<typeof planSummary>;
+export const planList = z.object({ items: z.array(planSummary), canCreate: z.boolean() });
+
+export const planDetail = planSummary.extend({
+  returnReason: z.string().nullable(),
+  items: z.array(planItemView),
+  changes: z.array(planChangeView),
+  progress: stateViewSchema,
+  history: z.array(historyItem),
+  actions: z.array(allowedActionSchema),
+  /** 'edit': items are edited directly (a draft); 'change': through 计划调整 (approved); 'none' */
+  itemMode: z.enum(['edit', 'change', 'none']),
+  canManage: z.boolean(),
+  /** the Word document may be downloaded (approved, or a draft for the office and leaders) */
+  canDownload: z.boolean(),
+});
+export type PlanDetail = z.infer<typeof planDetail>;
+
+/** GET /api/consultations/plan-items: the approved plans' items of a year (the figures' list). */
+export const planItemListQuery = pageQuery.extend({
+  year: year.describe('年度'),
+  form: formCode.optional().describe('协商形式'),
+  carriedOut: bool.optional().describe('是否已开展'),
+});
+export type PlanItemListQuery = z.infer<typeof planItemListQuery>;
+export const planItemPage = pageOf(planItemView);

@@ -1,0 +1,216 @@
+/**
+ * Reading 协商选题 and 年度协商计划 (Kysely, both databases), and turning rows into API objects with their `actions`.
+ * Every query filters by the actor's CPPCC (tenant): a county sees its own topics and plan only. A draft plan is seen by
+ * those who make or approve it; the approved plan by everyone who reads plans.
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../../kernel/server/actor.ts';
+import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
+import { listHistory } from '../../../kernel/server/work-items.ts';
+import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
+import { orgTree, listCommittees, listUnits } from '../../organizations/index.ts';
+import { consultationFormLabel } from '../domain/consultation-forms.ts';
+import type { PlanChangeView, PlanDetail, PlanItemListQuery, PlanItemView, PlanSummary, TopicDetail, TopicListItem, TopicListQuery } from '../domain/plan-contract.ts';
+import {
+  itemEditMode, planActionLabel, planChangeKindLabels, planLifecycle, planOrder, planPermissions, planStateLabel,
+  topicActionLabel, topicLifecycle, topicStateLabel, type PlanChangeKind,
+} from '../domain/plan-lifecycle.ts';
+import { planDb, type PlanItemRow, type PlanRow, type TopicRow } from './plan-tables.ts';
+
+const has = (actor: Actor, p: string) => actor.permissions.has('*') || actor.permissions.has(p);
+export const mayPropose = (a: Actor) => has(a, planPermissions.propose);
+export const mayManage = (a: Actor) => has(a, planPermissions.manage);
+export const mayApprove = (a: Actor) => has(a, planPermissions.approve);
+export const mayReadPlans = (a: Actor) => has(a, planPermissions.read) || mayManage(a) || mayApprove(a);
+/** May the actor use topics and plans at all (the three administrators hold none of these permissions). */
+export const usesPlans = (a: Actor) => mayPropose(a) || mayReadPlans(a);
+
+/** A topic: the office and the leaders see all of their CPPCC's; a proposer sees their own body's. */
+export function canSeeTopic(r: Pick<TopicRow, 'tenant_id' | 'proposer_org_id' | 'proposer_user_id'>, a: Actor): boolean {
+  if (r.tenant_id !== a.tenantId) return false;
+  return mayManage(a) || mayApprove(a) || r.proposer_user_id === a.userId || (mayPropose(a) && r.proposer_org_id === a.orgId);
+}
+/** A plan: its CPPCC only; a draft (or one before the chair's meeting) only for those who make or approve it. */
+export function canSeePlan(r: Pick<PlanRow, 'tenant_id' | 'state'>, a: Actor): boolean {
+  if (r.tenant_id !== a.tenantId) return false;
+  if (r.state === 'approved') return mayReadPlans(a);
+  return mayManage(a) || mayApprove(a);
+}
+
+export const parseList = (s: string | null | undefined): string[] => { try { const v = JSON.parse(s ?? '[]'); return Array.isArray(v) ? v.map(String) : []; } catch { return []; } };
+
+/* ---------------------------------------------------------------- organisations */
+
+/** The bodies that propose topics: the tenant's committees, parties, groups and offices. */
+export async function proposerOrgs(db: AnyModuleDb, tenantId: string): Promise<Array<{ id: string; name: string; kind: string }>> {
+  const out: Array<{ id: string; name: string; kind: string }> = [];
+  const walk = (nodes: ReadonlyArray<{ id: string; name: string; kind: string; tenant_id: string; children: unknown[] }>) => {
+    for (const n of nodes) {
+      if (n.tenant_id === tenantId && ['committee', 'party', 'group', 'office'].includes(n.kind)) out.push({ id: n.id, name: n.name, kind: n.kind });
+      walk(n.children as typeof nodes);
+    }
+  };
+  walk(await orgTree(db, tenantId) as never);
+  const rank = { committee: 0, party: 1, group: 2, office: 3 } as Record<string, number>;
+  return out.sort((a, b) => rank[a.kind] - rank[b.kind]);
+}
+export async function committeesOf(db: AnyModuleDb, tenantId: string) {
+  return (await listCommittees(db, tenantId)).map((c) => ({ id: c.id, name: c.name, kind: 'committee' }));
+}
+export async function unitsOf(db: AnyModuleDb, tenantId: string) {
+  return (await listUnits(db, tenantId)).map((u) => ({ id: u.id, name: u.name, kind: 'gov_unit' }));
+}
+
+/* ---------------------------------------------------------------- topics */
+
+export async function findTopic(db: AnyModuleDb, id: string): Promise<TopicRow | undefined> {
+  return planDb(db).selectFrom('consultation_topics').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listTopics(db: AnyModuleDb, actor: Actor, q: TopicListQuery): Promise<{ rows: TopicRow[]; total: number }> {
+  let base = planDb(db).selectFrom('consultation_topics').where('tenant_id', '=', actor.tenantId);
+  // proposers who are not the office see their own body's topics (and the ones they entered)
+  if (q.mine || !(mayManage(actor) || mayApprove(actor))) base = base.where((eb) => eb.or([eb('proposer_org_id', '=', actor.orgId), eb('proposer_user_id', '=', actor.userId)]));
+  if (q.year) base = base.where('year', '=', q.year);
+  if (q.form) base = base.where('form', '=', q.form);
+  if (q.proposerOrgId) base = base.where('proposer_org_id', '=', q.proposerOrgId);
+  if (q.state) base = base.where('state', 'in', q.state.split(','));
+  if (q.q) base = base.where('title', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
+  const [rows, total] = await Promise.all([
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export function toTopicItem(r: TopicRow): TopicListItem {
+  return {
+    id: r.id, year: Number(r.year), title: r.title, form: r.form, formLabel: consultationFormLabel(r.form),
+    proposerOrgId: r.proposer_org_id, proposerOrgName: r.proposer_org_name, proposerName: r.proposer_name,
+    state: r.state, stateLabel: topicStateLabel(r.state), stateTone: stateView(topicLifecycle, r.state).tone,
+    mergedIntoId: r.merged_into_id ?? null, planItemId: r.plan_item_id ?? null, createdAt: r.created_at, version: Number(r.version),
+  };
+}
+
+export async function toTopicDetail(db: AnyModuleDb, r: TopicRow, actor: Actor): Promise<TopicDetail> {
+  const t = planDb(db);
+  const [history, target, merged, item] = await Promise.all([
+    listHistory(db, 'consultation_topic', r.id),
+    r.merged_into_id ? findTopic(db, r.merged_into_id) : undefined,
+    t.selectFrom('consultation_topics').select(['id', 'title', 'proposer_org_name']).where('merged_into_id', '=', r.id).orderBy('created_at').execute(),
+    r.plan_item_id ? t.selectFrom('consultation_plan_items').select('plan_id').where('id', '=', r.plan_item_id).executeTakeFirst() : undefined,
+  ]);
+  return {
+    ...toTopicItem(r), reason: r.reason, contact: r.contact, declineReason: r.decline_reason ?? null,
+    mergedIntoTitle: target?.title ?? null,
+    mergedTopics: merged.map((m) => ({ id: m.id, title: m.title, proposerOrgName: m.proposer_org_name })),
+    planId: item?.plan_id ?? null,
+    progress: stateView(topicLifecycle, r.state),
+    history: history.map((h) => ({ id: h.id, action: h.action, actionLabel: topicActionLabel(h.action), toStateLabel: topicStateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, at: h.at })),
+    actions: allowedActions(topicLifecycle, r.state, { record: r as never, actor }),
+  };
+}
+
+/* ---------------------------------------------------------------- plans */
+
+export async function findPlan(db: AnyModuleDb, id: string): Promise<PlanRow | undefined> {
+  return planDb(db).selectFrom('consultation_plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function findPlanOfYear(db: AnyModuleDb, tenantId: string, year: number): Promise<PlanRow | undefined> {
+  return planDb(db).selectFrom('consultation_plans').selectAll().where('tenant_id', '=', tenantId).where('year', '=', year).executeTakeFirst();
+}
+export async function itemsOf(db: AnyModuleDb, planId: string): Promise<PlanItemRow[]> {
+  return planDb(db).selectFrom('consultation_plan_items').selectAll().where('plan_id', '=', planId).orderBy('sort').execute();
+}
+
+export async function listPlans(db: AnyModuleDb, actor: Actor, year?: number): Promise<PlanSummary[]> {
+  let q = planDb(db).selectFrom('consultation_plans').selectAll().where('tenant_id', '=', actor.tenantId);
+  if (year) q = q.where('year', '=', year);
+  const rows = (await q.orderBy('year', 'desc').execute()).filter((p) => canSeePlan(p, actor));
+  if (rows.length === 0) return [];
+  const counts = await planDb(db).selectFrom('consultation_plan_items').select(['plan_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('plan_id', 'in', rows.map((r) => r.id)).where('status', '=', 'planned').groupBy('plan_id').execute();
+  const n = new Map(counts.map((c) => [c.plan_id, Number(c.n)]));
+  return rows.map((r) => toPlanSummary(r, n.get(r.id) ?? 0));
+}
+
+function toPlanSummary(r: PlanRow, itemCount: number): PlanSummary {
+  return {
+    id: r.id, year: Number(r.year), title: r.title, state: r.state, stateLabel: planStateLabel(r.state), stateTone: stateView(planLifecycle, r.state).tone,
+    itemCount, approvedMeeting: r.approved_meeting ?? null, approvedOn: r.approved_on ?? null, version: Number(r.version),
+  };
+}
+
+/**
+ * The consultations (协商活动) carrying out plan items: rows of `consultations` whose `plan_item_id` is one of them. A
+ * consultation counts as held when its `held_on` is set. The table is the consultation meetings' own; while a database
+ * does not have those columns yet, no item has consultations.
+ */
+export async function consultationsOfItems(db: AnyModuleDb, itemIds: readonly string[]): Promise<Map<string, PlanItemView['consultations']>> {
+  const out = new Map<string, PlanItemView['consultations']>();
+  if (itemIds.length === 0) return out;
+  try {
+    const rows = await sql<{ id: string; title: string; state: string; held_on: string | null; plan_item_id: string }>`
+      select id, title, state, held_on, plan_item_id from consultations where plan_item_id in (${sql.join([...itemIds])}) order by planned_on, id`.execute(db);
+    for (const r of rows.rows) {
+      const list = out.get(r.plan_item_id) ?? [];
+      list.push({ id: r.id, title: r.title, state: r.state, heldOn: r.held_on ?? null });
+      out.set(r.plan_item_id, list);
+    }
+  } catch {
+    // no consultations table with plan_item_id yet: nothing carries an item out
+  }
+  return out;
+}
+
+export function toItemView(r: PlanItemRow, consultations: PlanItemView['consultations'] = []): PlanItemView {
+  return {
+    id: r.id, planId: r.plan_id, year: Number(r.year), topicId: r.topic_id ?? null, title: r.title, form: r.form, formLabel: consultationFormLabel(r.form),
+    leadOrgId: r.lead_org_id, leadOrgName: r.lead_org_name, partnerUnitIds: parseList(r.partner_unit_ids), partnerUnitNames: parseList(r.partner_unit_names),
+    plannedMonth: Number(r.planned_month), notes: r.notes ?? null, status: r.status === 'cancelled' ? 'cancelled' : 'planned',
+    addedByChange: Number(r.added_by_change) === 1, consultations, carriedOut: consultations.some((c) => c.heldOn !== null), version: Number(r.version),
+  };
+}
+
+export async function toPlanDetail(db: AnyModuleDb, r: PlanRow, actor: Actor): Promise<PlanDetail> {
+  const [items, changes, history] = await Promise.all([
+    itemsOf(db, r.id),
+    planDb(db).selectFrom('consultation_plan_changes').selectAll().where('plan_id', '=', r.id).orderBy('at').orderBy('id').execute(),
+    listHistory(db, 'consultation_plan', r.id),
+  ]);
+  const held = await consultationsOfItems(db, items.map((i) => i.id));
+  const views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id)), sort: Number(i.sort) }))).map(({ sort: _sort, ...v }) => v);
+  const manage = mayManage(actor) && actor.tenantId === r.tenant_id;
+  const mode = itemEditMode(r.state);
+  return {
+    ...toPlanSummary(r, items.filter((i) => i.status === 'planned').length),
+    returnReason: r.return_reason ?? null,
+    items: views,
+    changes: changes.map((c): PlanChangeView => ({
+      id: c.id, itemId: c.item_id, itemTitle: c.item_title, kind: c.kind as PlanChangeKind, kindLabel: planChangeKindLabels[c.kind as PlanChangeKind] ?? c.kind,
+      before: c.before_text, after: c.after_text, reason: c.reason, actorName: c.actor_name, at: c.at,
+    })),
+    progress: stateView(planLifecycle, r.state),
+    history: history.map((h) => ({ id: h.id, action: h.action, actionLabel: planActionLabel(h.action), toStateLabel: planStateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, at: h.at })),
+    actions: allowedActions(planLifecycle, r.state, { record: r as never, actor }),
+    itemMode: manage ? mode : 'none',
+    canManage: manage,
+    canDownload: r.state === 'approved' || mayManage(actor) || mayApprove(actor),
+  };
+}
+
+/* ---------------------------------------------------------------- the figures' list */
+
+/** The items of the year's approved plan (cancelled ones left out), by form, carried out or not: one page and the total. */
+export async function listPlanItems(db: AnyModuleDb, actor: Actor, q: PlanItemListQuery): Promise<{ rows: PlanItemView[]; total: number }> {
+  const plan = await findPlanOfYear(db, actor.tenantId, q.year);
+  if (!plan || plan.state !== 'approved' || !canSeePlan(plan, actor)) return { rows: [], total: 0 };
+  let items = (await itemsOf(db, plan.id)).filter((i) => i.status === 'planned' && (!q.form || i.form === q.form));
+  const held = await consultationsOfItems(db, items.map((i) => i.id));
+  let views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id)), sort: Number(i.sort) })));
+  if (q.carriedOut !== undefined) views = views.filter((v) => v.carriedOut === q.carriedOut);
+  items = [];
+  const total = views.length;
+  const rows = views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(({ sort: _sort, ...v }) => v);
+  return { rows, total };
+}
