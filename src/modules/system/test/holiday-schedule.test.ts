@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import chineseDays from 'chinese-days';
 import { parseHolidaySchedule } from '../domain/holiday-schedule.ts';
-import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
+import { startWorld, type World } from '../../../../test/support/factories.ts';
 import { dialects } from '../../../../test/support/db.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
@@ -66,7 +66,7 @@ describe('reading a holiday schedule', () => {
 
 for (const d of dbs) {
   describe(`entering a holiday schedule (${d.kind})`, { skip: d.skip }, () => {
-    let s: StartedApp;
+    let s: World;
     let sysadmin: Client;
     let staff: Client;
     let member: Client;
@@ -77,7 +77,8 @@ for (const d of dbs) {
       [sysadmin, staff, member] = [await s.login('sysadmin'), await s.login('proposal'), await s.login('member')];
     };
     before(async () => {
-      s = await startApp(d.kind, { config: { webDist: '/nonexistent' } });
+      // the minimal world: the administrators, a member and the proposal office are all the test needs
+      s = await startWorld(d.kind, { config: { webDist: '/nonexistent' } });
     });
     after(async () => { clock.reset(); clock.advance(offset); await s?.close(); });
 
