@@ -42,9 +42,10 @@ export default function ConsultationDetailPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard wrapTitle title={r.title} extra={<Space size={4} wrap><LateTags r={r} /><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag></Space>}>
-        <Steps size="small" direction={mobile ? 'vertical' : 'horizontal'} current={r.progress.stage} status={r.progress.status}
-          items={r.progress.stages.map((s) => ({ title: t(s) }))} style={{ marginBottom: 16 }} />
+      <PageCard wrapTitle title={r.title} extra={<Space size={4} wrap>{organiser && <LateTags r={r} />}<Tag color={r.stateTone}>{t(r.stateLabel)}</Tag></Space>}>
+        {/* eight steps stand in a column on a phone: there the organisers see them, a member the state's tag only */}
+        {(!mobile || organiser) && <Steps size="small" direction={mobile ? 'vertical' : 'horizontal'} current={r.progress.stage} status={r.progress.status}
+          items={r.progress.stages.map((s) => ({ title: t(s) }))} style={{ marginBottom: 16 }} />}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('协商形式')}>{t(r.formLabel)}</Descriptions.Item>
           <Descriptions.Item label={t('牵头专委会')}>{r.leadCommitteeName}</Descriptions.Item>

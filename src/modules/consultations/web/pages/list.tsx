@@ -68,7 +68,7 @@ export default function ConsultationListPage() {
   };
 
   const columns: ColumnsType<ConsultationListItem> = [
-    { title: t('协商议题'), dataIndex: 'title', key: 'title', render: (v, r) => <Space direction="vertical" size={0}><Link to={`/consultations/${r.id}`}>{v}</Link><span><LateTags r={r} /></span></Space> },
+    { title: t('协商议题'), dataIndex: 'title', key: 'title', render: (v, r) => <Space direction="vertical" size={0}><Link to={`/consultations/${r.id}`}>{v}</Link>{staff && <span><LateTags r={r} /></span>}</Space> },
     { title: t('协商形式'), dataIndex: 'formLabel', key: 'form', width: 160, render: (v) => t(v) },
     { title: t('牵头专委会'), dataIndex: 'leadCommitteeName', key: 'committee', width: 160, responsive: ['lg'] },
     { title: t('会议日期'), dataIndex: 'plannedOn', key: 'plannedOn', width: 120, render: (v) => formatDate(v) },
