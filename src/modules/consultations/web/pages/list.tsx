@@ -86,8 +86,9 @@ export default function ConsultationListPage() {
     <PageCard
       title={staff ? t('协商活动') : t('我参加的协商')}
       extra={<Space wrap>
-        {staff && <Button icon={<DownloadOutlined />} href={`/api/consultations/export.xlsx${toQueryString(filters)}`}>{t('导出 Excel')}</Button>}
-        {can('consultations.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建协商活动')}</Button>}
+        {staff && !mobile && <Button icon={<DownloadOutlined />} href={`/api/consultations/export.xlsx${toQueryString(filters)}`}>{t('导出 Excel')}</Button>}
+        {/* on a phone the title keeps its room: the button shows its icon only */}
+        {can('consultations.manage') && <Button type="primary" icon={<PlusOutlined />} aria-label={t('新建协商活动')} onClick={() => setCreating(true)}>{mobile ? null : t('新建协商活动')}</Button>}
       </Space>}>
       {staff && (
         <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>

@@ -4,10 +4,11 @@
  * exactly the records it counts.
  */
 import { useState } from 'react';
-import { Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Figure } from '../../../../kernel/universal/figures.ts';
+import { defaultWorkYearCalendar, workYear } from '../../../../kernel/universal/work-year.ts';
+import { defaultWorkYear, useWorkYear, WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery } from '../../../../kernel/web/hooks.ts';
 import { PageCard } from '../../../../kernel/web/components.tsx';
@@ -30,10 +31,17 @@ function FigureCards({ figures }: { figures: Figure[] }) {
 
 export default function ConsultationStatsPage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(dayjs().year());
-  const { data, loading } = useApiQuery<{ totals: Figure[]; byForm: Figure[]; byCommittee: Figure[] }>('/api/consultations/stats', { from: `${year}-01-01`, to: `${year}-12-31` });
+  // the CPPCC's working year (工作年度, decision 0037): its first to its last day
+  const w = useWorkYear();
+  const [chosen, setChosen] = useState<number | undefined>();
+  const year = chosen ?? defaultWorkYear(w.data);
+  const period = workYear(year, w.data?.calendar ?? defaultWorkYearCalendar);
+  const { data, loading } = useApiQuery<{ totals: Figure[]; byForm: Figure[]; byCommittee: Figure[] }>('/api/consultations/stats', { from: period.startsOn, to: period.endsOn });
+  const current = defaultWorkYear(w.data);
   return (
-    <PageCard title={t('协商统计')} loading={loading && !data} extra={<DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} />}>
+    <PageCard title={t('协商统计')} loading={loading && !data}
+      extra={<Select aria-label={t('年度')} value={year} onChange={setChosen} style={{ width: 120 }} options={Array.from({ length: 6 }, (_, i) => ({ value: current - i, label: String(current - i) }))} />}>
+      <WorkYearLabel year={year} workYear={w.data} block />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Typography.Title level={5} style={{ margin: 0 }}>{t('总体情况')}</Typography.Title>
         <FigureCards figures={data?.totals ?? []} />
