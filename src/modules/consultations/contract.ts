@@ -155,6 +155,8 @@ export const consultationDetail = consultationListItem.extend({
   actions: z.array(allowedActionSchema),
   /** what the caller may do besides the lifecycle's actions */
   can: z.object({
+    /** sees every participant, the deadlines and the counts (the organisers and the staff who read all) */
+    seeAll: z.boolean(),
     edit: z.boolean(), invite: z.boolean(), arrange: z.boolean(), signInOthers: z.boolean(), showSignInCode: z.boolean(), editOutcome: z.boolean(),
     instruct: z.boolean(), link: z.boolean(), answer: z.boolean(), speak: z.boolean(), signIn: z.boolean(),
   }),

@@ -83,6 +83,7 @@ export async function toDetail(ctx: ModuleContext, r: ConsultationRow, actor: Ac
     })),
     actions: allowedActions(consultationLifecycle, r.state, { record: r as unknown as ConsultationRecord, actor }),
     can: {
+      seeAll: seesAll,
       edit: organiser && r.state !== 'closed',
       invite: organiser && before,
       arrange: organiser && !['signoff', 'signed', 'sent', 'closed'].includes(r.state),

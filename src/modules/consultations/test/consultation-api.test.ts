@@ -112,6 +112,8 @@ for (const d of await dialects()) {
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.me.status, 'leave_requested');
       assert.equal(r.body.participants.length, 1, 'a member sees only their own row');
+      assert.equal(r.body.can.seeAll, false);
+      assert.equal((await office.get(`/api/consultations/${c.id}`)).body.participants.length, 6, 'the office reads every participant');
       const leaveTasks = (await staff.get('/api/worklist?pageSize=100')).body.items.filter((t: any) => t.label === '审批协商会议请假');
       assert.equal(leaveTasks.length, 1);
       assert.equal(leaveTasks[0].link, `/consultations/${c.id}`);

@@ -38,7 +38,8 @@ export default function ConsultationDetailPage() {
     void message.success(t('已{label}', { label: t(a.label) }));
     reload();
   };
-  const organiser = r.can.invite || r.can.arrange || r.can.edit;
+  // the organisers and the staff who read all see the deadlines, the counts and every participant
+  const organiser = r.can.seeAll;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -190,7 +191,7 @@ function Participants({ r, reload }: { r: ConsultationDetail; reload: Reload }) 
       title: t('操作'), key: 'ops', width: 180,
       render: (_v, p) => (
         <Space size={4} wrap>
-          {p.status === 'leave_requested' && <>
+          {p.status === 'leave_requested' && r.can.edit && <>
             <Button size="small" type="primary" onClick={() => act(() => api.post(`/api/consultations/${r.id}/participants/${p.id}/leave`, { version: p.version, approve: true }))}>{t('准假')}</Button>
             <Button size="small" onClick={() => act(() => api.post(`/api/consultations/${r.id}/participants/${p.id}/leave`, { version: p.version, approve: false }))}>{t('不准假')}</Button>
           </>}
