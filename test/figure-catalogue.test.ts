@@ -128,11 +128,11 @@ for (const d of await dialects()) {
       // the record shows the catalogue's figures, and staff see the same values
       const record = (await member.get(`/api/members/me/record?year=${YEAR}`)).body;
       assert.deepEqual(record.figures, flat(mine));
-      const staffView = await figures(leader, `year=${YEAR}&userId=${memberId}`);
+      const staffView = await figures(leader, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions`);
       assert.deepEqual(byKey(flat(staffView)), byKey(flat(mine)));
       await followAll(leader, flat(staffView));
       // committee staff read members' records (委员履职) without reading every proposal: they see the figures and their lists
-      const committeeView = await figures(committee, `year=${YEAR}&userId=${memberId}`);
+      const committeeView = await figures(committee, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions`);
       assert.deepEqual(byKey(flat(committeeView)), byKey(flat(mine)));
       await followAll(committee, flat(committeeView));
       const row = (await leader.get(`/api/members?year=${YEAR}&pageSize=200&sort=points`)).body.items.find((m: any) => m.userId === memberId);

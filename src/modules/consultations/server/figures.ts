@@ -1,27 +1,89 @@
 /**
- * The module's figures (统计数字) in the kernel's catalogue (GET /api/figures). A figure is true only if its list
- * agrees: `list.api` with `list.query` answers a `total` equal to `value`. So each figure is counted with the very
- * query its list runs (`listItems`), and returns nothing to an actor who may not read the records.
+ * The module's figures (统计数字) in the kernel's catalogue (GET /api/figures) and on its statistics page. Each figure
+ * is counted with the very query its list runs (`consultationQuery`, `participationQuery`), so the list's total is the
+ * figure. A period counts the meetings whose date falls in it. Organisation figures are for the staff who read all;
+ * a member's (委员履职: invited, attended, speeches) for the member and the staff who read duty records.
  */
+import { can, type Actor } from '../../../kernel/server/actor.ts';
 import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
-import { readsAll } from '../domain/consultations-policy.ts';
-import { listItems } from './repository.ts';
+import { listCommittees } from '../../organizations/index.ts';
+import type { ConsultationListQuery } from '../contract.ts';
+import { consultationForms, consultationFormLabels } from '../domain/consultation-forms.ts';
+import { readsAll } from '../domain/consultation-rules.ts';
+import { consultationQuery, participationQuery } from './repository.ts';
 
-const org = (name: string, label: string): FigureDecl => ({ key: `consultations.${name}`, label, unit: '件', scope: 'organisation' });
-const created = org('created', '新建协商议政');
-const done = org('done', '已办结协商议政');
+/** Staff who read every member's duty record (委员履职 grants it). */
+export const DUTY_RECORD_READ_ALL = 'member.read_all';
+export const mayReadMemberFigures = (actor: Actor, userId: string) => actor.userId === userId || readsAll(actor) || can(actor, DUTY_RECORD_READ_ALL);
 
-export const consultationsFigureSource: FigureSource = {
-  figures: [created, done],
+type ListQuery = Omit<ConsultationListQuery, 'page' | 'pageSize'>;
+interface OrgFigure { name: string; label: string; unit: string; query: Partial<Record<keyof ListQuery, string>>; participations?: 'attended' | 'speeches' }
+const orgFigures: OrgFigure[] = [
+  { name: 'scheduled', label: '协商活动', unit: '次', query: {} },
+  { name: 'held', label: '召开协商会议', unit: '次', query: { stage: 'held' } },
+  { name: 'participations', label: '委员参加协商', unit: '人次', query: {}, participations: 'attended' },
+  { name: 'speeches', label: '委员发言', unit: '人次', query: {}, participations: 'speeches' },
+  { name: 'outcomes_sent', label: '报送协商成果', unit: '件', query: { stage: 'sent' } },
+  { name: 'late', label: '通知或材料逾期', unit: '次', query: { late: 'any' } },
+];
+const formFigures: OrgFigure[] = consultationForms.map((f) => ({ name: `form_${f}`, label: consultationFormLabels[f], unit: '次', query: { form: f } }));
+const memberFigures = [
+  { name: 'invited', label: '受邀参加协商', figure: 'invited' },
+  { name: 'attended', label: '参加协商会议', figure: 'attended' },
+  { name: 'speeches', label: '协商会议发言', figure: 'speeches' },
+] as const;
+
+const decl = (name: string, label: string, unit: string, scope: 'organisation' | 'member'): FigureDecl => ({ key: `consultations.${name}`, label, unit, scope });
+
+/** One organisation figure, counted by its list's own query. */
+async function orgFigure(ctx: Pick<ModuleContext, 'db'>, actor: Actor, f: OrgFigure, period: { from: string; to: string }, today: string, extra: Record<string, string> = {}): Promise<Figure> {
+  const query = { ...f.query, ...extra, from: period.from, to: period.to } as Record<string, string>;
+  if (f.participations) {
+    const q = { figure: f.participations, ...period };
+    const { n } = await participationQuery(ctx.db, actor.tenantId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { key: `consultations.${f.name}`, label: f.label, unit: f.unit, value: Number(n), list: { api: '/api/consultations/participations', query: q, rows: 'consultation_participant' } };
+  }
+  const { n } = await consultationQuery(ctx.db, actor, query as ListQuery, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { key: `consultations.${f.name}`, label: f.label, unit: f.unit, value: Number(n), list: { api: '/api/consultations', web: '/consultations', query, rows: 'consultation' } };
+}
+
+/** The period's figures for the office and the leaders: totals, by form, by lead committee. */
+export async function consultationStats(ctx: Pick<ModuleContext, 'db'>, actor: Actor, period: { from: string; to: string }, today: string) {
+  const committees = await listCommittees(ctx.db, actor.tenantId);
+  const [totals, byForm, byCommittee] = await Promise.all([
+    Promise.all(orgFigures.map((f) => orgFigure(ctx, actor, f, period, today))),
+    Promise.all(formFigures.map((f) => orgFigure(ctx, actor, f, period, today))),
+    Promise.all(committees.map((c) => orgFigure(ctx, actor, { name: `committee.${c.id}`, label: c.short_name ?? c.name, unit: '次', query: { committeeId: c.id } }, period, today))),
+  ]);
+  return { from: period.from, to: period.to, totals, byForm, byCommittee };
+}
+
+/** A member's consultation figures (委员履职) of a period. */
+export async function memberConsultationFigures(ctx: Pick<ModuleContext, 'db'>, tenantId: string, userId: string, period: { from: string; to: string }): Promise<Figure[]> {
+  return Promise.all(memberFigures.map(async (f) => {
+    const q = { userId, figure: f.figure, ...period };
+    const { n } = await participationQuery(ctx.db, tenantId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { key: `consultations.member.${f.name}`, label: f.label, unit: '次', value: Number(n), list: { api: '/api/consultations/participations', query: q, rows: 'consultation_participant' } };
+  }));
+}
+
+export const consultationFigureSource: FigureSource = {
+  figures: [
+    ...orgFigures.map((f) => decl(f.name, f.label, f.unit, 'organisation')),
+    ...formFigures.map((f) => decl(f.name, f.label, f.unit, 'organisation')),
+    ...memberFigures.map((f) => decl(`member.${f.name}`, f.label, '次', 'member')),
+  ],
   async compute(ctx, scope, actor) {
-    // organisation figures only, for staff who read every record of that CPPCC
-    if (scope.subject || !readsAll(actor) || actor.tenantId !== scope.tenantId) return [];
-    const figureOf = async (d: FigureDecl, query: Record<string, string>): Promise<Figure> => {
-      const { total } = await listItems(ctx.db, actor, { page: 1, pageSize: 1, from: query.from, to: query.to, state: query.state });
-      return { key: d.key, label: d.label, unit: d.unit, value: total, list: { api: '/api/consultations', web: '/consultations', query, rows: 'consultations_item' } };
-    };
+    if (actor.tenantId !== scope.tenantId) return [];
     const period = { from: scope.from, to: scope.to };
-    return Promise.all([figureOf(created, period), figureOf(done, { ...period, state: 'done' })]);
+    if (scope.subject) {
+      if (!mayReadMemberFigures(actor, scope.subject.userId)) return [];
+      return memberConsultationFigures(ctx, scope.tenantId, scope.subject.userId, period);
+    }
+    if (!readsAll(actor)) return [];
+    const today = ctx.calendar.today();
+    return Promise.all([...orgFigures, ...formFigures].map((f) => orgFigure(ctx, actor, f, period, today)));
   },
 };

@@ -1,37 +1,113 @@
 /**
- * The module's tables as its own server code sees them (migrations 1300–1399). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
- * `consultationsDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
+ * The module's tables as its own server code sees them (migrations 1300–1349 for the consultation meetings). Column
+ * types follow the migrations on both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, lists of ids
+ * JSON text, integers numbers. Read the database through `consultationsDb(ctx.db)`.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 协商议政 */
-export interface ConsultationsItemsTable {
+/** 协商活动: one consultation held as a meeting of some form on a topic. */
+export interface ConsultationsTable {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
   tenant_id: string;
   title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
+  /** 协商形式 (domain/consultation-forms.ts) */
+  form: string;
+  /** 协商议题与背景 */
+  topic: string;
+  /** 牵头专委会 (an organisation of kind committee) */
+  lead_committee_id: string;
+  /** 协办部门 (handling units), JSON array of organisation ids */
+  partner_unit_ids: string;
+  /** 计划会议日期 (China date) and time 'HH:MM', place */
+  planned_on: string;
+  planned_time: string | null;
+  place: string | null;
+  /** the 年度协商计划 item it carries out (no foreign key) */
+  plan_item_id: string | null;
+  /** 通知期限 / 材料期限 / 成果期限: working-day deadlines (the kernel moves them when a year's holidays change) */
+  notice_due: string;
+  materials_due: string;
+  outcome_due: string | null;
+  notice_sent_on: string | null;
+  materials_sent_on: string | null;
+  held_on: string | null;
+  sent_on: string | null;
+  minutes: string | null;
+  /** 成果形式 and text */
+  outcome_kind: string | null;
+  outcome_text: string | null;
+  recommendation_count: number;
+  return_reason: string | null;
+  /** 关联提案 / 社情民意: JSON arrays of ids */
+  proposal_ids: string;
+  report_ids: string;
+  /** the secret the sign-in links of this meeting are signed with (never sent out) */
+  signin_secret: string;
   owner_user_id: string;
   owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
   state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-export interface ConsultationsTables {
-  consultations_items: ConsultationsItemsTable;
+/** 参会人员: a member, a department head, an expert or an invited member of the public. */
+export interface ConsultationParticipantsTable {
+  id: string;
+  consultation_id: string;
+  tenant_id: string;
+  /** member | department | expert | public */
+  kind: string;
+  /** the member's user id (members only; unique per consultation) */
+  user_id: string | null;
+  name: string;
+  /** the department (handling unit) of a department head */
+  org_id: string | null;
+  /** 参会状态: invited | confirmed | leave_requested | leave_approved */
+  status: string;
+  leave_reason: string | null;
+  signed_in_at: string | null;
+  /** who signed them in: the member (by the link) or a staff member's user id */
+  signed_in_by: string | null;
+  /** 发言: oral | written; order of speeches, text */
+  speech_kind: string | null;
+  speech_order: number | null;
+  speech_text: string | null;
+  speech_at: string | null;
+  version: number;
+  created_at: string;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `consultationsDb(ctx.db)`. */
+/** 建议: one recommendation of the outcome, sent to the tracker on 报送. */
+export interface ConsultationRecommendationsTable {
+  id: string;
+  consultation_id: string;
+  seq: number;
+  text: string;
+  /** responsible units, JSON array of organisation ids */
+  unit_ids: string;
+  due_working_days: number;
+}
+
+/** 批示: a leader's instruction on the outcome. */
+export interface ConsultationInstructionsTable {
+  id: string;
+  consultation_id: string;
+  by_name: string;
+  text: string;
+  on_date: string;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface ConsultationsTables {
+  consultations: ConsultationsTable;
+  consultation_participants: ConsultationParticipantsTable;
+  consultation_recommendations: ConsultationRecommendationsTable;
+  consultation_instructions: ConsultationInstructionsTable;
+}
+
 export const consultationsDb = moduleDb<ConsultationsTables>;
 export type ConsultationsDb = ModuleDb<ConsultationsTables>;
-export type ConsultationsItemRow = ConsultationsItemsTable;
+export type ConsultationRow = ConsultationsTable;
+export type ParticipantRow = ConsultationParticipantsTable;
