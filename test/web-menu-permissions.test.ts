@@ -43,6 +43,8 @@ function pageApis(year: string): Record<string, string[]> {
     '/admin/audit': ['/api/audit'],
     '/consultations': ['/api/consultations'],
     '/platforms': ['/api/platforms'],
+    '/platforms/overview': ['/api/platforms/overview'],
+    '/platforms/results': ['/api/platforms/results'],
     '/recommendations': ['/api/recommendations'],
     '/review': ['/api/review'],
   };

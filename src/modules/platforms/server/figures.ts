@@ -8,7 +8,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
-import { orgNames } from '../../organizations/index.ts';
+import { orgNames, workYearFor } from '../../organizations/index.ts';
 import type { Overview } from '../contract.ts';
 import { readsPlatforms } from '../domain/platform-policy.ts';
 import { countActivities, countPlatforms, countResults, countsByCounty, scopeOf, type Scope } from './repository.ts';
@@ -51,7 +51,9 @@ export const platformsFigureSource: FigureSource = {
     if (scope.subject || !readsPlatforms(actor) || actor.tenantId !== scope.tenantId) return [];
     const s = await scopeOf(ctx.db, actor);
     const staff = { tenants: s.tenants, convenerId: '' };
-    return figuresOf(await countsOf(ctx.db, staff, scope), scope);
+    // a year is the 工作年度 (its cut-off), as on the overview; a period of days is taken as it is
+    const period = scope.year !== undefined ? await workYearFor(ctx.settings, scope.tenantId, scope.year).then((wy) => ({ from: wy.startsOn, to: wy.endsOn })) : scope;
+    return figuresOf(await countsOf(ctx.db, staff, period), period);
   },
 };
 

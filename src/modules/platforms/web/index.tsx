@@ -50,6 +50,6 @@ export const platformsWeb: WebModule = {
     '推动成果落实': 'Results implemented', '个': '', '项': '',
     '成果': 'Results', '协商活动清单（{from} 至 {to}）': 'Consultations held ({from} to {to})', '没有符合条件的协商活动。': 'No consultations match.',
     '已落实的协商成果（{from} 至 {to}）': 'Results implemented ({from} to {to})', '协商成果清单（{from} 至 {to}）': 'Results ({from} to {to})',
-    '全部状态': 'All states', '没有符合条件的协商成果。': 'No results match.',
+    '全部状态': 'All states', '删除': 'Delete', '有事来商量工作人员': 'Grassroots platform staff', '没有符合条件的协商成果。': 'No results match.',
   },
 };
