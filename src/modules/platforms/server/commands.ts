@@ -10,6 +10,7 @@ import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
+import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import type { ActivityCreateBody, PlatformCreateBody, PlatformEditBody, ResultCreateBody, TopicCreateBody, TopicEditBody } from '../contract.ts';
@@ -32,7 +33,7 @@ export function resultSpec(scope: Scope): WorkflowSpec<ResultRow & ResultRecord>
     titleOf: (r) => `${r.content.slice(0, 40)}（${r.responsible_body}）`,
     canSee: (r, actor) => (r.convener_user_id !== null && r.convener_user_id === actor.userId) || scope.tenants.includes(r.tenant_id),
     async apply({ transition, input, now }) {
-      if (transition.name === 'implement') return { feedback: input.feedback as string, implemented_on: (input.implementedOn as string | undefined) ?? now.slice(0, 10) };
+      if (transition.name === 'implement') return { feedback: input.feedback as string, implemented_on: (input.implementedOn as string | undefined) ?? chinaToday(new Date(now)) };
       if (transition.name === 'evaluate') return { evaluation: input.evaluation as string };
       return {};
     },

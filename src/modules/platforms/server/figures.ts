@@ -65,7 +65,9 @@ export async function overviewOf(db: AnyModuleDb, actor: Actor, period: { year: 
   const of = (t: string): Counts => ({ platforms: by.platforms.get(t) ?? 0, activities: by.activities.get(t) ?? 0, results: by.results.get(t) ?? 0, implemented: by.implemented.get(t) ?? 0 });
   // one row per county; the city's own CPPCC shows only when it holds platforms itself
   const counties = s.tenants.filter((t) => s.tenants.length === 1 || t !== actor.tenantId || by.platforms.has(t));
-  const rows = counties.map((t) => ({ countyId: t, countyName: names.get(t)?.name ?? '', figures: figuresOf(of(t), period, t) }));
+  // the counties with the most platforms first, as the grid and the chart show them
+  const rows = counties.map((t) => ({ countyId: t, countyName: names.get(t)?.name ?? '', figures: figuresOf(of(t), period, t) }))
+    .sort((a, b) => b.figures[0].value - a.figures[0].value || a.countyName.localeCompare(b.countyName, 'zh-CN'));
   const all = s.tenants.map(of);
   const sum = (k: keyof Counts) => all.reduce((n, c) => n + c[k], 0);
   const total = figuresOf({ platforms: sum('platforms'), activities: sum('activities'), results: sum('results'), implemented: sum('implemented') }, period);

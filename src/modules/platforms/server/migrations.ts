@@ -84,6 +84,7 @@ export const platformsMigrations: MigrationDef[] = [
         .execute();
       await db.schema.createIndex('platforms_results_handed').on('platforms_results').columns(['tenant_id', 'handed_on']).execute();
       await db.schema.createIndex('platforms_results_implemented').on('platforms_results').columns(['tenant_id', 'implemented_on']).execute();
+      await db.schema.createIndex('platforms_results_state').on('platforms_results').columns(['tenant_id', 'state', 'handed_on']).execute();
       await db.schema.createIndex('platforms_results_activity').on('platforms_results').columns(['activity_id']).execute();
       await db.schema.createIndex('platforms_results_platform').on('platforms_results').columns(['platform_id', 'handed_on']).execute();
     },

@@ -34,14 +34,15 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 const TOWN_ROOTS = ['东关', '西街', '南垂', '北董', '黄碾', '苏店', '韩店', '郝家庄', '西池', '堠北庄', '老顶山', '马厂', '店上', '辛安泉', '合室', '侯堡', '下良', '善福', '王桥', '虒亭', '段柳', '故县', '洪水', '郭村', '阎寨', '交川', '石哲', '常隆'];
-const VILLAGE_ROOTS = ['李家', '王家', '张庄', '赵村', '刘庄', '陈家', '杨家', '黄家', '周村', '吴家', '徐家', '孙家', '马庄', '朱家', '胡家', '郭家', '何家', '高家', '林家', '罗家', '梁家', '宋家', '郑家', '谢家', '韩家', '唐家', '冯家', '于家', '董家', '萧家', '程家', '曹家', '袁家', '邓家', '许家', '傅家', '沈家', '曾家', '彭家', '吕家'];
+const VILLAGE_ROOTS = ['李家', '王家', '张庄', '赵家', '刘庄', '陈家', '杨家', '黄家', '周家', '吴家', '徐家', '孙家', '马庄', '朱家', '胡家', '郭家', '何家', '高家', '林家', '罗家', '梁家', '宋家', '郑家', '谢家', '韩家', '唐家', '冯家', '于家', '董家', '萧家', '程家', '曹家', '袁家', '邓家', '许家', '傅家', '沈家', '曾家', '彭家', '吕家'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郭', '牛', '申', '秦', '暴', '郝', '段', '常', '史', '冯'];
 const GIVEN = ['建国', '秀英', '志强', '海燕', '国平', '丽娟', '红梅', '卫东', '晓明', '桂兰', '永刚', '春生', '俊峰', '彩霞', '玉珍', '文斌'];
 const TOPICS = [
   '村内道路硬化', '背街小巷路灯安装', '农村饮水管网改造', '老旧小区加装电梯', '村卫生室设备更新', '垃圾集中清运点选址', '留守老人助餐点建设', '小区停车位规划',
   '村集体经济增收', '农田灌溉渠修缮', '幼儿园接送交通安全', '文化广场健身器材', '冬季清洁取暖改造', '农贸市场秩序整治', '河道垃圾清理', '物业服务收费公开',
 ];
-const BODIES = ['村民委员会', '社区居民委员会', '镇人民政府', '街道办事处', '县住建局', '县水利局', '县交通运输局', '县农业农村局', '县卫健局', '县民政局'];
+/** the responsible bodies: the village's own committee, the town's government, a county bureau */
+const COUNTY_BUREAUS = ['住建局', '水利局', '交通运输局', '农业农村局', '卫健局', '民政局'];
 
 type Row = Record<string, any>;
 
@@ -77,6 +78,7 @@ export async function seedPlatforms(ctx: ModuleContext, seed: SeedContext): Prom
   const system = { id: 'system', name: '系统', org: null as string | null };
   const established = addDays(wy.startsOn, -400);
   const luzhou = seed.countyIds['潞州区'];
+  const countyName = new Map(Object.entries(seed.countyIds).map(([n, id]) => [id, n]));
   const countyMember = seed.demoUsers.county;
 
   countyIds.forEach((tenant, ci) => {
@@ -144,6 +146,13 @@ export async function seedPlatforms(ctx: ModuleContext, seed: SeedContext): Prom
     });
   }
 
+  function bodyFor(p: Row): string {
+    const r = rand();
+    if (r < 0.45 && p.village) return `${p.village}${String(p.village).endsWith('社区') ? '居民委员会' : '村民委员会'}`;
+    if (r < 0.8) return `${p.town}${String(p.town).endsWith('街道') ? '办事处' : '人民政府'}`;
+    return `${countyName.get(p.tenant_id) ?? ''}${pick(COUNTY_BUREAUS)}`;
+  }
+
   function activityRow(p: Row, day: string, topic: string): Row {
     const residents = between(6, 40);
     return {
@@ -158,7 +167,7 @@ export async function seedPlatforms(ctx: ModuleContext, seed: SeedContext): Prom
     const r: Row = {
       id: newId(), tenant_id: p.tenant_id, platform_id: p.id, activity_id: a.id, convener_user_id: p.convener_user_id,
       content: `${a.topic}：${pick(['两周内完成方案并公示', '列入年度民生实事', '本月内整改到位', '协调资金分步实施'])}`,
-      responsible_body: `${p.village || p.town}${pick(BODIES)}`.replace(/(村|社区)(县|镇|街道)/, '$2'), handed_on: a.held_on, due_date: due,
+      responsible_body: bodyFor(p), handed_on: a.held_on, due_date: due,
       state, feedback: implementedOn ? '已按协商意见完成，群众代表现场验收。' : null, implemented_on: implementedOn,
       evaluation: state === 'evaluated' ? (rand() < 0.82 ? evaluations[0] : rand() < 0.8 ? evaluations[1] : evaluations[2]) : null,
       version: state === 'handed' ? 1 : state === 'implemented' ? 2 : 3, created_at: a.created_at, updated_at: implementedOn ? ts(implementedOn, 16) : a.created_at,

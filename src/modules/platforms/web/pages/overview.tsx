@@ -28,8 +28,8 @@ export default function PlatformsOverviewPage() {
   const series = ['有事来商量平台', '开展协商活动', '形成协商成果', '推动成果落实'];
   const option = data && {
     tooltip: { trigger: 'axis' },
-    legend: { data: series.map((s) => t(s)) },
-    grid: { left: 40, right: 16, bottom: mobile ? 70 : 40, top: 40 },
+    legend: { top: 0, data: series.map((s) => t(s)) },
+    grid: { left: 40, right: 16, bottom: mobile ? 60 : 30, top: mobile ? 64 : 40 },
     xAxis: { type: 'category', data: data.counties.map((c) => c.countyName.replace(/政协$/, '')), axisLabel: { rotate: mobile ? 60 : 0, interval: 0 } },
     yAxis: { type: 'value' },
     series: series.map((s, i) => ({ name: t(s), type: 'bar', data: data.counties.map((c) => c.figures[i].value) })),
@@ -60,14 +60,14 @@ export default function PlatformsOverviewPage() {
         <Card size="small" title={t('各县（区）')}>
           <Row gutter={[12, 12]}>
             {data.counties.map((c) => (
-              <Col key={c.countyId} xs={24} sm={12} lg={8} xl={6}>
+              <Col key={c.countyId} xs={12} sm={12} lg={8} xl={6}>
                 <Card size="small" title={c.countyName} data-testid="county-cell" styles={{ body: { padding: 12 } }}>
                   <Row gutter={[8, 8]}>
                     {c.figures.map((f) => (
-                      <Col key={f.key} span={12}>
+                      <Col key={f.key} xs={24} sm={12}>
                         <a href={href(f)} onClick={(e) => { e.preventDefault(); navigate(href(f)); }} style={{ display: 'block' }}>
-                          <div style={{ fontSize: 12, color: '#888' }}>{t(f.label)}</div>
-                          <div style={{ fontSize: 20, fontWeight: 600 }}>{f.value.toLocaleString('zh-CN')}</div>
+                          <div style={{ fontSize: 12, color: '#666' }}>{t(f.label)}</div>
+                          <div style={{ fontSize: mobile ? 16 : 20, fontWeight: 600 }}>{f.value.toLocaleString('zh-CN')}</div>
                         </a>
                       </Col>
                     ))}
