@@ -8,7 +8,6 @@
  */
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
-import { optimiseForReading } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
 import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { openTaskRow } from '../../../kernel/server/workflow-runner.ts';
@@ -193,5 +192,4 @@ export async function seedPlatforms(ctx: ModuleContext, seed: SeedContext): Prom
       data: { platforms: platforms.length, activities: activities.length, results: results.length, figures: F },
     });
   });
-  await optimiseForReading(ctx.db, ctx.dialect);
 }
