@@ -46,6 +46,8 @@ function pageApis(year: string): Record<string, string[]> {
     '/consultations/topics': ['/api/consultations/topics/options', `/api/consultations/topics?year=${year}&page=1&pageSize=20`],
     '/consultations/plans': ['/api/consultations/topics/options', '/api/consultations/plans', `/api/consultations/plan-items?year=${year}&page=1&pageSize=20`],
     '/platforms': ['/api/platforms'],
+    '/platforms/overview': ['/api/platforms/overview'],
+    '/platforms/results': ['/api/platforms/results'],
     '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
     '/review': ['/api/review'],
   };

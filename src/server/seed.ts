@@ -188,6 +188,8 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   demo('county', 'member', countyIds['潞州区'], countyIds['潞州区'], { member: true });
   demo('countystaff', 'proposal_staff', countyIds['潞州区'], countyIds['潞州区']);
   demo('countyeditor', 'info_editor', countyIds['潞州区'], countyIds['潞州区']);
+  demo('countyplat', 'platform_staff', countyIds['潞州区'], countyIds['潞州区']);
+  demo('countyplat2', 'platform_staff', countyIds['上党区'], countyIds['上党区']);
   demo('sysadmin', 'sys_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.sysadmin });
   demo('secadmin', 'sec_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.secadmin });
   demo('auditor', 'audit_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.auditor });

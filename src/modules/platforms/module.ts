@@ -1,32 +1,30 @@
 /**
- * Manifest of the 有事来商量 module: everything the module brings to the platform, declared rather than registered as a side
- * effect. Permissions (with the roles granted them on a new database), migrations (ordinals 1400–1499, this module's
- * range), the lifecycle, the entity, a setting, the figures, the deadline column and the routes.
+ * Manifest of the 有事来商量 module (grassroots consultation platforms in towns and villages): everything the module
+ * brings to the platform, declared rather than registered as a side effect. Permissions (with the roles granted them on
+ * a new database), the 有事来商量工作人员 role, migrations (ordinals 1400–1499), the result lifecycle, the entities, the
+ * figures, the deadline column, the routes and the demo seed.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
-import { platformsLifecycle, platformsPermissions } from './domain/platforms-lifecycle.ts';
+import { platformsPermissions, platformStaffRole, resultLifecycle } from './domain/result-lifecycle.ts';
 import { platformsEntities } from './server/entities.ts';
 import { platformsFigureSource } from './server/figures.ts';
 import { platformsMigrations } from './server/migrations.ts';
 import { platformsRoutes } from './server/routes.ts';
-import { platformsSettings } from './server/settings.ts';
+import { seedPlatforms } from './server/seed.ts';
 
 export const platformsModule: ModuleManifest = {
   name: 'platforms',
   label: '有事来商量',
-  // default grants name roles some module declares (委员, 办公室工作人员 and 政协领导 come from organizations); a module
-  // that needs a role of its own declares it in `roles`
+  roles: [{ code: platformStaffRole, name: '有事来商量工作人员', nameEn: 'Grassroots platform staff' }],
   permissions: [
-    { code: platformsPermissions.create, name: '新建和提交有事来商量', defaultRoles: ['member', 'office_staff'] },
-    { code: platformsPermissions.handle, name: '受理、退回和办结有事来商量', defaultRoles: ['office_staff'] },
-    { code: platformsPermissions.readAll, name: '查看本级全部有事来商量与统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: platformsPermissions.read, name: '查看本级及下级有事来商量平台、活动、成果和统计', defaultRoles: ['office_staff', 'leader', platformStaffRole] },
+    { code: platformsPermissions.manage, name: '登记、导入协商平台，记录本县区平台的议题、活动和成果', defaultRoles: ['office_staff', platformStaffRole] },
+    { code: platformsPermissions.convene, name: '召集人记录本人召集平台的议题、活动和成果', defaultRoles: ['member'] },
   ],
   migrations: platformsMigrations,
-  workflows: [platformsLifecycle],
+  workflows: [resultLifecycle],
   entities: platformsEntities,
-  settings: platformsSettings,
   figures: platformsFigureSource,
-  // 办理期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
-  dueDates: [{ table: 'platforms_items', column: 'due_date' }],
   routes: platformsRoutes,
+  seed: seedPlatforms,
 };

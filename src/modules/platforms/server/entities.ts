@@ -1,19 +1,52 @@
 /**
  * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
+ * audit and attachments), its Chinese name, the page work items (待办) and notifications link to (a topic, a
+ * consultation and a result open their platform's page), and which ids an actor may see (search, attachments: the
+ * photos of a consultation are read by whoever sees its platform).
  */
+import type { Actor } from '../../../kernel/server/actor.ts';
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/platforms-policy.ts';
+import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { canRecordOn, canSeePlatform } from '../domain/platform-policy.ts';
+import { platformsByIds, scopeOf } from './repository.ts';
 import { platformsDb } from './tables.ts';
+
+type Child = 'platforms_topics' | 'platforms_activities' | 'platforms_results';
+
+async function platformIdsOf(ctx: ModuleContext, table: Child, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await platformsDb(ctx.db).selectFrom(table).select(['id', 'platform_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.platform_id]));
+}
+
+async function visible(ctx: ModuleContext, actor: Actor, table: Child | null, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const owner = table ? await platformIdsOf(ctx, table, ids) : new Map(ids.map((id) => [id, id]));
+  const [platforms, scope] = await Promise.all([platformsByIds(ctx.db, [...owner.values()]), scopeOf(ctx.db, actor)]);
+  return new Set(ids.filter((id) => { const p = platforms.get(owner.get(id) ?? ""); return !!p && canSeePlatform(p, actor, scope.tenants); }));
+}
+
+const child = (type: string, label: string, labelEn: string, table: Child): EntityDecl => ({
+  type, label, labelEn,
+  async link(id, ctx) { const p = (await platformIdsOf(ctx, table, [id])).get(id); return p ? `/platforms/${encodeURIComponent(p)}` : '/platforms'; },
+  visibleIds: (ctx, actor, ids) => visible(ctx, actor, table, ids),
+});
 
 export const platformsEntities: EntityDecl[] = [
   {
-    type: 'platforms_item', label: '有事来商量', labelEn: 'Item', link: (id) => `/platforms/${encodeURIComponent(id)}`,
-    async visibleIds(ctx, actor, ids) {
-      if (ids.length === 0) return new Set<string>();
-      const rows = await platformsDb(ctx.db).selectFrom('platforms_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+    type: 'platforms_platform', label: '协商平台', labelEn: 'Consultation platform', link: (id) => `/platforms/${encodeURIComponent(id)}`,
+    visibleIds: (ctx, actor, ids) => visible(ctx, actor, null, ids),
+  },
+  child('platforms_topic', '协商议题', 'Topic', 'platforms_topics'),
+  {
+    ...child('platforms_activity', '协商活动', 'Consultation held', 'platforms_activities'),
+    // photos: read by whoever sees the platform, added by whoever may record on it
+    async attachments(ctx, actor, id, mode) {
+      const pid = (await platformIdsOf(ctx, 'platforms_activities', [id])).get(id);
+      const p = pid ? (await platformsByIds(ctx.db, [pid])).get(pid) : undefined;
+      if (!p) return false;
+      return mode === 'write' ? canRecordOn(p, actor) : canSeePlatform(p, actor, (await scopeOf(ctx.db, actor)).tenants);
     },
   },
+  child('platforms_result', '协商成果', 'Consultation result', 'platforms_results'),
 ];

@@ -1,33 +1,92 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range (1400–1499 here;
- * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
- * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
- * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
+ * The module's tables (ordinals 1400–1499). The same migration runs on SQLite and PostgreSQL, so columns use the
+ * portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers. The indexes serve the lists and figures
+ * at the size of a large city over ten years (30,000 platforms, 300,000 activities): every list and count filters by
+ * the tenant (county) first and by a date or state next.
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
 export const platformsMigrations: MigrationDef[] = [
   {
-    name: '1400_platforms_items',
+    name: '1400_platforms',
     async up(db) {
-      await db.schema.createTable('platforms_items')
+      await db.schema.createTable('platforms_registry')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('owner_user_id', 'text', (c) => c.notNull())
-        .addColumn('owner_name', 'text', (c) => c.notNull())
-        .addColumn('due_date', 'text')
-        .addColumn('return_reason', 'text')
-        .addColumn('result', 'text')
-        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('town', 'text', (c) => c.notNull())
+        .addColumn('village', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('convener_user_id', 'text')
+        .addColumn('convener_name', 'text', (c) => c.notNull())
+        .addColumn('convener_phone', 'text')
+        .addColumn('member_user_ids', 'text', (c) => c.notNull())
+        .addColumn('established_on', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      // the list's two ways in: a CPPCC's records by state and time (staff), one person's own records (members)
-      await db.schema.createIndex('platforms_items_tenant_state').on('platforms_items').columns(['tenant_id', 'state', 'created_at']).execute();
-      await db.schema.createIndex('platforms_items_owner').on('platforms_items').columns(['owner_user_id', 'created_at']).execute();
+      // a county's registry in town and village order; a convener's own platforms; one village has one platform
+      await db.schema.createIndex('platforms_registry_place').on('platforms_registry').columns(['tenant_id', 'town', 'village']).unique().execute();
+      await db.schema.createIndex('platforms_registry_convener').on('platforms_registry').columns(['convener_user_id']).execute();
+
+      await db.schema.createTable('platforms_topics')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('platform_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('raised_by', 'text', (c) => c.notNull())
+        .addColumn('raised_on', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('platforms_topics_platform').on('platforms_topics').columns(['platform_id', 'raised_on']).execute();
+
+      await db.schema.createTable('platforms_activities')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('platform_id', 'text', (c) => c.notNull())
+        .addColumn('topic_id', 'text')
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('held_on', 'text', (c) => c.notNull())
+        .addColumn('members_count', 'integer', (c) => c.notNull())
+        .addColumn('residents_count', 'integer', (c) => c.notNull())
+        .addColumn('participants', 'text', (c) => c.notNull())
+        .addColumn('minutes', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text', (c) => c.notNull())
+        .addColumn('recorded_by_name', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('platforms_activities_tenant_day').on('platforms_activities').columns(['tenant_id', 'held_on']).execute();
+      await db.schema.createIndex('platforms_activities_platform').on('platforms_activities').columns(['platform_id', 'held_on']).execute();
+
+      await db.schema.createTable('platforms_results')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('platform_id', 'text', (c) => c.notNull())
+        .addColumn('activity_id', 'text', (c) => c.notNull())
+        .addColumn('convener_user_id', 'text')
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('responsible_body', 'text', (c) => c.notNull())
+        .addColumn('handed_on', 'text', (c) => c.notNull())
+        .addColumn('due_date', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('feedback', 'text')
+        .addColumn('implemented_on', 'text')
+        .addColumn('evaluation', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('platforms_results_handed').on('platforms_results').columns(['tenant_id', 'handed_on']).execute();
+      await db.schema.createIndex('platforms_results_implemented').on('platforms_results').columns(['tenant_id', 'implemented_on']).execute();
+      await db.schema.createIndex('platforms_results_state').on('platforms_results').columns(['tenant_id', 'state', 'handed_on']).execute();
+      await db.schema.createIndex('platforms_results_activity').on('platforms_results').columns(['activity_id']).execute();
+      await db.schema.createIndex('platforms_results_platform').on('platforms_results').columns(['platform_id', 'handed_on']).execute();
     },
   },
 ];

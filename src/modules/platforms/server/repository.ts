@@ -1,41 +1,163 @@
 /**
- * Reading 有事来商量 (Kysely, both databases). Every list query filters by what the actor may see (`canSeeItem` says the same
- * for one record): their own records, or every record of their CPPCC for staff who read all.
+ * Reading the platforms, their consultations and results (Kysely, both databases). Every query is limited to what the
+ * actor may see (`Scope`): the staff's CPPCC and those below it (a county: its own; the city: every county), or, for a
+ * convener, the platforms they convene. The figures count with these very queries, so a figure equals its list.
  */
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
-import type { PlatformsListQuery } from '../contract.ts';
-import { readsAll } from '../domain/platforms-policy.ts';
-import { platformsDb, type PlatformsItemRow } from './tables.ts';
-import { listHistory } from '../../../kernel/server/work-items.ts';
+import { AppError } from '../../../kernel/universal/errors.ts';
+import { orgNames, visibleTenantIds } from '../../organizations/index.ts';
+import type { ActivityListQuery, PlatformListQuery, ResultListQuery } from '../contract.ts';
+import { convenes, readsPlatforms } from '../domain/platform-policy.ts';
+import { resultLifecycle } from '../domain/result-lifecycle.ts';
+import { platformsDb, type ActivityRow, type PlatformRow, type ResultRow, type TopicRow } from './tables.ts';
 
-export async function findItem(db: AnyModuleDb, id: string): Promise<PlatformsItemRow | undefined> {
-  return platformsDb(db).selectFrom('platforms_items').selectAll().where('id', '=', id).executeTakeFirst();
+/** What an actor may see: the CPPCCs whose platforms they read (staff), and whether they see the ones they convene. */
+export interface Scope { tenants: string[]; convenerId: string }
+
+export async function scopeOf(db: AnyModuleDb, actor: Actor): Promise<Scope> {
+  return { tenants: readsPlatforms(actor) ? await visibleTenantIds(db, actor.tenantId) : [], convenerId: convenes(actor) ? actor.userId : '' };
 }
 
-/** A China date's first instant as stored UTC text (timestamps are UTC; a China day starts 8 hours earlier). */
-export const chinaDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Narrow the scope to one county; a county the actor may not read is a 403 naming the field. */
+export function narrow(scope: Scope, county: string | undefined): Scope {
+  if (!county) return scope;
+  if (!scope.tenants.includes(county)) throw new AppError('FORBIDDEN', '无权查看该县（区）的有事来商量平台', { field: 'county' });
+  return { tenants: [county], convenerId: '' };
+}
 
-/** One page of the records the actor may see that match the query, newest first, with the total for 共 N 条. */
-export async function listItems(db: AnyModuleDb, actor: Actor, q: PlatformsListQuery): Promise<{ rows: PlatformsItemRow[]; total: number }> {
-  const tdb = platformsDb(db);
-  let base = tdb.selectFrom('platforms_items').where('tenant_id', '=', actor.tenantId);
-  if (q.mine || !readsAll(actor)) base = base.where('owner_user_id', '=', actor.userId);
-  if (q.state) base = base.where('state', 'in', q.state.split(','));
-  if (q.q) base = base.where('title', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
-  // a period of China dates on the creation time (the figures count over the same bounds)
-  if (q.from) base = base.where('created_at', '>=', chinaDayStart(q.from));
-  if (q.to) base = base.where('created_at', '<', chinaDayStart(nextDay(q.to)));
+/** platforms the scope sees, on a query over a table with `tenant_id` and a platform id column */
+function seen(eb: ExpressionBuilder<any, any>, s: Scope, tenantCol: string, platformCol: string | null) {
+  const ors = [];
+  if (s.tenants.length) ors.push(eb(eb.ref(tenantCol), 'in', s.tenants));
+  if (s.convenerId) {
+    ors.push(platformCol === null
+      ? eb(eb.ref('convener_user_id'), '=', s.convenerId)
+      : eb(eb.ref(platformCol), 'in', platformsDb(eb as never).selectFrom('platforms_registry').select('id').where('convener_user_id', '=', s.convenerId)));
+  }
+  return ors.length ? eb.or(ors) : eb.val(false);
+}
+
+export async function findPlatform(db: AnyModuleDb, id: string): Promise<PlatformRow | undefined> {
+  return platformsDb(db).selectFrom('platforms_registry').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function findTopic(db: AnyModuleDb, id: string): Promise<TopicRow | undefined> {
+  return platformsDb(db).selectFrom('platforms_topics').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function findActivity(db: AnyModuleDb, id: string): Promise<ActivityRow | undefined> {
+  return platformsDb(db).selectFrom('platforms_activities').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function findResult(db: AnyModuleDb, id: string): Promise<ResultRow | undefined> {
+  return platformsDb(db).selectFrom('platforms_results').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, '')}%`;
+
+/** The registry query (active platforms) for a scope and filters. */
+function platformsQuery(db: AnyModuleDb, s: Scope, q: Pick<PlatformListQuery, 'town' | 'q' | 'mine'>) {
+  let base = platformsDb(db).selectFrom('platforms_registry').where('active', '=', 1)
+    .where((eb) => (q.mine ? eb('convener_user_id', '=', s.convenerId) : seen(eb, s, 'tenant_id', null)));
+  if (q.town) base = base.where('town', '=', q.town);
+  if (q.q) { const like = likeOf(q.q); base = base.where((eb) => eb.or([eb('name', 'like', like), eb('village', 'like', like), eb('convener_name', 'like', like)])); }
+  return base;
+}
+
+async function pageOf<O>(base: SelectQueryBuilder<any, any, any>, order: (b: SelectQueryBuilder<any, any, any>) => SelectQueryBuilder<any, any, O>, page: { page: number; pageSize: number }, count = true) {
   const [rows, total] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    order(base.selectAll()).limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute() as Promise<O[]>,
+    count ? base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as Promise<{ n: number | string }> : Promise.resolve({ n: 0 }),
   ]);
   return { rows, total: Number(total.n) };
 }
 
-/** The record's history (办理过程) as the workflow runner wrote it, oldest first. */
-export async function historyOf(db: AnyModuleDb, id: string) {
-  // the kernel owns its tables: a module reads a record's history through work-items.ts
-  return listHistory(db, 'platforms_item', id);
+export async function listPlatforms(db: AnyModuleDb, s: Scope, q: PlatformListQuery): Promise<{ rows: PlatformRow[]; total: number }> {
+  const base = platformsQuery(db, narrow(s, q.county), q);
+  return pageOf<PlatformRow>(base, (b) => b.orderBy('tenant_id').orderBy('town').orderBy('village'), q);
+}
+
+/** Every platform of the scope matching the filters, for the Excel export (in registry order). */
+export async function allPlatforms(db: AnyModuleDb, s: Scope, q: Omit<PlatformListQuery, 'page' | 'pageSize'>): Promise<PlatformRow[]> {
+  return platformsQuery(db, narrow(s, q.county), q).selectAll().orderBy('tenant_id').orderBy('town').orderBy('village').execute();
+}
+
+export async function countPlatforms(db: AnyModuleDb, s: Scope): Promise<number> {
+  const r = await platformsQuery(db, s, {}).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function activitiesQuery(db: AnyModuleDb, s: Scope, q: Omit<ActivityListQuery, 'page' | 'pageSize' | 'county'>) {
+  let base = platformsDb(db).selectFrom('platforms_activities').where((eb) => seen(eb, s, 'tenant_id', 'platform_id'));
+  if (q.platformId) base = base.where('platform_id', '=', q.platformId);
+  if (q.from) base = base.where('held_on', '>=', q.from);
+  if (q.to) base = base.where('held_on', '<=', q.to);
+  return base;
+}
+
+export async function listActivities(db: AnyModuleDb, s: Scope, q: ActivityListQuery) {
+  return pageOf<ActivityRow>(activitiesQuery(db, narrow(s, q.county), q), (b) => b.orderBy('held_on', 'desc').orderBy('id', 'desc'), q);
+}
+export async function countActivities(db: AnyModuleDb, s: Scope, q: { from?: string; to?: string }): Promise<number> {
+  return Number((await activitiesQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+function resultsQuery(db: AnyModuleDb, s: Scope, q: Omit<ResultListQuery, 'page' | 'pageSize' | 'county'>) {
+  let base = platformsDb(db).selectFrom('platforms_results').where((eb) => seen(eb, s, 'tenant_id', 'platform_id'));
+  if (q.platformId) base = base.where('platform_id', '=', q.platformId);
+  if (q.state) base = base.where('state', 'in', q.state.split(','));
+  if (q.from) base = base.where('handed_on', '>=', q.from);
+  if (q.to) base = base.where('handed_on', '<=', q.to);
+  if (q.implementedFrom) base = base.where('implemented_on', '>=', q.implementedFrom);
+  if (q.implementedTo) base = base.where('implemented_on', '<=', q.implementedTo);
+  return base;
+}
+
+export function checkStates(state: string | undefined) {
+  const bad = state?.split(',').find((x) => !resultLifecycle.states[x]);
+  if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
+}
+
+export async function listResults(db: AnyModuleDb, s: Scope, q: ResultListQuery) {
+  return pageOf<ResultRow>(resultsQuery(db, narrow(s, q.county), q), (b) => b.orderBy('handed_on', 'desc').orderBy('id', 'desc'), q);
+}
+export async function countResults(db: AnyModuleDb, s: Scope, q: Omit<ResultListQuery, 'page' | 'pageSize' | 'county'>): Promise<number> {
+  return Number((await resultsQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Counts per county of a scope, in one grouped query each (the overview's grid). */
+export async function countsByCounty(db: AnyModuleDb, s: Scope, period: { from: string; to: string }) {
+  const tdb = platformsDb(db);
+  const inScope = (eb: ExpressionBuilder<any, any>) => eb('tenant_id', 'in', s.tenants.length ? s.tenants : ['-']);
+  const n = (eb: ExpressionBuilder<any, any>) => eb.fn.countAll().as('n');
+  const [p, a, r, i] = await Promise.all([
+    tdb.selectFrom('platforms_registry').select(['tenant_id', n]).where('active', '=', 1).where(inScope).groupBy('tenant_id').execute(),
+    tdb.selectFrom('platforms_activities').select(['tenant_id', n]).where(inScope).where('held_on', '>=', period.from).where('held_on', '<=', period.to).groupBy('tenant_id').execute(),
+    tdb.selectFrom('platforms_results').select(['tenant_id', n]).where(inScope).where('handed_on', '>=', period.from).where('handed_on', '<=', period.to).groupBy('tenant_id').execute(),
+    tdb.selectFrom('platforms_results').select(['tenant_id', n]).where(inScope).where('implemented_on', '>=', period.from).where('implemented_on', '<=', period.to).groupBy('tenant_id').execute(),
+  ]);
+  const m = (rows: Array<{ tenant_id: string; n: unknown }>) => new Map(rows.map((x) => [x.tenant_id, Number(x.n)]));
+  return { platforms: m(p), activities: m(a), results: m(r), implemented: m(i) };
+}
+
+export async function topicsOf(db: AnyModuleDb, platformId: string): Promise<TopicRow[]> {
+  return platformsDb(db).selectFrom('platforms_topics').selectAll().where('platform_id', '=', platformId).orderBy('raised_on', 'desc').orderBy('id').limit(200).execute();
+}
+export async function resultsOfActivities(db: AnyModuleDb, activityIds: string[]): Promise<ResultRow[]> {
+  if (!activityIds.length) return [];
+  return platformsDb(db).selectFrom('platforms_results').selectAll().where('activity_id', 'in', activityIds).orderBy('handed_on').orderBy('id').execute();
+}
+export async function resultCounts(db: AnyModuleDb, activityIds: string[]): Promise<Map<string, number>> {
+  if (!activityIds.length) return new Map();
+  const rows = await platformsDb(db).selectFrom('platforms_results').select(['activity_id', (eb) => eb.fn.countAll().as('n')]).where('activity_id', 'in', activityIds).groupBy('activity_id').execute();
+  return new Map(rows.map((r) => [r.activity_id, Number(r.n)]));
+}
+export async function platformsByIds(db: AnyModuleDb, ids: string[]): Promise<Map<string, PlatformRow>> {
+  if (!ids.length) return new Map();
+  const rows = await platformsDb(db).selectFrom('platforms_registry').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+/** County names (short: 潞州区政协 → shown as the county). */
+export async function countyNames(db: AnyModuleDb, ids: string[]): Promise<Map<string, string>> {
+  const names = await orgNames(db, [...new Set(ids)]);
+  return new Map([...names].map(([k, v]) => [k, v.name]));
 }

@@ -1,6 +1,6 @@
 /**
  * HTTP routes under /api/platforms. Each route is thin: validate (the contract's zod schemas; a bad field is a 400
- * naming it in Chinese) → authorize (permission and policy; a record the actor may not see is a 404) → command →
+ * naming it in Chinese) → authorize (permission and policy; a platform the actor may not see is a 404) → command →
  * present. Every route declares tags, a Chinese summary and its schemas, so it appears in /api/docs.
  */
 import { z } from 'zod';
@@ -8,13 +8,19 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
-import { idParams, platformsCreateBody, platformsDetail, platformsEditBody, platformsListQuery, platformsOptions, platformsPage } from '../contract.ts';
-import { platformsLifecycle, platformsTransitionBody } from '../domain/platforms-lifecycle.ts';
-import { canSeeItem, canUsePlatforms } from '../domain/platforms-policy.ts';
-import { createItem, editItem, fireItem, ITEM_LABEL } from './commands.ts';
-import { toDetail, toListItem } from './presenter.ts';
-import { findItem, listItems } from './repository.ts';
+import { AppError, forbidden, inInputField, invalid, notFound } from '../../../kernel/universal/errors.ts';
+import { currentWorkYear, workYearFor } from '../../organizations/index.ts';
+import {
+  activityCreateBody, activityListQuery, activityPage, idParams, importResult, overview, overviewQuery, platformCreateBody, platformDetail,
+  platformEditBody, platformListQuery, platformPage, resultCreateBody, resultItem, resultListQuery, resultPage, topicCreateBody, topicEditBody, topicItem,
+} from '../contract.ts';
+import { canUsePlatforms, readsPlatforms } from '../domain/platform-policy.ts';
+import { resultTransitionBody } from '../domain/result-lifecycle.ts';
+import { addResult, addTopic, createPlatform, editPlatform, editTopic, fireResult, PLATFORM_LABEL, recordActivity, visiblePlatform } from './commands.ts';
+import { attachmentHeader, importRegistry, registryWorkbook, xlsxType } from './excel.ts';
+import { overviewOf } from './figures.ts';
+import { toActivityItems, toPlatformDetail, toPlatformItems, toResultItems, toTopicItem } from './presenter.ts';
+import { allPlatforms, checkStates, findResult, findTopic, listActivities, listPlatforms, listResults, scopeOf } from './repository.ts';
 
 const tags = ['platforms'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -23,64 +29,133 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 /** The signed-in actor, if they may use the module at all (administrators may not: 三员分立). */
 function user(req: Parameters<typeof actorOf>[0]): Actor {
   const actor = actorOf(req);
-  if (!canUsePlatforms(actor)) throw forbidden(`使用${ITEM_LABEL}`);
+  if (!canUsePlatforms(actor)) throw forbidden('使用有事来商量');
   return actor;
 }
 
 export function platformsRoutes(app: App, ctx: ModuleContext) {
   async function detailOf(id: string, actor: Actor) {
-    const r = await findItem(ctx.db, id);
-    if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-    return toDetail(ctx.db, r, actor);
+    const { p } = await visiblePlatform(ctx, actor, id);
+    return toPlatformDetail(ctx.db, p, actor);
   }
 
   app.get('/api/platforms', {
-    schema: { tags, summary: `${ITEM_LABEL}列表（本人的，或可查看全部者本级的全部；按状态、关键词、创建日期筛选，分页）`, querystring: platformsListQuery, response: { 200: platformsPage, ...errors } },
+    schema: { tags, summary: '协商平台台账（本县区的，市级可看全部县区；召集人看本人召集的；按县区、乡镇、关键词筛选，分页）', querystring: platformListQuery, response: { 200: platformPage, ...errors } },
   }, async (req) => {
     const actor = user(req);
-    const q = req.query;
-    // a filter value the lifecycle does not know is a 400 naming the field, never an empty list
-    const bad = q.state?.split(',').find((s) => !platformsLifecycle.states[s]);
-    if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
-    const { rows, total } = await listItems(ctx.db, actor, q);
-    return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+    const { rows, total } = await listPlatforms(ctx.db, await scopeOf(ctx.db, actor), req.query);
+    return { items: await toPlatformItems(ctx.db, rows), total, page: req.query.page, pageSize: req.query.pageSize };
   });
 
-  app.get('/api/platforms/options', {
-    schema: { tags, summary: `${ITEM_LABEL}的状态及名称（列表筛选用）`, response: { 200: platformsOptions, ...errors } },
+  app.get('/api/platforms/export.xlsx', {
+    schema: { tags, summary: '导出协商平台台账 Excel（与台账相同的筛选）', querystring: platformListQuery.omit({ page: true, pageSize: true }), produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    const rows = await allPlatforms(ctx.db, await scopeOf(ctx.db, actor), req.query);
+    const buf = await registryWorkbook(await toPlatformItems(ctx.db, rows), new Map(rows.map((r) => [r.id, r.convener_phone])));
+    return reply.header('content-type', xlsxType).header('content-disposition', attachmentHeader('platforms.xlsx', '有事来商量协商平台台账.xlsx')).send(buf);
+  });
+
+  app.post('/api/platforms/import', {
+    schema: { tags, summary: '导入协商平台台账 Excel（multipart/form-data，字段 file；列同导出；有一行不合格则全部不导入）', consumes: ['multipart/form-data'], response: { 200: importResult, ...errors } },
   }, async (req) => {
-    user(req);
-    return { states: Object.entries(platformsLifecycle.states).map(([code, s]) => ({ code, label: s.label })) };
+    const actor = user(req);
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 方式上传文件');
+    const part = await req.file();
+    if (!part) throw invalid('file', '「文件」', '不能为空');
+    const content = await part.toBuffer();
+    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', '上传内容超过大小限制');
+    return { added: await importRegistry(ctx, actor, content, req.ip), errors: [] };
+  });
+
+  app.get('/api/platforms/overview', {
+    schema: { tags, summary: '按县区概览：各县区的平台数、协商活动、协商成果和落实成果（工作年度），每个数字链接到其清单', querystring: overviewQuery, response: { 200: overview, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    if (!readsPlatforms(actor)) throw forbidden('查看有事来商量概览');
+    const wy = req.query.year ? await workYearFor(ctx.settings, actor.tenantId, req.query.year) : await currentWorkYear(ctx.settings, actor.tenantId, ctx.calendar.today());
+    return overviewOf(ctx.db, actor, { year: wy.year, from: wy.startsOn, to: wy.endsOn });
+  });
+
+  app.get('/api/platforms/activities', {
+    schema: { tags, summary: '协商活动清单（按县区、平台、协商日期筛选，分页）', querystring: activityListQuery, response: { 200: activityPage, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    const { rows, total } = await listActivities(ctx.db, await scopeOf(ctx.db, actor), req.query);
+    return { items: await toActivityItems(ctx.db, rows), total, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.get('/api/platforms/results', {
+    schema: { tags, summary: '协商成果清单（按县区、平台、状态、交办日期、落实日期筛选，分页；每项带可执行的操作）', querystring: resultListQuery, response: { 200: resultPage, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    checkStates(req.query.state);
+    const { rows, total } = await listResults(ctx.db, await scopeOf(ctx.db, actor), req.query);
+    return { items: await toResultItems(ctx.db, rows, actor), total, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  app.post('/api/platforms/results/:id/transitions', {
+    schema: {
+      tags, summary: '协商成果操作（落实、评价）', description: '可执行的操作及其表单见成果的 actions。版本号过期返回 409 VERSION_CONFLICT。',
+      params: idParams, body: resultTransitionBody, response: { 200: resultItem, ...errors },
+    },
+  }, async (req) => {
+    const actor = user(req);
+    const r = await inInputField(() => fireResult(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
+    return (await toResultItems(ctx.db, [r], actor))[0];
+  });
+
+  app.post('/api/platforms/activities/:id/results', {
+    schema: { tags, summary: '为已记录的协商活动补充一项协商成果（交办）', params: idParams, body: resultCreateBody, response: { 201: resultItem, ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    const id = await addResult(ctx, actor, req.params.id, req.body, req.ip);
+    return reply.status(201).send((await toResultItems(ctx.db, [(await findResult(ctx.db, id))!], actor))[0]);
+  });
+
+  app.patch('/api/platforms/topics/:id', {
+    schema: { tags, summary: '修改议题状态（待协商、已协商、不予协商；带版本号，并发修改返回 409）', params: idParams, body: topicEditBody, response: { 200: topicItem, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    await editTopic(ctx, actor, req.params.id, req.body, req.ip);
+    return toTopicItem((await findTopic(ctx.db, req.params.id))!);
   });
 
   app.post('/api/platforms', {
-    schema: { tags, summary: `新建${ITEM_LABEL}（起草中）`, body: platformsCreateBody, response: { 201: platformsDetail, ...errors } },
+    schema: { tags, summary: `登记${PLATFORM_LABEL}（本县区有事来商量工作人员）`, body: platformCreateBody, response: { 201: platformDetail, ...errors } },
   }, async (req, reply) => {
     const actor = user(req);
-    const id = await createItem(ctx, actor, req.body, req.ip);
+    const id = await createPlatform(ctx, actor, req.body, req.ip);
     return reply.status(201).send(await detailOf(id, actor));
   });
 
   app.get('/api/platforms/:id', {
-    schema: { tags, summary: `${ITEM_LABEL}详情（办理过程、可执行的操作）`, params: idParams, response: { 200: platformsDetail, ...errors } },
+    schema: { tags, summary: `${PLATFORM_LABEL}详情（议题清单、协商活动、成果清单及可执行的操作）`, params: idParams, response: { 200: platformDetail, ...errors } },
   }, async (req) => detailOf(req.params.id, user(req)));
 
   app.patch('/api/platforms/:id', {
-    schema: { tags, summary: `修改${ITEM_LABEL}（提交人，起草中或已退回时；带版本号，并发修改返回 409）`, params: idParams, body: platformsEditBody, response: { 200: platformsDetail, ...errors } },
+    schema: { tags, summary: `修改${PLATFORM_LABEL}（带版本号，并发修改返回 409）`, params: idParams, body: platformEditBody, response: { 200: platformDetail, ...errors } },
   }, async (req) => {
     const actor = user(req);
-    await editItem(ctx, actor, req.params.id, req.body, req.ip);
+    await editPlatform(ctx, actor, req.params.id, req.body, req.ip);
     return detailOf(req.params.id, actor);
   });
 
-  app.post('/api/platforms/:id/transitions', {
-    schema: {
-      tags, summary: `${ITEM_LABEL}操作（提交、受理、退回、办结）`,
-      description: '可执行的操作及其表单见详情的 actions。版本号过期返回 409 VERSION_CONFLICT。', params: idParams, body: platformsTransitionBody, response: { 200: platformsDetail, ...errors },
-    },
-  }, async (req) => {
+  app.post('/api/platforms/:id/topics', {
+    schema: { tags, summary: '添加议题（议题清单）', params: idParams, body: topicCreateBody, response: { 201: topicItem, ...errors } },
+  }, async (req, reply) => {
     const actor = user(req);
-    await inInputField(() => fireItem(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
-    return detailOf(req.params.id, actor);
+    const id = await addTopic(ctx, actor, req.params.id, req.body, req.ip);
+    const t = await findTopic(ctx.db, id);
+    if (!t) throw notFound('议题');
+    return reply.status(201).send(toTopicItem(t));
+  });
+
+  app.post('/api/platforms/:id/activities', {
+    schema: { tags, summary: '记录协商活动及其成果清单（召集人或本县区工作人员；照片先上传到 /api/attachments）', params: idParams, body: activityCreateBody, response: { 201: platformDetail, ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    await recordActivity(ctx, actor, req.params.id, req.body, req.ip);
+    return reply.status(201).send(await detailOf(req.params.id, actor));
   });
 }

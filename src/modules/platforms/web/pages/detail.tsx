@@ -1,77 +1,100 @@
 /**
- * 有事来商量详情: where the record stands (the lifecycle's step bar), its text, the caller's actions (the buttons and forms
- * come from the `actions` the server returns; the page derives no rule), editing while it is the owner's, and the history.
+ * 协商平台详情: the registry entry, its topic list (议题清单), the consultations held with their results (成果清单), each
+ * result's actions (落实, 评价) from the server's `actions`, and for the convener and county staff the way to record a
+ * consultation (a phone page) or add a topic.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
-import type { PlatformsDetail } from '../../contract.ts';
+import type { PlatformDetail, TopicItem } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
-import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
-import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import { PageCard, formatDate } from '../../../../kernel/web/components.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
+import { ResultLine } from './results-card.tsx';
 
-const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
+const topicColor: Record<string, string> = { open: 'gold', consulted: 'green', dropped: 'default' };
 
-export default function PlatformsDetailPage() {
+export default function PlatformDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
   const navigate = useNavigate();
   const mobile = useIsMobile();
-  const { data: r, loading, error, reload } = useApiQuery<PlatformsDetail>(`/api/platforms/${id}`);
-  const [editing, setEditing] = useState(false);
-  const [editForm] = Form.useForm();
+  const { data: p, loading, error, reload } = useApiQuery<PlatformDetail>(`/api/platforms/${id}`);
+  const [adding, setAdding] = useState(false);
+  const [topicForm] = Form.useForm();
 
-  if (error && !r) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/platforms')}>{t('返回列表')}</Button>} />;
-  if (!r) return <PageCard loading={loading}><Skeleton active /></PageCard>;
+  if (error && !p) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/platforms')}>{t('返回列表')}</Button>} />;
+  if (!p) return <PageCard loading={loading}><Skeleton active /></PageCard>;
 
-  // every action goes with the version the page read: a stale one is a 409, and WorkflowActions offers to reload
-  const fire = async (a: RecordAction, input: Record<string, unknown>) => {
-    await api.post(`/api/platforms/${r.id}/transitions`, { action: a.name, version: r.version, input });
-    void message.success(t('已{label}', { label: t(a.label) }));
-    reload();
-  };
-  const saveEdit = async (v: { title: string; body: string }) => {
+  const addTopic = async (v: { title: string; raisedBy: string; raisedOn: dayjs.Dayjs }) => {
     try {
-      await api.patch(`/api/platforms/${r.id}`, { version: r.version, ...v });
-      setEditing(false);
+      await api.post(`/api/platforms/${p.id}/topics`, { ...v, raisedOn: v.raisedOn.format('YYYY-MM-DD') });
+      setAdding(false);
+      topicForm.resetFields();
       reload();
-    } catch (e) { if (!applyFormErrors(editForm, e)) report(e, { onReload: reload }); }
+    } catch (e) { if (!applyFormErrors(topicForm, e)) report(e); }
+  };
+  const setStatus = async (tp: TopicItem, status: string) => {
+    try {
+      await api.patch(`/api/platforms/topics/${tp.id}`, { version: tp.version, status });
+      void message.success(t('已保存'));
+      reload();
+    } catch (e) { report(e, { onReload: reload }); }
   };
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard wrapTitle title={r.title} extra={<Tag color={r.stateTone}>{t(r.stateLabel)}</Tag>}>
-        <Steps size="small" direction={mobile ? 'vertical' : 'horizontal'} current={r.progress.stage} status={r.progress.status}
-          items={r.progress.stages.map((s) => ({ title: t(s) }))} style={{ marginBottom: 16 }} />
+      <PageCard wrapTitle title={p.name} extra={p.canRecord && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/platforms/${p.id}/record`)}>{t('记录协商活动')}</Button>}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t('提交人')}>{r.ownerName}</Descriptions.Item>
-          <Descriptions.Item label={t('创建时间')}>{formatDateTime(r.createdAt)}</Descriptions.Item>
-          {r.dueDate && <Descriptions.Item label={t('办理期限')}>{formatDate(r.dueDate)}</Descriptions.Item>}
+          <Descriptions.Item label={t('县（区）')}>{p.countyName}</Descriptions.Item>
+          <Descriptions.Item label={t('乡镇（街道）')}>{p.town}</Descriptions.Item>
+          <Descriptions.Item label={t('村（社区）')}>{p.village || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('召集人')}>{p.convenerName}{p.convenerPhone ? `（${p.convenerPhone}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('联系委员')}>{p.members.map((m) => m.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('设立日期')}>{formatDate(p.establishedOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('协商活动')}>{t('{n} 次', { n: p.activityTotal })}</Descriptions.Item>
         </Descriptions>
-        {r.returnReason && r.state === 'returned' && <Alert type="warning" showIcon message={t('退回理由：{r}', { r: r.returnReason })} style={{ marginTop: 12 }} />}
-        <Space wrap style={{ marginTop: 16 }}>
-          <WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} />
-          {r.canEdit && <Button onClick={() => { editForm.setFieldsValue({ title: r.title, body: r.body }); setEditing(true); }}>{t('修改')}</Button>}
-        </Space>
       </PageCard>
 
-      <Card size="small" title={t('内容')}><p style={pre}>{r.body}</p></Card>
-      {r.result && <Card size="small" title={t('办理结果')}><p style={pre}>{r.result}</p></Card>}
-
-      <Card size="small" title={t('办理过程')}>
-        {r.history.length === 0 ? <Typography.Text type="secondary">{t('暂无')}</Typography.Text> : (
-          <Timeline items={r.history.map((h) => ({ children: <div>{t(h.actionLabel)} → {t(h.toStateLabel)} · {h.actorName} · {formatDateTime(h.at)}{h.note && <div>{h.note}</div>}</div> }))} />
+      <Card size="small" title={t('议题清单')} extra={p.canRecord && <Button size="small" onClick={() => setAdding(true)}>{t('添加议题')}</Button>}>
+        {p.topics.length === 0 ? <Typography.Text type="secondary">{t('暂无')}</Typography.Text> : (
+          <List size="small" dataSource={p.topics} renderItem={(tp) => (
+            <List.Item actions={p.canRecord && tp.status === 'open' ? [<a key="drop" onClick={() => void setStatus(tp, 'dropped')}>{t('不予协商')}</a>] : []}>
+              <Space wrap size={[8, 4]}><Tag color={topicColor[tp.status]}>{t(tp.statusLabel)}</Tag><span>{tp.title}</span>
+                <Typography.Text type="secondary">{tp.raisedBy} · {formatDate(tp.raisedOn)}</Typography.Text></Space>
+            </List.Item>
+          )} />
         )}
       </Card>
 
-      <Modal open={editing} title={t('修改')} onCancel={() => setEditing(false)} onOk={() => editForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={editForm} layout="vertical" onFinish={saveEdit}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
+      <Card size="small" title={t('协商活动与成果清单')}>
+        {p.activities.length === 0 ? <Typography.Text type="secondary">{t('暂无')}</Typography.Text> : p.activities.map((a) => (
+          <div key={a.id} data-testid="activity" style={{ marginBottom: 16 }}>
+            <Space wrap size={[8, 4]}>
+              <Typography.Text strong>{formatDate(a.heldOn)}</Typography.Text>
+              <span>{a.topic}</span>
+              <Tag>{t('委员 {m} 人', { m: a.membersCount })}</Tag>
+              <Tag>{t('群众 {r} 人', { r: a.residentsCount })}</Tag>
+              {a.photoCount > 0 && <Tag color="purple">{t('照片 {n} 张', { n: a.photoCount })}</Tag>}
+            </Space>
+            {a.participants && <div style={{ fontSize: 13, color: '#666' }}>{t('参加人员')}：{a.participants}</div>}
+            <div style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{a.minutes}</div>
+            {a.results.map((r) => <ResultLine key={r.id} r={r} onChange={reload} />)}
+          </div>
+        ))}
+      </Card>
+
+      <Modal open={adding} title={t('添加议题')} onCancel={() => setAdding(false)} onOk={() => topicForm.submit()} okText={t('保存')} width={mobile ? undefined : 560}>
+        <Form form={topicForm} layout="vertical" onFinish={addTopic} initialValues={{ raisedOn: dayjs(clock.today()) }}>
+          <Form.Item name="title" label={t('议题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="raisedBy" label={t('提出人')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="raisedOn" label={t('提出日期')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
         </Form>
       </Modal>
     </Space>

@@ -1,89 +1,126 @@
 /**
- * 有事来商量列表: one's own records, or every record of the CPPCC for staff who read all; filters and paging live in the
- * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to create one.
+ * 协商平台台账: a county's platforms (the city: every county's, with a county filter), or a convener's own; filters and
+ * paging live in the address (so a figure's link opens the same rows), a table on wide screens and a list on phones.
+ * The staff register a platform, import a registry from Excel and export the filtered registry.
  */
-import { useState } from 'react';
-import { Button, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { useRef, useState } from 'react';
+import { App, Button, DatePicker, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { PlatformsDetail, PlatformsListItem } from '../../contract.ts';
-import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
+import type { Overview, PlatformDetail, PlatformListItem } from '../../contract.ts';
+import { ApiError, api, applyFormErrors, toQueryString } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
-import { EmptyHint, PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
+import { platformsPermissions } from '../../domain/result-lifecycle.ts';
 
 // the query keys a figure's list may carry (see server/figures.ts)
-const keys = ['state', 'q', 'mine', 'from', 'to'] as const;
+const keys = ['county', 'town', 'q', 'mine'] as const;
 
 export default function PlatformsListPage() {
   const { t } = useI18n();
   const { can } = useSession();
+  const { message, modal } = App.useApp();
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const report = useReportError();
   const [params, setParams] = useSearchParams();
+  const staff = can(platformsPermissions.read);
+  const manages = can(platformsPermissions.manage);
   const filters: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
+  if (!staff) filters.mine = 'true';
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
-  const { data, loading } = useApiQuery<{ items: PlatformsListItem[]; total: number }>('/api/platforms', { ...filters, page, pageSize });
-  const options = useApiQuery<{ states: Array<{ code: string; label: string }> }>('/api/platforms/options');
+  const { data, loading, reload } = useApiQuery<{ items: PlatformListItem[]; total: number }>('/api/platforms', { ...filters, page, pageSize });
+  const counties = useApiQuery<Overview>(staff ? '/api/platforms/overview' : null);
   const [filterForm] = Form.useForm();
   const [createForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
-  const staff = can('platforms.read_all');
+  const file = useRef<HTMLInputElement>(null);
 
   const apply = (next: Record<string, unknown>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
     setParams(p);
   };
-  const create = async (v: { title: string; body: string }) => {
+  const create = async (v: Record<string, any>) => {
     try {
-      const r = await api.post<PlatformsDetail>('/api/platforms', v);
+      const r = await api.post<PlatformDetail>('/api/platforms', { ...v, village: v.village ?? '', establishedOn: v.establishedOn?.format('YYYY-MM-DD') });
       setCreating(false);
       createForm.resetFields();
       navigate(`/platforms/${r.id}`);
     } catch (e) { if (!applyFormErrors(createForm, e)) report(e); }
   };
+  const importFile = async (f: File) => {
+    const body = new FormData();
+    body.append('file', f);
+    try {
+      const r = await api.post<{ added: number }>('/api/platforms/import', body);
+      void message.success(t('已导入 {n} 个平台', { n: r.added }));
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) {
+        modal.error({ title: t('导入失败，未导入任何平台'), content: <div style={{ maxHeight: 300, overflow: 'auto' }}>{e.details.map((d) => <div key={d.field}>{t('第 {n} 行：', { n: d.field.replace('row.', '') })}{d.message}</div>)}</div> });
+      } else report(e);
+    } finally { if (file.current) file.current.value = ''; }
+  };
 
-  const columns: ColumnsType<PlatformsListItem> = [
-    { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/platforms/${r.id}`}>{v}</Link> },
-    { title: t('提交人'), dataIndex: 'ownerName', key: 'ownerName', width: 120 },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Tag color={r.stateTone}>{t(r.stateLabel)}</Tag> },
-    { title: t('办理期限'), dataIndex: 'dueDate', key: 'dueDate', width: 120, responsive: ['md'], render: (v) => (v ? formatDate(v) : '—') },
-    { title: t('创建时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
+  const columns: ColumnsType<PlatformListItem> = [
+    { title: t('平台名称'), dataIndex: 'name', key: 'name', render: (v, r) => <Link to={`/platforms/${r.id}`}>{v}</Link> },
+    { title: t('县（区）'), dataIndex: 'countyName', key: 'countyName', width: 130 },
+    { title: t('乡镇（街道）'), dataIndex: 'town', key: 'town', width: 130 },
+    { title: t('村（社区）'), dataIndex: 'village', key: 'village', width: 130, render: (v) => v || '—' },
+    { title: t('召集人'), dataIndex: 'convenerName', key: 'convenerName', width: 100, render: (v, r) => <Space size={4}>{v}{r.convenerUserId && <Tag color="blue">{t('委员')}</Tag>}</Space> },
+    { title: t('设立日期'), dataIndex: 'establishedOn', key: 'establishedOn', width: 120, responsive: ['md'] },
   ];
   const pagination = {
     current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, showTotal: (n: number) => t('共 {n} 条', { n }),
     onChange: (p: number, s: number) => apply({ ...filters, page: p, pageSize: s }),
   };
+  const { mine: _mine, ...exportFilters } = filters;
 
   return (
-    <PageCard title={staff ? t('有事来商量') : t('我的有事来商量')} extra={can('platforms.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建有事来商量')}</Button>}>
-      <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
-        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
-        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
-      </Form>
+    <PageCard title={staff ? t('协商平台台账') : t('我召集的平台')} extra={staff && (
+      <Space wrap>
+        {manages && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('登记平台')}</Button>}
+        {manages && <Button icon={<UploadOutlined />} onClick={() => file.current?.click()}>{t('导入 Excel')}</Button>}
+        <Button icon={<DownloadOutlined />} href={`/api/platforms/export.xlsx${toQueryString(exportFilters)}`}>{t('导出 Excel')}</Button>
+        <input ref={file} type="file" accept=".xlsx" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }} />
+      </Space>
+    )}>
+      {staff && (
+        <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
+          {(counties.data?.counties.length ?? 0) > 1 && (
+            <Form.Item name="county" label={t('县（区）')}><Select allowClear style={{ minWidth: 140 }} placeholder={t('全部')} options={(counties.data?.counties ?? []).map((c) => ({ value: c.countyId, label: c.countyName }))} /></Form.Item>
+          )}
+          <Form.Item name="town" label={t('乡镇（街道）')}><Input allowClear style={{ width: 140 }} /></Form.Item>
+          <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('平台、村（社区）、召集人')} /></Form.Item>
+          <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
+        </Form>
+      )}
       {data && data.total === 0 ? (
-        <EmptyHint text={t('没有符合条件的有事来商量。')} />
+        <EmptyHint text={staff ? t('没有符合条件的协商平台。') : t('您还没有召集的协商平台。')} />
       ) : mobile ? (
         <List loading={loading} dataSource={data?.items ?? []} pagination={{ ...pagination, size: 'small', simple: true }}
           renderItem={(r) => (
-            <List.Item onClick={() => navigate(`/platforms/${r.id}`)} style={{ cursor: 'pointer' }}>
-              <List.Item.Meta title={<Link to={`/platforms/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{r.ownerName}</span><span>{formatDateTime(r.createdAt)}</span></Space>} />
+            <List.Item onClick={() => navigate(`/platforms/${r.id}`)} style={{ cursor: 'pointer' }} data-testid="platform-item">
+              <List.Item.Meta title={<Link to={`/platforms/${r.id}`}>{r.name}</Link>}
+                description={<Space wrap size={[6, 4]}><span>{r.countyName}</span><span>{r.town}{r.village}</span><span>{t('召集人')}：{r.convenerName}</span></Space>} />
             </List.Item>
           )} />
       ) : (
-        <Table<PlatformsListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+        <Table<PlatformListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
-      <Modal open={creating} title={t('新建有事来商量')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
+      <Modal open={creating} title={t('登记平台')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 640}>
         <Form form={createForm} layout="vertical" onFinish={create}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
+          <Form.Item name="town" label={t('乡镇（街道）')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="village" label={t('村（社区）')} extra={t('乡镇（街道）本级的协商议事室不填')}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="name" label={t('平台名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="convenerName" label={t('召集人')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="convenerPhone" label={t('召集人电话')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="establishedOn" label={t('设立日期')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
         </Form>
       </Modal>
     </PageCard>
