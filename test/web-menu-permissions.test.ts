@@ -44,7 +44,8 @@ function pageApis(year: string): Record<string, string[]> {
     '/consultations': ['/api/consultations'],
     '/platforms': ['/api/platforms'],
     '/recommendations': ['/api/recommendations'],
-    '/review': ['/api/review'],
+    '/review': ['/api/review/document'],
+    '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],
   };
 }
 
