@@ -57,6 +57,9 @@ for (const d of await dialects()) {
       assert.equal(v.get('proposals.filed')?.value, 464);
       assert.equal(v.get('proposals.key')?.value, 46);
       assert.equal(v.get('opinions.submitted')?.value, 3543);
+      // 86 issues with 99 pieces, 963 reported upward and 165 adopted, 56.9% of members with a report adopted
+      assert.deepEqual(['issues', 'pieces', 'sent_up', 'adopted'].map((k) => v.get(`opinions.${k}`)?.value), [86, 99, 963, 165]);
+      assert.equal(v.get('opinions.members_adopted')?.share?.percent, 56.9);
       for (const f of body.figures) {
         assert.ok(f.label && f.unit, `${f.key} has a label and a unit`);
         await followLink(leader, f);
@@ -112,6 +115,14 @@ for (const d of await dialects()) {
       const city = r.body.rows[0];
       assert.equal(city.values['proposals.received'].value, 546);
       for (const row of r.body.rows.slice(1)) assert.deepEqual(row.values, {}, `${row.organisation.name}: nothing the city could not follow`);
+    });
+
+    test('the routes are in the OpenAPI document with Chinese summaries', async () => {
+      const doc = (await s.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      for (const [path, method] of [['/api/dashboard', 'get'], ['/api/dashboard/trends', 'get'], ['/api/dashboard/counties', 'get'], ['/api/review', 'get'],
+        ['/api/review/document', 'get'], ['/api/review/document', 'put'], ['/api/review/document.docx', 'get'], ['/api/review/documents/{id}/transitions', 'post']]) {
+        assert.match(doc.paths[path]?.[method]?.summary ?? '', /[\u4e00-\u9fff]/, `${method} ${path}`);
+      }
     });
 
     test('who may read: leaders and the office; not members, a county\'s proposal staff or the administrators; an unknown CPPCC is not found', async () => {
