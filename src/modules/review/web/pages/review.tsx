@@ -35,7 +35,7 @@ function FigureTable({ figures, mobile }: { figures: YearFigure[]; mobile: boole
     <Table size="small" pagination={false} rowKey="key" dataSource={figures} style={{ marginBottom: 8 }}
       columns={[
         { title: t('数字'), dataIndex: 'label', render: (l: string) => t(l) },
-        { title: t('本年'), key: 'value', align: 'right' as const, render: (_: unknown, f: YearFigure) => <FigureLink f={f} testId={`review-figure-${f.key}`}>{f.value}{f.unit}</FigureLink> },
+        { title: t('本年'), key: 'value', align: 'right' as const, render: (_: unknown, f: YearFigure) => <span style={{ whiteSpace: 'nowrap' }}><FigureLink f={f} testId={`review-figure-${f.key}`}>{f.value}{f.unit}</FigureLink></span> },
         ...(mobile ? [] : [{ title: t('上年'), key: 'previous', align: 'right' as const, render: (_: unknown, f: YearFigure) => (f.previous === null ? '—' : `${f.previous}${f.unit}`) }]),
         { title: t('增减'), key: 'change', render: (_: unknown, f: YearFigure) => <ChangeText change={f.change} percent={f.changePercent} attention={f.attention} /> },
       ]} />
