@@ -13,6 +13,8 @@ const orgField = z.string().min(1).max(40).describe('政协组织');
 /** A year and, optionally, a CPPCC below the actor's own (a county for the city); the actor's own by default. */
 export const yearQuery = z.object({ year: yearField.optional(), org: orgField.optional() });
 export type YearQuery = z.infer<typeof yearQuery>;
+/** GET /api/review/document: a year (and CPPCC), or the document a work item names (`doc`, its id). */
+export const documentQuery = yearQuery.extend({ doc: z.string().min(1).max(40).optional().describe('工作回眸编号') });
 
 /** A figure of the year with last year's value of the same key and the change (同比). */
 export const yearFigure = figure.extend({

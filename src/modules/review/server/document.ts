@@ -4,6 +4,7 @@
  * lifecycle. The stored wording holds placeholders only; every number is rendered from the catalogue when read.
  */
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
+import { isUniqueViolation } from '../../../kernel/server/db/dialect.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { listHistory } from '../../../kernel/server/work-items.ts';
@@ -127,8 +128,8 @@ export async function saveDocument(ctx: ModuleContext, actor: Actor, body: Revie
       }, actor, ip);
     }).catch((e: unknown) => {
       // two first saves of the same year at once: the second is stale
-      if (e instanceof AppError) throw e;
-      throw new AppError('VERSION_CONFLICT', `${DOC_LABEL}已被他人修改，请刷新后重试`);
+      if (isUniqueViolation(e)) throw new AppError('VERSION_CONFLICT', `${DOC_LABEL}已被他人修改，请刷新后重试`);
+      throw e;
     });
     return;
   }

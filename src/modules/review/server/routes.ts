@@ -10,7 +10,7 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { inInputField, notFound } from '../../../kernel/universal/errors.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
-import { counties, dashboard, idParams, reviewDocument, reviewFigures, reviewSaveBody, trends, trendsQuery, yearQuery } from '../contract.ts';
+import { counties, dashboard, documentQuery, idParams, reviewDocument, reviewFigures, reviewSaveBody, trends, trendsQuery, yearQuery } from '../contract.ts';
 import { sectionHeading, sectionOf } from '../domain/review-document.ts';
 import { reviewPermissions, reviewTransitionBody } from '../domain/review-lifecycle.ts';
 import { DOC_LABEL, documentOf, findDocumentById, fireDocument, saveDocument } from './document.ts';
@@ -57,11 +57,14 @@ export function reviewRoutes(app: App, ctx: ModuleContext) {
   });
 
   app.get('/api/review/document', {
-    schema: { tags: ['review'], summary: '工作回眸文稿：某一年度的各篇章正文（统计数字实时取自统计数字目录）、状态和可执行的操作', querystring: yearQuery, response: { 200: reviewDocument, ...errors } },
+    schema: { tags: ['review'], summary: '工作回眸文稿：某一年度（或 doc 指定的文稿）的各篇章正文（统计数字实时取自统计数字目录）、状态和可执行的操作', querystring: documentQuery, response: { 200: reviewDocument, ...errors } },
   }, async (req) => {
     const actor = reader(req);
-    const { organisation } = await organisationFor(ctx, actor, req.query.org);
-    return documentOf(ctx, actor, organisation, await yearOf(ctx, organisation.id, req.query.year));
+    // a work item's link names the document: its CPPCC and year, if the actor may see that CPPCC
+    const named = req.query.doc ? await findDocumentById(ctx, req.query.doc) : undefined;
+    if (req.query.doc && !named) throw notFound(DOC_LABEL);
+    const { organisation } = await organisationFor(ctx, actor, named?.tenant_id ?? req.query.org);
+    return documentOf(ctx, actor, organisation, named ? Number(named.year) : await yearOf(ctx, organisation.id, req.query.year));
   });
 
   app.put('/api/review/document', {

@@ -198,6 +198,11 @@ for (const d of await dialects()) {
       assert.equal((await secgen.put('/api/review/document', { year: YEAR, version: doc.version, title: doc.title, wording: {} })).status, 403, 'no edits while the leaders decide');
       const tasks = await leader.get('/api/worklist?pageSize=200');
       assert.ok(JSON.stringify(tasks.body).includes(doc.id!), 'the leaders are asked to approve');
+      // the work item's link opens this document, whatever year the page would open on
+      const linked = await leader.get(`/api/review/document?doc=${doc.id}`);
+      assert.equal(linked.status, 200, JSON.stringify(linked.body));
+      assert.deepEqual([linked.body.id, linked.body.year, linked.body.actions.map((a: any) => a.name)], [doc.id, YEAR, ['approve', 'return']]);
+      assert.equal((await leader.get('/api/review/document?doc=nope')).status, 404);
       const noReason = await fire(leader, 'return');
       assert.equal(noReason.status, 400);
       doc = (await fire(leader, 'return', { reason: '请补充委员工作' })).body;

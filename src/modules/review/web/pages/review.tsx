@@ -50,14 +50,16 @@ export default function ReviewPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? undefined;
   const org = params.get('org') ?? undefined;
-  const { data: d, loading, error, reload } = useApiQuery<ReviewDocument>('/api/review/document', { year, org });
+  // a work item opens the document it names (`doc`); the year and CPPCC come with it
+  const doc = params.get('doc') ?? undefined;
+  const { data: d, loading, error, reload } = useApiQuery<ReviewDocument>('/api/review/document', doc ? { doc } : { year, org });
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm();
   const [pick, setPick] = useState<Record<string, string | undefined>>({});
 
   if (error && !d) return <Result status={error.status === 403 ? '403' : 'error'} title={error.message} />;
   if (!d) return <PageCard loading={loading}><Skeleton active /></PageCard>;
-  const set = (k: string, v: string | undefined) => { const p = new URLSearchParams(params); if (v) p.set(k, v); else p.delete(k); setParams(p, { replace: true }); };
+  const set = (k: string, v: string | undefined) => { const p = new URLSearchParams(params); p.delete('doc'); if (v) p.set(k, v); else p.delete(k); setParams(p, { replace: true }); };
   const years = Array.from({ length: 6 }, (_, i) => d.year + 1 - i);
 
   const fire = async (a: RecordAction, input: Record<string, unknown>) => {
