@@ -49,7 +49,8 @@ function pageApis(year: string): Record<string, string[]> {
     '/platforms/overview': ['/api/platforms/overview'],
     '/platforms/results': ['/api/platforms/results'],
     '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
-    '/review': ['/api/review'],
+    '/review': ['/api/review/document'],
+    '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],
   };
 }
 

@@ -163,9 +163,9 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
 
   const accounts: DemoAccount[] = [];
   const demoUsers: SeedContext['demoUsers'] = {};
-  const demo = (username: string, role: RoleCode, orgId: string, tenantId: string, opts: { totp?: string; member?: boolean } = {}) => {
-    const roles: Array<{ code: RoleCode }> = [{ code: role }];
-    const userId = addUser({ username, orgId, tenantId, roles, totpSecret: opts.totp });
+  const demo = (username: string, role: RoleCode, orgId: string, tenantId: string, opts: { totp?: string; member?: boolean; alsoRoles?: RoleCode[]; displayName?: string } = {}) => {
+    const roles: Array<{ code: RoleCode }> = [{ code: role }, ...(opts.alsoRoles ?? []).map((code) => ({ code }))];
+    const userId = addUser({ username, orgId, tenantId, roles, totpSecret: opts.totp, displayName: opts.displayName });
     if (opts.member) {
       const sector = tenantId === cityId ? SECTORS[rnd.int(SECTORS.length)] : SECTORS[0];
       const sectorId = tenantId === cityId ? sectorIds[sector] : countySectorIds[tenantId][0];
@@ -185,6 +185,9 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   demo('unitlead', 'unit_leader', unitIds['市住建局'], cityId);
   demo('unit2', 'unit_handler', unitIds['市教育局'], cityId);
   demo('leader', 'leader', cityId, cityId);
+  // 秘书长: a leader who heads the office and writes the annual review (工作回眸) from the figures a leader reads (a
+  // name of its own, so the seeded names and figures of everyone else stay as they were)
+  demo('secgen', 'office_staff', officeId, cityId, { alsoRoles: ['leader'], displayName: '秦秘书长' });
   demo('county', 'member', countyIds['潞州区'], countyIds['潞州区'], { member: true });
   demo('countystaff', 'proposal_staff', countyIds['潞州区'], countyIds['潞州区']);
   demo('countyeditor', 'info_editor', countyIds['潞州区'], countyIds['潞州区']);

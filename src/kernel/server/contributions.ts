@@ -184,6 +184,11 @@ export interface FigureDecl {
   unit: string;
   /** 'organisation': counted over the tenant; 'member': counted over `scope.subject` */
   scope: 'organisation' | 'member';
+  /**
+   * 需关注: the figure counts what is late or waiting too long (overdue replies, results still missing), so a dashboard
+   * shows it among what needs attention; a nonzero value is the bad news (decision 0046)
+   */
+  attention?: boolean;
 }
 
 /**

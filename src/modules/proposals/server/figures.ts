@@ -24,7 +24,9 @@ const org = (name: string, label: string, unit = '件'): FigureDecl => ({ key: `
 const organisationFigures: FigureDecl[] = [
   org('received', '收到提案'), org('filed', '立案'), org('not_filed', '不予立案'), org('merged', '并案'),
   org('converted', '转为社情民意或参考'), org('withdrawn', '撤回'), org('pending', '审查中'), org('key', '重点提案'),
-  org('excellent', '优秀提案'), org('replied', '已答复'), org('on_time', '按期答复'), org('late', '逾期答复'), org('overdue', '当前超期'),
+  org('excellent', '优秀提案'), org('replied', '已答复'), org('on_time', '按期答复'),
+  // 需关注: replies given late and replies overdue now (decision 0046)
+  { ...org('late', '逾期答复'), attention: true }, { ...org('overdue', '当前超期'), attention: true },
   org('members', '委员总数', '人'), org('participants', '提交提案的委员', '人'), org('absent', '未提交提案的委员', '人'),
 ];
 const memberFigures: FigureDecl[] = memberProposalFigures.map((f) => ({ key: `proposals.member.${f.name}`, label: f.label, unit: '件', scope: 'member' }));
@@ -47,7 +49,8 @@ export const proposalFigureSource: FigureSource = {
       return memberProposalFiguresOf(ctx, scope.tenantId, scope.subject.userId, scope.year);
     }
     // the statistics are for the office and the leaders, who read every proposal of the CPPCC
-    if (!can(actor, 'proposal.read_all')) return [];
+    // the lists behind the figures show the actor's own CPPCC's proposals, so another CPPCC's figures could not be followed
+    if (!can(actor, 'proposal.read_all') || actor.tenantId !== scope.tenantId) return [];
     const settings = await readProposalSettings(ctx, scope.tenantId);
     const stats = await proposalStatsOf(ctx.db, scope.tenantId, { year: scope.year }, settings.replyClasses, chinaToday());
     const shown = [...stats.totals, stats.replies.replied, stats.replies.onTime, stats.replies.late,

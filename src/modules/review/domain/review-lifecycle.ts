@@ -1,91 +1,71 @@
 /**
- * The 工作回眸 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The lifecycle of an annual review (工作回眸) as data (pure: no database, no HTTP): the office drafts the wording
+ * (起草), submits it to the leaders for approval (送审定), a leader approves it (审定) or returns it with a reason, and the
+ * office publishes it (发布). The runner, the API's transition body, the allowed actions returned with the document and
+ * the web's buttons all come from this one definition.
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
 
-/** The states of a 工作回眸; `satisfies Record<ReviewState, StateDef>` below keeps the list and the lifecycle in step. */
-export const reviewStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+/** The states of a review document; `satisfies Record<ReviewState, StateDef>` keeps the list and the lifecycle in step. */
+export const reviewStates = ['draft', 'submitted', 'approved', 'published'] as const;
 export type ReviewState = (typeof reviewStates)[number];
 
-/** The columns the lifecycle's guards and checks read (the repository's row has more). */
+/** The columns the lifecycle's guards read (the repository's row has more). */
 export interface ReviewRecord {
   id: string;
   tenant_id: string;
   state: string;
   version: number;
-  owner_user_id: string;
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 工作回眸 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+/** The office writes and publishes the review; the CPPCC's leaders approve it (审定). */
+export const officeRoles = ['office_staff'] as const;
+export const leaderRoles = ['leader'] as const;
 
 /** Permission codes: '<module>.<verb>'. The manifest declares them with their Chinese names and default roles. */
 export const reviewPermissions = {
-  create: 'review.create',
-  handle: 'review.handle',
-  readAll: 'review.read_all',
+  /** read the dashboard (领导驾驶舱) and the reviews of the CPPCCs the actor may see */
+  read: 'review.read',
+  /** write the wording, submit and publish (办公室) */
+  edit: 'review.edit',
+  /** 审定 (政协领导) */
+  approve: 'review.approve',
 } as const;
 
 type Ctx = GuardContext<ReviewRecord>;
 /** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有工作回眸的提交人可以执行此操作');
 const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的工作回眸');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
+/** 退回修改: the reason is required (a missing one is a 400 naming 「退回理由」). */
 const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
 
 export const reviewLifecycle = defineWorkflow<ReviewRecord>({
   // the entity type stored in tasks, workflow_history and audit records
-  id: 'review_item',
+  id: 'review_document',
   label: '工作回眸',
   initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  stages: ['起草', '审定', '发布'],
   states: {
     draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '工作回眸待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '工作回眸退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '工作回眸待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    // the leaders of the CPPCC are asked to approve it (待办)
+    submitted: { label: '待审定', labelEn: 'Awaiting approval', stage: '审定', tone: 'processing', task: { role: 'leader', orgField: 'tenant', dueInWorkingDays: 5, label: '工作回眸待审定' } },
+    approved: { label: '已审定', labelEn: 'Approved', stage: '审定', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '工作回眸待发布' } },
+    published: { label: '已发布', labelEn: 'Published', stage: '发布', tone: 'success', ends: 'finished', terminal: true },
   } satisfies Record<ReviewState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: reviewPermissions.create, guard: isOwner },
-    {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: reviewPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
-    },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: reviewPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: reviewPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'submit', label: '送审定', labelEn: 'Submit for approval', from: ['draft'], to: 'submitted', roles: officeRoles, permission: reviewPermissions.edit, guard: sameTenant },
+    { name: 'approve', label: '审定', labelEn: 'Approve', from: ['submitted'], to: 'approved', roles: leaderRoles, permission: reviewPermissions.approve, guard: sameTenant, confirm: true },
+    { name: 'return', label: '退回修改', labelEn: 'Return for revision', from: ['submitted', 'approved'], to: 'draft', roles: leaderRoles, permission: reviewPermissions.approve, guard: sameTenant, input: returnInput },
+    { name: 'publish', label: '发布', labelEn: 'Publish', from: ['approved'], to: 'published', roles: officeRoles, permission: reviewPermissions.edit, guard: sameTenant, confirm: true },
   ],
 });
 
-/** POST /api/review/:id/transitions: a union on `action`, one member per action with its own input. */
+/** POST /api/review/documents/:id/transitions: a union on `action`, one member per action with its own input. */
 export const reviewTransitionBody = transitionBodySchema([reviewLifecycle]);
 export type ReviewTransitionBody = z.infer<typeof reviewTransitionBody>;
 
 export const reviewStateLabel = (s: string) => reviewLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const reviewActionLabel = (a: string) => (a === 'create' ? '起草' : reviewLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
-
-/** States in which a 工作回眸 is still open (counted by the figure 未办结工作回眸). */
-export const openStates: readonly ReviewState[] = ['draft', 'submitted', 'accepted', 'returned'];
+/** History rows name their action: the transitions' labels, plus 'create' and 'edit'. */
+export const reviewActionLabel = (a: string) => (a === 'create' ? '起草' : a === 'edit' ? '修改文稿' : reviewLifecycle.transitions.find((t) => t.name === a)?.label ?? a);

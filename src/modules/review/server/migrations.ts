@@ -1,33 +1,29 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range (1600–1699 here;
- * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
- * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
- * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
+ * The module's tables (ordinals 1600–1699). The same migration runs on SQLite and PostgreSQL, so columns use the
+ * portable conventions: text ids and timestamps, integers, JSON as text.
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
 export const reviewMigrations: MigrationDef[] = [
   {
-    name: '1600_review_items',
+    name: '1600_review_documents',
     async up(db) {
-      await db.schema.createTable('review_items')
+      await db.schema.createTable('review_documents')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('owner_user_id', 'text', (c) => c.notNull())
-        .addColumn('owner_name', 'text', (c) => c.notNull())
-        .addColumn('due_date', 'text')
+        .addColumn('wording', 'text', (c) => c.notNull())
         .addColumn('return_reason', 'text')
-        .addColumn('result', 'text')
+        .addColumn('editor_user_id', 'text', (c) => c.notNull())
+        .addColumn('editor_name', 'text', (c) => c.notNull())
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      // the list's two ways in: a CPPCC's records by state and time (staff), one person's own records (members)
-      await db.schema.createIndex('review_items_tenant_state').on('review_items').columns(['tenant_id', 'state', 'created_at']).execute();
-      await db.schema.createIndex('review_items_owner').on('review_items').columns(['owner_user_id', 'created_at']).execute();
+      // one review per CPPCC and year
+      await db.schema.createIndex('review_documents_tenant_year').unique().on('review_documents').columns(['tenant_id', 'year']).execute();
     },
   },
 ];

@@ -1,86 +1,105 @@
 /**
- * HTTP routes under /api/review. Each route is thin: validate (the contract's zod schemas; a bad field is a 400
- * naming it in Chinese) → authorize (permission and policy; a record the actor may not see is a 404) → command →
- * present. Every route declares tags, a Chinese summary and its schemas, so it appears in /api/docs.
+ * HTTP routes of the dashboard (领导驾驶舱, /api/dashboard…) and the annual review (工作回眸, /api/review…). Each route is
+ * thin: validate (the contract's zod schemas) → authorize (review.read; an organisation the actor may not see is a
+ * 404) → read the catalogue or run the command → present.
  */
 import { z } from 'zod';
-import type { Actor } from '../../../kernel/server/actor.ts';
+import { requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
-import { idParams, reviewCreateBody, reviewDetail, reviewEditBody, reviewListQuery, reviewOptions, reviewPage } from '../contract.ts';
-import { reviewLifecycle, reviewTransitionBody } from '../domain/review-lifecycle.ts';
-import { canSeeItem, canUseReview } from '../domain/review-policy.ts';
-import { createItem, editItem, fireItem, ITEM_LABEL } from './commands.ts';
-import { toDetail, toListItem } from './presenter.ts';
-import { findItem, listItems } from './repository.ts';
+import { inInputField, notFound } from '../../../kernel/universal/errors.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
+import { counties, dashboard, documentQuery, idParams, reviewDocument, reviewFigures, reviewSaveBody, trends, trendsQuery, yearQuery } from '../contract.ts';
+import { sectionHeading, sectionOf } from '../domain/review-document.ts';
+import { reviewPermissions, reviewTransitionBody } from '../domain/review-lifecycle.ts';
+import { DOC_LABEL, documentOf, findDocumentById, fireDocument, saveDocument } from './document.ts';
+import { reviewDocx } from './docx.ts';
+import { readLayout } from './settings.ts';
+import { countiesOf, dashboardOf, organisationFor, trendsOf, yearFigures, yearOf } from './year-figures.ts';
 
-const tags = ['review'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (name: string) => `attachment; filename="review.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** The signed-in actor, if they may use the module at all (administrators may not: 三员分立). */
-function user(req: Parameters<typeof actorOf>[0]): Actor {
-  const actor = actorOf(req);
-  if (!canUseReview(actor)) throw forbidden(`使用${ITEM_LABEL}`);
-  return actor;
-}
+/** The signed-in actor, if they may read the dashboard and the reviews (the three administrators may not: 三员分立). */
+const reader = (req: Parameters<typeof actorOf>[0]): Actor => requirePermission(actorOf(req), reviewPermissions.read, '查看领导驾驶舱和工作回眸');
 
 export function reviewRoutes(app: App, ctx: ModuleContext) {
-  async function detailOf(id: string, actor: Actor) {
-    const r = await findItem(ctx.db, id);
-    if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-    return toDetail(ctx.db, r, actor);
-  }
+  app.get('/api/dashboard', {
+    schema: { tags: ['dashboard'], summary: '领导驾驶舱：某一年度（默认本工作年度）各模块的统计数字与上年同比、需关注的数字；每个数字附带其明细列表', querystring: yearQuery, response: { 200: dashboard, ...errors } },
+  }, async (req) => dashboardOf(ctx, reader(req), req.query));
+
+  app.get('/api/dashboard/trends', {
+    schema: { tags: ['dashboard'], summary: '领导驾驶舱：统计数字逐月走势（按月向统计数字目录取数；只按年度统计的数字没有走势）', querystring: trendsQuery, response: { 200: trends, ...errors } },
+  }, async (req) => trendsOf(ctx, reader(req), req.query));
+
+  app.get('/api/dashboard/counties', {
+    schema: { tags: ['dashboard'], summary: '领导驾驶舱：本级及下级政协的统计数字并列（各级只返回调用者有权查看、可追溯到明细的数字）', querystring: yearQuery.pick({ year: true }), response: { 200: counties, ...errors } },
+  }, async (req) => countiesOf(ctx, reader(req), req.query));
 
   app.get('/api/review', {
-    schema: { tags, summary: `${ITEM_LABEL}列表（本人的，或可查看全部者本级的全部；按状态、关键词、创建日期筛选，分页）`, querystring: reviewListQuery, response: { 200: reviewPage, ...errors } },
-  }, async (req) => {
-    const actor = user(req);
-    const q = req.query;
-    // a filter value the lifecycle does not know is a 400 naming the field, never an empty list
-    const bad = q.state?.split(',').find((s) => !reviewLifecycle.states[s]);
-    if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
-    const { rows, total } = await listItems(ctx.db, actor, q);
-    return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
-  });
-
-  app.get('/api/review/options', {
-    schema: { tags, summary: `${ITEM_LABEL}的状态及名称（列表筛选用）`, response: { 200: reviewOptions, ...errors } },
-  }, async (req) => {
-    user(req);
-    return { states: Object.entries(reviewLifecycle.states).map(([code, s]) => ({ code, label: s.label })) };
-  });
-
-  app.post('/api/review', {
-    schema: { tags, summary: `新建${ITEM_LABEL}（起草中）`, body: reviewCreateBody, response: { 201: reviewDetail, ...errors } },
-  }, async (req, reply) => {
-    const actor = user(req);
-    const id = await createItem(ctx, actor, req.body, req.ip);
-    return reply.status(201).send(await detailOf(id, actor));
-  });
-
-  app.get('/api/review/:id', {
-    schema: { tags, summary: `${ITEM_LABEL}详情（办理过程、可执行的操作）`, params: idParams, response: { 200: reviewDetail, ...errors } },
-  }, async (req) => detailOf(req.params.id, user(req)));
-
-  app.patch('/api/review/:id', {
-    schema: { tags, summary: `修改${ITEM_LABEL}（提交人，起草中或已退回时；带版本号，并发修改返回 409）`, params: idParams, body: reviewEditBody, response: { 200: reviewDetail, ...errors } },
-  }, async (req) => {
-    const actor = user(req);
-    await editItem(ctx, actor, req.params.id, req.body, req.ip);
-    return detailOf(req.params.id, actor);
-  });
-
-  app.post('/api/review/:id/transitions', {
     schema: {
-      tags, summary: `${ITEM_LABEL}操作（提交、受理、退回、办结）`,
-      description: '可执行的操作及其表单见详情的 actions。版本号过期返回 409 VERSION_CONFLICT。', params: idParams, body: reviewTransitionBody, response: { 200: reviewDetail, ...errors },
+      tags: ['review'], summary: '工作回眸的统计数字（JSON）：某一年度各篇章的数字，每个数字含 key、label、value、unit、上年同比和明细链接 link',
+      querystring: yearQuery, response: { 200: reviewFigures, ...errors },
     },
   }, async (req) => {
-    const actor = user(req);
-    await inInputField(() => fireItem(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
-    return detailOf(req.params.id, actor);
+    const actor = reader(req);
+    const { organisation } = await organisationFor(ctx, actor, req.query.org);
+    const year = await yearOf(ctx, organisation.id, req.query.year);
+    const [modules, layout] = await Promise.all([yearFigures(ctx, actor, organisation.id, year), readLayout(ctx, organisation.id)]);
+    const figures = modules.flatMap((m) => m.figures).map((f) => {
+      const section = sectionOf(layout, f.key);
+      return { ...f, section, sectionHeading: sectionHeading(section) };
+    });
+    return { year, organisation, figures };
+  });
+
+  app.get('/api/review/document', {
+    schema: { tags: ['review'], summary: '工作回眸文稿：某一年度（或 doc 指定的文稿）的各篇章正文（统计数字实时取自统计数字目录）、状态和可执行的操作', querystring: documentQuery, response: { 200: reviewDocument, ...errors } },
+  }, async (req) => {
+    const actor = reader(req);
+    // a work item's link names the document: its CPPCC and year, if the actor may see that CPPCC
+    const named = req.query.doc ? await findDocumentById(ctx, req.query.doc) : undefined;
+    if (req.query.doc && !named) throw notFound(DOC_LABEL);
+    const { organisation } = await organisationFor(ctx, actor, named?.tenant_id ?? req.query.org);
+    return documentOf(ctx, actor, organisation, named ? Number(named.year) : await yearOf(ctx, organisation.id, req.query.year));
+  });
+
+  app.put('/api/review/document', {
+    schema: {
+      tags: ['review'], summary: '修改工作回眸文稿（办公室，起草中时；正文中的数字只能以统计数字占位符插入，如 {proposals.filed}；带版本号，新文稿为 0，并发修改返回 409）',
+      body: reviewSaveBody, response: { 200: reviewDocument, ...errors },
+    },
+  }, async (req) => {
+    const actor = reader(req);
+    await saveDocument(ctx, actor, req.body, req.ip);
+    const { organisation } = await organisationFor(ctx, actor);
+    return documentOf(ctx, actor, organisation, req.body.year);
+  });
+
+  app.post('/api/review/documents/:id/transitions', {
+    schema: {
+      tags: ['review'], summary: '工作回眸操作（送审定、审定、退回修改、发布）', description: '可执行的操作见文稿的 actions。版本号过期返回 409 VERSION_CONFLICT。',
+      params: idParams, body: reviewTransitionBody, response: { 200: reviewDocument, ...errors },
+    },
+  }, async (req) => {
+    const actor = reader(req);
+    const found = await findDocumentById(ctx, req.params.id);
+    if (!found || found.tenant_id !== actor.tenantId) throw notFound(DOC_LABEL);
+    const row = await inInputField(() => fireDocument(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
+    const { organisation } = await organisationFor(ctx, actor);
+    return documentOf(ctx, actor, organisation, row.year);
+  });
+
+  app.get('/api/review/document.docx', {
+    schema: { tags: ['review'], summary: '工作回眸（Word，公文格式）', querystring: yearQuery, produces: [docxType], response: { 200: z.any().describe('Word 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = reader(req);
+    const { organisation } = await organisationFor(ctx, actor, req.query.org);
+    const d = await documentOf(ctx, actor, organisation, await yearOf(ctx, organisation.id, req.query.year));
+    const buf = await reviewDocx(d, clock.today());
+    return reply.header('content-type', docxType).header('content-disposition', attachment(`${d.title}.docx`)).send(buf);
   });
 }

@@ -1,28 +1,23 @@
 /**
- * The module's per-tenant settings (系统参数), declared in the manifest: the 系统管理 settings page lists them with
- * their Chinese labels and validates new values against the schema. Code reads them with a default through
- * `ctx.settings.get`, so a CPPCC that never changed a setting gets the default.
+ * The module's per-tenant settings (系统参数): which figures go into which section of the annual review (篇章与统计数字),
+ * data the office adjusts on the 系统管理 settings page.
  */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { defaultLayout, sectionCodes, type SectionLayout } from '../domain/review-document.ts';
 
-/** Keys are '<module>.<name>' and unique across modules (a duplicate fails the app's build). */
-export const reviewSettingKeys = { dueWorkingDays: 'review.dueWorkingDays' } as const;
+export const reviewSettingKeys = { layout: 'review.layout' } as const;
 
-export interface ReviewSettings {
-  /** 办理期限: working days from 受理 when the handler gives no date */
-  dueWorkingDays: number;
-}
-export const defaultReviewSettings: ReviewSettings = { dueWorkingDays: 10 };
+const pattern = z.string().regex(/^[a-z_]+(\.[a-z0-9_]*)*$/, '应为统计数字代码或其前缀，如 proposals. 或 proposals.key');
+export const layoutSchema = z.record(z.string(), z.array(pattern).max(200))
+  .refine((l) => Object.keys(l).every((k) => sectionCodes.includes(k)), `篇章代码应为 ${sectionCodes.join('、')} 之一`)
+  .describe('工作回眸各篇章的统计数字');
 
-export async function readReviewSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<ReviewSettings> {
-  return { dueWorkingDays: await ctx.settings.get(tenantId, reviewSettingKeys.dueWorkingDays, defaultReviewSettings.dueWorkingDays) };
+export async function readLayout(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<SectionLayout> {
+  return ctx.settings.get(tenantId, reviewSettingKeys.layout, defaultLayout);
 }
 
 export const reviewSettings: SettingDecl<any>[] = [
-  {
-    key: reviewSettingKeys.dueWorkingDays, label: '工作回眸默认办理期限（工作日）',
-    schema: z.number().int().min(1).max(120).describe('办理期限（工作日）'), default: defaultReviewSettings.dueWorkingDays,
-  },
+  { key: reviewSettingKeys.layout, label: '工作回眸各篇章的统计数字（篇章代码 → 统计数字代码或前缀）', schema: layoutSchema, default: defaultLayout },
 ];

@@ -1,25 +1,24 @@
 /**
- * The module's tables as its own server code sees them (migrations 1600–1699). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
+ * The module's tables as its own server code sees them (migrations 1600–1699). Read the database through
  * `reviewDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 工作回眸 */
-export interface ReviewItemsTable {
+/** 工作回眸: one annual review document per CPPCC (tenant) and 工作年度. */
+export interface ReviewDocumentsTable {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
+  /** the CPPCC whose year it reviews; every query filters by it */
   tenant_id: string;
+  /** 工作年度 */
+  year: number;
   title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
-  owner_user_id: string;
-  owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
+  /** the wording of each section with its placeholders, JSON `{ [sectionCode]: string }`; never a figure's value */
+  wording: string;
+  /** the latest 退回理由 */
   return_reason: string | null;
-  result: string | null;
+  /** who last edited the wording, and their name as it was then */
+  editor_user_id: string;
+  editor_name: string;
   state: string;
   /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
   version: number;
@@ -28,10 +27,9 @@ export interface ReviewItemsTable {
 }
 
 export interface ReviewTables {
-  review_items: ReviewItemsTable;
+  review_documents: ReviewDocumentsTable;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `reviewDb(ctx.db)`. */
 export const reviewDb = moduleDb<ReviewTables>;
 export type ReviewDb = ModuleDb<ReviewTables>;
-export type ReviewItemRow = ReviewItemsTable;
+export type ReviewDocumentRow = ReviewDocumentsTable;

@@ -1,132 +1,246 @@
-// The 工作回眸 API through the real server on SQLite and PostgreSQL: create, list, the whole lifecycle, a 400 naming a field,
-// a 409 on a stale version, the figures agreeing with their lists, and who may see which records.
+// The dashboard (领导驾驶舱) and the annual review (工作回眸) over the demo data, on SQLite and PostgreSQL: the 2025 review
+// holds the seed article's proposal and 社情民意 figures, every figure opens a list of as many records as it counts, the
+// year-on-year change is last year's value of the same key, the office edits the wording (figures stay live, a written
+// number or an unknown placeholder is a 400 naming the section, a stale version a 409) and downloads it as Word, the
+// document runs 起草 → 审定 → 发布, who may read what, and the cached figures follow a change at once.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import JSZip from 'jszip';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
-import { verifyAuditChain } from '../../../kernel/server/audit.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import type { Dashboard, ReviewDocument, ReviewFigures, YearFigure } from '../contract.ts';
+
+const YEAR = 2025;
+
+/** A figure's list agrees with it: its total (or its rows' `sum` field) is the figure's value. */
+async function followLink(c: Client, f: Pick<YearFigure, 'key' | 'value' | 'link'> & { list?: YearFigure['list'] }) {
+  assert.ok(f.link, `${f.key} links to its records`);
+  const sep = f.link.includes('?') ? '&' : '?';
+  if (f.list?.sum) {
+    const items: any[] = [];
+    for (let page = 1; ; page++) {
+      const r = await c.get(`${f.link}${sep}page=${page}&pageSize=200`);
+      assert.equal(r.status, 200, `${f.key}: ${JSON.stringify(r.body)}`);
+      items.push(...r.body.items);
+      if (r.body.pageSize === undefined || items.length >= r.body.total) break;
+    }
+    const sum = Math.round(items.reduce((n, x) => n + Number(x[f.list!.sum!]), 0) * 100) / 100;
+    assert.equal(sum, f.value, `${f.key}: its rows add up to the figure`);
+    return;
+  }
+  const r = await c.get(`${f.link}${sep}pageSize=1`);
+  assert.equal(r.status, 200, `${f.key}: ${JSON.stringify(r.body)}`);
+  assert.equal(r.body.total, f.value, `${f.key}: its list has as many records as the figure counts`);
+}
 
 for (const d of await dialects()) {
-  describe(`工作回眸 API (${d.kind})`, { skip: d.skip }, () => {
+  describe(`领导驾驶舱与工作回眸 (${d.kind})`, { skip: d.skip }, () => {
     let s: StartedApp;
-    // demo accounts: two members of the city CPPCC, the city's office staff, a member of a county CPPCC, an administrator
-    let member: Client, other: Client, office: Client, county: Client, sysadmin: Client;
+    let leader: Client, secgen: Client, office: Client, proposal: Client, member: Client, countystaff: Client, sysadmin: Client;
 
     before(async () => {
       s = await startApp(d.kind, { config: { webDist: '/nonexistent-web-dist' } });
-      [member, other, office, county, sysadmin] = await Promise.all(['member', 'm0001', 'office', 'county', 'sysadmin'].map((u) => s.login(u)));
+      [leader, secgen, office, proposal, member, countystaff, sysadmin] = await Promise.all(['leader', 'secgen', 'office', 'proposal', 'member', 'countystaff', 'sysadmin'].map((u) => s.login(u)));
     });
     after(async () => { await s?.close(); });
 
-    const fire = (c: Client, id: string, action: string, version: number, input: Record<string, unknown> = {}) =>
-      c.post(`/api/review/${id}/transitions`, { action, version, input });
-
-    test('a member creates a record; a missing field is a 400 naming it in Chinese', async () => {
-      const bad = await member.post('/api/review', { body: '没有标题' });
-      assert.equal(bad.status, 400);
-      assert.equal(bad.body.error.code, 'VALIDATION_FAILED');
-      assert.equal(bad.body.error.field, 'title');
-      assert.match(bad.body.error.message, /标题/);
-
-      const created = await member.post('/api/review', { title: '关于会场安排的工作回眸', body: '请安排三楼会议室。' });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      assert.equal(created.body.state, 'draft');
-      assert.equal(created.body.stateLabel, '起草中');
-      assert.equal(created.body.version, 1);
-      assert.deepEqual(created.body.actions.map((a: any) => a.name), ['submit']);
-      assert.equal(created.body.canEdit, true);
-
-      const list = await member.get('/api/review?pageSize=5');
-      assert.equal(list.status, 200, JSON.stringify(list.body));
-      assert.ok(list.body.items.some((i: any) => i.id === created.body.id));
-      assert.equal((await member.get('/api/review?state=nonsense')).body.error.field, 'state');
-    });
-
-    test('the lifecycle runs draft → submitted → returned → submitted → accepted → done, with work items, history and audit', async () => {
-      let r = (await member.post('/api/review', { title: '关于资料印制的工作回眸', body: '需要印制会议材料二百份。' })).body;
-      r = (await fire(member, r.id, 'submit', r.version)).body;
-      assert.equal(r.state, 'submitted');
-      assert.deepEqual(r.actions, [], 'the owner has nothing to do while the office decides');
-
-      // the office sees it in its queue and its worklist (待办)
-      const queue = await office.get('/api/review?state=submitted&pageSize=200');
-      assert.ok(queue.body.items.some((i: any) => i.id === r.id));
-      const tasks = await office.get('/api/worklist?pageSize=200');
-      assert.equal(tasks.status, 200, JSON.stringify(tasks.body));
-      assert.ok(JSON.stringify(tasks.body).includes(r.id), 'the submitted record is on the office worklist');
-      assert.equal((await fire(member, r.id, 'accept', r.version)).status, 403, 'a member may not accept');
-
-      const noReason = await fire(office, r.id, 'return', r.version);
-      assert.equal(noReason.status, 400);
-      assert.equal(noReason.body.error.field, 'input.reason');
-      assert.match(noReason.body.error.message, /退回理由/);
-      r = (await fire(office, r.id, 'return', r.version, { reason: '请写明份数和规格' })).body;
-      assert.equal(r.state, 'returned');
-      assert.equal(r.returnReason, '请写明份数和规格');
-
-      const edited = await member.patch(`/api/review/${r.id}`, { version: r.version, body: '需要印制 A4 会议材料二百份。' });
-      assert.equal(edited.status, 200, JSON.stringify(edited.body));
-      r = (await fire(member, r.id, 'submit', edited.body.version)).body;
-
-      const past = await fire(office, r.id, 'accept', r.version, { dueDate: '2000-01-01' });
-      assert.equal(past.status, 400);
-      assert.equal(past.body.error.field, 'input.dueDate');
-      assert.match(past.body.error.message, /办理期限/);
-      r = (await fire(office, r.id, 'accept', r.version)).body;
-      assert.equal(r.state, 'accepted');
-      assert.ok(r.dueDate && r.dueDate > clock.today(), 'the configured working days give the deadline');
-
-      const accepted = r;
-      r = (await fire(office, r.id, 'complete', r.version, { result: '已印制并送达' })).body;
-      assert.equal(r.state, 'done');
-      assert.equal(r.progress.status, 'finish');
-      assert.deepEqual(r.actions, [], 'a terminal state has no way out');
-      assert.deepEqual(r.history.map((h: any) => h.action), ['create', 'submit', 'return', 'submit', 'accept', 'complete']);
-
-      // a write on the version read before the last change is refused
-      const stale = await fire(office, accepted.id, 'complete', accepted.version, { result: '重复办结' });
-      assert.equal(stale.status, 409);
-      assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
-      const staleEdit = await member.patch(`/api/review/${r.id}`, { version: 1, title: '在旧版本上修改' });
-      assert.ok([403, 409].includes(staleEdit.status));
-      assert.ok((await verifyAuditChain(s.zx.ctx.db)).ok);
-    });
-
-    test('an edit on a stale version is a 409 VERSION_CONFLICT', async () => {
-      const r = (await member.post('/api/review', { title: '关于车辆安排的工作回眸', body: '周五需要一辆车。' })).body;
-      assert.equal((await member.patch(`/api/review/${r.id}`, { version: r.version, title: '关于周五车辆安排的工作回眸' })).status, 200);
-      const stale = await member.patch(`/api/review/${r.id}`, { version: r.version, title: '另一处修改' });
-      assert.equal(stale.status, 409);
-      assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
-      assert.match(stale.body.error.message, /工作回眸/);
-    });
-
-    test('each figure equals the total of the list it links to', async () => {
-      const today = clock.today();
-      const r = await office.get(`/api/figures?from=${today}&to=${today}&modules=review`);
+    test('GET /api/review?year=2025 answers a leader the seed article\'s figures, each opening a list of as many records', async () => {
+      const r = await leader.get(`/api/review?year=${YEAR}`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      const figures = r.body.groups.find((g: any) => g.module === 'review')?.figures ?? [];
-      assert.deepEqual(figures.map((f: any) => f.key), ['review.created', 'review.done']);
-      assert.ok(figures[0].value >= 3 && figures[1].value >= 1, JSON.stringify(figures));
-      for (const f of figures) {
-        const list = await office.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);
-        assert.equal(list.status, 200, JSON.stringify(list.body));
-        assert.equal(list.body.total, f.value, `list behind ${f.key}`);
+      const body = r.body as ReviewFigures;
+      assert.equal(body.year, YEAR);
+      const v = new Map(body.figures.map((f) => [f.key, f]));
+      // the article: 546 proposals received, 464 filed, 46 key; 3,543 社情民意 reports
+      assert.equal(v.get('proposals.received')?.value, 546);
+      assert.equal(v.get('proposals.filed')?.value, 464);
+      assert.equal(v.get('proposals.key')?.value, 46);
+      assert.equal(v.get('opinions.submitted')?.value, 3543);
+      // 86 issues with 99 pieces, 963 reported upward and 165 adopted, 56.9% of members with a report adopted
+      assert.deepEqual(['issues', 'pieces', 'sent_up', 'adopted'].map((k) => v.get(`opinions.${k}`)?.value), [86, 99, 963, 165]);
+      assert.equal(v.get('opinions.members_adopted')?.share?.percent, 56.9);
+      for (const f of body.figures) {
+        assert.ok(f.label && f.unit, `${f.key} has a label and a unit`);
+        await followLink(leader, f);
       }
-      const mine = await member.get(`/api/figures?from=${today}&to=${today}&modules=review`);
-      assert.deepEqual(mine.body.groups, [], 'a member reads no organisation figures');
+      // the office's layout: proposals and 社情民意 under 参政议政, the members' participation under 委员工作
+      assert.equal(v.get('proposals.filed')?.section, 'advise');
+      assert.equal(v.get('proposals.participants')?.section, 'members');
+      assert.equal(v.get('opinions.members_adopted')?.sectionHeading, '委员工作');
     });
 
-    test('a member sees only their own records; another CPPCC sees none; administrators may not use the module', async () => {
-      const r = (await member.post('/api/review', { title: '只属于本人的工作回眸', body: '内容' })).body;
-      assert.equal((await other.get(`/api/review/${r.id}`)).status, 404, 'another member of the same CPPCC');
-      assert.ok(!(await other.get('/api/review?pageSize=200')).body.items.some((i: any) => i.id === r.id));
-      assert.equal((await county.get(`/api/review/${r.id}`)).status, 404, 'a member of another CPPCC');
-      assert.equal((await fire(other, r.id, 'submit', r.version)).status, 404);
-      assert.equal((await office.get(`/api/review/${r.id}`)).status, 200, 'the office reads every record of its CPPCC');
-      assert.equal((await sysadmin.get('/api/review')).status, 403);
+    test('the dashboard compares the year with the last by module, flags what is late, and every figure opens its records', async () => {
+      const now = (await leader.get(`/api/dashboard?year=${YEAR}`)).body as Dashboard;
+      const last = (await leader.get(`/api/review?year=${YEAR - 1}`)).body as ReviewFigures;
+      // by module in the catalogue's order (the modules that declare figures and answer this leader)
+      const names = now.modules.map((m) => m.module);
+      assert.ok(names.indexOf('proposals') >= 0 && names.indexOf('proposals') < names.indexOf('opinions'), names.join());
+      const prev = new Map(last.figures.map((f) => [f.key, f.value]));
+      for (const f of now.modules.flatMap((m) => m.figures)) {
+        assert.equal(f.previous, prev.get(f.key) ?? null, `${f.key}: last year's value of the same key`);
+        if (f.previous !== null) assert.equal(f.change, Math.round((f.value - f.previous) * 100) / 100);
+      }
+      // 需关注: the figures the proposals module declares as late, when not 0, and nothing else
+      const flagged = s.zx.ctx.figures.modules.flatMap((m) => m.figures.filter((x) => x.attention).map((x) => x.key));
+      assert.ok(flagged.includes('proposals.overdue') && flagged.includes('proposals.late'));
+      assert.deepEqual(now.attention.map((f) => f.key), now.modules.flatMap((m) => m.figures).filter((f) => flagged.includes(f.key) && f.value !== 0).map((f) => f.key));
+      for (const f of now.attention) await followLink(leader, f);
+      // the counties are the city's, the city first
+      assert.equal(now.organisations.length, 13);
+      assert.equal(now.organisations[0].id, now.organisation.id);
+    });
+
+    test('the trends ask the catalogue month by month: 社情民意 answer per month, each month opening its records; proposals count by year only', async () => {
+      const r = await leader.get(`/api/dashboard/trends?year=${YEAR}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.months.length, 12);
+      const submitted = r.body.series.find((x: any) => x.key === 'opinions.submitted');
+      assert.ok(submitted, 'the 社情民意 received month by month');
+      assert.ok(!r.body.series.some((x: any) => x.module === 'proposals'), 'proposals belong to their session year');
+      assert.ok(submitted.values.some((n: number) => n > 0));
+      for (let i = 0; i < 12; i++) {
+        if (!submitted.links[i]) continue;
+        await followLink(leader, { key: `opinions.submitted@${r.body.months[i]}`, value: submitted.values[i], link: submitted.links[i] });
+      }
+      const some = await leader.get(`/api/dashboard/trends?year=${YEAR}&keys=opinions.adopted`);
+      assert.deepEqual(some.body.series.map((x: any) => x.key), ['opinions.adopted']);
+      assert.equal((await leader.get('/api/dashboard/trends?keys=Bad%20Key')).body.error.field, 'keys');
+    });
+
+    test('the CPPCCs side by side: the city and its counties; a county\'s cells stay empty where its records cannot be listed to the city', async () => {
+      const r = await leader.get(`/api/dashboard/counties?year=${YEAR}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.rows.length, 13);
+      const city = r.body.rows[0];
+      assert.equal(city.values['proposals.received'].value, 546);
+      for (const row of r.body.rows.slice(1)) assert.deepEqual(row.values, {}, `${row.organisation.name}: nothing the city could not follow`);
+    });
+
+    test('the routes are in the OpenAPI document with Chinese summaries', async () => {
+      const doc = (await s.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      for (const [path, method] of [['/api/dashboard', 'get'], ['/api/dashboard/trends', 'get'], ['/api/dashboard/counties', 'get'], ['/api/review', 'get'],
+        ['/api/review/document', 'get'], ['/api/review/document', 'put'], ['/api/review/document.docx', 'get'], ['/api/review/documents/{id}/transitions', 'post']]) {
+        assert.match(doc.paths[path]?.[method]?.summary ?? '', /[\u4e00-\u9fff]/, `${method} ${path}`);
+      }
+    });
+
+    test('who may read: leaders and the office; not members, a county\'s proposal staff or the administrators; an unknown CPPCC is not found', async () => {
+      for (const c of [member, countystaff, sysadmin]) {
+        for (const url of ['/api/dashboard', `/api/review?year=${YEAR}`, `/api/review/document?year=${YEAR}`, '/api/dashboard/counties']) {
+          const r = await c.get(url);
+          assert.equal(r.status, 403, `${c.username} ${url}`);
+        }
+      }
+      assert.equal((await leader.get(`/api/review?year=${YEAR}&org=no-such-org`)).status, 404);
+      assert.equal((await leader.get('/api/review?year=1800')).body.error.field, 'year');
+      // the office reads the review but sees only the figures its own permissions open: none of proposals or 社情民意
+      const o = (await office.get(`/api/review?year=${YEAR}`)).body as ReviewFigures;
+      assert.deepEqual(o.figures.filter((f) => f.module === 'proposals' || f.module === 'opinions'), []);
+      // the proposal staff do not read the dashboard (review.read is the office's and the leaders')
+      assert.equal((await proposal.get('/api/dashboard')).status, 403);
+    });
+
+    test('the office writes the wording around live figures, saves under its version, and a number cannot be typed in', async () => {
+      let doc = (await secgen.get(`/api/review/document?year=${YEAR}`)).body as ReviewDocument;
+      assert.equal(doc.version, 0);
+      assert.equal(doc.state, 'draft');
+      // in the order of the CPPCC's duties, then 其他工作 for figures no section claims
+      assert.deepEqual(doc.sections.map((x) => x.heading).slice(0, 5), ['协商议政', '民主监督', '参政议政', '委员工作', '自身建设']);
+      assert.ok(doc.sections.slice(5).every((x) => x.code === 'other' && x.figures.length > 0));
+      const advise = doc.sections.find((x) => x.code === 'advise')!;
+      const rendered = advise.pieces.map((p) => p.text).join('');
+      assert.ok(rendered.includes('收到提案546件'), rendered);
+      assert.ok(rendered.includes('立案464件'));
+      const piece = advise.pieces.find((p: any) => p.key === 'proposals.received') as any;
+      assert.ok(piece.link, 'a figure in the text links to its records');
+      assert.equal(advise.figures.find((f) => f.key === 'proposals.key')?.value, 46);
+
+      const wording = Object.fromEntries(doc.sections.map((x) => [x.code, x.wording]));
+      const typed = await secgen.put('/api/review/document', { year: YEAR, version: 0, title: doc.title, wording: { ...wording, advise: '全年共收到提案546件。' } });
+      assert.equal(typed.status, 400);
+      assert.equal(typed.body.error.field, 'wording.advise');
+      assert.match(typed.body.error.message, /参政议政/);
+      const unknown = await secgen.put('/api/review/document', { year: YEAR, version: 0, title: doc.title, wording: { ...wording, consult: '{nothing.here}' } });
+      assert.equal(unknown.body.error.field, 'wording.consult');
+      assert.equal((await leader.put('/api/review/document', { year: YEAR, version: 0, title: doc.title, wording })).status, 403, 'a leader approves, the office writes');
+
+      const text = '本年度立案{proposals.filed}，{proposals.filed|change}；重点提案{proposals.key}。';
+      const saved = await secgen.put('/api/review/document', { year: YEAR, version: 0, title: '长治市政协2025年度工作回眸', wording: { ...wording, advise: text } });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      doc = saved.body;
+      assert.equal(doc.version, 1);
+      assert.equal(doc.sections.find((x) => x.code === 'advise')!.wording, text, 'the placeholders are stored, not the numbers');
+      const line = doc.sections.find((x) => x.code === 'advise')!.pieces.map((p) => p.text).join('');
+      assert.match(line, /^本年度立案464件，(较上年(增加|减少)\d+件|与上年持平|无上年数据)；重点提案46件。$/);
+      assert.equal((await secgen.put('/api/review/document', { year: YEAR, version: 0, title: doc.title, wording })).status, 409, 'a stale version');
+      assert.equal((await secgen.put('/api/review/document', { year: YEAR, version: 1, title: 'x', wording })).body.error.field, 'title');
+
+      // Word in the official layout, its text holding the live figures
+      const r = await s.app.inject({ method: 'GET', url: `/api/review/document.docx?year=${YEAR}`, headers: { cookie: secgen.cookie } });
+      assert.equal(r.statusCode, 200, r.payload.slice(0, 200));
+      const xml = await (await JSZip.loadAsync(r.rawPayload)).file('word/document.xml')!.async('string');
+      const words = xml.replace(/<[^>]+>/g, '');
+      assert.ok(words.includes('长治市政协2025年度工作回眸'));
+      assert.ok(words.includes('本年度立案464件'), 'the wording with its figure');
+      assert.ok(words.includes('收到信息3543篇'), 'the section\'s figures');
+      assert.ok(words.indexOf('协商议政') < words.indexOf('参政议政') && words.indexOf('参政议政') < words.indexOf('自身建设'));
+    });
+
+    test('the review runs 起草 → 送审定 → (退回修改) → 审定 → 发布, the leaders and then the office finding it on their worklists', async () => {
+      let doc = (await secgen.get(`/api/review/document?year=${YEAR}`)).body as ReviewDocument;
+      assert.ok(doc.id, 'saved by the previous test');
+      const fire = (c: Client, action: string, input: Record<string, unknown> = {}) => c.post(`/api/review/documents/${doc.id}/transitions`, { action, version: doc.version, input });
+      assert.deepEqual(doc.actions.map((a) => a.name), ['submit']);
+      doc = (await fire(secgen, 'submit')).body;
+      assert.equal(doc.state, 'submitted');
+      assert.equal(doc.canEdit, false);
+      assert.equal((await secgen.put('/api/review/document', { year: YEAR, version: doc.version, title: doc.title, wording: {} })).status, 403, 'no edits while the leaders decide');
+      const tasks = await leader.get('/api/worklist?pageSize=200');
+      assert.ok(JSON.stringify(tasks.body).includes(doc.id!), 'the leaders are asked to approve');
+      // the work item's link opens this document, whatever year the page would open on
+      const linked = await leader.get(`/api/review/document?doc=${doc.id}`);
+      assert.equal(linked.status, 200, JSON.stringify(linked.body));
+      assert.deepEqual([linked.body.id, linked.body.year, linked.body.actions.map((a: any) => a.name)], [doc.id, YEAR, ['approve', 'return']]);
+      assert.equal((await leader.get('/api/review/document?doc=nope')).status, 404);
+      const noReason = await fire(leader, 'return');
+      assert.equal(noReason.status, 400);
+      doc = (await fire(leader, 'return', { reason: '请补充委员工作' })).body;
+      assert.equal(doc.state, 'draft');
+      assert.equal(doc.returnReason, '请补充委员工作');
+      // back in the office's hands: the wording may be edited again, under the version it read
+      const wording = Object.fromEntries(doc.sections.map((x) => [x.code, x.wording]));
+      const edited = await secgen.put('/api/review/document', { year: YEAR, version: doc.version, title: doc.title, wording: { ...wording, members: '提交提案的委员{proposals.participants}。' } });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      doc = edited.body;
+      assert.match(doc.sections.find((x) => x.code === 'members')!.pieces.map((p) => p.text).join(''), /^提交提案的委员\d+人。$/);
+      doc = (await fire(secgen, 'submit')).body;
+      assert.equal((await fire(office, 'approve')).status, 403, 'the office does not approve');
+      doc = (await fire(leader, 'approve')).body;
+      assert.equal(doc.state, 'approved');
+      doc = (await fire(secgen, 'publish')).body;
+      assert.equal(doc.state, 'published');
+      assert.deepEqual(doc.actions, []);
+      assert.deepEqual(doc.history.map((h) => h.action), ['create', 'submit', 'return', 'edit', 'submit', 'approve', 'publish']);
+      assert.equal((await fire(secgen, 'publish')).status, 409, 'a stale version');
+    });
+
+    test('the cached figures follow a change at once: a member\'s new report is counted and its list agrees', async () => {
+      const today = clock.today();
+      const years = [...new Set([Number(today.slice(0, 4)), (await leader.get('/api/dashboard')).body.year as number])];
+      const value = async (y: number) => {
+        const dash = (await leader.get(`/api/dashboard?year=${y}`)).body as Dashboard;
+        return dash.modules.flatMap((m) => m.figures).find((f) => f.key === 'opinions.submitted')!;
+      };
+      const before = await Promise.all(years.map(value));
+      // a second read comes from the cache
+      await Promise.all(years.map(value));
+      const created = await member.post('/api/opinions', { title: '关于社区养老服务的建议', body: '社区养老服务设施不足，建议加大投入。', urgent: false, attachmentIds: [] });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const after = await Promise.all(years.map(value));
+      const grew = after.reduce((n, f, i) => n + f.value - before[i].value, 0);
+      assert.ok(grew >= 1, 'the new report is counted without waiting for the cache to expire');
+      for (const f of after) await followLink(leader, f);
     });
   });
 }

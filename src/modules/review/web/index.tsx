@@ -1,8 +1,8 @@
 /**
- * Web manifest of the 工作回眸 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 工作回眸 module: the leaders' dashboard (领导驾驶舱) and the annual review (工作回眸), each opened by
+ * review.read (the office and the leaders; not the three administrators), and the English of their labels.
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { reviewPermissions } from '../domain/review-lifecycle.ts';
@@ -10,19 +10,27 @@ import { reviewPermissions } from '../domain/review-lifecycle.ts';
 export const reviewWeb: WebModule = {
   name: 'review',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'review', label: '工作回眸', icon: <FileTextOutlined />, path: '/review', permission: [reviewPermissions.create, reviewPermissions.handle, reviewPermissions.readAll], order: 60 },
+    { key: 'dashboard', label: '领导驾驶舱', icon: <DashboardOutlined />, path: '/dashboard', permission: reviewPermissions.read, order: 58 },
+    { key: 'review', label: '工作回眸', icon: <FileTextOutlined />, path: '/review', permission: reviewPermissions.read, order: 60 },
   ],
   routes: [
-    { path: '/review', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/review/:id', crumb: '工作回眸详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/dashboard', permission: reviewPermissions.read, element: lazyPage(() => import('./pages/dashboard.tsx')) },
+    { path: '/review', permission: reviewPermissions.read, element: lazyPage(() => import('./pages/review.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t()
   messages: {
-    '工作回眸': 'Items', '工作回眸详情': 'Item', '新建工作回眸': 'New item', '我的工作回眸': 'My items', '没有符合条件的工作回眸。': 'No items match.',
-    '提交人': 'Owner', '创建时间': 'Created', '办理期限': 'Due', '内容': 'Text', '退回理由：{r}': 'Returned: {r}', '办理结果': 'Result',
-    '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'In progress', '已办结': 'Done',
-    '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
-    '工作回眸待受理': 'Item to accept', '工作回眸退回修改': 'Item returned for revision', '工作回眸待办结': 'Item to complete', '受理意见': 'Note on acceptance',
+    '领导驾驶舱': 'Dashboard', '工作回眸': 'Annual review', '年度': 'Year', '政协组织': 'CPPCC',
+    '本年度与上年': 'This year against last year', '需关注': 'Needs attention', '逐月走势': 'By month', '各县（市、区）': 'Counties and districts',
+    '没有需关注的数字。': 'Nothing needs attention.', '较上年': 'vs last year', '无上年数据': 'No figure for last year', '与上年持平': 'Same as last year',
+    '大屏模式': 'Large screen', '退出大屏': 'Exit large screen', '打印': 'Print', '共 {n} 条': '{n} records', '上年': 'Last year',
+    '只按年度统计的数字没有逐月走势。': 'Figures counted by year only have no monthly trend.',
+    '另有 {n} 个政协组织暂无可追溯到明细的数字：下级政协的数字须各模块能向本级列出其明细后显示。': '{n} more CPPCCs have no figures that can be followed to their records yet: a county\'s figures appear once its modules can list its records to the city.',
+    '数字': 'Figure', '本年': 'This year', '增减': 'Change', '修改文稿': 'Edit wording', '保存': 'Save', '取消': 'Cancel',
+    '下载 Word': 'Download Word', '标题': 'Title', '插入统计数字': 'Insert a figure', '正文中的数字请用占位符插入，如 {proposals.filed}；数字随记录实时更新，修改文稿不能改变数字。': 'Insert figures as placeholders such as {proposals.filed}; they follow the records, and editing the text cannot change a number.',
+    '退回理由：{r}': 'Returned: {r}', '主要数据': 'Key figures', '最后修改：{name} {at}': 'Last edited by {name} at {at}', '已保存': 'Saved',
+    '起草中': 'Draft', '待审定': 'Awaiting approval', '已审定': 'Approved', '已发布': 'Published',
+    '送审定': 'Submit for approval', '审定': 'Approve', '退回修改': 'Return for revision', '发布': 'Publish', '起草': 'Draft', '退回理由': 'Reason',
+    '工作回眸待审定': 'Annual review to approve', '工作回眸待发布': 'Annual review to publish',
+    '协商议政': 'Consultation', '民主监督': 'Democratic oversight', '参政议政': 'Participation in state affairs', '委员工作': 'Members\' work', '自身建设': 'Self-improvement', '其他工作': 'Other work',
+    '暂无统计数字。': 'No figures yet.',
   },
 };

@@ -1,0 +1,100 @@
+/**
+ * Browser story of 领导驾驶舱 and 工作回眸: a leader opens the dashboard on a phone from the menu, turns to 2025 and
+ * drills from a figure into its records (the list shows as many as the figure counts); the 秘书长 (office) edits the
+ * review's wording on a desktop (a typed number is refused next to the field), saves it with live figures and
+ * downloads the Word file, whose text holds the figures. Screenshots at phone and desktop widths.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
+import { skipUnless } from '../test/support/services.ts';
+import { shot, signIn, startStage, type Stage } from './support.ts';
+
+const skip = await skipUnless('browser');
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 800 };
+const shots = '/tmp/shots-review';
+
+describe('领导驾驶舱与工作回眸 user story (chromium)', { skip, timeout: 300_000 }, () => {
+  let stage: Stage;
+  before(async () => { stage = await startStage(); fs.mkdirSync(shots, { recursive: true }); });
+  after(async () => { await stage?.close(); });
+
+  const as = async (username: string, viewport = desktop): Promise<Page> => {
+    const page = await stage.freshPage(viewport);
+    await signIn(stage, page, username);
+    return page;
+  };
+  const keep = async (page: Page, name: string) => fs.copyFileSync(await shot(stage, page, name), `${shots}/${name}.png`);
+  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+  test('a leader on a phone opens the dashboard and drills from a figure into its records', async () => {
+    const page = await as('leader', phone);
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.locator('.ant-drawer nav').getByText('领导驾驶舱').click();
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('attention').waitFor();
+    // the year of the seed article
+    await page.getByLabel('年度').click();
+    await page.locator('.ant-select-item-option[title="2025"]').click();
+    await page.waitForURL(/year=2025/);
+    const tile = page.getByTestId('figure-proposals.received');
+    await tile.waitFor();
+    assert.equal((await tile.innerText()).replace(/\D/g, ''), '546');
+    assert.ok(await fitsWidth(page), 'the dashboard fits the phone screen');
+    await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
+    await keep(page, 'dashboard-390');
+
+    const list = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/proposals' && r.status() === 200);
+    await tile.click();
+    await page.waitForURL(/\/proposals\?/);
+    const body = await (await list).json();
+    assert.equal(body.total, 546, 'the list behind the figure has as many proposals as it counts');
+    await keep(page, 'drill-390');
+
+    const wide = await as('leader', desktop);
+    await wide.goto(`${stage.baseUrl}/dashboard?year=2025`);
+    await wide.getByTestId('figure-opinions.submitted').waitFor();
+    await keep(wide, 'dashboard-1280');
+    await wide.goto(`${stage.baseUrl}/dashboard?year=2025&screen=1`);
+    await wide.getByTestId('large-screen').waitFor();
+    await wide.getByTestId('figure-opinions.submitted').waitFor();
+    await keep(wide, 'dashboard-large-screen-1280');
+  });
+
+  test('the office edits the review wording around live figures and downloads the Word file', async () => {
+    const page = await as('secgen', desktop);
+    await page.goto(`${stage.baseUrl}/review?year=2025`);
+    await page.getByTestId('section-advise').waitFor();
+    assert.match(await page.getByTestId('wording-advise').innerText(), /收到提案546件/);
+    await keep(page, 'review-1280');
+
+    await page.getByRole('button', { name: '修改文稿' }).click();
+    const advise = page.getByTestId('edit-advise');
+    await advise.fill('全年共收到提案546件。');
+    await page.getByTestId('save-review').click();
+    await page.getByText(/不能直接写入数字/).waitFor();
+    await keep(page, 'review-edit-refused-1280');
+    await advise.fill('全年立案{proposals.filed}，{proposals.filed|change}；收到社情民意信息{opinions.submitted}。');
+    await page.getByTestId('save-review').click();
+    await page.getByTestId('section-advise').waitFor();
+    const text = await page.getByTestId('wording-advise').innerText();
+    assert.match(text, /全年立案464件，.*收到社情民意信息3543篇。/);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download-docx').click();
+    const file = await (await download).path();
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+    const words = xml.replace(/<[^>]+>/g, '');
+    assert.ok(words.includes('全年立案464件'), 'the Word file holds the wording with its figures');
+    assert.ok(words.includes('收到提案546件'), 'and the section\'s figures');
+
+    const small = await as('secgen', phone);
+    await small.goto(`${stage.baseUrl}/review?year=2025`);
+    await small.getByTestId('section-advise').waitFor();
+    assert.ok(await fitsWidth(small), 'the review fits the phone screen');
+    await keep(small, 'review-390');
+  });
+});

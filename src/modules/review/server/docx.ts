@@ -1,0 +1,44 @@
+/**
+ * The annual review as a Word file in the official layout (党政机关公文格式, GB/T 9704): 方正小标宋 title, 黑体 section
+ * headings numbered 一、二、…, 仿宋 三号 body with two-character indent and 28-point lines, page numbers 「— 1 —」 at the
+ * foot. Each section is its wording with the live figures, then a table-like list of its figures with the change.
+ */
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { chineseNumber } from '../../../kernel/universal/work-year.ts';
+import type { ReviewDocument } from '../contract.ts';
+import { changeText } from '../domain/review-document.ts';
+
+const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
+const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
+const kaiti = { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体_GB2312', cs: 'KaiTi' };
+const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
+/** sizes in half-points: 二号 22 pt, 三号 16 pt */
+const size2 = 44;
+const size3 = 32;
+const bodyLine = { line: 560, lineRule: 'exact' as const };
+
+const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text, font: fangsong, size: size3 })] });
+
+export async function reviewDocx(d: ReviewDocument, date: string): Promise<Buffer> {
+  const children: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 400, after: 600 }, children: [new TextRun({ text: d.title, font: xiaobiaosong, size: size2 })] }),
+  ];
+  d.sections.forEach((s, i) => {
+    children.push(new Paragraph({ spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text: `${chineseNumber(i + 1)}、${s.heading}`, font: heiti, size: size3 })] }));
+    const text = s.pieces.map((p) => p.text).join('').trim();
+    if (text) for (const para of text.split(/\n+/)) children.push(body(para));
+    if (s.figures.length) {
+      children.push(new Paragraph({ spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text: '主要数据：', font: kaiti, size: size3 })] }));
+      for (const f of s.figures) children.push(body(`${f.label}${f.value}${f.unit}，${changeText(f.value, f.previous, f.unit)}。`));
+    }
+  });
+  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600, ...bodyLine }, indent: { right: 640 }, children: [new TextRun({ text: d.organisation.name, font: fangsong, size: size3 })] }));
+  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: 640 }, children: [new TextRun({ text: `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`, font: fangsong, size: size3 })] }));
+  const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fangsong, size: 28 })] })] });
+  const doc = new Document({
+    creator: d.organisation.name, title: d.title,
+    styles: { default: { document: { run: { font: fangsong, size: size3 } } } },
+    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } }, footers: { default: footer }, children }],
+  });
+  return Packer.toBuffer(doc);
+}
