@@ -54,6 +54,9 @@ async function profileOf(db: MembersDb, tenantId: string, userId: string) {
   };
 }
 
+/** The modules whose member figures (…member.*) make the duty record's summary, in the order it shows them. */
+export const MEMBER_RECORD_MODULES = ['proposals', 'opinions', 'consultations'];
+
 export async function memberRecordOf(ctx: ModuleContext, actor: Actor, userId: string, yearAsked?: number): Promise<MemberRecord> {
   const { db } = ctx;
   await authorizeRecord(db, actor, userId);
@@ -64,9 +67,9 @@ export async function memberRecordOf(ctx: ModuleContext, actor: Actor, userId: s
   const days = await workYearFor(settingsIn(db), tenantId, year);
   const [member, groups, proposals, opinions, proposalYears, reportYears] = await Promise.all([
     profileOf(db, tenantId, userId),
-    // the summary strip: the member's figures from the catalogue, proposals first, then 社情民意 (the same definitions
-    // as the lists each figure opens)
-    ctx.figures.compute(ctx, { tenantId, from: days.startsOn, to: days.endsOn, year, subject: { userId } }, actor, { modules: ['proposals', 'opinions'] }),
+    // the summary strip: the member's figures from the catalogue, proposals first, then 社情民意, then 协商 (invited,
+    // attended, speeches), the same definitions as the lists each figure opens
+    ctx.figures.compute(ctx, { tenantId, from: days.startsOn, to: days.endsOn, year, subject: { userId } }, actor, { modules: MEMBER_RECORD_MODULES }),
     memberProposalsOf(ctx, tenantId, userId, year),
     memberReportsOf(db, tenantId, userId, year),
     memberProposalCounts(db, tenantId, { userIds: [userId] }),

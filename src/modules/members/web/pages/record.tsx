@@ -19,8 +19,12 @@ import { TrendChart } from '../trend-chart.tsx';
 import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
 const sectionTitles: Record<RecordSection, string> = { led: '领衔提案', cosigned: '附议提案', merged: '并案提案', reports: '社情民意信息' };
-/** the proposals figures come first in the strip, then the 社情民意 ones */
+/** the proposals figures come first in the strip, then the 社情民意 ones, then the consultations (协商议政) */
 const isProposalFigure = (f: Figure) => f.key.startsWith('proposals.');
+const isConsultationFigure = (f: Figure) => f.key.startsWith('consultations.');
+
+/** a row of a consultation figure's list (GET /api/consultations/participations): one invitation of the member */
+interface ConsultationRow { id: string; consultationId: string; title: string; formLabel: string; plannedOn: string; statusLabel: string }
 
 export default function MemberRecordPage() {
   const { t } = useI18n();
@@ -45,18 +49,19 @@ export default function MemberRecordPage() {
   // an opened figure shows the records its list holds (the same list, and so the same number, as the figure)
   // (kept with the list it came from, so switching figures never shows one figure's rows under another's name)
   const listKey = focus?.list ? `${focus.list.api}?${new URLSearchParams(focus.list.query)}` : null;
-  const [opened, setOpened] = useState<{ key: string; ids: string[] } | null>(null);
+  const [opened, setOpened] = useState<{ key: string; ids: string[]; items: unknown[] } | null>(null);
   useEffect(() => {
     if (!listKey || !focus?.list) return;
     let live = true;
-    api.get<{ items: Array<{ id: string }>; total: number }>(focus.list.api, focus.list.query)
-      .then((r) => { if (live) setOpened({ key: listKey, ids: r.items.map((x) => x.id) }); }, () => { if (live) setOpened({ key: listKey, ids: [] }); });
+    api.get<{ items: Array<{ id: string }>; total: number }>(focus.list.api, { ...focus.list.query, pageSize: '200' })
+      .then((r) => { if (live) setOpened({ key: listKey, ids: r.items.map((x) => x.id), items: r.items }); }, () => { if (live) setOpened({ key: listKey, ids: [], items: [] }); });
     return () => { live = false; };
   }, [listKey]);
   const focusIds = focus && opened && opened.key === listKey ? opened.ids : null;
   // opening a figure scrolls to the first section holding its records
   useEffect(() => {
     if (!focus || !data || !focusIds) return;
+    if (isConsultationFigure(focus)) { document.getElementById('record-consultations')?.scrollIntoView({ behavior: 'smooth', block: 'start' }); return; }
     const ids = new Set(focusIds);
     const order: RecordSection[] = ['led', 'cosigned', 'merged', 'reports'];
     const first = order.find((s) => (s === 'reports' ? data.reports : data.proposals[s]).some((x) => ids.has(x.id))) ?? (focus.list?.rows === 'report' ? 'reports' : 'led');
@@ -133,7 +138,11 @@ export default function MemberRecordPage() {
   const reportRows = only(data?.reports ?? []);
 
   const proposalFigures = data?.figures.filter(isProposalFigure) ?? [];
-  const reportFigures = data?.figures.filter((f) => !isProposalFigure(f)) ?? [];
+  const reportFigures = data?.figures.filter((f) => !isProposalFigure(f) && !isConsultationFigure(f)) ?? [];
+  const consultationFigures = data?.figures.filter(isConsultationFigure) ?? [];
+  // an opened consultation figure lists the member's invitations it counts (the records live in the consultations module)
+  const consultationRows = focus && isConsultationFigure(focus) && opened && opened.key === listKey ? opened.items as ConsultationRow[] : null;
+  const consultationTitle = (r: ConsultationRow) => <Link to={`/consultations/${r.consultationId}`}>{r.title}</Link>;
 
   return (
     <PageCard title={title} loading={loading && !data}
@@ -158,7 +167,13 @@ export default function MemberRecordPage() {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('{y}年度提案', { y: data.year })}</Typography.Text>
             <Row gutter={[8, 8]} style={{ marginTop: 4, marginBottom: 8 }}>{proposalFigures.map(figureCard)}</Row>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('{y}年度社情民意', { y: data.year })}</Typography.Text>
-            <Row gutter={[8, 8]} style={{ marginTop: 4 }}>{reportFigures.map(figureCard)}</Row>
+            <Row gutter={[8, 8]} style={{ marginTop: 4, marginBottom: consultationFigures.length ? 8 : 0 }}>{reportFigures.map(figureCard)}</Row>
+            {consultationFigures.length > 0 && (
+              <>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('{y}年度协商议政', { y: data.year })}</Typography.Text>
+                <Row gutter={[8, 8]} style={{ marginTop: 4 }}>{consultationFigures.map(figureCard)}</Row>
+              </>
+            )}
           </div>
 
           <Card size="small" title={t('历年履职情况')} extra={<Button type="link" size="small" icon={collapsed ? <DownOutlined /> : <UpOutlined />} onClick={() => setCollapsed(!collapsed)}>{collapsed ? t('展开') : t('收起')}</Button>}>
@@ -185,6 +200,17 @@ export default function MemberRecordPage() {
                 <Table<RecordReport> rowKey="id" size="small" columns={reportColumns} dataSource={reportRows}
                   pagination={reportRows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false} locale={{ emptyText: t('本年度没有记录。') }} data-testid="section-reports" />
               )}
+            </div>
+          )}
+          {consultationRows && consultationRows.length > 0 && (
+            <div id="record-consultations" style={{ scrollMarginTop: 72 }}>
+              <Typography.Title level={5}>{t('参加协商')} <Typography.Text type="secondary">({consultationRows.length})</Typography.Text></Typography.Title>
+              <List size="small" dataSource={consultationRows} data-testid="section-consultations"
+                renderItem={(r) => (
+                  <List.Item>
+                    <List.Item.Meta title={consultationTitle(r)} description={<Space wrap size={[6, 2]}><Tag>{t(r.formLabel)}</Tag><span>{r.plannedOn}</span><Tag>{t(r.statusLabel)}</Tag></Space>} />
+                  </List.Item>
+                )} />
             </div>
           )}
           {focusIds && focusIds.length === 0 && <Empty description={t('本年度没有记录。')} />}
