@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
+import { templatePermissions } from './template-permissions.ts';
 
 /** The states of a 事项; `satisfies Record<TemplateState, StateDef>` below keeps the list and the lifecycle in step. */
 export const templateStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
@@ -28,12 +29,7 @@ export interface TemplateRecord {
 export const ownerRoles = ['member', 'office_staff'] as const;
 export const handlerRoles = ['office_staff'] as const;
 
-/** Permission codes: '<module>.<verb>'. The manifest declares them with their Chinese names and default roles. */
-export const templatePermissions = {
-  create: 'template.create',
-  handle: 'template.handle',
-  readAll: 'template.read_all',
-} as const;
+export { templatePermissions } from './template-permissions.ts';
 
 type Ctx = GuardContext<TemplateRecord>;
 /** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */

@@ -5,7 +5,7 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { templatePermissions } from '../domain/template-lifecycle.ts';
+import { templatePermissions } from '../domain/template-permissions.ts';
 
 export const templateWeb: WebModule = {
   name: 'template',

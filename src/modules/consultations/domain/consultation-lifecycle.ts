@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, formField, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
+import { consultationPermissions } from './consultation-permissions.ts';
 
 /** The states of a 协商活动. */
 export const consultationStates = ['preparing', 'notified', 'materials_sent', 'held', 'drafting', 'signoff', 'signed', 'sent', 'closed'] as const;
@@ -42,17 +43,7 @@ export interface ConsultationRecord {
   [k: string]: unknown;
 }
 
-/** Permission codes. The manifest declares them with their Chinese names and default roles. */
-export const consultationPermissions = {
-  /** 组织协商活动: schedule, invite, send notice and materials, sign in, record, draft the outcome (专委会 and 办公室) */
-  manage: 'consultations.manage',
-  /** 签发协商成果 (秘书长, 政协领导) */
-  signOff: 'consultations.sign_off',
-  /** 查看本级全部协商活动与统计 */
-  readAll: 'consultations.read_all',
-  /** 参加协商活动: answer the invitation, hand in a written speech, sign in (委员) */
-  attend: 'consultations.attend',
-} as const;
+export { consultationPermissions } from './consultation-permissions.ts';
 
 /** Roles that run a consultation: the staff of the lead committee, and the office for any committee. */
 export const organiserRoles = ['committee_staff', 'office_staff'] as const;

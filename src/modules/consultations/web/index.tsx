@@ -6,7 +6,7 @@ import { BarChartOutlined, TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { consultationFormLabels, consultationFormLabelsEn } from '../domain/consultation-forms.ts';
-import { consultationPermissions as P } from '../domain/consultation-lifecycle.ts';
+import { consultationPermissions as P } from '../domain/consultation-permissions.ts';
 // 协商选题 and 年度协商计划 (pages/plan-*.tsx) add their menu entries, pages and English
 import { withPlanWeb } from './pages/plan-web.tsx';
 
@@ -26,7 +26,7 @@ export const consultationsWeb: WebModule = withPlanWeb({
   ],
   messages: {
     ...formMessages,
-    '协商议政': 'Consultation', '协商活动': 'Consultations', '协商统计': 'Consultation statistics', '协商活动详情': 'Consultation', '会议签到': 'Sign-in',
+    '协商议政': 'Consultation', '提交人': 'Submitted by', '协商活动': 'Consultations', '协商统计': 'Consultation statistics', '协商活动详情': 'Consultation', '会议签到': 'Sign-in',
     '我参加的协商': 'My consultations', '新建协商活动': 'New consultation', '没有符合条件的协商活动。': 'No consultations match.', '导出 Excel': 'Export to Excel',
     '协商议题': 'Topic', '协商形式': 'Form', '议题背景': 'Background', '牵头专委会': 'Lead committee', '协办部门': 'Partner departments', '会议日期': 'Meeting date',
     '会议时间': 'Time', '会议地点': 'Place', '通知期限': 'Notice due', '材料期限': 'Materials due', '成果期限': 'Outcome due', '通知逾期': 'Notice late', '材料逾期': 'Materials late',

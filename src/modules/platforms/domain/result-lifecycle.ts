@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
+import { platformsPermissions } from './result-permissions.ts';
 
 /** 成果状态: 已交办, 已落实, 已评价. */
 export const resultStates = ['handed', 'implemented', 'evaluated'] as const;
@@ -29,15 +30,7 @@ export interface ResultRecord {
   [k: string]: unknown;
 }
 
-/** Permission codes: '<module>.<verb>'. The manifest declares them with their Chinese names and default roles. */
-export const platformsPermissions = {
-  /** 查看本级及下级的协商平台、活动、成果和统计 */
-  read: 'platforms.read',
-  /** 登记、修改、导入协商平台，记录任一平台的活动和成果 */
-  manage: 'platforms.manage',
-  /** 召集人：记录本人召集的平台的议题、活动和成果 */
-  convene: 'platforms.convene',
-} as const;
+export { platformsPermissions } from './result-permissions.ts';
 
 /** 有事来商量工作人员: the county's (and its towns') staff who keep the registry; declared by this module. */
 export const platformStaffRole = 'platform_staff';

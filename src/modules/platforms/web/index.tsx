@@ -5,7 +5,7 @@
 import { ApartmentOutlined, BarChartOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { platformsPermissions } from '../domain/result-lifecycle.ts';
+import { platformsPermissions } from '../domain/result-permissions.ts';
 
 const use = [platformsPermissions.read, platformsPermissions.manage, platformsPermissions.convene];
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
+import { recommendationsPermissions } from './recommendations-permissions.ts';
 
 /** 待反馈 / 已反馈 / 落实中 / 已落实 / 未落实 */
 export const recommendationsStates = ['pending', 'answered', 'in_progress', 'implemented', 'not_implemented'] as const;
@@ -35,17 +36,7 @@ export interface RecommendationsRecord {
 export const unitRoles = ['unit_handler', 'unit_leader'] as const;
 export const officeRoles = ['office_staff'] as const;
 
-/** Permission codes: '<module>.<verb>'. The manifest declares them with their Chinese names and default roles. */
-export const recommendationsPermissions = {
-  /** 录入建议 by hand (from a report or document) */
-  create: 'recommendations.create',
-  /** 反馈 and 延期申请: the responsible department */
-  reply: 'recommendations.reply',
-  /** 评估 (落实中 / 已落实 / 未落实 / 退回) and deciding extensions: the office */
-  assess: 'recommendations.assess',
-  /** every recommendation of the CPPCC, the board and the figures: the office and the leaders */
-  readAll: 'recommendations.read_all',
-} as const;
+export { recommendationsPermissions } from './recommendations-permissions.ts';
 
 type Ctx = GuardContext<RecommendationsRecord>;
 /** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */

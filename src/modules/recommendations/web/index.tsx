@@ -5,7 +5,7 @@
 import { CheckSquareOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { recommendationsPermissions } from '../domain/recommendations-lifecycle.ts';
+import { recommendationsPermissions } from '../domain/recommendations-permissions.ts';
 
 export const recommendationsWeb: WebModule = {
   name: 'recommendations',

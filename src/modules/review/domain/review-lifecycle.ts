@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
+import { reviewPermissions } from './review-permissions.ts';
 
 /** The states of a review document; `satisfies Record<ReviewState, StateDef>` keeps the list and the lifecycle in step. */
 export const reviewStates = ['draft', 'submitted', 'approved', 'published'] as const;
@@ -24,15 +25,7 @@ export interface ReviewRecord {
 export const officeRoles = ['office_staff'] as const;
 export const leaderRoles = ['leader'] as const;
 
-/** Permission codes: '<module>.<verb>'. The manifest declares them with their Chinese names and default roles. */
-export const reviewPermissions = {
-  /** read the dashboard (领导驾驶舱) and the reviews of the CPPCCs the actor may see */
-  read: 'review.read',
-  /** write the wording, submit and publish (办公室) */
-  edit: 'review.edit',
-  /** 审定 (政协领导) */
-  approve: 'review.approve',
-} as const;
+export { reviewPermissions } from './review-permissions.ts';
 
 type Ctx = GuardContext<ReviewRecord>;
 /** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */

@@ -5,7 +5,7 @@
 import { DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { reviewPermissions } from '../domain/review-lifecycle.ts';
+import { reviewPermissions } from '../domain/review-permissions.ts';
 
 export const reviewWeb: WebModule = {
   name: 'review',

@@ -6,7 +6,7 @@ import { BulbOutlined, CalendarOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../../kernel/web/lazy.tsx';
 import { consultationFormLabels, consultationFormLabelsEn, consultationForms } from '../../domain/consultation-forms.ts';
-import { planPermissions } from '../../domain/plan-lifecycle.ts';
+import { planPermissions } from '../../domain/plan-permissions.ts';
 
 const topicPerms = [planPermissions.propose, planPermissions.manage, planPermissions.approve];
 const planPerms = [planPermissions.read, planPermissions.manage, planPermissions.approve];
