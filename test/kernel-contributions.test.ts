@@ -51,7 +51,8 @@ describe('contributions catalogue', () => {
     assert.ok(c.roles.filter((r) => r.module === 'kernel').every((r) => r.admin));
     assert.deepEqual(byModule('proposals'), ['proposal_staff', 'unit_handler', 'unit_leader']);
     assert.deepEqual(byModule('opinions'), ['info_editor', 'informant']);
-    assert.deepEqual(c.roles.map((r) => r.code).sort(), ['audit_admin', 'committee_staff', 'info_editor', 'informant', 'leader', 'member', 'office_staff', 'proposal_staff', 'sec_admin', 'sys_admin', 'unit_handler', 'unit_leader']);
+    assert.deepEqual(byModule('platforms'), ['platform_staff']);
+    assert.deepEqual(c.roles.map((r) => r.code).sort(), ['audit_admin', 'committee_staff', 'info_editor', 'informant', 'leader', 'member', 'office_staff', 'platform_staff', 'proposal_staff', 'sec_admin', 'sys_admin', 'unit_handler', 'unit_leader']);
     assert.equal(c.role('proposal_staff')?.name, '提案委工作人员');
     // settings and entities of the real modules are in the catalogue
     assert.equal(c.settings.get('opinions.lengthGuide')?.module, 'opinions');
