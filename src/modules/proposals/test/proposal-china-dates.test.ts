@@ -68,10 +68,13 @@ for (const d of await dialects()) {
       assert.equal(sameDay.status, 201, JSON.stringify(sameDay.body));
     });
 
-    test('the 社情民意 statistics period of "this year" is the China year', () => {
+    test('the 社情民意 statistics period of "this year" is the working year of the China day', () => {
+      // 00:30 on 6 December in China is still 5 December in UTC: the China day is past the 12-05 cut-off, so "this
+      // year" is working year 2027 (decision 0041), which the UTC date would have put in 2026
+      clock.set('2026-12-06T00:30:00+08:00');
       const p = periodBounds({});
-      assert.equal(p.from, '2027-01-01');
-      assert.equal(p.to, '2027-12-31');
+      assert.equal(p.from, '2026-12-06');
+      assert.equal(p.to, '2027-12-05');
     });
 
     test('late on 31 December the 提案表 prints 31 December', async () => {
