@@ -2,7 +2,7 @@
 // states, work-item labels, actions and their form fields and options, the default reply classes and 不予立案 reasons,
 // and the enumerations a 提案 or 社情民意 page shows have an English entry in the web app's dictionaries; the notice
 // texts the server composes translate through their patterns.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { actionFields, type WorkflowDef } from '../src/kernel/universal/workflow
 import { kernelRoles } from '../src/kernel/universal/roles.ts';
 import { modules } from '../src/server/modules.ts';
 import { webModules } from '../src/web/modules.ts';
-import { hasEnglish, translateServerText, withLocale } from '../src/kernel/web/i18n.tsx';
+import { englishLoaded, hasEnglish, loadEnglish, translateServerText, withLocale } from '../src/kernel/web/i18n.tsx';
 import { defaultNotFiledReasons, defaultReplyClasses } from '../src/modules/proposals/domain/proposal-settings.ts';
 import * as proposalContract from '../src/modules/proposals/contract.ts';
 import * as opinionContract from '../src/modules/opinions/contract.ts';
@@ -40,8 +40,14 @@ function workflowLabels(wf: WorkflowDef<any>): string[] {
   return out;
 }
 
-test('every web module registers its dictionary', () => {
+// the dictionaries given as loaders are fetched as English mode fetches them
+before(async () => {
+  await loadEnglish();
+});
+
+test('every web module registers its dictionary, and English mode loads all of them', () => {
   assert.ok(webModules.length >= 10);
+  assert.equal(englishLoaded(), true);
 });
 
 // (modules named zxgen… are the ones test/module-template.test.ts generates for a moment and removes)

@@ -50,6 +50,11 @@ function pageApis(year: string): Record<string, string[]> {
     '/platforms/results': ['/api/platforms/results'],
     '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
     '/review': ['/api/review/document'],
+    '/inspections': ['/api/inspections', '/api/inspections/options'],
+    '/appraisals': ['/api/appraisals', '/api/appraisals/options'],
+    '/live': ['/api/live', '/api/live/options'],
+    '/surveys': ['/api/surveys', '/api/surveys/options'],
+    '/activities': ['/api/activities', '/api/activities/options'],
     '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],
   };
 }

@@ -14,6 +14,11 @@ import { consultationsModule } from '../modules/consultations/module.ts';
 import { platformsModule } from '../modules/platforms/module.ts';
 import { recommendationsModule } from '../modules/recommendations/module.ts';
 import { reviewModule } from '../modules/review/module.ts';
+import { inspectionsModule } from '../modules/inspections/module.ts';
+import { appraisalsModule } from '../modules/appraisals/module.ts';
+import { liveModule } from '../modules/live/module.ts';
+import { surveysModule } from '../modules/surveys/module.ts';
+import { activitiesModule } from '../modules/activities/module.ts';
 
 export const modules: ModuleManifest[] = [
   organizationsModule,
@@ -29,5 +34,10 @@ export const modules: ModuleManifest[] = [
   recommendationsModule,
   consultationsModule,
   platformsModule,
+  inspectionsModule,
+  appraisalsModule,
+  liveModule,
+  surveysModule,
+  activitiesModule,
   reviewModule,
 ];

@@ -1,7 +1,7 @@
 // The root component: session, theme (standard or 适老化), locale, router with the signed-in layout and public pages.
 // What this file imports statically is what the login page loads; the layout, every page and the 无权访问 / 页面不存在
 // pages load on demand (decision 0030).
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
@@ -10,7 +10,7 @@ import 'dayjs/locale/zh-cn';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation, useMatches } from 'react-router';
 import { SessionProvider, useSession } from '../kernel/web/session.tsx';
 import type { NeededPermission } from '../kernel/web/manifest.ts';
-import { I18nProvider, type Locale } from '../kernel/web/i18n.tsx';
+import { englishLoaded, I18nProvider, loadEnglish, type Locale } from '../kernel/web/i18n.tsx';
 import { lazyComponent, lazyPage, preload } from '../kernel/web/lazy.tsx';
 import { connectEvents, disconnectEvents } from '../kernel/web/events.ts';
 import { useIsMobile, usePrefersReducedMotion } from '../kernel/web/core-hooks.ts';
@@ -85,11 +85,18 @@ function Themed() {
     // no animations for those who asked their system for less motion
     return reducedMotion ? { ...base, token: { ...base.token, motion: false } } : base;
   }, [preferences.largeText, mobile, reducedMotion]);
+  // the modules' English dictionaries load only when English is chosen
+  const [, setEnglishIn] = useState(0);
+  const waitingForEnglish = locale === 'en' && !englishLoaded();
+  useEffect(() => {
+    if (waitingForEnglish) void loadEnglish().then(() => setEnglishIn((n) => n + 1));
+  }, [waitingForEnglish]);
   useEffect(() => {
     dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
     document.documentElement.lang = locale;
     document.documentElement.dataset.largeText = preferences.largeText ? 'true' : 'false';
   }, [locale, preferences.largeText]);
+  if (waitingForEnglish) return booting;
   return (
     <I18nProvider locale={locale} onChange={(l) => void updatePreferences({ locale: l })}>
       <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>

@@ -11,6 +11,11 @@ import { consultationsWeb } from '../modules/consultations/web/index.tsx';
 import { platformsWeb } from '../modules/platforms/web/index.tsx';
 import { recommendationsWeb } from '../modules/recommendations/web/index.tsx';
 import { reviewWeb } from '../modules/review/web/index.tsx';
+import { inspectionsWeb } from '../modules/inspections/web/index.tsx';
+import { appraisalsWeb } from '../modules/appraisals/web/index.tsx';
+import { liveWeb } from '../modules/live/web/index.tsx';
+import { surveysWeb } from '../modules/surveys/web/index.tsx';
+import { activitiesWeb } from '../modules/activities/web/index.tsx';
 import { notificationsWeb } from '../modules/notifications/web/index.tsx';
 import { identityWeb } from '../modules/identity/web/index.tsx';
 import { organizationsWeb } from '../modules/organizations/web/index.tsx';
@@ -20,7 +25,7 @@ import { textWeb } from '../modules/text/web/index.tsx';
 import { membersWeb } from '../modules/members/web/index.tsx';
 import { shellMessages } from './messages-en.ts';
 
-export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, reviewWeb];
+export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, inspectionsWeb, appraisalsWeb, liveWeb, surveysWeb, activitiesWeb, reviewWeb];
 
 export const menuGroups: Record<string, MenuGroup> = {
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },

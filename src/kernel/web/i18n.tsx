@@ -14,12 +14,44 @@ export const locales: Array<{ value: Locale; label: string }> = [
 const english: Record<string, string> = {};
 let current: Locale = 'zh-CN';
 
+/** A module's English: the dictionary itself, or (for the larger ones) a loader, fetched only in English mode. */
+export type MessagesSource = Record<string, string> | (() => Promise<{ default: Record<string, string> }>);
+const loaders: Array<() => Promise<{ default: Record<string, string> }>> = [];
+let loading: Promise<void> | null = null;
+
 let patterns: Array<{ re: RegExp; names: string[]; en: string }> | null = null;
 
-/** Adds English translations keyed by the Chinese source text. */
-export function registerMessages(dict: Record<string, string>): void {
-  Object.assign(english, dict);
+/**
+ * Adds English translations keyed by the Chinese source text. A loader is kept until English is asked for
+ * (`loadEnglish`), so a Chinese session never downloads the dictionaries.
+ */
+export function registerMessages(source: MessagesSource): void {
+  if (typeof source === 'function') {
+    loaders.push(source);
+    loading = null;
+    return;
+  }
+  Object.assign(english, source);
   patterns = null;
+}
+
+/** Whether every registered dictionary is in (English can be shown without waiting). */
+export function englishLoaded(): boolean {
+  return loaders.length === 0;
+}
+
+/** Fetches the dictionaries registered as loaders; resolves when all are in. */
+export function loadEnglish(): Promise<void> {
+  if (loaders.length === 0) return Promise.resolve();
+  if (!loading) {
+    const pending = loaders.slice();
+    loading = Promise.all(pending.map((load) => load())).then((dicts) => {
+      for (const d of dicts) registerMessages(d.default);
+      for (const load of pending) loaders.splice(loaders.indexOf(load), 1);
+      loading = null;
+    });
+  }
+  return loading;
 }
 
 /** Whether the dictionaries hold an English text for this Chinese one. */

@@ -1,5 +1,6 @@
 /** What a module contributes to the web app: menu entries, pages, header widgets and English translations. */
 import type { ComponentType, ReactNode } from 'react';
+import type { MessagesSource } from './i18n.tsx';
 
 /**
  * The permission a menu entry or page needs: one code, or several of which any one will do (a module open to its
@@ -47,8 +48,11 @@ export interface WebModule {
   headerWidgets?: ComponentType[];
   /** notices shown above every page after sign-in (each decides for whom, e.g. a missing holiday schedule) */
   banners?: ComponentType[];
-  /** English translations keyed by the Chinese text */
-  messages?: Record<string, string>;
+  /**
+   * English translations keyed by the Chinese text: `() => import('./messages-en.ts')` (a file whose default export is
+   * the dictionary), fetched only when English is chosen; a handful of words may be given inline
+   */
+  messages?: MessagesSource;
 }
 
 /** The menu a user sees: the entries their permissions open, in menu order. */
