@@ -141,4 +141,14 @@ describe('web assets served precompressed and cached', { skip }, () => {
     // brotli is what browsers are sent (each of them accepts it; Chromium even over plain HTTP)
     assert.ok(br <= LOGIN_JS_BUDGET_KB * 1024, `login page JS is ${(br / 1024).toFixed(1)} KB brotli:\n${sizes.join('\n')}`);
   });
+
+  test('the English dictionaries are not part of the first load: each comes in a file of its own, fetched in English mode', () => {
+    const initial = [...closure([entry, ...preloads])].map((f) => fs.readFileSync(path.join(webDist, 'assets', f), 'utf8')).join('\n');
+    // one English text from the shell's dictionary and one from each of the two largest modules' dictionaries
+    for (const english of ['Smart CPPCC', 'Write a proposal', 'Social conditions']) {
+      assert.ok(!initial.includes(english), `«${english}» is in the first load`);
+      const holders = fs.readdirSync(path.join(webDist, 'assets')).filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(webDist, 'assets', f), 'utf8').includes(english));
+      assert.ok(holders.some((f) => f.startsWith('messages-en-')), `«${english}» is in a dictionary file: ${holders.join(', ')}`);
+    }
+  });
 });

@@ -23,7 +23,6 @@ import { systemWeb } from '../modules/system/web/index.tsx';
 import { attachmentsWeb } from '../modules/attachments/web/index.tsx';
 import { textWeb } from '../modules/text/web/index.tsx';
 import { membersWeb } from '../modules/members/web/index.tsx';
-import { shellMessages } from './messages-en.ts';
 
 export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, inspectionsWeb, appraisalsWeb, liveWeb, surveysWeb, activitiesWeb, reviewWeb];
 
@@ -31,7 +30,8 @@ export const menuGroups: Record<string, MenuGroup> = {
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },
 };
 
-registerMessages(shellMessages);
+// the shell's English and the modules' load when English is chosen (decision 0038)
+registerMessages(() => import('./messages-en.ts').then((m) => ({ default: m.shellMessages })));
 for (const m of webModules) if (m.messages) registerMessages(m.messages);
 
 export const menu = webModules.flatMap((m) => m.menu ?? []);

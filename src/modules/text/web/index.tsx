@@ -23,19 +23,6 @@ export const textWeb: WebModule = {
     { path: '/hot-topics', permission: 'text.use', element: lazyPage(() => import('./pages/hot-topics.tsx')) },
     { path: '/similar', permission: 'text.use', element: lazyPage(() => import('./pages/similar.tsx')) },
   ],
-  messages: {
-    '全文检索': 'Search', '热点分析': 'Hot topics', '检索词': 'Search words', '检索': 'Search', '输入关键词，如：小区 停车': 'Words, e.g. 小区 停车',
-    '可检索您有权查看的提案、社情民意等事项；多个词之间用空格分隔，全部命中的排在前面。': 'Search the proposals and reports you may see; separate words with spaces.',
-    '来源模块': 'Module', '年度': 'Year', '状态': 'Status', '承办单位': 'Handling unit', '全部': 'All', '共 {n} 条结果': '{n} results', '（仅在最新的匹配中排序）': ' (ranked among the newest matches)', '分词': 'Words',
-    '没有找到匹配的事项，试试更短或不同的词': 'Nothing matched; try shorter or other words', '提案': 'Proposal', '社情民意': 'Report', '答复': 'Reply',
-    '相似件': 'Similar items', '暂时无法查询相似件': 'Similar items are unavailable right now', '未发现相似的已有事项': 'No similar earlier items',
-    '相似度': 'Similarity', '疑似重复': 'Likely duplicate', '共同关键词': 'Shared keywords', '建议承办单位': 'Suggested units',
-    '暂无建议（交办记录不足）': 'No suggestion yet (too few past assignments)', '关键词规则': 'Keyword rule', '依据以往 {n} 件交办': 'Learned from {n} past assignments',
-    '关键词语：{terms}': 'Key words: {terms}', '最相近的 {n} 件已交办事项中 {m} 件交由该单位': '{m} of the {n} most similar assigned items went to this unit',
-    '该单位以往承办 {n} 件': 'this unit has handled {n} before', '推荐「{unit}」的理由': 'Why {unit}',
-    '相似件查询': 'Similar items', '输入或粘贴一件提案、社情民意的标题和正文，查看以往相似的事项和建议的承办单位。': 'Type or paste a text to see similar earlier items and suggested units.',
-    '文本': 'Text', '标题和正文': 'Title and body', '件数': 'Items', '近三个月': '3 months', '近一年': '1 year', '近三年': '3 years', '这段时间还没有足够的事项形成热点。': 'Not enough items in this period to form topics.',
-    '近 {d} 天共 {n} 件事项，按内容自动归为以下热点（点击柱条查看该热点的事项）。': '{n} items in the last {d} days, grouped by content (click a bar to see its items).',
-    '热点件数': 'Items per topic', '按月趋势（前五个热点）': 'Monthly trend (top five)', '各热点件数柱状图': 'Bar chart of items per topic', '热点按月趋势折线图': 'Line chart of topics by month', '热点': 'Topics',
-  },
+  // English, keyed by the Chinese text the pages pass to t(); fetched only in English mode
+  messages: () => import('./messages-en.ts'),
 };
