@@ -4,9 +4,7 @@
 import { build } from 'esbuild';
 
 const started = Date.now();
-await build({
-  entryPoints: ['src/server/cli.ts'],
-  outfile: 'dist/server/cli.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -15,5 +13,8 @@ await build({
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
-});
-console.log(`server built in ${Date.now() - started} ms → dist/server/cli.mjs`);
+};
+await build({ ...common, entryPoints: ['src/server/cli.ts'], outfile: 'dist/server/cli.mjs' });
+// the unit suggestion's training runs in a worker thread started from its own file next to cli.mjs
+await build({ ...common, entryPoints: ['src/modules/text/server/train-worker.ts'], outfile: 'dist/server/train-worker.mjs' });
+console.log(`server built in ${Date.now() - started} ms → dist/server/cli.mjs, dist/server/train-worker.mjs`);

@@ -17,7 +17,8 @@ export interface TestDatabase {
 
 export async function createTestDatabase(kind: DialectKind, overrides: Partial<Config> = {}): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-test-'));
-  const base = loadConfig({ dataDir, logLevel: 'silent', seedDemo: false, port: 0, ...overrides }, {});
+  // no background training of the suggestion models in tests unless a test asks (it would load the shared CPU)
+  const base = loadConfig({ dataDir, logLevel: 'silent', seedDemo: false, warmUnitModels: false, port: 0, ...overrides }, {});
   if (kind === 'sqlite') {
     return { config: { ...base, databaseUrl: undefined }, async drop() { fs.rmSync(dataDir, { recursive: true, force: true }); } };
   }

@@ -18,6 +18,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** load demo data into an empty database on start */
   seedDemo: boolean;
+  /** train the unit suggestion's models in the background soon after start, so the first suggestion need not wait */
+  warmUnitModels: boolean;
   /** serve the built web app from this folder when it exists */
   webDist: string;
   logLevel: string;
@@ -65,6 +67,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     lockoutMinutes: Number(env.LOCKOUT_MINUTES ?? 15),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    warmUnitModels: (env.WARM_UNIT_MODELS ?? 'true') !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),

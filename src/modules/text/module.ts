@@ -5,6 +5,7 @@ import { textMigrations } from './server/migrations.ts';
 import { textRoutes } from './server/routes.ts';
 import { TextService } from './server/text-service.ts';
 import { subscribeText } from './server/subscriptions.ts';
+import { warmUnitModelsJob } from './server/warm-models.ts';
 
 /**
  * The text service of an app: the module's per-app instance, made by the composition root when the app is built (its
@@ -32,5 +33,6 @@ export const textModule: ModuleManifest = {
     typeOfSource: (source) => ctx.contributions.entityOfSource(source)?.type,
   }, (...a) => ctx.log.error(...a)),
   subscribe: (ctx) => subscribeText(ctx, textServiceOf(ctx)),
+  jobs: [warmUnitModelsJob],
   routes: (app: App, ctx: ModuleContext) => textRoutes(textServiceOf(ctx))(app, ctx),
 };

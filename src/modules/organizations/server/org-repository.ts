@@ -42,6 +42,12 @@ export async function tenantOf(anyDb: AnyModuleDb, orgId: string): Promise<strin
   return row.tenant_id;
 }
 
+/** Every CPPCC (tenant) on this installation. */
+export async function allTenantIds(anyDb: AnyModuleDb): Promise<string[]> {
+  const rows = await orgDb(anyDb).selectFrom('organizations').select('tenant_id').where('kind', '=', 'cppcc').orderBy('tenant_id').execute();
+  return [...new Set(rows.map((r) => r.tenant_id))];
+}
+
 /** The tenants visible to an administrator of `tenantId`: their own and every CPPCC below it. */
 export async function visibleTenantIds(anyDb: AnyModuleDb, tenantId: string): Promise<string[]> {
   const db = orgDb(anyDb);

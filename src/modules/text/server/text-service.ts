@@ -6,7 +6,9 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
 import { segmenter } from '../domain/segmenter.ts';
 import { cppccTerms } from '../domain/terms.ts';
-import { train, UnitClassifier, type Ranked } from '../domain/classifier.ts';
+import { UnitClassifier, type Ranked } from '../domain/classifier.ts';
+import { isWord } from '../domain/words.ts';
+import { trainUnits } from './trainer.ts';
 import { countFeatures } from '../domain/features.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec, type Without } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
@@ -83,8 +85,10 @@ export interface SuggestionReasons {
 const NEIGHBOURS = 10;
 const NEIGHBOUR_MIN_SCORE = 0.1;
 
-const isWord = (w: string) => !!w.trim() && !/^[\p{P}\s]+$/u.test(w);
-const tok = (t: string) => segmenter().cut(t).filter(isWord);
+
+/** Rows segmented between two turns of the event loop when a corpus is built. */
+const BUILD_SLICE = 200;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class TextService {
   private corpora = new Map<string, Promise<TenantCorpus>>();
@@ -143,9 +147,18 @@ export class TextService {
       .where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute();
     const c = new TenantCorpus();
     const seg = segmenter();
-    const words = rows.map((r) => seg.terms(`${r.title}。${r.body}`));
+    // in slices, letting other requests through between them: segmenting a CPPCC's every text takes seconds
+    const words: string[][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (i > 0 && i % BUILD_SLICE === 0) await yieldToOthers();
+      words.push(seg.terms(`${rows[i].title}。${rows[i].body}`));
+    }
     for (const w of words) c.vocab.observe(w);
-    rows.forEach((r, i) => this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, words[i], `${r.title}\n${r.body}`));
+    for (let i = 0; i < rows.length; i++) {
+      if (i > 0 && i % BUILD_SLICE === 0) await yieldToOthers();
+      const r = rows[i];
+      this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, words[i], `${r.title}\n${r.body}`);
+    }
     c.builtAt = rows.length;
     return c;
   }
@@ -436,6 +449,17 @@ export class TextService {
     this.retrain(tenantId).catch((e) => this.log('unit suggestion: retraining failed', e));
   }
 
+  /**
+   * Makes the tenant's model and its similar-items index ready before anyone asks: the stored model when it matches
+   * the examples, otherwise one trained now (in a worker thread). The periodic job calls it for every CPPCC, so the first suggestion after a start
+   * or after a batch of assignments seldom waits for training.
+   */
+  async warm(tenantId: string): Promise<void> {
+    await this.catchUp(tenantId);
+    await Promise.all([this.model(tenantId), this.corpus(tenantId)]);
+    await this.settled(tenantId);
+  }
+
   /** Resolves when no retraining of the tenant's model runs or waits (tests, benchmarks). */
   async settled(tenantId: string): Promise<void> {
     for (let p = this.training.get(tenantId); p; p = this.training.get(tenantId)) await p.catch(() => undefined);
@@ -449,7 +473,8 @@ export class TextService {
     const labels = new Set(examples.map((e) => e.label));
     let model: UnitClassifier | null = null;
     if (examples.length >= 2 && labels.size >= 2) {
-      model = train(tok, examples.map((e) => ({ text: e.text, label: e.label })));
+      const words = await this.db.selectFrom('text_dictionary').select(['word', 'tag']).execute();
+      model = await trainUnits(examples.map((e) => ({ text: e.text, label: e.label })), words.map((w) => ({ word: w.word, tag: w.tag ?? undefined })), this.log);
       const data = Buffer.from(JSON.stringify({ ...model.toJSON(), signature }), 'utf8');
       const now = clock.iso();
       await this.db.transaction().execute(async (trx) => {

@@ -11,6 +11,8 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import { makeProposal } from '../../proposals/test/factories.ts';
 import { ok } from '../../proposals/test/transitions.ts';
 import { textServiceOf } from '../module.ts';
+import { trainingStats } from '../server/trainer.ts';
+import { warmUnitModels, warmUnitModelsJob } from '../server/warm-models.ts';
 import { buildApp } from '../../../server/app.ts';
 import { proposalAssignmentHistory } from '../../proposals/server/assignment-history.ts';
 
@@ -55,6 +57,9 @@ for (const d of await dialects()) {
       const filed = await makeProposal(world, 'filed', { title: '关于老旧小区加装电梯补贴的建议', draft: body(['关于老旧小区加装电梯补贴的建议', '小区老年人多，加装电梯资金不足，审批难。', '建议完善加装电梯补贴，简化审批流程。']) });
       const r = await suggest('关于老旧小区加装电梯补贴的建议\n小区老年人多，加装电梯资金不足，审批难。', { source: 'proposal', refId: filed.id });
       assert.equal(r.modelExamples, 6, 'every assigned proposal once');
+      // the model was fitted in a worker thread, not in the thread that answers requests
+      assert.ok(trainingStats.inWorker >= 1, JSON.stringify(trainingStats));
+      assert.equal(trainingStats.inProcess, 0, 'no training fell back to the main thread');
       const top = r.suggestions[0];
       assert.equal(top.unitId, unitIds['市住建局']);
       assert.equal(top.basis, 'model');
@@ -112,6 +117,38 @@ for (const d of await dialects()) {
         assert.equal(fresh.modelExamples, 8);
         await textServiceOf(again.ctx).settled(city);
         assert.deepEqual(await stored(), trained, 'the stored model was trained on the same examples: not retrained');
+      } finally {
+        await again.close();
+      }
+    });
+
+    test('after a start, the warm-up job trains each CPPCC\'s missing model in a worker, so the first suggestion does not wait for training', async () => {
+      const city = world.ids.cityId;
+      const models = () => world.zx.ctx.db.selectFrom('text_models').select(['tenant_id', 'examples']).where('kind', '=', 'units').execute();
+      // the stored model is gone (an upgrade from an earlier format, a restored backup without it)
+      await world.zx.ctx.db.deleteFrom('text_models').where('tenant_id', '=', city).execute();
+      const again = await buildApp(world.config);
+      try {
+        const svc = textServiceOf(again.ctx);
+        // the job does nothing where the installation turned it off (as the tests' configuration does)
+        assert.equal(world.config.warmUnitModels, false);
+        assert.equal(await warmUnitModelsJob.run(again.ctx), 0);
+        assert.ok(!(await models()).some((m) => m.tenant_id === city));
+
+        const trainedBefore = { ...trainingStats };
+        const tenants = await warmUnitModels(again.ctx, svc);
+        assert.ok(tenants >= 2, 'every CPPCC: the city and its counties');
+        const stored = (await models()).find((m) => m.tenant_id === city);
+        assert.ok(stored && stored.examples >= 8, JSON.stringify(await models()));
+        assert.equal(trainingStats.inWorker, trainedBefore.inWorker + 1, 'the city\'s model was trained once, in a worker thread');
+        assert.equal(trainingStats.inProcess, 0);
+
+        // the first suggestion after the warm-up finds the model: nothing more is trained
+        const first = await svc.suggestUnits(city, '关于老旧小区加装电梯补贴的建议', 3);
+        assert.equal(first.modelExamples, Number(stored.examples));
+        assert.equal(first.suggestions[0].basis, 'model');
+        await svc.settled(city);
+        assert.deepEqual(trainingStats, { ...trainedBefore, inWorker: trainedBefore.inWorker + 1 });
       } finally {
         await again.close();
       }
