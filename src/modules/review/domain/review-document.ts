@@ -25,9 +25,12 @@ export const sectionHeading = (code: string) => reviewSections.find((s) => s.cod
  */
 export type SectionLayout = Record<string, string[]>;
 export const defaultLayout: SectionLayout = {
-  consult: [], supervise: [],
+  // 协商: consultation meetings, the grassroots platforms, live deliberation and opinion collection
+  consult: ['consultations.', 'platforms.', 'live.', 'surveys.'],
+  // 监督: recommendations tracked to done, investigations and inspections, appraisals of departments
+  supervise: ['recommendations.', 'inspections.', 'appraisals.'],
   advise: ['proposals.', 'opinions.'],
-  members: ['proposals.members', 'proposals.participants', 'proposals.absent', 'opinions.members'],
+  members: ['proposals.members', 'proposals.participants', 'proposals.absent', 'opinions.members', 'activities.'],
   self: [],
 };
 
@@ -46,8 +49,9 @@ export function sectionOf(layout: SectionLayout, key: string): SectionCode {
 
 /** The wording of a new review: a sentence per section; the figures themselves are placeholders. */
 export const defaultWording: Record<string, string> = {
-  consult: '围绕市委中心工作和群众关心的问题，组织开展专题协商、对口协商和界别协商，推动协商成果转化落实。',
-  supervise: '聚焦重大决策部署贯彻落实情况开展民主监督，跟踪督办提案办理和建议落实。',
+  consult: '围绕市委中心工作和群众关心的问题，组织开展专题协商、对口协商和界别协商，召开协商会议{consultations.held}，报送协商成果{consultations.outcomes_sent}。'
+    + '“有事来商量”协商平台{platforms.platforms}，开展协商活动{platforms.activities}，形成协商成果{platforms.results}，推动落实{platforms.implemented}。',
+  supervise: '聚焦重大决策部署贯彻落实情况开展民主监督，跟踪督办提案办理和建议落实：交有关部门办理建议{recommendations.received}，已反馈{recommendations.answered}，已落实{recommendations.implemented}。',
   advise: '全年共收到提案{proposals.received}，经审查立案{proposals.filed}，其中重点提案{proposals.key}；已答复{proposals.replied}。'
     + '共收到社情民意信息{opinions.submitted}，编发{opinions.issues}，刊发篇目{opinions.pieces}，向上级报送{opinions.sent_up}，被采用{opinions.adopted}。',
   members: '提交提案的委员{proposals.participants}，有信息被录用或采用的委员{opinions.members_adopted}，委员履职积极性不断提高。',

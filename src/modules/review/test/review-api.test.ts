@@ -155,6 +155,13 @@ for (const d of await dialects()) {
       const piece = advise.pieces.find((p: any) => p.key === 'proposals.received') as any;
       assert.ok(piece.link, 'a figure in the text links to its records');
       assert.equal(advise.figures.find((f) => f.key === 'proposals.key')?.value, 46);
+      // the consultation and supervision modules' figures are in their duties' sections, not in 其他工作
+      const consult = doc.sections.find((x) => x.code === 'consult')!;
+      assert.ok(consult.figures.some((f) => f.key === 'platforms.platforms') && consult.figures.some((f) => f.key === 'consultations.held'), JSON.stringify(consult.figures.map((f) => f.key)));
+      assert.ok(doc.sections.find((x) => x.code === 'supervise')!.figures.some((f) => f.key === 'recommendations.received'));
+      // the article's grassroots figures, in the default wording
+      assert.match(consult.pieces.map((p) => p.text).join(''), /协商平台2311个，开展协商活动1402次，形成协商成果\d+项，推动落实513项/);
+      assert.ok(!doc.sections.some((x) => x.code === 'other' && x.figures.some((f) => /^(consultations|platforms|recommendations)\./.test(f.key))));
 
       const wording = Object.fromEntries(doc.sections.map((x) => [x.code, x.wording]));
       const typed = await secgen.put('/api/review/document', { year: YEAR, version: 0, title: doc.title, wording: { ...wording, advise: '全年共收到提案546件。' } });

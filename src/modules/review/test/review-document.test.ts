@@ -11,8 +11,10 @@ test('a figure goes to the section of its longest matching pattern, an unclaimed
   assert.equal(sectionOf(defaultLayout, 'proposals.participants'), 'members');
   assert.equal(sectionOf(defaultLayout, 'opinions.members_adopted'), 'members', 'opinions.members claims its _suffixes');
   assert.equal(sectionOf(defaultLayout, 'opinions.submitted'), 'advise');
-  assert.equal(sectionOf(defaultLayout, 'platforms.created'), 'other');
-  assert.equal(sectionOf({ ...defaultLayout, consult: ['platforms.'] }, 'platforms.created'), 'consult', 'the office adjusts the layout');
+  assert.equal(sectionOf(defaultLayout, 'platforms.platforms'), 'consult');
+  assert.equal(sectionOf(defaultLayout, 'recommendations.implemented'), 'supervise');
+  assert.equal(sectionOf(defaultLayout, 'nosuchmodule.things'), 'other', 'a figure no pattern claims goes to 其他工作');
+  assert.equal(sectionOf({ ...defaultLayout, consult: [], self: ['platforms.'] }, 'platforms.platforms'), 'self', 'the office adjusts the layout');
   assert.equal(sectionOf({ consult: ['proposals.key'] }, 'proposals.keyword'), 'other', 'a whole key is not a prefix of another word');
 });
 
