@@ -8,7 +8,7 @@ import type { Actor } from './actor.ts';
 import type { ModuleContext } from './module.ts';
 import type { DomainEvent } from './events.ts';
 import type { Listener } from './realtime/addressing.ts';
-import type { Figure } from '../universal/figures.ts';
+import type { Figure, Highlight } from '../universal/figures.ts';
 
 /** A business role a module brings: code in English, names in Chinese and English. */
 export interface RoleDef {
@@ -174,7 +174,7 @@ export interface FigureScope {
 }
 
 /** One figure (统计数字): a value with the list whose rows it counts. The shape is shared with contracts and pages. */
-export type { Figure, FigureList } from '../universal/figures.ts';
+export type { Figure, FigureList, Highlight } from '../universal/figures.ts';
 
 /** What a source declares of one figure: its key, label and unit, and whether it is an organisation's or a member's. */
 export interface FigureDecl {
@@ -200,4 +200,9 @@ export interface FigureSource {
   /** the keys this source produces, with labels, in display order */
   figures: readonly FigureDecl[];
   compute(ctx: ModuleContext, scope: FigureScope, actor: Actor): Promise<Figure[]>;
+  /**
+   * The notable records (重点记录) of an organisation's period, at most `limit` of each kind, newest first; none for an
+   * actor who may not read them. The annual review shows them under its sections.
+   */
+  highlights?(ctx: ModuleContext, scope: FigureScope, actor: Actor, limit: number): Promise<Highlight[]>;
 }

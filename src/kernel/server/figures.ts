@@ -13,13 +13,15 @@ import { AppError, invalid } from '../universal/errors.ts';
 import { chinaToday } from '../universal/working-days.ts';
 import { defaultWorkYearCalendar, workYear, workYearNumberOf, workYearOf, type WorkYearCalendar } from '../universal/work-year.ts';
 import { z } from 'zod';
-import { figuresQuery, figuresResponse, type FigureGroup, type FiguresQuery } from '../universal/figures.ts';
+import { figuresQuery, figuresResponse, type FigureGroup, type FiguresQuery, type Highlight } from '../universal/figures.ts';
 
 export interface FigureCatalogue {
   /** the declared figures of every module that has some, in manifest order */
   readonly modules: ReadonlyArray<{ name: string; label: string; figures: readonly FigureDecl[] }>;
   /** the figures of the scope the actor may see, by module; `modules` limits the modules asked */
   compute(ctx: ModuleContext, scope: FigureScope, actor: Actor, opts?: { modules?: readonly string[] }): Promise<FigureGroup[]>;
+  /** the notable records (重点记录) of an organisation's period the actor may read, by module in manifest order */
+  highlights(ctx: ModuleContext, scope: FigureScope, actor: Actor, limit: number): Promise<Highlight[]>;
 }
 
 export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, 'name' | 'label' | 'figures'>[]): FigureCatalogue {
@@ -49,6 +51,16 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
         return { module: s.name, label: s.label, figures };
       }));
       return groups.filter((g) => g.figures.length > 0);
+    },
+    async highlights(ctx, scope, actor, limit) {
+      if (scope.subject || limit <= 0) return [];
+      const lists = await Promise.all(sources.map(async (s) => {
+        const found = (await s.source.highlights?.(ctx, scope, actor, limit)) ?? [];
+        // a module names its own records only
+        for (const h of found) if (!h.key.startsWith(`${s.name}.`)) throw new AppError('INTERNAL', `重点记录 ${h.key} 不属于模块「${s.label}」`);
+        return found;
+      }));
+      return lists.flat();
     },
   };
 }

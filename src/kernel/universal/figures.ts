@@ -69,3 +69,23 @@ export const figuresResponse = z.object({
   groups: z.array(figureGroup),
 });
 export type FiguresResponse = z.infer<typeof figuresResponse>;
+
+/**
+ * A notable record (重点记录) of a period that a module offers the annual review: a key proposal and how it was
+ * answered, a 社情民意 report a leader instructed on, an implemented recommendation. Picked by the module's own rules
+ * (what counts as notable is its domain); `key` places it in the review's layout the way a figure's key does.
+ */
+export const highlight = z.object({
+  /** '<module>.<kind>', e.g. 'proposals.key' */
+  key: z.string(),
+  /** what kind of record, in Chinese (重点提案, 领导批示, 已落实建议) */
+  kind: z.string(),
+  title: z.string(),
+  /** how it ended or stands, in Chinese (已办结，答复为A类) */
+  outcome: z.string(),
+  /** the day it became notable (YYYY-MM-DD), for ordering; null when unknown */
+  date: z.string().nullable(),
+  /** the web page of the record */
+  link: z.string(),
+});
+export type Highlight = z.infer<typeof highlight>;

@@ -3,7 +3,7 @@
  * web pages. Every figure is the catalogue's `Figure` with its year-on-year comparison and the link to its records.
  */
 import { z } from 'zod';
-import { figure, figureList } from '../../kernel/universal/figures.ts';
+import { figure, figureList, highlight } from '../../kernel/universal/figures.ts';
 import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
 import { reviewStates } from './domain/review-lifecycle.ts';
 
@@ -106,6 +106,8 @@ export const reviewSection = z.object({
   /** the wording with its placeholders replaced by the live figures */
   pieces: z.array(wordingPiece),
   figures: z.array(yearFigure),
+  /** 重点记录: the notable records the modules offer for the year, placed by the layout like figures */
+  highlights: z.array(highlight),
 });
 export type ReviewSection = z.infer<typeof reviewSection>;
 

@@ -11,7 +11,11 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { forbidden } from '../../../kernel/universal/errors.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
-import { memberReportsList, memberReportsParams, memberReportsQuery } from '../contract.ts';
+import { levelLabels, memberReportsList, memberReportsParams, memberReportsQuery, type Level } from '../contract.ts';
+import { formatDate } from '../../../kernel/universal/china-time.ts';
+import { settingsIn, workYearCalendarOf } from '../../organizations/index.ts';
+import { periodBounds } from './report-repository.ts';
+import { opinionDb } from './tables.ts';
 import { memberReportFigureValue, memberReportFigures, memberReportsOf } from './member-record.ts';
 import { opinionStatsOf } from './stats.ts';
 
@@ -74,3 +78,27 @@ export function memberFigureRoutes(app: App, ctx: ModuleContext) {
     return { items, total: items.length };
   });
 }
+
+/**
+ * 重点记录 for the annual review: the leaders' instructions (批示) recorded on reports in the period (its days, decision
+ * 0041), highest level first, each naming the report and what was instructed; for those who read every report.
+ */
+opinionFigureSource.highlights = async (ctx, scope, actor, limit) => {
+  if (scope.subject || !can(actor, 'opinion.read_all') || actor.tenantId !== scope.tenantId) return [];
+  const period = scope.year !== undefined ? periodBounds({ year: scope.year }, await workYearCalendarOf(settingsIn(ctx.db), scope.tenantId)) : periodBounds({ from: scope.from, to: scope.to });
+  const rows = await opinionDb(ctx.db).selectFrom('opinion_events')
+    .innerJoin('opinion_reports', 'opinion_reports.id', 'opinion_events.report_id')
+    .select(['opinion_reports.id as reportId', 'opinion_reports.title as title', 'opinion_events.leader_level as leaderLevel', 'opinion_events.text as text', 'opinion_events.at as at'])
+    .where('opinion_events.tenant_id', '=', scope.tenantId).where('opinion_events.kind', '=', 'instruction')
+    .where('opinion_events.at', '>=', period.lo).where('opinion_events.at', '<', period.hi)
+    .orderBy('opinion_events.at', 'desc').orderBy('opinion_events.id').execute();
+  const rank: Record<string, number> = { national: 0, province: 1, city: 2, county: 3 };
+  rows.sort((a, b) => (rank[a.leaderLevel ?? ''] ?? 9) - (rank[b.leaderLevel ?? ''] ?? 9));
+  return rows.slice(0, limit).map((r) => {
+    const what = r.text ? `：${r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text}` : '';
+    return {
+      key: 'opinions.instructions', kind: '领导批示', title: r.title,
+      outcome: `${levelLabels[r.leaderLevel as Level] ?? ''}领导批示${what}`, date: formatDate(r.at) || null, link: `/opinions/${r.reportId}`,
+    };
+  });
+};

@@ -8,9 +8,12 @@ import type { FigureDecl, FigureSource } from '../../../kernel/server/contributi
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
+import { formatDate } from '../../../kernel/universal/china-time.ts';
 import { memberProposalFigures, memberProposalsOf } from './member-record.ts';
 import { proposalStatsOf } from './proposal-stats.ts';
 import { readProposalSettings } from './settings.ts';
+import { proposalDb } from './tables.ts';
+import { stateLabel } from '../domain/proposal-lifecycle.ts';
 
 /** Staff who read every member's duty record (委员履职 grants it); members read their own. */
 export const DUTY_RECORD_READ_ALL = 'member.read_all';
@@ -59,4 +62,27 @@ export const proposalFigureSource: FigureSource = {
     const byKey = new Map(shown.map((f) => [f.key, f]));
     return [...wanted].map((k) => byKey.get(k)!).filter(Boolean);
   },
+  highlights: (ctx, scope, actor, limit) => proposalHighlights(ctx, scope, actor, limit),
+};
+
+/**
+ * 重点记录 of a year for the annual review: the key proposals (重点提案) of the year's session, each with how it stands
+ * (its state and, once released, the reply's class); for those who read every proposal of the CPPCC.
+ */
+export const proposalHighlights: NonNullable<FigureSource['highlights']> = async (ctx, scope, actor, limit) => {
+  if (scope.year === undefined || !can(actor, 'proposal.read_all') || actor.tenantId !== scope.tenantId) return [];
+  const settings = await readProposalSettings(ctx, scope.tenantId);
+  const classLabel = new Map(settings.replyClasses.map((c) => [c.code, c.label]));
+  const rows = await proposalDb(ctx.db).selectFrom('proposals')
+    .select(['id', 'title', 'state', 'released_class', 'filed_at', 'replied_at', 'lead_unit_name'])
+    .where('tenant_id', '=', scope.tenantId).where('year', '=', scope.year).where('is_key', '=', 1)
+    .orderBy('filed_at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map((r) => {
+    const released = r.released_class ? `，答复为${classLabel.get(r.released_class) ?? r.released_class}` : '';
+    const unit = r.lead_unit_name ? `${r.lead_unit_name}主办，` : '';
+    return {
+      key: 'proposals.key', kind: '重点提案', title: r.title, outcome: `${unit}${stateLabel(r.state)}${released}`,
+      date: formatDate(r.replied_at ?? r.filed_at) || null, link: `/proposals/${r.id}`,
+    };
+  });
 };

@@ -9,7 +9,8 @@ import type { Figure } from '../../../kernel/universal/figures.ts';
 import { shareOf } from '../../../kernel/universal/figures.ts';
 import { recommendationSourceTypes, sourceTypeLabels } from '../contract.ts';
 import { readsAll } from '../domain/recommendations-policy.ts';
-import { countItems, type RecommendationFilter } from './repository.ts';
+import { countItems, filtered, type RecommendationFilter } from './repository.ts';
+import { formatDate } from '../../../kernel/universal/china-time.ts';
 
 const org = (name: string, label: string): FigureDecl => ({ key: `recommendations.${name}`, label, unit: '条', scope: 'organisation' });
 const received = org('received', '收到建议');
@@ -43,4 +44,23 @@ export const recommendationsFigureSource: FigureSource = {
     for (const s of bySource) all.push(await figureOf(s.decl, { ...period, sourceType: s.type }));
     return all;
   },
+};
+
+const brief = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/**
+ * 重点记录 for the annual review: recommendations handed over in the period and assessed 已落实, those backed by a
+ * leader's instruction (批示) first, then the most recently closed; the same rows as the 已落实建议 figure's list.
+ */
+recommendationsFigureSource.highlights = async (ctx, scope, actor, limit) => {
+  if (scope.subject || !readsAll(actor) || actor.tenantId !== scope.tenantId) return [];
+  const rows = await filtered(ctx.db, actor, { from: scope.from, to: scope.to, state: 'implemented' }, ctx.calendar.today())
+    .select(['id', 'text', 'unit_name', 'source_title', 'instruction_by', 'closed_at'])
+    .orderBy((eb) => eb.case().when('instruction_by', 'is not', null).then(0).else(1).end())
+    .orderBy('closed_at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({
+    key: 'recommendations.implemented', kind: '已落实建议', title: brief(r.text),
+    outcome: `${r.unit_name}已落实（来自「${r.source_title}」${r.instruction_by ? `，${r.instruction_by}批示` : ''}）`,
+    date: formatDate(r.closed_at) || null, link: `/recommendations/${r.id}`,
+  }));
 };

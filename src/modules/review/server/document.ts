@@ -16,9 +16,10 @@ import {
   OTHER_SECTION, changeText, defaultWording, parseWording, reviewSections, sectionHeading, sectionOf, wordingProblem, type SectionLayout,
 } from '../domain/review-document.ts';
 import { reviewActionLabel, reviewLifecycle, reviewPermissions, reviewStateLabel, type ReviewState } from '../domain/review-lifecycle.ts';
-import { readLayout } from './settings.ts';
+import { readHighlightsPerKind, readLayout } from './settings.ts';
 import { reviewDb, type ReviewDocumentRow } from './tables.ts';
-import { yearFigures, type Organisation } from './year-figures.ts';
+import { yearFigures, yearScope, type Organisation } from './year-figures.ts';
+import type { Highlight } from '../../../kernel/universal/figures.ts';
 
 export const DOC_LABEL = '工作回眸';
 
@@ -73,16 +74,24 @@ export function renderWording(wording: string, figures: ReadonlyMap<string, Year
 
 /** The review of a year as the actor may read it: the stored wording (or a new one's) with the live figures. */
 export async function documentOf(ctx: ModuleContext, actor: Actor, organisation: Organisation, year: number): Promise<ReviewDocument> {
-  const [row, modules, layout] = await Promise.all([findDocument(ctx, organisation.id, year), yearFigures(ctx, actor, organisation.id, year), readLayout(ctx, organisation.id)]);
+  const [row, modules, layout, highlights] = await Promise.all([
+    findDocument(ctx, organisation.id, year), yearFigures(ctx, actor, organisation.id, year), readLayout(ctx, organisation.id),
+    readHighlightsPerKind(ctx, organisation.id).then(async (n) => ctx.figures.highlights(ctx, await yearScope(ctx, organisation.id, year), actor, n)),
+  ]);
   const all = modules.flatMap((m) => m.figures);
   const byKey = new Map(all.map((f) => [f.key, f]));
   const placed = placeFigures(layout, all);
+  const notable = new Map<string, Highlight[]>();
+  for (const h of highlights) {
+    const code = sectionOf(layout, h.key);
+    notable.set(code, [...(notable.get(code) ?? []), h]);
+  }
   const wording = wordingOf(row);
   const sections: ReviewSection[] = [...reviewSections, OTHER_SECTION]
-    .filter((s) => s.code !== 'other' || (placed.get('other')?.length ?? 0) > 0)
+    .filter((s) => s.code !== 'other' || (placed.get('other')?.length ?? 0) > 0 || (notable.get('other')?.length ?? 0) > 0)
     .map((s) => {
       const text = wording[s.code] ?? '';
-      return { code: s.code, heading: s.heading, wording: text, pieces: renderWording(text, byKey), figures: placed.get(s.code) ?? [] };
+      return { code: s.code, heading: s.heading, wording: text, pieces: renderWording(text, byKey), figures: placed.get(s.code) ?? [], highlights: notable.get(s.code) ?? [] };
     });
   const state = (row?.state ?? 'draft') as ReviewState;
   const own = organisation.id === actor.tenantId;

@@ -1,7 +1,8 @@
 /**
  * The annual review as a Word file in the official layout (党政机关公文格式, GB/T 9704): 方正小标宋 title, 黑体 section
  * headings numbered 一、二、…, 仿宋 三号 body with two-character indent and 28-point lines, page numbers 「— 1 —」 at the
- * foot. Each section is its wording with the live figures, then a table-like list of its figures with the change.
+ * foot. Each section is its wording with the live figures, then a table-like list of its figures with the change, then
+ * its notable records (重点记录).
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { chineseNumber } from '../../../kernel/universal/work-year.ts';
@@ -30,6 +31,10 @@ export async function reviewDocx(d: ReviewDocument, date: string): Promise<Buffe
     if (s.figures.length) {
       children.push(new Paragraph({ spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text: '主要数据：', font: kaiti, size: size3 })] }));
       for (const f of s.figures) children.push(body(`${f.label}${f.value}${f.unit}，${changeText(f.value, f.previous, f.unit)}。`));
+    }
+    if (s.highlights.length) {
+      children.push(new Paragraph({ spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text: '重点记录：', font: kaiti, size: size3 })] }));
+      s.highlights.forEach((h, j) => children.push(body(`${j + 1}．【${h.kind}】${h.title}。${h.outcome}。`)));
     }
   });
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600, ...bodyLine }, indent: { right: 640 }, children: [new TextRun({ text: d.organisation.name, font: fangsong, size: size3 })] }));

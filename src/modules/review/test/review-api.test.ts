@@ -141,6 +141,45 @@ for (const d of await dialects()) {
       assert.equal((await proposal.get('/api/dashboard')).status, 403);
     });
 
+    test('each section lists the notable records its modules offer, each opening its record; the office sets how many of each kind', async () => {
+      const doc = (await secgen.get(`/api/review/document?year=${YEAR}`)).body as ReviewDocument;
+      const of = (code: string) => doc.sections.find((x) => x.code === code)!.highlights;
+      // 参政议政: the year's key proposals (46 in the demo, five shown by default) and the reports a leader instructed on
+      const advise = of('advise');
+      const keys = advise.filter((h) => h.key === 'proposals.key');
+      assert.equal(keys.length, 5, JSON.stringify(advise));
+      assert.ok(advise.some((h) => h.key === 'opinions.instructions' && /领导批示/.test(h.outcome)), JSON.stringify(advise));
+      // 民主监督: implemented recommendations
+      assert.ok(of('supervise').every((h) => h.key.startsWith('recommendations.')));
+      for (const h of keys) {
+        const id = h.link.replace('/proposals/', '');
+        const p = await secgen.get(`/api/proposals/${id}`);
+        assert.equal(p.status, 200);
+        assert.equal(p.body.isKey, true, `${h.title} is a key proposal`);
+        assert.equal(p.body.year, YEAR);
+        assert.equal(p.body.title, h.title);
+      }
+      const instructed = advise.find((h) => h.key === 'opinions.instructions')!;
+      const report = await secgen.get(`/api/opinions/${instructed.link.replace('/opinions/', '')}`);
+      assert.equal(report.status, 200);
+      assert.equal(report.body.title, instructed.title);
+
+      // the office asks for two of each kind; 0 lists none; a bad number is a 400 naming the setting
+      const url = '/api/admin/settings/review.highlightsPerKind';
+      const cur = await sysadmin.get(url);
+      assert.equal(cur.body.value, 5);
+      assert.equal((await sysadmin.put(url, { value: -1, version: cur.body.version ?? 0 })).status, 400);
+      const set = await sysadmin.put(url, { value: 2, version: cur.body.version ?? 0 });
+      assert.equal(set.status, 200, JSON.stringify(set.body));
+      const two = (await secgen.get(`/api/review/document?year=${YEAR}`)).body as ReviewDocument;
+      assert.equal(two.sections.find((x) => x.code === 'advise')!.highlights.filter((h) => h.key === 'proposals.key').length, 2);
+      const none = await sysadmin.put(url, { value: 0, version: set.body.version });
+      assert.equal(none.status, 200, JSON.stringify(none.body));
+      const zero = (await secgen.get(`/api/review/document?year=${YEAR}`)).body as ReviewDocument;
+      assert.ok(zero.sections.every((x) => x.highlights.length === 0));
+      await sysadmin.put(url, { value: 5, version: none.body.version });
+    });
+
     test('the office writes the wording around live figures, saves under its version, and a number cannot be typed in', async () => {
       let doc = (await secgen.get(`/api/review/document?year=${YEAR}`)).body as ReviewDocument;
       assert.equal(doc.version, 0);

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Select, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ReviewDocument, ReviewSection, YearFigure } from '../../contract.ts';
 import { api, applyFormErrors, toQueryString } from '../../../../kernel/web/api.ts';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
@@ -136,6 +136,19 @@ export default function ReviewPage() {
                   <Typography.Text strong>{t('主要数据')}</Typography.Text>
                   <FigureTable figures={s.figures} mobile={mobile} />
                 </Col></Row>
+              )}
+              {s.highlights.length > 0 && (
+                <div data-testid={`highlights-${s.code}`}>
+                  <Typography.Text strong>{t('重点记录')}</Typography.Text>
+                  <ul style={{ paddingInlineStart: 20, margin: '4px 0 0' }}>
+                    {s.highlights.map((h) => (
+                      <li key={h.link} style={{ marginBottom: 4 }}>
+                        <Tag>{t(h.kind)}</Tag><Link to={h.link}>{h.title}</Link>
+                        <Typography.Text type="secondary">　{h.outcome}{h.date ? `（${h.date}）` : ''}</Typography.Text>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
             </section>
           ))}
