@@ -34,7 +34,8 @@ export default {
   '主席会议审定': 'Record the chair\'s approval', '取消': 'Cancel', '开始实地调研视察': 'Start the trip', '结束实地，起草报告': 'End the trip and draft the report', '提交签发': 'Submit for sign-off',
   '退回修改': 'Return for revision', '报送党委政府': 'Send to the party committee and government',
   '审定会议': 'Approving meeting', '审定日期': 'Date of approval', '取消理由': 'Reason for cancelling', '退回理由': 'Reason for return', '备注': 'Note',
-  '修改计划': 'Plan changed', '调整参加人员': 'Participants changed', '调整行程': 'Itinerary changed', '到达考察点': 'Stop visited', '修改报告': 'Report revised',
+  '修改计划': 'Change the plan', '调整参加人员': 'Participants changed', '调整行程': 'Change the itinerary', '到达考察点': 'Stop visited', '修改报告': 'Report revised',
+  '考察日期': 'Date', '考察内容': 'What to see', '添加考察点': 'Add a stop',
   // figures
   '开展调研': 'Investigations held', '开展视察': 'Inspections held', '委员参加调研视察': 'Member participations', '报告反映问题': 'Problems raised',
   '报告提出建议': 'Recommendations made', '获领导批示': 'Leaders\' instructions', '参加调研视察': 'Investigations & inspections attended', '报告反映的问题和建议': 'Problems and recommendations of the reports',

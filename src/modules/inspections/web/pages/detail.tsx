@@ -6,8 +6,8 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Image, Input, List, Modal, QRCode, Radio, Result, Select, Skeleton, Space, Steps, Tag, Timeline, Typography, Upload, DatePicker } from 'antd';
-import { CameraOutlined, CheckCircleOutlined, EditOutlined, FileWordOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import { CameraOutlined, CheckCircleOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { InspectionDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
@@ -54,6 +54,8 @@ export default function InspectionDetailPage() {
         {r.returnReason && (r.state === 'drafting' || r.state === 'cancelled') && <Alert type="warning" showIcon message={t('退回或取消理由：{r}', { r: r.returnReason })} style={{ marginTop: 12 }} />}
         <Space wrap style={{ marginTop: 16 }}>
           <WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} />
+          {r.abilities.editPlan && <EditPlan r={r} reload={reload} />}
+          {r.abilities.editPlan && <EditItinerary r={r} reload={reload} />}
           {r.abilities.organise && r.state === 'underway' && <SignInCode id={r.id} />}
           {r.abilities.editReport && <Button icon={<EditOutlined />} onClick={() => navigate(`/inspections/${r.id}/report`)}>{t('起草报告')}</Button>}
           {r.report && <Button icon={<FileWordOutlined />} href={`${API}/${r.id}/report.docx`}>{t('下载 Word')}</Button>}
@@ -261,5 +263,75 @@ function Instructions({ r, reload }: { r: InspectionDetail; reload: Reload }) {
         </Form>
       </Modal>
     </Card>
+  );
+}
+
+/** 修改计划: the organisers change the subject, proposer, dates and places before the trip ends (under the version). */
+function EditPlan({ r, reload }: { r: InspectionDetail; reload: Reload }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const mobile = useIsMobile();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const save = async (v: { title: string; topic: string; proposer: string; dates: [Dayjs, Dayjs]; places: string[] }) => {
+    try {
+      await api.patch(`${API}/${r.id}`, { version: r.version, title: v.title, topic: v.topic, proposer: v.proposer, places: v.places, plannedFrom: v.dates[0].format('YYYY-MM-DD'), plannedTo: v.dates[1].format('YYYY-MM-DD') });
+      setOpen(false);
+      reload();
+    } catch (e) { if (!applyFormErrors(form, e)) report(e, { onReload: reload }); }
+  };
+  return (
+    <>
+      <Button onClick={() => { form.setFieldsValue({ title: r.title, topic: r.topic, proposer: r.proposer, places: r.places, dates: [dayjs(r.plannedFrom), dayjs(r.plannedTo)] }); setOpen(true); }}>{t('修改计划')}</Button>
+      <Modal open={open} title={t('修改计划')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('保存')} width={mobile ? undefined : 720} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={save}>
+          <Form.Item name="title" label={t('题目')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="topic" label={t('调研视察内容')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+          <Form.Item name="proposer" label={t('提出单位')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="dates" label={t('计划日期')} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="places" label={t('考察地点')} rules={[{ required: true }]}><Select mode="tags" /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** 调整行程: the stops by day, in order (a stop that stays keeps its 已考察 mark). */
+function EditItinerary({ r, reload }: { r: InspectionDetail; reload: Reload }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const mobile = useIsMobile();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const save = async (v: { stops?: Array<{ onDate: Dayjs; place: string; purpose?: string }> }) => {
+    try {
+      await api.put(`${API}/${r.id}/itinerary`, { version: r.version, stops: (v.stops ?? []).map((s) => ({ onDate: s.onDate.format('YYYY-MM-DD'), place: s.place, purpose: s.purpose || undefined })) });
+      setOpen(false);
+      reload();
+    } catch (e) { if (!applyFormErrors(form, e)) report(e, { onReload: reload }); }
+  };
+  return (
+    <>
+      <Button onClick={() => { form.setFieldsValue({ stops: r.stops.map((s) => ({ onDate: dayjs(s.onDate), place: s.place, purpose: s.purpose ?? '' })) }); setOpen(true); }}>{t('调整行程')}</Button>
+      <Modal open={open} title={t('调整行程')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('保存')} width={mobile ? undefined : 760} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={save}>
+          <Form.List name="stops">
+            {(fields, { add, remove }) => (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {fields.map((f) => (
+                  <Space key={f.key} wrap align="start">
+                    <Form.Item name={[f.name, 'onDate']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><DatePicker placeholder={t('考察日期')} /></Form.Item>
+                    <Form.Item name={[f.name, 'place']} rules={[{ required: true }]} style={{ marginBottom: 0 }}><Input placeholder={t('考察地点')} maxLength={100} /></Form.Item>
+                    <Form.Item name={[f.name, 'purpose']} style={{ marginBottom: 0 }}><Input placeholder={t('考察内容')} maxLength={500} /></Form.Item>
+                    <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('删除')} />
+                  </Space>
+                ))}
+                <Button icon={<PlusOutlined />} onClick={() => add({ onDate: dayjs(r.plannedFrom), place: '' })}>{t('添加考察点')}</Button>
+              </Space>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
   );
 }
