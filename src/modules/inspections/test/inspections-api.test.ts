@@ -147,6 +147,46 @@ for (const d of await dialects()) {
       assert.ok(detail.stops[0].visitedAt);
     });
 
+    test('the organisers change the plan, the list and the itinerary: dates move the work item, a visited stop keeps its mark, a signed-in member stays', async () => {
+      let r = (await staff.post(API, body({ title: '计划调整的视察' }))).body;
+      r = (await fire(office, r.id, 'approve', r.version, { meeting: '主席会议', approvedOn: today })).body;
+      const later = w.zx.ctx.calendar.addWorkingDays(today, 10);
+      const badDates = await staff.patch(`${API}/${r.id}`, { version: r.version, plannedFrom: later });
+      assert.equal(badDates.status, 400, 'the end may not come before the start');
+      assert.equal(badDates.body.error.field, 'plannedTo');
+      assert.equal((await m1.patch(`${API}/${r.id}`, { version: r.version, title: '委员改不了' })).status, 403);
+      const moved = await staff.patch(`${API}/${r.id}`, { version: r.version, plannedFrom: later, plannedTo: later, places: ['平顺县'] });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      r = moved.body;
+      assert.deepEqual([r.plannedFrom, r.places], [later, ['平顺县']]);
+      const task = (await staff.get('/api/worklist?pageSize=100')).body.items.filter((t: any) => t.entityId === r.id);
+      assert.deepEqual(task.map((t: any) => t.dueDate), [later], 'the work item follows the new date');
+      const outside = await staff.put(`${API}/${r.id}/itinerary`, { version: r.version, stops: [{ onDate: today, place: '昨天的地方' }] });
+      assert.equal(outside.body.error.field, 'stops.0.onDate');
+      r = (await staff.put(`${API}/${r.id}/itinerary`, { version: r.version, stops: [{ onDate: later, place: '平顺县中药材基地' }, { onDate: later, place: '平顺县卫生院' }] })).body;
+      assert.deepEqual(r.stops.map((x: any) => [x.seq, x.place]), [[1, '平顺县中药材基地'], [2, '平顺县卫生院']]);
+      const stranger = await staff.put(`${API}/${r.id}/participants`, { version: r.version, userIds: [userOf('unit')] });
+      assert.equal(stranger.body.error.field, 'userIds');
+      r = (await staff.put(`${API}/${r.id}/participants`, { version: r.version, userIds: [userOf('member'), userOf('m0002')] })).body;
+      assert.deepEqual(r.participants.map((p: any) => p.userId).sort(), [userOf('member'), userOf('m0002')].sort());
+      assert.equal((await m2.get(`${API}/${r.id}`)).status, 200, 'the member added sees the trip');
+      assert.equal((await m1.get(`${API}/${r.id}`)).status, 404, 'the member dropped no longer does');
+      // under way (the trip's days are today's only in the trips dated today): a signed-in member may not be dropped
+      const now = await underway({ title: '签到后调整名单' });
+      const code = (await staff.get(`${API}/${now.id}/signin-code`)).body;
+      assert.equal((await member.post(`${API}/${now.id}/signin`, { token: code.token })).status, 200);
+      const drop = await staff.put(`${API}/${now.id}/participants`, { version: now.version, userIds: [userOf('m0001')] });
+      assert.equal(drop.status, 400);
+      assert.match(drop.body.error.message, /已签到/);
+      const visited = await staff.post(`${API}/${now.id}/stops/${now.stops[0].id}/visited`);
+      assert.equal(visited.status, 200);
+      const kept = await staff.put(`${API}/${now.id}/itinerary`, { version: visited.body.version, stops: [{ onDate: today, place: now.stops[0].place }, { onDate: today, place: '新增考察点' }] });
+      assert.ok(kept.body.stops[0].visitedAt, 'the visited stop keeps its mark');
+      assert.equal(kept.body.stops[1].visitedAt, null);
+      const ended = (await fire(staff, now.id, 'finish', kept.body.version)).body;
+      assert.equal((await staff.patch(`${API}/${now.id}`, { version: ended.version, title: '结束后改题目' })).status, 409, 'after the trip the plan is fixed');
+    });
+
     test('the report: drafted in versions, a report due in working days, returned and signed off; 报送 sends its recommendations to the tracker', async () => {
       let r = await underway({ kind: 'investigation', title: '农村养老体系调研' });
       r = (await fire(staff, r.id, 'finish', r.version)).body;
@@ -240,7 +280,7 @@ for (const d of await dialects()) {
       // the whole scenario so far (this test and the ones before it, all dated today)
       assert.deepEqual(
         ['investigations_held', 'inspections_held', 'participations', 'reports_sent', 'problems', 'recommendations', 'instructions'].map((k) => value(figs, k)),
-        [2, 3, 2, 3, 10, 29, 2],
+        [2, 4, 3, 3, 10, 29, 2],
       );
       for (const f of figs) {
         const list = await office.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);
@@ -248,13 +288,13 @@ for (const d of await dialects()) {
         assert.equal(list.body.total, f.value, `list behind ${f.key}`);
       }
       assert.deepEqual((await member.get(`/api/figures?${period}&modules=inspections`)).body.groups, [], 'a member reads no organisation figures');
-      // the member's own figure (我的履职): the trip they signed in to
+      // the member's own figure (我的履职): the trips they signed in to
       const mine = await member.get(`/api/members/me/record`);
       assert.equal(mine.status, 200, JSON.stringify(mine.body));
       const took = JSON.stringify(mine.body).includes('inspections.member.took_part');
       assert.ok(took, 'the duty record shows 参加调研视察');
       const own = await member.get(`${API}/participations?userId=${userOf('member')}&${period}`);
-      assert.equal(own.body.total, 1);
+      assert.equal(own.body.total, 2, 'the member signed in to two trips today');
       assert.equal((await member.get(`${API}/participations?${period}`)).status, 403, 'not everyone\'s');
       assert.equal((await member.get(`${API}/findings?type=problem`)).status, 403);
     });
