@@ -105,3 +105,16 @@ test('who sees a trip: its CPPCC\'s readers, organisers and leaders, and its par
   assert.ok(canSeeInspection(r, member, true), 'a participant');
   assert.ok(!canSeeInspection({ ...r, tenant_id: 'county' }, { ...office }, false));
 });
+
+test('the difference between two drafts: items added and dropped by their text, title and text changes', async () => {
+  const { diffReport, diffSummary } = await import('../domain/report-diff.ts');
+  const v1 = { title: '报告', body: '正文', problems: [{ text: '问题甲' }, { text: '问题乙' }], recommendations: [{ text: '建议一' }] };
+  const v2 = { title: '报告（修改稿）', body: '正文 ', problems: [{ text: '问题甲' }], recommendations: [{ text: '建议一' }, { text: '建议二' }, { text: '建议三' }] };
+  const d = diffReport(v1, v2);
+  assert.deepEqual([d.problemsAdded, d.problemsDropped, d.recommendationsAdded, d.recommendationsDropped], [[], ['问题乙'], ['建议二', '建议三'], []]);
+  assert.equal(d.titleChanged, true);
+  assert.equal(d.bodyChanged, false, 'white space alone is no change');
+  assert.equal(diffSummary(d), '删去问题 1 个，新增建议 2 条，修改标题');
+  assert.equal(diffSummary(diffReport(v2, v2)), null);
+  assert.deepEqual(diffReport(null, v1).problemsAdded, ['问题甲', '问题乙']);
+});

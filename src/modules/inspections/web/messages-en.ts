@@ -26,6 +26,7 @@ export default {
   '修订说明': 'Note on this draft', '保存为新一稿': 'Save as a new draft', '已保存新一稿': 'New draft saved', '修订记录（{n} 稿）': 'Drafts ({n})', '问题 {p} 个，建议 {r} 条': '{p} problems, {r} recommendations',
   '问题': 'Problem', '建议': 'Recommendation', '删除': 'Delete',
   '领导批示': 'Leaders\' instructions', '记录批示': 'Record an instruction', '批示领导': 'Leader', '批示内容': 'Instruction', '批示日期': 'Date',
+  '较上一稿': 'Against the previous draft', '无变化': 'No change', '修改标题': 'Title changed', '修改正文': 'Text changed', '新增问题': 'Problems added', '删去问题': 'Problems dropped', '新增建议': 'Recommendations added', '删去建议': 'Recommendations dropped',
   // lifecycle
   '计划': 'Plan', '实地': 'On site', '报告': 'Report', '签发': 'Sign off', '报送': 'Sending', '办结': 'Close',
   '已批准': 'Approved', '进行中': 'Under way', '报告起草': 'Drafting the report', '待签发': 'To sign off', '已签发': 'Signed off', '已报送': 'Sent', '已办结': 'Closed', '已取消': 'Cancelled',

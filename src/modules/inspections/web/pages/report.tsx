@@ -13,6 +13,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { API, type Options } from './shared.tsx';
+import { diffReport } from '../../domain/report-diff.ts';
 
 interface Version { no: number; title: string; body: string; problems: Array<{ text: string }>; recommendations: Array<{ text: string }>; note: string | null; authorName: string; createdAt: string }
 interface Values { title: string; body: string; problems: Array<{ text: string }>; recommendations: Array<{ text: string; unitIds: string[]; dueWorkingDays?: number }>; note?: string }
@@ -95,11 +96,12 @@ export default function InspectionReportPage() {
       </Col>
       <Col xs={24} xl={8}>
         <Card size="small" title={t('修订记录（{n} 稿）', { n: versions.data?.total ?? 0 })}>
-          <Collapse size="small" items={(versions.data?.items ?? []).map((v) => ({
+          <Collapse size="small" items={(versions.data?.items ?? []).map((v, i, all) => ({
             key: String(v.no),
             label: `${t('第 {n} 稿', { n: v.no })} · ${v.authorName} · ${formatDateTime(v.createdAt)}`,
             children: <>
               <Typography.Text type="secondary">{t('问题 {p} 个，建议 {r} 条', { p: v.problems.length, r: v.recommendations.length })}{v.note ? ` · ${v.note}` : ''}</Typography.Text>
+              <VersionDiff v={v} prev={all[i + 1] ?? null} />
               <Typography.Paragraph strong style={{ marginTop: 8 }}>{v.title}</Typography.Paragraph>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 6, expandable: true }}>{v.body}</Typography.Paragraph>
             </>,
@@ -107,5 +109,27 @@ export default function InspectionReportPage() {
         </Card>
       </Col>
     </Row>
+  );
+}
+
+/** 较上一稿: what this version added or dropped against the one before it (the versions come newest first). */
+function VersionDiff({ v, prev }: { v: Version; prev: Version | null }) {
+  const { t } = useI18n();
+  if (!prev) return null;
+  const d = diffReport(prev, v);
+  const line = (label: string, items: string[], color: string) => items.length > 0 && (
+    <div>{t(label)}：{items.map((x, k) => <Typography.Text key={k} style={{ color, display: 'block' }}>{x}</Typography.Text>)}</div>
+  );
+  const changed = [d.titleChanged && t('修改标题'), d.bodyChanged && t('修改正文')].filter(Boolean).join('，');
+  const empty = !changed && !d.problemsAdded.length && !d.problemsDropped.length && !d.recommendationsAdded.length && !d.recommendationsDropped.length;
+  return (
+    <div style={{ marginTop: 8 }} data-testid={`diff-${v.no}`}>
+      <Typography.Text strong>{t('较上一稿')}</Typography.Text>
+      {empty ? <div>{t('无变化')}</div> : <>
+        {changed && <div>{changed}</div>}
+        {line('新增问题', d.problemsAdded, '#389e0d')}{line('删去问题', d.problemsDropped, '#cf1322')}
+        {line('新增建议', d.recommendationsAdded, '#389e0d')}{line('删去建议', d.recommendationsDropped, '#cf1322')}
+      </>}
+    </div>
   );
 }
