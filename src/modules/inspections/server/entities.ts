@@ -1,19 +1,28 @@
 /**
- * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
+ * The kinds of record the module owns: the trip (调研视察), as stored in tasks, history, audit and attachments, with its
+ * page and which ids an actor may see (the search, the worklist's links and the photos attached to a trip use it).
  */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/inspections-policy.ts';
+import { canSeeInspection } from '../domain/inspection-rules.ts';
 import { inspectionsDb } from './tables.ts';
 
 export const inspectionsEntities: EntityDecl[] = [
   {
-    type: 'inspections_item', label: '调研视察', labelEn: 'Item', link: (id) => `/inspections/${encodeURIComponent(id)}`,
+    type: 'inspection', label: '调研视察', labelEn: 'Investigation or inspection', link: (id) => `/inspections/${encodeURIComponent(id)}`,
+    async titles(ctx, ids) {
+      if (!ids.length) return new Map();
+      const rows = await inspectionsDb(ctx.db).selectFrom('inspections').select(['id', 'title']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.title]));
+    },
     async visibleIds(ctx, actor, ids) {
       if (ids.length === 0) return new Set<string>();
-      const rows = await inspectionsDb(ctx.db).selectFrom('inspections_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+      const db = inspectionsDb(ctx.db);
+      const [rows, mine] = await Promise.all([
+        db.selectFrom('inspections').select(['id', 'tenant_id', 'lead_committee_id']).where('id', 'in', ids).execute(),
+        db.selectFrom('inspection_participants').select('inspection_id').where('inspection_id', 'in', ids).where('user_id', '=', actor.userId).execute(),
+      ]);
+      const part = new Set(mine.map((m) => m.inspection_id));
+      return new Set(rows.filter((r) => canSeeInspection(r, actor, part.has(r.id))).map((r) => r.id));
     },
   },
 ];

@@ -1,71 +1,60 @@
 /**
- * 调研视察列表: one's own records, or every record of the CPPCC for staff who read all; filters and paging live in the
- * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to create one.
+ * 调研视察列表: the trips the caller may see (all of the CPPCC for the office and the leaders; a committee's own; the
+ * ones a member takes part in). Filters live in the address, so a figure's link opens the same rows; a table on wide
+ * screens and a list on phones.
  */
-import { useState } from 'react';
-import { Button, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, List, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { InspectionsDetail, InspectionsListItem } from '../../contract.ts';
-import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
+import type { InspectionListItem } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
-import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
+import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
-import { EmptyHint, PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
-
-// the query keys a figure's list may carry (see server/figures.ts)
-const keys = ['state', 'q', 'mine', 'from', 'to'] as const;
+import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/components.tsx';
+import { API, listKeys, NewTripButton, type Options } from './shared.tsx';
 
 export default function InspectionsListPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const mobile = useIsMobile();
   const navigate = useNavigate();
-  const report = useReportError();
   const [params, setParams] = useSearchParams();
-  const filters: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
+  const filters: Record<string, string | undefined> = Object.fromEntries(listKeys.map((k) => [k, params.get(k) ?? undefined]));
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
-  const { data, loading } = useApiQuery<{ items: InspectionsListItem[]; total: number }>('/api/inspections', { ...filters, page, pageSize });
-  const options = useApiQuery<{ states: Array<{ code: string; label: string }> }>('/api/inspections/options');
-  const [filterForm] = Form.useForm();
-  const [createForm] = Form.useForm();
-  const [creating, setCreating] = useState(false);
-  const staff = can('inspections.read_all');
-
+  const { data, loading } = useApiQuery<{ items: InspectionListItem[]; total: number }>(API, { ...filters, page, pageSize });
+  const options = useApiQuery<Options>(`${API}/options`);
+  const [form] = Form.useForm();
   const apply = (next: Record<string, unknown>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
     setParams(p);
   };
-  const create = async (v: { title: string; body: string }) => {
-    try {
-      const r = await api.post<InspectionsDetail>('/api/inspections', v);
-      setCreating(false);
-      createForm.resetFields();
-      navigate(`/inspections/${r.id}`);
-    } catch (e) { if (!applyFormErrors(createForm, e)) report(e); }
-  };
-
-  const columns: ColumnsType<InspectionsListItem> = [
-    { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
-    { title: t('提交人'), dataIndex: 'ownerName', key: 'ownerName', width: 120 },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Tag color={r.stateTone}>{t(r.stateLabel)}</Tag> },
-    { title: t('办理期限'), dataIndex: 'dueDate', key: 'dueDate', width: 120, responsive: ['md'], render: (v) => (v ? formatDate(v) : '—') },
-    { title: t('创建时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
+  const dates = (r: InspectionListItem) => (r.plannedFrom === r.plannedTo ? formatDate(r.plannedFrom) : `${formatDate(r.plannedFrom)} – ${formatDate(r.plannedTo)}`);
+  const columns: ColumnsType<InspectionListItem> = [
+    { title: t('类型'), dataIndex: 'kindLabel', key: 'kind', width: 70, render: (v) => <Tag color={v === '视察' ? 'volcano' : 'blue'}>{t(v)}</Tag> },
+    { title: t('题目'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
+    { title: t('牵头专委会'), dataIndex: 'leadCommitteeName', key: 'committee', width: 160, responsive: ['md'] },
+    { title: t('计划日期'), key: 'dates', width: 200, render: (_v, r) => dates(r) },
+    { title: t('参加委员'), dataIndex: 'participantCount', key: 'n', width: 90, responsive: ['lg'] },
+    { title: t('问题/建议'), key: 'findings', width: 100, responsive: ['lg'], render: (_v, r) => (r.recommendationCount ? `${r.problemCount} / ${r.recommendationCount}` : '—') },
+    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Space size={4}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag>{r.reportLate && <Tag color="red">{t('报告逾期')}</Tag>}</Space> },
   ];
   const pagination = {
     current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, showTotal: (n: number) => t('共 {n} 条', { n }),
     onChange: (p: number, s: number) => apply({ ...filters, page: p, pageSize: s }),
   };
-
+  const opts = (list?: Array<{ code: string; label: string }>) => (list ?? []).map((o) => ({ value: o.code, label: t(o.label) }));
+  const staff = can('inspections.read_all') || can('inspections.manage');
   return (
-    <PageCard title={staff ? t('调研视察') : t('我的调研视察')} extra={can('inspections.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建调研视察')}</Button>}>
-      <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
-        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
-        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
+    <PageCard title={staff ? t('调研视察') : t('我参加的调研视察')} extra={can('inspections.manage') && <NewTripButton />}>
+      <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="year" label={t('年度')}><InputNumber min={2000} max={2100} style={{ width: 100 }} /></Form.Item>
+        <Form.Item name="kind" label={t('类型')}><Select allowClear style={{ minWidth: 90 }} placeholder={t('全部')} options={opts(options.data?.kinds)} /></Form.Item>
+        <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={opts(options.data?.states)} /></Form.Item>
+        {staff && <Form.Item name="committeeId" label={t('牵头专委会')}><Select allowClear style={{ minWidth: 160 }} placeholder={t('全部')} options={opts(options.data?.committees)} /></Form.Item>}
+        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('题目关键词')} /></Form.Item>
+        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { form.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
       </Form>
       {data && data.total === 0 ? (
         <EmptyHint text={t('没有符合条件的调研视察。')} />
@@ -74,18 +63,12 @@ export default function InspectionsListPage() {
           renderItem={(r) => (
             <List.Item onClick={() => navigate(`/inspections/${r.id}`)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta title={<Link to={`/inspections/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{r.ownerName}</span><span>{formatDateTime(r.createdAt)}</span></Space>} />
+                description={<Space wrap size={[6, 4]}><Tag color={r.kindLabel === '视察' ? 'volcano' : 'blue'}>{t(r.kindLabel)}</Tag><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{dates(r)}</span><span>{r.places.join('、')}</span></Space>} />
             </List.Item>
           )} />
       ) : (
-        <Table<InspectionsListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+        <Table<InspectionListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
-      <Modal open={creating} title={t('新建调研视察')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
-        </Form>
-      </Modal>
     </PageCard>
   );
 }
