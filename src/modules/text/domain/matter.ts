@@ -315,3 +315,34 @@ export function titleCosine(a: string, b: string): number {
   for (const v of y.values()) ny += v * v;
   return nx && ny ? dot / Math.sqrt(nx * ny) : 0;
 }
+
+/**
+ * Items by the character pairs of their places: the items that name the same place as a text, however worded (the
+ * same-matter check's candidates besides the most similar wording). Pairs found in more than `maxShare` of the items
+ * (a big district's name) do not select.
+ */
+export class PlaceIndex {
+  private readonly postings = new Map<number, number[]>();
+  private count = 0;
+
+  add(doc: number, keys: Int32Array): void {
+    this.count++;
+    for (const k of keys) {
+      const p = this.postings.get(k);
+      if (p) p.push(doc); else this.postings.set(k, [doc]);
+    }
+  }
+
+  /** Items sharing at least two place pairs (or all of a one-pair place) with `keys`, most shared first. */
+  candidates(keys: Int32Array, k = 30, exclude?: (doc: number) => boolean, maxShare = 0.02): number[] {
+    const shared = new Map<number, number>();
+    const limit = Math.max(50, this.count * maxShare);
+    for (const key of keys) {
+      const p = this.postings.get(key);
+      if (!p || p.length > limit) continue;
+      for (const d of p) shared.set(d, (shared.get(d) ?? 0) + 1);
+    }
+    const need = Math.min(2, keys.length);
+    return [...shared.entries()].filter(([d, n]) => n >= need && !exclude?.(d)).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([d]) => d);
+  }
+}
