@@ -264,7 +264,7 @@ if (want('same')) {
   });
   emit({ name: 'same.precision', value: r4(shipped.precision), target: '>= 0.90', threshold: DEFAULT_MATTER_MODEL.threshold, trained_now: r4(trained.precision), baseline_minhash_0_5: r4(minhash.precision), right_by_kind: shipped.byKind, trained_now_right_by_kind: trained.byKind });
   emit({ name: 'same.recall', value: r4(shipped.recall), target: '>= 0.90', trained_now: r4(trained.recall), baseline_minhash_0_5: r4(minhash.recall), baseline_term_cosine_0_5: r4(cos.recall) });
-  emit({ name: 'same.model', features: MATTER_FEATURES, fitted_on_training_part: fitted, shipped: DEFAULT_MATTER_MODEL, training_pairs: train.length });
+  emit({ name: 'same.model', features: MATTER_FEATURES, fitted_on_training_part: fitted, shipped: DEFAULT_MATTER_MODEL, shipped_is_this_fit: JSON.stringify(fitted) === JSON.stringify(DEFAULT_MATTER_MODEL), training_pairs: train.length });
 }
 
 // ---------- 2. duplicate detection ----------

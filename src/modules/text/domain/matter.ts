@@ -33,9 +33,9 @@ const PROBLEM_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
   ['供水', /停水|断水|无水|没水|供水|自来水|水质|水发黄/],
   ['渗漏', /漏水|渗水|漏雨|滴水|渗漏|浸水/],
   ['停车秩序', /乱停|违停|停车|停满|占道停|车位/],
-  ['过街通行', /人行横道|斑马线|过马路|过街|红绿灯|信号灯|绿灯|通行|出行|进出/],
+  ['过街通行', /人行横道|斑马线|过马路|过街|红绿灯|信号灯|绿灯/],
   ['公交', /公交|线路|甩站|发车|到站不停|区间|直达|班次/],
-  ['拆迁改造', /拆迁|征收|棚改|棚户|旧城|改造|提质/],
+  ['拆迁改造', /拆迁|征收|棚改|棚户|旧城|旧改|提质改造|小区改造|老房/],
   ['工程停滞', /停工|围挡|迟迟|动工|开工|不见动静|没有动静|没动静|建成|通车/],
   ['欠薪', /欠薪|拖欠|工资|工钱|没拿到钱|结清/],
   ['押金退费', /押金|压金|退款|退还|退钱|退不了/],
@@ -50,7 +50,11 @@ const PROBLEM_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
   ['违章搭建', /违建|违章|搭建|私建|加层|多出一层|多盖/],
   ['电费', /电费|电表|用电/],
   ['环境污染', /污染|排放|偷排|污水|蚊虫|蚊子|苍蝇|卫生/],
-  ['道路设施', /路灯|路面|塌陷|坑洼|泥|硬化|积水|杂草|树木|草木|野草|行道树|树苗/],
+  ['积水内涝', /积水|内涝|淹|蹚水|排水|下水道|成了河|泡水/],
+  ['照明', /路灯|照明|漆黑|黑漆漆/],
+  ['路面破损', /路面|塌陷|坑洼|破损|下沉|颠簸/],
+  ['道路硬化', /烂泥|泥泞|泥水|泥地|土路|硬化/],
+  ['绿化', /杂草|树木|草木|野草|行道树|树苗|树枝|绿化/],
   ['邮政', /邮筒|寄信|邮政/],
   ['假期课时', /放假|假期|补课|休息日|只休/],
   ['社保', /社保|养老保险|医保|公积金/],
@@ -64,7 +68,7 @@ const PROBLEM_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
 /** Demand classes and their words, read in the sentences that ask (请…, 希望…, 建议…). */
 const DEMAND_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
   ['查处整治', /查处|查实|严查|整治|处理|制止|管一管|管管|处罚|执法|取缔|干预|查|管控|严管|打击/],
-  ['维修修复', /维修|修复|修补|补装|修理|修好|更换|换掉|清淤|疏通|清掏/],
+  ['维修修复', /维修|修复|修补|补装|修理|修好|更换|换掉|换新|翻新|更新|改造|清淤|疏通|清掏/],
   ['建设开工', /开工|建设|修建|动工|硬化|新建|建一所|配一所|规划建设|加建|加快/],
   ['恢复', /恢复|重新开通|复通/],
   ['退还', /退还|退款|结清|发放|退钱/],
@@ -81,8 +85,11 @@ const DEMAND_CUE = /请|希望|建议|要求|恳请|恳求|盼|望|呼吁|能否
 /** Suffixes of named places, longest first (a name of 2 to 8 characters comes before). */
 const PLACE_SUFFIX = ['幼儿园', '卫生院', '卫生室', '工业园', '地铁站', '服务中心', '商业中心', '小区', '花园', '家园', '新城', '新村', '公寓', '大厦', '广场', '大道', '街道', '社区', '学校', '小学', '中学', '大学', '学院', '医院', '公园', '市场', '园区', '集团', '酒店', '标段', '村', '组', '镇', '乡', '路', '街', '巷', '湖', '桥', '站', '苑', '府', '湾', '郡', '城'];
 const PLACE_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{2,10}?)(${PLACE_SUFFIX.join('|')})`, 'gu');
+/** Suffixes that end a whole compound or institution name, read again with the longest name before them (梅溪湖卓越浅水湾小区). */
+const WHOLE_SUFFIX = ['幼儿园', '小区', '花园', '家园', '新城', '公寓', '大厦', '广场', '学校', '小学', '中学', '医院', '市场'];
+const WHOLE_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{2,8})(${WHOLE_SUFFIX.join('|')})`, 'gu');
 /** Characters that cannot be inside a place name: a name starts after the last of them. */
-const NOT_IN_NAME = /[的在和与及或是了到从往把被对向给为由请将就都也还又很最再已着过让使要想能会说找去来住有我你他她们这那个些旁边里内外前后附近门口对面一每天晚上早中午夜凌晨今年月日号多次几诉映问临靠沿而该您求严影响之经至位置紧建]/u;
+const NOT_IN_NAME = /[于关的在和与及或是了到从往把被对向给为由请将就都也还又很最再已着过让使要想能会说找去来住有我你他她们这那个些旁边里内外前后附近门口对面一每天晚上早中午夜凌晨今年月日号多次几诉映问临靠沿而该您求严影响之经至位置紧建]/u;
 /** Generic names that are not places on their own. */
 const GENERIC_PLACE = new Set(['小区', '社区', '街道', '学校', '医院', '公园', '市场', '马路', '道路', '公路', '线路', '这条路', '铁路', '网路', '出路', '思路', '门路', '农村', '乡村', '城乡', '城镇', '县城', '全城', '进城', '公交站', '车站', '网站']);
 /** District and county codes of the anonymised data (A3区, K9县) and names ending in 区/县/市 known to the caller. */
@@ -110,8 +117,9 @@ function classesOf(text: string, classes: ReadonlyArray<readonly [string, RegExp
 function trimName(name: string): string {
   let s = name;
   // after the last administrative level (A市A3区梅溪湖 → 梅溪湖)
-  const admin = /^.*?(?:[A-Z][0-9]{0,2}(?:区|县|市)|省|市(?!场|民|政)|县(?!城)|(?<!小|社)区(?!域))/u;
+  const admin = /^.*?(?:[A-Z][0-9]{0,2}(?:区|县|市)|省|市(?!场|民|政)|县(?!城)|(?<!小|社)区(?!域)|街道)/u;
   for (let m = admin.exec(s); m && m[0].length < s.length; m = admin.exec(s)) s = s.slice(m[0].length);
+  s = s.replace(/^[0-9]+(?=\p{Script=Han})/u, '');
   const chars = [...s];
   let start = 0;
   for (let i = chars.length - 1; i >= 0; i--) if (NOT_IN_NAME.test(chars[i])) { start = i + 1; break; }
@@ -130,25 +138,39 @@ export interface MatterOptions {
 export function matterFacts(text: string, terms: readonly string[], tagged: readonly TaggedWord[] = [], opts: MatterOptions = {}): MatterFacts {
   const districts = new Set<string>();
   for (const m of text.matchAll(DISTRICT_RE)) {
-    const d = m[1] ?? m[2];
-    if (!d || NOT_DISTRICT.test(d) || /^[A-Z][0-9]{0,2}市$/.test(d) && d === 'A市') continue;
+    const d = (m[1] ?? m[2])?.replace(/^[于在和与及对向从到把被关将为由]+/u, '');
+    if (!d || [...d].length < 2 || NOT_DISTRICT.test(d) || /^[A-Z][0-9]{0,2}市$/.test(d) && d === 'A市') continue;
     districts.add(d);
   }
   const places = new Set<string>();
   for (const m of text.matchAll(PLACE_RE)) {
+    // a bus line (70路, W218路) is the number alone
+    const line = m[2] === '路' ? /[A-Za-z]?[0-9]+$/.exec(m[1]) : null;
+    if (line) { places.add(`${line[0].toUpperCase()}路`); continue; }
+    // 路灯, 路面, 路口: the road's parts, not a road named
+    if ((m[2] === '路' || m[2] === '街') && /^[灯面况费线段边上]/u.test(text.slice((m.index ?? 0) + m[0].length))) continue;
     const name = trimName(m[1]);
     const place = name + m[2];
     if ([...name].length < 2 || GENERIC_PLACE.has(place) || GENERIC_PLACE.has(name)) continue;
     if (m[2] === '路' && /[线之通马出公铁思门网]$/u.test(name)) continue;
-    // a bus line (70路, W218路) is the number alone
-    const line = m[2] === '路' ? /[A-Za-z]?[0-9]+$/.exec(name) : null;
-    if (line) { places.add(`${line[0].toUpperCase()}路`); continue; }
     if (/^[0-9]+$/.test(name)) continue;
     places.add([...name].slice(-6).join('') + m[2]);
+  }
+  for (const m of text.matchAll(WHOLE_RE)) {
+    const name = trimName(m[1]);
+    if ([...name].length >= 2 && !GENERIC_PLACE.has(name + m[2]) && !/^[0-9]+$/.test(name)) places.add([...name].slice(-8).join('') + m[2]);
   }
   for (const w of tagged) if ((w.tag === 'ns' || w.tag === 'nt') && [...w.word].length >= 2 && !GENERIC_PLACE.has(w.word)) places.add(w.word);
   for (const p of opts.knownPlaces ?? []) if (p.length >= 2 && text.includes(p)) (/[区县]$/.test(p) ? districts : places).add(p);
   for (const d of districts) places.delete(d);
+  // one place read twice: the start of a longer name (英雄 of 英雄南路) is that name; a longer one ending in a shorter
+  // name (人反馈楚雅二医院) took words before the name
+  for (const p of [...places]) {
+    for (const q of places) {
+      if (q === p || !q.includes(p)) continue;
+      if (q.endsWith(p) && [...p].length >= 4) places.delete(q); else places.delete(p);
+    }
+  }
   const keys = new Set<number>();
   for (const p of places) for (const k of han2(p)) if (!GENERIC_PAIRS.has(k)) keys.add(k);
   // the demand: sentences that ask; the whole text when none does
@@ -288,8 +310,8 @@ export function explainMatter(a: MatterFacts, b: MatterFacts, k = 4): MatterExpl
  * reposts and same-title messages, hand-written rewrites and hard negatives; see docs/decisions/0052).
  */
 export const DEFAULT_MATTER_MODEL: MatterModel = {
-  weights: [1.2591, 2.097, 1.4003, -0.0948, -1.5723, -0.282, -0.3947, 1.6265, -2.4828, 0.6858, 1.867, 1.4206, 1.0112, 1.5323],
-  bias: -2.6049,
+  weights: [1.2798, 2.0912, 1.3402, 0.078, -1.5346, -0.1735, -0.3109, 1.5143, -2.5173, 0.6869, 1.8505, 1.5267, 1.078, 1.5476],
+  bias: -2.7558,
   threshold: 0.5,
 };
 
