@@ -12,8 +12,8 @@ import { readJsonl, allMessages, type MessageRow } from './text-data.ts';
 import { sameMatterCases } from './same-matter-pairs.ts';
 import { segmenter } from '../src/modules/text/domain/segmenter.ts';
 import { fingerprint, similarity, dupNormalize, type Fingerprint } from '../src/modules/text/domain/duplicates.ts';
-import { Vocabulary, termVector, cosine, type TermVec } from '../src/modules/text/domain/similar.ts';
-import { matterFacts, matterFeatures, titleCosine, type MatterFacts } from '../src/modules/text/domain/matter.ts';
+import { Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
+import { matterFacts, matterFeatures, wordingOf, type MatterFacts } from '../src/modules/text/domain/matter.ts';
 
 export interface PairText { title: string; body: string }
 export interface LabelledPair { a: PairText; b: PairText; y: 0 | 1; kind: string; test: boolean }
@@ -114,7 +114,7 @@ export class PairScorer {
 
   features(a: PairText, b: PairText): Float64Array {
     const x = this.of(a), y = this.of(b);
-    return matterFeatures(x.facts, y.facts, { dup: similarity(x.fp, y.fp), cosine: cosine(x.vec, y.vec), title: titleCosine(x.title, y.title) }, this.idf);
+    return matterFeatures(x.facts, y.facts, wordingOf(similarity(x.fp, y.fp), x.vec, y.vec, this.vocab, x.title, y.title), this.idf);
   }
 }
 

@@ -11,7 +11,7 @@ import { allMessages, macroF1, messagesDir, readJsonl, stratifiedFolds, type Lab
 import { segmenter } from '../src/modules/text/domain/segmenter.ts';
 import { exampleCounts, train, trainOnVectors, type LabeledText } from '../src/modules/text/domain/classifier.ts';
 import { FeatureSpace, countFeatures } from '../src/modules/text/domain/features.ts';
-import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize } from '../src/modules/text/domain/duplicates.ts';
+import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize, similarity, type Fingerprint } from '../src/modules/text/domain/duplicates.ts';
 import { SimilarIndex, Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
 import { hotTopics } from '../src/modules/text/domain/hot-topics.ts';
 import { indexText, indexTokens, indexedTokens, indexedFacts, queryWords, rankMatches, countsInTexts, TextSearch, SEARCH_WINDOW, emptyProfile, type IndexedText, type SearchProfile } from '../src/modules/text/server/search.ts';
@@ -26,7 +26,7 @@ import { spawn } from 'node:child_process';
 import { createTestDatabase } from '../test/support/db.ts';
 import { labelledPairs, PairScorer, auc, longestSharedRun } from './text-same.ts';
 import { sameMatterCases, placeNamesAlsoAllowed } from './same-matter-pairs.ts';
-import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts } from '../src/modules/text/domain/matter.ts';
+import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts, PlaceIndex, sameMatter, wordingOf } from '../src/modules/text/domain/matter.ts';
 
 const dir = messagesDir();
 if (!dir) {
@@ -264,6 +264,65 @@ if (want('same')) {
   });
   emit({ name: 'same.precision', value: r4(shipped.precision), target: '>= 0.90', threshold: DEFAULT_MATTER_MODEL.threshold, trained_now: r4(trained.precision), baseline_minhash_0_5: r4(minhash.precision), right_by_kind: shipped.byKind, trained_now_right_by_kind: trained.byKind });
   emit({ name: 'same.recall', value: r4(shipped.recall), target: '>= 0.90', trained_now: r4(trained.recall), baseline_minhash_0_5: r4(minhash.recall), baseline_term_cosine_0_5: r4(cos.recall) });
+  // the check of a new text against 100,000 items: the steps of the similar-items call without the database (reading the
+  // text, most similar wording, near-identical texts, items naming the same place, the pair model on each candidate)
+  {
+    const size = quick ? 20_000 : 100_000;
+    const rand = rng(31);
+    const pool = allMessages(dir).map((m) => `${m.title}\n${m.body}`);
+    const sentences = pool.map((t) => t.split(/(?<=[。！？!?\n])/).filter((x) => x.trim()));
+    const textAt = (i: number) => {
+      if (i < pool.length) return pool[i];
+      const a = sentences[Math.floor(rand() * sentences.length)], b = sentences[Math.floor(rand() * sentences.length)];
+      return [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.floor(b.length / 2))].join('');
+    };
+    const tb = performance.now();
+    const seg = segmenter();
+    const read = Array.from({ length: size }, (_, i) => {
+      const t = textAt(i);
+      const tagged = seg.tag(t);
+      const terms = seg.contentTerms(tagged.map((w) => w.word));
+      return { t, terms, facts: matterFacts(t, terms, tagged) };
+    });
+    const vocab = new Vocabulary();
+    for (const r of read) vocab.observe(r.terms);
+    const index = new SimilarIndex();
+    const dups = new DuplicateIndex<number>();
+    const places = new PlaceIndex();
+    const fps: Fingerprint[] = [];
+    read.forEach((r, i) => { index.add(termVector(vocab, r.terms)); const fp = fingerprint(r.t); fps.push(fp); dups.add(i, fp); places.add(i, r.facts.placeKeys); });
+    const buildS = (performance.now() - tb) / 1000;
+    const idf = (w: string) => vocab.idf(vocab.ids.get(w) ?? -1);
+    const queries = sameMatterCases.map((c) => `${c.same.title}\n${c.same.body}`);
+    const times: number[] = [];
+    const cpuMs: number[] = [];
+    let found = 0, candidates = 0;
+    for (const q of [...queries, ...queries]) {
+      const t0q = performance.now();
+      const c0 = process.cpuUsage();
+      const tagged = seg.tag(q);
+      const terms = seg.contentTerms(tagged.map((w) => w.word));
+      const facts = matterFacts(q, terms, tagged);
+      const vec = termVector(vocab, terms);
+      const fp = fingerprint(q);
+      const docs = new Set(index.search(vec, 30).map((h) => h.doc));
+      for (const d of dups.query(fp)) docs.add(d.key);
+      for (const d of places.candidates(facts.placeKeys, 30)) docs.add(d);
+      let same = 0;
+      for (const d of docs) if (sameMatter(facts, read[d].facts, wordingOf(similarity(fp, fps[d]), vec, index.vector(d), vocab, q.split('\n')[0], read[d].t.split('\n')[0]), idf).same) same++;
+      times.push(performance.now() - t0q);
+      const used = process.cpuUsage(c0);
+      cpuMs.push((used.user + used.system) / 1000);
+      candidates += docs.size;
+      if (same) found++;
+    }
+    emit({
+      name: `same.check_p50_ms_${quick ? '20k' : '100k'}`, value: r4(pct(times, 50)), target: '<= 20', p95_ms: r4(pct(times, 95)), cpu_p50_ms: r4(pct(cpuMs, 50)), cpu_p95_ms: r4(pct(cpuMs, 95)), items: size, queries: times.length,
+      candidates_per_query: r4(candidates / times.length), queries_with_a_same_matter_item: r4(found / times.length), build_s: r4(buildS),
+      includes: 'segmenting and tagging the text, its matter, term vector and fingerprint, 30 most similar, near-identical texts, items naming the same place, the pair model on each',
+      items_are: 'the real messages, then texts joined from halves of two real messages',
+    });
+  }
   emit({ name: 'same.model', features: MATTER_FEATURES, fitted_on_training_part: fitted, shipped: DEFAULT_MATTER_MODEL, shipped_is_this_fit: JSON.stringify(fitted) === JSON.stringify(DEFAULT_MATTER_MODEL), training_pairs: train.length });
 }
 

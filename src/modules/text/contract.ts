@@ -32,6 +32,8 @@ export const similarItem = z.object({
   sameMatter: z.boolean().describe('同一事项'),
   matter: matterReason.extend({ probability: z.number().describe('同一事项的概率') }).describe('同一事项的依据'),
   sharedKeywords: z.array(z.string()).describe('共同关键词'),
+  /** a record on the same matter the asking person may not open (shown with its module and title only) */
+  restricted: z.boolean().describe('无权打开'),
   actions: z.array(z.string()),
 });
 export const similarResponse = z.object({ items: z.array(similarItem), keywords: z.array(z.string()).describe('本文关键词') });

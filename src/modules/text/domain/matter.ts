@@ -5,6 +5,7 @@
  * person can read (the shared place, problem, demand and objects).
  */
 import { hashString } from './sparse.ts';
+import { cosine, type TermVec, type Vocabulary } from './similar.ts';
 
 /** A word with jieba's part-of-speech tag (ns: place name, nt: organisation, …). */
 export interface TaggedWord { word: string; tag: string }
@@ -41,7 +42,7 @@ const PROBLEM_CLASSES: ReadonlyArray<readonly [string, RegExp]> = [
   ['押金退费', /押金|压金|退款|退还|退钱|退不了/],
   ['收费', /收费|乱收费|涨价|费用|出资|摊钱|凑钱|分摊|交钱|太贵|价格奇高|奇高/],
   ['入园入学', /幼儿园|入园|开园|入学|学位|派位|招生|就近/],
-  ['房屋质量', /开裂|质量|钢化玻璃|窗户|窗扇|外墙|脱落|缩水|图纸|竣工|备案/],
+  ['房屋质量', /开裂|房屋质量|工程质量|质量问题|建房|钢化玻璃|窗户|窗扇|外墙|脱落|缩水|图纸|竣工|备案|漏雨/],
   ['购房资格', /购房资格|买房|限购|购房|房产证|二套/],
   ['电力设施', /高压|变电站|铁塔|特高压|电磁|辐射|千伏|kv/i],
   ['垃圾', /垃圾|转运箱|清运/],
@@ -151,7 +152,7 @@ export function matterFacts(text: string, terms: readonly string[], tagged: read
     if ((m[2] === '路' || m[2] === '街') && /^[灯面况费线段边上]/u.test(text.slice((m.index ?? 0) + m[0].length))) continue;
     const name = trimName(m[1]);
     const place = name + m[2];
-    if ([...name].length < 2 || GENERIC_PLACE.has(place) || GENERIC_PLACE.has(name)) continue;
+    if ([...name].length < 2 || GENERIC_PLACE.has(place) || GENERIC_PLACE.has(name) || place.endsWith('政府')) continue;
     if (m[2] === '路' && /[线之通马出公铁思门网]$/u.test(name)) continue;
     if (/^[0-9]+$/.test(name)) continue;
     places.add([...name].slice(-6).join('') + m[2]);
@@ -202,6 +203,30 @@ const jaccard = (a: readonly string[], b: readonly string[]) => {
 
 /** What the wording measures say of a pair: the MinHash estimate of shingle Jaccard, the term cosine, the titles' cosine. */
 export interface WordingScores { dup: number; cosine: number; title: number }
+
+/**
+ * A term vector without the words found in more than `share` of the corpus (the set phrases of a template: 近年来, 我市,
+ * 方面), renormalised; a corpus of fewer than 20 texts keeps every word.
+ */
+export function distinctive(v: TermVec, vocab: Vocabulary, share = 0.3): TermVec {
+  if (vocab.docs < 20) return v;
+  const limit = vocab.docs * share;
+  const keep: number[] = [];
+  for (let i = 0; i < v.ids.length; i++) if ((vocab.df[v.ids[i]] ?? 0) <= limit) keep.push(i);
+  if (keep.length === v.ids.length) return v;
+  const n = Math.sqrt(keep.reduce((s, i) => s + v.w[i] * v.w[i], 0)) || 1;
+  return { ids: Int32Array.from(keep, (i) => v.ids[i]), w: Float32Array.from(keep, (i) => v.w[i] / n) };
+}
+
+/**
+ * The wording measures of a pair as the model reads them: the cosine over distinctive words, the MinHash estimate no
+ * higher than that cosine (two texts filled in from one template share their shingles, not their matter), the titles'
+ * character-pair cosine.
+ */
+export function wordingOf(minhash: number, a: TermVec, b: TermVec, vocab: Vocabulary, titleA: string, titleB: string): WordingScores {
+  const c = cosine(distinctive(a, vocab), distinctive(b, vocab));
+  return { dup: Math.min(minhash, c), cosine: c, title: titleCosine(titleA, titleB) };
+}
 
 /** The pair features the model reads, named (the order of `MATTER_FEATURES`). */
 export const MATTER_FEATURES = [
@@ -293,7 +318,7 @@ export interface MatterExplanation {
   objects: string[];
 }
 
-export function explainMatter(a: MatterFacts, b: MatterFacts, k = 4): MatterExplanation {
+export function explainMatter(a: MatterFacts, b: MatterFacts, k = 4, idf?: (w: string) => number): MatterExplanation {
   const sharedPlaces = a.places.filter((p) => {
     const keys = Int32Array.from(han2(p).filter((x) => !GENERIC_PAIRS.has(x))).sort();
     return keys.length > 0 && sortedOverlap(keys, b.placeKeys) / keys.length >= 0.5;
@@ -301,7 +326,9 @@ export function explainMatter(a: MatterFacts, b: MatterFacts, k = 4): MatterExpl
   const inB = (xs: readonly string[], ys: readonly string[]) => xs.filter((x) => ys.includes(x));
   return {
     places: sharedPlaces.slice(0, k), districts: inB(a.districts, b.districts).slice(0, k),
-    problems: inB(a.problems, b.problems).slice(0, k), demands: inB(a.demands, b.demands).slice(0, k), objects: inB(a.objects, b.objects).slice(0, k),
+    problems: inB(a.problems, b.problems).slice(0, k), demands: inB(a.demands, b.demands).slice(0, k),
+    // the rarer shared words say what the matter is about; common ones (方面, 我市) say nothing
+    objects: (idf ? inB(a.objects, b.objects).filter((w) => idf(w) >= 2.5).sort((x, y) => idf(y) - idf(x)) : inB(a.objects, b.objects)).slice(0, k),
   };
 }
 
@@ -310,8 +337,8 @@ export function explainMatter(a: MatterFacts, b: MatterFacts, k = 4): MatterExpl
  * reposts and same-title messages, hand-written rewrites and hard negatives; see docs/decisions/0052).
  */
 export const DEFAULT_MATTER_MODEL: MatterModel = {
-  weights: [1.2798, 2.0912, 1.3402, 0.078, -1.5346, -0.1735, -0.3109, 1.5143, -2.5173, 0.6869, 1.8505, 1.5267, 1.078, 1.5476],
-  bias: -2.7558,
+  weights: [1.3251, 2.1409, 1.4172, 0.063, -1.4479, -0.1907, -0.4085, 1.5456, -2.4969, 0.7412, 1.8813, 1.5449, 1.0689, 1.5551],
+  bias: -2.8204,
   threshold: 0.5,
 };
 
@@ -320,7 +347,7 @@ export interface MatterVerdict { probability: number; same: boolean; explanation
 
 export function sameMatter(a: MatterFacts, b: MatterFacts, w: WordingScores, idf?: (w: string) => number, model: MatterModel = DEFAULT_MATTER_MODEL): MatterVerdict {
   const p = matterProbability(model, matterFeatures(a, b, w, idf));
-  return { probability: p, same: p >= model.threshold, explanation: explainMatter(a, b) };
+  return { probability: p, same: p >= model.threshold, explanation: explainMatter(a, b, 4, idf) };
 }
 
 /** Character-pair cosine of two short texts (titles): the same title in other words still shares pairs of characters. */

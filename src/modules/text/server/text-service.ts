@@ -11,7 +11,7 @@ import { countFeatures } from '../domain/features.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec, type Without } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
-import { explainMatter, matterFacts, PlaceIndex, sameMatter, titleCosine, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
+import { explainMatter, matterFacts, PlaceIndex, sameMatter, wordingOf, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
 import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
 import type { IndexedItem } from './search-store.ts';
 import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './search-policy.ts';
@@ -255,7 +255,7 @@ export class TextService {
     const items = hits.map((h) => {
       const m = c.meta[h.doc];
       const dupScore = similarity(fp, fingerprintOfDoc(c, h.doc));
-      const verdict = sameMatter(read.facts, c.facts[h.doc], { dup: dupScore, cosine: h.score, title: titleCosine(title, m.title) }, c.idfOf);
+      const verdict = sameMatter(read.facts, c.facts[h.doc], wordingOf(dupScore, q, c.index.vector(h.doc), c.vocab, title, m.title), c.idfOf);
       const duplicate = dupScore >= threshold;
       return {
         id: m.id, source: m.source, refId: m.refId, title: m.title, score: Math.round(Math.max(h.score, dupScore) * 1000) / 1000,
@@ -265,13 +265,18 @@ export class TextService {
     // copies first, then the same matter, then by score; only the kept ones get their shared keywords
     items.sort((a, b) => Number(b.duplicate) - Number(a.duplicate) || Number(b.sameMatter) - Number(a.sameMatter) || b.score - a.score);
     // only what the asking person may see (the owning module's search policy), checked on a few more than needed
-    let allowed = items;
+    // staff who use the text tools (text.use) are also told of a record on the same matter that they may not open (a
+    // 社情民意 report for the proposal office, a proposal for the editors): its module and title, marked restricted
+    let allowed = items.map((x) => ({ ...x, restricted: false }));
     if (visibleTo) {
-      const pool = items.slice(0, limit * 4);
+      const pool = allowed.slice(0, limit * 4);
       const ok = await visibleCandidates(this.visibility, visibleTo, pool.map((x) => ({ id: x.id, source: x.source, refId: x.refId, tenantId, ownerUserId: c.meta[x.doc].ownerUserId })));
-      allowed = pool.filter((x) => ok.has(x.id));
+      const linksOthers = visibleTo.permissions.has('text.use') || visibleTo.permissions.has('*');
+      allowed = pool.filter((x) => ok.has(x.id) || (linksOthers && x.sameMatter)).map((x) => ({ ...x, restricted: !ok.has(x.id) }));
     }
-    const kept = allowed.slice(0, limit).map(({ doc, ...it }) => ({ ...it, sharedKeywords: sharedTerms(q, c.index.vector(doc), c.vocab), actions: ['open'] }));
+    const kept = allowed.slice(0, limit).map(({ doc, ...it }) => ({
+      ...it, sharedKeywords: it.restricted ? [] : sharedTerms(q, c.index.vector(doc), c.vocab), actions: it.restricted ? [] : ['open'],
+    }));
     return { items: kept, keywords: segmenter().keywords(text, 8).map((k) => k.word) };
   }
 
@@ -326,7 +331,7 @@ export class TextService {
         const key = a < b ? `${a}|${b}` : `${b}|${a}`;
         if (paired.has(key)) continue;
         paired.add(key);
-        const v = sameMatter(c.facts[a], c.facts[b], { dup: similarity(fingerprintOfDoc(c, a), fingerprintOfDoc(c, b)), cosine: cosine(c.index.vector(a), c.index.vector(b)), title: titleCosine(c.meta[a].title, c.meta[b].title) }, c.idfOf);
+        const v = sameMatter(c.facts[a], c.facts[b], wordingOf(similarity(fingerprintOfDoc(c, a), fingerprintOfDoc(c, b)), c.index.vector(a), c.index.vector(b), c.vocab, c.meta[a].title, c.meta[b].title), c.idfOf);
         if (v.same) pairs.push({ a, b, score: round3(v.probability), kind: 'same_matter', reason: v.explanation });
       }
     }
@@ -336,7 +341,7 @@ export class TextService {
       const counts = new Map<string, number>();
       for (const p of own) for (const w of sharedTerms(vec(p.a), vec(p.b), c.vocab, 8)) counts.set(w, (counts.get(w) ?? 0) + 1);
       // the reason: what the members share, most often first (for a group of copies, what the copies share)
-      const reasons = own.map((p) => p.reason ?? explainMatter(c.facts[p.a], c.facts[p.b]));
+      const reasons = own.map((p) => p.reason ?? explainMatter(c.facts[p.a], c.facts[p.b], 4, c.idfOf));
       const most = (pick: (r: MatterExplanation) => string[]) => {
         const m = new Map<string, number>();
         for (const r of reasons) for (const x of pick(r)) m.set(x, (m.get(x) ?? 0) + 1);

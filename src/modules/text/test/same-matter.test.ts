@@ -116,14 +116,18 @@ const staff: Actor = {
   permissions: new Set(['text.use', 'text.dictionary', 'proposal.read_all', 'report.read_all']), sessionId: 's1',
 };
 
+// the proposal office sees every proposal and no 社情民意 report; a member writing sees only what is theirs
+const proposalOffice: Actor = { ...staff, userId: 'u-po', permissions: new Set(['text.use', 'proposal.read_all']), sessionId: 's2' };
+const writer: Actor = { ...staff, userId: 'u-w', roles: ['member'], permissions: new Set(), sessionId: 's3' };
+
 for (const d of databases) {
   describe(`similar items mark the same matter (${d.kind})`, { skip: d.skip }, () => {
     let tdb: TestDatabase;
     let h: DbHandle;
     let app: App;
     let service: TextService;
-    const post = async (url: string, body: unknown) => {
-      const r = await app.inject({ method: 'POST', url, payload: body as any });
+    const post = async (url: string, body: unknown, who: Actor = staff) => {
+      const r = await app.inject({ method: 'POST', url, payload: body as any, headers: { 'x-test-actor': who.userId } });
       return { status: r.statusCode, body: JSON.parse(r.payload) };
     };
     before(async () => {
@@ -132,7 +136,7 @@ for (const d of databases) {
       await migrateToLatest(h.db, h.dialect, [...kernelMigrations, ...organizationsModule.migrations!, ...textMigrations]);
       service = new TextService(h.db, h.dialect);
       app = await createHttpServer({ logLevel: 'silent', maxUploadBytes: 1e6, cookieSecret: 't' });
-      app.addHook('onRequest', async (req) => { req.actor = staff; });
+      app.addHook('onRequest', async (req) => { req.actor = [proposalOffice, writer].find((a) => a.userId === req.headers['x-test-actor']) ?? staff; });
       textRoutes(service)(app, { db: h.db, settings: createSettings(h.db, h.dialect) } as unknown as ModuleContext);
       await app.ready();
       // a 社情民意 report on the flooding, proposals on the same road's lights and on other matters
@@ -151,6 +155,7 @@ for (const d of databases) {
       assert.equal(first.source, 'report');
       assert.equal(first.sameMatter, true);
       assert.equal(first.duplicate, false, 'other words: not a copy');
+      assert.equal(first.restricted, false, 'staff who may read reports open it');
       assert.deepEqual(first.matter.places, ['英雄南路']);
       assert.ok(first.matter.problems.includes('积水内涝'));
       assert.ok(first.matter.probability >= 0.5 && first.matter.probability <= 1);
@@ -167,6 +172,21 @@ for (const d of databases) {
       assert.equal(copy.sameMatter, true);
       const own = await post('/api/text/similar', { text: `${FLOOD[0]}\n${FLOOD[1]}`, limit: 5, record: { source: 'report', refId: 'r-flood' } });
       assert.ok(!own.body.items.some((x: any) => x.refId === 'r-flood'));
+    });
+
+    test('the proposal office is told of the report on the same matter it may not open (title only, restricted); a member writing is not', async () => {
+      const r = await post('/api/text/similar', { text: `${RAIN[0]}\n${RAIN[1]}`, limit: 5 }, proposalOffice);
+      const report = r.body.items.find((x: any) => x.refId === 'r-flood');
+      assert.ok(report, JSON.stringify(r.body.items.map((x: any) => x.refId)));
+      assert.equal(report.sameMatter, true);
+      assert.equal(report.restricted, true);
+      assert.deepEqual(report.actions, []);
+      assert.deepEqual(report.sharedKeywords, []);
+      assert.ok(r.body.items.filter((x: any) => x.source === 'report').every((x: any) => x.sameMatter), 'a merely related report stays hidden');
+      assert.ok(r.body.items.filter((x: any) => x.source === 'proposal').every((x: any) => !x.restricted));
+      const m = await post('/api/text/similar', { text: `${RAIN[0]}\n${RAIN[1]}`, limit: 5 }, writer);
+      assert.equal(m.status, 200);
+      assert.deepEqual(m.body.items, [], 'nothing of others is shown to a member without text.use');
     });
 
     test('groups for 并案 across the submitted records: the two on the flooding, with the reason; none of the others', async () => {

@@ -77,7 +77,8 @@ export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600
                 <Space wrap size={4}>
                   {i.duplicate ? <Tag color="red">{t('疑似重复')}</Tag> : i.sameMatter ? <Tag color="orange">{t('同一事项')}</Tag> : <Tag>{t('相似')}</Tag>}
                   {!source && sourceLabels[i.source] && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(sourceLabels[i.source])}</Typography.Text>}
-                  {to ? <Link to={to}>{i.title}</Link> : <span>{i.title}</span>}
+                  {to && i.actions.includes('open') ? <Link to={to}>{i.title}</Link> : <span>{i.title}</span>}
+                  {i.restricted && <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{t('无权打开')}）</Typography.Text>}
                 </Space>
                 {(i.sameMatter || i.duplicate) && <MatterReasonLine reason={i.matter} />}
                 {i.sharedKeywords.length > 0 && (
