@@ -13,7 +13,7 @@ import { sameMatterCases } from './same-matter-pairs.ts';
 import { segmenter } from '../src/modules/text/domain/segmenter.ts';
 import { fingerprint, similarity, dupNormalize, type Fingerprint } from '../src/modules/text/domain/duplicates.ts';
 import { Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
-import { matterFacts, matterFeatures, wordingOf, type MatterFacts } from '../src/modules/text/domain/matter.ts';
+import { commonInVocab, matterFacts, matterFeatures, wordingOf, type MatterFacts } from '../src/modules/text/domain/matter.ts';
 
 export interface PairText { title: string; body: string }
 export interface LabelledPair { a: PairText; b: PairText; y: 0 | 1; kind: string; test: boolean }
@@ -84,7 +84,8 @@ export interface Scored { fp: Fingerprint; vec: TermVec; facts: MatterFacts; tit
 /** Turns texts into what the pair model reads, over a vocabulary of the corpus. */
 export class PairScorer {
   private cache = new Map<string, Scored>();
-  constructor(readonly vocab: Vocabulary) {}
+  private readonly common: (id: number) => boolean;
+  constructor(readonly vocab: Vocabulary) { this.common = commonInVocab(vocab); }
 
   static over(texts: Iterable<PairText>): PairScorer {
     const seg = segmenter();
@@ -114,7 +115,7 @@ export class PairScorer {
 
   features(a: PairText, b: PairText): Float64Array {
     const x = this.of(a), y = this.of(b);
-    return matterFeatures(x.facts, y.facts, wordingOf(similarity(x.fp, y.fp), x.vec, y.vec, this.vocab, x.title, y.title), this.idf);
+    return matterFeatures(x.facts, y.facts, wordingOf(similarity(x.fp, y.fp), x.vec, y.vec, this.common, x.title, y.title), this.idf);
   }
 }
 

@@ -26,7 +26,7 @@ import { spawn } from 'node:child_process';
 import { createTestDatabase } from '../test/support/db.ts';
 import { labelledPairs, PairScorer, auc, longestSharedRun } from './text-same.ts';
 import { sameMatterCases, placeNamesAlsoAllowed } from './same-matter-pairs.ts';
-import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts, PlaceIndex, sameMatter, wordingOf } from '../src/modules/text/domain/matter.ts';
+import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts, PlaceIndex, sameMatter, wordingOf, commonInVocab } from '../src/modules/text/domain/matter.ts';
 
 const dir = messagesDir();
 if (!dir) {
@@ -293,6 +293,7 @@ if (want('same')) {
     read.forEach((r, i) => { index.add(termVector(vocab, r.terms)); const fp = fingerprint(r.t); fps.push(fp); dups.add(i, fp); places.add(i, r.facts.placeKeys); });
     const buildS = (performance.now() - tb) / 1000;
     const idf = (w: string) => vocab.idf(vocab.ids.get(w) ?? -1);
+    const common = commonInVocab(vocab);
     const queries = sameMatterCases.map((c) => `${c.same.title}\n${c.same.body}`);
     const times: number[] = [];
     const cpuMs: number[] = [];
@@ -309,7 +310,7 @@ if (want('same')) {
       for (const d of dups.query(fp)) docs.add(d.key);
       for (const d of places.candidates(facts.placeKeys, 30)) docs.add(d);
       let same = 0;
-      for (const d of docs) if (sameMatter(facts, read[d].facts, wordingOf(similarity(fp, fps[d]), vec, index.vector(d), vocab, q.split('\n')[0], read[d].t.split('\n')[0]), idf).same) same++;
+      for (const d of docs) if (sameMatter(facts, read[d].facts, wordingOf(similarity(fp, fps[d]), vec, index.vector(d), common, q.split('\n')[0], read[d].t.split('\n')[0]), idf).same) same++;
       times.push(performance.now() - t0q);
       const used = process.cpuUsage(c0);
       cpuMs.push((used.user + used.system) / 1000);

@@ -205,14 +205,20 @@ const jaccard = (a: readonly string[], b: readonly string[]) => {
 export interface WordingScores { dup: number; cosine: number; title: number }
 
 /**
- * A term vector without the words found in more than `share` of the corpus (the set phrases of a template: 近年来, 我市,
- * 方面), renormalised; a corpus of fewer than 20 texts keeps every word.
+ * Whether a term is common in a collection: found in more than `share` of its texts (the set phrases of a template:
+ * 近年来, 我市, 方面); a collection of fewer than 20 texts has none.
  */
-export function distinctive(v: TermVec, vocab: Vocabulary, share = 0.3): TermVec {
-  if (vocab.docs < 20) return v;
-  const limit = vocab.docs * share;
+export function commonTerms(df: (id: number) => number, docs: number, share = 0.3): (id: number) => boolean {
+  return docs < 20 ? () => false : (id) => df(id) > docs * share;
+}
+
+/** The common terms of a vocabulary's whole corpus. */
+export const commonInVocab = (vocab: Vocabulary, share = 0.3) => commonTerms((id) => vocab.df[id] ?? 0, vocab.docs, share);
+
+/** A term vector without its common terms, renormalised. */
+export function distinctive(v: TermVec, common: (id: number) => boolean): TermVec {
   const keep: number[] = [];
-  for (let i = 0; i < v.ids.length; i++) if ((vocab.df[v.ids[i]] ?? 0) <= limit) keep.push(i);
+  for (let i = 0; i < v.ids.length; i++) if (!common(v.ids[i])) keep.push(i);
   if (keep.length === v.ids.length) return v;
   const n = Math.sqrt(keep.reduce((s, i) => s + v.w[i] * v.w[i], 0)) || 1;
   return { ids: Int32Array.from(keep, (i) => v.ids[i]), w: Float32Array.from(keep, (i) => v.w[i] / n) };
@@ -223,8 +229,8 @@ export function distinctive(v: TermVec, vocab: Vocabulary, share = 0.3): TermVec
  * higher than that cosine (two texts filled in from one template share their shingles, not their matter), the titles'
  * character-pair cosine.
  */
-export function wordingOf(minhash: number, a: TermVec, b: TermVec, vocab: Vocabulary, titleA: string, titleB: string): WordingScores {
-  const c = cosine(distinctive(a, vocab), distinctive(b, vocab));
+export function wordingOf(minhash: number, a: TermVec, b: TermVec, common: (id: number) => boolean, titleA: string, titleB: string): WordingScores {
+  const c = cosine(distinctive(a, common), distinctive(b, common));
   return { dup: Math.min(minhash, c), cosine: c, title: titleCosine(titleA, titleB) };
 }
 

@@ -11,7 +11,7 @@ import { countFeatures } from '../domain/features.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec, type Without } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
-import { explainMatter, matterFacts, PlaceIndex, sameMatter, wordingOf, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
+import { commonTerms, explainMatter, matterFacts, PlaceIndex, sameMatter, wordingOf, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
 import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
 import type { IndexedItem } from './search-store.ts';
 import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './search-policy.ts';
@@ -38,8 +38,33 @@ class TenantCorpus {
   /** the items of each record id (a proposal and its released reply share one) */
   byRefId = new Map<string, number[]>();
   builtAt = 0;
+  /** per source, how many items and how many of them have each term among their top terms (a template's set phrases) */
+  private sourceDocs = new Map<string, number>();
+  private sourceDf = new Map<string, Map<number, number>>();
   /** a word's IDF in this corpus (unknown words count as rare) */
   idfOf = (w: string) => this.vocab.idf(this.vocab.ids.get(w) ?? -1);
+
+  countSource(source: string, v: TermVec): void {
+    this.sourceDocs.set(source, (this.sourceDocs.get(source) ?? 0) + 1);
+    let df = this.sourceDf.get(source);
+    if (!df) this.sourceDf.set(source, (df = new Map()));
+    for (const id of v.ids) df.set(id, (df.get(id) ?? 0) + 1);
+  }
+
+  /** The terms common among a source's items (近年来, 我市 in proposals written to one pattern). */
+  commonIn(source: string): (id: number) => boolean {
+    const df = this.sourceDf.get(source);
+    return commonTerms((id) => df?.get(id) ?? 0, this.sourceDocs.get(source) ?? 0);
+  }
+
+  /** The IDF of a word, nothing for a word common among a source's items (it says nothing of the matter). */
+  idfIn(source: string): (w: string) => number {
+    const common = this.commonIn(source);
+    return (w) => {
+      const id = this.vocab.ids.get(w);
+      return id !== undefined && common(id) ? 0 : this.vocab.idf(id ?? -1);
+    };
+  }
 }
 
 /** A record of another module, named by its entity type and id. */
@@ -156,7 +181,9 @@ export class TextService {
   }
 
   private addToCorpus(c: TenantCorpus, meta: ItemMeta, read: ReadText, full: string) {
-    const n = c.index.add(termVector(c.vocab, read.terms));
+    const v = termVector(c.vocab, read.terms);
+    const n = c.index.add(v);
+    c.countSource(meta.source, v);
     c.facts.push(read.facts);
     c.places.add(n, read.facts.placeKeys);
     c.meta.push(meta);
@@ -255,7 +282,8 @@ export class TextService {
     const items = hits.map((h) => {
       const m = c.meta[h.doc];
       const dupScore = similarity(fp, fingerprintOfDoc(c, h.doc));
-      const verdict = sameMatter(read.facts, c.facts[h.doc], wordingOf(dupScore, q, c.index.vector(h.doc), c.vocab, title, m.title), c.idfOf);
+      // the words common among the candidate's kind of records (a template's phrases) say nothing of the matter
+      const verdict = sameMatter(read.facts, c.facts[h.doc], wordingOf(dupScore, q, c.index.vector(h.doc), c.commonIn(m.source), title, m.title), c.idfIn(m.source));
       const duplicate = dupScore >= threshold;
       return {
         id: m.id, source: m.source, refId: m.refId, title: m.title, score: Math.round(Math.max(h.score, dupScore) * 1000) / 1000,
@@ -331,7 +359,7 @@ export class TextService {
         const key = a < b ? `${a}|${b}` : `${b}|${a}`;
         if (paired.has(key)) continue;
         paired.add(key);
-        const v = sameMatter(c.facts[a], c.facts[b], wordingOf(similarity(fingerprintOfDoc(c, a), fingerprintOfDoc(c, b)), c.index.vector(a), c.index.vector(b), c.vocab, c.meta[a].title, c.meta[b].title), c.idfOf);
+        const v = sameMatter(c.facts[a], c.facts[b], wordingOf(similarity(fingerprintOfDoc(c, a), fingerprintOfDoc(c, b)), c.index.vector(a), c.index.vector(b), c.commonIn(source), c.meta[a].title, c.meta[b].title), c.idfIn(source));
         if (v.same) pairs.push({ a, b, score: round3(v.probability), kind: 'same_matter', reason: v.explanation });
       }
     }
@@ -341,7 +369,7 @@ export class TextService {
       const counts = new Map<string, number>();
       for (const p of own) for (const w of sharedTerms(vec(p.a), vec(p.b), c.vocab, 8)) counts.set(w, (counts.get(w) ?? 0) + 1);
       // the reason: what the members share, most often first (for a group of copies, what the copies share)
-      const reasons = own.map((p) => p.reason ?? explainMatter(c.facts[p.a], c.facts[p.b], 4, c.idfOf));
+      const reasons = own.map((p) => p.reason ?? explainMatter(c.facts[p.a], c.facts[p.b], 4, c.idfIn(source)));
       const most = (pick: (r: MatterExplanation) => string[]) => {
         const m = new Map<string, number>();
         for (const r of reasons) for (const x of pick(r)) m.set(x, (m.get(x) ?? 0) + 1);
