@@ -401,3 +401,84 @@ export class PlaceIndex {
     return [...shared.entries()].filter(([d, n]) => n >= need && !exclude?.(d)).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([d]) => d);
   }
 }
+
+/** One item for the hot topics: its term vector, matter, time ('YYYY-MM-DD…') and supporters (likes, co-signers). */
+export interface MatterTopicInput { vec: TermVec; facts: MatterFacts; time: string; supporters?: number }
+
+/** A hot topic (热点): a matter many raise — its place and problem, items, supporters, heat and monthly trend. */
+export interface MatterTopic {
+  place: string | null;
+  problem: string | null;
+  members: number[];
+  count: number;
+  supporters: number;
+  /** items of the topic's latest 30 days over those of the 30 days before (1: steady) */
+  growth: number;
+  heat: number;
+  trend: Array<{ month: string; count: number }>;
+}
+
+/**
+ * Hot topics as matters: items join when they name the same place and share a problem or much wording, or when their
+ * wording is close (cosine over distinctive words); the groups are ranked by heat — the items, their supporters
+ * (log-scaled) and how fast they come.
+ */
+export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabulary, opts: { top?: number; minCount?: number } = {}): MatterTopic[] {
+  const n = items.length;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; };
+  const union = (a: number, b: number) => { const ra = find(a), rb = find(b); if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); };
+  const common = commonInVocab(vocab, 0.1);
+  const vecs = items.map((it) => distinctive(it.vec, common));
+  // an inverted index over each item's top distinctive terms
+  const postings = new Map<number, number[]>();
+  vecs.forEach((v, i) => {
+    const top = [...v.ids.keys()].sort((a, b) => v.w[b] - v.w[a]).slice(0, 8);
+    for (const p of top) { const l = postings.get(v.ids[p]); if (l) l.push(i); else postings.set(v.ids[p], [i]); }
+  });
+  const places = new PlaceIndex();
+  items.forEach((it, i) => places.add(i, it.facts.placeKeys));
+  for (let i = 0; i < n; i++) {
+    const a = items[i].facts;
+    for (const j of places.candidates(a.placeKeys, 50, (d) => d <= i)) {
+      const b = items[j].facts;
+      const shareProblem = a.problems.some((p) => b.problems.includes(p));
+      const c = cosine(vecs[i], vecs[j]);
+      if (placeScore(a, b) >= 0.5 && ((shareProblem && c >= 0.1) || c >= 0.3)) union(i, j);
+    }
+    const seen = new Set<number>();
+    for (const t of vecs[i].ids) for (const j of postings.get(t) ?? []) {
+      if (j <= i || seen.has(j)) continue;
+      seen.add(j);
+      const c = cosine(vecs[i], vecs[j]);
+      const b = items[j].facts;
+      if (c >= 0.5 || (c >= 0.35 && a.problems.some((p) => b.problems.includes(p)) && !(a.placeKeys.length && b.placeKeys.length && placeScore(a, b) < 0.5))) union(i, j);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) { const r = find(i); const g = groups.get(r); if (g) g.push(i); else groups.set(r, [i]); }
+  const day = (t: string) => Date.parse(t.slice(0, 10)) / 86400_000;
+  const out: MatterTopic[] = [];
+  for (const members of groups.values()) {
+    if (members.length < (opts.minCount ?? 3)) continue;
+    const most = (xs: string[]) => {
+      const m = new Map<string, number>();
+      for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+      return [...m.entries()].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]?.[0] ?? null;
+    };
+    const supporters = members.reduce((s, m) => s + (items[m].supporters ?? 0), 0);
+    const last = Math.max(...members.map((m) => day(items[m].time)));
+    const recent = members.filter((m) => day(items[m].time) > last - 30).length;
+    const before = members.filter((m) => day(items[m].time) <= last - 30 && day(items[m].time) > last - 60).length;
+    const months = new Map<string, number>();
+    for (const m of members) months.set(items[m].time.slice(0, 7), (months.get(items[m].time.slice(0, 7)) ?? 0) + 1);
+    const growth = (recent + 1) / (before + 1);
+    out.push({
+      place: most(members.flatMap((m) => [...items[m].facts.places.slice(0, 2), ...items[m].facts.districts.slice(0, 1)])), problem: most(members.flatMap((m) => items[m].facts.problems)),
+      members, count: members.length, supporters, growth: Math.round(growth * 100) / 100,
+      heat: Math.round((members.length + members.reduce((s, m) => s + Math.log1p(items[m].supporters ?? 0), 0)) * (1 + 0.1 * Math.log2(Math.max(0.25, Math.min(4, growth)))) * 10) / 10,
+      trend: [...months.entries()].sort().map(([month, count]) => ({ month, count })),
+    });
+  }
+  return out.sort((a, b) => b.heat - a.heat || b.count - a.count).slice(0, opts.top ?? 20);
+}
