@@ -60,6 +60,17 @@ describe('同一事项与并案 user story (chromium)', { skip, timeout: 300_000
   const keep = async (page: Page, name: string) => fs.copyFileSync(await shot(stage, page, name), `${shots}/${name}.png`);
 
   test('the proposal office finds the two flooding proposals grouped as 同一事项 with the reason, and merges them', async () => {
+    // the group on a phone first (a page signs in afresh, so the desktop page comes after)
+    const small = await as('proposal', phone);
+    await small.goto(`${stage.baseUrl}/proposals/review`);
+    const onPhone = small.getByTestId('duplicate-group').filter({ has: small.locator(`a[href="/proposals/${flood}"]`) });
+    await onPhone.waitFor();
+    assert.match(await onPhone.getByTestId('matter-reason').innerText(), /英雄南路/);
+    assert.ok(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'fits the phone');
+    await onPhone.scrollIntoViewIfNeeded();
+    await keep(small, 'review-same-matter-390');
+    await small.close();
+
     const page = await as('proposal', desktop);
     await page.goto(`${stage.baseUrl}/proposals/review`);
     const group = page.getByTestId('duplicate-group').filter({ has: page.locator(`a[href="/proposals/${flood}"]`) });
