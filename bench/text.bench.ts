@@ -11,7 +11,7 @@ import { allMessages, macroF1, messagesDir, readJsonl, stratifiedFolds, type Lab
 import { segmenter } from '../src/modules/text/domain/segmenter.ts';
 import { exampleCounts, train, trainOnVectors, type LabeledText } from '../src/modules/text/domain/classifier.ts';
 import { FeatureSpace, countFeatures } from '../src/modules/text/domain/features.ts';
-import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize } from '../src/modules/text/domain/duplicates.ts';
+import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, dupNormalize, similarity, type Fingerprint } from '../src/modules/text/domain/duplicates.ts';
 import { SimilarIndex, Vocabulary, termVector, type TermVec } from '../src/modules/text/domain/similar.ts';
 import { hotTopics } from '../src/modules/text/domain/hot-topics.ts';
 import { indexText, indexTokens, indexedTokens, indexedFacts, queryWords, rankMatches, countsInTexts, TextSearch, SEARCH_WINDOW, emptyProfile, type IndexedText, type SearchProfile } from '../src/modules/text/server/search.ts';
@@ -24,6 +24,9 @@ import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
 import { benchActor, type SearchChildInput, type SearchChildOutput } from './search-child.ts';
 import { spawn } from 'node:child_process';
 import { createTestDatabase } from '../test/support/db.ts';
+import { labelledPairs, PairScorer, auc, longestSharedRun } from './text-same.ts';
+import { sameMatterCases, placeNamesAlsoAllowed } from './same-matter-pairs.ts';
+import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts, PlaceIndex, sameMatter, wordingOf, commonInVocab, matterTopics } from '../src/modules/text/domain/matter.ts';
 
 const dir = messagesDir();
 if (!dir) {
@@ -212,6 +215,118 @@ if (want('suggest-reasons')) {
   }
 }
 
+// ---------- 1c. the same matter in other words (同一事项) ----------
+if (want('same')) {
+  const { pairs, made } = labelledPairs(dir);
+  const scorer = PairScorer.over([...readJsonl<MessageRow>(dir, 'with_votes.jsonl').map((v) => ({ title: v.title, body: v.detail })), ...pairs.flatMap((p) => [p.a, p.b])]);
+  const t0 = performance.now();
+  const xs = pairs.map((p) => scorer.features(p.a, p.b));
+  const featureMs = (performance.now() - t0) / pairs.length;
+  const train = pairs.map((_, i) => i).filter((i) => !pairs[i].test);
+  const test = pairs.map((_, i) => i).filter((i) => pairs[i].test);
+  const fitted = trainMatterModel(train.map((i) => xs[i]), train.map((i) => pairs[i].y));
+  const measure = (prob: (i: number) => number, threshold: number) => {
+    const scores = test.map(prob);
+    const ys = test.map((i) => pairs[i].y);
+    let tp = 0, fp = 0, fn = 0;
+    scores.forEach((s, k) => { if (s >= threshold) { if (ys[k]) tp++; else fp++; } else if (ys[k]) fn++; });
+    const byKind: Record<string, string> = {};
+    for (const kind of new Set(test.map((i) => pairs[i].kind))) {
+      const ks = test.map((i, k) => [i, k]).filter(([i]) => pairs[i].kind === kind);
+      const right = ks.filter(([i, k]) => (scores[k] >= threshold ? 1 : 0) === pairs[i].y).length;
+      byKind[kind] = `${right}/${ks.length}`;
+    }
+    return { auc: auc(scores, ys), precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), byKind };
+  };
+  const trained = measure((i) => matterProbability(fitted, xs[i]), fitted.threshold);
+  const shipped = measure((i) => matterProbability(DEFAULT_MATTER_MODEL, xs[i]), DEFAULT_MATTER_MODEL.threshold);
+  const minhash = measure((i) => xs[i][0], 0.5);
+  const cos = measure((i) => xs[i][1], 0.5);
+  // a rewrite shares nothing with its original but the place names: the longest run shared outside them
+  const votesById = new Map(readJsonl<MessageRow>(dir, 'with_votes.jsonl').map((v) => [v.msg_id, v]));
+  let longest = 0;
+  for (const c of sameMatterCases) {
+    const o = votesById.get(c.msgId);
+    if (!o) continue;
+    const orig = `${o.title}。${o.detail}`;
+    const f = matterFacts(orig, [], segmenter().tag(orig));
+    // building, unit and phase numbers are part of an address
+    let rewrite = `${c.same.title}。${c.same.body}`.replace(/[A-Za-z0-9]+(栋|单元|期|号|室)/g, '|');
+    for (const p of [...f.places, ...f.districts, ...placeNamesAlsoAllowed].sort((a, b) => b.length - a.length)) rewrite = rewrite.split(p).join('|');
+    longest = Math.max(longest, [...longestSharedRun(rewrite.replace(/[\p{P}\s]/gu, '|'), orig)].length);
+  }
+  const testCount = (y: number) => test.filter((i) => pairs[i].y === y).length;
+  emit({
+    name: 'same.auc', value: r4(shipped.auc), target: '>= 0.95', held_out_pairs: test.length, held_out_positive: testCount(1), held_out_negative: testCount(0),
+    trained_now_auc: r4(trained.auc), baseline_minhash_auc: r4(minhash.auc), baseline_term_cosine_auc: r4(cos.auc),
+    pairs_made: made, cases_written: sameMatterCases.length, rewrite_longest_run_shared_outside_places: longest, rewrite_run_target: '<= 4 characters (a common word, no copied phrase)',
+    feature_ms_per_pair: r4(featureMs), note: 'the shipped model (DEFAULT_MATTER_MODEL) on the held-out third; trained_now: the same fit made in this run',
+  });
+  emit({ name: 'same.precision', value: r4(shipped.precision), target: '>= 0.90', threshold: DEFAULT_MATTER_MODEL.threshold, trained_now: r4(trained.precision), baseline_minhash_0_5: r4(minhash.precision), right_by_kind: shipped.byKind, trained_now_right_by_kind: trained.byKind });
+  emit({ name: 'same.recall', value: r4(shipped.recall), target: '>= 0.90', trained_now: r4(trained.recall), baseline_minhash_0_5: r4(minhash.recall), baseline_term_cosine_0_5: r4(cos.recall) });
+  // the check of a new text against 100,000 items: the steps of the similar-items call without the database (reading the
+  // text, most similar wording, near-identical texts, items naming the same place, the pair model on each candidate)
+  {
+    const size = quick ? 20_000 : 100_000;
+    const rand = rng(31);
+    const pool = allMessages(dir).map((m) => `${m.title}\n${m.body}`);
+    const sentences = pool.map((t) => t.split(/(?<=[。！？!?\n])/).filter((x) => x.trim()));
+    const textAt = (i: number) => {
+      if (i < pool.length) return pool[i];
+      const a = sentences[Math.floor(rand() * sentences.length)], b = sentences[Math.floor(rand() * sentences.length)];
+      return [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.floor(b.length / 2))].join('');
+    };
+    const tb = performance.now();
+    const seg = segmenter();
+    const read = Array.from({ length: size }, (_, i) => {
+      const t = textAt(i);
+      const tagged = seg.tag(t);
+      const terms = seg.contentTerms(tagged.map((w) => w.word));
+      return { t, terms, facts: matterFacts(t, terms, tagged) };
+    });
+    const vocab = new Vocabulary();
+    for (const r of read) vocab.observe(r.terms);
+    const index = new SimilarIndex();
+    const dups = new DuplicateIndex<number>();
+    const places = new PlaceIndex();
+    const fps: Fingerprint[] = [];
+    read.forEach((r, i) => { index.add(termVector(vocab, r.terms)); const fp = fingerprint(r.t); fps.push(fp); dups.add(i, fp); places.add(i, r.facts.placeKeys); });
+    const buildS = (performance.now() - tb) / 1000;
+    const idf = (w: string) => vocab.idf(vocab.ids.get(w) ?? -1);
+    const common = commonInVocab(vocab);
+    const queries = sameMatterCases.map((c) => `${c.same.title}\n${c.same.body}`);
+    const times: number[] = [];
+    const cpuMs: number[] = [];
+    let found = 0, candidates = 0;
+    for (const q of [...queries, ...queries]) {
+      const t0q = performance.now();
+      const c0 = process.cpuUsage();
+      const tagged = seg.tag(q);
+      const terms = seg.contentTerms(tagged.map((w) => w.word));
+      const facts = matterFacts(q, terms, tagged);
+      const vec = termVector(vocab, terms);
+      const fp = fingerprint(q);
+      const docs = new Set(index.search(vec, 30).map((h) => h.doc));
+      for (const d of dups.query(fp)) docs.add(d.key);
+      for (const d of places.candidates(facts.placeKeys, 30)) docs.add(d);
+      let same = 0;
+      for (const d of docs) if (sameMatter(facts, read[d].facts, wordingOf(similarity(fp, fps[d]), vec, index.vector(d), common, q.split('\n')[0], read[d].t.split('\n')[0]), idf).same) same++;
+      times.push(performance.now() - t0q);
+      const used = process.cpuUsage(c0);
+      cpuMs.push((used.user + used.system) / 1000);
+      candidates += docs.size;
+      if (same) found++;
+    }
+    emit({
+      name: `same.check_p50_ms_${quick ? '20k' : '100k'}`, value: r4(pct(times, 50)), target: '<= 20', p95_ms: r4(pct(times, 95)), cpu_p50_ms: r4(pct(cpuMs, 50)), cpu_p95_ms: r4(pct(cpuMs, 95)), items: size, queries: times.length,
+      candidates_per_query: r4(candidates / times.length), queries_with_a_same_matter_item: r4(found / times.length), build_s: r4(buildS),
+      includes: 'segmenting and tagging the text, its matter, term vector and fingerprint, 30 most similar, near-identical texts, items naming the same place, the pair model on each',
+      items_are: 'the real messages, then texts joined from halves of two real messages',
+    });
+  }
+  emit({ name: 'same.model', features: MATTER_FEATURES, fitted_on_training_part: fitted, shipped: DEFAULT_MATTER_MODEL, shipped_is_this_fit: JSON.stringify(fitted) === JSON.stringify(DEFAULT_MATTER_MODEL), training_pairs: train.length });
+}
+
 // ---------- 2. duplicate detection ----------
 const messages = allMessages(dir);
 if (want('dup')) {
@@ -313,7 +428,8 @@ if (want('dup')) {
   const votes = readJsonl<MessageRow>(dir, 'with_votes.jsonl');
   const byTitle = new Map<string, MessageRow[]>();
   for (const v of votes) byTitle.set(v.title, [...(byTitle.get(v.title) ?? []), v]);
-  let stPairs = 0, stFound = 0;
+  let stPairs = 0, stFound = 0, stSame = 0;
+  const stScorer = PairScorer.over(votes.map((v) => ({ title: v.title, body: v.detail })));
   for (const g of byTitle.values()) {
     for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
       if (dupNormalize(g[i].detail) === dupNormalize(g[j].detail)) continue;
@@ -323,9 +439,15 @@ if (want('dup')) {
       let eq = 0;
       for (let k = 0; k < fa.sig.length; k++) if (fa.sig[k] === fb.sig[k]) eq++;
       if (eq / fa.sig.length >= DEFAULT_DUP_THRESHOLD) stFound++;
+      // 疑似重复 or 同一事项: what the similar-items list and the review queue flag
+      const a = { title: g[i].title, body: g[i].detail }, b = { title: g[j].title, body: g[j].detail };
+      if (eq / fa.sig.length >= DEFAULT_DUP_THRESHOLD || matterProbability(DEFAULT_MATTER_MODEL, stScorer.features(a, b)) >= DEFAULT_MATTER_MODEL.threshold) stSame++;
     }
   }
-  emit({ name: 'dup.same_title_recall', value: r4(stFound / Math.max(1, stPairs)), target: 'reported', pairs: stPairs, note: 'pairs with the same title and different wording found at the default threshold' });
+  emit({
+    name: 'dup.same_title_recall', value: r4(stSame / Math.max(1, stPairs)), target: '>= 0.85', pairs: stPairs, minhash_only: r4(stFound / Math.max(1, stPairs)),
+    note: 'pairs with the same title and different wording flagged as 疑似重复 (MinHash >= the default threshold) or 同一事项 (the shipped pair model); its precision is same.precision',
+  });
 }
 
 // ---------- 3. similar-item search ----------
@@ -558,6 +680,28 @@ if (want('hot')) {
     return { topic: id, reference_items: ids.size, best_cluster_rank: best.rank, covered: best.covered };
   });
   const matched = comparison.filter((c) => c.best_cluster_rank > 0 && c.covered >= Math.min(3, c.reference_items)).length;
+  // hot topics as matters (place and problem), ranked by heat
+  const tm = performance.now();
+  const read = votes.map((v) => { const t = `${v.title}。${v.title}。${v.detail}`; const tagged = seg.tag(t); const terms = seg.contentTerms(tagged.map((w) => w.word)); return { terms, facts: matterFacts(t, terms, tagged) }; });
+  const mvocab = new Vocabulary();
+  for (const r of read) mvocab.observe(r.terms);
+  const matters = matterTopics(read.map((r, i) => ({ vec: termVector(mvocab, r.terms, 24), facts: r.facts, time: votes[i].time, supporters: (votes[i].likes ?? 0) })), mvocab, { top: 12 });
+  if (process.env.HOT_DEBUG) for (const t of matters) note(JSON.stringify({ place: t.place, problem: t.problem, count: t.count, heat: t.heat, refs: [...refTopics.entries()].map(([id, ids]) => `${id}:${t.members.filter((m) => ids.has(votes[m].msg_id)).length}`).join(' ') }));
+  const matterS = (performance.now() - tm) / 1000;
+  const scored = [...refTopics.entries()].map(([id, ids]) => {
+    let best = { rank: -1, covered: 0, size: 0 };
+    matters.slice(0, 5).forEach((t, rank) => {
+      const covered = t.members.filter((m) => ids.has(votes[m].msg_id)).length;
+      if (covered > best.covered) best = { rank: rank + 1, covered, size: t.count };
+    });
+    return { topic: id, reference_items: ids.size, rank: best.rank, covered: best.covered, precision: best.size ? best.covered / best.size : 0, recall: best.covered / ids.size };
+  });
+  const hits = scored.filter((c) => c.rank > 0 && c.covered >= Math.min(3, c.reference_items)).length;
+  emit({ name: 'hot.top5_hits', value: hits, target: '>= 4 of 5', reference_topics: scored.length, comparison: scored.map((c) => ({ ...c, precision: r4(c.precision), recall: r4(c.recall) })),
+    top5: matters.slice(0, 5).map((t) => ({ place: t.place, problem: t.problem, count: t.count, supporters: t.supporters, heat: t.heat, growth: t.growth })), keyword_clusters_in_top10_before: `${matched}/${comparison.length}` });
+  emit({ name: 'hot.member_precision', value: r4(scored.reduce((s, c) => s + c.precision, 0) / scored.length), target: 'reported', note: 'per reference topic, its best topic of the top 5: reference items in it over its items; averaged (0 when none)' });
+  emit({ name: 'hot.member_recall', value: r4(scored.reduce((s, c) => s + c.recall, 0) / scored.length), target: 'reported', note: 'per reference topic: its items in its best topic of the top 5 over its items; averaged' });
+  emit({ name: 'hot.matter_seconds', value: r4(matterS), target: '<= 5', items: votes.length, includes: 'segmenting and tagging, matters, vectors, grouping, heat' });
   emit({
     name: 'hot.seconds', value: r4(seconds), target: '<= 5', items: votes.length,
     reference_topics_found_in_top10: `${matched}/${comparison.length}`, comparison,

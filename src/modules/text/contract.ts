@@ -12,6 +12,16 @@ export const similarRequest = z.object({
     refId: z.string().min(1).max(64).describe('原记录编号'),
   }).optional().describe('文本所属的事项（它本身及与它并案的事项不列入结果）'),
 });
+/** What two texts share that makes them one matter (同一事项): places, districts, problems, demands, objects. */
+export const matterReason = z.object({
+  places: z.array(z.string()).describe('共同地点'),
+  districts: z.array(z.string()).describe('共同行政区'),
+  problems: z.array(z.string()).describe('共同问题'),
+  demands: z.array(z.string()).describe('共同诉求'),
+  objects: z.array(z.string()).describe('共同对象'),
+});
+export type MatterReason = z.infer<typeof matterReason>;
+
 export const similarItem = z.object({
   id: z.string(),
   source: z.string().describe('来源模块'),
@@ -19,7 +29,11 @@ export const similarItem = z.object({
   title: z.string().describe('标题'),
   score: z.number().describe('相似度'),
   duplicate: z.boolean().describe('疑似重复'),
+  sameMatter: z.boolean().describe('同一事项'),
+  matter: matterReason.extend({ probability: z.number().describe('同一事项的概率') }).describe('同一事项的依据'),
   sharedKeywords: z.array(z.string()).describe('共同关键词'),
+  /** a record on the same matter the asking person may not open (shown with its module and title only) */
+  restricted: z.boolean().describe('无权打开'),
   actions: z.array(z.string()),
 });
 export const similarResponse = z.object({ items: z.array(similarItem), keywords: z.array(z.string()).describe('本文关键词') });

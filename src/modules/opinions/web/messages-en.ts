@@ -8,7 +8,7 @@ export default {
   '社情民意': 'Social conditions', '报送信息': 'Submit a report', '社情民意期刊': 'Issues', '社情民意统计': 'Statistics', '编期': 'Compile an issue', '期刊': 'Issue',
   '信息详情': 'Report', '社情民意信息': 'Social-conditions reports', '我的社情民意': 'My reports', '报送人': 'Submitter', '期号': 'Issue no.', '字数': 'Length',
   '报送时间': 'Submitted', '急': 'Urgent', '急事急报': 'Urgent', '下级报送': 'From below', '没有符合条件的信息。': 'No reports match.', '报送社情民意信息': 'Submit a report',
-  '正文': 'Text', '报送': 'Submit', '原稿': 'As submitted', '现稿': 'Current', '采用与批示': 'Adoptions & instructions', '修改记录（{n}）': 'Revisions ({n})',
+  '正文': 'Text', '报送': 'Submit', '原稿': 'As submitted', '现稿': 'Current', '采用与批示': 'Adoptions & instructions', '同一事项与相似的提案': 'Proposals on the same matter or related', '修改记录（{n}）': 'Revisions ({n})',
   '办理过程': 'History', '修改': 'Edit', '向上级报送': 'Send up', '登记采用与批示': 'Record adoption', '待处理': 'Submitted', '已录用': 'Accepted', '留存': 'Kept on file',
   '已核稿': 'Verified', '已编期': 'In an issue', '已报送': 'Reported', '录用': 'Accept', '核稿': 'Verify', '退回': 'Return', '重新报送': 'Resubmit',
   '送签': 'Send for sign-off', '签发': 'Sign off', '分发': 'Distribute', '编成一期': 'Compile', '篇目': 'Piece', '来源信息': 'Sources', '分发对象': 'Recipients', '签发人': 'Signed by',

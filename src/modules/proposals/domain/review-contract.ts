@@ -47,7 +47,7 @@ export type BatchResult = z.infer<typeof batchResult>;
 export const batchResponse = z.object({ results: z.array(batchResult), succeeded: z.number().int(), failed: z.number().int() });
 export type BatchResponse = z.infer<typeof batchResponse>;
 
-/** GET /api/proposals/review-queue/duplicate-groups: likely duplicates among the submitted proposals (待审查). */
+/** GET /api/proposals/review-queue/duplicate-groups: likely duplicates and same-matter groups among the submitted proposals (待审查). */
 export const duplicateMember = z.object({
   id: z.string(),
   title: z.string(),
@@ -60,8 +60,14 @@ export const duplicateMember = z.object({
 export const duplicateGroup = z.object({
   /** members, earliest submitted first (the first is the suggested target of 并案) */
   members: z.array(duplicateMember),
-  pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number() })),
+  /** 疑似重复 (copies) or 同一事项 (the same matter in other words) */
+  kind: z.enum(['duplicate', 'same_matter']).describe('分组依据'),
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number(), kind: z.enum(['duplicate', 'same_matter']) })),
   sharedKeywords: z.array(z.string()),
+  /** why they are one matter: the places, problems, demands and objects the members share */
+  reason: z.object({
+    places: z.array(z.string()), districts: z.array(z.string()), problems: z.array(z.string()), demands: z.array(z.string()), objects: z.array(z.string()),
+  }).describe('并案理由'),
   /** the member suggested as the target of the merge */
   suggestedTargetId: z.string(),
 });

@@ -40,7 +40,7 @@ export function reviewRoutes(app: App, ctx: ModuleContext) {
   });
 
   app.get('/api/proposals/review-queue/duplicate-groups', {
-    schema: { tags, summary: '审查队列中的疑似重复提案分组（相似度、共同关键词），供并案', response: { 200: duplicateGroupsResponse, ...errors } },
+    schema: { tags, summary: '审查队列中的疑似重复与同一事项提案分组（相似度、共同地点、问题与诉求），供并案', response: { 200: duplicateGroupsResponse, ...errors } },
   }, async (req) => {
     const actor = reader(req);
     if (!can(actor, 'proposal.review')) throw forbidden('查看审查队列');
@@ -56,7 +56,7 @@ export function reviewRoutes(app: App, ctx: ModuleContext) {
         const members = g.refIds.map((id) => byId.get(id)!).filter(Boolean)
           .sort((a: any, b: any) => String(a.submitted_at ?? '').localeCompare(String(b.submitted_at ?? '')) || a.id.localeCompare(b.id))
           .map((r: any) => ({ id: r.id, title: r.title, proposerName: r.proposer_name, submittedAt: r.submitted_at ?? null, version: Number(r.version), score: best.get(r.id) ?? 0 }));
-        return { members, pairs: g.pairs, sharedKeywords: g.sharedKeywords, suggestedTargetId: members[0].id };
+        return { members, kind: g.kind, pairs: g.pairs, sharedKeywords: g.sharedKeywords, reason: g.reason, suggestedTargetId: members[0].id };
       }).filter((g) => g.members.length > 1),
     };
   });

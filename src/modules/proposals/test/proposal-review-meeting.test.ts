@@ -153,5 +153,36 @@ for (const d of await dialects()) {
       const after = await staff.get('/api/proposals/review-queue/duplicate-groups');
       assert.ok(!after.body.groups.some((g: any) => g.members.some((m: any) => m.id === first.id)), 'decided proposals leave the queue');
     });
+
+    test('同一事项: two members on the flooding of one road in their own words are grouped for 并案 with the shared place, problem and demand; the lights of that road stay apart', async () => {
+      const flood = await submitted('关于解决潞州区英雄南路西段积水问题的建议', {
+        background: '潞州区英雄南路西段每逢雨天积水严重，最深处没过膝盖。', analysis: '该路段排水管网建成年代早，管径偏小且老化淤堵，行人车辆通行困难。',
+        suggestions: '建议住建部门改造英雄南路西段排水管网，汛期前完成清淤疏通。',
+      });
+      const rain = await submitted('英雄南路一下雨就淹的问题', {
+        background: '潞州区英雄南路靠西边那一截，下大雨后路面成了河，车子熄火，人只能蹚水。', analysis: '地下排水管道太细太旧，雨水排不出去。',
+        suggestions: '请尽快把英雄南路地下排水管道换新。',
+      }, other);
+      const lights = await submitted('关于英雄南路西段路灯不亮的建议', {
+        background: '潞州区英雄南路西段路灯坏了一个多月，夜里漆黑一片。', analysis: '照明设施缺乏日常巡检。', suggestions: '请城管部门尽快维修路灯并建立巡检制度。',
+      });
+      await s.zx.ctx.events.drain();
+      const r = await staff.get('/api/proposals/review-queue/duplicate-groups');
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const group = r.body.groups.find((g: any) => g.members.some((m: any) => m.id === flood.id));
+      assert.ok(group, `the two flooding proposals form a group: ${JSON.stringify(r.body.groups.map((g: any) => g.members.map((m: any) => m.title)))}`);
+      assert.deepEqual(new Set(group.members.map((m: any) => m.id)), new Set([flood.id, rain.id]), 'the street-light proposal on the same road is another matter');
+      assert.equal(group.kind, 'same_matter', 'worded differently: not a copy');
+      assert.ok(group.pairs.every((p: any) => p.kind === 'same_matter'));
+      assert.ok(group.reason.places.some((p: string) => p.includes('英雄南路')), JSON.stringify(group.reason));
+      assert.ok(group.reason.problems.includes('积水内涝'), JSON.stringify(group.reason));
+      assert.ok(!r.body.groups.some((g: any) => g.members.some((m: any) => m.id === lights.id) && g.members.some((m: any) => m.id === flood.id)));
+      // 并案 from the group
+      const merged = await staff.post('/api/proposals/batch-transitions', {
+        items: [{ id: group.members[0].id, version: group.members[0].version, transition: 'file' }, { id: group.members[1].id, version: group.members[1].version, transition: 'merge', targetId: group.members[0].id }],
+      });
+      assert.equal(merged.body.failed, 0, JSON.stringify(merged.body));
+      assert.equal((await staff.get(`/api/proposals/${rain.id}`)).body.state, 'merged');
+    });
   });
 }

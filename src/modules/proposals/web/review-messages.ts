@@ -3,6 +3,7 @@ export const reviewMessages: Record<string, string> = {
   '审查队列': 'Review queue', '审查会议批量处理': 'Review meeting: decide selected', '已选 {n} 件': '{n} selected', '取消选择': 'Clear selection',
   '审查结果': 'Outcome', '已被他人修改，请刷新后重试': 'Changed by someone else; reload and retry', '没有待审查的提案。': 'No proposals waiting for review.',
   '疑似重复提案': 'Likely duplicates', '审查队列中没有疑似重复的提案。': 'No likely duplicates in the queue.', '{n} 件疑似重复': '{n} likely duplicates',
+  '疑似重复与同一事项': 'Duplicates and the same matter', '{n} 件反映同一事项': '{n} on the same matter', '审查队列中没有疑似重复或反映同一事项的提案。': 'No duplicates or same-matter proposals in the queue.',
   '建议并入此件': 'Suggested target', '比较了 {n} 件待审查提案，相似度阈值 {p}%': 'Compared {n} submitted proposals; threshold {p}%',
   '执行': 'Run', '共 {n} 件，逐件执行；某件失败不影响其他各件。': '{n} proposals, each decided on its own; one failure does not stop the others.',
   '审查决定': 'Decision', '请选择不予立案理由': 'Choose a reason', '转办（征得提案人同意后）': 'Convert (with the proposer\'s consent)', '不转办': 'No conversion',

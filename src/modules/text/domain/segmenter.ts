@@ -57,6 +57,11 @@ export class Segmenter {
     return this.jieba.cut(text, true);
   }
 
+  /** Words with their part-of-speech tags (ns: place name, nt: organisation, …), precise mode. */
+  tag(text: string): Array<{ word: string; tag: string }> {
+    return this.jieba.tag(text, true);
+  }
+
   /** Search mode: long words also yield their dictionary sub-words (老旧小区改造 → 老旧, 小区, 改造, …). */
   cutForSearch(text: string): string[] {
     return this.jieba.cutForSearch(text, true);

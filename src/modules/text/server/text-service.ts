@@ -13,6 +13,7 @@ import { countFeatures } from '../domain/features.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec, type Without } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
 import { hotTopics } from '../domain/hot-topics.ts';
+import { commonTerms, explainMatter, matterFacts, PlaceIndex, sameMatter, wordingOf, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
 import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
 import type { IndexedItem } from './search-store.ts';
 import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './search-policy.ts';
@@ -31,11 +32,41 @@ class TenantCorpus {
   vocab = new Vocabulary();
   index = new SimilarIndex();
   dups = new DuplicateIndex<number>();
+  /** each item's matter (place, problem, demand, objects) and the items by place, for 同一事项 */
+  facts: MatterFacts[] = [];
+  places = new PlaceIndex();
   meta: ItemMeta[] = [];
   byRef = new Map<string, number>();
   /** the items of each record id (a proposal and its released reply share one) */
   byRefId = new Map<string, number[]>();
   builtAt = 0;
+  /** per source, how many items and how many of them have each term among their top terms (a template's set phrases) */
+  private sourceDocs = new Map<string, number>();
+  private sourceDf = new Map<string, Map<number, number>>();
+  /** a word's IDF in this corpus (unknown words count as rare) */
+  idfOf = (w: string) => this.vocab.idf(this.vocab.ids.get(w) ?? -1);
+
+  countSource(source: string, v: TermVec): void {
+    this.sourceDocs.set(source, (this.sourceDocs.get(source) ?? 0) + 1);
+    let df = this.sourceDf.get(source);
+    if (!df) this.sourceDf.set(source, (df = new Map()));
+    for (const id of v.ids) df.set(id, (df.get(id) ?? 0) + 1);
+  }
+
+  /** The terms common among a source's items (近年来, 我市 in proposals written to one pattern). */
+  commonIn(source: string): (id: number) => boolean {
+    const df = this.sourceDf.get(source);
+    return commonTerms((id) => df?.get(id) ?? 0, this.sourceDocs.get(source) ?? 0);
+  }
+
+  /** The IDF of a word, nothing for a word common among a source's items (it says nothing of the matter). */
+  idfIn(source: string): (w: string) => number {
+    const common = this.commonIn(source);
+    return (w) => {
+      const id = this.vocab.ids.get(w);
+      return id !== undefined && common(id) ? 0 : this.vocab.idf(id ?? -1);
+    };
+  }
 }
 
 /** A record of another module, named by its entity type and id. */
@@ -146,25 +177,28 @@ export class TextService {
     const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at', 'owner_user_id'])
       .where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute();
     const c = new TenantCorpus();
-    const seg = segmenter();
-    // in slices, letting other requests through between them: segmenting a CPPCC's every text takes seconds
-    const words: string[][] = [];
+    // in slices, letting other requests through between them: reading a CPPCC's every text takes seconds
+    const read: Array<ReturnType<typeof readText>> = [];
     for (let i = 0; i < rows.length; i++) {
       if (i > 0 && i % BUILD_SLICE === 0) await yieldToOthers();
-      words.push(seg.terms(`${rows[i].title}。${rows[i].body}`));
+      read.push(readText(`${rows[i].title}。${rows[i].body}`));
     }
-    for (const w of words) c.vocab.observe(w);
+    for (const x of read) c.vocab.observe(x.terms);
     for (let i = 0; i < rows.length; i++) {
       if (i > 0 && i % BUILD_SLICE === 0) await yieldToOthers();
       const r = rows[i];
-      this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, words[i], `${r.title}\n${r.body}`);
+      this.addToCorpus(c, { id: r.id, source: r.source, refId: r.ref_id, title: r.title, createdAt: r.created_at, ownerUserId: r.owner_user_id ?? null }, read[i], `${r.title}\n${r.body}`);
     }
     c.builtAt = rows.length;
     return c;
   }
 
-  private addToCorpus(c: TenantCorpus, meta: ItemMeta, words: string[], full: string) {
-    const n = c.index.add(termVector(c.vocab, words));
+  private addToCorpus(c: TenantCorpus, meta: ItemMeta, read: ReadText, full: string) {
+    const v = termVector(c.vocab, read.terms);
+    const n = c.index.add(v);
+    c.countSource(meta.source, v);
+    c.facts.push(read.facts);
+    c.places.add(n, read.facts.placeKeys);
     c.meta.push(meta);
     c.byRef.set(`${meta.source}:${meta.refId}`, n);
     const same = c.byRefId.get(meta.refId);
@@ -199,10 +233,10 @@ export class TextService {
     const p = this.corpora.get(tenantId);
     if (!p) return;
     const c = await p;
-    const words = segmenter().terms(`${item.title}。${item.body}`);
-    c.vocab.observe(words); // its words count as they would in a rebuilt index (a record's own words can then be discounted)
+    const read = readText(`${item.title}。${item.body}`);
+    c.vocab.observe(read.terms); // its words count as they would in a rebuilt index (a record's own words can then be discounted)
     if (c.meta.length + 1 > Math.max(50, c.builtAt * 2)) this.corpora.delete(tenantId); // vocabulary grew a lot: rebuild lazily
-    else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt, ownerUserId: item.ownerUserId ?? null }, words, `${item.title}\n${item.body}`);
+    else this.addToCorpus(c, { id, source: item.source, refId: item.refId, title: item.title, createdAt, ownerUserId: item.ownerUserId ?? null }, read, `${item.title}\n${item.body}`);
   }
 
   /** Stores many records' texts at once (demo data, imports); records indexed already are re-indexed one by one. */
@@ -240,46 +274,59 @@ export class TextService {
   }
 
   /**
-   * The most similar earlier items with scores, a duplicate flag and the shared keywords. With `record` (the record
-   * the text is of), that record and those merged with it (并案) are left out before the best are taken, and the
-   * query is weighed as if they were not indexed: its reviewers see the neighbours its writer saw.
+   * The most similar earlier items with scores, a duplicate flag (疑似重复: near-identical wording), a same-matter flag
+   * (同一事项: the pair model over place, problem, demand, objects and wording) with what the two share, and the shared
+   * keywords. Candidates are the most similar wording, the near-identical texts and the items naming the same place.
+   * With `record` (the record the text is of), that record and those merged with it (并案) are left out before the best
+   * are taken, and the query is weighed as if they were not indexed: its reviewers see the neighbours its writer saw.
    */
   async similar(tenantId: string, text: string, limit: number, source?: string, threshold = DEFAULT_DUP_THRESHOLD, visibleTo?: Actor, record?: { source: string; refId: string }) {
     const c = await this.corpus(tenantId);
-    const words = segmenter().terms(text);
+    const read = readText(text);
     const own = await this.ownItems(tenantId, c, record);
-    const q = termVector(c.vocab, words, 32, own.without);
+    const q = termVector(c.vocab, read.terms, 32, own.without);
     const fp = fingerprint(text);
     const exclude = source || own.docs.size ? (d: number) => own.docs.has(d) || (!!source && c.meta[d].source !== source) : undefined;
-    const hits = c.index.search(q, visibleTo ? limit * 4 : limit, exclude);
-    const dupHits = c.dups.query(fp, threshold).filter((h) => !exclude?.(h.key));
+    const hits = c.index.search(q, Math.max(30, visibleTo ? limit * 4 : limit * 2), exclude);
     const seen = new Set(hits.map((h) => h.doc));
-    for (const d of dupHits) if (!seen.has(d.key)) hits.unshift({ doc: d.key, score: Math.max(d.score, 0) });
+    for (const d of c.dups.query(fp, threshold)) if (!exclude?.(d.key) && !seen.has(d.key)) { seen.add(d.key); hits.push({ doc: d.key, score: 0 }); }
+    for (const d of c.places.candidates(read.facts.placeKeys, 30, exclude)) if (!seen.has(d)) { seen.add(d); hits.push({ doc: d, score: cosine(q, c.index.vector(d)) }); }
+    const title = text.split('\n')[0];
     const items = hits.map((h) => {
       const m = c.meta[h.doc];
       const dupScore = similarity(fp, fingerprintOfDoc(c, h.doc));
+      // the words common among the candidate's kind of records (a template's phrases) say nothing of the matter
+      const verdict = sameMatter(read.facts, c.facts[h.doc], wordingOf(dupScore, q, c.index.vector(h.doc), c.commonIn(m.source), title, m.title), c.idfIn(m.source));
+      const duplicate = dupScore >= threshold;
       return {
         id: m.id, source: m.source, refId: m.refId, title: m.title, score: Math.round(Math.max(h.score, dupScore) * 1000) / 1000,
-        duplicate: dupScore >= threshold, doc: h.doc,
+        duplicate, sameMatter: duplicate || verdict.same, matter: { probability: round3(verdict.probability), ...verdict.explanation }, doc: h.doc,
       };
     });
-    // duplicates first, then by score; only the kept ones get their shared keywords
-    items.sort((a, b) => Number(b.duplicate) - Number(a.duplicate) || b.score - a.score);
+    // copies first, then the same matter, then by score; only the kept ones get their shared keywords
+    items.sort((a, b) => Number(b.duplicate) - Number(a.duplicate) || Number(b.sameMatter) - Number(a.sameMatter) || b.score - a.score);
     // only what the asking person may see (the owning module's search policy), checked on a few more than needed
-    let allowed = items;
+    // staff who use the text tools (text.use) are also told of a record on the same matter that they may not open (a
+    // 社情民意 report for the proposal office, a proposal for the editors): its module and title, marked restricted
+    let allowed = items.map((x) => ({ ...x, restricted: false }));
     if (visibleTo) {
-      const pool = items.slice(0, limit * 4);
+      const pool = allowed.slice(0, limit * 4);
       const ok = await visibleCandidates(this.visibility, visibleTo, pool.map((x) => ({ id: x.id, source: x.source, refId: x.refId, tenantId, ownerUserId: c.meta[x.doc].ownerUserId })));
-      allowed = pool.filter((x) => ok.has(x.id));
+      const linksOthers = visibleTo.permissions.has('text.use') || visibleTo.permissions.has('*');
+      allowed = pool.filter((x) => ok.has(x.id) || (linksOthers && x.sameMatter)).map((x) => ({ ...x, restricted: !ok.has(x.id) }));
     }
-    const kept = allowed.slice(0, limit).map(({ doc, ...it }) => ({ ...it, sharedKeywords: sharedTerms(q, c.index.vector(doc), c.vocab), actions: ['open'] }));
+    const kept = allowed.slice(0, limit).map(({ doc, ...it }) => ({
+      ...it, sharedKeywords: it.restricted ? [] : sharedTerms(q, c.index.vector(doc), c.vocab), actions: it.restricted ? [] : ['open'],
+    }));
     return { items: kept, keywords: segmenter().keywords(text, 8).map((k) => k.word) };
   }
 
   /**
-   * Groups of likely duplicates among some records of one source (the review queue's submitted proposals): a pair
-   * counts when its wording is near-identical (MinHash estimate) and its topic agrees (term cosine), both at least
-   * `threshold`; groups are the connected pairs, each with its pairs' scores and the keywords its members share.
+   * Groups for merging (并案) among some records of one source (the review queue's submitted proposals). A pair counts as
+   * 疑似重复 when its wording is near-identical (MinHash estimate) and its topic agrees (term cosine on distinctive words),
+   * both at least `threshold`; as 同一事项 when the pair model finds the same place, problem and demand in other words
+   * (candidates: each record's most similar records and those naming the same place). Groups are the connected pairs,
+   * each with its pairs' scores and kinds, the keywords its members share and the reason (shared place, problem, demand).
    */
   async duplicateGroups(tenantId: string, source: string, refIds: readonly string[], threshold = DEFAULT_DUP_THRESHOLD) {
     const c = await this.corpus(tenantId);
@@ -312,19 +359,41 @@ export class TextService {
       }
       return v;
     };
-    const pairs = local.pairs(threshold)
+    type Pair = { a: number; b: number; score: number; kind: 'duplicate' | 'same_matter'; reason?: MatterExplanation };
+    const pairs: Pair[] = local.pairs(threshold)
       .map((p) => ({ ...p, topic: cosine(vec(p.a), vec(p.b)) }))
       .filter((p) => p.topic >= threshold)
-      .map((p) => ({ a: p.a, b: p.b, score: Math.round(Math.min(p.score, p.topic) * 1000) / 1000 }));
+      .map((p) => ({ a: p.a, b: p.b, score: round3(Math.min(p.score, p.topic)), kind: 'duplicate' as const }));
+    const paired = new Set(pairs.map((p) => (p.a < p.b ? `${p.a}|${p.b}` : `${p.b}|${p.a}`)));
+    const outside = (d: number) => !docs.has(d);
+    for (const a of docs.keys()) {
+      const cands = new Set([...c.index.search(c.index.vector(a), 20, (d) => outside(d) || d === a).map((h) => h.doc), ...c.places.candidates(c.facts[a].placeKeys, 20, (d) => outside(d) || d === a)]);
+      for (const b of cands) {
+        const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+        if (paired.has(key)) continue;
+        paired.add(key);
+        const v = sameMatter(c.facts[a], c.facts[b], wordingOf(similarity(fingerprintOfDoc(c, a), fingerprintOfDoc(c, b)), c.index.vector(a), c.index.vector(b), c.commonIn(source), c.meta[a].title, c.meta[b].title), c.idfIn(source));
+        if (v.same) pairs.push({ a, b, score: round3(v.probability), kind: 'same_matter', reason: v.explanation });
+      }
+    }
     return groupPairs(pairs).map((members) => {
       const inGroup = new Set(members);
       const own = pairs.filter((p) => inGroup.has(p.a));
       const counts = new Map<string, number>();
       for (const p of own) for (const w of sharedTerms(vec(p.a), vec(p.b), c.vocab, 8)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      // the reason: what the members share, most often first (for a group of copies, what the copies share)
+      const reasons = own.map((p) => p.reason ?? explainMatter(c.facts[p.a], c.facts[p.b], 4, c.idfIn(source)));
+      const most = (pick: (r: MatterExplanation) => string[]) => {
+        const m = new Map<string, number>();
+        for (const r of reasons) for (const x of pick(r)) m.set(x, (m.get(x) ?? 0) + 1);
+        return [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([x]) => x);
+      };
       return {
         refIds: members.map((m) => docs.get(m)!),
-        pairs: own.map((p) => ({ a: docs.get(p.a)!, b: docs.get(p.b)!, score: p.score })),
+        kind: own.every((p) => p.kind === 'duplicate') ? 'duplicate' as const : 'same_matter' as const,
+        pairs: own.map((p) => ({ a: docs.get(p.a)!, b: docs.get(p.b)!, score: p.score, kind: p.kind })),
         sharedKeywords: [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([w]) => w),
+        reason: { places: most((r) => r.places), districts: most((r) => r.districts), problems: most((r) => r.problems), demands: most((r) => r.demands), objects: most((r) => r.objects) },
       };
     });
   }
@@ -694,3 +763,15 @@ function searchFacts(id: string, tenantId: string, searchKey: number, createdAt:
     state: item.state ?? null, unitId: item.unitId ?? null, title: item.title, ...text,
   };
 }
+
+/** A text read once: its content terms and its matter (jieba's tags give the place names it knows). */
+interface ReadText { terms: string[]; facts: MatterFacts }
+
+function readText(text: string): ReadText {
+  const seg = segmenter();
+  const tagged = seg.tag(text);
+  const terms = seg.contentTerms(tagged.map((w) => w.word));
+  return { terms, facts: matterFacts(text, terms, tagged) };
+}
+
+export type { MatterExplanation };

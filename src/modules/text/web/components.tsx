@@ -2,10 +2,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Form, List, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { SimilarResponse, SuggestResponse } from '../contract.ts';
+import type { MatterReason, SimilarResponse, SuggestResponse } from '../contract.ts';
 import { api } from '../../../kernel/web/api.ts';
 import { useApiQuery } from '../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../kernel/web/i18n.tsx';
+import { sourceLabels } from '../contract.ts';
 
 /** Where a record of each source opens in the web app. */
 export const sourcePaths: Record<string, (refId: string) => string> = {
@@ -44,7 +45,8 @@ function useDebouncedPost<T>(url: string, body: Record<string, unknown> | null, 
 }
 
 /**
- * 相似件: the earlier items most similar to a text being written or reviewed, with a score, a 疑似重复 flag and the
+ * 相似件: the earlier items most similar to a text being written or reviewed, with a score, marked 疑似重复 (a copy),
+ * 同一事项 (the same matter in other words, with the shared place, problem and demand) or 相似 (related), and the
  * shared keywords, so a person can judge. Drop it under a form (text = title + body) or on a detail page.
  */
 export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600, minLength = 12, title }: {
@@ -69,12 +71,16 @@ export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600
         <List size="small" dataSource={items} renderItem={(i) => {
           const to = linkOf(i.source, i.refId);
           return (
-            <List.Item key={i.id} extra={<Tooltip title={t('相似度')}><Tag color={i.duplicate ? 'red' : 'blue'}>{Math.round(i.score * 100)}%</Tag></Tooltip>}>
+            <List.Item key={i.id} data-kind={i.duplicate ? 'duplicate' : i.sameMatter ? 'same_matter' : 'related'}
+              extra={<Tooltip title={t('相似度')}><Tag color={i.duplicate ? 'red' : i.sameMatter ? 'orange' : 'blue'}>{Math.round(i.score * 100)}%</Tag></Tooltip>}>
               <Space direction="vertical" size={2} style={{ width: '100%' }}>
                 <Space wrap size={4}>
-                  {i.duplicate && <Tag color="red">{t('疑似重复')}</Tag>}
-                  {to ? <Link to={to}>{i.title}</Link> : <span>{i.title}</span>}
+                  {i.duplicate ? <Tag color="red">{t('疑似重复')}</Tag> : i.sameMatter ? <Tag color="orange">{t('同一事项')}</Tag> : <Tag>{t('相似')}</Tag>}
+                  {!source && sourceLabels[i.source] && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(sourceLabels[i.source])}</Typography.Text>}
+                  {to && i.actions.includes('open') ? <Link to={to}>{i.title}</Link> : <span>{i.title}</span>}
+                  {i.restricted && <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{t('无权打开')}）</Typography.Text>}
                 </Space>
+                {(i.sameMatter || i.duplicate) && <MatterReasonLine reason={i.matter} />}
                 {i.sharedKeywords.length > 0 && (
                   <Space wrap size={2}>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('共同关键词')}:</Typography.Text>
@@ -87,6 +93,21 @@ export function SimilarItems({ text, source, record, limit = 5, debounceMs = 600
         }} />
       )}
     </section>
+  );
+}
+
+/** Why two items are one matter (同一事项): the place, problem, demand and objects they share, in one line. */
+export function MatterReasonLine({ reason }: { reason: MatterReason }) {
+  const { t } = useI18n();
+  const parts: Array<[string, string[]]> = [
+    ['共同地点', [...reason.places, ...reason.districts].slice(0, 4)], ['共同问题', reason.problems], ['共同诉求', reason.demands], ['共同对象', reason.objects],
+  ];
+  const shown = parts.filter(([, xs]) => xs.length > 0);
+  if (!shown.length) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="matter-reason">
+      {shown.map(([label, xs]) => `${t(label)}：${xs.map((x) => t(x)).join('、')}`).join('；')}
+    </Typography.Text>
   );
 }
 

@@ -10,6 +10,7 @@ export const SimilarItems = lazyComponent(() => components().then((m) => m.Simil
 export const UnitSuggestions = lazyComponent(() => components().then((m) => m.UnitSuggestions));
 export const UnitSuggestionsField = lazyComponent(() => components().then((m) => m.UnitSuggestionsField));
 export const Highlighted = lazyComponent(() => components().then((m) => m.Highlighted));
+export const MatterReasonLine = lazyComponent(() => components().then((m) => m.MatterReasonLine));
 
 export const textWeb: WebModule = {
   name: 'text',

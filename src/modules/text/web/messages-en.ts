@@ -13,5 +13,13 @@ export default {
   '相似件查询': 'Similar items', '输入或粘贴一件提案、社情民意的标题和正文，查看以往相似的事项和建议的承办单位。': 'Type or paste a text to see similar earlier items and suggested units.',
   '文本': 'Text', '标题和正文': 'Title and body', '件数': 'Items', '近三个月': '3 months', '近一年': '1 year', '近三年': '3 years', '这段时间还没有足够的事项形成热点。': 'Not enough items in this period to form topics.',
   '近 {d} 天共 {n} 件事项，按内容自动归为以下热点（点击柱条查看该热点的事项）。': '{n} items in the last {d} days, grouped by content (click a bar to see its items).',
+  '同一事项': 'Same matter', '相似': 'Related', '无权打开': 'not yours to open', '共同地点': 'Same place', '共同问题': 'Same problem', '共同诉求': 'Same demand', '共同对象': 'Same objects',
+  '噪声扰民': 'noise', '油烟异味': 'fumes and smells', '粉尘扬尘': 'dust', '供水': 'water supply', '渗漏': 'leaks', '停车秩序': 'parking', '过街通行': 'crossing and access',
+  '公交': 'buses', '拆迁改造': 'demolition and renewal', '工程停滞': 'stalled works', '欠薪': 'unpaid wages', '押金退费': 'deposits', '收费': 'charges',
+  '入园入学': 'school places', '房屋质量': 'building quality', '购房资格': 'home-purchase eligibility', '电力设施': 'power lines', '垃圾': 'rubbish',
+  '摊贩占道': 'street vendors', '规划用途': 'land use', '违章搭建': 'illegal building', '电费': 'electricity bills', '环境污染': 'pollution',
+  '道路设施': 'roads', '邮政': 'post', '假期课时': 'school holidays', '社保': 'social insurance', '电梯': 'lifts', '安全隐患': 'safety hazards',
+  '标识指引': 'signs', '集资诈骗': 'fraud', '捆绑销售': 'bundled sales', '查处整治': 'enforcement', '维修修复': 'repair', '建设开工': 'build',
+  '恢复': 'restore', '退还': 'refund', '告知公开': 'inform', '增设': 'add facilities', '搬迁选址': 'relocate', '限制禁止': 'restrict', '核查检测': 'inspect', '调整政策': 'change the policy',
   '热点件数': 'Items per topic', '按月趋势（前五个热点）': 'Monthly trend (top five)', '各热点件数柱状图': 'Bar chart of items per topic', '热点按月趋势折线图': 'Line chart of topics by month', '热点': 'Topics',
 } satisfies Record<string, string>;

@@ -13,6 +13,8 @@ import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx'
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { LifecycleSteps } from '../../../../kernel/web/lifecycle-steps.tsx';
 import { StateTag, useOpinionOptions } from '../shared.tsx';
+import { useSession } from '../../../../kernel/web/session.tsx';
+import { SimilarItems } from '../../../text/web/index.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 
@@ -23,6 +25,7 @@ export default function OpinionDetailPage() {
   const report = useReportError();
   const navigate = useNavigate();
   const options = useOpinionOptions();
+  const session = useSession();
   const { data: r, loading, error, reload } = useApiQuery<ReportDetail>(`/api/opinions/${id}`);
   const [editing, setEditing] = useState(false);
   const [recording, setRecording] = useState(false);
@@ -93,6 +96,12 @@ export default function OpinionDetailPage() {
           <Card size="small" title={changed ? t('现稿') : t('正文')}><Typography.Title level={5}>{r.title}</Typography.Title><p style={pre}>{r.body}</p></Card>
         </Col>
       </Row>
+
+      {session.can('text.use') && (
+        <Card size="small" title={t('同一事项与相似的提案')} data-testid="same-matter-proposals">
+          <SimilarItems text={`${r.title}\n${r.body}`} source="proposal" record={{ source: 'report', refId: r.id }} title={false} limit={5} />
+        </Card>
+      )}
 
       <Card size="small" title={t('采用与批示')}>
         {r.events.length === 0 ? <Typography.Text type="secondary">{t('暂无')}</Typography.Text> : (

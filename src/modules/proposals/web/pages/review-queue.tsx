@@ -15,6 +15,7 @@ import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/comp
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { labelOf, useProposalOptions } from '../shared.tsx';
+import { MatterReasonLine } from '../../../text/web/index.tsx';
 
 interface Decision { transition: BatchTransition; reason?: string; reasonCode?: string; convertTo?: 'opinion' | 'reference'; targetId?: string; date?: dayjs.Dayjs; note?: string }
 
@@ -132,14 +133,17 @@ export default function ReviewQueuePage() {
         )}
       </PageCard>
 
-      <PageCard title={<Space><MergeCellsOutlined />{t('疑似重复提案')}</Space>} loading={dups.loading && !dups.data}>
-        {dups.data && dups.data.groups.length === 0 && <EmptyHint text={t('审查队列中没有疑似重复的提案。')} />}
+      <PageCard title={<Space><MergeCellsOutlined />{t('疑似重复与同一事项')}</Space>} loading={dups.loading && !dups.data}>
+        {dups.data && dups.data.groups.length === 0 && <EmptyHint text={t('审查队列中没有疑似重复或反映同一事项的提案。')} />}
         {dups.data?.groups.map((g) => (
           <div key={g.members.map((m) => m.id).join()} style={{ borderBottom: '1px solid rgba(0,0,0,0.06)', padding: '12px 0' }} data-testid="duplicate-group">
             <Space wrap style={{ marginBottom: 6 }}>
-              <Typography.Text strong>{t('{n} 件疑似重复', { n: g.members.length })}</Typography.Text>
+              {g.kind === 'same_matter'
+                ? <><Tag color="orange">{t('同一事项')}</Tag><Typography.Text strong>{t('{n} 件反映同一事项', { n: g.members.length })}</Typography.Text></>
+                : <Typography.Text strong>{t('{n} 件疑似重复', { n: g.members.length })}</Typography.Text>}
               {g.sharedKeywords.map((k) => <Tag key={k}>{k}</Tag>)}
             </Space>
+            <MatterReasonLine reason={g.reason} />
             {g.members.map((m) => (
               <div key={m.id} style={{ display: 'flex', gap: 8, alignItems: 'flex-start', margin: '6px 0' }}>
                 <Progress type="circle" size={28} percent={Math.round(m.score * 100)} format={(pct) => `${pct}`} style={{ flex: 'none' }} />
