@@ -51,7 +51,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
     '/review': ['/api/review/document'],
     '/inspections': ['/api/inspections', '/api/inspections/options'],
-    '/appraisals': ['/api/appraisals', '/api/appraisals/options'],
+    '/appraisals': ['/api/supervision/appraisals', '/api/supervision/appraisals/options'],
     '/live': ['/api/live', '/api/live/options'],
     '/surveys': ['/api/surveys', '/api/surveys/options'],
     '/activities': ['/api/activities', '/api/activities/options'],

@@ -35,7 +35,7 @@ export async function resultsWorkbook(a: AppraisalDetail, results: UnitResultVie
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const songti = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
+
 const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
 const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
 const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
@@ -45,7 +45,7 @@ const cell = (text: string, head = false) => new TableCell({
   borders, verticalAlign: VerticalAlign.CENTER,
   children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, font: head ? heiti : fangsong, size: 24 })] })],
 });
-const para = (text: string, o: { font?: typeof songti; size?: number; center?: boolean; before?: number; after?: number; indent?: boolean } = {}) => new Paragraph({
+const para = (text: string, o: { font?: typeof fangsong; size?: number; center?: boolean; before?: number; after?: number; indent?: boolean } = {}) => new Paragraph({
   alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 560 },
   indent: o.indent ? { firstLine: 640 } : undefined,
   children: [new TextRun({ text, font: o.font ?? fangsong, size: o.size ?? 32 })],

@@ -14,6 +14,7 @@ export const appraisalsWeb: WebModule = {
   ],
   routes: [
     { path: '/appraisals', element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/appraisals/stats', permission: p.readAll, crumb: '民主评议统计', element: lazyPage(() => import('./pages/stats.tsx')) },
     { path: '/appraisals/:id', crumb: '民主评议详情', element: lazyPage(() => import('./pages/detail.tsx')) },
     { path: '/appraisals/:id/vote', crumb: '满意度测评', element: lazyPage(() => import('./pages/vote.tsx')) },
   ],
