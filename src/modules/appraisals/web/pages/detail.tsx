@@ -155,7 +155,7 @@ export default function AppraisalDetailPage() {
       {voting && r.voteLink && (
         <Card size="small" title={t('现场测评')}>
           <Space size={32} wrap align="start">
-            <div style={{ textAlign: 'center' }}>
+            <div style={{ textAlign: 'center' }} data-vote-url={absolute(r.voteLink)}>
               <QRCode value={absolute(r.voteLink)} size={220} />
               <div><Typography.Text type="secondary">{t('委员扫码测评（需登录）')}</Typography.Text></div>
             </div>
@@ -266,7 +266,7 @@ export default function AppraisalDetailPage() {
           <>
             <Alert type="warning" showIcon message={t('测评码只显示这一次，请立即打印后发给特邀代表；每个测评码只能投票一次。')} style={{ marginBottom: 12 }} />
             <Space wrap size={16}>
-              {codes.map((c) => <div key={c.code} style={{ textAlign: 'center' }}><QRCode value={absolute(c.url)} size={140} /><div>{c.label}</div></div>)}
+              {codes.map((c) => <div key={c.code} style={{ textAlign: 'center' }} data-token-url={absolute(c.url)}><QRCode value={absolute(c.url)} size={140} /><div>{c.label}</div></div>)}
             </Space>
           </>
         ) : (
