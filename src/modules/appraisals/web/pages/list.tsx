@@ -69,8 +69,8 @@ export default function AppraisalsListPage() {
   return (
     <PageCard title={t('民主评议')} extra={
       <Space wrap>
-        {staff && <Button icon={<BarChartOutlined />} onClick={() => navigate('/appraisals/stats')}>{t('评议统计')}</Button>}
-        {can('appraisals.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建民主评议')}</Button>}
+        {staff && <Button icon={<BarChartOutlined />} aria-label={t('评议统计')} onClick={() => navigate('/appraisals/stats')}>{mobile ? null : t('评议统计')}</Button>}
+        {can('appraisals.manage') && <Button type="primary" icon={<PlusOutlined />} aria-label={t('新建民主评议')} onClick={() => setCreating(true)}>{mobile ? t('新建评议') : t('新建民主评议')}</Button>}
       </Space>
     }>
       <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
