@@ -2,7 +2,7 @@
 // mode (the web manifest names this file).
 export default {
   // menu, crumbs, lifecycle
-  '民主评议': 'Democratic appraisal', '新建评议': 'New', '民主评议详情': 'Appraisal', '满意度测评': 'Satisfaction vote', '民主评议统计': 'Appraisal statistics', '评议统计': 'Statistics',
+  '民主评议': 'Democratic appraisal', '评议组组长': 'Group leader', '评议组成员': 'Group members', '按姓名搜索委员': 'Search members by name', '新建评议': 'New', '民主评议详情': 'Appraisal', '满意度测评': 'Satisfaction vote', '民主评议统计': 'Appraisal statistics', '评议统计': 'Statistics',
   '筹备': 'Preparation', '自查': 'Self-check', '评议': 'Vote', '结果公布': 'Results', '整改': 'Rectification', '办结': 'Close',
   '筹备中': 'Preparing', '自查中': 'Self-check', '评议中': 'Voting', '结果已公布': 'Results published', '整改中': 'Rectifying', '已办结': 'Closed',
   '启动自查': 'Start self-check', '开始测评': 'Open the vote', '结束测评并公布结果': 'Close the vote and publish', '交办整改': 'Send rectification items',

@@ -22,6 +22,21 @@ const base = '/api/supervision/appraisals';
 const score = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 const absolute = (path: string) => `${window.location.origin}${path}`;
 
+/** Members of the CPPCC, searched by name as one types (GET /api/members/search), for the appraisal group. */
+function MemberSelect({ value, onChange, multiple, known, placeholder }: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean; known: Array<{ userId: string; name: string }>; placeholder?: string }) {
+  const [options, setOptions] = useState<Array<{ value: string; label: string }>>(known.map((k) => ({ value: k.userId, label: k.name })));
+  const search = (q: string) => {
+    void api.get<{ items: Array<{ userId: string; name: string; sectorName: string | null }> }>('/api/members/search', { q: q || undefined, pageSize: 20 }).then((r) => {
+      setOptions((old) => {
+        const keep = old.filter((o) => (Array.isArray(value) ? value.includes(o.value) : o.value === value));
+        const fresh = r.items.map((m) => ({ value: m.userId, label: m.sectorName ? `${m.name}（${m.sectorName}）` : m.name }));
+        return [...keep, ...fresh.filter((f) => !keep.some((k) => k.value === f.value))];
+      });
+    }, () => undefined);
+  };
+  return <Select mode={multiple ? 'multiple' : undefined} allowClear showSearch filterOption={false} onSearch={search} onFocus={() => search('')} value={value} onChange={onChange} options={options} placeholder={placeholder} />;
+}
+
 interface Tracked { id: string; itemKey: string; unitName: string; text: string; stateLabel: string; stateTone: string; dueDate: string | null; overdue: boolean }
 
 /** The ranked results: one row per department, its items' scores, its satisfaction rate. */
@@ -77,9 +92,10 @@ export default function AppraisalDetailPage() {
     void message.success(t('已{label}', { label: t(a.label) }));
     reload();
   };
-  const savePlan = async (v: { items: Array<{ name: string; weight: number }>; unitIds: string[] }) => {
+  const savePlan = async (v: { items: Array<{ name: string; weight: number }>; unitIds: string[]; leaderId?: string; memberIds?: string[] }) => {
+    const group = [...(v.leaderId ? [{ userId: v.leaderId, duty: 'leader' }] : []), ...(v.memberIds ?? []).filter((m) => m !== v.leaderId).map((userId) => ({ userId, duty: 'member' }))];
     try {
-      await api.patch(`${base}/${r.id}`, { version: r.version, ...v });
+      await api.patch(`${base}/${r.id}`, { version: r.version, items: v.items, unitIds: v.unitIds, group });
       setPlanOpen(false);
       reload();
     } catch (e) { if (!applyFormErrors(planForm, e)) report(e, { onReload: reload }); }
@@ -134,7 +150,10 @@ export default function AppraisalDetailPage() {
         {r.viewer === 'staff' && (
           <Space wrap style={{ marginTop: 16 }}>
             <WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} />
-            {r.abilities.edit && <Button onClick={() => { planForm.setFieldsValue({ items: r.items.map((i) => ({ name: i.name, weight: i.weight })), unitIds: r.units.map((u) => u.unitId) }); setPlanOpen(true); }}>{t('修改评议方案')}</Button>}
+            {r.abilities.edit && <Button onClick={() => { planForm.setFieldsValue({
+              items: r.items.map((i) => ({ name: i.name, weight: i.weight })), unitIds: r.units.map((u) => u.unitId),
+              leaderId: r.group.find((g) => g.duty === 'leader')?.userId, memberIds: r.group.filter((g) => g.duty !== 'leader').map((g) => g.userId),
+            }); setPlanOpen(true); }}>{t('修改评议方案')}</Button>}
             {r.abilities.tokens && <Button onClick={() => { setCodes(null); tokenForm.resetFields(); setTokensOpen(true); }}>{t('生成代表测评码')}</Button>}
             {r.abilities.export && <Button icon={<DownloadOutlined />} href={`${base}/${r.id}/results.xlsx`}>{t('导出 Excel')}</Button>}
             {r.abilities.export && <Button icon={<DownloadOutlined />} href={`${base}/${r.id}/report.docx`}>{t('结果报告 Word')}</Button>}
@@ -238,6 +257,8 @@ export default function AppraisalDetailPage() {
       <Modal open={planOpen} title={t('修改评议方案')} onCancel={() => setPlanOpen(false)} onOk={() => planForm.submit()} okText={t('保存')} width={mobile ? undefined : 640}>
         <Form form={planForm} layout="vertical" onFinish={savePlan}>
           <Form.Item name="unitIds" label={t('被评议单位')} rules={[{ required: true }]}><Select mode="multiple" options={unitOptions} /></Form.Item>
+          <Form.Item name="leaderId" label={t('评议组组长')}><MemberSelect known={r.group} placeholder={t('按姓名搜索委员')} /></Form.Item>
+          <Form.Item name="memberIds" label={t('评议组成员')}><MemberSelect multiple known={r.group} placeholder={t('按姓名搜索委员')} /></Form.Item>
           <Form.List name="items">
             {(fields, { add, remove }) => (
               <>
