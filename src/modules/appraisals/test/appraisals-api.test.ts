@@ -104,6 +104,7 @@ for (const d of await dialects()) {
       const tasks = (await unit.get('/api/worklist?pageSize=100')).body.items.filter((t: any) => t.label === '提交民主评议自查报告');
       assert.equal(tasks.length, 1, 'the department has the self-report on its worklist');
       assert.equal(tasks[0].dueDate, due);
+      assert.equal(tasks[0].link, `/appraisals/${a.id}`, 'the work item opens the appraisal');
 
       const mine = await unit.get(`${base}/${a.id}`);
       assert.equal(mine.status, 200);
