@@ -23,7 +23,7 @@ const score = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 const absolute = (path: string) => `${window.location.origin}${path}`;
 
 /** Members of the CPPCC, searched by name as one types (GET /api/members/search), for the appraisal group. */
-function MemberSelect({ value, onChange, multiple, known, placeholder }: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean; known: Array<{ userId: string; name: string }>; placeholder?: string }) {
+function MemberSelect({ id, value, onChange, multiple, known, placeholder }: { id?: string; value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean; known: Array<{ userId: string; name: string }>; placeholder?: string }) {
   const [options, setOptions] = useState<Array<{ value: string; label: string }>>(known.map((k) => ({ value: k.userId, label: k.name })));
   const search = (q: string) => {
     void api.get<{ items: Array<{ userId: string; name: string; sectorName: string | null }> }>('/api/members/search', { q: q || undefined, pageSize: 20 }).then((r) => {
@@ -34,7 +34,7 @@ function MemberSelect({ value, onChange, multiple, known, placeholder }: { value
       });
     }, () => undefined);
   };
-  return <Select mode={multiple ? 'multiple' : undefined} allowClear showSearch filterOption={false} onSearch={search} onFocus={() => search('')} value={value} onChange={onChange} options={options} placeholder={placeholder} />;
+  return <Select id={id} mode={multiple ? 'multiple' : undefined} allowClear showSearch filterOption={false} onSearch={search} onFocus={() => search('')} value={value} onChange={onChange} options={options} placeholder={placeholder} />;
 }
 
 interface Tracked { id: string; itemKey: string; unitName: string; text: string; stateLabel: string; stateTone: string; dueDate: string | null; overdue: boolean }
@@ -263,7 +263,7 @@ export default function AppraisalDetailPage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
-                  <Space key={f.key} align="baseline">
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}><Input placeholder={t('测评项目')} maxLength={40} /></Form.Item>
                     <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]}><InputNumber min={1} max={100} placeholder={t('权重')} /></Form.Item>
                     <MinusCircleOutlined aria-label={t('删除')} onClick={() => remove(f.name)} />
@@ -303,7 +303,7 @@ export default function AppraisalDetailPage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
-                  <Space key={f.key} align="baseline" wrap>
+                  <Space key={f.key} align="baseline" wrap style={{ display: 'flex' }}>
                     <Form.Item name={[f.name, 'unitId']} rules={[{ required: true }]}><Select style={{ width: 140 }} options={unitOptions} placeholder={t('整改单位')} /></Form.Item>
                     <Form.Item name={[f.name, 'text']} rules={[{ required: true, min: 2 }]}><Input style={{ width: mobile ? 240 : 380 }} placeholder={t('整改事项')} maxLength={2000} /></Form.Item>
                     <Form.Item name={[f.name, 'dueWorkingDays']} rules={[{ required: true }]}><InputNumber min={1} max={250} addonAfter={t('工作日')} /></Form.Item>
