@@ -6,3 +6,4 @@ export { recommendationsModule } from './module.ts';
 export { recommendationsLifecycle } from './domain/recommendations-lifecycle.ts';
 export { canSeeItem } from './domain/recommendations-policy.ts';
 export { recommendationsRequestedEvent, type RecommendationsRequestedPayload, type RecommendationSourceType } from './contract.ts';
+export { countItems as countRecommendations } from './server/repository.ts';

@@ -1,21 +1,18 @@
 /**
- * The 民主评议 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The 民主评议 lifecycle as data (pure: no database, no HTTP): 筹备 → 自查 → 评议中（投票）→ 结果公布 → 整改 → 办结.
+ * The office (办公室) sets the appraisal up (departments, scope, items and weights, the appraisal group), the departments
+ * hand in their self-reports (自查), members and invited representatives vote on the spot (评议中), the results are
+ * published (结果公布), the rectification items go to the recommendation tracker (整改) and the appraisal is closed (办结).
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
 import { appraisalsPermissions } from './appraisals-permissions.ts';
 
-/** The states of a 民主评议; `satisfies Record<AppraisalsState, StateDef>` below keeps the list and the lifecycle in step. */
-export const appraisalsStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+/** The states of a 民主评议 (the appraisal of government departments). */
+export const appraisalsStates = ['preparing', 'self_check', 'voting', 'published', 'rectifying', 'closed'] as const;
 export type AppraisalsState = (typeof appraisalsStates)[number];
 
-/** The columns the lifecycle's guards and checks read (the repository's row has more). */
+/** The columns the lifecycle's guards read (the repository's row has more). */
 export interface AppraisalsRecord {
   id: string;
   tenant_id: string;
@@ -25,63 +22,60 @@ export interface AppraisalsRecord {
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 民主评议 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+/** The role that organises appraisals (办公室工作人员). */
+export const organiserRoles = ['office_staff'] as const;
 
 export { appraisalsPermissions } from './appraisals-permissions.ts';
 
 type Ctx = GuardContext<AppraisalsRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有民主评议的提交人可以执行此操作');
-const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的民主评议');
+const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能组织本级政协的民主评议');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
-const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
+const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label);
+/** 启动自查: the date by which the departments hand in their self-reports (自查报告截止日期). */
+const selfCheckInput = z.object({ selfReportDue: day('自查报告截止日期') });
+/** 办结: what came of the appraisal, required. */
+const closeInput = z.object({ summary: z.string().trim().min(1).max(2000).describe('办结说明') });
 
 export const appraisalsLifecycle = defineWorkflow<AppraisalsRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
-  id: 'appraisals_item',
+  id: 'appraisal',
   label: '民主评议',
-  initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  initial: 'preparing',
+  stages: ['筹备', '自查', '评议', '结果公布', '整改', '办结'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '民主评议待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '民主评议退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '民主评议待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    preparing: { label: '筹备中', labelEn: 'Preparing', stage: '筹备', tone: 'default', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 20, label: '民主评议筹备' } },
+    self_check: { label: '自查中', labelEn: 'Self-check', stage: '自查', tone: 'processing' },
+    voting: { label: '评议中', labelEn: 'Voting', stage: '评议', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 5, label: '民主评议测评与结果公布' } },
+    published: { label: '结果已公布', labelEn: 'Results published', stage: '结果公布', tone: 'cyan', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 10, label: '民主评议整改意见交办' } },
+    rectifying: { label: '整改中', labelEn: 'Rectifying', stage: '整改', tone: 'warning' },
+    closed: { label: '已办结', labelEn: 'Closed', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
   } satisfies Record<AppraisalsState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: appraisalsPermissions.create, guard: isOwner },
-    {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: appraisalsPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
-    },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: appraisalsPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: appraisalsPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'start_self_check', label: '启动自查', labelEn: 'Start self-check', from: ['preparing'], to: 'self_check', roles: organiserRoles, permission: appraisalsPermissions.manage, guard: sameTenant, input: selfCheckInput },
+    { name: 'open_vote', label: '开始测评', labelEn: 'Open the vote', from: ['self_check'], to: 'voting', roles: organiserRoles, permission: appraisalsPermissions.manage, guard: sameTenant, confirm: true },
+    { name: 'publish', label: '结束测评并公布结果', labelEn: 'Close the vote and publish', from: ['voting'], to: 'published', roles: organiserRoles, permission: appraisalsPermissions.manage, guard: sameTenant, confirm: true },
+    { name: 'send_rectification', label: '交办整改', labelEn: 'Send rectification items', from: ['published'], to: 'rectifying', roles: organiserRoles, permission: appraisalsPermissions.manage, guard: sameTenant, confirm: true },
+    { name: 'close', label: '办结', labelEn: 'Close', from: ['rectifying'], to: 'closed', roles: organiserRoles, permission: appraisalsPermissions.manage, guard: sameTenant, input: closeInput, confirm: true },
   ],
 });
 
-/** POST /api/appraisals/:id/transitions: a union on `action`, one member per action with its own input. */
+/** POST /api/supervision/appraisals/:id/transitions: a union on `action`, one member per action with its own input. */
 export const appraisalsTransitionBody = transitionBodySchema([appraisalsLifecycle]);
 export type AppraisalsTransitionBody = z.infer<typeof appraisalsTransitionBody>;
 
 export const appraisalsStateLabel = (s: string) => appraisalsLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const appraisalsActionLabel = (a: string) => (a === 'create' ? '起草' : appraisalsLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
+/** History rows name their action: the transitions' labels, plus the steps the commands write. */
+const stepLabels: Record<string, string> = {
+  create: '新建', setup: '修改评议方案', self_report: '提交自查报告', visit: '走访调研', tokens: '生成代表测评码', rectification: '整改事项',
+};
+export const appraisalsActionLabel = (a: string) => stepLabels[a] ?? appraisalsLifecycle.transitions.find((t) => t.name === a)?.label ?? a;
 
-/** States in which a 民主评议 is still open (counted by the figure 未办结民主评议). */
-export const openStates: readonly AppraisalsState[] = ['draft', 'submitted', 'accepted', 'returned'];
+/** States in which the vote has been held (评议已开展): the figure 开展民主评议 counts these. */
+export const heldStates: readonly AppraisalsState[] = ['voting', 'published', 'rectifying', 'closed'];
+/** States after the results were published: departments and members see the results. */
+export const publishedStates: readonly AppraisalsState[] = ['published', 'rectifying', 'closed'];
+/** The appraisal's plan (departments, items, weights, scores) may change only while it is prepared. */
+export const planEditable = (state: string) => state === 'preparing';
+/** Representatives' one-time codes may be issued until the vote ends. */
+export const tokensIssuable = (state: string) => state === 'preparing' || state === 'self_check' || state === 'voting';
+/** Self-reports are handed in (and replaced) until the vote opens. */
+export const selfReportOpen = (state: string) => state === 'self_check' || state === 'preparing';

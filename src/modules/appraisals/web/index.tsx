@@ -1,22 +1,25 @@
 /**
- * Web manifest of the 民主评议 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 民主评议 module: its menu entries, its pages (each lazily loaded) and the English of its Chinese
+ * labels. The phone vote page of an invited representative opens without an account (a public route).
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { appraisalsPermissions } from '../domain/appraisals-permissions.ts';
+import { appraisalsPermissions as p } from '../domain/appraisals-permissions.ts';
 
 export const appraisalsWeb: WebModule = {
   name: 'appraisals',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'appraisals', label: '民主评议', icon: <FileTextOutlined />, path: '/appraisals', permission: [appraisalsPermissions.create, appraisalsPermissions.handle, appraisalsPermissions.readAll], order: 60 },
+    { key: 'appraisals', label: '民主评议', icon: <AuditOutlined />, path: '/appraisals', permission: [p.manage, p.readAll, p.vote, p.selfReport], order: 60 },
   ],
   routes: [
     { path: '/appraisals', element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/appraisals/stats', permission: p.readAll, crumb: '民主评议统计', element: lazyPage(() => import('./pages/stats.tsx')) },
     { path: '/appraisals/:id', crumb: '民主评议详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/appraisals/:id/vote', crumb: '满意度测评', element: lazyPage(() => import('./pages/vote.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
+  publicRoutes: [
+    { path: '/public/appraisals/:id/vote', element: lazyPage(() => import('./pages/vote.tsx').then((m) => ({ default: m.PublicVotePage }))) },
+  ],
   messages: () => import('./messages-en.ts'),
 };
