@@ -448,6 +448,14 @@ export async function setLinks(ctx: ModuleContext, actor: Actor, id: string, bod
   const reports = await check('opinion', body.reportIds, 'reportIds', '关联社情民意');
   await ctx.uow.run(async (w) => {
     await w.bumpVersion('consultations', id, body.version, { proposal_ids: JSON.stringify(proposals), report_ids: JSON.stringify(reports), updated_at: w.now }, LABEL);
+    // the rows the linked records' pages read (关联协商), kept with the lists on the meeting's row
+    const db = consultationsDb(w.trx);
+    await db.deleteFrom('consultation_links').where('consultation_id', '=', id).execute();
+    const links = [
+      ...proposals.map((x, i) => ({ consultation_id: id, entity_type: 'proposal', entity_id: x, seq: i + 1 })),
+      ...reports.map((x, i) => ({ consultation_id: id, entity_type: 'opinion', entity_id: x, seq: i + 1 })),
+    ];
+    if (links.length) await db.insertInto('consultation_links').values(links).execute();
     await step(w, row, actor, 'links', body.version, `提案 ${proposals.length} 件，社情民意 ${reports.length} 篇`, ip);
   });
 }

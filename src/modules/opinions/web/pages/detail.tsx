@@ -13,6 +13,7 @@ import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx'
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { LifecycleSteps } from '../../../../kernel/web/lifecycle-steps.tsx';
 import { StateTag, useOpinionOptions } from '../shared.tsx';
+import { RecordPanels } from '../../../../kernel/web/record-panels.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 
@@ -103,6 +104,9 @@ export default function OpinionDetailPage() {
           }))} />
         )}
       </Card>
+
+      {/* what other modules show on a report's page (关联协商) */}
+      <RecordPanels entityType="opinion" id={r.id} stacked />
 
       <Collapse items={[
         { key: 'h', label: t('办理过程'), children: <Timeline items={r.history.map((h) => ({ children: <div>{t(h.actionLabel)} · {h.actorName} · {formatDateTime(h.at)}{h.note && <div>{h.note}</div>}</div> }))} /> },
