@@ -16,7 +16,7 @@ export function LinkedConsultations({ entityType, id, stacked }: RecordPanelProp
   const { data } = useApiQuery<Linked>(`/api/consultations/links?${new URLSearchParams({ entityType, id })}`);
   if (!data?.items.length) return null;
   return (
-    <Card size="small" title={t('关联协商')} data-testid="linked-consultations" style={stacked ? undefined : { marginBottom: 16 }}>
+    <Card size={stacked ? 'small' : 'default'} title={t('关联协商')} data-testid="linked-consultations" style={stacked ? undefined : { marginBottom: 16 }}>
       <List size="small" dataSource={data.items} renderItem={(c) => (
         <List.Item>
           <Space direction="vertical" size={0}>
