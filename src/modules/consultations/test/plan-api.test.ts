@@ -4,6 +4,7 @@
 // their lists, and a county seeing its own plan only.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { dialects } from '../../../../test/support/db.ts';
 import { drained, startWorld, type World } from '../../../../test/support/factories.ts';
@@ -229,6 +230,26 @@ for (const d of await dialects()) {
       assert.ok(!/提案办理协商会[^）]*改善农村养老食堂运营/.test(text));
       assert.ok(text.includes('计划调整情况') && text.includes('配合市委调研安排顺延'));
       const county404 = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/document.docx`, headers: { cookie: county.cookie } });
+      assert.equal(county404.statusCode, 404);
+    });
+
+    test('the plan exports to Excel: every item (the cancelled marked) with its month, lead and departments, and the changes with their reasons', async () => {
+      const res = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/plan.xlsx`, headers: { cookie: member.cookie } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(String(res.headers['content-type']), /spreadsheetml/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows = (name: string) => { const ws = book.getWorksheet(name)!; return Array.from({ length: ws.rowCount - 1 }, (_, i) => (ws.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? ''))); };
+      const p = await plan();
+      const items = rows('计划项');
+      assert.equal(items.length, p.items.length, 'every item, the cancelled included');
+      assert.deepEqual(items.filter((r) => r[6] === '已取消').map((r) => r[2]).sort(), p.items.filter((i: any) => i.status === 'cancelled').map((i: any) => i.title).sort());
+      const first = items.find((r) => r[2] === '促进特色农产品精深加工')!;
+      assert.deepEqual([first[1], first[4]], ['专题议政性常委会议', '农业和农村委员会']);
+      const changes = rows('计划调整');
+      assert.equal(changes.length, p.changes.length);
+      assert.ok(changes.some((r) => r[5] === '配合市委调研安排顺延'));
+      const county404 = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/plan.xlsx`, headers: { cookie: county.cookie } });
       assert.equal(county404.statusCode, 404);
     });
 

@@ -212,6 +212,7 @@ export async function setStaffTown(ctx: ModuleContext, actor: Actor, userId: str
   if (!assignsTowns(actor, await staffTownOf(ctx.db, actor.userId))) throw new AppError('FORBIDDEN', '只有县（区）有事来商量工作人员可以设置乡镇工作人员');
   const staff = await tenantUsersHoldingRoles(ctx.db, actor.tenantId, [platformStaffRole]);
   if (!staff.includes(userId)) throw invalid('userId', '「工作人员」', '不是本县（区）的有事来商量工作人员');
+  if (userId === actor.userId) throw invalid('userId', '「工作人员」', '不能限定本人');
   await ctx.uow.run(async (w) => {
     const db = platformsDb(w.trx);
     await db.deleteFrom('platforms_staff_towns').where('user_id', '=', userId).execute();

@@ -49,6 +49,10 @@ for (const d of await dialects()) {
       assert.equal(other.body.error.field, 'userId');
       const notStaff = await plat1.put(`/api/platforms/staff/${w.convenerIds.conv1}`, { town: '东关镇' });
       assert.equal(notStaff.body.error.field, 'userId');
+      const plat1Id = String((await w.zx.ctx.db.selectFrom('users').select('id').where('username', '=', 'plat1').executeTakeFirstOrThrow()).id);
+      const self = await plat1.put(`/api/platforms/staff/${plat1Id}`, { town: '东关镇' });
+      assert.equal(self.status, 400, 'nobody limits their own account');
+      assert.equal(self.body.error.field, 'userId');
       const empty = await plat1.put(`/api/platforms/staff/${town1Id}`, { town: '' });
       assert.equal(empty.status, 400);
       assert.equal(empty.body.error.field, 'town');
