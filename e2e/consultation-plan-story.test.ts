@@ -45,9 +45,16 @@ describe('年度协商计划 user story (chromium)', { skip, timeout: 300_000 },
     await choose(committee, dialog, '建议协商形式', '专题协商会');
     await dialog.getByLabel('选题理由').fill('县域商业网点布局不均衡，农村物流配送成本高，建议开展专题协商。');
     await dialog.getByLabel('联系人及电话').fill('李联络员 0355-2020000');
+    // the committee's survey report goes with the topic
+    const chooser = committee.waitForEvent('filechooser');
+    await dialog.getByTestId('topic-material-upload').click();
+    await (await chooser).setFiles({ name: '县域商业调研报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await dialog.getByText('县域商业调研报告.pdf').waitFor();
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await committee.waitForURL(/\/consultations\/topics\/[^/]+$/);
     await committee.getByText('待处理').first().waitFor();
+    await committee.getByTestId('topic-materials').getByRole('link', { name: /县域商业调研报告\.pdf/ }).waitFor();
+    await shot(stage, committee, 'consultation-topic-material-1280');
     await committee.close();
 
     const office = await as('office');

@@ -4,6 +4,7 @@ import { SettingOutlined } from '@ant-design/icons';
 import type { WebModule } from '../kernel/web/manifest.ts';
 import type { MenuGroup } from '../kernel/web/layout.tsx';
 import { registerMessages } from '../kernel/web/i18n.tsx';
+import { registerRecordPanels } from '../kernel/web/record-panels.tsx';
 import { worklistWeb } from '../modules/worklist/web/index.tsx';
 import { proposalsWeb } from '../modules/proposals/web/index.tsx';
 import { opinionsWeb } from '../modules/opinions/web/index.tsx';
@@ -33,6 +34,7 @@ export const menuGroups: Record<string, MenuGroup> = {
 // the shell's English and the modules' load when English is chosen (decision 0038)
 registerMessages(() => import('./messages-en.ts').then((m) => ({ default: m.shellMessages })));
 for (const m of webModules) if (m.messages) registerMessages(m.messages);
+registerRecordPanels(webModules.flatMap((m) => m.recordPanels ?? []));
 
 export const menu = webModules.flatMap((m) => m.menu ?? []);
 export const routes = webModules.flatMap((m) => m.routes ?? []);

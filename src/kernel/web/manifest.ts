@@ -1,6 +1,7 @@
 /** What a module contributes to the web app: menu entries, pages, header widgets and English translations. */
 import type { ComponentType, ReactNode } from 'react';
 import type { MessagesSource } from './i18n.tsx';
+import type { RecordPanel } from './record-panels.tsx';
 
 /**
  * The permission a menu entry or page needs: one code, or several of which any one will do (a module open to its
@@ -48,6 +49,8 @@ export interface WebModule {
   headerWidgets?: ComponentType[];
   /** notices shown above every page after sign-in (each decides for whom, e.g. a missing holiday schedule) */
   banners?: ComponentType[];
+  /** panels on other modules' record pages (a proposal's 关联协商), shown where a page renders `<RecordPanels>` */
+  recordPanels?: RecordPanel[];
   /**
    * English translations keyed by the Chinese text: `() => import('./messages-en.ts')` (a file whose default export is
    * the dictionary), fetched only when English is chosen; a handful of words may be given inline

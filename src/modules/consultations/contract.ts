@@ -234,6 +234,14 @@ export const linksBody = z.object({
   reportIds: z.array(id('社情民意信息')).max(50).describe('关联社情民意'),
 });
 
+/** GET /api/consultations/links: the consultations that link one proposal or 社情民意 report (关联协商). */
+export const linkedQuery = z.object({
+  entityType: z.enum(['proposal', 'opinion']).describe('关联记录类型（proposal 提案，opinion 社情民意信息）'),
+  id: id('关联记录编号'),
+});
+export const linkedResponse = z.object({ items: z.array(consultationListItem) });
+export type LinkedConsultations = z.infer<typeof linkedResponse>;
+
 /** GET /api/consultations/participations: invited members' rows behind the participation figures. */
 export const participationListQuery = pageQuery.extend({
   userId: id('委员').optional(),

@@ -48,6 +48,23 @@ export const platformEditBody = z.object({
 });
 export type PlatformEditBody = z.infer<typeof platformEditBody>;
 
+/** GET /api/platforms/staff: the county's platform staff, each with the town their account is limited to (乡镇工作人员). */
+export const staffTowns = z.object({
+  items: z.array(z.object({ userId: z.string(), name: z.string(), town: z.string().nullable() })),
+  /** the county's towns that have platforms */
+  towns: z.array(z.string()),
+  /** may the caller set the towns (the county's own staff) */
+  canAssign: z.boolean(),
+});
+export type StaffTowns = z.infer<typeof staffTowns>;
+/** PUT /api/platforms/staff/:userId: the town an account is limited to, or null for the whole county. */
+export const staffTownBody = z.object({ town: z.string().trim().min(1).max(60).nullable().describe('负责的乡镇（街道）') });
+export const userParams = z.object({ userId: id('工作人员') });
+/** GET /api/platforms/member-options: members of the caller's CPPCC to pick as convener or attached member. */
+export const memberOptionsQuery = z.object({ q: z.string().trim().max(40).optional().describe('姓名') });
+export const memberOptions = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type MemberOptions = z.infer<typeof memberOptions>;
+
 /** GET /api/platforms: the registry, paged; a figure's list is this query with the figure's `list.query`. */
 export const platformListQuery = pageQuery.extend({
   county: id('县（区）').optional(),

@@ -24,6 +24,8 @@ export const topicCreateBody = z.object({
   /** the committee, party, group or office proposing it; a committee's staff propose for their committee */
   proposerOrgId: orgId('提出单位').optional(),
   contact: z.string().trim().min(2, '至少 2 个字').max(100).describe('联系人及电话'),
+  /** supporting material uploaded to /api/attachments first (调研报告、背景材料) */
+  attachmentIds: z.array(z.string().min(1).max(40)).max(20).optional().describe('附件'),
 });
 export type TopicCreateBody = z.infer<typeof topicCreateBody>;
 

@@ -18,6 +18,7 @@ import type { ConsultationCreateBody, ConsultationEditBody, InviteBody } from '.
 import { beforeMeetingStates, consultationLifecycle, consultationPermissions, organises } from '../domain/consultation-lifecycle.ts';
 import { canSeeConsultation, defaultDeadlines, mayAnswer, mayHandInSpeech, preparationDeadlines, readsAll, signInOpen, workingDaysAfter, type ConsultationDeadlines } from '../domain/consultation-rules.ts';
 import { findConsultation, jsonIds, participantOf } from './repository.ts';
+import { planDb } from './plan-tables.ts';
 import { readConsultationSettings } from './settings.ts';
 import { consultationsDb, type ConsultationRow, type ParticipantRow } from './tables.ts';
 
@@ -77,6 +78,14 @@ async function checkUnits(ctx: ModuleContext, tenantId: string, ids: readonly st
   if (bad) throw invalid(field, `「${label}」`, '不是本级的承办单位');
 }
 
+/** The 年度协商计划 item a meeting carries out: an item of this CPPCC's plan, not cancelled (else a 400 naming the field). */
+async function checkPlanItem(ctx: ModuleContext, tenantId: string, planItemId: string | null | undefined) {
+  if (!planItemId) return;
+  const item = await planDb(ctx.db).selectFrom('consultation_plan_items').select(['id', 'status']).where('id', '=', planItemId).where('tenant_id', '=', tenantId).executeTakeFirst();
+  if (!item) throw invalid('planItemId', '「年度协商计划项」', '不是本级年度协商计划中的议题');
+  if (item.status !== 'planned') throw invalid('planItemId', '「年度协商计划项」', '已从计划中取消');
+}
+
 /** 新建协商活动: a meeting on a topic, led by a committee; the notice and materials deadlines count back from its date. */
 export async function createConsultation(ctx: ModuleContext, actor: Actor, body: ConsultationCreateBody, ip?: string): Promise<string> {
   requirePermission(actor, consultationPermissions.manage, `新建${LABEL}`);
@@ -84,6 +93,7 @@ export async function createConsultation(ctx: ModuleContext, actor: Actor, body:
   if (!committee || committee.kind !== 'committee' || committee.tenant_id !== actor.tenantId) throw invalid('leadCommitteeId', '「牵头专委会」', '不是本级的专门委员会');
   if (!organises({ tenant_id: actor.tenantId, lead_committee_id: committee.id }, actor)) throw invalid('leadCommitteeId', '「牵头专委会」', '只能是您所在的专委会');
   await checkUnits(ctx, actor.tenantId, body.partnerUnitIds, 'partnerUnitIds', '协办部门');
+  await checkPlanItem(ctx, actor.tenantId, body.planItemId);
   const today = ctx.calendar.today();
   if (body.plannedOn < today) throw invalid('plannedOn', '「会议日期」', '不能早于今天');
   const settings = await readConsultationSettings(ctx, actor.tenantId);
@@ -118,6 +128,7 @@ export async function editConsultation(ctx: ModuleContext, actor: Actor, id: str
   const meetingFields = (['title', 'form', 'topic', 'partnerUnitIds', 'plannedOn', 'plannedTime', 'place', 'planItemId'] as const).filter((k) => body[k] !== undefined);
   if (!before && meetingFields.length) throw invalid(meetingFields[0], '「会议安排」', '在会议召开后不能再修改');
   if (body.partnerUnitIds) await checkUnits(ctx, row.tenant_id, body.partnerUnitIds, 'partnerUnitIds', '协办部门');
+  await checkPlanItem(ctx, row.tenant_id, body.planItemId);
   const set: Record<string, unknown> = {};
   if (body.title !== undefined) set.title = body.title;
   if (body.form !== undefined) set.form = body.form;
@@ -448,6 +459,14 @@ export async function setLinks(ctx: ModuleContext, actor: Actor, id: string, bod
   const reports = await check('opinion', body.reportIds, 'reportIds', '关联社情民意');
   await ctx.uow.run(async (w) => {
     await w.bumpVersion('consultations', id, body.version, { proposal_ids: JSON.stringify(proposals), report_ids: JSON.stringify(reports), updated_at: w.now }, LABEL);
+    // the rows the linked records' pages read (关联协商), kept with the lists on the meeting's row
+    const db = consultationsDb(w.trx);
+    await db.deleteFrom('consultation_links').where('consultation_id', '=', id).execute();
+    const links = [
+      ...proposals.map((x, i) => ({ consultation_id: id, entity_type: 'proposal', entity_id: x, seq: i + 1 })),
+      ...reports.map((x, i) => ({ consultation_id: id, entity_type: 'opinion', entity_id: x, seq: i + 1 })),
+    ];
+    if (links.length) await db.insertInto('consultation_links').values(links).execute();
     await step(w, row, actor, 'links', body.version, `提案 ${proposals.length} 件，社情民意 ${reports.length} 篇`, ip);
   });
 }

@@ -92,4 +92,26 @@ export const consultationsMigrations: MigrationDef[] = [
       await db.schema.createIndex('consultation_instructions_of').on('consultation_instructions').column('consultation_id').execute();
     },
   },
+  {
+    // 关联: one row per linked proposal or 社情民意 report, so that the record's own page finds its consultations
+    name: '1301_consultation_links',
+    async up(db) {
+      await db.schema.createTable('consultation_links')
+        .addColumn('consultation_id', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('consultation_links_pk', ['consultation_id', 'entity_type', 'entity_id'])
+        .execute();
+      await db.schema.createIndex('consultation_links_entity').on('consultation_links').columns(['entity_type', 'entity_id', 'consultation_id']).execute();
+      // the links recorded before: the id lists on the meeting's row
+      const rows = await db.selectFrom('consultations').select(['id', 'proposal_ids', 'report_ids']).execute() as Array<{ id: string; proposal_ids: string; report_ids: string }>;
+      const parse = (s: string) => { try { const v = JSON.parse(s); return Array.isArray(v) ? [...new Set(v.map(String))] : []; } catch { return []; } };
+      const values = rows.flatMap((r) => [
+        ...parse(r.proposal_ids).map((id, i) => ({ consultation_id: r.id, entity_type: 'proposal', entity_id: id, seq: i + 1 })),
+        ...parse(r.report_ids).map((id, i) => ({ consultation_id: r.id, entity_type: 'opinion', entity_id: id, seq: i + 1 })),
+      ]);
+      for (let at = 0; at < values.length; at += 500) await db.insertInto('consultation_links').values(values.slice(at, at + 500)).execute();
+    },
+  },
 ];

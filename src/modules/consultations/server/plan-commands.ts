@@ -16,6 +16,7 @@ import type { PlanChangeBody, PlanItemBody, PlanItemEditBody, TopicCreateBody } 
 import { itemEditMode, planChangeKindLabels, planChangeOf, planLifecycle, planPermissions, planReadyProblem, topicLifecycle, type PlanItemFacts, type PlanRecord, type TopicRecord } from '../domain/plan-lifecycle.ts';
 import { canSeePlan, canSeeTopic, committeesOf, findPlan, findPlanOfYear, findTopic, itemsOf, mayManage, parseList, proposerOrgs, unitsOf } from './plan-repository.ts';
 import type { PlanItemRow, PlanRow, TopicRow } from './plan-tables.ts';
+import { linkAttachments } from '../../attachments/index.ts';
 
 export const TOPIC_LABEL = '协商选题';
 export const PLAN_LABEL = '年度协商计划';
@@ -77,6 +78,8 @@ export async function createTopic(ctx: ModuleContext, actor: Actor, body: TopicC
       proposer_org_id: org.id, proposer_org_name: org.name, proposer_user_id: actor.userId, proposer_name: actor.displayName, contact: body.contact,
       decline_reason: null, merged_into_id: null, plan_item_id: null,
     }, actor, ip);
+    // the topic's supporting material, linked in the same transaction (a file not the proposer's is a 400)
+    await linkAttachments(w.trx, { ids: body.attachmentIds ?? [], entityType: 'consultation_topic', entityId: id, actor });
   });
   return id;
 }

@@ -18,6 +18,7 @@ import {
 import { planChangeKindLabels, planChangeKinds, planLifecycle, planTransitionBody, topicLifecycle, topicTransitionBody } from '../domain/plan-lifecycle.ts';
 import { addItem, changePlan, checkPlanReady, createPlan, createTopic, editItem, firePlan, fireTopic, PLAN_LABEL, removeItem, TOPIC_LABEL } from './plan-commands.ts';
 import { buildPlanDocx } from './plan-docx.ts';
+import { buildPlanXlsx } from './plan-xlsx.ts';
 import {
   canSeePlan, canSeeTopic, committeesOf, findPlan, findTopic, listPlanItems, listPlans, listTopics, mayManage, mayPropose, mayReadPlans,
   proposerOrgs, toPlanDetail, toTopicDetail, toTopicItem, unitsOf, usesPlans,
@@ -27,6 +28,7 @@ const tags = ['consultations'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="plan.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 function user(req: Parameters<typeof actorOf>[0]): Actor {
@@ -186,6 +188,16 @@ export function planRoutes(app: App, ctx: ModuleContext) {
     const org = (await orgNames(ctx.db, [actor.tenantId])).get(actor.tenantId)?.name ?? '';
     const buf = await buildPlanDocx(plan, org);
     return reply.header('content-type', docxType).header('content-disposition', attachment(`${plan.title}.docx`)).send(buf);
+  });
+
+  app.get('/api/consultations/plans/:id/plan.xlsx', {
+    schema: { tags, summary: '年度协商计划（Excel：计划项及开展情况、计划调整）', params: planIdParams, produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    const plan = await planOf(req.params.id, actor);
+    if (!plan.canDownload) throw forbidden('下载年度协商计划');
+    const buf = await buildPlanXlsx(plan);
+    return reply.header('content-type', xlsxType).header('content-disposition', `attachment; filename="plan.xlsx"; filename*=UTF-8''${encodeURIComponent(`${plan.title}.xlsx`)}`).send(buf);
   });
 
 }

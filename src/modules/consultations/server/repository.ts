@@ -87,6 +87,14 @@ export async function listConsultations(db: AnyModuleDb, actor: Actor, q: Consul
   return { rows, total: Number(total.n) };
 }
 
+/** 关联协商: the consultations the actor may see that link this proposal ('proposal') or 社情民意 report ('opinion'). */
+export async function consultationsLinkedTo(db: AnyModuleDb, actor: Actor, entityType: string, entityId: string, today: string) {
+  const linked = consultationsDb(db).selectFrom('consultation_links').select('consultation_links.consultation_id')
+    .where('consultation_links.entity_type', '=', entityType).where('consultation_links.entity_id', '=', entityId);
+  return consultationQuery(db, actor, {}, today).where('consultations.id', 'in', linked).selectAll()
+    .orderBy('planned_on', 'desc').orderBy('id', 'desc').limit(100).execute();
+}
+
 /** Every consultation the query selects (the Excel export), at most `limit`. */
 export async function allConsultations(db: AnyModuleDb, actor: Actor, q: Omit<ConsultationListQuery, 'page' | 'pageSize'>, today: string, limit = 10_000) {
   return consultationQuery(db, actor, q, today).selectAll().orderBy('planned_on', 'desc').orderBy('id', 'desc').limit(limit).execute();

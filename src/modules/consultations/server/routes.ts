@@ -13,7 +13,7 @@ import { AppError, forbidden, inInputField } from '../../../kernel/universal/err
 import { listCommittees, listSectors, listUnits } from '../../organizations/index.ts';
 import {
   answerBody, consultationCreateBody, consultationDetail, consultationEditBody, consultationListQuery, consultationOptions, consultationPage, idParams, instructionBody,
-  inviteBody, leaveDecisionBody, linksBody, outcomeBody, participantParams, participationListQuery, participationPage, signInBody, signInCode, signInResult, speechBody,
+  inviteBody, leaveDecisionBody, linkedQuery, linkedResponse, linksBody, outcomeBody, participantParams, participationListQuery, participationPage, signInBody, signInCode, signInResult, speechBody,
   speechesBody, statsQuery, statsResponse, versionQuery,
 } from '../contract.ts';
 import { consultationFormLabel, consultationForms, consultationFormLabels } from '../domain/consultation-forms.ts';
@@ -25,7 +25,7 @@ import {
 } from './commands.ts';
 import { consultationStats, mayReadMemberFigures } from './figures.ts';
 import { toDetail, toListItems } from './presenter.ts';
-import { allConsultations, listConsultations, listParticipations } from './repository.ts';
+import { allConsultations, consultationsLinkedTo, listConsultations, listParticipations } from './repository.ts';
 
 const tags = ['consultations'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -103,6 +103,14 @@ export function consultationsRoutes(app: App, ctx: ModuleContext) {
     if (!readsAll(actor)) throw forbidden('查看协商统计');
     if (req.query.from > req.query.to) throw new AppError('VALIDATION_FAILED', '「开始日期」不能晚于「结束日期」', { field: 'from' });
     return consultationStats(ctx, actor, req.query, ctx.calendar.today());
+  });
+
+  app.get('/api/consultations/links', {
+    schema: { tags, summary: `关联协商：关联了某件提案或某篇社情民意信息的${LABEL}（只列出调用者可查看的）`, querystring: linkedQuery, response: { 200: linkedResponse, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    const today = ctx.calendar.today();
+    return { items: await toListItems(ctx, await consultationsLinkedTo(ctx.db, actor, req.query.entityType, req.query.id, today), today) };
   });
 
   app.get('/api/consultations/participations', {

@@ -100,11 +100,20 @@ export interface ConsultationInstructionsTable {
   created_at: string;
 }
 
+/** 关联: a proposal (entity_type 'proposal') or 社情民意 report ('opinion') the meeting yielded, in the order entered. */
+export interface ConsultationLinksTable {
+  consultation_id: string;
+  entity_type: string;
+  entity_id: string;
+  seq: number;
+}
+
 export interface ConsultationsTables {
   consultations: ConsultationsTable;
   consultation_participants: ConsultationParticipantsTable;
   consultation_recommendations: ConsultationRecommendationsTable;
   consultation_instructions: ConsultationInstructionsTable;
+  consultation_links: ConsultationLinksTable;
 }
 
 export const consultationsDb = moduleDb<ConsultationsTables>;

@@ -4,6 +4,8 @@
 // their lists, and a county seeing its own plan only.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { multipart } from '../../attachments/test/harness.ts';
 import JSZip from 'jszip';
 import { dialects } from '../../../../test/support/db.ts';
 import { drained, startWorld, type World } from '../../../../test/support/factories.ts';
@@ -229,6 +231,44 @@ for (const d of await dialects()) {
       assert.ok(!/提案办理协商会[^）]*改善农村养老食堂运营/.test(text));
       assert.ok(text.includes('计划调整情况') && text.includes('配合市委调研安排顺延'));
       const county404 = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/document.docx`, headers: { cookie: county.cookie } });
+      assert.equal(county404.statusCode, 404);
+    });
+
+    test('a topic carries its supporting material: uploaded first, linked when proposed, read by whoever sees the topic', async () => {
+      // (a topic of next year, so that this year's figures below stay the scenario's)
+      const m = multipart('调研报告.pdf', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'application/pdf');
+      const up = await w.zx.app.inject({ method: 'POST', url: '/api/attachments', payload: m.body, headers: { ...m.headers, cookie: committee.cookie, 'x-csrf-token': committee.csrf } });
+      assert.equal(up.statusCode, 201, up.payload);
+      const fileId = JSON.parse(up.payload).id;
+      const r = await committee.post('/api/consultations/topics', topic('关于发展林下经济的协商选题', { year: year + 1, attachmentIds: [fileId] }));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const files = await office.get(`/api/attachments?entityType=consultation_topic&entityId=${r.body.id}`);
+      assert.equal(files.status, 200, JSON.stringify(files.body));
+      assert.deepEqual(files.body.items.map((f: any) => f.filename), ['调研报告.pdf'], 'the office reads the material');
+      assert.equal((await county.get(`/api/attachments/${fileId}`)).status, 404, 'another CPPCC does not');
+      const again = await committee.post('/api/consultations/topics', topic('关于发展林下经济的第二个选题', { year: year + 1, attachmentIds: [fileId] }));
+      assert.equal(again.status, 400, 'a file belongs to one record');
+      assert.equal(again.body.error.field, 'attachmentIds');
+      assert.equal((await office.get(`/api/consultations/topics?year=${year + 1}`)).body.total, 1, 'nothing written');
+    });
+
+    test('the plan exports to Excel: every item (the cancelled marked) with its month, lead and departments, and the changes with their reasons', async () => {
+      const res = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/plan.xlsx`, headers: { cookie: member.cookie } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(String(res.headers['content-type']), /spreadsheetml/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows = (name: string) => { const ws = book.getWorksheet(name)!; return Array.from({ length: ws.rowCount - 1 }, (_, i) => (ws.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? ''))); };
+      const p = await plan();
+      const items = rows('计划项');
+      assert.equal(items.length, p.items.length, 'every item, the cancelled included');
+      assert.deepEqual(items.filter((r) => r[6] === '已取消').map((r) => r[2]).sort(), p.items.filter((i: any) => i.status === 'cancelled').map((i: any) => i.title).sort());
+      const first = items.find((r) => r[2] === '促进特色农产品精深加工')!;
+      assert.deepEqual([first[1], first[4]], ['专题议政性常委会议', '农业和农村委员会']);
+      const changes = rows('计划调整');
+      assert.equal(changes.length, p.changes.length);
+      assert.ok(changes.some((r) => r[5] === '配合市委调研安排顺延'));
+      const county404 = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/plan.xlsx`, headers: { cookie: county.cookie } });
       assert.equal(county404.statusCode, 404);
     });
 

@@ -4,7 +4,7 @@
  */
 import { BarChartOutlined, TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/lazy.tsx';
+import { lazyComponent, lazyPage } from '../../../kernel/web/lazy.tsx';
 import { consultationFormLabels, consultationFormLabelsEn } from '../domain/consultation-forms.ts';
 import { consultationPermissions as P } from '../domain/consultation-permissions.ts';
 // 协商选题 and 年度协商计划 (pages/plan-*.tsx) add their menu entries, pages and English
@@ -24,6 +24,11 @@ export const consultationsWeb: WebModule = withPlanWeb({
     { path: '/consultations/:id', crumb: '协商活动详情', element: lazyPage(() => import('./pages/detail.tsx')) },
     { path: '/consultations/:id/signin', crumb: '会议签到', element: lazyPage(() => import('./pages/signin.tsx')) },
   ],
+  // 关联协商 on the pages of the proposals and 社情民意 reports a consultation links
+  recordPanels: [{
+    entityTypes: ['proposal', 'opinion'], permission: [P.manage, P.readAll, P.attend, P.signOff],
+    component: lazyComponent(() => import('./pages/linked-consultations.tsx').then((m) => m.LinkedConsultations)),
+  }],
   messages: {
     ...formMessages,
     '协商议政': 'Consultation', '提交人': 'Submitted by', '协商活动': 'Consultations', '协商统计': 'Consultation statistics', '协商活动详情': 'Consultation', '会议签到': 'Sign-in',
@@ -61,7 +66,7 @@ export const consultationsWeb: WebModule = withPlanWeb({
     '保存成果': 'Save the outcome', '添加建议': 'Add a recommendation', '编辑成果': 'Edit the outcome', '{n} 个工作日': '{n} working days',
     '领导批示': 'Leaders\' instructions', '批示领导': 'Leader', '批示内容': 'Instruction', '批示日期': 'Date',
     '关联提案': 'Linked proposals', '关联社情民意': 'Linked public-opinion reports', '提案编号': 'Proposal ids', '社情民意编号': 'Report ids', '关联': 'Links', '编辑关联': 'Edit links',
-    '多个编号用逗号分隔': 'Separate several ids with commas',
+    '关联协商': 'Linked consultations', '输入提案编号或标题查找': 'Type a proposal number or title', '输入社情民意标题查找': 'Type a report title', '没有找到': 'Nothing found',
     // stats
     '按协商形式': 'By form', '按牵头专委会': 'By lead committee', '总体情况': 'Overview', '协商活动次数': 'Consultations',
     '委员参加协商': 'Member attendances', '委员发言': 'Member speeches', '受邀参加协商': 'Invitations', '参加协商会议': 'Meetings attended', '协商会议发言': 'Speeches',

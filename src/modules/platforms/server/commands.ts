@@ -12,11 +12,11 @@ import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts
 import { newId } from '../../../kernel/universal/ids.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { linkAttachments } from '../../attachments/index.ts';
-import { findPeople } from '../../identity/index.ts';
+import { findPeople, tenantUsersHoldingRoles } from '../../identity/index.ts';
 import type { ActivityCreateBody, PlatformCreateBody, PlatformEditBody, ResultCreateBody, TopicCreateBody, TopicEditBody } from '../contract.ts';
-import { canEditPlatform, canRecordOn, canSeePlatform, managesPlatforms } from '../domain/platform-policy.ts';
-import { resultLifecycle, type ResultRecord } from '../domain/result-lifecycle.ts';
-import { findActivity, findPlatform, findResult, findTopic, scopeOf, type Scope } from './repository.ts';
+import { assignsTowns, canEditPlatform, canRecordOn, canSeePlatform, managesPlatforms } from '../domain/platform-policy.ts';
+import { platformStaffRole, resultLifecycle, type ResultRecord } from '../domain/result-lifecycle.ts';
+import { findActivity, findPlatform, findResult, findTopic, scopeOf, staffTownOf, type Scope } from './repository.ts';
 import { platformsDb, type PlatformRow, type ResultRow } from './tables.ts';
 
 export const PLATFORM_LABEL = '协商平台';
@@ -44,7 +44,7 @@ export function resultSpec(scope: Scope): WorkflowSpec<ResultRow & ResultRecord>
 export async function visiblePlatform(ctx: ModuleContext, actor: Actor, id: string, scope?: Scope): Promise<{ p: PlatformRow; scope: Scope }> {
   const s = scope ?? await scopeOf(ctx.db, actor);
   const p = await findPlatform(ctx.db, id);
-  if (!p || !p.active || !canSeePlatform(p, actor, s.tenants)) throw notFound(PLATFORM_LABEL);
+  if (!p || !p.active || !canSeePlatform(p, actor, s.tenants, s.town)) throw notFound(PLATFORM_LABEL);
   return { p, scope: s };
 }
 
@@ -65,6 +65,8 @@ const platformEvent = (w: Work, p: { id: string; tenant_id: string; name: string
 /** 登记协商平台: a county's platform staff register a platform in their own county. */
 export async function createPlatform(ctx: ModuleContext, actor: Actor, body: PlatformCreateBody, ip?: string): Promise<string> {
   if (!managesPlatforms(actor)) throw new AppError('FORBIDDEN', '只有县（区）有事来商量工作人员可以登记协商平台');
+  const town = await staffTownOf(ctx.db, actor.userId);
+  if (town && body.town !== town) throw invalid('town', '「乡镇（街道）」', `只能是您负责的${town}`);
   await checkPeople(ctx, actor, body);
   const id = newId();
   await ctx.uow.run(async (w) => {
@@ -83,9 +85,16 @@ export async function createPlatform(ctx: ModuleContext, actor: Actor, body: Pla
 
 /** 修改协商平台: the staff of its county, under the version read. */
 export async function editPlatform(ctx: ModuleContext, actor: Actor, id: string, body: PlatformEditBody, ip?: string): Promise<void> {
-  const { p } = await visiblePlatform(ctx, actor, id);
-  if (!canEditPlatform(p, actor)) throw new AppError('FORBIDDEN', '只有本县（区）有事来商量工作人员可以修改协商平台');
+  const { p, scope } = await visiblePlatform(ctx, actor, id);
+  if (!canEditPlatform(p, actor, scope.town)) throw new AppError('FORBIDDEN', '只有本县（区）有事来商量工作人员可以修改协商平台');
+  if (scope.town && body.town !== undefined && body.town !== scope.town) throw invalid('town', '「乡镇（街道）」', `只能是您负责的${scope.town}`);
   await checkPeople(ctx, actor, body);
+  const town = body.town ?? p.town;
+  const village = body.village ?? p.village;
+  if (town !== p.town || village !== p.village) {
+    const dup = await platformsDb(ctx.db).selectFrom('platforms_registry').select('id').where('tenant_id', '=', p.tenant_id).where('town', '=', town).where('village', '=', village).where('id', '<>', id).executeTakeFirst();
+    if (dup) throw invalid('village', '「村（社区）」', `${town}${village}已有协商平台`);
+  }
   const set: Record<string, unknown> = {};
   if (body.town !== undefined) set.town = body.town;
   if (body.village !== undefined) set.village = body.village;
@@ -103,7 +112,7 @@ export async function editPlatform(ctx: ModuleContext, actor: Actor, id: string,
 
 async function recordablePlatform(ctx: ModuleContext, actor: Actor, id: string) {
   const v = await visiblePlatform(ctx, actor, id);
-  if (!canRecordOn(v.p, actor)) throw new AppError('FORBIDDEN', '只有平台召集人或本县（区）有事来商量工作人员可以记录');
+  if (!canRecordOn(v.p, actor, v.scope.town)) throw new AppError('FORBIDDEN', '只有平台召集人或本县（区）有事来商量工作人员可以记录');
   return v;
 }
 
@@ -190,8 +199,25 @@ export async function fireResult(ctx: ModuleContext, req: { id: string; action: 
   const scope = await scopeOf(ctx.db, req.actor);
   const r = await findResult(ctx.db, req.id);
   if (!r || !resultSpec(scope).canSee(r as ResultRow & ResultRecord, req.actor)) throw notFound(RESULT_LABEL);
+  // a town's staff act on the results of their town's platforms only
+  if (scope.town && r.convener_user_id !== req.actor.userId && (await findPlatform(ctx.db, r.platform_id))?.town !== scope.town) throw notFound(RESULT_LABEL);
   await ctx.uow.run(async (w) => {
     await w.fire(resultSpec(scope), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
   });
   return (await findResult(ctx.db, req.id))!;
+}
+
+/** 乡镇工作人员: limit a platform staff account of the county to one town, or give it the whole county back (null). */
+export async function setStaffTown(ctx: ModuleContext, actor: Actor, userId: string, town: string | null, ip?: string): Promise<void> {
+  if (!assignsTowns(actor, await staffTownOf(ctx.db, actor.userId))) throw new AppError('FORBIDDEN', '只有县（区）有事来商量工作人员可以设置乡镇工作人员');
+  const staff = await tenantUsersHoldingRoles(ctx.db, actor.tenantId, [platformStaffRole]);
+  if (!staff.includes(userId)) throw invalid('userId', '「工作人员」', '不是本县（区）的有事来商量工作人员');
+  if (userId === actor.userId) throw invalid('userId', '「工作人员」', '不能限定本人');
+  await ctx.uow.run(async (w) => {
+    const db = platformsDb(w.trx);
+    await db.deleteFrom('platforms_staff_towns').where('user_id', '=', userId).execute();
+    if (town) await db.insertInto('platforms_staff_towns').values({ user_id: userId, tenant_id: actor.tenantId, town, updated_at: w.now }).execute();
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'platforms_staff.town', entityType: 'user', entityId: userId, data: { town }, ip });
+    await w.emit({ type: 'platforms_staff.town_set', tenantId: actor.tenantId, entityType: 'user', entityId: userId, actorId: actor.userId, audience: { userIds: [userId], orgIds: [], roles: [] }, payload: { town } });
+  });
 }

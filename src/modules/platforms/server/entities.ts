@@ -23,7 +23,7 @@ async function visible(ctx: ModuleContext, actor: Actor, table: Child | null, id
   if (!ids.length) return new Set();
   const owner = table ? await platformIdsOf(ctx, table, ids) : new Map(ids.map((id) => [id, id]));
   const [platforms, scope] = await Promise.all([platformsByIds(ctx.db, [...owner.values()]), scopeOf(ctx.db, actor)]);
-  return new Set(ids.filter((id) => { const p = platforms.get(owner.get(id) ?? ""); return !!p && canSeePlatform(p, actor, scope.tenants); }));
+  return new Set(ids.filter((id) => { const p = platforms.get(owner.get(id) ?? ""); return !!p && canSeePlatform(p, actor, scope.tenants, scope.town); }));
 }
 
 const child = (type: string, label: string, labelEn: string, table: Child): EntityDecl => ({
@@ -45,7 +45,8 @@ export const platformsEntities: EntityDecl[] = [
       const pid = (await platformIdsOf(ctx, 'platforms_activities', [id])).get(id);
       const p = pid ? (await platformsByIds(ctx.db, [pid])).get(pid) : undefined;
       if (!p) return false;
-      return mode === 'write' ? canRecordOn(p, actor) : canSeePlatform(p, actor, (await scopeOf(ctx.db, actor)).tenants);
+      const scope = await scopeOf(ctx.db, actor);
+      return mode === 'write' ? canRecordOn(p, actor, scope.town) : canSeePlatform(p, actor, scope.tenants, scope.town);
     },
   },
   child('platforms_result', '协商成果', 'Consultation result', 'platforms_results'),

@@ -9,8 +9,9 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import type { PlatformListItem } from '../contract.ts';
+import type { ActivityItem, PlatformListItem, ResultItem } from '../contract.ts';
 import { managesPlatforms } from '../domain/platform-policy.ts';
+import { staffTownOf } from './repository.ts';
 import { platformsDb } from './tables.ts';
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,6 +27,30 @@ export async function registryWorkbook(rows: PlatformListItem[], phones: Map<str
   for (const r of rows) ws.addRow([r.countyName, r.town, r.village, r.name, r.convenerName, phones.get(r.id) ?? '', r.establishedOn]);
   ws.columns.forEach((c, i) => { c.width = [14, 16, 16, 28, 10, 14, 12][i]; });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The most rows one export holds (a year of a large city's consultations fits; narrow the filters for more). */
+export const EXPORT_MAX = 20_000;
+
+async function sheet(name: string, columns: Array<[string, number]>, rows: Array<Array<string | number>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  ws.addRow(columns.map(([h]) => h)).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  ws.columns.forEach((c, i) => { c.width = columns[i][1]; });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 协商活动清单 in Excel: the consultations as the list filters them. */
+export function activitiesWorkbook(items: ActivityItem[]): Promise<Buffer> {
+  return sheet('协商活动清单', [['协商日期', 12], ['协商议题', 36], ['平台名称', 28], ['县（区）', 14], ['乡镇（街道）', 14], ['村（社区）', 14], ['参加委员人数', 12], ['参加群众人数', 12], ['成果', 8], ['参加人员', 30], ['协商纪要', 50]],
+    items.map((a) => [a.heldOn, a.topic, a.platformName, a.countyName, a.town, a.village, a.membersCount, a.residentsCount, a.resultCount, a.participants, a.minutes]));
+}
+
+/** 协商成果清单 in Excel: the results as the list filters them, with their state, feedback and evaluation. */
+export function resultsWorkbook(items: ResultItem[]): Promise<Buffer> {
+  return sheet('协商成果清单', [['成果内容', 40], ['责任主体', 18], ['平台名称', 28], ['县（区）', 14], ['交办日期', 12], ['落实期限', 12], ['状态', 10], ['落实日期', 12], ['落实情况', 36], ['群众评价', 12]],
+    items.map((r) => [r.content, r.responsibleBody, r.platformName, r.countyName, r.handedOn, r.dueDate, r.stateLabel, r.implementedOn ?? '', r.feedback ?? '', r.evaluationLabel ?? '']));
 }
 
 const text = (v: ExcelJS.CellValue): string => {
@@ -76,6 +101,9 @@ export async function importRegistry(ctx: ModuleContext, actor: Actor, content: 
   const { rows, errors } = await parseRegistry(content, ctx.calendar.today());
   const existing = new Set((await platformsDb(ctx.db).selectFrom('platforms_registry').select(['town', 'village']).where('tenant_id', '=', actor.tenantId).execute()).map((r) => `${r.town}/${r.village}`));
   for (const r of rows) if (existing.has(`${r.town}/${r.village}`)) errors.push({ row: r.row, message: `${r.town}${r.village}已有协商平台` });
+  // a town's staff import their town's platforms only
+  const town = await staffTownOf(ctx.db, actor.userId);
+  if (town) for (const r of rows) if (r.town !== town) errors.push({ row: r.row, message: `乡镇（街道）只能是您负责的${town}` });
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     throw new AppError('VALIDATION_FAILED', `第 ${errors[0].row} 行：${errors[0].message}（共 ${errors.length} 行有误，未导入任何平台）`, {

@@ -50,7 +50,7 @@ export const platformsFigureSource: FigureSource = {
     // organisation figures only, for staff who read the platforms of that CPPCC (and those below it)
     if (scope.subject || !readsPlatforms(actor) || actor.tenantId !== scope.tenantId) return [];
     const s = await scopeOf(ctx.db, actor);
-    const staff = { tenants: s.tenants, convenerId: '' };
+    const staff = { tenants: s.tenants, convenerId: '', town: s.town };
     // a year is the 工作年度 (its cut-off), as on the overview; a period of days is taken as it is
     const period = scope.year !== undefined ? await workYearFor(ctx.settings, scope.tenantId, scope.year).then((wy) => ({ from: wy.startsOn, to: wy.endsOn })) : scope;
     return figuresOf(await countsOf(ctx.db, staff, period), period);
@@ -60,7 +60,7 @@ export const platformsFigureSource: FigureSource = {
 /** 按县区概览: each county the actor reads with its four figures for the period, and the total. */
 export async function overviewOf(db: AnyModuleDb, actor: Actor, period: { year: number; from: string; to: string }): Promise<Overview> {
   const s = await scopeOf(db, actor);
-  const staff: Scope = { tenants: s.tenants, convenerId: '' };
+  const staff: Scope = { tenants: s.tenants, convenerId: '', town: s.town };
   const [by, names] = await Promise.all([countsByCounty(db, staff, period), orgNames(db, s.tenants)]);
   const of = (t: string): Counts => ({ platforms: by.platforms.get(t) ?? 0, activities: by.activities.get(t) ?? 0, results: by.results.get(t) ?? 0, implemented: by.implemented.get(t) ?? 0 });
   // one row per county; the city's own CPPCC shows only when it holds platforms itself

@@ -89,4 +89,17 @@ export const platformsMigrations: MigrationDef[] = [
       await db.schema.createIndex('platforms_results_platform').on('platforms_results').columns(['platform_id', 'handed_on']).execute();
     },
   },
+  {
+    // 乡镇工作人员: a staff account limited to one town of its county (none: the whole county)
+    name: '1401_platforms_staff_towns',
+    async up(db) {
+      await db.schema.createTable('platforms_staff_towns')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('town', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('platforms_staff_towns_tenant').on('platforms_staff_towns').columns(['tenant_id', 'town']).execute();
+    },
+  },
 ];

@@ -61,7 +61,8 @@ export async function toActivityItems(db: AnyModuleDb, rows: ActivityRow[]): Pro
   return rows.map((a) => toActivityItem(a, platforms.get(a.platform_id), counties, counts.get(a.id) ?? 0));
 }
 
-export async function toPlatformDetail(db: AnyModuleDb, p: PlatformRow, actor: Actor): Promise<PlatformDetail> {
+/** `town`: the town the actor's staff account is limited to (null: none). */
+export async function toPlatformDetail(db: AnyModuleDb, p: PlatformRow, actor: Actor, town: string | null = null): Promise<PlatformDetail> {
   const tdb = platformsDb(db);
   const memberIds = p.member_user_ids ? p.member_user_ids.split(',').filter(Boolean) : [];
   const [counties, people, topics, activities, total] = await Promise.all([
@@ -82,7 +83,7 @@ export async function toPlatformDetail(db: AnyModuleDb, p: PlatformRow, actor: A
       return { ...toActivityItem(a, one.get(a.platform_id), counties, mine.length), results: mine.map((r) => toResultItem(r, p, counties, actor)), photoCount: photos[i].length };
     }),
     activityTotal: Number(total.n),
-    canEdit: canEditPlatform(p, actor),
-    canRecord: canRecordOn(p, actor),
+    canEdit: canEditPlatform(p, actor, town),
+    canRecord: canRecordOn(p, actor, town),
   };
 }

@@ -13,24 +13,42 @@ import { convenes, readsPlatforms } from '../domain/platform-policy.ts';
 import { resultLifecycle } from '../domain/result-lifecycle.ts';
 import { platformsDb, type ActivityRow, type PlatformRow, type ResultRow, type TopicRow } from './tables.ts';
 
-/** What an actor may see: the CPPCCs whose platforms they read (staff), and whether they see the ones they convene. */
-export interface Scope { tenants: string[]; convenerId: string }
+/**
+ * What an actor may see: the CPPCCs whose platforms they read (staff), within one town when their account is limited to
+ * it (乡镇工作人员), and whether they see the ones they convene.
+ */
+export interface Scope { tenants: string[]; convenerId: string; town: string | null }
+
+/** The town a staff account is limited to, or null (the whole county, or the city). */
+export async function staffTownOf(db: AnyModuleDb, userId: string): Promise<string | null> {
+  const r = await platformsDb(db).selectFrom('platforms_staff_towns').select('town').where('user_id', '=', userId).executeTakeFirst();
+  return r?.town ?? null;
+}
 
 export async function scopeOf(db: AnyModuleDb, actor: Actor): Promise<Scope> {
-  return { tenants: readsPlatforms(actor) ? await visibleTenantIds(db, actor.tenantId) : [], convenerId: convenes(actor) ? actor.userId : '' };
+  const staff = readsPlatforms(actor);
+  const [tenants, town] = staff ? await Promise.all([visibleTenantIds(db, actor.tenantId), staffTownOf(db, actor.userId)]) : [[], null];
+  return { tenants, convenerId: convenes(actor) ? actor.userId : '', town };
 }
 
 /** Narrow the scope to one county; a county the actor may not read is a 403 naming the field. */
 export function narrow(scope: Scope, county: string | undefined): Scope {
   if (!county) return scope;
   if (!scope.tenants.includes(county)) throw new AppError('FORBIDDEN', '无权查看该县（区）的有事来商量平台', { field: 'county' });
-  return { tenants: [county], convenerId: '' };
+  return { tenants: [county], convenerId: '', town: scope.town };
 }
+
+/** the registry's ids of a town's platforms in the scope's CPPCCs */
+const platformsOfTown = (eb: ExpressionBuilder<any, any>, s: Scope) =>
+  platformsDb(eb as never).selectFrom('platforms_registry').select('id').where('tenant_id', 'in', s.tenants).where('town', '=', s.town!);
 
 /** platforms the scope sees, on a query over a table with `tenant_id` and a platform id column */
 function seen(eb: ExpressionBuilder<any, any>, s: Scope, tenantCol: string, platformCol: string | null) {
   const ors = [];
-  if (s.tenants.length) ors.push(eb(eb.ref(tenantCol), 'in', s.tenants));
+  if (s.tenants.length) {
+    const tenants = eb(eb.ref(tenantCol), 'in', s.tenants);
+    ors.push(!s.town ? tenants : platformCol === null ? eb.and([tenants, eb(eb.ref('town'), '=', s.town)]) : eb.and([tenants, eb(eb.ref(platformCol), 'in', platformsOfTown(eb, s))]));
+  }
   if (s.convenerId) {
     ors.push(platformCol === null
       ? eb(eb.ref('convener_user_id'), '=', s.convenerId)
@@ -127,10 +145,15 @@ export async function countResults(db: AnyModuleDb, s: Scope, q: Omit<ResultList
 /** Counts per county of a scope, in one grouped query each (the overview's grid). */
 export async function countsByCounty(db: AnyModuleDb, s: Scope, period: { from: string; to: string }) {
   const tdb = platformsDb(db);
-  const inScope = (eb: ExpressionBuilder<any, any>) => eb('tenant_id', 'in', s.tenants.length ? s.tenants : ['-']);
+  const inScope = (eb: ExpressionBuilder<any, any>) => (s.town && s.tenants.length
+    ? eb.and([eb('tenant_id', 'in', s.tenants), eb('platform_id', 'in', platformsOfTown(eb, s))])
+    : eb('tenant_id', 'in', s.tenants.length ? s.tenants : ['-']));
+  const registryInScope = (eb: ExpressionBuilder<any, any>) => (s.town && s.tenants.length
+    ? eb.and([eb('tenant_id', 'in', s.tenants), eb('town', '=', s.town)])
+    : eb('tenant_id', 'in', s.tenants.length ? s.tenants : ['-']));
   const n = (eb: ExpressionBuilder<any, any>) => eb.fn.countAll().as('n');
   const [p, a, r, i] = await Promise.all([
-    tdb.selectFrom('platforms_registry').select(['tenant_id', n]).where('active', '=', 1).where(inScope).groupBy('tenant_id').execute(),
+    tdb.selectFrom('platforms_registry').select(['tenant_id', n]).where('active', '=', 1).where(registryInScope).groupBy('tenant_id').execute(),
     tdb.selectFrom('platforms_activities').select(['tenant_id', n]).where(inScope).where('held_on', '>=', period.from).where('held_on', '<=', period.to).groupBy('tenant_id').execute(),
     tdb.selectFrom('platforms_results').select(['tenant_id', n]).where(inScope).where('handed_on', '>=', period.from).where('handed_on', '<=', period.to).groupBy('tenant_id').execute(),
     tdb.selectFrom('platforms_results').select(['tenant_id', n]).where(inScope).where('implemented_on', '>=', period.from).where('implemented_on', '<=', period.to).groupBy('tenant_id').execute(),

@@ -11,16 +11,19 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, forbidden, inInputField, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { currentWorkYear, workYearFor } from '../../organizations/index.ts';
 import {
-  activityCreateBody, activityListQuery, activityPage, idParams, importResult, overview, overviewQuery, platformCreateBody, platformDetail,
-  platformEditBody, platformListQuery, platformPage, resultCreateBody, resultItem, resultListQuery, resultPage, topicCreateBody, topicEditBody, topicItem,
+  activityCreateBody, activityListQuery, activityPage, idParams, importResult, memberOptions, memberOptionsQuery, overview, overviewQuery, platformCreateBody, platformDetail,
+  platformEditBody, platformListQuery, platformPage, resultCreateBody, resultItem, resultListQuery, resultPage, staffTownBody, staffTowns, topicCreateBody, topicEditBody, topicItem, userParams,
 } from '../contract.ts';
-import { canUsePlatforms, readsPlatforms } from '../domain/platform-policy.ts';
+import { assignsTowns, canUsePlatforms, managesPlatforms, readsPlatforms } from '../domain/platform-policy.ts';
+import { platformStaffRole } from '../domain/result-lifecycle.ts';
+import { findPeople, tenantUsersHoldingRoles } from '../../identity/index.ts';
 import { resultTransitionBody } from '../domain/result-lifecycle.ts';
-import { addResult, addTopic, createPlatform, editPlatform, editTopic, fireResult, PLATFORM_LABEL, recordActivity, visiblePlatform } from './commands.ts';
-import { attachmentHeader, importRegistry, registryWorkbook, xlsxType } from './excel.ts';
+import { addResult, addTopic, createPlatform, editPlatform, editTopic, fireResult, PLATFORM_LABEL, recordActivity, setStaffTown, visiblePlatform } from './commands.ts';
+import { activitiesWorkbook, attachmentHeader, EXPORT_MAX, importRegistry, registryWorkbook, resultsWorkbook, xlsxType } from './excel.ts';
 import { overviewOf } from './figures.ts';
 import { toActivityItems, toPlatformDetail, toPlatformItems, toResultItems, toTopicItem } from './presenter.ts';
-import { allPlatforms, checkStates, findResult, findTopic, listActivities, listPlatforms, listResults, scopeOf } from './repository.ts';
+import { allPlatforms, checkStates, findResult, findTopic, listActivities, listPlatforms, listResults, scopeOf, staffTownOf } from './repository.ts';
+import { platformsDb } from './tables.ts';
 
 const tags = ['platforms'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -35,8 +38,8 @@ function user(req: Parameters<typeof actorOf>[0]): Actor {
 
 export function platformsRoutes(app: App, ctx: ModuleContext) {
   async function detailOf(id: string, actor: Actor) {
-    const { p } = await visiblePlatform(ctx, actor, id);
-    return toPlatformDetail(ctx.db, p, actor);
+    const { p, scope } = await visiblePlatform(ctx, actor, id);
+    return toPlatformDetail(ctx.db, p, actor, scope.town);
   }
 
   app.get('/api/platforms', {
@@ -85,6 +88,25 @@ export function platformsRoutes(app: App, ctx: ModuleContext) {
     return { items: await toActivityItems(ctx.db, rows), total, page: req.query.page, pageSize: req.query.pageSize };
   });
 
+  app.get('/api/platforms/activities/export.xlsx', {
+    schema: { tags, summary: `协商活动清单 Excel（与清单相同的筛选，至多 ${EXPORT_MAX} 条）`, querystring: activityListQuery, produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    const { rows } = await listActivities(ctx.db, await scopeOf(ctx.db, actor), { ...req.query, page: 1, pageSize: EXPORT_MAX });
+    const buf = await activitiesWorkbook(await toActivityItems(ctx.db, rows));
+    return reply.header('content-type', xlsxType).header('content-disposition', attachmentHeader('activities.xlsx', '协商活动清单.xlsx')).send(buf);
+  });
+
+  app.get('/api/platforms/results/export.xlsx', {
+    schema: { tags, summary: `协商成果清单 Excel（与清单相同的筛选，至多 ${EXPORT_MAX} 条）`, querystring: resultListQuery, produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    checkStates(req.query.state);
+    const { rows } = await listResults(ctx.db, await scopeOf(ctx.db, actor), { ...req.query, page: 1, pageSize: EXPORT_MAX });
+    const buf = await resultsWorkbook(await toResultItems(ctx.db, rows, actor));
+    return reply.header('content-type', xlsxType).header('content-disposition', attachmentHeader('results.xlsx', '协商成果清单.xlsx')).send(buf);
+  });
+
   app.get('/api/platforms/results', {
     schema: { tags, summary: '协商成果清单（按县区、平台、状态、交办日期、落实日期筛选，分页；每项带可执行的操作）', querystring: resultListQuery, response: { 200: resultPage, ...errors } },
   }, async (req) => {
@@ -119,6 +141,45 @@ export function platformsRoutes(app: App, ctx: ModuleContext) {
     const actor = user(req);
     await editTopic(ctx, actor, req.params.id, req.body, req.ip);
     return toTopicItem((await findTopic(ctx.db, req.params.id))!);
+  });
+
+  app.get('/api/platforms/staff', {
+    schema: { tags, summary: '本县（区）有事来商量工作人员及其负责的乡镇（街道）', response: { 200: staffTowns, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    if (!managesPlatforms(actor)) throw forbidden('查看有事来商量工作人员');
+    const ids = await tenantUsersHoldingRoles(ctx.db, actor.tenantId, [platformStaffRole]);
+    const [people, rows, towns, mine] = await Promise.all([
+      findPeople(ctx.db, ids),
+      ids.length ? platformsDb(ctx.db).selectFrom('platforms_staff_towns').select(['user_id', 'town']).where('user_id', 'in', ids).execute() : [],
+      platformsDb(ctx.db).selectFrom('platforms_registry').select('town').distinct().where('tenant_id', '=', actor.tenantId).where('active', '=', 1).orderBy('town').execute(),
+      staffTownOf(ctx.db, actor.userId),
+    ]);
+    const townOf = new Map(rows.map((r) => [r.user_id, r.town]));
+    return {
+      items: ids.map((id) => ({ userId: id, name: people.get(id)?.name ?? '', town: townOf.get(id) ?? null })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      towns: towns.map((t) => t.town), canAssign: assignsTowns(actor, mine),
+    };
+  });
+
+  app.put('/api/platforms/staff/:userId', {
+    schema: { tags, summary: '设置乡镇工作人员：限定其只能查看和记录一个乡镇（街道）的平台（null 为全县区）', params: userParams, body: staffTownBody, response: { 200: staffTowns.shape.items.element, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    await setStaffTown(ctx, actor, req.params.userId, req.body.town, req.ip);
+    const people = await findPeople(ctx.db, [req.params.userId]);
+    return { userId: req.params.userId, name: people.get(req.params.userId)?.name ?? '', town: req.body.town };
+  });
+
+  app.get('/api/platforms/member-options', {
+    schema: { tags, summary: '选择召集人或联系委员：本级委员，按姓名查找（前 20 位）', querystring: memberOptionsQuery, response: { 200: memberOptions, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    if (!managesPlatforms(actor)) throw forbidden('选择委员');
+    const people = await findPeople(ctx.db, await tenantUsersHoldingRoles(ctx.db, actor.tenantId, ['member']));
+    const q = req.query.q ?? '';
+    const items = [...people.values()].filter((p) => p.name.includes(q)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).slice(0, 20);
+    return { items: items.map((p) => ({ id: p.id, name: p.name })) };
   });
 
   app.post('/api/platforms', {

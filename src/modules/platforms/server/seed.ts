@@ -186,6 +186,10 @@ export async function seedPlatforms(ctx: ModuleContext, seed: SeedContext): Prom
     await insertBatches(trx, 'platforms_registry', platforms, 200);
     await insertBatches(trx, 'platforms_activities', activities, 200);
     await insertBatches(trx, 'platforms_results', results, 200);
+    // 乡镇工作人员: the demo's town staff account keeps to the town of the demo convener's platform
+    const townStaff = seed.demoUsers.townplat;
+    const demoTown = platforms.find((p) => p.convener_user_id)?.town;
+    if (townStaff && demoTown) await trx.insertInto('platforms_staff_towns').values({ user_id: townStaff.userId, tenant_id: luzhou, town: demoTown, updated_at: `${established}T02:00:00.000Z` }).execute();
     await seedWorkflowRows(trx, { history, tasks }, { history: 400, tasks: 200 });
     await appendAudit(trx, ctx.dialect, {
       tenantId: seed.cityId, actorId: 'system', actorName: '系统', action: 'platforms.seed', entityType: 'platforms_platform', entityId: null,

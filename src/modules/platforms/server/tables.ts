@@ -94,7 +94,16 @@ export interface PlatformsResultsTable {
   updated_at: string;
 }
 
+/** 乡镇工作人员: the town a platform staff account is limited to (no row: the whole county). */
+export interface PlatformsStaffTownsTable {
+  user_id: string;
+  tenant_id: string;
+  town: string;
+  updated_at: string;
+}
+
 export interface PlatformsTables {
+  platforms_staff_towns: PlatformsStaffTownsTable;
   platforms_registry: PlatformsRegistryTable;
   platforms_topics: PlatformsTopicsTable;
   platforms_activities: PlatformsActivitiesTable;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { allowedActions, checkTransition } from '../../../kernel/universal/workflow.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
-import { canEditPlatform, canRecordOn, canSeePlatform, canUsePlatforms } from '../domain/platform-policy.ts';
+import { assignsTowns, canEditPlatform, canRecordOn, canSeePlatform, canUsePlatforms } from '../domain/platform-policy.ts';
 import { platformsPermissions as P, resultLifecycle } from '../domain/result-lifecycle.ts';
 import { apportion } from '../server/seed.ts';
 
@@ -58,6 +58,20 @@ test('who sees and records on a platform', () => {
   assert.equal(canEditPlatform(p, convener), false);
   assert.equal(canEditPlatform(p, countyStaff), true);
   assert.equal(canUsePlatforms(admin), false, '三员分立');
+});
+
+test('a town\'s staff see, record on and edit only their town\'s platforms; the county\'s own staff set the towns', () => {
+  const east = { tenant_id: 'c1', convener_user_id: null, town: '东关镇' };
+  const west = { tenant_id: 'c1', convener_user_id: 'u-conv', town: '西街镇' };
+  assert.equal(canSeePlatform(east, countyStaff, ['c1'], '东关镇'), true);
+  assert.equal(canSeePlatform(west, countyStaff, ['c1'], '东关镇'), false);
+  assert.equal(canRecordOn(west, countyStaff, '东关镇'), false);
+  assert.equal(canEditPlatform(west, countyStaff, '东关镇'), false);
+  assert.equal(canEditPlatform(east, countyStaff, '东关镇'), true);
+  assert.equal(canSeePlatform(west, convener, [], '东关镇'), true, 'a convener sees their platform whatever the town');
+  assert.equal(assignsTowns(countyStaff, null), true);
+  assert.equal(assignsTowns(countyStaff, '东关镇'), false);
+  assert.equal(assignsTowns(convener, null), false);
 });
 
 test('the demo figures split over the counties add up exactly', () => {

@@ -51,5 +51,9 @@ export const platformsWeb: WebModule = {
     '成果': 'Results', '协商活动清单（{from} 至 {to}）': 'Consultations held ({from} to {to})', '没有符合条件的协商活动。': 'No consultations match.',
     '已落实的协商成果（{from} 至 {to}）': 'Results implemented ({from} to {to})', '协商成果清单（{from} 至 {to}）': 'Results ({from} to {to})',
     '全部状态': 'All states', '删除': 'Delete', '有事来商量工作人员': 'Grassroots platform staff', '没有符合条件的协商成果。': 'No results match.',
+    '召集人（委员）': 'Convener (member)', '召集人是委员时选择，其本人即可在手机上记录协商活动': 'Pick the convener when a member: they can then record consultations on their phone',
+    '输入姓名查找委员': 'Type a name to find a member', '没有找到': 'Nothing found', '修改平台': 'Edit platform', '已保存': 'Saved',
+    '乡镇工作人员': 'Town staff', '限定到乡镇（街道）的工作人员只能查看和记录该乡镇的协商平台；不限定即负责全县（区）。': 'Staff limited to a town see and record only that town\'s platforms; without a town they have the whole county.',
+    '姓名': 'Name', '负责的乡镇（街道）': 'Town', '全县（区）': 'Whole county', '{name}负责的乡镇（街道）': 'Town of {name}',
   },
 };

@@ -165,7 +165,11 @@ function filters(dialect: DialectName, actor: Actor, q: ProposalListQuery) {
     }
     if (q.type) and.push(eb('proposals.type', '=', q.type));
     if (q.category) and.push(eb('proposals.category', '=', q.category));
-    if (q.q) and.push(eb('proposals.title', ilike(dialect), `%${q.q.replace(/[\\%_]/g, '')}%`));
+    if (q.q) {
+      // the keyword is looked for in the title and the 提案编号 (第0012号: '12' finds it)
+      const like = `%${q.q.replace(/[\\%_]/g, '')}%`;
+      and.push(eb.or([eb('proposals.title', ilike(dialect), like), eb('proposals.number', ilike(dialect), like)]));
+    }
     if (q.unitId) {
       and.push(eb.or([
         eb('proposals.lead_unit_id', '=', q.unitId),

@@ -18,6 +18,7 @@ import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/com
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { CosignerField } from '../../../proposals/web/pages/cosigner-picker.tsx';
 import { LateTags, type ConsultationOptions } from './list.tsx';
+import { RecordPicker } from './record-picker.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 type Reload = () => void;
@@ -353,31 +354,31 @@ function Instructions({ r, reload }: { r: ConsultationDetail; reload: Reload }) 
   );
 }
 
-/** The proposals and 社情民意 reports the consultation yielded. */
+/** The proposals and 社情民意 reports the consultation yielded, picked by number or title. */
 function Links({ r, reload }: { r: ConsultationDetail; reload: Reload }) {
   const { t } = useI18n();
   const report = useReportError();
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm();
-  const ids = (s?: string) => (s ?? '').split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
-  const save = async (v: { proposalIds?: string; reportIds?: string }) => {
+  const save = async (v: { proposalIds?: string[]; reportIds?: string[] }) => {
     try {
-      await api.put(`/api/consultations/${r.id}/links`, { version: r.version, proposalIds: ids(v.proposalIds), reportIds: ids(v.reportIds) });
+      await api.put(`/api/consultations/${r.id}/links`, { version: r.version, proposalIds: v.proposalIds ?? [], reportIds: v.reportIds ?? [] });
       setEditing(false);
       reload();
     } catch (e) { if (!applyFormErrors(form, e)) report(e, { onReload: reload }); }
   };
   const linkList = (items: ConsultationDetail['proposals']) => items.map((x) => <div key={x.id}>{x.link ? <Link to={x.link}>{x.title}</Link> : x.title}</div>);
+  const known = (items: ConsultationDetail['proposals']) => items.map((x) => ({ value: x.id, label: x.title }));
   return (
-    <Card size="small" title={t('关联')} extra={r.can.link && <Button size="small" onClick={() => { form.setFieldsValue({ proposalIds: r.proposals.map((x) => x.id).join(','), reportIds: r.reports.map((x) => x.id).join(',') }); setEditing(true); }}>{t('编辑关联')}</Button>}>
+    <Card size="small" title={t('关联')} extra={r.can.link && <Button size="small" onClick={() => { form.setFieldsValue({ proposalIds: r.proposals.map((x) => x.id), reportIds: r.reports.map((x) => x.id) }); setEditing(true); }}>{t('编辑关联')}</Button>}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('关联提案')}>{r.proposals.length ? linkList(r.proposals) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('关联社情民意')}>{r.reports.length ? linkList(r.reports) : '—'}</Descriptions.Item>
       </Descriptions>
       <Modal open={editing} title={t('编辑关联')} onCancel={() => setEditing(false)} onOk={() => form.submit()} okText={t('保存')} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item name="proposalIds" label={t('提案编号')} extra={t('多个编号用逗号分隔')}><Input /></Form.Item>
-          <Form.Item name="reportIds" label={t('社情民意编号')} extra={t('多个编号用逗号分隔')}><Input /></Form.Item>
+          <Form.Item name="proposalIds" label={t('关联提案')}><RecordPicker kind="proposal" known={known(r.proposals)} /></Form.Item>
+          <Form.Item name="reportIds" label={t('关联社情民意')}><RecordPicker kind="opinion" known={known(r.reports)} /></Form.Item>
         </Form>
       </Modal>
     </Card>

@@ -142,6 +142,7 @@ export default function PlanPage() {
         <Space wrap style={{ marginTop: 16 }}>
           <WorkflowActions actions={p.actions} onFire={fire} onConflictReload={reload} />
           {p.canDownload && <Button icon={<DownloadOutlined />} href={`/api/consultations/plans/${p.id}/document.docx`} data-testid="plan-docx">{t('下载 Word')}</Button>}
+          {p.canDownload && <Button icon={<DownloadOutlined />} href={`/api/consultations/plans/${p.id}/plan.xlsx`} data-testid="plan-xlsx">{t('导出 Excel')}</Button>}
         </Space>
       </PageCard>
 

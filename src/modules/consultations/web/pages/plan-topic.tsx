@@ -10,6 +10,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import { MaterialList, useMaterials } from './material-upload.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 export const months = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -58,6 +59,7 @@ export default function TopicPage() {
         {canAct && <div style={{ marginTop: 16 }}><WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} renderField={renderField} /></div>}
       </PageCard>
       <Card size="small" title={t('选题理由')}><p style={pre}>{r.reason}</p></Card>
+      <MaterialCard topicId={r.id} />
       {r.mergedTopics.length > 0 && (
         <Card size="small" title={t('合并的选题')}>
           {r.mergedTopics.map((m) => <div key={m.id}><Link to={`/consultations/topics/${m.id}`}>{m.title}</Link>（{m.proposerOrgName}）</div>)}
@@ -70,4 +72,12 @@ export default function TopicPage() {
       </Card>
     </Space>
   );
+}
+
+/** The topic's supporting material, when it has any. */
+function MaterialCard({ topicId }: { topicId: string }) {
+  const { t } = useI18n();
+  const items = useMaterials('consultation_topic', topicId);
+  if (!items.length) return null;
+  return <Card size="small" title={t('附件')}><MaterialList items={items} /></Card>;
 }

@@ -13,6 +13,7 @@ import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/components.tsx';
+import { MaterialUpload } from './material-upload.tsx';
 
 const keys = ['year', 'proposerOrgId', 'form', 'state', 'q'] as const;
 
@@ -95,6 +96,7 @@ export default function TopicsPage() {
           <Form.Item name="form" label={t('建议协商形式')} rules={[{ required: true }]}><Select options={(o?.forms ?? []).map((f) => ({ value: f.code, label: t(f.label) }))} /></Form.Item>
           <Form.Item name="reason" label={t('选题理由')} rules={[{ required: true, min: 10 }]}><Input.TextArea rows={6} maxLength={5000} /></Form.Item>
           <Form.Item name="contact" label={t('联系人及电话')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="attachmentIds" label={t('附件')} extra={t('调研报告、背景材料等')}><MaterialUpload /></Form.Item>
         </Form>
       </Modal>
     </PageCard>

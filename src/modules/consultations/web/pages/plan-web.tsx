@@ -24,7 +24,7 @@ export const planMessages: Record<string, string> = {
   '全部形式': 'All forms', '该年度没有已审定的计划项。': 'No approved plan items in that year.', '待定': 'To be set', '已取消': 'Cancelled', '调整增加': 'Added by a change',
   '来自协商选题': 'From a proposed topic', '筹备中': 'In preparation', '删除此计划项？': 'Delete this item?', '删除': 'Delete', '调整': 'Change', '调整月份': 'Move to another month',
   '调整协商形式': 'Change the form', '取消计划项': 'Cancel the item', '增加计划项': 'Add an item', '备注': 'Notes', '{n} 项': '{n}', '审定会议': 'Approved at', '退回意见：{r}': 'Returned: {r}',
-  '下载 Word': 'Download Word', '添加计划项': 'Add an item', '修改计划项': 'Edit the item', '从协商选题列入的议题会出现在这里；补齐月份、牵头专委会和协同部门后报主席会议审定。':
+  '下载 Word': 'Download Word', '调研报告、背景材料等': 'Survey reports, background material', '导出 Excel': 'Export to Excel', '添加计划项': 'Add an item', '修改计划项': 'Edit the item', '从协商选题列入的议题会出现在这里；补齐月份、牵头专委会和协同部门后报主席会议审定。':
     'Topics accepted into the plan appear here; complete month, lead committee and departments, then submit the plan to the chair\'s meeting.',
   '待处理的协商选题': 'Topics to handle', '计划调整记录': 'Changes after approval', '理由：{r}': 'Reason: {r}', '审定过程': 'History', '记录调整': 'Record the change', '调整理由': 'Reason for the change',
   '计划调整已记录': 'Change recorded', '待主席会议审定': 'Before the chair\'s meeting', '已审定': 'Approved', '报主席会议审定': 'Submit to the chair\'s meeting', '退回修改': 'Return for revision',

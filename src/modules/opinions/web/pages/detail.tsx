@@ -15,6 +15,7 @@ import { LifecycleSteps } from '../../../../kernel/web/lifecycle-steps.tsx';
 import { StateTag, useOpinionOptions } from '../shared.tsx';
 import { useSession } from '../../../../kernel/web/session.tsx';
 import { SimilarItems } from '../../../text/web/index.tsx';
+import { RecordPanels } from '../../../../kernel/web/record-panels.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 
@@ -112,6 +113,9 @@ export default function OpinionDetailPage() {
           }))} />
         )}
       </Card>
+
+      {/* what other modules show on a report's page (关联协商) */}
+      <RecordPanels entityType="opinion" id={r.id} stacked />
 
       <Collapse items={[
         { key: 'h', label: t('办理过程'), children: <Timeline items={r.history.map((h) => ({ children: <div>{t(h.actionLabel)} · {h.actorName} · {formatDateTime(h.at)}{h.note && <div>{h.note}</div>}</div> }))} /> },

@@ -1,10 +1,13 @@
 /**
- * 协商活动清单: the consultations held, by county, platform and period (a figure's list: the same query counts it).
+ * 协商活动清单: the consultations held, by county, platform and period (a figure's list: the same query counts it), and
+ * its Excel with the same filters.
  */
-import { List, Space, Table, Tag } from 'antd';
+import { Button, List, Space, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import type { ActivityItem } from '../../contract.ts';
+import { toQueryString } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/components.tsx';
@@ -34,7 +37,7 @@ export default function ActivitiesPage() {
   ];
   const title = filters.from && filters.to ? t('协商活动清单（{from} 至 {to}）', { from: filters.from, to: filters.to }) : t('协商活动清单');
   return (
-    <PageCard wrapTitle title={title}>
+    <PageCard wrapTitle title={title} extra={<Button icon={<DownloadOutlined />} href={`/api/platforms/activities/export.xlsx${toQueryString(filters)}`}>{t('导出 Excel')}</Button>}>
       {data && data.total === 0 ? <EmptyHint text={t('没有符合条件的协商活动。')} /> : mobile ? (
         <List loading={loading} dataSource={data?.items ?? []} pagination={{ ...pagination, size: 'small', simple: true }} renderItem={(a) => (
           <List.Item><List.Item.Meta title={<Link to={`/platforms/${a.platformId}`}>{a.topic}</Link>}

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import type { PlatformDetail, TopicItem } from '../../contract.ts';
@@ -15,6 +15,7 @@ import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web
 import { PageCard, formatDate } from '../../../../kernel/web/components.tsx';
 import { clock } from '../../../../kernel/universal/clock.ts';
 import { ResultLine } from './results-card.tsx';
+import { ConvenerPicker, MembersPicker } from './member-picker.tsx';
 
 const topicColor: Record<string, string> = { open: 'gold', consulted: 'green', dropped: 'default' };
 
@@ -27,7 +28,9 @@ export default function PlatformDetailPage() {
   const mobile = useIsMobile();
   const { data: p, loading, error, reload } = useApiQuery<PlatformDetail>(`/api/platforms/${id}`);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [topicForm] = Form.useForm();
+  const [editForm] = Form.useForm();
 
   if (error && !p) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/platforms')}>{t('返回列表')}</Button>} />;
   if (!p) return <PageCard loading={loading}><Skeleton active /></PageCard>;
@@ -40,6 +43,24 @@ export default function PlatformDetailPage() {
       reload();
     } catch (e) { if (!applyFormErrors(topicForm, e)) report(e); }
   };
+  const openEdit = () => {
+    editForm.setFieldsValue({
+      town: p.town, village: p.village, name: p.name, convenerUserId: p.convenerUserId, convenerName: p.convenerName, convenerPhone: p.convenerPhone ?? '',
+      memberUserIds: p.members.map((m) => m.id), establishedOn: dayjs(p.establishedOn),
+    });
+    setEditing(true);
+  };
+  const saveEdit = async (v: Record<string, any>) => {
+    try {
+      await api.patch(`/api/platforms/${p.id}`, {
+        ...v, version: p.version, village: v.village ?? '', convenerUserId: v.convenerUserId ?? null, convenerPhone: v.convenerPhone || null,
+        memberUserIds: v.memberUserIds ?? [], establishedOn: v.establishedOn?.format('YYYY-MM-DD'),
+      });
+      setEditing(false);
+      void message.success(t('已保存'));
+      reload();
+    } catch (e) { if (!applyFormErrors(editForm, e)) report(e, { onReload: () => { setEditing(false); reload(); } }); }
+  };
   const setStatus = async (tp: TopicItem, status: string) => {
     try {
       await api.patch(`/api/platforms/topics/${tp.id}`, { version: tp.version, status });
@@ -50,7 +71,12 @@ export default function PlatformDetailPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard wrapTitle title={p.name} extra={p.canRecord && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/platforms/${p.id}/record`)}>{t('记录协商活动')}</Button>}>
+      <PageCard wrapTitle title={p.name} extra={(p.canRecord || p.canEdit) && (
+        <Space wrap>
+          {p.canEdit && <Button icon={<EditOutlined />} onClick={openEdit}>{t('修改平台')}</Button>}
+          {p.canRecord && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/platforms/${p.id}/record`)}>{t('记录协商活动')}</Button>}
+        </Space>
+      )}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('县（区）')}>{p.countyName}</Descriptions.Item>
           <Descriptions.Item label={t('乡镇（街道）')}>{p.town}</Descriptions.Item>
@@ -89,6 +115,21 @@ export default function PlatformDetailPage() {
           </div>
         ))}
       </Card>
+
+      <Modal open={editing} title={t('修改平台')} onCancel={() => setEditing(false)} onOk={() => editForm.submit()} okText={t('保存')} width={mobile ? undefined : 640} destroyOnHidden>
+        <Form form={editForm} name="edit-platform" layout="vertical" onFinish={saveEdit}>
+          <Form.Item name="town" label={t('乡镇（街道）')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="village" label={t('村（社区）')} extra={t('乡镇（街道）本级的协商议事室不填')}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="name" label={t('平台名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="convenerUserId" label={t('召集人（委员）')} extra={t('召集人是委员时选择，其本人即可在手机上记录协商活动')}>
+            <ConvenerPicker known={p.convenerUserId ? [{ id: p.convenerUserId, name: p.convenerName }] : []} onPicked={(name) => { if (name) editForm.setFieldValue('convenerName', name); }} />
+          </Form.Item>
+          <Form.Item name="convenerName" label={t('召集人')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="convenerPhone" label={t('召集人电话')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="memberUserIds" label={t('联系委员')}><MembersPicker known={p.members} /></Form.Item>
+          <Form.Item name="establishedOn" label={t('设立日期')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
+        </Form>
+      </Modal>
 
       <Modal open={adding} title={t('添加议题')} onCancel={() => setAdding(false)} onOk={() => topicForm.submit()} okText={t('保存')} width={mobile ? undefined : 560}>
         <Form form={topicForm} layout="vertical" onFinish={addTopic} initialValues={{ raisedOn: dayjs(clock.today()) }}>

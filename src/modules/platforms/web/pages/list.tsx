@@ -4,17 +4,18 @@
  * The staff register a platform, import a registry from Excel and export the filtered registry.
  */
 import { useRef, useState } from 'react';
-import { App, Button, DatePicker, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Overview, PlatformDetail, PlatformListItem } from '../../contract.ts';
+import type { Overview, PlatformDetail, PlatformListItem, StaffTowns as StaffTownList } from '../../contract.ts';
 import { ApiError, api, applyFormErrors, toQueryString } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
 import { platformsPermissions } from '../../domain/result-lifecycle.ts';
+import { ConvenerPicker, MembersPicker } from './member-picker.tsx';
 
 // the query keys a figure's list may carry (see server/figures.ts)
 const keys = ['county', 'town', 'q', 'mine'] as const;
@@ -38,6 +39,7 @@ export default function PlatformsListPage() {
   const [filterForm] = Form.useForm();
   const [createForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const file = useRef<HTMLInputElement>(null);
 
   const apply = (next: Record<string, unknown>) => {
@@ -86,6 +88,7 @@ export default function PlatformsListPage() {
       <Space wrap>
         {manages && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('登记平台')}</Button>}
         {manages && <Button icon={<UploadOutlined />} onClick={() => file.current?.click()}>{t('导入 Excel')}</Button>}
+        {manages && <Button icon={<TeamOutlined />} onClick={() => setAssigning(true)}>{t('乡镇工作人员')}</Button>}
         <Button icon={<DownloadOutlined />} href={`/api/platforms/export.xlsx${toQueryString(exportFilters)}`}>{t('导出 Excel')}</Button>
         <input ref={file} type="file" accept=".xlsx" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }} />
       </Space>
@@ -114,15 +117,57 @@ export default function PlatformsListPage() {
         <Table<PlatformListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
       <Modal open={creating} title={t('登记平台')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 640}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
+        {/* a form name of its own: its fields' ids (and so their labels) differ from the filter form's */}
+        <Form form={createForm} name="register" layout="vertical" onFinish={create}>
           <Form.Item name="town" label={t('乡镇（街道）')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
           <Form.Item name="village" label={t('村（社区）')} extra={t('乡镇（街道）本级的协商议事室不填')}><Input maxLength={60} /></Form.Item>
           <Form.Item name="name" label={t('平台名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="convenerUserId" label={t('召集人（委员）')} extra={t('召集人是委员时选择，其本人即可在手机上记录协商活动')}>
+            <ConvenerPicker onPicked={(name) => { if (name) createForm.setFieldValue('convenerName', name); }} />
+          </Form.Item>
           <Form.Item name="convenerName" label={t('召集人')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>
           <Form.Item name="convenerPhone" label={t('召集人电话')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="memberUserIds" label={t('联系委员')}><MembersPicker /></Form.Item>
           <Form.Item name="establishedOn" label={t('设立日期')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
         </Form>
       </Modal>
+      {manages && <StaffTowns open={assigning} onClose={() => setAssigning(false)} />}
     </PageCard>
+  );
+}
+
+/**
+ * 乡镇工作人员: the county's platform staff, each limited to a town or to none (the whole county). Only the county's own
+ * staff set them; a town's staff see the list.
+ */
+function StaffTowns({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const { data, loading, reload } = useApiQuery<StaffTownList>(open ? '/api/platforms/staff' : null);
+  const setTown = async (userId: string, town: string | null) => {
+    try {
+      await api.put(`/api/platforms/staff/${userId}`, { town });
+      void message.success(t('已保存'));
+      reload();
+    } catch (e) { report(e, { onReload: reload }); }
+  };
+  return (
+    <Modal open={open} title={t('乡镇工作人员')} onCancel={onClose} footer={null} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('限定到乡镇（街道）的工作人员只能查看和记录该乡镇的协商平台；不限定即负责全县（区）。')}</Typography.Paragraph>
+      <Table<StaffTownList['items'][number]> rowKey="userId" size="small" loading={loading} dataSource={data?.items ?? []} pagination={false}
+        columns={[
+          { title: t('姓名'), dataIndex: 'name', key: 'name' },
+          {
+            title: t('负责的乡镇（街道）'), key: 'town', width: 220,
+            // nobody limits their own account
+            render: (_v, r) => (data?.canAssign && r.userId !== me?.id
+              ? <Select allowClear style={{ width: 200 }} placeholder={t('全县（区）')} value={r.town ?? undefined} aria-label={t('{name}负责的乡镇（街道）', { name: r.name })}
+                options={[...new Set([...(data?.towns ?? []), ...(r.town ? [r.town] : [])])].map((x) => ({ value: x, label: x }))} onChange={(v?: string) => void setTown(r.userId, v ?? null)} />
+              : r.town ?? t('全县（区）')),
+          },
+        ]} />
+    </Modal>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * 协商成果清单: the results handed over, by county, platform, state, hand-over or implementation period (figures' lists:
- * the same query counts them), each with the caller's actions (落实, 评价).
+ * the same query counts them), each with the caller's actions (落实, 评价), and its Excel with the same filters.
  */
-import { List, Select } from 'antd';
+import { Button, List, Select, Space } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { ResultItem } from '../../contract.ts';
+import { toQueryString } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
@@ -26,8 +28,11 @@ export default function ResultsPage() {
     : filters.from ? t('协商成果清单（{from} 至 {to}）', { from: filters.from, to: filters.to ?? '' }) : t('协商成果清单');
   return (
     <PageCard wrapTitle title={title} extra={
-      <Select allowClear placeholder={t('全部状态')} style={{ width: 120 }} value={filters.state} onChange={(v) => set('state', v)}
-        options={Object.entries(resultLifecycle.states).map(([code, s]) => ({ value: code, label: t(s.label) }))} />
+      <Space wrap>
+        <Select allowClear placeholder={t('全部状态')} style={{ width: 120 }} value={filters.state} onChange={(v) => set('state', v)}
+          options={Object.entries(resultLifecycle.states).map(([code, s]) => ({ value: code, label: t(s.label) }))} />
+        <Button icon={<DownloadOutlined />} href={`/api/platforms/results/export.xlsx${toQueryString(filters)}`}>{t('导出 Excel')}</Button>
+      </Space>
     }>
       {data && data.total === 0 ? <EmptyHint text={t('没有符合条件的协商成果。')} /> : (
         <List loading={loading} dataSource={data?.items ?? []} renderItem={(r) => <ResultLine r={r} onChange={reload} showPlatform />}

@@ -21,6 +21,7 @@ import { ConversionTags } from './conversion-tags.tsx';
 import { CosignPanel } from './cosign-panel.tsx';
 import { SimilarItems, UnitSuggestionsField } from '../../../text/web/index.tsx';
 import { useSession } from '../../../../kernel/web/session.tsx';
+import { RecordPanels } from '../../../../kernel/web/record-panels.tsx';
 
 /** The unit's reply actions: a draft returned by its leader (or an earlier reply when re-handling) is offered for editing. */
 const replyActions = new Set(['reply', 'reply_sign']);
@@ -194,6 +195,8 @@ export default function ProposalDetailPage() {
               )}
             </PageCard>
           )}
+          {/* what other modules show on a proposal's page (关联协商) */}
+          <RecordPanels entityType="proposal" id={p.id} />
           <PageCard title={t('办理过程')}>
             <Timeline
               items={[...p.history].reverse().map((h) => ({
