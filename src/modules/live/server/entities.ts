@@ -1,19 +1,19 @@
 /**
- * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
+ * The kinds of record the module owns: the session (议政会), with its link and who may see it (used by the search,
+ * attachments such as the background materials, work items and notifications).
  */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/live-policy.ts';
+import { canSeeSession } from '../domain/live-rules.ts';
+import { accessOf } from './repository.ts';
 import { liveDb } from './tables.ts';
 
 export const liveEntities: EntityDecl[] = [
   {
-    type: 'live_item', label: '网络议政', labelEn: 'Item', link: (id) => `/live/${encodeURIComponent(id)}`,
+    type: 'live_session', label: '网络议政', labelEn: 'Live deliberation', link: (id) => `/live/${encodeURIComponent(id)}`,
     async visibleIds(ctx, actor, ids) {
       if (ids.length === 0) return new Set<string>();
-      const rows = await liveDb(ctx.db).selectFrom('live_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+      const rows = await liveDb(ctx.db).selectFrom('live_sessions').selectAll().where('id', 'in', ids).execute();
+      return new Set(rows.filter((r) => canSeeSession(accessOf(r), actor)).map((r) => r.id));
     },
   },
 ];
