@@ -52,7 +52,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/review': ['/api/review/document'],
     '/inspections': ['/api/inspections', '/api/inspections/options'],
     '/appraisals': ['/api/appraisals', '/api/appraisals/options'],
-    '/live': ['/api/live', '/api/live/options'],
+    '/live': ['/api/live/sessions', '/api/live/options'],
     '/surveys': ['/api/surveys', '/api/surveys/options'],
     '/activities': ['/api/activities', '/api/activities/options'],
     '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],

@@ -209,7 +209,7 @@ for (const d of await dialects()) {
         }
       }
       await settle();
-      room = await member.get(`/api/live/sessions/${session.id}/room`);
+      room = await member.request('GET', `/api/live/sessions/${session.id}/room`);
       assert.equal(room.body.groups.groups.length, 2, JSON.stringify(room.body.groups));
       assert.deepEqual(room.body.groups.groups.map((g: any) => g.size).sort(), [4, 4]);
       for (const g of room.body.groups.groups) assert.ok(g.label.length > 0 && g.statements.length > 0);
