@@ -123,6 +123,12 @@ export async function liveSeed(ctx: ModuleContext, seed: SeedContext): Promise<v
   const openStatements = ['机关单位停车场应在夜间向周边居民开放', '老旧片区应建设立体停车库', '路内停车应按时段阶梯收费'].map((body, i) => ({
     id: newId(), session_id: openId, participant_id: 'seed', author_name: nameOf(staff.userId), role: 'host', body, status: 'published', created_at: new Date(now - 3000_000 + i * 1000).toISOString(),
   }));
+  // twelve members have already voted in the open room, in two camps on the parking garage
+  members.filter((m) => m !== seed.demoUsers.member?.userId).slice(0, 12).forEach((m, k) => {
+    const pid = newId();
+    participants.push({ id: pid, session_id: openId, user_id: m, org_id: null, role: 'member', display_name: nameOf(m), token_hash: null, phone_hash: null, created_at: new Date(now - 3000_000).toISOString() });
+    openStatements.forEach((st, j) => votes.push({ statement_id: st.id, participant_id: pid, session_id: openId, value: j === 1 ? (k % 2 ? -1 : 1) : j === 2 ? (k % 2 ? 1 : -1) : 1, at: new Date(now - 2000_000).toISOString() }));
+  });
 
   await ctx.db.transaction().execute(async (trx) => {
     const db = liveDb(trx);
@@ -134,4 +140,5 @@ export async function liveSeed(ctx: ModuleContext, seed: SeedContext): Promise<v
     await seedWorkflowRows(trx, { history, tasks: [] });
   });
   await regroup(ctx, sid);
+  await regroup(ctx, openId);
 }
