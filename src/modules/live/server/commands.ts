@@ -267,10 +267,12 @@ export async function postStatement(ctx: ModuleContext, s: LiveSessionRow, who: 
  * 表态: one vote per (statement, participant); a second vote (another tab, a retried request) replaces the first,
  * so it is counted once. Returns the statement's counts.
  */
-export async function castVote(ctx: ModuleContext, s: LiveSessionRow, who: Who, statementId: string, choice: VoteChoice): Promise<void> {
+export async function castVote(ctx: ModuleContext, s: LiveSessionRow, who: Who, statementId: string, choice: VoteChoice, statementChecked = false): Promise<void> {
   requireOpen(s);
-  const st = await liveDb(ctx.db).selectFrom('live_statements').select(['id', 'status']).where('id', '=', statementId).where('session_id', '=', s.id).executeTakeFirst();
-  if (!st || st.status !== 'published') throw new AppError('VALIDATION_FAILED', '「观点」不存在', { field: 'statementId' });
+  if (!statementChecked) {
+    const st = await liveDb(ctx.db).selectFrom('live_statements').select(['id', 'status']).where('id', '=', statementId).where('session_id', '=', s.id).executeTakeFirst();
+    if (!st || st.status !== 'published') throw new AppError('VALIDATION_FAILED', '「观点」不存在', { field: 'statementId' });
+  }
   const p = await ensureParticipant(ctx, s, who);
   const value = voteValue[choice];
   await liveDb(ctx.db).insertInto('live_votes').values({ statement_id: statementId, participant_id: p.id, session_id: s.id, value, at: clock.iso() })

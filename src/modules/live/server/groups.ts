@@ -7,7 +7,8 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { segmenter } from '../../text/index.ts';
 import type { OpinionGroupsView } from '../contract.ts';
-import { findOpinionGroups, type VoteMatrix } from '../domain/opinion-groups.ts';
+import type { VoteMatrix } from '../domain/opinion-groups.ts';
+import { groupVotes } from './cluster-worker.ts';
 import { appendEvent } from './stream.ts';
 import { liveDb } from './tables.ts';
 
@@ -42,7 +43,7 @@ export async function computeGroups(ctx: ModuleContext, sessionId: string): Prom
     rows.push(r); cols.push(c); values.push(Number(v.value));
   }
   const m: VoteMatrix = { participants: people.length, statements: statements.length, rows: Int32Array.from(rows), cols: Int32Array.from(cols), values: Float64Array.from(values) };
-  const result = findOpinionGroups(m);
+  const result = await groupVotes(m);
   const seg = segmenter();
   const tallies: StoredGroups['tallies'] = {};
   statements.forEach((s, i) => { tallies[s.id] = result.tallies[i]; });

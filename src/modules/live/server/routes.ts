@@ -3,6 +3,7 @@
  * received on joining in the `x-live-token` header (the stream, which EventSource opens without headers, takes it as
  * `?token=`). Who someone is in a room (主持人, 委员, 部门, 专家, 网友) comes from the server, never from the request body.
  */
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../../kernel/server/actor.ts';
@@ -52,6 +53,41 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
   runtimes.set(ctx, { streams, regrouper });
   app.addHook('preClose', async () => { streams.closeAll(); await regrouper.close(); });
   const sms = logSms(ctx);
+
+  // the vote path reads through short-lived caches (a vote is a single upsert then): the session for a second, a public
+  // participant's token for half a minute, a session's published statements until one it does not know is voted on
+  const sessionCache = new Map<string, { row: LiveSessionRow; until: number }>();
+  const tokenCache = new Map<string, { who: Who; until: number }>();
+  const statementCache = new Map<string, Set<string>>();
+  async function cachedSession(id: string): Promise<LiveSessionRow> {
+    const hit = sessionCache.get(id);
+    if (hit && hit.until > performance.now()) return hit.row;
+    const row = await sessionOr404(id);
+    if (sessionCache.size > 1000) sessionCache.clear();
+    sessionCache.set(id, { row, until: performance.now() + 1000 });
+    return row;
+  }
+  async function cachedWho(req: FastifyRequest, s: LiveSessionRow): Promise<Who> {
+    const t = req.headers[TOKEN_HEADER];
+    if (typeof t !== 'string') return whoIn(req, s);
+    const key = `${s.id}:${t}`;
+    const hit = tokenCache.get(key);
+    if (hit && hit.until > performance.now()) return hit.who;
+    const who = await whoIn(req, s);
+    if (tokenCache.size > 50_000) tokenCache.clear();
+    tokenCache.set(key, { who, until: performance.now() + 30_000 });
+    return who;
+  }
+  async function knownStatement(sessionId: string, statementId: string): Promise<boolean> {
+    let set = statementCache.get(sessionId);
+    if (!set?.has(statementId)) {
+      const rows = await liveDb(ctx.db).selectFrom('live_statements').select('id').where('session_id', '=', sessionId).where('status', '=', 'published').execute();
+      set = new Set(rows.map((r) => r.id));
+      if (statementCache.size > 1000) statementCache.clear();
+      statementCache.set(sessionId, set);
+    }
+    return set.has(statementId);
+  }
 
   async function sessionOr404(id: string): Promise<LiveSessionRow> {
     const s = await findSession(ctx.db, id);
@@ -227,9 +263,10 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
   app.post('/api/live/sessions/:id/votes', {
     schema: { tags, summary: '对观点表态（赞同、反对、跳过；同一人对同一观点只计一次，重复提交以最后一次为准）', params: idParams, body: voteBody, response: { 200: z.object({ statementId: z.string(), choice: z.enum(voteChoices) }), ...errors } },
   }, async (req) => {
-    const s = await sessionOr404(req.params.id);
-    const who = await whoIn(req, s);
-    await castVote(ctx, s, who, req.body.statementId, req.body.choice);
+    const s = await cachedSession(req.params.id);
+    const who = await cachedWho(req, s);
+    if (!(await knownStatement(s.id, req.body.statementId))) throw new AppError('VALIDATION_FAILED', '「观点」不存在', { field: 'statementId' });
+    await castVote(ctx, s, who, req.body.statementId, req.body.choice, true);
     regrouper.schedule(s.id);
     return { statementId: req.body.statementId, choice: req.body.choice };
   });
