@@ -19,6 +19,7 @@ import { canSeeSession, needsModeration, pseudonymOf, roleInSession, sensitiveHi
 import { accessOf, findSession, jsonIds, sha256 } from './repository.ts';
 import { toContribution } from './presenter.ts';
 import { readSensitiveWords } from './settings.ts';
+import { publishContributionText } from './search-index.ts';
 import { appendEvent } from './stream.ts';
 import { liveDb, type LiveContributionRow, type LiveParticipantRow, type LiveSessionRow } from './tables.ts';
 
@@ -199,6 +200,7 @@ export async function postContribution(ctx: ModuleContext, s: LiveSessionRow, wh
       if (question) await appendEvent(w, s, 'question', toContribution(question, null));
     }
   });
+  if (!held) await publishContributionText(ctx, s.tenant_id, { ...row, sessionTitle: s.title });
   return row;
 }
 
@@ -227,6 +229,7 @@ export async function moderate(ctx: ModuleContext, s: LiveSessionRow, who: Who, 
     await appendEvent(w, s, 'moderated', { id: c.id, status }, true);
     if (status === 'published') await appendEvent(w, s, 'contribution', toContribution(c, null));
   });
+  if (body.decision === 'approve') await publishContributionText(ctx, s.tenant_id, { ...c, sessionTitle: s.title });
   return c;
 }
 

@@ -12,6 +12,7 @@ import { findPeople } from '../../identity/index.ts';
 import { pseudonymOf } from '../domain/live-rules.ts';
 import { rng } from '../domain/opinion-groups.ts';
 import { regroup } from './groups.ts';
+import { publishContributionTexts } from './search-index.ts';
 import { liveDb } from './tables.ts';
 
 const at = (day: string, h: number, m = 0) => new Date(Date.parse(`${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`)).toISOString();
@@ -139,6 +140,7 @@ export async function liveSeed(ctx: ModuleContext, seed: SeedContext): Promise<v
     for (let i = 0; i < votes.length; i += 300) await db.insertInto('live_votes').values(votes.slice(i, i + 300) as never).execute();
     await seedWorkflowRows(trx, { history, tasks: [] });
   });
+  await publishContributionTexts(ctx, seed.cityId, contributions.map((c) => ({ id: String(c.id), kind: String(c.kind), author_name: String(c.author_name), body: String(c.body), created_at: String(c.created_at), sessionTitle: RENOVATION.title })));
   await regroup(ctx, sid);
   await regroup(ctx, openId);
 }

@@ -177,6 +177,15 @@ for (const d of await dialects()) {
       const un = await host.get(`/api/live/sessions/${session.id}/unanswered`);
       assert.deepEqual(un.body.items.map((x: any) => x.id), [q2.body.id]);
       assert.equal((await pub(token).get(`/api/live/sessions/${session.id}/unanswered`)).status, 403);
+
+      // published contributions are found by the cross-module search, by people of the CPPCC only
+      await s.zx.ctx.events.drain();
+      const found = await member.get(`/api/text/search?q=${encodeURIComponent('新线路')}`);
+      assert.equal(found.status, 200, JSON.stringify(found.body));
+      const hits = found.body.items.filter((i: any) => i.source === 'live_contribution').map((i: any) => i.refId);
+      assert.ok(hits.includes(ans.body.id) && hits.includes(q1.body.id), JSON.stringify(found.body.items));
+      const elsewhere = await county.get(`/api/text/search?q=${encodeURIComponent('新线路')}`);
+      assert.equal(elsewhere.body.items.some((i: any) => i.source === 'live_contribution'), false, 'another CPPCC finds nothing');
     });
 
     test('votes count once per person (retries and other tabs replace, not add); groups form off the request path', async () => {
