@@ -151,6 +151,8 @@ export const roomView = z.object({
   queue: z.array(contributionItem),
   statements: z.array(statementItem),
   groups: opinionGroupsView,
+  /** 背景材料 (attachments of the session), for signed-in participants */
+  materials: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number().int() })),
   /** the stream's last event number: open the stream with it as Last-Event-ID */
   lastSeq: z.number().int(),
 });
@@ -167,6 +169,7 @@ export const moderateBody = z.object({
   reason: z.string().trim().min(1).max(500).optional().describe('不通过理由'),
 });
 export const routeBody = z.object({ version, unitId: id('答复部门') });
+export const materialsBody = z.object({ attachmentIds: z.array(id('附件')).min(1).max(20).describe('背景材料') });
 export const statementBody = z.object({ body: z.string().trim().min(4).max(280).describe('观点') });
 export const voteBody = z.object({ statementId: id('观点'), choice: z.enum(voteChoices).describe('表态') });
 

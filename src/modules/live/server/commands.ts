@@ -11,6 +11,7 @@ import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { linkAttachments } from '../../attachments/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { listUnits, orgNames } from '../../organizations/index.ts';
 import type { SessionCreateBody, SessionEditBody } from '../contract.ts';
@@ -338,4 +339,14 @@ export async function joinPublic(ctx: ModuleContext, s: LiveSessionRow, body: { 
   const participant: LiveParticipantRow = { id, session_id: s.id, user_id: null, org_id: null, role: 'public', display_name: pseudonymOf(id), token_hash: sha256(token), phone_hash: phoneHash, created_at: clock.iso() };
   await ldb.insertInto('live_participants').values(participant).execute();
   return { token, participant };
+}
+
+/** 背景材料: a host links uploaded files (the attachments module) to the session; the room hears of it. */
+export async function addMaterials(ctx: ModuleContext, s: LiveSessionRow, who: Who, attachmentIds: string[], ip?: string): Promise<void> {
+  const actor = requireHost(who);
+  await ctx.uow.run(async (w) => {
+    await linkAttachments(w.trx, { ids: attachmentIds, entityType: 'live_session', entityId: s.id, actor, field: 'attachmentIds' });
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_session.materials', entityType: 'live_session', entityId: s.id, data: { attachmentIds }, ip });
+    await appendEvent(w, s, 'session', { changed: ['materials'] });
+  });
 }

@@ -11,16 +11,17 @@ import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
+import { attachmentsOf } from '../../attachments/index.ts';
 import { listUnits } from '../../organizations/index.ts';
 import {
-  codeRequestBody, contributionBody, contributionItem, idParams, itemParams, joinBody, joinResult, keyParams, liveOptions, moderateBody, opinionGroupsView,
+  codeRequestBody, contributionBody, materialsBody, contributionItem, idParams, itemParams, joinBody, joinResult, keyParams, liveOptions, moderateBody, opinionGroupsView,
   publicSessionView, roomView, routeBody, sessionCreateBody, sessionDetail, sessionEditBody, sessionListQuery, sessionPage, statementBody, voteBody,
   type OpinionGroupsView, type StatementItem,
 } from '../contract.ts';
 import { liveLifecycle, liveStateLabel, liveTransitionBody, type LiveState } from '../domain/live-lifecycle.ts';
 import { canUseLive, participantRoleLabels, voteChoices, type PublicAccess } from '../domain/live-rules.ts';
 import {
-  canEditSession, castVote, createSession, editSession, fireSession, joinPublic, logSms, moderate, postContribution, postStatement, publicIn,
+  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, joinPublic, logSms, moderate, postContribution, postStatement, publicIn,
   requestCode, routeQuestion, SESSION_LABEL, userIn, type Who,
 } from './commands.ts';
 import { Regrouper, storedGroups } from './groups.ts';
@@ -204,10 +205,10 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
       detailOf(s, who.actor ?? null), contributionsOf(s, who, 'published'), who.role === 'host' ? contributionsOf(s, who, 'pending') : Promise.resolve([]),
       statementsOf(s, pid), groupsOf(s, pid),
     ]);
-    if (who.kind === 'public') session.counts = { ...session.counts };
+    const materials = who.kind === 'user' ? (await attachmentsOf(ctx.db, 'live_session', s.id)).map((a) => ({ id: a.id, filename: a.filename, size: Number(a.size) })) : [];
     return {
       session, me: { participantId: pid, role: who.role, roleLabel: participantRoleLabels[who.role], name: who.name },
-      contributions, queue, statements, groups, lastSeq: Number(s.event_seq),
+      contributions, queue, statements, groups, materials, lastSeq: Number(s.event_seq),
     };
   });
 
@@ -250,6 +251,15 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
     const s = await sessionOr404(req.params.id);
     const who = await whoIn(req, s);
     return toContribution(await routeQuestion(ctx, s, who, req.params.itemId, req.body, req.ip), null);
+  });
+
+  app.post('/api/live/sessions/:id/materials', {
+    schema: { tags, summary: '添加背景材料（主持人；先经附件接口上传，再关联到本场议政）', params: idParams, body: materialsBody, response: { 204: z.null(), ...errors } },
+  }, async (req, reply) => {
+    const s = await sessionOr404(req.params.id);
+    const who = await whoIn(req, s);
+    await addMaterials(ctx, s, who, req.body.attachmentIds, req.ip);
+    return reply.status(204).send(null);
   });
 
   app.post('/api/live/sessions/:id/statements', {

@@ -67,6 +67,21 @@ for (const d of await dialects()) {
       assert.equal((await unit2.get(`/api/live/sessions/${session.id}/room`)).status, 404, 'a department not invited is not in the room');
     });
 
+    test('a host adds background materials (the attachments module); participants see them, others may not add', async () => {
+      const form = new FormData();
+      form.append('file', new Blob(['老旧小区改造背景材料'], { type: 'text/plain' }), '背景材料.txt');
+      const up = await s.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: host.cookie, 'x-csrf-token': host.csrf }, payload: form as never });
+      assert.equal(up.statusCode, 201, up.payload);
+      const attId = JSON.parse(up.payload).id;
+      assert.equal((await member.post(`/api/live/sessions/${session.id}/materials`, { attachmentIds: [attId] })).status, 403);
+      assert.equal((await host.post(`/api/live/sessions/${session.id}/materials`, { attachmentIds: [] })).body.error.field, 'attachmentIds');
+      assert.equal((await host.post(`/api/live/sessions/${session.id}/materials`, { attachmentIds: [attId] })).status, 204);
+      const room = await member.get(`/api/live/sessions/${session.id}/room`);
+      assert.deepEqual(room.body.materials.map((m: any) => m.filename), ['背景材料.txt']);
+      assert.equal((await member.get(`/api/attachments/${attId}`)).status, 200, 'a participant downloads it');
+      assert.equal((await county.get(`/api/attachments/${attId}`)).status, 404, 'another CPPCC does not');
+    });
+
     test('nobody posts before the session opens; a stale version is a 409; the host opens it', async () => {
       const early = await member.post(`/api/live/sessions/${session.id}/contributions`, { body: '提前发言' });
       assert.equal(early.status, 409);

@@ -19,7 +19,7 @@ export default {
   '意见分组': 'Opinion groups', '表态的人多了以后，这里会显示意见分组': 'Opinion groups appear here once enough people have voted',
   '{p} 人表态 {v} 次，分为 {k} 组': '{p} people cast {v} votes, in {k} groups', '第 {n} 组': 'Group {n}', '我所在的组': 'My group', '{n} 人': '{n} people',
   '其他组': 'other groups', '跨组共识': 'Consensus across groups', '暂无各组都赞同的观点': 'No statement is agreed with by every group yet',
-  '主持台': 'Host console', '情况报告（Word）': 'Report (Word)', '公众参与链接': 'Public link', '没有待审核的发言': 'Nothing awaiting review',
+  '主持台': 'Host console', '背景材料': 'Background materials', '上传背景材料': 'Upload material', '情况报告（Word）': 'Report (Word)', '公众参与链接': 'Public link', '没有待审核的发言': 'Nothing awaiting review',
   '敏感词': 'Sensitive words', '通过': 'Approve', '不通过': 'Reject', '不通过理由': 'Reason for rejection', '实时连接': 'Live', '连接中': 'Connecting', '展开': 'More',
   // the public's way in
   '链接无效或议政已关闭': 'The link is invalid or the session is closed', '手机号码': 'Mobile number', '获取验证码': 'Get code', '验证码': 'Code',

@@ -5,7 +5,8 @@
  * snapshot's event number, so nothing is missed and nothing is polled. Contributions are rendered as text.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Badge, Button, Card, Col, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Card, Col, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import type { ContributionItem, OpinionGroupsView, RoomView, StatementItem } from '../../contract.ts';
 import { ApiError, api } from '../../../../kernel/web/api.ts';
@@ -127,6 +128,16 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
     });
   };
   const route = (c: ContributionItem, unitId: string) => http.post(`/api/live/sessions/${sessionId}/contributions/${c.id}/route`, { version: c.version, unitId }).catch(report);
+  const uploadMaterial = async (opts: { file: unknown; onSuccess?: (r: unknown) => void; onError?: (e: Error) => void }) => {
+    const body = new FormData();
+    body.append('file', opts.file as Blob);
+    try {
+      const a = await api.post<{ id: string }>('/api/attachments', body);
+      await api.post(`/api/live/sessions/${sessionId}/materials`, { attachmentIds: [a.id] });
+      opts.onSuccess?.(a);
+      await load();
+    } catch (e) { opts.onError?.(e as Error); report(e); }
+  };
   const fire = async (action: string) => {
     try { await http.post(`/api/live/sessions/${sessionId}/transitions`, { action, version: s.version, input: {} }); await load(); } catch (e) { report(e); }
   };
@@ -241,6 +252,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
       <Space wrap style={{ marginBottom: 8 }}>
         {s.actions.map((a) => <Button key={a.name} type={a.name === 'open' ? 'primary' : 'default'} onClick={() => (a.confirm ? modal.confirm({ title: t(a.label), onOk: () => fire(a.name) }) : fire(a.name))}>{t(a.label)}</Button>)}
         <Button href={`/api/live/sessions/${sessionId}/report.docx`}>{t('情况报告（Word）')}</Button>
+        <Upload showUploadList={false} customRequest={uploadMaterial}><Button icon={<UploadOutlined />}>{t('上传背景材料')}</Button></Upload>
         {s.publicKey && <Typography.Text copyable={{ text: `${location.origin}/public/live/${s.publicKey}` }}>{t('公众参与链接')}</Typography.Text>}
       </Space>
       <Typography.Title level={5}>{t('待审核')}（{queue.length}）</Typography.Title>
@@ -262,6 +274,12 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         <Badge status={live ? 'success' : 'default'} text={live ? t('实时连接') : t('连接中')} />
       </Space>
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('展开') }} style={{ marginBottom: 0 }}>{s.topic}</Typography.Paragraph>
+      {room.materials.length > 0 && (
+        <Space wrap size={[12, 4]}>
+          <Typography.Text type="secondary">{t('背景材料')}：</Typography.Text>
+          {room.materials.map((m) => <a key={m.id} href={`/api/attachments/${m.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {m.filename}</a>)}
+        </Space>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(s.opensAt)} – {formatDateTime(s.closesAt)}{s.responderUnits.length > 0 && ` · ${t('应邀部门')}：${s.responderUnits.map((u) => u.name).join('、')}`}</Typography.Text>
     </Space>
   );
