@@ -21,7 +21,8 @@ import { adjustedRandIndex, findOpinionGroups, plantedMatrix, tallyVotes } from 
 import { liveDb } from '../src/modules/live/server/tables.ts';
 import { crashed, crashes, emit, note, quick, round } from './lib.ts';
 
-const SUBSCRIBERS = quick ? 400 : 10_000;
+const arg = (name: string) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? NaN);
+const SUBSCRIBERS = Number.isFinite(arg('subscribers')) ? arg('subscribers') : quick ? 400 : 10_000;
 const VOTERS = quick ? 200 : 2000;
 const STATEMENTS = 10;
 const POSTS = 5;
@@ -64,6 +65,7 @@ function subscribe(port: number, sessionId: string, cookie: string, onFrame: (te
       res.on('error', () => {});
     });
     req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error('subscribe timed out')));
   });
 }
 
@@ -104,8 +106,15 @@ async function roomBench() {
     note(`opening ${SUBSCRIBERS} subscribers over two instances`);
     const received = new Map<string, number[]>();
     const onFrame = (text: string, at: number) => { const l = received.get(text); if (l) l.push(at); };
-    for (let i = 0; i < SUBSCRIBERS; i += 200) {
-      subs.push(...await Promise.all(Array.from({ length: Math.min(200, SUBSCRIBERS - i) }, (_, k) => subscribe(ports[(i + k) % 2], s.id, member.cookie, onFrame))));
+    // in batches, a connection refused under the burst tried again (the clients share this process with both servers)
+    const open = async (port: number) => {
+      for (let attempt = 1; ; attempt++) {
+        try { return await subscribe(port, s.id, member.cookie, onFrame); } catch (err) { if (attempt >= 5) throw err; await new Promise((r) => setTimeout(r, 200 * attempt)); }
+      }
+    };
+    for (let i = 0; i < SUBSCRIBERS; i += 100) {
+      subs.push(...await Promise.all(Array.from({ length: Math.min(100, SUBSCRIBERS - i) }, (_, k) => open(ports[(i + k) % 2]))));
+      if (i % 2000 === 0) note(`${i + 100} subscribers open`);
     }
     global.gc?.();
     const rss1 = process.memoryUsage().rss;
