@@ -53,7 +53,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/inspections': ['/api/supervision/inspections', '/api/supervision/inspections/options'],
     '/inspections/plan': ['/api/supervision/inspections/options', `/api/supervision/inspections?year=${year}&pageSize=200`, `/api/figures?from=${year}-01-01&to=${year}-12-31&modules=inspections`],
     '/appraisals': ['/api/supervision/appraisals', '/api/supervision/appraisals/options'],
-    '/live': ['/api/live', '/api/live/options'],
+    '/live': ['/api/live/sessions', '/api/live/options'],
     '/surveys': ['/api/surveys', '/api/surveys/options'],
     '/activities': ['/api/activities', '/api/activities/options'],
     '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],

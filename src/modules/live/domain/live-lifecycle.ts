@@ -1,87 +1,61 @@
 /**
- * The 网络议政 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The lifecycle of a 网络议政 session (议政会/场次) as data (pure): 筹备 → 进行中 → 已结束 → 已归档. Hosts (the lead
+ * committee's staff) open the room, close it and archive it; the runner, the API's transition body, the allowed
+ * actions returned with every session and the web's buttons are derived from this one definition.
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
 import { livePermissions } from './live-permissions.ts';
 
-/** The states of a 网络议政; `satisfies Record<LiveState, StateDef>` below keeps the list and the lifecycle in step. */
-export const liveStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+/** The states of a session: 筹备 (preparing), 进行中 (open), 已结束 (closed), 已归档 (archived). */
+export const liveStates = ['preparing', 'open', 'closed', 'archived'] as const;
 export type LiveState = (typeof liveStates)[number];
 
-/** The columns the lifecycle's guards and checks read (the repository's row has more). */
+/** The columns the lifecycle's guards read (the repository's row has more). */
 export interface LiveRecord {
   id: string;
   tenant_id: string;
   state: string;
   version: number;
-  owner_user_id: string;
+  host_user_ids: string;
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 网络议政 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+/** Roles that host sessions: the committees' and the office's staff. */
+export const hostRoles = ['office_staff', 'committee_staff'] as const;
 
 export { livePermissions } from './live-permissions.ts';
 
 type Ctx = GuardContext<LiveRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有网络议政的提交人可以执行此操作');
-const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的网络议政');
+/** The session's own hosts act on it (a host list of user ids, JSON). */
+export function hostIds(r: { host_user_ids: string }): string[] {
+  try { const v = JSON.parse(r.host_user_ids); return Array.isArray(v) ? v.map(String) : []; } catch { return []; }
+}
+const isHost = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId && hostIds(record).includes(actor.userId) ? null : '只有本场议政的主持人可以执行此操作');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
-const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
+const closeInput = z.object({ note: z.string().trim().max(500).optional().describe('结束说明') });
 
 export const liveLifecycle = defineWorkflow<LiveRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
-  id: 'live_item',
+  id: 'live_session',
   label: '网络议政',
-  initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  initial: 'preparing',
+  stages: ['筹备', '进行', '结束', '归档'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '网络议政待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '网络议政退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '网络议政待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    preparing: { label: '筹备中', labelEn: 'Preparing', stage: '筹备', tone: 'default' },
+    open: { label: '进行中', labelEn: 'Live', stage: '进行', tone: 'processing' },
+    closed: { label: '已结束', labelEn: 'Closed', stage: '结束', tone: 'warning' },
+    archived: { label: '已归档', labelEn: 'Archived', stage: '归档', tone: 'success', ends: 'finished', terminal: true },
   } satisfies Record<LiveState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: livePermissions.create, guard: isOwner },
-    {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: livePermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
-    },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: livePermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: livePermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'open', label: '开始议政', labelEn: 'Open the room', from: ['preparing'], to: 'open', roles: hostRoles, permission: livePermissions.host, guard: isHost },
+    { name: 'close', label: '结束议政', labelEn: 'Close the room', from: ['open'], to: 'closed', roles: hostRoles, permission: livePermissions.host, guard: isHost, input: closeInput, confirm: true },
+    { name: 'archive', label: '归档', labelEn: 'Archive', from: ['closed'], to: 'archived', roles: hostRoles, permission: livePermissions.host, guard: isHost, confirm: true },
   ],
 });
 
-/** POST /api/live/:id/transitions: a union on `action`, one member per action with its own input. */
+/** POST /api/live/sessions/:id/transitions: a union on `action`. */
 export const liveTransitionBody = transitionBodySchema([liveLifecycle]);
 export type LiveTransitionBody = z.infer<typeof liveTransitionBody>;
 
 export const liveStateLabel = (s: string) => liveLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const liveActionLabel = (a: string) => (a === 'create' ? '起草' : liveLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
-
-/** States in which a 网络议政 is still open (counted by the figure 未办结网络议政). */
-export const openStates: readonly LiveState[] = ['draft', 'submitted', 'accepted', 'returned'];
+export const liveActionLabel = (a: string) => (a === 'create' ? '筹备' : liveLifecycle.transitions.find((t) => t.name === a)?.label ?? a);

@@ -1,86 +1,352 @@
 /**
- * Commands on 网络议政. Each runs in one unit of work (`ctx.uow.run`): the row, its history, its work item (待办), the
- * audit record and the events commit together or not at all, and the events are delivered from the outbox after
- * commit. Every write is guarded by the version the client read: a stale one is a 409 VERSION_CONFLICT.
- * The five steps of a command: load → authorize → check (the lifecycle) → one transaction → events after commit.
+ * Commands of 网络议政. Session changes run on the unit of work with the lifecycle (history, audit, events commit
+ * together); every change the room sees is also one numbered stream event (`appendEvent`) in the same transaction.
+ * Votes are the exception by design: an idempotent upsert per (statement, participant), not audited one by one; the
+ * tallies and groups reach the room with the next regrouping (debounced, off the request path).
  */
+import { randomBytes, randomInt } from 'node:crypto';
 import { requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import type { LiveCreateBody, LiveEditBody } from '../contract.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
+import { linkAttachments } from '../../attachments/index.ts';
+import { findPeople } from '../../identity/index.ts';
+import { listUnits, orgNames } from '../../organizations/index.ts';
+import type { SessionCreateBody, SessionEditBody } from '../contract.ts';
 import { liveLifecycle, livePermissions } from '../domain/live-lifecycle.ts';
-import { canSeeItem } from '../domain/live-policy.ts';
-import { findItem } from './repository.ts';
-import { defaultLiveSettings, readLiveSettings, type LiveSettings } from './settings.ts';
-import type { LiveItemRow } from './tables.ts';
+import { canSeeSession, needsModeration, pseudonymOf, roleInSession, sensitiveHits, voteValue, type ParticipantRole, type VoteChoice } from '../domain/live-rules.ts';
+import { accessOf, findSession, jsonIds, sha256 } from './repository.ts';
+import { toContribution } from './presenter.ts';
+import { readSensitiveWords } from './settings.ts';
+import { publishContributionText } from './search-index.ts';
+import { appendEvent } from './stream.ts';
+import { liveDb, type LiveContributionRow, type LiveParticipantRow, type LiveSessionRow } from './tables.ts';
 
-/** The entity's Chinese name, for messages such as 「网络议政不存在或无权查看」 and 「网络议政已被他人修改」. */
-export const ITEM_LABEL = '网络议政';
+export const SESSION_LABEL = '网络议政';
 
-/**
- * How the workflow runner handles this record: its table, its name, the line shown in the worklist, who may see it,
- * and `apply`, the columns a transition writes besides state and version (here: the deadline, reason and result).
- * `apply` runs inside the transaction: it writes through `trx` only and reads nothing through `ctx.db` (on SQLite the
- * one connection is held by the transaction, so such a read would wait for ever); read settings before the unit of work.
- */
-export function itemSpec(ctx: ModuleContext, settings: LiveSettings = defaultLiveSettings): WorkflowSpec<LiveItemRow & { [k: string]: unknown }> {
+/** Who acts in a room: a signed-in person with their role, or a public participant (网友) by their token. */
+export interface Who {
+  kind: 'user' | 'public';
+  role: ParticipantRole;
+  name: string;
+  participant: LiveParticipantRow | null;
+  actor?: Actor;
+}
+
+export function sessionSpec(): WorkflowSpec<LiveSessionRow & { [k: string]: unknown }> {
   return {
     workflow: liveLifecycle as WorkflowSpec<any>['workflow'],
-    table: 'live_items',
-    entityLabel: ITEM_LABEL,
+    table: 'live_sessions',
+    entityLabel: SESSION_LABEL,
     titleOf: (r) => r.title,
-    canSee: (r, actor) => canSeeItem(r, actor),
-    async apply({ transition, input }) {
-      if (transition.name === 'accept') {
-        // the handler's date, or the configured number of working days from today on the Chinese calendar
-        return { due_date: (input.dueDate as string | undefined) ?? ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.dueWorkingDays) };
-      }
-      if (transition.name === 'return') return { return_reason: input.reason as string };
-      if (transition.name === 'complete') return { result: input.result as string };
-      return {};
-    },
+    canSee: (r, actor) => canSeeSession(accessOf(r), actor),
   };
 }
 
-/** 新建网络议政: the record starts in the lifecycle's initial state (起草中), owned by the actor. Returns its id. */
-export async function createItem(ctx: ModuleContext, actor: Actor, body: LiveCreateBody, ip?: string): Promise<string> {
-  requirePermission(actor, livePermissions.create, `新建${ITEM_LABEL}`);
+function checkTimes(opensAt: string, closesAt: string) {
+  if (Date.parse(closesAt) <= Date.parse(opensAt)) throw new AppError('VALIDATION_FAILED', '「结束时间」应晚于开始时间', { field: 'closesAt' });
+}
+
+/** Units and users named must be of the actor's CPPCC (a unit id of another CPPCC is a 400 naming the field). */
+async function checkUnits(ctx: ModuleContext, tenantId: string, ids: readonly string[]) {
+  if (!ids.length) return;
+  const ok = new Set((await listUnits(ctx.db, tenantId)).map((u) => u.id));
+  const bad = ids.find((id) => !ok.has(id));
+  if (bad) throw new AppError('VALIDATION_FAILED', `「应邀部门」中的“${bad}”不是本级的承办单位`, { field: 'responderUnitIds' });
+}
+async function checkUsers(ctx: ModuleContext, tenantId: string, ids: readonly string[], field: string, label: string) {
+  if (!ids.length) return;
+  const people = await findPeople(ctx.db, ids);
+  const ok = new Set([...people.values()].filter((p) => p.tenantId === tenantId).map((p) => p.id));
+  const bad = ids.find((id) => !ok.has(id));
+  if (bad) throw new AppError('VALIDATION_FAILED', `「${label}」中的“${bad}”不是本级的用户`, { field });
+}
+
+/** 新建议政会 (筹备中): the creator hosts it unless others are named. Returns its id. */
+export async function createSession(ctx: ModuleContext, actor: Actor, body: SessionCreateBody, ip?: string): Promise<string> {
+  requirePermission(actor, livePermissions.host, `新建${SESSION_LABEL}`);
+  checkTimes(body.opensAt, body.closesAt);
+  const hosts = [...new Set([actor.userId, ...(body.hostUserIds ?? [])])];
+  await checkUsers(ctx, actor.tenantId, hosts, 'hostUserIds', '主持人');
+  await checkUsers(ctx, actor.tenantId, body.expertUserIds, 'expertUserIds', '特邀专家');
+  await checkUnits(ctx, actor.tenantId, body.responderUnitIds);
   const id = newId();
   await ctx.uow.run(async (w) => {
-    // the runner writes the row with its history, work item, audit record and `live_item.transitioned` event
-    await w.create(itemSpec(ctx), {
-      id, tenant_id: actor.tenantId, title: body.title, body: body.body, owner_user_id: actor.userId, owner_name: actor.displayName,
-      due_date: null, return_reason: null, result: null,
+    await w.create(sessionSpec(), {
+      id, tenant_id: actor.tenantId, title: body.title, topic: body.topic,
+      opens_at: new Date(body.opensAt).toISOString(), closes_at: new Date(body.closesAt).toISOString(),
+      host_user_ids: JSON.stringify(hosts), responder_unit_ids: JSON.stringify([...new Set(body.responderUnitIds)]), expert_user_ids: JSON.stringify([...new Set(body.expertUserIds)]),
+      public_access: body.publicAccess, public_key: randomBytes(18).toString('base64url'), moderate_public: body.moderatePublic ? 1 : 0,
+      consultation_id: body.consultationId ?? null, event_seq: 0, created_by: actor.userId, created_by_name: actor.displayName,
     }, actor, ip);
+    if (body.consultationId) {
+      // the consultation meeting this session serves learns of it by the event (the modules share no tables)
+      await w.emit({ type: 'live.session_linked', tenantId: actor.tenantId, entityType: 'live_session', entityId: id, payload: { sessionId: id, consultationId: body.consultationId, title: body.title } });
+    }
   });
   return id;
 }
 
-/** Fire a lifecycle action: the runner checks state, role, permission, guard and input, and the version. */
-export async function fireItem(ctx: ModuleContext, req: { id: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }): Promise<void> {
-  // a record of another CPPCC is not found anyway, so the actor's CPPCC's settings are the record's
-  const settings = await readLiveSettings(ctx, req.actor.tenantId);
+/** 修改议政会设置: a host, before the session has closed, under the version. */
+export async function editSession(ctx: ModuleContext, actor: Actor, id: string, body: SessionEditBody, ip?: string): Promise<void> {
+  const r = await findSession(ctx.db, id);
+  if (!r || !canSeeSession(accessOf(r), actor)) throw notFound(SESSION_LABEL);
+  if (!canEditSession(r, actor)) throw new AppError('FORBIDDEN', `只有主持人可以在议政结束前修改${SESSION_LABEL}`);
+  const set: Record<string, unknown> = {};
+  if (body.title !== undefined) set.title = body.title;
+  if (body.topic !== undefined) set.topic = body.topic;
+  if (body.opensAt !== undefined) set.opens_at = new Date(body.opensAt).toISOString();
+  if (body.closesAt !== undefined) set.closes_at = new Date(body.closesAt).toISOString();
+  checkTimes(String(set.opens_at ?? r.opens_at), String(set.closes_at ?? r.closes_at));
+  if (body.responderUnitIds !== undefined) { await checkUnits(ctx, r.tenant_id, body.responderUnitIds); set.responder_unit_ids = JSON.stringify([...new Set(body.responderUnitIds)]); }
+  if (body.publicAccess !== undefined) set.public_access = body.publicAccess;
+  if (body.moderatePublic !== undefined) set.moderate_public = body.moderatePublic ? 1 : 0;
   await ctx.uow.run(async (w) => {
-    await w.fire(itemSpec(ctx, settings), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    await w.bumpVersion('live_sessions', id, body.version, { ...set, updated_at: w.now }, SESSION_LABEL);
+    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_session.edit', entityType: 'live_session', entityId: id, data: { fields: Object.keys(set) }, ip });
+    await appendEvent(w, r, 'session', { changed: Object.keys(set) });
   });
 }
 
-/** May the actor edit the record's text now: its owner, while it is a draft or was returned. */
-export const canEditItem = (r: LiveItemRow, actor: Actor) =>
-  r.owner_user_id === actor.userId && r.tenant_id === actor.tenantId && (r.state === 'draft' || r.state === 'returned');
+export const canEditSession = (r: LiveSessionRow, actor: Actor) =>
+  r.tenant_id === actor.tenantId && jsonIds(r.host_user_ids).includes(actor.userId) && (r.state === 'preparing' || r.state === 'open');
 
-/** 修改: a write outside the lifecycle, guarded by the version (`bumpVersion`) and audited in the same transaction. */
-export async function editItem(ctx: ModuleContext, actor: Actor, id: string, body: LiveEditBody, ip?: string): Promise<void> {
-  const r = await findItem(ctx.db, id);
-  if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-  if (!canEditItem(r, actor)) throw new AppError('FORBIDDEN', `只有提交人可以修改起草中或已退回的${ITEM_LABEL}`);
-  const set: Record<string, unknown> = {};
-  if (body.title !== undefined) set.title = body.title;
-  if (body.body !== undefined) set.body = body.body;
+/** 开始 / 结束 / 归档. The room hears of it; closing tells the consultation meeting the session belongs to. */
+export async function fireSession(ctx: ModuleContext, req: { id: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }): Promise<void> {
   await ctx.uow.run(async (w) => {
-    await w.bumpVersion('live_items', id, body.version, { ...set, updated_at: w.now }, ITEM_LABEL);
-    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_item.edit', entityType: 'live_item', entityId: id, data: { fields: Object.keys(set) }, ip });
+    const res = await w.fire(sessionSpec(), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    const r = res.record as unknown as LiveSessionRow;
+    await appendEvent(w, r, 'state', { state: r.state });
+    if (r.state === 'closed' && r.consultation_id) {
+      await w.emit({ type: 'live.session_closed', tenantId: r.tenant_id, entityType: 'live_session', entityId: r.id, payload: { sessionId: r.id, consultationId: r.consultation_id, title: r.title } });
+    }
+  });
+}
+
+/** Who is this signed-in person in the session (404 when they may not see it). */
+export async function userIn(ctx: ModuleContext, s: LiveSessionRow, actor: Actor): Promise<Who> {
+  const access = accessOf(s);
+  const role = roleInSession(access, actor);
+  if (!role) {
+    if (canSeeSession(access, actor)) return { kind: 'user', role: 'member', name: actor.displayName, participant: null, actor };
+    throw notFound(SESSION_LABEL);
+  }
+  const participant = await liveDb(ctx.db).selectFrom('live_participants').selectAll().where('session_id', '=', s.id).where('user_id', '=', actor.userId).executeTakeFirst() ?? null;
+  let name = actor.displayName;
+  if (role === 'department') name = `${(await orgNames(ctx.db, [actor.orgId])).get(actor.orgId)?.name ?? ''}·${actor.displayName}`;
+  return { kind: 'user', role, name, participant, actor };
+}
+
+/** A public participant by their token (404 for a token that is not this session's). */
+export async function publicIn(ctx: ModuleContext, s: LiveSessionRow, token: string): Promise<Who> {
+  if (s.public_access === 'none') throw notFound(SESSION_LABEL);
+  const p = await liveDb(ctx.db).selectFrom('live_participants').selectAll().where('token_hash', '=', sha256(token)).where('session_id', '=', s.id).executeTakeFirst();
+  if (!p) throw new AppError('UNAUTHENTICATED', '参与凭证无效，请重新从链接进入');
+  return { kind: 'public', role: 'public', name: p.display_name, participant: p };
+}
+
+/** The participant row of a signed-in person, made on their first contribution or vote. */
+async function ensureParticipant(ctx: ModuleContext, s: LiveSessionRow, who: Who): Promise<LiveParticipantRow> {
+  if (who.participant) return who.participant;
+  if (!who.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  const ldb = liveDb(ctx.db);
+  await ldb.insertInto('live_participants').values({
+    id: newId(), session_id: s.id, user_id: who.actor.userId, org_id: who.actor.orgId, role: who.role, display_name: who.name,
+    token_hash: null, phone_hash: null, created_at: clock.iso(),
+  }).onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing()).execute();
+  const p = await ldb.selectFrom('live_participants').selectAll().where('session_id', '=', s.id).where('user_id', '=', who.actor.userId).executeTakeFirstOrThrow();
+  who.participant = p;
+  return p;
+}
+
+function requireOpen(s: LiveSessionRow) {
+  if (s.state !== 'open') throw new AppError('CONFLICT', s.state === 'preparing' ? '议政尚未开始' : '议政已结束');
+}
+
+/** 发言 / 提问 / 答复. Public ones wait for a host when the session moderates; one with a sensitive word always waits. */
+export async function postContribution(ctx: ModuleContext, s: LiveSessionRow, who: Who, body: { kind: 'comment' | 'question' | 'answer'; body: string; replyTo?: string }): Promise<LiveContributionRow> {
+  requireOpen(s);
+  if (who.role === 'host' && body.kind === 'question') throw new AppError('VALIDATION_FAILED', '主持人不提问，可将他人的问题转交部门', { field: 'kind' });
+  let question: LiveContributionRow | undefined;
+  if (body.kind === 'answer') {
+    if (who.role !== 'department') throw new AppError('FORBIDDEN', '只有应邀部门可以答复问题');
+    if (!body.replyTo) throw new AppError('VALIDATION_FAILED', '「所答问题」不能为空', { field: 'replyTo' });
+    question = await liveDb(ctx.db).selectFrom('live_contributions').selectAll().where('id', '=', body.replyTo).where('session_id', '=', s.id).executeTakeFirst();
+    if (!question || question.kind !== 'question' || question.status !== 'published') throw new AppError('VALIDATION_FAILED', '「所答问题」不存在', { field: 'replyTo' });
+    if (question.routed_unit_id !== who.actor?.orgId) throw new AppError('FORBIDDEN', '该问题未转交本部门');
+  } else if (body.replyTo) {
+    throw new AppError('VALIDATION_FAILED', '只有答复可以指明「所答问题」', { field: 'replyTo' });
+  }
+  const words = await readSensitiveWords(ctx, s.tenant_id);
+  const hits = sensitiveHits(body.body, words);
+  const held = needsModeration(who.role, Number(s.moderate_public) === 1, hits.length > 0);
+  const p = await ensureParticipant(ctx, s, who);
+  const row: LiveContributionRow = {
+    id: newId(), session_id: s.id, tenant_id: s.tenant_id, participant_id: p.id, role: who.role, author_name: p.display_name, kind: body.kind,
+    body: body.body, status: held ? 'pending' : 'published', flagged_words: hits.length ? JSON.stringify(hits) : null, reject_reason: null,
+    reply_to: body.replyTo ?? null, routed_unit_id: null, routed_unit_name: null, answered_at: null, version: 1, created_at: '', updated_at: '',
+  };
+  await ctx.uow.run(async (w) => {
+    row.created_at = row.updated_at = w.now;
+    await w.trx.insertInto('live_contributions').values(row).execute();
+    if (question) {
+      await w.trx.updateTable('live_contributions').set({ answered_at: w.now, updated_at: w.now, version: question.version + 1 }).where('id', '=', question.id).execute();
+      question.answered_at = w.now; question.version += 1;
+    }
+    if (held) await appendEvent(w, s, 'pending', toContribution(row, null), true);
+    else {
+      await appendEvent(w, s, 'contribution', toContribution(row, null));
+      if (question) await appendEvent(w, s, 'question', toContribution(question, null));
+    }
+  });
+  if (!held) await publishContributionText(ctx, s.tenant_id, { ...row, sessionTitle: s.title });
+  return row;
+}
+
+async function contributionOf(ctx: ModuleContext, s: LiveSessionRow, itemId: string): Promise<LiveContributionRow> {
+  const c = await liveDb(ctx.db).selectFrom('live_contributions').selectAll().where('id', '=', itemId).where('session_id', '=', s.id).executeTakeFirst();
+  if (!c) throw notFound('发言');
+  return c;
+}
+
+function requireHost(who: Who): Actor {
+  if (who.role !== 'host' || !who.actor) throw new AppError('FORBIDDEN', '只有本场议政的主持人可以执行此操作');
+  return who.actor;
+}
+
+/** 审核: a host approves a held contribution (it joins the stream) or rejects it with a reason. */
+export async function moderate(ctx: ModuleContext, s: LiveSessionRow, who: Who, itemId: string, body: { version: number; decision: 'approve' | 'reject'; reason?: string }, ip?: string): Promise<LiveContributionRow> {
+  const actor = requireHost(who);
+  const c = await contributionOf(ctx, s, itemId);
+  if (c.status !== 'pending') throw new AppError('CONFLICT', '该发言已审核');
+  if (body.decision === 'reject' && !body.reason) throw new AppError('VALIDATION_FAILED', '「不通过理由」不能为空', { field: 'reason' });
+  await ctx.uow.run(async (w) => {
+    const status = body.decision === 'approve' ? 'published' : 'rejected';
+    await w.bumpVersion('live_contributions', c.id, body.version, { status, reject_reason: body.decision === 'reject' ? body.reason! : null, updated_at: w.now }, '发言');
+    Object.assign(c, { status, reject_reason: body.decision === 'reject' ? body.reason! : null, version: body.version + 1, updated_at: w.now });
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: `live_contribution.${body.decision}`, entityType: 'live_session', entityId: s.id, data: { contributionId: c.id, reason: body.reason ?? null }, ip });
+    await appendEvent(w, s, 'moderated', { id: c.id, status }, true);
+    if (status === 'published') await appendEvent(w, s, 'contribution', toContribution(c, null));
+  });
+  if (body.decision === 'approve') await publishContributionText(ctx, s.tenant_id, { ...c, sessionTitle: s.title });
+  return c;
+}
+
+/** 转交部门: a host routes a published question to one of the session's departments. */
+export async function routeQuestion(ctx: ModuleContext, s: LiveSessionRow, who: Who, itemId: string, body: { version: number; unitId: string }, ip?: string): Promise<LiveContributionRow> {
+  const actor = requireHost(who);
+  const c = await contributionOf(ctx, s, itemId);
+  if (c.kind !== 'question' || c.status !== 'published') throw new AppError('CONFLICT', '只有已发布的提问可以转交部门');
+  if (c.answered_at) throw new AppError('CONFLICT', '该问题已答复');
+  if (!jsonIds(s.responder_unit_ids).includes(body.unitId)) throw new AppError('VALIDATION_FAILED', '「答复部门」应为本场应邀的部门', { field: 'unitId' });
+  const unitName = (await orgNames(ctx.db, [body.unitId])).get(body.unitId)?.name ?? body.unitId;
+  await ctx.uow.run(async (w) => {
+    await w.bumpVersion('live_contributions', c.id, body.version, { routed_unit_id: body.unitId, routed_unit_name: unitName, updated_at: w.now }, '提问');
+    Object.assign(c, { routed_unit_id: body.unitId, routed_unit_name: unitName, version: body.version + 1 });
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_question.route', entityType: 'live_session', entityId: s.id, data: { contributionId: c.id, unitId: body.unitId }, ip });
+    await appendEvent(w, s, 'question', toContribution(c, null));
+    // the department's responders hear of it in their worklist push
+    await w.emit({ type: 'live.question_routed', tenantId: s.tenant_id, entityType: 'live_session', entityId: s.id, audience: { orgIds: [body.unitId] }, payload: { sessionId: s.id, contributionId: c.id, title: s.title } });
+  });
+  return c;
+}
+
+/** 提出观点: a short statement everyone votes on. One with a sensitive word is refused. */
+export async function postStatement(ctx: ModuleContext, s: LiveSessionRow, who: Who, text: string): Promise<string> {
+  requireOpen(s);
+  const hits = sensitiveHits(text, await readSensitiveWords(ctx, s.tenant_id));
+  if (hits.length) throw new AppError('VALIDATION_FAILED', '「观点」含有不宜发布的词语，请修改后再提交', { field: 'body' });
+  const p = await ensureParticipant(ctx, s, who);
+  const id = newId();
+  await ctx.uow.run(async (w) => {
+    await w.trx.insertInto('live_statements').values({ id, session_id: s.id, participant_id: p.id, author_name: p.display_name, role: who.role, body: text, status: 'published', created_at: w.now }).execute();
+    await appendEvent(w, s, 'statement', { id, body: text, authorName: p.display_name, role: who.role, agree: 0, disagree: 0, pass: 0, myVote: null, createdAt: w.now });
+  });
+  return id;
+}
+
+/**
+ * 表态: one vote per (statement, participant); a second vote (another tab, a retried request) replaces the first,
+ * so it is counted once. Returns the statement's counts.
+ */
+export async function castVote(ctx: ModuleContext, s: LiveSessionRow, who: Who, statementId: string, choice: VoteChoice, statementChecked = false): Promise<void> {
+  requireOpen(s);
+  if (!statementChecked) {
+    const st = await liveDb(ctx.db).selectFrom('live_statements').select(['id', 'status']).where('id', '=', statementId).where('session_id', '=', s.id).executeTakeFirst();
+    if (!st || st.status !== 'published') throw new AppError('VALIDATION_FAILED', '「观点」不存在', { field: 'statementId' });
+  }
+  const p = await ensureParticipant(ctx, s, who);
+  const value = voteValue[choice];
+  await liveDb(ctx.db).insertInto('live_votes').values({ statement_id: statementId, participant_id: p.id, session_id: s.id, value, at: clock.iso() })
+    .onConflict((oc) => oc.columns(['statement_id', 'participant_id']).doUpdateSet({ value, at: clock.iso() })).execute();
+}
+
+/** SMS adapter: how a verification code reaches a phone. */
+export interface SmsSender { send(phone: string, text: string): Promise<void> }
+/** The demo's and the tests' adapter: the code goes to the server log (a provider's adapter is configured in production). */
+export const logSms = (ctx: ModuleContext): SmsSender => ({ async send(phone, text) { ctx.log.info(`[短信] ${phone}: ${text}`); } });
+
+export const CODE_TTL_MS = 5 * 60_000;
+const CODES_PER_HOUR = 5;
+
+/** 获取验证码: a six-digit code for the phone, valid five minutes; at most five an hour per phone and session. */
+export async function requestCode(ctx: ModuleContext, s: LiveSessionRow, phone: string, sms: SmsSender): Promise<void> {
+  if (s.public_access !== 'phone') throw new AppError('CONFLICT', '本场议政无需手机验证');
+  if (s.state === 'closed' || s.state === 'archived') throw new AppError('CONFLICT', '议政已结束');
+  const ldb = liveDb(ctx.db);
+  const phoneHash = sha256(`${s.id}:${phone}`);
+  const recent = await ldb.selectFrom('live_phone_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', s.id)
+    .where('phone_hash', '=', phoneHash).where('created_at', '>', new Date(clock.nowMs() - 3600_000).toISOString()).executeTakeFirstOrThrow();
+  if (Number(recent.n) >= CODES_PER_HOUR) throw new AppError('RATE_LIMITED', '验证码请求过于频繁，请稍后再试');
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await ldb.insertInto('live_phone_codes').values({ id: newId(), session_id: s.id, phone_hash: phoneHash, code_hash: sha256(`${phoneHash}:${code}`), expires_at: new Date(clock.nowMs() + CODE_TTL_MS).toISOString(), attempts: 0, created_at: clock.iso() }).execute();
+  await sms.send(phone, `【智慧政协】您参与网络议政“${s.title}”的验证码为 ${code}，5 分钟内有效。`);
+}
+
+/**
+ * 网友进入: by the link (a new pseudonymous participant), or with a verified phone (the same phone is the same
+ * participant again, so one person keeps one vote). Returns the participant's token (sent back as x-live-token).
+ */
+export async function joinPublic(ctx: ModuleContext, s: LiveSessionRow, body: { phone?: string; code?: string }): Promise<{ token: string; participant: LiveParticipantRow }> {
+  if (s.public_access === 'none') throw notFound(SESSION_LABEL);
+  if (s.state === 'archived') throw new AppError('CONFLICT', '议政已归档');
+  const ldb = liveDb(ctx.db);
+  let phoneHash: string | null = null;
+  if (s.public_access === 'phone') {
+    if (!body.phone) throw new AppError('VALIDATION_FAILED', '「手机号码」不能为空', { field: 'phone' });
+    if (!body.code) throw new AppError('VALIDATION_FAILED', '「验证码」不能为空', { field: 'code' });
+    phoneHash = sha256(`${s.id}:${body.phone}`);
+    const c = await ldb.selectFrom('live_phone_codes').selectAll().where('session_id', '=', s.id).where('phone_hash', '=', phoneHash)
+      .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    if (!c || Date.parse(c.expires_at) < clock.nowMs() || c.attempts >= 5) throw new AppError('VALIDATION_FAILED', '「验证码」已失效，请重新获取', { field: 'code' });
+    if (c.code_hash !== sha256(`${phoneHash}:${body.code}`)) {
+      await ldb.updateTable('live_phone_codes').set({ attempts: c.attempts + 1 }).where('id', '=', c.id).execute();
+      throw new AppError('VALIDATION_FAILED', '「验证码」不正确', { field: 'code' });
+    }
+    await ldb.updateTable('live_phone_codes').set({ attempts: 99 }).where('id', '=', c.id).execute();
+  }
+  const token = randomBytes(24).toString('base64url');
+  if (phoneHash) {
+    const existing = await ldb.selectFrom('live_participants').selectAll().where('session_id', '=', s.id).where('phone_hash', '=', phoneHash).executeTakeFirst();
+    if (existing) {
+      await ldb.updateTable('live_participants').set({ token_hash: sha256(token) }).where('id', '=', existing.id).execute();
+      return { token, participant: { ...existing, token_hash: sha256(token) } };
+    }
+  }
+  const id = newId();
+  const participant: LiveParticipantRow = { id, session_id: s.id, user_id: null, org_id: null, role: 'public', display_name: pseudonymOf(id), token_hash: sha256(token), phone_hash: phoneHash, created_at: clock.iso() };
+  await ldb.insertInto('live_participants').values(participant).execute();
+  return { token, participant };
+}
+
+/** 背景材料: a host links uploaded files (the attachments module) to the session; the room hears of it. */
+export async function addMaterials(ctx: ModuleContext, s: LiveSessionRow, who: Who, attachmentIds: string[], ip?: string): Promise<void> {
+  const actor = requireHost(who);
+  await ctx.uow.run(async (w) => {
+    await linkAttachments(w.trx, { ids: attachmentIds, entityType: 'live_session', entityId: s.id, actor, field: 'attachmentIds' });
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_session.materials', entityType: 'live_session', entityId: s.id, data: { attachmentIds }, ip });
+    await appendEvent(w, s, 'session', { changed: ['materials'] });
   });
 }

@@ -1,28 +1,23 @@
 /**
- * The module's per-tenant settings (系统参数), declared in the manifest: the 系统管理 settings page lists them with
- * their Chinese labels and validates new values against the schema. Code reads them with a default through
- * `ctx.settings.get`, so a CPPCC that never changed a setting gets the default.
+ * The module's per-tenant settings (系统参数): the sensitive-word list (敏感词) the administrator maintains on the
+ * settings page. A contribution containing one of them waits for a host whatever the session's moderation.
  */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 
-/** Keys are '<module>.<name>' and unique across modules (a duplicate fails the app's build). */
-export const liveSettingKeys = { dueWorkingDays: 'live.dueWorkingDays' } as const;
+export const liveSettingKeys = { sensitiveWords: 'live.sensitiveWords' } as const;
 
-export interface LiveSettings {
-  /** 办理期限: working days from 受理 when the handler gives no date */
-  dueWorkingDays: number;
-}
-export const defaultLiveSettings: LiveSettings = { dueWorkingDays: 10 };
+/** the demo's list; a CPPCC replaces it with its own */
+export const defaultSensitiveWords: readonly string[] = ['赌博', '代开发票', '枪支', '办证'];
 
-export async function readLiveSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<LiveSettings> {
-  return { dueWorkingDays: await ctx.settings.get(tenantId, liveSettingKeys.dueWorkingDays, defaultLiveSettings.dueWorkingDays) };
+export async function readSensitiveWords(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<string[]> {
+  return ctx.settings.get(tenantId, liveSettingKeys.sensitiveWords, [...defaultSensitiveWords]);
 }
 
 export const liveSettings: SettingDecl<any>[] = [
   {
-    key: liveSettingKeys.dueWorkingDays, label: '网络议政默认办理期限（工作日）',
-    schema: z.number().int().min(1).max(120).describe('办理期限（工作日）'), default: defaultLiveSettings.dueWorkingDays,
+    key: liveSettingKeys.sensitiveWords, label: '网络议政敏感词（含有者先审后发）',
+    schema: z.array(z.string().trim().min(1).max(30).describe('敏感词')).max(2000).describe('敏感词'), default: [...defaultSensitiveWords],
   },
 ];

@@ -1,37 +1,135 @@
 /**
- * The module's tables as its own server code sees them (migrations 1900–1999). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
+ * The module's tables as its own server code sees them (migrations 1900–1999). Read the database through
  * `liveDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 网络议政 */
-export interface LiveItemsTable {
+/** 议政会 (a session of 网络议政) */
+export interface LiveSessionsTable {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
   tenant_id: string;
   title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
-  owner_user_id: string;
-  owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
+  /** 议题背景 (materials are attachments of the session) */
+  topic: string;
+  /** 开始、结束时间 (ISO UTC) */
+  opens_at: string;
+  closes_at: string;
+  /** JSON arrays: 主持人 (user ids), 应邀部门 (unit org ids), 特邀专家 (user ids) */
+  host_user_ids: string;
+  responder_unit_ids: string;
+  expert_user_ids: string;
+  /** none | link | phone */
+  public_access: string;
+  /** the random key of the public link */
+  public_key: string;
+  /** 1: public contributions wait for a host (先审后发) */
+  moderate_public: number;
+  /** 协商活动 the session belongs to, if any (by id; the consultations module is not read) */
+  consultation_id: string | null;
+  /** the last stream event's number */
+  event_seq: number;
+  created_by: string;
+  created_by_name: string;
   state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-export interface LiveTables {
-  live_items: LiveItemsTable;
+export interface LiveParticipantsTable {
+  id: string;
+  session_id: string;
+  user_id: string | null;
+  org_id: string | null;
+  role: string;
+  display_name: string;
+  /** sha-256 of a public participant's token */
+  token_hash: string | null;
+  phone_hash: string | null;
+  created_at: string;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `liveDb(ctx.db)`. */
+export interface LivePhoneCodesTable {
+  id: string;
+  session_id: string;
+  phone_hash: string;
+  code_hash: string;
+  expires_at: string;
+  attempts: number;
+  created_at: string;
+}
+
+export interface LiveContributionsTable {
+  id: string;
+  session_id: string;
+  tenant_id: string;
+  participant_id: string;
+  role: string;
+  author_name: string;
+  kind: string;
+  body: string;
+  status: string;
+  /** JSON array of the sensitive words found, if any */
+  flagged_words: string | null;
+  reject_reason: string | null;
+  /** an answer's question */
+  reply_to: string | null;
+  /** a question routed to a department (转交部门) */
+  routed_unit_id: string | null;
+  routed_unit_name: string | null;
+  answered_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LiveStatementsTable {
+  id: string;
+  session_id: string;
+  participant_id: string;
+  author_name: string;
+  role: string;
+  body: string;
+  status: string;
+  created_at: string;
+}
+
+export interface LiveVotesTable {
+  statement_id: string;
+  participant_id: string;
+  session_id: string;
+  value: number;
+  at: string;
+}
+
+export interface LiveEventsTable {
+  session_id: string;
+  seq: number;
+  kind: string;
+  hosts_only: number;
+  data: string;
+  at: string;
+}
+
+export interface LiveGroupsTable {
+  session_id: string;
+  data: string;
+  computed_at: string;
+}
+
+export interface LiveTables {
+  live_sessions: LiveSessionsTable;
+  live_participants: LiveParticipantsTable;
+  live_phone_codes: LivePhoneCodesTable;
+  live_contributions: LiveContributionsTable;
+  live_statements: LiveStatementsTable;
+  live_votes: LiveVotesTable;
+  live_events: LiveEventsTable;
+  live_groups: LiveGroupsTable;
+}
+
 export const liveDb = moduleDb<LiveTables>;
 export type LiveDb = ModuleDb<LiveTables>;
-export type LiveItemRow = LiveItemsTable;
+export type LiveSessionRow = LiveSessionsTable;
+export type LiveContributionRow = LiveContributionsTable;
+export type LiveParticipantRow = LiveParticipantsTable;

@@ -1,8 +1,8 @@
 /**
- * Web manifest of the 网络议政 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 网络议政 module: the list, the room (members, departments, hosts) and the public's way in
+ * (`/public/live/:key`, without signing in).
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { livePermissions } from '../domain/live-permissions.ts';
@@ -10,13 +10,14 @@ import { livePermissions } from '../domain/live-permissions.ts';
 export const liveWeb: WebModule = {
   name: 'live',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'live', label: '网络议政', icon: <FileTextOutlined />, path: '/live', permission: [livePermissions.create, livePermissions.handle, livePermissions.readAll], order: 60 },
+    { key: 'live', label: '网络议政', icon: <CommentOutlined />, path: '/live', permission: [livePermissions.join, livePermissions.host, livePermissions.readAll], order: 60 },
   ],
   routes: [
     { path: '/live', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/live/:id', crumb: '网络议政详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/live/:id', crumb: '议政室', element: lazyPage(() => import('./pages/room.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
+  publicRoutes: [
+    { path: '/public/live/:key', element: lazyPage(() => import('./pages/room.tsx').then((m) => ({ default: m.PublicLivePage }))) },
+  ],
   messages: () => import('./messages-en.ts'),
 };

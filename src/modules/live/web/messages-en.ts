@@ -1,9 +1,27 @@
 // English of the 网络议政 module's Chinese labels, keyed by the Chinese text the pages pass to t(). Loaded only in English
 // mode (the web manifest names this file).
 export default {
-  '网络议政': 'Items', '网络议政详情': 'Item', '新建网络议政': 'New item', '我的网络议政': 'My items', '没有符合条件的网络议政。': 'No items match.',
-  '提交人': 'Owner', '创建时间': 'Created', '办理期限': 'Due', '内容': 'Text', '退回理由：{r}': 'Returned: {r}', '办理结果': 'Result',
-  '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'In progress', '已办结': 'Done',
-  '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
-  '网络议政待受理': 'Item to accept', '网络议政退回修改': 'Item returned for revision', '网络议政待办结': 'Item to complete', '受理意见': 'Note on acceptance',
+  '网络议政': 'Live deliberation', '议政室': 'Deliberation room', '新建网络议政': 'New live deliberation', '没有符合条件的网络议政。': 'No sessions match.',
+  '议政主题': 'Topic', '议题背景': 'Background', '议政时间': 'Time', '开始时间': 'Opens', '应邀部门': 'Invited departments', '公众参与方式': 'Public access',
+  '凭链接参与': 'Anyone with the link', '手机号验证后参与': 'Phone verification', '不向公众开放': 'Not open to the public', '网友发言先审后发': 'Hold public posts for review',
+  '主题关键词': 'Keyword in the topic', '参与人数': 'Participants', '答复提问': 'Questions answered', '表态': 'Votes', '{n} 人参与': '{n} taking part',
+  // lifecycle
+  '筹备中': 'Preparing', '进行中': 'Live', '已结束': 'Closed', '已归档': 'Archived', '筹备': 'Preparation', '进行': 'Live', '结束': 'Close', '归档': 'Archive',
+  '开始议政': 'Open the room', '结束议政': 'Close the room', '结束说明': 'Closing note',
+  // roles in the room
+  '主持人': 'Host', '委员': 'Member', '部门': 'Department', '专家': 'Expert', '网友': 'Public',
+  // the room
+  '发言': 'Posts', '提问': 'Question', '待审核': 'Awaiting review', '未通过': 'Rejected', '理由': 'Reason', '还没有发言': 'No posts yet',
+  '已转交 {unit}，待答复': 'Routed to {unit}, awaiting answer', '待转交部门': 'Not yet routed', '答复': 'Answer', '答复问题': 'Answer the question', '发布答复': 'Publish answer',
+  '转交部门': 'Route to department', '向部门提问': 'Ask a department', '发言内容': 'Your post', '网友发言经主持人审核后发布': 'Public posts appear after a host approves them',
+  '请输入发言': 'Write your post', '发送': 'Send', '观点表态': 'Statements and votes', '还没有观点': 'No statements yet', '赞同': 'Agree', '反对': 'Disagree', '跳过': 'Pass',
+  '赞同 {a} · 反对 {d} · 跳过 {p}': 'Agree {a} · Disagree {d} · Pass {p}', '提出观点': 'Add a statement', '提出一条简短观点，供大家表态': 'A short statement for everyone to vote on',
+  '意见分组': 'Opinion groups', '表态的人多了以后，这里会显示意见分组': 'Opinion groups appear here once enough people have voted',
+  '{p} 人表态 {v} 次，分为 {k} 组': '{p} people cast {v} votes, in {k} groups', '第 {n} 组': 'Group {n}', '我所在的组': 'My group', '{n} 人': '{n} people',
+  '其他组': 'other groups', '跨组共识': 'Consensus across groups', '暂无各组都赞同的观点': 'No statement is agreed with by every group yet',
+  '主持台': 'Host console', '背景材料': 'Background materials', '上传背景材料': 'Upload material', '情况报告（Word）': 'Report (Word)', '公众参与链接': 'Public link', '没有待审核的发言': 'Nothing awaiting review',
+  '敏感词': 'Sensitive words', '通过': 'Approve', '不通过': 'Reject', '不通过理由': 'Reason for rejection', '实时连接': 'Live', '连接中': 'Connecting', '展开': 'More',
+  // the public's way in
+  '链接无效或议政已关闭': 'The link is invalid or the session is closed', '手机号码': 'Mobile number', '获取验证码': 'Get code', '验证码': 'Code',
+  '验证码已发送': 'Code sent', '以网友身份进入议政室': 'Enter the room as a member of the public', '您将以化名参与，发言经主持人审核后公开。': 'You take part under a pseudonym; your posts appear after review.',
 } satisfies Record<string, string>;

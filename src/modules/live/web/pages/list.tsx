@@ -1,21 +1,22 @@
 /**
- * 网络议政列表: one's own records, or every record of the CPPCC for staff who read all; filters and paging live in the
- * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to create one.
+ * 网络议政列表: the sessions of one's CPPCC with their state and counts (filters in the address, so a figure's link
+ * opens the same rows); hosts create a session here.
  */
 import { useState } from 'react';
-import { Button, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, List, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { LiveDetail, LiveListItem } from '../../contract.ts';
+import type { SessionDetail, SessionListItem } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
-import { EmptyHint, PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { EmptyHint, PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 
-// the query keys a figure's list may carry (see server/figures.ts)
-const keys = ['state', 'q', 'mine', 'from', 'to'] as const;
+type Row = SessionListItem & { participants?: number; contributions?: number; statements?: number; votes?: number; questionsAnswered?: number };
+const keys = ['state', 'q', 'from', 'to'] as const;
 
 export default function LiveListPage() {
   const { t } = useI18n();
@@ -27,33 +28,37 @@ export default function LiveListPage() {
   const filters: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
-  const { data, loading } = useApiQuery<{ items: LiveListItem[]; total: number }>('/api/live', { ...filters, page, pageSize });
-  const options = useApiQuery<{ states: Array<{ code: string; label: string }> }>('/api/live/options');
+  const { data, loading } = useApiQuery<{ items: Row[]; total: number }>('/api/live/sessions', { ...filters, page, pageSize });
+  const options = useApiQuery<{ states: Array<{ code: string; label: string }>; units: Array<{ id: string; name: string }> }>('/api/live/options');
   const [filterForm] = Form.useForm();
   const [createForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
-  const staff = can('live.read_all');
 
   const apply = (next: Record<string, unknown>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
     setParams(p);
   };
-  const create = async (v: { title: string; body: string }) => {
+  const create = async (v: { title: string; topic: string; period: [Dayjs, Dayjs]; responderUnitIds?: string[]; publicAccess: string; moderatePublic: boolean }) => {
     try {
-      const r = await api.post<LiveDetail>('/api/live', v);
+      const r = await api.post<SessionDetail>('/api/live/sessions', {
+        title: v.title, topic: v.topic, opensAt: v.period?.[0]?.toISOString(), closesAt: v.period?.[1]?.toISOString(),
+        responderUnitIds: v.responderUnitIds ?? [], publicAccess: v.publicAccess, moderatePublic: v.moderatePublic,
+      });
       setCreating(false);
       createForm.resetFields();
       navigate(`/live/${r.id}`);
     } catch (e) { if (!applyFormErrors(createForm, e)) report(e); }
   };
 
-  const columns: ColumnsType<LiveListItem> = [
-    { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/live/${r.id}`}>{v}</Link> },
-    { title: t('提交人'), dataIndex: 'ownerName', key: 'ownerName', width: 120 },
+  const columns: ColumnsType<Row> = [
+    { title: t('议政主题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/live/${r.id}`}>{v}</Link> },
     { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Tag color={r.stateTone}>{t(r.stateLabel)}</Tag> },
-    { title: t('办理期限'), dataIndex: 'dueDate', key: 'dueDate', width: 120, responsive: ['md'], render: (v) => (v ? formatDate(v) : '—') },
-    { title: t('创建时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
+    { title: t('开始时间'), dataIndex: 'opensAt', key: 'opensAt', width: 170, render: (v) => formatDateTime(v) },
+    { title: t('参与人数'), dataIndex: 'participants', key: 'participants', width: 90, responsive: ['md'] },
+    { title: t('发言'), dataIndex: 'contributions', key: 'contributions', width: 70, responsive: ['md'] },
+    { title: t('答复提问'), dataIndex: 'questionsAnswered', key: 'questionsAnswered', width: 90, responsive: ['md'] },
+    { title: t('表态'), dataIndex: 'votes', key: 'votes', width: 70, responsive: ['md'] },
   ];
   const pagination = {
     current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, showTotal: (n: number) => t('共 {n} 条', { n }),
@@ -61,10 +66,10 @@ export default function LiveListPage() {
   };
 
   return (
-    <PageCard title={staff ? t('网络议政') : t('我的网络议政')} extra={can('live.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建网络议政')}</Button>}>
+    <PageCard title={t('网络议政')} extra={can('live.host') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建网络议政')}</Button>}>
       <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
-        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
+        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('主题关键词')} /></Form.Item>
         <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
       </Form>
       {data && data.total === 0 ? (
@@ -74,16 +79,22 @@ export default function LiveListPage() {
           renderItem={(r) => (
             <List.Item onClick={() => navigate(`/live/${r.id}`)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta title={<Link to={`/live/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{r.ownerName}</span><span>{formatDateTime(r.createdAt)}</span></Space>} />
+                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{formatDateTime(r.opensAt)}</span><span>{t('{n} 人参与', { n: r.participants ?? 0 })}</span></Space>} />
             </List.Item>
           )} />
       ) : (
-        <Table<LiveListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+        <Table<Row> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
       <Modal open={creating} title={t('新建网络议政')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
+        <Form form={createForm} layout="vertical" onFinish={create} initialValues={{ publicAccess: 'link', moderatePublic: true }}>
+          <Form.Item name="title" label={t('议政主题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="topic" label={t('议题背景')} rules={[{ required: true }]}><Input.TextArea rows={5} maxLength={10000} /></Form.Item>
+          <Form.Item name="period" label={t('议政时间')} rules={[{ required: true }]}><DatePicker.RangePicker showTime style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="responderUnitIds" label={t('应邀部门')}><Select mode="multiple" allowClear optionFilterProp="label" options={(options.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
+          <Form.Item name="publicAccess" label={t('公众参与方式')}>
+            <Select options={[{ value: 'link', label: t('凭链接参与') }, { value: 'phone', label: t('手机号验证后参与') }, { value: 'none', label: t('不向公众开放') }]} />
+          </Form.Item>
+          <Form.Item name="moderatePublic" label={t('网友发言先审后发')} valuePropName="checked"><Switch /></Form.Item>
         </Form>
       </Modal>
     </PageCard>
