@@ -16,6 +16,20 @@ export const respondentKindLabels: Record<string, string> = { account: '登录�
 
 const parse = (a: SurveyAnswerRow): Answers => { try { return JSON.parse(a.answers) as Answers; } catch { return {}; } };
 
+/** Up to `n` answers of a theme with different wording (many people write the same sentence). */
+function distinctExamples(xs: Array<{ answerId: string; text: string }>, n: number) {
+  const seen = new Set<string>();
+  const out: typeof xs = [];
+  for (const x of xs) {
+    const key = x.text.replace(/[。，,.！!\s]|希望早日解决|谢谢政协关心群众出行|请相关部门重视/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
 /** The survey's results from its answers (themes for each free-text question). */
 export async function resultsOf(db: AnyModuleDb, s: SurveysItemRow): Promise<{ results: SurveyResults; rows: SurveyAnswerRow[] }> {
   const rows = await allAnswers(db, s.id);
@@ -29,7 +43,7 @@ export async function resultsOf(db: AnyModuleDb, s: SurveysItemRow): Promise<{ r
       const texts: Array<{ answerId: string; text: string }> = [];
       rows.forEach((r, i) => { const v = sets[i][q.id]; if (typeof v === 'string' && v.trim()) texts.push({ answerId: r.id, text: v }); });
       const themes = themesOf(texts.map((t) => t.text)).map((t) => ({
-        keywords: t.keywords, count: t.members.length, examples: t.members.slice(0, 3).map((m) => texts[m]),
+        keywords: t.keywords, count: t.members.length, examples: distinctExamples(t.members.map((m) => texts[m]), 3),
       }));
       return { ...q, themes };
     }),

@@ -18,5 +18,5 @@ export default {
   '（可多选）': ' (choose any)', '{n} 分': '{n} points', '请点星打分（1 至 {m} 分）': 'Tap a star to rate (1 to {m})', '提交答卷': 'Submit', '以 {name} 的账号提交': 'Submitting as {name}',
   '每个手机号码只能填写一次，号码不会公开。': 'One answer per phone number; the number is not published.', '手机号码': 'Mobile number', '短信验证码': 'Text-message code', '获取验证码': 'Get code', '{n} 秒后重发': 'Resend in {n} s',
   '新建、发布和管理网络征集问卷，查看征集结果': 'Create, publish and manage surveys, read results', '查看本级全部网络征集与征集结果': 'Read all surveys and results of the CPPCC',
-  '开展网络征集': 'Surveys held', '收到答卷': 'Answers received', '说明（可选）': 'Note', '标题关键词': 'Words in the title',
+  '开展网络征集': 'Surveys held', '收到答卷': 'Answers received', '开始日期': 'Opens', '截止日期': 'Closes', '标题关键词': 'Words in the title',
 } satisfies Record<string, string>;

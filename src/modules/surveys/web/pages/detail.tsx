@@ -24,7 +24,7 @@ const kindLabels: Record<Question['kind'], string> = { single: '单选', multipl
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 
 interface QuestionRow { id: string; kind: Question['kind']; title: string; required: boolean; optionsText?: string; max?: number; showQuestion?: string; showOption?: number }
-interface EditValues { title: string; body: string; audience: string; audienceUserIds: string[]; allowAnonymous: boolean; dates?: [Dayjs, Dayjs] | null; questions: QuestionRow[] }
+interface EditValues { title: string; body: string; audience: string; audienceUserIds: string[]; allowAnonymous: boolean; opensOn?: Dayjs | null; closesOn?: Dayjs | null; questions: QuestionRow[] }
 
 const toRow = (q: Question): QuestionRow => ({ id: q.id, kind: q.kind, title: q.title, required: q.required, optionsText: (q.options ?? []).join('\n'), max: q.max, showQuestion: q.showIf?.question, showOption: q.showIf?.option });
 const optionsOf = (text?: string) => (text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
@@ -50,14 +50,14 @@ function FormEditor({ r, reload }: { r: SurveysDetail; reload: () => void }) {
   const audience = Form.useWatch('audience', form);
   const initial: EditValues = {
     title: r.title, body: r.body, audience: r.audience, audienceUserIds: r.audienceUserIds, allowAnonymous: r.allowAnonymous,
-    dates: r.opensOn && r.closesOn ? [dayjs(r.opensOn), dayjs(r.closesOn)] : null, questions: r.questions.map(toRow),
+    opensOn: r.opensOn ? dayjs(r.opensOn) : null, closesOn: r.closesOn ? dayjs(r.closesOn) : null, questions: r.questions.map(toRow),
   };
   const save = async (v: EditValues) => {
     setBusy(true);
     try {
       await api.patch(`/api/surveys/${r.id}`, {
         version: r.version, title: v.title, body: v.body ?? '', audience: v.audience, audienceUserIds: v.audience === 'list' ? v.audienceUserIds ?? [] : [],
-        allowAnonymous: !!v.allowAnonymous, opensOn: v.dates?.[0]?.format('YYYY-MM-DD') ?? null, closesOn: v.dates?.[1]?.format('YYYY-MM-DD') ?? null,
+        allowAnonymous: !!v.allowAnonymous, opensOn: v.opensOn?.format('YYYY-MM-DD') ?? null, closesOn: v.closesOn?.format('YYYY-MM-DD') ?? null,
         questions: (v.questions ?? []).map(fromRow),
       });
       void message.success(t('已保存'));
@@ -72,7 +72,8 @@ function FormEditor({ r, reload }: { r: SurveysDetail; reload: () => void }) {
         <Form.Item name="audience" label={t('征集对象')}>
           <Radio.Group options={[{ value: 'public', label: t('社会公众') }, { value: 'members', label: t('本级委员') }, { value: 'list', label: t('指定人员') }]} optionType="button" />
         </Form.Item>
-        <Form.Item name="dates" label={t('征集时间')}><DatePicker.RangePicker /></Form.Item>
+        <Form.Item name="opensOn" label={t('开始日期')}><DatePicker /></Form.Item>
+        <Form.Item name="closesOn" label={t('截止日期')}><DatePicker /></Form.Item>
         {audience === 'public' && <Form.Item name="allowAnonymous" label={t('允许匿名填写')} valuePropName="checked"><Switch /></Form.Item>}
       </Space>
       {audience === 'list' && (
