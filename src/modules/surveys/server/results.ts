@@ -9,7 +9,7 @@ import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { SurveyResults } from '../contract.ts';
 import { questionKindLabels, tally, visibleQuestions, type Answers } from '../domain/survey-form.ts';
 import { allAnswers, questionsOf } from './repository.ts';
-import type { SurveyAnswerRow, SurveysItemRow } from './tables.ts';
+import { surveysDb, type SurveyAnswerRow, type SurveysItemRow } from './tables.ts';
 import { themesOf } from './themes.ts';
 
 export const respondentKindLabels: Record<string, string> = { account: '登录账号', phone: '手机验证', anonymous: '匿名' };
@@ -32,6 +32,22 @@ function distinctExamples(xs: Array<{ answerId: string; text: string }>, n: numb
 
 /** The survey's results from its answers (themes for each free-text question). */
 export async function resultsOf(db: AnyModuleDb, s: SurveysItemRow): Promise<{ results: SurveyResults; rows: SurveyAnswerRow[] }> {
+  // answers are only ever added and a published form does not change: the same count and newest answer, the same results
+  const mark = await surveysDb(db).selectFrom('survey_answers').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('last')]).where('survey_id', '=', s.id).executeTakeFirst();
+  const key = `${Number(s.version)}:${Number(mark?.n ?? 0)}:${mark?.last ?? ''}`;
+  const hit = cache.get(s.id);
+  if (hit && hit.key === key) return hit.value;
+  const value = await computeResults(db, s);
+  cache.delete(s.id);
+  cache.set(s.id, { key, value });
+  if (cache.size > 50) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** The results of the surveys read lately (per app process), keyed by what would change them. */
+const cache = new Map<string, { key: string; value: { results: SurveyResults; rows: SurveyAnswerRow[] } }>();
+
+async function computeResults(db: AnyModuleDb, s: SurveysItemRow): Promise<{ results: SurveyResults; rows: SurveyAnswerRow[] }> {
   const rows = await allAnswers(db, s.id);
   const sets = rows.map(parse);
   const questions = questionsOf(s);
