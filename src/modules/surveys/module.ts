@@ -10,6 +10,7 @@ import { surveysFigureSource } from './server/figures.ts';
 import { surveysMigrations } from './server/migrations.ts';
 import { surveysRoutes } from './server/routes.ts';
 import { seedSurveys } from './server/seed.ts';
+import { subscribeSurveyNotices } from './server/notices.ts';
 
 export const surveysModule: ModuleManifest = {
   name: 'surveys',
@@ -23,5 +24,7 @@ export const surveysModule: ModuleManifest = {
   entities: surveysEntities,
   figures: surveysFigureSource,
   routes: surveysRoutes,
+  /** members-only and list surveys tell their audience when published */
+  subscribe: subscribeSurveyNotices,
   seed: seedSurveys,
 };

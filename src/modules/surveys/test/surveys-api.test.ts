@@ -166,6 +166,14 @@ for (const d of await dialects()) {
       assert.equal((await office.post(`/api/public/surveys/${token}/answers`, { answers: { who: 0, problems: [0], score: 3 } })).status, 403, 'office staff are not members');
       assert.equal((await county.post(`/api/public/surveys/${token}/answers`, { answers: { who: 0, problems: [0], score: 3 } })).status, 403, "another CPPCC's member");
       assert.equal((await member.post(`/api/public/surveys/${token}/answers`, { answers: { who: 0, problems: [0], score: 3 } })).status, 201);
+      // the members were told, with the link to answer
+      let told = false;
+      for (let i = 0; i < 50 && !told; i++) {
+        const inbox = await member.get('/api/notifications?pageSize=50');
+        told = JSON.stringify(inbox.body).includes(`/s/${token}`);
+        if (!told) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(told, 'the member has a notification linking to the survey');
 
       const memberId = (await member.get('/api/auth/me')).body.userId ?? (await member.get('/api/auth/me')).body.user?.id;
       assert.ok(memberId, 'the member has an id');
