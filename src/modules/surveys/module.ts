@@ -11,6 +11,7 @@ import { surveysMigrations } from './server/migrations.ts';
 import { surveysRoutes } from './server/routes.ts';
 import { seedSurveys } from './server/seed.ts';
 import { subscribeSurveyNotices } from './server/notices.ts';
+import { closeExpiredJob } from './server/jobs.ts';
 
 export const surveysModule: ModuleManifest = {
   name: 'surveys',
@@ -26,5 +27,7 @@ export const surveysModule: ModuleManifest = {
   routes: surveysRoutes,
   /** members-only and list surveys tell their audience when published */
   subscribe: subscribeSurveyNotices,
+  /** a survey past its close date is closed by the system */
+  jobs: [closeExpiredJob],
   seed: seedSurveys,
 };

@@ -28,7 +28,7 @@ export interface SurveysRecord {
   [k: string]: unknown;
 }
 
-/** The role that runs surveys (the office staff). */
+/** The role that runs surveys (the office staff); the system closes a survey whose close date has passed. */
 export const managerRoles = ['office_staff'] as const;
 
 export { surveysPermissions } from './surveys-permissions.ts';
@@ -65,7 +65,7 @@ export const surveysLifecycle = defineWorkflow<SurveysRecord>({
   transitions: [
     { name: 'publish', label: '发布', labelEn: 'Publish', from: ['draft'], to: 'published', roles: managerRoles, permission: surveysPermissions.create, guard: sameTenant, check: checkPublish, confirm: true },
     {
-      name: 'close', label: '截止', labelEn: 'Close', from: ['published'], to: 'closed', roles: managerRoles, permission: surveysPermissions.create, guard: sameTenant, confirm: true,
+      name: 'close', label: '截止', labelEn: 'Close', from: ['published'], to: 'closed', roles: [...managerRoles, 'system'], permission: surveysPermissions.create, guard: sameTenant, confirm: true,
       input: z.object({ note: z.string().trim().max(500).optional().describe('说明') }),
     },
     { name: 'archive', label: '归档', labelEn: 'Archive', from: ['closed'], to: 'archived', roles: managerRoles, permission: surveysPermissions.create, guard: sameTenant },

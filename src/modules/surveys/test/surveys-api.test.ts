@@ -11,6 +11,7 @@ import { verifyAuditChain } from '../../../kernel/server/audit.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
 import { BUS_STOP_ANSWERS, BUS_STOP_TITLE } from '../server/seed.ts';
+import { closeExpiredSurveys } from '../server/jobs.ts';
 
 const questions = [
   { id: 'who', kind: 'single', title: '您的身份', required: true, options: ['居民', '商户', '乘客'] },
@@ -207,6 +208,29 @@ for (const d of await dialects()) {
       assert.equal((await anon.get(`/api/public/surveys/${tokenOf(sv)}`)).body.collecting, false);
       assert.equal((await fire(office, sv.id, 'archive', closed.body.version)).body.state, 'archived');
       assert.ok((await verifyAuditChain(s.zx.ctx.db)).ok);
+    });
+
+    test('after its close date a survey takes no answers, and the system moves it to 已截止', async () => {
+      const sv = await published({ opensOn: today(), closesOn: today(), allowAnonymous: true });
+      const anon = anonymous(s.app);
+      const token = tokenOf(sv);
+      const was = clock.nowMs();
+      try {
+        // two days on, the sessions signed in before have gone idle: the office signs in again
+        clock.set(was + 2 * 86_400_000);
+        assert.equal((await anon.get(`/api/public/surveys/${token}`)).body.collecting, false);
+        const late = await anon.post(`/api/public/surveys/${token}/anonymous-token`);
+        assert.equal(late.status, 409);
+        assert.match(late.body.error.message, /已截止/);
+        assert.ok(await closeExpiredSurveys(s.zx.ctx) >= 1);
+        const again = await s.login('office');
+        const r = (await again.get(`/api/surveys/${sv.id}`)).body;
+        assert.equal(r.state, 'closed', JSON.stringify(r));
+        assert.equal(r.history.at(-1).actorName, '系统');
+        assert.equal(await closeExpiredSurveys(s.zx.ctx), 0, 'nothing left to close');
+      } finally {
+        clock.set(was + 1000);
+      }
     });
 
     test('the demo bus-stop survey: its chart data, themes of the suggestions, Excel and Word, and a 社情民意 draft from a suggestion', async () => {
