@@ -1,7 +1,7 @@
 /**
- * Manifest of the 网络征集 module: everything the module brings to the platform, declared rather than registered as a side
- * effect. Permissions (with the roles granted them on a new database), migrations (ordinals 2000–2099, this module's
- * range), the lifecycle, the entity, a setting, the figures, the deadline column and the routes.
+ * Manifest of the 网络征集 (问卷) module: everything the module brings to the platform, declared rather than registered
+ * as a side effect. Permissions (with the roles granted them on a new database), migrations (ordinals 2000–2099, this
+ * module's range), the lifecycle, the entity, the figures, the routes and the demo data.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { surveysLifecycle, surveysPermissions } from './domain/surveys-lifecycle.ts';
@@ -9,24 +9,25 @@ import { surveysEntities } from './server/entities.ts';
 import { surveysFigureSource } from './server/figures.ts';
 import { surveysMigrations } from './server/migrations.ts';
 import { surveysRoutes } from './server/routes.ts';
-import { surveysSettings } from './server/settings.ts';
+import { seedSurveys } from './server/seed.ts';
+import { subscribeSurveyNotices } from './server/notices.ts';
+import { closeExpiredJob } from './server/jobs.ts';
 
 export const surveysModule: ModuleManifest = {
   name: 'surveys',
   label: '网络征集',
-  // default grants name roles some module declares (委员, 办公室工作人员 and 政协领导 come from organizations); a module
-  // that needs a role of its own declares it in `roles`
   permissions: [
-    { code: surveysPermissions.create, name: '新建和提交网络征集', defaultRoles: ['member', 'office_staff'] },
-    { code: surveysPermissions.handle, name: '受理、退回和办结网络征集', defaultRoles: ['office_staff'] },
-    { code: surveysPermissions.readAll, name: '查看本级全部网络征集与统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: surveysPermissions.create, name: '新建、发布和管理网络征集问卷，查看征集结果', defaultRoles: ['office_staff'] },
+    { code: surveysPermissions.readAll, name: '查看本级全部网络征集与征集结果', defaultRoles: ['office_staff', 'leader'] },
   ],
   migrations: surveysMigrations,
   workflows: [surveysLifecycle],
   entities: surveysEntities,
-  settings: surveysSettings,
   figures: surveysFigureSource,
-  // 办理期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
-  dueDates: [{ table: 'surveys_items', column: 'due_date' }],
   routes: surveysRoutes,
+  /** members-only and list surveys tell their audience when published */
+  subscribe: subscribeSurveyNotices,
+  /** a survey past its close date is closed by the system */
+  jobs: [closeExpiredJob],
+  seed: seedSurveys,
 };

@@ -1,18 +1,18 @@
 /**
- * The 网络征集 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The 网络征集 (问卷) lifecycle as data (pure): 草稿 → 征集中 (已发布) → 已截止 → 已归档. Staff edit a survey only while it
+ * is a draft; publishing checks the form and the dates; 截止 ends collecting before the close date (answers are also
+ * refused on their own once the close date has passed); 归档 files it away. The runner, the API's transition body, the
+ * allowed actions returned with every record and the web's buttons are all derived from this one definition.
  */
 import { z } from 'zod';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
+import { checkForm, type Question } from './survey-form.ts';
 import { surveysPermissions } from './surveys-permissions.ts';
 
-/** The states of a 网络征集; `satisfies Record<SurveysState, StateDef>` below keeps the list and the lifecycle in step. */
-export const surveysStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+/** The states of a 网络征集 (问卷). */
+export const surveysStates = ['draft', 'published', 'closed', 'archived'] as const;
 export type SurveysState = (typeof surveysStates)[number];
 
 /** The columns the lifecycle's guards and checks read (the repository's row has more). */
@@ -22,56 +22,53 @@ export interface SurveysRecord {
   state: string;
   version: number;
   owner_user_id: string;
+  questions: string;
+  opens_on: string | null;
+  closes_on: string | null;
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 网络征集 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+/** The role that runs surveys (the office staff); the system closes a survey whose close date has passed. */
+export const managerRoles = ['office_staff'] as const;
 
 export { surveysPermissions } from './surveys-permissions.ts';
 
 type Ctx = GuardContext<SurveysRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有网络征集的提交人可以执行此操作');
 const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的网络征集');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
-const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
+const parseQuestions = (r: SurveysRecord): Question[] => { try { return JSON.parse(r.questions) as Question[]; } catch { return []; } };
+
+/** 发布: the form must have a question and be sound, and the dates must leave time to answer. */
+function checkPublish(_input: Record<string, unknown>, r: SurveysRecord) {
+  const questions = parseQuestions(r);
+  if (questions.length === 0) return invalid('questions', '「题目」', '至少要有一道题才能发布');
+  const problem = checkForm(questions);
+  if (problem) return invalid(problem.field, '「题目」', problem.message);
+  if (!r.opens_on || !r.closes_on) return invalid('closesOn', '「征集时间」', '请先填写开始和截止日期');
+  if (r.closes_on < r.opens_on) return invalid('closesOn', '「截止日期」', '不能早于开始日期');
+  if (r.closes_on < clock.today()) return invalid('closesOn', '「截止日期」', '已经过去，请修改后再发布');
+  return null;
+}
 
 export const surveysLifecycle = defineWorkflow<SurveysRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
-  id: 'surveys_item',
+  // the entity type stored in workflow_history and audit records
+  id: 'survey',
   label: '网络征集',
   initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  stages: ['草稿', '征集', '截止', '归档'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '网络征集待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '网络征集退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '网络征集待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    draft: { label: '草稿', labelEn: 'Draft', stage: '草稿', tone: 'default' },
+    published: { label: '征集中', labelEn: 'Collecting', stage: '征集', tone: 'processing' },
+    closed: { label: '已截止', labelEn: 'Closed', stage: '截止', tone: 'warning' },
+    archived: { label: '已归档', labelEn: 'Archived', stage: '归档', tone: 'success', ends: 'finished', terminal: true },
   } satisfies Record<SurveysState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: surveysPermissions.create, guard: isOwner },
+    { name: 'publish', label: '发布', labelEn: 'Publish', from: ['draft'], to: 'published', roles: managerRoles, permission: surveysPermissions.create, guard: sameTenant, check: checkPublish, confirm: true },
     {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: surveysPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
+      name: 'close', label: '截止', labelEn: 'Close', from: ['published'], to: 'closed', roles: [...managerRoles, 'system'], permission: surveysPermissions.create, guard: sameTenant, confirm: true,
+      input: z.object({ note: z.string().trim().max(500).optional().describe('说明') }),
     },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: surveysPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: surveysPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'archive', label: '归档', labelEn: 'Archive', from: ['closed'], to: 'archived', roles: managerRoles, permission: surveysPermissions.create, guard: sameTenant },
   ],
 });
 
@@ -83,5 +80,7 @@ export const surveysStateLabel = (s: string) => surveysLifecycle.states[s]?.labe
 /** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
 export const surveysActionLabel = (a: string) => (a === 'create' ? '起草' : surveysLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
 
-/** States in which a 网络征集 is still open (counted by the figure 未办结网络征集). */
-export const openStates: readonly SurveysState[] = ['draft', 'submitted', 'accepted', 'returned'];
+/** Is the survey taking answers today: published, and today (China date) within its open and close dates. */
+export function isCollecting(r: Pick<SurveysRecord, 'state' | 'opens_on' | 'closes_on'>, today: string): boolean {
+  return r.state === 'published' && !!r.opens_on && !!r.closes_on && r.opens_on <= today && today <= r.closes_on;
+}

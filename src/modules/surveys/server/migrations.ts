@@ -30,4 +30,36 @@ export const surveysMigrations: MigrationDef[] = [
       await db.schema.createIndex('surveys_items_owner').on('surveys_items').columns(['owner_user_id', 'created_at']).execute();
     },
   },
+  {
+    name: '2001_surveys_forms_answers',
+    async up(db) {
+      // the template's record becomes a questionnaire: its form, audience, dates and share link
+      for (const [col, type] of [['questions', 'text'], ['audience', 'text'], ['audience_user_ids', 'text'], ['allow_anonymous', 'integer'], ['opens_on', 'text'], ['closes_on', 'text'], ['share_token', 'text'], ['share_secret', 'text'], ['published_at', 'text']] as const) {
+        await db.schema.alterTable('surveys_items').addColumn(col, type).execute();
+      }
+      await db.schema.createIndex('surveys_items_share_token').on('surveys_items').column('share_token').unique().execute();
+      await db.schema.createTable('survey_answers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('survey_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('respondent_key', 'text', (c) => c.notNull())
+        .addColumn('respondent_kind', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // one answer per person and survey: the database decides, also under a race
+      await db.schema.createIndex('survey_answers_one_per_person').on('survey_answers').columns(['survey_id', 'respondent_key']).unique().execute();
+      // the figures and the answer list count a CPPCC's answers over a period
+      await db.schema.createIndex('survey_answers_tenant_time').on('survey_answers').columns(['tenant_id', 'created_at']).execute();
+      await db.schema.createTable('survey_phone_codes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('survey_id', 'text', (c) => c.notNull())
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];

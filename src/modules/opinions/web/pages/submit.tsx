@@ -18,7 +18,8 @@ export default function OpinionSubmitPage() {
   const guide = options.data?.lengthGuide ?? 1500;
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  // 选题研判: the open topics a report may answer (a topic page links here with ?topicId=)
+  // 选题研判: the open topics a report may answer (a topic page links here with ?topicId=); another module may offer a
+  // draft with ?title=&body= (网络征集: a free-text answer), which the submitter edits before sending
   const [params] = useSearchParams();
   const topics = useApiQuery<{ items: TopicItem[] }>('/api/opinions/topics', { status: 'open', pageSize: 100 });
   const answerable = (topics.data?.items ?? []).filter((x) => x.canAnswer);
@@ -41,7 +42,7 @@ export default function OpinionSubmitPage() {
   return (
     <PageCard title={t('报送社情民意信息')}>
       <Typography.Paragraph type="secondary">{t('一事一报：每条信息只反映一件事。标题写成「关于……的建议」，正文写清问题和建议，约 {n} 字。', { n: guide })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 760 }} initialValues={{ topicId: params.get('topicId') ?? undefined }}>
+      <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 760 }} initialValues={{ topicId: params.get('topicId') ?? undefined, title: params.get('title') ?? undefined, body: params.get('body') ?? undefined }}>
         <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 4, message: t('请填写标题（至少 4 个字）') }]}>
           <Input maxLength={200} placeholder={t('关于……的建议')} />
         </Form.Item>

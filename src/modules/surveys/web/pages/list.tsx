@@ -1,6 +1,7 @@
 /**
- * 网络征集列表: one's own records, or every record of the CPPCC for staff who read all; filters and paging live in the
- * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to create one.
+ * 网络征集列表: the CPPCC's questionnaires with their state, audience, dates and answers; filters and paging live in the
+ * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to start
+ * a new one (a draft, whose questions are built on its page).
  */
 import { useState } from 'react';
 import { Button, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
@@ -12,10 +13,10 @@ import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
-import { EmptyHint, PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/components.tsx';
 
 // the query keys a figure's list may carry (see server/figures.ts)
-const keys = ['state', 'q', 'mine', 'from', 'to'] as const;
+const keys = ['state', 'q', 'from', 'to'] as const;
 
 export default function SurveysListPage() {
   const { t } = useI18n();
@@ -32,28 +33,29 @@ export default function SurveysListPage() {
   const [filterForm] = Form.useForm();
   const [createForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
-  const staff = can('surveys.read_all');
 
   const apply = (next: Record<string, unknown>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
     setParams(p);
   };
-  const create = async (v: { title: string; body: string }) => {
+  const create = async (v: { title: string; body?: string }) => {
     try {
-      const r = await api.post<SurveysDetail>('/api/surveys', v);
+      const r = await api.post<SurveysDetail>('/api/surveys', { title: v.title, body: v.body ?? '' });
       setCreating(false);
       createForm.resetFields();
       navigate(`/surveys/${r.id}`);
     } catch (e) { if (!applyFormErrors(createForm, e)) report(e); }
   };
+  const dates = (r: SurveysListItem) => (r.opensOn ? `${formatDate(r.opensOn)} – ${r.closesOn ? formatDate(r.closesOn) : ''}` : '—');
+  const state = (r: SurveysListItem) => <Tag color={r.collecting ? 'processing' : r.stateTone}>{t(r.stateLabel)}</Tag>;
 
   const columns: ColumnsType<SurveysListItem> = [
     { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/surveys/${r.id}`}>{v}</Link> },
-    { title: t('提交人'), dataIndex: 'ownerName', key: 'ownerName', width: 120 },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Tag color={r.stateTone}>{t(r.stateLabel)}</Tag> },
-    { title: t('办理期限'), dataIndex: 'dueDate', key: 'dueDate', width: 120, responsive: ['md'], render: (v) => (v ? formatDate(v) : '—') },
-    { title: t('创建时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
+    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => state(r) },
+    { title: t('征集对象'), dataIndex: 'audienceLabel', key: 'audience', width: 110, render: (v) => t(v) },
+    { title: t('征集时间'), key: 'dates', width: 220, responsive: ['md'], render: (_v, r) => dates(r) },
+    { title: t('答卷'), dataIndex: 'answerCount', key: 'answers', width: 90, align: 'right' },
   ];
   const pagination = {
     current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, showTotal: (n: number) => t('共 {n} 条', { n }),
@@ -61,7 +63,7 @@ export default function SurveysListPage() {
   };
 
   return (
-    <PageCard title={staff ? t('网络征集') : t('我的网络征集')} extra={can('surveys.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建网络征集')}</Button>}>
+    <PageCard title={t('网络征集')} extra={can('surveys.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建问卷')}</Button>}>
       <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
         <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
@@ -74,16 +76,16 @@ export default function SurveysListPage() {
           renderItem={(r) => (
             <List.Item onClick={() => navigate(`/surveys/${r.id}`)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta title={<Link to={`/surveys/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{r.ownerName}</span><span>{formatDateTime(r.createdAt)}</span></Space>} />
+                description={<Space wrap size={[6, 4]}>{state(r)}<span>{t(r.audienceLabel)}</span><span>{dates(r)}</span><span>{t('答卷 {n} 份', { n: r.answerCount })}</span></Space>} />
             </List.Item>
           )} />
       ) : (
         <Table<SurveysListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
-      <Modal open={creating} title={t('新建网络征集')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
+      <Modal open={creating} title={t('新建问卷')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
         <Form form={createForm} layout="vertical" onFinish={create}>
           <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
+          <Form.Item name="body" label={t('说明')}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
         </Form>
       </Modal>
     </PageCard>
