@@ -7,10 +7,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { skipUnless, CHROMIUM } from '../test/support/services.ts';
-import { shot, signIn, startStage, type Stage } from './support.ts';
+import { followServerClock, shot, signIn, startStage, type Stage } from './support.ts';
 import { clock } from '../src/kernel/universal/clock.ts';
+
+/** A new browser context on the server's clock. */
+const clocked = async (pending: Promise<BrowserContext>) => { const c = await pending; await followServerClock(c); return c; };
 
 const skip = await skipUnless('browser');
 const phone = { width: 390, height: 844 };
@@ -31,7 +34,7 @@ describe('live deliberation room story (chromium)', { skip, timeout: 420_000 }, 
   after(async () => { await browser?.close(); await stage?.close(); });
 
   test('the host opens the room from the list on a desktop and finds the public link', async () => {
-    host = await (await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: desktop })).newPage();
+    host = await (await clocked(browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: desktop }))).newPage();
     await signIn(stage, host, 'committee');
     await host.goto(stage.baseUrl + '/live');
     await host.getByRole('link', { name: '推进城镇老旧小区整治改造（网络议政）' }).waitFor();
@@ -45,13 +48,13 @@ describe('live deliberation room story (chromium)', { skip, timeout: 420_000 }, 
   });
 
   test('a member on a phone and the public on another phone join the same room', async () => {
-    member = await (await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: phone, isMobile: true, hasTouch: true })).newPage();
+    member = await (await clocked(browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: phone, isMobile: true, hasTouch: true }))).newPage();
     await signIn(stage, member, 'member');
     await member.goto(roomUrl);
     await member.getByText('实时连接').waitFor();
     await shot(stage, member, 'live-room-member-390');
 
-    pub = await (await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: phone, isMobile: true, hasTouch: true })).newPage();
+    pub = await (await clocked(browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: phone, isMobile: true, hasTouch: true }))).newPage();
     await pub.goto(publicUrl);
     await pub.getByRole('button', { name: '以网友身份进入议政室' }).click();
     await pub.getByText(/网友 · 网友\d{4}/).waitFor();

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, skipUnless } from '../test/support/services.ts';
-import { signIn, startStage, type Stage } from './support.ts';
+import { followServerClock, signIn, startStage, type Stage } from './support.ts';
 import { clock } from '../src/kernel/universal/clock.ts';
 
 const skip = await skipUnless('browser');
@@ -51,6 +51,7 @@ describe('notices story (chromium)', { skip, timeout: 300_000 }, () => {
 
   test('the office staff member is signed in at a desk, the member on a phone', async () => {
     const ctx = await office.newContext({ viewport: desk, locale: 'zh-CN', reducedMotion: 'reduce' });
+    await followServerClock(ctx);
     staff = await ctx.newPage();
     await signIn(stage, staff, 'proposal');
     await bell(staff).waitFor();

@@ -46,6 +46,15 @@ function watch(page: Page): void {
   });
 }
 
+/**
+ * With the kernel clock moved (`ZX_CLOCK`, a test's `clock.set`), the browser's own clock is moved with it, so what the
+ * pages take from the browser (a date picker's 今天, dayjs()) is the same day the server counts on; time flows on
+ * from there.
+ */
+export async function followServerClock(context: BrowserContext): Promise<void> {
+  if (Math.abs(clock.offsetMs()) > 60_000) await context.clock.setSystemTime(clock.now());
+}
+
 export async function startStage(): Promise<Stage> {
   ensureWebBuild();
   const started = await startApp('sqlite');
@@ -64,6 +73,7 @@ export async function startStage(): Promise<Stage> {
     viewport: { width: 1366, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  await followServerClock(context);
   return {
     started, baseUrl: `http://127.0.0.1:${port}`, context, screenshots,
     async freshPage(viewport = { width: 1366, height: 800 }) {
