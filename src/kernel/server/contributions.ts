@@ -200,4 +200,11 @@ export interface FigureSource {
   /** the keys this source produces, with labels, in display order */
   figures: readonly FigureDecl[];
   compute(ctx: ModuleContext, scope: FigureScope, actor: Actor): Promise<Figure[]>;
+  /**
+   * Optional: the figures of several periods of one scope at once (a trend's twelve months), one list per scope in the
+   * order given, each exactly what `compute` answers for that scope alone (decision 0054). A source counts them in
+   * one grouped query per figure (`kernel/server/db/periods.ts`) rather than one per period; without it the catalogue
+   * asks `compute` once per period.
+   */
+  computePeriods?(ctx: ModuleContext, scopes: readonly FigureScope[], actor: Actor): Promise<Figure[][]>;
 }

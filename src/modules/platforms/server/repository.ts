@@ -3,7 +3,8 @@
  * actor may see (`Scope`): the staff's CPPCC and those below it (a county: its own; the city: every county), or, for a
  * convener, the platforms they convene. The figures count with these very queries, so a figure equals its list.
  */
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { perPeriod, periodOfDate, spanOf, type Period } from '../../../kernel/server/db/periods.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
@@ -122,6 +123,21 @@ export async function listResults(db: AnyModuleDb, s: Scope, q: ResultListQuery)
 }
 export async function countResults(db: AnyModuleDb, s: Scope, q: Omit<ResultListQuery, 'page' | 'pageSize' | 'county'>): Promise<number> {
   return Number((await resultsQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Activities held in each period (one query over their span, grouped by the period of `held_on`). */
+export async function countActivitiesByPeriod(db: AnyModuleDb, s: Scope, periods: readonly Period[]): Promise<number[]> {
+  const rows = await activitiesQuery(db, s, spanOf(periods)).select((eb) => [periodOfDate('held_on', periods).as('period'), eb.fn.countAll().as('n')]).groupBy(sql`1`).execute();
+  return perPeriod(rows, periods.length);
+}
+
+/** Results handed over (`handed`) or implemented (`implemented`) in each period, as `countResults` counts each. */
+export async function countResultsByPeriod(db: AnyModuleDb, s: Scope, periods: readonly Period[], on: 'handed' | 'implemented'): Promise<number[]> {
+  const span = spanOf(periods);
+  const q = on === 'handed' ? { from: span.from, to: span.to } : { implementedFrom: span.from, implementedTo: span.to };
+  const rows = await resultsQuery(db, s, q).select((eb) => [periodOfDate(on === 'handed' ? 'handed_on' : 'implemented_on', periods).as('period'), eb.fn.countAll().as('n')])
+    .groupBy(sql`1`).execute();
+  return perPeriod(rows, periods.length);
 }
 
 /** Counts per county of a scope, in one grouped query each (the overview's grid). */
