@@ -52,4 +52,11 @@ export const recommendationsMigrations: MigrationDef[] = [
       await db.schema.createIndex('recommendations_due').on('recommendations').columns(['tenant_id', 'state', 'due_date']).execute();
     },
   },
+  {
+    // a department's list, newest first (its worklist page): read in order from the index rather than sorted
+    name: '1501_recommendations_unit_time',
+    async up(db) {
+      await db.schema.createIndex('recommendations_unit_time').on('recommendations').columns(['unit_id', 'created_at']).execute();
+    },
+  },
 ];
