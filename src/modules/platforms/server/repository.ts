@@ -95,8 +95,22 @@ function activitiesQuery(db: AnyModuleDb, s: Scope, q: Omit<ActivityListQuery, '
   return base;
 }
 
+/**
+ * A page of a table's rows in the order of a day column, newest first: the page's ids chosen from the index (narrow
+ * entries sorted, whatever the number of rows in the period), then those rows read. The city's list of a year over
+ * twelve counties otherwise gathered and sorted every row of the year to show twenty.
+ */
+async function pageByDay<O>(db: AnyModuleDb, table: 'platforms_activities' | 'platforms_results', day: 'held_on' | 'handed_on', base: SelectQueryBuilder<any, any, any>, page: { page: number; pageSize: number }) {
+  const ids = base.select(`${table}.id` as any).orderBy(day, 'desc').orderBy('id', 'desc').limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const [rows, total] = await Promise.all([
+    platformsDb(db).selectFrom(table).selectAll().where('id', 'in', ids).orderBy(day, 'desc').orderBy('id', 'desc').execute() as Promise<O[]>,
+    base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as Promise<{ n: number | string }>,
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
 export async function listActivities(db: AnyModuleDb, s: Scope, q: ActivityListQuery) {
-  return pageOf<ActivityRow>(activitiesQuery(db, narrow(s, q.county), q), (b) => b.orderBy('held_on', 'desc').orderBy('id', 'desc'), q);
+  return pageByDay<ActivityRow>(db, 'platforms_activities', 'held_on', activitiesQuery(db, narrow(s, q.county), q), q);
 }
 export async function countActivities(db: AnyModuleDb, s: Scope, q: { from?: string; to?: string }): Promise<number> {
   return Number((await activitiesQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -119,7 +133,7 @@ export function checkStates(state: string | undefined) {
 }
 
 export async function listResults(db: AnyModuleDb, s: Scope, q: ResultListQuery) {
-  return pageOf<ResultRow>(resultsQuery(db, narrow(s, q.county), q), (b) => b.orderBy('handed_on', 'desc').orderBy('id', 'desc'), q);
+  return pageByDay<ResultRow>(db, 'platforms_results', 'handed_on', resultsQuery(db, narrow(s, q.county), q), q);
 }
 export async function countResults(db: AnyModuleDb, s: Scope, q: Omit<ResultListQuery, 'page' | 'pageSize' | 'county'>): Promise<number> {
   return Number((await resultsQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
