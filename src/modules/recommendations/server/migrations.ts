@@ -59,4 +59,11 @@ export const recommendationsMigrations: MigrationDef[] = [
       await db.schema.createIndex('recommendations_unit_time').on('recommendations').columns(['unit_id', 'created_at']).execute();
     },
   },
+  {
+    // a period's figures and lists (handed over between two days) without reading every year's rows
+    name: '1502_recommendations_tenant_time',
+    async up(db) {
+      await db.schema.createIndex('recommendations_tenant_time').on('recommendations').columns(['tenant_id', 'created_at']).execute();
+    },
+  },
 ];
