@@ -205,4 +205,11 @@ export interface FigureSource {
    * actor who may not read them. The annual review shows them under its sections.
    */
   highlights?(ctx: ModuleContext, scope: FigureScope, actor: Actor, limit: number): Promise<Highlight[]>;
+  /**
+   * Optional: the figures of several periods of one scope at once (a trend's twelve months), one list per scope in the
+   * order given, each exactly what `compute` answers for that scope alone (decision 0054). A source counts them in
+   * one grouped query per figure (`kernel/server/db/periods.ts`) rather than one per period; without it the catalogue
+   * asks `compute` once per period.
+   */
+  computePeriods?(ctx: ModuleContext, scopes: readonly FigureScope[], actor: Actor): Promise<Figure[][]>;
 }

@@ -13,7 +13,7 @@ import { AppError, invalid } from '../universal/errors.ts';
 import { chinaToday } from '../universal/working-days.ts';
 import { defaultWorkYearCalendar, workYear, workYearNumberOf, workYearOf, type WorkYearCalendar } from '../universal/work-year.ts';
 import { z } from 'zod';
-import { figuresQuery, figuresResponse, type FigureGroup, type FiguresQuery, type Highlight } from '../universal/figures.ts';
+import { figuresQuery, figuresResponse, type Figure, type FigureGroup, type FiguresQuery, type Highlight } from '../universal/figures.ts';
 
 export interface FigureCatalogue {
   /** the declared figures of every module that has some, in manifest order */
@@ -22,6 +22,12 @@ export interface FigureCatalogue {
   compute(ctx: ModuleContext, scope: FigureScope, actor: Actor, opts?: { modules?: readonly string[] }): Promise<FigureGroup[]>;
   /** the notable records (重点记录) of an organisation's period the actor may read, by module in manifest order */
   highlights(ctx: ModuleContext, scope: FigureScope, actor: Actor, limit: number): Promise<Highlight[]>;
+  /**
+   * The figures of several periods of one organisation (or one member's) at once, one list of groups per scope in the
+   * order given, each the same as `compute` of that scope: a source that counts periods together (`computePeriods`)
+   * is asked once, any other once per period.
+   */
+  computePeriods(ctx: ModuleContext, scopes: readonly FigureScope[], actor: Actor, opts?: { modules?: readonly string[] }): Promise<FigureGroup[][]>;
 }
 
 export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, 'name' | 'label' | 'figures'>[]): FigureCatalogue {
@@ -35,21 +41,22 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
       seen.add(d.key);
     }
   }
+  type Source = (typeof sources)[number];
+  /** The source's figures checked against its declarations (a figure nobody declared would have no definition to hold the pages to), in declared order. */
+  const ordered = (s: Source, kind: FigureDecl['scope'], figures: Figure[]): FigureGroup => {
+    const order = new Map(s.source.figures.filter((d) => d.scope === kind).map((d, i) => [d.key, i]));
+    for (const f of figures) {
+      if (!order.has(f.key)) throw new AppError('INTERNAL', `统计数字 ${f.key} 未在模块「${s.label}」中声明`);
+    }
+    figures.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+    return { module: s.name, label: s.label, figures };
+  };
+  const askedOf = (opts: { modules?: readonly string[] }) => (opts.modules ? sources.filter((s) => opts.modules!.includes(s.name)) : sources);
   return {
     modules: sources.map((s) => ({ name: s.name, label: s.label, figures: s.source.figures })),
     async compute(ctx, scope, actor, opts = {}) {
-      const asked = opts.modules ? sources.filter((s) => opts.modules!.includes(s.name)) : sources;
       const kind = scope.subject ? 'member' : 'organisation';
-      const groups = await Promise.all(asked.map(async (s) => {
-        const order = new Map(s.source.figures.filter((d) => d.scope === kind).map((d, i) => [d.key, i]));
-        const figures = await s.source.compute(ctx, scope, actor);
-        for (const f of figures) {
-          // a figure nobody declared would have no definition to hold the pages to
-          if (!order.has(f.key)) throw new AppError('INTERNAL', `统计数字 ${f.key} 未在模块「${s.label}」中声明`);
-        }
-        figures.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
-        return { module: s.name, label: s.label, figures };
-      }));
+      const groups = await Promise.all(askedOf(opts).map(async (s) => ordered(s, kind, await s.source.compute(ctx, scope, actor))));
       return groups.filter((g) => g.figures.length > 0);
     },
     async highlights(ctx, scope, actor, limit) {
@@ -61,6 +68,23 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
         return found;
       }));
       return lists.flat();
+    },
+    async computePeriods(ctx, scopes, actor, opts = {}) {
+      if (!scopes.length) return [];
+      const first = scopes[0];
+      if (scopes.some((sc) => sc.tenantId !== first.tenantId || sc.subject?.userId !== first.subject?.userId)) {
+        throw new AppError('INTERNAL', '统计数字的多个期间须属于同一组织（或同一委员）');
+      }
+      const kind = first.subject ? 'member' : 'organisation';
+      // per source: one list of figures per scope
+      const bySource = await Promise.all(askedOf(opts).map(async (s) => {
+        const lists = s.source.computePeriods
+          ? await s.source.computePeriods(ctx, scopes, actor)
+          : await Promise.all(scopes.map((sc) => s.source.compute(ctx, sc, actor)));
+        if (lists.length !== scopes.length) throw new AppError('INTERNAL', `模块「${s.label}」的统计数字期间数不符`);
+        return lists.map((figures) => ordered(s, kind, figures));
+      }));
+      return scopes.map((_, i) => bySource.map((groups) => groups[i]).filter((g) => g.figures.length > 0));
     },
   };
 }

@@ -10,7 +10,7 @@ import { versionConflict } from '../universal/errors.ts';
 import { clock } from '../universal/clock.ts';
 import { newId } from '../universal/ids.ts';
 import type { Actor } from './actor.ts';
-import { appendAudit, type AuditEntry } from './audit.ts';
+import { appendAudit, appendAudits, type AuditEntry } from './audit.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { DomainEvent } from './events.ts';
 import type { EventDraft, Outbox } from './outbox.ts';
@@ -50,6 +50,8 @@ export interface Work {
   bumpVersion(table: string, id: string, expected: number, set: Record<string, unknown>, entityLabel: string): Promise<void>;
   /** append a hash-chained audit record */
   audit(e: AuditEntry): Promise<void>;
+  /** append several hash-chained audit records, in order, taking the chain's lock and head once (many records of one command) */
+  auditAll(entries: readonly AuditEntry[]): Promise<void>;
   /** write a domain event to the outbox; it is delivered after commit */
   emit(e: EventDraft): Promise<DomainEvent>;
   /**
@@ -154,6 +156,7 @@ export class UnitOfWork {
           if (Number(r.numUpdatedRows) !== 1) throw versionConflict(entityLabel);
         },
         async audit(e) { await appendAudit(trx, dialect, e); },
+        async auditAll(entries) { await appendAudits(trx, dialect, entries); },
         async emit(e) {
           const ev = await outbox.write(trx, e);
           emitted.push(ev.id!);

@@ -8,6 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Work } from '../../../kernel/server/unit-of-work.ts';
+import { affected, runPrepared } from '../../../kernel/server/db/prepared.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, forbidden, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
@@ -344,7 +345,19 @@ export async function arrangeSpeeches(ctx: ModuleContext, actor: Actor, id: stri
 
 /* ------------------------------------------------------------------ sign-in (签到) */
 
-const macOf = (secret: string, id: string, date: string) => createHmac('sha256', secret).update(`${id}|${date}`).digest('base64url').slice(0, 32);
+const macOfNow = (secret: string, id: string, date: string) => createHmac('sha256', secret).update(`${id}|${date}`).digest('base64url').slice(0, 32);
+/** The day's signatures of the meetings signed in to lately (a thousand members scan the same code within minutes). */
+const macs = new Map<string, string>();
+const macOf = (secret: string, id: string, date: string) => {
+  const k = `${id}|${date}|${secret}`;
+  let mac = macs.get(k);
+  if (mac === undefined) {
+    if (macs.size >= 1000) macs.clear();
+    mac = macOfNow(secret, id, date);
+    macs.set(k, mac);
+  }
+  return mac;
+};
 /** The meeting's sign-in token for a day: the day and a signature only the server can make (shown as a QR link). */
 export const signInToken = (row: Pick<ConsultationRow, 'id' | 'signin_secret'>, date: string) => `${date}.${macOf(row.signin_secret, row.id, date)}`;
 function tokenValid(row: ConsultationRow, token: string, today: string): boolean {
@@ -355,17 +368,117 @@ function tokenValid(row: ConsultationRow, token: string, today: string): boolean
   return want.length === got.length && timingSafeEqual(want, got);
 }
 
-/** Mark one participant signed in, once: a second sign-in is a 409 naming the time of the first. */
-async function markSignedIn(ctx: ModuleContext, row: ConsultationRow, p: ParticipantRow, actor: Actor, byStaff: boolean, ip?: string): Promise<string> {
-  return ctx.uow.run(async (w) => {
-    const r = await consultationsDb(w.trx).updateTable('consultation_participants')
-      .set({ signed_in_at: w.now, signed_in_by: actor.userId, version: Number(p.version) + 1, ...(p.status === 'invited' || p.status === 'leave_requested' ? { status: 'confirmed' } : {}) })
-      .where('id', '=', p.id).where('signed_in_at', 'is', null).executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', `${byStaff ? p.name : '您'}已经签到，不能重复签到`);
-    await w.audit({ tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation.sign_in', entityType: 'consultation', entityId: row.id, data: { participantId: p.id, userId: p.user_id, byStaff }, ip });
+/** One sign-in to write: the meeting, the participant as read, who signs them in. */
+interface SignIn { row: ConsultationRow; p: ParticipantRow; actor: Actor; byStaff: boolean; ip?: string }
+
+/**
+ * Write sign-ins in the caller's unit of work: each participant's row (only if not yet signed in), its audit record and
+ * its event. A second sign-in's 409 is returned in its place rather than thrown, so that the others still commit.
+ */
+async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<Array<string | AppError>> {
+  const out: Array<string | AppError> = [];
+  for (const { p, actor, byStaff } of batch) {
+    // a hot statement, compiled once (`runPrepared`); only a participant not yet signed in is marked
+    const confirm = p.status === 'invited' || p.status === 'leave_requested';
+    const r = await runPrepared(w.trx, `consultations:sign_in:${confirm}`, [w.now, actor.userId, Number(p.version) + 1, p.id], (d, v) =>
+      d.updateTable('consultation_participants').set({ signed_in_at: v[0], signed_in_by: v[1], version: v[2], ...(confirm ? { status: 'confirmed' } : {}) })
+        .where('id', '=', v[3]).where('signed_in_at', 'is', null));
+    out.push(affected(r) === 1 ? w.now : new AppError('CONFLICT', `${byStaff ? p.name : '您'}已经签到，不能重复签到`));
+  }
+  const done = batch.filter((_, i) => !(out[i] instanceof AppError));
+  for (const { row, p, actor } of done) {
     await w.emit({ type: 'consultation.signed_in', tenantId: row.tenant_id, entityType: 'consultation', entityId: row.id, actorId: actor.userId, payload: { participantId: p.id, userId: p.user_id, room: `consultation:${row.id}` } });
-    return w.now;
+  }
+  // one audit record per sign-in, chained in order under the chain's lock, taken once and last (held until the commit)
+  await w.auditAll(done.map(({ row, p, actor, byStaff, ip }) => ({
+    tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation.sign_in', entityType: 'consultation', entityId: row.id,
+    data: { participantId: p.id, userId: p.user_id, byStaff }, ip,
+  })));
+  return out;
+}
+
+/** Mark one participant signed in, once, in its own unit of work: a second sign-in is a 409. */
+async function markSignedInAlone(ctx: ModuleContext, s: SignIn): Promise<string> {
+  return ctx.uow.run(async (w) => {
+    const [out] = await writeSignIns(w, [s]);
+    if (out instanceof AppError) throw out;
+    return out;
   });
+}
+
+/** At most this many sign-ins share one unit of work. */
+const SIGN_IN_BATCH = 100;
+
+/**
+ * Sign-ins that arrive together commit together (decision 0054). A thousand members scanning the meeting's code at
+ * the door would otherwise each wait for a transaction of their own behind the audit chain's single writer. While one
+ * unit of work runs, the sign-ins that arrive queue; the next unit of work takes all of them (up to SIGN_IN_BATCH):
+ * each sign-in still writes its own row, its own audit record (chained one after another under the chain's lock, as
+ * always) and its own event, and is answered only after the commit. Nothing waits for a timer: a lone sign-in runs at
+ * once. A second sign-in of the same person answers its 409 while the others commit; if a shared unit of work fails
+ * as a whole, each of its sign-ins is tried again alone, so one cannot take the others down.
+ */
+class SignInQueue {
+  private waiting: Array<SignIn & { done: (at: string) => void; fail: (e: unknown) => void }> = [];
+  private running = false;
+
+  constructor(private ctx: ModuleContext) {}
+
+  add(s: SignIn): Promise<string> {
+    return new Promise<string>((done, fail) => {
+      this.waiting.push({ ...s, done, fail });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length) await this.commit(this.waiting.splice(0, SIGN_IN_BATCH));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commit(batch: Array<SignIn & { done: (at: string) => void; fail: (e: unknown) => void }>): Promise<void> {
+    let sharedNow: string | undefined;
+    if (batch.length > 1) {
+      let outcomes: Array<string | AppError> | undefined;
+      try {
+        outcomes = await this.ctx.uow.run(async (w) => {
+          sharedNow = w.now;
+          return writeSignIns(w, batch);
+        });
+      } catch {
+        outcomes = undefined; // tried again one by one below
+      }
+      if (outcomes) {
+        outcomes.forEach((o, i) => (o instanceof AppError ? batch[i].fail(o) : batch[i].done(o)));
+        return;
+      }
+    }
+    for (const s of batch) {
+      try {
+        s.done(await markSignedInAlone(this.ctx, s));
+      } catch (e) {
+        // the shared unit of work may have committed and failed after (delivering its events): its sign-ins stand
+        const now = sharedNow && e instanceof AppError && e.code === 'CONFLICT'
+          ? await consultationsDb(this.ctx.db).selectFrom('consultation_participants').select(['signed_in_at', 'signed_in_by']).where('id', '=', s.p.id).executeTakeFirst()
+          : undefined;
+        if (now && now.signed_in_at === sharedNow && now.signed_in_by === s.actor.userId) s.done(sharedNow!);
+        else s.fail(e);
+      }
+    }
+  }
+}
+
+const signInQueues = new WeakMap<ModuleContext, SignInQueue>();
+
+/** Mark one participant signed in, once: a second sign-in is a 409. Sign-ins arriving together share a unit of work. */
+async function markSignedIn(ctx: ModuleContext, row: ConsultationRow, p: ParticipantRow, actor: Actor, byStaff: boolean, ip?: string): Promise<string> {
+  let q = signInQueues.get(ctx);
+  if (!q) signInQueues.set(ctx, (q = new SignInQueue(ctx)));
+  return q.add({ row, p, actor, byStaff, ip });
 }
 
 /** 扫码签到: the member, signed in on their phone, opens the meeting's link; only for themselves, once, on the day. */

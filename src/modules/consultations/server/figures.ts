@@ -13,6 +13,8 @@ import type { ConsultationListQuery } from '../contract.ts';
 import { consultationForms, consultationFormLabels } from '../domain/consultation-forms.ts';
 import { readsAll } from '../domain/consultation-rules.ts';
 import { consultationQuery, participationQuery } from './repository.ts';
+import { perPeriod, periodOfDate, spanOf, type Period } from '../../../kernel/server/db/periods.ts';
+import { sql } from 'kysely';
 
 /** Staff who read every member's duty record (委员履职 grants it). */
 export const DUTY_RECORD_READ_ALL = 'member.read_all';
@@ -37,16 +39,39 @@ const memberFigures = [
 
 const decl = (name: string, label: string, unit: string, scope: 'organisation' | 'member'): FigureDecl => ({ key: `consultations.${name}`, label, unit, scope });
 
-/** One organisation figure, counted by its list's own query. */
-async function orgFigure(ctx: Pick<ModuleContext, 'db'>, actor: Actor, f: OrgFigure, period: { from: string; to: string }, today: string, extra: Record<string, string> = {}): Promise<Figure> {
-  const query = { ...f.query, ...extra, from: period.from, to: period.to } as Record<string, string>;
+/**
+ * One organisation figure in each of several periods, counted by its list's own query over their whole span and
+ * grouped by the period of the meeting's date (one query however many periods; each period's count is its list's).
+ */
+async function orgFigurePeriods(ctx: Pick<ModuleContext, 'db'>, actor: Actor, f: OrgFigure, periods: readonly Period[], today: string): Promise<Figure[]> {
+  const span = spanOf(periods);
   if (f.participations) {
-    const q = { figure: f.participations, ...period };
-    const { n } = await participationQuery(ctx.db, actor.tenantId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { key: `consultations.${f.name}`, label: f.label, unit: f.unit, value: Number(n), list: { api: '/api/consultations/participations', query: q, rows: 'consultation_participant' } };
+    const rows = await participationQuery(ctx.db, actor.tenantId, { figure: f.participations, ...span })
+      .select((eb) => [periodOfDate('c.planned_on', periods).as('period'), eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute();
+    const counts = perPeriod(rows, periods.length);
+    return periods.map((p, i) => {
+      const q = { figure: f.participations!, from: p.from, to: p.to };
+      return { key: `consultations.${f.name}`, label: f.label, unit: f.unit, value: counts[i], list: { api: '/api/consultations/participations', query: q, rows: 'consultation_participant' } };
+    });
   }
-  const { n } = await consultationQuery(ctx.db, actor, query as ListQuery, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { key: `consultations.${f.name}`, label: f.label, unit: f.unit, value: Number(n), list: { api: '/api/consultations', web: '/consultations', query, rows: 'consultation' } };
+  const rows = await consultationQuery(ctx.db, actor, { ...f.query, ...span } as ListQuery, today)
+    .select((eb) => [periodOfDate('consultations.planned_on', periods).as('period'), eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute();
+  const counts = perPeriod(rows, periods.length);
+  return periods.map((p, i) => {
+    const query = { ...f.query, from: p.from, to: p.to } as Record<string, string>;
+    return { key: `consultations.${f.name}`, label: f.label, unit: f.unit, value: counts[i], list: { api: '/api/consultations', web: '/consultations', query, rows: 'consultation' } };
+  });
+}
+
+/** One organisation figure of a period, counted by its list's own query. */
+async function orgFigure(ctx: Pick<ModuleContext, 'db'>, actor: Actor, f: OrgFigure, period: Period, today: string): Promise<Figure> {
+  return (await orgFigurePeriods(ctx, actor, f, [period], today))[0];
+}
+
+/** The organisation figures (totals and by form) of each period, in declared order. */
+async function organisationFiguresOf(ctx: Pick<ModuleContext, 'db'>, actor: Actor, periods: readonly Period[], today: string): Promise<Figure[][]> {
+  const byFigure = await Promise.all([...orgFigures, ...formFigures].map((f) => orgFigurePeriods(ctx, actor, f, periods, today)));
+  return periods.map((_, i) => byFigure.map((figs) => figs[i]));
 }
 
 /** The period's figures for the office and the leaders: totals, by form, by lead committee. */
@@ -83,7 +108,11 @@ export const consultationFigureSource: FigureSource = {
       return memberConsultationFigures(ctx, scope.tenantId, scope.subject.userId, period);
     }
     if (!readsAll(actor)) return [];
-    const today = ctx.calendar.today();
-    return Promise.all([...orgFigures, ...formFigures].map((f) => orgFigure(ctx, actor, f, period, today)));
+    return (await organisationFiguresOf(ctx, actor, [period], ctx.calendar.today()))[0];
+  },
+  async computePeriods(ctx, scopes, actor) {
+    if (scopes[0].subject) return Promise.all(scopes.map((sc) => consultationFigureSource.compute(ctx, sc, actor)));
+    if (actor.tenantId !== scopes[0].tenantId || !readsAll(actor)) return scopes.map(() => []);
+    return organisationFiguresOf(ctx, actor, scopes.map((sc) => ({ from: sc.from, to: sc.to })), ctx.calendar.today());
   },
 };

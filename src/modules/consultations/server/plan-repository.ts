@@ -201,15 +201,25 @@ export async function toPlanDetail(db: AnyModuleDb, r: PlanRow, actor: Actor): P
 
 /* ---------------------------------------------------------------- the figures' list */
 
+type PlanItemSort = PlanItemView & { sort: number };
+
+/** Every item of the year's approved plan the actor may see (cancelled ones left out), in plan order; none without one. */
+export async function planItemViewsOf(db: AnyModuleDb, actor: Actor, year: number): Promise<PlanItemSort[]> {
+  const plan = await findPlanOfYear(db, actor.tenantId, year);
+  if (!plan || plan.state !== 'approved' || !canSeePlan(plan, actor)) return [];
+  const items = (await itemsOf(db, plan.id)).filter((i) => i.status === 'planned');
+  const held = await consultationsOfItems(db, items.map((i) => i.id));
+  return planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id)), sort: Number(i.sort) })));
+}
+
+/** The items a list query selects among the plan's (by form, carried out or not), in plan order. */
+export function selectPlanItems(views: readonly PlanItemSort[], q: Pick<PlanItemListQuery, 'form' | 'carriedOut'>): PlanItemSort[] {
+  return views.filter((v) => (!q.form || v.form === q.form) && (q.carriedOut === undefined || v.carriedOut === q.carriedOut));
+}
+
 /** The items of the year's approved plan (cancelled ones left out), by form, carried out or not: one page and the total. */
 export async function listPlanItems(db: AnyModuleDb, actor: Actor, q: PlanItemListQuery): Promise<{ rows: PlanItemView[]; total: number }> {
-  const plan = await findPlanOfYear(db, actor.tenantId, q.year);
-  if (!plan || plan.state !== 'approved' || !canSeePlan(plan, actor)) return { rows: [], total: 0 };
-  let items = (await itemsOf(db, plan.id)).filter((i) => i.status === 'planned' && (!q.form || i.form === q.form));
-  const held = await consultationsOfItems(db, items.map((i) => i.id));
-  let views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id)), sort: Number(i.sort) })));
-  if (q.carriedOut !== undefined) views = views.filter((v) => v.carriedOut === q.carriedOut);
-  items = [];
+  const views = selectPlanItems(await planItemViewsOf(db, actor, q.year), q);
   const total = views.length;
   const rows = views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(({ sort: _sort, ...v }) => v);
   return { rows, total };

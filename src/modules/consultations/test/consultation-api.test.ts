@@ -286,5 +286,31 @@ for (const d of await dialects()) {
       const task = (await staff.get('/api/worklist?pageSize=100')).body.items.find((t: any) => t.entityId === later.id);
       assert.equal(task.dueDate, moved.body.noticeDue, 'the work item follows the new notice deadline');
     });
+
+    test('(after the figures of the day) members signing in at the same moment: each once, each with its own audit record and event, the chain whole; a second sign-in at the same moment is a 409', async () => {
+      let m = (await staff.post('/api/consultations', { ...body(), title: '同时签到的协商会' })).body;
+      const people = ['member', 'm0001', 'm0002', 'm0003', 'm0004'];
+      m = (await staff.post(`/api/consultations/${m.id}/participants`, { version: m.version, userIds: people.map(userOf) })).body;
+      m = (await fire(staff, m.id, 'send_notice', m.version)).body;
+      const token = (await staff.get(`/api/consultations/${m.id}/signin-code`)).body.token as string;
+      const m0001 = m.participants.find((x: any) => x.userId === userOf('m0001'));
+      const clients = await Promise.all(people.map((u) => w.as(u)));
+      const answers = await Promise.all([
+        ...clients.map((cl) => cl.post(`/api/consultations/${m.id}/signin`, { token })),
+        clients[0].post(`/api/consultations/${m.id}/signin`, { token }),
+        staff.post(`/api/consultations/${m.id}/participants/${m0001.id}/signin`),
+      ]);
+      const statuses = answers.map((a) => a.status);
+      assert.equal(statuses.filter((x) => x === 200).length, 5, JSON.stringify(statuses));
+      assert.equal(statuses.filter((x) => x === 409).length, 2, JSON.stringify(statuses));
+      assert.equal(statuses[0] + statuses[5], 200 + 409, 'the member twice at once: one sign-in and one refusal');
+      const after = (await staff.get(`/api/consultations/${m.id}`)).body;
+      assert.equal(after.counts.signedIn, 5);
+      const audits = await w.zx.ctx.db.selectFrom('audit_log').select(['data']).where('action', '=', 'consultation.sign_in').where('entity_id', '=', m.id).execute();
+      assert.deepEqual(audits.map((a: any) => JSON.parse(a.data).userId).sort(), people.map(userOf).sort(), 'one audit record per person');
+      const events = await w.zx.ctx.db.selectFrom('outbox').select(['payload']).where('type', '=', 'consultation.signed_in').where('entity_id', '=', m.id).execute();
+      assert.deepEqual(events.map((e: any) => JSON.parse(e.payload).userId).sort(), people.map(userOf).sort(), 'one event per person');
+      assert.ok((await verifyAuditChain(w.zx.ctx.db)).ok);
+    });
   });
 }

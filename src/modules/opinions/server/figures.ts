@@ -1,11 +1,12 @@
 /**
  * The 社情民意 module's figures in the catalogue (统计数字目录): the organisation's figures of a period are the
- * statistics' own (`opinionStatsOf`: totals and 委员参与面, the same keys and values as 社情民意统计); a member's are
+ * statistics' own (`headlineFiguresOfPeriods`: totals and 委员参与面, the same keys, values and lists as 社情民意统计,
+ * which builds them with the same function; several periods are counted together); a member's are
  * their duty-record figures of a year (`memberReportFigures`), each opening GET /api/opinions/members/:userId.
  */
 import { z } from 'zod';
 import { can, type Actor } from '../../../kernel/server/actor.ts';
-import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
+import type { FigureDecl, FigureScope, FigureSource } from '../../../kernel/server/contributions.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
@@ -17,7 +18,7 @@ import { settingsIn, workYearCalendarOf } from '../../organizations/index.ts';
 import { periodBounds } from './report-repository.ts';
 import { opinionDb } from './tables.ts';
 import { memberReportFigureValue, memberReportFigures, memberReportsOf } from './member-record.ts';
-import { opinionStatsOf } from './stats.ts';
+import { headlineFiguresOfPeriods } from './stats.ts';
 
 /** Staff who read every member's duty record (委员履职 grants it); members read their own. */
 const DUTY_RECORD_READ_ALL = 'member.read_all';
@@ -45,6 +46,18 @@ export async function memberOpinionFiguresOf(ctx: Pick<ModuleContext, 'db'>, ten
   }));
 }
 
+/**
+ * The organisation's figures of each scope: the statistics' totals and 委员参与面 (the same values as 社情民意统计),
+ * the periods counted together in grouped queries.
+ */
+async function organisationFiguresOf(ctx: Pick<ModuleContext, 'db'>, actor: Actor, scopes: readonly FigureScope[]): Promise<Figure[][]> {
+  const lists = await headlineFiguresOfPeriods(ctx.db, actor, scopes.map((sc) => (sc.year !== undefined ? { year: sc.year } : { from: sc.from, to: sc.to })));
+  return lists.map((figures) => {
+    const byKey = new Map(figures.map((f) => [f.key, f]));
+    return organisationFigures.map((d) => byKey.get(d.key)).filter((f): f is Figure => !!f);
+  });
+}
+
 export const opinionFigureSource: FigureSource = {
   figures: [...organisationFigures, ...memberFigures],
   async compute(ctx, scope, actor) {
@@ -54,9 +67,12 @@ export const opinionFigureSource: FigureSource = {
       return memberOpinionFiguresOf(ctx, scope.tenantId, scope.subject.userId, scope.year);
     }
     if (!can(actor, 'opinion.read_all') || actor.tenantId !== scope.tenantId) return [];
-    const stats = await opinionStatsOf(ctx.db, ctx.dialect, actor, scope.year !== undefined ? { year: scope.year } : { from: scope.from, to: scope.to });
-    const byKey = new Map([...stats.totals, ...stats.members].map((f) => [f.key, f]));
-    return organisationFigures.map((d) => byKey.get(d.key)).filter((f): f is Figure => !!f);
+    return (await organisationFiguresOf(ctx, actor, [scope]))[0];
+  },
+  async computePeriods(ctx, scopes, actor) {
+    if (scopes[0].subject) return Promise.all(scopes.map((sc) => opinionFigureSource.compute(ctx, sc, actor)));
+    if (!can(actor, 'opinion.read_all') || actor.tenantId !== scopes[0].tenantId) return scopes.map(() => []);
+    return organisationFiguresOf(ctx, actor, scopes);
   },
 };
 

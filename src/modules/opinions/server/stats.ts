@@ -19,6 +19,7 @@ import { hasEvent, periodBounds, reportFilter, withYearDays } from './report-rep
 import { listCommittees, listSectors, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import type { OpinionDb } from './tables.ts';
+import { perPeriod, periodOfInstant, spanOf } from '../../../kernel/server/db/periods.ts';
 
 
 /** A period query that makes sense: 'from' not after 'to' (dates themselves are checked by the contract). */
@@ -114,24 +115,105 @@ export async function participationList(db: OpinionDb, tenantId: string, asked: 
   return { from: p.from, to: p.to, items, total: items.length };
 }
 
+type FigOpts = { of?: { key: string; value: number }; rows?: 'report' | 'issue' | 'member'; sum?: string; unit?: string };
+/**
+ * A figure of the period with its list: the reports (default), the issues or the members behind participation. `name`
+ * is the key within the module ('opinions.<name>', the catalogue's key); `of` the figure it is a share of.
+ */
+const figOf = (period: { from: string; to: string }) => (name: string, label: string, n: number, query: Record<string, string>, opts: FigOpts = {}): Figure => {
+  const rows = opts.rows ?? 'report';
+  const share = opts.of ? shareOf(`opinions.${opts.of.key}`, n, opts.of.value) : undefined;
+  const list = rows === 'member' ? { api: '/api/opinions/stats/members', query: { ...period, ...query }, rows }
+    : rows === 'issue' ? { api: '/api/opinions/issues', web: '/opinions/issues', query: { ...period, ...query }, rows, ...(opts.sum ? { sum: opts.sum } : {}) }
+    : { api: '/api/opinions', web: '/opinions', query: { ...period, ...query }, rows };
+  return { key: `opinions.${name}`, label, value: n, unit: opts.unit ?? (rows === 'member' ? '人' : rows === 'issue' && !opts.sum ? '期' : '篇'), ...(share ? { share } : {}), list };
+};
+
+/** What the totals and 委员参与面 of a period are made of. */
+interface PeriodCounts { total: Counts; issues: number; pieces: number; members: number; membersSubmitted: number; membersAdopted: number }
+
+/** The statistics' totals and 委员参与面 of a period, each with its list (the catalogue's organisation figures). */
+function headlineFigures(period: { from: string; to: string }, c: PeriodCounts): { totals: Figure[]; members: Figure[] } {
+  const fig = figOf(period);
+  const { total } = c;
+  const all = { key: 'submitted', value: total.submitted };
+  const everyone = { key: 'members', value: c.members };
+  return {
+    totals: [
+      fig('submitted', '收到信息', total.submitted, {}),
+      fig('accepted', '录用', total.accepted, { stage: 'accepted' }, { of: all }),
+      fig('retained', '留存', total.retained, { state: 'retained' }, { of: all }),
+      fig('returned', '退回', total.returned, { stage: 'returned' }, { of: all }),
+      fig('issues', '编发期数', c.issues, {}, { rows: 'issue' }),
+      fig('pieces', '刊发篇目', c.pieces, {}, { rows: 'issue', sum: 'pieceCount' }),
+      fig('sent_up', '向上级报送', total.sent_up, { stage: 'sent_up' }),
+      // reports adopted (at any level) and instructed on: each report once, however many levels (各级采用 below counts by level)
+      fig('adopted', '被采用', total.adopted, { stage: 'adoption' }, { of: all }),
+      fig('instructed', '获领导批示', total.instructed, { stage: 'instruction' }, { of: all }),
+    ],
+    // 委员参与面: the members, those who submitted, and those with one accepted or adopted; each opens its members
+    members: [
+      fig('members', '委员总数', c.members, {}, { rows: 'member' }),
+      fig('members_submitted', '报送信息的委员', c.membersSubmitted, { submitted: 'true' }, { rows: 'member', of: everyone }),
+      fig('members_adopted', '有信息被录用或采用的委员', c.membersAdopted, { adopted: 'true' }, { rows: 'member', of: everyone }),
+    ],
+  };
+}
+
+/**
+ * The catalogue's figures (the statistics' totals and 委员参与面) of several periods of the actor's CPPCC at once, one
+ * list per period, each the same as `opinionStatsOf` of that period: the report totals, the issues and the members'
+ * reports are each one query grouped by period (a trend's twelve months cost three queries, not twelve statistics).
+ */
+export async function headlineFiguresOfPeriods(db: OpinionDb, actor: Actor, asked: ReadonlyArray<{ year?: number; from?: string; to?: string }>): Promise<Figure[][]> {
+  for (const q of asked) checkPeriod(q);
+  const tenantId = actor.tenantId;
+  const bounds = await Promise.all(asked.map(async (q) => periodBounds(await withYearDays(db, tenantId, q))));
+  const periods = bounds.map((p) => ({ from: p.from, to: p.to }));
+  const span = periodBounds(spanOf(periods));
+  const n = periods.length;
+  const [totals, issueRows, submitters, members] = await Promise.all([
+    db.selectFrom('opinion_reports').select((eb) => [periodOfInstant('opinion_reports.submitted_at', periods).as('period'), ...columnSums(eb)])
+      .where(submittedIn(tenantId, span)).groupBy(sql`1`).execute(),
+    db.selectFrom('opinion_issues').select([periodOfInstant('created_at', periods).as('period'), (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.sum('piece_count').as('pieces')])
+      .where('tenant_id', '=', tenantId).where('created_at', '>=', span.lo).where('created_at', '<', span.hi).groupBy(sql`1`).execute(),
+    db.selectFrom('opinion_reports').where(submittedIn(tenantId, span)).where('opinion_reports.source_report_id', 'is', null)
+      .select((eb) => [
+        periodOfInstant('opinion_reports.submitted_at', periods).as('period'), 'opinion_reports.submitter_user_id as user_id',
+        eb.fn.sum(eb.case().when(acceptedOrAdopted(eb)).then(1).else(0).end()).as('adopted'),
+      ])
+      .groupBy([sql`1`, 'opinion_reports.submitter_user_id']).execute(),
+    memberIdsOf(db, tenantId).execute(),
+  ]);
+  const memberSet = new Set((members as any[]).map((m) => String(m.user_id)));
+  const totalOf = Array.from({ length: n }, zero);
+  for (const r of totals as any[]) {
+    if (r.period === null || r.period === undefined) continue;
+    const c = countsOf(r);
+    for (const k of breakdownColumns) totalOf[Number(r.period)][k] += c[k];
+  }
+  const issues = perPeriod(issueRows as any[], n);
+  const pieces = perPeriod(issueRows as any[], n, 'pieces');
+  const submittedBy = Array.from({ length: n }, () => 0);
+  const adoptedBy = Array.from({ length: n }, () => 0);
+  for (const r of submitters as any[]) {
+    if (r.period === null || r.period === undefined || !memberSet.has(String(r.user_id))) continue;
+    submittedBy[Number(r.period)]++;
+    if (Number(r.adopted ?? 0) > 0) adoptedBy[Number(r.period)]++;
+  }
+  return periods.map((period, i) => {
+    const h = headlineFigures(period, { total: totalOf[i], issues: issues[i], pieces: pieces[i], members: memberSet.size, membersSubmitted: submittedBy[i], membersAdopted: adoptedBy[i] });
+    return [...h.totals, ...h.members];
+  });
+}
+
 export async function opinionStatsOf(db: OpinionDb, dialect: DialectName, actor: Actor, q: { year?: number; from?: string; to?: string }): Promise<OpinionStats> {
   checkPeriod(q);
   // a year is counted over its 工作年度's days, and every figure's list carries those days (decision 0041)
   const p = periodBounds(await withYearDays(db, actor.tenantId, q));
   const period = { from: p.from, to: p.to };
   const where = reportFilter(dialect, actor, period);
-  /**
-   * A figure of the period with its list: the reports (default), the issues or the members behind participation. `name`
-   * is the key within the module ('opinions.<name>', the catalogue's key); `whole` the figure it is a share of.
-   */
-  const fig = (name: string, label: string, n: number, query: Record<string, string>, opts: { of?: { key: string; value: number }; rows?: 'report' | 'issue' | 'member'; sum?: string; unit?: string } = {}): Figure => {
-    const rows = opts.rows ?? 'report';
-    const share = opts.of ? shareOf(`opinions.${opts.of.key}`, n, opts.of.value) : undefined;
-    const list = rows === 'member' ? { api: '/api/opinions/stats/members', query: { ...period, ...query }, rows }
-      : rows === 'issue' ? { api: '/api/opinions/issues', web: '/opinions/issues', query: { ...period, ...query }, rows, ...(opts.sum ? { sum: opts.sum } : {}) }
-      : { api: '/api/opinions', web: '/opinions', query: { ...period, ...query }, rows };
-    return { key: `opinions.${name}`, label, value: n, unit: opts.unit ?? (rows === 'member' ? '人' : rows === 'issue' && !opts.sum ? '期' : '篇'), ...(share ? { share } : {}), list };
-  };
+  const fig = figOf(period);
 
   // one pass over the period: a grouping by submitter, submitting organisation and source CPPCC gives the totals, the
   // units, the counties, the committees and sectors (through each submitter's memberships) and the members' participation
@@ -220,33 +302,16 @@ export async function opinionStatsOf(db: OpinionDb, dialect: DialectName, actor:
     },
   ];
 
-  // 委员参与面: the members, those who submitted, and those with one accepted or adopted; each opens its members
-  const members = participation.length;
-  const membersSubmitted = participation.filter((m) => m.submitted > 0).length;
-  const membersAdopted = participation.filter((m) => m.adopted > 0).length;
-  const all = { key: 'submitted', value: total.submitted };
-  const everyone = { key: 'members', value: members };
+  const headline = headlineFigures(period, {
+    total, issues: Number((issueRow as any)?.n ?? 0), pieces: Number((issueRow as any)?.pieces ?? 0),
+    members: participation.length, membersSubmitted: participation.filter((m) => m.submitted > 0).length, membersAdopted: participation.filter((m) => m.adopted > 0).length,
+  });
   return {
     ...period,
-    totals: [
-      fig('submitted', '收到信息', total.submitted, {}),
-      fig('accepted', '录用', total.accepted, { stage: 'accepted' }, { of: all }),
-      fig('retained', '留存', total.retained, { state: 'retained' }, { of: all }),
-      fig('returned', '退回', total.returned, { stage: 'returned' }, { of: all }),
-      fig('issues', '编发期数', Number((issueRow as any)?.n ?? 0), {}, { rows: 'issue' }),
-      fig('pieces', '刊发篇目', Number((issueRow as any)?.pieces ?? 0), {}, { rows: 'issue', sum: 'pieceCount' }),
-      fig('sent_up', '向上级报送', total.sent_up, { stage: 'sent_up' }),
-      // reports adopted (at any level) and instructed on: each report once, however many levels (各级采用 below counts by level)
-      fig('adopted', '被采用', total.adopted, { stage: 'adoption' }, { of: all }),
-      fig('instructed', '获领导批示', total.instructed, { stage: 'instruction' }, { of: all }),
-    ],
+    totals: headline.totals,
     adoptedByLevel: levels.map((l) => fig(`adopted_${l}`, `${levelLabels[l]}采用`, eventCount('adoption', l), { adoptedLevel: l })),
     instructionsByLevel: levels.map((l) => fig(`instruction_${l}`, `${levelLabels[l]}领导批示`, eventCount('instruction', l), { instructionLevel: l })),
-    members: [
-      fig('members', '委员总数', members, {}, { rows: 'member' }),
-      fig('members_submitted', '报送信息的委员', membersSubmitted, { submitted: 'true' }, { rows: 'member', of: everyone }),
-      fig('members_adopted', '有信息被录用或采用的委员', membersAdopted, { adopted: 'true' }, { rows: 'member', of: everyone }),
-    ],
+    members: headline.members,
     breakdowns,
   };
 }

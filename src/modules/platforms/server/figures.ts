@@ -11,7 +11,8 @@ import type { Figure } from '../../../kernel/universal/figures.ts';
 import { orgNames, workYearFor } from '../../organizations/index.ts';
 import type { Overview } from '../contract.ts';
 import { readsPlatforms } from '../domain/platform-policy.ts';
-import { countActivities, countPlatforms, countResults, countsByCounty, scopeOf, type Scope } from './repository.ts';
+import { countActivitiesByPeriod, countPlatforms, countResultsByPeriod, countsByCounty, scopeOf, type Scope } from './repository.ts';
+import type { Period } from '../../../kernel/server/db/periods.ts';
 
 const decl = (name: string, label: string, unit: string): FigureDecl => ({ key: `platforms.${name}`, label, unit, scope: 'organisation' });
 export const platformFigures = {
@@ -36,24 +37,30 @@ export function figuresOf(counts: Counts, period: { from: string; to: string }, 
   ];
 }
 
-async function countsOf(db: AnyModuleDb, s: Scope, period: { from: string; to: string }): Promise<Counts> {
+/** The four figures of each period (the registry's count once; the others one query each over all the periods). */
+async function countsOfPeriods(db: AnyModuleDb, s: Scope, periods: readonly Period[]): Promise<Counts[]> {
   const [platforms, activities, results, implemented] = await Promise.all([
-    countPlatforms(db, s), countActivities(db, s, period),
-    countResults(db, s, { from: period.from, to: period.to }), countResults(db, s, { implementedFrom: period.from, implementedTo: period.to }),
+    countPlatforms(db, s), countActivitiesByPeriod(db, s, periods), countResultsByPeriod(db, s, periods, 'handed'), countResultsByPeriod(db, s, periods, 'implemented'),
   ]);
-  return { platforms, activities, results, implemented };
+  return periods.map((_, i) => ({ platforms, activities: activities[i], results: results[i], implemented: implemented[i] }));
 }
 
 export const platformsFigureSource: FigureSource = {
   figures: Object.values(platformFigures),
   async compute(ctx, scope, actor) {
+    return (await platformsFigureSource.computePeriods!(ctx, [scope], actor))[0];
+  },
+  async computePeriods(ctx, scopes, actor) {
     // organisation figures only, for staff who read the platforms of that CPPCC (and those below it)
-    if (scope.subject || !readsPlatforms(actor) || actor.tenantId !== scope.tenantId) return [];
+    if (scopes[0].subject || !readsPlatforms(actor) || actor.tenantId !== scopes[0].tenantId) return scopes.map(() => []);
     const s = await scopeOf(ctx.db, actor);
     const staff = { tenants: s.tenants, convenerId: '', town: s.town };
     // a year is the 工作年度 (its cut-off), as on the overview; a period of days is taken as it is
-    const period = scope.year !== undefined ? await workYearFor(ctx.settings, scope.tenantId, scope.year).then((wy) => ({ from: wy.startsOn, to: wy.endsOn })) : scope;
-    return figuresOf(await countsOf(ctx.db, staff, period), period);
+    const periods = await Promise.all(scopes.map((scope) => (scope.year !== undefined
+      ? workYearFor(ctx.settings, scope.tenantId, scope.year).then((wy) => ({ from: wy.startsOn, to: wy.endsOn }))
+      : { from: scope.from, to: scope.to })));
+    const counts = await countsOfPeriods(ctx.db, staff, periods);
+    return periods.map((p, i) => figuresOf(counts[i], p));
   },
 };
 

@@ -3,7 +3,8 @@
  * actor may see (`Scope`): the staff's CPPCC and those below it (a county: its own; the city: every county), or, for a
  * convener, the platforms they convene. The figures count with these very queries, so a figure equals its list.
  */
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { perPeriod, periodOfDate, spanOf, type Period } from '../../../kernel/server/db/periods.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
@@ -112,8 +113,22 @@ function activitiesQuery(db: AnyModuleDb, s: Scope, q: Omit<ActivityListQuery, '
   return base;
 }
 
+/**
+ * A page of a table's rows in the order of a day column, newest first: the page's ids chosen from the index (narrow
+ * entries sorted, whatever the number of rows in the period), then those rows read. The city's list of a year over
+ * twelve counties otherwise gathered and sorted every row of the year to show twenty.
+ */
+async function pageByDay<O>(db: AnyModuleDb, table: 'platforms_activities' | 'platforms_results', day: 'held_on' | 'handed_on', base: SelectQueryBuilder<any, any, any>, page: { page: number; pageSize: number }) {
+  const ids = base.select(`${table}.id` as any).orderBy(day, 'desc').orderBy('id', 'desc').limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const [rows, total] = await Promise.all([
+    platformsDb(db).selectFrom(table).selectAll().where('id', 'in', ids).orderBy(day, 'desc').orderBy('id', 'desc').execute() as Promise<O[]>,
+    base.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as Promise<{ n: number | string }>,
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
 export async function listActivities(db: AnyModuleDb, s: Scope, q: ActivityListQuery) {
-  return pageOf<ActivityRow>(activitiesQuery(db, narrow(s, q.county), q), (b) => b.orderBy('held_on', 'desc').orderBy('id', 'desc'), q);
+  return pageByDay<ActivityRow>(db, 'platforms_activities', 'held_on', activitiesQuery(db, narrow(s, q.county), q), q);
 }
 export async function countActivities(db: AnyModuleDb, s: Scope, q: { from?: string; to?: string }): Promise<number> {
   return Number((await activitiesQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -136,10 +151,25 @@ export function checkStates(state: string | undefined) {
 }
 
 export async function listResults(db: AnyModuleDb, s: Scope, q: ResultListQuery) {
-  return pageOf<ResultRow>(resultsQuery(db, narrow(s, q.county), q), (b) => b.orderBy('handed_on', 'desc').orderBy('id', 'desc'), q);
+  return pageByDay<ResultRow>(db, 'platforms_results', 'handed_on', resultsQuery(db, narrow(s, q.county), q), q);
 }
 export async function countResults(db: AnyModuleDb, s: Scope, q: Omit<ResultListQuery, 'page' | 'pageSize' | 'county'>): Promise<number> {
   return Number((await resultsQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** Activities held in each period (one query over their span, grouped by the period of `held_on`). */
+export async function countActivitiesByPeriod(db: AnyModuleDb, s: Scope, periods: readonly Period[]): Promise<number[]> {
+  const rows = await activitiesQuery(db, s, spanOf(periods)).select((eb) => [periodOfDate('held_on', periods).as('period'), eb.fn.countAll().as('n')]).groupBy(sql`1`).execute();
+  return perPeriod(rows, periods.length);
+}
+
+/** Results handed over (`handed`) or implemented (`implemented`) in each period, as `countResults` counts each. */
+export async function countResultsByPeriod(db: AnyModuleDb, s: Scope, periods: readonly Period[], on: 'handed' | 'implemented'): Promise<number[]> {
+  const span = spanOf(periods);
+  const q = on === 'handed' ? { from: span.from, to: span.to } : { implementedFrom: span.from, implementedTo: span.to };
+  const rows = await resultsQuery(db, s, q).select((eb) => [periodOfDate(on === 'handed' ? 'handed_on' : 'implemented_on', periods).as('period'), eb.fn.countAll().as('n')])
+    .groupBy(sql`1`).execute();
+  return perPeriod(rows, periods.length);
 }
 
 /** Counts per county of a scope, in one grouped query each (the overview's grid). */

@@ -52,4 +52,18 @@ export const recommendationsMigrations: MigrationDef[] = [
       await db.schema.createIndex('recommendations_due').on('recommendations').columns(['tenant_id', 'state', 'due_date']).execute();
     },
   },
+  {
+    // a department's list, newest first (its worklist page): read in order from the index rather than sorted
+    name: '1501_recommendations_unit_time',
+    async up(db) {
+      await db.schema.createIndex('recommendations_unit_time').on('recommendations').columns(['unit_id', 'created_at']).execute();
+    },
+  },
+  {
+    // a period's figures and lists (handed over between two days) without reading every year's rows
+    name: '1502_recommendations_tenant_time',
+    async up(db) {
+      await db.schema.createIndex('recommendations_tenant_time').on('recommendations').columns(['tenant_id', 'created_at']).execute();
+    },
+  },
 ];

@@ -10,6 +10,8 @@ import { ageBounds, openStates, owingStates, type AgeBucket } from '../domain/re
 import { readsAll } from '../domain/recommendations-policy.ts';
 import { recommendationsDb, type RecommendationRow } from './tables.ts';
 import { listHistory } from '../../../kernel/server/work-items.ts';
+import { perPeriod, periodOfInstant, type Period } from '../../../kernel/server/db/periods.ts';
+import { sql } from 'kysely';
 
 export async function findItem(db: AnyModuleDb, id: string): Promise<RecommendationRow | undefined> {
   return recommendationsDb(db).selectFrom('recommendations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -66,6 +68,16 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: Recommendation
 export async function countItems(db: AnyModuleDb, actor: Actor, q: RecommendationFilter, today: string): Promise<number> {
   const r = await filtered(db, actor, q, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/**
+ * How many records match the filter in each period: the filter over the periods' span (its `from`/`to`), grouped by
+ * the period of the time each was handed over, so each count is what the filter with that period's days counts.
+ */
+export async function countItemsByPeriod(db: AnyModuleDb, actor: Actor, q: RecommendationFilter, periods: readonly Period[], today: string): Promise<number[]> {
+  const rows = await filtered(db, actor, q, today).select((eb) => [periodOfInstant('created_at', periods).as('period'), eb.fn.countAll<number>().as('n')])
+    .groupBy(sql`1`).execute();
+  return perPeriod(rows, periods.length);
 }
 
 /** Open records grouped by a column: how many are open and how many of them are overdue (with the unit's name). */

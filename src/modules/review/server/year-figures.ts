@@ -96,7 +96,7 @@ export function monthPeriods(year: number, startsOn: string, endsOn: string): Ar
 }
 
 /**
- * Each figure month by month: the catalogue asked for each month's period (sources that count only whole years, such
+ * Each figure month by month: the catalogue asked for the twelve months' periods at once (sources that count only whole years, such
  * as proposals by session year, answer nothing for a month and have no trend). By default the first figures of each
  * module that answers, and those that need attention.
  */
@@ -107,7 +107,8 @@ export async function trendsOf(ctx: ModuleContext, actor: Actor, q: { year?: num
   const wy = await workYearFor(ctx.settings, organisation.id, year);
   const periods = monthPeriods(year, wy.startsOn, wy.endsOn);
   const cache = figureCacheOf(ctx);
-  const months = await Promise.all(periods.map((p) => cache.groups({ tenantId: organisation.id, from: p.from, to: p.to }, actor)));
+  // the twelve months together: a source that counts periods in one grouped query is asked once (decision 0054)
+  const months = await cache.periods(periods.map((p) => ({ tenantId: organisation.id, from: p.from, to: p.to })), actor);
   const byMonth = months.map((gs) => new Map(gs.flatMap((g) => g.figures.map((f) => [f.key, { f, module: g.module }] as const))));
   const answered = new Map<string, { f: Figure; module: string }>();
   for (const m of byMonth) for (const [k, v] of m) if (!answered.has(k)) answered.set(k, v);

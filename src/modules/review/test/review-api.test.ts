@@ -11,6 +11,7 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import type { Client } from '../../../../test/support/http.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import type { Dashboard, ReviewDocument, ReviewFigures, YearFigure } from '../contract.ts';
+import { linksOf, monthPeriods } from '../server/year-figures.ts';
 
 const YEAR = 2025;
 
@@ -106,6 +107,47 @@ for (const d of await dialects()) {
       const some = await leader.get(`/api/dashboard/trends?year=${YEAR}&keys=opinions.adopted`);
       assert.deepEqual(some.body.series.map((x: any) => x.key), ['opinions.adopted']);
       assert.equal((await leader.get('/api/dashboard/trends?keys=Bad%20Key')).body.error.field, 'keys');
+    });
+
+    test('the twelve months counted together: every figure of every month is what the catalogue answers for that month alone, with the same list', async () => {
+      const dash = (await leader.get(`/api/dashboard?year=${YEAR}`)).body as Dashboard;
+      const months = monthPeriods(YEAR, dash.from, dash.to);
+      const alone = await Promise.all(months.map(async (p) => {
+        const r = await leader.get(`/api/figures?from=${p.from}&to=${p.to}`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return new Map((r.body.groups as any[]).flatMap((g) => g.figures).map((f: any) => [f.key, f]));
+      }));
+      const keys = [...new Set(alone.flatMap((m) => [...m.keys()]))];
+      // a module counting its months together (opinions, consultations, platforms, recommendations) and one asked month by month (activities)
+      for (const k of ['opinions.submitted', 'opinions.members_submitted', 'consultations.participations', 'consultations.plan_items', 'platforms.activities', 'recommendations.received', 'activities.created']) {
+        assert.ok(keys.includes(k), `${k} answers for a month`);
+      }
+      // the keys asked in batches (the query names at most 1,000 characters of keys)
+      const batches: string[][] = [[]];
+      for (const k of keys) {
+        if ([...batches.at(-1)!, k].join(',').length > 1000) batches.push([]);
+        batches.at(-1)!.push(k);
+      }
+      const all: any[] = [];
+      let months12: string[] = [];
+      for (const b of batches) {
+        const r = await leader.get(`/api/dashboard/trends?year=${YEAR}&keys=${b.join(',')}`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        all.push(...r.body.series);
+        months12 = r.body.months;
+      }
+      assert.deepEqual(all.map((x: any) => x.key).sort(), [...keys].sort());
+      const r = { body: { series: all, months: months12 } };
+      let nonzero = 0;
+      for (const series of r.body.series) {
+        for (let i = 0; i < 12; i++) {
+          const f = alone[i].get(series.key);
+          assert.equal(series.values[i], f?.value ?? null, `${series.key} in ${r.body.months[i]}`);
+          assert.equal(series.links[i], f ? linksOf(f).link : null, `${series.key} in ${r.body.months[i]}: the same list`);
+          if (f?.value) nonzero++;
+        }
+      }
+      assert.ok(nonzero > 20, `months with records: ${nonzero}`);
     });
 
     test('the CPPCCs side by side: the city and its counties; a county\'s cells stay empty where its records cannot be listed to the city', async () => {
