@@ -137,7 +137,7 @@ function CreateActivity({ open, onClose, options: o, onCreated }: { open: boolea
         <Form.Item name="homeId" label={t('委员之家')} rules={o.canManage ? [] : [{ required: true }]}>
           <Select allowClear={o.canManage} showSearch optionFilterProp="label" options={o.homes.map((h) => ({ value: h.id, label: `${h.name}（${h.county}）` }))} />
         </Form.Item>
-        <Form.Item name="when" label={t('活动时间')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly /></Form.Item>
+        <Form.Item name="when" label={t('活动时间')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly={mobile} /></Form.Item>
         <Form.Item name="place" label={t('活动地点')} extra={t('不填则使用委员之家的地址')}><Input maxLength={200} /></Form.Item>
         <Space.Compact block>
           <Form.Item name="lat" label={t('纬度')} style={{ width: '33%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
