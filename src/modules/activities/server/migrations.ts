@@ -62,6 +62,9 @@ export const activitiesMigrations: MigrationDef[] = [
       await db.schema.createIndex('activities_tenant_held').on('activities').columns(['tenant_id', 'held_on']).execute();
       await db.schema.createIndex('activities_tenant_kind').on('activities').columns(['tenant_id', 'kind', 'held_on']).execute();
       await db.schema.createIndex('activities_home').on('activities').columns(['home_id', 'held_on']).execute();
+      // the list's order: newest first without sorting the CPPCC's every activity
+      await db.schema.createIndex('activities_tenant_starts').on('activities').columns(['tenant_id', 'starts_at']).execute();
+      await db.schema.createIndex('activities_owner').on('activities').columns(['owner_user_id', 'held_on']).execute();
 
       await db.schema.createTable('activity_participants')
         .addColumn('id', 'text', (c) => c.primaryKey())
