@@ -56,6 +56,9 @@ function pageApis(year: string): Record<string, string[]> {
     '/live': ['/api/live/sessions', '/api/live/options'],
     '/surveys': ['/api/surveys', '/api/surveys/options'],
     '/activities': ['/api/activities', '/api/activities/options'],
+    '/activities/services': ['/api/activities/options', '/api/activities/services', '/api/activities/needs?pageSize=50'],
+    '/activities/homes': ['/api/activities/options', '/api/activities/homes'],
+    '/activities/stats': [`/api/activities/stats?year=${year}`],
     '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],
   };
 }

@@ -1,83 +1,251 @@
 /**
  * The 履职活动 API's shapes (zod), shared by the server's routes and the web pages. Every field has a Chinese
- * `.describe()` label: a bad request is a 400 whose message names the field by it, and OpenAPI shows it. The
- * transition body is not written here: it is derived from the lifecycle (`activitiesTransitionBody`).
+ * `.describe()` label: a bad request is a 400 whose message names the field by it, and OpenAPI shows it.
  */
 import { z } from 'zod';
+import { figure } from '../../kernel/universal/figures.ts';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
 import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
 import { activitiesStates } from './domain/activities-lifecycle.ts';
+import { activityKinds, serviceKinds } from './domain/activity-rules.ts';
 
 const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label);
+/** A China-time date and time as the forms send it: 'YYYY-MM-DDTHH:mm'. */
+const chinaDateTime = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '应为 YYYY-MM-DD HH:mm 格式的时间').describe(label);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const id = (label: string) => z.string().min(1).max(40).describe(label);
 
-export const activitiesStateSchema = z.enum(activitiesStates);
+export const activityKindSchema = z.enum(activityKinds);
+export const serviceKindSchema = z.enum(serviceKinds);
 
-/** POST /api/activities */
-export const activitiesCreateBody = z.object({
-  title: z.string().trim().min(2).max(200).describe('标题'),
-  body: z.string().trim().min(1).max(5000).describe('内容'),
+/** POST /api/activities: staff create any kind; a convener creates 委员之家活动 of their home. */
+export const activityCreateBody = z.object({
+  kind: activityKindSchema.describe('活动类型'),
+  serviceKind: serviceKindSchema.optional().describe('服务类别'),
+  title: z.string().trim().min(2).max(200).describe('活动名称'),
+  body: z.string().trim().min(1).max(5000).describe('活动内容'),
+  homeId: id('委员之家').optional(),
+  county: z.string().trim().min(1).max(50).optional().describe('县区'),
+  place: z.string().trim().min(1).max(200).optional().describe('活动地点'),
+  lat: z.number().min(-90).max(90).optional().describe('纬度'),
+  lng: z.number().min(-180).max(180).optional().describe('经度'),
+  radiusM: z.number().int().min(50).max(10_000).optional().describe('签到范围（米）'),
+  startsAt: chinaDateTime('开始时间'),
+  endsAt: chinaDateTime('结束时间'),
+  capacity: z.number().int().min(1).max(100_000).optional().describe('名额'),
+  /** publish at once (报名中) instead of keeping it 筹备中 */
+  publish: z.boolean().optional().describe('立即发布报名'),
 });
-export type ActivitiesCreateBody = z.infer<typeof activitiesCreateBody>;
-
-/** PATCH /api/activities/:id: the owner edits a draft or a returned record, under its version. */
-export const activitiesEditBody = z.object({
-  version: z.number().int().min(1).describe('版本号'),
-  title: z.string().trim().min(2).max(200).optional().describe('标题'),
-  body: z.string().trim().min(1).max(5000).optional().describe('内容'),
-});
-export type ActivitiesEditBody = z.infer<typeof activitiesEditBody>;
+export type ActivityCreateBody = z.infer<typeof activityCreateBody>;
 
 /** GET /api/activities: paging plus filters; a figure's list is this query with the figure's `list.query`. */
-export const activitiesListQuery = pageQuery.extend({
+export const activityListQuery = pageQuery.extend({
+  kind: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, '应为活动类型代码，多个用逗号分隔').max(100).optional().describe('活动类型'),
   state: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, '应为状态代码，多个用逗号分隔').max(200).optional().describe('状态'),
+  homeId: id('委员之家').optional(),
+  county: z.string().trim().max(50).optional().describe('县区'),
+  /** the actor's own: activities they signed up for, signed in to or organise */
   mine: bool.optional().describe('只看我的'),
   q: z.string().trim().max(100).optional().describe('关键词'),
   from: day('开始日期').optional(),
   to: day('结束日期').optional(),
 });
-export type ActivitiesListQuery = z.infer<typeof activitiesListQuery>;
+export type ActivityListQuery = z.infer<typeof activityListQuery>;
 
-export const idParams = z.object({ id: z.string().min(1).max(40).describe('履职活动编号') });
+export const idParams = z.object({ id: id('活动编号') });
 
-export const activitiesListItem = z.object({
+export const activityListItem = z.object({
   id: z.string(),
+  kind: activityKindSchema,
+  kindLabel: z.string(),
+  serviceKind: z.string().nullable(),
+  serviceKindLabel: z.string().nullable(),
   title: z.string(),
-  ownerUserId: z.string(),
+  homeId: z.string().nullable(),
+  homeName: z.string().nullable(),
+  county: z.string().nullable(),
+  place: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  heldOn: z.string(),
   ownerName: z.string(),
-  state: activitiesStateSchema,
+  state: z.enum(activitiesStates),
   stateLabel: z.string(),
-  /** the state's tag colour, from the lifecycle */
   stateTone: z.string(),
-  dueDate: z.string().nullable(),
-  createdAt: z.string(),
+  signedUp: z.number().int(),
+  signedIn: z.number().int(),
+  peopleServed: z.number().int(),
+  /** the caller's own sign-up and sign-in */
+  me: z.object({ signedUp: z.boolean(), signedInAt: z.string().nullable() }),
   version: z.number().int(),
 });
-export type ActivitiesListItem = z.infer<typeof activitiesListItem>;
-export const activitiesPage = pageOf(activitiesListItem);
+export type ActivityListItem = z.infer<typeof activityListItem>;
+export const activityPage = pageOf(activityListItem);
 
-export const activitiesHistoryItem = z.object({
+export const participantItem = z.object({
   id: z.string(),
-  action: z.string(),
-  actionLabel: z.string(),
-  toStateLabel: z.string(),
-  actorName: z.string(),
-  note: z.string().nullable(),
-  at: z.string(),
+  activityId: z.string(),
+  activityTitle: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  heldOn: z.string(),
+  signedUpAt: z.string().nullable(),
+  signedInAt: z.string().nullable(),
+  /** who signed the member in when it was not the member (工作人员代签) */
+  signedInByName: z.string().nullable(),
+  distanceM: z.number().nullable(),
 });
+export const participantPage = pageOf(participantItem);
 
-export const activitiesDetail = activitiesListItem.extend({
+export const serviceItem = z.object({
+  id: z.string(),
+  activityId: z.string().nullable(),
+  needId: z.string().nullable(),
+  userId: z.string(),
+  name: z.string(),
+  serviceKind: z.string(),
+  serviceKindLabel: z.string(),
+  content: z.string(),
+  peopleServed: z.number().int(),
+  onDate: z.string(),
+  county: z.string().nullable(),
+  state: z.enum(['ongoing', 'done']),
+  stateLabel: z.string(),
+  version: z.number().int(),
+  canComplete: z.boolean(),
+});
+export type ServiceItem = z.infer<typeof serviceItem>;
+export const servicePage = pageOf(serviceItem);
+
+export const activityDetail = activityListItem.extend({
   body: z.string(),
-  returnReason: z.string().nullable(),
-  result: z.string().nullable(),
-  /** where the record stands on the lifecycle's road (the step bar) */
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  radiusM: z.number().int(),
+  capacity: z.number().int().nullable(),
+  outcome: z.string().nullable(),
   progress: stateViewSchema,
-  history: z.array(activitiesHistoryItem),
-  /** what the caller may do now: the lifecycle's actions with their forms, and whether they may edit */
+  history: z.array(z.object({ id: z.string(), action: z.string(), actionLabel: z.string(), toStateLabel: z.string(), actorName: z.string(), note: z.string().nullable(), at: z.string() })),
   actions: z.array(allowedActionSchema),
-  canEdit: z.boolean(),
+  /** the organisers see every participant; a member sees nobody else */
+  participants: z.array(participantItem),
+  services: z.array(serviceItem),
+  canManage: z.boolean(),
+  canSignUp: z.boolean(),
+  /** the sign-in window, as instants */
+  signInOpensAt: z.string(),
 });
-export type ActivitiesDetail = z.infer<typeof activitiesDetail>;
+export type ActivityDetail = z.infer<typeof activityDetail>;
 
-/** GET /api/activities/options: the states with their labels, for the list's filter. */
-export const activitiesOptions = z.object({ states: z.array(z.object({ code: z.string(), label: z.string() })) });
+/** POST /api/activities/:id/signin: the QR link's token and the phone's position. */
+export const signInBody = z.object({
+  token: z.string().min(1).max(200).describe('签到码'),
+  lat: z.number().min(-90).max(90).optional().describe('纬度'),
+  lng: z.number().min(-180).max(180).optional().describe('经度'),
+  /** present only to be refused when it is someone else: a member signs in for themselves */
+  userId: id('委员').optional(),
+});
+export const staffSignInBody = z.object({ userId: id('委员') });
+export const signInResult = z.object({ activityId: z.string(), title: z.string(), name: z.string(), signedInAt: z.string(), distanceM: z.number().nullable() });
+export const signInCode = z.object({ token: z.string(), url: z.string(), opensAt: z.string(), closesAt: z.string() });
+
+export const participationQuery = pageQuery.extend({
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+  userId: id('委员').optional(),
+  kind: z.string().regex(/^[a-z_]+$/).max(20).optional().describe('活动类型'),
+  homeId: id('委员之家').optional(),
+  county: z.string().trim().max(50).optional().describe('县区'),
+});
+export type ParticipationQuery = z.infer<typeof participationQuery>;
+
+export const memberTakingPart = z.object({ userId: z.string(), name: z.string(), participations: z.number().int() });
+export const memberTakingPartPage = pageOf(memberTakingPart);
+
+export const serviceQuery = pageQuery.extend({
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+  userId: id('委员').optional(),
+  activityId: id('活动').optional(),
+  state: z.enum(['ongoing', 'done']).optional().describe('服务状态'),
+  county: z.string().trim().max(50).optional().describe('县区'),
+  homeId: id('委员之家').optional(),
+  mine: bool.optional().describe('只看我的'),
+});
+export type ServiceQuery = z.infer<typeof serviceQuery>;
+
+/** POST /api/activities/services: a member records a service (of an activity, or a need matched to them). */
+export const serviceCreateBody = z.object({
+  activityId: id('活动').optional(),
+  needId: id('需求').optional(),
+  serviceKind: serviceKindSchema.describe('服务类别'),
+  content: z.string().trim().min(2).max(2000).describe('服务内容'),
+  peopleServed: z.number().int().min(0).max(100_000).describe('服务群众人次'),
+  onDate: day('服务日期'),
+  /** recorded as done at once (已完成), else 服务中 */
+  done: z.boolean().optional().describe('已完成'),
+});
+export type ServiceCreateBody = z.infer<typeof serviceCreateBody>;
+export const serviceCompleteBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  peopleServed: z.number().int().min(0).max(100_000).optional().describe('服务群众人次'),
+});
+
+export const needItem = z.object({
+  id: z.string(), title: z.string(), detail: z.string(), source: z.string(), county: z.string().nullable(), skills: z.string().nullable(),
+  serviceKind: z.string(), serviceKindLabel: z.string(), state: z.enum(['open', 'matched', 'done']), stateLabel: z.string(),
+  matchedUserId: z.string().nullable(), matchedName: z.string().nullable(), serviceId: z.string().nullable(), version: z.number().int(), createdAt: z.string(),
+});
+export const needPage = pageOf(needItem);
+export const needQuery = pageQuery.extend({
+  state: z.enum(['open', 'matched', 'done']).optional().describe('需求状态'),
+  mine: bool.optional().describe('只看匹配给我的'),
+});
+export const needCreateBody = z.object({
+  title: z.string().trim().min(2).max(200).describe('需求名称'),
+  detail: z.string().trim().min(1).max(2000).describe('需求内容'),
+  source: z.string().trim().min(2).max(100).describe('提出单位'),
+  county: z.string().trim().min(1).max(50).optional().describe('县区'),
+  skills: z.string().trim().max(200).optional().describe('所需特长'),
+  serviceKind: serviceKindSchema.describe('服务类别'),
+});
+export const needMatchBody = z.object({ version: z.number().int().min(1).describe('版本号'), userId: id('委员') });
+export const suggestion = z.object({ userId: z.string(), name: z.string(), skills: z.string().nullable(), county: z.string().nullable(), score: z.number(), matched: z.array(z.string()) });
+export const skillsBody = z.object({ skills: z.string().trim().min(1).max(200).describe('服务特长'), county: z.string().trim().min(1).max(50).optional().describe('县区') });
+
+export const homeItem = z.object({
+  id: z.string(), name: z.string(), county: z.string(), town: z.string().nullable(), place: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable(),
+  convenerUserId: z.string().nullable(), convenerName: z.string().nullable(), members: z.number().int(), activities: z.number().int(),
+});
+export const homeCreateBody = z.object({
+  name: z.string().trim().min(2).max(100).describe('名称'),
+  county: z.string().trim().min(1).max(50).describe('县区'),
+  town: z.string().trim().max(50).optional().describe('乡镇（街道）'),
+  place: z.string().trim().max(200).optional().describe('地址'),
+  lat: z.number().min(-90).max(90).optional().describe('纬度'),
+  lng: z.number().min(-180).max(180).optional().describe('经度'),
+  convenerUserId: id('召集人').optional(),
+  memberIds: z.array(id('成员')).max(500).default([]).describe('成员'),
+});
+export const homesQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度') });
+
+export const activityOptions = z.object({
+  kinds: z.array(z.object({ code: z.string(), label: z.string() })),
+  serviceKinds: z.array(z.object({ code: z.string(), label: z.string() })),
+  states: z.array(z.object({ code: z.string(), label: z.string() })),
+  counties: z.array(z.string()),
+  /** the 委员之家 the caller may create activities for (all for staff; their own for a convener) */
+  homes: z.array(z.object({ id: z.string(), name: z.string(), county: z.string() })),
+  canCreate: z.boolean(),
+  canManage: z.boolean(),
+});
+
+/** GET /api/activities/stats: a 工作年度 (or a period of days), with the figures by county and 委员之家. */
+export const statsQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  from: day('开始日期').optional(),
+  to: day('结束日期').optional(),
+});
+const sliceFigures = z.object({ key: z.string(), label: z.string(), county: z.string().optional(), figures: z.array(figure) });
+export const statsResponse = z.object({ from: z.string(), to: z.string(), homes: z.number().int(), totals: z.array(figure), byCounty: z.array(sliceFigures), byHome: z.array(sliceFigures) });

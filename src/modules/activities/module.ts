@@ -1,7 +1,8 @@
 /**
- * Manifest of the 履职活动 module: everything the module brings to the platform, declared rather than registered as a side
- * effect. Permissions (with the roles granted them on a new database), migrations (ordinals 2100–2199, this module's
- * range), the lifecycle, the entity, a setting, the figures, the deadline column and the routes.
+ * Manifest of the 履职活动 module: members' activities (学习, 委员讲坛, 委员之家, 服务为民, 书香政协) with sign-up and QR
+ * sign-in, the 委员之家 registry, the 服务为民 needs list and service records. Permissions (with the roles granted them
+ * on a new database), migrations (ordinals 2100–2199), the lifecycle, the entities, settings, figures (the member's
+ * reach 我的履职), routes and the demo year.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { activitiesLifecycle, activitiesPermissions } from './domain/activities-lifecycle.ts';
@@ -9,24 +10,22 @@ import { activitiesEntities } from './server/entities.ts';
 import { activitiesFigureSource } from './server/figures.ts';
 import { activitiesMigrations } from './server/migrations.ts';
 import { activitiesRoutes } from './server/routes.ts';
+import { seedActivities } from './server/seed.ts';
 import { activitiesSettings } from './server/settings.ts';
 
 export const activitiesModule: ModuleManifest = {
   name: 'activities',
   label: '履职活动',
-  // default grants name roles some module declares (委员, 办公室工作人员 and 政协领导 come from organizations); a module
-  // that needs a role of its own declares it in `roles`
   permissions: [
-    { code: activitiesPermissions.create, name: '新建和提交履职活动', defaultRoles: ['member', 'office_staff'] },
-    { code: activitiesPermissions.handle, name: '受理、退回和办结履职活动', defaultRoles: ['office_staff'] },
-    { code: activitiesPermissions.readAll, name: '查看本级全部履职活动与统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: activitiesPermissions.manage, name: '组织履职活动（新建活动、委员之家、服务需求，代为签到）', defaultRoles: ['office_staff', 'committee_staff'] },
+    { code: activitiesPermissions.takePart, name: '参加履职活动（报名、扫码签到、记录服务；召集人组织本委员之家的活动）', defaultRoles: ['member'] },
+    { code: activitiesPermissions.readAll, name: '查看本级全部履职活动与统计', defaultRoles: ['office_staff', 'committee_staff', 'leader'] },
   ],
   migrations: activitiesMigrations,
   workflows: [activitiesLifecycle],
   entities: activitiesEntities,
   settings: activitiesSettings,
   figures: activitiesFigureSource,
-  // 办理期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
-  dueDates: [{ table: 'activities_items', column: 'due_date' }],
   routes: activitiesRoutes,
+  seed: seedActivities,
 };

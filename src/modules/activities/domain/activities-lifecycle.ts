@@ -1,22 +1,17 @@
 /**
- * The 履职活动 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The 履职活动 lifecycle as data (pure): 筹备中 → 报名中 → 进行中 → 已结束 → 已归档. Staff, or the 委员之家's convener
+ * who created the activity, move it on; sign-up is open while 报名中, sign-in while 报名中 or 进行中 within the time
+ * window (activity-rules.ts). 结束 records the outcome; 归档 closes it for good.
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
-import { activitiesPermissions } from './activities-permissions.ts';
+import { manages } from './activity-rules.ts';
 
-/** The states of a 履职活动; `satisfies Record<ActivitiesState, StateDef>` below keeps the list and the lifecycle in step. */
-export const activitiesStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+export const activitiesStates = ['preparing', 'open', 'ongoing', 'ended', 'archived'] as const;
 export type ActivitiesState = (typeof activitiesStates)[number];
 
-/** The columns the lifecycle's guards and checks read (the repository's row has more). */
-export interface ActivitiesRecord {
+/** The columns the lifecycle's guards read. */
+export interface ActivityRecord {
   id: string;
   tenant_id: string;
   state: string;
@@ -25,63 +20,42 @@ export interface ActivitiesRecord {
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 履职活动 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+/** Organisers: office and committee staff, and members (a 委员之家's convener, for the activities they created). */
+export const organiserRoles = ['office_staff', 'committee_staff', 'member'] as const;
 
-export { activitiesPermissions } from './activities-permissions.ts';
+type Ctx = GuardContext<ActivityRecord>;
+/** Staff who organise activities, or the one who created this activity (the convener); same CPPCC only. */
+const organiser = ({ record, actor }: Ctx) => {
+  if (record.tenant_id !== actor.tenantId) return '只能组织本级政协的活动';
+  return manages(actor) || record.owner_user_id === actor.userId ? null : '只有活动的组织者可以执行此操作';
+};
 
-type Ctx = GuardContext<ActivitiesRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有履职活动的提交人可以执行此操作');
-const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的履职活动');
+/** 结束活动: the outcome (成效), required (people served are counted from the members' service records). */
+const endInput = z.object({ outcome: z.string().trim().min(1).max(2000).describe('活动成效') });
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
-const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
-
-export const activitiesLifecycle = defineWorkflow<ActivitiesRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
-  id: 'activities_item',
+export const activitiesLifecycle = defineWorkflow<ActivityRecord>({
+  id: 'activity',
   label: '履职活动',
-  initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  initial: 'preparing',
+  stages: ['筹备', '报名', '进行', '结束', '归档'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '履职活动待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '履职活动退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '履职活动待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    preparing: { label: '筹备中', labelEn: 'Preparing', stage: '筹备', tone: 'default' },
+    open: { label: '报名中', labelEn: 'Open for sign-up', stage: '报名', tone: 'processing' },
+    ongoing: { label: '进行中', labelEn: 'Under way', stage: '进行', tone: 'blue' },
+    ended: { label: '已结束', labelEn: 'Ended', stage: '结束', tone: 'success' },
+    archived: { label: '已归档', labelEn: 'Archived', stage: '归档', tone: 'default', ends: 'finished', terminal: true },
   } satisfies Record<ActivitiesState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: activitiesPermissions.create, guard: isOwner },
-    {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: activitiesPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
-    },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: activitiesPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: activitiesPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'publish', label: '发布报名', labelEn: 'Open sign-up', from: ['preparing'], to: 'open', roles: organiserRoles, guard: organiser },
+    { name: 'start', label: '开始活动', labelEn: 'Start', from: ['open'], to: 'ongoing', roles: organiserRoles, guard: organiser },
+    { name: 'end', label: '结束活动', labelEn: 'End', from: ['open', 'ongoing'], to: 'ended', roles: organiserRoles, guard: organiser, input: endInput },
+    { name: 'archive', label: '归档', labelEn: 'Archive', from: ['ended'], to: 'archived', roles: organiserRoles, guard: organiser, confirm: true },
   ],
 });
 
-/** POST /api/activities/:id/transitions: a union on `action`, one member per action with its own input. */
 export const activitiesTransitionBody = transitionBodySchema([activitiesLifecycle]);
 export type ActivitiesTransitionBody = z.infer<typeof activitiesTransitionBody>;
 
 export const activitiesStateLabel = (s: string) => activitiesLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const activitiesActionLabel = (a: string) => (a === 'create' ? '起草' : activitiesLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
-
-/** States in which a 履职活动 is still open (counted by the figure 未办结履职活动). */
-export const openStates: readonly ActivitiesState[] = ['draft', 'submitted', 'accepted', 'returned'];
+export const activitiesActionLabel = (a: string) => (a === 'create' ? '创建' : activitiesLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
+export { activitiesPermissions } from './activities-permissions.ts';

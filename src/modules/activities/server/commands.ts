@@ -1,86 +1,350 @@
 /**
- * Commands on 履职活动. Each runs in one unit of work (`ctx.uow.run`): the row, its history, its work item (待办), the
- * audit record and the events commit together or not at all, and the events are delivered from the outbox after
- * commit. Every write is guarded by the version the client read: a stale one is a 409 VERSION_CONFLICT.
- * The five steps of a command: load → authorize → check (the lifecycle) → one transaction → events after commit.
+ * Commands on 履职活动. Each runs in one unit of work (`ctx.uow.run`): the rows, history, audit record and events
+ * commit together or not at all. Sign-in is one conditional write on the participant row (the unique index on
+ * activity and member refuses a second row), so two scans at once still leave one sign-in.
  */
-import { requirePermission, type Actor } from '../../../kernel/server/actor.ts';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
-import { AppError, notFound } from '../../../kernel/universal/errors.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
+import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import type { ActivitiesCreateBody, ActivitiesEditBody } from '../contract.ts';
+import { linkAttachments } from '../../attachments/index.ts';
+import { findPeople } from '../../identity/index.ts';
+import { membersAmong } from '../../organizations/index.ts';
+import type { ActivityCreateBody, ServiceCreateBody } from '../contract.ts';
 import { activitiesLifecycle, activitiesPermissions } from '../domain/activities-lifecycle.ts';
-import { canSeeItem } from '../domain/activities-policy.ts';
-import { findItem } from './repository.ts';
-import { defaultActivitiesSettings, readActivitiesSettings, type ActivitiesSettings } from './settings.ts';
-import type { ActivitiesItemRow } from './tables.ts';
+import { chinaDate, checkSignIn, checkSignUp, manages, readsAll, suggestMembers, type Refusal } from '../domain/activity-rules.ts';
+import { findActivity, findHome, participantOf } from './repository.ts';
+import { readActivitiesSettings } from './settings.ts';
+import { activitiesDb, type ActivityRow, type NeedRow, type ParticipantRow } from './tables.ts';
 
-/** The entity's Chinese name, for messages such as 「履职活动不存在或无权查看」 and 「履职活动已被他人修改」. */
-export const ITEM_LABEL = '履职活动';
+export const LABEL = '履职活动';
 
-/**
- * How the workflow runner handles this record: its table, its name, the line shown in the worklist, who may see it,
- * and `apply`, the columns a transition writes besides state and version (here: the deadline, reason and result).
- * `apply` runs inside the transaction: it writes through `trx` only and reads nothing through `ctx.db` (on SQLite the
- * one connection is held by the transaction, so such a read would wait for ever); read settings before the unit of work.
- */
-export function itemSpec(ctx: ModuleContext, settings: ActivitiesSettings = defaultActivitiesSettings): WorkflowSpec<ActivitiesItemRow & { [k: string]: unknown }> {
-  return {
-    workflow: activitiesLifecycle as WorkflowSpec<any>['workflow'],
-    table: 'activities_items',
-    entityLabel: ITEM_LABEL,
-    titleOf: (r) => r.title,
-    canSee: (r, actor) => canSeeItem(r, actor),
-    async apply({ transition, input }) {
-      if (transition.name === 'accept') {
-        // the handler's date, or the configured number of working days from today on the Chinese calendar
-        return { due_date: (input.dueDate as string | undefined) ?? ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.dueWorkingDays) };
-      }
-      if (transition.name === 'return') return { return_reason: input.reason as string };
-      if (transition.name === 'complete') return { result: input.result as string };
-      return {};
-    },
-  };
-}
+export const activitySpec: WorkflowSpec<ActivityRow & { [k: string]: unknown }> = {
+  workflow: activitiesLifecycle as WorkflowSpec<any>['workflow'],
+  table: 'activities',
+  entityLabel: LABEL,
+  titleOf: (r) => r.title,
+  canSee: (r, actor) => r.tenant_id === actor.tenantId,
+  async apply({ transition, input }) {
+    if (transition.name === 'end') return { outcome: input.outcome as string };
+    return {};
+  },
+};
 
-/** 新建履职活动: the record starts in the lifecycle's initial state (起草中), owned by the actor. Returns its id. */
-export async function createItem(ctx: ModuleContext, actor: Actor, body: ActivitiesCreateBody, ip?: string): Promise<string> {
-  requirePermission(actor, activitiesPermissions.create, `新建${ITEM_LABEL}`);
+/** A China-time 'YYYY-MM-DDTHH:mm' as a stored UTC instant. */
+export const fromChinaTime = (v: string) => new Date(Date.parse(`${v.replace(' ', 'T')}:00+08:00`)).toISOString();
+
+const refuse = (r: Refusal) => (r.field ? invalid(r.field, '', r.message) : new AppError(r.code, r.message));
+
+/** Is the actor the convener (召集人) of this 委员之家. */
+const convenes = (home: { convener_user_id: string | null; tenant_id: string }, actor: Actor) => home.tenant_id === actor.tenantId && home.convener_user_id === actor.userId;
+
+/** 新建活动: staff any kind; a 委员之家's convener a 委员之家活动 of their home. */
+export async function createActivity(ctx: ModuleContext, actor: Actor, body: ActivityCreateBody, ip?: string): Promise<string> {
+  const home = body.homeId ? await findHome(ctx.db, body.homeId) : undefined;
+  if (body.homeId && (!home || home.tenant_id !== actor.tenantId)) throw invalid('homeId', '「委员之家」', '不存在');
+  if (!manages(actor)) {
+    if (!home || !convenes(home, actor)) throw new AppError('FORBIDDEN', '只有工作人员或委员之家的召集人可以组织活动');
+    if (body.kind !== 'home' && body.kind !== 'service' && body.kind !== 'reading') throw invalid('kind', '「活动类型」', '：召集人只能组织委员之家活动、服务为民和读书活动');
+  }
+  if (body.kind === 'home' && !home) throw invalid('homeId', '「委员之家」', '必填：委员之家活动须属于一个委员之家');
+  if (body.kind === 'service' && !body.serviceKind) throw invalid('serviceKind', '「服务类别」', '必填：服务为民活动须写明服务类别');
+  const startsAt = fromChinaTime(body.startsAt);
+  const endsAt = fromChinaTime(body.endsAt);
+  if (endsAt <= startsAt) throw invalid('endsAt', '「结束时间」', '应晚于开始时间');
+  if ((body.lat === undefined) !== (body.lng === undefined)) throw invalid(body.lat === undefined ? 'lat' : 'lng', body.lat === undefined ? '「纬度」' : '「经度」', '缺失：经纬度须同时填写');
+  const settings = await readActivitiesSettings(ctx, actor.tenantId);
+  const lat = body.lat ?? home?.lat ?? null;
+  const lng = body.lng ?? home?.lng ?? null;
   const id = newId();
   await ctx.uow.run(async (w) => {
-    // the runner writes the row with its history, work item, audit record and `activities_item.transitioned` event
-    await w.create(itemSpec(ctx), {
-      id, tenant_id: actor.tenantId, title: body.title, body: body.body, owner_user_id: actor.userId, owner_name: actor.displayName,
-      due_date: null, return_reason: null, result: null,
+    await w.create(activitySpec, {
+      id, tenant_id: actor.tenantId, kind: body.kind, service_kind: body.kind === 'service' ? body.serviceKind ?? null : null, title: body.title, body: body.body,
+      home_id: home?.id ?? null, county: body.county ?? home?.county ?? null, place: body.place ?? home?.place ?? null, lat, lng, radius_m: body.radiusM ?? settings.radiusM,
+      starts_at: startsAt, ends_at: endsAt, held_on: chinaDate(startsAt), capacity: body.capacity ?? null, outcome: null,
+      signin_secret: randomBytes(24).toString('base64url'), owner_user_id: actor.userId, owner_name: actor.displayName,
     }, actor, ip);
+    if (body.publish) await w.fire(activitySpec, { id, action: 'publish', expectedVersion: 1, input: {}, actor, ip });
   });
   return id;
 }
 
-/** Fire a lifecycle action: the runner checks state, role, permission, guard and input, and the version. */
-export async function fireItem(ctx: ModuleContext, req: { id: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }): Promise<void> {
-  // a record of another CPPCC is not found anyway, so the actor's CPPCC's settings are the record's
-  const settings = await readActivitiesSettings(ctx, req.actor.tenantId);
+export async function fireActivity(ctx: ModuleContext, req: { id: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }): Promise<void> {
   await ctx.uow.run(async (w) => {
-    await w.fire(itemSpec(ctx, settings), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    await w.fire(activitySpec, { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
   });
 }
 
-/** May the actor edit the record's text now: its owner, while it is a draft or was returned. */
-export const canEditItem = (r: ActivitiesItemRow, actor: Actor) =>
-  r.owner_user_id === actor.userId && r.tenant_id === actor.tenantId && (r.state === 'draft' || r.state === 'returned');
+/** May the actor organise this activity (staff, or its creator, the convener). */
+export const organises = (r: ActivityRow, actor: Actor) => r.tenant_id === actor.tenantId && (manages(actor) || r.owner_user_id === actor.userId);
 
-/** 修改: a write outside the lifecycle, guarded by the version (`bumpVersion`) and audited in the same transaction. */
-export async function editItem(ctx: ModuleContext, actor: Actor, id: string, body: ActivitiesEditBody, ip?: string): Promise<void> {
-  const r = await findItem(ctx.db, id);
-  if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-  if (!canEditItem(r, actor)) throw new AppError('FORBIDDEN', `只有提交人可以修改起草中或已退回的${ITEM_LABEL}`);
-  const set: Record<string, unknown> = {};
-  if (body.title !== undefined) set.title = body.title;
-  if (body.body !== undefined) set.body = body.body;
+async function loadVisible(ctx: ModuleContext, actor: Actor, id: string): Promise<ActivityRow> {
+  const r = await findActivity(ctx.db, id);
+  if (!r || r.tenant_id !== actor.tenantId) throw notFound(LABEL);
+  return r;
+}
+
+const participantValues = (r: ActivityRow, userId: string, name: string) => ({
+  id: newId(), activity_id: r.id, tenant_id: r.tenant_id, user_id: userId, name, kind: r.kind, held_on: r.held_on, home_id: r.home_id, county: r.county,
+  signed_up_at: null, signed_in_at: null, signed_in_by: null, signed_in_by_name: null, distance_m: null, version: 1,
+});
+
+/** 报名: a member signs themselves up while the activity is 报名中 and has room. */
+export async function signUp(ctx: ModuleContext, actor: Actor, id: string, ip?: string) {
+  requirePermission(actor, activitiesPermissions.takePart, '报名参加活动');
+  const r = await loadVisible(ctx, actor, id);
+  const mine = await participantOf(ctx.db, id, actor.userId);
+  const { n } = await activitiesDb(ctx.db).selectFrom('activity_participants').select((eb) => eb.fn.count<number>('signed_up_at').as('n')).where('activity_id', '=', id).executeTakeFirstOrThrow();
+  const why = checkSignUp({ state: r.state, capacity: r.capacity === null ? null : Number(r.capacity), taken: Number(n), already: !!mine?.signed_up_at });
+  if (why) throw refuse(why);
   await ctx.uow.run(async (w) => {
-    await w.bumpVersion('activities_items', id, body.version, { ...set, updated_at: w.now }, ITEM_LABEL);
-    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activities_item.edit', entityType: 'activities_item', entityId: id, data: { fields: Object.keys(set) }, ip });
+    const db = activitiesDb(w.trx);
+    if (mine) await db.updateTable('activity_participants').set({ signed_up_at: w.now, version: Number(mine.version) + 1 }).where('id', '=', mine.id).execute();
+    else await db.insertInto('activity_participants').values({ ...participantValues(r, actor.userId, actor.displayName), signed_up_at: w.now }).execute();
+    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.sign_up', entityType: 'activity', entityId: r.id, ip });
+  });
+}
+
+/** 取消报名: before the activity starts, and only a sign-up without a sign-in. */
+export async function cancelSignUp(ctx: ModuleContext, actor: Actor, id: string, ip?: string) {
+  const r = await loadVisible(ctx, actor, id);
+  const mine = await participantOf(ctx.db, id, actor.userId);
+  if (!mine?.signed_up_at) throw new AppError('CONFLICT', '您尚未报名本活动');
+  if (mine.signed_in_at) throw new AppError('CONFLICT', '您已签到，不能取消报名');
+  if (r.state !== 'open') throw new AppError('INVALID_TRANSITION', '报名已截止，不能取消');
+  await ctx.uow.run(async (w) => {
+    await activitiesDb(w.trx).deleteFrom('activity_participants').where('id', '=', mine.id).where('signed_in_at', 'is', null).execute();
+    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.cancel_sign_up', entityType: 'activity', entityId: r.id, ip });
+  });
+}
+
+const macOf = (secret: string, id: string) => createHmac('sha256', secret).update(`activity|${id}`).digest('base64url').slice(0, 32);
+/** The activity's sign-in token (shown as a QR link); the time window, not the token, bounds when it works. */
+export const signInToken = (r: Pick<ActivityRow, 'id' | 'signin_secret'>) => macOf(r.signin_secret, r.id);
+function tokenValid(r: ActivityRow, token: string): boolean {
+  const want = Buffer.from(signInToken(r));
+  const got = Buffer.from(token);
+  return want.length === got.length && timingSafeEqual(want, got);
+}
+
+/** Mark a member signed in: one conditional write; a second sign-in (or a race lost) is a 409. */
+async function markSignedIn(ctx: ModuleContext, r: ActivityRow, who: { userId: string; name: string }, actor: Actor, distanceM: number | null, ip?: string): Promise<string> {
+  const byStaff = who.userId !== actor.userId;
+  return ctx.uow.run(async (w) => {
+    const db = activitiesDb(w.trx);
+    const set = { signed_in_at: w.now, signed_in_by: actor.userId, signed_in_by_name: byStaff ? actor.displayName : null, distance_m: distanceM };
+    const u = await db.updateTable('activity_participants').set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+      .where('activity_id', '=', r.id).where('user_id', '=', who.userId).where('signed_in_at', 'is', null).executeTakeFirst();
+    if (Number(u.numUpdatedRows) !== 1) {
+      const exists = await db.selectFrom('activity_participants').select('signed_in_at').where('activity_id', '=', r.id).where('user_id', '=', who.userId).executeTakeFirst();
+      if (exists) throw new AppError('CONFLICT', `${byStaff ? who.name : '您'}已经签到，不能重复签到`);
+      // a member who did not sign up may still come: the sign-in makes their row
+      await db.insertInto('activity_participants').values({ ...participantValues(r, who.userId, who.name), ...set }).execute();
+    }
+    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.sign_in', entityType: 'activity', entityId: r.id, data: { userId: who.userId, byStaff, distanceM }, ip });
+    await w.emit({ type: 'activity.signed_in', tenantId: r.tenant_id, entityType: 'activity', entityId: r.id, actorId: actor.userId, payload: { userId: who.userId, kind: r.kind, byStaff } });
+    return w.now;
+  }).catch((e: unknown) => {
+    // the unique index (activity, member): another request signed the same member in at the same moment
+    if (e instanceof AppError) throw e;
+    if (/unique|duplicate/i.test(String((e as Error)?.message))) throw new AppError('CONFLICT', `${byStaff ? who.name : '您'}已经签到，不能重复签到`);
+    throw e;
+  });
+}
+
+/** 扫码签到: the member, signed in on their phone, opens the activity's link: only for themselves, once, in the window, at the place. */
+export async function signInByLink(ctx: ModuleContext, actor: Actor, id: string, body: { token: string; lat?: number; lng?: number; userId?: string }, ip?: string) {
+  requirePermission(actor, activitiesPermissions.takePart, '签到');
+  if (body.userId && body.userId !== actor.userId) throw new AppError('FORBIDDEN', '不能替他人签到：请本人扫码签到，或由工作人员代签');
+  const r = await loadVisible(ctx, actor, id);
+  if (!tokenValid(r, body.token)) throw invalid('token', '「签到码」', '无效，请扫描本活动的签到码');
+  const [mine, settings] = await Promise.all([participantOf(ctx.db, id, actor.userId), readActivitiesSettings(ctx, r.tenant_id)]);
+  const { refusal, distanceM } = checkSignIn({
+    state: r.state, nowMs: clock.nowMs(), window: { startsAt: r.starts_at, endsAt: r.ends_at, earlyMinutes: settings.earlyMinutes },
+    place: r.lat !== null && r.lng !== null ? { lat: Number(r.lat), lng: Number(r.lng), radiusM: Number(r.radius_m) } : null,
+    at: body.lat !== undefined && body.lng !== undefined ? { lat: body.lat, lng: body.lng } : null, byStaff: false, signedInAt: mine?.signed_in_at ?? null,
+  });
+  if (refusal) throw refuse(refusal);
+  const at = await markSignedIn(ctx, r, { userId: actor.userId, name: actor.displayName }, actor, distanceM, ip);
+  return { activityId: r.id, title: r.title, name: actor.displayName, signedInAt: at, distanceM };
+}
+
+/** 代为签到: an organiser signs a member in at the door (no location check; the record names who did it). */
+export async function signInFor(ctx: ModuleContext, actor: Actor, id: string, userId: string, ip?: string) {
+  const r = await loadVisible(ctx, actor, id);
+  if (!organises(r, actor)) throw forbidden('代为签到');
+  if (!(await membersAmong(ctx.db, r.tenant_id, [userId])).has(userId)) throw invalid('userId', '「委员」', '不是本级政协委员');
+  const [mine, settings, people] = await Promise.all([participantOf(ctx.db, id, userId), readActivitiesSettings(ctx, r.tenant_id), findPeople(ctx.db, [userId])]);
+  const { refusal } = checkSignIn({
+    state: r.state, nowMs: clock.nowMs(), window: { startsAt: r.starts_at, endsAt: r.ends_at, earlyMinutes: settings.earlyMinutes },
+    place: null, byStaff: true, signedInAt: mine?.signed_in_at ?? null,
+  });
+  const name = people.get(userId)?.name ?? userId;
+  if (refusal) throw refuse(refusal.code === 'CONFLICT' ? { ...refusal, message: `${name}${refusal.message}` } : refusal);
+  const at = await markSignedIn(ctx, r, { userId, name }, actor, null, ip);
+  return { activityId: r.id, title: r.title, name, signedInAt: at, distanceM: null };
+}
+
+/** The sign-in link for the QR code shown at the activity (its organisers only). */
+export async function signInCodeOf(ctx: ModuleContext, actor: Actor, id: string) {
+  const r = await loadVisible(ctx, actor, id);
+  if (!organises(r, actor)) throw forbidden('查看签到码');
+  if (r.state !== 'open' && r.state !== 'ongoing') throw new AppError('INVALID_TRANSITION', '活动未在报名或进行中，没有签到码');
+  const settings = await readActivitiesSettings(ctx, r.tenant_id);
+  const token = signInToken(r);
+  return { token, url: `/activities/${encodeURIComponent(r.id)}/signin?t=${encodeURIComponent(token)}`, opensAt: new Date(Date.parse(r.starts_at) - settings.earlyMinutes * 60_000).toISOString(), closesAt: r.ends_at };
+}
+
+/* ------------------------------------------------------------------ 服务为民: service records, needs, skills */
+
+/** 记录服务: a member records what they did (for an activity they signed in to, or a need matched to them). */
+export async function recordService(ctx: ModuleContext, actor: Actor, body: ServiceCreateBody, ip?: string): Promise<string> {
+  requirePermission(actor, activitiesPermissions.takePart, '记录服务');
+  let activity: ActivityRow | undefined;
+  let need: NeedRow | undefined;
+  if (body.activityId) {
+    activity = await findActivity(ctx.db, body.activityId);
+    if (!activity || activity.tenant_id !== actor.tenantId) throw invalid('activityId', '「活动」', '不存在');
+    const mine = await participantOf(ctx.db, activity.id, actor.userId);
+    if (!mine?.signed_in_at) throw new AppError('FORBIDDEN', '只有在本活动签到的委员可以记录服务');
+  }
+  if (body.needId) {
+    need = await activitiesDb(ctx.db).selectFrom('activity_needs').selectAll().where('id', '=', body.needId).executeTakeFirst();
+    if (!need || need.tenant_id !== actor.tenantId) throw invalid('needId', '「需求」', '不存在');
+    if (need.matched_user_id !== actor.userId) throw new AppError('FORBIDDEN', '这项需求没有匹配给您');
+    if (need.state !== 'matched' || need.service_id) throw new AppError('CONFLICT', '这项需求已有服务记录');
+  }
+  if (body.onDate > clock.today()) throw invalid('onDate', '「服务日期」', '不能晚于今天');
+  const skills = await activitiesDb(ctx.db).selectFrom('activity_member_skills').select('county').where('user_id', '=', actor.userId).executeTakeFirst();
+  const id = newId();
+  await ctx.uow.run(async (w) => {
+    const db = activitiesDb(w.trx);
+    await db.insertInto('activity_services').values({
+      id, tenant_id: actor.tenantId, activity_id: activity?.id ?? null, need_id: need?.id ?? null, user_id: actor.userId, name: actor.displayName,
+      service_kind: body.serviceKind, content: body.content, people_served: body.peopleServed, on_date: body.onDate,
+      county: activity?.county ?? need?.county ?? skills?.county ?? null, home_id: activity?.home_id ?? null,
+      state: body.done ? 'done' : 'ongoing', version: 1, created_at: w.now, updated_at: w.now,
+    }).execute();
+    if (need) {
+      const u = await db.updateTable('activity_needs').set({ service_id: id, ...(body.done ? { state: 'done' } : {}), version: Number(need.version) + 1, updated_at: w.now })
+        .where('id', '=', need.id).where('version', '=', need.version).executeTakeFirst();
+      if (Number(u.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT', '需求已被他人修改，请刷新后重试');
+    }
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'activity_service.record', entityType: 'activity_service', entityId: id, data: { activityId: activity?.id, needId: need?.id, peopleServed: body.peopleServed }, ip });
+    await w.emit({ type: 'activity_service.recorded', tenantId: actor.tenantId, entityType: 'activity_service', entityId: id, actorId: actor.userId, payload: { userId: actor.userId, done: !!body.done } });
+  });
+  return id;
+}
+
+/** 完成服务: the member who served (or staff) closes a service record, with the final people served. */
+export async function completeService(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; peopleServed?: number }, ip?: string) {
+  const s = await activitiesDb(ctx.db).selectFrom('activity_services').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s || s.tenant_id !== actor.tenantId || (s.user_id !== actor.userId && !readsAll(actor))) throw notFound('服务记录');
+  if (s.user_id !== actor.userId && !manages(actor)) throw forbidden('完成他人的服务记录');
+  if (s.state === 'done') throw new AppError('INVALID_TRANSITION', '服务记录已完成');
+  await ctx.uow.run(async (w) => {
+    await w.bumpVersion('activity_services', id, body.version, { state: 'done', ...(body.peopleServed !== undefined ? { people_served: body.peopleServed } : {}), updated_at: w.now }, '服务记录');
+    if (s.need_id) await activitiesDb(w.trx).updateTable('activity_needs').set((eb) => ({ state: 'done', version: eb('version', '+', 1), updated_at: w.now })).where('id', '=', s.need_id).execute();
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity_service.complete', entityType: 'activity_service', entityId: id, ip });
+  });
+}
+
+/** 需求清单: staff enter a need from a community or unit. */
+export async function createNeed(ctx: ModuleContext, actor: Actor, body: { title: string; detail: string; source: string; county?: string; skills?: string; serviceKind: string }, ip?: string): Promise<string> {
+  if (!manages(actor)) throw forbidden('登记服务需求');
+  const id = newId();
+  await ctx.uow.run(async (w) => {
+    await activitiesDb(w.trx).insertInto('activity_needs').values({
+      id, tenant_id: actor.tenantId, title: body.title, detail: body.detail, source: body.source, county: body.county ?? null, skills: body.skills ?? null,
+      service_kind: body.serviceKind, state: 'open', matched_user_id: null, matched_name: null, service_id: null, version: 1, created_at: w.now, updated_at: w.now,
+    }).execute();
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'activity_need.create', entityType: 'activity_need', entityId: id, ip });
+  });
+  return id;
+}
+
+async function loadNeed(ctx: ModuleContext, actor: Actor, id: string): Promise<NeedRow> {
+  const n = await activitiesDb(ctx.db).selectFrom('activity_needs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!n || n.tenant_id !== actor.tenantId || (!readsAll(actor) && n.matched_user_id !== actor.userId)) throw notFound('服务需求');
+  return n;
+}
+
+/** 推荐委员: members ranked by skills and place for a need (the staff then confirm one). */
+export async function suggestionsFor(ctx: ModuleContext, actor: Actor, id: string) {
+  if (!manages(actor)) throw forbidden('匹配服务需求');
+  const need = await loadNeed(ctx, actor, id);
+  const rows = await activitiesDb(ctx.db).selectFrom('activity_member_skills').select(['user_id', 'name', 'skills', 'county']).where('tenant_id', '=', actor.tenantId).execute();
+  return suggestMembers({ skills: need.skills, county: need.county }, rows.map((r) => ({ userId: r.user_id, name: r.name, skills: r.skills, county: r.county })))
+    .map((m) => ({ userId: m.userId, name: m.name, skills: m.skills, county: m.county, score: m.score, matched: m.matched }));
+}
+
+/** 确认匹配: the need goes to one member, who then serves it and records the service. */
+export async function matchNeed(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; userId: string }, ip?: string) {
+  if (!manages(actor)) throw forbidden('匹配服务需求');
+  const need = await loadNeed(ctx, actor, id);
+  if (need.state === 'done') throw new AppError('INVALID_TRANSITION', '需求已完成，不能重新匹配');
+  if (need.service_id) throw new AppError('INVALID_TRANSITION', '需求已有服务记录，不能重新匹配');
+  if (!(await membersAmong(ctx.db, actor.tenantId, [body.userId])).has(body.userId)) throw invalid('userId', '「委员」', '不是本级政协委员');
+  const name = (await findPeople(ctx.db, [body.userId])).get(body.userId)?.name ?? body.userId;
+  await ctx.uow.run(async (w) => {
+    await w.bumpVersion('activity_needs', id, body.version, { state: 'matched', matched_user_id: body.userId, matched_name: name, updated_at: w.now }, '服务需求');
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'activity_need.match', entityType: 'activity_need', entityId: id, data: { userId: body.userId }, ip });
+    await w.emit({ type: 'activity_need.matched', tenantId: actor.tenantId, entityType: 'activity_need', entityId: id, actorId: actor.userId, payload: { userId: body.userId } });
+  });
+}
+
+/** 服务特长: a member keeps their skills and county for matching. */
+export async function saveSkills(ctx: ModuleContext, actor: Actor, body: { skills: string; county?: string }) {
+  requirePermission(actor, activitiesPermissions.takePart, '登记服务特长');
+  await ctx.uow.run(async (w) => {
+    const db = activitiesDb(w.trx);
+    const row = { tenant_id: actor.tenantId, name: actor.displayName, skills: body.skills, county: body.county ?? null, updated_at: w.now };
+    const u = await db.updateTable('activity_member_skills').set(row).where('user_id', '=', actor.userId).executeTakeFirst();
+    if (Number(u.numUpdatedRows) === 0) await db.insertInto('activity_member_skills').values({ user_id: actor.userId, ...row }).execute();
+  });
+}
+
+/* ------------------------------------------------------------------ 委员之家 */
+
+export async function createHome(ctx: ModuleContext, actor: Actor, body: { name: string; county: string; town?: string; place?: string; lat?: number; lng?: number; convenerUserId?: string; memberIds: string[] }, ip?: string): Promise<string> {
+  if (!manages(actor)) throw forbidden('登记委员之家');
+  const ids = [...new Set([...(body.convenerUserId ? [body.convenerUserId] : []), ...body.memberIds])];
+  const members = await membersAmong(ctx.db, actor.tenantId, ids);
+  const stranger = ids.find((u) => !members.has(u));
+  if (stranger) throw invalid(stranger === body.convenerUserId ? 'convenerUserId' : 'memberIds', stranger === body.convenerUserId ? '「召集人」' : '「成员」', `中的 ${stranger} 不是本级政协委员`);
+  const people = await findPeople(ctx.db, ids);
+  const id = newId();
+  await ctx.uow.run(async (w) => {
+    const db = activitiesDb(w.trx);
+    await db.insertInto('activity_homes').values({
+      id, tenant_id: actor.tenantId, name: body.name, county: body.county, town: body.town ?? null, place: body.place ?? null, lat: body.lat ?? null, lng: body.lng ?? null,
+      convener_user_id: body.convenerUserId ?? null, convener_name: body.convenerUserId ? people.get(body.convenerUserId)?.name ?? null : null, version: 1, created_at: w.now,
+    }).execute();
+    if (ids.length) await db.insertInto('activity_home_members').values(ids.map((u) => ({ home_id: id, tenant_id: actor.tenantId, user_id: u, name: people.get(u)?.name ?? u }))).execute();
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'activity_home.create', entityType: 'activity_home', entityId: id, ip });
+  });
+  return id;
+}
+
+/** The 委员之家 the actor may create activities for: all for staff, the ones they convene for a member. */
+export async function homesForCreating(ctx: ModuleContext, actor: Actor) {
+  let q = activitiesDb(ctx.db).selectFrom('activity_homes').select(['id', 'name', 'county']).where('tenant_id', '=', actor.tenantId);
+  if (!manages(actor)) q = q.where('convener_user_id', '=', actor.userId);
+  return q.orderBy('county').orderBy('name').execute();
+}
+
+export const mayReadDutyRecords = (actor: Actor) => readsAll(actor) || can(actor, 'member.read_all');
+export type { ParticipantRow };
+
+/** 活动照片: an organiser or a member who signed in attaches their uploads to the activity. */
+export async function addPhotos(ctx: ModuleContext, actor: Actor, id: string, attachmentIds: string[], ip?: string) {
+  const r = await loadVisible(ctx, actor, id);
+  if (!organises(r, actor) && !(await participantOf(ctx.db, id, actor.userId))?.signed_in_at) throw new AppError('FORBIDDEN', '只有组织者和签到的委员可以上传活动照片');
+  await ctx.uow.run(async (w) => {
+    await linkAttachments(w.trx, { ids: attachmentIds, entityType: 'activity', entityId: r.id, actor });
+    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.photos', entityType: 'activity', entityId: r.id, data: { attachmentIds }, ip });
   });
 }

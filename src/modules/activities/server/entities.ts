@@ -1,19 +1,26 @@
 /**
- * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
+ * The kinds of record the module owns: activities (open to every member of their CPPCC; photos hang on them through
+ * the attachments module) and service records (the member's own, or all for those who read all).
  */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/activities-policy.ts';
+import { readsAll } from '../domain/activity-rules.ts';
 import { activitiesDb } from './tables.ts';
 
 export const activitiesEntities: EntityDecl[] = [
   {
-    type: 'activities_item', label: '履职活动', labelEn: 'Item', link: (id) => `/activities/${encodeURIComponent(id)}`,
+    type: 'activity', label: '履职活动', labelEn: 'Activity', link: (id) => `/activities/${encodeURIComponent(id)}`,
     async visibleIds(ctx, actor, ids) {
       if (ids.length === 0) return new Set<string>();
-      const rows = await activitiesDb(ctx.db).selectFrom('activities_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+      const rows = await activitiesDb(ctx.db).selectFrom('activities').select(['id', 'tenant_id']).where('id', 'in', ids).execute();
+      return new Set(rows.filter((r) => r.tenant_id === actor.tenantId).map((r) => r.id));
+    },
+  },
+  {
+    type: 'activity_service', label: '服务记录', labelEn: 'Service record', link: () => '/activities/services',
+    async visibleIds(ctx, actor, ids) {
+      if (ids.length === 0) return new Set<string>();
+      const rows = await activitiesDb(ctx.db).selectFrom('activity_services').select(['id', 'tenant_id', 'user_id']).where('id', 'in', ids).execute();
+      return new Set(rows.filter((r) => r.tenant_id === actor.tenantId && (r.user_id === actor.userId || readsAll(actor))).map((r) => r.id));
     },
   },
 ];

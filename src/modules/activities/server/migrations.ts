@@ -1,33 +1,143 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range (2100–2199 here;
- * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
- * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
- * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
+ * The module's tables (ordinals 2100–2199). The same migration runs on SQLite and PostgreSQL: text ids and UTC
+ * timestamps, 'YYYY-MM-DD' China dates, integers, double-precision coordinates.
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
 export const activitiesMigrations: MigrationDef[] = [
   {
-    name: '2100_activities_items',
+    name: '2100_activities',
     async up(db) {
-      await db.schema.createTable('activities_items')
+      await db.schema.createTable('activity_homes')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('county', 'text', (c) => c.notNull())
+        .addColumn('town', 'text')
+        .addColumn('place', 'text')
+        .addColumn('lat', 'double precision')
+        .addColumn('lng', 'double precision')
+        .addColumn('convener_user_id', 'text')
+        .addColumn('convener_name', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_homes_tenant').on('activity_homes').columns(['tenant_id', 'county', 'name']).execute();
+      await db.schema.createTable('activity_home_members')
+        .addColumn('home_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('activity_home_members_pk', ['home_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('activity_home_members_user').on('activity_home_members').columns(['user_id']).execute();
+
+      await db.schema.createTable('activities')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('service_kind', 'text')
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('home_id', 'text')
+        .addColumn('county', 'text')
+        .addColumn('place', 'text')
+        .addColumn('lat', 'double precision')
+        .addColumn('lng', 'double precision')
+        .addColumn('radius_m', 'integer', (c) => c.notNull())
+        .addColumn('starts_at', 'text', (c) => c.notNull())
+        .addColumn('ends_at', 'text', (c) => c.notNull())
+        .addColumn('held_on', 'text', (c) => c.notNull())
+        .addColumn('capacity', 'integer')
+        .addColumn('outcome', 'text')
+        .addColumn('signin_secret', 'text', (c) => c.notNull())
         .addColumn('owner_user_id', 'text', (c) => c.notNull())
         .addColumn('owner_name', 'text', (c) => c.notNull())
-        .addColumn('due_date', 'text')
-        .addColumn('return_reason', 'text')
-        .addColumn('result', 'text')
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      // the list's two ways in: a CPPCC's records by state and time (staff), one person's own records (members)
-      await db.schema.createIndex('activities_items_tenant_state').on('activities_items').columns(['tenant_id', 'state', 'created_at']).execute();
-      await db.schema.createIndex('activities_items_owner').on('activities_items').columns(['owner_user_id', 'created_at']).execute();
+      // the list's and the figures' ways in: a CPPCC's activities by date, by kind and date, a home's by date
+      await db.schema.createIndex('activities_tenant_held').on('activities').columns(['tenant_id', 'held_on']).execute();
+      await db.schema.createIndex('activities_tenant_kind').on('activities').columns(['tenant_id', 'kind', 'held_on']).execute();
+      await db.schema.createIndex('activities_home').on('activities').columns(['home_id', 'held_on']).execute();
+      // the list's order: newest first without sorting the CPPCC's every activity
+      await db.schema.createIndex('activities_tenant_starts').on('activities').columns(['tenant_id', 'starts_at']).execute();
+      await db.schema.createIndex('activities_owner').on('activities').columns(['owner_user_id', 'held_on']).execute();
+
+      await db.schema.createTable('activity_participants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('activity_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('held_on', 'text', (c) => c.notNull())
+        .addColumn('home_id', 'text')
+        .addColumn('county', 'text')
+        .addColumn('signed_up_at', 'text')
+        .addColumn('signed_in_at', 'text')
+        .addColumn('signed_in_by', 'text')
+        .addColumn('signed_in_by_name', 'text')
+        .addColumn('distance_m', 'integer')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      // one row per member and activity: the database itself refuses a second sign-up or sign-in
+      await db.schema.createIndex('activity_participants_one').on('activity_participants').columns(['activity_id', 'user_id']).unique().execute();
+      await db.schema.createIndex('activity_participants_member').on('activity_participants').columns(['tenant_id', 'user_id', 'held_on']).execute();
+      await db.schema.createIndex('activity_participants_tenant').on('activity_participants').columns(['tenant_id', 'held_on']).execute();
+
+      await db.schema.createTable('activity_needs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('county', 'text')
+        .addColumn('skills', 'text')
+        .addColumn('service_kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('matched_user_id', 'text')
+        .addColumn('matched_name', 'text')
+        .addColumn('service_id', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_needs_tenant').on('activity_needs').columns(['tenant_id', 'state', 'created_at']).execute();
+
+      await db.schema.createTable('activity_services')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('activity_id', 'text')
+        .addColumn('need_id', 'text')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('service_kind', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('people_served', 'integer', (c) => c.notNull())
+        .addColumn('on_date', 'text', (c) => c.notNull())
+        .addColumn('county', 'text')
+        .addColumn('home_id', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_services_tenant').on('activity_services').columns(['tenant_id', 'state', 'on_date']).execute();
+      await db.schema.createIndex('activity_services_member').on('activity_services').columns(['tenant_id', 'user_id', 'on_date']).execute();
+      await db.schema.createIndex('activity_services_activity').on('activity_services').columns(['activity_id']).execute();
+
+      await db.schema.createTable('activity_member_skills')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('skills', 'text', (c) => c.notNull())
+        .addColumn('county', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_member_skills_tenant').on('activity_member_skills').columns(['tenant_id']).execute();
     },
   },
 ];

@@ -1,28 +1,30 @@
 /**
- * The module's per-tenant settings (系统参数), declared in the manifest: the 系统管理 settings page lists them with
- * their Chinese labels and validates new values against the schema. Code reads them with a default through
- * `ctx.settings.get`, so a CPPCC that never changed a setting gets the default.
+ * The module's per-tenant settings (系统参数): how early before the start a member may sign in, and the default
+ * sign-in radius around an activity's place.
  */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 
-/** Keys are '<module>.<name>' and unique across modules (a duplicate fails the app's build). */
-export const activitiesSettingKeys = { dueWorkingDays: 'activities.dueWorkingDays' } as const;
+export const activitiesSettingKeys = { earlyMinutes: 'activities.signInEarlyMinutes', radiusM: 'activities.signInRadiusM' } as const;
 
 export interface ActivitiesSettings {
-  /** 办理期限: working days from 受理 when the handler gives no date */
-  dueWorkingDays: number;
+  /** 签到提前量: minutes before the start from which a member may sign in */
+  earlyMinutes: number;
+  /** 默认签到范围: metres around the place when the organiser gives none */
+  radiusM: number;
 }
-export const defaultActivitiesSettings: ActivitiesSettings = { dueWorkingDays: 10 };
+export const defaultActivitiesSettings: ActivitiesSettings = { earlyMinutes: 30, radiusM: 500 };
 
 export async function readActivitiesSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<ActivitiesSettings> {
-  return { dueWorkingDays: await ctx.settings.get(tenantId, activitiesSettingKeys.dueWorkingDays, defaultActivitiesSettings.dueWorkingDays) };
+  const [earlyMinutes, radiusM] = await Promise.all([
+    ctx.settings.get(tenantId, activitiesSettingKeys.earlyMinutes, defaultActivitiesSettings.earlyMinutes),
+    ctx.settings.get(tenantId, activitiesSettingKeys.radiusM, defaultActivitiesSettings.radiusM),
+  ]);
+  return { earlyMinutes, radiusM };
 }
 
 export const activitiesSettings: SettingDecl<any>[] = [
-  {
-    key: activitiesSettingKeys.dueWorkingDays, label: '履职活动默认办理期限（工作日）',
-    schema: z.number().int().min(1).max(120).describe('办理期限（工作日）'), default: defaultActivitiesSettings.dueWorkingDays,
-  },
+  { key: activitiesSettingKeys.earlyMinutes, label: '履职活动提前签到时间（分钟）', schema: z.number().int().min(0).max(240).describe('提前签到时间（分钟）'), default: defaultActivitiesSettings.earlyMinutes },
+  { key: activitiesSettingKeys.radiusM, label: '履职活动默认签到范围（米）', schema: z.number().int().min(50).max(10_000).describe('签到范围（米）'), default: defaultActivitiesSettings.radiusM },
 ];

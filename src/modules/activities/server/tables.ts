@@ -1,37 +1,155 @@
 /**
- * The module's tables as its own server code sees them (migrations 2100–2199). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
- * `activitiesDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
+ * The module's tables as its own server code sees them (migrations 2100–2199). Ids and timestamps are text (UTC ISO),
+ * dates 'YYYY-MM-DD' China dates, coordinates double precision. Read through `activitiesDb(ctx.db)`.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 履职活动 */
-export interface ActivitiesItemsTable {
+/** 委员之家: a members' home in a county or town, with its convener (召集人) and members. */
+export interface ActivityHomesTable {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
   tenant_id: string;
+  name: string;
+  /** 县区 and 乡镇/街道 */
+  county: string;
+  town: string | null;
+  place: string | null;
+  lat: number | null;
+  lng: number | null;
+  convener_user_id: string | null;
+  convener_name: string | null;
+  version: number;
+  created_at: string;
+}
+
+export interface ActivityHomeMembersTable {
+  home_id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+}
+
+/** 履职活动 */
+export interface ActivitiesTable {
+  id: string;
+  tenant_id: string;
+  /** activity-rules.ts: study, lecture, home, service, reading */
+  kind: string;
+  /** 服务类别 of a 服务为民 activity */
+  service_kind: string | null;
   title: string;
   body: string;
-  /** who created it (提交人), and their name as it was then */
+  home_id: string | null;
+  /** the county (县区) the activity counts for: its 委员之家's, or as given */
+  county: string | null;
+  place: string | null;
+  lat: number | null;
+  lng: number | null;
+  /** sign-in radius in metres around (lat, lng) */
+  radius_m: number;
+  starts_at: string;
+  ends_at: string;
+  /** the China date of starts_at: the period filters and figures count on it */
+  held_on: string;
+  capacity: number | null;
+  outcome: string | null;
+  /** the key of the QR sign-in link's signature */
+  signin_secret: string;
   owner_user_id: string;
   owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
   state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-export interface ActivitiesTables {
-  activities_items: ActivitiesItemsTable;
+/** 参加活动: a member's sign-up and sign-in (a participation, 参加人次, is a sign-in). */
+export interface ActivityParticipantsTable {
+  id: string;
+  activity_id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  /** copies of the activity's, so a member's record and the figures read one table */
+  kind: string;
+  held_on: string;
+  home_id: string | null;
+  county: string | null;
+  signed_up_at: string | null;
+  signed_in_at: string | null;
+  signed_in_by: string | null;
+  signed_in_by_name: string | null;
+  /** metres from the place when the phone sent its position */
+  distance_m: number | null;
+  version: number;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `activitiesDb(ctx.db)`. */
+/** 需求清单: a need from a community or unit, matched to a member (suggested, then confirmed), served, done. */
+export interface ActivityNeedsTable {
+  id: string;
+  tenant_id: string;
+  title: string;
+  detail: string;
+  /** 提出单位 (社区、村、学校、单位) */
+  source: string;
+  county: string | null;
+  /** the skills the need asks for, separated by 、 or commas */
+  skills: string | null;
+  service_kind: string;
+  /** open (待匹配) → matched (已匹配) → done (已完成) */
+  state: string;
+  matched_user_id: string | null;
+  matched_name: string | null;
+  service_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 服务记录 (a good deed, 办好事): what a member did for whom, with people served, to completion. */
+export interface ActivityServicesTable {
+  id: string;
+  tenant_id: string;
+  activity_id: string | null;
+  need_id: string | null;
+  user_id: string;
+  name: string;
+  service_kind: string;
+  content: string;
+  people_served: number;
+  on_date: string;
+  county: string | null;
+  home_id: string | null;
+  /** ongoing (服务中) → done (已完成) */
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A member's 服务特长 (skills and county) for matching needs. */
+export interface ActivityMemberSkillsTable {
+  user_id: string;
+  tenant_id: string;
+  name: string;
+  skills: string;
+  county: string | null;
+  updated_at: string;
+}
+
+export interface ActivitiesTables {
+  activity_homes: ActivityHomesTable;
+  activity_home_members: ActivityHomeMembersTable;
+  activities: ActivitiesTable;
+  activity_participants: ActivityParticipantsTable;
+  activity_needs: ActivityNeedsTable;
+  activity_services: ActivityServicesTable;
+  activity_member_skills: ActivityMemberSkillsTable;
+}
+
 export const activitiesDb = moduleDb<ActivitiesTables>;
 export type ActivitiesDb = ModuleDb<ActivitiesTables>;
-export type ActivitiesItemRow = ActivitiesItemsTable;
+export type ActivityRow = ActivitiesTable;
+export type HomeRow = ActivityHomesTable;
+export type ParticipantRow = ActivityParticipantsTable;
+export type NeedRow = ActivityNeedsTable;
+export type ServiceRow = ActivityServicesTable;

@@ -1,22 +1,29 @@
 /**
- * Web manifest of the 履职活动 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 履职活动 module: the menu (履职活动 for members and staff; 服务为民, 委员之家; 活动统计 for those
+ * who read all), the pages (each lazily loaded) and the English of their labels (loaded only in English mode).
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CarryOutOutlined, HeartOutlined, HomeOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { activitiesPermissions } from '../domain/activities-permissions.ts';
+import { activitiesPermissions as P } from '../domain/activities-permissions.ts';
+
+const anyone = [P.manage, P.takePart, P.readAll];
 
 export const activitiesWeb: WebModule = {
   name: 'activities',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'activities', label: '履职活动', icon: <FileTextOutlined />, path: '/activities', permission: [activitiesPermissions.create, activitiesPermissions.handle, activitiesPermissions.readAll], order: 60 },
+    { key: 'activities', label: '履职活动', icon: <CarryOutOutlined />, path: '/activities', permission: anyone, order: 62 },
+    { key: 'activity-services', label: '服务为民', icon: <HeartOutlined />, path: '/activities/services', permission: anyone, order: 63 },
+    { key: 'activity-homes', label: '委员之家', icon: <HomeOutlined />, path: '/activities/homes', permission: anyone, order: 64 },
+    { key: 'activity-stats', label: '活动统计', icon: <BarChartOutlined />, path: '/activities/stats', permission: P.readAll, order: 65 },
   ],
   routes: [
     { path: '/activities', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/activities/:id', crumb: '履职活动详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/activities/stats', crumb: '活动统计', element: lazyPage(() => import('./pages/stats.tsx')) },
+    { path: '/activities/services', crumb: '服务为民', element: lazyPage(() => import('./pages/services.tsx')) },
+    { path: '/activities/homes', crumb: '委员之家', element: lazyPage(() => import('./pages/homes.tsx')) },
+    { path: '/activities/:id', crumb: '活动详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/activities/:id/signin', crumb: '活动签到', element: lazyPage(() => import('./pages/signin.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };

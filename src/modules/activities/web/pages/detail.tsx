@@ -1,79 +1,218 @@
 /**
- * 履职活动详情: where the record stands (the lifecycle's step bar), its text, the caller's actions (the buttons and forms
- * come from the `actions` the server returns; the page derives no rule), editing while it is the owner's, and the history.
+ * 活动详情: where the activity stands (the step bar), when and where, the caller's part — sign up, the sign-in state,
+ * recording a service — and, for the organisers (staff or the 委员之家's convener), the lifecycle's actions, the QR
+ * sign-in code, the participants with 代为签到, the service records, photos and the history. The page derives no rule:
+ * it shows what `actions`, `canManage` and `canSignUp` say.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Image, Input, InputNumber, List, Modal, QRCode, Result, Skeleton, Space, Steps, Table, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
-import type { ActivitiesDetail } from '../../contract.ts';
+import type { ActivityDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
-import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import { clock } from '../../../../kernel/universal/clock.ts';
+import { whenOf } from './list.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
+type Reload = () => void;
 
-export default function ActivitiesDetailPage() {
+export default function ActivityDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const { message } = App.useApp();
-  const report = useReportError();
   const navigate = useNavigate();
   const mobile = useIsMobile();
-  const { data: r, loading, error, reload } = useApiQuery<ActivitiesDetail>(`/api/activities/${id}`);
-  const [editing, setEditing] = useState(false);
-  const [editForm] = Form.useForm();
+  const report = useReportError();
+  const { data: r, loading, error, reload } = useApiQuery<ActivityDetail>(`/api/activities/${id}`);
 
   if (error && !r) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/activities')}>{t('返回列表')}</Button>} />;
   if (!r) return <PageCard loading={loading}><Skeleton active /></PageCard>;
 
-  // every action goes with the version the page read: a stale one is a 409, and WorkflowActions offers to reload
   const fire = async (a: RecordAction, input: Record<string, unknown>) => {
     await api.post(`/api/activities/${r.id}/transitions`, { action: a.name, version: r.version, input });
     void message.success(t('已{label}', { label: t(a.label) }));
     reload();
   };
-  const saveEdit = async (v: { title: string; body: string }) => {
+  const signUp = async (cancel: boolean) => {
     try {
-      await api.patch(`/api/activities/${r.id}`, { version: r.version, ...v });
-      setEditing(false);
+      await (cancel ? api.del(`/api/activities/${r.id}/signup`) : api.post(`/api/activities/${r.id}/signup`, {}));
+      void message.success(t(cancel ? '已取消报名' : '报名成功'));
       reload();
-    } catch (e) { if (!applyFormErrors(editForm, e)) report(e, { onReload: reload }); }
+    } catch (e) { report(e, { onReload: reload }); }
   };
+  const mayPhoto = r.canManage || !!r.me.signedInAt;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <PageCard wrapTitle title={r.title} extra={<Tag color={r.stateTone}>{t(r.stateLabel)}</Tag>}>
-        <Steps size="small" direction={mobile ? 'vertical' : 'horizontal'} current={r.progress.stage} status={r.progress.status}
-          items={r.progress.stages.map((s) => ({ title: t(s) }))} style={{ marginBottom: 16 }} />
+      <PageCard wrapTitle title={r.title} extra={<Space size={4} wrap><Tag>{t(r.kindLabel)}{r.serviceKindLabel ? ` · ${t(r.serviceKindLabel)}` : ''}</Tag><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag></Space>}>
+        {!mobile && <Steps size="small" current={r.progress.stage} status={r.progress.status} items={r.progress.stages.map((s) => ({ title: t(s) }))} style={{ marginBottom: 16 }} />}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t('提交人')}>{r.ownerName}</Descriptions.Item>
-          <Descriptions.Item label={t('创建时间')}>{formatDateTime(r.createdAt)}</Descriptions.Item>
-          {r.dueDate && <Descriptions.Item label={t('办理期限')}>{formatDate(r.dueDate)}</Descriptions.Item>}
+          <Descriptions.Item label={t('活动时间')}>{whenOf(r)}</Descriptions.Item>
+          {r.place && <Descriptions.Item label={t('活动地点')}>{r.place}</Descriptions.Item>}
+          {r.homeName && <Descriptions.Item label={t('委员之家')}>{r.homeName}</Descriptions.Item>}
+          {r.county && <Descriptions.Item label={t('县区')}>{r.county}</Descriptions.Item>}
+          <Descriptions.Item label={t('组织者')}>{r.ownerName}</Descriptions.Item>
+          <Descriptions.Item label={t('报名 / 签到')}>{r.signedUp} / {r.signedIn}{r.capacity ? ` （${t('名额 {n}', { n: r.capacity })}）` : ''}</Descriptions.Item>
+          {r.kind === 'service' && <Descriptions.Item label={t('服务群众')}>{t('{n} 人次', { n: r.peopleServed })}</Descriptions.Item>}
+          {r.lat !== null && r.canManage && <Descriptions.Item label={t('签到范围')}>{t('活动地点 {m} 米内', { m: r.radiusM })}</Descriptions.Item>}
         </Descriptions>
-        {r.returnReason && r.state === 'returned' && <Alert type="warning" showIcon message={t('退回理由：{r}', { r: r.returnReason })} style={{ marginTop: 12 }} />}
-        <Space wrap style={{ marginTop: 16 }}>
+        <Space wrap style={{ marginTop: 12 }}>
+          {r.canSignUp && <Button type="primary" size={mobile ? 'large' : 'middle'} onClick={() => void signUp(false)}>{t('报名参加')}</Button>}
+          {r.me.signedUp && !r.me.signedInAt && r.state === 'open' && <Button onClick={() => void signUp(true)}>{t('取消报名')}</Button>}
           <WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} />
-          {r.canEdit && <Button onClick={() => { editForm.setFieldsValue({ title: r.title, body: r.body }); setEditing(true); }}>{t('修改')}</Button>}
+          {r.canManage && (r.state === 'open' || r.state === 'ongoing') && <SignInCode id={r.id} />}
         </Space>
       </PageCard>
 
-      <Card size="small" title={t('内容')}><p style={pre}>{r.body}</p></Card>
-      {r.result && <Card size="small" title={t('办理结果')}><p style={pre}>{r.result}</p></Card>}
-
-      <Card size="small" title={t('办理过程')}>
-        {r.history.length === 0 ? <Typography.Text type="secondary">{t('暂无')}</Typography.Text> : (
-          <Timeline items={r.history.map((h) => ({ children: <div>{t(h.actionLabel)} → {t(h.toStateLabel)} · {h.actorName} · {formatDateTime(h.at)}{h.note && <div>{h.note}</div>}</div> }))} />
-        )}
-      </Card>
-
-      <Modal open={editing} title={t('修改')} onCancel={() => setEditing(false)} onOk={() => editForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={editForm} layout="vertical" onFinish={saveEdit}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
-        </Form>
-      </Modal>
+      <MyPart r={r} reload={reload} />
+      <Card size="small" title={t('活动内容')}><p style={pre}>{r.body}</p>{r.outcome && <Alert style={{ marginTop: 12 }} type="success" message={t('活动成效')} description={r.outcome} />}</Card>
+      {r.canManage && <Participants r={r} reload={reload} />}
+      {(r.kind === 'service' || r.services.length > 0) && <Services r={r} reload={reload} />}
+      <Photos id={r.id} may={mayPhoto} />
+      {r.canManage && (
+        <Card size="small" title={t('活动过程')}>
+          <Timeline items={r.history.map((h) => ({ children: <div>{t(h.actionLabel)} → {t(h.toStateLabel)} · {h.actorName} · {formatDateTime(h.at)}</div> }))} />
+        </Card>
+      )}
     </Space>
+  );
+}
+
+/** The member's own part: signed up, signed in (when, how far), how to sign in, and recording a service. */
+function MyPart({ r, reload }: { r: ActivityDetail; reload: Reload }) {
+  const { t } = useI18n();
+  const [recording, setRecording] = useState(false);
+  if (!r.me.signedUp && !r.me.signedInAt) return null;
+  return (
+    <Card size="small" title={t('我的参加情况')} extra={r.me.signedInAt ? <Tag color="green">{t('已签到')}</Tag> : <Tag color="gold">{t('已报名')}</Tag>}>
+      {r.me.signedInAt
+        ? <Alert type="success" showIcon message={t('您已签到')} description={t('签到时间：{t}', { t: formatDateTime(r.me.signedInAt) })} />
+        : <Alert type="info" showIcon message={t('请在活动现场扫描签到码签到')} description={t('签到时间：{a} 起，至活动结束', { a: formatDateTime(r.signInOpensAt) })} />}
+      {r.me.signedInAt && r.kind === 'service' && <Button type="primary" style={{ marginTop: 12 }} onClick={() => setRecording(true)}>{t('记录服务')}</Button>}
+      <RecordService open={recording} onClose={() => setRecording(false)} activity={r} onDone={reload} />
+    </Card>
+  );
+}
+
+/** 记录服务: what the member did and for how many people (an activity's, or a need matched to them). */
+export function RecordService({ open, onClose, activity, need, onDone }: { open: boolean; onClose: () => void; activity?: ActivityDetail; need?: { id: string; serviceKind: string; title: string }; onDone: () => void }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const [form] = Form.useForm();
+  const submit = async (v: { content: string; peopleServed: number; done?: boolean }) => {
+    try {
+      await api.post('/api/activities/services', {
+        activityId: activity?.id, needId: need?.id, serviceKind: activity?.serviceKind ?? need?.serviceKind ?? 'other',
+        content: v.content, peopleServed: v.peopleServed, onDate: activity?.heldOn ?? clock.today(), done: true,
+      });
+      form.resetFields();
+      onClose();
+      onDone();
+    } catch (e) { if (!applyFormErrors(form, e)) report(e); }
+  };
+  return (
+    <Modal open={open} title={t('记录服务')} onCancel={onClose} onOk={() => form.submit()} okText={t('提交')} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{activity?.title ?? need?.title}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ peopleServed: 10 }}>
+        <Form.Item name="content" label={t('服务内容')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        <Form.Item name="peopleServed" label={t('服务群众人次')} rules={[{ required: true }]}><InputNumber min={0} max={100000} style={{ width: '100%' }} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function SignInCode({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const code = useApiQuery<{ url: string; opensAt: string; closesAt: string }>(open ? `/api/activities/${id}/signin-code` : null);
+  const url = code.data ? `${window.location.origin}${code.data.url}` : '';
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t('显示签到码')}</Button>
+      <Modal open={open} title={t('签到码')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Space direction="vertical" align="center" style={{ width: '100%' }}>
+          {url ? <QRCode value={url} size={240} /> : <Skeleton.Image active />}
+          {code.data && <Typography.Text type="secondary">{t('请委员用手机扫码签到（{a} 至 {b}）', { a: formatDateTime(code.data.opensAt), b: formatDateTime(code.data.closesAt) })}</Typography.Text>}
+          {url && <Typography.Text copyable={{ text: url }} style={{ wordBreak: 'break-all' }} data-signin-url={url}>{code.data!.url}</Typography.Text>}
+        </Space>
+      </Modal>
+    </>
+  );
+}
+
+/** The participants, for the organisers: sign-up, sign-in (who signed whom in at the door, how far from the place). */
+function Participants({ r, reload }: { r: ActivityDetail; reload: Reload }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const open = r.state === 'open' || r.state === 'ongoing';
+  const signInFor = async (userId: string) => {
+    try { await api.post(`/api/activities/${r.id}/signin-for`, { userId }); void message.success(t('已代为签到')); reload(); } catch (e) { report(e, { onReload: reload }); }
+  };
+  return (
+    <Card size="small" title={t('参加委员（{n}）', { n: r.participants.length })}>
+      <Table size="small" rowKey="id" dataSource={r.participants} pagination={r.participants.length > 20 ? { pageSize: 20 } : false} scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('姓名'), dataIndex: 'name', key: 'name' },
+          { title: t('报名'), key: 'up', render: (_v, p) => (p.signedUpAt ? formatDateTime(p.signedUpAt) : '—') },
+          { title: t('签到'), key: 'in', render: (_v, p) => (p.signedInAt ? <Space size={4}><Tag color="green">{formatDateTime(p.signedInAt)}</Tag>{p.signedInByName && <Tag>{t('{n} 代签', { n: p.signedInByName })}</Tag>}{p.distanceM !== null && <span>{t('{m} 米', { m: p.distanceM })}</span>}</Space> : <Tag>{t('未签到')}</Tag>) },
+          { title: '', key: 'op', render: (_v, p) => (!p.signedInAt && open ? <Button size="small" onClick={() => void signInFor(p.userId)}>{t('代为签到')}</Button> : null) },
+        ]} />
+    </Card>
+  );
+}
+
+function Services({ r, reload }: { r: ActivityDetail; reload: Reload }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('服务记录（{n}）', { n: r.services.length })}>
+      <List size="small" dataSource={r.services} locale={{ emptyText: t('暂无服务记录') }}
+        renderItem={(s) => (
+          <List.Item extra={<Tag color={s.state === 'done' ? 'green' : 'gold'}>{t(s.stateLabel)}</Tag>}>
+            <List.Item.Meta title={`${s.name} · ${t(s.serviceKindLabel)}`} description={<>{s.content} · {t('服务群众 {n} 人次', { n: s.peopleServed })}</>} />
+          </List.Item>
+        )} />
+      {r.services.some((s) => s.canComplete) && <Button onClick={reload} style={{ marginTop: 8 }}>{t('刷新')}</Button>}
+    </Card>
+  );
+}
+
+/** 活动照片: uploaded through the attachments module, then linked to the activity. */
+function Photos({ id, may }: { id: string; may: boolean }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const files = useApiQuery<{ items: Array<{ id: string; filename: string; mime?: string }> }>('/api/attachments', { entityType: 'activity', entityId: id });
+  const [list, setList] = useState<UploadFile[]>([]);
+  const upload = async (opts: { file: unknown; onSuccess?: (r: unknown) => void; onError?: (e: Error) => void }) => {
+    const body = new FormData();
+    body.append('file', opts.file as Blob);
+    try {
+      const a = await api.post<{ id: string }>('/api/attachments', body);
+      await api.post(`/api/activities/${id}/photos`, { attachmentIds: [a.id] });
+      opts.onSuccess?.(a);
+      setList([]);
+      files.reload();
+    } catch (e) { opts.onError?.(e as Error); report(e); }
+  };
+  const items = files.data?.items ?? [];
+  if (!may && items.length === 0) return null;
+  return (
+    <Card size="small" title={t('活动照片')}>
+      <Space wrap>
+        {items.map((f) => <Image key={f.id} width={120} height={90} style={{ objectFit: 'cover' }} src={`/api/attachments/${f.id}`} alt={f.filename} />)}
+        {items.length === 0 && <Typography.Text type="secondary">{t('暂无照片')}</Typography.Text>}
+      </Space>
+      {may && (
+        <div style={{ marginTop: 12 }}>
+          <Upload accept="image/*" fileList={list} onChange={({ fileList }) => setList(fileList)} customRequest={(o) => void upload(o as never)} showUploadList={false}>
+            <Button icon={<CameraOutlined />}>{t('拍照或选择照片')}</Button>
+          </Upload>
+        </div>
+      )}
+    </Card>
   );
 }

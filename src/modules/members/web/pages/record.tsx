@@ -22,6 +22,10 @@ const sectionTitles: Record<RecordSection, string> = { led: '领衔提案', cosi
 /** the proposals figures come first in the strip, then the 社情民意 ones, then the consultations (协商议政) */
 const isProposalFigure = (f: Figure) => f.key.startsWith('proposals.');
 const isConsultationFigure = (f: Figure) => f.key.startsWith('consultations.');
+/** 履职活动 figures (participations, good deeds, people served) come last */
+const isActivityFigure = (f: Figure) => f.key.startsWith('activities.');
+/** a row of an activity figure's list: a participation (GET /api/activities/participations) or a service record */
+interface ActivityRow { id: string; activityId: string | null; activityTitle?: string; heldOn?: string; content?: string; onDate?: string; peopleServed?: number }
 
 /** a row of a consultation figure's list (GET /api/consultations/participations): one invitation of the member */
 interface ConsultationRow { id: string; consultationId: string; title: string; formLabel: string; plannedOn: string; statusLabel: string }
@@ -62,6 +66,7 @@ export default function MemberRecordPage() {
   useEffect(() => {
     if (!focus || !data || !focusIds) return;
     if (isConsultationFigure(focus)) { document.getElementById('record-consultations')?.scrollIntoView({ behavior: 'smooth', block: 'start' }); return; }
+    if (isActivityFigure(focus)) { document.getElementById('record-activities')?.scrollIntoView({ behavior: 'smooth', block: 'start' }); return; }
     const ids = new Set(focusIds);
     const order: RecordSection[] = ['led', 'cosigned', 'merged', 'reports'];
     const first = order.find((s) => (s === 'reports' ? data.reports : data.proposals[s]).some((x) => ids.has(x.id))) ?? (focus.list?.rows === 'report' ? 'reports' : 'led');
@@ -138,7 +143,9 @@ export default function MemberRecordPage() {
   const reportRows = only(data?.reports ?? []);
 
   const proposalFigures = data?.figures.filter(isProposalFigure) ?? [];
-  const reportFigures = data?.figures.filter((f) => !isProposalFigure(f) && !isConsultationFigure(f)) ?? [];
+  const reportFigures = data?.figures.filter((f) => !isProposalFigure(f) && !isConsultationFigure(f) && !isActivityFigure(f)) ?? [];
+  const activityFigures = data?.figures.filter(isActivityFigure) ?? [];
+  const activityRows = focus && isActivityFigure(focus) && opened && opened.key === listKey ? opened.items as ActivityRow[] : null;
   const consultationFigures = data?.figures.filter(isConsultationFigure) ?? [];
   // an opened consultation figure lists the member's invitations it counts (the records live in the consultations module)
   const consultationRows = focus && isConsultationFigure(focus) && opened && opened.key === listKey ? opened.items as ConsultationRow[] : null;
@@ -172,6 +179,12 @@ export default function MemberRecordPage() {
               <>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('{y}年度协商议政', { y: data.year })}</Typography.Text>
                 <Row gutter={[8, 8]} style={{ marginTop: 4 }}>{consultationFigures.map(figureCard)}</Row>
+              </>
+            )}
+            {activityFigures.length > 0 && (
+              <>
+                <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>{t('{y}年度履职活动', { y: data.year })}</Typography.Text>
+                <Row gutter={[8, 8]} style={{ marginTop: 4 }}>{activityFigures.map(figureCard)}</Row>
               </>
             )}
           </div>
@@ -209,6 +222,18 @@ export default function MemberRecordPage() {
                 renderItem={(r) => (
                   <List.Item>
                     <List.Item.Meta title={consultationTitle(r)} description={<Space wrap size={[6, 2]}><Tag>{t(r.formLabel)}</Tag><span>{r.plannedOn}</span><Tag>{t(r.statusLabel)}</Tag></Space>} />
+                  </List.Item>
+                )} />
+            </div>
+          )}
+          {activityRows && activityRows.length > 0 && (
+            <div id="record-activities" style={{ scrollMarginTop: 72 }}>
+              <Typography.Title level={5}>{t('履职活动')} <Typography.Text type="secondary">({activityRows.length})</Typography.Text></Typography.Title>
+              <List size="small" dataSource={activityRows} data-testid="section-activities"
+                renderItem={(r) => (
+                  <List.Item>
+                    <List.Item.Meta title={r.activityId ? <Link to={`/activities/${r.activityId}`}>{r.activityTitle ?? r.content}</Link> : r.content}
+                      description={<Space wrap size={[6, 2]}><span>{r.heldOn ?? r.onDate}</span>{r.activityTitle === undefined && r.content && r.activityId && <span>{r.content}</span>}{r.peopleServed !== undefined && <Tag>{t('服务群众 {n} 人次', { n: r.peopleServed })}</Tag>}</Space>} />
                   </List.Item>
                 )} />
             </div>

@@ -1,0 +1,65 @@
+/**
+ * 委员之家: the registry of members' homes — county, town, convener, members and the year's activities (each opening
+ * its home's activities). Staff register a home with its convener and members.
+ */
+import { useState } from 'react';
+import { Button, Form, Input, InputNumber, List, Modal, Space, Table, Tag } from 'antd';
+import { Link } from 'react-router';
+import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
+import { useI18n } from '../../../../kernel/web/i18n.tsx';
+import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
+import { PageCard } from '../../../../kernel/web/components.tsx';
+import { CosignerField } from '../../../proposals/web/pages/cosigner-picker.tsx';
+import type { ActivityOptions } from './list.tsx';
+
+interface Home { id: string; name: string; county: string; town: string | null; place: string | null; convenerName: string | null; members: number; activities: number }
+
+export default function HomesPage() {
+  const { t } = useI18n();
+  const mobile = useIsMobile();
+  const report = useReportError();
+  const options = useApiQuery<ActivityOptions>('/api/activities/options');
+  const { data, loading, reload } = useApiQuery<{ items: Home[]; total: number }>('/api/activities/homes');
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm();
+  const add = async (v: Record<string, any>) => {
+    try {
+      const ids: string[] = v.memberIds ?? [];
+      await api.post('/api/activities/homes', { name: v.name, county: v.county, town: v.town || undefined, place: v.place || undefined, lat: v.lat ?? undefined, lng: v.lng ?? undefined, convenerUserId: ids[0], memberIds: ids });
+      setAdding(false); form.resetFields(); reload();
+    } catch (e) { if (!applyFormErrors(form, e)) report(e); }
+  };
+  const link = (h: Home) => <Link to={`/activities?homeId=${encodeURIComponent(h.id)}&mine=false`}>{h.activities}</Link>;
+  return (
+    <PageCard title={t('委员之家')} extra={options.data?.canManage && <Button type="primary" onClick={() => setAdding(true)}>{t('登记委员之家')}</Button>}>
+      {mobile ? (
+        <List loading={loading} dataSource={data?.items ?? []} renderItem={(h) => (
+          <List.Item><List.Item.Meta title={h.name} description={<Space wrap size={4}><Tag>{h.county}</Tag>{h.convenerName && <span>{t('召集人')}：{h.convenerName}</span>}<span>{t('成员 {n} 人', { n: h.members })}</span><span>{t('活动')} {link(h)}</span></Space>} /></List.Item>
+        )} />
+      ) : (
+        <Table<Home> rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} pagination={{ pageSize: 20, showTotal: (n) => t('共 {n} 个', { n }) }}
+          columns={[
+            { title: t('名称'), dataIndex: 'name', key: 'name' },
+            { title: t('县区'), dataIndex: 'county', key: 'county', width: 100 },
+            { title: t('乡镇（街道）'), dataIndex: 'town', key: 'town', width: 120 },
+            { title: t('召集人'), dataIndex: 'convenerName', key: 'convenerName', width: 110 },
+            { title: t('成员'), dataIndex: 'members', key: 'members', width: 80, align: 'right' },
+            { title: t('活动'), key: 'activities', width: 80, align: 'right', render: (_v, h) => link(h) },
+          ]} />
+      )}
+      <Modal open={adding} title={t('登记委员之家')} onCancel={() => setAdding(false)} onOk={() => form.submit()} width={mobile ? undefined : 640} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={add}>
+          <Form.Item name="name" label={t('名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="county" label={t('县区')} rules={[{ required: true }]}><Input maxLength={50} /></Form.Item>
+          <Form.Item name="town" label={t('乡镇（街道）')}><Input maxLength={50} /></Form.Item>
+          <Form.Item name="place" label={t('地址')}><Input maxLength={200} /></Form.Item>
+          <Space.Compact block>
+            <Form.Item name="lat" label={t('纬度')} style={{ width: '50%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="lng" label={t('经度')} style={{ width: '50%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
+          </Space.Compact>
+          <Form.Item name="memberIds" label={t('成员（第一位为召集人）')}><CosignerField /></Form.Item>
+        </Form>
+      </Modal>
+    </PageCard>
+  );
+}
