@@ -18,7 +18,7 @@ import { clock } from '../src/kernel/universal/clock.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
 import { addDays } from '../src/kernel/universal/working-days.ts';
 import { activityKinds } from '../src/modules/activities/domain/activity-rules.ts';
-import { crashed, crashes, emit, note, quick, round } from './lib.ts';
+import { crashed, crashes, emit, note, quick, round, percentile, inFlight } from './lib.ts';
 
 const MEMBERS = quick ? 200 : 1000;
 const ACTIVITIES = quick ? 10_000 : 200_000;
@@ -30,24 +30,7 @@ const SIGNIN_TOTAL_S = 60;
 const READ_P99_MS = 200;
 const place = { lat: 36.1953, lng: 113.1163 };
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
 const chinaTime = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
-
-async function timed<T>(jobs: Array<() => Promise<T>>, concurrency: number): Promise<{ times: number[]; results: T[]; wallMs: number }> {
-  const times: number[] = new Array(jobs.length);
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const t0 = performance.now();
-      results[i] = await jobs[i]();
-      times[i] = performance.now() - t0;
-    }
-  }));
-  return { times, results, wallMs: performance.now() - start };
-}
 
 async function signInRun(w: World, kind: string, clients: Client[]) {
   const office = await w.as('office');
@@ -59,14 +42,14 @@ async function signInRun(w: World, kind: string, clients: Client[]) {
   })).body;
   if (!a.id) throw new Error(`create: ${JSON.stringify(a)}`);
   const token = (await office.get(`/api/activities/${a.id}/signin-code`)).body.token;
-  const bare = await timed(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
-  const run = await timed(clients.map((cl, i) => () => cl.post(`/api/activities/${a.id}/signin`, { token, lat: place.lat + (i % 20) * 0.0001, lng: place.lng })), CONCURRENCY);
+  const bare = await inFlight(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
+  const run = await inFlight(clients.map((cl, i) => () => cl.post(`/api/activities/${a.id}/signin`, { token, lat: place.lat + (i % 20) * 0.0001, lng: place.lng })), CONCURRENCY);
   const failed = run.results.filter((r) => r.status !== 200).length;
   const signedIn = (await office.get(`/api/activities/${a.id}`)).body.signedIn;
   const again = await clients[0].post(`/api/activities/${a.id}/signin`, { token, ...place });
   emit({
-    name: `activities_signin_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(pct(bare.times, 99), 1),
-    p50: round(pct(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn, secondSignIn: again.status,
+    name: `activities_signin_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
+    p50: round(percentile(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn, secondSignIn: again.status,
   });
   emit({ name: `activities_signin_total_${kind}`, value: round(run.wallMs / 1000, 2), unit: 's', target: `<= ${SIGNIN_TOTAL_S}`, baseline: round(bare.wallMs / 1000, 2), members: MEMBERS });
 }
@@ -130,13 +113,13 @@ async function readRun(w: World, kind: string) {
   for (const [, c, u] of urls) { const r = await c.get(u); if (r.status !== 200) throw new Error(`${u}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`); }
   const n = quick ? 40 : 200;
   for (const [name, c, url] of urls) {
-    const run = await timed(Array.from({ length: n }, () => () => c.get(url)), 1);
+    const run = await inFlight(Array.from({ length: n }, () => () => c.get(url)), 1);
     const bad = run.results.filter((r) => r.status !== 200).length;
-    emit({ name: `activities_${name}_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${READ_P99_MS}`, p50: round(pct(run.times, 50), 1), requests: n, concurrency: 1, failed: bad, activities: ACTIVITIES, participations: ACTIVITIES * PER_ACTIVITY });
+    emit({ name: `activities_${name}_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${READ_P99_MS}`, p50: round(percentile(run.times, 50), 1), requests: n, concurrency: 1, failed: bad, activities: ACTIVITIES, participations: ACTIVITIES * PER_ACTIVITY });
   }
   // the statistics page computes every figure for the city, each county and each of the 36 homes
-  const stats = await timed(Array.from({ length: quick ? 5 : 10 }, () => () => office.get(`/api/activities/stats?year=${year}`)), 1);
-  emit({ name: `activities_stats_page_p99_${kind}`, value: round(pct(stats.times, 99), 1), unit: 'ms', p50: round(pct(stats.times, 50), 1), requests: stats.times.length, homes: HOMES, activities: ACTIVITIES });
+  const stats = await inFlight(Array.from({ length: quick ? 5 : 10 }, () => () => office.get(`/api/activities/stats?year=${year}`)), 1);
+  emit({ name: `activities_stats_page_p99_${kind}`, value: round(percentile(stats.times, 99), 1), unit: 'ms', p50: round(percentile(stats.times, 50), 1), requests: stats.times.length, homes: HOMES, activities: ACTIVITIES });
 }
 
 for (const d of await dialects()) {

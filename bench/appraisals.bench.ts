@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
 import type { Client } from '../test/support/http.ts';
-import { crashed, crashes, emit, note, quick, round } from './lib.ts';
+import { crashed, crashes, emit, note, quick, round, percentile, inFlight } from './lib.ts';
 
 const MEMBERS = quick ? 200 : 500;
 const WINDOW_S = quick ? 12 : 30;
@@ -23,7 +23,6 @@ const VOTE_P99_MS = 100;
 const VOTE_TOTAL_S = 60;
 const base = '/api/supervision/appraisals';
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
 
 /** Start job i at i × spacing ms (open loop: a ballot does not wait for the one before); each job's time in ms. */
 async function scheduled<T>(jobs: Array<() => Promise<T>>, windowMs: number): Promise<{ times: number[]; results: T[]; wallMs: number }> {
@@ -36,23 +35,6 @@ async function scheduled<T>(jobs: Array<() => Promise<T>>, windowMs: number): Pr
     const t0 = performance.now();
     results[i] = await job();
     times[i] = performance.now() - t0;
-  }));
-  return { times, results, wallMs: performance.now() - start };
-}
-
-/** Run `jobs` with at most `concurrency` in flight; each job's time in ms. */
-async function timed<T>(jobs: Array<() => Promise<T>>, concurrency: number): Promise<{ times: number[]; results: T[]; wallMs: number }> {
-  const times: number[] = new Array(jobs.length);
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const t0 = performance.now();
-      results[i] = await jobs[i]();
-      times[i] = performance.now() - t0;
-    }
   }));
   return { times, results, wallMs: performance.now() - start };
 }
@@ -84,27 +66,27 @@ async function voteRun(w: World, kind: string) {
   const again = await clients[0].post(`${base}/${a.id}/ballots`, { code: a.code, marks: marks(0) });
   const n1 = await counted(a.id);
   emit({
-    name: `appraisals_vote_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${VOTE_P99_MS}`, baseline: round(pct(bare.times, 99), 1),
-    p50: round(pct(run.times, 50), 1), members: MEMBERS, windowS: WINDOW_S, failed: run.results.filter((r) => r.status !== 200).length, counted: n1, secondVote: again.status,
+    name: `appraisals_vote_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${VOTE_P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
+    p50: round(percentile(run.times, 50), 1), members: MEMBERS, windowS: WINDOW_S, failed: run.results.filter((r) => r.status !== 200).length, counted: n1, secondVote: again.status,
   });
   if (n1 !== MEMBERS) throw new Error(`counted ${n1} ballots of ${MEMBERS}`);
 
   // (b) the burst: everyone at once, 50 in flight
   const b = await open('五百名委员同时测评');
   note(`${kind}: ${MEMBERS} members vote at once, ${CONCURRENCY} in flight`);
-  const bareBurst = await timed(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
-  const burst = await timed(clients.map((cl, i) => () => cl.post(`${base}/${b.id}/ballots`, { code: b.code, marks: marks(i) })), CONCURRENCY);
+  const bareBurst = await inFlight(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
+  const burst = await inFlight(clients.map((cl, i) => () => cl.post(`${base}/${b.id}/ballots`, { code: b.code, marks: marks(i) })), CONCURRENCY);
   const n2 = await counted(b.id);
   emit({
     name: `appraisals_vote_burst_total_${kind}`, value: round(burst.wallMs / 1000, 2), unit: 's', target: `<= ${VOTE_TOTAL_S}`, baseline: round(bareBurst.wallMs / 1000, 2),
-    p99: round(pct(burst.times, 99), 1), baselineP99: round(pct(bareBurst.times, 99), 1), members: MEMBERS, concurrency: CONCURRENCY, failed: burst.results.filter((r) => r.status !== 200).length, counted: n2,
+    p99: round(percentile(burst.times, 99), 1), baselineP99: round(percentile(bareBurst.times, 99), 1), members: MEMBERS, concurrency: CONCURRENCY, failed: burst.results.filter((r) => r.status !== 200).length, counted: n2,
   });
   if (n2 !== MEMBERS) throw new Error(`counted ${n2} ballots of ${MEMBERS} in the burst`);
 
   // the office's page while the vote runs: turnout and live results, read again and again
   const n = quick ? 60 : 200;
-  const read = await timed(Array.from({ length: n }, () => () => office.get(`${base}/${a.id}`)), 1);
-  emit({ name: `appraisals_results_p99_${kind}`, value: round(pct(read.times, 99), 1), unit: 'ms', target: `<= ${VOTE_P99_MS}`, p50: round(pct(read.times, 50), 1), requests: n, failed: read.results.filter((r) => r.status !== 200).length, ballots: MEMBERS });
+  const read = await inFlight(Array.from({ length: n }, () => () => office.get(`${base}/${a.id}`)), 1);
+  emit({ name: `appraisals_results_p99_${kind}`, value: round(percentile(read.times, 99), 1), unit: 'ms', target: `<= ${VOTE_P99_MS}`, p50: round(percentile(read.times, 50), 1), requests: n, failed: read.results.filter((r) => r.status !== 200).length, ballots: MEMBERS });
 }
 
 for (const d of await dialects()) {

@@ -8,14 +8,13 @@
  *      5,000 consultations (1,000 with --quick) spread over ten years: p99 ≤ 50 ms.
  * Prints JSON lines (bench/lib.ts); progress on stderr.
  */
-import { performance } from 'node:perf_hooks';
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
 import type { Client } from '../test/support/http.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
 import { addDays } from '../src/kernel/universal/working-days.ts';
 import { consultationForms } from '../src/modules/consultations/domain/consultation-forms.ts';
-import { crashed, crashes, emit, note, quick, round } from './lib.ts';
+import { crashed, crashes, emit, note, quick, round, percentile, inFlight } from './lib.ts';
 
 const MEMBERS = quick ? 200 : 1000;
 const CONSULTATIONS = quick ? 1000 : 5000;
@@ -24,24 +23,6 @@ const SIGNIN_P99_MS = 100;
 const SIGNIN_TOTAL_S = 60;
 const LIST_P99_MS = 50;
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
-
-/** Run `jobs` with at most `concurrency` in flight; each job's time in ms. */
-async function timed<T>(jobs: Array<() => Promise<T>>, concurrency: number): Promise<{ times: number[]; results: T[]; wallMs: number }> {
-  const times: number[] = new Array(jobs.length);
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const t0 = performance.now();
-      results[i] = await jobs[i]();
-      times[i] = performance.now() - t0;
-    }
-  }));
-  return { times, results, wallMs: performance.now() - start };
-}
 
 async function signInRun(w: World, kind: string) {
   const staff = await w.as('committee');
@@ -59,14 +40,14 @@ async function signInRun(w: World, kind: string) {
   const token = (await staff.get(`/api/consultations/${c.id}/signin-code`)).body.token;
 
   // the bare route at the same concurrency, same number of requests
-  const bare = await timed(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
-  const run = await timed(clients.map((cl) => () => cl.post(`/api/consultations/${c.id}/signin`, { token })), CONCURRENCY);
+  const bare = await inFlight(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
+  const run = await inFlight(clients.map((cl) => () => cl.post(`/api/consultations/${c.id}/signin`, { token })), CONCURRENCY);
   const failed = run.results.filter((r) => r.status !== 200).length;
   const signedIn = (await staff.get(`/api/consultations/${c.id}`)).body.counts.signedIn;
   const again = await clients[0].post(`/api/consultations/${c.id}/signin`, { token });
   emit({
-    name: `consultations_signin_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(pct(bare.times, 99), 1),
-    p50: round(pct(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn, secondSignIn: again.status,
+    name: `consultations_signin_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
+    p50: round(percentile(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn, secondSignIn: again.status,
   });
   emit({ name: `consultations_signin_total_${kind}`, value: round(run.wallMs / 1000, 2), unit: 's', target: `<= ${SIGNIN_TOTAL_S}`, baseline: round(bare.wallMs / 1000, 2), members: MEMBERS });
 }
@@ -102,9 +83,9 @@ async function listRun(w: World, kind: string) {
   const n = quick ? 60 : 300;
   for (const [name, url] of [['list', urls[0]], ['list_filtered', urls[1]], ['list_late', urls[2]], ['stats', urls[3]], ['figures', urls[4]]] as const) {
     // one request at a time: the time a user waits for the page's data (the sign-in run above measures load)
-    const run = await timed(Array.from({ length: n }, () => () => office.get(url)), 1);
+    const run = await inFlight(Array.from({ length: n }, () => () => office.get(url)), 1);
     const bad = run.results.filter((r) => r.status !== 200).length;
-    emit({ name: `consultations_${name}_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${LIST_P99_MS}`, p50: round(pct(run.times, 50), 1), requests: n, concurrency: 1, failed: bad, consultations: CONSULTATIONS });
+    emit({ name: `consultations_${name}_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${LIST_P99_MS}`, p50: round(percentile(run.times, 50), 1), requests: n, concurrency: 1, failed: bad, consultations: CONSULTATIONS });
   }
 }
 

@@ -7,13 +7,12 @@
  *      5,000 trips (1,000 with --quick) spread over ten years, with their participants and report items: p99 ≤ 50 ms.
  * Prints JSON lines (bench/lib.ts); progress on stderr.
  */
-import { performance } from 'node:perf_hooks';
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
 import type { Client } from '../test/support/http.ts';
 import { newId } from '../src/kernel/universal/ids.ts';
 import { addDays } from '../src/kernel/universal/working-days.ts';
-import { crashed, crashes, emit, insertInOneTransaction, note, quick, round } from './lib.ts';
+import { crashed, crashes, emit, insertInOneTransaction, note, quick, round, percentile, inFlight } from './lib.ts';
 
 const API = '/api/supervision/inspections';
 const MEMBERS = quick ? 200 : 500;
@@ -22,23 +21,6 @@ const CONCURRENCY = 50;
 const SIGNIN_P99_MS = 100;
 const LIST_P99_MS = 50;
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
-
-async function timed<T>(jobs: Array<() => Promise<T>>, concurrency: number): Promise<{ times: number[]; results: T[]; wallMs: number }> {
-  const times: number[] = new Array(jobs.length);
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const t0 = performance.now();
-      results[i] = await jobs[i]();
-      times[i] = performance.now() - t0;
-    }
-  }));
-  return { times, results, wallMs: performance.now() - start };
-}
 
 async function signInRun(w: World, kind: string) {
   const staff = await w.as('committee');
@@ -56,14 +38,14 @@ async function signInRun(w: World, kind: string) {
   r = (await office.post(`${API}/${r.id}/transitions`, { action: 'approve', version: r.version, input: { meeting: '主席会议', approvedOn: today } })).body;
   r = (await staff.post(`${API}/${r.id}/transitions`, { action: 'start', version: r.version, input: {} })).body;
   const token = (await staff.get(`${API}/${r.id}/signin-code`)).body.token;
-  const bare = await timed(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
-  const run = await timed(clients.map((cl) => () => cl.post(`${API}/${r.id}/signin`, { token })), CONCURRENCY);
+  const bare = await inFlight(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);
+  const run = await inFlight(clients.map((cl) => () => cl.post(`${API}/${r.id}/signin`, { token })), CONCURRENCY);
   const failed = run.results.filter((x) => x.status !== 200).length;
   const signedIn = (await staff.get(`${API}/${r.id}`)).body.participants.filter((p: any) => p.signedInAt).length;
   const again = await clients[0].post(`${API}/${r.id}/signin`, { token });
   emit({
-    name: `inspections_signin_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(pct(bare.times, 99), 1),
-    p50: round(pct(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn, secondSignIn: again.status, totalSeconds: round(run.wallMs / 1000, 2),
+    name: `inspections_signin_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
+    p50: round(percentile(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn, secondSignIn: again.status, totalSeconds: round(run.wallMs / 1000, 2),
   });
 }
 
@@ -108,9 +90,9 @@ async function listRun(w: World, kind: string) {
   for (const [, u] of urls) await office.get(u); // warm
   const n = quick ? 60 : 300;
   for (const [name, url] of urls) {
-    const run = await timed(Array.from({ length: n }, () => () => office.get(url)), 1);
+    const run = await inFlight(Array.from({ length: n }, () => () => office.get(url)), 1);
     const bad = run.results.filter((r) => r.status !== 200).length;
-    emit({ name: `inspections_${name}_p99_${kind}`, value: round(pct(run.times, 99), 1), unit: 'ms', target: `<= ${LIST_P99_MS}`, p50: round(pct(run.times, 50), 1), requests: n, concurrency: 1, failed: bad, trips: TRIPS });
+    emit({ name: `inspections_${name}_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${LIST_P99_MS}`, p50: round(percentile(run.times, 50), 1), requests: n, concurrency: 1, failed: bad, trips: TRIPS });
   }
 }
 

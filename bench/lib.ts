@@ -184,3 +184,26 @@ export async function getJson(url: string, headers: Record<string, string>): Pro
 export async function insertInOneTransaction(db: Kysely<any>, table: string, rows: Record<string, unknown>[], size = 400): Promise<void> {
   await db.transaction().execute((trx) => insertBatches(trx, table, rows, size));
 }
+
+/** The p-th percentile (nearest rank) of the values; NaN for none. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+}
+
+/** Runs `jobs` with at most `concurrency` in flight: each job's time in ms, its result, and the whole run's wall time. */
+export async function inFlight<T>(jobs: Array<() => Promise<T>>, concurrency: number): Promise<{ times: number[]; results: T[]; wallMs: number }> {
+  const times: number[] = new Array(jobs.length);
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      const t0 = performance.now();
+      results[i] = await jobs[i]();
+      times[i] = performance.now() - t0;
+    }
+  }));
+  return { times, results, wallMs: performance.now() - start };
+}

@@ -19,14 +19,13 @@ import { login } from '../test/support/http.ts';
 import { REDIS_URL, skipUnless } from '../test/support/services.ts';
 import { adjustedRandIndex, findOpinionGroups, plantedMatrix, tallyVotes } from '../src/modules/live/domain/opinion-groups.ts';
 import { liveDb } from '../src/modules/live/server/tables.ts';
-import { crashed, crashes, emit, note, quick, round } from './lib.ts';
+import { crashed, crashes, emit, note, quick, round, percentile } from './lib.ts';
 
 const arg = (name: string) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? NaN);
 const SUBSCRIBERS = Number.isFinite(arg('subscribers')) ? arg('subscribers') : quick ? 400 : 10_000;
 const VOTERS = quick ? 200 : 2000;
 const STATEMENTS = 10;
 const POSTS = 5;
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One request; a kept-alive socket the server closed meanwhile ("socket hang up", ECONNRESET) is tried again once. */
@@ -143,7 +142,7 @@ async function roomBench() {
       if (got.length < SUBSCRIBERS) throw new Error(`only ${got.length} of ${SUBSCRIBERS} subscribers got post ${p}`);
       latencies.push(...got.map((at) => at - t0));
     }
-    emit({ name: 'live.fanout_p99_ms', value: round(pct(latencies, 99)), unit: 'ms', target: '≤ 1000 ms at 10,000 subscribers', baseline: round(pct(base, 99)), p50: round(pct(latencies, 50)), subscribers: SUBSCRIBERS, posts: POSTS });
+    emit({ name: 'live.fanout_p99_ms', value: round(percentile(latencies, 99)), unit: 'ms', target: '≤ 1000 ms at 10,000 subscribers', baseline: round(percentile(base, 99)), p50: round(percentile(latencies, 50)), subscribers: SUBSCRIBERS, posts: POSTS });
 
     note(`${VOTERS} public participants vote on ${STATEMENTS} statements while the subscribers stay connected`);
     const tokens: string[] = [];

@@ -12,7 +12,7 @@ import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
 import { anonymous } from '../test/support/http.ts';
 import { addDays } from '../src/kernel/universal/working-days.ts';
-import { crashed, crashes, emit, note, quick, round } from './lib.ts';
+import { crashed, crashes, emit, note, quick, round, percentile } from './lib.ts';
 
 const PER_MINUTE = 5000;
 const SECONDS = quick ? 12 : 60;
@@ -20,7 +20,6 @@ const ANSWERS = Math.round((PER_MINUTE / 60) * SECONDS);
 const GAP_MS = 60_000 / PER_MINUTE;
 const P99_MS = 100;
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
 
 /** Fire `n` requests on a fixed schedule (one every GAP_MS), not waiting for answers; each one's time from when it was due. */
 async function scheduled<T>(n: number, send: (i: number) => Promise<T>): Promise<{ times: number[]; results: T[]; wallMs: number }> {
@@ -82,8 +81,8 @@ async function run(w: World, kind: string) {
   const stored = (await office.get(`/api/surveys/${s.id}`)).body.answerCount;
   const again = await anon.request('POST', `/api/public/surveys/${token}/answers`, body(0), { 'x-forwarded-for': ip(0) });
   emit({
-    name: 'survey.p99_ms', dialect: kind, value: round(pct(answers.times, 99), 1), unit: 'ms', target: `<= ${P99_MS}`, baseline: round(pct(bare.times, 99), 1),
-    p50: round(pct(answers.times, 50), 1), baseline_p50: round(pct(bare.times, 50), 1), answers: ANSWERS, per_minute: PER_MINUTE, statuses: byStatus, stored, second_answer: again.status,
+    name: 'survey.p99_ms', dialect: kind, value: round(percentile(answers.times, 99), 1), unit: 'ms', target: `<= ${P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
+    p50: round(percentile(answers.times, 50), 1), baseline_p50: round(percentile(bare.times, 50), 1), answers: ANSWERS, per_minute: PER_MINUTE, statuses: byStatus, stored, second_answer: again.status,
   });
   emit({ name: 'survey.accepted_per_min', dialect: kind, value: round((byStatus['201'] ?? 0) / (answers.wallMs / 60_000), 0), unit: 'answers/min', target: `>= ${PER_MINUTE}`, accepted: byStatus['201'] ?? 0, wall_s: round(answers.wallMs / 1000, 2) });
   if (stored !== ANSWERS || (byStatus['201'] ?? 0) !== ANSWERS) throw new Error(`accepted ${byStatus['201'] ?? 0}, stored ${stored}, of ${ANSWERS}`);
