@@ -118,8 +118,8 @@ for (const d of await dialects()) {
         return new Map((r.body.groups as any[]).flatMap((g) => g.figures).map((f: any) => [f.key, f]));
       }));
       const keys = [...new Set(alone.flatMap((m) => [...m.keys()]))];
-      // a module counting its months together (opinions, consultations, platforms, recommendations) and one asked month by month (activities)
-      for (const k of ['opinions.submitted', 'opinions.members_submitted', 'consultations.participations', 'consultations.plan_items', 'platforms.activities', 'recommendations.received', 'activities.created']) {
+      // a module counting its months together (opinions, consultations, platforms, recommendations) and modules asked month by month (activities, inspections)
+      for (const k of ['opinions.submitted', 'opinions.members_submitted', 'consultations.participations', 'consultations.plan_items', 'platforms.activities', 'recommendations.received', 'activities.total', 'inspections.investigations_held']) {
         assert.ok(keys.includes(k), `${k} answers for a month`);
       }
       // the keys asked in batches (the query names at most 1,000 characters of keys)
