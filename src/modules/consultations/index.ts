@@ -4,4 +4,5 @@
 export { consultationsModule } from './module.ts';
 export { consultationLifecycle } from './domain/consultation-lifecycle.ts';
 export { canSeeConsultation } from './domain/consultation-rules.ts';
+export { consultationsOn } from './server/repository.ts';
 export { consultationForms, consultationFormLabels, type ConsultationForm } from './domain/consultation-forms.ts';

@@ -48,6 +48,8 @@ export const sessionListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional().describe('关键词'),
   from: day('开始日期').optional(),
   to: day('结束日期').optional(),
+  /** the sessions a consultation meeting hosts (网络议政 of a 协商活动) */
+  consultationId: id('协商活动').optional(),
 });
 export type SessionListQuery = z.infer<typeof sessionListQuery>;
 

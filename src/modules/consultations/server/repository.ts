@@ -128,3 +128,10 @@ export async function listParticipations(db: AnyModuleDb, tenantId: string, q: P
 export const jsonIds = (s: string | null | undefined): string[] => {
   try { const v = JSON.parse(s ?? '[]'); return Array.isArray(v) ? v.map(String) : []; } catch { return []; }
 };
+
+/** The CPPCC's consultation meetings of a form held on a day (the demo links the day's live session to its meeting). */
+export async function consultationsOn(db: AnyModuleDb, tenantId: string, plannedOn: string, form?: string): Promise<string[]> {
+  let q = consultationsDb(db).selectFrom('consultations').select('id').where('tenant_id', '=', tenantId).where('planned_on', '=', plannedOn);
+  if (form) q = q.where('form', '=', form);
+  return (await q.orderBy('id').execute()).map((r) => r.id);
+}

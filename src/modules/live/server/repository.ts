@@ -43,6 +43,7 @@ export async function listSessions(db: AnyModuleDb, actor: Actor, q: SessionList
     base = base.where('responder_unit_ids', 'like', `%"${actor.orgId.replace(/[%_"\\]/g, '')}"%`);
   }
   if (q.state) base = base.where('state', 'in', q.state.split(','));
+  if (q.consultationId) base = base.where('consultation_id', '=', q.consultationId);
   if (q.q) base = base.where('title', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
   if (q.from) base = base.where('opens_at', '>=', chinaDayStart(q.from));
   if (q.to) base = base.where('opens_at', '<', chinaDayStart(nextDay(q.to)));

@@ -8,6 +8,7 @@ import type { ModuleContext, SeedContext } from '../../../kernel/server/module.t
 import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
+import { consultationsOn } from '../../consultations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { pseudonymOf } from '../domain/live-rules.ts';
 import { rng } from '../domain/opinion-groups.ts';
@@ -55,8 +56,10 @@ export async function liveSeed(ctx: ModuleContext, seed: SeedContext): Promise<v
   const day = '2025-09-10';
   const sid = newId();
   const base = { tenant_id: seed.cityId, host_user_ids: JSON.stringify([staff.userId]), responder_unit_ids: JSON.stringify([unit]), expert_user_ids: '[]', moderate_public: 1, consultation_id: null, event_seq: 0, created_by: staff.userId, created_by_name: nameOf(staff.userId) };
+  // the article's 对口协商 + 网络议政: the session ran beside the day's counterpart consultation on old compounds
+  const [hostedBy] = await consultationsOn(ctx.db, seed.cityId, day, 'counterpart');
   const sessions: Record<string, unknown>[] = [{
-    ...base, id: sid, title: RENOVATION.title, topic: RENOVATION.topic, opens_at: at(day, 9), closes_at: at(day, 11, 30), public_access: 'link',
+    ...base, consultation_id: hostedBy ?? null, id: sid, title: RENOVATION.title, topic: RENOVATION.topic, opens_at: at(day, 9), closes_at: at(day, 11, 30), public_access: 'link',
     public_key: randomBytes(18).toString('base64url'), state: 'archived', version: 4, created_at: at('2025-09-01', 9), updated_at: at('2025-09-12', 10),
   }];
   hist(sid, null, 'preparing', 'create', at('2025-09-01', 9));

@@ -245,6 +245,32 @@ for (const d of await dialects()) {
       assert.deepEqual(groupsEvent.data.tallies[st[0]], { agree: 4, disagree: 5, pass: 0 }, 'the tallies come with the groups');
     });
 
+    test('a consultation meeting hosts a session: its page lists the sessions linked to it, and only those', async () => {
+      const city = (await s.zx.ctx.db.selectFrom('users').select('tenant_id').where('username', '=', 'committee').executeTakeFirstOrThrow()).tenant_id;
+      // two meetings other than the one the demo's session ran beside (below)
+      const meetings = await s.zx.ctx.db.selectFrom('consultations').select('id').where('tenant_id', '=', city).where('planned_on', '!=', '2025-09-10').orderBy('id').limit(2).execute();
+      assert.equal(meetings.length, 2, 'the demo has consultation meetings');
+      const now = clock.nowMs();
+      const hosted = await host.post('/api/live/sessions', { title: '老旧小区改造对口协商网络议政', topic: '与对口协商会同步', opensAt: new Date(now).toISOString(), closesAt: new Date(now + 3600_000).toISOString(), consultationId: meetings[0].id });
+      assert.equal(hosted.status, 201, JSON.stringify(hosted.body));
+      const of = async (c: Client, consultationId: string) => {
+        const r = await c.get(`/api/live/sessions?consultationId=${consultationId}&pageSize=20`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body.items.map((x: any) => x.id);
+      };
+      assert.deepEqual(await of(host, meetings[0].id), [hosted.body.id]);
+      assert.deepEqual(await of(member, meetings[0].id), [hosted.body.id], 'a member sees the meeting\'s session too');
+      assert.deepEqual(await of(host, meetings[1].id), [], 'another meeting hosts none');
+      assert.deepEqual(await of(county, meetings[0].id), [], 'another CPPCC sees nothing');
+      assert.equal((await host.get('/api/live/sessions?consultationId=')).status, 400);
+      // the demo's 对口协商 on old compounds (2025-09-10) hosted that day's session, as in the article
+      const renovation = await s.zx.ctx.db.selectFrom('consultations').select('id').where('tenant_id', '=', city).where('planned_on', '=', '2025-09-10').where('form', '=', 'counterpart').executeTakeFirstOrThrow();
+      const itsSessions = (await host.get(`/api/live/sessions?consultationId=${renovation.id}`)).body.items;
+      assert.equal(itsSessions.length, 1);
+      assert.match(itsSessions[0].title, /老旧小区/);
+      assert.equal(itsSessions[0].state, 'archived');
+    });
+
     test('phone verification: the code goes through the SMS adapter; a wrong code is a 400 naming it; the same phone is the same participant', async () => {
       const now = clock.nowMs();
       const phoneSession = (await host.post('/api/live/sessions', { title: '手机验证议政', topic: '验证', opensAt: new Date(now).toISOString(), closesAt: new Date(now + 3600_000).toISOString(), publicAccess: 'phone' })).body;

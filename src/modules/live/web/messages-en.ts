@@ -1,6 +1,7 @@
 // English of the 网络议政 module's Chinese labels, keyed by the Chinese text the pages pass to t(). Loaded only in English
 // mode (the web manifest names this file).
 export default {
+  '参与 {n} 人，发言 {m} 条': '{n} took part, {m} posts',
   '网络议政': 'Live deliberation', '议政室': 'Deliberation room', '新建网络议政': 'New live deliberation', '没有符合条件的网络议政。': 'No sessions match.',
   '议政主题': 'Topic', '议题背景': 'Background', '议政时间': 'Time', '开始时间': 'Opens', '应邀部门': 'Invited departments', '公众参与方式': 'Public access',
   '凭链接参与': 'Anyone with the link', '手机号验证后参与': 'Phone verification', '不向公众开放': 'Not open to the public', '网友发言先审后发': 'Hold public posts for review',

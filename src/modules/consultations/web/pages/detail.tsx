@@ -12,6 +12,7 @@ import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ConsultationDetail, Participant } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
+import { RecordPanels } from '../../../../kernel/web/record-panels.tsx';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
@@ -77,6 +78,8 @@ export default function ConsultationDetailPage() {
       {(r.outcomeText || r.can.editOutcome) && <Outcome r={r} reload={reload} />}
       {(r.instructions.length > 0 || r.can.instruct) && <Instructions r={r} reload={reload} />}
       {(r.proposals.length > 0 || r.reports.length > 0 || r.can.link) && <Links r={r} reload={reload} />}
+      {/* what other modules show on a meeting's page: the live sessions (网络议政) it hosts */}
+      <RecordPanels entityType="consultation" id={r.id} stacked />
 
       <Card size="small" title={t('办理过程')}>
         {r.history.length === 0 ? <Typography.Text type="secondary">{t('暂无')}</Typography.Text> : (
