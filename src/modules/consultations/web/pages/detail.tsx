@@ -333,6 +333,7 @@ function Outcome({ r, reload }: { r: ConsultationDetail; reload: Reload }) {
 function Instructions({ r, reload }: { r: ConsultationDetail; reload: Reload }) {
   const { t } = useI18n();
   const report = useReportError();
+  const mobile = useIsMobile();
   const [form] = Form.useForm();
   const save = async (v: { by: string; text: string; onDate: dayjs.Dayjs }) => {
     try {
@@ -346,10 +347,11 @@ function Instructions({ r, reload }: { r: ConsultationDetail; reload: Reload }) 
       <List size="small" dataSource={r.instructions} locale={{ emptyText: t('暂无') }}
         renderItem={(i) => <List.Item><Space direction="vertical" size={0}><Typography.Text strong>{i.by} · {formatDate(i.onDate)}</Typography.Text><span>{i.text}</span></Space></List.Item>} />
       {r.can.instruct && (
-        <Form form={form} layout="inline" onFinish={save} style={{ marginTop: 8, rowGap: 8 }} initialValues={{ onDate: dayjs() }}>
-          <Form.Item name="by" label={t('批示领导')} rules={[{ required: true }]}><Input style={{ width: 140 }} /></Form.Item>
+        // one field under another on a phone, where a row of three runs off the screen
+        <Form form={form} layout={mobile ? 'vertical' : 'inline'} onFinish={save} style={{ marginTop: 8, rowGap: 8 }} initialValues={{ onDate: dayjs() }}>
+          <Form.Item name="by" label={t('批示领导')} rules={[{ required: true }]}><Input style={mobile ? undefined : { width: 140 }} /></Form.Item>
           <Form.Item name="onDate" label={t('批示日期')} rules={[{ required: true }]}><DatePicker /></Form.Item>
-          <Form.Item name="text" label={t('批示内容')} rules={[{ required: true }]}><Input style={{ width: 320 }} /></Form.Item>
+          <Form.Item name="text" label={t('批示内容')} rules={[{ required: true }]}><Input style={mobile ? undefined : { width: 320 }} /></Form.Item>
           <Form.Item><Button htmlType="submit" type="primary">{t('记录批示')}</Button></Form.Item>
         </Form>
       )}
