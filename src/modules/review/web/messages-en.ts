@@ -9,7 +9,7 @@ export default {
   '另有 {n} 个政协组织暂无可追溯到明细的数字：下级政协的数字须各模块能向本级列出其明细后显示。': '{n} more CPPCCs have no figures that can be followed to their records yet: a county\'s figures appear once its modules can list its records to the city.',
   '数字': 'Figure', '本年': 'This year', '增减': 'Change', '修改文稿': 'Edit wording', '保存': 'Save', '取消': 'Cancel',
   '下载 Word': 'Download Word', '标题': 'Title', '插入统计数字': 'Insert a figure', '正文中的数字请用占位符插入，如 {proposals.filed}；数字随记录实时更新，修改文稿不能改变数字。': 'Insert figures as placeholders such as {proposals.filed}; they follow the records, and editing the text cannot change a number.',
-  '退回理由：{r}': 'Returned: {r}', '主要数据': 'Key figures', '重点记录': 'Notable records', '已落实建议': 'Implemented recommendation', '最后修改：{name} {at}': 'Last edited by {name} at {at}', '已保存': 'Saved',
+  '退回理由：{r}': 'Returned: {r}', '主要数据': 'Key figures', '近一年热点': 'Hot topics of the last year', '{n} 件': '{n} items', '重点记录': 'Notable records', '已落实建议': 'Implemented recommendation', '最后修改：{name} {at}': 'Last edited by {name} at {at}', '已保存': 'Saved',
   '起草中': 'Draft', '待审定': 'Awaiting approval', '已审定': 'Approved', '已发布': 'Published',
   '送审定': 'Submit for approval', '审定': 'Approve', '退回修改': 'Return for revision', '发布': 'Publish', '起草': 'Draft', '退回理由': 'Reason',
   '工作回眸待审定': 'Annual review to approve', '工作回眸待发布': 'Annual review to publish',

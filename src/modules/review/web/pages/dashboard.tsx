@@ -6,12 +6,13 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Counties, Dashboard, Trends, YearFigure } from '../../contract.ts';
 import { EChart, type ChartOption } from '../../../../kernel/web/chart.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { PageCard } from '../../../../kernel/web/components.tsx';
+import { useSession } from '../../../../kernel/web/session.tsx';
 import { ChangeText, FigureLink } from '../figure-link.tsx';
 
 const printCss = `
@@ -96,6 +97,8 @@ export default function DashboardPage() {
         )}
       </Card>
 
+      <HotTopicsCard span={span} />
+
       {d.modules.length === 0 && <Card><Empty description={t('暂无统计数字。')} /></Card>}
       {d.modules.map((m) => (
         <Card key={m.module} size="small" title={`${t(m.label)} · ${t('本年度与上年')}`} data-testid={`module-${m.module}`}>
@@ -134,4 +137,31 @@ export default function DashboardPage() {
     </Space>
   );
   return screen ? <div className="dash-screen" data-testid="large-screen">{body}</div> : body;
+}
+
+interface HotTopics { topics: Array<{ keywords: string[]; count: number }>; items: number; days: number }
+const HOT_DAYS = 365;
+
+/**
+ * 热点: what many people raised in the last year (the text module's hot topics), for those who may use text analysis;
+ * each topic opens 热点分析 on that topic with its records.
+ */
+function HotTopicsCard({ span }: { span: number }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const { data } = useApiQuery<HotTopics>(can('text.use') ? '/api/text/hot-topics' : null, { days: HOT_DAYS, limit: 5 });
+  if (!data?.topics.length) return null;
+  return (
+    <Card size="small" title={t('近一年热点')} data-testid="dashboard-hot-topics" extra={<Link className="no-print" to={`/hot-topics?days=${HOT_DAYS}`}>{t('热点分析')}</Link>}>
+      <Row gutter={[16, 8]}>
+        {data.topics.map((x, i) => (
+          <Col key={i} span={span}>
+            <Link to={`/hot-topics?days=${HOT_DAYS}&topic=${i}`} data-testid="dashboard-hot-topic">
+              <Typography.Text strong>{x.keywords.slice(0, 3).join(' · ')}</Typography.Text> <Typography.Text type="secondary">{t('{n} 件', { n: x.count })}</Typography.Text>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
 }

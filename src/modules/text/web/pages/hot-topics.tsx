@@ -1,7 +1,7 @@
 /** 热点分析 for leaders: clusters of recent items labelled with keywords, their counts and monthly trend; a cluster opens its items. */
 import { useMemo, useState } from 'react';
 import { Button, Col, List, Row, Segmented, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { hotTopicsResponse } from '../../contract.ts';
 import { useApiQuery } from '../../../../kernel/web/hooks.ts';
@@ -14,8 +14,10 @@ type HotTopics = z.infer<typeof hotTopicsResponse>;
 
 export default function HotTopicsPage() {
   const { t } = useI18n();
-  const [days, setDays] = useState(365);
-  const [open, setOpen] = useState(0);
+  // a link may name the period and the topic to open (the leaders' dashboard does)
+  const [params] = useSearchParams();
+  const [days, setDays] = useState(() => ([90, 365, 1095].includes(Number(params.get('days'))) ? Number(params.get('days')) : 365));
+  const [open, setOpen] = useState(() => Math.max(0, Math.min(9, Number(params.get('topic')) || 0)));
   const { data, loading } = useApiQuery<HotTopics>('/api/text/hot-topics', { days, limit: 10 });
   const topics = data?.topics ?? [];
   const name = (k: string[]) => k.slice(0, 3).join(' · ');
