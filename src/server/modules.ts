@@ -19,6 +19,15 @@ import { appraisalsModule } from '../modules/appraisals/module.ts';
 import { liveModule } from '../modules/live/module.ts';
 import { surveysModule } from '../modules/surveys/module.ts';
 import { activitiesModule } from '../modules/activities/module.ts';
+import { documentsModule } from '../modules/documents/module.ts';
+import { newsModule } from '../modules/news/module.ts';
+import { portalModule } from '../modules/portal/module.ts';
+import { logisticsModule } from '../modules/logistics/module.ts';
+import { meetingsModule } from '../modules/meetings/module.ts';
+import { studiosModule } from '../modules/studios/module.ts';
+import { charityModule } from '../modules/charity/module.ts';
+import { scoresModule } from '../modules/scores/module.ts';
+import { wenshiModule } from '../modules/wenshi/module.ts';
 
 export const modules: ModuleManifest[] = [
   organizationsModule,
@@ -39,5 +48,14 @@ export const modules: ModuleManifest[] = [
   liveModule,
   surveysModule,
   activitiesModule,
+  documentsModule,
+  newsModule,
+  portalModule,
+  logisticsModule,
+  meetingsModule,
+  studiosModule,
+  charityModule,
+  scoresModule,
+  wenshiModule,
   reviewModule,
 ];

@@ -3,6 +3,8 @@ export const shellMessages: Record<string, string> = {
   '智慧政协': 'Smart CPPCC',
   '首页': 'Home',
   '主菜单': 'Main menu',
+  '委员履职': 'Member duties',
+  '办公室': 'Office',
   '打开菜单': 'Open menu',
   '个人设置': 'Profile',
   '退出登录': 'Sign out',

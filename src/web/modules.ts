@@ -1,6 +1,6 @@
 // Assembles the web side of every module: menus, pages, header widgets and translations, plus the menu groups.
 import { createElement } from 'react';
-import { SettingOutlined } from '@ant-design/icons';
+import { ContainerOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../kernel/web/manifest.ts';
 import type { MenuGroup } from '../kernel/web/layout.tsx';
 import { registerMessages } from '../kernel/web/i18n.tsx';
@@ -24,10 +24,22 @@ import { systemWeb } from '../modules/system/web/index.tsx';
 import { attachmentsWeb } from '../modules/attachments/web/index.tsx';
 import { textWeb } from '../modules/text/web/index.tsx';
 import { membersWeb } from '../modules/members/web/index.tsx';
+import { documentsWeb } from '../modules/documents/web/index.tsx';
+import { newsWeb } from '../modules/news/web/index.tsx';
+import { portalWeb } from '../modules/portal/web/index.tsx';
+import { logisticsWeb } from '../modules/logistics/web/index.tsx';
+import { meetingsWeb } from '../modules/meetings/web/index.tsx';
+import { studiosWeb } from '../modules/studios/web/index.tsx';
+import { charityWeb } from '../modules/charity/web/index.tsx';
+import { scoresWeb } from '../modules/scores/web/index.tsx';
+import { wenshiWeb } from '../modules/wenshi/web/index.tsx';
 
-export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, inspectionsWeb, appraisalsWeb, liveWeb, surveysWeb, activitiesWeb, reviewWeb];
+export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, inspectionsWeb, appraisalsWeb, liveWeb, surveysWeb, activitiesWeb, reviewWeb, documentsWeb, newsWeb, portalWeb, logisticsWeb, meetingsWeb, studiosWeb, charityWeb, scoresWeb, wenshiWeb];
 
 export const menuGroups: Record<string, MenuGroup> = {
+  // 委员履职: meetings, studios, charity and the duty score; 办公室: documents, news and notices, receptions and vehicles, 文史
+  duty: { label: '委员履职', icon: createElement(TrophyOutlined), order: 400 },
+  office: { label: '办公室', icon: createElement(ContainerOutlined), order: 700 },
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },
 };
 

@@ -213,3 +213,51 @@ export interface FigureSource {
    */
   computePeriods?(ctx: ModuleContext, scopes: readonly FigureScope[], actor: Actor): Promise<Figure[][]>;
 }
+
+/** One record a module shows on the public portal (门户): a row of a section's list. */
+export interface PublicItem {
+  id: string;
+  title: string;
+  /** the date the public sees (published, held, answered), YYYY-MM-DD */
+  date: string;
+  /** a line or two under the title, plain text */
+  summary?: string;
+  /** where the item's page is when the owning module serves it itself (a public proposal's page); else the portal's */
+  href?: string;
+}
+
+/** A record's public page as the portal renders it: the owning module has already sanitised `html`. */
+export interface PublicItemPage extends PublicItem {
+  /** the body, sanitised HTML (the owning module is responsible: nothing in it may run as script) */
+  html: string;
+  /** the page's description for search engines and shared links, plain text */
+  description?: string;
+  /** e.g. the column or kind, shown above the title */
+  kicker?: string;
+}
+
+/**
+ * A section of the public portal (门户) a module fills, without signing in: 要闻动态, 通知公告, 已公开提案, open
+ * consultations. The portal module renders every declared section and caches its pages; a section names the domain
+ * events that change it, so the portal drops its cached pages when one of them is written (through the outbox).
+ */
+export interface PublicSection {
+  /** stable key, '<module>.<name>', also the path segment of the section's pages */
+  key: string;
+  /** Chinese title: 要闻动态 */
+  title: string;
+  titleEn?: string;
+  /** lower first on the portal's home (default 100) */
+  order?: number;
+  /** domain event types whose writing changes what this section shows */
+  events: readonly string[];
+  /** a page of the tenant's public items, newest first */
+  list(ctx: ModuleContext, tenantId: string, page: { limit: number; offset: number }): Promise<{ items: PublicItem[]; total: number }>;
+  /** one public item's page; null when it does not exist or is not public (the portal answers 404) */
+  item?(ctx: ModuleContext, tenantId: string, id: string): Promise<PublicItemPage | null>;
+}
+
+/** What a module shows on the public portal. */
+export interface PublicSource {
+  sections: readonly PublicSection[];
+}

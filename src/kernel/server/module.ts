@@ -12,7 +12,7 @@ import type { App } from './http/server.ts';
 import type { Actor } from './actor.ts';
 import type { WorkflowDef } from '../universal/workflow.ts';
 import type { FigureCatalogue } from './figures.ts';
-import type { RoleDef, SettingDecl, JobDecl, EntityDecl, PushChannelDecl, FigureSource } from './contributions.ts';
+import type { RoleDef, SettingDecl, JobDecl, EntityDecl, PushChannelDecl, FigureSource, PublicSource } from './contributions.ts';
 import type { Contributions } from './contributions-catalogue.ts';
 
 export interface PermissionDef {
@@ -101,6 +101,8 @@ export interface ModuleManifest {
   channels?: PushChannelDecl[];
   /** the module's figures (统计数字), read by statistics pages, the member record, dashboards and the annual review */
   figures?: FigureSource;
+  /** what the module shows on the public portal (门户), read by the portal module without signing in */
+  public?: PublicSource;
   /** columns holding working-day deadlines (besides work items'), moved when a year's holiday schedule is entered */
   dueDates?: DueDateColumn[];
 }

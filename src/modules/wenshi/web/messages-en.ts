@@ -1,0 +1,9 @@
+// English of the 文史资料 module's Chinese labels, keyed by the Chinese text the pages pass to t(). Loaded only in English
+// mode (the web manifest names this file).
+export default {
+  '文史资料': 'Items', '文史资料详情': 'Item', '新建文史资料': 'New item', '我的文史资料': 'My items', '没有符合条件的文史资料。': 'No items match.',
+  '提交人': 'Owner', '创建时间': 'Created', '办理期限': 'Due', '内容': 'Text', '退回理由：{r}': 'Returned: {r}', '办理结果': 'Result',
+  '起草中': 'Draft', '待受理': 'Submitted', '已退回': 'Returned', '办理中': 'In progress', '已办结': 'Done',
+  '提交': 'Submit', '受理': 'Accept', '退回': 'Return', '办结': 'Complete', '起草': 'Draft',
+  '文史资料待受理': 'Item to accept', '文史资料退回修改': 'Item returned for revision', '文史资料待办结': 'Item to complete', '受理意见': 'Note on acceptance',
+} satisfies Record<string, string>;
