@@ -35,6 +35,7 @@ describe('有事来商量 user story (chromium)', { skip, timeout: 300_000 }, ()
     const before = await countyActivities();
     const page = await as('county', phone);
     await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.locator('.ant-drawer nav').getByText('协商议政', { exact: true }).click();
     await page.locator('.ant-drawer nav').getByText('有事来商量', { exact: true }).click();
     await page.waitForURL(/\/platforms$/);
     await page.getByText('我召集的平台').waitFor();

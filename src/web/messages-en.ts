@@ -4,6 +4,8 @@ export const shellMessages: Record<string, string> = {
   '首页': 'Home',
   '主菜单': 'Main menu',
   '委员履职': 'Member duties',
+  '协商议政': 'Consultation',
+  '民主监督': 'Democratic oversight',
   '办公室': 'Office',
   '打开菜单': 'Open menu',
   '个人设置': 'Profile',

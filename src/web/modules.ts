@@ -1,6 +1,6 @@
 // Assembles the web side of every module: menus, pages, header widgets and translations, plus the menu groups.
 import { createElement } from 'react';
-import { ContainerOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AuditOutlined, ContainerOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../kernel/web/manifest.ts';
 import type { MenuGroup } from '../kernel/web/layout.tsx';
 import { registerMessages } from '../kernel/web/i18n.tsx';
@@ -37,7 +37,10 @@ import { wenshiWeb } from '../modules/wenshi/web/index.tsx';
 export const webModules: WebModule[] = [worklistWeb, proposalsWeb, opinionsWeb, notificationsWeb, identityWeb, organizationsWeb, systemWeb, attachmentsWeb, textWeb, membersWeb, consultationsWeb, platformsWeb, recommendationsWeb, inspectionsWeb, appraisalsWeb, liveWeb, surveysWeb, activitiesWeb, reviewWeb, documentsWeb, newsWeb, portalWeb, logisticsWeb, meetingsWeb, studiosWeb, charityWeb, scoresWeb, wenshiWeb];
 
 export const menuGroups: Record<string, MenuGroup> = {
-  // 委员履职: meetings, studios, charity and the duty score; 办公室: documents, news and notices, receptions and vehicles, 文史
+  // 协商议政: consultations, 有事来商量, 网络议政, 网络征集; 民主监督: 调研视察, 民主评议, 建议落实; 委员履职: activities,
+  // meetings, studios, charity and the duty score; 办公室: documents, news and notices, receptions and vehicles, 文史
+  consult: { label: '协商议政', icon: createElement(TeamOutlined), order: 300 },
+  supervision: { label: '民主监督', icon: createElement(AuditOutlined), order: 350 },
   duty: { label: '委员履职', icon: createElement(TrophyOutlined), order: 400 },
   office: { label: '办公室', icon: createElement(ContainerOutlined), order: 700 },
   admin: { label: '系统管理', icon: createElement(SettingOutlined), order: 900 },

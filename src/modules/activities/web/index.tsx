@@ -12,10 +12,10 @@ const anyone = [P.manage, P.takePart, P.readAll];
 export const activitiesWeb: WebModule = {
   name: 'activities',
   menu: [
-    { key: 'activities', label: '履职活动', icon: <CarryOutOutlined />, path: '/activities', permission: anyone, order: 62 },
-    { key: 'activity-services', label: '服务为民', icon: <HeartOutlined />, path: '/activities/services', permission: anyone, order: 63 },
-    { key: 'activity-homes', label: '委员之家', icon: <HomeOutlined />, path: '/activities/homes', permission: anyone, order: 64 },
-    { key: 'activity-stats', label: '活动统计', icon: <BarChartOutlined />, path: '/activities/stats', permission: P.readAll, order: 65 },
+    { key: 'activities', label: '履职活动', icon: <CarryOutOutlined />, path: '/activities', permission: anyone, group: 'duty', order: 62 },
+    { key: 'activity-services', label: '服务为民', icon: <HeartOutlined />, path: '/activities/services', permission: anyone, group: 'duty', order: 63 },
+    { key: 'activity-homes', label: '委员之家', icon: <HomeOutlined />, path: '/activities/homes', permission: anyone, group: 'duty', order: 64 },
+    { key: 'activity-stats', label: '活动统计', icon: <BarChartOutlined />, path: '/activities/stats', permission: P.readAll, group: 'duty', order: 65 },
   ],
   routes: [
     { path: '/activities', element: lazyPage(() => import('./pages/list.tsx')) },

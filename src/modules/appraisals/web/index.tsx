@@ -10,7 +10,7 @@ import { appraisalsPermissions as p } from '../domain/appraisals-permissions.ts'
 export const appraisalsWeb: WebModule = {
   name: 'appraisals',
   menu: [
-    { key: 'appraisals', label: '民主评议', icon: <AuditOutlined />, path: '/appraisals', permission: [p.manage, p.readAll, p.vote, p.selfReport], order: 60 },
+    { key: 'appraisals', label: '民主评议', icon: <AuditOutlined />, path: '/appraisals', permission: [p.manage, p.readAll, p.vote, p.selfReport], group: 'supervision', order: 60 },
   ],
   routes: [
     { path: '/appraisals', element: lazyPage(() => import('./pages/list.tsx')) },

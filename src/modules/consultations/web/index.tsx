@@ -12,8 +12,8 @@ import { withPlanWeb } from './pages/plan-web.tsx';
 export const consultationsWeb: WebModule = withPlanWeb({
   name: 'consultations',
   menu: [
-    { key: 'consultations', label: '协商活动', icon: <TeamOutlined />, path: '/consultations', permission: [P.manage, P.readAll, P.attend, P.signOff], order: 60 },
-    { key: 'consultation-stats', label: '协商统计', icon: <BarChartOutlined />, path: '/consultations/stats', permission: P.readAll, order: 61 },
+    { key: 'consultations', label: '协商活动', icon: <TeamOutlined />, path: '/consultations', permission: [P.manage, P.readAll, P.attend, P.signOff], group: 'consult', order: 60 },
+    { key: 'consultation-stats', label: '协商统计', icon: <BarChartOutlined />, path: '/consultations/stats', permission: P.readAll, group: 'consult', order: 61 },
   ],
   routes: [
     { path: '/consultations', element: lazyPage(() => import('./pages/list.tsx')) },

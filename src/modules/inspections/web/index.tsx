@@ -11,8 +11,8 @@ import { inspectionPermissions as P } from '../domain/inspection-permissions.ts'
 export const inspectionsWeb: WebModule = {
   name: 'inspections',
   menu: [
-    { key: 'inspections', label: '调研视察', icon: <EnvironmentOutlined />, path: '/inspections', permission: [P.manage, P.readAll, P.signOff, P.takePart, P.approve], order: 62 },
-    { key: 'inspection-plan', label: '调研视察计划', icon: <CalendarOutlined />, path: '/inspections/plan', permission: [P.manage, P.readAll, P.approve], order: 63 },
+    { key: 'inspections', label: '调研视察', icon: <EnvironmentOutlined />, path: '/inspections', permission: [P.manage, P.readAll, P.signOff, P.takePart, P.approve], group: 'supervision', order: 62 },
+    { key: 'inspection-plan', label: '调研视察计划', icon: <CalendarOutlined />, path: '/inspections/plan', permission: [P.manage, P.readAll, P.approve], group: 'supervision', order: 63 },
   ],
   routes: [
     { path: '/inspections', element: lazyPage(() => import('./pages/list.tsx')) },

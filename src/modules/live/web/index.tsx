@@ -10,7 +10,7 @@ import { livePermissions } from '../domain/live-permissions.ts';
 export const liveWeb: WebModule = {
   name: 'live',
   menu: [
-    { key: 'live', label: '网络议政', icon: <CommentOutlined />, path: '/live', permission: [livePermissions.join, livePermissions.host, livePermissions.readAll], order: 60 },
+    { key: 'live', label: '网络议政', icon: <CommentOutlined />, path: '/live', permission: [livePermissions.join, livePermissions.host, livePermissions.readAll], group: 'consult', order: 60 },
   ],
   routes: [
     { path: '/live', element: lazyPage(() => import('./pages/list.tsx')) },

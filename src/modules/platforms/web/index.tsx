@@ -13,9 +13,9 @@ export const platformsWeb: WebModule = {
   name: 'platforms',
   menu: [
     // offered to county and city staff and to conveners (not to the three administrators)
-    { key: 'platforms', label: '有事来商量', icon: <ApartmentOutlined />, path: '/platforms', permission: use, order: 60 },
-    { key: 'platforms-overview', label: '有事来商量概览', icon: <BarChartOutlined />, path: '/platforms/overview', permission: platformsPermissions.read, order: 61 },
-    { key: 'platforms-results', label: '协商成果清单', icon: <CheckSquareOutlined />, path: '/platforms/results', permission: use, order: 62 },
+    { key: 'platforms', label: '有事来商量', icon: <ApartmentOutlined />, path: '/platforms', permission: use, group: 'consult', order: 60 },
+    { key: 'platforms-overview', label: '有事来商量概览', icon: <BarChartOutlined />, path: '/platforms/overview', permission: platformsPermissions.read, group: 'consult', order: 61 },
+    { key: 'platforms-results', label: '协商成果清单', icon: <CheckSquareOutlined />, path: '/platforms/results', permission: use, group: 'consult', order: 62 },
   ],
   routes: [
     { path: '/platforms', permission: use, element: lazyPage(() => import('./pages/list.tsx')) },

@@ -11,7 +11,7 @@ export const recommendationsWeb: WebModule = {
   name: 'recommendations',
   menu: [
     // the office and leaders (the board), and the responsible departments (their own); not the three administrators
-    { key: 'recommendations', label: '建议落实', icon: <CheckSquareOutlined />, path: '/recommendations', permission: [recommendationsPermissions.readAll, recommendationsPermissions.reply], order: 60 },
+    { key: 'recommendations', label: '建议落实', icon: <CheckSquareOutlined />, path: '/recommendations', permission: [recommendationsPermissions.readAll, recommendationsPermissions.reply], group: 'supervision', order: 60 },
   ],
   routes: [
     { path: '/recommendations', element: lazyPage(() => import('./pages/list.tsx')) },

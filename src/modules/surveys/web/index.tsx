@@ -13,7 +13,7 @@ export const surveysWeb: WebModule = {
   name: 'surveys',
   menu: [
     // offered to those who run or read surveys (not to the three administrators)
-    { key: 'surveys', label: '网络征集', icon: <FormOutlined />, path: '/surveys', permission: staff, order: 60 },
+    { key: 'surveys', label: '网络征集', icon: <FormOutlined />, path: '/surveys', permission: staff, group: 'consult', order: 60 },
   ],
   routes: [
     { path: '/surveys', permission: staff, element: lazyPage(() => import('./pages/list.tsx')) },

@@ -17,8 +17,8 @@ export function withPlanWeb(m: WebModule): WebModule {
     ...m,
     menu: [
       ...(m.menu ?? []),
-      { key: 'consultation-topics', label: '协商选题', icon: <BulbOutlined />, path: '/consultations/topics', permission: topicPerms, order: 62 },
-      { key: 'consultation-plans', label: '年度协商计划', icon: <CalendarOutlined />, path: '/consultations/plans', permission: planPerms, order: 63 },
+      { key: 'consultation-topics', label: '协商选题', icon: <BulbOutlined />, path: '/consultations/topics', permission: topicPerms, group: 'consult', order: 62 },
+      { key: 'consultation-plans', label: '年度协商计划', icon: <CalendarOutlined />, path: '/consultations/plans', permission: planPerms, group: 'consult', order: 63 },
     ],
     routes: [
       ...(m.routes ?? []),
