@@ -111,6 +111,8 @@ const itemFields = {
   partnerUnitIds: z.array(z.string().min(1).max(40)).max(20).describe('协同部门'),
   plannedMonth: z.number().int().min(1, '应为 1 到 12 月').max(12, '应为 1 到 12 月').describe('计划月份'),
   notes: z.string().trim().max(1000).nullable().optional().describe('备注'),
+  /** 重大协商议题: the plan then goes to the party committee after the chair's meeting */
+  major: z.boolean().optional().describe('重大协商议题'),
 };
 /** POST /plans/:id/items (a draft) */
 export const planItemBody = z.object({ ...itemFields, topicId: z.string().min(1).max(40).optional().describe('协商选题') });
@@ -120,6 +122,7 @@ export const planItemEditBody = z.object({
   version: z.number().int().min(1).describe('版本号'),
   title: itemFields.title.optional(), form: itemFields.form.optional(), leadOrgId: itemFields.leadOrgId.optional(),
   partnerUnitIds: itemFields.partnerUnitIds.optional(), plannedMonth: itemFields.plannedMonth.optional(), notes: itemFields.notes,
+  major: itemFields.major,
 });
 export type PlanItemEditBody = z.infer<typeof planItemEditBody>;
 export const planItemDeleteQuery = z.object({ version: z.coerce.number().int().min(1).describe('版本号') });
@@ -151,6 +154,7 @@ export const planItemView = z.object({
   partnerUnitNames: z.array(z.string()),
   plannedMonth: z.number().int(),
   notes: z.string().nullable(),
+  major: z.boolean(),
   status: z.enum(['planned', 'cancelled']),
   /** added by a change after approval (计划调整) */
   addedByChange: z.boolean(),
@@ -192,6 +196,9 @@ export const planList = z.object({ items: z.array(planSummary), canCreate: z.boo
 
 export const planDetail = planSummary.extend({
   returnReason: z.string().nullable(),
+  /** 党委审定 of a plan with 重大协商议题: the meeting, date and document the office recorded */
+  party: z.object({ meeting: z.string(), approvedOn: z.string(), document: z.string().nullable() }).nullable(),
+  majorItems: z.number().int(),
   items: z.array(planItemView),
   changes: z.array(planChangeView),
   progress: stateViewSchema,

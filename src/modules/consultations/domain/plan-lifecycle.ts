@@ -2,8 +2,9 @@
  * 协商选题 and 年度协商计划 as data (pure). A topic (协商选题) proposed by a committee, a party or group, or the office
  * waits for the office (待处理), which accepts it into the year's plan (列入计划), declines it with a reason (不予采纳) or
  * merges it into a like topic (合并). The plan (年度协商计划, one per CPPCC and year) is drafted by the office (起草),
- * put to the chair's meeting (报主席会议审定, a work item for the leaders) and approved (已审定), after which it is the
- * published plan: its items change only through recorded changes (计划调整, `planChangeOf`).
+ * put to the chair's meeting (报主席会议审定, a work item for the leaders) and approved (已审定); a plan with 重大协商议题
+ * goes on from the chair's meeting to the party committee (报党委审定), whose decision the office records (党委审定通过,
+ * or 党委退回 to the draft). An approved plan is the published plan: its items change only through recorded changes (计划调整, `planChangeOf`).
  */
 import { z } from 'zod';
 import { invalid } from '../../../kernel/universal/errors.ts';
@@ -36,6 +37,7 @@ const month = z.number().int().min(1, '应为 1 到 12 月').max(12, '应为 1 �
 const acceptInput = z.object({
   plannedMonth: month.optional().describe('计划月份'),
   leadOrgId: z.string().min(1).max(40).optional().describe('牵头专委会'),
+  major: z.boolean().optional().describe('重大协商议题'),
   note: z.string().trim().max(500).optional().describe('处理意见'),
 });
 const declineInput = z.object({ reason: z.string().trim().min(2, '至少 2 个字').max(1000).describe('不予采纳理由') });
@@ -68,7 +70,7 @@ export const topicTransitionBody = transitionBodySchema([topicLifecycle]);
 
 /* ------------------------------------------------------------------ 年度协商计划 */
 
-export const planStates = ['draft', 'submitted', 'approved'] as const;
+export const planStates = ['draft', 'submitted', 'party_review', 'approved'] as const;
 export type PlanState = (typeof planStates)[number];
 
 export interface PlanRecord {
@@ -77,29 +79,48 @@ export interface PlanRecord {
   year: number;
   state: string;
   version: number;
+  /** 重大协商议题 counted when the plan went to the chair's meeting */
+  major_items?: number | null;
   [k: string]: unknown;
 }
+
+const hasMajor = (r: PlanRecord) => Number(r.major_items ?? 0) > 0;
 
 const approveInput = z.object({
   meeting: z.string().trim().min(2, '至少 2 个字').max(200).describe('审定会议'),
   approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe('审定日期'),
 });
 const returnInput = z.object({ reason: z.string().trim().min(2, '至少 2 个字').max(2000).describe('退回意见') });
+const partyApproveInput = z.object({
+  meeting: z.string().trim().min(2, '至少 2 个字').max(200).describe('党委审定会议'),
+  approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe('党委审定日期'),
+  document: z.string().trim().max(200).optional().describe('批复文件'),
+});
 
 export const planLifecycle = defineWorkflow<PlanRecord>({
   id: 'consultation_plan',
   label: '年度协商计划',
   initial: 'draft',
-  stages: ['起草', '主席会议审定', '已审定'],
+  stages: ['起草', '主席会议审定', '党委审定', '已审定'],
   states: {
     draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
     submitted: { label: '待主席会议审定', labelEn: 'Before the chair\'s meeting', stage: '主席会议审定', tone: 'gold', task: { role: 'leader', orgField: 'tenant', dueInWorkingDays: 10, label: '年度协商计划待审定' } },
+    party_review: { label: '待党委审定', labelEn: 'Before the party committee', stage: '党委审定', tone: 'gold', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 20, label: '年度协商计划报党委审定' } },
     approved: { label: '已审定', labelEn: 'Approved', stage: '已审定', tone: 'success', ends: 'finished', terminal: true },
   } satisfies Record<PlanState, StateDef>,
   transitions: [
     { name: 'submit', label: '报主席会议审定', labelEn: 'Submit to the chair\'s meeting', from: ['draft'], to: 'submitted', roles: ['office_staff'], permission: planPermissions.manage, guard: sameTenant },
     { name: 'return', label: '退回修改', labelEn: 'Return for revision', from: ['submitted'], to: 'draft', roles: ['leader'], permission: planPermissions.approve, guard: sameTenant, input: returnInput },
-    { name: 'approve', label: '审定通过', labelEn: 'Approve', from: ['submitted'], to: 'approved', roles: ['leader'], permission: planPermissions.approve, guard: sameTenant, input: approveInput, confirm: true },
+    {
+      name: 'approve', label: '审定通过', labelEn: 'Approve', from: ['submitted'], to: 'approved', roles: ['leader'], permission: planPermissions.approve, input: approveInput, confirm: true,
+      guard: (c) => sameTenant(c) ?? (hasMajor(c.record) ? '计划含重大协商议题，主席会议审定后须报党委审定' : null),
+    },
+    {
+      name: 'approve_to_party', label: '审定并报党委', labelEn: 'Approve and send to the party committee', from: ['submitted'], to: 'party_review', roles: ['leader'], permission: planPermissions.approve, input: approveInput, confirm: true,
+      guard: (c) => sameTenant(c) ?? (hasMajor(c.record) ? null : '计划没有重大协商议题，主席会议审定即可'),
+    },
+    { name: 'party_approve', label: '党委审定通过', labelEn: 'Party committee approved', from: ['party_review'], to: 'approved', roles: ['office_staff'], permission: planPermissions.manage, guard: sameTenant, input: partyApproveInput },
+    { name: 'party_return', label: '党委退回修改', labelEn: 'Party committee returned it', from: ['party_review'], to: 'draft', roles: ['office_staff'], permission: planPermissions.manage, guard: sameTenant, input: returnInput },
   ],
 });
 export const planTransitionBody = transitionBodySchema([planLifecycle]);

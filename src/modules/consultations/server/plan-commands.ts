@@ -53,9 +53,17 @@ export function planSpec(): WorkflowSpec<Row<PlanRow>> {
     entityLabel: PLAN_LABEL,
     titleOf: (r) => r.title,
     canSee: (r, actor) => canSeePlan(r, actor),
-    async apply({ transition, input }) {
-      if (transition.name === 'approve') return { approved_meeting: input.meeting as string, approved_on: input.approvedOn as string, return_reason: null };
+    async apply({ trx, record, transition, input }) {
+      // the 重大协商议题 are counted as the plan goes to the chair's meeting (its items are fixed from then on)
+      if (transition.name === 'submit') {
+        const r = await trx.selectFrom('consultation_plan_items').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', record.id).where('major', '=', 1).executeTakeFirst();
+        return { major_items: Number(r?.n ?? 0) };
+      }
+      if (transition.name === 'approve' || transition.name === 'approve_to_party') return { approved_meeting: input.meeting as string, approved_on: input.approvedOn as string, return_reason: null };
+      if (transition.name === 'party_approve') return { party_meeting: input.meeting as string, party_approved_on: input.approvedOn as string, party_document: (input.document as string | undefined) || null };
       if (transition.name === 'return') return { return_reason: input.reason as string };
+      // the party committee's return sends the plan back to the draft: it goes to the chair's meeting again
+      if (transition.name === 'party_return') return { return_reason: input.reason as string, approved_meeting: null, approved_on: null };
       return {};
     },
   };
@@ -93,7 +101,7 @@ async function ensureDraftPlan(w: Work, actor: Actor, values: Awaited<ReturnType
 
 async function newPlanValues(ctx: ModuleContext, actor: Actor, year: number) {
   const tenant = (await orgNames(ctx.db, [actor.tenantId])).get(actor.tenantId)?.name ?? '';
-  return { id: newId(), tenant_id: actor.tenantId, year, title: `${tenant}${year}年度协商计划`, approved_meeting: null, approved_on: null, return_reason: null, created_by: actor.userId };
+  return { id: newId(), tenant_id: actor.tenantId, year, title: `${tenant}${year}年度协商计划`, approved_meeting: null, approved_on: null, return_reason: null, major_items: 0, party_meeting: null, party_approved_on: null, party_document: null, created_by: actor.userId };
 }
 
 /**
@@ -116,7 +124,7 @@ export async function fireTopic(ctx: ModuleContext, req: { id: string; action: s
   const values = await newPlanValues(ctx, req.actor, Number(topic.year));
   await ctx.uow.run(async (w) => {
     const plan = await ensureDraftPlan(w, req.actor, values, req.ip);
-    if (plan.state !== 'draft') throw invalid('plan', '「年度协商计划」', `${plan.state === 'approved' ? '已审定' : '已报主席会议审定'}，不能直接列入；请在计划中以计划调整增加计划项`);
+    if (plan.state !== 'draft') throw invalid('plan', '「年度协商计划」', `${plan.state === 'approved' ? '已审定' : plan.state === 'party_review' ? '已报党委审定' : '已报主席会议审定'}，不能直接列入；请在计划中以计划调整增加计划项`);
     const itemId = newId();
     await w.fire(topicSpec(), { id: req.id, action: 'accept', expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
     // the same transaction as the transition: the topic names the item it became
@@ -125,7 +133,7 @@ export async function fireTopic(ctx: ModuleContext, req: { id: string; action: s
     await w.trx.insertInto('consultation_plan_items').values({
       id: itemId, plan_id: plan.id, tenant_id: plan.tenant_id, year: Number(plan.year), topic_id: topic.id, title: topic.title, form: topic.form,
       lead_org_id: lead?.id ?? '', lead_org_name: lead?.name ?? '', partner_unit_ids: '[]', partner_unit_names: '[]',
-      planned_month: typeof req.input.plannedMonth === 'number' ? req.input.plannedMonth : 0, notes: null, status: 'planned', added_by_change: 0, sort,
+      planned_month: typeof req.input.plannedMonth === 'number' ? req.input.plannedMonth : 0, notes: null, major: req.input.major === true ? 1 : 0, status: 'planned', added_by_change: 0, sort,
       version: 1, created_at: w.now, updated_at: w.now,
     } satisfies PlanItemRow).execute();
     await w.audit({ tenantId: plan.tenant_id, actorId: req.actor.userId, actorName: req.actor.displayName, action: 'consultation_plan.add_item', entityType: 'consultation_plan', entityId: plan.id, data: { itemId, topicId: topic.id }, ip: req.ip });
@@ -187,7 +195,9 @@ async function managedPlan(ctx: ModuleContext, actor: Actor, planId: string): Pr
 async function stateInside(w: Work, planId: string, want: 'edit' | 'change'): Promise<PlanRow> {
   const plan = await w.trx.selectFrom('consultation_plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow() as PlanRow;
   if (itemEditMode(plan.state) !== want) {
-    throw new AppError('INVALID_TRANSITION', want === 'edit' ? `${PLAN_LABEL}已${plan.state === 'approved' ? '审定，调整计划项请填写调整理由' : '报主席会议审定，不能修改计划项'}` : `${PLAN_LABEL}尚未审定，计划项可直接修改`);
+    throw new AppError('INVALID_TRANSITION', want === 'edit'
+      ? `${PLAN_LABEL}已${plan.state === 'approved' ? '审定，调整计划项请填写调整理由' : plan.state === 'party_review' ? '报党委审定，不能修改计划项' : '报主席会议审定，不能修改计划项'}`
+      : plan.state === 'party_review' ? `${PLAN_LABEL}正在报党委审定，审定后方可调整` : `${PLAN_LABEL}尚未审定，计划项可直接修改`);
   }
   return plan;
 }
@@ -219,7 +229,7 @@ async function insertItem(w: Work, plan: PlanRow, id: string, body: PlanItemBody
   await w.trx.insertInto('consultation_plan_items').values({
     id, plan_id: plan.id, tenant_id: plan.tenant_id, year: Number(plan.year), topic_id: body.topicId ?? null, title: body.title, form: body.form,
     lead_org_id: lead.id, lead_org_name: lead.name, partner_unit_ids: JSON.stringify(partners.map((p) => p.id)), partner_unit_names: JSON.stringify(partners.map((p) => p.name)),
-    planned_month: body.plannedMonth, notes: body.notes ?? null, status: 'planned', added_by_change: byChange, sort: await nextSort(w, plan.id),
+    planned_month: body.plannedMonth, notes: body.notes ?? null, major: body.major ? 1 : 0, status: 'planned', added_by_change: byChange, sort: await nextSort(w, plan.id),
     version: 1, created_at: w.now, updated_at: w.now,
   } satisfies PlanItemRow).execute();
 }
@@ -239,6 +249,7 @@ export async function editItem(ctx: ModuleContext, actor: Actor, planId: string,
   if (body.form !== undefined) set.form = body.form;
   if (body.plannedMonth !== undefined) set.planned_month = body.plannedMonth;
   if (body.notes !== undefined) set.notes = body.notes;
+  if (body.major !== undefined) set.major = body.major ? 1 : 0;
   if (body.leadOrgId !== undefined || body.partnerUnitIds !== undefined) {
     const { lead, partners } = await itemOrgs(ctx, actor.tenantId, body.leadOrgId ?? item.lead_org_id, body.partnerUnitIds ?? parseList(item.partner_unit_ids));
     Object.assign(set, { lead_org_id: lead.id, lead_org_name: lead.name, partner_unit_ids: JSON.stringify(partners.map((p) => p.id)), partner_unit_names: JSON.stringify(partners.map((p) => p.name)) });

@@ -41,7 +41,7 @@ export async function buildPlanDocx(plan: PlanDetail, organisationName: string):
   const total = sections.reduce((n, s) => n + s.items.length, 0);
   const children: Array<Paragraph | Table> = [
     para(plan.title, { font: xiaobiaosong, size: 44, center: true, before: 240, after: 120 }),
-    para(plan.approvedMeeting ? `（${plan.approvedOn ?? ''} ${plan.approvedMeeting}审定）` : `（${plan.stateLabel}）`, { size: size3, center: true, after: 360 }),
+    para(plan.approvedMeeting ? `（${plan.approvedOn ?? ''} ${plan.approvedMeeting}审定${plan.party ? `，${plan.party.approvedOn} ${plan.party.meeting}批准` : ''}）` : `（${plan.stateLabel}）`, { size: size3, center: true, after: 360 }),
     para(`根据政协章程和年度工作要点，${organisationName}${plan.year}年度安排协商议题${total}项，按协商形式列示如下。各牵头专门委员会会同协同部门认真组织实施，做好调研、会议组织和成果报送工作。`, { indent: true, after: 240 }),
   ];
   sections.forEach((s, i) => {
@@ -51,7 +51,7 @@ export async function buildPlanDocx(plan: PlanDetail, organisationName: string):
       rows: [
         new TableRow({ tableHeader: true, children: ['序号', '协商议题', '计划时间', '牵头单位', '协同部门'].map((t, k) => cell(t, k, true)) }),
         ...s.items.map((item, k) => new TableRow({
-          children: [cell(String(k + 1), 0), cell(item.title + (item.notes ? `\n（${item.notes}）` : ''), 1), cell(item.plannedMonth ? `${item.plannedMonth}月` : '待定', 2), cell(item.leadOrgName, 3), cell(item.partnerUnitNames.join('、') || '—', 4)],
+          children: [cell(String(k + 1), 0), cell(item.title + (item.major ? '（重大协商议题）' : '') + (item.notes ? `\n（${item.notes}）` : ''), 1), cell(item.plannedMonth ? `${item.plannedMonth}月` : '待定', 2), cell(item.leadOrgName, 3), cell(item.partnerUnitNames.join('、') || '—', 4)],
         })),
       ],
     }));

@@ -90,4 +90,15 @@ export const planMigrations: MigrationDef[] = [
       await db.schema.createIndex('consultation_plan_changes_plan').on('consultation_plan_changes').columns(['plan_id', 'at']).execute();
     },
   },
+  {
+    // 重大协商议题 go to the party committee (报党委审定) after the chair's meeting; its decision is recorded on the plan
+    name: '1351_consultation_plan_party_review',
+    async up(db) {
+      await db.schema.alterTable('consultation_plan_items').addColumn('major', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('consultation_plans').addColumn('major_items', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('consultation_plans').addColumn('party_meeting', 'text').execute();
+      await db.schema.alterTable('consultation_plans').addColumn('party_approved_on', 'text').execute();
+      await db.schema.alterTable('consultation_plans').addColumn('party_document', 'text').execute();
+    },
+  },
 ];

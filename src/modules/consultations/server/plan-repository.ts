@@ -167,7 +167,7 @@ export function toItemView(r: PlanItemRow, consultations: PlanItemView['consulta
   return {
     id: r.id, planId: r.plan_id, year: Number(r.year), topicId: r.topic_id ?? null, title: r.title, form: r.form, formLabel: consultationFormLabel(r.form),
     leadOrgId: r.lead_org_id, leadOrgName: r.lead_org_name, partnerUnitIds: parseList(r.partner_unit_ids), partnerUnitNames: parseList(r.partner_unit_names),
-    plannedMonth: Number(r.planned_month), notes: r.notes ?? null, status: r.status === 'cancelled' ? 'cancelled' : 'planned',
+    plannedMonth: Number(r.planned_month), notes: r.notes ?? null, major: Number(r.major ?? 0) === 1, status: r.status === 'cancelled' ? 'cancelled' : 'planned',
     addedByChange: Number(r.added_by_change) === 1, consultations, carriedOut: consultations.some((c) => c.heldOn !== null), version: Number(r.version),
   };
 }
@@ -185,6 +185,8 @@ export async function toPlanDetail(db: AnyModuleDb, r: PlanRow, actor: Actor): P
   return {
     ...toPlanSummary(r, items.filter((i) => i.status === 'planned').length),
     returnReason: r.return_reason ?? null,
+    party: r.party_meeting && r.party_approved_on ? { meeting: r.party_meeting, approvedOn: r.party_approved_on, document: r.party_document ?? null } : null,
+    majorItems: items.filter((i) => Number(i.major ?? 0) === 1 && i.status === 'planned').length,
     items: views,
     changes: changes.map((c): PlanChangeView => ({
       id: c.id, itemId: c.item_id, itemTitle: c.item_title, kind: c.kind as PlanChangeKind, kindLabel: planChangeKindLabels[c.kind as PlanChangeKind] ?? c.kind,

@@ -20,7 +20,7 @@ function seedActor(seed: SeedContext, username: string, role: string, name: stri
   };
 }
 
-interface SeedItem { title: string; form: ConsultationForm; lead: string; units: string[]; month: number; notes?: string }
+interface SeedItem { title: string; form: ConsultationForm; lead: string; units: string[]; month: number; notes?: string; major?: boolean }
 
 /** Items the office adds itself (the accepted topics come in through 列入计划). */
 const items: SeedItem[] = [
@@ -33,7 +33,7 @@ const items: SeedItem[] = [
   { title: '重点提案“加快养老服务体系建设”办理协商', form: 'proposal_handling', lead: '提案委员会', units: ['市民政局'], month: 8 },
   { title: '重点提案“规范中小学课后服务”办理协商', form: 'proposal_handling', lead: '提案委员会', units: ['市教育局'], month: 10 },
   { title: '太行山文旅融合发展远程协商', form: 'remote', lead: '文化文史和学习委员会', units: ['市文旅局'], month: 11 },
-  { title: '科学编制“十五五”规划，推动全方位转型', form: 'standing_topic', lead: '经济委员会', units: ['市发改委'], month: 10 },
+  { title: '科学编制“十五五”规划，推动全方位转型', form: 'standing_topic', lead: '经济委员会', units: ['市发改委'], month: 10, major: true },
 ];
 
 export async function seedPlan(ctx: ModuleContext, seed: SeedContext): Promise<void> {
@@ -72,12 +72,15 @@ export async function seedPlan(ctx: ModuleContext, seed: SeedContext): Promise<v
   for (const it of items) {
     const lead = seed.committeeIds[it.lead];
     if (!lead) continue;
-    await addItem(ctx, office, plan.id, { title: it.title, form: it.form, leadOrgId: lead, partnerUnitIds: unitIds(it.units), plannedMonth: it.month, notes: it.notes ?? null });
+    await addItem(ctx, office, plan.id, { title: it.title, form: it.form, leadOrgId: lead, partnerUnitIds: unitIds(it.units), plannedMonth: it.month, notes: it.notes ?? null, major: it.major });
   }
   let p = (await findPlanOfYear(ctx.db, seed.cityId, YEAR))!;
   await firePlan(ctx, { id: p.id, action: 'submit', version: Number(p.version), input: {}, actor: office });
   p = (await findPlanOfYear(ctx.db, seed.cityId, YEAR))!;
-  await firePlan(ctx, { id: p.id, action: 'approve', version: Number(p.version), input: { meeting: '市政协十四届第二十八次主席会议', approvedOn: '2025-02-20' }, actor: leader });
+  // the plan holds a 重大协商议题 (the 十五五 plan): approved by the chair's meeting, then by the party committee
+  await firePlan(ctx, { id: p.id, action: 'approve_to_party', version: Number(p.version), input: { meeting: '市政协十四届第二十八次主席会议', approvedOn: '2025-02-20' }, actor: leader });
+  p = (await findPlanOfYear(ctx.db, seed.cityId, YEAR))!;
+  await firePlan(ctx, { id: p.id, action: 'party_approve', version: Number(p.version), input: { meeting: '中共长治市委常委会会议', approvedOn: '2025-03-04', document: '长办字〔2025〕9号' }, actor: office });
   p = (await findPlanOfYear(ctx.db, seed.cityId, YEAR))!;
   const remote = (await itemsOf(ctx.db, p.id)).find((i) => i.form === 'remote');
   if (remote) await changePlan(ctx, office, p.id, { version: Number(p.version), kind: 'move', itemId: remote.id, plannedMonth: 12, reason: '配合省政协远程协商平台升级安排，时间顺延一个月。' });

@@ -41,6 +41,12 @@ export interface ConsultationPlansTable {
   approved_meeting: string | null;
   approved_on: string | null;
   return_reason: string | null;
+  /** 重大协商议题 among the items when the plan went to the chair's meeting: such a plan goes on to the party committee */
+  major_items: number;
+  /** 党委审定: the party committee's meeting, date and document (文件/文号), recorded by the office */
+  party_meeting: string | null;
+  party_approved_on: string | null;
+  party_document: string | null;
   created_by: string;
   state: string;
   version: number;
@@ -65,6 +71,8 @@ export interface ConsultationPlanItemsTable {
   partner_unit_names: string;
   planned_month: number;
   notes: string | null;
+  /** 1 for a 重大协商议题 (the plan then goes to the party committee after the chair's meeting) */
+  major: number;
   /** 'planned' | 'cancelled' (取消 by a change after approval) */
   status: string;
   /** 1 when a change after approval added it */

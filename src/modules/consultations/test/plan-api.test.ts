@@ -293,6 +293,61 @@ for (const d of await dialects()) {
       assert.ok(!JSON.stringify(memberFigs).includes('consultations.plan_items'), 'a member gets no organisation figures');
     });
 
+    test('a plan with a 重大协商议题 is approved by the chair\'s meeting and then by the party committee, as the office records it', async () => {
+      const next = year + 1;
+      const created = await office.post('/api/consultations/plans', { year: next });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      const badMajor = await office.post(`/api/consultations/plans/${id}/items`, { title: '编制“十五五”规划专题议政', form: 'standing_topic', leadOrgId: agriId, partnerUnitIds: [], plannedMonth: 4, major: '是' });
+      assert.equal(badMajor.status, 400);
+      assert.equal(badMajor.body.error.field, 'major');
+      for (const [title, major] of [['编制“十五五”规划专题议政', true], ['农村人居环境整治对口协商', false]] as const) {
+        const r = await office.post(`/api/consultations/plans/${id}/items`, { title, form: major ? 'standing_topic' : 'counterpart', leadOrgId: agriId, partnerUnitIds: [], plannedMonth: major ? 4 : 6, major });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+      }
+      let p = (await office.get(`/api/consultations/plans/${id}`)).body;
+      assert.equal(p.majorItems, 1);
+      assert.deepEqual(p.items.map((i: any) => i.major).sort(), [false, true]);
+      p = (await firePlan(office, p, 'submit')).body;
+      assert.deepEqual(p.actions, [], 'the office waits for the chair\'s meeting');
+      const leaderView = (await leader.get(`/api/consultations/plans/${id}`)).body;
+      assert.deepEqual(leaderView.actions.map((a: any) => a.name).sort(), ['approve_to_party', 'return']);
+      const alone = await firePlan(leader, p, 'approve', { meeting: '主席会议', approvedOn: `${next}-02-20` });
+      assert.ok(alone.status >= 400 && alone.status < 500, 'the chair\'s meeting alone does not approve a plan with major topics');
+      assert.match(alone.body.error.message, /报党委审定/);
+      const sent = await firePlan(leader, p, 'approve_to_party', { meeting: '政协主席会议', approvedOn: `${next}-02-20` });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      assert.equal(sent.body.state, 'party_review');
+      assert.equal(sent.body.stateLabel, '待党委审定');
+      assert.equal(sent.body.approvedMeeting, '政协主席会议');
+      assert.equal((await member.get(`/api/consultations/plans/${id}`)).status, 404, 'members read the plan once it is approved');
+      assert.ok(JSON.stringify((await office.get('/api/worklist?pageSize=200')).body).includes(id), 'the party step waits on the office\'s worklist');
+      assert.equal((await office.patch(`/api/consultations/plans/${id}/items/${sent.body.items[0].id}`, { version: sent.body.items[0].version, plannedMonth: 5 })).status, 409, 'items stay as the party committee saw them');
+      assert.equal((await firePlan(leader, sent.body, 'party_approve', { meeting: '市委常委会会议', approvedOn: `${next}-03-02` })).status, 403, 'the office records the party committee\'s decision');
+      const noDate = await firePlan(office, sent.body, 'party_approve', { meeting: '市委常委会会议' });
+      assert.equal(noDate.status, 400);
+      assert.equal(noDate.body.error.field, 'input.approvedOn');
+      // returned by the party committee: back to the draft, to go to the chair's meeting again
+      const back = await firePlan(office, sent.body, 'party_return', { reason: '请进一步聚焦议题。' });
+      assert.equal(back.body.state, 'draft');
+      assert.equal(back.body.approvedMeeting, null);
+      p = (await firePlan(office, back.body, 'submit')).body;
+      p = (await firePlan(leader, p, 'approve_to_party', { meeting: '政协主席会议', approvedOn: `${next}-03-10` })).body;
+      const stale = await firePlan(office, { ...p, version: p.version - 1 }, 'party_approve', { meeting: '市委常委会会议', approvedOn: `${next}-03-20` });
+      assert.equal(stale.status, 409);
+      const done = await firePlan(office, p, 'party_approve', { meeting: '市委常委会会议', approvedOn: `${next}-03-20`, document: '长办字〔2026〕9号' });
+      assert.equal(done.status, 200, JSON.stringify(done.body));
+      assert.equal(done.body.state, 'approved');
+      assert.deepEqual(done.body.party, { meeting: '市委常委会会议', approvedOn: `${next}-03-20`, document: '长办字〔2026〕9号' });
+      assert.equal((await member.get(`/api/consultations/plans/${id}`)).status, 200);
+      const res = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${id}/document.docx`, headers: { cookie: member.cookie } });
+      assert.equal(res.statusCode, 200);
+      const text = xmlText(await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string'));
+      assert.match(text, /市委常委会会议批准/);
+      assert.match(text, /编制“十五五”规划专题议政（重大协商议题）/);
+      assert.doesNotMatch(text, /农村人居环境整治对口协商（重大协商议题）/);
+    });
+
     test('a county sees its own plans and topics only; the administrators none', async () => {
       assert.equal((await county.get(`/api/consultations/plans/${planId}`)).status, 404);
       assert.deepEqual((await county.get('/api/consultations/plans')).body.items, []);

@@ -60,6 +60,28 @@ describe('年度协商计划 lifecycle', () => {
     assert.ok(checkTransition(planLifecycle, 'submitted', 'approve', { record: s, actor: leader, input: { meeting: '主席会议', approvedOn: '2026-02-20' } }).ok);
     assert.equal(checkTransition(planLifecycle, 'submitted', 'return', { record: s, actor: leader, input: {} }).ok, false);
   });
+  test('a plan with 重大协商议题 goes on from the chair\'s meeting to the party committee, whose decision the office records', () => {
+    const major = { ...plan, state: 'submitted', major_items: 2 };
+    // the chair's meeting may only approve it on to the party committee (or return it)
+    assert.deepEqual(allowedActions(planLifecycle, 'submitted', { record: major, actor: leader }).map((a) => a.name).sort(), ['approve_to_party', 'return']);
+    const direct = checkTransition(planLifecycle, 'submitted', 'approve', { record: major, actor: leader, input: { meeting: '主席会议', approvedOn: '2026-02-20' } });
+    assert.ok(!direct.ok && /报党委审定/.test(direct.message), 'a plan with major topics is not approved by the chair\'s meeting alone');
+    assert.ok(!checkTransition(planLifecycle, 'submitted', 'approve_to_party', { record: { ...plan, state: 'submitted' }, actor: leader, input: { meeting: '主席会议', approvedOn: '2026-02-20' } }).ok, 'a plan without major topics needs no party step');
+    const toParty = planLifecycle.transitions.find((t) => t.name === 'approve_to_party');
+    assert.equal(toParty?.to, 'party_review');
+    // before the party committee the office records its decision: approved (meeting and date required), or returned with a reason
+    const atParty = { ...major, state: 'party_review' };
+    assert.deepEqual(allowedActions(planLifecycle, 'party_review', { record: atParty, actor: office }).map((a) => a.name).sort(), ['party_approve', 'party_return']);
+    assert.deepEqual(allowedActions(planLifecycle, 'party_review', { record: atParty, actor: leader }), []);
+    const noDate = checkTransition(planLifecycle, 'party_review', 'party_approve', { record: atParty, actor: office, input: { meeting: '市委常委会会议' } });
+    assert.ok(!noDate.ok && /approvedOn$/.test(noDate.field ?? '') && /党委审定日期/.test(noDate.message));
+    assert.ok(checkTransition(planLifecycle, 'party_review', 'party_approve', { record: atParty, actor: office, input: { meeting: '市委常委会会议', approvedOn: '2026-03-02', document: '长办字〔2026〕12号' } }).ok);
+    assert.equal(planLifecycle.transitions.find((t) => t.name === 'party_approve')?.to, 'approved');
+    assert.equal(planLifecycle.transitions.find((t) => t.name === 'party_return')?.to, 'draft');
+    assert.equal(checkTransition(planLifecycle, 'party_review', 'party_return', { record: atParty, actor: office, input: {} }).ok, false);
+    assert.equal(planLifecycle.states.party_review.task?.role, 'office_staff');
+    assert.equal(itemEditMode('party_review'), 'none', 'the items stay as the party committee saw them');
+  });
   test('items are edited in a draft, changed with reasons once approved, and left alone before the meeting', () => {
     assert.equal(itemEditMode('draft'), 'edit');
     assert.equal(itemEditMode('submitted'), 'none');
@@ -125,6 +147,6 @@ describe('the published order', () => {
 function row(id: string, form: string, month: number) {
   return {
     id, planId: 'p', year: 2026, topicId: null, title: id, form, formLabel: form, leadOrgId: 'c', leadOrgName: 'c', partnerUnitIds: [], partnerUnitNames: [],
-    plannedMonth: month, notes: null, status: 'planned' as const, addedByChange: false, consultations: [], carriedOut: false, version: 1,
+    plannedMonth: month, notes: null, major: false, status: 'planned' as const, addedByChange: false, consultations: [], carriedOut: false, version: 1,
   };
 }

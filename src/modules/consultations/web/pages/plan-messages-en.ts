@@ -19,4 +19,8 @@ export const planMessages: Record<string, string> = {
   '待处理的协商选题': 'Topics to handle', '计划调整记录': 'Changes after approval', '理由：{r}': 'Reason: {r}', '审定过程': 'History', '记录调整': 'Record the change', '调整理由': 'Reason for the change',
   '计划调整已记录': 'Change recorded', '待主席会议审定': 'Before the chair\'s meeting', '已审定': 'Approved', '报主席会议审定': 'Submit to the chair\'s meeting', '退回修改': 'Return for revision',
   '审定通过': 'Approve', '主席会议审定': 'Chair\'s meeting', '年度协商计划待审定': 'Annual plan to approve', '退回意见': 'Reason for returning', '审定日期': 'Approved on', '计划调整': 'Change',
+  '重大协商议题': 'Major topic', '含重大协商议题的计划，主席会议审定后报党委审定': 'A plan with major topics goes to the party committee after the chair\'s meeting',
+  '党委审定': 'Party committee', '待党委审定': 'Before the party committee', '审定并报党委': 'Approve and send to the party committee',
+  '党委审定通过': 'Party committee approved', '党委退回修改': 'Party committee returned it', '党委审定会议': 'Party committee meeting',
+  '党委审定日期': 'Approved by the party committee on', '批复文件': 'Reply document', '年度协商计划报党委审定': 'Annual plan before the party committee',
 };

@@ -4,7 +4,7 @@
  * change is a 计划调整 with its reason), the change log and the history.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -47,11 +47,11 @@ export default function PlanPage() {
   };
   const openItem = (item: PlanItemView | 'new') => {
     itemForm.resetFields();
-    if (item !== 'new') itemForm.setFieldsValue({ title: item.title, form: item.form, leadOrgId: item.leadOrgId || undefined, partnerUnitIds: item.partnerUnitIds, plannedMonth: item.plannedMonth || undefined, notes: item.notes ?? '' });
+    if (item !== 'new') itemForm.setFieldsValue({ title: item.title, form: item.form, leadOrgId: item.leadOrgId || undefined, partnerUnitIds: item.partnerUnitIds, plannedMonth: item.plannedMonth || undefined, notes: item.notes ?? '', major: item.major });
     setEditing(item);
   };
   const saveItem = async (v: Record<string, unknown>) => {
-    const body = { ...v, partnerUnitIds: v.partnerUnitIds ?? [], notes: v.notes || null };
+    const body = { ...v, partnerUnitIds: v.partnerUnitIds ?? [], notes: v.notes || null, major: v.major === true };
     try {
       if (editing === 'new') await api.post(`/api/consultations/plans/${p.id}/items`, body);
       else if (editing) await api.patch(`/api/consultations/plans/${p.id}/items/${editing.id}`, { ...body, version: editing.version });
@@ -85,6 +85,7 @@ export default function PlanPage() {
         <Space direction="vertical" size={0}>
           <span style={r.status === 'cancelled' ? { textDecoration: 'line-through', color: '#888' } : undefined}>{v}</span>
           {r.status === 'cancelled' && <Tag>{t('已取消')}</Tag>}
+          {r.major && <Tag color="red">{t('重大协商议题')}</Tag>}
           {r.addedByChange && <Tag color="blue">{t('调整增加')}</Tag>}
           {r.notes && <Typography.Text type="secondary">{r.notes}</Typography.Text>}
           {r.topicId && <Link to={`/consultations/topics/${r.topicId}`}>{t('来自协商选题')}</Link>}
@@ -125,6 +126,7 @@ export default function PlanPage() {
       <Form.Item name="leadOrgId" label={t('牵头专委会')} rules={[{ required: true }]}><Select virtual={false} options={committeeOptions} /></Form.Item>
       <Form.Item name="partnerUnitIds" label={t('协同部门')}><Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>
       <Form.Item name="notes" label={t('备注')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+      <Form.Item name="major" valuePropName="checked" extra={t('含重大协商议题的计划，主席会议审定后报党委审定')}><Checkbox>{t('重大协商议题')}</Checkbox></Form.Item>
     </>
   );
   const changeTitle = changing ? t(({ move: '调整月份', form: '调整协商形式', add: '增加计划项', cancel: '取消计划项' } as const)[changing.kind]) : '';
@@ -137,6 +139,8 @@ export default function PlanPage() {
           <Descriptions.Item label={t('年度')}>{p.year}</Descriptions.Item>
           <Descriptions.Item label={t('计划项')}>{t('{n} 项', { n: p.itemCount })}</Descriptions.Item>
           {p.approvedMeeting && <Descriptions.Item label={t('审定会议')}>{p.approvedOn} {p.approvedMeeting}</Descriptions.Item>}
+          {p.majorItems > 0 && <Descriptions.Item label={t('重大协商议题')}>{t('{n} 项', { n: p.majorItems })}</Descriptions.Item>}
+          {p.party && <Descriptions.Item label={t('党委审定')}>{p.party.approvedOn} {p.party.meeting}{p.party.document ? `（${p.party.document}）` : ''}</Descriptions.Item>}
         </Descriptions>
         {p.returnReason && p.state === 'draft' && <Alert type="warning" showIcon message={t('退回意见：{r}', { r: p.returnReason })} style={{ marginTop: 12 }} />}
         <Space wrap style={{ marginTop: 16 }}>
