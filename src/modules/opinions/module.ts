@@ -26,7 +26,7 @@ export const opinionsModule: ModuleManifest = {
     { code: 'opinion.submit', name: '报送社情民意信息', defaultRoles: [...submitterRoles] },
     { code: 'opinion.edit', name: '编辑社情民意信息（录用、留存、退回、修改、核稿、编期、分发、向上报送、登记采用与批示）', defaultRoles: ['info_editor'] },
     { code: 'opinion.sign', name: '签发社情民意期刊', defaultRoles: ['leader'] },
-    { code: 'opinion.read_all', name: '查看本级全部社情民意信息与统计', defaultRoles: ['info_editor', 'leader'] },
+    { code: 'opinion.read_all', name: '查看本级全部社情民意信息与统计', defaultRoles: ['info_editor', 'leader', 'office_staff'] },
   ],
   migrations: [...opinionMigrations, ...fromProposalMigrations, ...topicMigrations, ...opinionPerfMigrations],
   /** 提案转社情民意: reports created from proposals whose proposer consented */

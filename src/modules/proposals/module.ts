@@ -33,7 +33,7 @@ export const proposalsModule: ModuleManifest = {
   permissions: [
     { code: 'proposal.read', name: '查看提案', defaultRoles: readers },
     { code: 'proposal.create', name: '提出提案', defaultRoles: ['member'] },
-    { code: 'proposal.read_all', name: '查看本级全部提案', defaultRoles: ['proposal_staff', 'leader'] },
+    { code: 'proposal.read_all', name: '查看本级全部提案', defaultRoles: ['proposal_staff', 'leader', 'office_staff'] },
     { code: 'proposal.review', name: '审查提案（立案、退回、不予立案、并案、答复审核）', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.assign', name: '交办提案（交办、调整、延期审批）', defaultRoles: ['proposal_staff'] },
     { code: 'proposal.key_decide', name: '决定重点提案（主席会议）、领衔督办', defaultRoles: ['leader'] },
