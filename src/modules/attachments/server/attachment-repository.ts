@@ -63,6 +63,16 @@ export async function attachmentsOf(anyDb: AnyModuleDb, entityType: string, enti
     .orderBy('created_at').orderBy('id').execute();
 }
 
+/** The attachments of several records of one entity type, in one query, by record id. */
+export async function attachmentsOfMany(anyDb: AnyModuleDb, entityType: string, entityIds: readonly string[]): Promise<Map<string, AttachmentRow[]>> {
+  const out = new Map<string, AttachmentRow[]>();
+  if (!entityIds.length) return out;
+  const rows = await attachmentDb(anyDb).selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', 'in', [...entityIds])
+    .orderBy('created_at').orderBy('id').execute();
+  for (const r of rows) out.set(r.entity_id!, [...(out.get(r.entity_id!) ?? []), r]);
+  return out;
+}
+
 export async function readContent(db: AttachmentDb, sha256: string): Promise<Buffer | undefined> {
   const r = await db.selectFrom('attachment_blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
   if (!r) return undefined;

@@ -113,6 +113,8 @@ const itemFields = {
   notes: z.string().trim().max(1000).nullable().optional().describe('备注'),
   /** 重大协商议题: the plan then goes to the party committee after the chair's meeting */
   major: z.boolean().optional().describe('重大协商议题'),
+  /** 附件 of the item (调研方案、背景材料), uploaded to /api/attachments first */
+  attachmentIds: z.array(z.string().min(1).max(40)).max(20).optional().describe('附件'),
 };
 /** POST /plans/:id/items (a draft) */
 export const planItemBody = z.object({ ...itemFields, topicId: z.string().min(1).max(40).optional().describe('协商选题') });
@@ -123,7 +125,11 @@ export const planItemEditBody = z.object({
   title: itemFields.title.optional(), form: itemFields.form.optional(), leadOrgId: itemFields.leadOrgId.optional(),
   partnerUnitIds: itemFields.partnerUnitIds.optional(), plannedMonth: itemFields.plannedMonth.optional(), notes: itemFields.notes,
   major: itemFields.major,
+  attachmentIds: itemFields.attachmentIds,
 });
+/** POST /plans/:id/items/:itemId/attachments: material added to an item of a draft or an approved plan */
+export const planItemAttachBody = z.object({ attachmentIds: z.array(z.string().min(1).max(40)).min(1, '至少选择 1 个文件').max(20).describe('附件') });
+export type PlanItemAttachBody = z.infer<typeof planItemAttachBody>;
 export type PlanItemEditBody = z.infer<typeof planItemEditBody>;
 export const planItemDeleteQuery = z.object({ version: z.coerce.number().int().min(1).describe('版本号') });
 
@@ -155,6 +161,8 @@ export const planItemView = z.object({
   plannedMonth: z.number().int(),
   notes: z.string().nullable(),
   major: z.boolean(),
+  /** the item's files */
+  attachments: z.array(z.object({ id: z.string(), filename: z.string() })),
   status: z.enum(['planned', 'cancelled']),
   /** added by a change after approval (计划调整) */
   addedByChange: z.boolean(),

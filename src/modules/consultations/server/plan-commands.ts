@@ -12,9 +12,9 @@ import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts
 import { newId } from '../../../kernel/universal/ids.ts';
 import { orgNames } from '../../organizations/index.ts';
 import { consultationFormLabel } from '../domain/consultation-forms.ts';
-import type { PlanChangeBody, PlanItemBody, PlanItemEditBody, TopicCreateBody } from '../domain/plan-contract.ts';
+import type { PlanChangeBody, PlanItemAttachBody, PlanItemBody, PlanItemEditBody, TopicCreateBody } from '../domain/plan-contract.ts';
 import { itemEditMode, planChangeKindLabels, planChangeOf, planLifecycle, planPermissions, planReadyProblem, topicLifecycle, type PlanItemFacts, type PlanRecord, type TopicRecord } from '../domain/plan-lifecycle.ts';
-import { canSeePlan, canSeeTopic, committeesOf, findPlan, findPlanOfYear, findTopic, itemsOf, mayManage, parseList, proposerOrgs, unitsOf } from './plan-repository.ts';
+import { canSeePlan, canSeeTopic, committeesOf, findPlan, findPlanOfYear, findTopic, itemsOf, mayManage, parseList, PLAN_ITEM_ENTITY, proposerOrgs, unitsOf } from './plan-repository.ts';
 import type { PlanItemRow, PlanRow, TopicRow } from './plan-tables.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 
@@ -220,6 +220,7 @@ export async function addItem(ctx: ModuleContext, actor: Actor, planId: string, 
   await ctx.uow.run(async (w) => {
     const plan = await stateInside(w, planId, 'edit');
     await insertItem(w, plan, id, body, lead, partners, 0);
+    await linkAttachments(w.trx, { ids: body.attachmentIds ?? [], entityType: PLAN_ITEM_ENTITY, entityId: id, actor, field: 'attachmentIds' });
     await w.audit({ tenantId: plan.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation_plan.add_item', entityType: 'consultation_plan', entityId: plan.id, data: { itemId: id, title: body.title }, ip });
   });
   return id;
@@ -257,7 +258,21 @@ export async function editItem(ctx: ModuleContext, actor: Actor, planId: string,
   await ctx.uow.run(async (w) => {
     const plan = await stateInside(w, planId, 'edit');
     await w.bumpVersion('consultation_plan_items', itemId, body.version, { ...set, updated_at: w.now }, ITEM_LABEL);
+    await linkAttachments(w.trx, { ids: body.attachmentIds ?? [], entityType: PLAN_ITEM_ENTITY, entityId: itemId, actor, field: 'attachmentIds' });
     await w.audit({ tenantId: plan.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation_plan.edit_item', entityType: 'consultation_plan', entityId: plan.id, data: { itemId, fields: Object.keys(set) }, ip });
+  });
+}
+
+/**
+ * 补充附件: files added to an item of the plan in any state (a research plan, background material); they are supporting
+ * material, not the plan's content, so an approved plan takes them without a recorded change.
+ */
+export async function attachToItem(ctx: ModuleContext, actor: Actor, planId: string, itemId: string, body: PlanItemAttachBody, ip?: string): Promise<void> {
+  await managedPlan(ctx, actor, planId);
+  const item = await findItemOf(ctx, planId, itemId);
+  await ctx.uow.run(async (w) => {
+    await linkAttachments(w.trx, { ids: body.attachmentIds, entityType: PLAN_ITEM_ENTITY, entityId: item.id, actor, field: 'attachmentIds' });
+    await w.audit({ tenantId: item.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation_plan.attach', entityType: 'consultation_plan', entityId: planId, data: { itemId, attachmentIds: body.attachmentIds }, ip });
   });
 }
 
@@ -297,6 +312,7 @@ export async function changePlan(ctx: ModuleContext, actor: Actor, planId: strin
     if (added) {
       itemId = newId(); title = body.item!.title;
       await insertItem(w, plan, itemId, body.item!, added.lead, added.partners, 1);
+      await linkAttachments(w.trx, { ids: body.item!.attachmentIds ?? [], entityType: PLAN_ITEM_ENTITY, entityId: itemId, actor, field: 'item.attachmentIds' });
       before = '—'; after = `${body.item!.plannedMonth}月，${consultationFormLabel(body.item!.form)}，${added.lead.name}牵头`;
     } else {
       itemId = item!.id; title = item!.title;

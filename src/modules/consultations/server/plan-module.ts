@@ -30,6 +30,20 @@ export const planEntities: EntityDecl[] = [
     },
   },
   {
+    // a plan item's files (附件): read by whoever may see its plan, added by those who manage it
+    type: 'consultation_plan_item', label: '协商计划项', labelEn: 'Plan item',
+    async link(id, ctx) {
+      const r = await planDb(ctx.db).selectFrom('consultation_plan_items').select('plan_id').where('id', '=', id).executeTakeFirst();
+      return `/consultations/plans/${encodeURIComponent(r?.plan_id ?? '')}`;
+    },
+    async visibleIds(ctx, actor, ids) {
+      if (ids.length === 0) return new Set<string>();
+      const rows = await planDb(ctx.db).selectFrom('consultation_plan_items as i').innerJoin('consultation_plans as p', 'p.id', 'i.plan_id')
+        .select(['i.id as id', 'p.tenant_id as tenant_id', 'p.state as state']).where('i.id', 'in', ids).execute();
+      return new Set(rows.filter((r) => canSeePlan(r, actor)).map((r) => r.id));
+    },
+  },
+  {
     type: 'consultation_plan', label: '年度协商计划', labelEn: 'Annual consultation plan', link: (id) => `/consultations/plans/${encodeURIComponent(id)}`,
     async visibleIds(ctx, actor, ids) {
       if (ids.length === 0) return new Set<string>();

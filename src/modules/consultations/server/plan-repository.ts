@@ -10,6 +10,7 @@ import { listHistory } from '../../../kernel/server/work-items.ts';
 import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
 import { orgTree, listCommittees, listUnits } from '../../organizations/index.ts';
 import { consultationFormLabel } from '../domain/consultation-forms.ts';
+import { attachmentsOfMany } from '../../attachments/index.ts';
 import type { PlanChangeView, PlanDetail, PlanItemListQuery, PlanItemView, PlanSummary, TopicDetail, TopicListItem, TopicListQuery } from '../domain/plan-contract.ts';
 import {
   itemEditMode, planActionLabel, planChangeKindLabels, planLifecycle, planOrder, planPermissions, planStateLabel,
@@ -163,11 +164,20 @@ export async function consultationsOfItems(db: AnyModuleDb, itemIds: readonly st
   return out;
 }
 
-export function toItemView(r: PlanItemRow, consultations: PlanItemView['consultations'] = []): PlanItemView {
+/** The entity type of a plan item's files (附件). */
+export const PLAN_ITEM_ENTITY = 'consultation_plan_item';
+
+/** The files of these items, by item id (one query). */
+async function itemFiles(db: AnyModuleDb, itemIds: readonly string[]): Promise<Map<string, PlanItemView['attachments']>> {
+  const rows = await attachmentsOfMany(db, PLAN_ITEM_ENTITY, itemIds);
+  return new Map([...rows].map(([id, list]) => [id, list.map((a) => ({ id: a.id, filename: a.filename }))]));
+}
+
+export function toItemView(r: PlanItemRow, consultations: PlanItemView['consultations'] = [], attachments: PlanItemView['attachments'] = []): PlanItemView {
   return {
     id: r.id, planId: r.plan_id, year: Number(r.year), topicId: r.topic_id ?? null, title: r.title, form: r.form, formLabel: consultationFormLabel(r.form),
     leadOrgId: r.lead_org_id, leadOrgName: r.lead_org_name, partnerUnitIds: parseList(r.partner_unit_ids), partnerUnitNames: parseList(r.partner_unit_names),
-    plannedMonth: Number(r.planned_month), notes: r.notes ?? null, major: Number(r.major ?? 0) === 1, status: r.status === 'cancelled' ? 'cancelled' : 'planned',
+    plannedMonth: Number(r.planned_month), notes: r.notes ?? null, major: Number(r.major ?? 0) === 1, attachments, status: r.status === 'cancelled' ? 'cancelled' : 'planned',
     addedByChange: Number(r.added_by_change) === 1, consultations, carriedOut: consultations.some((c) => c.heldOn !== null), version: Number(r.version),
   };
 }
@@ -178,8 +188,8 @@ export async function toPlanDetail(db: AnyModuleDb, r: PlanRow, actor: Actor): P
     planDb(db).selectFrom('consultation_plan_changes').selectAll().where('plan_id', '=', r.id).orderBy('at').orderBy('id').execute(),
     listHistory(db, 'consultation_plan', r.id),
   ]);
-  const held = await consultationsOfItems(db, items.map((i) => i.id));
-  const views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id)), sort: Number(i.sort) }))).map(({ sort: _sort, ...v }) => v);
+  const [held, files] = await Promise.all([consultationsOfItems(db, items.map((i) => i.id)), itemFiles(db, items.map((i) => i.id))]);
+  const views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id), files.get(i.id)), sort: Number(i.sort) }))).map(({ sort: _sort, ...v }) => v);
   const manage = mayManage(actor) && actor.tenantId === r.tenant_id;
   const mode = itemEditMode(r.state);
   return {
@@ -210,8 +220,8 @@ export async function planItemViewsOf(db: AnyModuleDb, actor: Actor, year: numbe
   const plan = await findPlanOfYear(db, actor.tenantId, year);
   if (!plan || plan.state !== 'approved' || !canSeePlan(plan, actor)) return [];
   const items = (await itemsOf(db, plan.id)).filter((i) => i.status === 'planned');
-  const held = await consultationsOfItems(db, items.map((i) => i.id));
-  return planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id)), sort: Number(i.sort) })));
+  const [held, files] = await Promise.all([consultationsOfItems(db, items.map((i) => i.id)), itemFiles(db, items.map((i) => i.id))]);
+  return planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id), files.get(i.id)), sort: Number(i.sort) })));
 }
 
 /** The items a list query selects among the plan's (by form, carried out or not), in plan order. */

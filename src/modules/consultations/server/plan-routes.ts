@@ -12,11 +12,11 @@ import { AppError, forbidden, inInputField, notFound } from '../../../kernel/uni
 import { currentWorkYear, orgNames } from '../../organizations/index.ts';
 import { consultationFormLabels, consultationForms } from '../domain/consultation-forms.ts';
 import {
-  planChangeBody, planCreateBody, planDetail, planIdParams, planItemBody, planItemDeleteQuery, planItemEditBody, planItemListQuery, planItemPage,
+  planChangeBody, planCreateBody, planDetail, planIdParams, planItemAttachBody, planItemBody, planItemDeleteQuery, planItemEditBody, planItemListQuery, planItemPage,
   planItemParams, planList, planListQuery, planOptions, topicCreateBody, topicDetail, topicIdParams, topicListQuery, topicPage,
 } from '../domain/plan-contract.ts';
 import { planChangeKindLabels, planChangeKinds, planLifecycle, planTransitionBody, topicLifecycle, topicTransitionBody } from '../domain/plan-lifecycle.ts';
-import { addItem, changePlan, checkPlanReady, createPlan, createTopic, editItem, firePlan, fireTopic, PLAN_LABEL, removeItem, TOPIC_LABEL } from './plan-commands.ts';
+import { addItem, attachToItem, changePlan, checkPlanReady, createPlan, createTopic, editItem, firePlan, fireTopic, PLAN_LABEL, removeItem, TOPIC_LABEL } from './plan-commands.ts';
 import { buildPlanDocx } from './plan-docx.ts';
 import { buildPlanXlsx } from './plan-xlsx.ts';
 import {
@@ -157,6 +157,14 @@ export function planRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = user(req);
     await editItem(ctx, actor, req.params.id, req.params.itemId, req.body, req.ip);
+    return planOf(req.params.id, actor);
+  });
+
+  app.post('/api/consultations/plans/:id/items/:itemId/attachments', {
+    schema: { tags, summary: '补充计划项附件（先上传到 /api/attachments；任何状态的计划均可）', params: planItemParams, body: planItemAttachBody, response: { 200: planDetail, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    await attachToItem(ctx, actor, req.params.id, req.params.itemId, req.body, req.ip);
     return planOf(req.params.id, actor);
   });
 

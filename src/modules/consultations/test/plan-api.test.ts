@@ -301,8 +301,21 @@ for (const d of await dialects()) {
       const badMajor = await office.post(`/api/consultations/plans/${id}/items`, { title: '编制“十五五”规划专题议政', form: 'standing_topic', leadOrgId: agriId, partnerUnitIds: [], plannedMonth: 4, major: '是' });
       assert.equal(badMajor.status, 400);
       assert.equal(badMajor.body.error.field, 'major');
+      const upload = async (c: Client, name: string) => {
+        const m = multipart(name, Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'application/pdf');
+        const up = await w.zx.app.inject({ method: 'POST', url: '/api/attachments', payload: m.body, headers: { ...m.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
+        assert.equal(up.statusCode, 201, up.payload);
+        return JSON.parse(up.payload).id as string;
+      };
+      // an item carries its material (调研方案); a file of someone else is refused, naming the field, and nothing is written
+      const othersFile = await upload(committee, '别人的文件.pdf');
+      const refused = await office.post(`/api/consultations/plans/${id}/items`, { title: '不应写入的计划项', form: 'counterpart', leadOrgId: agriId, partnerUnitIds: [], plannedMonth: 6, attachmentIds: [othersFile] });
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.error.field, 'attachmentIds');
+      assert.equal((await office.get(`/api/consultations/plans/${id}`)).body.items.length, 0, 'nothing written');
+      const scheme = await upload(office, '十五五规划专题议政调研方案.pdf');
       for (const [title, major] of [['编制“十五五”规划专题议政', true], ['农村人居环境整治对口协商', false]] as const) {
-        const r = await office.post(`/api/consultations/plans/${id}/items`, { title, form: major ? 'standing_topic' : 'counterpart', leadOrgId: agriId, partnerUnitIds: [], plannedMonth: major ? 4 : 6, major });
+        const r = await office.post(`/api/consultations/plans/${id}/items`, { title, form: major ? 'standing_topic' : 'counterpart', leadOrgId: agriId, partnerUnitIds: [], plannedMonth: major ? 4 : 6, major, ...(major ? { attachmentIds: [scheme] } : {}) });
         assert.equal(r.status, 201, JSON.stringify(r.body));
       }
       let p = (await office.get(`/api/consultations/plans/${id}`)).body;
@@ -339,7 +352,20 @@ for (const d of await dialects()) {
       assert.equal(done.status, 200, JSON.stringify(done.body));
       assert.equal(done.body.state, 'approved');
       assert.deepEqual(done.body.party, { meeting: '市委常委会会议', approvedOn: `${next}-03-20`, document: '长办字〔2026〕9号' });
-      assert.equal((await member.get(`/api/consultations/plans/${id}`)).status, 200);
+      // the approved plan's items take more material without a recorded change; members read it, another CPPCC does not
+      const majorItem = done.body.items.find((i: any) => i.major);
+      assert.deepEqual(majorItem.attachments.map((f: any) => f.filename), ['十五五规划专题议政调研方案.pdf']);
+      const background = await upload(office, '背景材料.pdf');
+      assert.equal((await member.post(`/api/consultations/plans/${id}/items/${majorItem.id}/attachments`, { attachmentIds: [background] })).status, 403, 'a member adds nothing');
+      assert.equal((await office.post(`/api/consultations/plans/${id}/items/${majorItem.id}/attachments`, { attachmentIds: [] })).body.error.field, 'attachmentIds');
+      const added = await office.post(`/api/consultations/plans/${id}/items/${majorItem.id}/attachments`, { attachmentIds: [background] });
+      assert.equal(added.status, 200, JSON.stringify(added.body));
+      assert.equal(added.body.changes.length, 0, 'material is not a change of the plan');
+      const read = await member.get(`/api/consultations/plans/${id}`);
+      assert.equal(read.status, 200);
+      assert.deepEqual(read.body.items.find((i: any) => i.id === majorItem.id).attachments.map((f: any) => f.filename), ['十五五规划专题议政调研方案.pdf', '背景材料.pdf']);
+      assert.equal((await member.get(`/api/attachments/${background}`)).status, 200, 'a member downloads the approved plan\'s material');
+      assert.equal((await county.get(`/api/attachments/${background}`)).status, 404, 'another CPPCC does not');
       const res = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${id}/document.docx`, headers: { cookie: member.cookie } });
       assert.equal(res.statusCode, 200);
       const text = xmlText(await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string'));

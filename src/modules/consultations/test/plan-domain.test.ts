@@ -147,6 +147,6 @@ describe('the published order', () => {
 function row(id: string, form: string, month: number) {
   return {
     id, planId: 'p', year: 2026, topicId: null, title: id, form, formLabel: form, leadOrgId: 'c', leadOrgName: 'c', partnerUnitIds: [], partnerUnitNames: [],
-    plannedMonth: month, notes: null, major: false, status: 'planned' as const, addedByChange: false, consultations: [], carriedOut: false, version: 1,
+    plannedMonth: month, notes: null, major: false, attachments: [], status: 'planned' as const, addedByChange: false, consultations: [], carriedOut: false, version: 1,
   };
 }

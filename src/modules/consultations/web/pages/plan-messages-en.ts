@@ -23,4 +23,5 @@ export const planMessages: Record<string, string> = {
   '党委审定': 'Party committee', '待党委审定': 'Before the party committee', '审定并报党委': 'Approve and send to the party committee',
   '党委审定通过': 'Party committee approved', '党委退回修改': 'Party committee returned it', '党委审定会议': 'Party committee meeting',
   '党委审定日期': 'Approved by the party committee on', '批复文件': 'Reply document', '年度协商计划报党委审定': 'Annual plan before the party committee',
+  '补充附件': 'Add a file', '已有 {n} 个附件，新上传的将一并附上': '{n} files attached; new uploads are added to them',
 };

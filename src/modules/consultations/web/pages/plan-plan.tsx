@@ -1,12 +1,12 @@
 /**
- * 年度协商计划详情: the plan's road (起草 → 主席会议审定 → 已审定), its actions (报主席会议审定, 退回修改, 审定通过 from the
- * server's `actions`), the Word download, the items by month (the office edits them while a draft; after approval each
+ * 年度协商计划详情: the plan's road (起草 → 主席会议审定 → (党委审定 →) 已审定), its actions (报主席会议审定, 退回修改, 审定通过,
+ * 审定并报党委, 党委审定通过 from the server's `actions`), the Word download, the items by month (the office edits them while a draft; after approval each
  * change is a 计划调整 with its reason), the change log and the history.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { PlanDetail, PlanItemView, PlanOptions } from '../../domain/plan-contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
@@ -14,6 +14,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
+import { MaterialUpload } from './material-upload.tsx';
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 type ChangeKind = 'move' | 'form' | 'add' | 'cancel';
@@ -89,6 +90,7 @@ export default function PlanPage() {
           {r.addedByChange && <Tag color="blue">{t('调整增加')}</Tag>}
           {r.notes && <Typography.Text type="secondary">{r.notes}</Typography.Text>}
           {r.topicId && <Link to={`/consultations/topics/${r.topicId}`}>{t('来自协商选题')}</Link>}
+          <ItemFiles planId={p.id} item={r} canAttach={p.itemMode === 'change' && r.status === 'planned'} onDone={reload} />
         </Space>
       ),
     },
@@ -126,6 +128,7 @@ export default function PlanPage() {
       <Form.Item name="leadOrgId" label={t('牵头专委会')} rules={[{ required: true }]}><Select virtual={false} options={committeeOptions} /></Form.Item>
       <Form.Item name="partnerUnitIds" label={t('协同部门')}><Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>
       <Form.Item name="notes" label={t('备注')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+      <Form.Item name="attachmentIds" label={t('附件')} extra={editing !== 'new' && editing && editing.attachments.length ? t('已有 {n} 个附件，新上传的将一并附上', { n: editing.attachments.length }) : undefined}><MaterialUpload /></Form.Item>
       <Form.Item name="major" valuePropName="checked" extra={t('含重大协商议题的计划，主席会议审定后报党委审定')}><Checkbox>{t('重大协商议题')}</Checkbox></Form.Item>
     </>
   );
@@ -188,6 +191,34 @@ export default function PlanPage() {
           <Form.Item name="reason" label={t('调整理由')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         </Form>
       </Modal>
+    </Space>
+  );
+}
+
+/** An item's files, each a download link; while the plan is approved, its managers add material (补充附件) here. */
+function ItemFiles({ planId, item, canAttach, onDone }: { planId: string; item: PlanItemView; canAttach: boolean; onDone: () => void }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const [busy, setBusy] = useState(false);
+  const attach = async (file: File) => {
+    setBusy(true);
+    try {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const a = await api.post<{ id: string }>('/api/attachments', body);
+      await api.post(`/api/consultations/plans/${planId}/items/${item.id}/attachments`, { attachmentIds: [a.id] });
+      onDone();
+    } catch (e) { report(e); } finally { setBusy(false); }
+  };
+  if (!item.attachments.length && !canAttach) return null;
+  return (
+    <Space size={[8, 0]} wrap data-testid="plan-item-files">
+      {item.attachments.map((f) => <a key={f.id} href={`/api/attachments/${f.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {f.filename}</a>)}
+      {canAttach && (
+        <Upload showUploadList={false} beforeUpload={(f) => { void attach(f); return false; }}>
+          <Button size="small" type="link" icon={<UploadOutlined />} loading={busy}>{t('补充附件')}</Button>
+        </Upload>
+      )}
     </Space>
   );
 }
