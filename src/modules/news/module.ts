@@ -20,6 +20,7 @@ export const newsModule: ModuleManifest = {
     { code: newsPermissions.write, name: '撰写新闻、登记媒体报道', defaultRoles: ['office_staff', 'committee_staff'] },
     { code: newsPermissions.review, name: '审核发布和撤回新闻（不能审核本人撰写的）', defaultRoles: ['office_staff', 'leader'] },
     { code: newsPermissions.notices, name: '起草和发送通知公告、查看阅读回执、催阅', defaultRoles: ['office_staff'] },
+    { code: newsPermissions.receive, name: '接收通知公告（我的通知）', defaultRoles: ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'] },
     { code: newsPermissions.readAll, name: '查看本级全部新闻、媒体报道、通知与统计', defaultRoles: ['office_staff', 'leader'] },
   ],
   migrations: newsMigrations,

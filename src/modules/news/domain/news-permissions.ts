@@ -6,6 +6,8 @@ export const newsPermissions = {
   review: 'news.review',
   /** 起草和发送通知公告、查看阅读回执、催阅 */
   notices: 'news.notices',
+  /** 接收通知公告（我的通知） */
+  receive: 'news.receive',
   /** 查看本级全部新闻、媒体报道与统计 */
   readAll: 'news.read_all',
 } as const;

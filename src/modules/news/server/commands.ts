@@ -34,6 +34,19 @@ function cleanBody(html: string, field = 'body'): string {
   return clean;
 }
 
+/** The images of a body that are our own uploads (/api/attachments/<id>). */
+export const imageIdsOf = (html: string) => [...new Set([...html.matchAll(/<img src="\/api\/attachments\/([A-Za-z0-9_-]{1,64})/g)].map((m) => m[1]))];
+
+/**
+ * Link the body's uploaded images to the news item, so whoever may read the item may load them. An image already
+ * linked to this item, or uploaded by someone else and linked elsewhere, is left as it is (it stays what it was).
+ */
+async function linkImages(trx: AnyModuleDb, actor: Actor, id: string, html: string) {
+  for (const img of imageIdsOf(html)) {
+    try { await linkAttachments(trx, { ids: [img], entityType: 'news_item', entityId: id, actor, field: 'body' }); } catch { /* not the actor's free upload */ }
+  }
+}
+
 async function checkColumn(ctx: ModuleContext, tenantId: string, column: string, field = 'column') {
   const columns = await readColumns(ctx, tenantId);
   if (!columns.some((c) => c.code === column)) throw invalid(field, '「栏目」', `没有「${column}」这个栏目`);
@@ -71,6 +84,7 @@ export async function createItem(ctx: ModuleContext, actor: Actor, body: NewsCre
       channels: [...new Set(body.channels)].join(','), owner_user_id: actor.userId, owner_name: actor.displayName,
       reviewer_user_id: null, reviewer_name: null, return_reason: null, published_on: null, published_at: null,
     }, actor, ip);
+    await linkImages(w.trx, actor, id, clean);
   });
   return id;
 }
@@ -96,6 +110,7 @@ export async function editItem(ctx: ModuleContext, actor: Actor, id: string, bod
   if (body.channels !== undefined) set.channels = [...new Set(body.channels)].join(',');
   await ctx.uow.run(async (w) => {
     await w.bumpVersion('news_items', id, body.version, { ...set, updated_at: w.now }, ITEM_LABEL);
+    if (typeof set.body === 'string') await linkImages(w.trx, actor, id, set.body);
     // a step without a change of state: history, audit and the `news_item.transitioned` event (action 'edit')
     await w.record({ tenantId: r.tenant_id, entityType: 'news_item', entityId: id, to: r.state, action: 'edit', actor, ip, data: { fields: Object.keys(set) }, event: { title: String(set.title ?? r.title), version: body.version + 1 } });
   });
