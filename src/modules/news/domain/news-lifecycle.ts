@@ -52,7 +52,7 @@ export const newsLifecycle = defineWorkflow<NewsRecord>({
   } satisfies Record<NewsState, StateDef>,
   transitions: [
     { name: 'submit', label: '提交审核', labelEn: 'Submit for review', from: ['draft'], to: 'review', roles: writerRoles, permission: newsPermissions.write, guard: isOwner },
-    { name: 'publish', label: '审核发布', labelEn: 'Approve and publish', from: ['review'], to: 'published', roles: reviewerRoles, permission: newsPermissions.review, guard: reviewerNotAuthor, input: publishInput, confirm: true },
+    { name: 'publish', label: '审核发布', labelEn: 'Approve and publish', from: ['review'], to: 'published', roles: reviewerRoles, permission: newsPermissions.review, guard: reviewerNotAuthor, input: publishInput },
     { name: 'return', label: '退回修改', labelEn: 'Return', from: ['review'], to: 'draft', roles: reviewerRoles, permission: newsPermissions.review, guard: reviewerNotAuthor, input: returnInput },
     { name: 'withdraw', label: '撤回', labelEn: 'Withdraw', from: ['published'], to: 'withdrawn', roles: reviewerRoles, permission: newsPermissions.review, guard: sameTenant, input: withdrawInput, confirm: true },
     { name: 'redraft', label: '重新编辑', labelEn: 'Edit again', from: ['withdrawn'], to: 'draft', roles: [...writerRoles, ...reviewerRoles], guard: ownerOrReviewer },
