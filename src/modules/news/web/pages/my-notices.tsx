@@ -25,7 +25,7 @@ export default function MyNoticesPage() {
         renderItem={(n) => (
           <List.Item onClick={() => navigate(`/news/my-notices/${n.id}`)} style={{ cursor: 'pointer' }}>
             <List.Item.Meta
-              title={<Space wrap>{!n.readAt && <Badge status="error" />}<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text></Space>}
+              title={<span>{!n.readAt && <Badge status="error" style={{ marginInlineEnd: 6 }} />}<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text></span>}
               description={<Space direction="vertical" size={2}><span>{n.summary}</span><Space wrap size={[8, 0]}>{n.sentOn && <span>{formatDate(n.sentOn)}</span>}<Tag color={n.readAt ? 'default' : 'red'}>{n.readAt ? t('已读') : t('未读')}</Tag></Space></Space>} />
           </List.Item>
         )} />
@@ -41,7 +41,8 @@ export function MyNoticePage() {
   if (error && !n) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/news/my-notices')}>{t('返回列表')}</Button>} />;
   if (!n) return <PageCard loading={loading}><Skeleton active /></PageCard>;
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }}>{n.title}</Typography.Title>}>
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>{n.title}</Typography.Title>
       <style>{richTextCss}</style>
       <Typography.Paragraph type="secondary">{n.ownerName}{n.sentOn && ` · ${formatDate(n.sentOn)}`}{n.readAt && ` · ${t('已读于 {at}', { at: formatDateTime(n.readAt) })}`}</Typography.Paragraph>
       <RichText html={n.body} />
