@@ -9,8 +9,11 @@ import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts'
 import type { Client } from '../../../../test/support/http.ts';
 import { verifyAuditChain } from '../../../kernel/server/audit.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
+import { multipart } from '../../attachments/test/harness.ts';
 import { newsModule } from '../module.ts';
 import { newsSeedFigures } from '../server/seed.ts';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 for (const d of await dialects()) {
   describe(`新闻 API (${d.kind})`, { skip: d.skip }, () => {
@@ -211,6 +214,30 @@ for (const d of await dialects()) {
       assert.equal(listed.readRate, Math.round(100 / n.addressed));
       assert.equal((await member.get('/api/news/notices')).status, 403);
       assert.ok((await verifyAuditChain(s.zx.ctx.db)).ok);
+    });
+
+    const upload = async (c: Client, name: string) => {
+      const m = multipart(name, PNG, 'image/png');
+      const r = await s.zx.app.inject({ method: 'POST', url: '/api/attachments', payload: m.body, headers: { ...m.headers, cookie: c.cookie, 'x-csrf-token': c.csrf } });
+      assert.equal(r.statusCode, 201, r.body);
+      return JSON.parse(r.body).id as string;
+    };
+
+    test('an image uploaded in the editor is linked to the item (its reviewer loads it); a notice\'s attachments open for its addressees only', async () => {
+      const img = await upload(office, '会场.png');
+      assert.equal((await secgen.get(`/api/attachments/${img}`)).status, 404, 'a free upload is its uploader\'s alone');
+      const r = (await draft(office, { body: `<p>会场</p><p><img src="/api/attachments/${img}" alt="会场"></p>` })).body;
+      assert.match(r.body, new RegExp(`<img src="/api/attachments/${img}" alt="会场" />`));
+      assert.equal((await secgen.get(`/api/attachments/${img}`)).status, 200, 'the reviewer sees the item\'s image');
+      assert.equal((await county.get(`/api/attachments/${img}`)).status, 404);
+
+      const file = await upload(office, '日程.png');
+      const n = (await office.post('/api/news/notices', { title: '关于专委会会议的通知', body: '<p>见附件。</p>', audience: 'members', attachmentIds: [file] })).body;
+      assert.equal(n.attachments[0]?.filename, '日程.png');
+      assert.equal((await member.get(`/api/attachments/${file}`)).status, 404, 'not before it is sent');
+      assert.equal((await office.post(`/api/news/notices/${n.id}/send`, { version: n.version })).status, 200);
+      assert.equal((await member.get(`/api/attachments/${file}`)).status, 200, 'an addressee opens the attachment');
+      assert.equal((await county.get(`/api/attachments/${file}`)).status, 404, 'another CPPCC does not');
     });
 
     test('a public notice is on the portal\'s 通知公告, and leaves it when withdrawn', async () => {
