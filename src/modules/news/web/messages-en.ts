@@ -17,6 +17,6 @@ export default {
   '暂无': 'None', '暂无通知': 'No notices', '未读 {n}': 'Unread {n}', '未读': 'Unread', '查询': 'Search', '标题': 'Title', '标题关键词': 'Title keyword', '标题或媒体': 'Title or outlet',
   '栏目': 'Column', '正文': 'Text', '没有符合条件的媒体报道。': 'No media reports match.', '没有符合条件的新闻。': 'No news items match.', '没有符合条件的通知。': 'No notices match.',
   '状态': 'State', '界别': 'Sector', '登记报道': 'Record a report', '相关委员': 'Members', '确定撤回此通知？': 'Withdraw this notice?', '至少选择一个发布渠道': 'Choose at least one channel',
-  '请输入标题': 'Enter a title', '请输入正文': 'Enter the text', '起草通知': 'Draft a notice', '返回列表': 'Back to the list', '返回我的通知': 'Back to my notices',
+  '按姓名搜索委员': 'Search members by name', '请输入标题': 'Enter a title', '请输入正文': 'Enter the text', '起草通知': 'Draft a notice', '返回列表': 'Back to the list', '返回我的通知': 'Back to my notices',
   '退回或撤回理由：{r}': 'Returned or withdrawn: {r}', '通知对象': 'Addressees', '重置': 'Reset', '链接': 'Link', '阅读回执': 'Read receipts', '阅读时间': 'Read at', '附件': 'Attachments',
 } satisfies Record<string, string>;

@@ -2,7 +2,7 @@
  * 媒体报道: reports on the CPPCC and its members in outside media (outlet, date, title, link, column, related members),
  * counted in the year's figures. Staff record and correct them; the list's filters live in the address.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, DatePicker, Form, Input, List, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
@@ -16,6 +16,22 @@ import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/componen
 import type { NewsOptions } from './list.tsx';
 
 const keys = ['column', 'q', 'from', 'to', 'memberId'] as const;
+
+/** 相关委员: a search over the CPPCC's members by name (the members module's picker API). */
+function MemberPicker({ value, onChange, initial }: { value?: string[]; onChange?: (v: string[]) => void; initial: Array<{ id: string; name: string }> }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [known, setKnown] = useState(initial);
+  const found = useApiQuery<{ items: Array<{ userId: string; name: string; sectorName: string | null }> }>('/api/members/search', { q: q || undefined, pageSize: 20 });
+  useEffect(() => {
+    const more = (found.data?.items ?? []).map((m) => ({ id: m.userId, name: m.name }));
+    setKnown((k) => [...k, ...more.filter((m) => !k.some((x) => x.id === m.id))]);
+  }, [found.data]);
+  return (
+    <Select mode="multiple" value={value} onChange={onChange} showSearch filterOption={false} onSearch={setQ} placeholder={t('按姓名搜索委员')}
+      options={known.map((m) => ({ value: m.id, label: m.name }))} />
+  );
+}
 
 export default function MediaPage() {
   const { t } = useI18n();
@@ -37,11 +53,11 @@ export default function MediaPage() {
   };
   const open = (m: MediaItem | 'new') => {
     form.resetFields();
-    if (m !== 'new') form.setFieldsValue({ outlet: m.outlet, reportDate: dayjs(m.reportDate), title: m.title, url: m.url, column: m.column });
+    if (m !== 'new') form.setFieldsValue({ outlet: m.outlet, reportDate: dayjs(m.reportDate), title: m.title, url: m.url, column: m.column, memberIds: m.members.map((x) => x.id) });
     setEditing(m);
   };
-  const save = async (v: { outlet: string; reportDate: dayjs.Dayjs; title: string; url: string; column: string }) => {
-    const body = { ...v, reportDate: v.reportDate.format('YYYY-MM-DD') };
+  const save = async (v: { outlet: string; reportDate: dayjs.Dayjs; title: string; url: string; column: string; memberIds?: string[] }) => {
+    const body = { ...v, memberIds: v.memberIds ?? [], reportDate: v.reportDate.format('YYYY-MM-DD') };
     try {
       if (editing === 'new') await api.post('/api/news/media', body);
       else if (editing) await api.patch(`/api/news/media/${editing.id}`, { ...body, version: editing.version });
@@ -90,6 +106,7 @@ export default function MediaPage() {
           <Form.Item name="reportDate" label={t('报道日期')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="url" label={t('链接')} rules={[{ required: true, type: 'url' }]}><Input placeholder="https://" /></Form.Item>
           <Form.Item name="column" label={t('栏目')} rules={[{ required: true }]}><Select options={(options.data?.columns ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
+          <Form.Item name="memberIds" label={t('相关委员')}>{editing && <MemberPicker initial={editing === 'new' ? [] : editing.members} />}</Form.Item>
         </Form>
       </Modal>
     </PageCard>
