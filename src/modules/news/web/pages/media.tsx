@@ -18,7 +18,7 @@ import type { NewsOptions } from './list.tsx';
 const keys = ['column', 'q', 'from', 'to', 'memberId'] as const;
 
 /** 相关委员: a search over the CPPCC's members by name (the members module's picker API). */
-function MemberPicker({ value, onChange, initial }: { value?: string[]; onChange?: (v: string[]) => void; initial: Array<{ id: string; name: string }> }) {
+function MemberPicker({ id, value, onChange, initial }: { id?: string; value?: string[]; onChange?: (v: string[]) => void; initial: Array<{ id: string; name: string }> }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [known, setKnown] = useState(initial);
@@ -28,8 +28,11 @@ function MemberPicker({ value, onChange, initial }: { value?: string[]; onChange
     setKnown((k) => [...k, ...more.filter((m) => !k.some((x) => x.id === m.id))]);
   }, [found.data]);
   return (
-    <Select mode="multiple" value={value} onChange={onChange} showSearch filterOption={false} onSearch={setQ} placeholder={t('按姓名搜索委员')}
-      options={known.map((m) => ({ value: m.id, label: m.name }))} />
+    <Select id={id} mode="multiple" value={value} onChange={onChange} showSearch filterOption={false} onSearch={setQ} placeholder={t('按姓名搜索委员')}
+      options={[
+        ...known.filter((m) => value?.includes(m.id)),
+        ...(found.data?.items ?? []).filter((m) => !value?.includes(m.userId)).map((m) => ({ id: m.userId, name: m.sectorName ? `${m.name}（${m.sectorName}）` : m.name })),
+      ].map((m) => ({ value: m.id, label: m.name }))} />
   );
 }
 
