@@ -3,7 +3,8 @@
  * 1. hostile HTML saved by a news editor and by the notice sender renders in the app's pages as inert text: no script
  *    runs (`window.__xss` stays undefined, no dialog opens), no handler or javascript: URL reaches the page;
  * 2. the office staff writes a news item with a heading and a list in the editor on the desktop, another reviewer
- *    (秦秘书长) publishes it and it is on the public column; a member reads a notice on a phone (我的通知, unread
+ *    (秦秘书长) publishes it and it is on the public column; the office drafts and sends a notice to all members; a
+ *    member reads it on a phone (我的通知, unread
  *    first, badge) and the staff member sees the read receipt.
  */
 import { after, before, describe, test } from 'node:test';
@@ -133,11 +134,23 @@ describe('news story (chromium)', { skip, timeout: 300_000 }, () => {
     assert.equal((await section.list(stage.started.zx.ctx, tenantId, { limit: 1, offset: 0 })).items[0]?.id, id, 'on the public 要闻动态');
     assert.match((await section.item!(stage.started.zx.ctx, tenantId, id))!.html, /<h2>会议要点<\/h2>/);
 
-    // a notice to the members; the member reads it on a phone
-    const office = await stage.started.login('office');
+    // the office drafts a notice to all members and sends it: 办公室 › 通知公告 › 起草通知
     const noticeTitle = `关于参加委员履职座谈会的通知（${clock.nowMs().toString(36)}）`;
-    const n = (await office.post('/api/news/notices', { title: noticeTitle, body: '<p>请于本周五上午九时到市政协三楼会议室参加座谈会。</p>', audience: 'members' })).body;
-    assert.equal((await office.post(`/api/news/notices/${n.id}/send`, { version: n.version })).status, 200);
+    const o = await guarded(desk);
+    await signIn(stage, o.page, 'office');
+    await menuTexts(o.page);
+    await o.page.locator('aside nav').getByText('通知公告').click();
+    await o.page.getByRole('button', { name: /起草通知/ }).click();
+    const draftDialog = o.page.getByRole('dialog').filter({ hasText: '起草通知' });
+    await draftDialog.getByLabel('标题').fill(noticeTitle);
+    await draftDialog.locator('.ql-editor').click();
+    await o.page.keyboard.type('请于本周五上午九时到市政协三楼会议室参加座谈会。');
+    await draftDialog.getByRole('button', { name: /保存草稿/ }).click();
+    await o.page.waitForURL(/\/news\/notices\/[^/]+$/);
+    await o.page.getByRole('button', { name: /^发\s*送$/ }).click();
+    await o.page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await o.page.getByTestId('read-count').getByText(/^0\//).waitFor();
+    await o.page.close();
     const m = await guarded(phone);
     await signIn(stage, m.page, 'member');
     await m.page.getByRole('button', { name: '打开菜单' }).click();
