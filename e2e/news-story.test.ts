@@ -4,8 +4,7 @@
  *    runs (`window.__xss` stays undefined, no dialog opens), no handler or javascript: URL reaches the page;
  * 2. the office staff writes a news item with a heading and a list in the editor on the desktop, another reviewer
  *    (秦秘书长) publishes it and it is on the public column; the office drafts and sends a notice to all members; a
- *    member reads it on a phone (我的通知, unread
- *    first, badge) and the staff member sees the read receipt.
+ *    member reads it on a phone (我的通知, unread first, badge) and the staff member sees the read receipt.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
