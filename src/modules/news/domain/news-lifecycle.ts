@@ -1,21 +1,16 @@
 /**
- * The 新闻 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The 新闻 lifecycle as data (pure): 起草 → 待审核 → 已发布 (→ 已撤回). The author submits; a reviewer who is not the
+ * author (审核人不能是作者) publishes it or sends it back with a reason; a published item may be withdrawn (撤回) with a
+ * reason and, withdrawn, goes back to its author as a draft. The API's transition body, the actions returned with every
+ * record and the web's buttons are derived from this one definition.
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
 import { newsPermissions } from './news-permissions.ts';
 
-/** The states of a 新闻; `satisfies Record<NewsState, StateDef>` below keeps the list and the lifecycle in step. */
-export const newsStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+export const newsStates = ['draft', 'review', 'published', 'withdrawn'] as const;
 export type NewsState = (typeof newsStates)[number];
 
-/** The columns the lifecycle's guards and checks read (the repository's row has more). */
 export interface NewsRecord {
   id: string;
   tenant_id: string;
@@ -25,63 +20,51 @@ export interface NewsRecord {
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 新闻 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+export const writerRoles = ['office_staff', 'committee_staff'] as const;
+export const reviewerRoles = ['office_staff', 'leader'] as const;
 
 export { newsPermissions } from './news-permissions.ts';
 
 type Ctx = GuardContext<NewsRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有新闻的提交人可以执行此操作');
+const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有新闻的作者可以执行此操作');
+/** 审核人不能是作者: the four-eyes rule of publication. */
+const reviewerNotAuthor = ({ record, actor }: Ctx) => {
+  if (record.tenant_id !== actor.tenantId) return '只能审核本级政协的新闻';
+  return record.owner_user_id === actor.userId ? '审核人不能是新闻的作者，请由其他审核人审核发布' : null;
+};
 const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的新闻');
+const ownerOrReviewer = (c: Ctx) => (isOwner(c) === null || (c.actor.permissions?.has(newsPermissions.review) && sameTenant(c) === null) ? null : '只有作者或审核人可以重新编辑');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
 const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
+const withdrawInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('撤回理由') });
+const publishInput = z.object({ note: z.string().trim().max(500).optional().describe('审核意见') });
 
 export const newsLifecycle = defineWorkflow<NewsRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
   id: 'news_item',
   label: '新闻',
   initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  stages: ['撰写', '审核', '发布'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '新闻待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '新闻退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '新闻待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    draft: { label: '草稿', labelEn: 'Draft', stage: '撰写', tone: 'default' },
+    review: { label: '待审核', labelEn: 'In review', stage: '审核', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 2, label: '新闻待审核' } },
+    published: { label: '已发布', labelEn: 'Published', stage: '发布', tone: 'success' },
+    withdrawn: { label: '已撤回', labelEn: 'Withdrawn', stage: '发布', tone: 'warning' },
   } satisfies Record<NewsState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: newsPermissions.create, guard: isOwner },
-    {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: newsPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
-    },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: newsPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: newsPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'submit', label: '提交审核', labelEn: 'Submit for review', from: ['draft'], to: 'review', roles: writerRoles, permission: newsPermissions.write, guard: isOwner },
+    { name: 'publish', label: '审核发布', labelEn: 'Approve and publish', from: ['review'], to: 'published', roles: reviewerRoles, permission: newsPermissions.review, guard: reviewerNotAuthor, input: publishInput },
+    { name: 'return', label: '退回修改', labelEn: 'Return', from: ['review'], to: 'draft', roles: reviewerRoles, permission: newsPermissions.review, guard: reviewerNotAuthor, input: returnInput },
+    { name: 'withdraw', label: '撤回', labelEn: 'Withdraw', from: ['published'], to: 'withdrawn', roles: reviewerRoles, permission: newsPermissions.review, guard: sameTenant, input: withdrawInput, confirm: true },
+    { name: 'redraft', label: '重新编辑', labelEn: 'Edit again', from: ['withdrawn'], to: 'draft', roles: [...writerRoles, ...reviewerRoles], guard: ownerOrReviewer },
   ],
 });
 
-/** POST /api/news/:id/transitions: a union on `action`, one member per action with its own input. */
 export const newsTransitionBody = transitionBodySchema([newsLifecycle]);
 export type NewsTransitionBody = z.infer<typeof newsTransitionBody>;
 
 export const newsStateLabel = (s: string) => newsLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const newsActionLabel = (a: string) => (a === 'create' ? '起草' : newsLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
+export const newsActionLabel = (a: string) => (a === 'create' ? '起草' : a === 'edit' ? '编辑' : newsLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
 
-/** States in which a 新闻 is still open (counted by the figure 未办结新闻). */
-export const openStates: readonly NewsState[] = ['draft', 'submitted', 'accepted', 'returned'];
+/** The event every step of a 新闻 writes (published, withdrawn, edited all come through it): the portal listens to it. */
+export const NEWS_EVENT = 'news_item.transitioned';
+export const NOTICE_EVENT = 'news_notice.transitioned';

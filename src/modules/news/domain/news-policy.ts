@@ -1,20 +1,21 @@
 /**
- * Who may see a 新闻 (pure). Every query and command asks the same policy: a record an actor may not see is "not
- * found" (404), so another CPPCC's or another member's records leak nothing, not even that they exist.
+ * Who may see what of 新闻 (pure). A record an actor may not see is "not found" (404).
  */
 import type { ActorLike } from '../../../kernel/universal/workflow.ts';
-import { newsPermissions } from './news-lifecycle.ts';
+import { newsPermissions } from './news-permissions.ts';
 
 const has = (actor: ActorLike, p: string) => !actor.permissions || actor.permissions.has('*') || actor.permissions.has(p);
 
-/** Staff who read every 新闻 of their CPPCC (the permission, granted by default to office staff and leaders). */
 export const readsAll = (actor: ActorLike) => has(actor, newsPermissions.readAll);
+export const writesNews = (actor: ActorLike) => has(actor, newsPermissions.write);
+export const reviewsNews = (actor: ActorLike) => has(actor, newsPermissions.review);
+export const sendsNotices = (actor: ActorLike) => has(actor, newsPermissions.notices);
 
-/** May the actor use the module at all (the three administrator roles hold none of its permissions). */
-export const canUseNews = (actor: ActorLike) => has(actor, newsPermissions.create) || has(actor, newsPermissions.handle) || readsAll(actor);
+/** May the actor use the news desk (新闻、媒体报道) at all (the three administrator roles hold none of its permissions). */
+export const canUseNews = (actor: ActorLike) => writesNews(actor) || reviewsNews(actor) || readsAll(actor);
 
-/** Own records, or every record of the actor's CPPCC for staff who read all; never another CPPCC's. */
-export function canSeeItem(r: { tenant_id: string; owner_user_id: string }, actor: ActorLike): boolean {
+/** A news item: one's own; every item of one's CPPCC for reviewers and those who read all; never another CPPCC's. */
+export function canSeeItem(r: { tenant_id: string; owner_user_id: string; state?: string }, actor: ActorLike): boolean {
   if (r.tenant_id !== actor.tenantId) return false;
-  return r.owner_user_id === actor.userId || readsAll(actor);
+  return r.owner_user_id === actor.userId || readsAll(actor) || reviewsNews(actor) || (r.state === 'published' && writesNews(actor));
 }

@@ -1,28 +1,27 @@
 /**
- * The module's per-tenant settings (系统参数), declared in the manifest: the 系统管理 settings page lists them with
- * their Chinese labels and validates new values against the schema. Code reads them with a default through
- * `ctx.settings.get`, so a CPPCC that never changed a setting gets the default.
+ * The module's per-tenant settings (系统参数): the 栏目 list (with the four defaults) that news items and media reports
+ * are filed under.
  */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { defaultNewsColumns, type NewsColumn } from '../domain/news-columns.ts';
 
-/** Keys are '<module>.<name>' and unique across modules (a duplicate fails the app's build). */
-export const newsSettingKeys = { dueWorkingDays: 'news.dueWorkingDays' } as const;
+export const newsSettingKeys = { columns: 'news.columns' } as const;
 
-export interface NewsSettings {
-  /** 办理期限: working days from 受理 when the handler gives no date */
-  dueWorkingDays: number;
+export async function readColumns(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<NewsColumn[]> {
+  return [...await ctx.settings.get<readonly NewsColumn[]>(tenantId, newsSettingKeys.columns, defaultNewsColumns)];
 }
-export const defaultNewsSettings: NewsSettings = { dueWorkingDays: 10 };
 
-export async function readNewsSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<NewsSettings> {
-  return { dueWorkingDays: await ctx.settings.get(tenantId, newsSettingKeys.dueWorkingDays, defaultNewsSettings.dueWorkingDays) };
-}
+export const columnLabel = (columns: readonly NewsColumn[], code: string) => columns.find((c) => c.code === code)?.label ?? defaultNewsColumns.find((c) => c.code === code)?.label ?? code;
 
 export const newsSettings: SettingDecl<any>[] = [
   {
-    key: newsSettingKeys.dueWorkingDays, label: '新闻默认办理期限（工作日）',
-    schema: z.number().int().min(1).max(120).describe('办理期限（工作日）'), default: defaultNewsSettings.dueWorkingDays,
+    key: newsSettingKeys.columns, label: '新闻栏目（要闻动态、委员风采、委员之声、基层协商……）',
+    schema: z.array(z.object({
+      code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '应为小写英文代码').describe('栏目代码'),
+      label: z.string().trim().min(2).max(20).describe('栏目名称'),
+    })).min(1).max(30).describe('栏目'),
+    default: defaultNewsColumns,
   },
 ];

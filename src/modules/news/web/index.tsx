@@ -1,22 +1,32 @@
 /**
- * Web manifest of the 新闻 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 新闻 module: 新闻发布, 媒体报道 and 通知公告 for the office (办公室 group), and 我的通知 for every
+ * addressee (members, committee staff, units).
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { BellOutlined, FileTextOutlined, NotificationOutlined, ReadOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { newsPermissions } from '../domain/news-permissions.ts';
+import { newsPermissions as p } from '../domain/news-permissions.ts';
+
+const desk = [p.write, p.review, p.readAll];
+const noticeStaff = [p.notices, p.readAll];
 
 export const newsWeb: WebModule = {
   name: 'news',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'news', label: '新闻', icon: <FileTextOutlined />, path: '/news', permission: [newsPermissions.create, newsPermissions.handle, newsPermissions.readAll], order: 60 },
+    { key: 'news', label: '新闻发布', icon: <FileTextOutlined />, path: '/news', permission: desk, order: 60, group: 'office' },
+    { key: 'news-media', label: '媒体报道', icon: <ReadOutlined />, path: '/news/media', permission: desk, order: 61, group: 'office' },
+    { key: 'news-notices', label: '通知公告', icon: <NotificationOutlined />, path: '/news/notices', permission: noticeStaff, order: 62, group: 'office' },
+    { key: 'news-my-notices', label: '我的通知', icon: <BellOutlined />, path: '/news/my-notices', permission: p.receive, order: 5 },
   ],
   routes: [
-    { path: '/news', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/news/:id', crumb: '新闻详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/news', permission: desk, element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/news/new', crumb: '撰写新闻', permission: p.write, element: lazyPage(() => import('./pages/new.tsx')) },
+    { path: '/news/media', crumb: '媒体报道', permission: desk, element: lazyPage(() => import('./pages/media.tsx')) },
+    { path: '/news/notices', crumb: '通知公告', permission: noticeStaff, element: lazyPage(() => import('./pages/notices.tsx')) },
+    { path: '/news/notices/:id', crumb: '通知详情', permission: noticeStaff, element: lazyPage(() => import('./pages/notice-detail.tsx')) },
+    { path: '/news/my-notices', crumb: '我的通知', element: lazyPage(() => import('./pages/my-notices.tsx')) },
+    { path: '/news/my-notices/:id', crumb: '通知', element: lazyPage(() => import('./pages/my-notice.tsx')) },
+    { path: '/news/:id', crumb: '新闻详情', permission: desk, element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };

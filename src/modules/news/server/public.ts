@@ -1,0 +1,44 @@
+/**
+ * What 新闻 shows on the public portal (门户), read without signing in: one section per default 栏目 (要闻动态, 委员风采,
+ * 委员之声, 基层协商: keys `news.<column>`) with the published items on the website channel, and 通知公告
+ * (`news.notices`, the notices sent to 社会公众). Bodies are the stored sanitised HTML. Each section names the events
+ * that change it: every step of a news item (publish, withdraw, edit, redraft) is a `news_item.transitioned`, and a
+ * notice sent or withdrawn a `news_notice.transitioned`.
+ */
+import type { PublicItem, PublicSection, PublicSource } from '../../../kernel/server/contributions.ts';
+import { defaultNewsColumns } from '../domain/news-columns.ts';
+import { htmlToText } from '../domain/news-html.ts';
+import { NEWS_EVENT, NOTICE_EVENT } from '../domain/news-lifecycle.ts';
+import { findItem, findNotice, listPublicNotices, listPublished } from './repository.ts';
+
+const columnSection = (code: string, label: string, labelEn: string | undefined, order: number): PublicSection => ({
+  key: `news.${code}`, title: label, ...(labelEn ? { titleEn: labelEn } : {}), order, events: [NEWS_EVENT],
+  async list(ctx, tenantId, page) {
+    const { rows, total } = await listPublished(ctx.db, tenantId, code, page);
+    const items: PublicItem[] = rows.map((r) => ({ id: r.id, title: r.title, date: r.published_on ?? '', summary: r.summary || htmlToText(r.body, 80) }));
+    return { items, total };
+  },
+  async item(ctx, tenantId, id) {
+    const r = await findItem(ctx.db, id);
+    if (!r || r.tenant_id !== tenantId || r.state !== 'published' || r.column_code !== code || !r.channels.split(',').includes('website')) return null;
+    const summary = r.summary || htmlToText(r.body, 80);
+    return { id: r.id, title: r.title, date: r.published_on ?? '', summary, html: r.body, description: htmlToText(r.body, 160), kicker: label };
+  },
+});
+
+export const noticesSection: PublicSection = {
+  key: 'news.notices', title: '通知公告', titleEn: 'Notices', order: 20, events: [NOTICE_EVENT],
+  async list(ctx, tenantId, page) {
+    const { rows, total } = await listPublicNotices(ctx.db, tenantId, page);
+    return { items: rows.map((r) => ({ id: r.id, title: r.title, date: r.sent_on ?? '', summary: htmlToText(r.body, 80) })), total };
+  },
+  async item(ctx, tenantId, id) {
+    const n = await findNotice(ctx.db, id);
+    if (!n || n.tenant_id !== tenantId || n.state !== 'sent' || n.audience !== 'public') return null;
+    return { id: n.id, title: n.title, date: n.sent_on ?? '', html: n.body, description: htmlToText(n.body, 160), kicker: '通知公告' };
+  },
+};
+
+export const newsPublic: PublicSource = {
+  sections: [...defaultNewsColumns.map((c, i) => columnSection(c.code, c.label, c.labelEn, 10 + i * 10 + (i > 0 ? 10 : 0))), noticesSection],
+};

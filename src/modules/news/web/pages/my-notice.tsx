@@ -1,0 +1,1 @@
+export { MyNoticePage as default } from './my-notices.tsx';

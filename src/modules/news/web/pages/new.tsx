@@ -1,0 +1,1 @@
+export { NewsCreatePage as default } from './detail.tsx';
