@@ -77,7 +77,8 @@ export function meetingsRoutes(app: App, ctx: ModuleContext) {
     schema: { tags, summary: '出勤记录（已结束会议的参会人员：出席、请假、缺席；委员看本人的）', querystring: attendanceQuery, response: { 200: attendancePage, ...errors } },
   }, async (req) => {
     const actor = user(req);
-    const q = req.query;
+    // a member's own, unless they read others' duty records
+    const q = { ...req.query, userId: req.query.userId ?? (readsAll(actor) ? undefined : actor.userId) };
     listScope(actor, q.userId);
     const base = attendanceRows(ctx.db, actor.tenantId, q);
     const [rows, total] = await Promise.all([
@@ -99,7 +100,7 @@ export function meetingsRoutes(app: App, ctx: ModuleContext) {
     schema: { tags, summary: '大会发言（按委员、会议、状态、日期；委员看本人的）', querystring: speechListQuery, response: { 200: speechPage, ...errors } },
   }, async (req) => {
     const actor = user(req);
-    const q = req.query;
+    const q = { ...req.query, userId: req.query.userId ?? (readsAll(actor) ? undefined : actor.userId) };
     listScope(actor, q.userId);
     const base = speechRows(ctx.db, actor.tenantId, q);
     const [rows, total] = await Promise.all([

@@ -175,6 +175,9 @@ function AttendanceTable({ r, reload }: { r: MeetingDetail; reload: Reload }) {
       render: (_v, p) => (r.state !== 'closed' && p.signIns.length === 0 ? <Popconfirm title={t('将{n}移出参会名单？', { n: p.name })} onConfirm={() => act(() => api.del(`/api/meetings/${r.id}/participants/${p.id}`))}><Button size="small" type="link" danger>{t('移出')}</Button></Popconfirm> : null),
     },
   ];
+  // who needs a decision first (leave waiting), then who is here, then the rest by name as the server sent them
+  const rank = (p: ParticipantView) => (p.leaveState === 'requested' ? 0 : p.signIns.length > 0 ? 1 : 2);
+  const rows = [...r.participantList].sort((a, b) => rank(a) - rank(b));
   const add = () => act(async () => { await api.post(`/api/meetings/${r.id}/participants`, { version: r.version, userIds: picked }); setAdding(false); setPicked([]); });
   return (
     <Card size="small" title={t('出勤情况')} extra={r.state !== 'closed' && <Button size="small" onClick={() => setAdding(true)}>{t('增加参会人员')}</Button>}>
@@ -186,7 +189,7 @@ function AttendanceTable({ r, reload }: { r: MeetingDetail; reload: Reload }) {
         <Statistic title={t('出席率')} value={r.summary.rate ?? '—'} suffix={r.summary.rate !== null ? '%' : undefined} />
       </Space>
       {r.state !== 'closed' && <Typography.Paragraph type="secondary">{t('出勤按当前签到情况计算，结束会议时确定。出席会次少于 {p}% 计为缺席（准假的计为请假）。', { p: Math.round(r.presentShare * 100) })}</Typography.Paragraph>}
-      <Table<ParticipantView> rowKey="id" size="small" columns={columns} dataSource={r.participantList} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="attendance-table" />
+      <Table<ParticipantView> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="attendance-table" />
       <Modal open={adding} title={t('增加参会人员')} onCancel={() => setAdding(false)} onOk={add} okButtonProps={{ disabled: picked.length === 0 }} okText={t('增加')}>
         <Select mode="multiple" style={{ width: '100%' }} value={picked} onChange={setPicked} showSearch optionFilterProp="label" placeholder={t('选择委员或领导')}
           options={(options.data?.people ?? []).filter((p) => !r.participantList.some((x) => x.userId === p.userId)).map((p) => ({ value: p.userId, label: p.name }))} />
