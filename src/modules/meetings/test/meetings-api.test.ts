@@ -183,7 +183,11 @@ for (const d of await dialects()) {
       assert.equal(late.status, 409);
       assert.match(late.body.error.message, /签到已截止/);
       ({ m0002, m0003, m0004: m4 } = await onDay('2025-03-20T15:10', 'm0002', 'm0003', 'm0004'));
-      for (const c of [m0002, m0003, m4]) assert.equal((await c.post(at(1), { token: tokens[1] })).status, 200);
+      // scans arriving together commit together; the same member scanning twice at once gets one sign-in and a 409
+      const together = await Promise.all([m0002, m0003, m4, m0002].map((c) => c.post(at(1), { token: tokens[1] })));
+      assert.deepEqual(together.map((x) => x.status).sort(), [200, 200, 200, 409], JSON.stringify(together.map((x) => x.body)));
+      const rows = await w.zx.ctx.db.selectFrom('meeting_signins').select('user_id').where('session_id', '=', sessions[1].id).execute();
+      assert.equal(rows.length, 3);
       const { m0005: m5, member: mem } = await onDay('2025-03-21T09:05', 'm0002', 'm0005', 'member');
       m0002 = await w.login('m0002');
       assert.equal((await m0002.post(at(2), { token: tokens[2] })).status, 200);

@@ -169,14 +169,15 @@ function AttendanceTable({ r, reload }: { r: MeetingDetail; reload: Reload }) {
         return open ? <Button size="small" onClick={() => act(() => api.post(`/api/meetings/${r.id}/sessions/${s.id}/signin-for`, { userId: p.userId }))}>{t('代为签到')}</Button> : <Typography.Text type="secondary">—</Typography.Text>;
       },
     })),
-    { title: t('出勤'), key: 'att', width: 80, render: (_v, p) => <Tag color={tone[p.attendance]}>{t(p.attendanceLabel)}</Tag> },
+    // before the close an absence is only provisional: shown without the red
+    { title: t('出勤'), key: 'att', width: 80, render: (_v, p) => <Tag color={p.attendance === 'absent' && r.state !== 'closed' ? undefined : tone[p.attendance]}>{t(p.attendanceLabel)}</Tag> },
     {
       title: '', key: 'ops', width: 70,
       render: (_v, p) => (r.state !== 'closed' && p.signIns.length === 0 ? <Popconfirm title={t('将{n}移出参会名单？', { n: p.name })} onConfirm={() => act(() => api.del(`/api/meetings/${r.id}/participants/${p.id}`))}><Button size="small" type="link" danger>{t('移出')}</Button></Popconfirm> : null),
     },
   ];
-  // who needs a decision first (leave waiting), then who is here, then the rest by name as the server sent them
-  const rank = (p: ParticipantView) => (p.leaveState === 'requested' ? 0 : p.signIns.length > 0 ? 1 : 2);
+  // leave first (waiting ones first), then who is here, then the rest by name as the server sent them
+  const rank = (p: ParticipantView) => (p.leaveState === 'requested' ? 0 : p.leaveState ? 1 : p.signIns.length > 0 ? 2 : 3);
   const rows = [...r.participantList].sort((a, b) => rank(a) - rank(b));
   const add = () => act(async () => { await api.post(`/api/meetings/${r.id}/participants`, { version: r.version, userIds: picked }); setAdding(false); setPicked([]); });
   return (
