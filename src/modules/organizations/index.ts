@@ -3,6 +3,6 @@
  * (their CPPCC: the city or one county) only; a county user never sees another county's records unless
  * they were sent to them. A city administrator administers the city and the counties below it.
  */
-export { allTenantIds, tenantOf, orgTree, getOrg, visibleTenantIds, listUnits, listSectors, listCommittees, memberIdsOf, countMembers, memberGroupsOf, memberIdsOfGroup, orgNames, orgFullNames, isMemberOf, membersAmong, memberSectorsOf, memberProfileOf, sectorNames, type OrgRow, type MemberGroupRow, type MemberGroupsQuery } from './server/org-repository.ts';
+export { allTenantIds, tenantOf, orgTree, getOrg, visibleTenantIds, listUnits, listSectors, listCommittees, memberIdsOf, standingMemberIdsOf, countMembers, memberGroupsOf, memberIdsOfGroup, orgNames, orgFullNames, isMemberOf, membersAmong, memberSectorsOf, memberProfileOf, sectorNames, type OrgRow, type MemberGroupRow, type MemberGroupsQuery } from './server/org-repository.ts';
 export { orgKinds, orgKindLabels, type OrgKind, type OrgLevel } from './domain/org-kinds.ts';
 export { currentWorkYear, workYearCalendarOf, workYearFor, workYearSettingKey, settingsIn } from './server/work-year.ts';

@@ -3,7 +3,7 @@
  * commit together or not at all. Sign-in is one conditional write on the participant row (the unique index on
  * activity and member refuses a second row), so two scans at once still leave one sign-in.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { fixedSignInToken, fixedSignInTokenValid, newSignInSecret } from '../../../kernel/server/sign-in-code.ts';
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
@@ -65,7 +65,7 @@ export async function createActivity(ctx: ModuleContext, actor: Actor, body: Act
       id, tenant_id: actor.tenantId, kind: body.kind, service_kind: body.kind === 'service' ? body.serviceKind ?? null : null, title: body.title, body: body.body,
       home_id: home?.id ?? null, county: body.county ?? home?.county ?? null, place: body.place ?? home?.place ?? null, lat, lng, radius_m: body.radiusM ?? settings.radiusM,
       starts_at: startsAt, ends_at: endsAt, held_on: chinaDate(startsAt), capacity: body.capacity ?? null, outcome: null,
-      signin_secret: randomBytes(24).toString('base64url'), owner_user_id: actor.userId, owner_name: actor.displayName,
+      signin_secret: newSignInSecret(), owner_user_id: actor.userId, owner_name: actor.displayName,
     }, actor, ip);
     if (body.publish) await w.fire(activitySpec, { id, action: 'publish', expectedVersion: 1, input: {}, actor, ip });
   });
@@ -121,14 +121,9 @@ export async function cancelSignUp(ctx: ModuleContext, actor: Actor, id: string,
   });
 }
 
-const macOf = (secret: string, id: string) => createHmac('sha256', secret).update(`activity|${id}`).digest('base64url').slice(0, 32);
 /** The activity's sign-in token (shown as a QR link); the time window, not the token, bounds when it works. */
-export const signInToken = (r: Pick<ActivityRow, 'id' | 'signin_secret'>) => macOf(r.signin_secret, r.id);
-function tokenValid(r: ActivityRow, token: string): boolean {
-  const want = Buffer.from(signInToken(r));
-  const got = Buffer.from(token);
-  return want.length === got.length && timingSafeEqual(want, got);
-}
+export const signInToken = (r: Pick<ActivityRow, 'id' | 'signin_secret'>) => fixedSignInToken(r.signin_secret, `activity|${r.id}`);
+const tokenValid = (r: ActivityRow, token: string) => fixedSignInTokenValid(r.signin_secret, `activity|${r.id}`, token);
 
 /** Mark a member signed in: one conditional write; a second sign-in (or a race lost) is a 409. */
 async function markSignedIn(ctx: ModuleContext, r: ActivityRow, who: { userId: string; name: string }, actor: Actor, distanceM: number | null, ip?: string): Promise<string> {

@@ -4,10 +4,10 @@
  * commit. Writes by the organisers are guarded by the consultation's version (stale: 409 VERSION_CONFLICT); a
  * participant's own answer by their row's version.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Work } from '../../../kernel/server/unit-of-work.ts';
+import { dailySignInToken, dailySignInTokenValid, newSignInSecret } from '../../../kernel/server/sign-in-code.ts';
 import { affected, runPrepared } from '../../../kernel/server/db/prepared.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, forbidden, invalid, notFound, versionConflict } from '../../../kernel/universal/errors.ts';
@@ -106,7 +106,7 @@ export async function createConsultation(ctx: ModuleContext, actor: Actor, body:
       partner_unit_ids: JSON.stringify([...new Set(body.partnerUnitIds)]), planned_on: body.plannedOn, planned_time: body.plannedTime ?? null,
       place: body.place ?? null, plan_item_id: body.planItemId ?? null, notice_due: noticeDue, materials_due: materialsDue, outcome_due: null,
       notice_sent_on: null, materials_sent_on: null, held_on: null, sent_on: null, minutes: null, outcome_kind: null, outcome_text: null,
-      recommendation_count: 0, return_reason: null, proposal_ids: '[]', report_ids: '[]', signin_secret: randomBytes(24).toString('base64url'),
+      recommendation_count: 0, return_reason: null, proposal_ids: '[]', report_ids: '[]', signin_secret: newSignInSecret(),
       owner_user_id: actor.userId, owner_name: actor.displayName,
     } as unknown as Row, actor, ip);
   });
@@ -345,28 +345,9 @@ export async function arrangeSpeeches(ctx: ModuleContext, actor: Actor, id: stri
 
 /* ------------------------------------------------------------------ sign-in (签到) */
 
-const macOfNow = (secret: string, id: string, date: string) => createHmac('sha256', secret).update(`${id}|${date}`).digest('base64url').slice(0, 32);
-/** The day's signatures of the meetings signed in to lately (a thousand members scan the same code within minutes). */
-const macs = new Map<string, string>();
-const macOf = (secret: string, id: string, date: string) => {
-  const k = `${id}|${date}|${secret}`;
-  let mac = macs.get(k);
-  if (mac === undefined) {
-    if (macs.size >= 1000) macs.clear();
-    mac = macOfNow(secret, id, date);
-    macs.set(k, mac);
-  }
-  return mac;
-};
 /** The meeting's sign-in token for a day: the day and a signature only the server can make (shown as a QR link). */
-export const signInToken = (row: Pick<ConsultationRow, 'id' | 'signin_secret'>, date: string) => `${date}.${macOf(row.signin_secret, row.id, date)}`;
-function tokenValid(row: ConsultationRow, token: string, today: string): boolean {
-  const [date, mac] = token.split('.');
-  if (date !== today || !mac) return false;
-  const want = Buffer.from(macOf(row.signin_secret, row.id, date));
-  const got = Buffer.from(mac);
-  return want.length === got.length && timingSafeEqual(want, got);
-}
+export const signInToken = (row: Pick<ConsultationRow, 'id' | 'signin_secret'>, date: string) => dailySignInToken(row.signin_secret, row.id, date);
+const tokenValid = (row: ConsultationRow, token: string, today: string) => dailySignInTokenValid(row.signin_secret, row.id, token, today);
 
 /** One sign-in to write: the meeting, the participant as read, who signs them in. */
 interface SignIn { row: ConsultationRow; p: ParticipantRow; actor: Actor; byStaff: boolean; ip?: string }

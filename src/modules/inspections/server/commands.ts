@@ -3,7 +3,7 @@
  * the audit record and the events commit together or not at all, and the events are delivered from the outbox after
  * commit. Writes by the organisers are guarded by the trip's version (stale: 409 VERSION_CONFLICT).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { dailySignInToken, dailySignInTokenValid, newSignInSecret } from '../../../kernel/server/sign-in-code.ts';
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Work } from '../../../kernel/server/unit-of-work.ts';
@@ -108,7 +108,7 @@ export async function createInspection(ctx: ModuleContext, actor: Actor, body: I
       id, tenant_id: actor.tenantId, year: Number(body.plannedFrom.slice(0, 4)), kind: body.kind, title: body.title, topic: body.topic, proposer: body.proposer,
       lead_committee_id: committee.id, places: JSON.stringify(body.places), planned_from: body.plannedFrom, planned_to: body.plannedTo,
       approved_meeting: null, approved_on: null, started_on: null, ended_on: null, report_due: null, report_no: 0, report_title: null, report_body: null,
-      problem_count: 0, recommendation_count: 0, signed_on: null, sent_on: null, return_reason: null, signin_secret: randomBytes(24).toString('base64url'),
+      problem_count: 0, recommendation_count: 0, signed_on: null, sent_on: null, return_reason: null, signin_secret: newSignInSecret(),
       owner_user_id: actor.userId, owner_name: actor.displayName,
     } as unknown as Row, actor, ip);
     const db = inspectionsDb(w.trx);
@@ -264,16 +264,9 @@ export async function addNote(ctx: ModuleContext, actor: Actor, id: string, body
 
 /* ------------------------------------------------------------------ sign-in (签到) */
 
-const macOf = (secret: string, id: string, date: string) => createHmac('sha256', secret).update(`${id}|${date}`).digest('base64url').slice(0, 32);
 /** The trip's sign-in code for a day: the day and a signature only the server can make (shown as a QR link). */
-export const signInToken = (row: Pick<InspectionRow, 'id' | 'signin_secret'>, date: string) => `${date}.${macOf(row.signin_secret, row.id, date)}`;
-function tokenValid(row: InspectionRow, token: string, today: string): boolean {
-  const [date, mac] = token.split('.');
-  if (date !== today || !mac) return false;
-  const want = Buffer.from(macOf(row.signin_secret, row.id, date));
-  const got = Buffer.from(mac);
-  return want.length === got.length && timingSafeEqual(want, got);
-}
+export const signInToken = (row: Pick<InspectionRow, 'id' | 'signin_secret'>, date: string) => dailySignInToken(row.signin_secret, row.id, date);
+const tokenValid = (row: InspectionRow, token: string, today: string) => dailySignInTokenValid(row.signin_secret, row.id, token, today);
 
 /** Mark one participant signed in, once: a second sign-in is a 409. Each sign-in counts in the member's duty record. */
 async function markSignedIn(ctx: ModuleContext, row: InspectionRow, p: ParticipantRow, actor: Actor, byStaff: boolean, ip?: string): Promise<string> {

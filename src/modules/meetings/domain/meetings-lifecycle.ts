@@ -1,87 +1,48 @@
 /**
- * The 会议 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The 会议 lifecycle as data (pure): 筹备中 → 已通知 (the notice goes to the participants) → 已结束 (attendance is
+ * fixed). The runner, the API's transition body and the `actions` returned with every meeting derive from it.
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
 import { meetingsPermissions } from './meetings-permissions.ts';
 
-/** The states of a 会议; `satisfies Record<MeetingsState, StateDef>` below keeps the list and the lifecycle in step. */
-export const meetingsStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
-export type MeetingsState = (typeof meetingsStates)[number];
+export const meetingStates = ['preparing', 'noticed', 'closed'] as const;
+export type MeetingState = (typeof meetingStates)[number];
 
-/** The columns the lifecycle's guards and checks read (the repository's row has more). */
-export interface MeetingsRecord {
+export interface MeetingRecord {
   id: string;
   tenant_id: string;
   state: string;
   version: number;
-  owner_user_id: string;
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 会议 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
-
 export { meetingsPermissions } from './meetings-permissions.ts';
 
-type Ctx = GuardContext<MeetingsRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有会议的提交人可以执行此操作');
-const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的会议');
+const staffRoles = ['office_staff'] as const;
+type Ctx = GuardContext<MeetingRecord>;
+const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能组织本级政协的会议');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
-});
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
-const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
-
-export const meetingsLifecycle = defineWorkflow<MeetingsRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
-  id: 'meetings_item',
+export const meetingsLifecycle = defineWorkflow<MeetingRecord>({
+  id: 'meeting',
   label: '会议',
-  initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  initial: 'preparing',
+  stages: ['筹备', '通知', '结束'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '会议待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '会议退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '会议待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
-  } satisfies Record<MeetingsState, StateDef>,
+    preparing: { label: '筹备中', labelEn: 'Preparing', stage: '筹备', tone: 'default' },
+    noticed: { label: '已通知', labelEn: 'Notified', stage: '通知', tone: 'processing' },
+    closed: { label: '已结束', labelEn: 'Closed', stage: '结束', tone: 'success', ends: 'finished', terminal: true },
+  } satisfies Record<MeetingState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: meetingsPermissions.create, guard: isOwner },
     {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: meetingsPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
+      name: 'notify', label: '发出通知', labelEn: 'Send the notice', from: ['preparing'], to: 'noticed', roles: staffRoles, permission: meetingsPermissions.manage, guard: sameTenant,
+      input: z.object({ note: z.string().trim().max(500).optional().describe('通知附言') }),
     },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: meetingsPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: meetingsPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'close', label: '结束会议', labelEn: 'Close', from: ['noticed'], to: 'closed', roles: staffRoles, permission: meetingsPermissions.manage, guard: sameTenant, confirm: true },
   ],
 });
 
-/** POST /api/meetings/:id/transitions: a union on `action`, one member per action with its own input. */
 export const meetingsTransitionBody = transitionBodySchema([meetingsLifecycle]);
 export type MeetingsTransitionBody = z.infer<typeof meetingsTransitionBody>;
-
-export const meetingsStateLabel = (s: string) => meetingsLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const meetingsActionLabel = (a: string) => (a === 'create' ? '起草' : meetingsLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
-
-/** States in which a 会议 is still open (counted by the figure 未办结会议). */
-export const openStates: readonly MeetingsState[] = ['draft', 'submitted', 'accepted', 'returned'];
+export const meetingStateLabel = (s: string) => meetingsLifecycle.states[s]?.label ?? s;
+export const meetingActionLabel = (a: string) => (a === 'create' ? '新建' : meetingsLifecycle.transitions.find((t) => t.name === a)?.label ?? a);

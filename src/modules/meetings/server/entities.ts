@@ -1,19 +1,23 @@
 /**
- * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
+ * The kinds of record the module owns: the meeting (its notices, work and materials link to its page; who may see which
+ * ids — used by the search and by attachments, so a participant downloads the materials of their meeting).
  */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/meetings-policy.ts';
+import { canSeeMeeting } from '../domain/meeting-rules.ts';
 import { meetingsDb } from './tables.ts';
 
 export const meetingsEntities: EntityDecl[] = [
   {
-    type: 'meetings_item', label: '会议', labelEn: 'Item', link: (id) => `/meetings/${encodeURIComponent(id)}`,
+    type: 'meeting', label: '会议', labelEn: 'Meeting', link: (id) => `/meetings/${encodeURIComponent(id)}`,
     async visibleIds(ctx, actor, ids) {
       if (ids.length === 0) return new Set<string>();
-      const rows = await meetingsDb(ctx.db).selectFrom('meetings_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+      const db = meetingsDb(ctx.db);
+      const [rows, mine] = await Promise.all([
+        db.selectFrom('meetings').select(['id', 'tenant_id', 'state']).where('id', 'in', ids).execute(),
+        db.selectFrom('meeting_participants').select('meeting_id').where('meeting_id', 'in', ids).where('user_id', '=', actor.userId).execute(),
+      ]);
+      const part = new Set(mine.map((m) => m.meeting_id));
+      return new Set(rows.filter((r) => canSeeMeeting(r, actor, part.has(r.id))).map((r) => r.id));
     },
   },
 ];

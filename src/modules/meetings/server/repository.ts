@@ -1,41 +1,83 @@
 /**
- * Reading 会议 (Kysely, both databases). Every list query filters by what the actor may see (`canSeeItem` says the same
- * for one record): their own records, or every record of their CPPCC for staff who read all.
+ * Reading 会议 (Kysely, both databases). Every list filters by what the actor may see: staff and leaders read every
+ * meeting of their CPPCC; a participant reads the notified meetings they take part in.
  */
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
-import type { MeetingsListQuery } from '../contract.ts';
-import { readsAll } from '../domain/meetings-policy.ts';
-import { meetingsDb, type MeetingsItemRow } from './tables.ts';
-import { listHistory } from '../../../kernel/server/work-items.ts';
+import type { AttendanceQuery, MeetingListQuery, SpeechListQuery } from '../contract.ts';
+import { readsAll } from '../domain/meeting-rules.ts';
+import { meetingsDb, type MeetingRow, type ParticipantRow, type SessionRow, type SpeechRow } from './tables.ts';
 
-export async function findItem(db: AnyModuleDb, id: string): Promise<MeetingsItemRow | undefined> {
-  return meetingsDb(db).selectFrom('meetings_items').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findMeeting(db: AnyModuleDb, id: string): Promise<MeetingRow | undefined> {
+  return meetingsDb(db).selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function sessionsOf(db: AnyModuleDb, meetingId: string): Promise<SessionRow[]> {
+  return meetingsDb(db).selectFrom('meeting_sessions').selectAll().where('meeting_id', '=', meetingId).orderBy('seq').execute();
+}
+export async function participantsOf(db: AnyModuleDb, meetingId: string): Promise<ParticipantRow[]> {
+  return meetingsDb(db).selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).orderBy('name').orderBy('id').execute();
+}
+export async function participantOf(db: AnyModuleDb, meetingId: string, userId: string): Promise<ParticipantRow | undefined> {
+  return meetingsDb(db).selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).where('user_id', '=', userId).executeTakeFirst();
+}
+export async function signInsOf(db: AnyModuleDb, meetingId: string, userId?: string) {
+  let q = meetingsDb(db).selectFrom('meeting_signins').select(['session_id', 'user_id', 'signed_in_at', 'by_staff']).where('meeting_id', '=', meetingId);
+  if (userId) q = q.where('user_id', '=', userId);
+  return q.execute();
+}
+export async function speechesOf(db: AnyModuleDb, meetingId: string): Promise<SpeechRow[]> {
+  return meetingsDb(db).selectFrom('meeting_speeches').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
 }
 
-/** A China date's first instant as stored UTC text (timestamps are UTC; a China day starts 8 hours earlier). */
-export const chinaDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** The meetings the actor may see that match the query (the list and the kind figures share it). */
+export function meetingQuery(db: AnyModuleDb, actor: Actor, q: Omit<MeetingListQuery, 'page' | 'pageSize'>) {
+  let base = meetingsDb(db).selectFrom('meetings as m').where('m.tenant_id', '=', actor.tenantId);
+  if (q.mine || !readsAll(actor)) {
+    base = base.where('m.state', '!=', 'preparing')
+      .where((eb) => eb.exists(eb.selectFrom('meeting_participants as p').select('p.id').whereRef('p.meeting_id', '=', 'm.id').where('p.user_id', '=', actor.userId)));
+  }
+  if (q.kind) base = base.where('m.kind', '=', q.kind);
+  if (q.state) base = base.where('m.state', '=', q.state);
+  if (q.q) base = base.where('m.title', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
+  if (q.from) base = base.where('m.held_on', '>=', q.from);
+  if (q.to) base = base.where('m.held_on', '<=', q.to);
+  return base;
+}
 
-/** One page of the records the actor may see that match the query, newest first, with the total for 共 N 条. */
-export async function listItems(db: AnyModuleDb, actor: Actor, q: MeetingsListQuery): Promise<{ rows: MeetingsItemRow[]; total: number }> {
-  const tdb = meetingsDb(db);
-  let base = tdb.selectFrom('meetings_items').where('tenant_id', '=', actor.tenantId);
-  if (q.mine || !readsAll(actor)) base = base.where('owner_user_id', '=', actor.userId);
-  if (q.state) base = base.where('state', 'in', q.state.split(','));
-  if (q.q) base = base.where('title', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
-  // a period of China dates on the creation time (the figures count over the same bounds)
-  if (q.from) base = base.where('created_at', '>=', chinaDayStart(q.from));
-  if (q.to) base = base.where('created_at', '<', chinaDayStart(nextDay(q.to)));
+export async function listMeetings(db: AnyModuleDb, actor: Actor, q: MeetingListQuery) {
+  const base = meetingQuery(db, actor, q);
   const [rows, total] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base.selectAll('m')
+      .select((eb) => [
+        eb.selectFrom('meeting_sessions as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.meeting_id', '=', 'm.id').as('session_count'),
+        eb.selectFrom('meeting_participants as p').select((e) => e.fn.countAll<number>().as('n')).whereRef('p.meeting_id', '=', 'm.id').as('participant_count'),
+      ])
+      .orderBy('m.held_on', 'desc').orderBy('m.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
 
-/** The record's history (办理过程) as the workflow runner wrote it, oldest first. */
-export async function historyOf(db: AnyModuleDb, id: string) {
-  // the kernel owns its tables: a module reads a record's history through work-items.ts
-  return listHistory(db, 'meetings_item', id);
+/** Participants of closed meetings (出勤): the member figures count these rows. */
+export function attendanceRows(db: AnyModuleDb, tenantId: string, q: Omit<AttendanceQuery, 'page' | 'pageSize'>) {
+  let base = meetingsDb(db).selectFrom('meeting_participants as p').innerJoin('meetings as m', 'm.id', 'p.meeting_id')
+    .where('p.tenant_id', '=', tenantId).where('p.closed', '=', 1);
+  if (q.userId) base = base.where('p.user_id', '=', q.userId);
+  if (q.meetingId) base = base.where('p.meeting_id', '=', q.meetingId);
+  if (q.attendance) base = base.where('p.attendance', '=', q.attendance);
+  if (q.kind) base = base.where('p.kind', '=', q.kind);
+  if (q.from) base = base.where('p.held_on', '>=', q.from);
+  if (q.to) base = base.where('p.held_on', '<=', q.to);
+  return base;
+}
+
+/** Speeches (大会发言) by member, meeting, state and the meeting's date. */
+export function speechRows(db: AnyModuleDb, tenantId: string, q: Omit<SpeechListQuery, 'page' | 'pageSize'>) {
+  let base = meetingsDb(db).selectFrom('meeting_speeches as sp').innerJoin('meetings as m', 'm.id', 'sp.meeting_id').where('sp.tenant_id', '=', tenantId);
+  if (q.userId) base = base.where('sp.user_id', '=', q.userId);
+  if (q.meetingId) base = base.where('sp.meeting_id', '=', q.meetingId);
+  if (q.state) base = base.where('sp.state', '=', q.state);
+  if (q.from) base = base.where('sp.held_on', '>=', q.from);
+  if (q.to) base = base.where('sp.held_on', '<=', q.to);
+  return base;
 }

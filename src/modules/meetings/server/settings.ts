@@ -1,28 +1,36 @@
 /**
- * The module's per-tenant settings (系统参数), declared in the manifest: the 系统管理 settings page lists them with
- * their Chinese labels and validates new values against the schema. Code reads them with a default through
- * `ctx.settings.get`, so a CPPCC that never changed a setting gets the default.
+ * The module's per-tenant settings (系统参数): the share of the sessions a member must attend to count present, and how
+ * long before a session its sign-in opens.
  */
 import { z } from 'zod';
 import type { SettingDecl } from '../../../kernel/server/contributions.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 
-/** Keys are '<module>.<name>' and unique across modules (a duplicate fails the app's build). */
-export const meetingsSettingKeys = { dueWorkingDays: 'meetings.dueWorkingDays' } as const;
+export const meetingsSettingKeys = { presentShare: 'meetings.presentShare', earlyMinutes: 'meetings.signInEarlyMinutes' } as const;
 
 export interface MeetingsSettings {
-  /** 办理期限: working days from 受理 when the handler gives no date */
-  dueWorkingDays: number;
+  /** 出席比例: a member present at fewer than this share of the sessions counts 缺席 (or 请假 on approved leave) */
+  presentShare: number;
+  /** 签到提前: minutes before a session's start its sign-in opens */
+  earlyMinutes: number;
 }
-export const defaultMeetingsSettings: MeetingsSettings = { dueWorkingDays: 10 };
+export const defaultMeetingsSettings: MeetingsSettings = { presentShare: 2 / 3, earlyMinutes: 60 };
 
 export async function readMeetingsSettings(ctx: Pick<ModuleContext, 'settings'>, tenantId: string): Promise<MeetingsSettings> {
-  return { dueWorkingDays: await ctx.settings.get(tenantId, meetingsSettingKeys.dueWorkingDays, defaultMeetingsSettings.dueWorkingDays) };
+  const [presentShare, earlyMinutes] = await Promise.all([
+    ctx.settings.get(tenantId, meetingsSettingKeys.presentShare, defaultMeetingsSettings.presentShare),
+    ctx.settings.get(tenantId, meetingsSettingKeys.earlyMinutes, defaultMeetingsSettings.earlyMinutes),
+  ]);
+  return { presentShare, earlyMinutes };
 }
 
 export const meetingsSettings: SettingDecl<any>[] = [
   {
-    key: meetingsSettingKeys.dueWorkingDays, label: '会议默认办理期限（工作日）',
-    schema: z.number().int().min(1).max(120).describe('办理期限（工作日）'), default: defaultMeetingsSettings.dueWorkingDays,
+    key: meetingsSettingKeys.presentShare, label: '会议出席比例（出席会次少于此比例计缺席）',
+    schema: z.number().min(0.1).max(1).describe('出席比例'), default: defaultMeetingsSettings.presentShare,
+  },
+  {
+    key: meetingsSettingKeys.earlyMinutes, label: '会议签到提前开放（分钟）',
+    schema: z.number().int().min(0).max(240).describe('提前分钟数'), default: defaultMeetingsSettings.earlyMinutes,
   },
 ];

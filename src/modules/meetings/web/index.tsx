@@ -1,22 +1,23 @@
 /**
- * Web manifest of the 会议 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 会议 module (menu group 委员履职): the meetings (members see the ones they take part in), the
+ * attendance and speech lists the figures open, and the sign-in page the QR code opens on a phone.
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { meetingsPermissions } from '../domain/meetings-permissions.ts';
+import { meetingsPermissions as P } from '../domain/meetings-permissions.ts';
 
 export const meetingsWeb: WebModule = {
   name: 'meetings',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'meetings', label: '会议', icon: <FileTextOutlined />, path: '/meetings', permission: [meetingsPermissions.create, meetingsPermissions.handle, meetingsPermissions.readAll], order: 60 },
+    { key: 'meetings', label: '会议', icon: <TeamOutlined />, path: '/meetings', permission: [P.manage, P.attend, P.readAll], group: 'duty', order: 60 },
   ],
   routes: [
     { path: '/meetings', element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/meetings/attendance', crumb: '出勤记录', element: lazyPage(() => import('./pages/attendance.tsx')) },
+    { path: '/meetings/speeches', crumb: '大会发言', element: lazyPage(() => import('./pages/speeches.tsx')) },
     { path: '/meetings/:id', crumb: '会议详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/meetings/:id/signin', crumb: '会议签到', element: lazyPage(() => import('./pages/signin.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };

@@ -235,3 +235,9 @@ export async function membersAmong(anyDb: AnyModuleDb, tenantId: string, userIds
 export async function isMemberOf(anyDb: AnyModuleDb, tenantId: string, userId: string): Promise<boolean> {
   return (await membersAmong(anyDb, tenantId, [userId])).has(userId);
 }
+
+/** 常委: the user ids of a CPPCC's standing-committee members (`is_standing`). */
+export async function standingMemberIdsOf(anyDb: AnyModuleDb, tenantId: string): Promise<string[]> {
+  const rows = await orgDb(anyDb).selectFrom('member_profiles').select('user_id').where('tenant_id', '=', tenantId).where('is_standing', '=', 1).execute();
+  return rows.map((r) => r.user_id);
+}

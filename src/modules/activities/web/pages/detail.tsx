@@ -5,11 +5,12 @@
  * it shows what `actions`, `canManage` and `canSignUp` say.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Image, Input, InputNumber, List, Modal, QRCode, Result, Skeleton, Space, Steps, Table, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Image, Input, InputNumber, List, Modal, Result, Skeleton, Space, Steps, Table, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { ActivityDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
+import { SignInQr } from '../../../../kernel/web/sign-in-qr.tsx';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
@@ -125,24 +126,6 @@ export function RecordService({ open, onClose, activity, need, onDone }: { open:
   );
 }
 
-function SignInCode({ id }: { id: string }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const code = useApiQuery<{ url: string; opensAt: string; closesAt: string }>(open ? `/api/activities/${id}/signin-code` : null);
-  const url = code.data ? `${window.location.origin}${code.data.url}` : '';
-  return (
-    <>
-      <Button onClick={() => setOpen(true)}>{t('显示签到码')}</Button>
-      <Modal open={open} title={t('签到码')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Space direction="vertical" align="center" style={{ width: '100%' }}>
-          {url ? <QRCode value={url} size={240} /> : <Skeleton.Image active />}
-          {code.data && <Typography.Text type="secondary">{t('请委员用手机扫码签到（{a} 至 {b}）', { a: formatDateTime(code.data.opensAt), b: formatDateTime(code.data.closesAt) })}</Typography.Text>}
-          {url && <Typography.Text copyable={{ text: url }} style={{ wordBreak: 'break-all' }} data-signin-url={url}>{code.data!.url}</Typography.Text>}
-        </Space>
-      </Modal>
-    </>
-  );
-}
 
 /** The participants, for the organisers: sign-up, sign-in (who signed whom in at the door, how far from the place). */
 function Participants({ r, reload }: { r: ActivityDetail; reload: Reload }) {
@@ -215,4 +198,10 @@ function Photos({ id, may }: { id: string; may: boolean }) {
       )}
     </Card>
   );
+}
+
+/** The sign-in code as a QR code (the kernel's dialog). */
+function SignInCode({ id }: { id: string }) {
+  const { t } = useI18n();
+  return <SignInQr<{ url: string; opensAt: string; closesAt: string }> codeApi={`/api/activities/${id}/signin-code`} hint={(c) => t('请委员用手机扫码签到（{a} 至 {b}）', { a: formatDateTime(c.opensAt), b: formatDateTime(c.closesAt) })} />;
 }

@@ -5,7 +5,7 @@
  * of speeches, the day's sign-in code, the outcome with its recommendations, 批示 and linked records; and the history.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, QRCode, Radio, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ConsultationDetail, Participant } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { RecordPanels } from '../../../../kernel/web/record-panels.tsx';
+import { SignInQr } from '../../../../kernel/web/sign-in-qr.tsx';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
@@ -145,25 +146,6 @@ function MyInvitation({ r, reload }: { r: ConsultationDetail; reload: Reload }) 
   );
 }
 
-/** The day's sign-in code as a QR code (the link a member opens on the phone while signed in). */
-function SignInCode({ id }: { id: string }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const code = useApiQuery<{ url: string; validOn: string }>(open ? `/api/consultations/${id}/signin-code` : null);
-  const url = code.data ? `${window.location.origin}${code.data.url}` : '';
-  return (
-    <>
-      <Button onClick={() => setOpen(true)}>{t('显示签到码')}</Button>
-      <Modal open={open} title={t('签到码')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Space direction="vertical" align="center" style={{ width: '100%' }}>
-          {url ? <QRCode value={url} size={240} /> : <Skeleton.Image active />}
-          <Typography.Text type="secondary">{t('请委员用手机扫码签到（仅今日有效）')}</Typography.Text>
-          {url && <Typography.Text copyable={{ text: url }} style={{ wordBreak: 'break-all' }} data-signin-url={url}>{code.data!.url}</Typography.Text>}
-        </Space>
-      </Modal>
-    </>
-  );
-}
 
 /** The participants: invite (members by committee, sector or one by one; others by name), sign in, leave requests. */
 function Participants({ r, reload }: { r: ConsultationDetail; reload: Reload }) {
@@ -388,4 +370,10 @@ function Links({ r, reload }: { r: ConsultationDetail; reload: Reload }) {
       </Modal>
     </Card>
   );
+}
+
+/** The sign-in code as a QR code (the kernel's dialog). */
+function SignInCode({ id }: { id: string }) {
+  const { t } = useI18n();
+  return <SignInQr<{ url: string; validOn: string }> codeApi={`/api/consultations/${id}/signin-code`} hint={t('请委员用手机扫码签到（仅今日有效）')} />;
 }

@@ -5,12 +5,13 @@
  * the report with its problems and recommendations, the leaders' instructions and the history.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Image, Input, List, Modal, QRCode, Radio, Result, Select, Skeleton, Space, Steps, Tag, Timeline, Typography, Upload, DatePicker } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Image, Input, List, Modal, Radio, Result, Select, Skeleton, Space, Steps, Tag, Timeline, Typography, Upload, DatePicker } from 'antd';
 import { CameraOutlined, CheckCircleOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { InspectionDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
+import { SignInQr } from '../../../../kernel/web/sign-in-qr.tsx';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
@@ -86,25 +87,6 @@ function MySignIn({ r }: { r: InspectionDetail }) {
     : <Alert type="info" showIcon message={t('您是本次调研视察的参加人员')} description={r.state === 'underway' ? t('请扫描现场的签到码签到') : t('调研视察进行中时扫码签到')} />;
 }
 
-/** The day's sign-in code as a QR code (the link a member opens on the phone while signed in). */
-function SignInCode({ id }: { id: string }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const code = useApiQuery<{ url: string; validOn: string }>(open ? `${API}/${id}/signin-code` : null);
-  const url = code.data ? `${window.location.origin}${code.data.url}` : '';
-  return (
-    <>
-      <Button onClick={() => setOpen(true)}>{t('显示签到码')}</Button>
-      <Modal open={open} title={t('签到码')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Space direction="vertical" align="center" style={{ width: '100%' }}>
-          {url ? <QRCode value={url} size={240} /> : <Skeleton.Image active />}
-          <Typography.Text type="secondary">{t('请委员用手机扫码签到（仅今日有效）')}</Typography.Text>
-          {url && <Typography.Text copyable={{ text: url }} style={{ wordBreak: 'break-all' }} data-signin-url={url}>{code.data!.url}</Typography.Text>}
-        </Space>
-      </Modal>
-    </>
-  );
-}
 
 /** 现场记录: a note with photos taken on the phone (the camera opens on phones), or a document received. */
 function AddNote({ r, reload }: { r: InspectionDetail; reload: Reload }) {
@@ -334,4 +316,10 @@ function EditItinerary({ r, reload }: { r: InspectionDetail; reload: Reload }) {
       </Modal>
     </>
   );
+}
+
+/** The sign-in code as a QR code (the kernel's dialog). */
+function SignInCode({ id }: { id: string }) {
+  const { t } = useI18n();
+  return <SignInQr<{ url: string; validOn: string }> codeApi={`${API}/${id}/signin-code`} hint={t('请委员用手机扫码签到（仅今日有效）')} />;
 }
