@@ -90,7 +90,7 @@ export async function seedStudios(ctx: ModuleContext, seed: SeedContext): Promis
     const id = newId();
     const received = addDays(wy.startsOn, 15 + i * 30);
     const closed = addDays(received, between(7, 25));
-    const a = person(i * 2), b = person(i * 2 + 7);
+    const a = person(i), b = `${SURNAMES[(i + 5) % SURNAMES.length]}${GIVEN[(i * 7 + 4) % GIVEN.length]}`;
     const parties = [
       { role: 'applicant', name: a, phone: `1390355${String(1000 + i * 37).slice(-4)}`, address: `${PLACES[i % 7]}${['东街', '英雄路', '太行路'][i % 3]}${10 + i}号` },
       { role: 'respondent', name: b, phone: `1383551${String(2000 + i * 53).slice(-4)}`, address: `${PLACES[(i + 3) % 7]}${['西街', '长兴路', '府后街'][i % 3]}${20 + i}号` },

@@ -10,7 +10,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CaseItem, LoanItem, NeedItem, OfferItem, ProjectItem, StudioDetail } from '../../contract.ts';
-import { caseOutcomeLabels, caseOutcomes, partyRoleLabels, partyRoles, projectStatusLabels, projectStatuses, yuanFromWan } from '../../domain/studio-rules.ts';
+import { caseOutcomeLabels, caseOutcomes, formatYuan, partyRoleLabels, partyRoles, projectStatusLabels, projectStatuses, yuanFromWan } from '../../domain/studio-rules.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
@@ -54,7 +54,8 @@ export default function StudioPage() {
           {s.figures.map((f) => (
             <Col key={f.key} xs={12} sm={8} lg={6}>
               <Card size="small" hoverable data-testid={`figure-${f.key}`} onClick={() => setParams({ tab: tabOfFigure(f.key) })}>
-                <Statistic title={t(f.label)} value={f.value} suffix={t(f.unit)} precision={f.unit === '万元' && !Number.isInteger(f.value) ? 2 : 0} />
+                {/* an amount reads as 26.02亿元 (the figure's value is in 万元; exact, from whole 元) */}
+                {f.unit === '万元' ? <Statistic title={t(f.label)} value={formatYuan(Math.round(f.value * 10_000))} /> : <Statistic title={t(f.label)} value={f.value} suffix={t(f.unit)} />}
               </Card>
             </Col>
           ))}
