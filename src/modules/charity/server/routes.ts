@@ -94,8 +94,10 @@ export function charityRoutes(app: App, ctx: ModuleContext) {
   app.get('/api/charity/donations', {
     schema: { tags, summary: '捐赠记录（按公益活动、捐赠委员、捐赠方类型、日期筛选）', querystring: donationsQuery, response: { 200: donationsPage, ...errors } },
   }, async (req) => {
-    const actor = user(req);
     const q = req.query;
+    // a member's donations (the figure in their duty record) may be followed by those who read members' records
+    const raw = actorOf(req);
+    const actor = q.userId && !canUseCharity(raw) && can(raw, 'member.read_all') ? raw : user(req);
     if (q.userId && q.userId !== actor.userId && !readsAllCharity(actor) && !managesCharity(actor) && !can(actor, 'member.read_all')) throw forbidden('查看其他委员的捐赠');
     const base = donationQuery(ctx.db, actor.tenantId, q);
     const [rows, total] = await Promise.all([

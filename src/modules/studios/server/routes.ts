@@ -33,9 +33,21 @@ function user(req: Parameters<typeof actorOf>[0]): Actor {
   return actor;
 }
 
-/** A member's own records by `userId`: themselves, or those who read every record. */
+/** A member's own records by `userId`: themselves, or those who read every record or every member's duty record. */
 function checkUserFilter(actor: Actor, userId: string | undefined) {
   if (userId && userId !== actor.userId && !readsAll(actor) && !can(actor, 'member.read_all')) throw forbidden('查看其他委员的记录');
+}
+
+/**
+ * A list that a member's figure opens: those who read members' duty records (委员履职, e.g. committee staff) follow it
+ * for one member even without using the module.
+ */
+function listUser(req: Parameters<typeof actorOf>[0], userId: string | undefined): Actor {
+  const actor = actorOf(req);
+  if (userId && !canUseStudios(actor) && can(actor, 'member.read_all')) return actor;
+  const a = user(req);
+  checkUserFilter(a, userId);
+  return a;
 }
 
 const page = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -95,8 +107,7 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
   app.get('/api/studios/activities', {
     schema: { tags, summary: '工作室活动（按工作室、日期、参加委员筛选）', querystring: activitiesQuery, response: { 200: activitiesPage, ...errors } },
   }, async (req) => {
-    const actor = user(req);
-    checkUserFilter(actor, req.query.userId);
+    const actor = listUser(req, req.query.userId);
     const base = activityQuery(ctx.db, actor.tenantId, req.query);
     const { limit, offset } = page(req.query);
     const [rows, total] = await Promise.all([
@@ -116,8 +127,7 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
   app.get('/api/studios/cases', {
     schema: { tags, summary: '调解案件（按工作室、结果、受理日期、承办委员筛选；当事人信息仅工作室成员和办公室可见）', querystring: casesQuery, response: { 200: casesPage, ...errors } },
   }, async (req) => {
-    const actor = user(req);
-    checkUserFilter(actor, req.query.userId);
+    const actor = listUser(req, req.query.userId);
     const base = caseQuery(ctx.db, actor.tenantId, req.query);
     const { limit, offset } = page(req.query);
     const [rows, total, mine] = await Promise.all([
