@@ -1,7 +1,8 @@
 /**
  * The 委员工作室 tables (ordinals 2700–2799). The same migration runs on SQLite and PostgreSQL: text ids and
  * timestamps, 'YYYY-MM-DD' dates, integers, and bigint for amounts in whole 元 (a project of 50 亿元 exceeds int4).
- * Every list has its index: a CPPCC's records by date (figures and lists), a studio's records, a member's part.
+ * Every list has its index: a CPPCC's records by date (figures and lists), a studio's records, a member's part; the
+ * loans' and projects' indexes end with the id (the lists' order) and the amount (the figures' sums read the index only).
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
@@ -47,8 +48,8 @@ export const studiosMigrations: MigrationDef[] = [
         .addColumn('recorded_by_name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('studio_activities_tenant').on('studio_activities').columns(['tenant_id', 'held_on']).execute();
-      await db.schema.createIndex('studio_activities_studio').on('studio_activities').columns(['studio_id', 'held_on']).execute();
+      await db.schema.createIndex('studio_activities_tenant').on('studio_activities').columns(['tenant_id', 'held_on', 'id']).execute();
+      await db.schema.createIndex('studio_activities_studio').on('studio_activities').columns(['studio_id', 'held_on', 'id']).execute();
       await db.schema.createTable('studio_activity_members')
         .addColumn('activity_id', 'text', (c) => c.notNull())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
@@ -127,8 +128,8 @@ export const studiosMigrations: MigrationDef[] = [
         .addColumn('recorded_by_name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('studio_loans_tenant').on('studio_loans').columns(['tenant_id', 'granted_on']).execute();
-      await db.schema.createIndex('studio_loans_studio').on('studio_loans').columns(['studio_id', 'granted_on']).execute();
+      await db.schema.createIndex('studio_loans_tenant').on('studio_loans').columns(['tenant_id', 'granted_on', 'id', 'amount_yuan']).execute();
+      await db.schema.createIndex('studio_loans_studio').on('studio_loans').columns(['studio_id', 'granted_on', 'id', 'amount_yuan']).execute();
 
       await db.schema.createTable('studio_projects')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -143,8 +144,8 @@ export const studiosMigrations: MigrationDef[] = [
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('studio_projects_tenant').on('studio_projects').columns(['tenant_id', 'introduced_on']).execute();
-      await db.schema.createIndex('studio_projects_studio').on('studio_projects').columns(['studio_id', 'status', 'introduced_on']).execute();
+      await db.schema.createIndex('studio_projects_tenant').on('studio_projects').columns(['tenant_id', 'introduced_on', 'id', 'amount_yuan']).execute();
+      await db.schema.createIndex('studio_projects_studio').on('studio_projects').columns(['studio_id', 'introduced_on', 'id', 'amount_yuan']).execute();
     },
   },
 ];

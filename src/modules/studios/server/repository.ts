@@ -51,7 +51,7 @@ const within = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string, p: P
 
 /** 工作室活动: by date held; a member's are those they took part in. */
 export function activityQuery(db: AnyModuleDb, tenantId: string, f: ListFilter) {
-  let q = studiosDb(db).selectFrom('studio_activities as a').innerJoin('studios as s', 's.id', 'a.studio_id').where('a.tenant_id', '=', tenantId);
+  let q = studiosDb(db).selectFrom('studio_activities as a').where('a.tenant_id', '=', tenantId);
   if (f.studioId) q = q.where('a.studio_id', '=', f.studioId);
   if (f.userId) q = q.where('a.id', 'in', (eb) => eb.selectFrom('studio_activity_members').select('activity_id').where('tenant_id', '=', tenantId).where('user_id', '=', f.userId!));
   return within(q, 'a.held_on', f);
@@ -59,7 +59,7 @@ export function activityQuery(db: AnyModuleDb, tenantId: string, f: ListFilter) 
 
 /** 调解案件: by date received; a member's are those they handled; `outcome` 'open' is still being mediated. */
 export function caseQuery(db: AnyModuleDb, tenantId: string, f: ListFilter & { outcome?: string }) {
-  let q = studiosDb(db).selectFrom('studio_cases as c').innerJoin('studios as s', 's.id', 'c.studio_id').where('c.tenant_id', '=', tenantId);
+  let q = studiosDb(db).selectFrom('studio_cases as c').where('c.tenant_id', '=', tenantId);
   if (f.studioId) q = q.where('c.studio_id', '=', f.studioId);
   if (f.outcome === 'open') q = q.where('c.outcome', 'is', null);
   else if (f.outcome) q = q.where('c.outcome', '=', f.outcome);
@@ -82,14 +82,14 @@ export function offerQuery(db: AnyModuleDb, tenantId: string, f: ListFilter) {
 
 /** 放贷: by date granted. */
 export function loanQuery(db: AnyModuleDb, tenantId: string, f: ListFilter) {
-  let q = studiosDb(db).selectFrom('studio_loans as l').innerJoin('studios as s', 's.id', 'l.studio_id').where('l.tenant_id', '=', tenantId);
+  let q = studiosDb(db).selectFrom('studio_loans as l').where('l.tenant_id', '=', tenantId);
   if (f.studioId) q = q.where('l.studio_id', '=', f.studioId);
   return within(q, 'l.granted_on', f);
 }
 
 /** 引进项目: by date introduced. */
 export function projectQuery(db: AnyModuleDb, tenantId: string, f: ListFilter & { status?: string }) {
-  let q = studiosDb(db).selectFrom('studio_projects as p').innerJoin('studios as s', 's.id', 'p.studio_id').where('p.tenant_id', '=', tenantId);
+  let q = studiosDb(db).selectFrom('studio_projects as p').where('p.tenant_id', '=', tenantId);
   if (f.studioId) q = q.where('p.studio_id', '=', f.studioId);
   if (f.status) q = q.where('p.status', '=', f.status);
   return within(q, 'p.introduced_on', f);
@@ -99,6 +99,14 @@ export function projectQuery(db: AnyModuleDb, tenantId: string, f: ListFilter & 
 export async function countAndSum(q: any, sumCol?: string): Promise<{ n: number; sum: number }> {
   const r = await q.select((eb: any) => [eb.fn.countAll().as('n'), ...(sumCol ? [eb.fn.sum(sumCol).as('s')] : [])]).executeTakeFirstOrThrow();
   return { n: Number(r.n), sum: Number(r.s ?? 0) };
+}
+
+/** The names of the studios of a page of rows (the lists count without joining the studios). */
+export async function studioNames(db: AnyModuleDb, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await studiosDb(db).selectFrom('studios').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Members' names of activities, and handlers of cases, for a page of rows. */

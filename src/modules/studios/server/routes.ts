@@ -19,7 +19,7 @@ import { canUseStudios, managesStudios, partyRoleLabels, projectStatusLabels, re
 import { addActivity, addCase, addLoan, addNeed, addOffer, addProject, createStudio, editCase, editProject, editStudio, setMembers, STUDIO_LABEL, visibleStudio } from './commands.ts';
 import { orgFigures } from './figures.ts';
 import { money, needLabel, outcomeOptions, statusLabel, studioActions, toCaseItem, toStudioItem } from './presenter.ts';
-import { activityMembers, activityQuery, caseHandlers, caseQuery, listStudios, loanQuery, membersOf, needQuery, offerQuery, projectQuery, studiosOfUser } from './repository.ts';
+import { activityMembers, activityQuery, caseHandlers, caseQuery, listStudios, loanQuery, membersOf, needQuery, offerQuery, projectQuery, studioNames, studiosOfUser } from './repository.ts';
 
 const tags = ['studios'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -111,13 +111,13 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
     const base = activityQuery(ctx.db, actor.tenantId, req.query);
     const { limit, offset } = page(req.query);
     const [rows, total] = await Promise.all([
-      base.selectAll('a').select('s.name as studio_name').orderBy('a.held_on', 'desc').orderBy('a.id').limit(limit).offset(offset).execute(),
+      base.selectAll('a').orderBy('a.held_on', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    const names = await activityMembers(ctx.db, rows.map((r) => r.id));
+    const [names, studioName] = await Promise.all([activityMembers(ctx.db, rows.map((r) => r.id)), studioNames(ctx.db, rows.map((r) => r.studio_id))]);
     return {
       items: rows.map((r) => ({
-        id: r.id, studioId: r.studio_id, studioName: r.studio_name, heldOn: r.held_on, title: r.title, place: r.place, members: names.get(r.id) ?? [],
+        id: r.id, studioId: r.studio_id, studioName: studioName.get(r.studio_id) ?? '', heldOn: r.held_on, title: r.title, place: r.place, members: names.get(r.id) ?? [],
         others: r.others, peopleServed: Number(r.people_served), summary: r.summary, recordedByName: r.recorded_by_name,
       })),
       total: Number(total.n), page: req.query.page, pageSize: req.query.pageSize,
@@ -131,14 +131,14 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
     const base = caseQuery(ctx.db, actor.tenantId, req.query);
     const { limit, offset } = page(req.query);
     const [rows, total, mine] = await Promise.all([
-      base.selectAll('c').select('s.name as studio_name').orderBy('c.received_on', 'desc').orderBy('c.id').limit(limit).offset(offset).execute(),
+      base.selectAll('c').orderBy('c.received_on', 'desc').orderBy('c.id', 'desc').limit(limit).offset(offset).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       studiosOfUser(ctx.db, actor.tenantId, actor.userId),
     ]);
-    const handlers = await caseHandlers(ctx.db, rows.map((r) => r.id));
+    const [handlers, studioName] = await Promise.all([caseHandlers(ctx.db, rows.map((r) => r.id)), studioNames(ctx.db, rows.map((r) => r.studio_id))]);
     // the parties are seen by the studio's members and the office (the same rule as recording in the studio)
     const sees = (studioId: string) => managesStudios(actor) || mine.has(studioId);
-    return { items: rows.map((r) => toCaseItem(r, handlers.get(r.id) ?? [], sees(r.studio_id), sees(r.studio_id))), total: Number(total.n), page: req.query.page, pageSize: req.query.pageSize };
+    return { items: rows.map((r) => toCaseItem({ ...r, studio_name: studioName.get(r.studio_id) ?? '' }, handlers.get(r.id) ?? [], sees(r.studio_id), sees(r.studio_id))), total: Number(total.n), page: req.query.page, pageSize: req.query.pageSize };
   });
 
   app.get('/api/studios/needs', {
@@ -177,11 +177,12 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
     const base = loanQuery(ctx.db, actor.tenantId, req.query);
     const { limit, offset } = page(req.query);
     const [rows, total] = await Promise.all([
-      base.selectAll('l').select('s.name as studio_name').orderBy('l.granted_on', 'desc').orderBy('l.created_at', 'desc').orderBy('l.id').limit(limit).offset(offset).execute(),
+      base.selectAll('l').orderBy('l.granted_on', 'desc').orderBy('l.id', 'desc').limit(limit).offset(offset).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
+    const studioName = await studioNames(ctx.db, rows.map((r) => r.studio_id));
     return {
-      items: rows.map((r) => ({ id: r.id, studioId: r.studio_id, studioName: r.studio_name, needId: r.need_id, offerId: r.offer_id, enterprise: r.enterprise, bank: r.bank, grantedOn: r.granted_on, recordedByName: r.recorded_by_name, ...money(r.amount_yuan) })),
+      items: rows.map((r) => ({ id: r.id, studioId: r.studio_id, studioName: studioName.get(r.studio_id) ?? '', needId: r.need_id, offerId: r.offer_id, enterprise: r.enterprise, bank: r.bank, grantedOn: r.granted_on, recordedByName: r.recorded_by_name, ...money(r.amount_yuan) })),
       total: Number(total.n), page: req.query.page, pageSize: req.query.pageSize,
     };
   });
@@ -193,13 +194,14 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
     const base = projectQuery(ctx.db, actor.tenantId, req.query);
     const { limit, offset } = page(req.query);
     const [rows, total, mine] = await Promise.all([
-      base.selectAll('p').select('s.name as studio_name').orderBy('p.introduced_on', 'desc').orderBy('p.id').limit(limit).offset(offset).execute(),
+      base.selectAll('p').orderBy('p.introduced_on', 'desc').orderBy('p.id', 'desc').limit(limit).offset(offset).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       studiosOfUser(ctx.db, actor.tenantId, actor.userId),
     ]);
+    const studioName = await studioNames(ctx.db, rows.map((r) => r.studio_id));
     return {
       items: rows.map((r) => projectItem.parse({
-        id: r.id, studioId: r.studio_id, studioName: r.studio_name, name: r.name, investor: r.investor, status: r.status, statusLabel: statusLabel(r.status),
+        id: r.id, studioId: r.studio_id, studioName: studioName.get(r.studio_id) ?? '', name: r.name, investor: r.investor, status: r.status, statusLabel: statusLabel(r.status),
         introducedOn: r.introduced_on, version: Number(r.version), canEdit: managesStudios(actor) || mine.has(r.studio_id), ...money(r.amount_yuan),
       })),
       total: Number(total.n), page: req.query.page, pageSize: req.query.pageSize,
@@ -213,8 +215,8 @@ export function studiosRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = user(req);
     await editCase(ctx, actor, req.params.rid, req.body, req.ip);
-    const r = await caseQuery(ctx.db, actor.tenantId, {}).where('c.id', '=', req.params.rid).selectAll('c').select('s.name as studio_name').executeTakeFirstOrThrow();
-    return toCaseItem(r, (await caseHandlers(ctx.db, [r.id])).get(r.id) ?? [], true, true);
+    const r = await caseQuery(ctx.db, actor.tenantId, {}).where('c.id', '=', req.params.rid).selectAll('c').executeTakeFirstOrThrow();
+    return toCaseItem({ ...r, studio_name: (await studioNames(ctx.db, [r.studio_id])).get(r.studio_id) ?? '' }, (await caseHandlers(ctx.db, [r.id])).get(r.id) ?? [], true, true);
   });
 
   app.patch('/api/studios/projects/:rid', {
