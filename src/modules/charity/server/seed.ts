@@ -55,7 +55,7 @@ export async function seedCharity(ctx: ModuleContext, seed: SeedContext): Promis
     const on = addDays('2025-09-10', i % 10);
     beneficiaries.push({
       id: newId(), tenant_id: tenant, drive_id: golden, student_name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5 + Math.floor(i / 14)) % GIVEN.length]}`,
-      school: SCHOOLS[i % SCHOOLS.length], grade: GRADES[i % GRADES.length], amount_yuan: yuan, given_on: on, version: 1, created_at: at(on, '10:00'), updated_at: at(on, '10:00'),
+      school: SCHOOLS[(i * 3 + Math.floor(i / 10)) % SCHOOLS.length], grade: GRADES[(i + Math.floor(i / 10)) % GRADES.length], amount_yuan: yuan, given_on: on, version: 1, created_at: at(on, '10:00'), updated_at: at(on, '10:00'),
     });
   });
 
