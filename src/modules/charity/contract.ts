@@ -1,83 +1,93 @@
 /**
- * The 公益 API's shapes (zod), shared by the server's routes and the web pages. Every field has a Chinese
- * `.describe()` label: a bad request is a 400 whose message names the field by it, and OpenAPI shows it. The
- * transition body is not written here: it is derived from the lifecycle (`charityTransitionBody`).
+ * The 公益 API's shapes (zod), shared by the server's routes and the web pages. Amounts go over the wire as whole 元
+ * (`amountYuan`); rows add `amountWan` (万元) and `amountText` (84.3万元). A beneficiary's name and school are masked
+ * for everyone but the office staff (`masked`).
  */
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
-import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
-import { charityStates } from './domain/charity-lifecycle.ts';
+import { donorKinds, MAX_YUAN } from './domain/charity-rules.ts';
 
 const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label);
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const id = (label: string) => z.string().min(1).max(40).describe(label);
+const text = (label: string, min: number, max: number) => z.string().trim().min(min).max(max).describe(label);
+const yuan = (label: string) => z.number().int('应为整数（元）').positive('应大于 0').max(MAX_YUAN, '超出上限').describe(label);
+const money = { amountYuan: z.number().int(), amountWan: z.number(), amountText: z.string() };
 
-export const charityStateSchema = z.enum(charityStates);
+export const idParams = z.object({ id: id('活动编号') });
+export const recordParams = z.object({ rid: id('记录编号') });
 
-/** POST /api/charity */
-export const charityCreateBody = z.object({
-  title: z.string().trim().min(2).max(200).describe('标题'),
-  body: z.string().trim().min(1).max(5000).describe('内容'),
+export const driveCreateBody = z.object({
+  name: text('活动名称', 2, 100),
+  startsOn: day('开始日期'),
+  endsOn: day('结束日期'),
+  targetYuan: yuan('筹款目标').optional(),
+  intro: z.string().trim().max(2000).optional().describe('活动说明'),
 });
-export type CharityCreateBody = z.infer<typeof charityCreateBody>;
+export type DriveCreateBody = z.infer<typeof driveCreateBody>;
+export const driveEditBody = driveCreateBody.partial().extend({ version: z.number().int().min(1).describe('版本号') });
+export type DriveEditBody = z.infer<typeof driveEditBody>;
 
-/** PATCH /api/charity/:id: the owner edits a draft or a returned record, under its version. */
-export const charityEditBody = z.object({
-  version: z.number().int().min(1).describe('版本号'),
-  title: z.string().trim().min(2).max(200).optional().describe('标题'),
-  body: z.string().trim().min(1).max(5000).optional().describe('内容'),
+export const drivesQuery = pageQuery.extend({ q: z.string().trim().max(100).optional().describe('关键词'), year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度') });
+
+export const totals = z.object({
+  raisedYuan: z.number().int(), raisedText: z.string(), givenYuan: z.number().int(), givenText: z.string(),
+  balanceYuan: z.number().int(), donations: z.number().int(), beneficiaries: z.number().int(),
 });
-export type CharityEditBody = z.infer<typeof charityEditBody>;
-
-/** GET /api/charity: paging plus filters; a figure's list is this query with the figure's `list.query`. */
-export const charityListQuery = pageQuery.extend({
-  state: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, '应为状态代码，多个用逗号分隔').max(200).optional().describe('状态'),
-  mine: bool.optional().describe('只看我的'),
-  q: z.string().trim().max(100).optional().describe('关键词'),
-  from: day('开始日期').optional(),
-  to: day('结束日期').optional(),
+export const driveItem = z.object({
+  id: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string(), targetYuan: z.number().int().nullable(), targetText: z.string().nullable(),
+  intro: z.string(), version: z.number().int(), totals,
 });
-export type CharityListQuery = z.infer<typeof charityListQuery>;
-
-export const idParams = z.object({ id: z.string().min(1).max(40).describe('公益编号') });
-
-export const charityListItem = z.object({
-  id: z.string(),
-  title: z.string(),
-  ownerUserId: z.string(),
-  ownerName: z.string(),
-  state: charityStateSchema,
-  stateLabel: z.string(),
-  /** the state's tag colour, from the lifecycle */
-  stateTone: z.string(),
-  dueDate: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number().int(),
+export type DriveItem = z.infer<typeof driveItem>;
+export const drivesPage = pageOf(driveItem);
+export const driveDetail = driveItem.extend({
+  /** what the caller may do: edit the drive, record donations and beneficiaries (the office) */
+  actions: z.array(z.object({ name: z.enum(['edit', 'donation', 'beneficiary']), label: z.string() })),
+  /** whether the caller reads the beneficiaries' names and schools */
+  readsPrivate: z.boolean(),
 });
-export type CharityListItem = z.infer<typeof charityListItem>;
-export const charityPage = pageOf(charityListItem);
+export type DriveDetail = z.infer<typeof driveDetail>;
 
-export const charityHistoryItem = z.object({
-  id: z.string(),
-  action: z.string(),
-  actionLabel: z.string(),
-  toStateLabel: z.string(),
-  actorName: z.string(),
-  note: z.string().nullable(),
-  at: z.string(),
+export const charityOptions = z.object({ donorKinds: z.array(z.object({ code: z.string(), label: z.string() })) });
+
+// ---------- donations ----------
+
+export const donationCreateBody = z.object({
+  donorKind: z.enum(donorKinds).describe('捐赠方类型'),
+  /** a member: their user id; a unit: its name */
+  donorUserId: id('捐赠委员').optional(),
+  donorName: text('捐赠单位', 2, 100).optional(),
+  amountYuan: yuan('捐赠金额'),
+  donatedOn: day('捐赠日期'),
+  note: z.string().trim().max(500).optional().describe('备注'),
 });
-
-export const charityDetail = charityListItem.extend({
-  body: z.string(),
-  returnReason: z.string().nullable(),
-  result: z.string().nullable(),
-  /** where the record stands on the lifecycle's road (the step bar) */
-  progress: stateViewSchema,
-  history: z.array(charityHistoryItem),
-  /** what the caller may do now: the lifecycle's actions with their forms, and whether they may edit */
-  actions: z.array(allowedActionSchema),
-  canEdit: z.boolean(),
+export type DonationCreateBody = z.infer<typeof donationCreateBody>;
+export const donationsQuery = pageQuery.extend({
+  driveId: id('公益活动').optional(), userId: id('委员').optional(), donorKind: z.enum(donorKinds).optional().describe('捐赠方类型'),
+  from: day('开始日期').optional(), to: day('结束日期').optional(),
 });
-export type CharityDetail = z.infer<typeof charityDetail>;
+export const donationItem = z.object({ id: z.string(), driveId: z.string(), driveName: z.string(), donorKind: z.string(), donorName: z.string(), donatedOn: z.string(), note: z.string().nullable(), ...money });
+export const donationsPage = pageOf(donationItem);
+export type DonationItem = z.infer<typeof donationItem>;
 
-/** GET /api/charity/options: the states with their labels, for the list's filter. */
-export const charityOptions = z.object({ states: z.array(z.object({ code: z.string(), label: z.string() })) });
+// ---------- beneficiaries ----------
+
+export const beneficiaryCreateBody = z.object({
+  studentName: text('学生姓名', 2, 30),
+  school: text('学校', 2, 100),
+  grade: text('年级', 1, 30),
+  amountYuan: yuan('资助金额'),
+  givenOn: day('发放日期'),
+});
+export type BeneficiaryCreateBody = z.infer<typeof beneficiaryCreateBody>;
+export const beneficiaryEditBody = beneficiaryCreateBody.partial().extend({ version: z.number().int().min(1).describe('版本号') });
+export const beneficiariesQuery = pageQuery.extend({ driveId: id('公益活动').optional(), from: day('开始日期').optional(), to: day('结束日期').optional() });
+export const beneficiaryItem = z.object({
+  id: z.string(), driveId: z.string(), driveName: z.string(),
+  /** the office reads the name; anyone else 张** */
+  studentName: z.string(), school: z.string().nullable(), grade: z.string(), givenOn: z.string(), masked: z.boolean(), version: z.number().int(), ...money,
+});
+export const beneficiariesPage = pageOf(beneficiaryItem);
+export type BeneficiaryItem = z.infer<typeof beneficiaryItem>;
+
+export const memberOptions = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+export const memberOptionsQuery = z.object({ q: z.string().trim().max(20).optional().describe('姓名') });

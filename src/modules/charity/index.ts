@@ -1,7 +1,3 @@
-/**
- * What other modules' server code may use of the 公益 module (imports from other modules go through this file only).
- * Export lookups, not tables: another module asks "what may this actor see", never reads `charity_items` itself.
- */
+/** What other modules' server code may use of the 公益 module (imports from other modules go through this file only). */
 export { charityModule } from './module.ts';
-export { charityLifecycle } from './domain/charity-lifecycle.ts';
-export { canSeeItem } from './domain/charity-policy.ts';
+export { charitySeedFigures } from './server/seed.ts';

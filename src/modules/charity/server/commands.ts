@@ -1,86 +1,106 @@
 /**
- * Commands on 公益. Each runs in one unit of work (`ctx.uow.run`): the row, its history, its work item (待办), the
- * audit record and the events commit together or not at all, and the events are delivered from the outbox after
- * commit. Every write is guarded by the version the client read: a stale one is a 409 VERSION_CONFLICT.
- * The five steps of a command: load → authorize → check (the lifecycle) → one transaction → events after commit.
+ * Commands on 公益 (the office's): drives, donations, beneficiaries. Each runs in one unit of work (row, audit record,
+ * event); edits carry the version read (a stale one is a 409). The audit names records, never a student.
  */
-import { requirePermission, type Actor } from '../../../kernel/server/actor.ts';
+import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
-import { AppError, notFound } from '../../../kernel/universal/errors.ts';
+import { forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
-import type { CharityCreateBody, CharityEditBody } from '../contract.ts';
-import { charityLifecycle, charityPermissions } from '../domain/charity-lifecycle.ts';
-import { canSeeItem } from '../domain/charity-policy.ts';
-import { findItem } from './repository.ts';
-import { defaultCharitySettings, readCharitySettings, type CharitySettings } from './settings.ts';
-import type { CharityItemRow } from './tables.ts';
+import { findPeople } from '../../identity/index.ts';
+import { membersAmong } from '../../organizations/index.ts';
+import type { BeneficiaryCreateBody, DonationCreateBody, DriveCreateBody, DriveEditBody } from '../contract.ts';
+import { managesCharity } from '../domain/charity-rules.ts';
+import { findDrive } from './repository.ts';
+import { charityDb } from './tables.ts';
 
-/** The entity's Chinese name, for messages such as 「公益不存在或无权查看」 and 「公益已被他人修改」. */
-export const ITEM_LABEL = '公益';
+export const DRIVE_LABEL = '公益活动';
 
-/**
- * How the workflow runner handles this record: its table, its name, the line shown in the worklist, who may see it,
- * and `apply`, the columns a transition writes besides state and version (here: the deadline, reason and result).
- * `apply` runs inside the transaction: it writes through `trx` only and reads nothing through `ctx.db` (on SQLite the
- * one connection is held by the transaction, so such a read would wait for ever); read settings before the unit of work.
- */
-export function itemSpec(ctx: ModuleContext, settings: CharitySettings = defaultCharitySettings): WorkflowSpec<CharityItemRow & { [k: string]: unknown }> {
-  return {
-    workflow: charityLifecycle as WorkflowSpec<any>['workflow'],
-    table: 'charity_items',
-    entityLabel: ITEM_LABEL,
-    titleOf: (r) => r.title,
-    canSee: (r, actor) => canSeeItem(r, actor),
-    async apply({ transition, input }) {
-      if (transition.name === 'accept') {
-        // the handler's date, or the configured number of working days from today on the Chinese calendar
-        return { due_date: (input.dueDate as string | undefined) ?? ctx.calendar.addWorkingDays(ctx.calendar.today(), settings.dueWorkingDays) };
-      }
-      if (transition.name === 'return') return { return_reason: input.reason as string };
-      if (transition.name === 'complete') return { result: input.result as string };
-      return {};
-    },
-  };
+function mustManage(actor: Actor, what: string) {
+  if (!managesCharity(actor)) throw forbidden(what);
 }
 
-/** 新建公益: the record starts in the lifecycle's initial state (起草中), owned by the actor. Returns its id. */
-export async function createItem(ctx: ModuleContext, actor: Actor, body: CharityCreateBody, ip?: string): Promise<string> {
-  requirePermission(actor, charityPermissions.create, `新建${ITEM_LABEL}`);
+export async function visibleDrive(ctx: ModuleContext, actor: Actor, id: string) {
+  const d = await findDrive(ctx.db, id);
+  if (!d || d.tenant_id !== actor.tenantId) throw notFound(DRIVE_LABEL);
+  return d;
+}
+
+export async function createDrive(ctx: ModuleContext, actor: Actor, body: DriveCreateBody, ip?: string): Promise<string> {
+  mustManage(actor, '新建公益活动');
+  if (body.endsOn < body.startsOn) throw invalid('endsOn', '「结束日期」', '不能早于开始日期');
   const id = newId();
   await ctx.uow.run(async (w) => {
-    // the runner writes the row with its history, work item, audit record and `charity_item.transitioned` event
-    await w.create(itemSpec(ctx), {
-      id, tenant_id: actor.tenantId, title: body.title, body: body.body, owner_user_id: actor.userId, owner_name: actor.displayName,
-      due_date: null, return_reason: null, result: null,
-    }, actor, ip);
+    await charityDb(w.trx).insertInto('charity_drives').values({ id, tenant_id: actor.tenantId, name: body.name, starts_on: body.startsOn, ends_on: body.endsOn, target_yuan: body.targetYuan ?? null, intro: body.intro ?? '', version: 1, created_at: w.now, updated_at: w.now }).execute();
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'charity.drive_create', entityType: 'charity_drive', entityId: id, ip });
+    await w.emit({ type: 'charity.drive_created', tenantId: actor.tenantId, entityType: 'charity_drive', entityId: id, actorId: actor.userId, payload: {} });
   });
   return id;
 }
 
-/** Fire a lifecycle action: the runner checks state, role, permission, guard and input, and the version. */
-export async function fireItem(ctx: ModuleContext, req: { id: string; action: string; version: number; input: Record<string, unknown>; actor: Actor; ip?: string }): Promise<void> {
-  // a record of another CPPCC is not found anyway, so the actor's CPPCC's settings are the record's
-  const settings = await readCharitySettings(ctx, req.actor.tenantId);
+export async function editDrive(ctx: ModuleContext, actor: Actor, id: string, body: DriveEditBody, ip?: string) {
+  mustManage(actor, '修改公益活动');
+  const d = await visibleDrive(ctx, actor, id);
+  const starts = body.startsOn ?? d.starts_on, ends = body.endsOn ?? d.ends_on;
+  if (ends < starts) throw invalid('endsOn', '「结束日期」', '不能早于开始日期');
   await ctx.uow.run(async (w) => {
-    await w.fire(itemSpec(ctx, settings), { id: req.id, action: req.action, expectedVersion: req.version, input: req.input, actor: req.actor, ip: req.ip });
+    const set: Record<string, unknown> = { updated_at: w.now, starts_on: starts, ends_on: ends };
+    if (body.name !== undefined) set.name = body.name;
+    if (body.targetYuan !== undefined) set.target_yuan = body.targetYuan;
+    if (body.intro !== undefined) set.intro = body.intro;
+    await w.bumpVersion('charity_drives', id, body.version, set, DRIVE_LABEL);
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'charity.drive_edit', entityType: 'charity_drive', entityId: id, ip });
   });
 }
 
-/** May the actor edit the record's text now: its owner, while it is a draft or was returned. */
-export const canEditItem = (r: CharityItemRow, actor: Actor) =>
-  r.owner_user_id === actor.userId && r.tenant_id === actor.tenantId && (r.state === 'draft' || r.state === 'returned');
-
-/** 修改: a write outside the lifecycle, guarded by the version (`bumpVersion`) and audited in the same transaction. */
-export async function editItem(ctx: ModuleContext, actor: Actor, id: string, body: CharityEditBody, ip?: string): Promise<void> {
-  const r = await findItem(ctx.db, id);
-  if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-  if (!canEditItem(r, actor)) throw new AppError('FORBIDDEN', `只有提交人可以修改起草中或已退回的${ITEM_LABEL}`);
-  const set: Record<string, unknown> = {};
-  if (body.title !== undefined) set.title = body.title;
-  if (body.body !== undefined) set.body = body.body;
+/** 登记捐赠: a member of this CPPCC (by id) or a unit (by name). */
+export async function addDonation(ctx: ModuleContext, actor: Actor, driveId: string, body: DonationCreateBody, ip?: string): Promise<string> {
+  mustManage(actor, '登记捐赠');
+  const d = await visibleDrive(ctx, actor, driveId);
+  let donorName: string;
+  if (body.donorKind === 'member') {
+    if (!body.donorUserId) throw invalid('donorUserId', '「捐赠委员」', '必填');
+    const [ok, people] = await Promise.all([membersAmong(ctx.db, actor.tenantId, [body.donorUserId]), findPeople(ctx.db, [body.donorUserId])]);
+    if (!ok.has(body.donorUserId) || !people.has(body.donorUserId)) throw invalid('donorUserId', '「捐赠委员」', '应为本级政协委员');
+    donorName = people.get(body.donorUserId)!.name;
+  } else {
+    if (!body.donorName) throw invalid('donorName', '「捐赠单位」', '必填');
+    donorName = body.donorName;
+  }
+  const id = newId();
   await ctx.uow.run(async (w) => {
-    await w.bumpVersion('charity_items', id, body.version, { ...set, updated_at: w.now }, ITEM_LABEL);
-    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'charity_item.edit', entityType: 'charity_item', entityId: id, data: { fields: Object.keys(set) }, ip });
+    await charityDb(w.trx).insertInto('charity_donations').values({
+      id, tenant_id: d.tenant_id, drive_id: d.id, donor_kind: body.donorKind, donor_user_id: body.donorKind === 'member' ? body.donorUserId! : null, donor_name: donorName,
+      amount_yuan: body.amountYuan, donated_on: body.donatedOn, note: body.note ?? null, recorded_by: actor.userId, created_at: w.now,
+    }).execute();
+    await w.audit({ tenantId: d.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'charity.donation', entityType: 'charity_donation', entityId: id, ip, data: { driveId, amountYuan: body.amountYuan } });
+    await w.emit({ type: 'charity.donation_recorded', tenantId: d.tenant_id, entityType: 'charity_donation', entityId: id, actorId: actor.userId, payload: { driveId, donorUserId: body.donorUserId ?? null } });
+  });
+  return id;
+}
+
+export async function addBeneficiary(ctx: ModuleContext, actor: Actor, driveId: string, body: BeneficiaryCreateBody, ip?: string): Promise<string> {
+  mustManage(actor, '登记受助学生');
+  const d = await visibleDrive(ctx, actor, driveId);
+  const id = newId();
+  await ctx.uow.run(async (w) => {
+    await charityDb(w.trx).insertInto('charity_beneficiaries').values({ id, tenant_id: d.tenant_id, drive_id: d.id, student_name: body.studentName, school: body.school, grade: body.grade, amount_yuan: body.amountYuan, given_on: body.givenOn, version: 1, created_at: w.now, updated_at: w.now }).execute();
+    await w.audit({ tenantId: d.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'charity.beneficiary', entityType: 'charity_beneficiary', entityId: id, ip, data: { driveId, amountYuan: body.amountYuan } });
+  });
+  return id;
+}
+
+export async function editBeneficiary(ctx: ModuleContext, actor: Actor, id: string, body: Partial<BeneficiaryCreateBody> & { version: number }, ip?: string) {
+  mustManage(actor, '修改受助学生');
+  const b = await charityDb(ctx.db).selectFrom('charity_beneficiaries').select(['tenant_id']).where('id', '=', id).executeTakeFirst();
+  if (!b || b.tenant_id !== actor.tenantId) throw notFound('受助学生');
+  await ctx.uow.run(async (w) => {
+    const set: Record<string, unknown> = { updated_at: w.now };
+    if (body.studentName !== undefined) set.student_name = body.studentName;
+    if (body.school !== undefined) set.school = body.school;
+    if (body.grade !== undefined) set.grade = body.grade;
+    if (body.amountYuan !== undefined) set.amount_yuan = body.amountYuan;
+    if (body.givenOn !== undefined) set.given_on = body.givenOn;
+    await w.bumpVersion('charity_beneficiaries', id, body.version, set, '受助学生');
+    await w.audit({ tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.displayName, action: 'charity.beneficiary_edit', entityType: 'charity_beneficiary', entityId: id, ip });
   });
 }

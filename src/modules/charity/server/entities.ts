@@ -1,19 +1,14 @@
-/**
- * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
- */
+/** The kinds of record the module owns: a drive (公益活动), seen by every user of the module in its CPPCC. */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/charity-policy.ts';
 import { charityDb } from './tables.ts';
 
 export const charityEntities: EntityDecl[] = [
   {
-    type: 'charity_item', label: '公益', labelEn: 'Item', link: (id) => `/charity/${encodeURIComponent(id)}`,
+    type: 'charity_drive', label: '公益活动', labelEn: 'Charity drive', link: (id) => `/charity/${encodeURIComponent(id)}`,
     async visibleIds(ctx, actor, ids) {
       if (ids.length === 0) return new Set<string>();
-      const rows = await charityDb(ctx.db).selectFrom('charity_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+      const rows = await charityDb(ctx.db).selectFrom('charity_drives').select(['id', 'tenant_id']).where('id', 'in', ids).execute();
+      return new Set(rows.filter((r) => r.tenant_id === actor.tenantId).map((r) => r.id));
     },
   },
 ];

@@ -1,41 +1,51 @@
 /**
- * Reading 公益 (Kysely, both databases). Every list query filters by what the actor may see (`canSeeItem` says the same
- * for one record): their own records, or every record of their CPPCC for staff who read all.
+ * Reading 公益 (Kysely, both databases): one base query per list, filtered by the actor's CPPCC, a drive, a period and a
+ * member; the figures count the very same queries.
  */
-import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
-import type { CharityListQuery } from '../contract.ts';
-import { readsAll } from '../domain/charity-policy.ts';
-import { charityDb, type CharityItemRow } from './tables.ts';
-import { listHistory } from '../../../kernel/server/work-items.ts';
+import { charityDb } from './tables.ts';
 
-export async function findItem(db: AnyModuleDb, id: string): Promise<CharityItemRow | undefined> {
-  return charityDb(db).selectFrom('charity_items').selectAll().where('id', '=', id).executeTakeFirst();
+export interface DonationFilter { driveId?: string; userId?: string; donorKind?: string; from?: string; to?: string }
+export interface BeneficiaryFilter { driveId?: string; from?: string; to?: string }
+
+export function donationQuery(db: AnyModuleDb, tenantId: string, f: DonationFilter) {
+  let q = charityDb(db).selectFrom('charity_donations as d').innerJoin('charity_drives as v', 'v.id', 'd.drive_id').where('d.tenant_id', '=', tenantId);
+  if (f.driveId) q = q.where('d.drive_id', '=', f.driveId);
+  if (f.userId) q = q.where('d.donor_user_id', '=', f.userId);
+  if (f.donorKind) q = q.where('d.donor_kind', '=', f.donorKind);
+  if (f.from) q = q.where('d.donated_on', '>=', f.from);
+  if (f.to) q = q.where('d.donated_on', '<=', f.to);
+  return q;
 }
 
-/** A China date's first instant as stored UTC text (timestamps are UTC; a China day starts 8 hours earlier). */
-export const chinaDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+export function beneficiaryQuery(db: AnyModuleDb, tenantId: string, f: BeneficiaryFilter) {
+  let q = charityDb(db).selectFrom('charity_beneficiaries as b').innerJoin('charity_drives as v', 'v.id', 'b.drive_id').where('b.tenant_id', '=', tenantId);
+  if (f.driveId) q = q.where('b.drive_id', '=', f.driveId);
+  if (f.from) q = q.where('b.given_on', '>=', f.from);
+  if (f.to) q = q.where('b.given_on', '<=', f.to);
+  return q;
+}
 
-/** One page of the records the actor may see that match the query, newest first, with the total for 共 N 条. */
-export async function listItems(db: AnyModuleDb, actor: Actor, q: CharityListQuery): Promise<{ rows: CharityItemRow[]; total: number }> {
-  const tdb = charityDb(db);
-  let base = tdb.selectFrom('charity_items').where('tenant_id', '=', actor.tenantId);
-  if (q.mine || !readsAll(actor)) base = base.where('owner_user_id', '=', actor.userId);
-  if (q.state) base = base.where('state', 'in', q.state.split(','));
-  if (q.q) base = base.where('title', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
-  // a period of China dates on the creation time (the figures count over the same bounds)
-  if (q.from) base = base.where('created_at', '>=', chinaDayStart(q.from));
-  if (q.to) base = base.where('created_at', '<', chinaDayStart(nextDay(q.to)));
-  const [rows, total] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+export async function countAndSum(q: any, sumCol: string): Promise<{ n: number; sum: number }> {
+  const r = await q.select((eb: any) => [eb.fn.countAll().as('n'), eb.fn.sum(sumCol).as('s')]).executeTakeFirstOrThrow();
+  return { n: Number(r.n), sum: Number(r.s ?? 0) };
+}
+
+export async function findDrive(db: AnyModuleDb, id: string) {
+  return charityDb(db).selectFrom('charity_drives').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Each drive's donation and grant sums for a page of drives (two grouped queries). */
+export async function driveSums(db: AnyModuleDb, ids: string[]) {
+  const out = new Map<string, { raised: number; donations: number; given: number; beneficiaries: number }>();
+  for (const i of ids) out.set(i, { raised: 0, donations: 0, given: 0, beneficiaries: 0 });
+  if (ids.length === 0) return out;
+  const cdb = charityDb(db);
+  const [d, b] = await Promise.all([
+    cdb.selectFrom('charity_donations').select(['drive_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('amount_yuan').as('s')]).where('drive_id', 'in', ids).groupBy('drive_id').execute(),
+    cdb.selectFrom('charity_beneficiaries').select(['drive_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('amount_yuan').as('s')]).where('drive_id', 'in', ids).groupBy('drive_id').execute(),
   ]);
-  return { rows, total: Number(total.n) };
-}
-
-/** The record's history (办理过程) as the workflow runner wrote it, oldest first. */
-export async function historyOf(db: AnyModuleDb, id: string) {
-  // the kernel owns its tables: a module reads a record's history through work-items.ts
-  return listHistory(db, 'charity_item', id);
+  for (const r of d) Object.assign(out.get(r.drive_id)!, { raised: Number(r.s ?? 0), donations: Number(r.n) });
+  for (const r of b) Object.assign(out.get(r.drive_id)!, { given: Number(r.s ?? 0), beneficiaries: Number(r.n) });
+  return out;
 }

@@ -1,37 +1,28 @@
 /**
- * The module's tables as its own server code sees them (migrations 2800–2899). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
- * `charityDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
+ * The 公益 tables (migrations 2800–2899). Amounts are whole 元 in bigint columns; dates 'YYYY-MM-DD' text.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 公益 */
-export interface CharityItemsTable {
-  id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
-  tenant_id: string;
-  title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
-  owner_user_id: string;
-  owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
-  state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
-  version: number;
-  created_at: string;
-  updated_at: string;
+/** 公益活动 (金秋助学 …) */
+export interface CharityDrivesTable {
+  id: string; tenant_id: string; name: string; starts_on: string; ends_on: string; target_yuan: number | null; intro: string;
+  version: number; created_at: string; updated_at: string;
 }
-
+/** 捐赠: by a member (donor_user_id) or a unit (donor_name only) */
+export interface CharityDonationsTable {
+  id: string; tenant_id: string; drive_id: string; donor_kind: string; donor_user_id: string | null; donor_name: string;
+  amount_yuan: number; donated_on: string; note: string | null; recorded_by: string; created_at: string;
+}
+/** 受助学生 (个人信息: name and school for the office only) */
+export interface CharityBeneficiariesTable {
+  id: string; tenant_id: string; drive_id: string; student_name: string; school: string; grade: string; amount_yuan: number; given_on: string;
+  version: number; created_at: string; updated_at: string;
+}
 export interface CharityTables {
-  charity_items: CharityItemsTable;
+  charity_drives: CharityDrivesTable;
+  charity_donations: CharityDonationsTable;
+  charity_beneficiaries: CharityBeneficiariesTable;
 }
-
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `charityDb(ctx.db)`. */
 export const charityDb = moduleDb<CharityTables>;
 export type CharityDb = ModuleDb<CharityTables>;
-export type CharityItemRow = CharityItemsTable;
+export type DriveRow = CharityDrivesTable;

@@ -55,7 +55,7 @@ async function profileOf(db: MembersDb, tenantId: string, userId: string) {
 }
 
 /** The modules whose member figures (…member.*) make the duty record's summary, in the order it shows them. */
-export const MEMBER_RECORD_MODULES = ['proposals', 'opinions', 'consultations', 'inspections', 'activities', 'meetings'];
+export const MEMBER_RECORD_MODULES = ['proposals', 'opinions', 'consultations', 'inspections', 'activities', 'meetings', 'studios', 'charity'];
 
 export async function memberRecordOf(ctx: ModuleContext, actor: Actor, userId: string, yearAsked?: number): Promise<MemberRecord> {
   const { db } = ctx;

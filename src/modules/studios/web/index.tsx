@@ -1,22 +1,20 @@
 /**
- * Web manifest of the 工作室 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 委员工作室 module: its menu entry (委员履职 group), its pages (each lazily loaded) and the English
+ * of its Chinese labels (loaded only in English mode).
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { TeamOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { studiosPermissions } from '../domain/studios-permissions.ts';
+import { studiosPermissions as P } from '../domain/studio-rules.ts';
 
 export const studiosWeb: WebModule = {
   name: 'studios',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'studios', label: '工作室', icon: <FileTextOutlined />, path: '/studios', permission: [studiosPermissions.create, studiosPermissions.handle, studiosPermissions.readAll], order: 60 },
+    { key: 'studios', label: '委员工作室', icon: <TeamOutlined />, path: '/studios', permission: [P.record, P.manage, P.readAll], group: 'duty', order: 20 },
   ],
   routes: [
     { path: '/studios', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/studios/:id', crumb: '工作室详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/studios/:id', crumb: '工作室', element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };

@@ -1,21 +1,25 @@
 /**
- * 公益列表: one's own records, or every record of the CPPCC for staff who read all; filters and paging live in the
- * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to create one.
+ * 公益: the drives (金秋助学 …) with what each raised, gave and how many students it helped; the office creates one.
  */
 import { useState } from 'react';
-import { Button, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, DatePicker, Form, Input, List, Modal, Progress, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { CharityDetail, CharityListItem } from '../../contract.ts';
+import type dayjs from 'dayjs';
+import { useNavigate } from 'react-router';
+import type { DriveDetail, DriveItem } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
-import { EmptyHint, PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { EmptyHint, PageCard, formatDate } from '../../../../kernel/web/components.tsx';
 
-// the query keys a figure's list may carry (see server/figures.ts)
-const keys = ['state', 'q', 'mine', 'from', 'to'] as const;
+/** 万元 typed → whole 元 (at most 4 decimals), exactly; null when not an amount. */
+export function yuanOfWan(text: string): number | null {
+  const m = /^(\d{1,7})(?:\.(\d{1,4}))?$/.exec(String(text).trim());
+  if (!m) return null;
+  const y = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'));
+  return y > 0 ? y : null;
+}
 
 export default function CharityListPage() {
   const { t } = useI18n();
@@ -23,67 +27,45 @@ export default function CharityListPage() {
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const report = useReportError();
-  const [params, setParams] = useSearchParams();
-  const filters: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
-  const { data, loading } = useApiQuery<{ items: CharityListItem[]; total: number }>('/api/charity', { ...filters, page, pageSize });
-  const options = useApiQuery<{ states: Array<{ code: string; label: string }> }>('/api/charity/options');
-  const [filterForm] = Form.useForm();
-  const [createForm] = Form.useForm();
+  const { data, loading } = useApiQuery<{ items: DriveItem[]; total: number }>('/api/charity', { pageSize: 50 });
+  const [form] = Form.useForm();
   const [creating, setCreating] = useState(false);
-  const staff = can('charity.read_all');
 
-  const apply = (next: Record<string, unknown>) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-    setParams(p);
-  };
-  const create = async (v: { title: string; body: string }) => {
+  const create = async (v: { name: string; period: [dayjs.Dayjs, dayjs.Dayjs]; target?: string; intro?: string }) => {
     try {
-      const r = await api.post<CharityDetail>('/api/charity', v);
+      const r = await api.post<DriveDetail>('/api/charity', {
+        name: v.name, startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD'),
+        targetYuan: v.target ? yuanOfWan(v.target) ?? undefined : undefined, intro: v.intro,
+      });
       setCreating(false);
-      createForm.resetFields();
       navigate(`/charity/${r.id}`);
-    } catch (e) { if (!applyFormErrors(createForm, e)) report(e); }
-  };
-
-  const columns: ColumnsType<CharityListItem> = [
-    { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/charity/${r.id}`}>{v}</Link> },
-    { title: t('提交人'), dataIndex: 'ownerName', key: 'ownerName', width: 120 },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Tag color={r.stateTone}>{t(r.stateLabel)}</Tag> },
-    { title: t('办理期限'), dataIndex: 'dueDate', key: 'dueDate', width: 120, responsive: ['md'], render: (v) => (v ? formatDate(v) : '—') },
-    { title: t('创建时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
-  ];
-  const pagination = {
-    current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, showTotal: (n: number) => t('共 {n} 条', { n }),
-    onChange: (p: number, s: number) => apply({ ...filters, page: p, pageSize: s }),
+    } catch (e) { if (!applyFormErrors(form, e)) report(e); }
   };
 
   return (
-    <PageCard title={staff ? t('公益') : t('我的公益')} extra={can('charity.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建公益')}</Button>}>
-      <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
-        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
-        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
-      </Form>
-      {data && data.total === 0 ? (
-        <EmptyHint text={t('没有符合条件的公益。')} />
-      ) : mobile ? (
-        <List loading={loading} dataSource={data?.items ?? []} pagination={{ ...pagination, size: 'small', simple: true }}
-          renderItem={(r) => (
-            <List.Item onClick={() => navigate(`/charity/${r.id}`)} style={{ cursor: 'pointer' }}>
-              <List.Item.Meta title={<Link to={`/charity/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{r.ownerName}</span><span>{formatDateTime(r.createdAt)}</span></Space>} />
+    <PageCard title={t('公益')} extra={can('charity.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建公益活动')}</Button>}>
+      {data && data.total === 0 ? <EmptyHint text={t('暂无公益活动。')} /> : (
+        <List loading={loading} dataSource={data?.items ?? []}
+          renderItem={(d) => (
+            <List.Item onClick={() => navigate(`/charity/${d.id}`)} style={{ cursor: 'pointer' }} data-testid="drive">
+              <List.Item.Meta title={<Typography.Link>{d.name}</Typography.Link>} description={<Space direction="vertical" size={2} style={{ width: '100%' }}>
+                <span>{formatDate(d.startsOn)} — {formatDate(d.endsOn)}</span>
+                <Space wrap size={[12, 2]}>
+                  <span>{t('募集善款')} <b>{d.totals.raisedText}</b></span>
+                  <span>{t('已发放')} <b>{d.totals.givenText}</b></span>
+                  <span>{t('资助学生 {n} 人', { n: d.totals.beneficiaries })}</span>
+                </Space>
+                {d.targetYuan && <Progress size="small" percent={Math.min(100, Math.round((d.totals.raisedYuan / d.targetYuan) * 100))} format={() => `${t('目标')} ${d.targetText}`} style={{ maxWidth: 420 }} />}
+              </Space>} />
             </List.Item>
           )} />
-      ) : (
-        <Table<CharityListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
-      <Modal open={creating} title={t('新建公益')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
+      <Modal open={creating} title={t('新建公益活动')} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('保存')} width={mobile ? undefined : 600}>
+        <Form form={form} layout="vertical" onFinish={create}>
+          <Form.Item name="name" label={t('活动名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} placeholder={t('如：2026年“金秋助学”活动')} /></Form.Item>
+          <Form.Item name="period" label={t('起止日期')} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly={mobile} /></Form.Item>
+          <Form.Item name="target" label={t('筹款目标')} rules={[{ validator: async (_r, v) => { if (v && yuanOfWan(v) === null) throw new Error(t('请输入正确的金额（万元，最多四位小数）')); } }]}><Input inputMode="decimal" suffix={t('万元')} /></Form.Item>
+          <Form.Item name="intro" label={t('活动说明')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         </Form>
       </Modal>
     </PageCard>

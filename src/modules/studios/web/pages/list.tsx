@@ -1,21 +1,21 @@
 /**
- * 工作室列表: one's own records, or every record of the CPPCC for staff who read all; filters and paging live in the
- * address (so a figure's link opens the same rows), a table on wide screens and a list on phones, and a form to create one.
+ * 委员工作室: the studios of the CPPCC (法律, 金融, 高校, 开发区, 商会 …) as cards, each opening its page; the caller's
+ * own studios marked; the office creates one.
  */
 import { useState } from 'react';
-import { Button, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Card, Col, Form, Input, Modal, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { StudiosDetail, StudiosListItem } from '../../contract.ts';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { StudioDetail, StudioListItem } from '../../contract.ts';
+import { studioKindLabels, studioKinds } from '../../domain/studio-rules.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { useSession } from '../../../../kernel/web/session.tsx';
-import { EmptyHint, PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
+import { MembersPicker } from './member-picker.tsx';
 
-// the query keys a figure's list may carry (see server/figures.ts)
-const keys = ['state', 'q', 'mine', 'from', 'to'] as const;
+const kindColor: Record<string, string> = { legal: 'geekblue', finance: 'gold', university: 'green', devzone: 'purple', chamber: 'volcano', other: 'default' };
 
 export default function StudiosListPage() {
   const { t } = useI18n();
@@ -24,66 +24,49 @@ export default function StudiosListPage() {
   const navigate = useNavigate();
   const report = useReportError();
   const [params, setParams] = useSearchParams();
-  const filters: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? undefined]));
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
-  const { data, loading } = useApiQuery<{ items: StudiosListItem[]; total: number }>('/api/studios', { ...filters, page, pageSize });
-  const options = useApiQuery<{ states: Array<{ code: string; label: string }> }>('/api/studios/options');
-  const [filterForm] = Form.useForm();
-  const [createForm] = Form.useForm();
+  const kind = params.get('kind') ?? '';
+  const { data, loading } = useApiQuery<{ items: StudioListItem[]; total: number }>('/api/studios', { kind: kind || undefined, pageSize: 100 });
+  const [form] = Form.useForm();
   const [creating, setCreating] = useState(false);
-  const staff = can('studios.read_all');
 
-  const apply = (next: Record<string, unknown>) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-    setParams(p);
-  };
-  const create = async (v: { title: string; body: string }) => {
+  const create = async (v: { name: string; kind: string; intro?: string; memberIds?: string[] }) => {
     try {
-      const r = await api.post<StudiosDetail>('/api/studios', v);
+      const [convenerUserId] = v.memberIds ?? [];
+      const r = await api.post<StudioDetail>('/api/studios', { ...v, convenerUserId });
       setCreating(false);
-      createForm.resetFields();
+      form.resetFields();
       navigate(`/studios/${r.id}`);
-    } catch (e) { if (!applyFormErrors(createForm, e)) report(e); }
-  };
-
-  const columns: ColumnsType<StudiosListItem> = [
-    { title: t('标题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/studios/${r.id}`}>{v}</Link> },
-    { title: t('提交人'), dataIndex: 'ownerName', key: 'ownerName', width: 120 },
-    { title: t('状态'), dataIndex: 'state', key: 'state', width: 100, render: (_v, r) => <Tag color={r.stateTone}>{t(r.stateLabel)}</Tag> },
-    { title: t('办理期限'), dataIndex: 'dueDate', key: 'dueDate', width: 120, responsive: ['md'], render: (v) => (v ? formatDate(v) : '—') },
-    { title: t('创建时间'), dataIndex: 'createdAt', key: 'createdAt', width: 170, responsive: ['md'], render: (v) => formatDateTime(v) },
-  ];
-  const pagination = {
-    current: page, pageSize, total: data?.total ?? 0, showSizeChanger: !mobile, showTotal: (n: number) => t('共 {n} 条', { n }),
-    onChange: (p: number, s: number) => apply({ ...filters, page: p, pageSize: s }),
+    } catch (e) { if (!applyFormErrors(form, e)) report(e); }
   };
 
   return (
-    <PageCard title={staff ? t('工作室') : t('我的工作室')} extra={can('studios.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建工作室')}</Button>}>
-      <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
-        <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题关键词')} /></Form.Item>
-        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
-      </Form>
-      {data && data.total === 0 ? (
-        <EmptyHint text={t('没有符合条件的工作室。')} />
-      ) : mobile ? (
-        <List loading={loading} dataSource={data?.items ?? []} pagination={{ ...pagination, size: 'small', simple: true }}
-          renderItem={(r) => (
-            <List.Item onClick={() => navigate(`/studios/${r.id}`)} style={{ cursor: 'pointer' }}>
-              <List.Item.Meta title={<Link to={`/studios/${r.id}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag><span>{r.ownerName}</span><span>{formatDateTime(r.createdAt)}</span></Space>} />
-            </List.Item>
-          )} />
-      ) : (
-        <Table<StudiosListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
+    <PageCard title={t('委员工作室')} extra={can('studios.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('新建工作室')}</Button>}>
+      <div style={{ overflowX: 'auto', marginBottom: 16 }}>
+        <Segmented value={kind} onChange={(v) => setParams(v ? { kind: String(v) } : {})}
+          options={[{ value: '', label: t('全部') }, ...studioKinds.map((k) => ({ value: k, label: t(studioKindLabels[k]) }))]} />
+      </div>
+      {data && data.total === 0 ? <EmptyHint text={t('没有符合条件的工作室。')} /> : (
+        <Row gutter={[12, 12]}>
+          {(data?.items ?? []).map((s) => (
+            <Col key={s.id} xs={24} sm={12} lg={8}>
+              <Card hoverable size="small" loading={loading} onClick={() => navigate(`/studios/${s.id}`)} data-testid="studio-card"
+                title={<Typography.Text strong>{s.name}</Typography.Text>} extra={<Tag color={kindColor[s.kind]}>{t(s.kindLabel)}</Tag>}>
+                <Space direction="vertical" size={2}>
+                  <span>{t('召集人')}：{s.convenerName ?? '—'}</span>
+                  <span>{t('成员 {n} 人', { n: s.memberCount })}</span>
+                  {s.mine && <Tag color="blue">{t('我所在的工作室')}</Tag>}
+                </Space>
+              </Card>
+            </Col>
+          ))}
+        </Row>
       )}
-      <Modal open={creating} title={t('新建工作室')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
-          <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="body" label={t('内容')} rules={[{ required: true }]}><Input.TextArea rows={8} maxLength={5000} /></Form.Item>
+      <Modal open={creating} title={t('新建工作室')} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('保存')} width={mobile ? undefined : 640}>
+        <Form form={form} layout="vertical" onFinish={create}>
+          <Form.Item name="name" label={t('名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="kind" label={t('类别')} rules={[{ required: true }]}><Select options={studioKinds.map((k) => ({ value: k, label: t(studioKindLabels[k]) }))} /></Form.Item>
+          <Form.Item name="memberIds" label={t('成员（第一位为召集人）')}><MembersPicker /></Form.Item>
+          <Form.Item name="intro" label={t('简介')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         </Form>
       </Modal>
     </PageCard>
