@@ -15,10 +15,10 @@ export const scoresWeb: WebModule = {
     { key: 'scores-rules', label: '积分规则', icon: <SettingOutlined />, path: '/scores/rules', permission: P.manage, group: 'duty', order: 68 },
   ],
   routes: [
-    { path: '/scores', element: lazyPage(() => import('./pages/ranking.tsx')) },
-    { path: '/scores/mine', crumb: '我的积分', element: lazyPage(() => import('./pages/score.tsx')) },
-    { path: '/scores/rules', crumb: '积分规则', element: lazyPage(() => import('./pages/rules.tsx')) },
-    { path: '/scores/members/:userId', crumb: '委员积分', element: lazyPage(() => import('./pages/score.tsx')) },
+    { path: '/scores', permission: P.readAll, element: lazyPage(() => import('./pages/ranking.tsx')) },
+    { path: '/scores/mine', crumb: '我的积分', permission: P.readOwn, element: lazyPage(() => import('./pages/score.tsx')) },
+    { path: '/scores/rules', crumb: '积分规则', permission: [P.manage, P.readAll], element: lazyPage(() => import('./pages/rules.tsx')) },
+    { path: '/scores/members/:userId', crumb: '委员积分', permission: [P.readOwn, P.readAll], element: lazyPage(() => import('./pages/score.tsx')) },
   ],
   messages: () => import('./messages-en.ts'),
 };
