@@ -102,10 +102,12 @@ async function run(w: World, kind: string) {
   const actor = systemActor(tenantId);
   const b0 = performance.now();
   const brute = new Map<string, number>();
+  // every member the recomputation scored (the world's members and the demo member)
+  const everyone = stored.map((r) => r.user_id);
   let next = 0;
   const worker = async () => {
-    while (next < members.length) {
-      const u = members[next++];
+    while (next < everyone.length) {
+      const u = everyone[next++];
       const groups = await ctx.figures.compute(ctx, { ...scope, subject: { userId: u } }, actor, { modules: ['activities', 'proposals'] });
       brute.set(u, scoreOf(rules, new Map(groups.flatMap((g) => g.figures).map((f) => [f.key, f.value]))).total);
     }
