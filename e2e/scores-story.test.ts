@@ -84,10 +84,10 @@ describe('履职积分 user story (chromium)', { skip, timeout: 300_000 }, () =>
     await menu(page, '积分排名');
     await page.waitForURL(/\/scores$/);
     await page.getByTestId('grade-distribution').locator('canvas').first().waitFor();
-    await page.locator('.ant-table tbody tr').nth(3).waitFor();
+    await page.locator('.ant-table tbody tr.ant-table-row').nth(3).waitFor();
     await shot(stage, page, 'scores-ranking-desktop');
     // a row opens the member's score
-    const first = page.locator('.ant-table tbody tr').first().getByRole('link').first();
+    const first = page.locator('.ant-table tbody tr.ant-table-row').first().getByRole('link').first();
     const name = await first.innerText();
     await first.click();
     await page.waitForURL(/\/scores\/members\//);

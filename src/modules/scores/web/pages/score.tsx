@@ -31,6 +31,11 @@ function rowDate(row: Record<string, unknown>): string {
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+/** 「优秀 ≥ 85，称职 ≥ 60，不称职 < 60」: the lowest band reads as below the one above it. */
+function bandsText(bands: MemberScore['bands'], t: (s: string) => string): string {
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  return sorted.map((b, i) => (i === sorted.length - 1 && i > 0 ? `${t(b.label)} < ${sorted[i - 1].min}` : `${t(b.label)} ≥ ${b.min}`)).join('，');
+}
 
 function ItemRecords({ item }: { item: ScoredItemView }) {
   const { t } = useI18n();
@@ -97,7 +102,7 @@ export default function ScorePage() {
               {t('{from} 至 {to}；基础分 {base} 分', { from: data.from, to: data.to, base: data.base })}
               {data.maxTotal !== null ? t('，总分上限 {max} 分', { max: data.maxTotal }) : ''}
               {t('；规则第 {v} 版', { v: data.ruleVersion || 1 })}{data.ruleSource ? t('（参照{src}）', { src: t(data.ruleSource) }) : ''}
-              {t('；等次：')}{data.bands.map((b) => `${t(b.label)} ≥ ${b.min < -100 ? '—' : b.min}`).join('，')}
+              {t('；等次：')}{bandsText(data.bands, t)}
             </Typography.Paragraph>
           </Card>
           {data.total < data.minimum && <Alert type="warning" showIcon message={t('当前积分低于年度最低分 {min} 分', { min: data.minimum })} />}
@@ -121,11 +126,13 @@ export default function ScorePage() {
                         {it.cap !== null ? t('，上限 {cap} 分', { cap: it.cap }) : ''}
                         {it.minCount !== null ? t('，至少 {min} 次', { min: it.minCount }) : ''}
                       </div>
-                      <Space size={4} wrap style={{ marginTop: 2 }}>
-                        {it.capped && <Tag color="gold">{t('已达上限')}</Tag>}
-                        {!it.minMet && <Tag color="orange">{t('未达最低要求')}</Tag>}
-                        {!it.hasSource && <Tag>{t('暂无数据来源')}</Tag>}
-                      </Space>
+                      {(it.capped || !it.minMet || !it.hasSource) && (
+                        <Space size={4} wrap style={{ marginTop: 2 }}>
+                          {it.capped && <Tag color="gold">{t('已达上限')}</Tag>}
+                          {!it.minMet && <Tag color="orange">{t('未达最低要求')}</Tag>}
+                          {!it.hasSource && <Tag>{t('暂无数据来源')}</Tag>}
+                        </Space>
+                      )}
                     </div>
                     <div data-testid="item-points" style={{ fontSize: 20, fontWeight: 600, color: it.points < 0 ? '#cf1322' : it.points > 0 ? '#b71c1c' : '#999', whiteSpace: 'nowrap' }}>{signed(it.points)}</div>
                     {canOpen && (expanded ? <DownOutlined /> : <RightOutlined />)}
