@@ -14,11 +14,12 @@ export async function seedScores(ctx: ModuleContext, seed: SeedContext): Promise
   const by = { created_by: office?.userId ?? 'system', created_by_name: '市政协办公室' };
   const jinan = presetOf('jinan')!.rules;
   const v2 = { ...jinan, items: jinan.items.map((i) => (i.figure === 'charity.member.donations' ? { ...i, cap: 20 } : i)) };
-  const current = (await currentWorkYear(ctx.settings, seed.cityId)).year;
+  const wy = await currentWorkYear(ctx.settings, seed.cityId);
+  const current = wy.year;
   const rows = [
     { year: 2025, version: 1, source: '济南', rules: jinan, created_at: '2025-01-06T02:00:00.000Z' },
     { year: 2025, version: 2, source: '济南', rules: v2, created_at: '2025-03-03T02:00:00.000Z' },
-    ...(current !== 2025 ? [{ year: current, version: 1, source: '济南', rules: jinan, created_at: `${current - 1}-12-08T02:00:00.000Z` }] : []),
+    ...(current !== 2025 ? [{ year: current, version: 1, source: '济南', rules: jinan, created_at: `${wy.startsOn}T00:00:00.000Z` }] : []),
   ];
   await scoresDb(ctx.db).insertInto('scores_rule_sets').values(rows.map((r) => ({
     id: newId(), tenant_id: seed.cityId, year: r.year, version: r.version, source: r.source, rules: JSON.stringify(r.rules), ...by, created_at: r.created_at,

@@ -64,13 +64,15 @@ export default function RankingPage() {
   };
   const exportUrl = `/api/scores/export.xlsx${toQueryString({ ...filters })}`;
 
-  return (
-    <PageCard title={t('积分排名')} wrapTitle extra={(
+  const controls = (
       <Space wrap>
         <Button icon={<DownloadOutlined />} href={exportUrl}>{t('导出 Excel')}</Button>
         {options.data?.canManage && <Button icon={<ReloadOutlined />} loading={busy} onClick={recompute}>{t('重新计算')}</Button>}
       </Space>
-    )}>
+  );
+  return (
+    <PageCard title={t('积分排名')} wrapTitle extra={mobile ? undefined : controls}>
+      {mobile && <div style={{ marginBottom: 12 }}>{controls}</div>}
       <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply(v)} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="year" label={t('年度')}>
           <Select style={{ width: mobile ? '100%' : 110 }} placeholder={String(data?.year ?? '')} allowClear options={(options.data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))} />

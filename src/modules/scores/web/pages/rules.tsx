@@ -63,8 +63,7 @@ export default function RulesPage() {
   }));
   const manage = !!options.data?.canManage;
 
-  return (
-    <PageCard title={t('积分规则')} wrapTitle extra={(
+  const controls = (
       <Space wrap>
         <Select size="small" style={{ width: 110 }} aria-label={t('年度')} value={year ?? undefined}
           options={[...new Set([...(options.data?.years ?? []), (options.data?.currentYear ?? 0) + 1])].filter(Boolean).sort((a, b) => b - a).map((y) => ({ value: y, label: t('{y}年度', { y }) }))}
@@ -74,7 +73,10 @@ export default function RulesPage() {
             options={(presets.data?.presets ?? []).map((p) => ({ value: p.code, label: `${t(p.name)}（${p.source}）` }))} onChange={copyPreset} />
         )}
       </Space>
-    )}>
+  );
+  return (
+    <PageCard title={t('积分规则')} wrapTitle extra={mobile ? undefined : controls}>
+      {mobile && <div style={{ marginBottom: 12 }}>{controls}</div>}
       {data && (
         <Typography.Paragraph type="secondary">
           {data.version ? t('现行第 {v} 版，{by} 于 {at} 保存', { v: data.version, by: data.createdByName ?? '', at: formatDateTime(data.createdAt ?? '') }) : t('本年度尚未设置规则，以下为默认规则（济南）')}
