@@ -212,6 +212,14 @@ export interface FigureSource {
    * asks `compute` once per period.
    */
   computePeriods?(ctx: ModuleContext, scopes: readonly FigureScope[], actor: Actor): Promise<Figure[][]>;
+  /**
+   * Optional: the member figures (scope 'member') of many members of one period at once, the value of each key per
+   * member exactly what `compute` answers with `subject: { userId }` (a member missing from the map, or a key missing
+   * from a member's record, counts 0). A source counts them in one grouped query per figure (GROUP BY user) rather than
+   * one per member; without it the catalogue asks `compute` once per member (the duty score, decision 0062). The caller
+   * has already decided the actor may read every one of these members' figures.
+   */
+  computeMembers?(ctx: ModuleContext, scope: FigureScope, userIds: readonly string[]): Promise<Map<string, Record<string, number>>>;
 }
 
 /** One record a module shows on the public portal (门户): a row of a section's list. */

@@ -28,6 +28,13 @@ export interface FigureCatalogue {
    * is asked once, any other once per period.
    */
   computePeriods(ctx: ModuleContext, scopes: readonly FigureScope[], actor: Actor, opts?: { modules?: readonly string[] }): Promise<FigureGroup[][]>;
+  /**
+   * The member figures (`<module>.member.*`) of many members of one organisation's period, as counts by key per member
+   * (decision 0062): a source that counts members together (`computeMembers`) is asked once, any other once per member
+   * (its `compute` with that member as subject, as `actor` may see it). `keys` limits the figures (and so the sources
+   * asked); a member with nothing counted has an empty record.
+   */
+  computeMembers(ctx: ModuleContext, scope: FigureScope, userIds: readonly string[], actor: Actor, opts?: { keys?: readonly string[] }): Promise<Map<string, Record<string, number>>>;
 }
 
 export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, 'name' | 'label' | 'figures'>[]): FigureCatalogue {
@@ -85,6 +92,37 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
         return lists.map((figures) => ordered(s, kind, figures));
       }));
       return scopes.map((_, i) => bySource.map((groups) => groups[i]).filter((g) => g.figures.length > 0));
+    },
+    async computeMembers(ctx, scope, userIds, actor, opts = {}) {
+      const out = new Map<string, Record<string, number>>(userIds.map((u) => [u, {}]));
+      const wanted = opts.keys ? new Set(opts.keys) : undefined;
+      const asked = sources.filter((s) => s.source.figures.some((d) => d.scope === 'member' && (!wanted || wanted.has(d.key))));
+      const memberKeys = (s: Source) => new Set(s.source.figures.filter((d) => d.scope === 'member').map((d) => d.key));
+      const put = (userId: string, key: string, value: number) => {
+        if (wanted && !wanted.has(key)) return;
+        const rec = out.get(userId);
+        if (rec) rec[key] = value;
+      };
+      const base = { tenantId: scope.tenantId, from: scope.from, to: scope.to, ...(scope.year !== undefined ? { year: scope.year } : {}) };
+      await Promise.all(asked.map(async (s) => {
+        const keys = memberKeys(s);
+        if (s.source.computeMembers) {
+          const counted = await s.source.computeMembers(ctx, base, userIds);
+          for (const [userId, rec] of counted) for (const [k, v] of Object.entries(rec)) if (keys.has(k)) put(userId, k, v);
+          return;
+        }
+        // one member at a time, a few at once (the pool of connections is shared)
+        let next = 0;
+        const worker = async () => {
+          while (next < userIds.length) {
+            const userId = userIds[next++];
+            const figures = await s.source.compute(ctx, { ...base, subject: { userId } }, actor);
+            for (const f of figures) if (keys.has(f.key)) put(userId, f.key, f.value);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(4, userIds.length) }, worker));
+      }));
+      return out;
     },
   };
 }

@@ -108,4 +108,24 @@ export const activitiesFigureSource: FigureSource = {
     if (!readsAll(actor)) return [];
     return orgFigures(ctx, actor, period);
   },
+  // many members' figures at once (the duty score, decision 0062): the same three queries as `memberFigures`, grouped by member
+  async computeMembers(ctx, scope, userIds) {
+    const period = { from: scope.from, to: scope.to };
+    const done = { ...period, state: 'done' as const };
+    const wanted = new Set(userIds);
+    const [p, d] = await Promise.all([
+      participationQuery(ctx.db, scope.tenantId, period).select(['p.user_id as user_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.user_id').execute(),
+      serviceQuery(ctx.db, scope.tenantId, done).select(['s.user_id as user_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('s.people_served').as('served')]).groupBy('s.user_id').execute(),
+    ]);
+    const out = new Map<string, Record<string, number>>();
+    const rec = (u: string) => { let r = out.get(u); if (!r) out.set(u, (r = {})); return r; };
+    for (const r of p) if (wanted.has(String(r.user_id))) rec(String(r.user_id))['activities.member.participations'] = Number(r.n);
+    for (const r of d) {
+      if (!wanted.has(String(r.user_id))) continue;
+      const x = rec(String(r.user_id));
+      x['activities.member.deeds'] = Number(r.n);
+      x['activities.member.served'] = Number(r.served ?? 0);
+    }
+    return out;
+  },
 };

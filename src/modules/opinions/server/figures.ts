@@ -17,7 +17,7 @@ import { formatDate } from '../../../kernel/universal/china-time.ts';
 import { settingsIn, workYearCalendarOf } from '../../organizations/index.ts';
 import { periodBounds } from './report-repository.ts';
 import { opinionDb } from './tables.ts';
-import { memberReportFigureValue, memberReportFigures, memberReportsOf } from './member-record.ts';
+import { memberReportFigureValue, memberReportFigures, memberReportFiguresMany, memberReportsOf } from './member-record.ts';
 import { headlineFiguresOfPeriods } from './stats.ts';
 
 /** Staff who read every member's duty record (委员履职 grants it); members read their own. */
@@ -68,6 +68,11 @@ export const opinionFigureSource: FigureSource = {
     }
     if (!can(actor, 'opinion.read_all') || actor.tenantId !== scope.tenantId) return [];
     return (await organisationFiguresOf(ctx, actor, [scope]))[0];
+  },
+  // many members' figures of a year at once (the duty score, decision 0062): the reports read once, not once per member
+  async computeMembers(ctx, scope, userIds) {
+    if (scope.year === undefined) return new Map();
+    return memberReportFiguresMany(ctx.db, scope.tenantId, userIds, scope.year);
   },
   async computePeriods(ctx, scopes, actor) {
     if (scopes[0].subject) return Promise.all(scopes.map((sc) => opinionFigureSource.compute(ctx, sc, actor)));

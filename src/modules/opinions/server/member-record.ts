@@ -214,3 +214,41 @@ export async function memberReportCounts(anyDb: AnyModuleDb, tenantId: string, y
   }
   return new Map([...bySubmitter].map(([userId, list]) => [userId, figuresOf(reportsOfYear(list, events, { lo, hi }))]));
 }
+
+/**
+ * Many members' 社情民意 figures of a year at once (the duty score, decision 0062): every report of the CPPCC and the
+ * events of their lineages read once, then each member's own and co-signed reports taken as `loadOwn` takes them (the
+ * submitter, or a co-submitter named in `co_submitters`) and counted as `memberReportFigureValue` counts them.
+ */
+export async function memberReportFiguresMany(anyDb: AnyModuleDb, tenantId: string, userIds: readonly string[], year: number): Promise<Map<string, Record<string, number>>> {
+  const db = opinionDb(anyDb);
+  const wanted = new Set(userIds);
+  const [found, evs, bounds] = await Promise.all([
+    db.selectFrom('opinion_reports').where('tenant_id', '=', tenantId).where('source_report_id', 'is', null)
+      .select(['id', 'root_report_id', 'year', 'title', 'state', 'submitted_at', 'accepted_at', 'issue_number', 'submitter_user_id', 'co_submitters']).execute(),
+    db.selectFrom('opinion_events').select(['root_report_id', 'kind', 'level', 'leader_level', 'points', 'at'])
+      .where('kind', 'in', ['adoption', 'instruction'])
+      .where('root_report_id', 'in', db.selectFrom('opinion_reports').select('root_report_id').where('tenant_id', '=', tenantId).where('source_report_id', 'is', null))
+      .execute(),
+    yearBounds(db, tenantId, year),
+  ]);
+  const events = eventsByRoot(evs as any[]);
+  const rowsOf = new Map<string, Row[]>();
+  const add = (u: string, r: Row) => { if (!wanted.has(u)) return; let l = rowsOf.get(u); if (!l) rowsOf.set(u, (l = [])); l.push(r); };
+  for (const f of found as any[]) {
+    const { submitter_user_id: submitter, co_submitters: co, ...r } = f;
+    const seen = new Set<string>();
+    if (submitter) { seen.add(submitter); add(submitter, { ...r, cosigned: false }); }
+    for (const m of String(co ?? '').matchAll(/"userId":"([^"]+)"/g)) {
+      if (seen.has(m[1])) continue;
+      seen.add(m[1]);
+      add(m[1], { ...r, cosigned: true });
+    }
+  }
+  const out = new Map<string, Record<string, number>>();
+  for (const [u, rows] of rowsOf) {
+    const reports = reportsOfYear(rows, events, bounds);
+    out.set(u, Object.fromEntries(memberReportFigures.map((f) => [`opinions.member.${f.name}`, memberReportFigureValue(f.name, reports).value])));
+  }
+  return out;
+}

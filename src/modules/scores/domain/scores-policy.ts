@@ -1,20 +1,12 @@
-/**
- * Who may see a 履职积分 (pure). Every query and command asks the same policy: a record an actor may not see is "not
- * found" (404), so another CPPCC's or another member's records leak nothing, not even that they exist.
- */
+/** Who may read what of 履职积分 (pure). The three administrator roles hold none of these permissions. */
 import type { ActorLike } from '../../../kernel/universal/workflow.ts';
-import { scoresPermissions } from './scores-lifecycle.ts';
+import { scoresPermissions } from './scores-permissions.ts';
 
 const has = (actor: ActorLike, p: string) => !actor.permissions || actor.permissions.has('*') || actor.permissions.has(p);
 
-/** Staff who read every 履职积分 of their CPPCC (the permission, granted by default to office staff and leaders). */
 export const readsAll = (actor: ActorLike) => has(actor, scoresPermissions.readAll);
-
-/** May the actor use the module at all (the three administrator roles hold none of its permissions). */
-export const canUseScores = (actor: ActorLike) => has(actor, scoresPermissions.create) || has(actor, scoresPermissions.handle) || readsAll(actor);
-
-/** Own records, or every record of the actor's CPPCC for staff who read all; never another CPPCC's. */
-export function canSeeItem(r: { tenant_id: string; owner_user_id: string }, actor: ActorLike): boolean {
-  if (r.tenant_id !== actor.tenantId) return false;
-  return r.owner_user_id === actor.userId || readsAll(actor);
-}
+export const managesRules = (actor: ActorLike) => has(actor, scoresPermissions.manage);
+export const readsOwn = (actor: ActorLike) => has(actor, scoresPermissions.readOwn);
+export const canUseScores = (actor: ActorLike) => readsOwn(actor) || readsAll(actor) || managesRules(actor);
+/** A member's own score, or anyone's of the CPPCC for staff who read all. */
+export const maySeeScoreOf = (actor: ActorLike & { userId: string }, userId: string) => (actor.userId === userId && readsOwn(actor)) || readsAll(actor);

@@ -1,33 +1,54 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range (2900–2999 here;
- * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
- * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
- * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
+ * The module's tables (ordinals 2900–2999). The same migration runs on SQLite and PostgreSQL: text ids and
+ * timestamps, integer years and versions, `real`-free totals kept as double precision.
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
 export const scoresMigrations: MigrationDef[] = [
   {
-    name: '2900_scores_items',
+    name: '2900_scores_rules_results',
     async up(db) {
-      await db.schema.createTable('scores_items')
+      await db.schema.createTable('scores_rule_sets')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
-        .addColumn('owner_user_id', 'text', (c) => c.notNull())
-        .addColumn('owner_name', 'text', (c) => c.notNull())
-        .addColumn('due_date', 'text')
-        .addColumn('return_reason', 'text')
-        .addColumn('result', 'text')
-        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text')
+        .addColumn('rules', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_by_name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      // the list's two ways in: a CPPCC's records by state and time (staff), one person's own records (members)
-      await db.schema.createIndex('scores_items_tenant_state').on('scores_items').columns(['tenant_id', 'state', 'created_at']).execute();
-      await db.schema.createIndex('scores_items_owner').on('scores_items').columns(['owner_user_id', 'created_at']).execute();
+      // one row per version: two editors saving over the same version collide here (409), never both win
+      await db.schema.createIndex('scores_rule_sets_year_version').unique().on('scores_rule_sets').columns(['tenant_id', 'year', 'version']).execute();
+
+      await db.schema.createTable('scores_results')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('sector_id', 'text')
+        .addColumn('total', 'double precision', (c) => c.notNull())
+        .addColumn('grade', 'text', (c) => c.notNull())
+        .addColumn('rule_version', 'integer', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('scores_results_pk', ['tenant_id', 'year', 'user_id'])
+        .execute();
+      // the ranking: a year's scores highest first; by 界别
+      await db.schema.createIndex('scores_results_rank').on('scores_results').columns(['tenant_id', 'year', 'total']).execute();
+      await db.schema.createIndex('scores_results_sector').on('scores_results').columns(['tenant_id', 'year', 'sector_id', 'total']).execute();
+
+      await db.schema.createTable('scores_warnings')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('period', 'integer', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('total', 'double precision', (c) => c.notNull())
+        .addColumn('threshold', 'double precision', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('scores_warnings_pk', ['tenant_id', 'year', 'period', 'user_id'])
+        .execute();
     },
   },
 ];

@@ -1,86 +1,154 @@
 /**
- * HTTP routes under /api/scores. Each route is thin: validate (the contract's zod schemas; a bad field is a 400
- * naming it in Chinese) → authorize (permission and policy; a record the actor may not see is a 404) → command →
- * present. Every route declares tags, a Chinese summary and its schemas, so it appears in /api/docs.
+ * HTTP routes under /api/scores: 我的积分 (a member's own score, its items opening their records, the Word report),
+ * 积分排名 (the year's ranking with filters, the grade distribution, Excel), 积分规则 (a year's rules, their versions,
+ * the presets) and 重新计算. Thin: validate (zod; a bad field is a 400 naming it in Chinese) → authorize → compute.
  */
 import { z } from 'zod';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
-import { idParams, scoresCreateBody, scoresDetail, scoresEditBody, scoresListQuery, scoresOptions, scoresPage } from '../contract.ts';
-import { scoresLifecycle, scoresTransitionBody } from '../domain/scores-lifecycle.ts';
-import { canSeeItem, canUseScores } from '../domain/scores-policy.ts';
-import { createItem, editItem, fireItem, ITEM_LABEL } from './commands.ts';
-import { toDetail, toListItem } from './presenter.ts';
-import { findItem, listItems } from './repository.ts';
+import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
+import { getOrg, isMemberOf } from '../../organizations/index.ts';
+import {
+  memberScoreSchema, optionsResponse, presetsResponse, rankingQuery, rankingResponse, recomputeBody, recomputeResponse, ruleSaveBody, ruleSetResponse,
+  userParams, yearParams, yearQuery, type MemberScore,
+} from '../contract.ts';
+import { presets } from '../domain/presets.ts';
+import { canUseScores, managesRules, maySeeScoreOf, readsAll } from '../domain/scores-policy.ts';
+import { buildRankingXlsx } from './ranking-xlsx.ts';
+import { buildScoreReportDocx, rowTitle, type RecordTitles } from './report-docx.ts';
+import { rulesOf, saveRules, versionsOf } from './rules-repo.ts';
+import { figureOptions, groupOptions, memberScoreOf, rankingOf, recomputeYear, yearOf } from './scoring.ts';
+import { scoresDb } from './tables.ts';
 
 const tags = ['scores'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The signed-in actor, if they may use the module at all (administrators may not: 三员分立). */
 function user(req: Parameters<typeof actorOf>[0]): Actor {
   const actor = actorOf(req);
-  if (!canUseScores(actor)) throw forbidden(`使用${ITEM_LABEL}`);
+  if (!canUseScores(actor)) throw forbidden('查看履职积分');
+  return actor;
+}
+function staff(req: Parameters<typeof actorOf>[0]): Actor {
+  const actor = user(req);
+  if (!readsAll(actor)) throw forbidden('查看全体委员的履职积分');
+  return actor;
+}
+function manager(req: Parameters<typeof actorOf>[0]): Actor {
+  const actor = user(req);
+  if (!managesRules(actor)) throw forbidden('修改履职积分规则');
   return actor;
 }
 
 export function scoresRoutes(app: App, ctx: ModuleContext) {
-  async function detailOf(id: string, actor: Actor) {
-    const r = await findItem(ctx.db, id);
-    if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-    return toDetail(ctx.db, r, actor);
+  async function scoreFor(actor: Actor, userId: string, year?: number): Promise<MemberScore> {
+    if (!maySeeScoreOf(actor, userId)) throw forbidden('查看其他委员的履职积分');
+    if (!(await isMemberOf(ctx.db, actor.tenantId, userId))) throw notFound('委员');
+    return memberScoreOf(ctx, actor.tenantId, userId, await yearOf(ctx, actor.tenantId, year));
   }
 
-  app.get('/api/scores', {
-    schema: { tags, summary: `${ITEM_LABEL}列表（本人的，或可查看全部者本级的全部；按状态、关键词、创建日期筛选，分页）`, querystring: scoresListQuery, response: { 200: scoresPage, ...errors } },
+  app.get('/api/scores/options', {
+    schema: { tags, summary: '履职积分的年度、界别和专门委员会（筛选用）及当前用户的权限', response: { 200: optionsResponse, ...errors } },
   }, async (req) => {
     const actor = user(req);
-    const q = req.query;
-    // a filter value the lifecycle does not know is a 400 naming the field, never an empty list
-    const bad = q.state?.split(',').find((s) => !scoresLifecycle.states[s]);
-    if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
-    const { rows, total } = await listItems(ctx.db, actor, q);
-    return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+    const current = await yearOf(ctx, actor.tenantId);
+    const stored = await scoresDb(ctx.db).selectFrom('scores_rule_sets').select('year').distinct().where('tenant_id', '=', actor.tenantId).execute();
+    const years = [...new Set([current, current - 1, ...stored.map((r) => Number(r.year))])].sort((a, b) => b - a);
+    const groups = readsAll(actor) ? await groupOptions(ctx, actor.tenantId) : { sectors: [], committees: [] };
+    return { currentYear: current, years, ...groups, canManage: managesRules(actor), readsAll: readsAll(actor) };
   });
 
-  app.get('/api/scores/options', {
-    schema: { tags, summary: `${ITEM_LABEL}的状态及名称（列表筛选用）`, response: { 200: scoresOptions, ...errors } },
+  app.get('/api/scores', {
+    schema: { tags, summary: '积分排名：本级全体委员某年度的履职积分（按界别、专门委员会、等次、姓名筛选，分页）与等次分布', querystring: rankingQuery, response: { 200: rankingResponse, ...errors } },
   }, async (req) => {
-    user(req);
-    return { states: Object.entries(scoresLifecycle.states).map(([code, s]) => ({ code, label: s.label })) };
+    const actor = staff(req);
+    const q = req.query;
+    const year = await yearOf(ctx, actor.tenantId, q.year);
+    const r = await rankingOf(ctx, actor.tenantId, { ...q, year });
+    return { year, ...r, items: r.items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: r.items.length, page: q.page, pageSize: q.pageSize };
   });
 
-  app.post('/api/scores', {
-    schema: { tags, summary: `新建${ITEM_LABEL}（起草中）`, body: scoresCreateBody, response: { 201: scoresDetail, ...errors } },
+  app.get('/api/scores/export.xlsx', {
+    schema: { tags, summary: '积分排名导出（Excel，按当前筛选）', querystring: rankingQuery, produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = staff(req);
+    const year = await yearOf(ctx, actor.tenantId, req.query.year);
+    const r = await rankingOf(ctx, actor.tenantId, { ...req.query, year });
+    const buf = await buildRankingXlsx(year, r.items, r.distribution, r.ruleVersion);
+    return reply.header('content-type', xlsxType).header('content-disposition', attachment('scores.xlsx', `${year}年度履职积分排名.xlsx`)).send(buf);
+  });
+
+  app.get('/api/scores/mine', {
+    schema: { tags, summary: '我的积分：本人某年度的履职积分（各积分项的次数、得分及其明细列表，总分、等次、排名）', querystring: yearQuery, response: { 200: memberScoreSchema, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    return scoreFor(actor, actor.userId, req.query.year);
+  });
+
+  app.get('/api/scores/members/:userId', {
+    schema: { tags, summary: '某位委员某年度的履职积分（本人，或可查看全部者）', params: userParams, querystring: yearQuery, response: { 200: memberScoreSchema, ...errors } },
+  }, async (req) => scoreFor(user(req), req.params.userId, req.query.year));
+
+  app.get('/api/scores/members/:userId/report.docx', {
+    schema: { tags, summary: '年度履职报告（Word）：基本情况、各积分项及其履职记录、总分与等次', params: userParams, querystring: yearQuery, produces: [docxType], response: { 200: z.any().describe('Word 文件'), ...errors } },
   }, async (req, reply) => {
     const actor = user(req);
-    const id = await createItem(ctx, actor, req.body, req.ip);
-    return reply.status(201).send(await detailOf(id, actor));
+    const s = await scoreFor(actor, req.params.userId, req.query.year);
+    // each item's records, read through the very list its figure opens, as the reader may see it
+    const titles: RecordTitles = {};
+    await Promise.all(s.items.filter((it) => it.list && it.count > 0).map(async (it) => {
+      const qs = new URLSearchParams({ ...it.list!.query, page: '1', pageSize: '100' });
+      const res = await app.inject({ method: 'GET', url: `${it.list!.api}?${qs}`, headers: { cookie: req.headers.cookie ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) } });
+      if (res.statusCode !== 200) return;
+      const body = res.json() as { items?: Array<Record<string, unknown>> };
+      titles[it.figure] = (body.items ?? []).map(rowTitle);
+    }));
+    const org = await getOrg(ctx.db, actor.tenantId);
+    const buf = await buildScoreReportDocx(s, titles, String(org?.name ?? ''), ctx.calendar.today());
+    return reply.header('content-type', docxType).header('content-disposition', attachment('duty-report.docx', `${s.name}${s.year}年度履职报告.docx`)).send(buf);
   });
 
-  app.get('/api/scores/:id', {
-    schema: { tags, summary: `${ITEM_LABEL}详情（办理过程、可执行的操作）`, params: idParams, response: { 200: scoresDetail, ...errors } },
-  }, async (req) => detailOf(req.params.id, user(req)));
-
-  app.patch('/api/scores/:id', {
-    schema: { tags, summary: `修改${ITEM_LABEL}（提交人，起草中或已退回时；带版本号，并发修改返回 409）`, params: idParams, body: scoresEditBody, response: { 200: scoresDetail, ...errors } },
+  app.get('/api/scores/rules/:year', {
+    schema: { tags, summary: '某年度的积分规则（现行版本、历史版本、可计分的统计数字）', params: yearParams, response: { 200: ruleSetResponse, ...errors } },
   }, async (req) => {
     const actor = user(req);
-    await editItem(ctx, actor, req.params.id, req.body, req.ip);
-    return detailOf(req.params.id, actor);
+    const year = req.params.year;
+    const [inForce, versions] = await Promise.all([rulesOf(ctx.db, actor.tenantId, year), versionsOf(ctx.db, actor.tenantId, year)]);
+    return { ...inForce, versions, figures: figureOptions(ctx) };
   });
 
-  app.post('/api/scores/:id/transitions', {
+  app.put('/api/scores/rules/:year', {
     schema: {
-      tags, summary: `${ITEM_LABEL}操作（提交、受理、退回、办结）`,
-      description: '可执行的操作及其表单见详情的 actions。版本号过期返回 409 VERSION_CONFLICT。', params: idParams, body: scoresTransitionBody, response: { 200: scoresDetail, ...errors },
+      tags, summary: '保存某年度积分规则的新版本（带读取时的版本号，过期返回 409），并按新规则重新计算该年度积分',
+      params: yearParams, body: ruleSaveBody, response: { 200: ruleSetResponse, ...errors },
     },
   }, async (req) => {
-    const actor = user(req);
-    await inInputField(() => fireItem(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
-    return detailOf(req.params.id, actor);
+    const actor = manager(req);
+    const year = req.params.year;
+    await saveRules(ctx, actor, year, req.body, req.ip);
+    await recomputeYear(ctx, actor.tenantId, year, actor);
+    const [inForce, versions] = await Promise.all([rulesOf(ctx.db, actor.tenantId, year), versionsOf(ctx.db, actor.tenantId, year)]);
+    return { ...inForce, versions, figures: figureOptions(ctx) };
+  });
+
+  app.get('/api/scores/presets', {
+    schema: { tags, summary: '积分规则预设（各地规则，可复制到某一年度）', response: { 200: presetsResponse, ...errors } },
+  }, async (req) => {
+    user(req);
+    return { presets };
+  });
+
+  app.post('/api/scores/recompute', {
+    schema: { tags, summary: '重新计算某年度全体委员的履职积分', body: recomputeBody, response: { 200: recomputeResponse, ...errors } },
+  }, async (req) => {
+    const actor = manager(req);
+    if (req.body.year > (await yearOf(ctx, actor.tenantId)) + 1) throw new AppError('VALIDATION_FAILED', '「年度」不能晚于下一年度', { field: 'year' });
+    return recomputeYear(ctx, actor.tenantId, req.body.year, actor);
   });
 }

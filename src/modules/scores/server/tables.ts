@@ -1,37 +1,60 @@
 /**
- * The module's tables as its own server code sees them (migrations 2900–2999). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
- * `scoresDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
+ * The module's tables (migrations 2900–2999). Rules are versioned by year: a year's rules are its rows in
+ * `scores_rule_sets`, the highest version the one in force; an edit adds the next version (never overwrites one), so
+ * a year's scores always say under which version they were computed. `scores_results` is the computed year (a
+ * snapshot for the rankings), replaced as a whole by each recomputation.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 履职积分 */
-export interface ScoresItemsTable {
+/** 积分规则 (one version of a year's rules) */
+export interface ScoresRuleSetsTable {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
   tenant_id: string;
-  title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
-  owner_user_id: string;
-  owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
-  state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
+  /** 工作年度 */
+  year: number;
+  /** 1, 2, …: the version of the year's rules; also the optimistic version an edit is checked against */
   version: number;
+  /** the preset it was copied from (e.g. 「济南」), or null */
+  source: string | null;
+  /** the RuleSet as JSON (base, maxTotal, items, bands, minimum) */
+  rules: string;
+  created_by: string;
+  created_by_name: string;
   created_at: string;
-  updated_at: string;
+}
+
+/** 年度积分 (one member's computed score of a year) */
+export interface ScoresResultsTable {
+  tenant_id: string;
+  year: number;
+  user_id: string;
+  name: string;
+  sector_id: string | null;
+  total: number;
+  grade: string;
+  /** the rule version it was computed under */
+  rule_version: number;
+  /** the counts by figure key and points by item, as JSON */
+  detail: string;
+  computed_at: string;
+}
+
+/** 积分预警 sent: one row per member, year and period (quarter), so a warning is given once per period */
+export interface ScoresWarningsTable {
+  tenant_id: string;
+  year: number;
+  period: number;
+  user_id: string;
+  total: number;
+  threshold: number;
+  sent_at: string;
 }
 
 export interface ScoresTables {
-  scores_items: ScoresItemsTable;
+  scores_rule_sets: ScoresRuleSetsTable;
+  scores_results: ScoresResultsTable;
+  scores_warnings: ScoresWarningsTable;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `scoresDb(ctx.db)`. */
 export const scoresDb = moduleDb<ScoresTables>;
 export type ScoresDb = ModuleDb<ScoresTables>;
-export type ScoresItemRow = ScoresItemsTable;

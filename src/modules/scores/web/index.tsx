@@ -1,22 +1,24 @@
 /**
- * Web manifest of the 履职积分 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 履职积分 module (menu group 委员履职): 我的积分 for members, 积分排名 for staff and leaders,
+ * 积分规则 for the office; a member's score page opened from the ranking.
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { OrderedListOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { scoresPermissions } from '../domain/scores-permissions.ts';
+import { scoresPermissions as P } from '../domain/scores-permissions.ts';
 
 export const scoresWeb: WebModule = {
   name: 'scores',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'scores', label: '履职积分', icon: <FileTextOutlined />, path: '/scores', permission: [scoresPermissions.create, scoresPermissions.handle, scoresPermissions.readAll], order: 60 },
+    { key: 'scores-mine', label: '我的积分', icon: <TrophyOutlined />, path: '/scores/mine', permission: P.readOwn, group: 'duty', order: 66 },
+    { key: 'scores', label: '积分排名', icon: <OrderedListOutlined />, path: '/scores', permission: P.readAll, group: 'duty', order: 67 },
+    { key: 'scores-rules', label: '积分规则', icon: <SettingOutlined />, path: '/scores/rules', permission: P.manage, group: 'duty', order: 68 },
   ],
   routes: [
-    { path: '/scores', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/scores/:id', crumb: '履职积分详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/scores', permission: P.readAll, element: lazyPage(() => import('./pages/ranking.tsx')) },
+    { path: '/scores/mine', crumb: '我的积分', permission: P.readOwn, element: lazyPage(() => import('./pages/score.tsx')) },
+    { path: '/scores/rules', crumb: '积分规则', permission: [P.manage, P.readAll], element: lazyPage(() => import('./pages/rules.tsx')) },
+    { path: '/scores/members/:userId', crumb: '委员积分', permission: [P.readOwn, P.readAll], element: lazyPage(() => import('./pages/score.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };
