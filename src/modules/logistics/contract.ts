@@ -37,7 +37,19 @@ export const receptionBody = z.object({
   budget: z.array(budgetLineSchema).max(100).default([]).describe('经费预算'),
 });
 export type ReceptionBody = z.infer<typeof receptionBody>;
-export const receptionEditBody = receptionBody.partial().extend({ version: z.number().int().min(1).describe('版本号') });
+/** PATCH: only the fields sent change (no defaults here: a list left out is kept, not emptied). */
+export const receptionEditBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  title: text('接待名称', 200, 2).optional(),
+  guestUnit: text('来访单位', 200).optional(),
+  startDate: day('开始日期').optional(),
+  endDate: day('结束日期').optional(),
+  guests: z.array(guestSchema).max(100).optional().describe('来宾'),
+  programme: z.array(programmeSchema).max(100).optional().describe('日程安排'),
+  rooms: z.array(roomSchema).max(100).optional().describe('住宿安排'),
+  meals: z.array(mealSchema).max(100).optional().describe('用餐安排'),
+  budget: z.array(budgetLineSchema).max(100).optional().describe('经费预算'),
+});
 export type ReceptionEditBody = z.infer<typeof receptionEditBody>;
 export const receptionListQuery = periodQuery.extend({ state: stateFilter });
 export type ReceptionListQuery = z.infer<typeof receptionListQuery>;
