@@ -1,0 +1,61 @@
+/**
+ * 车辆安排: a day's or a week's board of the vehicles and the drivers with their trips, so the office sees at a glance
+ * who is free. On a phone each vehicle is a card with its trips one under another.
+ */
+import { Button, Card, Col, DatePicker, Empty, Radio, Row, Space, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import type { BoardView } from '../../contract.ts';
+import { useI18n } from '../../../../kernel/web/i18n.tsx';
+import { useApiQuery } from '../../../../kernel/web/hooks.ts';
+import { PageCard } from '../../../../kernel/web/components.tsx';
+import { formatSpan } from './format.ts';
+
+type Row_ = BoardView['vehicles'][number] | BoardView['drivers'][number];
+
+export default function BoardPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const date = params.get('date') ?? dayjs().format('YYYY-MM-DD');
+  const days = Number(params.get('days') ?? 1);
+  const { data, loading } = useApiQuery<BoardView>('/api/office/board', { date, days });
+  const go = (d: string, n = days) => setParams(new URLSearchParams({ date: d, days: String(n) }));
+
+  const cards = (rows: Row_[], sub: (r: Row_) => string) => rows.length === 0 ? <Empty /> : (
+    <Row gutter={[12, 12]}>
+      {rows.map((v) => (
+        <Col key={v.id} xs={24} sm={12} lg={8} xl={6}>
+          <Card size="small" title={v.label} extra={v.bookings.length === 0 ? <Tag color="success">{t('空闲')}</Tag> : <Tag color="processing">{t('{n} 个任务', { n: v.bookings.length })}</Tag>}>
+            <Typography.Text type="secondary">{sub(v)}</Typography.Text>
+            {v.bookings.map((b) => (
+              <div key={b.tripId} style={{ marginTop: 8, borderLeft: '3px solid #1677ff', paddingLeft: 8 }}>
+                <div><Link to={`/office/trips/${b.tripId}`}>{formatSpan(b.startsAt, b.endsAt)}</Link></div>
+                <div>{b.purpose} · {b.destination}</div>
+                <Typography.Text type="secondary">{b.ownerName}{b.other ? ` · ${b.other}` : ''}</Typography.Text>
+              </div>
+            ))}
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+
+  return (
+    <PageCard title={t('车辆安排')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button onClick={() => go(dayjs(date).subtract(days, 'day').format('YYYY-MM-DD'))}>{t('上一段')}</Button>
+        <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && go(d.format('YYYY-MM-DD'))} />
+        <Button onClick={() => go(dayjs(date).add(days, 'day').format('YYYY-MM-DD'))}>{t('下一段')}</Button>
+        <Radio.Group value={days} onChange={(e) => go(date, e.target.value)} optionType="button"
+          options={[{ value: 1, label: t('一天') }, { value: 7, label: t('一周') }]} />
+      </Space>
+      {data && (
+        <Tabs items={[
+          { key: 'v', label: t('车辆'), children: cards(data.vehicles, (v) => ('seats' in v ? `${t(v.kind)} · ${v.seats}${t('座')}` : '')) },
+          { key: 'd', label: t('驾驶员'), children: cards(data.drivers, (d) => ('phone' in d ? d.phone : '')) },
+        ]} />
+      )}
+      {!data && loading && <Typography.Text type="secondary">{t('加载中…')}</Typography.Text>}
+    </PageCard>
+  );
+}
