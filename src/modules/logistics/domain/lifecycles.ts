@@ -106,7 +106,7 @@ export const tripLifecycle = defineWorkflow<LogisticsRecord>({
       },
     },
     {
-      name: 'cancel', label: '取消申请', labelEn: 'Cancel', from: ['requested', 'approved', 'assigned'], to: 'cancelled', roles: staffRoles, permission: P.requestTrip, guard: isOwner,
+      name: 'withdraw', label: '取消申请', labelEn: 'Withdraw', from: ['requested', 'approved', 'assigned'], to: 'cancelled', roles: staffRoles, permission: P.requestTrip, guard: isOwner,
       input: z.object({ reason: z.string().trim().max(500).optional().describe('取消原因') }), confirm: true,
     },
   ],

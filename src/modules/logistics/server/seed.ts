@@ -12,6 +12,7 @@ import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
+import { findPeople } from '../../identity/index.ts';
 import { workYearFor } from '../../organizations/index.ts';
 import { receptionTotals } from './office.ts';
 import { logisticsDb } from './tables.ts';
@@ -58,8 +59,10 @@ export async function seedLogistics(ctx: ModuleContext, seed: SeedContext): Prom
   const officeName = '办公室';
   const requesters = ['office', 'committee', 'leader', 'secgen'].map((u) => seed.demoUsers[u]).filter((u): u is NonNullable<typeof u> => !!u);
   const created = at(wy.startsOn, '08:00');
+  const people = await findPeople(ctx.db, [office.userId, ...requesters.map((r) => r.userId)]);
+  const nameOf = (id: string) => people.get(id)?.name ?? officeName;
   const hist = (type: string, id: string, steps: Array<[string | null, string, string, string, string]>) =>
-    steps.map(([from, to, action, when, actor]) => ({ id: newId(), tenant_id: tenant, entity_type: type, entity_id: id, from_state: from, to_state: to, action, actor_id: actor, actor_name: officeName, actor_org_id: tenant, note: null, data: null, at: when }));
+    steps.map(([from, to, action, when, actor]) => ({ id: newId(), tenant_id: tenant, entity_type: type, entity_id: id, from_state: from, to_state: to, action, actor_id: actor, actor_name: nameOf(actor), actor_org_id: tenant, note: null, data: null, at: when }));
 
   const vehicles: Row[] = VEHICLES.map(([plate, seats, kind]) => ({ id: newId(), tenant_id: tenant, plate, seats, kind, active: 1, version: 1, created_at: created, updated_at: created }));
   const drivers: Row[] = DRIVERS.map(([name, phone]) => ({ id: newId(), tenant_id: tenant, name, phone, active: 1, version: 1, created_at: created, updated_at: created }));
@@ -84,7 +87,7 @@ export async function seedLogistics(ctx: ModuleContext, seed: SeedContext): Prom
       const req = pick(requesters);
       const id = newId();
       trips.push({
-        id, tenant_id: tenant, owner_user_id: req.userId, owner_name: officeName, purpose, passengers: between(1, Math.min(4, VEHICLES[vi][1] - 1)), destination,
+        id, tenant_id: tenant, owner_user_id: req.userId, owner_name: nameOf(req.userId), purpose, passengers: between(1, Math.min(4, VEHICLES[vi][1] - 1)), destination,
         starts_at: `${day}T${slot[0]}`, ends_at: `${day}T${slot[1]}`, trip_date: day, vehicle_id: vehicles[vi].id, driver_id: drivers[dr].id,
         start_km: startKm, end_km: startKm + km, km, reason: null, state: 'done', version: 4, created_at: at(addDays(day, -2), '09:00'), updated_at: at(day, slot[1]),
       });
@@ -113,7 +116,7 @@ export async function seedLogistics(ctx: ModuleContext, seed: SeedContext): Prom
     receptions.push({
       id, tenant_id: tenant, title: `${unit}来长考察交流接待`, guest_unit: unit, start_date: start, end_date: end,
       guests_json: JSON.stringify(guests), programme_json: JSON.stringify(programme), rooms_json: JSON.stringify(rooms), meals_json: JSON.stringify(meals), budget_json: JSON.stringify(budget),
-      ...receptionTotals({ guests, budget }), owner_user_id: office.userId, owner_name: officeName, state: 'done', version: 3, created_at: at(addDays(start, -7), '09:00'), updated_at: at(end, '18:00'),
+      ...receptionTotals({ guests, budget }), owner_user_id: office.userId, owner_name: nameOf(office.userId), state: 'done', version: 3, created_at: at(addDays(start, -7), '09:00'), updated_at: at(end, '18:00'),
     });
     history.push(...hist('logistics_reception', id, [[null, 'draft', 'create', at(addDays(start, -7), '09:00'), office.userId], ['draft', 'approved', 'approve', at(addDays(start, -5), '10:00'), office.userId], ['approved', 'done', 'complete', at(end, '18:00'), office.userId]]));
     return offset + gap;
@@ -129,7 +132,7 @@ export async function seedLogistics(ctx: ModuleContext, seed: SeedContext): Prom
       checklists.push({
         id: newId(), tenant_id: tenant, title: rec ? `${rec.title as string}座谈会` : `${pick(ACTIVITY_TITLES)}（${Number(day.slice(5, 7))}月${Number(day.slice(8))}日）`, event_date: day,
         link_type: rec ? 'logistics_reception' : null, link_id: rec ? rec.id : null, items_json: JSON.stringify(items), items_total: items.length, items_done: items.length,
-        owner_user_id: office.userId, owner_name: officeName, version: 2, created_at: at(addDays(day, -3), '09:00'), updated_at: at(day, '08:00'),
+        owner_user_id: office.userId, owner_name: nameOf(office.userId), version: 2, created_at: at(addDays(day, -3), '09:00'), updated_at: at(day, '08:00'),
       });
     }
   });
@@ -150,7 +153,7 @@ export async function seedLogistics(ctx: ModuleContext, seed: SeedContext): Prom
   if (today > wy.endsOn) {
     const actor = (u: string, role: string): Actor => {
       const d = seed.demoUsers[u] ?? office;
-      return { userId: d.userId, username: u, displayName: u === 'office' ? officeName : '专委会', orgId: d.orgId, tenantId: tenant, roles: [role], permissions: new Set(['*']), sessionId: 'seed' };
+      return { userId: d.userId, username: u, displayName: people.get(d.userId)?.name ?? officeName, orgId: d.orgId, tenantId: tenant, roles: [role], permissions: new Set(['*']), sessionId: 'seed' };
     };
     const staff = actor('office', 'office_staff'), asker = actor(seed.demoUsers.committee ? 'committee' : 'office', 'committee_staff');
     const spec = tripSpec(ctx);

@@ -67,7 +67,7 @@ export function tripSpec(ctx: ModuleContext): WorkflowSpec<TripRow & { [k: strin
         const startKm = input.startKm as number, endKm = input.endKm as number;
         return { start_km: startKm, end_km: endKm, km: endKm - startKm };
       }
-      if (transition.name === 'reject' || transition.name === 'cancel') return { reason: (input.reason as string | undefined) ?? null };
+      if (transition.name === 'reject' || transition.name === 'withdraw') return { reason: (input.reason as string | undefined) ?? null };
       return {};
     },
   };

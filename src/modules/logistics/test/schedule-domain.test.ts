@@ -61,8 +61,8 @@ test('the trip lifecycle: who may act when', () => {
   assert.equal(checkTransition(tripLifecycle, 'requested', 'approve', { record: rec, actor: actor('o', ['office_staff']), input: {} }).ok, true);
   assert.equal(checkTransition(tripLifecycle, 'requested', 'approve', { record: rec, actor: actor('u1', ['committee_staff']), input: {} }).ok, false);
   assert.equal(checkTransition(tripLifecycle, 'requested', 'assign', { record: rec, actor: actor('o', ['office_staff']), input: { vehicleId: 'v', driverId: 'd' } }).ok, false, 'approve first');
-  assert.equal(checkTransition(tripLifecycle, 'assigned', 'cancel', { record: { ...rec, state: 'assigned' }, actor: actor('u1', ['committee_staff']), input: {} }).ok, true);
-  assert.equal(checkTransition(tripLifecycle, 'done', 'cancel', { record: { ...rec, state: 'done' }, actor: actor('u1', ['committee_staff']), input: {} }).ok, false, 'a trip done stays done');
+  assert.equal(checkTransition(tripLifecycle, 'assigned', 'withdraw', { record: { ...rec, state: 'assigned' }, actor: actor('u1', ['committee_staff']), input: {} }).ok, true);
+  assert.equal(checkTransition(tripLifecycle, 'done', 'withdraw', { record: { ...rec, state: 'done' }, actor: actor('u1', ['committee_staff']), input: {} }).ok, false, 'a trip done stays done');
   const finish = checkTransition(tripLifecycle, 'assigned', 'finish', { record: { ...rec, state: 'assigned' }, actor: actor('o', ['office_staff']), input: { startKm: 10, endKm: 5 } });
   assert.equal(finish.ok, false);
 });

@@ -46,7 +46,7 @@ for (const d of await dialects()) {
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.equal(r.body.state, 'requested');
       assert.equal(r.body.stateLabel, '待审批');
-      assert.deepEqual(r.body.actions.map((a: any) => a.name), ['cancel'], 'the requester may only cancel');
+      assert.deepEqual(r.body.actions.map((a: any) => a.name), ['withdraw'], 'the requester may only withdraw');
       const officeView = (await office.get(`/api/office/trips/${r.body.id}`)).body;
       assert.deepEqual(officeView.actions.map((a: any) => a.name).sort(), ['approve', 'reject']);
       assert.ok(JSON.stringify((await office.get('/api/worklist?pageSize=200')).body).includes(r.body.id), 'on the approver\'s worklist');
@@ -138,7 +138,7 @@ for (const d of await dialects()) {
       assert.equal((await fire(office, early.id, 'assign', early.version, { vehicleId: bus.id, driverId: driverA.id })).status, 409);
 
       // a cancelled trip frees its car
-      const cancelled = await committee.post(`/api/office/trips/${touching.id}/transitions`, { action: 'cancel', version: touching.version + 1, input: { reason: '活动延期' } });
+      const cancelled = await committee.post(`/api/office/trips/${touching.id}/transitions`, { action: 'withdraw', version: touching.version + 1, input: { reason: '活动延期' } });
       assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
       const retry = await approvedTrip(`${D}T12:30`, `${D}T13:30`);
       assert.equal((await fire(office, retry.id, 'assign', retry.version, { vehicleId: bus.id, driverId: driverA.id })).status, 200);

@@ -51,7 +51,7 @@ export default function BoardPage() {
       </Space>
       {data && (
         <Tabs items={[
-          { key: 'v', label: t('车辆'), children: cards(data.vehicles, (v) => ('seats' in v ? `${t(v.kind)} · ${v.seats}${t('座')}` : '')) },
+          { key: 'v', label: t('车辆'), children: cards(data.vehicles, (v) => ('seats' in v ? `${v.seats}${t('座')}` : '')) },
           { key: 'd', label: t('驾驶员'), children: cards(data.drivers, (d) => ('phone' in d ? d.phone : '')) },
         ]} />
       )}
