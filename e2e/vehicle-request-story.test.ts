@@ -110,6 +110,19 @@ describe('vehicle request story (chromium)', { skip, timeout: 420_000 }, () => {
     await page.getByText(purpose.slice(0, 8)).first().waitFor();
     assert.ok(await fitsWidth(page), 'the board fits a phone');
     await shot(stage, page, 'board-390');
+    // a new driver joins the fleet, registered from the board
+    await page.getByRole('button', { name: /登记驾驶员/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('孙立新');
+    await dialog.getByLabel('手机号').fill('1390355');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText(/手机号/).first().waitFor();
+    assert.match(await dialog.innerText(), /11 位手机号/, 'a short number is refused, named');
+    await dialog.getByLabel('手机号').fill('13903550199');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('tab', { name: '驾驶员' }).click();
+    await page.getByText('孙立新').waitFor();
+    await shot(stage, page, 'board-drivers-390');
     await page.close();
   });
 });

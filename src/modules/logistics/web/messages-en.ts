@@ -22,6 +22,8 @@ export default {
   '只看未落实完的': 'Open only', '没有符合条件的保障清单。': 'No checklists match.', '清单模板': 'Template', '保障事项': 'Items', '类别': 'Category',
   '责任人': 'Owner', '添加': 'Add', '已添加': 'Added', '已全部落实': 'All done', '落实中': 'In progress',
   '会场': 'Venue', '材料': 'Materials', '茶歇': 'Tea break', '标识': 'Signage', '宣传': 'Publicity', '其他': 'Other', '协商活动': 'Consultation', '视察调研': 'Inspection',
+  '登记车辆': 'Add a vehicle', '登记驾驶员': 'Add a driver', '已登记': 'Saved', '车牌号': 'Plate', '车型': 'Type', '座位数': 'Seats', '手机号': 'Mobile',
+  '轿车': 'Car', '商务车': 'MPV', '越野车': 'SUV', '中巴': 'Minibus', '大巴': 'Coach',
   // states and actions
   '起草中': 'Draft', '已审批': 'Approved', '已完成': 'Done', '审批通过': 'Approve', '接待完成': 'Complete', '起草': 'Draft', '审批': 'Approval', '完成': 'Done',
   '待审批': 'To approve', '待派车': 'To dispatch', '已派车': 'Dispatched', '已出车': 'Trip done', '未批准': 'Rejected', '已取消': 'Cancelled',
