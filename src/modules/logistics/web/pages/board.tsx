@@ -40,6 +40,13 @@ export default function BoardPage() {
   };
   const go = (d: string, n = days) => setParams(new URLSearchParams({ date: d, days: String(n) }));
 
+  // on a phone the buttons stand under the title rather than beside it (the title would be cut)
+  const fleetButtons = can('logistics.dispatch') && (
+    <Space wrap>
+      <Button icon={<PlusOutlined />} onClick={() => setAdding('vehicle')}>{t('登记车辆')}</Button>
+      <Button icon={<PlusOutlined />} onClick={() => setAdding('driver')}>{t('登记驾驶员')}</Button>
+    </Space>
+  );
   const cards = (rows: Row_[], sub: (r: Row_) => string) => rows.length === 0 ? <Empty /> : (
     <Row gutter={[12, 12]}>
       {rows.map((v) => (
@@ -60,12 +67,8 @@ export default function BoardPage() {
   );
 
   return (
-    <PageCard title={t('车辆安排')} extra={can('logistics.dispatch') && (
-      <Space wrap>
-        <Button icon={<PlusOutlined />} onClick={() => setAdding('vehicle')}>{t('登记车辆')}</Button>
-        <Button icon={<PlusOutlined />} onClick={() => setAdding('driver')}>{t('登记驾驶员')}</Button>
-      </Space>
-    )}>
+    <PageCard title={t('车辆安排')} extra={!mobile && fleetButtons}>
+      {mobile && fleetButtons && <div style={{ marginBottom: 12 }}>{fleetButtons}</div>}
       <Space wrap style={{ marginBottom: 16 }}>
         <Button onClick={() => go(dayjs(date).subtract(days, 'day').format('YYYY-MM-DD'))}>{t('上一段')}</Button>
         <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && go(d.format('YYYY-MM-DD'))} />
