@@ -1,7 +1,6 @@
 /**
- * What other modules' server code may use of the 接待 module (imports from other modules go through this file only).
- * Export lookups, not tables: another module asks "what may this actor see", never reads `logistics_items` itself.
+ * What other modules' server code may use of the 接待、会务、用车 module (imports from other modules go through this file only).
  */
 export { logisticsModule } from './module.ts';
-export { logisticsLifecycle } from './domain/logistics-lifecycle.ts';
-export { canSeeItem } from './domain/logistics-policy.ts';
+export { receptionLifecycle, tripLifecycle } from './domain/lifecycles.ts';
+export { overlaps } from './domain/schedule.ts';

@@ -1,32 +1,31 @@
 /**
- * Manifest of the 接待 module: everything the module brings to the platform, declared rather than registered as a side
- * effect. Permissions (with the roles granted them on a new database), migrations (ordinals 2500–2599, this module's
- * range), the lifecycle, the entity, a setting, the figures, the deadline column and the routes.
+ * Manifest of the 接待、会务、用车 module (办公室 logistics): reception plans, activity logistics checklists, vehicle
+ * requests with approval and dispatch without double booking. Permissions (with the roles granted them on a new
+ * database), migrations (ordinals 2500–2599), the two lifecycles, the entities, the figures, the routes and the seed.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
-import { logisticsLifecycle, logisticsPermissions } from './domain/logistics-lifecycle.ts';
+import { logisticsPermissions as P, receptionLifecycle, staffRoles, tripLifecycle } from './domain/lifecycles.ts';
 import { logisticsEntities } from './server/entities.ts';
 import { logisticsFigureSource } from './server/figures.ts';
 import { logisticsMigrations } from './server/migrations.ts';
 import { logisticsRoutes } from './server/routes.ts';
-import { logisticsSettings } from './server/settings.ts';
+import { seedLogistics } from './server/seed.ts';
 
 export const logisticsModule: ModuleManifest = {
   name: 'logistics',
-  label: '接待',
-  // default grants name roles some module declares (委员, 办公室工作人员 and 政协领导 come from organizations); a module
-  // that needs a role of its own declares it in `roles`
+  label: '接待会务用车',
   permissions: [
-    { code: logisticsPermissions.create, name: '新建和提交接待', defaultRoles: ['member', 'office_staff'] },
-    { code: logisticsPermissions.handle, name: '受理、退回和办结接待', defaultRoles: ['office_staff'] },
-    { code: logisticsPermissions.readAll, name: '查看本级全部接待与统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: P.manage, name: '编制接待方案、会务保障清单及模板', defaultRoles: ['office_staff'] },
+    { code: P.approveReception, name: '审批接待方案', defaultRoles: ['office_staff', 'leader'] },
+    { code: P.requestTrip, name: '申请用车', defaultRoles: [...staffRoles] },
+    { code: P.approveTrip, name: '审批用车（办公室主任）', defaultRoles: ['office_staff', 'leader'] },
+    { code: P.dispatch, name: '派车、登记出车里程，管理车辆和驾驶员', defaultRoles: ['office_staff'] },
+    { code: P.readAll, name: '查看本级全部接待、会务、用车记录与统计', defaultRoles: ['office_staff', 'leader'] },
   ],
   migrations: logisticsMigrations,
-  workflows: [logisticsLifecycle],
+  workflows: [receptionLifecycle, tripLifecycle],
   entities: logisticsEntities,
-  settings: logisticsSettings,
   figures: logisticsFigureSource,
-  // 办理期限 is counted in working days: the kernel moves it when a year's holiday schedule is entered
-  dueDates: [{ table: 'logistics_items', column: 'due_date' }],
   routes: logisticsRoutes,
+  seed: seedLogistics,
 };

@@ -1,37 +1,113 @@
 /**
- * The module's tables as its own server code sees them (migrations 2500–2599). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
- * `logisticsDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
+ * The module's tables as its own server code sees them (migrations 2500–2599). Ids and timestamps are text, dates
+ * 'YYYY-MM-DD' text, a trip's times China wall-clock text 'YYYY-MM-DDTHH:mm' (see domain/schedule.ts), money in whole
+ * yuan (元). A reception's lists (guests, programme, rooms, meals, budget lines) and a checklist's items are JSON text:
+ * they are read and written with their record, under its version, and never queried on their own.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 接待 */
-export interface LogisticsItemsTable {
+interface Versioned {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
   tenant_id: string;
-  title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
-  owner_user_id: string;
-  owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
-  state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-export interface LogisticsTables {
-  logistics_items: LogisticsItemsTable;
+/** 接待方案 */
+export interface ReceptionsTable extends Versioned {
+  title: string;
+  /** 来访单位 */
+  guest_unit: string;
+  start_date: string;
+  end_date: string;
+  /** JSON: guests [{name, unit, title, count}], programme [{time, place, content}], rooms [{hotel, room, guest, nights}], meals [{date, meal, place, people, standard}], budget [{item, amount, actual}] */
+  guests_json: string;
+  programme_json: string;
+  rooms_json: string;
+  meals_json: string;
+  budget_json: string;
+  /** totals kept with the lists, for the list and the figures: 来宾人数, 预算 and 实际支出 (元) */
+  guest_count: number;
+  budget_total: number;
+  actual_total: number;
+  owner_user_id: string;
+  owner_name: string;
+  state: string;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `logisticsDb(ctx.db)`. */
+/** 会务保障清单 (one per activity or meeting) */
+export interface ChecklistsTable extends Versioned {
+  title: string;
+  /** the day of the activity */
+  event_date: string;
+  /** the record of another module it serves (entity type + id, e.g. 'activity'), shown with its title; null for none */
+  link_type: string | null;
+  link_id: string | null;
+  /** JSON [{id, category, label, owner, done}] */
+  items_json: string;
+  items_total: number;
+  items_done: number;
+  owner_user_id: string;
+  owner_name: string;
+}
+
+/** 会务清单模板 */
+export interface ChecklistTemplatesTable extends Versioned {
+  name: string;
+  /** JSON [{category, label}] */
+  items_json: string;
+}
+
+/** 车辆 */
+export interface VehiclesTable extends Versioned {
+  plate: string;
+  seats: number;
+  /** 车型: 轿车, 商务车, 中巴, 越野车 */
+  kind: string;
+  active: number;
+}
+
+/** 驾驶员 */
+export interface DriversTable extends Versioned {
+  name: string;
+  phone: string;
+  active: number;
+}
+
+/** 用车申请 (and, once the car went, the trip: 出车记录 with its mileage) */
+export interface TripsTable extends Versioned {
+  owner_user_id: string;
+  owner_name: string;
+  purpose: string;
+  passengers: number;
+  destination: string;
+  starts_at: string;
+  ends_at: string;
+  /** the China date of starts_at (the figures' and lists' period) */
+  trip_date: string;
+  vehicle_id: string | null;
+  driver_id: string | null;
+  start_km: number | null;
+  end_km: number | null;
+  km: number | null;
+  reason: string | null;
+  state: string;
+}
+
+export interface LogisticsTables {
+  logistics_receptions: ReceptionsTable;
+  logistics_checklists: ChecklistsTable;
+  logistics_checklist_templates: ChecklistTemplatesTable;
+  logistics_vehicles: VehiclesTable;
+  logistics_drivers: DriversTable;
+  logistics_trips: TripsTable;
+}
+
 export const logisticsDb = moduleDb<LogisticsTables>;
 export type LogisticsDb = ModuleDb<LogisticsTables>;
-export type LogisticsItemRow = LogisticsItemsTable;
+export type ReceptionRow = ReceptionsTable;
+export type ChecklistRow = ChecklistsTable;
+export type TripRow = TripsTable;
+export type VehicleRow = VehiclesTable;
+export type DriverRow = DriversTable;

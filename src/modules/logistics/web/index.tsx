@@ -1,22 +1,28 @@
 /**
- * Web manifest of the 接待 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 接待、会务、用车 module, under the 办公室 menu group: 用车申请 (everyone on the staff), 车辆安排
+ * (the office's board of vehicles and drivers), 接待 and 会务保障 (the office's).
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { CarOutlined, CalendarOutlined, CoffeeOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { logisticsPermissions } from '../domain/logistics-permissions.ts';
+import { logisticsPermissions as P } from '../domain/logistics-permissions.ts';
 
 export const logisticsWeb: WebModule = {
   name: 'logistics',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'logistics', label: '接待', icon: <FileTextOutlined />, path: '/logistics', permission: [logisticsPermissions.create, logisticsPermissions.handle, logisticsPermissions.readAll], order: 60 },
+    { key: 'office-trips', label: '用车申请', icon: <CarOutlined />, path: '/office/trips', permission: [P.requestTrip, P.approveTrip, P.dispatch, P.readAll], group: 'office', order: 40 },
+    { key: 'office-board', label: '车辆安排', icon: <CalendarOutlined />, path: '/office/board', permission: [P.approveTrip, P.dispatch, P.readAll], group: 'office', order: 41 },
+    { key: 'office-receptions', label: '接待', icon: <CoffeeOutlined />, path: '/office/receptions', permission: [P.manage, P.readAll], group: 'office', order: 42 },
+    { key: 'office-checklists', label: '会务保障', icon: <CheckSquareOutlined />, path: '/office/checklists', permission: [P.manage, P.readAll], group: 'office', order: 43 },
   ],
   routes: [
-    { path: '/logistics', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/logistics/:id', crumb: '接待详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/office/trips', element: lazyPage(() => import('./pages/trips.tsx')) },
+    { path: '/office/trips/:id', crumb: '用车详情', element: lazyPage(() => import('./pages/trip-detail.tsx')) },
+    { path: '/office/board', element: lazyPage(() => import('./pages/board.tsx')) },
+    { path: '/office/receptions', element: lazyPage(() => import('./pages/receptions.tsx')) },
+    { path: '/office/receptions/:id', crumb: '接待方案', element: lazyPage(() => import('./pages/reception-detail.tsx')) },
+    { path: '/office/checklists', element: lazyPage(() => import('./pages/checklists.tsx')) },
+    { path: '/office/checklists/:id', crumb: '会务保障清单', element: lazyPage(() => import('./pages/checklist-detail.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };
