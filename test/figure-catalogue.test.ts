@@ -121,18 +121,18 @@ for (const d of await dialects()) {
     });
 
     test('a member\'s figures: the same in the catalogue, their record and the directory, each opening exactly its records', async () => {
-      const mine = await figures(member, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions,consultations,inspections,activities,studios,charity`);
-      assert.deepEqual(mine.groups.map((g) => g.module), ['proposals', 'opinions', 'consultations', 'inspections', 'activities', 'studios', 'charity']);
-      assert.ok(flat(mine).every((f) => /^(proposals|opinions|consultations|inspections|activities|studios|charity)\.member\./.test(f.key)));
+      const mine = await figures(member, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions,consultations,inspections,activities,meetings,studios,charity`);
+      assert.deepEqual(mine.groups.map((g) => g.module), ['proposals', 'opinions', 'consultations', 'inspections', 'activities', 'meetings', 'studios', 'charity']);
+      assert.ok(flat(mine).every((f) => /^(proposals|opinions|consultations|inspections|activities|meetings|studios|charity)\.member\./.test(f.key)));
       await followAll(member, flat(mine));
       // the record shows the catalogue's figures, and staff see the same values
       const record = (await member.get(`/api/members/me/record?year=${YEAR}`)).body;
       assert.deepEqual(record.figures, flat(mine));
-      const staffView = await figures(leader, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions,consultations,inspections,activities,studios,charity`);
+      const staffView = await figures(leader, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions,consultations,inspections,activities,meetings,studios,charity`);
       assert.deepEqual(byKey(flat(staffView)), byKey(flat(mine)));
       await followAll(leader, flat(staffView));
       // committee staff read members' records (委员履职) without reading every proposal: they see the figures and their lists
-      const committeeView = await figures(committee, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions,consultations,inspections,activities,studios,charity`);
+      const committeeView = await figures(committee, `year=${YEAR}&userId=${memberId}&modules=proposals,opinions,consultations,inspections,activities,meetings,studios,charity`);
       assert.deepEqual(byKey(flat(committeeView)), byKey(flat(mine)));
       await followAll(committee, flat(committeeView));
       const row = (await leader.get(`/api/members?year=${YEAR}&pageSize=200&sort=points`)).body.items.find((m: any) => m.userId === memberId);
