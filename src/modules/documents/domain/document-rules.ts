@@ -141,3 +141,24 @@ export interface DiffPart { op: 'same' | 'ins' | 'del'; text: string }
 export function diffTexts(a: string, b: string): DiffPart[] {
   return diffChars(a, b).map((p) => ({ op: p.added ? 'ins' : p.removed ? 'del' : 'same', text: p.value }));
 }
+
+/** The distinct two-character pieces (二元组) of a text without whitespace, for the archive's title index. */
+export function titleGrams(text: string): string[] {
+  const chars = [...text.replace(/\s+/g, '').toLowerCase()];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return [...out];
+}
+
+/** What a 文号 (or a part of one) tells: the type by its code, the year in 〔〕, the sequence before 号. */
+export function parseNumber(text: string): { type?: DocumentType; year?: number; seq?: number } {
+  const out: { type?: DocumentType; year?: number; seq?: number } = {};
+  const y = /〔(\d{4})〕/.exec(text);
+  if (y) out.year = Number(y[1]);
+  const n = /〕(\d+)号/.exec(text);
+  if (n) out.seq = Number(n[1]);
+  const code = /([^〔\d])〔/.exec(text)?.[1];
+  const type = documentTypes.find((t) => typeDefs[t].code === code);
+  if (type) out.type = type;
+  return out;
+}

@@ -86,4 +86,17 @@ export const documentsMigrations: MigrationDef[] = [
       await db.schema.createIndex('documents_receipts_recipient').on('documents_receipts').columns(['recipient_id', 'sent_at']).execute();
     },
   },
+  {
+    // the archive's text search: the two-character pieces (二元组) of each document's 文号 and title, so that a word of
+    // the title finds its documents through an index instead of reading every title (LIKE '%…%')
+    name: '2201_documents_title_grams',
+    async up(db) {
+      await db.schema.createTable('documents_title_grams')
+        .addColumn('gram', 'text', (c) => c.notNull())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('documents_title_grams_pk', ['gram', 'document_id'])
+        .execute();
+      await db.schema.createIndex('documents_title_grams_doc').on('documents_title_grams').columns(['document_id']).execute();
+    },
+  },
 ];

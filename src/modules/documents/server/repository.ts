@@ -5,9 +5,9 @@
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { DocumentListQuery } from '../contract.ts';
-import { chainSchema, type Chain } from '../domain/document-rules.ts';
+import { chainSchema, parseNumber, titleGrams, type Chain } from '../domain/document-rules.ts';
 import { canSeeByRole, readsAll } from '../domain/documents-policy.ts';
-import { documentsDb, type DocumentsItemRow } from './tables.ts';
+import { documentsDb, type DocumentsDb, type DocumentsItemRow } from './tables.ts';
 
 export const chainOfRow = (r: { chain: string }): Chain => chainSchema.parse(JSON.parse(r.chain));
 
@@ -62,9 +62,19 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: DocumentListQu
       eb.and([eb('documents_items.number_year', 'is', null), eb('documents_items.created_at', '>=', chinaDayStart(`${year}-01-01`)), eb('documents_items.created_at', '<', chinaDayStart(`${year + 1}-01-01`))]),
     ]));
   }
-  if (q.number) base = base.where('documents_items.number', 'like', likeText(q.number));
+  if (q.number) {
+    // the parts a 文号 tells (type, year, sequence) go through the number's unique index; the text then narrows
+    const n = parseNumber(q.number);
+    if (n.type) base = base.where('documents_items.doc_type', '=', n.type);
+    if (n.year) base = base.where('documents_items.number_year', '=', n.year);
+    if (n.seq) base = base.where('documents_items.number_seq', '=', n.seq);
+    base = base.where('documents_items.number', 'like', likeText(q.number));
+  }
   if (q.q) {
     const pattern = likeText(q.q);
+    // a word of two characters or more: the documents holding its rarest two pieces (the title index), then the exact text
+    const grams = await rarestGrams(db, titleGrams(q.q));
+    for (const g of grams) base = base.where('documents_items.id', 'in', tdb.selectFrom('documents_title_grams').select('documents_title_grams.document_id').where('documents_title_grams.gram', '=', g));
     base = base.where((eb) => eb.or([eb('documents_items.title', 'like', pattern), eb('documents_items.number', 'like', pattern)]));
   }
   if (q.signedFrom) base = base.where('documents_items.signed_at', '>=', chinaDayStart(q.signedFrom));
@@ -87,4 +97,25 @@ export async function commentsOf(db: AnyModuleDb, id: string) {
 }
 export async function receiptsOf(db: AnyModuleDb, id: string) {
   return documentsDb(db).selectFrom('documents_receipts').selectAll().where('document_id', '=', id).orderBy('recipient_kind').orderBy('recipient_name').execute();
+}
+
+/** Of a word's pieces, the two fewest documents hold (each counted up to a bound, so a common piece costs little). */
+async function rarestGrams(db: AnyModuleDb, grams: string[]): Promise<string[]> {
+  if (grams.length <= 2) return grams;
+  const tdb = documentsDb(db);
+  const counts = await Promise.all(grams.slice(0, 12).map(async (g) => {
+    const r = await tdb.selectFrom((eb) => eb.selectFrom('documents_title_grams').select('document_id').where('gram', '=', g).limit(5000).as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return [g, Number(r?.n ?? 0)] as const;
+  }));
+  return counts.sort((a, b) => a[1] - b[1]).slice(0, 2).map(([g]) => g);
+}
+
+/** Write a document's title pieces (inside its unit of work): after it is drafted, retitled or numbered. */
+export async function writeTitleGrams(db: DocumentsDb | AnyModuleDb, rows: ReadonlyArray<{ id: string; title: string; number: string | null }>): Promise<void> {
+  if (rows.length === 0) return;
+  const tdb = documentsDb(db as AnyModuleDb);
+  await tdb.deleteFrom('documents_title_grams').where('document_id', 'in', rows.map((r) => r.id)).execute();
+  const values = rows.flatMap((r) => titleGrams(`${r.number ?? ''}${r.title}`).map((gram) => ({ gram, document_id: r.id })));
+  for (let i = 0; i < values.length; i += 500) await tdb.insertInto('documents_title_grams').values(values.slice(i, i + 500)).execute();
 }

@@ -16,6 +16,7 @@ import { listCommittees, listUnits } from '../../organizations/index.ts';
 import { chainOf, countChars, documentNumber, typeDefs, type DocumentType } from '../domain/document-rules.ts';
 import { publishDocumentTexts } from './search-index.ts';
 import { readDocumentsSettings } from './settings.ts';
+import { writeTitleGrams } from './repository.ts';
 import { documentsDb, type DocumentsItemRow } from './tables.ts';
 
 export const documentSeedFigures = { year: 2025, signed: 256, chars: 1_603_200 } as const;
@@ -167,6 +168,7 @@ export async function seedDocuments(ctx: ModuleContext, seed: SeedContext): Prom
     await insertBatches(t, 'documents_versions', versions, 100);
     await insertBatches(t, 'documents_comments', comments, 200);
     await insertBatches(t, 'documents_receipts', receipts, 200);
+    await writeTitleGrams(trx, items);
   });
   await publishDocumentTexts(ctx, seed.cityId, items);
 }

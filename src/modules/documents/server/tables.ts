@@ -83,7 +83,11 @@ export interface DocumentsReceiptsTable {
   reminders: number;
 }
 
+/** 检索二元组: a two-character piece of a document's 文号 and title */
+export interface DocumentsTitleGramsTable { gram: string; document_id: string }
+
 export interface DocumentsTables {
+  documents_title_grams: DocumentsTitleGramsTable;
   documents_items: DocumentsItemsTable;
   documents_versions: DocumentsVersionsTable;
   documents_comments: DocumentsCommentsTable;
