@@ -82,6 +82,8 @@ export const stateDefs: Record<DocumentState, { label: string; labelEn: string; 
   returned: { label: '退回修改', labelEn: 'Returned', tone: 'warning' },
 };
 export const stateLabel = (s: string) => stateDefs[s as DocumentState]?.label ?? s;
+/** The step of the chain a state belongs to (a comment made in that state is that step's). */
+export const stepOfState = (s: string) => ({ draft: '拟稿', returned: '拟稿', reviewing: '核稿', countersigning: '会签', signing: '签发', signed: '分发', distributed: '分发' } as Record<string, string>)[s] ?? s;
 /** The steps of the chain as the detail page shows them. */
 export const stepNames = ['拟稿', '核稿', '会签', '签发', '分发'] as const;
 

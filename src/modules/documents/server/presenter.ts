@@ -6,7 +6,7 @@
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { DocumentDetail, DocumentListItem } from '../contract.ts';
-import { actionLabels, countChars, stateDefs, stateLabel, typeLabel, type DocumentState } from '../domain/document-rules.ts';
+import { actionLabels, countChars, stateDefs, stateLabel, stepOfState, typeLabel, type DocumentState } from '../domain/document-rules.ts';
 import { actionsFor, countersignedRoles } from './commands.ts';
 import { chainOfRow, commentsOf, receiptsOf, versionsOf } from './repository.ts';
 import type { DocumentsItemRow } from './tables.ts';
@@ -41,7 +41,7 @@ export async function toDetail(ctx: Pick<ModuleContext, 'db' | 'contributions'>,
       review: roleName.get(chain.review) ?? chain.review, sign: roleName.get(chain.sign) ?? chain.sign, steps, current,
       countersign: chain.countersign.map((role) => ({ role, roleLabel: roleName.get(role) ?? role, agreed: passed || agreed.includes(role) })),
     },
-    comments: comments.map((c) => ({ id: c.id, step: c.step, stepLabel: stateLabel(c.step), decision: c.decision ?? null, userName: c.user_name, text: c.text, at: c.at })),
+    comments: comments.map((c) => ({ id: c.id, step: c.step, stepLabel: stepOfState(c.step), decision: c.decision ?? null, userName: c.user_name, text: c.text, at: c.at })),
     versions: versions.map((v) => ({ no: Number(v.no), authorName: v.author_name, at: v.at, chars: countChars(v.title, v.body) })),
     // the receipts are the office's business (and the chain's), not every recipient's
     receipts: r.owner_user_id === actor.userId || actions.includes('distribute') || actor.permissions.has('documents.read_all')

@@ -76,7 +76,7 @@ export default function DocumentDetailPage() {
   const clickAction = (name: string) => {
     if (name === 'edit') { editForm.setFieldsValue({ title: r.title, addressee: r.addressee, body: r.body }); setEditing(true); return; }
     if (name === 'remind') { void act('remind'); return; }
-    if (name === 'comment') { document.getElementById('doc-comment')?.focus(); return; }
+    if (name === 'comment') { document.getElementById('documentComment_text')?.focus(); return; }
     setActing(name);
   };
   const actionLabel = acting ? t(r.actions.find((a) => a.name === acting)?.label ?? acting) : '';
@@ -119,8 +119,8 @@ export default function DocumentDetailPage() {
           }))} />
         )}
         {r.actions.some((a) => a.name === 'comment') && (
-          <Form form={commentForm} layout={mobile ? 'vertical' : 'inline'} onFinish={addComment} style={{ marginTop: 8 }}>
-            <Form.Item name="text" rules={[{ required: true, message: t('请填写意见') }]} style={{ flex: 1, minWidth: 200 }}><Input id="doc-comment" maxLength={2000} placeholder={t('发表意见')} /></Form.Item>
+          <Form form={commentForm} name="documentComment" layout={mobile ? 'vertical' : 'inline'} onFinish={addComment} style={{ marginTop: 8 }}>
+            <Form.Item name="text" rules={[{ required: true, message: t('请填写意见') }]} style={{ flex: 1, minWidth: 200 }}><Input maxLength={2000} placeholder={t('发表意见')} /></Form.Item>
             <Form.Item><Button htmlType="submit">{t('发表意见')}</Button></Form.Item>
           </Form>
         )}
@@ -165,7 +165,7 @@ export default function DocumentDetailPage() {
       )}
 
       <Modal open={editing} title={t('修改')} onCancel={() => setEditing(false)} onOk={() => editForm.submit()} okText={t('保存')} width={mobile ? undefined : 760}>
-        <Form form={editForm} layout="vertical" onFinish={saveEdit}>
+        <Form form={editForm} name="documentEdit" layout="vertical" onFinish={saveEdit}>
           <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
           <Form.Item name="addressee" label={t('主送机关')}><Input maxLength={200} /></Form.Item>
           <Form.Item name="body" label={t('正文')} rules={[{ required: true }]}><Input.TextArea rows={mobile ? 10 : 16} maxLength={60000} /></Form.Item>
@@ -173,7 +173,7 @@ export default function DocumentDetailPage() {
       </Modal>
 
       <Modal open={!!acting} title={actionLabel} onCancel={() => setActing(null)} onOk={() => actForm.submit()} okText={actionLabel} okButtonProps={{ danger: acting === 'return' }} width={mobile ? undefined : 600}>
-        <Form form={actForm} layout="vertical" onFinish={(v) => act(acting!, v)}>
+        <Form form={actForm} name="documentAct" layout="vertical" onFinish={(v) => act(acting!, v)}>
           {acting === 'distribute' ? (
             <>
               <Form.Item name="orgIds" label={t('分发单位')}>

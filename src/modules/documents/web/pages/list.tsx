@@ -68,7 +68,7 @@ export default function DocumentsListPage() {
 
   return (
     <PageCard title={t('公文')} extra={can('documents.draft') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('拟稿')}</Button>}>
-      <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={{ ...filters, year: filters.year ? Number(filters.year) : undefined }} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form form={filterForm} name="documentFilter" layout={mobile ? 'vertical' : 'inline'} initialValues={{ ...filters, year: filters.year ? Number(filters.year) : undefined }} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="docType" label={t('文种')}><Select allowClear style={{ minWidth: 100 }} placeholder={t('全部')} options={(options.data?.types ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
         <Form.Item name="year" label={t('年度')}><InputNumber min={2000} max={2100} style={{ width: mobile ? '100%' : 100 }} /></Form.Item>
         <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
@@ -90,7 +90,7 @@ export default function DocumentsListPage() {
         <Table<DocumentListItem> rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={pagination} scroll={{ x: 'max-content' }} />
       )}
       <Modal open={creating} title={t('拟稿')} onCancel={() => setCreating(false)} onOk={() => createForm.submit()} okText={t('保存草稿')} width={mobile ? undefined : 760}>
-        <Form form={createForm} layout="vertical" onFinish={create}>
+        <Form form={createForm} name="documentCreate" layout="vertical" onFinish={create}>
           <Form.Item name="docType" label={t('文种')} rules={[{ required: true, message: t('请选择文种') }]} extra={t('选择文种后按模板填入标题和正文')}>
             <Select onChange={chooseType} options={(options.data?.types ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} />
           </Form.Item>
