@@ -68,6 +68,9 @@ async function run(w: World, kind: string) {
     ['page_50', `page=50`, () => true],
   ];
   const n = quick ? 40 : 200;
+  // a bare route at the same pace: what any request costs on this machine in this run (sign-in check, HTTP)
+  const bare = await inFlight(Array.from({ length: n }, () => () => office.get('/api/health')), 1);
+  emit({ name: `documents_bare_health_p99_${kind}`, value: round(percentile(bare.times, 99), 1), unit: 'ms', p50: round(percentile(bare.times, 50), 1), requests: n });
   for (const [name, query, match] of searches) {
     const url = `/api/office/documents?pageSize=20&${query}`;
     const first = await office.get(url);

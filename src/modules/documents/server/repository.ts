@@ -72,8 +72,10 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: DocumentListQu
   }
   if (q.q) {
     const pattern = likeText(q.q);
-    // a word of two characters or more: the documents holding its rarest two pieces (the title index), then the exact text
-    const grams = await rarestGrams(db, titleGrams(q.q));
+    // a word of two characters or more: the documents holding its first and last pieces (the title index), then the
+    // exact text; two pieces narrow a word to few documents without asking the index how common each piece is
+    const all = titleGrams(q.q);
+    const grams = all.length > 2 ? [all[0], all[all.length - 1]] : all;
     for (const g of grams) base = base.where('documents_items.id', 'in', tdb.selectFrom('documents_title_grams').select('documents_title_grams.document_id').where('documents_title_grams.gram', '=', g));
     base = base.where((eb) => eb.or([eb('documents_items.title', 'like', pattern), eb('documents_items.number', 'like', pattern)]));
   }
@@ -97,18 +99,6 @@ export async function commentsOf(db: AnyModuleDb, id: string) {
 }
 export async function receiptsOf(db: AnyModuleDb, id: string) {
   return documentsDb(db).selectFrom('documents_receipts').selectAll().where('document_id', '=', id).orderBy('recipient_kind').orderBy('recipient_name').execute();
-}
-
-/** Of a word's pieces, the two fewest documents hold (each counted up to a bound, so a common piece costs little). */
-async function rarestGrams(db: AnyModuleDb, grams: string[]): Promise<string[]> {
-  if (grams.length <= 2) return grams;
-  const tdb = documentsDb(db);
-  const counts = await Promise.all(grams.slice(0, 12).map(async (g) => {
-    const r = await tdb.selectFrom((eb) => eb.selectFrom('documents_title_grams').select('document_id').where('gram', '=', g).limit(5000).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    return [g, Number(r?.n ?? 0)] as const;
-  }));
-  return counts.sort((a, b) => a[1] - b[1]).slice(0, 2).map(([g]) => g);
 }
 
 /** Write a document's title pieces (inside its unit of work): after it is drafted, retitled or numbered. */
