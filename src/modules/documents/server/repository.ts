@@ -30,6 +30,8 @@ export async function canSee(db: AnyModuleDb, r: DocumentsItemRow, actor: Actor)
 /** A China date's first instant as stored UTC text. */
 export const chinaDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Up to this many documents found through the title index are looked up by id. */
+const WORD_IDS = 2000;
 const likeText = (s: string) => `%${s.replace(/[%_\\]/g, '')}%`;
 
 /**
@@ -72,11 +74,16 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: DocumentListQu
   }
   if (q.q) {
     const pattern = likeText(q.q);
-    // a word of two characters or more: the documents holding its first and last pieces (the title index), then the
-    // exact text; two pieces narrow a word to few documents without asking the index how common each piece is
+    // a word of two characters or more: the documents holding its first and last pieces (the title index, one join),
+    // then the exact text; a word so common that more than WORD_IDS documents hold both pieces is matched by text alone
     const all = titleGrams(q.q);
-    const grams = all.length > 2 ? [all[0], all[all.length - 1]] : all;
-    for (const g of grams) base = base.where('documents_items.id', 'in', tdb.selectFrom('documents_title_grams').select('documents_title_grams.document_id').where('documents_title_grams.gram', '=', g));
+    if (all.length > 0) {
+      const first = all[0], last = all[all.length - 1];
+      const ids = (await tdb.selectFrom('documents_title_grams as g1')
+        .innerJoin('documents_title_grams as g2', (j) => j.onRef('g2.document_id', '=', 'g1.document_id').on('g2.gram', '=', last))
+        .select('g1.document_id').where('g1.gram', '=', first).limit(WORD_IDS + 1).execute()).map((r) => r.document_id);
+      if (ids.length <= WORD_IDS) base = ids.length ? base.where('documents_items.id', 'in', ids) : base.where((eb) => eb.val(1), '=', 0);
+    }
     base = base.where((eb) => eb.or([eb('documents_items.title', 'like', pattern), eb('documents_items.number', 'like', pattern)]));
   }
   if (q.signedFrom) base = base.where('documents_items.signed_at', '>=', chinaDayStart(q.signedFrom));
