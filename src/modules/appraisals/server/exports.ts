@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { a4, fangsong, heiti, officialMargins, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import { chineseNumber } from '../../../kernel/universal/work-year.ts';
 import type { AppraisalDetail, UnitResultView } from '../contract.ts';
 
@@ -36,9 +37,6 @@ export async function resultsWorkbook(a: AppraisalDetail, results: UnitResultVie
 }
 
 
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 const cell = (text: string, head = false) => new TableCell({
@@ -81,7 +79,7 @@ export async function resultsReport(a: AppraisalDetail, results: UnitResultView[
   children.push(para(organisationName, { before: 480, center: false }));
   const doc = new Document({
     styles: { default: { document: { run: { font: fangsong, size: 32 } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }],
+    sections: [{ properties: { page: { size: { ...a4 }, margin: { ...officialMargins } } }, children }],
   });
   return Packer.toBuffer(doc);
 }

@@ -4,16 +4,13 @@
  * changes made after approval. 宋体/仿宋/黑体 on A4, as the proposal forms.
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { fangsong, heiti, officialMargins, sizes, songti, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import { chineseNumber } from '../../../kernel/universal/work-year.ts';
 import { consultationFormLabels, consultationForms } from '../domain/consultation-forms.ts';
 import type { PlanDetail } from '../domain/plan-contract.ts';
 
-const songti = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
-const size3 = 32;
-const size5 = 24;
+const size3 = sizes.san;
+const size5 = sizes.xiaoSi;
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 const widths = [700, 3500, 1100, 1700, 2400];
@@ -65,7 +62,7 @@ export async function buildPlanDocx(plan: PlanDetail, organisationName: string):
     creator: organisationName,
     title: plan.title,
     styles: { default: { document: { run: { font: songti, size: size3 } } } },
-    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }],
+    sections: [{ properties: { page: { margin: { ...officialMargins } } }, children }],
   });
   return Packer.toBuffer(doc);
 }

@@ -1,19 +1,29 @@
 /**
- * The kinds of record the module owns, as the manifest declares them: the entity type (as stored in tasks, history,
- * audit and attachments), its Chinese name, the page work items (待办) and notifications link to, and which ids an
- * actor may see (used by the search and, by default, by attachments).
+ * The kind of record the module owns: the 公文, its page, who may see which ids (the search and attachments use it)
+ * and its search source, so that the cross-module search finds documents by 文号, title and text.
  */
 import type { EntityDecl } from '../../../kernel/server/contributions.ts';
-import { canSeeItem } from '../domain/documents-policy.ts';
+import { stateLabel } from '../domain/document-rules.ts';
+import { canSee } from './repository.ts';
+import { ENTITY } from './commands.ts';
+import { DOCUMENT_SOURCE } from './search-index.ts';
 import { documentsDb } from './tables.ts';
 
 export const documentsEntities: EntityDecl[] = [
   {
-    type: 'documents_item', label: '公文', labelEn: 'Item', link: (id) => `/documents/${encodeURIComponent(id)}`,
+    type: ENTITY, label: '公文', labelEn: 'Official document', link: (id) => `/office/documents/${encodeURIComponent(id)}`,
+    searchSources: [DOCUMENT_SOURCE],
+    async titles(ctx, ids) {
+      if (ids.length === 0) return new Map();
+      const rows = await documentsDb(ctx.db).selectFrom('documents_items').select(['id', 'title', 'number']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.number ? `${r.number} ${r.title}` : r.title]));
+    },
     async visibleIds(ctx, actor, ids) {
-      if (ids.length === 0) return new Set<string>();
-      const rows = await documentsDb(ctx.db).selectFrom('documents_items').select(['id', 'tenant_id', 'owner_user_id']).where('id', 'in', ids).execute();
-      return new Set(rows.filter((r) => canSeeItem(r, actor)).map((r) => r.id));
+      const out = new Map<string, { state: string; stateLabel: string }>();
+      if (ids.length === 0) return out;
+      const rows = await documentsDb(ctx.db).selectFrom('documents_items').selectAll().where('id', 'in', ids).execute();
+      for (const r of rows) if (await canSee(ctx.db, r, actor)) out.set(r.id, { state: r.state, stateLabel: stateLabel(r.state) });
+      return out;
     },
   },
 ];

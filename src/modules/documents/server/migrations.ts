@@ -1,8 +1,7 @@
 /**
- * The module's tables. Migration names carry a global ordinal from the module's own range (2200–2299 here;
- * a module made with `scripts/new-module.ts` gets its own range) and never change once shipped: a later change to a
- * table is a new migration with the next ordinal. The same migration runs on SQLite and PostgreSQL, so columns use
- * the portable conventions: text ids and timestamps, 'YYYY-MM-DD' dates, integers.
+ * The module's tables (ordinals 2200–2299). The same migration runs on SQLite and PostgreSQL. The 文号's unique index
+ * (CPPCC, type, year, sequence) is what makes two signers at once never share a number: the second commit fails and
+ * its unit of work is retried with the next number.
  */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
 
@@ -13,21 +12,91 @@ export const documentsMigrations: MigrationDef[] = [
       await db.schema.createTable('documents_items')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('doc_type', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('addressee', 'text', (c) => c.notNull())
+        .addColumn('chars', 'integer', (c) => c.notNull())
         .addColumn('owner_user_id', 'text', (c) => c.notNull())
         .addColumn('owner_name', 'text', (c) => c.notNull())
-        .addColumn('due_date', 'text')
-        .addColumn('return_reason', 'text')
-        .addColumn('result', 'text')
+        .addColumn('owner_org_id', 'text', (c) => c.notNull())
         .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('chain', 'text', (c) => c.notNull())
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('return_reason', 'text')
+        .addColumn('number', 'text')
+        .addColumn('number_year', 'integer')
+        .addColumn('number_seq', 'integer')
+        .addColumn('signer_name', 'text')
+        .addColumn('signed_at', 'text')
+        .addColumn('version_no', 'integer', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      // the list's two ways in: a CPPCC's records by state and time (staff), one person's own records (members)
+      // 文号 without duplicates: per CPPCC, type and year
+      await db.schema.createIndex('documents_items_number').on('documents_items').columns(['tenant_id', 'doc_type', 'number_year', 'number_seq']).unique().execute();
+      // the archive: by state and time, by type and year, by signing time (the figures), by 文号
       await db.schema.createIndex('documents_items_tenant_state').on('documents_items').columns(['tenant_id', 'state', 'created_at']).execute();
+      await db.schema.createIndex('documents_items_signed').on('documents_items').columns(['tenant_id', 'signed_at']).execute();
+      await db.schema.createIndex('documents_items_number_text').on('documents_items').columns(['tenant_id', 'number']).execute();
+      await db.schema.createIndex('documents_items_tenant_created').on('documents_items').columns(['tenant_id', 'created_at']).execute();
+      await db.schema.createIndex('documents_items_type_year').on('documents_items').columns(['tenant_id', 'doc_type', 'number_year', 'created_at']).execute();
       await db.schema.createIndex('documents_items_owner').on('documents_items').columns(['owner_user_id', 'created_at']).execute();
+
+      await db.schema.createTable('documents_versions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('no', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('author_name', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('documents_versions_doc').on('documents_versions').columns(['document_id', 'no']).unique().execute();
+
+      await db.schema.createTable('documents_comments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('step', 'text', (c) => c.notNull())
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('decision', 'text')
+        .addColumn('party', 'text')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('documents_comments_doc').on('documents_comments').columns(['document_id', 'at']).execute();
+
+      await db.schema.createTable('documents_receipts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('recipient_kind', 'text', (c) => c.notNull())
+        .addColumn('recipient_id', 'text', (c) => c.notNull())
+        .addColumn('recipient_name', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .addColumn('read_by_name', 'text')
+        .addColumn('reminded_at', 'text')
+        .addColumn('reminders', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('documents_receipts_doc').on('documents_receipts').columns(['document_id', 'recipient_kind', 'recipient_id']).unique().execute();
+      await db.schema.createIndex('documents_receipts_recipient').on('documents_receipts').columns(['recipient_id', 'sent_at']).execute();
+    },
+  },
+  {
+    // the archive's text search: the two-character pieces (二元组) of each document's 文号 and title, so that a word of
+    // the title finds its documents through an index instead of reading every title (LIKE '%…%')
+    name: '2201_documents_title_grams',
+    async up(db) {
+      await db.schema.createTable('documents_title_grams')
+        .addColumn('gram', 'text', (c) => c.notNull())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('documents_title_grams_pk', ['gram', 'document_id'])
+        .execute();
+      await db.schema.createIndex('documents_title_grams_doc').on('documents_title_grams').columns(['document_id']).execute();
     },
   },
 ];

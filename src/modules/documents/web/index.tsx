@@ -1,22 +1,22 @@
 /**
- * Web manifest of the 公文 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 公文 module: 公文 (the archive and the documents on the chain) and 收文 (documents distributed to
+ * oneself or one's organisation), under 办公室; the pages, each lazily loaded; the English of its Chinese labels.
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
-import { documentsPermissions } from '../domain/documents-permissions.ts';
+import { documentsPermissions as P } from '../domain/documents-permissions.ts';
 
 export const documentsWeb: WebModule = {
   name: 'documents',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'documents', label: '公文', icon: <FileTextOutlined />, path: '/documents', permission: [documentsPermissions.create, documentsPermissions.handle, documentsPermissions.readAll], order: 60 },
+    { key: 'documents', label: '公文', icon: <FileTextOutlined />, path: '/office/documents', permission: [P.draft, P.approve, P.readAll], group: 'office', order: 10 },
+    { key: 'documents-inbox', label: '收文', icon: <InboxOutlined />, path: '/office/documents/inbox', permission: P.receive, group: 'office', order: 11 },
   ],
   routes: [
-    { path: '/documents', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/documents/:id', crumb: '公文详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/office/documents', permission: [P.draft, P.approve, P.readAll], element: lazyPage(() => import('./pages/list.tsx')) },
+    { path: '/office/documents/inbox', permission: P.receive, element: lazyPage(() => import('./pages/inbox.tsx')) },
+    { path: '/office/documents/:id', crumb: '公文详情', element: lazyPage(() => import('./pages/detail.tsx')) },
   ],
-  // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
 };

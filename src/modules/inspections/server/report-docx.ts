@@ -4,16 +4,12 @@
  * trip, the problems found, the recommendations with their responsible departments), the leaders' instructions when
  * any, the CPPCC's name and the date at the foot of the text, page numbers 「— 1 —」.
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { bodyLine, fangsong, heiti, kaiti, officialMargins, pageNumberFooter, sizes, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import type { InspectionDetail } from '../contract.ts';
 
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const kaiti = { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体_GB2312', cs: 'KaiTi' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
-const size2 = 44;
-const size3 = 32;
-const bodyLine = { line: 560, lineRule: 'exact' as const };
+const size2 = sizes.er;
+const size3 = sizes.san;
 const cn = ['一', '二', '三', '四', '五', '六'];
 
 const body = (text: string, font = fangsong) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text, font, size: size3 })] });
@@ -58,11 +54,11 @@ export async function buildReportDocx(d: InspectionDetail, organisationName: str
   children.push(new Paragraph({ spacing: { before: 600 }, children: [] }));
   children.push(right(organisationName));
   children.push(right(chineseDate(o.date)));
-  const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fangsong, size: 28 })] })] });
+  const footer = pageNumberFooter();
   const doc = new Document({
     creator: organisationName, title: o.title,
     styles: { default: { document: { run: { font: fangsong, size: size3 } } } },
-    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, footers: { default: footer }, children }],
+    sections: [{ properties: { page: { margin: { ...officialMargins } } }, footers: { default: footer }, children }],
   });
   return Packer.toBuffer(doc);
 }

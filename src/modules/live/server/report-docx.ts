@@ -4,11 +4,9 @@
  * and recommendations can take it over.
  */
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { fangsong, heiti, officialMargins, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import type { ContributionItem, OpinionGroupsView, SessionDetail, StatementItem } from '../contract.ts';
 
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
 const p = (text: string, o: { font?: typeof fangsong; size?: number; center?: boolean; indent?: boolean } = {}) => new Paragraph({
   alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { line: 560 }, indent: o.indent ? { firstLine: 640 } : undefined,
   children: [new TextRun({ text, font: o.font ?? fangsong, size: o.size ?? 32 })],
@@ -51,6 +49,6 @@ export async function buildReportDocx(s: SessionDetail, contributions: Contribut
   children.push(h('四、共识与建议'));
   if (groups.consensus.length) groups.consensus.forEach((c, i) => children.push(p(`${i + 1}. ${c.body}（各组赞同率均不低于 ${pct(c.minAgree)}）`, { indent: true })));
   else children.push(p('各组尚未形成明确共识，建议在协商会上进一步讨论。', { indent: true }));
-  const doc = new Document({ sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }] });
+  const doc = new Document({ sections: [{ properties: { page: { margin: { ...officialMargins } } }, children }] });
   return Packer.toBuffer(doc);
 }

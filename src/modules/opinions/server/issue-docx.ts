@@ -5,6 +5,7 @@
  * and page numbers (— 1 —) at the bottom. Takes plain data, so it can be built and measured without a database.
  */
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { type OfficialFont, a4, bodyLine, fangsong, heiti, kaiti, officialMargins, sizes, songti, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 
 /** One source report of a piece: who is credited (委员 name, or the unit that submitted it). */
 export interface IssueDocxSource {
@@ -54,17 +55,11 @@ export interface IssueDocxInput {
 }
 
 /* Fonts of an official document: 小标宋 for titles, 黑体 for headings, 仿宋 for the body, 楷体 for the credit line. */
-const font = (eastAsia: string, ascii: string) => ({ ascii, hAnsi: ascii, eastAsia, cs: ascii });
-const fangsong = font('仿宋_GB2312', 'FangSong');
-const xiaobiaosong = font('方正小标宋简体', 'SimSun');
-const heiti = font('黑体', 'SimHei');
-const kaiti = font('楷体_GB2312', 'KaiTi');
-const songti = font('宋体', 'SimSun');
 /** sizes in half-points: 初号 42 pt, 二号 22 pt, 三号 16 pt, 四号 14 pt */
-const size = { chu: 84, er: 44, san: 32, si: 28 };
+const size = sizes;
 const red = 'C00000';
 /** body line spacing: fixed 28 pt (560 twentieths): 22 lines a page as GB/T 9704 sets */
-const line = { line: 560, lineRule: 'exact' as const };
+const line = bodyLine;
 
 /** 2026-05-08 → 2026年5月8日 */
 export function chineseDate(d: string): string {
@@ -86,7 +81,7 @@ export function creditLine(kind: 'single' | 'composite', sources: IssueDocxSourc
   return kind === 'composite' ? `（根据${who}反映综合整理）` : `（${who}反映）`;
 }
 
-const run = (text: string, f: ReturnType<typeof font>, sz: number, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, font: f, size: sz, ...extra });
+const run = (text: string, f: OfficialFont, sz: number, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, font: f, size: sz, ...extra });
 
 function bodyParagraphs(text: string): Paragraph[] {
   return text.split(/\n+/).map((x) => x.trim()).filter(Boolean).map((x) => new Paragraph({
@@ -143,7 +138,7 @@ export async function buildIssueDocx(input: IssueDocxInput): Promise<Buffer> {
     title: `${input.title}${input.year}年${input.number}`,
     styles: { default: { document: { run: { font: fangsong, size: size.san } } } },
     sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, footer: 992 } } },
+      properties: { page: { size: { ...a4 }, margin: { ...officialMargins, footer: 992 } } },
       footers: {
         default: new Footer({
           children: [new Paragraph({

@@ -4,7 +4,8 @@
  * 通报 Word document (关于YYYY年度社情民意信息工作情况的通报, GB/T 9704 form) and as an Excel workbook.
  */
 import ExcelJS from 'exceljs';
-import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { a4, bodyLine, fangsong, heiti, officialMargins, pageNumberFooter, songti, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
 import { getOrg, listCommittees, memberGroupsOf, memberIdsOf, orgNames } from '../../organizations/index.ts';
 import type { OpinionRanking, RankingRow } from '../contract.ts';
@@ -87,12 +88,7 @@ export async function memberPointsOf(anyDb: AnyModuleDb, tenantId: string, year:
 
 /* ---------------- the 通报 as Word ---------------- */
 
-const font = (eastAsia: string, ascii: string) => ({ ascii, hAnsi: ascii, eastAsia, cs: ascii });
-const fangsong = font('仿宋_GB2312', 'FangSong');
-const xiaobiaosong = font('方正小标宋简体', 'SimSun');
-const heiti = font('黑体', 'SimHei');
-const songti = font('宋体', 'SimSun');
-const line = { line: 560, lineRule: 'exact' as const };
+const line = bodyLine;
 const red = 'C00000';
 const run = (text: string, f = fangsong, size = 32, extra: { bold?: boolean; color?: string } = {}) => new TextRun({ text, font: f, size, ...extra });
 const para = (text: string, opts: { indent?: boolean; f?: typeof fangsong; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
@@ -128,8 +124,8 @@ export async function rankingDocx(r: OpinionRanking, opts: { top: number; issuer
     creator: opts.issuer, title,
     styles: { default: { document: { run: { font: fangsong, size: 32 } } } },
     sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, footer: 992 } } },
-      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: songti, size: 28 })] })] }) },
+      properties: { page: { size: { ...a4 }, margin: { ...officialMargins, footer: 992 } } },
+      footers: { default: pageNumberFooter({ font: songti }) },
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER, spacing: { after: 360 }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: red, space: 8 } },

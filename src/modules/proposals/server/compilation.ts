@@ -5,6 +5,7 @@
  * once released, the reply and its class. The input is plain data, so the builder is measured on its own.
  */
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TableOfContents, TextRun } from 'docx';
+import { fangsong, heiti, kaiti, sizes, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 
 export interface CompilationProposal {
   /** 提案编号, e.g. 第0001号 */
@@ -44,14 +45,10 @@ export interface CompilationInput {
   proposals: CompilationProposal[];
 }
 
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const kaiti = { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体_GB2312', cs: 'KaiTi' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
 /** sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt */
-const size2 = 44;
-const size3 = 32;
-const size4 = 28;
+const size2 = sizes.er;
+const size3 = sizes.san;
+const size4 = sizes.si;
 const bodyLine = { line: 500, lineRule: 'exact' as const };
 
 function dateCn(d: string): string {

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopPosition, TabStopType, TextRun } from 'docx';
+import { bodyLine, fangsong, heiti, kaiti, officialMargins, sizes, songti } from '../../../kernel/server/official-docx.ts';
 import type { ProposalListItem, ProposalStats } from '../contract.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
 import type { CodeLabel } from '../domain/proposal-settings.ts';
@@ -105,15 +106,11 @@ export async function proposalStatsWorkbook(stats: ProposalStats, caption: strin
 }
 
 /** Fonts of an official document: 仿宋 for the body, 黑体 for headings, the letterhead in 宋体 bold red. */
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const songti = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
-const kaiti = { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体_GB2312', cs: 'KaiTi' };
 /** 三号 = 16 pt = 32 half-points; 二号 = 22 pt */
-const size3 = 32;
-const size2 = 44;
+const size3 = sizes.san;
+const size2 = sizes.er;
 /** body line spacing: fixed 28 pt (560 twentieths) */
-const line = { line: 560, lineRule: 'exact' as const };
+const line = bodyLine;
 
 export interface ReplyLetter {
   unitName: string;
@@ -187,7 +184,7 @@ export async function replyLetterDocx(l: ReplyLetter): Promise<Buffer> {
     styles: { default: { document: { run: { font: fangsong, size: size3 } } } },
     sections: [{
       // GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm
-      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
+      properties: { page: { margin: { ...officialMargins } } },
       children: [
         // 发文机关标志 with the red rule under it
         new Paragraph({

@@ -3,6 +3,7 @@
  * 办理单位, 答复类别) — as data for the print page and as a Word table.
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { fangsong, heiti, sizes, songti } from '../../../kernel/server/official-docx.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import { can } from '../../../kernel/server/actor.ts';
 import { handlingModeLabels, proposalCategoryLabels, proposalTypeLabels, unitRoleLabels, type HandlingMode, type ProposalCategory, type ProposalType, type UnitRole } from '../contract.ts';
@@ -62,11 +63,8 @@ export function unitsLine(f: Pick<ProposalForm, 'units' | 'handlingModeLabel'>):
   return f.handlingModeLabel ? `${list}　[${f.handlingModeLabel}]` : list;
 }
 
-const songti = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const size4 = 28;
-const size5 = 24;
+const size4 = sizes.si;
+const size5 = sizes.xiaoSi;
 const border = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 

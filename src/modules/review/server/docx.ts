@@ -4,19 +4,15 @@
  * foot. Each section is its wording with the live figures, then a table-like list of its figures with the change, then
  * its notable records (重点记录).
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { bodyLine, fangsong, heiti, kaiti, officialMargins, pageNumberFooter, sizes, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import { chineseNumber } from '../../../kernel/universal/work-year.ts';
 import type { ReviewDocument } from '../contract.ts';
 import { changeText } from '../domain/review-document.ts';
 
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const kaiti = { ascii: 'KaiTi', hAnsi: 'KaiTi', eastAsia: '楷体_GB2312', cs: 'KaiTi' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
 /** sizes in half-points: 二号 22 pt, 三号 16 pt */
-const size2 = 44;
-const size3 = 32;
-const bodyLine = { line: 560, lineRule: 'exact' as const };
+const size2 = sizes.er;
+const size3 = sizes.san;
 
 const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: bodyLine, indent: { firstLine: 640 }, children: [new TextRun({ text, font: fangsong, size: size3 })] });
 
@@ -39,11 +35,11 @@ export async function reviewDocx(d: ReviewDocument, date: string): Promise<Buffe
   });
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600, ...bodyLine }, indent: { right: 640 }, children: [new TextRun({ text: d.organisation.name, font: fangsong, size: size3 })] }));
   children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodyLine, indent: { right: 640 }, children: [new TextRun({ text: `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`, font: fangsong, size: size3 })] }));
-  const footer = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fangsong, size: 28 })] })] });
+  const footer = pageNumberFooter();
   const doc = new Document({
     creator: d.organisation.name, title: d.title,
     styles: { default: { document: { run: { font: fangsong, size: size3 } } } },
-    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } }, footers: { default: footer }, children }],
+    sections: [{ properties: { page: { margin: { ...officialMargins } } }, footers: { default: footer }, children }],
   });
   return Packer.toBuffer(doc);
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { fangsong, heiti, officialMargins, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { SurveyResults } from '../contract.ts';
 import { questionKindLabels, tally, visibleQuestions, type Answers } from '../domain/survey-form.ts';
@@ -118,9 +119,6 @@ export async function resultsWorkbook(s: SurveysItemRow, results: SurveyResults,
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const fangsong = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312', cs: 'FangSong' };
-const heiti = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体', cs: 'SimHei' };
-const xiaobiaosong = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体', cs: 'SimSun' };
 const para = (text: string, o: { font?: typeof fangsong; size?: number; center?: boolean; before?: number; after?: number; indent?: boolean } = {}) => new Paragraph({
   alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 560 },
   indent: o.indent ? { firstLine: 640 } : undefined,
@@ -149,6 +147,6 @@ export async function resultsDocument(s: SurveysItemRow, results: SurveyResults,
     }
   });
   children.push(para(committeeName, { before: 480 }));
-  const doc = new Document({ creator: committeeName, title: s.title, sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }] });
+  const doc = new Document({ creator: committeeName, title: s.title, sections: [{ properties: { page: { margin: { ...officialMargins } } }, children }] });
   return Packer.toBuffer(doc);
 }
