@@ -58,7 +58,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/activities': ['/api/activities', '/api/activities/options'],
     '/documents': ['/api/documents', '/api/documents/options'],
     '/news': ['/api/news', '/api/news/options'],
-    '/portal': ['/api/portal', '/api/portal/options'],
+    '/portal-settings': ['/api/portal/settings'],
     '/logistics': ['/api/logistics', '/api/logistics/options'],
     '/meetings': ['/api/meetings', '/api/meetings/options'],
     '/studios': ['/api/studios', '/api/studios/options'],
