@@ -34,7 +34,7 @@ const linkOf = (frame: SiteFrame, key: string, it: ListedItem, portalPage: boole
 
 const CSS = `*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}body{margin:0;font:16px/1.75 -apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif;color:#1f1f1f;background:#f5f3f0;overflow-wrap:anywhere}
 a{color:#a8071a;text-decoration:none}a:hover{text-decoration:underline}
-.site{background:#a8071a;color:#fff}.site .in{padding:14px 16px 0}.brand{color:#fff;font-size:20px;font-weight:700;letter-spacing:.04em;display:block}.sub{margin:2px 0 0;font-size:13px;opacity:.85}
+.site{background:#a8071a;color:#fff}.site .in{padding:14px 16px 0}.brand{color:#fff;font-size:20px;font-weight:700;letter-spacing:.04em;display:block}.sub{margin:2px 0 0;font-size:13px}
 nav{display:flex;gap:4px;overflow-x:auto;padding:8px 12px 0;scrollbar-width:none;-webkit-overflow-scrolling:touch}nav::-webkit-scrollbar{display:none}
 nav a{color:#fff;white-space:nowrap;padding:8px 10px;border-radius:6px 6px 0 0;font-size:15px}nav a[aria-current]{background:#f5f3f0;color:#a8071a;font-weight:600}
 .in{max-width:1000px;margin:0 auto}main.in{padding:16px}
@@ -42,14 +42,14 @@ h1{font-size:22px;line-height:1.45;margin:4px 0 8px}h2{font-size:18px;margin:22p
 .box{background:#fff;border-radius:10px;padding:14px 16px;margin:0 0 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}.box>h2:first-child{margin-top:0}
 .head{display:flex;justify-content:space-between;align-items:baseline;gap:8px}.head h2{margin-top:0}.head a{font-size:14px;white-space:nowrap}
 ul.items{list-style:none;margin:0;padding:0}ul.items li{padding:10px 0;border-top:1px solid #f0f0f0}ul.items li:first-child{border-top:0}
-.t{font-size:16px;font-weight:500;color:#1f1f1f;display:block}.m{font-size:13px;color:#8c8c8c;margin-top:2px}
+.t{font-size:16px;font-weight:500;color:#1f1f1f;display:block}.m{font-size:13px;color:#666;margin-top:2px}
 .figs{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:10px}.fig{background:#fff7f0;border-radius:8px;padding:10px 12px}.fig b{display:block;font-size:24px;color:#a8071a;line-height:1.3}.fig span{font-size:13px;color:#595959}
-.kicker{color:#a8071a;font-size:14px;margin:0}.date{color:#8c8c8c;font-size:14px;margin:0 0 12px}
+.kicker{color:#a8071a;font-size:14px;margin:0}.date{color:#666;font-size:14px;margin:0 0 12px}
 article p{margin:0 0 12px;text-indent:2em}article .more,article .facts,article .kicker,article .date{text-indent:0}article img{max-width:100%;height:auto}article table{display:block;max-width:100%;overflow-x:auto}
-dl.facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0 0 12px;font-size:15px}dl.facts dt{color:#8c8c8c}dl.facts dd{margin:0}
-.pager{display:flex;justify-content:space-between;gap:8px;margin-top:12px;font-size:15px}.empty{color:#8c8c8c}
+dl.facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0 0 12px;font-size:15px}dl.facts dt{color:#666}dl.facts dd{margin:0}
+.pager{display:flex;justify-content:space-between;gap:8px;margin-top:12px;font-size:15px}.empty{color:#666}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-footer{color:#8c8c8c;font-size:13px;text-align:center;padding:20px 16px 32px}
+footer{color:#595959;font-size:13px;text-align:center;padding:20px 16px 32px}footer a,article a{text-decoration:underline}
 @media (min-width:720px){.figs{grid-template-columns:repeat(4,minmax(0,1fr))}.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}.brand{font-size:24px}h1{font-size:26px}}`;
 
 interface Head { title: string; description: string; path: string; type?: 'website' | 'article'; current?: string }
