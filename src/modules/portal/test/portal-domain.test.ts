@@ -1,0 +1,99 @@
+// The portal's pure parts: the page cache (LRU bound, time limit, what an event drops, a render overtaken by an
+// event is not kept), the sections' arrangement by 门户设置, links a module gives, escaping, and the templates' tags.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { PageCache, type CachedPage } from '../domain/page-cache.ts';
+import { arrangeSections, portalSettingsSchema, portalTitleOf } from '../domain/portal-settings.ts';
+import { renderItem, renderRobots, renderSection, renderSitemap, safeHref, type SiteFrame } from '../domain/templates.ts';
+import { escapeHtml, excerpt, textToHtml } from '../../../kernel/universal/html.ts';
+
+const page = (tenantId: string, section: string | null): CachedPage => ({ status: 200, type: 'text/html', body: Buffer.from(`${tenantId}${section}`), etag: 'W/"x"', lastModified: '', tenantId, section });
+
+describe('page cache (门户页面缓存)', () => {
+  test('bounded: the least recently used page goes first', () => {
+    let now = 0;
+    const c = new PageCache({ maxEntries: 2, ttlMs: 1000, now: () => now });
+    c.set('a', page('t', 's'), c.generation('t'));
+    c.set('b', page('t', 's'), c.generation('t'));
+    assert.ok(c.get('a'), 'a used, so b is the oldest');
+    c.set('c', page('t', 's'), c.generation('t'));
+    assert.equal(c.size, 2);
+    assert.ok(c.get('a') && c.get('c'));
+    assert.equal(c.get('b'), undefined);
+    now = 1000;
+    assert.equal(c.get('a'), undefined, 'past the time limit');
+  });
+
+  test('an event drops its tenant\'s pages of the section and of every section, nothing else', () => {
+    const c = new PageCache({ maxEntries: 100, ttlMs: 60_000, now: () => 0 });
+    const put = (k: string, t: string, s: string | null) => c.set(k, page(t, s), c.generation(t));
+    put('home', 'city', '*'); put('news', 'city', 'news.a'); put('props', 'city', 'proposals.public'); put('contact', 'city', null); put('county-home', 'county', '*');
+    assert.equal(c.invalidate('city', 'news.a'), 2);
+    assert.equal(c.get('home'), undefined);
+    assert.equal(c.get('news'), undefined);
+    assert.ok(c.get('props') && c.get('contact') && c.get('county-home'));
+    assert.equal(c.invalidate('city'), 2, 'settings: every page of the tenant');
+    assert.ok(c.get('county-home'));
+    c.invalidate();
+    assert.equal(c.size, 0);
+  });
+
+  test('a page rendered while an event arrived is not kept', () => {
+    const c = new PageCache({ maxEntries: 10, ttlMs: 60_000, now: () => 0 });
+    const gen = c.generation('city');
+    c.invalidate('city', 'news.a');
+    assert.equal(c.set('home', page('city', '*'), gen), false);
+    assert.equal(c.get('home'), undefined);
+    const all = c.generation('county');
+    c.invalidate();
+    assert.equal(c.set('x', page('county', '*'), all), false, 'an invalidation of everything counts for every tenant');
+  });
+});
+
+describe('门户设置', () => {
+  const declared = [{ key: 'news.a' }, { key: 'proposals.public' }, { key: 'live.sessions' }];
+  test('the office\'s order and choice first, sections it never listed after, in declared order', () => {
+    assert.deepEqual(arrangeSections(declared, []).map((s) => s.key), ['news.a', 'proposals.public', 'live.sessions']);
+    assert.deepEqual(arrangeSections(declared, [{ key: 'live.sessions', visible: true }, { key: 'news.a', visible: false }, { key: 'gone.section', visible: true }]).map((s) => s.key),
+      ['live.sessions', 'proposals.public']);
+  });
+  test('defaults and the title', () => {
+    const s = portalSettingsSchema.parse({});
+    assert.equal(s.contact.phone, '');
+    assert.equal(portalTitleOf(s, '长治市政协'), '长治市政协门户网站');
+    assert.equal(portalTitleOf({ title: '长治政协网' }, '长治市政协'), '长治政协网');
+    assert.equal(portalSettingsSchema.safeParse({ siteUrl: 'https://zx.example.cn/path' }).success, false);
+    assert.equal(portalSettingsSchema.safeParse({ siteUrl: 'https://zx.example.cn' }).success, true);
+  });
+});
+
+describe('templates', () => {
+  const frame: SiteFrame = { siteTitle: '长治市政协门户网站', subtitle: '', orgName: '长治市政协', base: '/portal', origin: 'https://zx.example.cn', nav: [{ key: 'news.a', title: '要闻' }] };
+  test('links a module gives: a path here or http(s), nothing else', () => {
+    assert.equal(safeHref('/s/abc'), '/s/abc');
+    assert.equal(safeHref('https://x.cn/a'), 'https://x.cn/a');
+    assert.equal(safeHref('javascript:alert(1)'), undefined);
+    assert.equal(safeHref('//evil.cn/x'), undefined);
+    assert.equal(safeHref('/\\evil.cn'), undefined);
+  });
+  test('escaping and paragraphs', () => {
+    assert.equal(escapeHtml('<a href="x">\'&'), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+    assert.equal(textToHtml('一段\n\n<二段>'), '<p>一段</p><p>&lt;二段&gt;</p>');
+    assert.equal(excerpt('一二三四五', 4), '一二三…');
+  });
+  test('an item page\'s head; a list\'s paging; the sitemap and robots', () => {
+    const html = renderItem(frame, { key: 'news.a', title: '要闻' }, { id: 'x/1', title: '标题"<', date: '2026-12-01', html: '<p>正文</p>', description: '描"述' });
+    assert.ok(html.includes('<title>标题&quot;&lt; - 长治市政协门户网站</title>'));
+    assert.ok(html.includes('<link rel="canonical" href="https://zx.example.cn/portal/news.a/x%2F1">'));
+    assert.ok(html.includes('<meta name="description" content="描&quot;述">'));
+    assert.ok(html.includes('<meta property="og:type" content="article">'));
+    const list = renderSection(frame, { key: 'news.a', title: '要闻', items: [{ id: '1', title: '甲', date: '2026-12-01', href: 'javascript:x' }], total: 41, hasPages: true }, 2, 3);
+    assert.ok(list.includes('href="/portal/news.a/1"'), 'an unsafe href falls back to the portal page');
+    assert.ok(list.includes('href="/portal/news.a" rel="prev"') && list.includes('href="/portal/news.a?page=3" rel="next"'));
+    assert.ok(list.includes('<title>要闻（第2页） - 长治市政协门户网站</title>'));
+    const map = renderSitemap([{ loc: 'https://zx.example.cn/portal?a=1&b=2', lastmod: '2026-12-01' }, { loc: 'https://zx.example.cn/x', lastmod: 'bad' }]);
+    assert.ok(map.includes('<loc>https://zx.example.cn/portal?a=1&amp;b=2</loc><lastmod>2026-12-01</lastmod>'));
+    assert.ok(map.includes('<loc>https://zx.example.cn/x</loc></url>'));
+    assert.match(renderRobots('https://zx.example.cn'), /Sitemap: https:\/\/zx\.example\.cn\/sitemap\.xml/);
+  });
+});
