@@ -77,6 +77,8 @@ export function portalRoutes(app: App, ctx: ModuleContext) {
     app.get(`${prefix}/:section`, hidden, (req, reply) => serve({ kind: 'section', key: params(req).section!, page: pageOf(req.query) }, codeOf(req))(req, reply));
     app.get(`${prefix}/:section/:id`, hidden, (req, reply) => serve({ kind: 'item', key: params(req).section!, id: params(req).id! }, codeOf(req))(req, reply));
   }
+  // an address with a trailing slash is the same page under its one address
+  for (const p of ['/portal/', '/portal/t/:code/']) app.get(p, hidden, (req, reply) => reply.redirect(req.url.split('?')[0].replace(/\/+$/, ''), 301));
   app.get('/portal/t/:code/sitemap.xml', hidden, (req, reply) => serve({ kind: 'sitemap' }, codeOf(req))(req, reply));
   app.get('/sitemap.xml', hidden, (req, reply) => serve({ kind: 'sitemap' }, null)(req, reply));
   app.get('/robots.txt', hidden, (req, reply) => serve({ kind: 'robots' }, null)(req, reply));

@@ -6,6 +6,8 @@ import { PageCache, type CachedPage } from '../domain/page-cache.ts';
 import { arrangeSections, portalSettingsSchema, portalTitleOf } from '../domain/portal-settings.ts';
 import { renderItem, renderRobots, renderSection, renderSitemap, safeHref, type SiteFrame } from '../domain/templates.ts';
 import { escapeHtml, excerpt, textToHtml } from '../../../kernel/universal/html.ts';
+import { createContributions } from '../../../kernel/server/contributions-catalogue.ts';
+import type { ModuleManifest } from '../../../kernel/server/module.ts';
 
 const page = (tenantId: string, section: string | null): CachedPage => ({ status: 200, type: 'text/html', body: Buffer.from(`${tenantId}${section}`), etag: 'W/"x"', lastModified: '', tenantId, section });
 
@@ -95,5 +97,16 @@ describe('templates', () => {
     assert.ok(map.includes('<loc>https://zx.example.cn/portal?a=1&amp;b=2</loc><lastmod>2026-12-01</lastmod>'));
     assert.ok(map.includes('<loc>https://zx.example.cn/x</loc></url>'));
     assert.match(renderRobots('https://zx.example.cn'), /Sitemap: https:\/\/zx\.example\.cn\/sitemap\.xml/);
+  });
+});
+
+describe('the contributions catalogue\'s public sections', () => {
+  const section = (key: string, order?: number) => ({ key, title: key, order, events: [], list: async () => ({ items: [], total: 0 }) });
+  const mod = (name: string, sections: ReturnType<typeof section>[]): ModuleManifest => ({ name, label: name, permissions: [], migrations: [], public: { sections } });
+  test('sorted by order then key, each with its module; a key declared twice or malformed fails the build', () => {
+    const c = createContributions([mod('a', [section('a.late', 200), section('a.first', 5)]), mod('b', [section('b.mid')])]);
+    assert.deepEqual(c.publicSections.map((s) => [s.key, s.module]), [['a.first', 'a'], ['b.mid', 'b'], ['a.late', 'a']]);
+    assert.throws(() => createContributions([mod('a', [section('x.news')]), mod('b', [section('x.news')])]), /public section x\.news .*a and b/);
+    assert.throws(() => createContributions([mod('a', [section('Bad Key')])]), /invalid public section key/);
   });
 });
