@@ -50,7 +50,7 @@ dl.facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0 0 12p
 .pager{display:flex;justify-content:space-between;gap:8px;margin-top:12px;font-size:15px}.empty{color:#666}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 footer{color:#595959;font-size:13px;text-align:center;padding:20px 16px 32px}footer a,article a{text-decoration:underline}
-@media (min-width:720px){.figs{grid-template-columns:repeat(4,minmax(0,1fr))}.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}.brand{font-size:24px}h1{font-size:26px}}`;
+@media (min-width:720px){.figs{grid-template-columns:repeat(4,minmax(0,1fr))}.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px;margin-bottom:16px}.cols>.box{margin:0}.brand{font-size:24px}h1{font-size:26px}}`;
 
 interface Head { title: string; description: string; path: string; type?: 'website' | 'article'; current?: string }
 
@@ -79,12 +79,13 @@ function itemList(frame: SiteFrame, key: string, items: ListedItem[], portalPage
 
 /** 首页: each section's latest items, then the year's public figures. */
 export function renderHome(frame: SiteFrame, sections: SectionView[], figures: { title: string; items: FigureView[] } | null): string {
-  const boxes = sections.map((s) => `<section class="box"><div class="head"><h2>${e(s.title)}</h2>${s.total > s.items.length ? `<a href="${e(sectionPath(frame, s.key))}">更多 ›</a>` : ''}</div>${itemList(frame, s.key, s.items, s.hasPages)}</section>`).join('');
+  // a section with nothing in it yet stays in the menu but takes no room on the home page
+  const boxes = sections.filter((s) => s.total > 0).map((s) => `<section class="box"><div class="head"><h2>${e(s.title)}</h2>${s.total > s.items.length ? `<a href="${e(sectionPath(frame, s.key))}">更多 ›</a>` : ''}</div>${itemList(frame, s.key, s.items, s.hasPages)}</section>`).join('');
   const figs = figures && figures.items.length
     ? `<section class="box"><h2>${e(figures.title)}</h2><div class="figs">${figures.items.map((f) => `<div class="fig"><b>${e(f.value.toLocaleString('zh-CN'))}</b><span>${e(f.label)}（${e(f.unit)}）</span></div>`).join('')}</div></section>`
     : '';
   const description = `${frame.orgName}：${sections.map((s) => s.title).join('、')}`;
-  return page(frame, { title: frame.siteTitle, description, path: frame.base }, `<h1 class="vh">${e(frame.siteTitle)}</h1><div class="cols">${boxes}</div>${figs}`);
+  return page(frame, { title: frame.siteTitle, description, path: frame.base }, `<h1 class="vh">${e(frame.siteTitle)}</h1>${boxes ? `<div class="cols">${boxes}</div>` : '<section class="box"><p class="empty">暂无公开内容。</p></section>'}${figs}`);
 }
 
 /** A section's page N of its items, newest first. */

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { PageCache, type CachedPage } from '../domain/page-cache.ts';
 import { arrangeSections, portalSettingsSchema, portalTitleOf } from '../domain/portal-settings.ts';
-import { renderItem, renderRobots, renderSection, renderSitemap, safeHref, type SiteFrame } from '../domain/templates.ts';
+import { renderHome, renderItem, renderRobots, renderSection, renderSitemap, safeHref, type SiteFrame } from '../domain/templates.ts';
 import { escapeHtml, excerpt, textToHtml } from '../../../kernel/universal/html.ts';
 import { createContributions } from '../../../kernel/server/contributions-catalogue.ts';
 import type { ModuleManifest } from '../../../kernel/server/module.ts';
@@ -97,6 +97,16 @@ describe('templates', () => {
     assert.ok(map.includes('<loc>https://zx.example.cn/portal?a=1&amp;b=2</loc><lastmod>2026-12-01</lastmod>'));
     assert.ok(map.includes('<loc>https://zx.example.cn/x</loc></url>'));
     assert.match(renderRobots('https://zx.example.cn'), /Sitemap: https:\/\/zx\.example\.cn\/sitemap\.xml/);
+  });
+  test('home: an empty section stays in the menu and takes no room; nothing at all says so', () => {
+    const home = renderHome({ ...frame, nav: [{ key: 'news.a', title: '要闻' }, { key: 'news.b', title: '通知公告' }] }, [
+      { key: 'news.a', title: '要闻', items: [{ id: '1', title: '甲', date: '2026-12-01' }], total: 1, hasPages: true },
+      { key: 'news.b', title: '通知公告', items: [], total: 0, hasPages: true },
+    ], { title: '2026年度履职数据', items: [{ label: '收到提案', value: 1234, unit: '件' }] });
+    assert.ok(home.includes('<h2>要闻</h2>') && !home.includes('<h2>通知公告</h2>'));
+    assert.ok(home.includes('href="/portal/news.b">通知公告</a>'), 'still in the menu');
+    assert.ok(home.includes('<b>1,234</b>'));
+    assert.ok(renderHome(frame, [{ key: 'news.a', title: '要闻', items: [], total: 0, hasPages: true }], null).includes('暂无公开内容'));
   });
 });
 
