@@ -189,6 +189,14 @@ for (const d of await dialects()) {
       assert.ok(home.payload.includes('新发布的测试要闻'), 'the home page shows the new item');
       assert.ok((await get(s, '/portal/portaltest.news')).payload.includes('新发布的测试要闻'));
       assert.equal(site.renders, renders + 2);
+      // the real sections' declared events are subscribed: a proposal's step drops the proposals' pages
+      await get(s, '/portal/proposals.public');
+      await s.zx.ctx.uow.run((w) => w.emit({ type: 'proposal.transitioned', tenantId: cityId, entityType: 'proposal', entityId: publicProposal.id, payload: {} }));
+      await drained(s.zx);
+      const before = site.renders;
+      await get(s, '/portal/proposals.public');
+      assert.equal(site.renders, before + 1, 'rendered again after proposal.transitioned');
+      await get(s, '/portal');
       // an event of another CPPCC leaves the city's pages alone
       const county = (await s.zx.ctx.db.selectFrom('organizations').select('id').where('code', '=', '140403').executeTakeFirstOrThrow()).id as string;
       await s.zx.ctx.uow.run((w) => w.emit({ type: CHANGED, tenantId: county, payload: {} }));
