@@ -3,7 +3,7 @@
  * compressed forms, ETag, Last-Modified), keyed by the address asked for. A page names its tenant and the section it
  * shows ('*' for pages that show every section: the home page, the sitemap); a domain event of a section drops the
  * tenant's pages of that section and its '*' pages. A time limit bounds how long a write that publishes no event goes
- * unseen. A page rendered while an event arrived is not kept (the tenant's generation moved under it).
+ * unseen (a page past it is served once more while it renders again). A page rendered while an event arrived is not kept (the tenant's generation moved under it).
  */
 export interface CachedPage {
   status: number;
@@ -34,10 +34,21 @@ export class PageCache {
   /** The tenant's generation: a render started at one generation is stored only if it is still the same. */
   generation(tenantId: string): number { return this.global * 1_000_000 + (this.generations.get(tenantId) ?? 0); }
 
+  /** The page kept for `key`, if it is younger than the time limit. */
   get(key: string): CachedPage | undefined {
+    const hit = this.lookup(key);
+    return hit && !hit.stale ? hit.page : undefined;
+  }
+
+  /**
+   * The page kept for `key`, and whether it is past the time limit (stale); a page past twice the limit is gone. A
+   * stale page is served once more while a fresh one renders, so that readers of a busy page never wait on its render.
+   */
+  lookup(key: string): { page: CachedPage; stale: boolean } | undefined {
     const e = this.entries.get(key);
     if (!e) { this.stats.misses++; return undefined; }
-    if (this.opts.now() - e.at >= this.opts.ttlMs) {
+    const age = this.opts.now() - e.at;
+    if (age >= 2 * this.opts.ttlMs) {
       this.entries.delete(key);
       this.stats.misses++;
       return undefined;
@@ -46,7 +57,7 @@ export class PageCache {
     this.entries.delete(key);
     this.entries.set(key, e);
     this.stats.hits++;
-    return e.page;
+    return { page: e.page, stale: age >= this.opts.ttlMs };
   }
 
   /** Keep a page, unless its tenant saw an event since `generation` was read; evicts the least recently used. */

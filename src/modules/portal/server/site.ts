@@ -55,12 +55,17 @@ export class PortalSite {
   /** The page for a route: from the cache, or rendered (and kept when it is a page worth keeping). */
   async page(route: PortalRoute, code: string | null, origin: string): Promise<CachedPage> {
     const key = `${origin}|${code ?? ''}|${route.kind}|${'key' in route ? route.key : ''}|${'id' in route ? route.id : ''}|${'page' in route ? route.page : ''}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
+    const hit = this.cache.lookup(key);
+    if (hit && !hit.stale) return hit.page;
     const running = this.inflight.get(key);
-    if (running) return running;
+    if (running) return hit ? hit.page : running;
     const p = this.render(key, route, code, origin).finally(() => this.inflight.delete(key));
     this.inflight.set(key, p);
+    if (hit) {
+      // past the time limit: this reader gets the page kept while a fresh one renders for the next
+      p.catch((err) => this.ctx.log.error('门户页面生成失败：', err));
+      return hit.page;
+    }
     return p;
   }
 

@@ -24,6 +24,9 @@ describe('page cache (门户页面缓存)', () => {
     assert.equal(c.get('b'), undefined);
     now = 1000;
     assert.equal(c.get('a'), undefined, 'past the time limit');
+    assert.deepEqual(c.lookup('a')?.stale, true, 'kept stale while a fresh one renders');
+    now = 2000;
+    assert.equal(c.lookup('a'), undefined, 'gone past twice the limit');
   });
 
   test('an event drops its tenant\'s pages of the section and of every section, nothing else', () => {

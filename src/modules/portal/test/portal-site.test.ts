@@ -11,6 +11,7 @@ import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import { escapeHtml } from '../../../kernel/universal/html.ts';
 import { drained } from '../../../../test/support/factories.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 import { portalSiteOf } from '../server/site.ts';
 import { CHANGED, HOSTILE, testModule } from './test-section.ts';
 
@@ -170,6 +171,21 @@ for (const d of await dialects()) {
       const gz = await get(s, url, { 'accept-encoding': 'gzip' });
       assert.equal(gz.headers['content-encoding'], 'gzip');
       assert.equal(br.headers.vary, 'Accept-Encoding');
+      // past the time limit the page kept is served once more while a fresh one renders
+      const site = portalSiteOf(s.zx.ctx);
+      const kept = await get(s, '/portal/portaltest.news/n3');
+      const renders = site.renders;
+      clock.advance(61_000);
+      try {
+        const stale = await get(s, '/portal/portaltest.news/n3');
+        assert.equal(stale.statusCode, 200);
+        assert.equal(stale.headers['last-modified'], kept.headers['last-modified'], 'the page kept');
+        assert.equal(site.renders, renders + 1, 'a fresh render started');
+        await new Promise((r) => setTimeout(r, 50));
+        const fresh = await get(s, '/portal/portaltest.news/n3');
+        assert.notEqual(fresh.headers['last-modified'], kept.headers['last-modified'], 'the fresh page');
+        assert.equal(site.renders, renders + 1);
+      } finally { clock.advance(-61_000); }
     });
 
     test('a section\'s event through the outbox drops its pages and the home page, not other sections\'', async () => {
