@@ -6,6 +6,7 @@
 import type { Actor } from './actor.ts';
 import type { ModuleContext, ModuleManifest } from './module.ts';
 import type { AssignedText, EntityDecl, JobDecl, OwnTaskNotice, RoleDef, SettingDecl, TaskNoticeFacts, VisibleIds } from './contributions.ts';
+import type { PublicSection } from './contributions.ts';
 import { kernelRoles } from '../universal/roles.ts';
 
 export type Owned<T> = T & { module: string };
@@ -43,6 +44,8 @@ export interface Contributions {
   taskNotice(type: string, task: TaskNoticeFacts): Promise<OwnTaskNotice | null>;
   /** a module's per-app instance (its services), made by its manifest's `instance` when the app was built */
   instance<T>(module: string): T;
+  /** the sections of the public portal (门户) every module declares, by `order` then key; keys are unique */
+  readonly publicSections: readonly Owned<PublicSection>[];
 }
 
 /** Collect the manifests' declarations; throws on a duplicate role code, setting key, entity type or search source. */
@@ -91,6 +94,16 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
       if (jobNames.has(name)) throw dup('job', name, m.name, m.name);
       jobNames.set(name, m.name);
       jobs.push({ ...j, module: m.name });
+    }
+  }
+  // the public portal's sections (门户栏目): one key, one section
+  const publicSections = new Map<string, Owned<PublicSection>>();
+  for (const m of modules) {
+    for (const p of m.public?.sections ?? []) {
+      if (!/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_-]*$/.test(p.key)) throw new Error(`invalid public section key ${p.key} in ${m.name}`);
+      const had = publicSections.get(p.key);
+      if (had) throw dup('public section', p.key, had.module, m.name);
+      publicSections.set(p.key, { ...p, module: m.name });
     }
   }
   // a permission granted by default to a role nobody declares would silently grant nothing
@@ -158,6 +171,7 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
       if (!instances.has(module)) throw new Error(`module ${module} has no instance in this app`);
       return instances.get(module) as T;
     },
+    publicSections: [...publicSections.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.key.localeCompare(b.key)),
     /** hand the app's context to the catalogue and make each module's instance (before subscriptions and routes) */
     bind(ctx) {
       bound = ctx;

@@ -14,6 +14,7 @@ import { seedConsultations } from './server/seed.ts';
 import { consultationSettings } from './server/settings.ts';
 // 协商选题 and 年度协商计划 (server/plan-*.ts) add their permissions, tables, lifecycles, routes, figures and demo plan
 import { withPlan } from './server/plan-module.ts';
+import { publicConsultationSection } from './server/public-section.ts';
 
 export const consultationsModule: ModuleManifest = withPlan({
   name: 'consultations',
@@ -34,5 +35,7 @@ export const consultationsModule: ModuleManifest = withPlan({
   // out again whenever the date changes)
   dueDates: [{ table: 'consultations', column: 'outcome_due' }],
   routes: consultationsRoutes,
+  /** 门户: the consultation meetings announced and held */
+  public: { sections: [publicConsultationSection] },
   seed: seedConsultations,
 });

@@ -11,6 +11,7 @@ import { liveMigrations } from './server/migrations.ts';
 import { liveRoutes } from './server/routes.ts';
 import { liveSeed } from './server/seed.ts';
 import { liveSettings } from './server/settings.ts';
+import { publicLiveSection } from './server/public-section.ts';
 
 export const liveModule: ModuleManifest = {
   name: 'live',
@@ -26,5 +27,7 @@ export const liveModule: ModuleManifest = {
   settings: liveSettings,
   figures: liveFigureSource,
   routes: liveRoutes,
+  /** 门户: sessions open to the public, open now or to come */
+  public: { sections: [publicLiveSection] },
   seed: liveSeed,
 };

@@ -17,6 +17,7 @@ import { releasedReplyMigrations } from './server/released-reply-migrations.ts';
 import { proposalFigureSource } from './server/figures.ts';
 import { noticesAfterTransition } from './server/commands/fire-transition.ts';
 import { subscribeProposerNotices } from './server/proposer-notices.ts';
+import { publicProposalSection } from './server/public-section.ts';
 
 /** Every business role reads proposals (each within its visibility); the three admin roles do not (三员分立). */
 const readers = ['member', 'informant', 'proposal_staff', 'info_editor', 'committee_staff', 'office_staff', 'unit_handler', 'unit_leader', 'leader'];
@@ -57,5 +58,7 @@ export const proposalsModule: ModuleManifest = {
   routes: proposalRoutes,
   /** 统计数字: the statistics' headline figures of a year, and a member's figures (履职) */
   figures: proposalFigureSource,
+  /** 门户: 已公开提案 with their replies */
+  public: { sections: [publicProposalSection] },
   seed: async (ctx, seed) => { await seedProposals(ctx, seed); await seedProposalTopics(ctx, seed); },
 };

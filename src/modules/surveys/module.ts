@@ -12,6 +12,7 @@ import { surveysRoutes } from './server/routes.ts';
 import { seedSurveys } from './server/seed.ts';
 import { subscribeSurveyNotices } from './server/notices.ts';
 import { closeExpiredJob } from './server/jobs.ts';
+import { publicSurveySection } from './server/public-section.ts';
 
 export const surveysModule: ModuleManifest = {
   name: 'surveys',
@@ -29,5 +30,7 @@ export const surveysModule: ModuleManifest = {
   subscribe: subscribeSurveyNotices,
   /** a survey past its close date is closed by the system */
   jobs: [closeExpiredJob],
+  /** 门户: public questionnaires collecting now or to come */
+  public: { sections: [publicSurveySection] },
   seed: seedSurveys,
 };

@@ -1,6 +1,5 @@
 /** Permission codes: '<module>.<verb>'. The manifest declares them with their Chinese names and default roles. */
 export const portalPermissions = {
-  create: 'portal.create',
-  handle: 'portal.handle',
-  readAll: 'portal.read_all',
+  /** 门户设置: the portal's title, contact, sections shown and their order */
+  manage: 'portal.manage',
 } as const;

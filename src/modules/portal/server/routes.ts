@@ -1,86 +1,114 @@
 /**
- * HTTP routes under /api/portal. Each route is thin: validate (the contract's zod schemas; a bad field is a 400
- * naming it in Chinese) → authorize (permission and policy; a record the actor may not see is a 404) → command →
- * present. Every route declares tags, a Chinese summary and its schemas, so it appears in /api/docs.
+ * The public portal's addresses (no sign-in) and the office's 门户设置 API.
+ *
+ * Public: /portal (home), /portal/contact, /portal/<section>[?page=N], /portal/<section>/<id>, the same under
+ * /portal/t/<CPPCC code>/ for another CPPCC, /sitemap.xml and /robots.txt. Each answer carries an ETag (a matching
+ * If-None-Match is a 304), Last-Modified and `Cache-Control: public, max-age=60`, compressed with brotli or gzip when
+ * the browser takes it. Query parameters other than `page` (a shared link's tracking tags) do not make a new page.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../../kernel/server/actor.ts';
 import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
-import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
-import { idParams, portalCreateBody, portalDetail, portalEditBody, portalListQuery, portalOptions, portalPage } from '../contract.ts';
-import { portalLifecycle, portalTransitionBody } from '../domain/portal-lifecycle.ts';
-import { canSeeItem, canUsePortal } from '../domain/portal-policy.ts';
-import { createItem, editItem, fireItem, ITEM_LABEL } from './commands.ts';
-import { toDetail, toListItem } from './presenter.ts';
-import { findItem, listItems } from './repository.ts';
+import { can } from '../../../kernel/server/actor.ts';
+import { forbidden, invalid } from '../../../kernel/universal/errors.ts';
+import { portalPermissions } from '../domain/portal-permissions.ts';
+import { portalSettingsSchema } from '../domain/portal-settings.ts';
+import type { CachedPage } from '../domain/page-cache.ts';
+import { MAX_PAGE, portalSiteOf, type PortalRoute } from './site.ts';
+import { readPortalSettings, savePortalSettings } from './settings-repository.ts';
 
-const tags = ['portal'];
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+export const PAGE_CACHE_CONTROL = 'public, max-age=60';
 
-/** The signed-in actor, if they may use the module at all (administrators may not: 三员分立). */
-function user(req: Parameters<typeof actorOf>[0]): Actor {
-  const actor = actorOf(req);
-  if (!canUsePortal(actor)) throw forbidden(`使用${ITEM_LABEL}`);
-  return actor;
+/** The origin pages link to when the office set no site address: the request's, reduced to a plain host name. */
+function originOf(req: FastifyRequest): string {
+  const host = String(req.headers.host ?? '').toLowerCase();
+  const safe = /^[a-z0-9.-]{1,100}(:\d{1,5})?$/.test(host) ? host : 'localhost';
+  return `${req.protocol === 'https' ? 'https' : 'http'}://${safe}`;
 }
 
-export function portalRoutes(app: App, ctx: ModuleContext) {
-  async function detailOf(id: string, actor: Actor) {
-    const r = await findItem(ctx.db, id);
-    if (!r || !canSeeItem(r, actor)) throw notFound(ITEM_LABEL);
-    return toDetail(ctx.db, r, actor);
+function send(req: FastifyRequest, reply: FastifyReply, p: CachedPage) {
+  reply.header('cache-control', p.status === 200 ? PAGE_CACHE_CONTROL : 'no-cache');
+  reply.header('vary', 'Accept-Encoding');
+  if (p.status === 200) {
+    reply.header('etag', p.etag);
+    reply.header('last-modified', p.lastModified);
+    const inm = req.headers['if-none-match'];
+    if (inm && (inm === p.etag || inm.split(',').some((t) => t.trim() === p.etag || t.trim() === '*'))) return reply.status(304).send();
   }
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  let body = p.body;
+  if (p.br && /\bbr\b/.test(accept)) { body = p.br; reply.header('content-encoding', 'br'); }
+  else if (p.gzip && /\bgzip\b/.test(accept)) { body = p.gzip; reply.header('content-encoding', 'gzip'); }
+  return reply.status(p.status).type(p.type).send(body);
+}
 
-  app.get('/api/portal', {
-    schema: { tags, summary: `${ITEM_LABEL}列表（本人的，或可查看全部者本级的全部；按状态、关键词、创建日期筛选，分页）`, querystring: portalListQuery, response: { 200: portalPage, ...errors } },
+/** `?page=` as a whole number from 1; anything else is page 1 (an address with a bad page is not an error page). */
+function pageOf(q: unknown): number {
+  const raw = (q as Record<string, unknown> | undefined)?.page;
+  const n = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : 1;
+  return Math.min(Math.max(n, 1), MAX_PAGE);
+}
+
+const settingsBody = portalSettingsSchema.extend({ version: z.number().int().min(0).describe('版本号') });
+const settingsAnswer = z.object({
+  settings: portalSettingsSchema,
+  version: z.number().int(),
+  /** every section the modules declare, in declared order */
+  sections: z.array(z.object({ key: z.string(), title: z.string(), module: z.string() })),
+  /** the portal's address for this CPPCC */
+  path: z.string(),
+});
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody };
+
+export function portalRoutes(app: App, ctx: ModuleContext) {
+  const site = () => portalSiteOf(ctx);
+  const hidden = { schema: { hide: true } };
+  const serve = (route: PortalRoute, code: string | null) => async (req: FastifyRequest, reply: FastifyReply) => send(req, reply, await site().page(route, code, originOf(req)));
+  type P = { code?: string; section?: string; id?: string };
+  const params = (req: FastifyRequest) => req.params as P;
+  const codeOf = (req: FastifyRequest) => params(req).code ?? null;
+
+  for (const prefix of ['/portal', '/portal/t/:code']) {
+    app.get(prefix, hidden, (req, reply) => serve({ kind: 'home' }, codeOf(req))(req, reply));
+    app.get(`${prefix}/contact`, hidden, (req, reply) => serve({ kind: 'contact' }, codeOf(req))(req, reply));
+    app.get(`${prefix}/:section`, hidden, (req, reply) => serve({ kind: 'section', key: params(req).section!, page: pageOf(req.query) }, codeOf(req))(req, reply));
+    app.get(`${prefix}/:section/:id`, hidden, (req, reply) => serve({ kind: 'item', key: params(req).section!, id: params(req).id! }, codeOf(req))(req, reply));
+  }
+  // an address with a trailing slash is the same page under its one address
+  for (const p of ['/portal/', '/portal/t/:code/']) app.get(p, hidden, (req, reply) => reply.redirect(req.url.split('?')[0].replace(/\/+$/, ''), 301));
+  app.get('/portal/t/:code/sitemap.xml', hidden, (req, reply) => serve({ kind: 'sitemap' }, codeOf(req))(req, reply));
+  app.get('/sitemap.xml', hidden, (req, reply) => serve({ kind: 'sitemap' }, null)(req, reply));
+  app.get('/robots.txt', hidden, (req, reply) => serve({ kind: 'robots' }, null)(req, reply));
+
+  // ——— 门户设置 (office) ———
+  const manager = (req: FastifyRequest) => {
+    const actor = actorOf(req);
+    if (!can(actor, portalPermissions.manage)) throw forbidden('门户设置');
+    return actor;
+  };
+  const answer = async (tenantId: string) => {
+    const { settings, version } = await readPortalSettings(ctx, tenantId);
+    const sections = ctx.contributions.publicSections.map((s) => ({ key: s.key, title: s.title, module: s.module }));
+    return { settings, version, sections, path: await site().pathOf(tenantId) };
+  };
+
+  app.get('/api/portal/settings', {
+    schema: { tags: ['portal'], summary: '门户设置（名称、联系方式、栏目显示与顺序）', response: { 200: settingsAnswer, ...errors } },
+  }, async (req) => answer(manager(req).tenantId));
+
+  app.put('/api/portal/settings', {
+    schema: { tags: ['portal'], summary: '保存门户设置（带版本号，并发修改返回 409）', body: settingsBody, response: { 200: settingsAnswer, ...errors } },
   }, async (req) => {
-    const actor = user(req);
-    const q = req.query;
-    // a filter value the lifecycle does not know is a 400 naming the field, never an empty list
-    const bad = q.state?.split(',').find((s) => !portalLifecycle.states[s]);
-    if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
-    const { rows, total } = await listItems(ctx.db, actor, q);
-    return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
-  });
-
-  app.get('/api/portal/options', {
-    schema: { tags, summary: `${ITEM_LABEL}的状态及名称（列表筛选用）`, response: { 200: portalOptions, ...errors } },
-  }, async (req) => {
-    user(req);
-    return { states: Object.entries(portalLifecycle.states).map(([code, s]) => ({ code, label: s.label })) };
-  });
-
-  app.post('/api/portal', {
-    schema: { tags, summary: `新建${ITEM_LABEL}（起草中）`, body: portalCreateBody, response: { 201: portalDetail, ...errors } },
-  }, async (req, reply) => {
-    const actor = user(req);
-    const id = await createItem(ctx, actor, req.body, req.ip);
-    return reply.status(201).send(await detailOf(id, actor));
-  });
-
-  app.get('/api/portal/:id', {
-    schema: { tags, summary: `${ITEM_LABEL}详情（办理过程、可执行的操作）`, params: idParams, response: { 200: portalDetail, ...errors } },
-  }, async (req) => detailOf(req.params.id, user(req)));
-
-  app.patch('/api/portal/:id', {
-    schema: { tags, summary: `修改${ITEM_LABEL}（提交人，起草中或已退回时；带版本号，并发修改返回 409）`, params: idParams, body: portalEditBody, response: { 200: portalDetail, ...errors } },
-  }, async (req) => {
-    const actor = user(req);
-    await editItem(ctx, actor, req.params.id, req.body, req.ip);
-    return detailOf(req.params.id, actor);
-  });
-
-  app.post('/api/portal/:id/transitions', {
-    schema: {
-      tags, summary: `${ITEM_LABEL}操作（提交、受理、退回、办结）`,
-      description: '可执行的操作及其表单见详情的 actions。版本号过期返回 409 VERSION_CONFLICT。', params: idParams, body: portalTransitionBody, response: { 200: portalDetail, ...errors },
-    },
-  }, async (req) => {
-    const actor = user(req);
-    await inInputField(() => fireItem(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input, actor, ip: req.ip }));
-    return detailOf(req.params.id, actor);
+    const actor = manager(req);
+    const { version, ...settings } = req.body;
+    const declared = new Set(ctx.contributions.publicSections.map((s) => s.key));
+    const unknown = settings.sections.find((s) => !declared.has(s.key));
+    if (unknown) throw invalid('sections', '「栏目」', `没有「${unknown.key}」这个栏目`);
+    if (new Set(settings.sections.map((s) => s.key)).size !== settings.sections.length) throw invalid('sections', '「栏目」', '有重复的栏目');
+    await savePortalSettings(ctx, actor, version, settings, req.ip);
+    return answer(actor.tenantId);
   });
 }

@@ -1,37 +1,22 @@
 /**
- * The module's tables as its own server code sees them (migrations 2400–2499). Column types follow the migrations on
- * both databases: ids and timestamps are text, dates 'YYYY-MM-DD' text, integers numbers. Read the database through
+ * The module's tables as its own server code sees them (migrations 2400–2499). Read the database through
  * `portalDb(ctx.db)`: a view that knows the kernel's tables and these, and no other module's.
  */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
-/** 门户 */
-export interface PortalItemsTable {
+/** 门户设置: one row per CPPCC (id = tenant id), the settings as JSON (domain/portal-settings.ts). */
+export interface PortalSettingsTable {
   id: string;
-  /** the CPPCC the record belongs to; every query filters by it */
   tenant_id: string;
-  title: string;
-  body: string;
-  /** who created it (提交人), and their name as it was then */
-  owner_user_id: string;
-  owner_name: string;
-  /** 办理期限, set on 受理; a working-day deadline the kernel moves when a year's holiday schedule changes */
-  due_date: string | null;
-  /** the latest 退回理由 and 办理结果, written by the lifecycle's `apply` */
-  return_reason: string | null;
-  result: string | null;
-  state: string;
-  /** optimistic version: every write sets version + 1 where version = the version the client read (else 409) */
+  settings: string;
   version: number;
-  created_at: string;
   updated_at: string;
+  updated_by: string;
 }
 
 export interface PortalTables {
-  portal_items: PortalItemsTable;
+  portal_settings: PortalSettingsTable;
 }
 
-/** The module's view of the database, the kernel's tables and its own (db/tables.ts): `portalDb(ctx.db)`. */
 export const portalDb = moduleDb<PortalTables>;
 export type PortalDb = ModuleDb<PortalTables>;
-export type PortalItemRow = PortalItemsTable;

@@ -1,8 +1,8 @@
 /**
- * Web manifest of the 门户 module: its menu entry, its pages (each lazily loaded, with the permission that opens it)
- * and the English of its Chinese labels. The web root (`src/web/modules.ts`) lists the modules it shows.
+ * Web manifest of the 门户 module: the office's 门户设置 page (办公室 group). The public portal itself is written by the
+ * server at /portal, outside the web app.
  */
-import { FileTextOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
 import { lazyPage } from '../../../kernel/web/lazy.tsx';
 import { portalPermissions } from '../domain/portal-permissions.ts';
@@ -10,12 +10,10 @@ import { portalPermissions } from '../domain/portal-permissions.ts';
 export const portalWeb: WebModule = {
   name: 'portal',
   menu: [
-    // offered to those who may create, handle or read the records (not to the three administrators)
-    { key: 'portal', label: '门户', icon: <FileTextOutlined />, path: '/portal', permission: [portalPermissions.create, portalPermissions.handle, portalPermissions.readAll], order: 60 },
+    { key: 'portal-settings', label: '门户设置', icon: <GlobalOutlined />, path: '/portal-settings', permission: portalPermissions.manage, order: 90, group: 'office' },
   ],
   routes: [
-    { path: '/portal', element: lazyPage(() => import('./pages/list.tsx')) },
-    { path: '/portal/:id', crumb: '门户详情', element: lazyPage(() => import('./pages/detail.tsx')) },
+    { path: '/portal-settings', permission: portalPermissions.manage, element: lazyPage(() => import('./pages/settings.tsx')) },
   ],
   // translations keyed by the Chinese text the pages pass to t(), fetched only in English mode
   messages: () => import('./messages-en.ts'),
