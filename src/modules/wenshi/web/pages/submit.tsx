@@ -4,7 +4,7 @@
  * or scans (images or PDF, 5 MB each). The form goes as multipart/form-data to /api/public/wenshi/submissions. A field
  * hidden from people (网址) catches robots.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Select, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
@@ -25,6 +25,8 @@ export default function PublicSubmitPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ reference: string; message: string } | null>(null);
+  // the city's CPPCC is chosen until the person picks a county's
+  useEffect(() => { if (o?.committees[0] && !form.getFieldValue('committee')) form.setFieldsValue({ committee: o.committees[0].id }); }, [o, form, done]);
   const maxFiles = o?.limits.files ?? 3;
   const maxBytes = o?.limits.fileBytes ?? 5 * 1024 * 1024;
 
@@ -47,10 +49,10 @@ export default function PublicSubmitPage() {
         </Typography.Paragraph>
         {done ? (
           <Card><Result status="success" title={t('投稿已收到')} subTitle={<>{done.message}<br />{t('稿件编号：{n}', { n: done.reference })}</>}
-            extra={<Button onClick={() => { setDone(null); setFiles([]); form.resetFields(); }}>{t('再投一篇')}</Button>} /></Card>
+            extra={<Button onClick={() => { form.resetFields(); setFiles([]); setDone(null); }}>{t('再投一篇')}</Button>} /></Card>
         ) : (
           <Card size="small">
-            <Form form={form} layout="vertical" onFinish={submit} initialValues={{ committee: o?.committees[0]?.id }} key={o ? 'ready' : 'loading'}>
+            <Form form={form} layout="vertical" onFinish={submit}>
               {o && o.committees.length > 1 && (
                 <Form.Item name="committee" label={t('投稿给')} rules={[{ required: true }]}><Select options={o.committees.map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
               )}
