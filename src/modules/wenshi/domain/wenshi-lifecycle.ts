@@ -65,7 +65,7 @@ export const wenshiLifecycle = defineWorkflow<WenshiRecord>({
     { name: 'decline', label: '不予采用', labelEn: 'Decline', from: ['reviewing'], to: 'declined', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: declineInput, confirm: true },
     { name: 'edit', label: '编辑修改', labelEn: 'Edit', from: ['accepted', 'edited'], to: 'edited', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: editInput },
     { name: 'select', label: '选入辑刊', labelEn: 'Select into an issue', from: ['accepted', 'edited'], to: 'selected', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: selectInput },
-    { name: 'unselect', label: '移出辑刊', labelEn: 'Remove from issue', from: ['selected'], to: 'edited', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, confirm: true },
+    { name: 'withdraw_from_issue', label: '移出辑刊', labelEn: 'Remove from issue', from: ['selected'], to: 'edited', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, confirm: true },
   ],
 });
 

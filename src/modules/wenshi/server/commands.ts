@@ -62,7 +62,7 @@ export function materialSpec(): WorkflowSpec<WenshiMaterialRow & { [k: string]: 
         await db.updateTable('wenshi_issues').set({ version: Number(issue.version) + 1, updated_at: now }).where('id', '=', issue.id).execute();
         return { issue_id: issue.id, section: input.section as string, seq: Number(last?.n ?? 0) + 1 };
       }
-      if (transition.name === 'unselect') {
+      if (transition.name === 'withdraw_from_issue') {
         const issue = record.issue_id ? await db.selectFrom('wenshi_issues').selectAll().where('id', '=', record.issue_id).executeTakeFirst() : undefined;
         if (issue && Number(issue.published) === 1) throw new AppError('CONFLICT', `${issueLabel(Number(issue.number))}已出版，篇目不能移出`);
         if (issue) await db.updateTable('wenshi_issues').set({ version: Number(issue.version) + 1, updated_at: now }).where('id', '=', issue.id).execute();

@@ -19,7 +19,7 @@ export function toListItem(r: WenshiMaterialRow, issues: Map<string, WenshiIssue
     id: r.id, title: r.title, contributorName: r.contributor_name, source: r.source === 'public' ? 'public' : 'member',
     period: r.period ?? null, place: r.place ?? null, people: r.people ?? null, topic: r.topic ?? null,
     state: r.state as WenshiState, stateLabel: wenshiStateLabel(r.state), stateTone: stateView(wenshiLifecycle, r.state).tone,
-    issueId: r.issue_id ?? null, issueLabel: issue ? `${issue.title}${issueLabel(Number(issue.number))}` : null, section: r.section ?? null,
+    issueId: r.issue_id ?? null, issueLabel: issue ? `《${issue.title}》${issueLabel(Number(issue.number))}` : null, section: r.section ?? null,
     createdAt: r.created_at, version: Number(r.version),
   };
 }

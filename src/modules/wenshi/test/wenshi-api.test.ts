@@ -203,7 +203,7 @@ for (const d of dialectList) {
       const seen = await member.get(`/api/wenshi/${item.id}`);
       assert.equal(seen.status, 200, 'a member reads a published material');
       assert.ok(!('contributorContact' in seen.body), 'but not the contributor\'s contact');
-      const unselect = await fire(committee, item.id, 'unselect', seen.body.version);
+      const unselect = await fire(committee, item.id, 'withdraw_from_issue', seen.body.version);
       assert.equal(unselect.status, 409, 'a published issue keeps its contents');
       assert.ok((await verifyAuditChain(s.zx.ctx.db)).ok);
     });

@@ -41,5 +41,5 @@ export default {
   '选择照片或扫描件': 'Choose photos or scans', '您的姓名': 'Your name', '请填写姓名': 'Please enter your name', '请填写联系方式': 'Please enter a contact',
   '电话或电子邮箱，仅文史委工作人员可见，用于核实史料': 'Phone or e-mail, seen by the committee staff only, to check the material',
   '提交即表示您同意政协文史委员会在编辑出版《长治文史》时使用本稿件。': 'By submitting you agree that the committee may use this piece in Changzhi Wenshi.',
-  '提交投稿': 'Submit',
+  '提交投稿': 'Submit', '更多筛选': 'More filters', '收起筛选': 'Fewer filters',
 } satisfies Record<string, string>;

@@ -38,6 +38,10 @@ function MaterialsPage({ mode }: { mode: Mode }) {
   const [createForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
   const [saving, setSaving] = useState(false);
+  // on a phone the filters beyond keyword, state and period fold away (opened when one of them is in use)
+  const [more, setMore] = useState(() => ['place', 'people', 'topic', 'year', 'issueId', 'source'].some((k) => !!params.get(k)));
+  const showMore = !mobile || more;
+  const w = (px: number) => (mobile ? undefined : { width: px });
 
   const apply = (next: Record<string, unknown>) => {
     const p = new URLSearchParams();
@@ -79,16 +83,17 @@ function MaterialsPage({ mode }: { mode: Mode }) {
         <Form.Item name="q" label={t('关键词')}><Input allowClear placeholder={t('标题、正文、人物、地点')} style={{ minWidth: 180 }} /></Form.Item>
         {mode !== 'archive' && <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>}
         <Form.Item name="period" label={t('时期')}><Select allowClear style={{ minWidth: 180 }} placeholder={t('全部')} options={periodOptions} /></Form.Item>
-        {mode !== 'mine' && <>
-          <Form.Item name="place" label={t('地点')}><Input allowClear style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="people" label={t('人物')}><Input allowClear style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="topic" label={t('主题')}><Input allowClear style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="year" label={t('投稿年度')}><InputNumber min={1949} max={2100} style={{ width: 100 }} /></Form.Item>
+        {mode !== 'mine' && showMore && <>
+          <Form.Item name="place" label={t('地点')}><Input allowClear style={w(120)} /></Form.Item>
+          <Form.Item name="people" label={t('人物')}><Input allowClear style={w(120)} /></Form.Item>
+          <Form.Item name="topic" label={t('主题')}><Input allowClear style={w(120)} /></Form.Item>
+          <Form.Item name="year" label={t('投稿年度')}><InputNumber min={1949} max={2100} style={mobile ? { width: '100%' } : { width: 100 }} /></Form.Item>
           <Form.Item name="issueId" label={t('辑刊')}><Select allowClear style={{ minWidth: 160 }} placeholder={t('全部')}
             options={(options.data?.issues ?? []).filter((i) => mode !== 'archive' || i.published).map((i) => ({ value: i.id, label: i.label }))} /></Form.Item>
         </>}
-        {mode === 'staff' && <Form.Item name="source" label={t('来源')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={[{ value: 'member', label: t('委员') }, { value: 'public', label: t('社会公众') }]} /></Form.Item>}
-        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button></Space></Form.Item>
+        {mode === 'staff' && showMore && <Form.Item name="source" label={t('来源')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={[{ value: 'member', label: t('委员') }, { value: 'public', label: t('社会公众') }]} /></Form.Item>}
+        <Form.Item><Space><Button type="primary" htmlType="submit">{t('查询')}</Button><Button onClick={() => { filterForm.resetFields(); apply({}); }}>{t('重置')}</Button>
+          {mobile && mode !== 'mine' && <Button type="link" onClick={() => setMore(!more)}>{more ? t('收起筛选') : t('更多筛选')}</Button>}</Space></Form.Item>
       </Form>
       {data && data.total === 0 ? (
         <EmptyHint text={mode === 'mine' ? t('您还没有投稿。') : t('没有符合条件的文史资料。')} />
