@@ -242,6 +242,33 @@ for (const d of dialectList) {
       assert.equal(someoneElses.status, 400, 'an attachment already linked elsewhere');
     });
 
+    test('the cross-module search finds archive materials for members and a waiting submission only for staff; 移出辑刊 before publishing', async () => {
+      await s.zx.ctx.events.drain();
+      const hits = async (c: Client, q: string) => ((await c.get(`/api/text/search?q=${encodeURIComponent(q)}`)).body.items ?? []).filter((i: any) => i.source === 'wenshi_material');
+      assert.ok((await hits(member, '黄崖洞')).length >= 1, 'a printed material, for a member');
+      assert.ok((await hits(committee, '南涅水')).length >= 1, 'a waiting submission, for the staff');
+      assert.equal((await hits(other, '南涅水')).length, 0, 'but not for another member');
+      assert.equal((await hits(county, '黄崖洞')).length, 0, 'nor another CPPCC');
+
+      const issue = (await committee.post('/api/wenshi/issues', { number: 43, year: 2026, title: '长治文史', editor: '文史委' })).body;
+      let m = (await committee.post('/api/wenshi', { title: '潞安府城隍庙会的回忆', body: '小时候每年农历五月，城隍庙会最热闹，戏台上唱上党梆子。', period: '1949–1978' })).body;
+      for (const [action, input] of [['review', {}], ['accept', {}], ['select', { issueId: issue.id, section: '民俗风情' }]] as const) {
+        const r = await fire(committee, m.id, action, m.version, input);
+        assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+        m = r.body;
+      }
+      const before = (await committee.get(`/api/wenshi/issues/${issue.id}`)).body;
+      assert.equal(before.contents.length, 1);
+      m = (await fire(committee, m.id, 'withdraw_from_issue', m.version)).body;
+      assert.equal(m.state, 'edited');
+      assert.equal(m.issueId, null);
+      const after = (await committee.get(`/api/wenshi/issues/${issue.id}`)).body;
+      assert.equal(after.contents.length, 0);
+      assert.ok(after.version > before.version, 'the issue\'s order read before is stale');
+      const empty = await committee.post(`/api/wenshi/issues/${issue.id}/publish`, { version: after.version });
+      assert.equal(empty.status, 409, 'an issue without pieces is not published');
+    });
+
     test('the public endpoint: a missing field named in Chinese, files only images and PDF and not too large, the honeypot, the rate per address', async () => {
       const missing = await submit({ ...base, contributorContact: '' });
       assert.equal(missing.status, 400);
