@@ -68,8 +68,8 @@ async function run(w: World, kind: string) {
     { name: 'issue', query: { issueId }, match: (r) => r.issue_id === issueId },
     { name: 'period_topic_year', query: { period: '解放战争时期（1945–1949）', topic: '上党战役', year: '2015' }, match: (r) => r.period === '解放战争时期（1945–1949）' && has(r.topic, '上党战役') && r.created_at >= chinaStart(2015) && r.created_at < chinaStart(2016) },
   ];
-  const n = quick ? 30 : 100;
-  const scanN = quick ? 10 : 20;
+  const n = quick ? 30 : 60;
+  const scanN = quick ? 10 : 5;
   for (const q of queries) {
     const url = `/api/wenshi?archive=true&pageSize=20&${new URLSearchParams(q.query)}`;
     const first = await member.get(url);
