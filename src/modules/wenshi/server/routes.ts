@@ -11,6 +11,7 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { parseOrThrow } from '../../../kernel/server/http/validation.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, forbidden, inInputField, invalid, notFound } from '../../../kernel/universal/errors.ts';
+import { newId } from '../../../kernel/universal/ids.ts';
 import { cleanFilename, judgeUpload, storeAttachment } from '../../attachments/index.ts';
 import { allTenantIds, getOrg } from '../../organizations/index.ts';
 import {
@@ -208,7 +209,7 @@ export function wenshiRoutes(app: App, ctx: ModuleContext) {
     const f = parseOrThrow(publicSubmissionFields, fields);
     if (files.length > publicLimits.files) throw invalid('files', '「照片或扫描件」', `至多 ${publicLimits.files} 个`);
     // 蜜罐: a person never sees the field; a robot that fills it is answered as if received, and nothing is kept
-    if (f.website) return reply.status(201).send({ reference: 'WS-0', message: '投稿已收到，感谢您对文史工作的支持！' });
+    if (f.website) return reply.status(201).send({ reference: `WS-${newId().slice(-8).toUpperCase()}`, message: '文史委工作人员审核后将与您联系。感谢您对文史工作的支持！' });
     const list = await committees();
     const tenantId = f.committee ?? list[0]?.id;
     if (!tenantId || !list.some((c) => c.id === tenantId)) throw invalid('committee', '「政协」', '不存在');
@@ -225,6 +226,6 @@ export function wenshiRoutes(app: App, ctx: ModuleContext) {
     const ids: string[] = [];
     for (const file of judged) ids.push((await storeAttachment(ctx.db, ctx.dialect, { actor, filename: file.filename, mime: file.mime, content: file.content, ip: req.ip })).id);
     const id = await createPublicSubmission(ctx, tenantId, f, ids, req.ip);
-    return reply.status(201).send({ reference: `WS-${id.slice(-8).toUpperCase()}`, message: '投稿已收到，文史委工作人员审核后将与您联系。感谢您对文史工作的支持！' });
+    return reply.status(201).send({ reference: `WS-${id.slice(-8).toUpperCase()}`, message: '文史委工作人员审核后将与您联系。感谢您对文史工作的支持！' });
   });
 }
