@@ -37,6 +37,8 @@ export const wenshiMigrations: MigrationDef[] = [
       await db.schema.createIndex('wenshi_materials_tenant_state').on('wenshi_materials').columns(['tenant_id', 'state', 'created_at']).execute();
       await db.schema.createIndex('wenshi_materials_owner').on('wenshi_materials').columns(['owner_user_id', 'created_at']).execute();
       await db.schema.createIndex('wenshi_materials_issue').on('wenshi_materials').columns(['issue_id', 'seq']).execute();
+      // the archive's issue filter: with tenant and published first, the planner prefers it over (tenant, published, period)
+      await db.schema.createIndex('wenshi_materials_archive_issue').on('wenshi_materials').columns(['tenant_id', 'published', 'issue_id', 'seq']).execute();
       await db.schema.createIndex('wenshi_materials_archive_period').on('wenshi_materials').columns(['tenant_id', 'published', 'period']).execute();
       await db.schema.createIndex('wenshi_materials_tenant_topic').on('wenshi_materials').columns(['tenant_id', 'topic']).execute();
       await db.schema.createIndex('wenshi_materials_tenant_created').on('wenshi_materials').columns(['tenant_id', 'created_at']).execute();

@@ -290,6 +290,7 @@ for (const d of dialectList) {
       const before = (await committee.get('/api/wenshi?pageSize=1')).body.total;
       const robot = await submit({ ...base, title: '机器人投稿', website: 'http://spam.example' });
       assert.equal(robot.status, 201, 'a robot is answered as if received');
+      assert.match(robot.body.reference, /^WS-[0-9A-Z]{8}$/, 'with a receipt like anyone\'s');
       assert.equal((await committee.get('/api/wenshi?pageSize=1')).body.total, before, 'and nothing is kept');
       assert.equal((await committee.get(`/api/wenshi?q=${encodeURIComponent('机器人投稿')}`)).body.total, 0);
 
