@@ -1,3 +1,6 @@
 /** What other modules may use from 附件: link uploads to a record (who may see them: the record's entity in its module's manifest). */
 export { linkAttachments, attachmentsOf, attachmentsOfMany, presentAttachment } from './server/attachment-repository.ts';
 export type { AttachmentItem } from './contract.ts';
+/** Storing an upload judged by its content, for a module's own upload path (文史资料's public submission page, without a session). */
+export { storeAttachment } from './server/attachment-repository.ts';
+export { judgeUpload, cleanFilename } from './domain/file-types.ts';

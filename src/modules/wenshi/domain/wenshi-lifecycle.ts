@@ -1,18 +1,15 @@
 /**
- * The 文史资料 lifecycle as data (pure: no database, no HTTP). A module's lifecycle says which states a record passes
- * through (起草 → 已提交 → 已受理/已退回 → 已办结), who may fire each action (roles plus a permission), who and when
- * (`guard`), what the action asks for (`input`, a zod object whose `.describe()` labels name the fields in Chinese) and
- * the rules on that input against the record (`check`). The runner, the API's transition body, the allowed actions
- * returned with every record and the web's buttons and forms are all derived from this one definition.
+ * The lifecycle of a 文史资料 (historical material) as data (pure: no database, no HTTP): 已收到 → 审核中 →
+ * 已采用 / 不予采用 → 已编辑 (the editor's revisions, each kept) → 已入辑 (selected into a numbered issue of 《长治文史》).
+ * The runner, the API's transition body, the `actions` returned with every record and the web's buttons and forms are
+ * all derived from this one definition.
  */
 import { z } from 'zod';
-import { clock } from '../../../kernel/universal/clock.ts';
-import { invalid } from '../../../kernel/universal/errors.ts';
 import { defineWorkflow, transitionBodySchema, type GuardContext, type StateDef } from '../../../kernel/universal/workflow.ts';
 import { wenshiPermissions } from './wenshi-permissions.ts';
 
-/** The states of a 文史资料; `satisfies Record<WenshiState, StateDef>` below keeps the list and the lifecycle in step. */
-export const wenshiStates = ['draft', 'submitted', 'accepted', 'returned', 'done'] as const;
+/** The states of a material (征集 → 审核 → 采用/不予采用 → 编辑 → 入辑). */
+export const wenshiStates = ['received', 'reviewing', 'accepted', 'declined', 'edited', 'selected'] as const;
 export type WenshiState = (typeof wenshiStates)[number];
 
 /** The columns the lifecycle's guards and checks read (the repository's row has more). */
@@ -21,57 +18,54 @@ export interface WenshiRecord {
   tenant_id: string;
   state: string;
   version: number;
-  owner_user_id: string;
+  owner_user_id: string | null;
   [k: string]: unknown;
 }
 
-/** Roles that create and submit 文史资料 (the 委员 and the office staff), and the role that handles them. */
-export const ownerRoles = ['member', 'office_staff'] as const;
-export const handlerRoles = ['office_staff'] as const;
+/** 文史委 staff: the special committee's staff and the general office. */
+export const handlerRoles = ['committee_staff', 'office_staff'] as const;
 
 export { wenshiPermissions } from './wenshi-permissions.ts';
 
 type Ctx = GuardContext<WenshiRecord>;
-/** A guard returns a Chinese reason why this actor may not act on this record now (a 403), or null. */
-const isOwner = ({ record, actor }: Ctx) => (record.owner_user_id === actor.userId && record.tenant_id === actor.tenantId ? null : '只有文史资料的提交人可以执行此操作');
 const sameTenant = ({ record, actor }: Ctx) => (record.tenant_id === actor.tenantId ? null : '只能处理本级政协的文史资料');
 
-/** 受理: the handler may set the 办理期限 (a date, not before today); without it the module's setting gives one. */
-const acceptInput = z.object({
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').optional().describe('办理期限'),
-  note: z.string().trim().max(500).optional().describe('受理意见'),
+const text = (label: string, max: number) => z.string().trim().min(1).max(max).describe(label);
+/** 采用: an optional note. 不予采用: the reason, required. */
+const acceptInput = z.object({ note: z.string().trim().max(500).optional().describe('审核意见') });
+const declineInput = z.object({ reason: text('不予采用理由', 1000) });
+/** 编辑: the editor's revised title and text (each revision is kept), with a note on what changed. */
+export const editInput = z.object({
+  title: text('标题', 200),
+  body: text('正文', 50_000),
+  note: z.string().trim().max(500).optional().describe('修改说明'),
 });
-/** 退回: the reason is required (a missing one is a 400 naming 「退回理由」). */
-const returnInput = z.object({ reason: z.string().trim().min(1).max(2000).describe('退回理由') });
-/** 办结: what was done, required. */
-const doneInput = z.object({ result: z.string().trim().min(1).max(2000).describe('办理结果') });
+/** 入辑: the issue and the section (栏目) of its contents. */
+const selectInput = z.object({
+  issueId: z.string().min(1).max(40).describe('辑刊'),
+  section: z.string().trim().min(1).max(40).describe('栏目'),
+});
 
 export const wenshiLifecycle = defineWorkflow<WenshiRecord>({
-  // the entity type stored in tasks, workflow_history and audit records
-  id: 'wenshi_item',
+  id: 'wenshi_material',
   label: '文史资料',
-  initial: 'draft',
-  // the detail page's step bar; each state names its stage
-  stages: ['起草', '提交', '受理', '办结'],
+  initial: 'received',
+  stages: ['征集', '审核', '编辑', '入辑'],
   states: {
-    draft: { label: '起草中', labelEn: 'Draft', stage: '起草', tone: 'default' },
-    // a state with a `task` opens a work item (待办) for whoever must act, due in working days
-    submitted: { label: '待受理', labelEn: 'Submitted', stage: '提交', tone: 'processing', task: { role: 'office_staff', orgField: 'tenant', dueInWorkingDays: 3, label: '文史资料待受理' } },
-    returned: { label: '已退回', labelEn: 'Returned', stage: '提交', tone: 'warning', task: { role: 'member', orgField: 'tenant', userField: 'owner_user_id', dueInWorkingDays: 10, label: '文史资料退回修改' } },
-    // the record's own deadline (due_date) is the work item's, however often the record comes back here
-    accepted: { label: '办理中', labelEn: 'In progress', stage: '受理', tone: 'blue', task: { role: 'office_staff', orgField: 'tenant', dueField: 'due_date', dueInWorkingDays: 10, label: '文史资料待办结' } },
-    done: { label: '已办结', labelEn: 'Done', stage: '办结', tone: 'success', ends: 'finished', terminal: true },
+    received: { label: '已收到', labelEn: 'Received', stage: '征集', tone: 'default', task: { role: 'committee_staff', orgField: 'tenant', dueInWorkingDays: 5, label: '文史资料待审核' } },
+    reviewing: { label: '审核中', labelEn: 'Under review', stage: '审核', tone: 'processing', task: { role: 'committee_staff', orgField: 'tenant', dueInWorkingDays: 10, label: '文史资料审核中' } },
+    accepted: { label: '已采用', labelEn: 'Accepted', stage: '审核', tone: 'blue' },
+    declined: { label: '不予采用', labelEn: 'Declined', stage: '审核', tone: 'warning', ends: 'stopped', terminal: true },
+    edited: { label: '已编辑', labelEn: 'Edited', stage: '编辑', tone: 'cyan' },
+    selected: { label: '已入辑', labelEn: 'In an issue', stage: '入辑', tone: 'success' },
   } satisfies Record<WenshiState, StateDef>,
   transitions: [
-    { name: 'submit', label: '提交', labelEn: 'Submit', from: ['draft', 'returned'], to: 'submitted', roles: ownerRoles, permission: wenshiPermissions.create, guard: isOwner },
-    {
-      name: 'accept', label: '受理', labelEn: 'Accept', from: ['submitted'], to: 'accepted', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant,
-      input: acceptInput,
-      // a rule on the parsed input: the deadline may not lie in the past (the field is named as the API sends it)
-      check: (input) => (typeof input.dueDate === 'string' && input.dueDate < clock.today() ? invalid('input.dueDate', '「办理期限」', '不能早于今天') : null),
-    },
-    { name: 'return', label: '退回', labelEn: 'Return', from: ['submitted'], to: 'returned', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: returnInput },
-    { name: 'complete', label: '办结', labelEn: 'Complete', from: ['accepted'], to: 'done', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: doneInput, confirm: true },
+    { name: 'review', label: '开始审核', labelEn: 'Review', from: ['received'], to: 'reviewing', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant },
+    { name: 'accept', label: '采用', labelEn: 'Accept', from: ['reviewing'], to: 'accepted', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: acceptInput },
+    { name: 'decline', label: '不予采用', labelEn: 'Decline', from: ['reviewing'], to: 'declined', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: declineInput, confirm: true },
+    { name: 'edit', label: '编辑修改', labelEn: 'Edit', from: ['accepted', 'edited'], to: 'edited', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: editInput },
+    { name: 'select', label: '选入辑刊', labelEn: 'Select into an issue', from: ['accepted', 'edited'], to: 'selected', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, input: selectInput },
+    { name: 'withdraw_from_issue', label: '移出辑刊', labelEn: 'Remove from issue', from: ['selected'], to: 'edited', roles: handlerRoles, permission: wenshiPermissions.handle, guard: sameTenant, confirm: true },
   ],
 });
 
@@ -80,8 +74,8 @@ export const wenshiTransitionBody = transitionBodySchema([wenshiLifecycle]);
 export type WenshiTransitionBody = z.infer<typeof wenshiTransitionBody>;
 
 export const wenshiStateLabel = (s: string) => wenshiLifecycle.states[s]?.label ?? s;
-/** History rows name their action: the transitions' labels, plus 'create' (written when the record is made). */
-export const wenshiActionLabel = (a: string) => (a === 'create' ? '起草' : wenshiLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
+/** History rows name their action: the transitions' labels, plus 'create' (written when the material arrives). */
+export const wenshiActionLabel = (a: string) => (a === 'create' ? '投稿' : wenshiLifecycle.transitions.find((t) => t.name === a)?.label ?? a);
 
-/** States in which a 文史资料 is still open (counted by the figure 未办结文史资料). */
-export const openStates: readonly WenshiState[] = ['draft', 'submitted', 'accepted', 'returned'];
+/** States of an accepted material (采用 and after): counted by the figure 采用文史资料. */
+export const acceptedStates: readonly WenshiState[] = ['accepted', 'edited', 'selected'];

@@ -1,27 +1,32 @@
 /**
- * The module's figures (统计数字) in the kernel's catalogue (GET /api/figures). A figure is true only if its list
- * agrees: `list.api` with `list.query` answers a `total` equal to `value`. So each figure is counted with the very
- * query its list runs (`listItems`), and returns nothing to an actor who may not read the records.
+ * The module's figures (统计数字): materials received (征集文史资料), accepted (采用), and issues of 《长治文史》
+ * published in the period. Each is counted with the very query its list runs, so the count equals the list's rows.
  */
 import type { FigureDecl, FigureSource } from '../../../kernel/server/contributions.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
+import { acceptedStates } from '../domain/wenshi-lifecycle.ts';
 import { readsAll } from '../domain/wenshi-policy.ts';
-import { listItems } from './repository.ts';
+import { listIssues, listMaterials } from './repository.ts';
 
-const org = (name: string, label: string): FigureDecl => ({ key: `wenshi.${name}`, label, unit: '件', scope: 'organisation' });
-const created = org('created', '新建文史资料');
-const done = org('done', '已办结文史资料');
+const received: FigureDecl = { key: 'wenshi.received', label: '征集文史资料', unit: '篇', scope: 'organisation' };
+const accepted: FigureDecl = { key: 'wenshi.accepted', label: '采用文史资料', unit: '篇', scope: 'organisation' };
+const issues: FigureDecl = { key: 'wenshi.issues', label: '出版《长治文史》', unit: '辑', scope: 'organisation' };
 
 export const wenshiFigureSource: FigureSource = {
-  figures: [created, done],
+  figures: [received, accepted, issues],
   async compute(ctx, scope, actor) {
-    // organisation figures only, for staff who read every record of that CPPCC
     if (scope.subject || !readsAll(actor) || actor.tenantId !== scope.tenantId) return [];
-    const figureOf = async (d: FigureDecl, query: Record<string, string>): Promise<Figure> => {
-      const { total } = await listItems(ctx.db, actor, { page: 1, pageSize: 1, from: query.from, to: query.to, state: query.state });
-      return { key: d.key, label: d.label, unit: d.unit, value: total, list: { api: '/api/wenshi', web: '/wenshi', query, rows: 'wenshi_item' } };
-    };
     const period = { from: scope.from, to: scope.to };
-    return Promise.all([figureOf(created, period), figureOf(done, { ...period, state: 'done' })]);
+    const material = async (d: FigureDecl, query: Record<string, string>): Promise<Figure> => {
+      const { total } = await listMaterials(ctx.db, ctx.dialect, actor, { page: 1, pageSize: 1, from: query.from, to: query.to, state: query.state });
+      return { key: d.key, label: d.label, unit: d.unit, value: total, list: { api: '/api/wenshi', web: '/wenshi', query, rows: 'wenshi_material' } };
+    };
+    const issueQuery = { ...period, published: 'true' };
+    const [a, b, c] = await Promise.all([
+      material(received, period),
+      material(accepted, { ...period, state: acceptedStates.join(',') }),
+      listIssues(ctx.db, actor, { page: 1, pageSize: 1, published: true, from: period.from, to: period.to }),
+    ]);
+    return [a, b, { key: issues.key, label: issues.label, unit: issues.unit, value: c.total, list: { api: '/api/wenshi/issues', web: '/wenshi/issues', query: issueQuery, rows: 'wenshi_issue' } }];
   },
 };
