@@ -44,6 +44,8 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
     const seen = new Set<string>();
     for (const d of s.source.figures) {
       if (!d.key.startsWith(`${s.name}.`)) throw new Error(`figure ${d.key} of module ${s.name} must be named '${s.name}.<name>'`);
+      // lower case, digits and underscores: the keys travel in query strings (?keys=…) checked by that pattern
+      if (!/^[a-z_]+(\.[a-z0-9_]+)+$/.test(d.key)) throw new Error(`figure ${d.key} of module ${s.name}: a key is lower case, digits and underscores`);
       if (seen.has(d.key)) throw new Error(`figure ${d.key} is declared twice`);
       seen.add(d.key);
     }

@@ -3,4 +3,6 @@ export { linkAttachments, attachmentsOf, attachmentsOfMany, presentAttachment } 
 export type { AttachmentItem } from './contract.ts';
 /** Storing an upload judged by its content, for a module's own upload path (文史资料's public submission page, without a session). */
 export { storeAttachment } from './server/attachment-repository.ts';
+/** A record's file with its content, for the owning module's own public route (a published news item's images on the portal). */
+export { attachmentFile } from './server/attachment-repository.ts';
 export { judgeUpload, cleanFilename } from './domain/file-types.ts';

@@ -17,7 +17,7 @@ export const charityModule: ModuleManifest = {
   permissions: [
     { code: charityPermissions.manage, name: '管理公益活动（新建活动，登记捐赠和受助学生）', defaultRoles: ['office_staff'] },
     { code: charityPermissions.read, name: '查看公益活动、合计和捐赠', defaultRoles: ['member', 'office_staff', 'leader'] },
-    { code: charityPermissions.readAll, name: '查看本级公益统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: charityPermissions.readAll, name: '查看本级公益统计', defaultRoles: ['office_staff', 'committee_staff', 'leader'] },
     { code: charityPermissions.readPrivate, name: '查看受助学生个人信息（姓名、学校）', defaultRoles: ['office_staff'] },
   ],
   migrations: charityMigrations,

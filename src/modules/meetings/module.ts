@@ -19,7 +19,7 @@ export const meetingsModule: ModuleManifest = {
   permissions: [
     { code: meetingsPermissions.manage, name: '组织会议（新建、通知、参会人员、审批请假、代为签到、遴选发言）', defaultRoles: ['office_staff'] },
     { code: meetingsPermissions.attend, name: '参加会议（请假、扫码签到、提交发言）', defaultRoles: ['member', 'leader'] },
-    { code: meetingsPermissions.readAll, name: '查看本级全部会议与出勤统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: meetingsPermissions.readAll, name: '查看本级全部会议与出勤统计', defaultRoles: ['office_staff', 'committee_staff', 'leader'] },
   ],
   migrations: meetingsMigrations,
   workflows: [meetingsLifecycle],

@@ -19,7 +19,7 @@ export const studiosModule: ModuleManifest = {
   permissions: [
     { code: studiosPermissions.manage, name: '管理委员工作室（新建、指定召集人，在任一工作室记录）', defaultRoles: ['office_staff'] },
     { code: studiosPermissions.record, name: '使用委员工作室（查看；在所属工作室记录活动、案件、对接和项目）', defaultRoles: ['member'] },
-    { code: studiosPermissions.readAll, name: '查看本级全部工作室记录与统计', defaultRoles: ['office_staff', 'leader'] },
+    { code: studiosPermissions.readAll, name: '查看本级全部工作室记录与统计', defaultRoles: ['office_staff', 'committee_staff', 'leader'] },
   ],
   migrations: studiosMigrations,
   entities: studiosEntities,

@@ -73,6 +73,14 @@ export async function attachmentsOfMany(anyDb: AnyModuleDb, entityType: string, 
   return out;
 }
 
+/** An attachment's record and content, for a module that serves its own records' files (a published news item's images). */
+export async function attachmentFile(anyDb: AnyModuleDb, id: string): Promise<{ row: AttachmentRow; content: Buffer } | undefined> {
+  const db = attachmentDb(anyDb);
+  const row = await findAttachment(db, id);
+  const content = row ? await readContent(db, row.sha256) : undefined;
+  return row && content ? { row, content } : undefined;
+}
+
 export async function readContent(db: AttachmentDb, sha256: string): Promise<Buffer | undefined> {
   const r = await db.selectFrom('attachment_blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
   if (!r) return undefined;

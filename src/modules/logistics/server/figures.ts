@@ -13,7 +13,7 @@ import { listTrips } from './trips.ts';
 const org = (name: string, label: string, unit: string): FigureDecl => ({ key: `logistics.${name}`, label, unit, scope: 'organisation' });
 export const logisticsFigures = {
   receptions: org('receptions', '接待', '次'),
-  receptionBudget: org('receptionBudget', '接待经费预算', '元'),
+  receptionBudget: org('reception_budget', '接待经费预算', '元'),
   checklists: org('checklists', '会务保障活动', '场'),
   trips: org('trips', '出车', '车次'),
   kilometres: org('kilometres', '行驶里程', '公里'),

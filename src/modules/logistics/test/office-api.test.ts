@@ -107,7 +107,7 @@ for (const d of await dialects()) {
       const r = await office.get(`/api/figures?from=${from}&to=${to}&modules=logistics`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
       const figures = r.body.groups.find((g: any) => g.module === 'logistics')?.figures ?? [];
-      assert.deepEqual(figures.map((f: any) => f.key), ['logistics.receptions', 'logistics.receptionBudget', 'logistics.checklists', 'logistics.trips', 'logistics.kilometres']);
+      assert.deepEqual(figures.map((f: any) => f.key), ['logistics.receptions', 'logistics.reception_budget', 'logistics.checklists', 'logistics.trips', 'logistics.kilometres']);
       assert.ok(figures[0].value >= 2 && figures[1].value >= 4080 && figures[2].value >= 1, JSON.stringify(figures));
       for (const f of figures) {
         const list = await office.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=200`);

@@ -10,6 +10,18 @@ import { defaultNewsColumns } from '../domain/news-columns.ts';
 import { htmlToText } from '../domain/news-html.ts';
 import { NEWS_EVENT, NOTICE_EVENT } from '../domain/news-lifecycle.ts';
 import { findItem, findNotice, listPublicNotices, listPublished } from './repository.ts';
+import type { NewsItemRow } from './tables.ts';
+
+/** Published on the website: what the portal and the public image route show. */
+export const isPublicItem = (r: Pick<NewsItemRow, 'state' | 'channels'>) => r.state === 'published' && r.channels.split(',').includes('website');
+
+/**
+ * The body as the public sees it: its images (the item's attachments, which only signed-in readers may open at
+ * /api/attachments/…) point at the item's public image route instead. The body is the stored sanitised HTML, whose
+ * image addresses the sanitiser allowed; only those of our own attachments are rewritten.
+ */
+export const publicBody = (r: Pick<NewsItemRow, 'id' | 'body'>) =>
+  r.body.replace(/(<img\b[^>]*?\ssrc=")\/api\/attachments\/([A-Za-z0-9_-]{1,40})"/g, (_m, head: string, fileId: string) => `${head}/api/public/news/${encodeURIComponent(r.id)}/images/${fileId}"`);
 
 const columnSection = (code: string, label: string, labelEn: string | undefined, order: number): PublicSection => ({
   key: `news.${code}`, title: label, ...(labelEn ? { titleEn: labelEn } : {}), order, events: [NEWS_EVENT],
@@ -20,9 +32,9 @@ const columnSection = (code: string, label: string, labelEn: string | undefined,
   },
   async item(ctx, tenantId, id) {
     const r = await findItem(ctx.db, id);
-    if (!r || r.tenant_id !== tenantId || r.state !== 'published' || r.column_code !== code || !r.channels.split(',').includes('website')) return null;
+    if (!r || r.tenant_id !== tenantId || r.column_code !== code || !isPublicItem(r)) return null;
     const summary = r.summary || htmlToText(r.body, 80);
-    return { id: r.id, title: r.title, date: r.published_on ?? '', summary, html: r.body, description: htmlToText(r.body, 160), kicker: label };
+    return { id: r.id, title: r.title, date: r.published_on ?? '', summary, html: publicBody(r), description: htmlToText(r.body, 160), kicker: label };
   },
 });
 

@@ -10,7 +10,7 @@ import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, forbidden, inInputField, notFound } from '../../../kernel/universal/errors.ts';
-import { attachmentsOf } from '../../attachments/index.ts';
+import { attachmentFile, attachmentsOf } from '../../attachments/index.ts';
 import { listCommittees, listSectors } from '../../organizations/index.ts';
 import {
   idParams, mediaCreateBody, mediaEditBody, mediaItem, mediaListQuery, mediaPage, myNoticesPage, myNoticesQuery, newsCreateBody, newsDetail, newsEditBody,
@@ -27,6 +27,7 @@ import {
 import { toDetail, toListItem, toMediaItem, toNoticeItem } from './presenter.ts';
 import { findItem, findMedia, findNotice, listItems, listMedia, listMyNotices, listNotices, listReceipts, readCounts, receiptOf } from './repository.ts';
 import { readColumns } from './settings.ts';
+import { isPublicItem } from './public.ts';
 
 const tags = ['news'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -213,6 +214,23 @@ export function newsRoutes(app: App, ctx: ModuleContext) {
       items: rows.map((r) => ({ id: r.id, title: r.title, ownerName: r.owner_name, sentOn: r.sent_on ?? null, readAt: r.read_at ?? null, summary: htmlToText(r.body, 60) })),
       total, unread, page: req.query.page, pageSize: req.query.pageSize,
     };
+  });
+
+  // ——— a published item's images, for the public portal and shared pages (no signing in) ———
+
+  app.get('/api/public/news/:id/images/:fileId', {
+    schema: {
+      tags, security: [], summary: '已发布新闻中的图片（无需登录；仅限已在门户网站发布的新闻所附的图片）',
+      params: z.object({ id: z.string().min(1).max(40).describe('新闻编号'), fileId: z.string().min(1).max(40).describe('图片编号') }),
+      produces: ['image/*'],
+    },
+  }, async (req, reply) => {
+    const item = await findItem(ctx.db, req.params.id);
+    if (!item || !isPublicItem(item)) throw notFound('图片');
+    const file = await attachmentFile(ctx.db, req.params.fileId);
+    if (!file || file.row.entity_type !== 'news_item' || file.row.entity_id !== item.id || !file.row.mime.startsWith('image/')) throw notFound('图片');
+    return reply.header('content-type', file.row.mime).header('cache-control', 'public, max-age=86400')
+      .header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'").send(file.content);
   });
 
   // ——— one news item ———

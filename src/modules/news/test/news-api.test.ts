@@ -230,6 +230,26 @@ for (const d of await dialects()) {
       assert.match(r.body, new RegExp(`<img src="/api/attachments/${img}" alt="会场" />`));
       assert.equal((await secgen.get(`/api/attachments/${img}`)).status, 200, 'the reviewer sees the item\'s image');
       assert.equal((await county.get(`/api/attachments/${img}`)).status, 404);
+      // on the portal nobody is signed in: the published item's images come from its own public route, and only then
+      const publicUrl = `/api/public/news/${r.id}/images/${img}`;
+      const anon = (url: string) => s.zx.app.inject({ method: 'GET', url });
+      assert.equal((await anon(publicUrl)).statusCode, 404, 'not before the item is published');
+      let p = (await fire(office, r.id, 'submit', r.version)).body;
+      p = (await fire(secgen, p.id, 'publish', p.version)).body;
+      assert.equal(p.state, 'published');
+      const image = await anon(publicUrl);
+      assert.equal(image.statusCode, 200);
+      assert.equal(image.headers['content-type'], 'image/png');
+      assert.equal(image.headers['x-content-type-options'], 'nosniff');
+      assert.deepEqual(image.rawPayload, PNG);
+      const other = await upload(office, '别处.png');
+      assert.equal((await anon(`/api/public/news/${r.id}/images/${other}`)).statusCode, 404, 'a file that is not the item\'s');
+      const tenantId = (await office.get('/api/auth/me')).body.user.tenantId;
+      const page = await newsModule.public!.sections.find((x) => x.key === 'news.headlines')!.item!(s.zx.ctx, tenantId, r.id);
+      assert.ok(page?.html.includes(`src="${publicUrl}"`), page?.html);
+      assert.ok(!page?.html.includes('/api/attachments/'), 'no address the public cannot open');
+      await fire(secgen, p.id, 'withdraw', p.version, { reason: '图片需更换' });
+      assert.equal((await anon(publicUrl)).statusCode, 404, 'withdrawn: its images leave with it');
 
       const file = await upload(office, '日程.png');
       const n = (await office.post('/api/news/notices', { title: '关于专委会会议的通知', body: '<p>见附件。</p>', audience: 'members', attachmentIds: [file] })).body;

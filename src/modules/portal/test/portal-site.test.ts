@@ -50,7 +50,7 @@ for (const d of await dialects()) {
 
     test('the catalogue collects every declared section in order', () => {
       const keys = s.zx.ctx.contributions.publicSections.map((x) => x.key);
-      assert.deepEqual(keys.slice(0, 1), ['portaltest.news'], 'order 10 first');
+      assert.deepEqual(keys.slice(0, 1), ['portaltest.news'], 'the lowest order first');
       for (const k of ['proposals.public', 'consultations.meetings', 'live.sessions', 'surveys.open']) assert.ok(keys.includes(k), k);
       assert.equal(s.zx.ctx.contributions.publicSections.find((x) => x.key === 'proposals.public')?.module, 'proposals');
     });

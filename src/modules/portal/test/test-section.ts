@@ -17,7 +17,7 @@ export function testModule() {
     name: 'portaltest', label: '门户测试', permissions: [], migrations: [],
     public: {
       sections: [{
-        key: 'portaltest.news', title: '测试要闻', order: 10, events: [CHANGED],
+        key: 'portaltest.news', title: '测试要闻', order: 1, events: [CHANGED],
         async list(_ctx, _tenantId, page) {
           calls.list++;
           return { items: newestFirst().slice(page.offset, page.offset + page.limit), total: items.length };
