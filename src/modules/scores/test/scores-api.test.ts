@@ -260,8 +260,9 @@ for (const d of await dialects()) {
     test('the warning job: below the pro-rata minimum once per quarter, on the kernel clock', async () => {
       const ctx = s.zx.ctx;
       const wy = await workYearFor(ctx.settings, tenantId, Y);
-      // mid-year: the threshold is 20 + (30 − 20) × about a half ≈ 25 (the base now 20): the member (32) is fine, the others (20) are warned
-      clock.set(`${addDays(wy.startsOn, 182)}T10:00`);
+      // well inside the second quarter (136 of 365 or 366 days, whatever the year's length): the threshold is
+      // 20 + (30 − 20) × 136/365 ≈ 23.7 (the base now 20): the member (32) is fine, the others (20) are warned
+      clock.set(`${addDays(wy.startsOn, 135)}T10:00`);
       const first = await warnBelowMinimum(ctx, tenantId);
       assert.equal(first.year, Y);
       assert.equal(first.period, 2);
