@@ -121,6 +121,9 @@ const NEIGHBOUR_MIN_SCORE = 0.1;
 const BUILD_SLICE = 200;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+
+/** The sources whose items make the hot topics (热点分析): what members and the public raise. */
+export const HOT_TOPIC_SOURCES = ['proposal', 'reply', 'report', 'consultation'];
 export class TextService {
   private corpora = new Map<string, Promise<TenantCorpus>>();
   private models = new Map<string, Promise<UnitClassifier | null>>();
@@ -398,11 +401,15 @@ export class TextService {
     });
   }
 
-  /** Hot topics over the tenant's items of the last `days` days. */
+  /**
+   * Hot topics over the tenant's items of the last `days` days: the matters people raise (proposals, their replies,
+   * 社情民意 reports, consultations), not the other texts the search holds (the office's 公文, 文史 materials), which
+   * would make topics of the office's own templates.
+   */
   async hotTopics(tenantId: string, days: number, limit: number) {
     const since = new Date(clock.nowMs() - days * 86400_000).toISOString();
     const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at'])
-      .where('tenant_id', '=', tenantId).where('created_at', '>=', since).orderBy('created_at').limit(20000).execute();
+      .where('tenant_id', '=', tenantId).where('source', 'in', HOT_TOPIC_SOURCES).where('created_at', '>=', since).orderBy('created_at').limit(20000).execute();
     await this.ensureDictionary();
     const seg = segmenter();
     const words = rows.map((r) => seg.terms(`${r.title}。${r.title}。${r.body}`));
