@@ -56,6 +56,7 @@ export const unitSuggestion = z.object({
     similar: z.number().int().describe('参照的相近已交办事项数'),
     similarToUnit: z.number().int().describe('其中交由该单位的件数'),
     unitTotal: z.number().int().describe('该单位的以往交办件数'),
+    named: z.number().optional().describe('建议部分点名由该单位办理（首个点名 1，其后各 0.5）'),
   }).optional().describe('建议理由'),
 });
 export const suggestResponse = z.object({

@@ -97,7 +97,11 @@ export class UnitClassifier {
 
   /** Labels ranked best first with calibrated confidences. */
   rank(x: SparseVec): Ranked[] {
-    const s = this.scores(x);
+    return this.rankScores(this.scores(x));
+  }
+
+  /** Labels ranked by given margins (the model's, adjusted by the caller), confidences at the model's temperature. */
+  rankScores(s: Float64Array): Ranked[] {
     const p = softmax(s, this.temperature);
     return this.labels
       .map((label, k) => ({ label, score: s[k], confidence: p[k] }))

@@ -1,4 +1,5 @@
 /** The text service: per-tenant in-memory indexes over `text_items`, the unit-suggestion model, rules and dictionary. */
+import { performance } from 'node:perf_hooks';
 import type { DialectName } from '../../../kernel/server/db/dialect.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
@@ -21,6 +22,7 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { textDb, type TextDb } from './tables.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { listUnits } from '../../organizations/index.ts';
+import { addressedUnits, rankAddressed, type NamedUnit } from '../domain/addressee.ts';
 import { createHash } from 'node:crypto';
 
 export type { TextItemInput };
@@ -110,6 +112,8 @@ export interface SuggestionReasons {
   similarToUnit: number;
   /** all the examples of this unit the model learned from */
   unitTotal: number;
+  /** the asking sentences name this unit as the one to act (「建议市住建局……」): 1 for the lead body, ½ for each later one */
+  named?: number;
 }
 
 /** How many of the most similar assigned records explain a suggestion, and the least similarity that counts. */
@@ -130,6 +134,8 @@ export class TextService {
   /** the model in use for each tenant once loaded (null: too few examples) */
   private loaded = new Map<string, UnitClassifier | null>();
   private learning = new Map<string, TenantLearning>();
+  /** each tenant's units by their names, for reading of whom a text asks; read again after a minute */
+  private unitNames = new Map<string, { at: number; units: Promise<NamedUnit[]> }>();
   /** per tenant, the retraining under way or queued (one at a time; a queued one takes every change made before it starts) */
   private training = new Map<string, Promise<unknown>>();
   private queued = new Map<string, Promise<UnitClassifier | null>>();
@@ -678,7 +684,9 @@ export class TextService {
     const cut = segmenter().cut(text);
     const words = cut.filter(isWord);
     const x = model ? model.space.weigh(countFeatures(text, words)) : null;
-    const ranked: Ranked[] = model && x ? model.rank(x) : [];
+    // what the text is about, and of whom its asking sentences ask (承办对象)
+    const addressed = model ? addressedUnits(text, await this.namedUnits(tenantId)) : new Map<string, number>();
+    const ranked: Ranked[] = model && x ? rankAddressed(model, x, addressed) : [];
     const matched = new Map<string, string[]>();
     for (const r of rules) {
       const hits = r.keywords.filter((k) => k && text.includes(k));
@@ -699,10 +707,24 @@ export class TextService {
       const near = await this.neighbours(tenantId, segmenter().contentTerms(cut), learning, record);
       for (const s of kept) {
         if (s.basis !== 'model') continue;
-        s.reasons = { terms: model.topTerms(x, words, s.unitId, 5), similar: near.total, similarToUnit: near.byUnit.get(s.unitId) ?? 0, unitTotal: learning.perUnit.get(s.unitId) ?? 0 };
+        s.reasons = {
+          terms: model.topTerms(x, words, s.unitId, 5), similar: near.total, similarToUnit: near.byUnit.get(s.unitId) ?? 0, unitTotal: learning.perUnit.get(s.unitId) ?? 0,
+          ...(addressed.has(s.unitId) ? { named: addressed.get(s.unitId) } : {}),
+        };
       }
     }
     return { suggestions: kept, modelExamples: model?.examples ?? 0 };
+  }
+
+  /** The tenant's units with their names and short names (组织机构), kept a minute. */
+  private namedUnits(tenantId: string): Promise<NamedUnit[]> {
+    const now = performance.now();
+    const hit = this.unitNames.get(tenantId);
+    if (hit && now - hit.at < 60_000) return hit.units;
+    const units = listUnits(this.db, tenantId).then((us) => us.map((u) => ({ label: String(u.id), names: [u.name, u.short_name].filter((n): n is string => !!n) })));
+    units.catch(() => this.unitNames.delete(tenantId));
+    this.unitNames.set(tenantId, { at: now, units });
+    return units;
   }
 
   async rules(tenantId: string) {

@@ -50,8 +50,19 @@ for (const d of await dialects()) {
       const staff = await world.as('proposal');
       const r = await staff.post('/api/text/suggest-units', { text, limit: 3, ...(record ? { record } : {}) });
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      return r.body as { suggestions: Array<{ unitId: string; basis: string; confidence: number; reasons?: { terms: string[]; similar: number; similarToUnit: number; unitTotal: number } }>; modelExamples: number };
+      return r.body as { suggestions: Array<{ unitId: string; basis: string; confidence: number; reasons?: { terms: string[]; similar: number; similarToUnit: number; unitTotal: number; named?: number } }>; modelExamples: number };
     };
+
+    test('of two texts on one matter, each is suggested the unit its asking sentences name to act, and says so', async () => {
+      const about = '关于学校门口小区道路停车秩序的建议\n学校门口就是小区道路，放学时家长停车混乱，学生通行不安全。';
+      const toCompound = await suggest(`${about}为此建议：一是由住建部门牵头在小区道路施划停车位；二是加强管理。`);
+      const toSchool = await suggest(`${about}为此建议：一是由教育部门牵头错峰放学；二是加强管理。`);
+      assert.equal(toCompound.suggestions[0].unitId, unitIds['市住建局'], JSON.stringify(toCompound.suggestions));
+      assert.equal(toCompound.suggestions[0].reasons?.named, 1, 'the lead body of the asking sentences');
+      assert.equal(toSchool.suggestions[0].unitId, unitIds['市教育局'], JSON.stringify(toSchool.suggestions));
+      assert.equal(toSchool.suggestions[0].reasons?.named, 1);
+      assert.equal(toSchool.suggestions.find((x) => x.unitId === unitIds['市住建局'])?.reasons?.named, undefined, 'a unit not named has no such reason');
+    });
 
     test('after start, a proposal of an assigned kind is suggested the unit its history favours, with the reasons', async () => {
       const filed = await makeProposal(world, 'filed', { title: '关于老旧小区加装电梯补贴的建议', draft: body(['关于老旧小区加装电梯补贴的建议', '小区老年人多，加装电梯资金不足，审批难。', '建议完善加装电梯补贴，简化审批流程。']) });

@@ -130,6 +130,7 @@ export function UnitSuggestions({ text, record, onPick, nameOf, limit = 3 }: {
     ? `${t('关键词规则')}: ${s.matchedKeywords.join('、')}`
     : s.reasons ? reasonText(s.reasons) : t('依据以往 {n} 件交办', { n: data?.modelExamples ?? 0 });
   const reasonText = (r: NonNullable<SuggestResponse['suggestions'][number]['reasons']>) => [
+    r.named ? t('建议部分点名由该单位办理') : '',
     r.terms.length ? t('关键词语：{terms}', { terms: r.terms.map((w) => `「${w}」`).join('') }) : '',
     r.similar ? t('最相近的 {n} 件已交办事项中 {m} 件交由该单位', { n: r.similar, m: r.similarToUnit }) : '',
     t('该单位以往承办 {n} 件', { n: r.unitTotal }),

@@ -8,7 +8,7 @@ export default {
   '相似件': 'Similar items', '暂时无法查询相似件': 'Similar items are unavailable right now', '未发现相似的已有事项': 'No similar earlier items',
   '相似度': 'Similarity', '疑似重复': 'Likely duplicate', '共同关键词': 'Shared keywords', '建议承办单位': 'Suggested units',
   '暂无建议（交办记录不足）': 'No suggestion yet (too few past assignments)', '关键词规则': 'Keyword rule', '依据以往 {n} 件交办': 'Learned from {n} past assignments',
-  '关键词语：{terms}': 'Key words: {terms}', '最相近的 {n} 件已交办事项中 {m} 件交由该单位': '{m} of the {n} most similar assigned items went to this unit',
+  '建议部分点名由该单位办理': 'The recommendations name this unit to act', '关键词语：{terms}': 'Key words: {terms}', '最相近的 {n} 件已交办事项中 {m} 件交由该单位': '{m} of the {n} most similar assigned items went to this unit',
   '该单位以往承办 {n} 件': 'this unit has handled {n} before', '推荐「{unit}」的理由': 'Why {unit}',
   '相似件查询': 'Similar items', '输入或粘贴一件提案、社情民意的标题和正文，查看以往相似的事项和建议的承办单位。': 'Type or paste a text to see similar earlier items and suggested units.',
   '文本': 'Text', '标题和正文': 'Title and body', '件数': 'Items', '近三个月': '3 months', '近一年': '1 year', '近三年': '3 years', '这段时间还没有足够的事项形成热点。': 'Not enough items in this period to form topics.',
