@@ -154,9 +154,7 @@ async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<Array<st
     out.push(w.now);
   }
   const done = batch.filter((_, i) => !(out[i] instanceof AppError));
-  for (const { r, who, actor } of done) {
-    await w.emit({ type: 'activity.signed_in', tenantId: r.tenant_id, entityType: 'activity', entityId: r.id, actorId: actor.userId, payload: { userId: who.userId, kind: r.kind, byStaff: who.userId !== actor.userId } });
-  }
+  await w.emitAll(done.map(({ r, who, actor }) => ({ type: 'activity.signed_in', tenantId: r.tenant_id, entityType: 'activity', entityId: r.id, actorId: actor.userId, payload: { userId: who.userId, kind: r.kind, byStaff: who.userId !== actor.userId } })));
   // one audit record per sign-in, chained in order under the chain's lock, taken once
   await w.auditAll(done.map(({ r, who, actor, distanceM, ip }) => ({
     tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.sign_in', entityType: 'activity', entityId: r.id, data: { userId: who.userId, byStaff: who.userId !== actor.userId, distanceM }, ip,

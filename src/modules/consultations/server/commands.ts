@@ -368,9 +368,7 @@ async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<Array<st
     out.push(affected(r) === 1 ? w.now : new AppError('CONFLICT', `${byStaff ? p.name : '您'}已经签到，不能重复签到`));
   }
   const done = batch.filter((_, i) => !(out[i] instanceof AppError));
-  for (const { row, p, actor } of done) {
-    await w.emit({ type: 'consultation.signed_in', tenantId: row.tenant_id, entityType: 'consultation', entityId: row.id, actorId: actor.userId, payload: { participantId: p.id, userId: p.user_id, room: `consultation:${row.id}` } });
-  }
+  await w.emitAll(done.map(({ row, p, actor }) => ({ type: 'consultation.signed_in', tenantId: row.tenant_id, entityType: 'consultation', entityId: row.id, actorId: actor.userId, payload: { participantId: p.id, userId: p.user_id, room: `consultation:${row.id}` } })));
   // one audit record per sign-in, chained in order under the chain's lock, taken once and last (held until the commit)
   await w.auditAll(done.map(({ row, p, actor, byStaff, ip }) => ({
     tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation.sign_in', entityType: 'consultation', entityId: row.id,

@@ -17,7 +17,7 @@ import { memberIdsOf, membersAmong, standingMemberIdsOf } from '../../organizati
 import type { MeetingCreateBody, MeetingEditBody } from '../contract.ts';
 import { attendanceOf, canSeeMeeting, leaveRefusal, manages, readsAll, type LeaveState, type MeetingKind } from '../domain/meeting-rules.ts';
 import { meetingsLifecycle, meetingsPermissions } from '../domain/meetings-lifecycle.ts';
-import { findMeeting, participantOf, sessionsOf } from './repository.ts';
+import { findMeeting, participantOf, sessionsOf, signInFacts } from './repository.ts';
 import { defaultMeetingsSettings, readMeetingsSettings, type MeetingsSettings } from './settings.ts';
 import { meetingsDb, type MeetingRow, type ParticipantRow, type SessionRow } from './tables.ts';
 
@@ -221,11 +221,13 @@ export async function decideLeave(ctx: ModuleContext, actor: Actor, id: string, 
 
 const subjectOf = (s: Pick<SessionRow, 'id'>) => `meeting-session|${s.id}`;
 export const sessionToken = (r: Pick<MeetingRow, 'signin_secret'>, s: Pick<SessionRow, 'id'>) => fixedSignInToken(r.signin_secret, subjectOf(s));
-const windowOf = (s: SessionRow, earlyMinutes: number) => ({ opensAt: Date.parse(s.starts_at) - earlyMinutes * 60_000, closesAt: s.ends_at });
+/** What the sign-in path reads of a session. */
+type SessionTimes = Pick<SessionRow, 'id' | 'label' | 'starts_at' | 'ends_at'>;
+const windowOf = (s: SessionTimes, earlyMinutes: number) => ({ opensAt: Date.parse(s.starts_at) - earlyMinutes * 60_000, closesAt: s.ends_at });
 const chinaTime = (ms: number | string) => new Date((typeof ms === 'number' ? ms : Date.parse(ms)) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Refuse a sign-in outside the session's window or to a meeting not under way. */
-function checkWindow(r: MeetingRow, s: SessionRow, earlyMinutes: number) {
+function checkWindow(r: Pick<MeetingRow, 'state'>, s: SessionTimes, earlyMinutes: number) {
   if (r.state !== 'noticed') throw new AppError('INVALID_TRANSITION', r.state === 'preparing' ? '会议尚未通知，不能签到' : '会议已结束，签到已关闭');
   const w = windowOf(s, earlyMinutes);
   const why = signInWindowRefusal(clock.nowMs(), w);
@@ -240,16 +242,14 @@ async function loadSession(ctx: ModuleContext, id: string, sessionId: string): P
 }
 
 /** One sign-in to write: the meeting, the session, the participant, who signs them in. */
-interface SignIn { ctx: ModuleContext; r: MeetingRow; s: SessionRow; p: Pick<ParticipantRow, 'user_id' | 'name'>; actor: Actor; byStaff: boolean; ip?: string }
+interface SignIn { ctx: ModuleContext; r: Pick<MeetingRow, 'id' | 'tenant_id'>; s: SessionTimes; p: Pick<ParticipantRow, 'user_id' | 'name'>; actor: Actor; byStaff: boolean; ip?: string }
 
 /** Write sign-ins in the caller's unit of work: their rows (the unique index refuses a second), audit records, events. */
 async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<string[]> {
   await meetingsDb(w.trx).insertInto('meeting_signins').values(batch.map(({ r, s, p, actor, byStaff }) => ({
     id: newId(), session_id: s.id, meeting_id: r.id, tenant_id: r.tenant_id, user_id: p.user_id, signed_in_at: w.now, signed_in_by: actor.userId, by_staff: byStaff ? 1 : 0,
   }))).execute();
-  for (const { r, s, p, actor, byStaff } of batch) {
-    await w.emit({ type: 'meeting.signed_in', tenantId: r.tenant_id, entityType: 'meeting', entityId: r.id, actorId: actor.userId, payload: { sessionId: s.id, userId: p.user_id, byStaff } });
-  }
+  await w.emitAll(batch.map(({ r, s, p, actor, byStaff }) => ({ type: 'meeting.signed_in', tenantId: r.tenant_id, entityType: 'meeting', entityId: r.id, actorId: actor.userId, payload: { sessionId: s.id, userId: p.user_id, byStaff } })));
   // one audit record per sign-in, chained in order under the chain's lock, taken once
   await w.auditAll(batch.map(({ r, s, p, actor, byStaff, ip }) => ({
     tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'meeting.sign_in', entityType: 'meeting', entityId: r.id, data: { sessionId: s.id, userId: p.user_id, byStaff }, ip,
@@ -277,9 +277,8 @@ const signInQueue = signInBatches<SignIn>({
 });
 
 /** Mark a participant present at a session, once (409 for a second). Sign-ins arriving together share a unit of work. */
-async function markSignedIn(ctx: ModuleContext, r: MeetingRow, s: SessionRow, p: ParticipantRow, actor: Actor, byStaff: boolean, ip?: string): Promise<string> {
-  const x: SignIn = { ctx, r, s, p, actor, byStaff, ip };
-  const done = await meetingsDb(ctx.db).selectFrom('meeting_signins').select('id').where('session_id', '=', s.id).where('user_id', '=', p.user_id).executeTakeFirst();
+async function markSignedIn(ctx: ModuleContext, x: SignIn, known?: { signedIn: boolean }): Promise<string> {
+  const done = known ? known.signedIn : !!(await meetingsDb(ctx.db).selectFrom('meeting_signins').select('id').where('session_id', '=', x.s.id).where('user_id', '=', x.p.user_id).executeTakeFirst());
   if (done) throw again(x);
   return signInQueue(ctx).add(x);
 }
@@ -288,14 +287,16 @@ async function markSignedIn(ctx: ModuleContext, r: MeetingRow, s: SessionRow, p:
 export async function signInByLink(ctx: ModuleContext, actor: Actor, id: string, sessionId: string, body: { token: string; userId?: string }, ip?: string) {
   requirePermission(actor, meetingsPermissions.attend, '签到');
   if (body.userId && body.userId !== actor.userId) throw new AppError('FORBIDDEN', '不能替他人签到：请本人扫码签到，或由工作人员代签');
-  const r = await findMeeting(ctx.db, id);
-  if (!r || r.tenant_id !== actor.tenantId) throw notFound(LABEL);
-  const s = await loadSession(ctx, id, sessionId);
+  // the meeting, the session, the member's place in it and an earlier sign-in: one read
+  const f = await signInFacts(ctx.db, id, sessionId, actor.userId);
+  if (!f || f.meeting.tenant_id !== actor.tenantId) throw notFound(LABEL);
+  const { meeting: r, session: s, participant: me } = f;
+  if (!s) throw notFound('会次');
   if (!fixedSignInTokenValid(r.signin_secret, subjectOf(s), body.token)) throw invalid('token', '「签到码」', '无效，请扫描会场的签到码');
-  const [me, settings] = await Promise.all([participantOf(ctx.db, id, actor.userId), readMeetingsSettings(ctx, r.tenant_id)]);
   if (!me) throw new AppError('FORBIDDEN', '您不在本次会议的参会名单中');
+  const settings = await readMeetingsSettings(ctx, r.tenant_id);
   checkWindow(r, s, settings.earlyMinutes);
-  const at = await markSignedIn(ctx, r, s, me, actor, false, ip);
+  const at = await markSignedIn(ctx, { ctx, r, s, p: me, actor, byStaff: false, ip }, f);
   return { meetingId: r.id, title: r.title, session: s.label, name: me.name, signedInAt: at };
 }
 
@@ -307,7 +308,7 @@ export async function signInFor(ctx: ModuleContext, actor: Actor, id: string, se
   if (!p) throw invalid('userId', '「委员」', '不在本次会议的参会名单中');
   const settings = await readMeetingsSettings(ctx, r.tenant_id);
   checkWindow(r, s, settings.earlyMinutes);
-  const at = await markSignedIn(ctx, r, s, p, actor, true, ip);
+  const at = await markSignedIn(ctx, { ctx, r, s, p, actor, byStaff: true, ip });
   return { meetingId: r.id, title: r.title, session: s.label, name: p.name, signedInAt: at };
 }
 
