@@ -1,9 +1,11 @@
 /**
  * 会议签到 at a plenary's volume, on SQLite and PostgreSQL (when it answers), through the real app in process: 1,000
  * members (200 with --quick) sign in to one session of a 全体会议 by its QR link at 50 concurrent clients — p99 ≤ 100 ms
- * per sign-in and the whole run within 60 s — against a bare route (GET /api/health) at the same concurrency in the
- * same run; every member signed in exactly once (a second scan is a 409). Each sign-in is one unit of work: its row
- * (the unique index refuses a second), an audit record appended to the hash chain (one writer at a time) and an event.
+ * per sign-in and the whole run within 60 s — against a bare route (GET /api/health, which resolves each client's
+ * session too) at the same concurrency in the same run, with the ratio of the two p99s (less distorted by the machine's
+ * load than the figures themselves); every member signed in exactly once (a second scan is a 409). Sign-ins arriving
+ * together share a unit of work (kernel/server/sign-in-batch.ts): each its row (the unique index refuses a second), an
+ * audit record appended to the hash chain (one writer at a time) and an event.
  * Prints JSON lines (bench/lib.ts); progress on stderr.
  */
 import { dialects } from '../test/support/db.ts';
@@ -39,7 +41,7 @@ async function signInRun(w: World, kind: string, clients: Client[]) {
   const again = await clients[0].post(url, { token });
   emit({
     name: `meetings_signin_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${SIGNIN_P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
-    p50: round(percentile(run.times, 50), 1), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn: after.sessionList[0].signedIn, secondSignIn: again.status,
+    p50: round(percentile(run.times, 50), 1), ratioToBare: round(percentile(run.times, 99) / percentile(bare.times, 99), 2), members: MEMBERS, concurrency: CONCURRENCY, failed, signedIn: after.sessionList[0].signedIn, secondSignIn: again.status,
   });
   emit({ name: `meetings_signin_total_${kind}`, value: round(run.wallMs / 1000, 2), unit: 's', target: `<= ${SIGNIN_TOTAL_S}`, baseline: round(bare.wallMs / 1000, 2), members: MEMBERS, perSecond: round(MEMBERS / (run.wallMs / 1000), 1), barePerSecond: round(MEMBERS / (bare.wallMs / 1000), 1) });
 }

@@ -54,6 +54,8 @@ export interface Work {
   auditAll(entries: readonly AuditEntry[]): Promise<void>;
   /** write a domain event to the outbox; it is delivered after commit */
   emit(e: EventDraft): Promise<DomainEvent>;
+  /** write several domain events to the outbox at once (one statement per 50), in order; delivered after commit */
+  emitAll(es: readonly EventDraft[]): Promise<DomainEvent[]>;
   /**
    * Open a work item beside a record's own (转办征询 for a proposer, 待评价 for each proposer, a 分办 unit's part): for one
    * person, or for a role in an organisation. A `task.opened` event tells the people it is for.
@@ -161,6 +163,11 @@ export class UnitOfWork {
           const ev = await outbox.write(trx, e);
           emitted.push(ev.id!);
           return ev;
+        },
+        async emitAll(es) {
+          const evs = await outbox.writeAll(trx, es);
+          for (const ev of evs) emitted.push(ev.id!);
+          return evs;
         },
         async openTask(t) {
           const id = newId();

@@ -6,6 +6,8 @@
 import { fixedSignInToken, fixedSignInTokenValid, newSignInSecret } from '../../../kernel/server/sign-in-code.ts';
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { signInBatches } from '../../../kernel/server/sign-in-batch.ts';
+import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { AppError, forbidden, invalid, notFound } from '../../../kernel/universal/errors.ts';
@@ -125,29 +127,51 @@ export async function cancelSignUp(ctx: ModuleContext, actor: Actor, id: string,
 export const signInToken = (r: Pick<ActivityRow, 'id' | 'signin_secret'>) => fixedSignInToken(r.signin_secret, `activity|${r.id}`);
 const tokenValid = (r: ActivityRow, token: string) => fixedSignInTokenValid(r.signin_secret, `activity|${r.id}`, token);
 
-/** Mark a member signed in: one conditional write; a second sign-in (or a race lost) is a 409. */
-async function markSignedIn(ctx: ModuleContext, r: ActivityRow, who: { userId: string; name: string }, actor: Actor, distanceM: number | null, ip?: string): Promise<string> {
-  const byStaff = who.userId !== actor.userId;
-  return ctx.uow.run(async (w) => {
-    const db = activitiesDb(w.trx);
-    const set = { signed_in_at: w.now, signed_in_by: actor.userId, signed_in_by_name: byStaff ? actor.displayName : null, distance_m: distanceM };
+/** One sign-in to write: the activity, the member, who signs them in, the distance from the place. */
+interface SignIn { r: ActivityRow; who: { userId: string; name: string }; actor: Actor; distanceM: number | null; ip?: string }
+
+const again = (x: SignIn) => new AppError('CONFLICT', `${x.who.userId !== x.actor.userId ? x.who.name : '您'}已经签到，不能重复签到`);
+const isUnique = (e: unknown) => !(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error)?.message));
+
+/**
+ * Write sign-ins in the caller's unit of work: each member's row by one conditional write (a member who did not sign
+ * up may still come: the sign-in makes their row), then their audit records and events; a second sign-in is a 409 in
+ * its place while the others commit.
+ */
+async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<Array<string | AppError>> {
+  const db = activitiesDb(w.trx);
+  const out: Array<string | AppError> = [];
+  for (const x of batch) {
+    const byStaff = x.who.userId !== x.actor.userId;
+    const set = { signed_in_at: w.now, signed_in_by: x.actor.userId, signed_in_by_name: byStaff ? x.actor.displayName : null, distance_m: x.distanceM };
     const u = await db.updateTable('activity_participants').set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-      .where('activity_id', '=', r.id).where('user_id', '=', who.userId).where('signed_in_at', 'is', null).executeTakeFirst();
+      .where('activity_id', '=', x.r.id).where('user_id', '=', x.who.userId).where('signed_in_at', 'is', null).executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) {
-      const exists = await db.selectFrom('activity_participants').select('signed_in_at').where('activity_id', '=', r.id).where('user_id', '=', who.userId).executeTakeFirst();
-      if (exists) throw new AppError('CONFLICT', `${byStaff ? who.name : '您'}已经签到，不能重复签到`);
-      // a member who did not sign up may still come: the sign-in makes their row
-      await db.insertInto('activity_participants').values({ ...participantValues(r, who.userId, who.name), ...set }).execute();
+      const exists = await db.selectFrom('activity_participants').select('signed_in_at').where('activity_id', '=', x.r.id).where('user_id', '=', x.who.userId).executeTakeFirst();
+      if (exists) { out.push(again(x)); continue; }
+      await db.insertInto('activity_participants').values({ ...participantValues(x.r, x.who.userId, x.who.name), ...set }).execute();
     }
-    await w.audit({ tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.sign_in', entityType: 'activity', entityId: r.id, data: { userId: who.userId, byStaff, distanceM }, ip });
-    await w.emit({ type: 'activity.signed_in', tenantId: r.tenant_id, entityType: 'activity', entityId: r.id, actorId: actor.userId, payload: { userId: who.userId, kind: r.kind, byStaff } });
-    return w.now;
-  }).catch((e: unknown) => {
-    // the unique index (activity, member): another request signed the same member in at the same moment
-    if (e instanceof AppError) throw e;
-    if (/unique|duplicate/i.test(String((e as Error)?.message))) throw new AppError('CONFLICT', `${byStaff ? who.name : '您'}已经签到，不能重复签到`);
-    throw e;
-  });
+    out.push(w.now);
+  }
+  const done = batch.filter((_, i) => !(out[i] instanceof AppError));
+  await w.emitAll(done.map(({ r, who, actor }) => ({ type: 'activity.signed_in', tenantId: r.tenant_id, entityType: 'activity', entityId: r.id, actorId: actor.userId, payload: { userId: who.userId, kind: r.kind, byStaff: who.userId !== actor.userId } })));
+  // one audit record per sign-in, chained in order under the chain's lock, taken once
+  await w.auditAll(done.map(({ r, who, actor, distanceM, ip }) => ({
+    tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'activity.sign_in', entityType: 'activity', entityId: r.id, data: { userId: who.userId, byStaff: who.userId !== actor.userId, distanceM }, ip,
+  })));
+  return out;
+}
+
+/**
+ * Sign-ins that arrive together commit together, through the kernel's queue (decisions 0054, 0067). If a shared unit of
+ * work fails as a whole (two requests inserting the same member's row at the same moment meet the unique index), each
+ * is tried alone and the second is a 409.
+ */
+const signInQueue = signInBatches<SignIn>({ write: writeSignIns, refusal: (x, e) => (isUnique(e) ? again(x) : e) });
+
+/** Mark a member signed in, once (409 for a second or a race lost). Sign-ins arriving together share a unit of work. */
+async function markSignedIn(ctx: ModuleContext, r: ActivityRow, who: { userId: string; name: string }, actor: Actor, distanceM: number | null, ip?: string): Promise<string> {
+  return signInQueue(ctx).add({ r, who, actor, distanceM, ip });
 }
 
 /** 扫码签到: the member, signed in on their phone, opens the activity's link: only for themselves, once, in the window, at the place. */

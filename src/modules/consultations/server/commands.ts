@@ -7,6 +7,7 @@
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Work } from '../../../kernel/server/unit-of-work.ts';
+import { signInBatches } from '../../../kernel/server/sign-in-batch.ts';
 import { dailySignInToken, dailySignInTokenValid, newSignInSecret } from '../../../kernel/server/sign-in-code.ts';
 import { affected, runPrepared } from '../../../kernel/server/db/prepared.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
@@ -350,7 +351,7 @@ export const signInToken = (row: Pick<ConsultationRow, 'id' | 'signin_secret'>, 
 const tokenValid = (row: ConsultationRow, token: string, today: string) => dailySignInTokenValid(row.signin_secret, row.id, token, today);
 
 /** One sign-in to write: the meeting, the participant as read, who signs them in. */
-interface SignIn { row: ConsultationRow; p: ParticipantRow; actor: Actor; byStaff: boolean; ip?: string }
+interface SignIn { ctx: ModuleContext; row: ConsultationRow; p: ParticipantRow; actor: Actor; byStaff: boolean; ip?: string }
 
 /**
  * Write sign-ins in the caller's unit of work: each participant's row (only if not yet signed in), its audit record and
@@ -367,9 +368,7 @@ async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<Array<st
     out.push(affected(r) === 1 ? w.now : new AppError('CONFLICT', `${byStaff ? p.name : '您'}已经签到，不能重复签到`));
   }
   const done = batch.filter((_, i) => !(out[i] instanceof AppError));
-  for (const { row, p, actor } of done) {
-    await w.emit({ type: 'consultation.signed_in', tenantId: row.tenant_id, entityType: 'consultation', entityId: row.id, actorId: actor.userId, payload: { participantId: p.id, userId: p.user_id, room: `consultation:${row.id}` } });
-  }
+  await w.emitAll(done.map(({ row, p, actor }) => ({ type: 'consultation.signed_in', tenantId: row.tenant_id, entityType: 'consultation', entityId: row.id, actorId: actor.userId, payload: { participantId: p.id, userId: p.user_id, room: `consultation:${row.id}` } })));
   // one audit record per sign-in, chained in order under the chain's lock, taken once and last (held until the commit)
   await w.auditAll(done.map(({ row, p, actor, byStaff, ip }) => ({
     tenantId: row.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation.sign_in', entityType: 'consultation', entityId: row.id,
@@ -378,88 +377,23 @@ async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<Array<st
   return out;
 }
 
-/** Mark one participant signed in, once, in its own unit of work: a second sign-in is a 409. */
-async function markSignedInAlone(ctx: ModuleContext, s: SignIn): Promise<string> {
-  return ctx.uow.run(async (w) => {
-    const [out] = await writeSignIns(w, [s]);
-    if (out instanceof AppError) throw out;
-    return out;
-  });
-}
-
-/** At most this many sign-ins share one unit of work. */
-const SIGN_IN_BATCH = 100;
-
 /**
- * Sign-ins that arrive together commit together (decision 0054). A thousand members scanning the meeting's code at
- * the door would otherwise each wait for a transaction of their own behind the audit chain's single writer. While one
- * unit of work runs, the sign-ins that arrive queue; the next unit of work takes all of them (up to SIGN_IN_BATCH):
- * each sign-in still writes its own row, its own audit record (chained one after another under the chain's lock, as
- * always) and its own event, and is answered only after the commit. Nothing waits for a timer: a lone sign-in runs at
- * once. A second sign-in of the same person answers its 409 while the others commit; if a shared unit of work fails
- * as a whole, each of its sign-ins is tried again alone, so one cannot take the others down.
+ * Sign-ins that arrive together commit together, through the kernel's queue (decisions 0054, 0067): each writes its own
+ * row, audit record and event and is answered after the commit. One that a shared unit of work committed before it
+ * failed is recognised by its time and answered as signed in.
  */
-class SignInQueue {
-  private waiting: Array<SignIn & { done: (at: string) => void; fail: (e: unknown) => void }> = [];
-  private running = false;
-
-  constructor(private ctx: ModuleContext) {}
-
-  add(s: SignIn): Promise<string> {
-    return new Promise<string>((done, fail) => {
-      this.waiting.push({ ...s, done, fail });
-      if (!this.running) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.waiting.length) await this.commit(this.waiting.splice(0, SIGN_IN_BATCH));
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async commit(batch: Array<SignIn & { done: (at: string) => void; fail: (e: unknown) => void }>): Promise<void> {
-    let sharedNow: string | undefined;
-    if (batch.length > 1) {
-      let outcomes: Array<string | AppError> | undefined;
-      try {
-        outcomes = await this.ctx.uow.run(async (w) => {
-          sharedNow = w.now;
-          return writeSignIns(w, batch);
-        });
-      } catch {
-        outcomes = undefined; // tried again one by one below
-      }
-      if (outcomes) {
-        outcomes.forEach((o, i) => (o instanceof AppError ? batch[i].fail(o) : batch[i].done(o)));
-        return;
-      }
-    }
-    for (const s of batch) {
-      try {
-        s.done(await markSignedInAlone(this.ctx, s));
-      } catch (e) {
-        // the shared unit of work may have committed and failed after (delivering its events): its sign-ins stand
-        const now = sharedNow && e instanceof AppError && e.code === 'CONFLICT'
-          ? await consultationsDb(this.ctx.db).selectFrom('consultation_participants').select(['signed_in_at', 'signed_in_by']).where('id', '=', s.p.id).executeTakeFirst()
-          : undefined;
-        if (now && now.signed_in_at === sharedNow && now.signed_in_by === s.actor.userId) s.done(sharedNow!);
-        else s.fail(e);
-      }
-    }
-  }
-}
-
-const signInQueues = new WeakMap<ModuleContext, SignInQueue>();
+const signInQueue = signInBatches<SignIn>({
+  write: writeSignIns,
+  async committedAt(s, sharedNow, e) {
+    if (!(e instanceof AppError && e.code === 'CONFLICT')) return undefined;
+    const now = await consultationsDb(s.ctx.db).selectFrom('consultation_participants').select(['signed_in_at', 'signed_in_by']).where('id', '=', s.p.id).executeTakeFirst();
+    return now && now.signed_in_at === sharedNow && now.signed_in_by === s.actor.userId ? sharedNow : undefined;
+  },
+});
 
 /** Mark one participant signed in, once: a second sign-in is a 409. Sign-ins arriving together share a unit of work. */
 async function markSignedIn(ctx: ModuleContext, row: ConsultationRow, p: ParticipantRow, actor: Actor, byStaff: boolean, ip?: string): Promise<string> {
-  let q = signInQueues.get(ctx);
-  if (!q) signInQueues.set(ctx, (q = new SignInQueue(ctx)));
-  return q.add({ row, p, actor, byStaff, ip });
+  return signInQueue(ctx).add({ ctx, row, p, actor, byStaff, ip });
 }
 
 /** 扫码签到: the member, signed in on their phone, opens the meeting's link; only for themselves, once, on the day. */

@@ -4,6 +4,7 @@
  */
 import { can, requirePermission, type Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
+import { signInBatches } from '../../../kernel/server/sign-in-batch.ts';
 import { fixedSignInToken, fixedSignInTokenValid, newSignInSecret, signInWindowRefusal } from '../../../kernel/server/sign-in-code.ts';
 import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
@@ -16,7 +17,7 @@ import { memberIdsOf, membersAmong, standingMemberIdsOf } from '../../organizati
 import type { MeetingCreateBody, MeetingEditBody } from '../contract.ts';
 import { attendanceOf, canSeeMeeting, leaveRefusal, manages, readsAll, type LeaveState, type MeetingKind } from '../domain/meeting-rules.ts';
 import { meetingsLifecycle, meetingsPermissions } from '../domain/meetings-lifecycle.ts';
-import { findMeeting, participantOf, sessionsOf } from './repository.ts';
+import { findMeeting, participantOf, sessionsOf, signInFacts } from './repository.ts';
 import { defaultMeetingsSettings, readMeetingsSettings, type MeetingsSettings } from './settings.ts';
 import { meetingsDb, type MeetingRow, type ParticipantRow, type SessionRow } from './tables.ts';
 
@@ -220,11 +221,13 @@ export async function decideLeave(ctx: ModuleContext, actor: Actor, id: string, 
 
 const subjectOf = (s: Pick<SessionRow, 'id'>) => `meeting-session|${s.id}`;
 export const sessionToken = (r: Pick<MeetingRow, 'signin_secret'>, s: Pick<SessionRow, 'id'>) => fixedSignInToken(r.signin_secret, subjectOf(s));
-const windowOf = (s: SessionRow, earlyMinutes: number) => ({ opensAt: Date.parse(s.starts_at) - earlyMinutes * 60_000, closesAt: s.ends_at });
+/** What the sign-in path reads of a session. */
+type SessionTimes = Pick<SessionRow, 'id' | 'label' | 'starts_at' | 'ends_at'>;
+const windowOf = (s: SessionTimes, earlyMinutes: number) => ({ opensAt: Date.parse(s.starts_at) - earlyMinutes * 60_000, closesAt: s.ends_at });
 const chinaTime = (ms: number | string) => new Date((typeof ms === 'number' ? ms : Date.parse(ms)) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Refuse a sign-in outside the session's window or to a meeting not under way. */
-function checkWindow(r: MeetingRow, s: SessionRow, earlyMinutes: number) {
+function checkWindow(r: Pick<MeetingRow, 'state'>, s: SessionTimes, earlyMinutes: number) {
   if (r.state !== 'noticed') throw new AppError('INVALID_TRANSITION', r.state === 'preparing' ? '会议尚未通知，不能签到' : '会议已结束，签到已关闭');
   const w = windowOf(s, earlyMinutes);
   const why = signInWindowRefusal(clock.nowMs(), w);
@@ -239,106 +242,61 @@ async function loadSession(ctx: ModuleContext, id: string, sessionId: string): P
 }
 
 /** One sign-in to write: the meeting, the session, the participant, who signs them in. */
-interface SignIn { r: MeetingRow; s: SessionRow; p: Pick<ParticipantRow, 'user_id' | 'name'>; actor: Actor; byStaff: boolean; ip?: string }
+interface SignIn { ctx: ModuleContext; r: Pick<MeetingRow, 'id' | 'tenant_id'>; s: SessionTimes; p: Pick<ParticipantRow, 'user_id' | 'name'>; actor: Actor; byStaff: boolean; ip?: string }
 
 /** Write sign-ins in the caller's unit of work: their rows (the unique index refuses a second), audit records, events. */
-async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<string> {
+async function writeSignIns(w: Work, batch: readonly SignIn[]): Promise<string[]> {
   await meetingsDb(w.trx).insertInto('meeting_signins').values(batch.map(({ r, s, p, actor, byStaff }) => ({
     id: newId(), session_id: s.id, meeting_id: r.id, tenant_id: r.tenant_id, user_id: p.user_id, signed_in_at: w.now, signed_in_by: actor.userId, by_staff: byStaff ? 1 : 0,
   }))).execute();
-  for (const { r, s, p, actor, byStaff } of batch) {
-    await w.emit({ type: 'meeting.signed_in', tenantId: r.tenant_id, entityType: 'meeting', entityId: r.id, actorId: actor.userId, payload: { sessionId: s.id, userId: p.user_id, byStaff } });
-  }
+  await w.emitAll(batch.map(({ r, s, p, actor, byStaff }) => ({ type: 'meeting.signed_in', tenantId: r.tenant_id, entityType: 'meeting', entityId: r.id, actorId: actor.userId, payload: { sessionId: s.id, userId: p.user_id, byStaff } })));
   // one audit record per sign-in, chained in order under the chain's lock, taken once
   await w.auditAll(batch.map(({ r, s, p, actor, byStaff, ip }) => ({
     tenantId: r.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'meeting.sign_in', entityType: 'meeting', entityId: r.id, data: { sessionId: s.id, userId: p.user_id, byStaff }, ip,
   })));
-  return w.now;
+  return batch.map(() => w.now);
 }
 
 const again = (x: SignIn) => new AppError('CONFLICT', `${x.byStaff ? x.p.name : '您'}已在${x.s.label}签到，不能重复签到`);
 const isUnique = (e: unknown) => !(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error)?.message));
 
-/** At most this many sign-ins share one unit of work. */
-const SIGN_IN_BATCH = 100;
-
 /**
- * Sign-ins that arrive together commit together, as consultations' do (decision 0054): while one unit of work runs,
- * the sign-ins that arrive queue, and the next unit of work takes all of them (up to SIGN_IN_BATCH), each with its own
- * row, audit record and event, answered after the commit. A lone sign-in runs at once. If a shared unit of work fails
- * as a whole (a member scanning twice at the same moment meets the unique index), each sign-in is tried alone, so one
- * cannot take the others down; the second of the same member is then a 409.
+ * Sign-ins that arrive together commit together, through the kernel's queue (decisions 0054, 0067). If a shared unit of
+ * work fails as a whole (a member scanning twice at the same moment meets the unique index), each sign-in is tried
+ * alone, so one cannot take the others down; the second of the same member is then a 409. One that the shared unit of
+ * work committed before it failed is recognised by its time and answered as signed in.
  */
-class SignInQueue {
-  private waiting: Array<SignIn & { done: (at: string) => void; fail: (e: unknown) => void }> = [];
-  private running = false;
-  constructor(private ctx: ModuleContext) {}
-
-  add(x: SignIn): Promise<string> {
-    return new Promise<string>((done, fail) => {
-      this.waiting.push({ ...x, done, fail });
-      if (!this.running) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.waiting.length) await this.commit(this.waiting.splice(0, SIGN_IN_BATCH));
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async commit(batch: Array<SignIn & { done: (at: string) => void; fail: (e: unknown) => void }>): Promise<void> {
-    let sharedNow: string | undefined;
-    if (batch.length > 1) {
-      try {
-        const at = await this.ctx.uow.run((w) => { sharedNow = w.now; return writeSignIns(w, batch); });
-        for (const x of batch) x.done(at);
-        return;
-      } catch {
-        // tried again one by one below
-      }
-    }
-    for (const x of batch) {
-      try {
-        x.done(await this.ctx.uow.run((w) => writeSignIns(w, [x])));
-      } catch (e) {
-        // the shared unit of work may have committed and failed after: its sign-ins stand
-        const row = sharedNow && isUnique(e)
-          ? await meetingsDb(this.ctx.db).selectFrom('meeting_signins').select(['signed_in_at', 'signed_in_by']).where('session_id', '=', x.s.id).where('user_id', '=', x.p.user_id).executeTakeFirst()
-          : undefined;
-        if (row && row.signed_in_at === sharedNow && row.signed_in_by === x.actor.userId) x.done(sharedNow!);
-        else x.fail(isUnique(e) ? again(x) : e);
-      }
-    }
-  }
-}
-const signInQueues = new WeakMap<ModuleContext, SignInQueue>();
+const signInQueue = signInBatches<SignIn>({
+  write: writeSignIns,
+  async committedAt(x, sharedNow, e) {
+    if (!isUnique(e)) return undefined;
+    const row = await meetingsDb(x.ctx.db).selectFrom('meeting_signins').select(['signed_in_at', 'signed_in_by']).where('session_id', '=', x.s.id).where('user_id', '=', x.p.user_id).executeTakeFirst();
+    return row && row.signed_in_at === sharedNow && row.signed_in_by === x.actor.userId ? sharedNow : undefined;
+  },
+  refusal: (x, e) => (isUnique(e) ? again(x) : e),
+});
 
 /** Mark a participant present at a session, once (409 for a second). Sign-ins arriving together share a unit of work. */
-async function markSignedIn(ctx: ModuleContext, r: MeetingRow, s: SessionRow, p: ParticipantRow, actor: Actor, byStaff: boolean, ip?: string): Promise<string> {
-  const x: SignIn = { r, s, p, actor, byStaff, ip };
-  const done = await meetingsDb(ctx.db).selectFrom('meeting_signins').select('id').where('session_id', '=', s.id).where('user_id', '=', p.user_id).executeTakeFirst();
+async function markSignedIn(ctx: ModuleContext, x: SignIn, known?: { signedIn: boolean }): Promise<string> {
+  const done = known ? known.signedIn : !!(await meetingsDb(ctx.db).selectFrom('meeting_signins').select('id').where('session_id', '=', x.s.id).where('user_id', '=', x.p.user_id).executeTakeFirst());
   if (done) throw again(x);
-  let q = signInQueues.get(ctx);
-  if (!q) signInQueues.set(ctx, (q = new SignInQueue(ctx)));
-  return q.add(x);
+  return signInQueue(ctx).add(x);
 }
 
 /** 扫码签到: the member, signed in on their phone, opens the session's link: only for themselves, once, in the window. */
 export async function signInByLink(ctx: ModuleContext, actor: Actor, id: string, sessionId: string, body: { token: string; userId?: string }, ip?: string) {
   requirePermission(actor, meetingsPermissions.attend, '签到');
   if (body.userId && body.userId !== actor.userId) throw new AppError('FORBIDDEN', '不能替他人签到：请本人扫码签到，或由工作人员代签');
-  const r = await findMeeting(ctx.db, id);
-  if (!r || r.tenant_id !== actor.tenantId) throw notFound(LABEL);
-  const s = await loadSession(ctx, id, sessionId);
+  // the meeting, the session, the member's place in it and an earlier sign-in: one read
+  const f = await signInFacts(ctx.db, id, sessionId, actor.userId);
+  if (!f || f.meeting.tenant_id !== actor.tenantId) throw notFound(LABEL);
+  const { meeting: r, session: s, participant: me } = f;
+  if (!s) throw notFound('会次');
   if (!fixedSignInTokenValid(r.signin_secret, subjectOf(s), body.token)) throw invalid('token', '「签到码」', '无效，请扫描会场的签到码');
-  const [me, settings] = await Promise.all([participantOf(ctx.db, id, actor.userId), readMeetingsSettings(ctx, r.tenant_id)]);
   if (!me) throw new AppError('FORBIDDEN', '您不在本次会议的参会名单中');
+  const settings = await readMeetingsSettings(ctx, r.tenant_id);
   checkWindow(r, s, settings.earlyMinutes);
-  const at = await markSignedIn(ctx, r, s, me, actor, false, ip);
+  const at = await markSignedIn(ctx, { ctx, r, s, p: me, actor, byStaff: false, ip }, f);
   return { meetingId: r.id, title: r.title, session: s.label, name: me.name, signedInAt: at };
 }
 
@@ -350,7 +308,7 @@ export async function signInFor(ctx: ModuleContext, actor: Actor, id: string, se
   if (!p) throw invalid('userId', '「委员」', '不在本次会议的参会名单中');
   const settings = await readMeetingsSettings(ctx, r.tenant_id);
   checkWindow(r, s, settings.earlyMinutes);
-  const at = await markSignedIn(ctx, r, s, p, actor, true, ip);
+  const at = await markSignedIn(ctx, { ctx, r, s, p, actor, byStaff: true, ip });
   return { meetingId: r.id, title: r.title, session: s.label, name: p.name, signedInAt: at };
 }
 

@@ -3,6 +3,7 @@
  * meeting of their CPPCC; a participant reads the notified meetings they take part in.
  */
 import type { Actor } from '../../../kernel/server/actor.ts';
+import { runPrepared } from '../../../kernel/server/db/prepared.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { AttendanceQuery, MeetingListQuery, SpeechListQuery } from '../contract.ts';
 import { readsAll } from '../domain/meeting-rules.ts';
@@ -20,6 +21,37 @@ export async function participantsOf(db: AnyModuleDb, meetingId: string): Promis
 export async function participantOf(db: AnyModuleDb, meetingId: string, userId: string): Promise<ParticipantRow | undefined> {
   return meetingsDb(db).selectFrom('meeting_participants').selectAll().where('meeting_id', '=', meetingId).where('user_id', '=', userId).executeTakeFirst();
 }
+/**
+ * What a sign-in by QR link needs, in one statement compiled once (the door's hot path): the meeting, the session asked
+ * for (null when it is not one of the meeting's), the member as a participant (null when not one) and whether they
+ * already signed in to that session. Undefined when there is no such meeting.
+ */
+export async function signInFacts(db: AnyModuleDb, meetingId: string, sessionId: string, userId: string) {
+  const r = await runPrepared(db, 'meetings:sign_in_facts', [userId, sessionId, userId, meetingId], (d, v) => meetingsDb(d)
+    .selectFrom('meetings as m')
+    .leftJoin('meeting_sessions as s', (j) => j.onRef('s.meeting_id', '=', 'm.id').on('s.id', '=', v[1] as string))
+    .leftJoin('meeting_participants as p', (j) => j.onRef('p.meeting_id', '=', 'm.id').on('p.user_id', '=', v[2] as string))
+    .select((eb) => [
+      eb.selectFrom('meeting_signins as si').select('si.id').whereRef('si.session_id', '=', 's.id').where('si.user_id', '=', v[0] as string).limit(1).as('signed_id'),
+      'm.id', 'm.tenant_id', 'm.title', 'm.state', 'm.signin_secret',
+      's.id as session_id', 's.label as session_label', 's.starts_at as session_starts_at', 's.ends_at as session_ends_at',
+      'p.user_id as participant_user_id', 'p.name as participant_name',
+    ])
+    .where('m.id', '=', v[3] as string));
+  const row = r.rows[0] as undefined | {
+    signed_id: string | null; id: string; tenant_id: string; title: string; state: string; signin_secret: string;
+    session_id: string | null; session_label: string | null; session_starts_at: string | null; session_ends_at: string | null;
+    participant_user_id: string | null; participant_name: string | null;
+  };
+  if (!row) return undefined;
+  return {
+    meeting: { id: row.id, tenant_id: row.tenant_id, title: row.title, state: row.state, signin_secret: row.signin_secret },
+    session: row.session_id ? { id: row.session_id, label: row.session_label!, starts_at: row.session_starts_at!, ends_at: row.session_ends_at! } : null,
+    participant: row.participant_user_id ? { user_id: row.participant_user_id, name: row.participant_name! } : null,
+    signedIn: row.signed_id !== null && row.signed_id !== undefined,
+  };
+}
+
 export async function signInsOf(db: AnyModuleDb, meetingId: string, userId?: string) {
   let q = meetingsDb(db).selectFrom('meeting_signins').select(['session_id', 'user_id', 'signed_in_at', 'by_staff']).where('meeting_id', '=', meetingId);
   if (userId) q = q.where('user_id', '=', userId);
