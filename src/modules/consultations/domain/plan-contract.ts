@@ -13,6 +13,55 @@ const formCode = z.enum(consultationForms, { error: () => '不是可选的协商
 const orgId = (label: string) => z.string().min(1).max(40).describe(label);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/* ---------------------------------------------------------------- 关联提案和社情民意 of topics and plan items */
+
+/** 来源 (the records that inspired the topic) or 成果 (the records that came out of it) */
+export const topicLinkRelations = ['source', 'outcome'] as const;
+export type TopicLinkRelation = (typeof topicLinkRelations)[number];
+export const topicLinkRelationLabels: Record<TopicLinkRelation, string> = { source: '选题来源', outcome: '协商成果' };
+
+/** One linked proposal (提案) or 社情民意 report, with its title and page as the owning module names them. */
+export const topicLinkView = z.object({
+  entityType: z.enum(['proposal', 'opinion']),
+  id: z.string(),
+  title: z.string(),
+  link: z.string(),
+  relation: z.enum(topicLinkRelations),
+  /** on a plan item: linked on the topic it came from (edited there), not on the item itself */
+  viaTopic: z.boolean(),
+});
+export type TopicLinkView = z.infer<typeof topicLinkView>;
+
+const linkedIds = (label: string) => z.array(z.string().min(1).max(40)).max(50, '最多 50 件').describe(label);
+/** PUT /topics/:id/links and /plans/:id/items/:itemId/links: the whole set, under the topic's (item's) version. */
+export const topicLinksBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  sourceProposalIds: linkedIds('来源提案'),
+  sourceReportIds: linkedIds('来源社情民意'),
+  outcomeProposalIds: linkedIds('形成的提案'),
+  outcomeReportIds: linkedIds('形成的社情民意'),
+});
+export type TopicLinksBody = z.infer<typeof topicLinksBody>;
+
+/** GET /api/consultations/topic-links: the topics and plan items that link one record (列入协商选题). */
+export const topicLinkedQuery = z.object({
+  entityType: z.enum(['proposal', 'opinion']).describe('关联记录类型（proposal 提案，opinion 社情民意信息）'),
+  id: z.string().min(1).max(40).describe('关联记录编号'),
+});
+export const topicLinkedItem = z.object({
+  kind: z.enum(['topic', 'plan_item']),
+  id: z.string(),
+  title: z.string(),
+  year: z.number().int(),
+  relation: z.enum(topicLinkRelations),
+  relationLabel: z.string(),
+  /** the topic's state, or the plan item's plan and form */
+  note: z.string(),
+  link: z.string(),
+});
+export const topicLinkedResponse = z.object({ items: z.array(topicLinkedItem) });
+export type TopicLinked = z.infer<typeof topicLinkedResponse>;
+
 /* ---------------------------------------------------------------- 协商选题 */
 
 /** POST /api/consultations/topics */
@@ -72,6 +121,10 @@ export const topicDetail = topicListItem.extend({
   /** topics merged into this one */
   mergedTopics: z.array(z.object({ id: z.string(), title: z.string(), proposerOrgName: z.string() })),
   planId: z.string().nullable(),
+  /** 关联提案和社情民意 (来源 and 成果) */
+  links: z.array(topicLinkView),
+  /** may the caller change the links (the office, or the proposing body while the topic is theirs) */
+  canLink: z.boolean(),
   progress: stateViewSchema,
   history: z.array(historyItem),
   actions: z.array(allowedActionSchema),
@@ -169,6 +222,8 @@ export const planItemView = z.object({
   /** the consultations (协商活动) carrying the item out, and whether one has been held */
   consultations: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), heldOn: z.string().nullable() })),
   carriedOut: z.boolean(),
+  /** 关联提案和社情民意: the item's own and its topic's */
+  links: z.array(topicLinkView),
   version: z.number().int(),
 });
 export type PlanItemView = z.infer<typeof planItemView>;

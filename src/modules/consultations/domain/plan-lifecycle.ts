@@ -128,7 +128,7 @@ export const planTransitionBody = transitionBodySchema([planLifecycle]);
 export const topicStateLabel = (s: string) => topicLifecycle.states[s]?.label ?? s;
 export const planStateLabel = (s: string) => planLifecycle.states[s]?.label ?? s;
 const historyLabel = (wf: { transitions: ReadonlyArray<{ name: string; label: string }> }, a: string) =>
-  ({ create: '起草', propose: '提出', change: '计划调整', add_item: '添加计划项', edit_item: '修改计划项', remove_item: '删除计划项' } as Record<string, string>)[a]
+  ({ create: '起草', propose: '提出', change: '计划调整', add_item: '添加计划项', edit_item: '修改计划项', remove_item: '删除计划项', links: '关联提案和社情民意' } as Record<string, string>)[a]
   ?? wf.transitions.find((t) => t.name === a)?.label ?? a;
 export const topicActionLabel = (a: string) => historyLabel(topicLifecycle, a);
 export const planActionLabel = (a: string) => historyLabel(planLifecycle, a);

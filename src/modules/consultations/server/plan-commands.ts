@@ -12,9 +12,9 @@ import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts
 import { newId } from '../../../kernel/universal/ids.ts';
 import { orgNames } from '../../organizations/index.ts';
 import { consultationFormLabel } from '../domain/consultation-forms.ts';
-import type { PlanChangeBody, PlanItemAttachBody, PlanItemBody, PlanItemEditBody, TopicCreateBody } from '../domain/plan-contract.ts';
+import type { PlanChangeBody, PlanItemAttachBody, PlanItemBody, PlanItemEditBody, TopicCreateBody, TopicLinksBody } from '../domain/plan-contract.ts';
 import { itemEditMode, planChangeKindLabels, planChangeOf, planLifecycle, planPermissions, planReadyProblem, topicLifecycle, type PlanItemFacts, type PlanRecord, type TopicRecord } from '../domain/plan-lifecycle.ts';
-import { canSeePlan, canSeeTopic, committeesOf, findPlan, findPlanOfYear, findTopic, itemsOf, mayManage, parseList, PLAN_ITEM_ENTITY, proposerOrgs, unitsOf } from './plan-repository.ts';
+import { canSeePlan, canSeeTopic, committeesOf, findPlan, findPlanOfYear, findTopic, itemsOf, mayLinkTopic, mayManage, parseList, PLAN_ITEM_ENTITY, proposerOrgs, unitsOf, type LinkOwner } from './plan-repository.ts';
 import type { PlanItemRow, PlanRow, TopicRow } from './plan-tables.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 
@@ -337,3 +337,63 @@ export async function changePlan(ctx: ModuleContext, actor: Actor, planId: strin
 }
 
 export type { PlanRecord, TopicRecord };
+
+/* ------------------------------------------------------------------ 关联提案和社情民意 */
+
+/**
+ * Checks the linked ids of a links body: each a record the actor may read, of the named type (its owning module's
+ * `visibleIds`); a 400 naming the field otherwise. Returns the rows to write, each list without repeats.
+ */
+async function linkRows(ctx: ModuleContext, actor: Actor, owner: { type: LinkOwner; id: string; tenantId: string }, body: TopicLinksBody) {
+  const lists = [
+    ['source', 'proposal', body.sourceProposalIds, 'sourceProposalIds', '来源提案'],
+    ['source', 'opinion', body.sourceReportIds, 'sourceReportIds', '来源社情民意'],
+    ['outcome', 'proposal', body.outcomeProposalIds, 'outcomeProposalIds', '形成的提案'],
+    ['outcome', 'opinion', body.outcomeReportIds, 'outcomeReportIds', '形成的社情民意'],
+  ] as const;
+  const rows: Array<{ owner_type: string; owner_id: string; tenant_id: string; relation: string; entity_type: string; entity_id: string; seq: number }> = [];
+  for (const [relation, type, ids, field, label] of lists) {
+    const uniq = [...new Set(ids)];
+    if (!uniq.length) continue;
+    const seen = await ctx.contributions.visibleIds(type, actor, uniq);
+    const bad = uniq.find((x) => !seen || !seen.has(x));
+    if (bad) throw invalid(field, `「${label}」`, `中的 ${bad} 不存在或无权查看`);
+    uniq.forEach((x, i) => rows.push({ owner_type: owner.type, owner_id: owner.id, tenant_id: owner.tenantId, relation, entity_type: type, entity_id: x, seq: i + 1 }));
+  }
+  const count = (relation: string, type: string) => rows.filter((r) => r.relation === relation && r.entity_type === type).length;
+  const note = `来源：提案 ${count('source', 'proposal')} 件、社情民意 ${count('source', 'opinion')} 篇；成果：提案 ${count('outcome', 'proposal')} 件、社情民意 ${count('outcome', 'opinion')} 篇`;
+  return { rows, note };
+}
+
+async function writeLinks(w: Work, owner: { type: LinkOwner; id: string }, rows: Awaited<ReturnType<typeof linkRows>>['rows']) {
+  await w.trx.deleteFrom('consultation_topic_links').where('owner_type', '=', owner.type).where('owner_id', '=', owner.id).execute();
+  for (let at = 0; at < rows.length; at += 200) await w.trx.insertInto('consultation_topic_links').values(rows.slice(at, at + 200)).execute();
+}
+
+/** 关联提案和社情民意 of a topic (来源 and 成果), under the topic's version: the office, or the proposing body while proposed. */
+export async function setTopicLinks(ctx: ModuleContext, actor: Actor, id: string, body: TopicLinksBody, ip?: string): Promise<void> {
+  const topic = await findTopic(ctx.db, id);
+  if (!topic || !canSeeTopic(topic, actor)) throw notFound(TOPIC_LABEL);
+  if (!mayLinkTopic(topic, actor)) throw new AppError('FORBIDDEN', `无权修改该${TOPIC_LABEL}的关联提案和社情民意`);
+  const { rows, note } = await linkRows(ctx, actor, { type: 'topic', id, tenantId: topic.tenant_id }, body);
+  await ctx.uow.run(async (w) => {
+    await w.bumpVersion('consultation_topics', id, body.version, { updated_at: w.now }, TOPIC_LABEL);
+    await writeLinks(w, { type: 'topic', id }, rows);
+    await w.record({
+      tenantId: topic.tenant_id, entityType: 'consultation_topic', entityId: id, to: topic.state, action: 'links', actor, note, ip,
+      audit: { action: 'consultation_topic.links', data: { version: body.version + 1, links: rows.map((r) => `${r.relation}:${r.entity_type}:${r.entity_id}`) } }, event: { title: topic.title, version: body.version + 1 },
+    });
+  });
+}
+
+/** 关联提案和社情民意 of a plan item, in a plan of any state (links are not the plan's content), under the item's version. */
+export async function setItemLinks(ctx: ModuleContext, actor: Actor, planId: string, itemId: string, body: TopicLinksBody, ip?: string): Promise<void> {
+  await managedPlan(ctx, actor, planId);
+  const item = await findItemOf(ctx, planId, itemId);
+  const { rows, note } = await linkRows(ctx, actor, { type: 'plan_item', id: itemId, tenantId: item.tenant_id }, body);
+  await ctx.uow.run(async (w) => {
+    await w.bumpVersion('consultation_plan_items', itemId, body.version, { updated_at: w.now }, ITEM_LABEL);
+    await writeLinks(w, { type: 'plan_item', id: itemId }, rows);
+    await w.audit({ tenantId: item.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'consultation_plan.links', entityType: 'consultation_plan', entityId: planId, data: { itemId, title: item.title, note }, ip });
+  });
+}

@@ -7,7 +7,7 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCe
 import { fangsong, heiti, officialMargins, sizes, songti, xiaobiaosong } from '../../../kernel/server/official-docx.ts';
 import { chineseNumber } from '../../../kernel/universal/work-year.ts';
 import { consultationFormLabels, consultationForms } from '../domain/consultation-forms.ts';
-import type { PlanDetail } from '../domain/plan-contract.ts';
+import { topicLinkRelationLabels, type PlanDetail } from '../domain/plan-contract.ts';
 
 const size3 = sizes.san;
 const size5 = sizes.xiaoSi;
@@ -33,6 +33,15 @@ export function documentSections(plan: Pick<PlanDetail, 'items'>) {
     .filter((s) => s.items.length > 0);
 }
 
+/** An item's linked proposals and 社情民意 reports as the document words them: one line per relation. Pure. */
+export function linkLines(item: Pick<PlanDetail['items'][number], 'links'>): string[] {
+  return (['source', 'outcome'] as const).flatMap((relation) => {
+    const of = (type: 'proposal' | 'opinion') => item.links.filter((l) => l.relation === relation && l.entityType === type).map((l) => `《${l.title}》`).join('、');
+    const parts = [of('proposal') && `提案${of('proposal')}`, of('opinion') && `社情民意${of('opinion')}`].filter(Boolean);
+    return parts.length ? [`${topicLinkRelationLabels[relation]}：${parts.join('；')}`] : [];
+  });
+}
+
 export async function buildPlanDocx(plan: PlanDetail, organisationName: string): Promise<Buffer> {
   const sections = documentSections(plan);
   const total = sections.reduce((n, s) => n + s.items.length, 0);
@@ -48,7 +57,7 @@ export async function buildPlanDocx(plan: PlanDetail, organisationName: string):
       rows: [
         new TableRow({ tableHeader: true, children: ['序号', '协商议题', '计划时间', '牵头单位', '协同部门'].map((t, k) => cell(t, k, true)) }),
         ...s.items.map((item, k) => new TableRow({
-          children: [cell(String(k + 1), 0), cell(item.title + (item.major ? '（重大协商议题）' : '') + (item.notes ? `\n（${item.notes}）` : ''), 1), cell(item.plannedMonth ? `${item.plannedMonth}月` : '待定', 2), cell(item.leadOrgName, 3), cell(item.partnerUnitNames.join('、') || '—', 4)],
+          children: [cell(String(k + 1), 0), cell([item.title + (item.major ? '（重大协商议题）' : '') + (item.notes ? `\n（${item.notes}）` : ''), ...linkLines(item)].join('\n'), 1), cell(item.plannedMonth ? `${item.plannedMonth}月` : '待定', 2), cell(item.leadOrgName, 3), cell(item.partnerUnitNames.join('、') || '—', 4)],
         })),
       ],
     }));

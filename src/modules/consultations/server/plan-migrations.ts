@@ -101,4 +101,21 @@ export const planMigrations: MigrationDef[] = [
       await db.schema.alterTable('consultation_plans').addColumn('party_document', 'text').execute();
     },
   },
+  {
+    // 关联提案和社情民意 of a topic or a plan item: one row per linked record, read both ways (the record's page finds them)
+    name: '1352_consultation_topic_links',
+    async up(db) {
+      await db.schema.createTable('consultation_topic_links')
+        .addColumn('owner_type', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('relation', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('consultation_topic_links_pk', ['owner_type', 'owner_id', 'relation', 'entity_type', 'entity_id'])
+        .execute();
+      await db.schema.createIndex('consultation_topic_links_entity').on('consultation_topic_links').columns(['entity_type', 'entity_id']).execute();
+    },
+  },
 ];

@@ -11,12 +11,16 @@ import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts
 import { orgTree, listCommittees, listUnits } from '../../organizations/index.ts';
 import { consultationFormLabel } from '../domain/consultation-forms.ts';
 import { attachmentsOfMany } from '../../attachments/index.ts';
-import type { PlanChangeView, PlanDetail, PlanItemListQuery, PlanItemView, PlanSummary, TopicDetail, TopicListItem, TopicListQuery } from '../domain/plan-contract.ts';
+import {
+  topicLinkRelationLabels, type PlanChangeView, type PlanDetail, type PlanItemListQuery, type PlanItemView, type PlanSummary, type TopicDetail, type TopicLinked,
+  type TopicLinkRelation, type TopicLinkView, type TopicListItem, type TopicListQuery,
+} from '../domain/plan-contract.ts';
+import type { Contributions } from '../../../kernel/server/contributions-catalogue.ts';
 import {
   itemEditMode, planActionLabel, planChangeKindLabels, planLifecycle, planOrder, planPermissions, planStateLabel,
   topicActionLabel, topicLifecycle, topicStateLabel, type PlanChangeKind,
 } from '../domain/plan-lifecycle.ts';
-import { planDb, type PlanItemRow, type PlanRow, type TopicRow } from './plan-tables.ts';
+import { planDb, type PlanItemRow, type PlanRow, type TopicLinkRow, type TopicRow } from './plan-tables.ts';
 
 const has = (actor: Actor, p: string) => actor.permissions.has('*') || actor.permissions.has(p);
 export const mayPropose = (a: Actor) => has(a, planPermissions.propose);
@@ -93,8 +97,75 @@ export function toTopicItem(r: TopicRow): TopicListItem {
   };
 }
 
-export async function toTopicDetail(db: AnyModuleDb, r: TopicRow, actor: Actor): Promise<TopicDetail> {
+/** May the actor change a topic's links: the office, or its proposing body while it is still proposed. */
+export function mayLinkTopic(r: Pick<TopicRow, 'tenant_id' | 'proposer_org_id' | 'proposer_user_id' | 'state'>, a: Actor): boolean {
+  if (!canSeeTopic(r, a)) return false;
+  return mayManage(a) || (r.state === 'proposed' && (r.proposer_user_id === a.userId || (mayPropose(a) && r.proposer_org_id === a.orgId)));
+}
+
+/* ---------------------------------------------------------------- 关联提案和社情民意 */
+
+export type LinkOwner = 'topic' | 'plan_item';
+type Namer = Pick<Contributions, 'titles' | 'link'>;
+
+/** The link rows of these owners, by owner id, in their order. */
+export async function linkRowsOf(db: AnyModuleDb, ownerType: LinkOwner, ownerIds: readonly string[]): Promise<Map<string, TopicLinkRow[]>> {
+  const out = new Map<string, TopicLinkRow[]>();
+  if (ownerIds.length === 0) return out;
+  const rows = await planDb(db).selectFrom('consultation_topic_links').selectAll().where('owner_type', '=', ownerType).where('owner_id', 'in', [...ownerIds])
+    .orderBy('relation', 'desc').orderBy('entity_type', 'desc').orderBy('seq').execute();
+  for (const r of rows) out.set(r.owner_id, [...(out.get(r.owner_id) ?? []), r]);
+  return out;
+}
+
+/** The rows as the API shows them: each record's title and page as its own module names them (one query per type). */
+export async function namedLinks(names: Namer, rows: readonly TopicLinkRow[]): Promise<Map<TopicLinkRow, TopicLinkView>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.entity_type === type).map((r) => r.entity_id))];
+  const [proposals, reports] = await Promise.all([names.titles('proposal', ids('proposal')), names.titles('opinion', ids('opinion'))]);
+  const out = new Map<TopicLinkRow, TopicLinkView>();
+  await Promise.all(rows.map(async (r) => {
+    const title = (r.entity_type === 'proposal' ? proposals : reports).get(r.entity_id) ?? r.entity_id;
+    const link = (await names.link(r.entity_type, r.entity_id)) ?? '';
+    out.set(r, { entityType: r.entity_type === 'proposal' ? 'proposal' : 'opinion', id: r.entity_id, title, link, relation: r.relation === 'outcome' ? 'outcome' : 'source', viaTopic: false });
+  }));
+  return out;
+}
+
+/** 列入协商选题: the topics and plan items linking this record, those the actor may see. */
+export async function topicsLinking(db: AnyModuleDb, actor: Actor, entityType: string, entityId: string): Promise<TopicLinked['items']> {
   const t = planDb(db);
+  const rows = await t.selectFrom('consultation_topic_links').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+    .where('tenant_id', '=', actor.tenantId).execute();
+  const topicIds = rows.filter((r) => r.owner_type === 'topic').map((r) => r.owner_id);
+  const itemIds = rows.filter((r) => r.owner_type === 'plan_item').map((r) => r.owner_id);
+  const [topics, items] = await Promise.all([
+    topicIds.length ? t.selectFrom('consultation_topics').selectAll().where('id', 'in', topicIds).execute() : [],
+    itemIds.length ? t.selectFrom('consultation_plan_items').innerJoin('consultation_plans', 'consultation_plans.id', 'consultation_plan_items.plan_id')
+      .select(['consultation_plan_items.id', 'consultation_plan_items.title', 'consultation_plan_items.year', 'consultation_plan_items.form', 'consultation_plan_items.plan_id',
+        'consultation_plan_items.status', 'consultation_plans.tenant_id', 'consultation_plans.state', 'consultation_plans.title as plan_title'])
+      .where('consultation_plan_items.id', 'in', itemIds).execute() : [],
+  ]);
+  const out: TopicLinked['items'] = [];
+  for (const r of rows) {
+    const relation = (r.relation === 'outcome' ? 'outcome' : 'source') as TopicLinkRelation;
+    if (r.owner_type === 'topic') {
+      const x = topics.find((y) => y.id === r.owner_id);
+      if (!x || !canSeeTopic(x, actor)) continue;
+      out.push({ kind: 'topic', id: x.id, title: x.title, year: Number(x.year), relation, relationLabel: topicLinkRelationLabels[relation], note: topicStateLabel(x.state), link: `/consultations/topics/${encodeURIComponent(x.id)}` });
+    } else {
+      const x = items.find((y) => y.id === r.owner_id);
+      if (!x || !canSeePlan({ tenant_id: x.tenant_id, state: x.state }, actor)) continue;
+      const note = `${x.plan_title} · ${consultationFormLabel(x.form)}${x.status === 'cancelled' ? ' · 已取消' : ''}`;
+      out.push({ kind: 'plan_item', id: x.id, title: x.title, year: Number(x.year), relation, relationLabel: topicLinkRelationLabels[relation], note, link: `/consultations/plans/${encodeURIComponent(x.plan_id)}` });
+    }
+  }
+  return out.sort((a, b) => b.year - a.year || (a.kind === b.kind ? a.title.localeCompare(b.title) : a.kind === 'plan_item' ? -1 : 1));
+}
+
+export async function toTopicDetail(db: AnyModuleDb, r: TopicRow, actor: Actor, names: Namer): Promise<TopicDetail> {
+  const t = planDb(db);
+  const links = (await linkRowsOf(db, 'topic', [r.id])).get(r.id) ?? [];
+  const named = await namedLinks(names, links);
   const [history, target, merged, item] = await Promise.all([
     listHistory(db, 'consultation_topic', r.id),
     r.merged_into_id ? findTopic(db, r.merged_into_id) : undefined,
@@ -106,6 +177,8 @@ export async function toTopicDetail(db: AnyModuleDb, r: TopicRow, actor: Actor):
     mergedIntoTitle: target?.title ?? null,
     mergedTopics: merged.map((m) => ({ id: m.id, title: m.title, proposerOrgName: m.proposer_org_name })),
     planId: item?.plan_id ?? null,
+    links: links.map((l) => named.get(l)!),
+    canLink: mayLinkTopic(r, actor),
     progress: stateView(topicLifecycle, r.state),
     history: history.map((h) => ({ id: h.id, action: h.action, actionLabel: topicActionLabel(h.action), toStateLabel: topicStateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, at: h.at })),
     actions: allowedActions(topicLifecycle, r.state, { record: r as never, actor }),
@@ -173,23 +246,39 @@ async function itemFiles(db: AnyModuleDb, itemIds: readonly string[]): Promise<M
   return new Map([...rows].map(([id, list]) => [id, list.map((a) => ({ id: a.id, filename: a.filename }))]));
 }
 
-export function toItemView(r: PlanItemRow, consultations: PlanItemView['consultations'] = [], attachments: PlanItemView['attachments'] = []): PlanItemView {
+export function toItemView(r: PlanItemRow, consultations: PlanItemView['consultations'] = [], attachments: PlanItemView['attachments'] = [], links: PlanItemView['links'] = []): PlanItemView {
   return {
     id: r.id, planId: r.plan_id, year: Number(r.year), topicId: r.topic_id ?? null, title: r.title, form: r.form, formLabel: consultationFormLabel(r.form),
     leadOrgId: r.lead_org_id, leadOrgName: r.lead_org_name, partnerUnitIds: parseList(r.partner_unit_ids), partnerUnitNames: parseList(r.partner_unit_names),
     plannedMonth: Number(r.planned_month), notes: r.notes ?? null, major: Number(r.major ?? 0) === 1, attachments, status: r.status === 'cancelled' ? 'cancelled' : 'planned',
-    addedByChange: Number(r.added_by_change) === 1, consultations, carriedOut: consultations.some((c) => c.heldOn !== null), version: Number(r.version),
+    addedByChange: Number(r.added_by_change) === 1, consultations, carriedOut: consultations.some((c) => c.heldOn !== null), links, version: Number(r.version),
   };
 }
 
-export async function toPlanDetail(db: AnyModuleDb, r: PlanRow, actor: Actor): Promise<PlanDetail> {
+/** Each item's links: its own, then those of the topic it came from (a record linked both ways shows once). */
+async function itemLinks(db: AnyModuleDb, names: Namer, items: readonly PlanItemRow[]): Promise<Map<string, TopicLinkView[]>> {
+  const [own, ofTopics] = await Promise.all([
+    linkRowsOf(db, 'plan_item', items.map((i) => i.id)),
+    linkRowsOf(db, 'topic', items.flatMap((i) => (i.topic_id ? [i.topic_id] : []))),
+  ]);
+  const all = items.map((i) => ({ id: i.id, rows: [...(own.get(i.id) ?? []), ...(i.topic_id ? ofTopics.get(i.topic_id) ?? [] : [])] }));
+  const named = await namedLinks(names, all.flatMap((x) => x.rows));
+  const out = new Map<string, TopicLinkView[]>();
+  for (const { id, rows } of all) {
+    const seen = new Set<string>();
+    out.set(id, rows.map((row) => ({ ...named.get(row)!, viaTopic: row.owner_type === 'topic' })).filter((v) => { const k = `${v.relation}:${v.entityType}:${v.id}`; if (seen.has(k)) return false; seen.add(k); return true; }));
+  }
+  return out;
+}
+
+export async function toPlanDetail(db: AnyModuleDb, r: PlanRow, actor: Actor, names: Namer): Promise<PlanDetail> {
   const [items, changes, history] = await Promise.all([
     itemsOf(db, r.id),
     planDb(db).selectFrom('consultation_plan_changes').selectAll().where('plan_id', '=', r.id).orderBy('at').orderBy('id').execute(),
     listHistory(db, 'consultation_plan', r.id),
   ]);
-  const [held, files] = await Promise.all([consultationsOfItems(db, items.map((i) => i.id)), itemFiles(db, items.map((i) => i.id))]);
-  const views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id), files.get(i.id)), sort: Number(i.sort) }))).map(({ sort: _sort, ...v }) => v);
+  const [held, files, links] = await Promise.all([consultationsOfItems(db, items.map((i) => i.id)), itemFiles(db, items.map((i) => i.id)), itemLinks(db, names, items)]);
+  const views = planOrder(items.map((i) => ({ ...toItemView(i, held.get(i.id), files.get(i.id), links.get(i.id)), sort: Number(i.sort) }))).map(({ sort: _sort, ...v }) => v);
   const manage = mayManage(actor) && actor.tenantId === r.tenant_id;
   const mode = itemEditMode(r.state);
   return {

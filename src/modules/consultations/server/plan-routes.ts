@@ -13,15 +13,15 @@ import { currentWorkYear, orgNames } from '../../organizations/index.ts';
 import { consultationFormLabels, consultationForms } from '../domain/consultation-forms.ts';
 import {
   planChangeBody, planCreateBody, planDetail, planIdParams, planItemAttachBody, planItemBody, planItemDeleteQuery, planItemEditBody, planItemListQuery, planItemPage,
-  planItemParams, planList, planListQuery, planOptions, topicCreateBody, topicDetail, topicIdParams, topicListQuery, topicPage,
+  planItemParams, planList, planListQuery, planOptions, topicCreateBody, topicDetail, topicIdParams, topicLinkedQuery, topicLinkedResponse, topicLinksBody, topicListQuery, topicPage,
 } from '../domain/plan-contract.ts';
 import { planChangeKindLabels, planChangeKinds, planLifecycle, planTransitionBody, topicLifecycle, topicTransitionBody } from '../domain/plan-lifecycle.ts';
-import { addItem, attachToItem, changePlan, checkPlanReady, createPlan, createTopic, editItem, firePlan, fireTopic, PLAN_LABEL, removeItem, TOPIC_LABEL } from './plan-commands.ts';
+import { addItem, attachToItem, changePlan, checkPlanReady, createPlan, createTopic, editItem, firePlan, fireTopic, PLAN_LABEL, removeItem, setItemLinks, setTopicLinks, TOPIC_LABEL } from './plan-commands.ts';
 import { buildPlanDocx } from './plan-docx.ts';
 import { buildPlanXlsx } from './plan-xlsx.ts';
 import {
   canSeePlan, canSeeTopic, committeesOf, findPlan, findTopic, listPlanItems, listPlans, listTopics, mayManage, mayPropose, mayReadPlans,
-  proposerOrgs, toPlanDetail, toTopicDetail, toTopicItem, unitsOf, usesPlans,
+  proposerOrgs, toPlanDetail, toTopicDetail, toTopicItem, topicsLinking, unitsOf, usesPlans,
 } from './plan-repository.ts';
 
 const tags = ['consultations'];
@@ -41,12 +41,12 @@ export function planRoutes(app: App, ctx: ModuleContext) {
   async function topicOf(id: string, actor: Actor) {
     const r = await findTopic(ctx.db, id);
     if (!r || !canSeeTopic(r, actor)) throw notFound(TOPIC_LABEL);
-    return toTopicDetail(ctx.db, r, actor);
+    return toTopicDetail(ctx.db, r, actor, ctx.contributions);
   }
   async function planOf(id: string, actor: Actor) {
     const r = await findPlan(ctx.db, id);
     if (!r || !canSeePlan(r, actor)) throw notFound(PLAN_LABEL);
-    return toPlanDetail(ctx.db, r, actor);
+    return toPlanDetail(ctx.db, r, actor, ctx.contributions);
   }
 
   /* ------------------------------------------------------------ 协商选题 */
@@ -100,6 +100,24 @@ export function planRoutes(app: App, ctx: ModuleContext) {
     const actor = user(req);
     await inInputField(() => fireTopic(ctx, { id: req.params.id, action: req.body.action, version: req.body.version, input: req.body.input ?? {}, actor, ip: req.ip }));
     return topicOf(req.params.id, actor);
+  });
+
+  app.put('/api/consultations/topics/:id/links', {
+    schema: {
+      tags, summary: '协商选题的关联提案和社情民意（选题来源、协商成果）', description: '整组替换；只能关联调用者可查看的提案和社情民意。版本号过期返回 409 VERSION_CONFLICT。',
+      params: topicIdParams, body: topicLinksBody, response: { 200: topicDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = user(req);
+    await setTopicLinks(ctx, actor, req.params.id, req.body, req.ip);
+    return topicOf(req.params.id, actor);
+  });
+
+  app.get('/api/consultations/topic-links', {
+    schema: { tags, summary: '列入协商选题：关联了某件提案或某篇社情民意信息的协商选题和计划项（只列出调用者可查看的）', querystring: topicLinkedQuery, response: { 200: topicLinkedResponse, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    return { items: await topicsLinking(ctx.db, actor, req.query.entityType, req.query.id) };
   });
 
   /* ------------------------------------------------------------ 年度协商计划 */
@@ -165,6 +183,17 @@ export function planRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = user(req);
     await attachToItem(ctx, actor, req.params.id, req.params.itemId, req.body, req.ip);
+    return planOf(req.params.id, actor);
+  });
+
+  app.put('/api/consultations/plans/:id/items/:itemId/links', {
+    schema: {
+      tags, summary: '计划项的关联提案和社情民意（任何状态的计划均可；不属计划调整）', description: '带计划项的版本号，过期返回 409 VERSION_CONFLICT。',
+      params: planItemParams, body: topicLinksBody, response: { 200: planDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = user(req);
+    await setItemLinks(ctx, actor, req.params.id, req.params.itemId, req.body, req.ip);
     return planOf(req.params.id, actor);
   });
 

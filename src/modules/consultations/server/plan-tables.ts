@@ -99,11 +99,26 @@ export interface ConsultationPlanChangesTable {
   at: string;
 }
 
+/** 关联: a proposal or 社情民意 report linked to a topic or a plan item, as its source (来源) or outcome (成果) */
+export interface ConsultationTopicLinksTable {
+  /** 'topic' | 'plan_item' */
+  owner_type: string;
+  owner_id: string;
+  tenant_id: string;
+  /** 'source' | 'outcome' */
+  relation: string;
+  /** 'proposal' | 'opinion' */
+  entity_type: string;
+  entity_id: string;
+  seq: number;
+}
+
 export interface PlanTables {
   consultation_topics: ConsultationTopicsTable;
   consultation_plans: ConsultationPlansTable;
   consultation_plan_items: ConsultationPlanItemsTable;
   consultation_plan_changes: ConsultationPlanChangesTable;
+  consultation_topic_links: ConsultationTopicLinksTable;
 }
 
 export const planDb = moduleDb<PlanTables>;
@@ -112,3 +127,4 @@ export type TopicRow = ConsultationTopicsTable;
 export type PlanRow = ConsultationPlansTable;
 export type PlanItemRow = ConsultationPlanItemsTable;
 export type PlanChangeRow = ConsultationPlanChangesTable;
+export type TopicLinkRow = ConsultationTopicLinksTable;

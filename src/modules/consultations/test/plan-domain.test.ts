@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { allowedActions, checkTransition, type ActorLike } from '../../../kernel/universal/workflow.ts';
 import { consultationFormLabels, consultationForms } from '../domain/consultation-forms.ts';
 import { itemEditMode, planChangeOf, planLifecycle, planOrder, planPermissions, planReadyProblem, topicLifecycle, type PlanItemFacts } from '../domain/plan-lifecycle.ts';
-import { documentSections } from '../server/plan-docx.ts';
+import { documentSections, linkLines } from '../server/plan-docx.ts';
 
 const actor = (role: string, perms: string[], tenantId = 'city'): ActorLike => ({ userId: `${role}-1`, orgId: 'org', tenantId, roles: [role], permissions: new Set(perms) });
 const office = actor('office_staff', [planPermissions.manage, planPermissions.propose]);
@@ -142,11 +142,20 @@ describe('the published order', () => {
     assert.deepEqual(sections.map((s) => [s.label, s.items.map((i) => i.id)]), [['专题协商会', ['y', 'x']]]);
     assert.equal(consultationForms.length, Object.keys(consultationFormLabels).length);
   });
+
+  test('an item\'s linked proposals and reports read as one line per relation, sources first; none, no line', () => {
+    const link = (entityType: 'proposal' | 'opinion', title: string, relation: 'source' | 'outcome') => ({ entityType, id: title, title, link: '', relation, viaTopic: false });
+    assert.deepEqual(linkLines({ links: [] }), []);
+    assert.deepEqual(linkLines({ links: [link('opinion', '用地难', 'outcome'), link('proposal', '第1号 加工', 'source'), link('opinion', '冷链', 'source'), link('proposal', '第2号 品牌', 'source')] }), [
+      '选题来源：提案《第1号 加工》、《第2号 品牌》；社情民意《冷链》',
+      '协商成果：社情民意《用地难》',
+    ]);
+  });
 });
 
 function row(id: string, form: string, month: number) {
   return {
     id, planId: 'p', year: 2026, topicId: null, title: id, form, formLabel: form, leadOrgId: 'c', leadOrgName: 'c', partnerUnitIds: [], partnerUnitNames: [],
-    plannedMonth: month, notes: null, major: false, attachments: [], status: 'planned' as const, addedByChange: false, consultations: [], carriedOut: false, version: 1,
+    plannedMonth: month, notes: null, major: false, attachments: [], status: 'planned' as const, addedByChange: false, consultations: [], carriedOut: false, links: [], version: 1,
   };
 }

@@ -24,4 +24,7 @@ export const planMessages: Record<string, string> = {
   '党委审定通过': 'Party committee approved', '党委退回修改': 'Party committee returned it', '党委审定会议': 'Party committee meeting',
   '党委审定日期': 'Approved by the party committee on', '批复文件': 'Reply document', '年度协商计划报党委审定': 'Annual plan before the party committee',
   '补充附件': 'Add a file', '已有 {n} 个附件，新上传的将一并附上': '{n} files attached; new uploads are added to them',
+  '关联提案和社情民意': 'Linked proposals and reports', '选题来源': 'Inspired by', '协商成果': 'Came out of it', '来源提案': 'Proposals that inspired it',
+  '来源社情民意': 'Reports that inspired it', '形成的提案': 'Proposals that came out of it', '形成的社情民意': 'Reports that came out of it',
+  '列入协商选题': 'In consultation topics', '社情民意': 'Report', '提案': 'Proposal',
 };

@@ -15,6 +15,7 @@ import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { MaterialUpload } from './material-upload.tsx';
+import { TopicLinkList, TopicLinksEditor } from './topic-links.tsx';
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 type ChangeKind = 'move' | 'form' | 'add' | 'cancel';
@@ -32,6 +33,7 @@ export default function PlanPage() {
   const [changeForm] = Form.useForm();
   const [editing, setEditing] = useState<PlanItemView | 'new' | null>(null);
   const [changing, setChanging] = useState<{ kind: ChangeKind; item?: PlanItemView } | null>(null);
+  const [linking, setLinking] = useState<PlanItemView | null>(null);
 
   if (error && !p) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/consultations/plans')}>{t('返回列表')}</Button>} />;
   if (!p) return <PageCard loading={loading}><Skeleton active /></PageCard>;
@@ -90,6 +92,8 @@ export default function PlanPage() {
           {r.addedByChange && <Tag color="blue">{t('调整增加')}</Tag>}
           {r.notes && <Typography.Text type="secondary">{r.notes}</Typography.Text>}
           {r.topicId && <Link to={`/consultations/topics/${r.topicId}`}>{t('来自协商选题')}</Link>}
+          <TopicLinkList links={r.links} />
+          {p.canManage && <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setLinking(r)} data-testid="item-links">{t('关联提案和社情民意')}</Button>}
           <ItemFiles planId={p.id} item={r} canAttach={p.itemMode === 'change' && r.status === 'planned'} onDone={reload} />
         </Space>
       ),
@@ -179,6 +183,12 @@ export default function PlanPage() {
         )}
       </Card>
 
+      {linking && (
+        <TopicLinksEditor open url={`/api/consultations/plans/${p.id}/items/${linking.id}/links`} version={linking.version} onClose={() => setLinking(null)}
+          onSaved={() => { setLinking(null); reload(); }}
+          // the item's own links (its topic's are edited on the topic)
+          links={linking.links.filter((l) => !l.viaTopic)} />
+      )}
       <Modal open={editing !== null} title={editing === 'new' ? t('添加计划项') : t('修改计划项')} onCancel={() => setEditing(null)} onOk={() => itemForm.submit()} okText={t('保存')} width={mobile ? undefined : 720}>
         <Form name="plan-item" form={itemForm} layout="vertical" onFinish={saveItem}>{itemFields}</Form>
       </Modal>

@@ -11,6 +11,7 @@ import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { MaterialList, useMaterials } from './material-upload.tsx';
+import { TopicLinksCard } from './topic-links.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 export const months = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -59,6 +60,7 @@ export default function TopicPage() {
         {canAct && <div style={{ marginTop: 16 }}><WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} renderField={renderField} /></div>}
       </PageCard>
       <Card size="small" title={t('选题理由')}><p style={pre}>{r.reason}</p></Card>
+      <TopicLinksCard url={`/api/consultations/topics/${r.id}/links`} version={r.version} links={r.links} canEdit={r.canLink} onSaved={reload} />
       <MaterialCard topicId={r.id} />
       {r.mergedTopics.length > 0 && (
         <Card size="small" title={t('合并的选题')}>

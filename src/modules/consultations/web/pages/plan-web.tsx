@@ -5,7 +5,7 @@
  */
 import { BulbOutlined, CalendarOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../../kernel/web/lazy.tsx';
+import { lazyComponent, lazyPage } from '../../../../kernel/web/lazy.tsx';
 import { planPermissions } from '../../domain/plan-permissions.ts';
 
 const topicPerms = [planPermissions.propose, planPermissions.manage, planPermissions.approve];
@@ -26,6 +26,11 @@ export function withPlanWeb(m: WebModule): WebModule {
       { path: '/consultations/topics/:id', permission: topicPerms, crumb: '协商选题详情', element: lazyPage(() => import('./plan-topic.tsx')) },
       { path: '/consultations/plans', permission: planPerms, element: lazyPage(() => import('./plan-plans.tsx')) },
       { path: '/consultations/plans/:id', permission: planPerms, crumb: '年度协商计划详情', element: lazyPage(() => import('./plan-plan.tsx')) },
+    ],
+    // 列入协商选题 on the pages of the proposals and 社情民意 reports a topic or a plan item links
+    recordPanels: [
+      ...(m.recordPanels ?? []),
+      { entityTypes: ['proposal', 'opinion'], permission: [...new Set([...topicPerms, ...planPerms])], component: lazyComponent(() => import('./topic-links.tsx').then((x) => x.LinkedTopics)) },
     ],
   };
 }
