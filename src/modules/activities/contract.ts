@@ -132,6 +132,8 @@ export const activityDetail = activityListItem.extend({
   participants: z.array(participantItem),
   services: z.array(serviceItem),
   canManage: z.boolean(),
+  /** may edit the details and add walk-ins (现场补录): the organisers and the 委员之家's convener, until archived */
+  canEdit: z.boolean().optional(),
   canSignUp: z.boolean(),
   /** the sign-in window, as instants */
   signInOpensAt: z.string(),
@@ -249,3 +251,67 @@ export const statsQuery = z.object({
 });
 const sliceFigures = z.object({ key: z.string(), label: z.string(), county: z.string().optional(), figures: z.array(figure) });
 export const statsResponse = z.object({ from: z.string(), to: z.string(), homes: z.number().int(), totals: z.array(figure), byCounty: z.array(sliceFigures), byHome: z.array(sliceFigures) });
+
+/**
+ * PUT /api/activities/:id: the organisers (staff, its creator, its 委员之家's convener) correct an activity's details
+ * with the version they read (stale → 409); only the fields sent change. A changed time or place is told to everyone
+ * who signed up or signed in.
+ */
+export const activityEditBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  kind: activityKindSchema.optional().describe('活动类型'),
+  serviceKind: serviceKindSchema.nullable().optional().describe('服务类别'),
+  title: z.string().trim().min(2).max(200).optional().describe('活动名称'),
+  body: z.string().trim().min(1).max(5000).optional().describe('活动内容'),
+  county: z.string().trim().min(1).max(50).nullable().optional().describe('县区'),
+  place: z.string().trim().min(1).max(200).nullable().optional().describe('活动地点'),
+  lat: z.number().min(-90).max(90).nullable().optional().describe('纬度'),
+  lng: z.number().min(-180).max(180).nullable().optional().describe('经度'),
+  radiusM: z.number().int().min(50).max(10_000).optional().describe('签到范围（米）'),
+  startsAt: chinaDateTime('开始时间').optional(),
+  endsAt: chinaDateTime('结束时间').optional(),
+  capacity: z.number().int().min(1).max(100_000).nullable().optional().describe('名额'),
+  outcome: z.string().trim().min(1).max(5000).nullable().optional().describe('活动成效'),
+});
+export type ActivityEditBody = z.infer<typeof activityEditBody>;
+
+/** PUT /api/activities/homes/:id: staff (or the home's convener, all but the convener) edit a 委员之家. */
+export const homeEditBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  name: z.string().trim().min(2).max(100).optional().describe('名称'),
+  county: z.string().trim().min(1).max(50).optional().describe('县区'),
+  town: z.string().trim().max(50).nullable().optional().describe('乡镇（街道）'),
+  place: z.string().trim().max(200).nullable().optional().describe('地址'),
+  lat: z.number().min(-90).max(90).nullable().optional().describe('纬度'),
+  lng: z.number().min(-180).max(180).nullable().optional().describe('经度'),
+  convenerUserId: id('召集人').nullable().optional(),
+  memberIds: z.array(id('成员')).max(500).optional().describe('成员'),
+});
+export type HomeEditBody = z.infer<typeof homeEditBody>;
+export const homeDetail = homeItem.extend({
+  version: z.number().int(),
+  memberList: z.array(z.object({ userId: z.string(), name: z.string() })),
+  canEdit: z.boolean(),
+  /** may change the convener (staff only) */
+  canChangeConvener: z.boolean(),
+});
+export type HomeDetail = z.infer<typeof homeDetail>;
+
+/** 现场补录: members who came without signing up, added by the organisers (each recorded once as a participation). */
+export const walkInBody = z.object({ userIds: z.array(id('委员')).min(1).max(200).describe('委员') });
+export const walkInResult = z.object({
+  added: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** already signed in: left as they were (a participation counts once) */
+  already: z.array(z.object({ userId: z.string(), name: z.string() })),
+});
+export const walkInCandidatesQuery = z.object({
+  q: z.string().trim().max(50).optional().describe('姓名'),
+  sectorId: id('界别').optional(),
+  committeeId: id('专门委员会').optional(),
+});
+export const walkInCandidates = z.object({
+  items: z.array(z.object({ userId: z.string(), name: z.string(), sectorName: z.string().nullable(), signedIn: z.boolean() })),
+  total: z.number().int(),
+  sectors: z.array(z.object({ id: z.string(), name: z.string() })),
+  committees: z.array(z.object({ id: z.string(), name: z.string() })),
+});

@@ -6,6 +6,7 @@
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { activitiesLifecycle, activitiesPermissions } from './domain/activities-lifecycle.ts';
+import { subscribeActivityNotices } from './server/edit-commands.ts';
 import { activitiesEntities } from './server/entities.ts';
 import { activitiesFigureSource } from './server/figures.ts';
 import { activitiesMigrations } from './server/migrations.ts';
@@ -27,5 +28,6 @@ export const activitiesModule: ModuleManifest = {
   settings: activitiesSettings,
   figures: activitiesFigureSource,
   routes: activitiesRoutes,
+  subscribe: subscribeActivityNotices,
   seed: seedActivities,
 };

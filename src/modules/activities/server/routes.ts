@@ -14,6 +14,7 @@ import {
   activityCreateBody, activityDetail, activityListQuery, activityOptions, activityPage, homeCreateBody, homeItem, homesQuery, idParams, memberTakingPartPage,
   needCreateBody, needItem, needMatchBody, needPage, needQuery, participantPage, participationQuery, serviceCompleteBody, serviceCreateBody, serviceItem, servicePage,
   serviceQuery, signInBody, signInCode, signInResult, skillsBody, staffSignInBody, statsQuery, statsResponse, suggestion,
+  activityEditBody, homeDetail, homeEditBody, walkInBody, walkInCandidates, walkInCandidatesQuery, walkInResult,
 } from '../contract.ts';
 import { activitiesLifecycle, activitiesTransitionBody } from '../domain/activities-lifecycle.ts';
 import { activityKindLabels, activityKinds, canUseActivities, manages, readsAll, serviceKindLabels, serviceKinds } from '../domain/activity-rules.ts';
@@ -21,6 +22,7 @@ import {
   addPhotos, cancelSignUp, completeService, createActivity, createHome, createNeed, fireActivity, homesForCreating, LABEL, matchNeed, mayReadDutyRecords, recordService,
   saveSkills, signInByLink, signInCodeOf, signInFor, signUp, suggestionsFor,
 } from './commands.ts';
+import { addWalkIns, homeDetailOf, mayEdit, updateActivity, updateHome, walkInCandidatesFor } from './edit-commands.ts';
 import { activityStats } from './figures.ts';
 import { toDetail, toListItems, toParticipant, toService } from './presenter.ts';
 import { findActivity, listActivities, listHomes, listMembersTakingPart, listParticipations, serviceQuery as services } from './repository.ts';
@@ -54,7 +56,8 @@ export function activitiesRoutes(app: App, ctx: ModuleContext) {
     const r = await findActivity(ctx.db, id);
     if (!r || r.tenant_id !== actor.tenantId) throw notFound(LABEL);
     const settings = await readActivitiesSettings(ctx, r.tenant_id);
-    return toDetail(ctx.db, r, actor, settings.earlyMinutes);
+    const [detail, canEdit] = await Promise.all([toDetail(ctx.db, r, actor, settings.earlyMinutes), mayEdit(ctx, r, actor)]);
+    return { ...detail, canEdit: canEdit && r.state !== 'archived' };
   }
   /** Whose records a query reads: one's own, any member's for the duty record's readers, everyone's for those who read all. */
   function whose(actor: Actor, userId: string | undefined, what: string): string | undefined {
@@ -219,9 +222,48 @@ export function activitiesRoutes(app: App, ctx: ModuleContext) {
     schema: { tags, summary: '登记委员之家（名称、县区、召集人、成员）', body: homeCreateBody, response: { 201: created, ...errors } },
   }, async (req, reply) => reply.status(201).send({ id: await createHome(ctx, user(req), req.body, req.ip) }));
 
+  const homeParams = z.object({ id: z.string().min(1).max(40).describe('委员之家编号') });
+  app.get('/api/activities/homes/:id', {
+    schema: { tags, summary: '委员之家详情（成员名单、版本号，本人能否修改）', params: homeParams, response: { 200: homeDetail, ...errors } },
+  }, async (req) => homeDetailOf(ctx, user(req), req.params.id));
+
+  app.put('/api/activities/homes/:id', {
+    schema: {
+      tags, summary: '修改委员之家（名称、县区、地址、召集人、成员；工作人员或召集人，召集人不能更换召集人）',
+      description: '带版本号；版本号过期返回 409 VERSION_CONFLICT。', params: homeParams, body: homeEditBody, response: { 200: homeDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = user(req);
+    await updateHome(ctx, actor, req.params.id, req.body, req.ip);
+    return homeDetailOf(ctx, actor, req.params.id);
+  });
+
   app.get('/api/activities/:id', {
     schema: { tags, summary: '履职活动详情（参加人员、服务记录、可执行的操作）', params: idParams, response: { 200: activityDetail, ...errors } },
   }, async (req) => detailOf(req.params.id, user(req)));
+
+  app.put('/api/activities/:id', {
+    schema: {
+      tags, summary: '修改履职活动（名称、类型、内容、时间、地点、签到范围、名额、成效；组织者或所属委员之家的召集人）',
+      description: '只改所传字段；带版本号，版本号过期返回 409 VERSION_CONFLICT。改了时间或地点，已报名、已签到的委员收到通知。已归档的活动不能修改。',
+      params: idParams, body: activityEditBody, response: { 200: activityDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = user(req);
+    await updateActivity(ctx, actor, req.params.id, req.body, req.ip);
+    return detailOf(req.params.id, actor);
+  });
+
+  app.get('/api/activities/:id/walk-in-candidates', {
+    schema: { tags, summary: '可补录的委员（按姓名、界别、专门委员会查找，最多 50 人；标明已签到者）', params: idParams, querystring: walkInCandidatesQuery, response: { 200: walkInCandidates, ...errors } },
+  }, async (req) => walkInCandidatesFor(ctx, user(req), req.params.id, req.query));
+
+  app.post('/api/activities/:id/walk-ins', {
+    schema: {
+      tags, summary: '现场补录：组织者记录未报名而到场的委员（每人一次计入参加活动；已签到的不重复记录）',
+      params: idParams, body: walkInBody, response: { 200: walkInResult, ...errors },
+    },
+  }, async (req) => addWalkIns(ctx, user(req), req.params.id, req.body.userIds, req.ip));
 
   app.post('/api/activities/:id/transitions', {
     schema: {

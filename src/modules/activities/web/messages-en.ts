@@ -43,4 +43,10 @@ export default {
   '年度': 'Year', '总体情况': 'Overview', '按县区': 'By county', '按委员之家': 'By member home', '次': 'times', '人次': 'person-times', '人': 'people',
   '委员参加活动': 'Member participations', '委员参加委员之家活动': 'Participations in member home activities', '参加活动的委员': 'Members taking part',
   '服务为民办好事': 'Good deeds', '参加履职活动': 'Activities attended',
+  // editing, walk-ins
+  '修改活动': 'Edit activity', '改了时间或地点，已报名和已签到的委员会收到通知': 'Members signed up or signed in are told of a new time or place',
+  '服务群众人次由各条服务记录合计': 'People served add up from the service records', '现场补录': 'Add walk-ins', '现场补录参加委员': 'Add members who came without signing up',
+  '补录 {n} 人': 'Add {n}', '已补录 {n} 人': '{n} added', '（{names} 已签到）': ' ({names} already signed in)', '未报名而到场的委员，补录后计入其参加活动': 'Members who came without signing up; each counts once as a participation',
+  '按姓名查找': 'Search by name', '查找': 'Search', '界别': 'Sector', '专门委员会': 'Committee', '没有符合条件的委员': 'No matching members', '共 {n} 人，请缩小范围': '{n} in all; narrow the search',
+  '修改': 'Edit', '修改委员之家': 'Edit member home', '召集人须为本家成员': 'The convener must be a member of the home', '更换召集人请联系工作人员': 'Ask the office to change the convener',
 } satisfies Record<string, string>;

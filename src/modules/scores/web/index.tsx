@@ -4,7 +4,7 @@
  */
 import { OrderedListOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { WebModule } from '../../../kernel/web/manifest.ts';
-import { lazyPage } from '../../../kernel/web/lazy.tsx';
+import { lazyComponent, lazyPage } from '../../../kernel/web/lazy.tsx';
 import { scoresPermissions as P } from '../domain/scores-permissions.ts';
 
 export const scoresWeb: WebModule = {
@@ -20,5 +20,10 @@ export const scoresWeb: WebModule = {
     { path: '/scores/rules', crumb: '积分规则', permission: [P.manage, P.readAll], element: lazyPage(() => import('./pages/rules.tsx')) },
     { path: '/scores/members/:userId', crumb: '委员积分', permission: [P.readOwn, P.readAll], element: lazyPage(() => import('./pages/score.tsx')) },
   ],
+  // the year's score on a member's duty record (我的履职 / 履职档案)
+  recordPanels: [{
+    entityTypes: ['member'], permission: [P.readOwn, P.readAll],
+    component: lazyComponent(() => import('./pages/score-card.tsx').then((m) => m.ScoreCard)),
+  }],
   messages: () => import('./messages-en.ts'),
 };

@@ -21,4 +21,5 @@ export default {
   '，总分上限 {max} 分': ', ceiling {max}', '，至少 {min} 次': ', at least {min}', '；参照：{src}': '; after: {src}', '；等次：': '; grades: ', '；规则第 {v} 版': '; rules version {v}',
   '优秀': 'Excellent', '称职': 'Competent', '基本称职': 'Basically competent', '不称职': 'Incompetent', '良好': 'Good', '达标': 'Meets the bar', '不达标': 'Below the bar',
   '济南': 'Jinan', '闵行': 'Minhang', '广水': 'Guangshui', '宣威': 'Xuanwei', '安庆': 'Anqing', '东城': 'Dongcheng',
+  '{y}年度履职积分': 'Duty score {y}', '积分明细': 'Details', '本年度尚无得分记录': 'No points this year yet',
 } satisfies Record<string, string>;

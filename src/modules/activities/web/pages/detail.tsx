@@ -5,8 +5,9 @@
  * it shows what `actions`, `canManage` and `canSignUp` say.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Image, Input, InputNumber, List, Modal, Result, Skeleton, Space, Steps, Table, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
-import { CameraOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Image, Input, InputNumber, List, Modal, Result, Select, Skeleton, Space, Steps, Table, Tag, Timeline, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import type { ActivityDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
@@ -16,7 +17,7 @@ import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { clock } from '../../../../kernel/universal/clock.ts';
-import { whenOf } from './list.tsx';
+import { whenOf, type ActivityOptions } from './list.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0 };
 type Reload = () => void;
@@ -66,6 +67,8 @@ export default function ActivityDetailPage() {
           {r.me.signedUp && !r.me.signedInAt && r.state === 'open' && <Button onClick={() => void signUp(true)}>{t('取消报名')}</Button>}
           <WorkflowActions actions={r.actions} onFire={fire} onConflictReload={reload} />
           {r.canManage && (r.state === 'open' || r.state === 'ongoing') && <SignInCode id={r.id} />}
+          {r.canEdit && <EditActivity r={r} onDone={reload} />}
+          {r.canEdit && r.state !== 'preparing' && <WalkIns r={r} onDone={reload} />}
         </Space>
       </PageCard>
 
@@ -204,4 +207,118 @@ function Photos({ id, may }: { id: string; may: boolean }) {
 function SignInCode({ id }: { id: string }) {
   const { t } = useI18n();
   return <SignInQr<{ url: string; opensAt: string; closesAt: string }> codeApi={`/api/activities/${id}/signin-code`} hint={(c) => t('请委员用手机扫码签到（{a} 至 {b}）', { a: formatDateTime(c.opensAt), b: formatDateTime(c.closesAt) })} />;
+}
+
+/** 修改活动: the organisers (and the 委员之家's convener) correct the details with the version they read. */
+function EditActivity({ r, onDone }: { r: ActivityDetail; onDone: () => void }) {
+  const { t } = useI18n();
+  const mobile = useIsMobile();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const options = useApiQuery<ActivityOptions>(open ? '/api/activities/options' : null);
+  const kinds = (options.data?.kinds ?? []).filter((k) => options.data?.canManage || ['home', 'service', 'reading'].includes(k.code) || k.code === r.kind);
+  const submit = async (v: Record<string, any>) => {
+    const [s, e] = v.when as [Dayjs, Dayjs];
+    try {
+      await api.put(`/api/activities/${r.id}`, {
+        version: r.version, kind: v.kind, serviceKind: v.kind === 'service' ? v.serviceKind : null, title: v.title, body: v.body,
+        startsAt: s.format('YYYY-MM-DDTHH:mm'), endsAt: e.format('YYYY-MM-DDTHH:mm'), place: v.place?.trim() || null,
+        lat: v.lat ?? null, lng: v.lng ?? null, radiusM: v.radiusM ?? undefined, capacity: v.capacity ?? null, outcome: v.outcome?.trim() || null,
+      });
+      void message.success(t('已保存'));
+      setOpen(false);
+      onDone();
+    } catch (err) { if (!applyFormErrors(form, err)) report(err, { onReload: () => { setOpen(false); onDone(); } }); }
+  };
+  const initial = {
+    kind: r.kind, serviceKind: r.serviceKind ?? undefined, title: r.title, body: r.body, when: [dayjs(r.startsAt), dayjs(r.endsAt)], place: r.place ?? '',
+    lat: r.lat ?? undefined, lng: r.lng ?? undefined, radiusM: r.radiusM, capacity: r.capacity ?? undefined, outcome: r.outcome ?? '',
+  };
+  return (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="edit-activity">{t('修改活动')}</Button>
+      <Modal open={open} title={t('修改活动')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('保存')} width={mobile ? undefined : 760} destroyOnHidden>
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('改了时间或地点，已报名和已签到的委员会收到通知')} />
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} preserve={false}>
+          <Form.Item name="kind" label={t('活动类型')} rules={[{ required: true }]}><Select options={kinds.map((k) => ({ value: k.code, label: t(k.label) }))} /></Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+            {({ getFieldValue }) => getFieldValue('kind') === 'service' && (
+              <Form.Item name="serviceKind" label={t('服务类别')} rules={[{ required: true }]}><Select options={(options.data?.serviceKinds ?? []).map((k) => ({ value: k.code, label: t(k.label) }))} /></Form.Item>
+            )}
+          </Form.Item>
+          <Form.Item name="title" label={t('活动名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="body" label={t('活动内容')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+          <Form.Item name="when" label={t('活动时间')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly={mobile} /></Form.Item>
+          <Form.Item name="place" label={t('活动地点')}><Input maxLength={200} /></Form.Item>
+          <Space.Compact block>
+            <Form.Item name="lat" label={t('纬度')} style={{ width: '33%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="lng" label={t('经度')} style={{ width: '33%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="radiusM" label={t('签到范围（米）')} style={{ width: '34%' }}><InputNumber min={50} max={10000} style={{ width: '100%' }} /></Form.Item>
+          </Space.Compact>
+          <Form.Item name="capacity" label={t('名额')}><InputNumber min={1} max={100000} style={{ width: '100%' }} placeholder={t('不限')} /></Form.Item>
+          <Form.Item name="outcome" label={t('活动成效')} extra={t('服务群众人次由各条服务记录合计')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+interface Candidates {
+  items: Array<{ userId: string; name: string; sectorName: string | null; signedIn: boolean }>;
+  total: number;
+  sectors: Array<{ id: string; name: string }>;
+  committees: Array<{ id: string; name: string }>;
+}
+
+/** 现场补录: pick members who came without signing up (by name, 界别 or 专委会); each counts once as a participation. */
+function WalkIns({ r, onDone }: { r: ActivityDetail; onDone: () => void }) {
+  const { t } = useI18n();
+  const mobile = useIsMobile();
+  const report = useReportError();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState('');
+  const [sectorId, setSectorId] = useState<string>();
+  const [committeeId, setCommitteeId] = useState<string>();
+  const [picked, setPicked] = useState<Map<string, string>>(new Map());
+  const { data, loading, reload } = useApiQuery<Candidates>(open ? `/api/activities/${r.id}/walk-in-candidates` : null, { q: q || undefined, sectorId, committeeId });
+  const toggle = (userId: string, name: string) => setPicked((m) => { const n = new Map(m); if (n.has(userId)) n.delete(userId); else n.set(userId, name); return n; });
+  const close = () => { setOpen(false); setPicked(new Map()); setQ(''); setSectorId(undefined); setCommitteeId(undefined); };
+  const submit = async () => {
+    try {
+      const res = await api.post<{ added: Array<{ name: string }>; already: Array<{ name: string }> }>(`/api/activities/${r.id}/walk-ins`, { userIds: [...picked.keys()] });
+      void message.success(t('已补录 {n} 人', { n: res.added.length }) + (res.already.length ? t('（{names} 已签到）', { names: res.already.map((x) => x.name).join('、') }) : ''));
+      close();
+      onDone();
+    } catch (e) { report(e, { onReload: reload }); }
+  };
+  return (
+    <>
+      <Button icon={<UserAddOutlined />} onClick={() => setOpen(true)} data-testid="walk-ins">{t('现场补录')}</Button>
+      <Modal open={open} title={t('现场补录参加委员')} onCancel={close} onOk={() => void submit()} okText={t('补录 {n} 人', { n: picked.size })} okButtonProps={{ disabled: picked.size === 0 }}
+        width={mobile ? undefined : 640} destroyOnHidden>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('未报名而到场的委员，补录后计入其参加活动')}</Typography.Paragraph>
+        <Space direction="vertical" style={{ width: '100%' }} size={8}>
+          <Input.Search allowClear placeholder={t('按姓名查找')} aria-label={t('按姓名查找')} onSearch={(v) => setQ(v.trim())} enterButton={t('查找')} />
+          <Space.Compact block>
+            <Select allowClear style={{ width: '50%' }} placeholder={t('界别')} aria-label={t('界别')} value={sectorId} onChange={setSectorId} options={(data?.sectors ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+            <Select allowClear style={{ width: '50%' }} placeholder={t('专门委员会')} aria-label={t('专门委员会')} value={committeeId} onChange={setCommitteeId} options={(data?.committees ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          </Space.Compact>
+          {picked.size > 0 && <Space wrap size={4}>{[...picked].map(([id, name]) => <Tag key={id} closable onClose={() => toggle(id, name)} color="red">{name}</Tag>)}</Space>}
+          <List size="small" loading={loading} dataSource={data?.items ?? []} style={{ maxHeight: mobile ? 320 : 360, overflowY: 'auto' }} data-testid="walk-in-candidates"
+            locale={{ emptyText: t('没有符合条件的委员') }}
+            footer={data && data.total > data.items.length ? <Typography.Text type="secondary">{t('共 {n} 人，请缩小范围', { n: data.total })}</Typography.Text> : undefined}
+            renderItem={(c) => (
+              <List.Item style={{ paddingInline: 4 }}>
+                <Checkbox checked={c.signedIn || picked.has(c.userId)} disabled={c.signedIn} onChange={() => toggle(c.userId, c.name)} style={{ width: '100%' }}>
+                  <Space size={6} wrap>{c.name}{c.sectorName && <Tag>{c.sectorName}</Tag>}{c.signedIn && <Tag color="green">{t('已签到')}</Tag>}</Space>
+                </Checkbox>
+              </List.Item>
+            )} />
+        </Space>
+      </Modal>
+    </>
+  );
 }

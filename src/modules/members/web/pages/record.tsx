@@ -15,6 +15,7 @@ import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile } from '../../../../kernel/web/hooks.ts';
 import { api } from '../../../../kernel/web/api.ts';
 import { PageCard, formatDate } from '../../../../kernel/web/components.tsx';
+import { RecordPanels } from '../../../../kernel/web/record-panels.tsx';
 import { TrendChart } from '../trend-chart.tsx';
 import { WorkYearLabel } from '../../../organizations/web/work-year.tsx';
 
@@ -188,6 +189,8 @@ export default function MemberRecordPage() {
               </>
             )}
           </div>
+
+          <RecordPanels entityType="member" id={data.member.userId} stacked />
 
           <Card size="small" title={t('历年履职情况')} extra={<Button type="link" size="small" icon={collapsed ? <DownOutlined /> : <UpOutlined />} onClick={() => setCollapsed(!collapsed)}>{collapsed ? t('展开') : t('收起')}</Button>}>
             {!collapsed && <TrendChart trend={data.trend} year={data.year} onYear={(y) => setQuery({ year: y })} height={mobile ? 220 : 260} />}
