@@ -49,6 +49,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/platforms/overview': ['/api/platforms/overview'],
     '/platforms/results': ['/api/platforms/results'],
     '/recommendations': ['/api/recommendations', '/api/recommendations/options'],
+    '/recommendations/mine': ['/api/recommendations?open=true&sort=due', '/api/recommendations?overdue=true&pageSize=1'],
     '/review': ['/api/review/document'],
     '/inspections': ['/api/supervision/inspections', '/api/supervision/inspections/options'],
     '/inspections/plan': ['/api/supervision/inspections/options', `/api/supervision/inspections?year=${year}&pageSize=200`, `/api/figures?from=${year}-01-01&to=${year}-12-31&modules=inspections`],

@@ -40,11 +40,12 @@ export const modules: ModuleManifest[] = [
   proposalsModule,
   opinionsModule,
   membersModule,
-  recommendationsModule,
   consultationsModule,
   platformsModule,
   inspectionsModule,
   appraisalsModule,
+  // after the modules whose demo data sends it recommendations (its seed works through what they sent)
+  recommendationsModule,
   liveModule,
   surveysModule,
   activitiesModule,

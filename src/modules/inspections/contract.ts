@@ -64,6 +64,9 @@ export const inspectionListQuery = pageQuery.extend({
 });
 export type InspectionListQuery = z.infer<typeof inspectionListQuery>;
 
+/** GET …/plan.docx: the year's plan as a Word document. */
+export const planDocxQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).describe('年度') });
+
 export const idParams = z.object({ id: id('调研视察编号') });
 
 export const inspectionListItem = z.object({
@@ -174,6 +177,8 @@ export const instructionBody = z.object({
   by: z.string().trim().min(1).max(100).describe('批示领导'),
   text: z.string().trim().min(1).max(2000).describe('批示内容'),
   onDate: day('批示日期'),
+  /** the report's recommendations it concerns, by number; absent: the whole report (the tracker shows it on each) */
+  recommendationNos: z.array(z.number().int().min(1).max(500)).max(200).optional().describe('针对的建议序号'),
 });
 
 /** GET …/participations: members' sign-ins on trips (a figure's list: 委员参加调研视察). */

@@ -53,6 +53,8 @@ export const recommendationsListQuery = pageQuery.extend({
   age: z.enum(ageBuckets).optional().describe('时长'),
   /** an extension request waits for the office (延期申请待审) */
   extensionPending: bool.optional().describe('延期申请待审'),
+  /** the order of the page: newest first (the default), or 'due' (a department's 待落实: overdue first, then by due date) */
+  sort: z.enum(['recent', 'due']).optional().describe('排序'),
   q: z.string().trim().max(100).optional().describe('关键词'),
   from: day('开始日期').optional(),
   to: day('结束日期').optional(),
@@ -100,13 +102,32 @@ export const recommendationsHistoryItem = z.object({
 export const recommendationAbilities = z.object({
   requestExtension: z.boolean().describe('可申请延期'),
   decideExtension: z.boolean().describe('可审核延期'),
+  recordInstruction: z.boolean().describe('可记录批示'),
 });
+
+/** 批示: a leader's instruction recorded on the recommendation, or on the whole report it comes from. */
+export const recommendationInstruction = z.object({
+  id: z.string(),
+  by: z.string(),
+  text: z.string(),
+  onDate: z.string(),
+  /** 'recommendation' (this recommendation, every department's part) or 'source' (the whole report or document) */
+  scope: z.enum(['recommendation', 'source']),
+  scopeLabel: z.string(),
+  /** the instruction's document (批示件), an attachment of the recommendation */
+  documentId: z.string().nullable(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+export type RecommendationInstruction = z.infer<typeof recommendationInstruction>;
 
 export const recommendationsDetail = recommendationsListItem.extend({
   sourceModule: z.string(),
   sourceId: z.string(),
   sourceLink: z.string().nullable(),
   instruction: z.object({ by: z.string(), text: z.string(), at: z.string().nullable() }).nullable(),
+  /** every 批示 on it or on its report, oldest first (the one given when it was handed over is the first) */
+  instructions: z.array(recommendationInstruction),
   requestedByName: z.string(),
   feedback: z.string().nullable(),
   repliedAt: z.string().nullable(),
@@ -139,6 +160,20 @@ export const extensionDecisionBody = z.object({
   dueDate: day('延至').optional(),
   answer: z.string().trim().max(2000).optional().describe('审核意见'),
 });
+
+/**
+ * POST /api/recommendations/:id/instructions: a leader's instruction (批示) received after the recommendation was sent,
+ * on this recommendation or on its whole report (`scope: 'source'`); its document is uploaded to /api/attachments first.
+ */
+export const instructionBody = z.object({
+  version: z.number().int().min(1).describe('版本号'),
+  by: z.string().trim().min(2).max(100).describe('批示领导'),
+  text: z.string().trim().min(2).max(2000).describe('批示内容'),
+  onDate: day('批示日期'),
+  scope: z.enum(['recommendation', 'source']).default('recommendation').describe('批示范围'),
+  documentId: z.string().min(1).max(40).optional().describe('批示件'),
+});
+export type InstructionBody = z.infer<typeof instructionBody>;
 
 /** GET /api/recommendations/options: states, source types, the CPPCC's departments, age buckets (filters and forms). */
 const option = z.object({ code: z.string(), label: z.string() });
@@ -190,4 +225,21 @@ export interface RecommendationsRequestedPayload {
     /** the leader's instruction (批示) that backs it, when there is one */
     instruction?: { by: string; text: string; at: string };
   }>;
+}
+
+/**
+ * A source module tells the tracker of a leader's instruction (批示) received after it sent its recommendations on: on
+ * the whole report (no `itemKeys`) or on some of its recommendations. Emitted in the source's own unit of work; the
+ * tracker records it once per event (keyed by the event's id), shows it on every part concerned and tells their
+ * departments.
+ */
+export const recommendationsInstructedEvent = 'recommendations.instructed';
+export interface RecommendationsInstructedPayload {
+  tenantId: string;
+  source: { type: RecommendationSourceType; id: string };
+  /** the recommendations it concerns by their keys; absent: every recommendation of the source */
+  itemKeys?: string[];
+  instruction: { by: string; text: string; onDate: string };
+  /** the user who recorded it */
+  recordedBy: string;
 }

@@ -5,9 +5,9 @@
  * to other modules' requests for tracking, the routes and the demo data.
  */
 import type { ModuleManifest } from '../../kernel/server/module.ts';
-import { recommendationsRequestedEvent } from './contract.ts';
+import { recommendationsInstructedEvent, recommendationsRequestedEvent } from './contract.ts';
 import { recommendationsLifecycle, recommendationsPermissions } from './domain/recommendations-lifecycle.ts';
-import { onRecommendationsRequested } from './server/commands.ts';
+import { onRecommendationsInstructed, onRecommendationsRequested } from './server/commands.ts';
 import { recommendationsEntities } from './server/entities.ts';
 import { recommendationsFigureSource } from './server/figures.ts';
 import { recommendationsMigrations } from './server/migrations.ts';
@@ -24,6 +24,7 @@ export const recommendationsModule: ModuleManifest = {
     { code: recommendationsPermissions.create, name: '录入建议（来自报告或文件）', defaultRoles: ['office_staff'] },
     { code: recommendationsPermissions.reply, name: '反馈建议落实情况、申请延期（责任单位）', defaultRoles: ['unit_handler', 'unit_leader'] },
     { code: recommendationsPermissions.assess, name: '评估建议落实情况、审核延期申请', defaultRoles: ['office_staff'] },
+    { code: recommendationsPermissions.instruct, name: '记录领导批示（建议报送后收到的）', defaultRoles: ['office_staff', 'leader'] },
     { code: recommendationsPermissions.readAll, name: '查看本级全部建议落实、督办看板与统计', defaultRoles: ['office_staff', 'leader'] },
   ],
   migrations: recommendationsMigrations,
@@ -37,6 +38,8 @@ export const recommendationsModule: ModuleManifest = {
   subscribe: (ctx) => {
     // another module (协商成果, 调研/视察报告, 民主评议, 有事来商量) asks for its recommendations to be tracked
     ctx.events.on(recommendationsRequestedEvent, async (e) => { await onRecommendationsRequested(ctx, e); });
+    // a leader's 批示 on a report whose recommendations it sent, received later
+    ctx.events.on(recommendationsInstructedEvent, async (e) => { await onRecommendationsInstructed(ctx, e); });
   },
   routes: recommendationsRoutes,
   seed: (ctx, seed) => seedRecommendations(ctx, seed),

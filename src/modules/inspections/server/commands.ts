@@ -13,7 +13,9 @@ import { newId } from '../../../kernel/universal/ids.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { getOrg, listUnits, membersAmong } from '../../organizations/index.ts';
-import { recommendationsRequestedEvent, type RecommendationsRequestedPayload } from '../../recommendations/contract.ts';
+import {
+  recommendationsInstructedEvent, recommendationsRequestedEvent, type RecommendationsInstructedPayload, type RecommendationsRequestedPayload,
+} from '../../recommendations/contract.ts';
 import type { InspectionCreateBody, InspectionEditBody, ReportBody } from '../contract.ts';
 import { inspectionLifecycle, inspectionPermissions, organises, planningStates } from '../domain/inspection-lifecycle.ts';
 import { canSeeInspection, datesProblem, mayChangePlan, mayCollect, mayOrganise, reportDue, signInOpen } from '../domain/inspection-rules.ts';
@@ -158,14 +160,22 @@ export async function fireInspection(ctx: ModuleContext, req: { id: string; acti
     if (req.action !== 'send') return;
     const row = res.record as unknown as InspectionRow;
     const recs = await inspectionsDb(w.trx).selectFrom('inspection_findings').selectAll().where('inspection_id', '=', row.id).where('type', '=', 'recommendation').orderBy('seq').execute();
-    const payload: RecommendationsRequestedPayload = {
-      tenantId: row.tenant_id,
-      source: { module: 'inspections', type: row.kind === 'inspection' ? 'inspection' : 'investigation', id: row.id, title: row.report_title ?? row.title, link: `/inspections/${encodeURIComponent(row.id)}` },
-      requestedBy: req.actor.userId,
-      items: recs.map((r) => ({ key: String(r.seq), text: r.text, unitIds: JSON.parse(r.unit_ids) as string[], dueInWorkingDays: Number(r.due_working_days ?? settings.replyWorkingDays) })),
-    };
+    const payload = requestedPayload(row, recs, req.actor.userId, settings.replyWorkingDays);
     await w.emit({ type: recommendationsRequestedEvent, tenantId: row.tenant_id, entityType: 'inspection', entityId: row.id, actorId: req.actor.userId, payload: payload as unknown as Record<string, unknown> });
   });
+}
+
+/** What 报送 sends the tracker: one entry per recommendation of the report, keyed by its number (the demo data sends the same). */
+export function requestedPayload(
+  row: Pick<InspectionRow, 'tenant_id' | 'kind' | 'id' | 'report_title' | 'title'>, recs: Array<{ seq: number; text: string; unit_ids: string; due_working_days: number | null }>,
+  requestedBy: string, replyWorkingDays: number,
+): RecommendationsRequestedPayload {
+  return {
+    tenantId: row.tenant_id,
+    source: { module: 'inspections', type: row.kind === 'inspection' ? 'inspection' : 'investigation', id: row.id, title: row.report_title ?? row.title, link: `/inspections/${encodeURIComponent(row.id)}` },
+    requestedBy,
+    items: recs.map((r) => ({ key: String(r.seq), text: r.text, unitIds: JSON.parse(r.unit_ids) as string[], dueInWorkingDays: Number(r.due_working_days ?? replyWorkingDays) })),
+  };
 }
 
 /** 参加人员: the members on the trip; one already signed in may not be dropped. */
@@ -350,19 +360,38 @@ export async function saveReport(ctx: ModuleContext, actor: Actor, id: string, b
   return no;
 }
 
-/** 批示: a leader's instruction on the sent report, recorded as a step of the history and an event. */
-export async function recordInstruction(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; by: string; text: string; onDate: string }, ip?: string): Promise<void> {
+/**
+ * 批示: a leader's instruction on the sent report (or on some of its recommendations), recorded as a step of the history
+ * and an event; the tracker (建议落实) is told in the same unit of work, so its items show it and their departments hear.
+ */
+export async function recordInstruction(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; by: string; text: string; onDate: string; recommendationNos?: number[] }, ip?: string): Promise<void> {
   const { row } = await loadForOrganiser(ctx, actor, id, '记录批示');
   if (row.state !== 'sent' && row.state !== 'closed') throw new AppError('INVALID_TRANSITION', '报告报送后才能记录领导批示');
   if (body.onDate > ctx.calendar.today()) throw invalid('onDate', '「批示日期」', '不能晚于今天');
   if (row.sent_on && body.onDate < row.sent_on) throw invalid('onDate', '「批示日期」', '不能早于报送日期');
   expect(row, body.version);
+  const nos = [...new Set(body.recommendationNos ?? [])];
+  if (nos.length) {
+    const have = new Set((await inspectionsDb(ctx.db).selectFrom('inspection_findings').select('seq').where('inspection_id', '=', id).where('type', '=', 'recommendation').execute()).map((f) => Number(f.seq)));
+    const bad = nos.find((n) => !have.has(n));
+    if (bad !== undefined) throw invalid('recommendationNos', '「针对的建议序号」', `报告中没有第 ${bad} 条建议`);
+  }
   await ctx.uow.run(async (w) => {
     await w.bumpVersion('inspections', id, body.version, { updated_at: w.now }, LABEL);
     await inspectionsDb(w.trx).insertInto('inspection_instructions').values({ id: newId(), inspection_id: id, tenant_id: row.tenant_id, by_name: body.by, text: body.text, on_date: body.onDate, recorded_by: actor.userId, created_at: w.now }).execute();
     await step(w, row, actor, 'instruct', body.version, `${body.by}：${body.text}`, ip);
     await w.emit({ type: 'inspection.instructed', tenantId: row.tenant_id, entityType: 'inspection', entityId: id, actorId: actor.userId, payload: { by: body.by, text: body.text, onDate: body.onDate } });
+    await w.emit({ type: recommendationsInstructedEvent, tenantId: row.tenant_id, entityType: 'inspection', entityId: id, actorId: actor.userId, payload: instructedPayload(row, actor.userId, { ...body, recommendationNos: nos }) as unknown as Record<string, unknown> });
   });
+}
+
+/** What the tracker is told of a 批示 on a sent report (the demo data sends the same). */
+export function instructedPayload(row: Pick<InspectionRow, 'tenant_id' | 'kind' | 'id'>, recordedBy: string, i: { by: string; text: string; onDate: string; recommendationNos?: number[] }): RecommendationsInstructedPayload {
+  return {
+    tenantId: row.tenant_id, source: { type: row.kind === 'inspection' ? 'inspection' : 'investigation', id: row.id },
+    ...(i.recommendationNos?.length ? { itemKeys: i.recommendationNos.map(String) } : {}),
+    instruction: { by: i.by, text: i.text, onDate: i.onDate }, recordedBy,
+  };
 }
 
 /** What the caller may do beside the lifecycle's actions. */

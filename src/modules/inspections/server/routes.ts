@@ -15,7 +15,7 @@ import { listCommittees, listUnits, memberIdsOf, orgFullNames, orgNames } from '
 import {
   API, findingsPage, findingsQuery as findingsQuerySchema, idParams, inspectionCreateBody, inspectionDetail, inspectionEditBody, inspectionListQuery, inspectionOptions,
   inspectionPage, instructionBody, instructionsPage, instructionsQuery as instructionsQuerySchema, itineraryBody, noteBody, participantsBody, participationsPage,
-  participationsQuery, reportBody, reportVersion, signInBody,
+  participationsQuery, planDocxQuery, reportBody, reportVersion, signInBody,
 } from '../contract.ts';
 import { inspectionKindLabels, inspectionKinds, inspectionLifecycle, inspectionTransitionBody, reportLabel, type InspectionKind } from '../domain/inspection-lifecycle.ts';
 import { canUseInspections, readsAll } from '../domain/inspection-rules.ts';
@@ -26,6 +26,7 @@ import {
 import { toDetail, toListItems } from './presenter.ts';
 import { findingsQuery, instructionsQuery, listInspections, participationQuery } from './repository.ts';
 import { DUTY_RECORD_READ_ALL } from './figures.ts';
+import { buildPlanDocx } from './plan-docx.ts';
 import { buildReportDocx } from './report-docx.ts';
 import { inspectionsDb } from './tables.ts';
 
@@ -61,6 +62,18 @@ export function inspectionsRoutes(app: App, ctx: ModuleContext) {
     if (bad) throw new AppError('VALIDATION_FAILED', `「状态」没有「${bad}」这个值`, { field: 'state' });
     const { rows, total } = await listInspections(ctx.db, actor, q);
     return page(await toListItems(ctx, rows), total, q);
+  });
+
+  app.get(`${API}/plan.docx`, {
+    schema: { tags, summary: '年度调研视察工作计划（Word，公文版式：课题、提出单位、审定、牵头专委会、时间、地点、参加委员）', querystring: planDocxQuery, produces: [docxType], response: { 200: z.any().describe('Word 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = user(req);
+    const { year } = req.query;
+    const { rows } = await listInspections(ctx.db, actor, { year, page: 1, pageSize: 1000 } as never);
+    const org = (await orgFullNames(ctx.db, [actor.tenantId])).get(actor.tenantId) ?? '';
+    const buf = await buildPlanDocx(await toListItems(ctx, rows), year, org, ctx.calendar.today());
+    const name = `${org}${year}年度调研视察工作计划.docx`;
+    return reply.header('content-type', docxType).header('content-disposition', `attachment; filename="plan-${year}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(buf);
   });
 
   app.get(`${API}/options`, {

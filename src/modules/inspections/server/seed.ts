@@ -3,7 +3,10 @@
  * 浊漳河 专项视察 (5 problems, 23 recommendations in 6 aspects), the 物业管理 and 农村养老 重点课题调研 (10 problems and 33
  * recommendations between them, instructed by the city's leaders) and the 营商环境 调研 at the 行政审批服务管理局
  * (recommendations in 6 aspects). Participants signed in, stops visited, notes taken, two drafts of each report and the
- * history are written as the commands would leave them; no work item is left open (every trip is over).
+ * history are written as the commands would leave them; no work item is left open (every trip is over). Each report's
+ * recommendations then go to the tracker (建议落实) as 报送 sends them, by the `recommendations.requested` event on the day
+ * the report was sent, and each later 批示 by `recommendations.instructed` on its day, so the tracker's items, their
+ * departments and deadlines come through the same path as the product's.
  */
 import { randomBytes } from 'node:crypto';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
@@ -11,7 +14,10 @@ import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { findPeople } from '../../identity/index.ts';
 import type { InspectionKind } from '../domain/inspection-lifecycle.ts';
-import { inspectionsDb } from './tables.ts';
+import { recommendationsInstructedEvent, recommendationsRequestedEvent } from '../../recommendations/contract.ts';
+import { instructedPayload, requestedPayload } from './commands.ts';
+import { defaultInspectionSettings } from './settings.ts';
+import { inspectionsDb, type InspectionRow } from './tables.ts';
 
 interface DemoTrip {
   kind: InspectionKind; title: string; report: string; committee: string; proposer: string; from: string; to: string; sent: string; state: 'sent' | 'closed';
@@ -175,4 +181,14 @@ export async function seedInspections(ctx: ModuleContext, seed: SeedContext): Pr
     await put('inspection_instructions', rows.instructions);
     await seedWorkflowRows(trx, { history, tasks: [] });
   });
+  // 报送 and the later 批示, as events on their own days (the tracker's subscriber creates its parts and records them)
+  for (const row of rows.inspections as unknown as InspectionRow[]) {
+    const recs = rows.findings.filter((f) => f.inspection_id === row.id && f.type === 'recommendation') as unknown as Array<{ seq: number; text: string; unit_ids: string; due_working_days: number | null }>;
+    const payload = requestedPayload(row, recs, staff.userId, defaultInspectionSettings.replyWorkingDays);
+    await ctx.uow.run((w) => w.emit({ type: recommendationsRequestedEvent, tenantId: row.tenant_id, entityType: 'inspection', entityId: row.id, actorId: staff.userId, at: at(row.sent_on!, 10), payload: payload as unknown as Record<string, unknown> }));
+    for (const i of rows.instructions.filter((x) => x.inspection_id === row.id)) {
+      const p = instructedPayload(row, staff.userId, { by: String(i.by_name), text: String(i.text), onDate: String(i.on_date) });
+      await ctx.uow.run((w) => w.emit({ type: recommendationsInstructedEvent, tenantId: row.tenant_id, entityType: 'inspection', entityId: row.id, actorId: staff.userId, at: at(String(i.on_date), 15), payload: p as unknown as Record<string, unknown> }));
+    }
+  }
 }

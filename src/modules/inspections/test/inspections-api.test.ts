@@ -248,6 +248,22 @@ for (const d of await dialects()) {
       const ins = await staff.post(`${API}/${r.id}/instructions`, { version: r.version, by: '市委书记', text: '请市民政局牵头落实。', onDate: today });
       assert.equal(ins.status, 201, JSON.stringify(ins.body));
       assert.equal(ins.body.instructions[0].by, '市委书记');
+      // the tracker shows it on every part of the report, and on the recommendation a later one names
+      await drained(w.zx);
+      for (const i of tracked.body.items) {
+        const det = (await office.get(`/api/recommendations/${i.id}`)).body;
+        assert.deepEqual(det.instructions.map((x: any) => [x.by, x.scope]), [['市委书记', 'source']], i.itemKey);
+      }
+      const noSuch = await staff.post(`${API}/${r.id}/instructions`, { version: ins.body.version, by: '市长', text: '请抓紧办理。', onDate: today, recommendationNos: [9] });
+      assert.equal(noSuch.status, 400);
+      assert.equal(noSuch.body.error.field, 'recommendationNos');
+      const onSecond = await staff.post(`${API}/${r.id}/instructions`, { version: ins.body.version, by: '市长', text: '请抓紧办理。', onDate: today, recommendationNos: [2] });
+      assert.equal(onSecond.status, 201, JSON.stringify(onSecond.body));
+      await drained(w.zx);
+      for (const i of tracked.body.items) {
+        const det = (await office.get(`/api/recommendations/${i.id}`)).body;
+        assert.equal(det.instructions.some((x: any) => x.by === '市长' && x.scope === 'recommendation'), i.itemKey === '2', i.itemKey);
+      }
       const docx = await staff.request('GET', `${API}/${r.id}/report.docx`);
       assert.equal(docx.status, 200);
       assert.match(String(docx.headers['content-type']), /wordprocessingml/);
@@ -277,10 +293,10 @@ for (const d of await dialects()) {
         ['investigations_held', 'inspections_held', 'reports_sent', 'problems', 'recommendations', 'instructions'].map(grew),
         [1, 2, 2, 8, 27, 1],
       );
-      // the whole scenario so far (this test and the ones before it, all dated today)
+      // the whole scenario so far (this test and the ones before it, all dated today; the report before has two 批示)
       assert.deepEqual(
         ['investigations_held', 'inspections_held', 'participations', 'reports_sent', 'problems', 'recommendations', 'instructions'].map((k) => value(figs, k)),
-        [2, 4, 3, 3, 10, 29, 2],
+        [2, 4, 3, 3, 10, 29, 3],
       );
       for (const f of figs) {
         const list = await office.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
+import JSZip from 'jszip';
 
 const API = '/api/supervision/inspections';
 
@@ -36,6 +37,45 @@ for (const d of await dialects()) {
       assert.equal(new Set(detail.report.recommendations.map((r: any) => r.unitNames[0])).size >= 5, true);
       assert.ok(detail.participants.some((p: any) => p.signedInAt));
       assert.equal((await office.get(`${API}/${housing.id}/report/versions`)).body.total, 2);
+    });
+
+    test('the trips\' recommendations reached the tracker as sent: departments, deadlines from the day sent, progress and the later 批示', async () => {
+      const list = (await office.get(`${API}?year=2025&pageSize=50`)).body;
+      const river = list.items.find((i: any) => i.title.includes('浊漳河'));
+      const parts = (await office.get(`/api/recommendations?sourceId=${river.id}&pageSize=100`)).body;
+      assert.equal(parts.total, 23, 'the 23 recommendations, one department each');
+      assert.equal(new Set(parts.items.map((p: any) => p.itemKey)).size, 23);
+      assert.ok(new Set(parts.items.map((p: any) => p.unitName)).size >= 5);
+      assert.ok(parts.items.every((p: any) => p.sourceType === 'inspection' && p.hasInstruction && p.dueDate && p.createdAt.startsWith('2025-06-20')), 'handed over on the day the report was sent');
+      const states = new Set(parts.items.map((p: any) => p.state));
+      for (const s of ['pending', 'answered', 'in_progress', 'implemented', 'not_implemented']) assert.ok(states.has(s), s);
+      const detail = (await office.get(`/api/recommendations/${parts.items[0].id}`)).body;
+      assert.equal(detail.sourceModule, 'inspections');
+      assert.equal(detail.sourceLink, `/inspections/${river.id}`);
+      assert.deepEqual(detail.instructions.map((i: any) => [i.by, i.onDate]), [['市委主要领导', '2025-07-02']]);
+      // every trip's recommendations, 62 of them, are on the tracker under the trips' own ids
+      let total = 0;
+      for (const t of list.items) total += new Set((await office.get(`/api/recommendations?sourceId=${t.id}&pageSize=100`)).body.items.map((p: any) => p.itemKey)).size;
+      assert.equal(total, 62);
+    });
+
+    test('the year\'s plan downloads as a Word document in the official layout', async () => {
+      const res = await s.app.inject({ method: 'GET', url: `${API}/plan.docx?year=2025`, headers: { cookie: office.cookie } });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /wordprocessingml/);
+      assert.match(String(res.headers['content-disposition']), /2025/);
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      assert.ok(text.includes('2025年度调研视察工作计划'), text.slice(0, 200));
+      assert.ok(text.includes('一、重点课题调研（3项）') && text.includes('二、专项视察（1项）'));
+      assert.ok(text.includes('提升物业管理质量') && text.includes('人口资源环境委员会') && text.includes('潞州区、屯留区、襄垣县'));
+      assert.ok(text.includes('十届主席会议'), 'the approving meetings');
+      assert.ok(xml.includes('方正小标宋简体') && xml.includes('仿宋_GB2312'), 'the official fonts');
+      assert.ok(Object.keys(zip.files).some((f) => f.startsWith('word/footer')), 'page numbers');
+      const bad = await office.get(`${API}/plan.docx?year=19`);
+      assert.equal(bad.status, 400);
+      assert.match(bad.body.error.message, /年度/);
     });
 
     test('the 2025 figures agree with the trips and with the lists they open', async () => {

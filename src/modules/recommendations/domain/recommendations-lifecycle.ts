@@ -92,9 +92,9 @@ export type RecommendationsTransitionBody = z.infer<typeof recommendationsTransi
 
 export const recommendationsStateLabel = (s: string) => recommendationsLifecycle.states[s]?.label ?? s;
 
-/** History rows that are not transitions: the record's creation and the extension requests. */
+/** History rows that are not transitions: the record's creation, a later 批示 and the extension requests. */
 export const stepLabels: Readonly<Record<string, string>> = {
-  create: '交办', request_extension: '申请延期', grant_extension: '同意延期', refuse_extension: '不同意延期',
+  create: '交办', instruct: '领导批示', request_extension: '申请延期', grant_extension: '同意延期', refuse_extension: '不同意延期',
 };
 export const recommendationsActionLabel = (a: string) => stepLabels[a] ?? recommendationsLifecycle.transitions.find((t) => t.name === a)?.label ?? a;
 

@@ -8,4 +8,6 @@ export const recommendationsPermissions = {
   assess: 'recommendations.assess',
   /** every recommendation of the CPPCC, the board and the figures: the office and the leaders */
   readAll: 'recommendations.read_all',
+  /** 记录批示: a leader's instruction received after the recommendation was sent (the office or the leader) */
+  instruct: 'recommendations.instruct',
 } as const;

@@ -15,12 +15,13 @@ import type { WorkflowSpec } from '../../../kernel/server/workflow-runner.ts';
 import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { linkAttachments } from '../../attachments/index.ts';
-import { loadActor } from '../../identity/index.ts';
+import { loadActor, usersHoldingRoles } from '../../identity/index.ts';
 import { listUnits } from '../../organizations/index.ts';
-import type { AnySourceType, RecommendationsCreateBody, RecommendationsRequestedPayload } from '../contract.ts';
+import type { AnySourceType, InstructionBody, RecommendationsCreateBody, RecommendationsInstructedPayload, RecommendationsRequestedPayload } from '../contract.ts';
 import { owingStates, recommendationsLifecycle, recommendationsPermissions } from '../domain/recommendations-lifecycle.ts';
 import { canSeeItem, isUnitActor, readsAll } from '../domain/recommendations-policy.ts';
 import { findItem, trackedKeys } from './repository.ts';
+import { recommendationsDb } from './tables.ts';
 import { readRecommendationsSettings } from './settings.ts';
 import type { RecommendationRow } from './tables.ts';
 
@@ -77,9 +78,14 @@ interface Source { module: string; type: AnySourceType; id: string; title: strin
  */
 async function trackIn(w: Work, ctx: ModuleContext, o: {
   tenantId: string; source: Source; entries: Entry[]; actor: Actor; units: Map<string, string>; already: Set<string>; ip?: string;
+  /** when the source sent them on (its event's time): the due date counts from that day, and it is the hand-over time */
+  requestedAt?: string;
 }): Promise<string[]> {
   const created: string[] = [];
   const today = ctx.calendar.today();
+  // a delivery retried later (or a report sent before the tracker existed) counts from the day it was sent, not today
+  const requestedAt = o.requestedAt && o.requestedAt < w.now ? o.requestedAt : null;
+  const from = requestedAt ? chinaDay(requestedAt) : today;
   for (const e of o.entries) {
     for (const unitId of [...new Set(e.unitIds)]) {
       const unitName = o.units.get(unitId);
@@ -90,16 +96,21 @@ async function trackIn(w: Work, ctx: ModuleContext, o: {
         source_link: o.source.link, item_key: e.key, text: e.text, unit_id: unitId, unit_name: unitName,
         instruction_by: e.instruction?.by ?? null, instruction_text: e.instruction?.text ?? null, instruction_at: e.instruction?.at ?? null,
         requested_by: o.actor.userId, requested_by_name: o.actor.displayName,
-        due_date: ctx.calendar.addWorkingDays(today, e.dueInWorkingDays),
+        due_date: ctx.calendar.addWorkingDays(from, e.dueInWorkingDays),
         feedback: null, first_reply_at: null, replied_at: null, assessment: null, not_done_reason: null, return_reason: null,
         ext_state: null, ext_reason: null, ext_due_date: null, ext_answer: null, closed_at: null,
       }, o.actor, o.ip);
+      // handed over when it was sent (the figures and the board's age count from then)
+      if (requestedAt) await recommendationsDb(w.trx).updateTable('recommendations').set({ created_at: requestedAt, updated_at: requestedAt }).where('id', '=', id).execute();
       o.already.add(`${e.key}|${unitId}`);
       created.push(id);
     }
   }
   return created;
 }
+
+/** The China date of a stored UTC instant. */
+const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function unitsOf(ctx: ModuleContext, tenantId: string): Promise<Map<string, string>> {
   return new Map((await listUnits(ctx.db, tenantId)).map((u) => [u.id, u.short_name ?? u.name]));
@@ -121,7 +132,7 @@ export async function onRecommendationsRequested(ctx: ModuleContext, e: DomainEv
   const skipped = [...new Set(p.items.flatMap((i) => i.unitIds).filter((u) => !units.has(u)))];
   return ctx.uow.run(async (w) => {
     const ids = await trackIn(w, ctx, {
-      tenantId, actor, units, already,
+      tenantId, actor, units, already, requestedAt: e.at,
       source: { module: p.source.module, type: p.source.type, id: p.source.id, title: p.source.title, link: p.source.link ?? null },
       entries: p.items.map((i) => ({ key: i.key, text: i.text, unitIds: i.unitIds, dueInWorkingDays: i.dueInWorkingDays, instruction: i.instruction })),
     });
@@ -221,4 +232,105 @@ export async function decideExtension(ctx: ModuleContext, actor: Actor, id: stri
     // the department's work item is due on the new date
     if (body.grant) await w.openStateTask(itemSpec(), { ...r, ...set, version: body.version + 1 } as Row);
   });
+}
+
+/** May the actor record a leader's instruction (批示) on the record: the office or a leader of its CPPCC. */
+export const canRecordInstruction = (r: RecommendationRow, actor: Actor) =>
+  r.tenant_id === actor.tenantId && readsAll(actor) && (actor.permissions.has('*') || actor.permissions.has(recommendationsPermissions.instruct));
+
+/**
+ * Record a 批示 in the unit of work: one row, and a history step on every part it concerns (no state changes; only the
+ * part it was recorded on moves its version, since no one edits an instruction). Returns the parts concerned, for the
+ * notices sent after commit.
+ */
+async function instructIn(w: Work, o: {
+  tenantId: string; sourceType: string; sourceId: string; itemKey: string | null; by: string; text: string; onDate: string;
+  documentId: string | null; eventId: string | null; actor: Actor; ip?: string; bumped?: { id: string; version: number };
+}): Promise<RecommendationRow[]> {
+  const db = recommendationsDb(w.trx);
+  await db.insertInto('recommendation_instructions').values({
+    id: newId(), tenant_id: o.tenantId, source_type: o.sourceType, source_id: o.sourceId, item_key: o.itemKey, by_name: o.by, text: o.text, on_date: o.onDate,
+    document_id: o.documentId, event_id: o.eventId, recorded_by: o.actor.userId, recorded_by_name: o.actor.displayName, created_at: w.now,
+  }).execute();
+  let q = db.selectFrom('recommendations').selectAll().where('tenant_id', '=', o.tenantId).where('source_type', '=', o.sourceType).where('source_id', '=', o.sourceId);
+  if (o.itemKey !== null) q = q.where('item_key', '=', o.itemKey);
+  const parts = await q.execute();
+  // the record's own columns keep the instruction it was handed over with; a part without one takes this (so lists mark it)
+  const set = { instruction_by: o.by, instruction_text: o.text, instruction_at: o.onDate };
+  if (o.bumped) {
+    const own = parts.find((p) => p.id === o.bumped!.id);
+    await w.bumpVersion('recommendations', o.bumped.id, o.bumped.version, { ...(own?.instruction_text ? {} : set), updated_at: w.now }, ITEM_LABEL);
+  }
+  let u = db.updateTable('recommendations').set(set).where('tenant_id', '=', o.tenantId).where('source_type', '=', o.sourceType).where('source_id', '=', o.sourceId).where('instruction_text', 'is', null);
+  if (o.itemKey !== null) u = u.where('item_key', '=', o.itemKey);
+  if (o.bumped) u = u.where('id', '!=', o.bumped.id);
+  await u.execute();
+  for (const p of parts) {
+    await w.record({
+      tenantId: p.tenant_id, entityType: 'recommendation', entityId: p.id, to: p.state, action: 'instruct', actor: o.actor, note: `${o.by}（${o.onDate}）：${o.text}`, ip: o.ip,
+      data: { scope: o.itemKey === null ? 'source' : 'recommendation', ...(o.documentId ? { documentId: o.documentId } : {}) },
+      event: { title: itemSpec().titleOf(p as Row), version: o.bumped?.id === p.id ? o.bumped.version + 1 : Number(p.version) },
+    });
+  }
+  return parts;
+}
+
+/** Tell the clerks and leaders of every department concerned, once per instruction and department. */
+async function tellDepartments(ctx: ModuleContext, parts: RecommendationRow[], o: { by: string; text: string; key: string }): Promise<void> {
+  const byUnit = new Map<string, RecommendationRow[]>();
+  for (const p of parts) {
+    if (p.state === 'implemented' || p.state === 'not_implemented') continue;
+    byUnit.set(p.unit_id, [...(byUnit.get(p.unit_id) ?? []), p]);
+  }
+  for (const [unitId, own] of byUnit) {
+    const users = await usersHoldingRoles(ctx.db, [unitId], ['unit_handler', 'unit_leader']);
+    if (!users.length) continue;
+    const first = own[0];
+    const what = own.length === 1 ? `「${first.source_title}」的建议：${first.text.length > 30 ? `${first.text.slice(0, 30)}…` : first.text}` : `「${first.source_title}」中本单位承办的 ${own.length} 条建议`;
+    await ctx.notifier.notify({
+      tenantId: first.tenant_id, userIds: [...new Set(users)], kind: 'instruction', title: `领导批示：${first.source_title}`,
+      body: `${o.by}对${what}作出批示：${o.text}`, link: own.length === 1 ? `/recommendations/${first.id}` : '/recommendations/mine', key: `recommendation-instruction|${o.key}|${unitId}`,
+    });
+  }
+}
+
+/** 记录批示: the office (or a leader) records a leader's instruction on a recommendation or its whole report. */
+export async function recordInstruction(ctx: ModuleContext, actor: Actor, id: string, body: InstructionBody, ip?: string): Promise<void> {
+  const r = await loadVisible(ctx, id, actor);
+  requirePermission(actor, recommendationsPermissions.instruct, '记录领导批示');
+  if (!canRecordInstruction(r, actor)) throw new AppError('FORBIDDEN', '只有本级政协办公室或领导可以记录批示');
+  if (body.onDate > ctx.calendar.today()) throw invalid('onDate', '「批示日期」', '不能晚于今天');
+  if (body.onDate < chinaDay(r.created_at)) throw invalid('onDate', '「批示日期」', `不能早于建议交办日期 ${chinaDay(r.created_at)}`);
+  const instructionId = newId();
+  const parts = await ctx.uow.run(async (w) => {
+    if (body.documentId) await linkAttachments(w.trx, { ids: [body.documentId], entityType: 'recommendation', entityId: id, actor, field: 'documentId' });
+    return instructIn(w, {
+      tenantId: r.tenant_id, sourceType: r.source_type, sourceId: r.source_id, itemKey: body.scope === 'source' ? null : r.item_key,
+      by: body.by, text: body.text, onDate: body.onDate, documentId: body.documentId ?? null, eventId: null, actor, ip, bumped: { id, version: body.version },
+    });
+  });
+  await tellDepartments(ctx, parts, { by: body.by, text: body.text, key: instructionId });
+}
+
+/** The subscriber of `recommendations.instructed`: a source's later 批示, recorded once per event. */
+export async function onRecommendationsInstructed(ctx: ModuleContext, e: DomainEvent): Promise<void> {
+  const p = e.payload as unknown as RecommendationsInstructedPayload;
+  const tenantId = p.tenantId ?? e.tenantId;
+  const eventId = e.id ?? null;
+  if (eventId && await recommendationsDb(ctx.db).selectFrom('recommendation_instructions').select('id').where('event_id', '=', eventId).executeTakeFirst()) return;
+  let actor: Actor;
+  try { actor = await loadActor(ctx.db, p.recordedBy); } catch { actor = systemActor(tenantId); }
+  const keys = p.itemKeys?.length ? [...new Set(p.itemKeys)] : [null];
+  const parts = await ctx.uow.run(async (w) => {
+    const all: RecommendationRow[] = [];
+    for (const key of keys) {
+      // one row per key; the event's id marks the first, so a repeated delivery finds it and stops
+      all.push(...await instructIn(w, {
+        tenantId, sourceType: p.source.type, sourceId: p.source.id, itemKey: key, by: p.instruction.by, text: p.instruction.text, onDate: p.instruction.onDate,
+        documentId: null, eventId: key === keys[0] ? eventId : null, actor,
+      }));
+    }
+    return all;
+  });
+  await tellDepartments(ctx, parts, { by: p.instruction.by, text: p.instruction.text, key: eventId ?? newId() });
 }

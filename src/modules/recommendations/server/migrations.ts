@@ -66,4 +66,35 @@ export const recommendationsMigrations: MigrationDef[] = [
       await db.schema.createIndex('recommendations_tenant_time').on('recommendations').columns(['tenant_id', 'created_at']).execute();
     },
   },
+  {
+    // 批示 recorded after a recommendation was sent: on one recommendation (its key) or on its whole source (key null);
+    // an instruction that came as another module's event is recorded once per event
+    name: '1503_recommendation_instructions',
+    async up(db) {
+      await db.schema.createTable('recommendation_instructions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('source_type', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text')
+        .addColumn('by_name', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('on_date', 'text', (c) => c.notNull())
+        .addColumn('document_id', 'text')
+        .addColumn('event_id', 'text')
+        .addColumn('recorded_by', 'text', (c) => c.notNull())
+        .addColumn('recorded_by_name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('recommendation_instructions_source').on('recommendation_instructions').columns(['tenant_id', 'source_type', 'source_id']).execute();
+      await db.schema.createIndex('recommendation_instructions_event').unique().on('recommendation_instructions').columns(['event_id']).execute();
+    },
+  },
+  {
+    // a department's 待落实 (its open parts, overdue first, then by due date)
+    name: '1504_recommendations_unit_due',
+    async up(db) {
+      await db.schema.createIndex('recommendations_unit_due').on('recommendations').columns(['unit_id', 'state', 'due_date']).execute();
+    },
+  },
 ];

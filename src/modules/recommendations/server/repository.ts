@@ -57,8 +57,14 @@ export function filtered(db: AnyModuleDb, actor: Actor, q: RecommendationFilter,
 /** One page of the records the actor may see that match the query, due first, with the total for 共 N 条. */
 export async function listItems(db: AnyModuleDb, actor: Actor, q: RecommendationsListQuery, today: string): Promise<{ rows: RecommendationRow[]; total: number }> {
   const base = filtered(db, actor, q, today);
+  const ordered = q.sort === 'due'
+    // 待落实: a reply owed past its due date first, then by due date (none last), then the newest
+    ? base.selectAll()
+      .orderBy(sql`case when state in (${sql.join([...owingStates])}) and due_date < ${today} then 0 else 1 end`)
+      .orderBy(sql`case when due_date is null then 1 else 0 end`).orderBy('due_date').orderBy('created_at', 'desc').orderBy('id')
+    : base.selectAll().orderBy('created_at', 'desc').orderBy('source_id').orderBy('item_key').orderBy('id');
   const [rows, total] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('source_id').orderBy('item_key').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    ordered.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -109,4 +115,12 @@ export async function trackedKeys(db: AnyModuleDb, tenantId: string, sourceType:
 export async function historyOf(db: AnyModuleDb, id: string) {
   // the kernel owns its tables: a module reads a record's history through work-items.ts
   return listHistory(db, 'recommendation', id);
+}
+
+/** The 批示 on a part: those on its recommendation (its key) and those on its whole source, oldest first. */
+export async function instructionsOf(db: AnyModuleDb, r: Pick<RecommendationRow, 'tenant_id' | 'source_type' | 'source_id' | 'item_key'>) {
+  return recommendationsDb(db).selectFrom('recommendation_instructions').selectAll()
+    .where('tenant_id', '=', r.tenant_id).where('source_type', '=', r.source_type).where('source_id', '=', r.source_id)
+    .where((eb) => eb.or([eb('item_key', 'is', null), eb('item_key', '=', r.item_key)]))
+    .orderBy('on_date').orderBy('created_at').execute();
 }

@@ -11,12 +11,12 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
 import { listUnits } from '../../organizations/index.ts';
 import {
-  extensionDecisionBody, extensionRequestBody, idParams, recommendationSourceTypes, recommendationsBoard, recommendationsCreateBody, recommendationsDetail,
+  extensionDecisionBody, extensionRequestBody, idParams, instructionBody, recommendationSourceTypes, recommendationsBoard, recommendationsCreateBody, recommendationsDetail,
   recommendationsListItem, recommendationsListQuery, recommendationsOptions, recommendationsPage, sourceTypeLabels, type RecommendationsBoard,
 } from '../contract.ts';
 import { ageBucketLabels, ageBuckets, recommendationsLifecycle, recommendationsTransitionBody } from '../domain/recommendations-lifecycle.ts';
 import { canSeeItem, canUseRecommendations, readsAll } from '../domain/recommendations-policy.ts';
-import { createItems, decideExtension, fireItem, ITEM_LABEL, requestExtension } from './commands.ts';
+import { createItems, decideExtension, fireItem, ITEM_LABEL, recordInstruction, requestExtension } from './commands.ts';
 import { toDetail, toListItem } from './presenter.ts';
 import { countItems, findItem, listItems, openCountsBy } from './repository.ts';
 
@@ -126,6 +126,18 @@ export function recommendationsRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = user(req);
     await requestExtension(ctx, actor, req.params.id, req.body, req.ip);
+    return detailOf(req.params.id, actor);
+  });
+
+  app.post('/api/recommendations/:id/instructions', {
+    schema: {
+      tags, summary: '记录领导批示（建议报送后收到的：批示领导、日期、内容、批示件；可针对本条建议或整份报告；通知相关责任单位；带版本号）',
+      description: '批示件先上传到 /api/attachments，再以 documentId 提交。scope 为 source 时批示记在来源报告的每条建议上。',
+      params: idParams, body: instructionBody, response: { 200: recommendationsDetail, ...errors },
+    },
+  }, async (req) => {
+    const actor = user(req);
+    await recordInstruction(ctx, actor, req.params.id, req.body, req.ip);
     return detailOf(req.params.id, actor);
   });
 

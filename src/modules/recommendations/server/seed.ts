@@ -1,11 +1,13 @@
 /**
- * Demo 建议落实 data from the seed article's 2025: the 浊漳河 专项视察 whose report named 5 problems and made 23
- * recommendations in 6 aspects, the 物业管理 and 农村养老 调研 reports (with the leaders' 批示), the 营商环境 调研 at the
- * 行政审批服务管理局, the 民主评议 of 市科技局 and 市商务局 (their 整改 items), and the key proposal on the city museum
- * (重点提案督办). Each recommendation goes to one or two departments; the parts stand in every state, some overdue and
- * one with an extension request, so the board, the worklists and the figures have something to show. Rows, history and
- * work items are inserted in one transaction, each consistent with its part's state.
+ * Demo 建议落实 data from the seed article's 2025. The 调研/视察 reports (the 浊漳河 专项视察 with 5 problems and 23
+ * recommendations in 6 aspects, the 物业管理 and 农村养老 调研 with the leaders' 批示, the 营商环境 调研) reach the tracker
+ * as the product sends them: the investigations module's demo data emits `recommendations.requested` for each sent
+ * report (this module's seed runs after it), and here the departments and the office then work through them with the
+ * module's own commands (replies, assessments, extensions), so their history, work items and notices are the product's.
+ * The 民主评议 of 市科技局 and 市商务局 (their 整改 items) and the key proposal on the city museum (重点提案督办) are entered
+ * as rows in every state, some overdue and one with an extension request, consistent with their history and work items.
  */
+import { sql } from 'kysely';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
@@ -14,52 +16,17 @@ import { openTaskRow } from '../../../kernel/server/workflow-runner.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import type { AnySourceType } from '../contract.ts';
 import { recommendationsLifecycle, type RecommendationsState } from '../domain/recommendations-lifecycle.ts';
-import { EXTENSION_TASK, itemSpec } from './commands.ts';
-import type { RecommendationRow } from './tables.ts';
+import { loadActor, usersHoldingRoles } from '../../identity/index.ts';
+import { decideExtension, EXTENSION_TASK, fireItem, itemSpec, requestExtension } from './commands.ts';
+import { recommendationsDb, type RecommendationRow } from './tables.ts';
 
 interface DemoSource {
   type: AnySourceType; title: string; date: string; instruction?: { by: string; text: string; at: string };
   items: Array<[text: string, units: string[]]>;
 }
 
-/** The article's inspection: 5 problems, 6 aspects, 23 recommendations. */
-const RIVER_ASPECTS: Array<[string, string[], string[]]> = [
-  ['加强统筹协调', ['建立浊漳河“生态走廊”建设市级联席会议制度', '编制流域生态保护与高质量发展专项规划', '明确沿线县区和部门的责任清单', '将入河排污口整治纳入年度目标考核'], ['市发改委', '市生态环境局']],
-  ['推动部门联动', ['建立生态环境、水务、住建部门信息共享平台', '开展入河排污口联合执法检查', '完善跨县区河段上下游协作机制', '建立问题线索移交和反馈闭环'], ['市生态环境局', '市水务局']],
-  ['强化污染治理', ['完成沿河企业排污口规范化整治', '加快城镇污水处理厂提标改造', '推进雨污分流管网改造', '加强工业园区污水集中处理设施建设'], ['市生态环境局', '市住建局']],
-  ['保障建设要素', ['统筹安排生态走廊建设资金', '保障重点工程建设用地指标', '破解工程建设审批堵点'], ['市财政局', '市自然资源局']],
-  ['防范水体污染风险', ['完善水质自动监测站点布局', '制定突发水污染事件应急预案并开展演练', '加强农业面源污染防治', '规范沿河畜禽养殖废弃物处理'], ['市水务局', '市农业农村局']],
-  ['引导社会参与', ['开展浊漳河保护宣传进社区进学校', '设立民间河长和志愿者队伍', '畅通群众举报和监督渠道', '建立生态保护社会共治激励机制'], ['市生态环境局', '市水务局']],
-];
-
 function demoSources(): DemoSource[] {
-  let n = 0;
-  const river = RIVER_ASPECTS.flatMap(([, texts, units]) => texts.map((t): [string, string[]] => [t, [units[n++ % units.length]]]));
   return [
-    {
-      type: 'inspection', title: '关于“大力提升企业河排污口管理水平，推进浊漳河‘生态走廊’建设”的专项视察报告', date: '2025-06-20',
-      instruction: { by: '市委主要领导', text: '视察报告提出的问题和建议很有针对性，请市政府组织相关部门逐条研究落实。', at: '2025-07-02' }, items: river,
-    },
-    {
-      type: 'investigation', title: '关于提升物业管理质量的调研报告', date: '2025-05-16',
-      instruction: { by: '市政府主要领导', text: '请市住建局牵头，结合实际认真研究吸纳。', at: '2025-05-28' },
-      items: [
-        ['建立物业服务质量星级评价和公示制度', ['市住建局']], ['推动老旧小区引入专业化物业服务', ['市住建局']],
-        ['规范住宅专项维修资金使用程序', ['市住建局', '市财政局']], ['将物业管理纳入社区治理体系', ['市民政局']],
-      ],
-    },
-    {
-      type: 'investigation', title: '关于优化农村养老体系建设的调研报告', date: '2025-08-12',
-      instruction: { by: '市政府分管领导', text: '请市民政局会同有关部门研究落实。', at: '2025-08-25' },
-      items: [
-        ['推进农村互助幸福院提质增效', ['市民政局']], ['加强乡镇卫生院医养结合服务能力', ['市卫健委']],
-        ['探索农村集体经济收益用于养老服务', ['市农业农村局']], ['培育农村养老服务专业人才', ['市人社局', '市民政局']],
-      ],
-    },
-    {
-      type: 'investigation', title: '关于优化营商环境的调研报告（市行政审批服务管理局）', date: '2025-04-18',
-      items: [['推行企业开办“一件事一次办”', ['市行政审批服务管理局']], ['扩大电子证照应用场景', ['市行政审批服务管理局']], ['完善政务服务“好差评”整改机制', ['市行政审批服务管理局']]],
-    },
     {
       type: 'appraisal', title: '对市科学技术局工作的民主评议意见', date: '2025-10-15',
       items: [['完善科技成果转化激励政策', ['市科技局']], ['加强企业研发投入后补助兑现', ['市科技局']], ['提高科技项目评审透明度', ['市科技局']]],
@@ -145,4 +112,50 @@ export async function seedRecommendations(ctx: ModuleContext, seed: SeedContext)
     await seedWorkflowRows(trx, { history, tasks });
     await appendAudit(trx, ctx.dialect, { tenantId, actorId: 'system', actorName: '系统', action: 'recommendation.seed', entityType: 'recommendation', entityId: null, data: { recommendations: rows.length } });
   });
+  await workThroughTrips(ctx, tenantId, office.userId);
+}
+
+/**
+ * The departments and the office work through the parts the investigations' reports sent, by the module's commands:
+ * most replied and assessed (已落实, 落实中 with the next reply due soon, 未落实, one awaiting assessment), some still owed
+ * (overdue since 2025), and a few with an extension granted, so 我的待落实 has both overdue and coming items.
+ */
+async function workThroughTrips(ctx: ModuleContext, tenantId: string, officeUserId: string): Promise<void> {
+  const parts = await recommendationsDb(ctx.db).selectFrom('recommendations').selectAll()
+    .where('tenant_id', '=', tenantId).where('source_module', '=', 'inspections').where('state', '=', 'pending')
+    .orderBy('created_at').orderBy('source_id').orderBy(sql`cast(item_key as integer)`).orderBy('unit_name').execute();
+  if (!parts.length) return;
+  const office = await loadActor(ctx.db, officeUserId);
+  const clerks = new Map<string, Awaited<ReturnType<typeof loadActor>> | null>();
+  const clerkOf = async (unitId: string) => {
+    if (!clerks.has(unitId)) {
+      const [u] = await usersHoldingRoles(ctx.db, [unitId], ['unit_handler']);
+      clerks.set(unitId, u ? await loadActor(ctx.db, u) : null);
+    }
+    return clerks.get(unitId) ?? null;
+  };
+  const today = ctx.calendar.today();
+  for (const [i, p] of parts.entries()) {
+    const clerk = await clerkOf(p.unit_id);
+    if (!clerk) continue;
+    const state = STATE_CYCLE[i % STATE_CYCLE.length];
+    let version = Number(p.version);
+    const fire = async (actor: typeof office, action: string, input: Record<string, unknown>) => {
+      await fireItem(ctx, { id: p.id, action, version, input, actor });
+      version++;
+    };
+    if (state === 'pending') {
+      // every third owed part got more time; the others are overdue
+      if (i % 3 === 1) {
+        await requestExtension(ctx, clerk, p.id, { version, reason: '涉及多个部门协调和资金安排，需延长反馈时间。', dueDate: ctx.calendar.addWorkingDays(today, 10 + (i % 20)) });
+        version++;
+        await decideExtension(ctx, office, p.id, { version, grant: true, answer: '同意延期，请按期反馈。' });
+      }
+      continue;
+    }
+    await fire(clerk, 'reply', { feedback: `${p.unit_name}已制定工作方案，明确责任科室和时间节点，${state === 'implemented' ? '相关工作已完成' : '正在推进'}。` });
+    if (state === 'implemented') await fire(office, 'mark_implemented', { note: '落实情况属实，予以销号。' });
+    if (state === 'in_progress') await fire(office, 'mark_in_progress', { note: '已取得阶段性进展，请继续推进并按期续报。', nextDueDate: ctx.calendar.addWorkingDays(today, 5 + (i % 15)) });
+    if (state === 'not_implemented') await fire(office, 'not_implemented', { reason: '受资金和用地条件限制，本年度未能实施，已列入下年度计划。' });
+  }
 }

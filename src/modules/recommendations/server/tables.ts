@@ -54,11 +54,34 @@ export interface RecommendationsTable {
   updated_at: string;
 }
 
+/** 批示: a leader's instruction received after the recommendations were sent, on one of them or on the whole source. */
+export interface RecommendationInstructionsTable {
+  id: string;
+  tenant_id: string;
+  source_type: string;
+  source_id: string;
+  /** the recommendation's key in its source; null: the whole report or document */
+  item_key: string | null;
+  /** 批示领导, 批示内容, 批示日期 */
+  by_name: string;
+  text: string;
+  on_date: string;
+  /** 批示件: an attachment of the recommendation it was recorded on */
+  document_id: string | null;
+  /** the source module's event it came with (recorded once per event); null when entered here */
+  event_id: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  created_at: string;
+}
+
 export interface RecommendationsTables {
   recommendations: RecommendationsTable;
+  recommendation_instructions: RecommendationInstructionsTable;
 }
 
 /** The module's view of the database, the kernel's tables and its own (db/tables.ts): `recommendationsDb(ctx.db)`. */
 export const recommendationsDb = moduleDb<RecommendationsTables>;
 export type RecommendationsDb = ModuleDb<RecommendationsTables>;
 export type RecommendationRow = RecommendationsTable;
+export type InstructionRow = RecommendationInstructionsTable;

@@ -11,7 +11,7 @@ import { useReportError } from '../../../kernel/web/hooks.ts';
 
 interface Uploaded { id: string; filename: string }
 
-export function EvidenceUpload({ value, onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
+export function EvidenceUpload({ value, onChange, label = '上传佐证材料' }: { value?: string[]; onChange?: (ids: string[]) => void; label?: string }) {
   const { t } = useI18n();
   const report = useReportError();
   const [files, setFiles] = useState<Uploaded[]>([]);
@@ -31,7 +31,7 @@ export function EvidenceUpload({ value, onChange }: { value?: string[]; onChange
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Upload showUploadList={false} multiple beforeUpload={(f) => { void upload(f); return false; }}>
-        <Button icon={<UploadOutlined />} loading={busy} data-testid="evidence-upload">{t('上传佐证材料')}</Button>
+        <Button icon={<UploadOutlined />} loading={busy} data-testid="evidence-upload">{t(label)}</Button>
       </Upload>
       {files.length > 0 && (
         <List size="small" dataSource={files} renderItem={(f) => <List.Item><Typography.Text><PaperClipOutlined /> {f.filename}</Typography.Text></List.Item>} />

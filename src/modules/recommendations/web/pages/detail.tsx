@@ -5,7 +5,7 @@
  * evidence files (uploaded first, then named by the reply). Works at phone width: the department replies on a phone.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Result, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Result, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RecommendationsDetail } from '../../contract.ts';
@@ -30,6 +30,8 @@ export default function RecommendationDetailPage() {
   const files = useApiQuery<{ items: Array<{ id: string; filename: string }> }>(id ? '/api/attachments' : null, { entityType: 'recommendation', entityId: id });
   const [ext, setExt] = useState<'request' | 'decide' | null>(null);
   const [extForm] = Form.useForm();
+  const [instructing, setInstructing] = useState(false);
+  const [insForm] = Form.useForm();
 
   if (error && !r) return <Result status={error.status === 404 ? '404' : 'error'} title={error.message} extra={<Button onClick={() => navigate('/recommendations')}>{t('返回列表')}</Button>} />;
   if (!r) return <PageCard loading={loading}><Skeleton active /></PageCard>;
@@ -52,6 +54,21 @@ export default function RecommendationDetailPage() {
     } catch (e) { if (!applyFormErrors(extForm, e)) report(e, { onReload: reload }); }
   };
 
+  // 记录批示: who, when, what, on this recommendation or its whole report, with the instruction's document
+  const sendInstruction = async (v: Record<string, any>) => {
+    try {
+      await api.post(`/api/recommendations/${r.id}/instructions`, {
+        version: r.version, by: v.by, text: v.text, onDate: toDay(v.onDate), scope: v.scope ?? 'recommendation', ...(v.documentIds?.[0] ? { documentId: v.documentIds[0] } : {}),
+      });
+      setInstructing(false);
+      insForm.resetFields();
+      void message.success(t('已记录批示'));
+      reload();
+      files.reload?.();
+    } catch (e) { if (!applyFormErrors(insForm, e)) report(e, { onReload: reload }); }
+  };
+  const fileName = (fid: string | null) => files.data?.items.find((f) => f.id === fid)?.filename;
+
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageCard wrapTitle title={r.text} extra={<Space size={4}><Tag color={r.stateTone}>{t(r.stateLabel)}</Tag>{r.overdue && <Tag color="red">{t('超期')}</Tag>}</Space>}>
@@ -65,7 +82,11 @@ export default function RecommendationDetailPage() {
           <Descriptions.Item label={t('交办人')}>{r.requestedByName}</Descriptions.Item>
           {r.siblings.length > 0 && <Descriptions.Item label={t('同一建议的其他责任单位')}>{r.siblings.map((s) => s.unitName).join('、')}</Descriptions.Item>}
         </Descriptions>
-        {r.instruction && <Alert type="info" showIcon style={{ marginTop: 12 }} message={`${t('批示')}（${r.instruction.by}${r.instruction.at ? ` ${formatDate(r.instruction.at)}` : ''}）`} description={r.instruction.text} />}
+        {r.instructions.map((i) => (
+          <Alert key={i.id} type="info" showIcon style={{ marginTop: 12 }} data-testid="instruction"
+            message={`${t('批示')}（${i.by} ${formatDate(i.onDate)} · ${t(i.scopeLabel)}）`}
+            description={<>{i.text}{i.documentId && <div><a href={`/api/attachments/${i.documentId}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {fileName(i.documentId) ?? t('批示件')}</a></div>}</>} />
+        ))}
         {r.returnReason && <Alert type="warning" showIcon message={t('退回理由：{r}', { r: r.returnReason })} style={{ marginTop: 12 }} />}
         {r.extension && <Alert type={r.extension.state === 'refused' ? 'error' : r.extension.state === 'granted' ? 'success' : 'warning'} showIcon style={{ marginTop: 12 }}
           message={t('延期申请：{s}', { s: t(r.extension.stateLabel) })}
@@ -75,6 +96,7 @@ export default function RecommendationDetailPage() {
             renderField={(f) => (f.name === 'attachmentIds' ? <EvidenceUpload /> : f.name === 'nextDueDate' ? <DatePicker /> : undefined)} />
           {r.abilities.requestExtension && <Button size="large" onClick={() => setExt('request')} data-action="request_extension">{t('申请延期')}</Button>}
           {r.abilities.decideExtension && <Button size="large" onClick={() => setExt('decide')} data-action="decide_extension">{t('审核延期')}</Button>}
+          {r.abilities.recordInstruction && <Button size="large" onClick={() => setInstructing(true)} data-action="record_instruction">{t('记录批示')}</Button>}
         </Space>
       </PageCard>
 
@@ -99,6 +121,18 @@ export default function RecommendationDetailPage() {
           <Timeline items={r.history.map((h) => ({ children: <div>{t(h.actionLabel)} → {t(h.toStateLabel)} · {h.actorName} · {formatDateTime(h.at)}{h.note && <div style={pre}>{h.note}</div>}</div> }))} />
         )}
       </Card>
+
+      <Modal open={instructing} title={t('记录批示')} onCancel={() => setInstructing(false)} onOk={() => insForm.submit()} okText={t('提交')} cancelText={t('取消')} destroyOnHidden>
+        <Form form={insForm} layout="vertical" onFinish={sendInstruction} initialValues={{ scope: 'recommendation' }}>
+          <Form.Item name="by" label={t('批示领导')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="onDate" label={t('批示日期')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+          <Form.Item name="text" label={t('批示内容')} rules={[{ required: true, min: 2 }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+          <Form.Item name="scope" label={t('批示范围')}>
+            <Radio.Group options={[{ value: 'recommendation', label: t('本条建议') }, { value: 'source', label: t('整份报告') }]} />
+          </Form.Item>
+          <Form.Item name="documentIds" label={t('批示件')}><EvidenceUpload label="上传批示件" /></Form.Item>
+        </Form>
+      </Modal>
 
       <Modal open={ext !== null} title={t(ext === 'request' ? '申请延期' : '审核延期')} onCancel={() => setExt(null)} destroyOnHidden
         footer={ext === 'request'
