@@ -15,6 +15,6 @@ export default {
   '待反馈': 'Awaiting reply', '已反馈': 'Replied', '落实中': 'Being implemented', '已落实': 'Implemented', '未落实': 'Not implemented',
   '反馈': 'Reply', '评为落实中': 'Mark as being implemented', '评为已落实': 'Mark implemented', '评为未落实': 'Mark not implemented', '退回': 'Send back', '交办': 'Handed over', '评估': 'Assessment', '办结': 'Closed',
   '建议落实待反馈': 'Recommendation to reply to', '建议落实待评估': 'Reply to assess', '建议落实续报': 'Further reply due', '建议落实延期申请': 'Extension request',
-  '协商成果': 'Consultation outcome', '调研报告': 'Investigation report', '视察报告': 'Inspection report', '民主评议': 'Democratic appraisal', '重点提案': 'Key proposal', '有事来商量': 'Grassroots platform', '文件报告': 'Report or document',
+  '协商成果': 'Consultation outcome', '调研报告': 'Investigation report', '视察报告': 'Inspection report', '民主评议': 'Democratic appraisal', '重点提案': 'Key proposal', '有事来商量': 'Grassroots platform', '网络议政': 'Live deliberation', '文件报告': 'Report or document',
   '30 天内': 'Within 30 days', '31–90 天': '31–90 days', '91–180 天': '91–180 days', '180 天以上': 'Over 180 days',
 } satisfies Record<string, string>;
