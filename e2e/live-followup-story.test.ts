@@ -57,7 +57,7 @@ describe('live deliberation follow-up story (chromium)', { skip, timeout: 300_00
     await post.getByRole('checkbox').check();
     await panel.getByRole('button', { name: /起草社情民意信息（1）/ }).click();
     await host.getByLabel('信息标题').fill('关于老旧小区改造中群众关心问题的建议');
-    await host.getByRole('button', { name: /起\s*草/ }).click();
+    await host.getByRole('button', { name: /^起\s*草$/ }).click();
     await host.waitForURL(/\/opinions\/new/);
     await host.getByText('报送社情民意信息').first().waitFor();
     assert.equal(await host.getByLabel('标题', { exact: true }).inputValue(), '关于老旧小区改造中群众关心问题的建议');
