@@ -385,7 +385,7 @@ export async function followUp(ctx: ModuleContext, s: LiveSessionRow, who: Who, 
   if (body.target === 'opinion') {
     const title = body.title ?? `关于${s.title}中群众反映问题的建议`;
     const text = [
-      `在${source}（${s.opens_at.slice(0, 10)}）中，参与者提出的以下问题和意见会上未得到答复，现予反映：`,
+      `在${source}（${s.opens_at.slice(0, 10)}）中，参与者提出的以下问题和意见尚待回应，现予反映：`,
       ...todo.map((r, i) => `${i + 1}. ${line(r)}`),
       `（来源：${source}，${link}）`,
     ].join('\n');
