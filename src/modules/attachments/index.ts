@@ -6,3 +6,5 @@ export { storeAttachment } from './server/attachment-repository.ts';
 /** A record's file with its content, for the owning module's own public route (a published news item's images on the portal). */
 export { attachmentFile } from './server/attachment-repository.ts';
 export { judgeUpload, cleanFilename } from './domain/file-types.ts';
+/** The Content-Disposition of a download (the name in UTF-8 and an ASCII fallback), for a module's own download route. */
+export { contentDisposition } from './domain/file-types.ts';

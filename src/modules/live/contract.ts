@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../../kernel/universal/pagination.ts';
 import { allowedActionSchema, stateViewSchema } from '../../kernel/universal/workflow.ts';
 import { liveStates } from './domain/live-lifecycle.ts';
-import { contributionKinds, contributionStatuses, participantRoles, publicAccessModes, voteChoices } from './domain/live-rules.ts';
+import { contributionKinds, contributionStatuses, followupKinds, participantRoles, publicAccessModes, voteChoices } from './domain/live-rules.ts';
 
 const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期').describe(label);
 const instant = (label: string) => z.string().datetime({ offset: true, message: '应为带时区的日期时间（ISO 8601）' }).describe(label);
@@ -105,6 +105,8 @@ export const contributionItem = z.object({
   routedUnitId: z.string().nullable(),
   routedUnitName: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  /** 会后转办: sent on after the session as a 委员建议 (tracked) or a 社情民意 draft, once */
+  followup: z.object({ kind: z.enum(followupKinds), label: z.string(), at: z.string() }).nullable(),
   mine: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -144,6 +146,10 @@ export type OpinionGroupsView = z.infer<typeof opinionGroupsView>;
 
 export const meView = z.object({ participantId: z.string().nullable(), role: z.enum(participantRoles), roleLabel: z.string(), name: z.string() });
 
+/** 背景材料: a file of the session and where the caller downloads it */
+export const materialItem = z.object({ id: z.string(), filename: z.string(), size: z.number().int(), mime: z.string(), url: z.string() });
+export type MaterialItem = z.infer<typeof materialItem>;
+
 /** GET /api/live/sessions/:id/room: everything the room page shows, and the stream position it is current to. */
 export const roomView = z.object({
   session: sessionDetail,
@@ -153,8 +159,8 @@ export const roomView = z.object({
   queue: z.array(contributionItem),
   statements: z.array(statementItem),
   groups: opinionGroupsView,
-  /** 背景材料 (attachments of the session), for signed-in participants */
-  materials: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number().int() })),
+  /** 背景材料 (attachments of the session): signed-in participants download them as attachments, the public by the link */
+  materials: z.array(materialItem),
   /** the stream's last event number: open the stream with it as Last-Event-ID */
   lastSeq: z.number().int(),
 });
@@ -184,6 +190,8 @@ export const publicSessionView = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   publicAccess: z.enum(publicAccessModes),
+  /** 背景材料, downloadable by the public while the session is open to the public */
+  materials: z.array(materialItem),
 });
 export const codeRequestBody = z.object({ phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '应为 11 位手机号码').describe('手机号码') });
 export const joinBody = z.object({
@@ -197,3 +205,28 @@ export const liveOptions = z.object({
   states: z.array(z.object({ code: z.string(), label: z.string() })),
   units: z.array(named),
 });
+
+/**
+ * POST /api/live/sessions/:id/followups (会后转办): after the session, hosts send chosen unanswered questions or
+ * contributions on, in one step, as 委员建议 for the tracker (建议落实; one per contribution, to the department the
+ * question was routed to or the one named) or as one 社情民意 draft (opened on the 社情民意 submission page).
+ */
+export const followupBody = z.object({
+  target: z.enum(followupKinds).describe('转为'),
+  contributionIds: z.array(id('发言')).min(1).max(100).describe('所选发言'),
+  /** 责任单位 for those not routed to a department during the session */
+  unitId: id('责任单位').optional(),
+  dueInWorkingDays: z.number().int().min(1).max(250).default(20).describe('反馈期限（工作日）'),
+  title: z.string().trim().min(4).max(200).optional().describe('信息标题'),
+});
+export type FollowupBody = z.infer<typeof followupBody>;
+export const followupResult = z.object({
+  target: z.enum(followupKinds),
+  /** the contributions sent on by this request */
+  sent: z.array(z.string()),
+  /** a 社情民意 draft: its title and text, and the submission page prefilled with them */
+  draft: z.object({ title: z.string(), body: z.string(), link: z.string() }).nullable(),
+  /** where the recommendations are followed (the tracker's list of this session's) */
+  link: z.string(),
+});
+export type FollowupResult = z.infer<typeof followupResult>;

@@ -17,10 +17,10 @@ export const recommendationsStateSchema = z.enum(recommendationsStates);
  * Every kind of source a tracked recommendation may have: those another module names in its request
  * (`RecommendationSourceType`), and 'document' (a report or document the office enters by hand).
  */
-export const recommendationSourceTypes = ['consultation', 'investigation', 'inspection', 'appraisal', 'key_proposal', 'platform', 'document'] as const;
+export const recommendationSourceTypes = ['consultation', 'investigation', 'inspection', 'appraisal', 'key_proposal', 'platform', 'live', 'document'] as const;
 export type AnySourceType = (typeof recommendationSourceTypes)[number];
 export const sourceTypeLabels: Record<AnySourceType, string> = {
-  consultation: '协商成果', investigation: '调研报告', inspection: '视察报告', appraisal: '民主评议', key_proposal: '重点提案', platform: '有事来商量', document: '文件报告',
+  consultation: '协商成果', investigation: '调研报告', inspection: '视察报告', appraisal: '民主评议', key_proposal: '重点提案', platform: '有事来商量', live: '网络议政', document: '文件报告',
 };
 
 /** POST /api/recommendations: the office enters a recommendation by hand, from a report or document. */
@@ -200,7 +200,7 @@ export type RecommendationsBoard = z.infer<typeof recommendationsBoard>;
  * 建议落实的来源 (where a recommendation comes from): a consultation's outcome (协商成果), an investigation or inspection
  * report (调研/视察报告), a democratic appraisal (民主评议), a key proposal (重点提案) or a grassroots platform's result.
  */
-export type RecommendationSourceType = 'consultation' | 'investigation' | 'inspection' | 'appraisal' | 'key_proposal' | 'platform';
+export type RecommendationSourceType = 'consultation' | 'investigation' | 'inspection' | 'appraisal' | 'key_proposal' | 'platform' | 'live';
 
 /**
  * Another module asks the tracker to follow recommendations (建议) to done: it emits this event inside its own unit of

@@ -25,6 +25,11 @@ export const publicAccessModes = ['none', 'link', 'phone'] as const;
 export type PublicAccess = (typeof publicAccessModes)[number];
 export const publicAccessLabels: Record<PublicAccess, string> = { none: '不向公众开放', link: '凭链接参与', phone: '手机号验证后参与' };
 
+/** 会后转办: what hosts turn an unanswered question or a contribution into after the session. */
+export const followupKinds = ['recommendation', 'opinion'] as const;
+export type FollowupKind = (typeof followupKinds)[number];
+export const followupKindLabels: Record<FollowupKind, string> = { recommendation: '已转委员建议', opinion: '已起草社情民意' };
+
 /** Votes: 赞同 1, 反对 -1, 跳过 0. */
 export const voteChoices = ['agree', 'disagree', 'pass'] as const;
 export type VoteChoice = (typeof voteChoices)[number];

@@ -14,9 +14,10 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { listUnits, orgNames } from '../../organizations/index.ts';
-import type { SessionCreateBody, SessionEditBody } from '../contract.ts';
+import type { FollowupBody, FollowupResult, SessionCreateBody, SessionEditBody } from '../contract.ts';
+import { recommendationsRequestedEvent, type RecommendationsRequestedPayload } from '../../recommendations/index.ts';
 import { liveLifecycle, livePermissions } from '../domain/live-lifecycle.ts';
-import { canSeeSession, needsModeration, pseudonymOf, roleInSession, sensitiveHits, voteValue, type ParticipantRole, type VoteChoice } from '../domain/live-rules.ts';
+import { canSeeSession, needsModeration, participantRoleLabels, pseudonymOf, roleInSession, sensitiveHits, voteValue, type ParticipantRole, type VoteChoice } from '../domain/live-rules.ts';
 import { accessOf, findSession, jsonIds, sha256 } from './repository.ts';
 import { toContribution } from './presenter.ts';
 import { readSensitiveWords } from './settings.ts';
@@ -186,7 +187,7 @@ export async function postContribution(ctx: ModuleContext, s: LiveSessionRow, wh
   const row: LiveContributionRow = {
     id: newId(), session_id: s.id, tenant_id: s.tenant_id, participant_id: p.id, role: who.role, author_name: p.display_name, kind: body.kind,
     body: body.body, status: held ? 'pending' : 'published', flagged_words: hits.length ? JSON.stringify(hits) : null, reject_reason: null,
-    reply_to: body.replyTo ?? null, routed_unit_id: null, routed_unit_name: null, answered_at: null, version: 1, created_at: '', updated_at: '',
+    reply_to: body.replyTo ?? null, routed_unit_id: null, routed_unit_name: null, answered_at: null, followup_kind: null, followup_at: null, followup_by: null, version: 1, created_at: '', updated_at: '',
   };
   await ctx.uow.run(async (w) => {
     row.created_at = row.updated_at = w.now;
@@ -349,4 +350,66 @@ export async function addMaterials(ctx: ModuleContext, s: LiveSessionRow, who: W
     await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_session.materials', entityType: 'live_session', entityId: s.id, data: { attachmentIds }, ip });
     await appendEvent(w, s, 'session', { changed: ['materials'] });
   });
+}
+
+/**
+ * 会后转办: after the session, a host sends chosen unanswered questions or contributions on in one step: as 委员建议
+ * (one tracked recommendation each, through `recommendations.requested`, keyed by the contribution so a repeated
+ * delivery adds nothing) to the department the question was routed to or the one named; or as one 社情民意 draft the
+ * host opens on the 社情民意 submission page (its declared `?title=&body=` prefill). Each contribution is sent on once:
+ * those already sent are left out, and a request that has nothing left is a 409.
+ */
+export async function followUp(ctx: ModuleContext, s: LiveSessionRow, who: Who, body: FollowupBody, ip?: string): Promise<FollowupResult> {
+  const actor = requireHost(who);
+  if (s.state !== 'closed' && s.state !== 'archived') throw new AppError('CONFLICT', '议政结束后才能转办未答复的问题');
+  const ids = [...new Set(body.contributionIds)];
+  const rows = await liveDb(ctx.db).selectFrom('live_contributions').selectAll().where('session_id', '=', s.id).where('id', 'in', ids).orderBy('created_at').orderBy('id').execute();
+  const unknown = ids.find((x) => !rows.some((r) => r.id === x));
+  if (unknown) throw new AppError('VALIDATION_FAILED', `「所选发言」中的“${unknown}”不是本场的发言`, { field: 'contributionIds' });
+  const bad = rows.find((r) => r.status !== 'published' || r.kind === 'answer' || (r.kind === 'question' && r.answered_at));
+  if (bad) throw new AppError('VALIDATION_FAILED', '「所选发言」只能是已发布的发言或未答复的提问', { field: 'contributionIds' });
+  const todo = rows.filter((r) => !r.followup_kind);
+  if (!todo.length) throw new AppError('CONFLICT', '所选发言均已转办，不再重复转办');
+
+  let units = new Map<string, string>();
+  if (body.target === 'recommendation') {
+    units = new Map((await listUnits(ctx.db, s.tenant_id)).map((u) => [u.id, u.short_name ?? u.name]));
+    if (body.unitId && !units.has(body.unitId)) throw new AppError('VALIDATION_FAILED', '「责任单位」应为本级的承办单位', { field: 'unitId' });
+    const orphan = todo.find((r) => !r.routed_unit_id && !body.unitId);
+    if (orphan) throw new AppError('VALIDATION_FAILED', '「责任单位」不能为空：所选发言中有未转交部门的，请指定责任单位', { field: 'unitId' });
+  }
+  const link = `/live/${encodeURIComponent(s.id)}`;
+  const source = `网络议政「${s.title}」`;
+  const line = (r: LiveContributionRow) => `${r.body}（${participantRoleLabels[r.role as ParticipantRole] ?? r.role}${r.author_name}${r.kind === 'question' ? '提问' : '发言'}，${r.created_at.slice(0, 10)}）`;
+  let draft: FollowupResult['draft'] = null;
+  if (body.target === 'opinion') {
+    const title = body.title ?? `关于${s.title}中群众反映问题的建议`;
+    const text = [
+      `在${source}（${s.opens_at.slice(0, 10)}）中，参与者提出的以下问题和意见尚待回应，现予反映：`,
+      ...todo.map((r, i) => `${i + 1}. ${line(r)}`),
+      `（来源：${source}，${link}）`,
+    ].join('\n');
+    draft = { title: title.slice(0, 200), body: text, link: `/opinions/new?${new URLSearchParams({ title: title.slice(0, 200), body: text })}` };
+  }
+  await ctx.uow.run(async (w) => {
+    // claim the contributions first: a concurrent request that got them is a 409, and nothing is sent twice
+    const claimed = await liveDb(w.trx).updateTable('live_contributions').set({ followup_kind: body.target, followup_at: w.now, followup_by: actor.userId, updated_at: w.now, version: (eb) => eb('version', '+', 1) })
+      .where('id', 'in', todo.map((r) => r.id)).where('followup_kind', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== todo.length) throw new AppError('CONFLICT', '所选发言刚被他人转办，请刷新后再试');
+    if (body.target === 'recommendation') {
+      const payload: RecommendationsRequestedPayload = {
+        tenantId: s.tenant_id,
+        source: { module: 'live', type: 'live', id: s.id, title: s.title, link },
+        requestedBy: actor.userId,
+        items: todo.map((r) => ({ key: r.id, text: `${line(r)}（来源：${source}）`, unitIds: [r.routed_unit_id ?? body.unitId!], dueInWorkingDays: body.dueInWorkingDays })),
+      };
+      await w.emit({ type: recommendationsRequestedEvent, tenantId: s.tenant_id, entityType: 'live_session', entityId: s.id, actorId: actor.userId, payload: payload as unknown as Record<string, unknown> });
+    }
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: `live_session.followup_${body.target}`, entityType: 'live_session', entityId: s.id, data: { contributionIds: todo.map((r) => r.id), unitId: body.unitId ?? null }, ip });
+    for (const r of todo) {
+      Object.assign(r, { followup_kind: body.target, followup_at: w.now, followup_by: actor.userId, version: r.version + 1, updated_at: w.now });
+      await appendEvent(w, s, r.kind === 'question' ? 'question' : 'contribution', toContribution(r, null));
+    }
+  });
+  return { target: body.target, sent: todo.map((r) => r.id), draft, link: body.target === 'recommendation' ? `/recommendations?${new URLSearchParams({ sourceType: 'live', sourceId: s.id })}` : link };
 }

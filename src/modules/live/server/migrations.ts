@@ -122,4 +122,14 @@ export const liveMigrations: MigrationDef[] = [
         .execute();
     },
   },
+  {
+    name: '1901_live_followups',
+    async up(db) {
+      // 会后转办: a question or contribution the hosts sent on after the session (委员建议 for the tracker, or a
+      // 社情民意 draft), when and by whom; a contribution is sent on once
+      await db.schema.alterTable('live_contributions').addColumn('followup_kind', 'text').execute();
+      await db.schema.alterTable('live_contributions').addColumn('followup_at', 'text').execute();
+      await db.schema.alterTable('live_contributions').addColumn('followup_by', 'text').execute();
+    },
+  },
 ];

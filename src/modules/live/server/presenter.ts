@@ -9,7 +9,7 @@ import { findPeople } from '../../identity/index.ts';
 import { orgNames } from '../../organizations/index.ts';
 import type { ContributionItem, SessionDetail, SessionListItem } from '../contract.ts';
 import { liveLifecycle, liveStateLabel, type LiveState } from '../domain/live-lifecycle.ts';
-import { participantRoleLabels, type ParticipantRole } from '../domain/live-rules.ts';
+import { followupKindLabels, participantRoleLabels, type FollowupKind, type ParticipantRole } from '../domain/live-rules.ts';
 import type { PublicAccess } from '../domain/live-rules.ts';
 import { countsOf, jsonIds, type SessionCounts } from './repository.ts';
 import type { LiveContributionRow, LiveSessionRow } from './tables.ts';
@@ -57,5 +57,6 @@ export function toContribution(c: LiveContributionRow, viewer: string | null): C
     authorName: c.author_name, body: c.body, status: c.status as ContributionItem['status'], rejectReason: c.reject_reason ?? null,
     flaggedWords: words(c.flagged_words), replyTo: c.reply_to ?? null, routedUnitId: c.routed_unit_id ?? null, routedUnitName: c.routed_unit_name ?? null,
     answeredAt: c.answered_at ?? null, mine: viewer !== null && c.participant_id === viewer, version: Number(c.version), createdAt: c.created_at,
+    followup: c.followup_kind ? { kind: c.followup_kind as FollowupKind, label: followupKindLabels[c.followup_kind as FollowupKind] ?? c.followup_kind, at: c.followup_at ?? '' } : null,
   };
 }

@@ -11,17 +11,17 @@ import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, forbidden, notFound, inInputField } from '../../../kernel/universal/errors.ts';
-import { attachmentsOf } from '../../attachments/index.ts';
+import { attachmentFile, attachmentsOf, contentDisposition } from '../../attachments/index.ts';
 import { listUnits } from '../../organizations/index.ts';
 import {
-  codeRequestBody, contributionBody, materialsBody, contributionItem, idParams, itemParams, joinBody, joinResult, keyParams, liveOptions, moderateBody, opinionGroupsView,
+  codeRequestBody, contributionBody, followupBody, followupResult, type MaterialItem, materialsBody, contributionItem, idParams, itemParams, joinBody, joinResult, keyParams, liveOptions, moderateBody, opinionGroupsView,
   publicSessionView, roomView, routeBody, sessionCreateBody, sessionDetail, sessionEditBody, sessionListQuery, sessionPage, statementBody, voteBody,
   type OpinionGroupsView, type StatementItem,
 } from '../contract.ts';
 import { liveLifecycle, liveStateLabel, liveTransitionBody, type LiveState } from '../domain/live-lifecycle.ts';
 import { canUseLive, participantRoleLabels, voteChoices, type PublicAccess } from '../domain/live-rules.ts';
 import {
-  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, joinPublic, logSms, moderate, postContribution, postStatement, publicIn,
+  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, followUp, joinPublic, logSms, moderate, postContribution, postStatement, publicIn,
   requestCode, routeQuestion, SESSION_LABEL, userIn, type Who,
 } from './commands.ts';
 import { Regrouper, storedGroups } from './groups.ts';
@@ -133,6 +133,13 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
     if (!g) return { groups: [], consensus: [], myGroup: null, participants: 0, votes: 0, computedAt: null };
     return { ...g.view, myGroup: participantId && g.assignment[participantId] !== undefined ? g.assignment[participantId] : null };
   }
+  async function materialsOf(s: LiveSessionRow, forPublic: boolean): Promise<MaterialItem[]> {
+    if (forPublic && s.public_access === 'none') return [];
+    return (await attachmentsOf(ctx.db, 'live_session', s.id)).map((a) => ({
+      id: a.id, filename: a.filename, size: Number(a.size), mime: a.mime,
+      url: forPublic ? `/api/live/public/${s.public_key}/materials/${a.id}` : `/api/attachments/${a.id}`,
+    }));
+  }
   async function contributionsOf(s: LiveSessionRow, who: Who, status: 'published' | 'pending') {
     const pid = who.participant?.id ?? null;
     let q = liveDb(ctx.db).selectFrom('live_contributions').selectAll().where('session_id', '=', s.id);
@@ -205,7 +212,8 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
       detailOf(s, who.actor ?? null), contributionsOf(s, who, 'published'), who.role === 'host' ? contributionsOf(s, who, 'pending') : Promise.resolve([]),
       statementsOf(s, pid), groupsOf(s, pid),
     ]);
-    const materials = who.kind === 'user' ? (await attachmentsOf(ctx.db, 'live_session', s.id)).map((a) => ({ id: a.id, filename: a.filename, size: Number(a.size) })) : [];
+    // the public downloads the materials by the session's link, signed-in participants as attachments of the session
+    const materials = await materialsOf(s, who.kind === 'public');
     return {
       session, me: { participantId: pid, role: who.role, roleLabel: participantRoleLabels[who.role], name: who.name },
       contributions, queue, statements, groups, materials, lastSeq: Number(s.event_seq),
@@ -300,6 +308,17 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
     return { items: rows.map((r) => toContribution(r, null)), total: rows.length };
   });
 
+  app.post('/api/live/sessions/:id/followups', {
+    schema: {
+      tags, summary: '会后转办（主持人）：所选未答复的提问或发言一次转为委员建议（交建议落实跟踪）或起草一条社情民意信息；同一发言只转办一次',
+      params: idParams, body: followupBody, response: { 200: followupResult, ...errors },
+    },
+  }, async (req) => {
+    const s = await sessionOr404(req.params.id);
+    const who = await whoIn(req, s);
+    return followUp(ctx, s, who, req.body, req.ip);
+  });
+
   app.get('/api/live/sessions/:id/report.docx', {
     schema: { tags, summary: '网络议政情况报告初稿（Word）：参与、答复、表态结果、意见分组与共识', params: idParams, produces: [docxType], response: { 200: z.any().describe('Word 文件'), ...errors } },
   }, async (req, reply) => {
@@ -317,7 +336,26 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const s = await findSessionByKey(ctx.db, req.params.key);
     if (!s || s.public_access === 'none') throw notFound(SESSION_LABEL);
-    return { sessionId: s.id, title: s.title, topic: s.topic, state: s.state as LiveState, stateLabel: liveStateLabel(s.state), opensAt: s.opens_at, closesAt: s.closes_at, publicAccess: s.public_access as PublicAccess };
+    return {
+      sessionId: s.id, title: s.title, topic: s.topic, state: s.state as LiveState, stateLabel: liveStateLabel(s.state), opensAt: s.opens_at, closesAt: s.closes_at,
+      publicAccess: s.public_access as PublicAccess, materials: await materialsOf(s, true),
+    };
+  });
+
+  app.get('/api/live/public/:key/materials/:fileId', {
+    schema: {
+      tags, security: [], summary: '下载背景材料（无需登录；仅限向公众开放的议政，凭公开链接）',
+      params: keyParams.extend({ fileId: z.string().min(1).max(40).describe('材料编号') }), produces: ['application/octet-stream'],
+      response: { 200: z.any().describe('文件内容'), ...errors },
+    },
+  }, async (req, reply) => {
+    const s = await findSessionByKey(ctx.db, req.params.key);
+    if (!s || s.public_access === 'none') throw notFound('背景材料');
+    const file = await attachmentFile(ctx.db, req.params.fileId);
+    if (!file || file.row.entity_type !== 'live_session' || file.row.entity_id !== s.id) throw notFound('背景材料');
+    return reply.header('content-type', file.row.mime).header('content-length', String(file.content.length))
+      .header('content-disposition', contentDisposition(file.row.filename)).header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store').header('content-security-policy', "default-src 'none'; sandbox").send(file.content);
   });
 
   app.post('/api/live/public/:key/code', {

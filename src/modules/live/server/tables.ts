@@ -78,6 +78,10 @@ export interface LiveContributionsTable {
   routed_unit_id: string | null;
   routed_unit_name: string | null;
   answered_at: string | null;
+  /** 会后转办: 'recommendation' (委员建议, tracked) or 'opinion' (社情民意 draft), when and by whom (migration 1901) */
+  followup_kind: string | null;
+  followup_at: string | null;
+  followup_by: string | null;
   version: number;
   created_at: string;
   updated_at: string;

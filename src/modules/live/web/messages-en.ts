@@ -25,4 +25,12 @@ export default {
   // the public's way in
   '链接无效或议政已关闭': 'The link is invalid or the session is closed', '手机号码': 'Mobile number', '获取验证码': 'Get code', '验证码': 'Code',
   '验证码已发送': 'Code sent', '以网友身份进入议政室': 'Enter the room as a member of the public', '您将以化名参与，发言经主持人审核后公开。': 'You take part under a pseudonym; your posts appear after review.',
+  // after the session (会后转办)
+  '会后转办': 'After the session', '勾选会上未答复的提问或有价值的发言，一次转为委员建议（交责任单位办理并跟踪落实）或起草社情民意信息。每条只转办一次。':
+    'Pick unanswered questions or useful posts and, in one step, send them on as recommendations (handled and tracked by the responsible departments) or draft a public-opinion report. Each is sent on once.',
+  '没有未答复的提问': 'No unanswered questions', '未答复提问': 'Unanswered question', '已转委员建议': 'Sent as recommendation', '已起草社情民意': 'Drafted as public-opinion report',
+  '责任单位': 'Responsible department', '未转交部门的，交给哪个单位': 'Department for those not routed', '反馈期限': 'Reply within', '反馈期限（工作日）': 'Reply within (working days)', '个工作日': 'working days',
+  '转为委员建议（{n}）': 'Send as recommendations ({n})', '起草社情民意信息（{n}）': 'Draft public-opinion report ({n})', '起草社情民意信息': 'Draft a public-opinion report', '起草': 'Draft',
+  '信息标题': 'Report title', '关于{title}中群众反映问题的建议': 'Suggestions on the issues raised in {title}',
+  '已转为 {n} 条委员建议，交责任单位办理': '{n} recommendations sent to the responsible departments', '查看落实情况': 'Follow them',
 } satisfies Record<string, string>;

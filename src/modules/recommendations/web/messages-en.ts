@@ -15,7 +15,7 @@ export default {
   '待反馈': 'Awaiting reply', '已反馈': 'Replied', '落实中': 'Being implemented', '已落实': 'Implemented', '未落实': 'Not implemented',
   '反馈': 'Reply', '评为落实中': 'Mark as being implemented', '评为已落实': 'Mark implemented', '评为未落实': 'Mark not implemented', '退回': 'Send back', '交办': 'Handed over', '评估': 'Assessment', '办结': 'Closed',
   '建议落实待反馈': 'Recommendation to reply to', '建议落实待评估': 'Reply to assess', '建议落实续报': 'Further reply due', '建议落实延期申请': 'Extension request',
-  '协商成果': 'Consultation outcome', '调研报告': 'Investigation report', '视察报告': 'Inspection report', '民主评议': 'Democratic appraisal', '重点提案': 'Key proposal', '有事来商量': 'Grassroots platform', '文件报告': 'Report or document',
+  '协商成果': 'Consultation outcome', '调研报告': 'Investigation report', '视察报告': 'Inspection report', '民主评议': 'Democratic appraisal', '重点提案': 'Key proposal', '有事来商量': 'Grassroots platform', '网络议政': 'Live deliberation', '文件报告': 'Report or document',
   '我的待落实': 'What we owe', '有批示': 'Instructed', '反馈落实情况': 'Report progress', '没有待落实的建议': 'Nothing owed',
   '有 {n} 条建议已超过反馈期限，请尽快反馈落实情况或申请延期。': '{n} recommendations are past their reply date: reply or ask for more time.',
   '记录批示': 'Record an instruction', '已记录批示': 'Instruction recorded', '批示范围': 'Applies to', '本条建议': 'This recommendation', '整份报告': 'The whole report',

@@ -8,7 +8,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Badge, Button, Card, Col, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
-import type { ContributionItem, OpinionGroupsView, RoomView, StatementItem } from '../../contract.ts';
+import type { ContributionItem, MaterialItem, OpinionGroupsView, RoomView, StatementItem } from '../../contract.ts';
+import { FollowupPanel } from './followup-panel.tsx';
+
+interface LiveOptions { units: Array<{ id: string; name: string }> }
 import { ApiError, api } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
@@ -54,6 +57,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const [tab, setTab] = useState('stream');
   const [reload, setReload] = useState(0);
   const endRef = useRef<HTMLDivElement>(null);
+  const [units, setUnits] = useState<Array<{ id: string; name: string }>>([]);
 
   const load = useCallback(async () => {
     const r = await http.get<RoomView>(`/api/live/sessions/${sessionId}/room`);
@@ -87,6 +91,8 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
     return () => { stop = true; es?.close(); };
   }, [sessionId, token, load, report]);
   useEffect(() => { if (reload) load().catch(report); }, [reload, load, report]);
+  const hostAfter = room?.me.role === 'host' && (room.session.state === 'closed' || room.session.state === 'archived');
+  useEffect(() => { if (hostAfter && !token) api.get<LiveOptions>('/api/live/options').then((o) => setUnits(o.units)).catch(report); }, [hostAfter, token, report]);
   useEffect(() => { endRef.current?.scrollIntoView?.({ block: 'nearest' }); }, [contribs.length]);
 
   if (!room) return <PageCard loading><span /></PageCard>;
@@ -277,11 +283,16 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
       {room.materials.length > 0 && (
         <Space wrap size={[12, 4]}>
           <Typography.Text type="secondary">{t('背景材料')}：</Typography.Text>
-          {room.materials.map((m) => <a key={m.id} href={`/api/attachments/${m.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {m.filename}</a>)}
+          {room.materials.map((m) => <a key={m.id} href={m.url} download={m.filename} data-testid="material"><PaperClipOutlined /> {m.filename}</a>)}
         </Space>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(s.opensAt)} – {formatDateTime(s.closesAt)}{s.responderUnits.length > 0 && ` · ${t('应邀部门')}：${s.responderUnits.map((u) => u.name).join('、')}`}</Typography.Text>
     </Space>
+  );
+
+  // 会后转办 (hosts, once the session is over); the units are those of the CPPCC, for questions never routed
+  const followups = isHost && (s.state === 'closed' || s.state === 'archived') && !token && (
+    <FollowupPanel room={room} contributions={contribs} units={units} onDone={() => setReload((n) => n + 1)} />
   );
 
   const items = [
@@ -293,6 +304,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
     <PageCard title={s.title} wrapTitle>
       {header}
       {hostView}
+      {followups}
       {mobile ? <Tabs activeKey={tab} onChange={setTab} items={items} /> : (
         <Row gutter={16}>
           <Col span={14}><Card size="small" title={t('发言')}>{streamView}</Card></Col>
@@ -311,6 +323,8 @@ export default function LiveRoomPage() {
   return <LiveRoom sessionId={id!} token={null} />;
 }
 
+const formatSize = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`);
+
 /** The public's way in: the link's key → 进入 (with a code by text message when the host asks for one) → the room. */
 export function PublicLivePage() {
   const { t } = useI18n();
@@ -320,7 +334,7 @@ export function PublicLivePage() {
   const [joined, setJoined] = useState<{ token: string; sessionId: string } | null>(() => {
     try { const v = sessionStorage.getItem(storeKey); return v ? JSON.parse(v) : null; } catch { return null; }
   });
-  const [info, setInfo] = useState<{ sessionId: string; title: string; topic: string; publicAccess: string; stateLabel: string }>();
+  const [info, setInfo] = useState<{ sessionId: string; title: string; topic: string; publicAccess: string; stateLabel: string; materials: MaterialItem[] }>();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   useEffect(() => { if (!joined) fetch(`/api/live/public/${key}`).then(async (r) => { if (r.ok) setInfo(await r.json()); else report(new ApiError(r.status, 'NOT_FOUND', t('链接无效或议政已关闭'))); }); }, [key, joined, report, t]);
@@ -343,6 +357,12 @@ export function PublicLivePage() {
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 16 }}>
       <Card title={info?.title ?? t('网络议政')}>
         <Typography.Paragraph type="secondary">{info?.topic}</Typography.Paragraph>
+        {!!info?.materials.length && (
+          <div style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('背景材料')}</Typography.Text>
+            {info.materials.map((m) => <div key={m.id}><a href={m.url} download={m.filename} data-testid="material"><PaperClipOutlined /> {m.filename}</a> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(m.size)}</Typography.Text></div>)}
+          </div>
+        )}
         {info?.publicAccess === 'phone' && (
           <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
             <Space.Compact style={{ width: '100%' }}>
