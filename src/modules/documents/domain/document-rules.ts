@@ -152,6 +152,16 @@ export function titleGrams(text: string): string[] {
   return [...out];
 }
 
+/**
+ * 年度 of a document in the archive: its 文号's year once signed, the China year it was drafted in before (the same
+ * rule as the archive's year filter). The title index keeps it beside each piece so that a word and a year are
+ * looked up together.
+ */
+export function archiveYear(r: { number_year: number | null; created_at: string }): number {
+  if (r.number_year) return r.number_year;
+  return new Date(Date.parse(r.created_at) + 8 * 3_600_000).getUTCFullYear();
+}
+
 /** What a 文号 (or a part of one) tells: the type by its code, the year in 〔〕, the sequence before 号. */
 export function parseNumber(text: string): { type?: DocumentType; year?: number; seq?: number } {
   const out: { type?: DocumentType; year?: number; seq?: number } = {};

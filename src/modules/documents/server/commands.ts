@@ -75,7 +75,7 @@ export async function createDocument(ctx: ModuleContext, actor: Actor, body: Doc
     row.created_at = w.now; row.updated_at = w.now;
     await documentsDb(w.trx).insertInto('documents_items').values(row).execute();
     await documentsDb(w.trx).insertInto('documents_versions').values({ id: newId(), document_id: id, no: 1, title, body: text, author_name: actor.displayName, at: w.now }).execute();
-    await writeTitleGrams(w.trx, [{ id, title, number: null }]);
+    await writeTitleGrams(w.trx, [row]);
     await w.record({ tenantId: actor.tenantId, entityType: ENTITY, entityId: id, from: null, to: 'draft', action: 'create', actor, ip, event: { title } });
   });
   await publishDocumentText(ctx, row);
@@ -91,7 +91,7 @@ export async function editDocument(ctx: ModuleContext, actor: Actor, id: string,
   const no = textChanged ? r.version_no + 1 : r.version_no;
   await ctx.uow.run(async (w) => {
     await w.bumpVersion('documents_items', id, body.version, { title, body: text, addressee, chars: countChars(title, text), version_no: no, updated_at: w.now }, ITEM_LABEL);
-    if (title !== r.title) await writeTitleGrams(w.trx, [{ id, title, number: r.number }]);
+    if (title !== r.title) await writeTitleGrams(w.trx, [{ ...r, title }]);
     if (textChanged) await documentsDb(w.trx).insertInto('documents_versions').values({ id: newId(), document_id: id, no, title, body: text, author_name: actor.displayName, at: w.now }).execute();
     await w.record({ tenantId: r.tenant_id, entityType: ENTITY, entityId: id, from: r.state, to: r.state, action: 'edit', actor, ip, note: textChanged ? `第${no}版` : null, event: false });
   });
@@ -169,7 +169,7 @@ export async function actOnDocument(ctx: ModuleContext, actor: Actor, id: string
         state: 'signed', number, number_year: year, number_seq: seq, signer_name: actor.displayName, signed_at: w.now, updated_at: w.now,
       }, ITEM_LABEL);
       await addComment('agree', chain.sign, comment || '同意印发');
-      await writeTitleGrams(w.trx, [{ id, title: r.title, number }]);
+      await writeTitleGrams(w.trx, [{ ...r, number, number_year: year }]);
       await w.closeTasks(ENTITY, id);
       await history('signed', number);
     } else if (body.action === 'distribute') {

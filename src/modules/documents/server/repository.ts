@@ -5,7 +5,7 @@
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import type { DocumentListQuery } from '../contract.ts';
-import { chainSchema, parseNumber, titleGrams, type Chain } from '../domain/document-rules.ts';
+import { archiveYear, chainSchema, parseNumber, titleGrams, type Chain } from '../domain/document-rules.ts';
 import { canSeeByRole, readsAll } from '../domain/documents-policy.ts';
 import { documentsDb, type DocumentsDb, type DocumentsItemRow } from './tables.ts';
 
@@ -30,9 +30,45 @@ export async function canSee(db: AnyModuleDb, r: DocumentsItemRow, actor: Actor)
 /** A China date's first instant as stored UTC text. */
 export const chinaDayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-/** Up to this many documents found through the title index are looked up by id. */
-const WORD_IDS = 2000;
+/**
+ * A word's documents are taken from the title index when its rarest piece is held by at most this many documents of
+ * the CPPCC (and year): that piece's entries are read and joined with the next rarest pieces, and only the documents
+ * holding all of them are read and matched exactly. A word whose every piece is commoner is matched by text over what
+ * the other filters leave. `pieces`: how many of the rarest pieces are joined. (Tests lower `postings` to reach both
+ * ways with a few hundred documents.)
+ */
+export const archiveSearchTuning = { postings: 5000, pieces: 3 };
 const likeText = (s: string) => `%${s.replace(/[%_\\]/g, '')}%`;
+
+/**
+ * The documents of the CPPCC (and year) whose 文号 and title hold every rarest piece of the word, as a subquery; 'none'
+ * when a piece is held by none (nothing can match); null when the word is too short or too common for the index (the
+ * caller then matches by text alone). Counting a piece's entries reads the index only.
+ */
+async function wordCandidates(tdb: DocumentsDb, tenantId: string, word: string, year: number | undefined) {
+  const grams = titleGrams(word);
+  if (grams.length === 0) return null;
+  const scope = <Q extends { where: (...a: any[]) => Q }>(q: Q, alias: string) => {
+    let out = q.where(`${alias}.tenant_id`, '=', tenantId);
+    if (year) out = out.where(`${alias}.year`, '=', year);
+    return out;
+  };
+  const counts = await Promise.all(grams.map(async (gram) => {
+    const inner = scope(tdb.selectFrom('documents_title_grams as g').select('g.document_id').where('g.gram', '=', gram) as any, 'g').limit(archiveSearchTuning.postings + 1);
+    const r = await tdb.selectFrom(inner.as('p')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { gram, n: Number(r.n) };
+  }));
+  counts.sort((a, b) => a.n - b.n);
+  if (counts[0].n === 0) return 'none' as const;
+  if (counts[0].n > archiveSearchTuning.postings) return null;
+  const [first, ...rest] = counts.slice(0, archiveSearchTuning.pieces);
+  let sub = scope(tdb.selectFrom('documents_title_grams as g0').select('g0.document_id').where('g0.gram', '=', first.gram) as any, 'g0');
+  rest.forEach((p, i) => {
+    const alias = `g${i + 1}`;
+    sub = sub.innerJoin(`documents_title_grams as ${alias}`, (j: any) => j.onRef(`${alias}.document_id`, '=', 'g0.document_id').on(`${alias}.gram`, '=', p.gram));
+  });
+  return sub as ReturnType<DocumentsDb['selectFrom']> as never;
+}
 
 /**
  * One page of the archive the actor may see, newest first. Filters: 文种, 状态, 年度 (the 文号's year, or the year
@@ -74,16 +110,9 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: DocumentListQu
   }
   if (q.q) {
     const pattern = likeText(q.q);
-    // a word of two characters or more: the documents holding its first and last pieces (the title index, one join),
-    // then the exact text; a word so common that more than WORD_IDS documents hold both pieces is matched by text alone
-    const all = titleGrams(q.q);
-    if (all.length > 0) {
-      const first = all[0], last = all[all.length - 1];
-      const ids = (await tdb.selectFrom('documents_title_grams as g1')
-        .innerJoin('documents_title_grams as g2', (j) => j.onRef('g2.document_id', '=', 'g1.document_id').on('g2.gram', '=', last))
-        .select('g1.document_id').where('g1.gram', '=', first).limit(WORD_IDS + 1).execute()).map((r) => r.document_id);
-      if (ids.length <= WORD_IDS) base = ids.length ? base.where('documents_items.id', 'in', ids) : base.where((eb) => eb.val(1), '=', 0);
-    }
+    const word = await wordCandidates(tdb, actor.tenantId, q.q, q.year);
+    if (word === 'none') base = base.where((eb) => eb.val(1), '=', 0);
+    else if (word) base = base.where('documents_items.id', 'in', word);
     base = base.where((eb) => eb.or([eb('documents_items.title', 'like', pattern), eb('documents_items.number', 'like', pattern)]));
   }
   if (q.signedFrom) base = base.where('documents_items.signed_at', '>=', chinaDayStart(q.signedFrom));
@@ -109,10 +138,10 @@ export async function receiptsOf(db: AnyModuleDb, id: string) {
 }
 
 /** Write a document's title pieces (inside its unit of work): after it is drafted, retitled or numbered. */
-export async function writeTitleGrams(db: DocumentsDb | AnyModuleDb, rows: ReadonlyArray<{ id: string; title: string; number: string | null }>): Promise<void> {
+export async function writeTitleGrams(db: DocumentsDb | AnyModuleDb, rows: ReadonlyArray<Pick<DocumentsItemRow, 'id' | 'tenant_id' | 'title' | 'number' | 'number_year' | 'created_at'>>): Promise<void> {
   if (rows.length === 0) return;
   const tdb = documentsDb(db as AnyModuleDb);
   await tdb.deleteFrom('documents_title_grams').where('document_id', 'in', rows.map((r) => r.id)).execute();
-  const values = rows.flatMap((r) => titleGrams(`${r.number ?? ''}${r.title}`).map((gram) => ({ gram, document_id: r.id })));
+  const values = rows.flatMap((r) => titleGrams(`${r.number ?? ''}${r.title}`).map((gram) => ({ gram, document_id: r.id, tenant_id: r.tenant_id, year: archiveYear(r) })));
   for (let i = 0; i < values.length; i += 500) await tdb.insertInto('documents_title_grams').values(values.slice(i, i + 500)).execute();
 }

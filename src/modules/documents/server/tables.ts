@@ -84,7 +84,13 @@ export interface DocumentsReceiptsTable {
 }
 
 /** 检索二元组: a two-character piece of a document's 文号 and title */
-export interface DocumentsTitleGramsTable { gram: string; document_id: string }
+export interface DocumentsTitleGramsTable {
+  gram: string;
+  document_id: string;
+  /** the document's CPPCC and 年度 (archiveYear), so a piece's documents are read per CPPCC and year */
+  tenant_id: string;
+  year: number;
+}
 
 export interface DocumentsTables {
   documents_title_grams: DocumentsTitleGramsTable;

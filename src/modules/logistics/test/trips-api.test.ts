@@ -177,6 +177,54 @@ for (const d of await dialects()) {
       assert.match(results.find((r) => r.status === 409)!.body.error.message, /驾驶员测试驾驶员乙/);
     });
 
+    test('vehicles and drivers are edited under their version (stale: 409); a retired vehicle or driver cannot be assigned; bad input names the field', async () => {
+      const v = (await office.post('/api/office/vehicles', { plate: plate(), seats: 7, kind: '商务车' })).body;
+      const dr = (await office.post('/api/office/drivers', { name: '测试驾驶员丙', phone: '13800000003' })).body;
+      const edited = await office.put(`/api/office/vehicles/${v.id}`, { plate: v.plate, seats: 6, kind: '商务车', active: true, version: v.version });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal(edited.body.seats, 6);
+      assert.equal(edited.body.version, v.version + 1);
+      const stale = await office2.put(`/api/office/vehicles/${v.id}`, { plate: v.plate, seats: 9, kind: '商务车', active: true, version: v.version });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
+      assert.match(stale.body.error.message, /车辆/);
+      const badSeats = await office.put(`/api/office/vehicles/${v.id}`, { plate: v.plate, seats: 1, kind: '商务车', active: true, version: edited.body.version });
+      assert.equal(badSeats.status, 400);
+      assert.equal(badSeats.body.error.field, 'seats');
+      assert.match(badSeats.body.error.message, /座位数/);
+      const dupPlate = await office.put(`/api/office/vehicles/${v.id}`, { plate: (await office.get('/api/office/options')).body.vehicles.find((x: any) => x.id === car.id).plate, seats: 6, kind: '商务车', active: true, version: edited.body.version });
+      assert.equal(dupPlate.status, 400);
+      assert.equal(dupPlate.body.error.field, 'plate');
+      const badPhone = await office.put(`/api/office/drivers/${dr.id}`, { name: '测试驾驶员丙', phone: '12345', active: true, version: dr.version });
+      assert.equal(badPhone.status, 400);
+      assert.equal(badPhone.body.error.field, 'phone');
+      assert.match(badPhone.body.error.message, /手机号/);
+      assert.equal((await committee.put(`/api/office/vehicles/${v.id}`, { plate: v.plate, seats: 6, kind: '商务车', active: false, version: edited.body.version })).status, 403, 'the office manages the fleet');
+
+      // 停用: the vehicle and the driver stay on their past trips but leave the board and cannot be assigned
+      const retired = await office.put(`/api/office/vehicles/${v.id}`, { plate: v.plate, seats: 6, kind: '商务车', active: false, version: edited.body.version });
+      assert.equal(retired.status, 200);
+      const retiredDriver = await office.put(`/api/office/drivers/${dr.id}`, { name: '测试驾驶员丙', phone: '13800000003', active: false, version: dr.version });
+      assert.equal(retiredDriver.status, 200);
+      const opts = (await office.get('/api/office/options')).body;
+      assert.equal(opts.vehicles.find((x: any) => x.id === v.id).active, false);
+      assert.equal(opts.drivers.find((x: any) => x.id === dr.id).active, false);
+      const t = await approvedTrip(`${addDays(day(), 3)}T08:00`, `${addDays(day(), 3)}T09:00`);
+      const noCar = await fire(office, t.id, 'assign', t.version, { vehicleId: v.id, driverId: driverA.id });
+      assert.equal(noCar.status, 400);
+      assert.equal(noCar.body.error.field, 'input.vehicleId');
+      assert.match(noCar.body.error.message, /车辆.*不是本单位在用的车辆/);
+      const noDriver = await fire(office, t.id, 'assign', t.version, { vehicleId: car.id, driverId: dr.id });
+      assert.equal(noDriver.status, 400);
+      assert.equal(noDriver.body.error.field, 'input.driverId');
+      const board = (await office.get(`/api/office/board?date=${addDays(day(), 3)}`)).body;
+      assert.ok(!board.vehicles.some((x: any) => x.id === v.id) && !board.drivers.some((x: any) => x.id === dr.id), 'retired ones leave the board');
+      // back in service: assignable again
+      const back = await office.put(`/api/office/vehicles/${v.id}`, { plate: v.plate, seats: 6, kind: '商务车', active: true, version: retired.body.version });
+      assert.equal(back.status, 200);
+      assert.equal((await fire(office, t.id, 'assign', t.version, { vehicleId: v.id, driverId: driverA.id })).status, 200);
+    });
+
     test('who sees what: a requester their own trips, the office all; members, other CPPCCs and administrators nothing', async () => {
       const r = (await committee.post('/api/office/trips', { purpose: '送达会议材料', passengers: 1, destination: '市委办公厅', startsAt: `${day()}T15:00`, endsAt: `${day()}T16:00` })).body;
       assert.equal((await county.get(`/api/office/trips/${r.id}`)).status, 404);

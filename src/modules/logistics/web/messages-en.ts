@@ -2,6 +2,13 @@
 // English mode (the web manifest names this file).
 export default {
   // menu and pages
+  '车辆和驾驶员': 'Vehicles and drivers', '在用': 'In service', '已停用': 'Retired',
+  '停用': 'Retire', '恢复': 'Reinstate', '已恢复': 'Reinstated', '修改车辆': 'Edit vehicle', '修改驾驶员': 'Edit driver', '{n} 座': '{n} seats',
+  '车辆（{n}）': 'Vehicles ({n})', '驾驶员（{n}）': 'Drivers ({n})', '如 晋D12345': 'e.g. 晋D12345', '轿车、商务车、中巴……': 'Sedan, MPV, minibus…',
+  '停用后不再用于派车，已有行程保留。确定停用？': 'A retired vehicle is no longer assigned; its trips stay. Retire it?',
+  '停用后不再派给任务，已有行程保留。确定停用？': 'A retired driver is no longer assigned; their trips stay. Retire them?', '恢复后可再用于派车。': 'Reinstated, it can be assigned again.',
+  '停用的车辆和驾驶员保留在已有行程上，不再用于派车，也不显示在车辆安排中。': 'Retired vehicles and drivers stay on their past trips but are no longer assigned nor shown on the board.',
+  '请填写车牌号': 'Enter the plate', '请填写车型': 'Enter the type', '请填写座位数': 'Enter the seats', '请填写姓名': 'Enter the name', '请填写手机号': 'Enter the mobile number',
   '用车申请': 'Vehicle requests', '车辆安排': 'Vehicle board', '接待': 'Receptions', '会务保障': 'Event logistics', '用车详情': 'Vehicle request',
   '接待方案': 'Reception plan', '会务保障清单': 'Logistics checklist', '我的用车': 'My vehicle requests', '申请用车': 'Request a vehicle', '提交申请': 'Submit',
   '用车事由': 'Purpose', '目的地': 'Destination', '用车时间': 'Time', '出发时间': 'Departure', '返回时间': 'Return', '乘车人数': 'Passengers',
