@@ -132,9 +132,9 @@ describe('领导驾驶舱与工作回眸 user story (chromium)', { skip, timeout
     await cell.click();
     const body = await (await list).json();
     assert.equal(body.total, value, 'the county\'s list has as many records as the cell counts');
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByText(`共 ${value} 条`).waitFor();
-    assert.equal(await drawer.locator('.ant-list-item').count(), Math.min(value, 100));
+    const rows = page.locator('.ant-drawer-open .ant-list-item');
+    await rows.nth(Math.min(value, 100) - 1).waitFor();
+    assert.equal(await rows.count(), Math.min(value, 100), 'the drawer shows the county\'s rows');
     await keep(page, 'counties-records-1280');
     // the workbook of the comparison
     const download = page.waitForEvent('download');
