@@ -109,4 +109,50 @@ describe('领导驾驶舱与工作回眸 user story (chromium)', { skip, timeout
     assert.ok(await fitsWidth(small), 'the review fits the phone screen');
     await keep(small, 'review-390');
   });
+
+  test('a city leader compares the counties on a desktop and opens a county cell\'s records; a county leader sees only theirs on a phone', async () => {
+    const page = await as('leader', desktop);
+    const counties = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/counties' && r.status() === 200);
+    await page.goto(`${stage.baseUrl}/dashboard?year=2025`);
+    const cs = await (await counties).json();
+    assert.equal(cs.organisations.length, 13, 'the city and its twelve counties');
+    const card = page.getByTestId('counties');
+    await card.scrollIntoViewIfNeeded();
+    assert.equal(await card.locator('thead th').count(), 14, 'a column per CPPCC after the figure names');
+    // a county's nonzero cell of the module shown first
+    const first = cs.figures[0].module;
+    const luzhou = cs.rows.find((r: any) => r.organisation.name.includes('潞州区'));
+    const f = cs.figures.find((x: any) => x.module === first && (luzhou.values[x.key]?.value ?? 0) > 0);
+    assert.ok(f, 'a county figure above zero');
+    const value = luzhou.values[f.key].value;
+    const cell = page.getByTestId(`cell-${luzhou.organisation.id}-${f.key}`);
+    assert.equal((await cell.innerText()).replace(/\D/g, ''), String(value));
+    await keep(page, 'counties-1280');
+    const list = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/records' && r.status() === 200);
+    await cell.click();
+    const body = await (await list).json();
+    assert.equal(body.total, value, 'the county\'s list has as many records as the cell counts');
+    const rows = page.locator('.ant-drawer-open .ant-list-item');
+    await rows.nth(Math.min(value, 100) - 1).waitFor();
+    assert.equal(await rows.count(), Math.min(value, 100), 'the drawer shows the county\'s rows');
+    await keep(page, 'counties-records-1280');
+    // the workbook of the comparison
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('counties-xlsx').click();
+    assert.match((await download).suggestedFilename(), /\.xlsx$/);
+
+    const phonePage = await as('countylead', phone);
+    const mine = phonePage.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/counties' && r.status() === 200);
+    await phonePage.goto(`${stage.baseUrl}/dashboard?year=2025`);
+    const own = await (await mine).json();
+    assert.deepEqual(own.organisations.map((o: any) => o.name), [luzhou.organisation.name], 'a county sees only itself');
+    const ownCard = phonePage.getByTestId('counties');
+    await ownCard.scrollIntoViewIfNeeded();
+    assert.equal(await ownCard.locator('thead th').count(), 2);
+    const ownCell = phonePage.getByTestId(`cell-${luzhou.organisation.id}-${f.key}`);
+    assert.equal((await ownCell.innerText()).replace(/\D/g, ''), String(value), 'the county reads the figure the city reads for it');
+    assert.ok(await fitsWidth(phonePage), 'the dashboard fits the phone screen');
+    await keep(phonePage, 'county-leader-390');
+  });
 });

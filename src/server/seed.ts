@@ -193,6 +193,8 @@ export async function seedDemoIfEmpty(ctx: ModuleContext): Promise<null | { acco
   demo('countyeditor', 'info_editor', countyIds['潞州区'], countyIds['潞州区']);
   demo('countyplat', 'platform_staff', countyIds['潞州区'], countyIds['潞州区']);
   demo('countyplat2', 'platform_staff', countyIds['上党区'], countyIds['上党区']);
+  // 县级政协领导: the leader of 潞州区's CPPCC, whose dashboard shows their own CPPCC only
+  demo('countylead', 'leader', countyIds['潞州区'], countyIds['潞州区'], { displayName: '潞州区政协主席' });
   // 乡镇工作人员: a platform staff account of 潞州区 limited to one town (the platforms seed names the town)
   demo('townplat', 'platform_staff', countyIds['潞州区'], countyIds['潞州区'], { displayName: '任晓峰' });
   demo('sysadmin', 'sys_admin', cityId, cityId, { totp: DEMO_TOTP_SECRETS.sysadmin });

@@ -83,11 +83,23 @@ export type Trends = z.infer<typeof trends>;
 export const counties = z.object({
   year: z.number().int(),
   organisations: z.array(organisationRef),
-  figures: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), module: z.string() })),
+  /** the figures any of them answered, in the catalogue's declared order, with their module's name and Chinese name */
+  figures: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), module: z.string(), moduleLabel: z.string() })),
   /** one row per organisation: its figures by key (absent: the organisation's sources answered nothing to this actor) */
   rows: z.array(z.object({ organisation: organisationRef, values: z.record(z.string(), z.object({ value: z.number(), link: z.string().nullable(), page: z.string().nullable() })) })),
 });
 export type Counties = z.infer<typeof counties>;
+
+/** GET /api/dashboard/records: the records behind a figure of a CPPCC below the reader's own (a county's). */
+export const countyRecordsQuery = z.object({
+  org: orgField,
+  link: z.string().min(5).max(2000).regex(/^\/api\//, '应为统计数字的明细链接').describe('明细链接'),
+  year: yearField.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional().describe('页码'),
+  pageSize: z.coerce.number().int().min(1).max(500).optional().describe('每页条数'),
+});
+/** The list's own answer: its rows and total (the shape of the module's list). */
+export const countyRecords = z.object({ items: z.array(z.record(z.string(), z.unknown())), total: z.number().int() }).passthrough();
 
 export const reviewStateSchema = z.enum(reviewStates);
 

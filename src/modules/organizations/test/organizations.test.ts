@@ -25,7 +25,7 @@ for (const d of await dialects()) {
       assert.ok(await count(db().selectFrom('committee_memberships').where('tenant_id', '=', city)) >= members);
       assert.equal(await count(db().selectFrom('sectors').where('tenant_id', '=', city)), 27);
       const names = s.accounts.map((a) => a.username).sort();
-      assert.deepEqual(names, ['auditor', 'committee', 'county', 'countyeditor', 'countyplat', 'countyplat2', 'countystaff', 'editor', 'informant', 'leader', 'member', 'office', 'proposal', 'secadmin', 'secgen', 'sysadmin', 'townplat', 'unit', 'unit2', 'unitlead'].sort());
+      assert.deepEqual(names, ['auditor', 'committee', 'county', 'countyeditor', 'countylead', 'countyplat', 'countyplat2', 'countystaff', 'editor', 'informant', 'leader', 'member', 'office', 'proposal', 'secadmin', 'secgen', 'sysadmin', 'townplat', 'unit', 'unit2', 'unitlead'].sort());
       for (const a of ['sysadmin', 'secadmin', 'auditor']) assert.ok(s.account(a).totpSecret);
       for (const a of s.accounts) await s.login(a.username);
     });

@@ -10,23 +10,28 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { inInputField, notFound } from '../../../kernel/universal/errors.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
-import { counties, dashboard, documentQuery, idParams, reviewDocument, reviewFigures, reviewSaveBody, trends, trendsQuery, yearQuery } from '../contract.ts';
+import { counties, countyRecords, countyRecordsQuery, dashboard, documentQuery, idParams, reviewDocument, reviewFigures, reviewSaveBody, trends, trendsQuery, yearQuery } from '../contract.ts';
 import { sectionHeading, sectionOf } from '../domain/review-document.ts';
 import { reviewPermissions, reviewTransitionBody } from '../domain/review-lifecycle.ts';
 import { DOC_LABEL, documentOf, findDocumentById, fireDocument, saveDocument } from './document.ts';
 import { reviewDocx } from './docx.ts';
 import { readLayout } from './settings.ts';
-import { countiesOf, dashboardOf, organisationFor, trendsOf, yearFigures, yearOf } from './year-figures.ts';
+import { readAsIn, registerCountyView } from './county-view.ts';
+import { countiesXlsx } from './counties-xlsx.ts';
+import { countiesOf, countyListOf, dashboardOf, organisationFor, trendsOf, yearFigures, yearOf } from './year-figures.ts';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="review.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The signed-in actor, if they may read the dashboard and the reviews (the three administrators may not: 三员分立). */
 const reader = (req: Parameters<typeof actorOf>[0]): Actor => requirePermission(actorOf(req), reviewPermissions.read, '查看领导驾驶舱和工作回眸');
 
 export function reviewRoutes(app: App, ctx: ModuleContext) {
+  registerCountyView(app);
+
   app.get('/api/dashboard', {
     schema: { tags: ['dashboard'], summary: '领导驾驶舱：某一年度（默认本工作年度）各模块的统计数字与上年同比、需关注的数字；每个数字附带其明细列表', querystring: yearQuery, response: { 200: dashboard, ...errors } },
   }, async (req) => dashboardOf(ctx, reader(req), req.query));
@@ -38,6 +43,28 @@ export function reviewRoutes(app: App, ctx: ModuleContext) {
   app.get('/api/dashboard/counties', {
     schema: { tags: ['dashboard'], summary: '领导驾驶舱：本级及下级政协的统计数字并列（各级只返回调用者有权查看、可追溯到明细的数字）', querystring: yearQuery.pick({ year: true }), response: { 200: counties, ...errors } },
   }, async (req) => countiesOf(ctx, reader(req), req.query));
+
+  app.get('/api/dashboard/counties.xlsx', {
+    schema: { tags: ['dashboard'], summary: '领导驾驶舱：本级及下级政协统计数字对比表（Excel，每个政协组织一列）', querystring: yearQuery.pick({ year: true }), produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const c = await countiesOf(ctx, reader(req), req.query);
+    const name = `${c.organisations[0]?.name ?? ''}${c.year}年度统计数字对比.xlsx`;
+    return reply.header('content-type', xlsxType)
+      .header('content-disposition', `attachment; filename="counties.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`).send(await countiesXlsx(c));
+  });
+
+  app.get('/api/dashboard/records', {
+    schema: {
+      tags: ['dashboard'], summary: '领导驾驶舱：下级政协某个统计数字的明细（按该数字的明细链接，以调用者在该政协的视角读取；只限其统计数字给出的链接）',
+      querystring: countyRecordsQuery, response: { 200: countyRecords, ...errors },
+    },
+  }, async (req) => {
+    const actor = reader(req);
+    const { page, pageSize, ...q } = req.query;
+    const sep = q.link.includes('?') ? '&' : '?';
+    const paging = new URLSearchParams({ ...(page ? { page: String(page) } : {}), ...(pageSize ? { pageSize: String(pageSize) } : {}) }).toString();
+    return countyListOf(ctx, actor, q, (tenantId, url) => readAsIn(app, req, actor, tenantId, paging ? `${url}${sep}${paging}` : url)) as Promise<z.infer<typeof countyRecords>>;
+  });
 
   app.get('/api/review', {
     schema: {

@@ -6,11 +6,12 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
 import type { Client } from '../../../../test/support/http.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
-import type { Dashboard, ReviewDocument, ReviewFigures, YearFigure } from '../contract.ts';
+import type { Counties, Dashboard, ReviewDocument, ReviewFigures, YearFigure } from '../contract.ts';
 import { linksOf, monthPeriods } from '../server/year-figures.ts';
 
 const YEAR = 2025;
@@ -150,18 +151,106 @@ for (const d of await dialects()) {
       assert.ok(nonzero > 20, `months with records: ${nonzero}`);
     });
 
-    test('the CPPCCs side by side: the city and its counties; a county\'s cells stay empty where its records cannot be listed to the city', async () => {
+    test('the CPPCCs side by side: the city and each county in columns, every cell opening that county\'s list of as many records', async () => {
       const r = await leader.get(`/api/dashboard/counties?year=${YEAR}`);
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      assert.equal(r.body.rows.length, 13);
-      const city = r.body.rows[0];
+      const c = r.body as Counties;
+      assert.equal(c.rows.length, 13);
+      assert.equal(c.organisations[0].name, '长治市政协');
+      const city = c.rows[0];
       assert.equal(city.values['proposals.received'].value, 546);
-      for (const row of r.body.rows.slice(1)) assert.deepEqual(row.values, {}, `${row.organisation.name}: nothing the city could not follow`);
+      assert.match(city.values['proposals.received'].page ?? '', /^\/proposals\?/, 'the city\'s own cells open its list page');
+      // the figures in the catalogue's declared order, each with its module
+      const declared = s.zx.ctx.figures.modules.flatMap((m) => m.figures.map((f) => f.key));
+      const order = c.figures.map((f) => declared.indexOf(f.key));
+      assert.deepEqual(order, [...order].sort((a, b) => a - b));
+      assert.ok(c.figures.every((f) => f.moduleLabel), 'each figure names its module');
+      const counties = c.rows.slice(1);
+      const filled = counties.filter((row) => Object.keys(row.values).length > 0);
+      assert.ok(filled.length >= 10, `counties with figures: ${filled.map((x) => x.organisation.name).join()}`);
+      // a county's figure is the county's, not the city's: 潞州区's own proposal staff count the same
+      const luzhou = c.rows.find((x) => x.organisation.name.includes('潞州区'))!;
+      const own = (await countystaff.get(`/api/figures?year=${YEAR}&modules=proposals`)).body.groups[0]?.figures ?? [];
+      for (const f of own as Array<{ key: string; value: number }>) assert.equal(luzhou.values[f.key]?.value, f.value, `潞州区 ${f.key}`);
+      // every cell opens that county's list with as many records as it counts: all of three counties' cells, a few of
+      // every other county's (each cell is a list read through the server)
+      let cells = 0;
+      const whole = new Set(counties.filter((row) => /潞州区|上党区|沁源县/.test(row.organisation.name)).map((row) => row.organisation.id));
+      assert.equal(whole.size, 3);
+      for (const row of counties) {
+        // the county's dashboard for the city: the same figures, the same links
+        const dash = (await leader.get(`/api/dashboard?year=${YEAR}&org=${row.organisation.id}`)).body as Dashboard;
+        const tiles = new Map(dash.modules.flatMap((m) => m.figures).map((f) => [f.key, f]));
+        for (const [key, v] of Object.entries(row.values).filter((_, i) => whole.has(row.organisation.id) || i % 8 === 0)) {
+          assert.equal(v.page, null, `${row.organisation.name} ${key}: no list page shows another CPPCC`);
+          assert.match(v.link ?? '', /^\/api\/dashboard\/records\?/);
+          const tile = tiles.get(key);
+          assert.equal(tile?.value, v.value, `${row.organisation.name} ${key}: the dashboard agrees`);
+          assert.equal(tile?.link, v.link);
+          await followLink(leader, { key: `${row.organisation.name} ${key}`, value: v.value, link: v.link, list: tile?.list });
+          cells++;
+        }
+      }
+      assert.ok(cells > 100, `cells followed: ${cells}`);
+    });
+
+    test('a county\'s list opens only behind its figures, only for a CPPCC the reader may see; a county leader sees only theirs', async () => {
+      const c = (await leader.get(`/api/dashboard/counties?year=${YEAR}`)).body as Counties;
+      const luzhou = c.rows.find((x) => x.organisation.name.includes('潞州区'))!;
+      const [key, cell] = Object.entries(luzhou.values).find(([, v]) => v.value > 0)!;
+      const link = new URLSearchParams(cell.link!.split('?')[1]).get('link')!;
+      // a list no figure names, or a figure's list with other conditions
+      for (const other of ['/api/admin/users', `${link}&extra=1`]) {
+        const r = await leader.get(`/api/dashboard/records?${new URLSearchParams({ org: luzhou.organisation.id, link: other })}`);
+        assert.equal(r.status, 404, `${other}: ${JSON.stringify(r.body)}`);
+      }
+      const bad = await leader.get(`/api/dashboard/records?${new URLSearchParams({ org: luzhou.organisation.id, link: 'users' })}`);
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'link');
+      // the county's own leader: their CPPCC only, the same figures, opening their own lists
+      const countylead = await s.login('countylead');
+      const mine = (await countylead.get(`/api/dashboard/counties?year=${YEAR}`)).body as Counties;
+      assert.deepEqual(mine.rows.map((x) => x.organisation.id), [luzhou.organisation.id]);
+      assert.equal(mine.rows[0].values[key].value, cell.value);
+      assert.ok(mine.rows[0].values[key].link && !mine.rows[0].values[key].link!.startsWith('/api/dashboard/records'), 'their own list, directly');
+      const cityId = c.organisations[0].id;
+      assert.equal((await countylead.get(`/api/dashboard/counties?year=${YEAR}`)).body.organisations.length, 1);
+      assert.equal((await countylead.get(`/api/dashboard?year=${YEAR}&org=${cityId}`)).status, 404, 'a county does not see the city');
+      const up = await countylead.get(`/api/dashboard/records?${new URLSearchParams({ org: cityId, link })}`);
+      assert.equal(up.status, 404);
+      // a client cannot read as another CPPCC by sending the server's own header
+      const forged = await countylead.request('GET', link, undefined, { 'x-zx-county-view': 'guess' });
+      const direct = await countylead.get(link);
+      assert.equal(forged.body.total, direct.body.total);
+      // the dashboard of a county for the city: the county's figures, each opening the county's list
+      const dash = (await leader.get(`/api/dashboard?year=${YEAR}&org=${luzhou.organisation.id}`)).body as Dashboard;
+      const tile = dash.modules.flatMap((m) => m.figures).find((f) => f.key === key)!;
+      assert.equal(tile.value, cell.value);
+      await followLink(leader, tile);
+    });
+
+    test('the CPPCCs side by side as an Excel workbook: a column per CPPCC, a row per figure', async () => {
+      const r = await s.app.inject({ method: 'GET', url: `/api/dashboard/counties.xlsx?year=${YEAR}`, headers: { cookie: leader.cookie } });
+      assert.equal(r.statusCode, 200);
+      assert.match(String(r.headers['content-type']), /spreadsheetml/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as any);
+      const ws = wb.worksheets[0];
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      assert.deepEqual(header.slice(0, 4), ['模块', '统计数字', '单位', '长治市政协']);
+      assert.equal(header.length, 3 + 13);
+      const c = (await leader.get(`/api/dashboard/counties?year=${YEAR}`)).body as Counties;
+      const rowOf = (label: string) => ws.getRows(2, ws.rowCount - 1)!.find((x) => x.getCell(2).value === label)!;
+      const received = c.figures.find((f) => f.key === 'proposals.received')!;
+      assert.equal(rowOf(received.label).getCell(4).value, 546);
+      const luzhouCol = header.findIndex((h) => String(h).includes('潞州区')) + 1;
+      const luzhou = c.rows.find((x) => x.organisation.name.includes('潞州区'))!;
+      assert.equal(rowOf(received.label).getCell(luzhouCol).value ?? null, luzhou.values['proposals.received']?.value ?? null);
     });
 
     test('the routes are in the OpenAPI document with Chinese summaries', async () => {
       const doc = (await s.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-      for (const [path, method] of [['/api/dashboard', 'get'], ['/api/dashboard/trends', 'get'], ['/api/dashboard/counties', 'get'], ['/api/review', 'get'],
+      for (const [path, method] of [['/api/dashboard', 'get'], ['/api/dashboard/trends', 'get'], ['/api/dashboard/counties', 'get'], ['/api/dashboard/counties.xlsx', 'get'], ['/api/dashboard/records', 'get'], ['/api/review', 'get'],
         ['/api/review/document', 'get'], ['/api/review/document', 'put'], ['/api/review/document.docx', 'get'], ['/api/review/documents/{id}/transitions', 'post']]) {
         assert.match(doc.paths[path]?.[method]?.summary ?? '', /[\u4e00-\u9fff]/, `${method} ${path}`);
       }

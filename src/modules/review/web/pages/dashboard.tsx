@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
-import { FullscreenExitOutlined, FullscreenOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FullscreenExitOutlined, FullscreenOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Counties, Dashboard, Trends, YearFigure } from '../../contract.ts';
 import { EChart, type ChartOption } from '../../../../kernel/web/chart.tsx';
@@ -68,10 +68,6 @@ export default function DashboardPage() {
 
   if (!d) return <PageCard loading={loading}><Skeleton active /></PageCard>;
   const years = Array.from({ length: 6 }, (_, i) => d.year + 1 - i);
-  const countyKeys = (cs?.figures ?? []).slice(0, mobile ? 2 : 5);
-  // a CPPCC whose figures no module can list to this reader shows no row of dashes
-  const countyRows = (cs?.rows ?? []).filter((r) => Object.keys(r.values).length > 0);
-  const silent = (cs?.rows.length ?? 0) - countyRows.length;
   const span = screen ? 4 : mobile ? 12 : 6;
 
   const body = (
@@ -118,25 +114,50 @@ export default function DashboardPage() {
         </Card>
       )}
 
-      {cs && cs.rows.length > 1 && (
-        <Card size="small" title={t('各县（市、区）')}>
-          <Table size="small" pagination={false} rowKey={(r) => r.organisation.id} dataSource={countyRows} scroll={{ x: true }}
-            columns={[
-              { title: t('政协组织'), dataIndex: ['organisation', 'name'], fixed: 'left' as const },
-              ...countyKeys.map((k) => ({
-                title: t(k.label), key: k.key, align: 'right' as const,
-                render: (_: unknown, r: Counties['rows'][number]) => {
-                  const v = r.values[k.key];
-                  return v ? <FigureLink f={{ label: `${r.organisation.name} ${k.label}`, link: v.link, page: v.page }}>{v.value}</FigureLink> : '—';
-                },
-              })),
-            ]} />
-          {silent > 0 && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }} data-testid="counties-silent">{t('另有 {n} 个政协组织暂无可追溯到明细的数字：下级政协的数字须各模块能向本级列出其明细后显示。', { n: silent })}</Typography.Paragraph>}
-        </Card>
-      )}
+      {cs && <CountiesCard cs={cs} mobile={mobile} />}
     </Space>
   );
   return screen ? <div className="dash-screen" data-testid="large-screen">{body}</div> : body;
+}
+
+/**
+ * 各县（市、区）并列: the year's figures of the reader's CPPCC and of each county they may see, a column per CPPCC (a
+ * county's leader sees their own column only), a row per figure of the chosen module; each cell opens that CPPCC's
+ * records; the whole comparison as an Excel workbook.
+ */
+function CountiesCard({ cs, mobile }: { cs: Counties; mobile: boolean }) {
+  const { t } = useI18n();
+  const modules = useMemo(() => [...new Map(cs.figures.map((f) => [f.module, f.moduleLabel])).entries()], [cs]);
+  const [picked, setPicked] = useState<string>();
+  const module = picked && modules.some(([m]) => m === picked) ? picked : modules[0]?.[0];
+  const figures = cs.figures.filter((f) => f.module === module);
+  const values = new Map(cs.rows.map((r) => [r.organisation.id, r.values]));
+  const title = cs.organisations.length > 1 ? t('各县（市、区）并列') : t('本级统计数字');
+  return (
+    <Card size="small" title={title} data-testid="counties" extra={(
+      <Space className="no-print" wrap>
+        {modules.length > 0 && (
+          <Select aria-label={t('模块')} size="small" style={{ width: mobile ? 130 : 180 }} value={module} onChange={setPicked}
+            options={modules.map(([m, label]) => ({ value: m, label: t(label) }))} />
+        )}
+        <Button size="small" icon={<DownloadOutlined />} href={`/api/dashboard/counties.xlsx?year=${cs.year}`} download data-testid="counties-xlsx" aria-label={t('导出 Excel')}>{mobile ? null : t('导出 Excel')}</Button>
+      </Space>
+    )}>
+      {figures.length === 0 ? <Empty description={t('暂无统计数字。')} /> : (
+        <Table size="small" pagination={false} rowKey="key" dataSource={figures} scroll={{ x: true }}
+          columns={[
+            { title: t('统计数字'), key: 'label', fixed: 'left' as const, width: mobile ? 120 : 200, render: (_: unknown, f: Counties['figures'][number]) => `${t(f.label)}（${f.unit}）` },
+            ...cs.organisations.map((o) => ({
+              title: o.name, key: o.id, align: 'right' as const,
+              render: (_: unknown, f: Counties['figures'][number]) => {
+                const v = values.get(o.id)?.[f.key];
+                return v ? <FigureLink f={{ label: `${o.name} ${f.label}`, link: v.link, page: v.page }} testId={`cell-${o.id}-${f.key}`}>{v.value.toLocaleString('zh-CN')}</FigureLink> : '—';
+              },
+            })),
+          ]} />
+      )}
+    </Card>
+  );
 }
 
 interface HotTopics { topics: Array<{ keywords: string[]; count: number }>; items: number; days: number }
