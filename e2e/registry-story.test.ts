@@ -22,7 +22,7 @@ describe('委员管理 story (chromium)', { skip, timeout: 300_000 }, () => {
   let memberId: string, memberName: string;
   before(async () => {
     stage = await startStage();
-    const u = await stage.started.zx.ctx.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'm0007').executeTakeFirstOrThrow();
+    const u = await stage.started.zx.ctx.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'member').executeTakeFirstOrThrow();
     memberId = String(u.id);
     memberName = String(u.display_name);
   });
@@ -111,7 +111,7 @@ describe('委员管理 story (chromium)', { skip, timeout: 300_000 }, () => {
     assert.match(await page.getByTestId('member-phone').innerText(), /^\d{3}\*{4}\d{4}$/);
     await page.close();
 
-    const mobile = await as('m0007', phone);
+    const mobile = await as('member', phone);
     await mobile.goto(stage.baseUrl + '/members/me');
     await mobile.getByTestId('my-registry').click();
     await mobile.waitForURL(/\/members\/me\/registry$/);
