@@ -35,6 +35,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/similar': [],
     '/members/me': ['/api/members/me/record'],
     '/members': ['/api/members', '/api/members/filters'],
+    '/members/registry': ['/api/members/registry?page=1&pageSize=20', '/api/members/registry/terms', '/api/members/search/groups', '/api/members/registry/stats'],
     '/admin/organizations': ['/api/admin/organizations'],
     '/admin/users': ['/api/admin/users', '/api/admin/role-options'],
     '/admin/grants': ['/api/admin/users', '/api/admin/role-options'],

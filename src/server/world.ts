@@ -8,6 +8,7 @@ import type { ModuleContext } from '../kernel/server/module.ts';
 import { appendAudit } from '../kernel/server/audit.ts';
 import { newId } from '../kernel/universal/ids.ts';
 import { sealTotpSecret } from '../modules/identity/index.ts';
+import { termNumberOf } from '../modules/organizations/index.ts';
 
 export interface WorldOrg {
   parent: string | null;
@@ -44,6 +45,8 @@ export interface WorldMember {
   phone?: string | null;
   /** special committees (专委会) and the member's role in each (主任, 副主任, 委员) */
   committees?: Array<{ committeeId: string; role: string }>;
+  /** 任职日期 in the term (委员管理); the term's first January by default */
+  joinedOn?: string;
 }
 
 async function insertBatched(trx: Transaction<any> | Kysely<any>, table: string, rows: Record<string, unknown>[], size = 200) {
@@ -58,6 +61,7 @@ export class WorldRows {
   readonly userRoles: Record<string, unknown>[] = [];
   readonly profiles: Record<string, unknown>[] = [];
   readonly memberships: Record<string, unknown>[] = [];
+  readonly memberTerms: Record<string, unknown>[] = [];
 
   /** `passwordHash`: every user's password (hashed once: argon2 is slow on purpose) */
   constructor(private readonly now: string, private readonly passwordHash: string) {}
@@ -95,6 +99,11 @@ export class WorldRows {
       user_id: m.userId, tenant_id: m.tenantId, sector_id: m.sectorId, party: m.party, term: m.term ?? '十四届', is_standing: m.isStanding ? 1 : 0,
       gender: m.gender ?? '男', phone: m.phone ?? null, workplace: null, created_at: this.now, updated_at: this.now,
     });
+    // 任职: the member serves in the term of their profile (委员管理)
+    this.memberTerms.push({
+      user_id: m.userId, term_no: termNumberOf(m.term ?? '十四届') ?? 14, tenant_id: m.tenantId, joined_on: m.joinedOn ?? '2022-01-01',
+      left_on: null, left_reason: null, is_standing: m.isStanding ? 1 : 0, posts: JSON.stringify([m.isStanding ? '常委' : '委员']),
+    });
     for (const c of m.committees ?? []) this.memberships.push({ user_id: m.userId, committee_id: c.committeeId, tenant_id: m.tenantId, role: c.role });
   }
 
@@ -107,6 +116,7 @@ export class WorldRows {
       await insertBatched(trx, 'user_roles', this.userRoles);
       await insertBatched(trx, 'member_profiles', this.profiles);
       await insertBatched(trx, 'committee_memberships', this.memberships);
+      await insertBatched(trx, 'member_terms', this.memberTerms);
       await appendAudit(trx, ctx.dialect, {
         tenantId: audit.tenantId, actorId: 'system', actorName: '系统', action: audit.action, entityType: 'organization', entityId: audit.tenantId,
         data: { organizations: this.orgs.length, users: this.users.length, members: this.profiles.length },

@@ -146,15 +146,15 @@ export async function loadMe(db: IdentityDb, userId: string, permissions: Readon
 export const requiresTotp = (roleCodes: readonly string[]) => roleCodes.some((c) => adminRoles.includes(c));
 
 /** A person as other modules refer to them: name, tenant and role codes. */
-export interface PersonRef { id: string; name: string; tenantId: string; roles: string[] }
+export interface PersonRef { id: string; name: string; username: string; tenantId: string; roles: string[] }
 
 /** Active users by id, for modules that show who proposed or handled something. */
 export async function findPeople(anyDb: AnyModuleDb, ids: readonly string[]): Promise<Map<string, PersonRef>> {
   const db = identityDb(anyDb);
   const out = new Map<string, PersonRef>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('users').select(['id', 'display_name', 'tenant_id', 'role_codes']).where('id', 'in', [...new Set(ids)]).where('active', '=', 1).execute();
-  for (const r of rows) out.set(r.id, { id: r.id, name: r.display_name, tenantId: r.tenant_id, roles: String(r.role_codes ?? '').split(',').filter(Boolean) });
+  const rows = await db.selectFrom('users').select(['id', 'display_name', 'username', 'tenant_id', 'role_codes']).where('id', 'in', [...new Set(ids)]).where('active', '=', 1).execute();
+  for (const r of rows) out.set(r.id, { id: r.id, name: r.display_name, username: r.username, tenantId: r.tenant_id, roles: String(r.role_codes ?? '').split(',').filter(Boolean) });
   return out;
 }
 

@@ -10,6 +10,7 @@ import { PERM_READ_ALL, PERM_READ_OWN } from '../domain/permissions.ts';
 import { directoryFilters, directoryPageOf, directoryRows, directoryWorkbook } from './directory.ts';
 import { memberRecordOf } from './record.ts';
 import { memberSearchGroups as groupsOf, searchMembers } from './search.ts';
+import { registryRoutes } from './registry-routes.ts';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -23,6 +24,8 @@ function mayPickMembers(actor: Actor): Actor {
 
 export function memberRoutes(app: App, ctx: ModuleContext) {
   const tags = ['members'];
+  // 委员管理 first: its static paths sit beside the record's /api/members/:userId/…
+  registryRoutes(app, ctx);
 
   app.get('/api/members/search', {
     schema: {

@@ -1,5 +1,6 @@
 /** Tables of the 组织机构 module: organisations (the tenancy tree), sectors, member profiles and committee memberships. */
 import type { MigrationDef } from '../../../kernel/server/migrate.ts';
+import { termNumberOf } from '../domain/registry.ts';
 
 export const organizationMigrations: MigrationDef[] = [
   {
@@ -74,6 +75,51 @@ export const organizationMigrations: MigrationDef[] = [
         const has = await db.selectFrom('settings').select('key').where('tenant_id', '=', r.tenant_id).where('key', '=', 'organizations.workYear').executeTakeFirst();
         if (!has) await db.insertInto('settings').values({ tenant_id: r.tenant_id, key: 'organizations.workYear', value: JSON.stringify(moved), version: 1, updated_at: r.updated_at }).execute();
       }
+    },
+  },
+  {
+    name: '0053_organizations_member_registry',
+    async up(db) {
+      // 委员管理: the profile's contact details, skills and fields and its version; a member's terms (届) with their
+      // joining, leaving, 常委 and posts; the staff's contact log (联络记录)
+      for (const [col, type] of [['email', 'text'], ['address', 'text'], ['skills', 'text'], ['fields', 'text']] as const) {
+        await db.schema.alterTable('member_profiles').addColumn(col, type).execute();
+      }
+      await db.schema.alterTable('member_profiles').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+
+      await db.schema.createTable('member_terms')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('term_no', 'integer', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('joined_on', 'text', (c) => c.notNull())
+        .addColumn('left_on', 'text')
+        .addColumn('left_reason', 'text')
+        .addColumn('is_standing', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('posts', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addPrimaryKeyConstraint('member_terms_pk', ['user_id', 'term_no'])
+        .execute();
+      await db.schema.createIndex('member_terms_tenant_term').on('member_terms').columns(['tenant_id', 'term_no']).execute();
+
+      await db.schema.createTable('member_contacts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('contact_on', 'text', (c) => c.notNull())
+        .addColumn('staff_id', 'text', (c) => c.notNull())
+        .addColumn('staff_name', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('member_contacts_member').on('member_contacts').columns(['user_id', 'contact_on']).execute();
+
+      // the members already recorded serve in the term of their profile since they were recorded
+      const profiles = await db.selectFrom('member_profiles').select(['user_id', 'tenant_id', 'term', 'is_standing', 'created_at']).execute();
+      const rows = profiles.map((p) => ({
+        user_id: p.user_id, term_no: termNumberOf(String(p.term)) ?? 14, tenant_id: p.tenant_id, joined_on: String(p.created_at).slice(0, 10),
+        left_on: null, left_reason: null, is_standing: Number(p.is_standing), posts: JSON.stringify([Number(p.is_standing) ? '常委' : '委员']),
+      }));
+      for (let i = 0; i < rows.length; i += 200) await db.insertInto('member_terms').values(rows.slice(i, i + 200)).execute();
     },
   },
 ];

@@ -156,6 +156,7 @@ export default function MemberRecordPage() {
     <PageCard title={title} loading={loading && !data}
       extra={(
         <Space wrap>
+          {data?.viewer.self && <Link to="/members/me/registry" data-testid="my-registry">{t('我的委员档案')}</Link>}
           {t('年度')}
           <InputNumber aria-label={t('年度')} data-testid="record-year" value={year} min={1990} max={(data?.currentYear ?? 2099) + 1} style={{ width: 90 }}
             onChange={(v) => { if (v && v >= 1990 && v <= 2100) setQuery({ year: v }); }} />
