@@ -65,6 +65,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/news/notices': ['/api/news/notices', '/api/news/options'],
     '/news/my-notices': ['/api/news/my-notices?page=1&pageSize=20'],
     '/office/trips': ['/api/office/trips', '/api/office/options'],
+    '/office/fleet': ['/api/office/options'],
     '/office/board': [`/api/office/board?date=${chinaToday()}&days=1`],
     '/office/receptions': ['/api/office/receptions', '/api/office/options'],
     '/office/checklists': ['/api/office/checklists', '/api/office/options'],
