@@ -66,7 +66,7 @@ export default function HomesPage() {
             <Form.Item name="lat" label={t('纬度')} style={{ width: '50%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
             <Form.Item name="lng" label={t('经度')} style={{ width: '50%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
           </Space.Compact>
-          <Form.Item name="memberIds" label={t('成员（第一位为召集人）')}><CosignerField /></Form.Item>
+          <Form.Item name="memberIds" label={t('成员（第一位为召集人）')}><CosignerField wording="members" /></Form.Item>
         </Form>
       </Modal>
       {editing && <EditHome id={editing} onClose={() => setEditing(null)} onDone={reload} />}
@@ -106,7 +106,7 @@ function EditHome({ id, onClose, onDone }: { id: string; onClose: () => void; on
             <Form.Item name="lat" label={t('纬度')} style={{ width: '50%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
             <Form.Item name="lng" label={t('经度')} style={{ width: '50%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
           </Space.Compact>
-          <Form.Item name="memberIds" label={t('成员')}><CosignerField known={h.memberList} /></Form.Item>
+          <Form.Item name="memberIds" label={t('成员')}><CosignerField known={h.memberList} wording="members" /></Form.Item>
           <Form.Item noStyle shouldUpdate>
             {({ getFieldValue }) => (
               <Form.Item name="convenerUserId" label={t('召集人')} extra={h.canChangeConvener ? t('召集人须为本家成员') : t('更换召集人请联系工作人员')}>

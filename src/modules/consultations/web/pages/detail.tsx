@@ -196,7 +196,7 @@ function Participants({ r, reload }: { r: ConsultationDetail; reload: Reload }) 
             <Form.Item name="committeeId" label={t('按专委会')}><Select allowClear style={{ width: 240 }} options={(o?.committees ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
             <Form.Item name="sectorId" label={t('按界别')}><Select allowClear style={{ width: 240 }} showSearch optionFilterProp="label" options={(o?.sectors ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
           </Space>
-          <Form.Item name="userIds" label={t('逐个选择委员')}><CosignerField /></Form.Item>
+          <Form.Item name="userIds" label={t('逐个选择委员')}><CosignerField wording="members" /></Form.Item>
           <Form.List name="others">
             {(fields, { add, remove }) => (
               <Space direction="vertical" style={{ width: '100%' }}>

@@ -17,8 +17,11 @@ const PAGE = 20;
 /** Someone already named (an edited draft's co-signers): id and name, and whether they have confirmed. */
 export interface KnownCosigner { userId: string; name: string; confirmedAt?: string | null }
 
-/** A form control: value is the invited co-signers' user ids. */
-export function CosignerField({ value, onChange, id, known = [] }: { value?: string[]; onChange?: (v: string[]) => void; id?: string; known?: KnownCosigner[] }) {
+/** What the picker calls the people it picks: co-signers by default, plain members where it picks a home's or a meeting's members. */
+export type PickerWording = 'cosigners' | 'members';
+
+/** A form control: value is the picked members' user ids (the invited co-signers, unless `wording` says members). */
+export function CosignerField({ value, onChange, id, known = [], wording = 'cosigners' }: { value?: string[]; onChange?: (v: string[]) => void; id?: string; known?: KnownCosigner[]; wording?: PickerWording }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const report = useReportError();
@@ -71,11 +74,11 @@ export function CosignerField({ value, onChange, id, known = [] }: { value?: str
 
   return (
     <div id={id}>
-      <div>{picked.length ? chips(true) : <Typography.Text type="secondary">{t('尚未选择联名委员')}</Typography.Text>}</div>
+      <div>{picked.length ? chips(true) : <Typography.Text type="secondary">{wording === 'members' ? t('尚未选择委员') : t('尚未选择联名委员')}</Typography.Text>}</div>
       <Button icon={<UserAddOutlined />} size="large" block={mobile} onClick={() => setOpen(true)} data-testid="cosigner-picker-open" style={{ marginTop: 4 }}>
-        {picked.length ? t('增减联名委员') : t('选择联名委员')}
+        {wording === 'members' ? (picked.length ? t('增减委员') : t('选择委员')) : (picked.length ? t('增减联名委员') : t('选择联名委员'))}
       </Button>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t('选择联名委员')} size={mobile ? '100%' : 560} data-testid="cosigner-drawer"
+      <Drawer open={open} onClose={() => setOpen(false)} title={wording === 'members' ? t('选择委员') : t('选择联名委员')} size={mobile ? '100%' : 560} data-testid="cosigner-drawer"
         footer={<Button type="primary" size="large" block onClick={() => setOpen(false)} data-testid="cosigner-picker-done">{t('完成（已选 {n} 位）', { n: picked.length })}</Button>}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <div>
