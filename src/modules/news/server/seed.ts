@@ -10,6 +10,7 @@ import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 import { findPeople } from '../../identity/index.ts';
 import { memberIdsOf, workYearFor } from '../../organizations/index.ts';
 import { newsDb } from './tables.ts';
@@ -115,14 +116,18 @@ export async function seedNews(ctx: ModuleContext, seed: SeedContext): Promise<v
   const addNotice = (title: string, day: string, audience: 'members' | 'public', readShare: number, demoUnread = false) => {
     const id = newId();
     const to = audience === 'public' ? [] : members;
+    // a notice of today is sent no later than now (at 01:00 China time its 09:00 is still to come)
+    const now = clock.iso();
+    const sentAt = at(day, '09:00') < now ? at(day, '09:00') : now;
+    const createdAt = at(day, '08:30') < sentAt ? at(day, '08:30') : sentAt;
     notices.push({
       id, tenant_id: seed.cityId, title, body: `<p>各位委员：</p><p>${esc(title.replace(/^关于|的通知$/g, ''))}，请按时参加（报送），并注意查看附件要求。</p><p>市政协办公室</p>`,
       audience, audience_ref: null, audience_label: audience === 'public' ? '社会公众' : '全体委员', owner_user_id: writer.userId, owner_name: nameOf(writer.userId),
-      state: 'sent', sent_on: day, sent_at: at(day, '09:00'), addressed: to.length, version: 2, created_at: at(day, '08:30'), updated_at: at(day, '09:00'),
+      state: 'sent', sent_on: day, sent_at: sentAt, addressed: to.length, version: 2, created_at: createdAt, updated_at: sentAt,
     });
     to.forEach((u, k) => {
       const read = !(demoUnread && u === seed.demoUsers.member?.userId) && rand() < readShare;
-      receipts.push({ notice_id: id, user_id: u, tenant_id: seed.cityId, user_name: memberNames.get(u)?.name ?? u, read_at: read ? at(addDays(day, k % 3), '10:00') : null, reminded_at: null, reminders: 0 });
+      receipts.push({ notice_id: id, user_id: u, tenant_id: seed.cityId, user_name: memberNames.get(u)?.name ?? u, read_at: read ? [at(addDays(day, k % 3), '10:00'), now].sort()[0] : null, reminded_at: null, reminders: 0 });
     });
   };
   noticeDays.forEach((d, i) => addNotice(NOTICE_TITLES[i % NOTICE_TITLES.length], d, 'members', 0.8 + (i % 3) * 0.05));
