@@ -22,8 +22,13 @@ describe('领导驾驶舱与工作回眸 user story (chromium)', { skip, timeout
   before(async () => { stage = await startStage(); fs.mkdirSync(shots, { recursive: true }); });
   after(async () => { await stage?.close(); });
 
+  // one person at a time: each page keeps its live event stream open, and a browser opens only six connections to a
+  // host, so pages left open would starve the next one
+  const open: Page[] = [];
   const as = async (username: string, viewport = desktop): Promise<Page> => {
+    for (const p of open.splice(0)) await p.close();
     const page = await stage.freshPage(viewport);
+    open.push(page);
     await signIn(stage, page, username);
     return page;
   };
@@ -143,9 +148,9 @@ describe('领导驾驶舱与工作回眸 user story (chromium)', { skip, timeout
     assert.match((await download).suggestedFilename(), /\.xlsx$/);
 
     const phonePage = await as('countylead', phone);
-    const mine = phonePage.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard/counties' && r.status() === 200);
     await phonePage.goto(`${stage.baseUrl}/dashboard?year=2025`);
-    const own = await (await mine).json();
+    // what the page reads, asked with the county leader's own session (the response may come from the browser's cache)
+    const own = await phonePage.evaluate(async () => (await fetch('/api/dashboard/counties?year=2025')).json());
     assert.deepEqual(own.organisations.map((o: any) => o.name), [luzhou.organisation.name], 'a county sees only itself');
     const ownCard = phonePage.getByTestId('counties');
     await ownCard.scrollIntoViewIfNeeded();
