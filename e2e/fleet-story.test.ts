@@ -77,7 +77,7 @@ describe('fleet story (chromium)', { skip, timeout: 300_000 }, () => {
     await page.getByRole('button', { name: /^恢\s*复$/ }).last().click();
     await page.getByRole('button', { name: /重新加载/ }).waitFor();
     await page.getByRole('button', { name: /重新加载/ }).click();
-    await row(page).getByText('8').waitFor();
+    await row(page).getByText(/·\s*8\s*座/).waitFor();
     await row(page).getByTestId('toggle-vehicle').click();
     await page.getByRole('button', { name: /^恢\s*复$/ }).last().click();
     await row(page).getByText('在用').waitFor();
