@@ -8,6 +8,7 @@
  */
 import { insertBatches } from '../../../kernel/server/db/bulk.ts';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
+import { clock } from '../../../kernel/universal/clock.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 import { addDays } from '../../../kernel/universal/working-days.ts';
@@ -145,8 +146,8 @@ export async function seedDocuments(ctx: ModuleContext, seed: SeedContext): Prom
     }
   }
 
-  // today's documents on the chain, for the demo accounts
-  const now = at(today, '08:30');
+  // today's documents on the chain, for the demo accounts: drafted at 08:30, or now if the demo starts before that
+  const now = at(today, '08:30') < clock.iso() ? at(today, '08:30') : clock.iso();
   const live = (type: DocumentType, title: string, state: string, drafter: { userId: string; orgId: string }) => {
     const body = generateBody(type, TOPICS[items.length % TOPICS.length], title, 900, rand);
     const id = newId();
