@@ -58,19 +58,29 @@ export default function HomesPage() {
       )}
       <Modal open={adding} title={t('登记委员之家')} onCancel={() => setAdding(false)} onOk={() => form.submit()} width={mobile ? undefined : 640} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={add}>
-          <Form.Item name="name" label={t('名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="county" label={t('县区')} rules={[{ required: true }]}><Input maxLength={50} /></Form.Item>
-          <Form.Item name="town" label={t('乡镇（街道）')}><Input maxLength={50} /></Form.Item>
-          <Form.Item name="place" label={t('地址')}><Input maxLength={200} /></Form.Item>
-          <Space.Compact block>
-            <Form.Item name="lat" label={t('纬度')} style={{ width: '50%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
-            <Form.Item name="lng" label={t('经度')} style={{ width: '50%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
-          </Space.Compact>
+          <HomePlaceFields />
           <Form.Item name="memberIds" label={t('成员（第一位为召集人）')}><CosignerField wording="members" /></Form.Item>
         </Form>
       </Modal>
       {editing && <EditHome id={editing} onClose={() => setEditing(null)} onDone={reload} />}
     </PageCard>
+  );
+}
+
+/** A 委员之家's name and place, the same when it is registered and when it is corrected. */
+function HomePlaceFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="name" label={t('名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="county" label={t('县区')} rules={[{ required: true }]}><Input maxLength={50} /></Form.Item>
+      <Form.Item name="town" label={t('乡镇（街道）')}><Input maxLength={50} /></Form.Item>
+      <Form.Item name="place" label={t('地址')}><Input maxLength={200} /></Form.Item>
+      <Space.Compact block>
+        <Form.Item name="lat" label={t('纬度')} style={{ width: '50%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="lng" label={t('经度')} style={{ width: '50%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
+      </Space.Compact>
+    </>
   );
 }
 
@@ -98,14 +108,7 @@ function EditHome({ id, onClose, onDone }: { id: string; onClose: () => void; on
     <Modal open title={t('修改委员之家')} onCancel={onClose} onOk={() => form.submit()} okText={t('保存')} width={mobile ? undefined : 640} destroyOnHidden loading={!h}>
       {h && (
         <Form form={form} layout="vertical" onFinish={save} initialValues={{ ...h, town: h.town ?? '', place: h.place ?? '', lat: h.lat ?? undefined, lng: h.lng ?? undefined, memberIds: h.memberList.map((m) => m.userId) }}>
-          <Form.Item name="name" label={t('名称')} rules={[{ required: true, min: 2 }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="county" label={t('县区')} rules={[{ required: true }]}><Input maxLength={50} /></Form.Item>
-          <Form.Item name="town" label={t('乡镇（街道）')}><Input maxLength={50} /></Form.Item>
-          <Form.Item name="place" label={t('地址')}><Input maxLength={200} /></Form.Item>
-          <Space.Compact block>
-            <Form.Item name="lat" label={t('纬度')} style={{ width: '50%' }}><InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} /></Form.Item>
-            <Form.Item name="lng" label={t('经度')} style={{ width: '50%' }}><InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} /></Form.Item>
-          </Space.Compact>
+          <HomePlaceFields />
           <Form.Item name="memberIds" label={t('成员')}><CosignerField known={h.memberList} wording="members" /></Form.Item>
           <Form.Item noStyle shouldUpdate>
             {({ getFieldValue }) => (
