@@ -28,7 +28,7 @@ import { labelledPairs, PairScorer, auc, longestSharedRun } from './text-same.ts
 import { sameMatterCases, placeNamesAlsoAllowed } from './same-matter-pairs.ts';
 import { FORMAL_TEXTS, CATEGORY_UNITS } from './formal-texts.ts';
 import { addressedUnits, rankAddressed } from '../src/modules/text/domain/addressee.ts';
-import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts, PlaceIndex, sameMatter, wordingOf, commonInVocab, matterTopics } from '../src/modules/text/domain/matter.ts';
+import { DEFAULT_MATTER_MODEL, MATTER_FEATURES, matterProbability, trainMatterModel, matterFacts, PlaceIndex, sameMatter, wordingOf, commonInVocab, matterTopics, titleAnchors } from '../src/modules/text/domain/matter.ts';
 
 const dir = messagesDir();
 if (!dir) {
@@ -720,7 +720,8 @@ if (want('hot')) {
   const read = votes.map((v) => { const t = `${v.title}。${v.title}。${v.detail}`; const tagged = seg.tag(t); const terms = seg.contentTerms(tagged.map((w) => w.word)); return { terms, facts: matterFacts(t, terms, tagged) }; });
   const mvocab = new Vocabulary();
   for (const r of read) mvocab.observe(r.terms);
-  const matters = matterTopics(read.map((r, i) => ({ vec: termVector(mvocab, r.terms, 24), facts: r.facts, time: votes[i].time, supporters: (votes[i].likes ?? 0) })), mvocab, { top: 12 });
+  const anchors = titleAnchors(votes.map((v) => v.title), (t) => seg.cutByDictionary(t));
+  const matters = matterTopics(read.map((r, i) => ({ vec: termVector(mvocab, r.terms, 24), facts: r.facts, time: votes[i].time, supporters: (votes[i].likes ?? 0) })), mvocab, { top: 12, anchors });
   if (process.env.HOT_DEBUG) for (const t of matters) note(JSON.stringify({ place: t.place, problem: t.problem, count: t.count, heat: t.heat, refs: [...refTopics.entries()].map(([id, ids]) => `${id}:${t.members.filter((m) => ids.has(votes[m].msg_id)).length}`).join(' ') }));
   const matterS = (performance.now() - tm) / 1000;
   const scored = [...refTopics.entries()].map(([id, ids]) => {
@@ -736,7 +737,7 @@ if (want('hot')) {
     top5: matters.slice(0, 5).map((t) => ({ place: t.place, problem: t.problem, count: t.count, supporters: t.supporters, heat: t.heat, growth: t.growth })), keyword_clusters_in_top10_before: `${matched}/${comparison.length}` });
   emit({ name: 'hot.member_precision', value: r4(scored.reduce((s, c) => s + c.precision, 0) / scored.length), target: 'reported', note: 'per reference topic, its best topic of the top 5: reference items in it over its items; averaged (0 when none)' });
   emit({ name: 'hot.member_recall', value: r4(scored.reduce((s, c) => s + c.recall, 0) / scored.length), target: 'reported', note: 'per reference topic: its items in its best topic of the top 5 over its items; averaged' });
-  emit({ name: 'hot.matter_seconds', value: r4(matterS), target: '<= 5', items: votes.length, includes: 'segmenting and tagging, matters, vectors, grouping, heat' });
+  emit({ name: 'hot.matter_seconds', value: r4(matterS), target: '<= 5', items: votes.length, includes: 'segmenting and tagging, matters, names in titles, vectors, grouping, heat' });
   emit({
     name: 'hot.seconds', value: r4(seconds), target: '<= 5', items: votes.length,
     reference_topics_found_in_top10: `${matched}/${comparison.length}`, comparison,

@@ -132,17 +132,23 @@ export interface MatterOptions {
   knownPlaces?: readonly string[];
 }
 
-/**
- * The matter facts of a text. `words`: its segmentation with tags when at hand (jieba's ns/nt words count as places);
- * `terms`: its content terms (for the objects).
- */
-export function matterFacts(text: string, terms: readonly string[], tagged: readonly TaggedWord[] = [], opts: MatterOptions = {}): MatterFacts {
+/** The districts and counties a text names (A3区, 潞州区; not the whole city, not 小区 or 城区). */
+export function districtsOf(text: string): Set<string> {
   const districts = new Set<string>();
   for (const m of text.matchAll(DISTRICT_RE)) {
     const d = (m[1] ?? m[2])?.replace(/^[于在和与及对向从到把被关将为由]+/u, '');
     if (!d || [...d].length < 2 || NOT_DISTRICT.test(d) || /^[A-Z][0-9]{0,2}市$/.test(d) && d === 'A市') continue;
     districts.add(d);
   }
+  return districts;
+}
+
+/**
+ * The matter facts of a text. `words`: its segmentation with tags when at hand (jieba's ns/nt words count as places);
+ * `terms`: its content terms (for the objects).
+ */
+export function matterFacts(text: string, terms: readonly string[], tagged: readonly TaggedWord[] = [], opts: MatterOptions = {}): MatterFacts {
+  const districts = districtsOf(text);
   const places = new Set<string>();
   for (const m of text.matchAll(PLACE_RE)) {
     // a bus line (70路, W218路) is the number alone
@@ -405,6 +411,69 @@ export class PlaceIndex {
 /** One item for the hot topics: its term vector, matter, time ('YYYY-MM-DD…') and supporters (likes, co-signers). */
 export interface MatterTopicInput { vec: TermVec; facts: MatterFacts; time: string; supporters?: number }
 
+const DISTRICT_CODE = /[A-Z][0-9]{0,2}(?:区|县|市)/u;
+const DISTRICT_CODES = new RegExp(DISTRICT_CODE.source, 'gu');
+
+/** Whether words cut by the dictionaries alone hold two single characters in a row: a name the dictionaries do not know. */
+function unknownRun(words: readonly string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) if ([...words[i]].length === 1 && [...words[i + 1]].length === 1 && /\p{Script=Han}/u.test(words[i] + words[i + 1])) return true;
+  return false;
+}
+
+/** Characters of questions and exclamations (吗, 呢…), never inside a name. */
+const PARTICLES = /[吗呢吧啊么呀哪啥谁怎]/u;
+
+/**
+ * The names titles share that are not words of the language nor districts: a compound (五矿万境), a case (58车贷), a
+ * company — what people name when they raise one matter. A name is a run of a title's whole words (`cut`: by the
+ * dictionaries alone), 3 to 6 characters, holding a part the dictionaries do not know (two single characters in a row,
+ * as 万境 of 五矿万境 or 车贷 of 58车贷), with no character
+ * that cannot be in a name (的, 请, 吗…) and no district code; it is found in at least `minItems` titles, at most
+ * `maxShare` of them (or 20), and those titles name no more than two districts (what people write everywhere is not a name).
+ */
+export function titleAnchors(titles: readonly string[], cut: (text: string) => readonly string[], opts: { minItems?: number; maxShare?: number } = {}): string[][] {
+  const minItems = opts.minItems ?? 3;
+  // runs of whole words (a name starts and ends where words do), within the parts between codes and punctuation
+  const grams = titles.map((t) => {
+    const set = new Set<string>();
+    const districts = [...districtsOf(t)];
+    let rest = t.replace(DISTRICT_CODES, '|');
+    for (const d of districts) rest = rest.split(d).join('|');
+    for (const part of rest.split(/[^\p{Script=Han}A-Za-z0-9]+/u)) {
+      const words = part ? cut(part).map((w) => [...w].length) : [];
+      const cs = [...part];
+      const starts = [0];
+      for (const len of words) starts.push(starts[starts.length - 1] + len);
+      for (let a = 0; a < starts.length; a++) for (let b = a + 1; b < starts.length; b++) {
+        const len = starts[b] - starts[a];
+        if (len > 6) break;
+        if (len >= 3) set.add(cs.slice(starts[a], starts[b]).join(''));
+      }
+    }
+    return { set, districts };
+  });
+  const spread = new Map<string, Set<string>>();
+  for (const { set, districts } of grams) for (const g of set) { const sp = spread.get(g) ?? new Set(); for (const d of districts) sp.add(d); spread.set(g, sp); }
+  const df = new Map<string, number>();
+  for (const { set } of grams) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
+  const max = Math.max(minItems, 20, Math.floor(titles.length * (opts.maxShare ?? 0.01)));
+  const verdict = new Map<string, boolean>();
+  const isName = (g: string): boolean => {
+    let ok = verdict.get(g);
+    if (ok !== undefined) return ok;
+    const n = df.get(g) ?? 0;
+    const cs = [...g];
+    ok = n >= minItems && n <= max && (spread.get(g)?.size ?? 0) <= 2 && !cs.some((c) => NOT_IN_NAME.test(c) || PARTICLES.test(c))
+      && !/^[0-9A-Za-z]+$/.test(g) && unknownRun(cut(g));
+    verdict.set(g, ok);
+    return ok;
+  };
+  return grams.map(({ set }) => [...set].filter(isName));
+}
+
+/** Two items may be one matter by place only if they name no districts that differ. */
+const districtsAgree = (a: MatterFacts, b: MatterFacts) => !a.districts.length || !b.districts.length || a.districts.some((d) => b.districts.includes(d));
+
 /** A hot topic (热点): a matter many raise — its place and problem, items, supporters, heat and monthly trend. */
 export interface MatterTopic {
   place: string | null;
@@ -423,7 +492,7 @@ export interface MatterTopic {
  * wording is close (cosine over distinctive words); the groups are ranked by heat — the items, their supporters
  * (log-scaled) and how fast they come.
  */
-export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabulary, opts: { top?: number; minCount?: number } = {}): MatterTopic[] {
+export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabulary, opts: { top?: number; minCount?: number; anchors?: ReadonlyArray<readonly string[]> } = {}): MatterTopic[] {
   const n = items.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; };
@@ -438,13 +507,32 @@ export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabula
   });
   const places = new PlaceIndex();
   items.forEach((it, i) => places.add(i, it.facts.placeKeys));
+  // items that share a name (a compound, a case), in the same district, finding the same thing wrong or worded alike
+  // (a name the place reading gives whole, a town or a lake, joins by place: by the rule for places)
+  const byAnchor = new Map<string, number[]>();
+  (opts.anchors ?? []).forEach((as, i) => {
+    const known = [...items[i].facts.places, ...items[i].facts.districts];
+    for (const g of as) {
+      if (known.some((p) => g.includes(p))) continue;
+      const l = byAnchor.get(g); if (l) l.push(i); else byAnchor.set(g, [i]);
+    }
+  });
+  for (const members of byAnchor.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x], j = members[y];
+        const a = items[i].facts, b = items[j].facts;
+        if (districtsAgree(a, b) && (!a.problems.length || !b.problems.length || a.problems.some((p) => b.problems.includes(p)) || cosine(vecs[i], vecs[j]) >= 0.2)) union(i, j);
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
     const a = items[i].facts;
     for (const j of places.candidates(a.placeKeys, 50, (d) => d <= i)) {
       const b = items[j].facts;
       const shareProblem = a.problems.some((p) => b.problems.includes(p));
       const c = cosine(vecs[i], vecs[j]);
-      if (placeScore(a, b) >= 0.5 && ((shareProblem && c >= 0.1) || c >= 0.3)) union(i, j);
+      if (placeScore(a, b) >= 0.5 && ((shareProblem && c >= 0.15) || c >= 0.45)) union(i, j);
     }
     const seen = new Set<number>();
     for (const t of vecs[i].ids) for (const j of postings.get(t) ?? []) {
@@ -452,12 +540,20 @@ export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabula
       seen.add(j);
       const c = cosine(vecs[i], vecs[j]);
       const b = items[j].facts;
+      if (!districtsAgree(a, b)) continue;
       if (c >= 0.5 || (c >= 0.35 && a.problems.some((p) => b.problems.includes(p)) && !(a.placeKeys.length && b.placeKeys.length && placeScore(a, b) < 0.5))) union(i, j);
     }
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) { const r = find(i); const g = groups.get(r); if (g) g.push(i); else groups.set(r, [i]); }
   const day = (t: string) => Date.parse(t.slice(0, 10)) / 86400_000;
+  // the name most of a topic's titles give (the longest of those found as often), its place when it has one
+  const named = (members: readonly number[]): string | null => {
+    const counts = new Map<string, number>();
+    for (const m of members) for (const g of opts.anchors?.[m] ?? []) counts.set(g, (counts.get(g) ?? 0) + 1);
+    const best = [...counts.entries()].sort((x, y) => y[1] - x[1] || [...y[0]].length - [...x[0]].length || x[0].localeCompare(y[0]))[0];
+    return best && best[1] * 2 >= members.length ? best[0] : null;
+  };
   const out: MatterTopic[] = [];
   for (const members of groups.values()) {
     if (members.length < (opts.minCount ?? 3)) continue;
@@ -474,9 +570,9 @@ export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabula
     for (const m of members) months.set(items[m].time.slice(0, 7), (months.get(items[m].time.slice(0, 7)) ?? 0) + 1);
     const growth = (recent + 1) / (before + 1);
     out.push({
-      place: most(members.flatMap((m) => [...items[m].facts.places.slice(0, 2), ...items[m].facts.districts.slice(0, 1)])), problem: most(members.flatMap((m) => items[m].facts.problems)),
+      place: named(members) ?? most(members.flatMap((m) => [...items[m].facts.places.slice(0, 2), ...items[m].facts.districts.slice(0, 1)])), problem: most(members.flatMap((m) => items[m].facts.problems)),
       members, count: members.length, supporters, growth: Math.round(growth * 100) / 100,
-      heat: Math.round((members.length + members.reduce((s, m) => s + Math.log1p(items[m].supporters ?? 0), 0)) * (1 + 0.1 * Math.log2(Math.max(0.25, Math.min(4, growth)))) * 10) / 10,
+      heat: Math.round((members.length + Math.sqrt(supporters)) * (1 + 0.1 * Math.log2(Math.max(0.25, Math.min(4, growth)))) * 10) / 10,
       trend: [...months.entries()].sort().map(([month, count]) => ({ month, count })),
     });
   }
