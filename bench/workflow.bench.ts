@@ -1,4 +1,9 @@
-/** Workflow transitions per second: WorkflowRunner.fire (version check, history, work item, audit) on a two-state bench table. */
+/**
+ * Workflow transitions per second: WorkflowRunner.fire (version check, history, work item, outbox event, audit) on a
+ * two-state bench table. On PostgreSQL it also reports the statements sent per transition (round trips, with the
+ * transaction's begin and commit and the batched marks of delivered events).
+ */
+import pg from 'pg';
 import { openDatabase } from '../src/kernel/server/db/dialect.ts';
 import { migrateToLatest } from '../src/kernel/server/migrate.ts';
 import { kernelMigrations } from '../src/kernel/server/kernel-module.ts';
@@ -83,6 +88,7 @@ export async function benchWorkflow(kind: DialectKind): Promise<void> {
     for (const r of items.slice(0, workers)) await fireOne(r.id);
     const seconds = quick ? 2 : 8;
     let fired = 0;
+    const sent = countStatements();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(Array.from({ length: workers }, async (_, w) => {
@@ -95,11 +101,14 @@ export async function benchWorkflow(kind: DialectKind): Promise<void> {
     }));
     const elapsed = (performance.now() - started) / 1000;
     const perSecond = fired / elapsed;
+    await outbox.flushMarks();
+    const statements = sent.stop();
     const chain = await verifyAuditChain(db);
     emit({
       name: `workflow_transitions_per_s_${kind}`, value: round(perSecond, 0), unit: 'transitions/s',
       target: kind === 'sqlite' ? '>= 1000' : 'reported',
       transitions: fired, seconds: round(elapsed, 2), concurrency: workers, audit_chain_ok: chain.ok,
+      ...(kind === 'postgres' ? { statements_per_transition: round(statements / fired, 2) } : {}),
     });
   } finally {
     await events.close();
@@ -107,4 +116,16 @@ export async function benchWorkflow(kind: DialectKind): Promise<void> {
     await tdb.drop();
     note(`workflow bench on ${kind} done`);
   }
+}
+
+/** Count the statements every PostgreSQL client sends from now until `stop()`. */
+function countStatements(): { stop(): number } {
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (this: unknown, ...a: unknown[]) {
+    n++;
+    return original.apply(this, a);
+  };
+  return { stop: () => { proto.query = original; return n; } };
 }

@@ -220,3 +220,52 @@ for (const d of await dialects()) {
     });
   });
 }
+
+for (const d of await dialects()) {
+  describe(`an append whose guess of the chain's head is stale links to the real head (${d.kind})`, { skip: d.skip }, () => {
+    let tdb: TestDatabase;
+    let a: DbHandle;
+    let b: DbHandle;
+    before(async () => {
+      tdb = await createTestDatabase(d.kind);
+      a = await openDatabase({ databaseUrl: tdb.config.databaseUrl, dataDir: tdb.config.dataDir });
+      await migrateToLatest(a.db, a.dialect, kernelMigrations);
+      // a second instance on the same database: it writes rows the first one has not seen
+      b = await openDatabase({ databaseUrl: tdb.config.databaseUrl, dataDir: tdb.config.dataDir });
+    });
+    after(async () => { await a?.destroy(); await b?.destroy(); await tdb?.drop(); });
+
+    const entry = (action: string) => ({ tenantId: 'T', actorId: 'u1', actorName: '张三', action });
+    const seqs = async () => (await a.db.selectFrom('audit_log').select(['seq', 'action']).orderBy('seq').execute()).map((r) => `${Number(r.seq)}:${r.action}`);
+
+    test('after another instance wrote, after a rolled-back append, and after another instance wrote the rolled-back sequence', async () => {
+      await recordAudit(a.db, a.dialect, entry('a.first'));
+      await recordAudit(b.db, b.dialect, entry('b.second'));
+      // a's last head is seq 1; the head is seq 2, written by b
+      const third = await recordAudit(a.db, a.dialect, entry('a.third'));
+      assert.equal(third.seq, 3);
+      // a's append of seq 4 rolls back: its last head names a row that does not exist
+      await assert.rejects(a.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, a.dialect, entry('a.rolled-back'));
+        throw new Error('rolled back');
+      }), /rolled back/);
+      const fourth = await recordAudit(a.db, a.dialect, entry('a.fourth'));
+      assert.equal(fourth.seq, 4);
+      assert.equal(fourth.prev_hash, third.hash);
+      // again rolled back at seq 5; then b writes its own seq 5 (same sequence, another hash)
+      await assert.rejects(a.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, a.dialect, entry('a.rolled-back'));
+        throw new Error('rolled back');
+      }), /rolled back/);
+      const fifth = await recordAudit(b.db, b.dialect, entry('b.fifth'));
+      const sixth = await recordAudit(a.db, a.dialect, entry('a.sixth'));
+      assert.equal(sixth.seq, 6);
+      assert.equal(sixth.prev_hash, fifth.hash);
+      // and a's own guess holds for the next one
+      const seventh = await recordAudit(a.db, a.dialect, entry('a.seventh'));
+      assert.equal(seventh.prev_hash, sixth.hash);
+      assert.deepEqual(await seqs(), ['1:a.first', '2:b.second', '3:a.third', '4:a.fourth', '5:b.fifth', '6:a.sixth', '7:a.seventh']);
+      assert.deepEqual(await verifyAuditChain(a.db), { ok: true, count: 7 });
+    });
+  });
+}

@@ -84,21 +84,34 @@ export class Outbox {
    * alone for a few seconds; `{ held: false }` makes it available to polling at once (writers that only `kick`).
    */
   async write(trx: Kysely<any>, e: EventDraft, opts: { held?: boolean } = {}): Promise<DomainEvent> {
+    const { ev, row } = this.draft(e, opts);
+    await insertRow(trx, 'outbox', row);
+    if (opts.held ?? true) this.hold(ev);
+    return ev;
+  }
+
+  /**
+   * The event `write` would write and its `outbox` row, for a statement that writes the row together with others (a
+   * transition's, on PostgreSQL); once that statement has run inside the caller's transaction, `hold` the event.
+   */
+  draft(e: EventDraft, opts: { held?: boolean } = {}): { ev: DomainEvent & { id: string }; row: Record<string, unknown> } {
     const ev: DomainEvent & { id: string } = { ...e, id: newId(), at: e.at ?? clock.iso(), origin: this.opts.events.instanceId };
     const held = opts.held ?? true;
-    await insertRow(trx, 'outbox', {
+    const row = {
       id: ev.id, type: ev.type, tenant_id: ev.tenantId, entity_type: ev.entityType ?? null, entity_id: ev.entityId ?? null,
       actor_id: ev.actorId ?? null, audience: ev.audience ? JSON.stringify(ev.audience) : null, payload: JSON.stringify(ev.payload ?? {}),
       at: ev.at, origin: ev.origin ?? null, attempts: 0,
       available_at: held ? new Date(Date.parse(ev.at) + HOLD_MS).toISOString() : ev.at,
       claimed_by: null, claimed_until: null, delivered_at: null, last_error: null,
-    });
-    if (held) {
-      // a rolled-back write leaves an entry here until it is pushed out by newer ones
-      this.recent.set(ev.id, ev);
-      if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
-    }
-    return ev;
+    };
+    return { ev, row };
+  }
+
+  /** Keep a held event written by this instance in memory, for `deliverNow` after the commit. */
+  hold(ev: DomainEvent & { id: string }): void {
+    // a rolled-back write leaves an entry here until it is pushed out by newer ones
+    this.recent.set(ev.id, ev);
+    if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   /**
@@ -116,10 +129,7 @@ export class Outbox {
       // one compiled text per number of rows
       await runPrepared(trx, `outbox:insert:${part.length}`, part.flat(), (d, p) => d.insertInto('outbox').values(part.map((_, r) => Object.fromEntries(OUTBOX_COLUMNS.map((c, k) => [c, p[r * OUTBOX_COLUMNS.length + k]])))));
     }
-    for (const ev of evs) {
-      this.recent.set(ev.id, ev);
-      if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
-    }
+    for (const ev of evs) this.hold(ev);
     return evs;
   }
 

@@ -3,7 +3,7 @@
  * that differ (binary), number parsing, locking for the audit chain, append-only triggers, and which tables are
  * derived data left out of backups. (The text module keeps its own full-text storage: `text/server/search-store.ts`.)
  */
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -91,7 +91,16 @@ export const binaryType = (d: DialectName) => (d === 'postgres' ? 'bytea' : 'blo
  * Serialise appends to the audit chain. SQLite already runs one writer at a time on our single connection;
  * PostgreSQL takes a transaction-scoped advisory lock.
  */
-const LOCK_AUDIT_CHAIN = CompiledQuery.raw('select pg_advisory_xact_lock(4242001)');
+const AUDIT_CHAIN_LOCK = 4242001;
+const LOCK_AUDIT_CHAIN = CompiledQuery.raw(`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+
+/**
+ * PostgreSQL: an expression that takes the audit chain's lock once `after` (a number) is computed: a statement that
+ * writes other rows first computes them in `after`, so that the lock is held only from its end (see the runner).
+ */
+export function lockAuditChainAfter(after: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)} + 0 * (${after}))`;
+}
 export async function lockAuditChain(trx: Transaction<any>, d: DialectName): Promise<void> {
   if (d === 'postgres') await trx.executeQuery(LOCK_AUDIT_CHAIN);
 }
