@@ -136,7 +136,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spaRoot && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+    // a missing hashed asset is a 404, never the page: assets carry only the headers of a script (security-headers.ts)
+    if (opts.spaRoot && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && (req.headers.accept ?? '').includes('text/html')) {
       return reply.type('text/html').sendFile('index.html', opts.spaRoot);
     }
     return reply.status(404).send(new AppError('NOT_FOUND', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toBody());

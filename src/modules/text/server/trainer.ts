@@ -30,11 +30,12 @@ function inWorker(req: TrainRequest): Promise<UnitClassifier> {
   });
 }
 
-/** Where the last training ran (tests: the worker is used). */
-export const trainingStats = { inWorker: 0, inProcess: 0 };
+/** Where the trainings ran, and how many are running now (tests: the worker is used, and requests answer meanwhile). */
+export const trainingStats = { inWorker: 0, inProcess: 0, running: 0 };
 
 /** Trains a model on the examples, in a worker thread when one can be started. */
 export async function trainUnits(examples: TrainRequest['examples'], words: DictEntry[], log: (...a: unknown[]) => void): Promise<UnitClassifier> {
+  trainingStats.running++;
   try {
     const model = await inWorker({ examples, words });
     trainingStats.inWorker++;
@@ -44,5 +45,7 @@ export async function trainUnits(examples: TrainRequest['examples'], words: Dict
     log('unit suggestion: training worker failed, training in the main thread', e);
     trainingStats.inProcess++;
     return train((t) => wordsOf(segmenter().cut(t)), examples);
+  } finally {
+    trainingStats.running--;
   }
 }

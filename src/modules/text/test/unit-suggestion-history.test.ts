@@ -221,10 +221,39 @@ for (const d of await dialects()) {
   });
 }
 
-describe('the demo’s unit suggestion (sqlite)', { timeout: 240_000 }, () => {
+// seeding the demo and training on its 400-odd assigned proposals takes minutes on a busy machine
+describe('the demo’s unit suggestion (sqlite)', { timeout: 600_000 }, () => {
   let demo: StartedApp;
   before(async () => { demo = await startApp('sqlite'); });
   after(async () => { await demo?.close(); });
+
+  test('the first suggestion after start trains the model in a worker thread, and other requests are answered meanwhile', async () => {
+    const db = demo.zx.ctx.db;
+    const tenant = (await db.selectFrom('proposals').select('tenant_id').where('lead_unit_id', 'is not', null).executeTakeFirstOrThrow()).tenant_id as string;
+    assert.equal((await db.selectFrom('text_models').select('id').where('tenant_id', '=', tenant).execute()).length, 0, 'no model stored yet: the first suggestion trains one');
+    const staff = await demo.login('proposal');
+    const member = await demo.login('member');
+    const before = { ...trainingStats };
+    let finished = false;
+    const suggestion = staff.post('/api/text/suggest-units', { text: '关于老旧小区加装电梯的建议\n建议简化审批，完善补贴。', limit: 3 }).finally(() => { finished = true; });
+    // the event loop turns while the model trains: this wait sees the training running
+    const started = performance.now();
+    while (trainingStats.running === 0 && !finished && performance.now() - started < 120_000) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(trainingStats.running > 0, 'the training was seen running while the suggestion waited for it');
+    // other people's requests are answered while it runs
+    const answeredDuringTraining: number[] = [];
+    while (trainingStats.running > 0 && answeredDuringTraining.length < 3) {
+      const r = await member.get('/api/worklist');
+      assert.equal(r.status, 200);
+      if (trainingStats.running > 0) answeredDuringTraining.push(r.status);
+    }
+    assert.ok(answeredDuringTraining.length >= 1, 'a member\'s worklist was answered before the training ended');
+    const r = await suggestion;
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.ok(r.body.modelExamples > 100, 'the model was trained on the demo\'s assignment history');
+    assert.equal(trainingStats.inWorker, before.inWorker + 1, 'trained once, in a worker thread');
+    assert.equal(trainingStats.inProcess, before.inProcess, 'not in the main thread');
+  });
 
   test('on a fresh demo, the suggestion for an assigned kind of proposal names the unit its history favours, with reasons', async () => {
     const db = demo.zx.ctx.db;
