@@ -104,7 +104,13 @@ export const noteSchema = z.object({
   id: z.string(), kind: z.enum(['note', 'document']), kindLabel: z.string(), stopId: z.string().nullable(), place: z.string().nullable(), text: z.string(),
   attachments: z.array(z.object({ id: z.string(), filename: z.string(), mime: z.string() })), authorName: z.string(), createdAt: z.string(),
 });
-export const instructionSchema = z.object({ id: z.string(), inspectionId: z.string(), inspectionTitle: z.string(), by: z.string(), text: z.string(), onDate: z.string() });
+export const instructionSchema = z.object({
+  id: z.string(), inspectionId: z.string(), inspectionTitle: z.string(), by: z.string(), text: z.string(), onDate: z.string(),
+  /** the report's recommendations it concerns, by number; empty: the whole report */
+  recommendationNos: z.array(z.number().int()).optional(),
+  /** 批示件: the instruction's document (an attachment), with its file name */
+  document: z.object({ id: z.string(), filename: z.string() }).nullable().optional(),
+});
 
 /** What the caller may do beside the lifecycle's actions (the web's buttons read these). */
 export const inspectionAbilities = z.object({
@@ -179,6 +185,8 @@ export const instructionBody = z.object({
   onDate: day('批示日期'),
   /** the report's recommendations it concerns, by number; absent: the whole report (the tracker shows it on each) */
   recommendationNos: z.array(z.number().int().min(1).max(500)).max(200).optional().describe('针对的建议序号'),
+  /** 批示件: uploaded to /api/attachments first, then named here; linked to the instruction in its transaction */
+  documentId: z.string().min(1).max(40).optional().describe('批示件'),
 });
 
 /** GET …/participations: members' sign-ins on trips (a figure's list: 委员参加调研视察). */

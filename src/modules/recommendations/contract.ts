@@ -239,7 +239,8 @@ export interface RecommendationsInstructedPayload {
   source: { type: RecommendationSourceType; id: string };
   /** the recommendations it concerns by their keys; absent: every recommendation of the source */
   itemKeys?: string[];
-  instruction: { by: string; text: string; onDate: string };
+  /** documentId: the instruction's document (批示件), an attachment the source module keeps and lets the departments read */
+  instruction: { by: string; text: string; onDate: string; documentId?: string };
   /** the user who recorded it */
   recordedBy: string;
 }

@@ -219,18 +219,25 @@ export async function fireAppraisal(ctx: ModuleContext, req: { id: string; actio
     }
     if (req.action === 'open_vote') for (const u of units) await w.closeTasks(selfReportTask, u.id);
     if (req.action === 'send_rectification') {
-      const payload: RecommendationsRequestedPayload = {
-        tenantId: r.tenant_id,
-        source: { module: 'appraisals', type: 'appraisal', id: r.id, title: `${r.title}整改意见`, link: `/appraisals/${encodeURIComponent(r.id)}` },
-        requestedBy: req.actor.userId,
-        items: recs.map((x) => ({ key: String(x.seq), text: x.text, unitIds: [x.unit_id], dueInWorkingDays: Number(x.due_working_days) })),
-      };
+      const payload = rectificationPayload(r, recs, req.actor.userId);
       await w.emit({
         type: recommendationsRequestedEvent, tenantId: r.tenant_id, entityType: 'appraisal', entityId: r.id, actorId: req.actor.userId,
         payload: payload as unknown as Record<string, unknown>,
       });
     }
   });
+}
+
+/** What the tracker is asked to follow when the rectification items are sent (交办整改); the demo data sends the same. */
+export function rectificationPayload(
+  r: Pick<AppraisalRow, 'tenant_id' | 'id' | 'title'>, recs: Array<{ seq: number; text: string; unit_id: string; due_working_days: number }>, requestedBy: string,
+): RecommendationsRequestedPayload {
+  return {
+    tenantId: r.tenant_id,
+    source: { module: 'appraisals', type: 'appraisal', id: r.id, title: `${r.title}整改意见`, link: `/appraisals/${encodeURIComponent(r.id)}` },
+    requestedBy,
+    items: recs.map((x) => ({ key: String(x.seq), text: x.text, unitIds: [x.unit_id], dueInWorkingDays: Number(x.due_working_days) })),
+  };
 }
 
 /** 自查报告: the department appraised hands in (or replaces) its self-report, while the self-check runs. */

@@ -2,9 +2,10 @@
  * Demo data: the two 民主评议 of the seed article's 2025: the 经济委员会's appraisal of 市商务局's work and the
  * 教科卫体和民族宗教委员会's appraisal of 市科学技术局's work. Each has its appraisal group, the department's
  * self-report, visits, a satisfaction vote on the spot by members and invited representatives (the counted marks give
- * the results), and the rectification items, which the recommendation tracker's demo data already follows under the
- * same source id (`demo-<date>-appraisal`), so the appraisal page shows their progress. Rows are written as the
- * commands would leave them, with their history; no work item is left open.
+ * the results), and the rectification items. Rows are written as the commands would leave them, with their history;
+ * no work item is left open. 交办整改 then goes to the tracker as the product sends it: the event
+ * `recommendations.requested` on the day they were sent, with the payload the command builds (the tracker's subscriber
+ * creates the parts, and its demo data works them through), so this seed never writes the tracker's tables.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ModuleContext, SeedContext } from '../../../kernel/server/module.ts';
@@ -12,6 +13,8 @@ import { seedWorkflowRows } from '../../../kernel/server/work-items.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { findPeople } from '../../identity/index.ts';
 import { defaultChoiceScores, defaultItems, type Choice } from '../domain/appraisals-scoring.ts';
+import { recommendationsRequestedEvent } from '../../recommendations/index.ts';
+import { rectificationPayload } from './commands.ts';
 import { appraisalsDb } from './tables.ts';
 
 interface DemoAppraisal {
@@ -116,4 +119,14 @@ export async function seedAppraisals(ctx: ModuleContext, seed: SeedContext): Pro
     }
     await seedWorkflowRows(trx, { history, tasks: [] });
   });
+  // 交办整改, as an event on the day it was sent
+  for (const a of DEMO_APPRAISALS) {
+    const row = rows.appraisals.find((x) => x.id === a.id);
+    if (!row) continue;
+    const recs = rows.appraisal_rectifications.filter((x) => x.appraisal_id === a.id) as unknown as Array<{ seq: number; text: string; unit_id: string; due_working_days: number }>;
+    const payload = rectificationPayload({ tenant_id: seed.cityId, id: a.id, title: a.title }, recs, office.userId);
+    await ctx.uow.run((w) => w.emit({
+      type: recommendationsRequestedEvent, tenantId: seed.cityId, entityType: 'appraisal', entityId: a.id, actorId: office.userId, at: at(a.sentOn, 10), payload: payload as unknown as Record<string, unknown>,
+    }));
+  }
 }

@@ -364,7 +364,7 @@ export async function saveReport(ctx: ModuleContext, actor: Actor, id: string, b
  * 批示: a leader's instruction on the sent report (or on some of its recommendations), recorded as a step of the history
  * and an event; the tracker (建议落实) is told in the same unit of work, so its items show it and their departments hear.
  */
-export async function recordInstruction(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; by: string; text: string; onDate: string; recommendationNos?: number[] }, ip?: string): Promise<void> {
+export async function recordInstruction(ctx: ModuleContext, actor: Actor, id: string, body: { version: number; by: string; text: string; onDate: string; recommendationNos?: number[]; documentId?: string }, ip?: string): Promise<void> {
   const { row } = await loadForOrganiser(ctx, actor, id, '记录批示');
   if (row.state !== 'sent' && row.state !== 'closed') throw new AppError('INVALID_TRANSITION', '报告报送后才能记录领导批示');
   if (body.onDate > ctx.calendar.today()) throw invalid('onDate', '「批示日期」', '不能晚于今天');
@@ -376,23 +376,33 @@ export async function recordInstruction(ctx: ModuleContext, actor: Actor, id: st
     const bad = nos.find((n) => !have.has(n));
     if (bad !== undefined) throw invalid('recommendationNos', '「针对的建议序号」', `报告中没有第 ${bad} 条建议`);
   }
+  const instructionId = newId();
   await ctx.uow.run(async (w) => {
     await w.bumpVersion('inspections', id, body.version, { updated_at: w.now }, LABEL);
-    await inspectionsDb(w.trx).insertInto('inspection_instructions').values({ id: newId(), inspection_id: id, tenant_id: row.tenant_id, by_name: body.by, text: body.text, on_date: body.onDate, recorded_by: actor.userId, created_at: w.now }).execute();
-    await step(w, row, actor, 'instruct', body.version, `${body.by}：${body.text}`, ip);
+    // the document belongs to the instruction: read by whoever sees the trip and by the departments it concerns
+    if (body.documentId) await linkAttachments(w.trx, { ids: [body.documentId], entityType: INSTRUCTION_ENTITY, entityId: instructionId, actor, field: 'documentId' });
+    await inspectionsDb(w.trx).insertInto('inspection_instructions').values({
+      id: instructionId, inspection_id: id, tenant_id: row.tenant_id, by_name: body.by, text: body.text, on_date: body.onDate, recorded_by: actor.userId, created_at: w.now,
+      recommendation_nos: nos.length ? JSON.stringify(nos.sort((a, b) => a - b)) : null, document_id: body.documentId ?? null,
+    }).execute();
+    const which = nos.length ? `（针对第 ${nos.join('、')} 条建议）` : '（整份报告）';
+    await step(w, row, actor, 'instruct', body.version, `${body.by}${which}：${body.text}`, ip);
     await w.emit({ type: 'inspection.instructed', tenantId: row.tenant_id, entityType: 'inspection', entityId: id, actorId: actor.userId, payload: { by: body.by, text: body.text, onDate: body.onDate } });
     await w.emit({ type: recommendationsInstructedEvent, tenantId: row.tenant_id, entityType: 'inspection', entityId: id, actorId: actor.userId, payload: instructedPayload(row, actor.userId, { ...body, recommendationNos: nos }) as unknown as Record<string, unknown> });
   });
 }
 
 /** What the tracker is told of a 批示 on a sent report (the demo data sends the same). */
-export function instructedPayload(row: Pick<InspectionRow, 'tenant_id' | 'kind' | 'id'>, recordedBy: string, i: { by: string; text: string; onDate: string; recommendationNos?: number[] }): RecommendationsInstructedPayload {
+export function instructedPayload(row: Pick<InspectionRow, 'tenant_id' | 'kind' | 'id'>, recordedBy: string, i: { by: string; text: string; onDate: string; recommendationNos?: number[]; documentId?: string }): RecommendationsInstructedPayload {
   return {
     tenantId: row.tenant_id, source: { type: row.kind === 'inspection' ? 'inspection' : 'investigation', id: row.id },
     ...(i.recommendationNos?.length ? { itemKeys: i.recommendationNos.map(String) } : {}),
-    instruction: { by: i.by, text: i.text, onDate: i.onDate }, recordedBy,
+    instruction: { by: i.by, text: i.text, onDate: i.onDate, ...(i.documentId ? { documentId: i.documentId } : {}) }, recordedBy,
   };
 }
+
+/** The entity a 批示件 (an instruction's document) is attached to: the instruction row (see entities.ts for who reads it). */
+export const INSTRUCTION_ENTITY = 'inspection_instruction';
 
 /** What the caller may do beside the lifecycle's actions. */
 export function abilitiesOf(row: InspectionRow, actor: Actor, me: ParticipantRow | undefined, today: string) {

@@ -126,4 +126,12 @@ export const inspectionsMigrations: MigrationDef[] = [
       await db.schema.createIndex('inspection_instructions_trip').on('inspection_instructions').columns(['inspection_id']).execute();
     },
   },
+  {
+    // a 批示 names the recommendations it concerns (by number; null: the whole report) and carries its document (批示件)
+    name: '1701_inspection_instructions_scope_document',
+    async up(db) {
+      await db.schema.alterTable('inspection_instructions').addColumn('recommendation_nos', 'text').execute();
+      await db.schema.alterTable('inspection_instructions').addColumn('document_id', 'text').execute();
+    },
+  },
 ];

@@ -5,12 +5,12 @@
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
-import { attachmentsOf } from '../../attachments/index.ts';
+import { attachmentsOf, attachmentsOfMany } from '../../attachments/index.ts';
 import { orgNames } from '../../organizations/index.ts';
 import type { InspectionDetail, InspectionListItem } from '../contract.ts';
 import { inspectionActionLabel, inspectionKindLabels, inspectionLifecycle, inspectionStateLabel, reportLabel, sentStates, type InspectionKind, type InspectionState } from '../domain/inspection-lifecycle.ts';
 import { reportLate } from '../domain/inspection-rules.ts';
-import { abilitiesOf } from './commands.ts';
+import { abilitiesOf, INSTRUCTION_ENTITY } from './commands.ts';
 import { historyOf, jsonList, participantCounts } from './repository.ts';
 import { inspectionsDb, type InspectionRow, type ParticipantRow } from './tables.ts';
 
@@ -40,7 +40,10 @@ export async function toDetail(ctx: Pick<ModuleContext, 'db' | 'calendar'>, r: I
     db.selectFrom('inspection_instructions').selectAll().where('inspection_id', '=', r.id).orderBy('on_date').orderBy('created_at').execute(),
     attachmentsOf(ctx.db, 'inspection', r.id),
   ]);
-  const unitNames = await orgNames(ctx.db, [...new Set(findings.flatMap((f) => jsonList(f.unit_ids)))]);
+  const [unitNames, docs] = await Promise.all([
+    orgNames(ctx.db, [...new Set(findings.flatMap((f) => jsonList(f.unit_ids)))]),
+    attachmentsOfMany(ctx.db, INSTRUCTION_ENTITY, instructions.filter((i) => i.document_id).map((i) => i.id)),
+  ]);
   const fileById = new Map(files.map((f) => [f.id, { id: f.id, filename: f.filename, mime: f.mime }]));
   const placeOf = new Map(stops.map((s) => [s.id, s.place]));
   const finding = (f: (typeof findings)[number]) => ({ seq: Number(f.seq), text: f.text, unitIds: jsonList(f.unit_ids), unitNames: jsonList(f.unit_ids).map((u) => unitNames.get(u)?.name ?? u), dueWorkingDays: f.due_working_days === null ? null : Number(f.due_working_days) });
@@ -58,7 +61,11 @@ export async function toDetail(ctx: Pick<ModuleContext, 'db' | 'calendar'>, r: I
       id: n.id, kind: n.kind as 'note' | 'document', kindLabel: n.kind === 'document' ? '收到的材料' : '笔记照片', stopId: n.stop_id ?? null, place: n.stop_id ? placeOf.get(n.stop_id) ?? null : null,
       text: n.text, attachments: jsonList(n.attachment_ids).map((a) => fileById.get(a)).filter((a): a is NonNullable<typeof a> => !!a), authorName: n.author_name, createdAt: n.created_at,
     })),
-    instructions: instructions.map((i) => ({ id: i.id, inspectionId: r.id, inspectionTitle: r.title, by: i.by_name, text: i.text, onDate: i.on_date })),
+    instructions: instructions.map((i) => ({
+      id: i.id, inspectionId: r.id, inspectionTitle: r.title, by: i.by_name, text: i.text, onDate: i.on_date,
+      recommendationNos: i.recommendation_nos ? (JSON.parse(i.recommendation_nos) as number[]) : [],
+      document: i.document_id ? { id: i.document_id, filename: docs.get(i.id)?.find((f) => f.id === i.document_id)?.filename ?? '批示件' } : null,
+    })),
     trackerLink: (sentStates as readonly string[]).includes(r.state) ? `/recommendations?sourceId=${encodeURIComponent(r.id)}` : null,
     progress: stateView(inspectionLifecycle, r.state),
     history: history.map((h) => ({ id: h.id, action: h.action, actionLabel: inspectionActionLabel(h.action), toStateLabel: inspectionStateLabel(h.to_state), actorName: h.actor_name, note: h.note ?? null, at: h.at })),

@@ -135,6 +135,10 @@ export interface InspectionInstructionsTable {
   on_date: string;
   recorded_by: string;
   created_at: string;
+  /** JSON array of the report's recommendation numbers it concerns; null: the whole report */
+  recommendation_nos: string | null;
+  /** 批示件: an attachment of the instruction (entity 'inspection_instruction') */
+  document_id: string | null;
 }
 
 export interface InspectionsTables {

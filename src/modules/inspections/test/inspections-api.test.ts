@@ -264,6 +264,28 @@ for (const d of await dialects()) {
         const det = (await office.get(`/api/recommendations/${i.id}`)).body;
         assert.equal(det.instructions.some((x: any) => x.by === '市长' && x.scope === 'recommendation'), i.itemKey === '2', i.itemKey);
       }
+      // a 批示 on the second recommendation with its document (批示件): shown on the trip with its scope and file; the
+      // tracker's parts of that recommendation carry the document, which their departments read (not a stranger)
+      const m = multipart('批示件.png', PNG, 'image/png');
+      const up = await w.zx.app.inject({ method: 'POST', url: '/api/attachments', payload: m.body, headers: { ...m.headers, cookie: staff.cookie, 'x-csrf-token': staff.csrf } });
+      assert.equal(up.statusCode, 201, up.payload);
+      const docId = JSON.parse(up.payload).id as string;
+      const withDoc = await staff.post(`${API}/${r.id}/instructions`, { version: onSecond.body.version, by: '市政府分管领导', text: '请市住建局会同市教育局落实。', onDate: today, recommendationNos: [2], documentId: docId });
+      assert.equal(withDoc.status, 201, JSON.stringify(withDoc.body));
+      const shown = withDoc.body.instructions.find((x: any) => x.by === '市政府分管领导');
+      assert.deepEqual([shown.recommendationNos, shown.document], [[2], { id: docId, filename: '批示件.png' }]);
+      assert.deepEqual(withDoc.body.instructions.find((x: any) => x.by === '市委书记').recommendationNos, [], 'the first was on the whole report');
+      const reused = await staff.post(`${API}/${r.id}/instructions`, { version: withDoc.body.version, by: '市长', text: '再批一次。', onDate: today, documentId: docId });
+      assert.equal(reused.status, 400, 'a document belongs to one instruction');
+      assert.equal(reused.body.error.field, 'documentId');
+      await drained(w.zx);
+      for (const i of tracked.body.items) {
+        const det = (await office.get(`/api/recommendations/${i.id}`)).body;
+        assert.equal(det.instructions.some((x: any) => x.by === '市政府分管领导' && x.documentId === docId), i.itemKey === '2', i.itemKey);
+      }
+      assert.equal((await unit.get(`/api/attachments/${docId}`)).status, 200, 'the department of recommendation 2 reads the document');
+      assert.equal((await m2.get(`/api/attachments/${docId}`)).status, 404, 'a member not on the trip does not');
+      assert.equal((await county.get(`/api/attachments/${docId}`)).status, 404, 'nor another CPPCC');
       const docx = await staff.request('GET', `${API}/${r.id}/report.docx`);
       assert.equal(docx.status, 200);
       assert.match(String(docx.headers['content-type']), /wordprocessingml/);
@@ -293,10 +315,10 @@ for (const d of await dialects()) {
         ['investigations_held', 'inspections_held', 'reports_sent', 'problems', 'recommendations', 'instructions'].map(grew),
         [1, 2, 2, 8, 27, 1],
       );
-      // the whole scenario so far (this test and the ones before it, all dated today; the report before has two 批示)
+      // the whole scenario so far (this test and the ones before it, all dated today; the report before has three 批示)
       assert.deepEqual(
         ['investigations_held', 'inspections_held', 'participations', 'reports_sent', 'problems', 'recommendations', 'instructions'].map((k) => value(figs, k)),
-        [2, 4, 3, 3, 10, 29, 3],
+        [2, 4, 3, 3, 10, 29, 4],
       );
       for (const f of figs) {
         const list = await office.get(`${f.list.api}?${new URLSearchParams(f.list.query)}&pageSize=1`);

@@ -26,6 +26,9 @@ export default {
   '修订说明': 'Note on this draft', '保存为新一稿': 'Save as a new draft', '已保存新一稿': 'New draft saved', '修订记录（{n} 稿）': 'Drafts ({n})', '问题 {p} 个，建议 {r} 条': '{p} problems, {r} recommendations',
   '问题': 'Problem', '建议': 'Recommendation', '删除': 'Delete',
   '领导批示': 'Leaders\' instructions', '记录批示': 'Record an instruction', '批示领导': 'Leader', '批示内容': 'Instruction', '批示日期': 'Date',
+  '批示范围': 'Applies to', '整份报告': 'The whole report', '指定建议': 'Some recommendations', '针对的建议序号': 'Recommendations (by number)', '请选择批示针对的建议': 'Choose the recommendations it concerns',
+  '选择建议序号': 'Choose by number', '第 {n} 条建议': 'Recommendation {n}', '批示件': 'Instruction document', '上传批示件': 'Upload the document', '重新上传': 'Upload again', '移除': 'Remove',
+  '下载计划 Word': 'Download the plan (Word)',
   '较上一稿': 'Against the previous draft', '无变化': 'No change', '修改标题': 'Title changed', '修改正文': 'Text changed', '新增问题': 'Problems added', '删去问题': 'Problems dropped', '新增建议': 'Recommendations added', '删去建议': 'Recommendations dropped',
   // lifecycle
   '计划': 'Plan', '实地': 'On site', '报告': 'Report', '签发': 'Sign off', '报送': 'Sending', '办结': 'Close',

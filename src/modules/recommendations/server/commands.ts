@@ -327,7 +327,7 @@ export async function onRecommendationsInstructed(ctx: ModuleContext, e: DomainE
       // one row per key; the event's id marks the first, so a repeated delivery finds it and stops
       all.push(...await instructIn(w, {
         tenantId, sourceType: p.source.type, sourceId: p.source.id, itemKey: key, by: p.instruction.by, text: p.instruction.text, onDate: p.instruction.onDate,
-        documentId: null, eventId: key === keys[0] ? eventId : null, actor,
+        documentId: p.instruction.documentId ?? null, eventId: key === keys[0] ? eventId : null, actor,
       }));
     }
     return all;

@@ -4,8 +4,9 @@
  * as the product sends them: the investigations module's demo data emits `recommendations.requested` for each sent
  * report (this module's seed runs after it), and here the departments and the office then work through them with the
  * module's own commands (replies, assessments, extensions), so their history, work items and notices are the product's.
- * The 民主评议 of 市科技局 and 市商务局 (their 整改 items) and the key proposal on the city museum (重点提案督办) are entered
- * as rows in every state, some overdue and one with an extension request, consistent with their history and work items.
+ * The 民主评议 of 市科技局 and 市商务局 arrive the same way: the appraisals module's demo data sends their 整改 items with
+ * the event of 交办整改, and they are worked through after the trips' parts. Only the key proposal on the city museum
+ * (重点提案督办), which no module sends yet, is entered as a row, consistent with its history and work items.
  */
 import { sql } from 'kysely';
 import { appendAudit } from '../../../kernel/server/audit.ts';
@@ -27,14 +28,6 @@ interface DemoSource {
 
 function demoSources(): DemoSource[] {
   return [
-    {
-      type: 'appraisal', title: '对市科学技术局工作的民主评议意见', date: '2025-10-15',
-      items: [['完善科技成果转化激励政策', ['市科技局']], ['加强企业研发投入后补助兑现', ['市科技局']], ['提高科技项目评审透明度', ['市科技局']]],
-    },
-    {
-      type: 'appraisal', title: '对市商务局工作的民主评议意见', date: '2025-10-22',
-      items: [['加大外贸企业帮扶力度', ['市商务局']], ['推动县域商业体系建设', ['市商务局']]],
-    },
     {
       type: 'key_proposal', title: '重点提案督办：关于推进长治市博物馆高质量发展的建议', date: '2025-09-10',
       items: [['推进上党战役纪念馆筹备和展陈提升', ['市文旅局']]],
@@ -113,6 +106,40 @@ export async function seedRecommendations(ctx: ModuleContext, seed: SeedContext)
     await appendAudit(trx, ctx.dialect, { tenantId, actorId: 'system', actorName: '系统', action: 'recommendation.seed', entityType: 'recommendation', entityId: null, data: { recommendations: rows.length } });
   });
   await workThroughTrips(ctx, tenantId, office.userId);
+  await workThroughAppraisals(ctx, tenantId, office.userId);
+}
+
+/**
+ * 民主评议 整改, in the order handed over (市科技局's three, then 市商务局's two): two done, one 落实中, one reply awaiting
+ * the office's assessment, and one still owed with the department's request for more time awaiting the office.
+ */
+const APPRAISAL_STEPS = ['implemented', 'implemented', 'in_progress', 'answered', 'extension'] as const;
+
+async function workThroughAppraisals(ctx: ModuleContext, tenantId: string, officeUserId: string): Promise<void> {
+  const parts = await recommendationsDb(ctx.db).selectFrom('recommendations').selectAll()
+    .where('tenant_id', '=', tenantId).where('source_module', '=', 'appraisals').where('state', '=', 'pending')
+    .orderBy('created_at').orderBy('source_id').orderBy(sql`cast(item_key as integer)`).execute();
+  if (!parts.length) return;
+  const office = await loadActor(ctx.db, officeUserId);
+  const today = ctx.calendar.today();
+  for (const [i, p] of parts.entries()) {
+    const step = APPRAISAL_STEPS[i % APPRAISAL_STEPS.length];
+    const [clerkId] = await usersHoldingRoles(ctx.db, [p.unit_id], ['unit_handler']);
+    if (!clerkId) continue;
+    const clerk = await loadActor(ctx.db, clerkId);
+    let version = Number(p.version);
+    const fire = async (actor: typeof office, action: string, input: Record<string, unknown>) => {
+      await fireItem(ctx, { id: p.id, action, version, input, actor });
+      version++;
+    };
+    if (step === 'extension') {
+      await requestExtension(ctx, clerk, p.id, { version, reason: '整改涉及县域物流配送体系建设，需协调多个部门和资金安排，申请延长反馈时间。', dueDate: ctx.calendar.addWorkingDays(today, 20) });
+      continue;
+    }
+    await fire(clerk, 'reply', { feedback: `${p.unit_name}已制定整改方案，明确责任科室和时间节点，${step === 'implemented' ? '整改已完成' : '正在推进'}。` });
+    if (step === 'implemented') await fire(office, 'mark_implemented', { note: '整改落实情况属实，予以销号。' });
+    if (step === 'in_progress') await fire(office, 'mark_in_progress', { note: '整改取得阶段性进展，请继续推进并按期续报。', nextDueDate: ctx.calendar.addWorkingDays(today, 8) });
+  }
 }
 
 /**

@@ -225,26 +225,80 @@ function Report({ r }: { r: InspectionDetail }) {
   );
 }
 
-/** 领导批示 on the sent report; the organisers record one. */
+/**
+ * 领导批示 on the sent report; the organisers record one: on the whole report or on some of its recommendations (by
+ * number), with the instruction's document (批示件, uploaded first and named by the record). The tracker shows it on
+ * each recommendation concerned and tells their departments.
+ */
 function Instructions({ r, reload }: { r: InspectionDetail; reload: Reload }) {
   const { t } = useI18n();
   const report = useReportError();
+  const mobile = useIsMobile();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const save = async (v: { by: string; text: string; onDate: Dayjs }) => {
-    try { await api.post(`${API}/${r.id}/instructions`, { version: r.version, by: v.by, text: v.text, onDate: v.onDate.format('YYYY-MM-DD') }); setOpen(false); form.resetFields(); reload(); } catch (e) { if (!applyFormErrors(form, e)) report(e, { onReload: reload }); }
+  const scope = Form.useWatch('scope', form) as 'report' | 'recommendations' | undefined;
+  const recs = r.report?.recommendations ?? [];
+  const save = async (v: { by: string; text: string; onDate: Dayjs; scope: string; recommendationNos?: number[]; documentId?: string }) => {
+    try {
+      await api.post(`${API}/${r.id}/instructions`, {
+        version: r.version, by: v.by, text: v.text, onDate: v.onDate.format('YYYY-MM-DD'),
+        ...(v.scope === 'recommendations' ? { recommendationNos: v.recommendationNos ?? [] } : {}), ...(v.documentId ? { documentId: v.documentId } : {}),
+      });
+      setOpen(false); form.resetFields(); reload();
+    } catch (e) { if (!applyFormErrors(form, e)) report(e, { onReload: reload }); }
   };
   return (
-    <Card size="small" title={t('领导批示')} extra={r.abilities.instruct && <Button size="small" onClick={() => setOpen(true)}>{t('记录批示')}</Button>}>
-      <List size="small" dataSource={r.instructions} locale={{ emptyText: t('暂无') }} renderItem={(i) => <List.Item><List.Item.Meta title={`${i.by} · ${formatDate(i.onDate)}`} description={i.text} /></List.Item>} />
-      <Modal open={open} title={t('记录批示')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('保存')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={save}>
+    <Card size="small" title={t('领导批示')} extra={r.abilities.instruct && <Button size="small" onClick={() => setOpen(true)} data-action="record_instruction">{t('记录批示')}</Button>}>
+      <List size="small" dataSource={r.instructions} locale={{ emptyText: t('暂无') }} renderItem={(i) => (
+        <List.Item data-testid="instruction">
+          <List.Item.Meta title={<Space size={4} wrap>{`${i.by} · ${formatDate(i.onDate)}`}<Tag>{i.recommendationNos?.length ? t('第 {n} 条建议', { n: i.recommendationNos.join('、') }) : t('整份报告')}</Tag></Space>}
+            description={<>{i.text}{i.document && <div><a href={`/api/attachments/${i.document.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {i.document.filename}</a></div>}</>} />
+        </List.Item>
+      )} />
+      <Modal open={open} title={t('记录批示')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('保存')} cancelText={t('取消')} width={mobile ? undefined : 640} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={save} initialValues={{ scope: 'report' }}>
           <Form.Item name="by" label={t('批示领导')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="text" label={t('批示内容')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
           <Form.Item name="onDate" label={t('批示日期')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+          <Form.Item name="text" label={t('批示内容')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+          <Form.Item name="scope" label={t('批示范围')}>
+            <Radio.Group options={[{ value: 'report', label: t('整份报告') }, { value: 'recommendations', label: t('指定建议'), disabled: recs.length === 0 }]} />
+          </Form.Item>
+          {scope === 'recommendations' && (
+            <Form.Item name="recommendationNos" label={t('针对的建议序号')} rules={[{ required: true, message: t('请选择批示针对的建议') }]}>
+              <Select mode="multiple" optionFilterProp="label" placeholder={t('选择建议序号')}
+                options={recs.map((x) => ({ value: x.seq, label: `${x.seq}. ${x.text.length > 40 ? `${x.text.slice(0, 40)}…` : x.text}` }))} />
+            </Form.Item>
+          )}
+          <Form.Item name="documentId" label={t('批示件')}><DocumentUpload /></Form.Item>
         </Form>
       </Modal>
     </Card>
+  );
+}
+
+/** 批示件: one file uploaded to the attachments module first; the form's value is its id, which the record names. */
+function DocumentUpload({ value, onChange }: { value?: string; onChange?: (id: string | undefined) => void }) {
+  const { t } = useI18n();
+  const report = useReportError();
+  const [file, setFile] = useState<{ id: string; filename: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const upload = async (f: File) => {
+    setBusy(true);
+    try {
+      const body = new FormData();
+      body.append('file', f, f.name);
+      const a = await api.post<{ id: string; filename: string }>('/api/attachments', body);
+      setFile(a);
+      onChange?.(a.id);
+    } catch (e) { report(e); } finally { setBusy(false); }
+  };
+  return (
+    <Space wrap>
+      <Upload accept=".pdf,.doc,.docx,.ofd,image/*" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+        <Button icon={<PaperClipOutlined />} loading={busy} data-testid="instruction-document">{t(value ? '重新上传' : '上传批示件')}</Button>
+      </Upload>
+      {value && file && <Typography.Text><PaperClipOutlined /> {file.filename} <a onClick={() => { setFile(null); onChange?.(undefined); }}>{t('移除')}</a></Typography.Text>}
+    </Space>
   );
 }
 

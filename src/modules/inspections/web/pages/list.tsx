@@ -5,6 +5,7 @@
  */
 import { Button, Form, Input, InputNumber, List, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { FileWordOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { InspectionListItem } from '../../contract.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
@@ -46,8 +47,13 @@ export default function InspectionsListPage() {
   };
   const opts = (list?: Array<{ code: string; label: string }>) => (list ?? []).map((o) => ({ value: o.code, label: t(o.label) }));
   const staff = can('inspections.read_all') || can('inspections.manage');
+  // the year's plan as a Word document: the year filtered on, else the working year
+  const planYear = filters.year ?? (options.data ? String(options.data.year) : undefined);
   return (
-    <PageCard title={staff ? t('调研视察') : t('我参加的调研视察')} extra={can('inspections.manage') && <NewTripButton />}>
+    <PageCard title={staff ? t('调研视察') : t('我参加的调研视察')} extra={<Space wrap>
+      {staff && planYear && <Button icon={<FileWordOutlined />} href={`${API}/plan.docx?year=${planYear}`} data-testid="plan-docx">{t('下载计划 Word')}</Button>}
+      {can('inspections.manage') && <NewTripButton />}
+    </Space>}>
       <Form form={form} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="year" label={t('年度')}><InputNumber min={2000} max={2100} style={{ width: 100 }} /></Form.Item>
         <Form.Item name="kind" label={t('类型')}><Select allowClear style={{ minWidth: 90 }} placeholder={t('全部')} options={opts(options.data?.kinds)} /></Form.Item>

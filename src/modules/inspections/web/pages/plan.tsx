@@ -3,7 +3,8 @@
  * meeting approval, lead committee, places, dates, participants, where each stands), the year's figures each opening
  * its list, and the way to the consultation plan (年度协商计划) of the same year, which the consultations module keeps.
  */
-import { Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import type { InspectionListItem } from '../../contract.ts';
@@ -44,6 +45,7 @@ export default function InspectionPlanPage() {
         title={t('{y} 年度调研视察计划', { y: year ?? '' })}
         extra={<Space wrap>
           <Select value={year ?? undefined} style={{ width: 110 }} onChange={(y) => setParams({ year: String(y) })} options={years.map((y) => ({ value: String(y), label: t('{y} 年', { y }) }))} />
+          {year && <Button icon={<FileWordOutlined />} href={`${API}/plan.docx?year=${year}`} data-testid="plan-docx">{t('下载计划 Word')}</Button>}
           {can('inspections.manage') && <NewTripButton />}
         </Space>}
       >
