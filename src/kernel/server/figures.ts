@@ -45,9 +45,9 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
     for (const d of s.source.figures) {
       if (!d.key.startsWith(`${s.name}.`)) throw new Error(`figure ${d.key} of module ${s.name} must be named '${s.name}.<name>'`);
       // lower case, digits and underscores: the keys travel in query strings (?keys=…) checked by that pattern
-      if (!/^[a-z_]+(\.[a-z0-9_]+)+$/.test(d.per ? d.key.replace('.*', '.x') : d.key)) throw new Error(`figure ${d.key} of module ${s.name}: a key is lower case, digits and underscores`);
       if (d.per && d.key.split('.').filter((x) => x === '*').length !== 1) throw new Error(`figure family ${d.key} of module ${s.name}: one segment is '*', the ${d.per}`);
       if (!d.per && d.key.includes('*')) throw new Error(`figure ${d.key} of module ${s.name}: only a family (per) has a '*' segment`);
+      if (!/^[a-z_]+(\.[a-z0-9_]+)+$/.test(d.per ? d.key.replace('.*', '.x') : d.key)) throw new Error(`figure ${d.key} of module ${s.name}: a key is lower case, digits and underscores`);
       if (seen.has(d.key)) throw new Error(`figure ${d.key} is declared twice`);
       seen.add(d.key);
     }
