@@ -73,15 +73,22 @@ for (const d of await dialects()) {
       assert.deepEqual(r.groups.map((g) => g.module), ['proposals', 'members'], 'the office reads the 委员管理 figures (registry.read), not the 社情民意 statistics');
       // a year is its 工作年度's days (decision 0041)
       assert.deepEqual([r.from, r.to, r.year], [`${YEAR - 1}-12-06`, `${YEAR}-12-05`, YEAR]);
-      const got = flat(r).filter((f) => f.key.startsWith('proposals.'));
-      // in the order the module declares them
-      const declared = s.zx.ctx.figures.modules.find((m) => m.name === 'proposals')!.figures.filter((x) => x.scope === 'organisation').map((x) => x.key);
-      assert.deepEqual(got.map((f) => f.key), declared);
+      const all = flat(r).filter((f) => f.key.startsWith('proposals.'));
+      // in the order the module declares them, each committee's (专委会) figures where their family is declared (decision 0087)
+      const decls = s.zx.ctx.figures.modules.find((m) => m.name === 'proposals')!.figures.filter((x) => x.scope === 'organisation');
+      const got = all.filter((f) => !f.part);
+      assert.deepEqual(got.map((f) => f.key), decls.filter((x) => !x.per).map((x) => x.key));
+      const committees = all.filter((f) => f.part);
+      assert.deepEqual(all.slice(-committees.length), committees, 'the family is declared last');
+      assert.ok(committees.length > 0 && committees.every((f) => f.key === `proposals.committee.${f.part!.id}` && f.label === `${f.part!.name}收到提案`));
+      await followAll(office, committees);
       assert.equal(byKey(got).get('proposals.received'), 546, 'the article\'s figures');
       await followAll(office, got);
       const stats = (await office.get(`/api/proposals/stats?year=${YEAR}`)).body;
       const page = byKey([...stats.totals, ...Object.values(stats.replies).filter((x: any) => x?.key), ...Object.values(stats.participation).filter((x: any) => x?.key)] as Figure[]);
       for (const f of got) assert.equal(page.get(f.key), f.value, `${f.key}: the statistics page and the catalogue`);
+      const byCommittee = byKey(stats.byCommittee);
+      for (const f of committees) assert.equal(byCommittee.get(f.key), f.value, `${f.key}: the statistics page's committee row and the catalogue`);
     });
 
     test('the research centre sees the 社情民意 figures of 2025, each opening its reports, issues or members, the same as the statistics page', async () => {
@@ -89,13 +96,19 @@ for (const d of await dialects()) {
       // the research centre reads 社情民意, not proposals (other modules' groups are theirs to test)
       assert.ok(all.groups.some((g) => g.module === 'opinions') && !all.groups.some((g) => g.module === 'proposals'), all.groups.map((g) => g.module).join());
       const r = await figures(editor, `year=${YEAR}&modules=opinions`);
-      const got = flat(r);
+      const got = flat(r).filter((f) => !f.part);
+      const committees = flat(r).filter((f) => f.part);
       assert.equal(byKey(got).get('opinions.submitted'), 3543);
       assert.ok(got.some((f) => f.list?.sum === 'pieceCount'), '刊发篇目 adds up the pieces of the issues it opens');
       await followAll(editor, got);
       const stats = (await editor.get(`/api/opinions/stats?year=${YEAR}`)).body;
       const page = byKey([...stats.totals, ...stats.members]);
       for (const f of got) assert.equal(page.get(f.key), f.value, `${f.key}: the statistics page and the catalogue`);
+      // each committee's (专委会) figures are the statistics' committee rows, each opening its reports (decision 0087)
+      const rows = stats.breakdowns.find((b: any) => b.kind === 'committee').rows.flatMap((x: any) => x.figures) as Figure[];
+      assert.ok(committees.length > 0 && committees.every((f) => /^opinions\.committee\.[^.]+\.(submitted|accepted|sent_up|adopted)$/.test(f.key)));
+      for (const f of committees) assert.equal(byKey(rows).get(f.key), f.value, `${f.key}: the statistics' committee row and the catalogue`);
+      await followAll(editor, committees);
       // a period of days other than a year: the 社情民意 figures count by day, the proposals (by session year) have none
       const q = (await figures(leader, 'from=2025-03-01&to=2025-06-30&modules=proposals,opinions'));
       assert.equal(q.year, null);

@@ -189,6 +189,18 @@ export interface FigureDecl {
    * shows it among what needs attention; a nonzero value is the bad news (decision 0046)
    */
   attention?: boolean;
+  /**
+   * A family of figures, one for each special committee (专委会) of the CPPCC (decision 0087): the key has one segment
+   * `*` standing for the committee's id (`opinions.committee.*.submitted`), the source answers a figure for each
+   * committee with that segment filled in and `part` naming the committee; the declaration itself is never a figure.
+   */
+  per?: 'committee';
+}
+
+/** The figures a family declaration (`per`) stands for: its key with the `*` segment as any one segment. */
+export function familyPattern(d: FigureDecl): RegExp | null {
+  if (!d.per) return null;
+  return new RegExp(`^${d.key.split('.').map((s) => (s === '*' ? '[^.]+' : s.replace(/[^a-z0-9_]/g, ''))).join('\\.')}$`);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { App } from './http/server.ts';
 import { actorOf } from './http/request-actor.ts';
 import type { Actor } from './actor.ts';
 import type { ModuleContext, ModuleManifest } from './module.ts';
-import type { FigureDecl, FigureScope, FigureSource } from './contributions.ts';
+import { familyPattern, type FigureDecl, type FigureScope, type FigureSource } from './contributions.ts';
 import { AppError, invalid } from '../universal/errors.ts';
 import { chinaToday } from '../universal/working-days.ts';
 import { defaultWorkYearCalendar, workYear, workYearNumberOf, workYearOf, type WorkYearCalendar } from '../universal/work-year.ts';
@@ -45,7 +45,9 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
     for (const d of s.source.figures) {
       if (!d.key.startsWith(`${s.name}.`)) throw new Error(`figure ${d.key} of module ${s.name} must be named '${s.name}.<name>'`);
       // lower case, digits and underscores: the keys travel in query strings (?keys=…) checked by that pattern
-      if (!/^[a-z_]+(\.[a-z0-9_]+)+$/.test(d.key)) throw new Error(`figure ${d.key} of module ${s.name}: a key is lower case, digits and underscores`);
+      if (d.per && d.key.split('.').filter((x) => x === '*').length !== 1) throw new Error(`figure family ${d.key} of module ${s.name}: one segment is '*', the ${d.per}`);
+      if (!d.per && d.key.includes('*')) throw new Error(`figure ${d.key} of module ${s.name}: only a family (per) has a '*' segment`);
+      if (!/^[a-z_]+(\.[a-z0-9_]+)+$/.test(d.per ? d.key.replace('.*', '.x') : d.key)) throw new Error(`figure ${d.key} of module ${s.name}: a key is lower case, digits and underscores`);
       if (seen.has(d.key)) throw new Error(`figure ${d.key} is declared twice`);
       seen.add(d.key);
     }
@@ -53,11 +55,17 @@ export function createFigureCatalogue(manifests: readonly Pick<ModuleManifest, '
   type Source = (typeof sources)[number];
   /** The source's figures checked against its declarations (a figure nobody declared would have no definition to hold the pages to), in declared order. */
   const ordered = (s: Source, kind: FigureDecl['scope'], figures: Figure[]): FigureGroup => {
-    const order = new Map(s.source.figures.filter((d) => d.scope === kind).map((d, i) => [d.key, i]));
+    const decls = s.source.figures.filter((d) => d.scope === kind);
+    const order = new Map(decls.map((d, i) => [d.key, i]));
+    // a family's figures (one per committee) sit where the family is declared, in the order the source gives them
+    const families = decls.map((d, i) => ({ i, re: familyPattern(d) })).filter((x): x is { i: number; re: RegExp } => x.re !== null);
+    const at = new Map<Figure, number>();
     for (const f of figures) {
-      if (!order.has(f.key)) throw new AppError('INTERNAL', `统计数字 ${f.key} 未在模块「${s.label}」中声明`);
+      const i = order.get(f.key) ?? families.find((x) => x.re.test(f.key))?.i;
+      if (i === undefined) throw new AppError('INTERNAL', `统计数字 ${f.key} 未在模块「${s.label}」中声明`);
+      at.set(f, i);
     }
-    figures.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+    figures.sort((a, b) => at.get(a)! - at.get(b)!);
     return { module: s.name, label: s.label, figures };
   };
   const askedOf = (opts: { modules?: readonly string[] }) => (opts.modules ? sources.filter((s) => opts.modules!.includes(s.name)) : sources);

@@ -33,6 +33,8 @@ export const figure = z.object({
   /** a share of another figure: that figure's key and the percentage (0–100, one decimal); absent when the whole is 0 */
   share: z.object({ of: z.string(), percent: z.number() }).optional(),
   list: figureList.optional(),
+  /** the part of the organisation a family's figure counts (a special committee, 专委会; decision 0087) */
+  part: z.object({ kind: z.literal('committee'), id: z.string(), name: z.string() }).optional(),
 });
 export type Figure = z.infer<typeof figure>;
 

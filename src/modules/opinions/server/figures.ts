@@ -18,7 +18,7 @@ import { settingsIn, workYearCalendarOf } from '../../organizations/index.ts';
 import { periodBounds } from './report-repository.ts';
 import { opinionDb } from './tables.ts';
 import { memberReportFigureValue, memberReportFigures, memberReportFiguresMany, memberReportsOf } from './member-record.ts';
-import { headlineFiguresOfPeriods } from './stats.ts';
+import { headlineFiguresOfPeriods, opinionStatsOf } from './stats.ts';
 
 /** Staff who read every member's duty record (委员履职 grants it); members read their own. */
 const DUTY_RECORD_READ_ALL = 'member.read_all';
@@ -28,12 +28,31 @@ export function mayReadMemberFigures(actor: Actor, userId: string): boolean {
   return actor.userId === userId || can(actor, 'opinion.read_all') || can(actor, DUTY_RECORD_READ_ALL);
 }
 
+/** the columns of the statistics' committee breakdown that the catalogue carries per committee */
+const committeeColumns = ['submitted', 'accepted', 'sent_up', 'adopted'] as const;
+const committeeLabels: Record<(typeof committeeColumns)[number], string> = { submitted: '委员报送信息', accepted: '录用', sent_up: '向上级报送', adopted: '被采用' };
+
+/**
+ * Each committee's figures of a year: the statistics page's committee rows (the same keys, values and lists), named
+ * with the committee. Counted for a year only (the review's and the dashboard's year), not for each month of a trend.
+ */
+async function committeeFiguresOf(ctx: Pick<ModuleContext, 'db' | 'dialect'>, actor: Actor, year: number): Promise<Figure[]> {
+  const stats = await opinionStatsOf(ctx.db, ctx.dialect, actor, { year });
+  const rows = stats.breakdowns.find((b) => b.kind === 'committee')?.rows ?? [];
+  return committeeColumns.flatMap((col) => rows.map((r) => {
+    const f = r.figures.find((x) => x.key === `opinions.committee.${r.id}.${col}`)!;
+    return { ...f, label: `${r.name}${committeeLabels[col]}`, part: { kind: 'committee' as const, id: r.id, name: r.name } };
+  }));
+}
+
 const org = (name: string, label: string, unit: string): FigureDecl => ({ key: `opinions.${name}`, label, unit, scope: 'organisation' });
 const organisationFigures: FigureDecl[] = [
   org('submitted', '收到信息', '篇'), org('accepted', '录用', '篇'), org('retained', '留存', '篇'), org('returned', '退回', '篇'),
   org('issues', '编发期数', '期'), org('pieces', '刊发篇目', '篇'), org('sent_up', '向上级报送', '篇'), org('adopted', '被采用', '篇'),
   org('instructed', '获领导批示', '篇'),
   org('members', '委员总数', '人'), org('members_submitted', '报送信息的委员', '人'), org('members_adopted', '有信息被录用或采用的委员', '人'),
+  // 各专委会: each special committee's members' reports of a year, as the statistics' breakdown counts them (decision 0087)
+  ...committeeColumns.map((c) => ({ ...org(`committee.*.${c}`, `各专委会${committeeLabels[c]}`, '篇'), per: 'committee' as const })),
 ];
 const memberFigures: FigureDecl[] = memberReportFigures.map((f) => ({ key: `opinions.member.${f.name}`, label: f.label, unit: f.unit, scope: 'member' }));
 
@@ -67,7 +86,11 @@ export const opinionFigureSource: FigureSource = {
       return memberOpinionFiguresOf(ctx, scope.tenantId, scope.subject.userId, scope.year);
     }
     if (!can(actor, 'opinion.read_all') || actor.tenantId !== scope.tenantId) return [];
-    return (await organisationFiguresOf(ctx, actor, [scope]))[0];
+    const [figures, committees] = await Promise.all([
+      organisationFiguresOf(ctx, actor, [scope]).then((x) => x[0]),
+      scope.year !== undefined ? committeeFiguresOf(ctx, actor, scope.year) : [],
+    ]);
+    return [...figures, ...committees];
   },
   // many members' figures of a year at once (the duty score, decision 0062): the reports read once, not once per member
   async computeMembers(ctx, scope, userIds) {
@@ -77,7 +100,9 @@ export const opinionFigureSource: FigureSource = {
   async computePeriods(ctx, scopes, actor) {
     if (scopes[0].subject) return Promise.all(scopes.map((sc) => opinionFigureSource.compute(ctx, sc, actor)));
     if (!can(actor, 'opinion.read_all') || actor.tenantId !== scopes[0].tenantId) return scopes.map(() => []);
-    return organisationFiguresOf(ctx, actor, scopes);
+    const lists = await organisationFiguresOf(ctx, actor, scopes);
+    // a year among the periods has its committees' figures too, as `compute` answers it
+    return Promise.all(lists.map(async (l, i) => (scopes[i].year !== undefined ? [...l, ...await committeeFiguresOf(ctx, actor, scopes[i].year!)] : l)));
   },
 };
 

@@ -32,6 +32,8 @@ const organisationFigures: FigureDecl[] = [
   // 需关注: replies given late and replies overdue now (decision 0046)
   { ...org('late', '逾期答复'), attention: true }, { ...org('overdue', '当前超期'), attention: true },
   org('members', '委员总数', '人'), org('participants', '提交提案的委员', '人'), org('absent', '未提交提案的委员', '人'),
+  // 各专委会: the received proposals of each special committee, as the statistics count them (decision 0087)
+  { ...org('committee.*', '各专委会收到提案'), per: 'committee' },
 ];
 const memberFigures: FigureDecl[] = memberProposalFigures.map((f) => ({ key: `proposals.member.${f.name}`, label: f.label, unit: '件', scope: 'member' }));
 
@@ -61,7 +63,11 @@ export const proposalFigureSource: FigureSource = {
       stats.participation.members, stats.participation.participants, stats.participation.absent];
     const wanted = new Set(organisationFigures.map((d) => d.key));
     const byKey = new Map(shown.map((f) => [f.key, f]));
-    return [...wanted].map((k) => byKey.get(k)!).filter(Boolean);
+    // each committee's received proposals: the statistics page's figure (same key and list), named with the committee
+    const committees = stats.byCommittee.map((f) => ({
+      ...f, label: `${f.label}收到提案`, part: { kind: 'committee' as const, id: f.key.slice('proposals.committee.'.length), name: f.label },
+    }));
+    return [...[...wanted].map((k) => byKey.get(k)!).filter(Boolean), ...committees];
   },
   highlights: (ctx, scope, actor, limit) => proposalHighlights(ctx, scope, actor, limit),
   // many members' figures of a year at once (the duty score, decision 0062): the rows `memberProposalsOf` reads, counted

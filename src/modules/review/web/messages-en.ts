@@ -13,6 +13,6 @@ export default {
   '送审定': 'Submit for approval', '审定': 'Approve', '退回修改': 'Return for revision', '发布': 'Publish', '起草': 'Draft', '退回理由': 'Reason',
   '工作回眸待审定': 'Annual review to approve', '工作回眸待发布': 'Annual review to publish',
   '协商议政': 'Consultation', '民主监督': 'Democratic oversight', '参政议政': 'Participation in state affairs', '委员工作': 'Members\' work', '自身建设': 'Self-improvement', '其他工作': 'Other work',
-  '暂无统计数字。': 'No figures yet.',
+  '暂无统计数字。': 'No figures yet.', '各专委会': 'By special committee',
   '各县（市、区）并列': 'Counties side by side', '本级统计数字': 'Our figures', '模块': 'Module', '统计数字': 'Figure', '导出 Excel': 'Export Excel',
 } satisfies Record<string, string>;

@@ -4,7 +4,7 @@
  * meeting room (dark, full window, larger type) and a printable page (the menu and buttons are not printed).
  */
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Empty, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Divider, Empty, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, FullscreenExitOutlined, FullscreenOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Counties, Dashboard, Trends, YearFigure } from '../../contract.ts';
@@ -98,7 +98,14 @@ export default function DashboardPage() {
       {d.modules.length === 0 && <Card><Empty description={t('暂无统计数字。')} /></Card>}
       {d.modules.map((m) => (
         <Card key={m.module} size="small" title={`${t(m.label)} · ${t('本年度与上年')}`} data-testid={`module-${m.module}`}>
-          <Row gutter={[16, 16]}>{m.figures.map((f) => <Col key={f.key} span={span}><Tile f={f} screen={screen} /></Col>)}</Row>
+          <Row gutter={[16, 16]}>{m.figures.filter((f) => !f.part).map((f) => <Col key={f.key} span={span}><Tile f={f} screen={screen} /></Col>)}</Row>
+          {/* each special committee's figures (decision 0087), under their own heading */}
+          {m.figures.some((f) => f.part) && (
+            <>
+              <Divider orientation="left" plain data-testid={`committees-${m.module}`}>{t('各专委会')}</Divider>
+              <Row gutter={[16, 16]}>{m.figures.filter((f) => f.part).map((f) => <Col key={f.key} span={span}><Tile f={f} screen={screen} /></Col>)}</Row>
+            </>
+          )}
         </Card>
       ))}
 
