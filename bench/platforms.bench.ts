@@ -5,7 +5,10 @@
  * and list pages and of the year's figures and by-county overview (target ≤ 50 ms), against a baseline measured in the
  * same run: a bare route of the same app and the raw driver count of the year's consultations.
  *
- *   node --import tsx bench/platforms.bench.ts [--quick]
+ *   node --import tsx bench/platforms.bench.ts [--quick] [--sqlite] [--runs=N]
+ *
+ * --sqlite measures SQLite only; --runs sets the timed requests per route (200, or 30 with --quick); --keep-sqlite=FILE
+ * keeps a copy of the loaded SQLite database (for EXPLAIN QUERY PLAN).
  */
 import { sql } from 'kysely';
 import { insertBatches } from '../src/kernel/server/db/bulk.ts';
@@ -25,7 +28,9 @@ const P99_TARGET_MS = 50;
 const PLATFORMS = quick ? 3_000 : 30_000;
 const ACTIVITIES = quick ? 30_000 : 300_000;
 const YEARS = 10;
-const RUNS = quick ? 30 : 200;
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const RUNS = runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || 1) : quick ? 30 : 200;
+const sqliteOnly = process.argv.includes('--sqlite');
 
 const p99 = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]; };
 
@@ -79,6 +84,8 @@ async function bench(kind: DialectKind): Promise<void> {
     w = await startPlatformsWorld(kind);
     const t0 = performance.now();
     const { counties } = await load(w);
+    const keep = process.argv.find((a) => a.startsWith('--keep-sqlite='))?.slice('--keep-sqlite='.length);
+    if (keep && kind === 'sqlite') await sql`vacuum into ${sql.lit(keep)}`.execute(w.zx.ctx.db);
     emit({ name: `platforms_bulk_load_${kind}`, value: Math.round(performance.now() - t0), unit: 'ms', platforms: PLATFORMS, activities: ACTIVITIES });
     const [office, plat1] = await Promise.all([w.as('office'), w.as('plat1')]);
     // the last whole working year (the current one has only begun when the clock is just past the cut-off)
@@ -125,7 +132,7 @@ async function bench(kind: DialectKind): Promise<void> {
 }
 
 await bench('sqlite');
-const pgSkip = await postgresUnavailable();
+const pgSkip = sqliteOnly ? '--sqlite' : await postgresUnavailable();
 if (pgSkip) emit({ name: 'platforms_postgres', skipped: pgSkip });
 else await bench('postgres');
 if (crashes().length) process.exit(1);

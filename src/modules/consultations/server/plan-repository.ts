@@ -255,15 +255,16 @@ export function toItemView(r: PlanItemRow, consultations: PlanItemView['consulta
   };
 }
 
-/** Each item's links: its own, then those of the topic it came from (a record linked both ways shows once). */
-async function itemLinks(db: AnyModuleDb, names: Namer, items: readonly PlanItemRow[]): Promise<Map<string, TopicLinkView[]>> {
+/** Each item's links: its own, then those of the topic it came from (a record linked both ways shows once). Two queries for all the items, then one per linked type. */
+async function itemLinks(db: AnyModuleDb, names: Namer, items: ReadonlyArray<Pick<PlanItemRow, 'id' | 'topic_id'>>): Promise<Map<string, TopicLinkView[]>> {
+  const out = new Map<string, TopicLinkView[]>();
+  if (items.length === 0) return out;
   const [own, ofTopics] = await Promise.all([
     linkRowsOf(db, 'plan_item', items.map((i) => i.id)),
     linkRowsOf(db, 'topic', items.flatMap((i) => (i.topic_id ? [i.topic_id] : []))),
   ]);
   const all = items.map((i) => ({ id: i.id, rows: [...(own.get(i.id) ?? []), ...(i.topic_id ? ofTopics.get(i.topic_id) ?? [] : [])] }));
   const named = await namedLinks(names, all.flatMap((x) => x.rows));
-  const out = new Map<string, TopicLinkView[]>();
   for (const { id, rows } of all) {
     const seen = new Set<string>();
     out.set(id, rows.map((row) => ({ ...named.get(row)!, viaTopic: row.owner_type === 'topic' })).filter((v) => { const k = `${v.relation}:${v.entityType}:${v.id}`; if (seen.has(k)) return false; seen.add(k); return true; }));
@@ -318,10 +319,15 @@ export function selectPlanItems(views: readonly PlanItemSort[], q: Pick<PlanItem
   return views.filter((v) => (!q.form || v.form === q.form) && (q.carriedOut === undefined || v.carriedOut === q.carriedOut));
 }
 
-/** The items of the year's approved plan (cancelled ones left out), by form, carried out or not: one page and the total. */
-export async function listPlanItems(db: AnyModuleDb, actor: Actor, q: PlanItemListQuery): Promise<{ rows: PlanItemView[]; total: number }> {
+/**
+ * The items of the year's approved plan (cancelled ones left out), by form, carried out or not: one page and the total,
+ * each item of the page with its links (关联提案和社情民意, as on the plan's page; read for the page's items only).
+ */
+export async function listPlanItems(db: AnyModuleDb, actor: Actor, q: PlanItemListQuery, names: Namer): Promise<{ rows: PlanItemView[]; total: number }> {
   const views = selectPlanItems(await planItemViewsOf(db, actor, q.year), q);
   const total = views.length;
-  const rows = views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(({ sort: _sort, ...v }) => v);
+  const page = views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const links = await itemLinks(db, names, page.map((v) => ({ id: v.id, topic_id: v.topicId })));
+  const rows = page.map(({ sort: _sort, ...v }) => ({ ...v, links: links.get(v.id) ?? [] }));
   return { rows, total };
 }

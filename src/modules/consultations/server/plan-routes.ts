@@ -142,7 +142,7 @@ export function planRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = user(req);
     if (!mayReadPlans(actor)) throw forbidden('查看年度协商计划');
-    const { rows, total } = await listPlanItems(ctx.db, actor, req.query);
+    const { rows, total } = await listPlanItems(ctx.db, actor, req.query, ctx.contributions);
     return { items: rows, total, page: req.query.page, pageSize: req.query.pageSize };
   });
 

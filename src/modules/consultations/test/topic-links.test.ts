@@ -4,6 +4,7 @@
 // on the records' pages (GET /api/consultations/topic-links) for those who may see the topic or the plan.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { dialects } from '../../../../test/support/db.ts';
 import { driveTo, startWorld, type Driver, type World } from '../../../../test/support/factories.ts';
@@ -121,6 +122,37 @@ for (const d of await dialects()) {
       const bad = await office.get(`/api/consultations/topic-links?entityType=plan&id=${proposal.id}`);
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'entityType');
+    });
+
+    test('approved, the plan\'s items list (the figures\' list) shows each item\'s links as the plan does, and the Excel export has them', async () => {
+      let plan = (await office.get(`/api/consultations/plans/${planId}`)).body;
+      const sent = await office.post(`/api/consultations/plans/${planId}/transitions`, { action: 'submit', version: plan.version, input: {} });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      const ok = await leader.post(`/api/consultations/plans/${planId}/transitions`, { action: 'approve', version: sent.body.version, input: { meeting: '政协主席会议', approvedOn: `${year}-02-20` } });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      plan = ok.body;
+      const onPlan = plan.items.find((i: any) => i.id === itemId).links;
+      assert.equal(onPlan.length, 2);
+      for (const c of [office, leader, committee, member]) {
+        const list = await c.get(`/api/consultations/plan-items?year=${year}&pageSize=200`);
+        assert.equal(list.status, 200, JSON.stringify(list.body));
+        const item = list.body.items.find((i: any) => i.id === itemId);
+        assert.ok(item, 'the approved plan\'s item is listed');
+        assert.deepEqual(item.links, onPlan, 'the list shows the links the plan shows, the topic\'s included');
+        assert.ok(list.body.items.filter((i: any) => i.id !== itemId).every((i: any) => i.links.length === 0), 'the other items link nothing');
+      }
+      const res = await w.app.inject({ method: 'GET', url: `/api/consultations/plans/${planId}/plan.xlsx`, headers: { cookie: member.cookie } });
+      assert.equal(res.statusCode, 200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = book.getWorksheet('计划项')!;
+      const head = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
+      const col = head.indexOf('关联提案和社情民意');
+      assert.ok(col > 0, head.join(','));
+      const row = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2)).find((r) => r.getCell(3).value === topic.title)!;
+      const numbered = onPlan.find((l: any) => l.entityType === 'proposal').title; // the proposal as its module names it (with its number)
+      assert.match(numbered, /特色农产品精深加工的建议$/);
+      assert.equal(String(row.getCell(col).value), `选题来源：社情民意《${report.title}》\n协商成果：提案《${numbered}》`);
     });
 
     test('unlinking takes the record off; the audit chain records the change', async () => {

@@ -157,8 +157,10 @@ export async function countResults(db: AnyModuleDb, s: Scope, q: Omit<ResultList
   return Number((await resultsQuery(db, s, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 }
 
-/** Activities held in each period (one query over their span, grouped by the period of `held_on`). */
+/** Activities held in each period (one query over their span, grouped by the period of `held_on`; one period, one count). */
 export async function countActivitiesByPeriod(db: AnyModuleDb, s: Scope, periods: readonly Period[]): Promise<number[]> {
+  // one period (the year's figures): a plain count from the index, not each row's period worked out and grouped
+  if (periods.length === 1) return [await countActivities(db, s, periods[0])];
   const rows = await activitiesQuery(db, s, spanOf(periods)).select((eb) => [periodOfDate('held_on', periods).as('period'), eb.fn.countAll().as('n')]).groupBy(sql`1`).execute();
   return perPeriod(rows, periods.length);
 }
@@ -167,6 +169,7 @@ export async function countActivitiesByPeriod(db: AnyModuleDb, s: Scope, periods
 export async function countResultsByPeriod(db: AnyModuleDb, s: Scope, periods: readonly Period[], on: 'handed' | 'implemented'): Promise<number[]> {
   const span = spanOf(periods);
   const q = on === 'handed' ? { from: span.from, to: span.to } : { implementedFrom: span.from, implementedTo: span.to };
+  if (periods.length === 1) return [await countResults(db, s, q)];
   const rows = await resultsQuery(db, s, q).select((eb) => [periodOfDate(on === 'handed' ? 'handed_on' : 'implemented_on', periods).as('period'), eb.fn.countAll().as('n')])
     .groupBy(sql`1`).execute();
   return perPeriod(rows, periods.length);
