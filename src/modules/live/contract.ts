@@ -230,3 +230,17 @@ export const followupResult = z.object({
   link: z.string(),
 });
 export type FollowupResult = z.infer<typeof followupResult>;
+
+/**
+ * POST /api/live/sessions/:id/proposal-draft (答复转提案): a member starts a proposal from answered questions of the
+ * session (each with the department's answer), or, with none chosen, from the session's summary (topic, the questions
+ * answered, the statements every group agreed with). Nothing is written: the proposal form opens prefilled
+ * (`/proposals/new?title=&background=`) and the member edits and saves it in their own name.
+ */
+export const proposalDraftBody = z.object({
+  contributionIds: z.array(id('所选提问')).max(20).default([]).describe('所选提问'),
+  title: z.string().trim().min(4).max(200).optional().describe('提案标题'),
+});
+export type ProposalDraftBody = z.infer<typeof proposalDraftBody>;
+export const proposalDraftResult = z.object({ title: z.string(), background: z.string(), link: z.string() });
+export type ProposalDraftResult = z.infer<typeof proposalDraftResult>;

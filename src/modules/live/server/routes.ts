@@ -15,13 +15,13 @@ import { attachmentFile, attachmentsOf, contentDisposition } from '../../attachm
 import { listUnits } from '../../organizations/index.ts';
 import {
   codeRequestBody, contributionBody, followupBody, followupResult, type MaterialItem, materialsBody, contributionItem, idParams, itemParams, joinBody, joinResult, keyParams, liveOptions, moderateBody, opinionGroupsView,
-  publicSessionView, roomView, routeBody, sessionCreateBody, sessionDetail, sessionEditBody, sessionListQuery, sessionPage, statementBody, voteBody,
+  proposalDraftBody, proposalDraftResult, publicSessionView, roomView, routeBody, sessionCreateBody, sessionDetail, sessionEditBody, sessionListQuery, sessionPage, statementBody, voteBody,
   type OpinionGroupsView, type StatementItem,
 } from '../contract.ts';
 import { liveLifecycle, liveStateLabel, liveTransitionBody, type LiveState } from '../domain/live-lifecycle.ts';
 import { canUseLive, participantRoleLabels, voteChoices, type PublicAccess } from '../domain/live-rules.ts';
 import {
-  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, followUp, joinPublic, logSms, moderate, postContribution, postStatement, publicIn,
+  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, followUp, joinPublic, logSms, moderate, postContribution, postStatement, proposalDraft, publicIn,
   requestCode, routeQuestion, SESSION_LABEL, userIn, type Who,
 } from './commands.ts';
 import { Regrouper, storedGroups } from './groups.ts';
@@ -317,6 +317,18 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
     const s = await sessionOr404(req.params.id);
     const who = await whoIn(req, s);
     return followUp(ctx, s, who, req.body, req.ip);
+  });
+
+  app.post('/api/live/sessions/:id/proposal-draft', {
+    schema: {
+      tags, summary: '答复转提案（委员）：以所选已答复的提问及部门答复，或不选时以本场议政概况，起草提案的背景情况，打开预填的撰写提案页',
+      params: idParams, body: proposalDraftBody, response: { 200: proposalDraftResult, ...errors },
+    },
+  }, async (req) => {
+    const s = await sessionOr404(req.params.id);
+    const who = await whoIn(req, s);
+    const groups = await groupsOf(s, null);
+    return proposalDraft(ctx, s, who, req.body, groups.consensus.map((c) => c.body), req.ip);
   });
 
   app.get('/api/live/sessions/:id/report.docx', {

@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Badge, Button, Card, Col, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router';
-import type { ContributionItem, MaterialItem, OpinionGroupsView, RoomView, StatementItem } from '../../contract.ts';
+import { useNavigate, useParams } from 'react-router';
+import type { ContributionItem, MaterialItem, OpinionGroupsView, ProposalDraftResult, RoomView, StatementItem } from '../../contract.ts';
 import { FollowupPanel } from './followup-panel.tsx';
 
 interface LiveOptions { units: Array<{ id: string; name: string }> }
@@ -16,6 +16,7 @@ import { ApiError, api } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { useSession } from '../../../../kernel/web/session.tsx';
 
 const roleColor: Record<string, string> = { host: 'purple', member: 'red', department: 'blue', expert: 'gold', public: 'green' };
 
@@ -44,6 +45,8 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const mobile = useIsMobile();
   const report = useReportError();
   const { modal } = AntApp.useApp();
+  const { can } = useSession();
+  const navigate = useNavigate();
   const http = useMemo(() => roomApi(token), [token]);
   const [room, setRoom] = useState<RoomView>();
   const [contribs, setContribs] = useState<ContributionItem[]>([]);
@@ -99,6 +102,14 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const s = room.session;
   const isHost = room.me.role === 'host';
   const open = s.state === 'open';
+  // 答复转提案: a member (who may write proposals) starts one from an answered question or from the session's summary
+  const mayPropose = !token && room.me.role !== 'public' && can('proposal.create');
+  const draftProposal = async (contributionIds: string[]) => {
+    try {
+      const r = await api.post<ProposalDraftResult>(`/api/live/sessions/${sessionId}/proposal-draft`, { contributionIds });
+      navigate(r.link);
+    } catch (e) { report(e); }
+  };
   const published = contribs.filter((c) => c.status === 'published' && c.kind !== 'answer');
   const answers = new Map(contribs.filter((c) => c.kind === 'answer' && c.replyTo).map((c) => [c.replyTo!, c]));
 
@@ -170,6 +181,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
                   {a ? (<><Tag color="blue">{t('部门')}</Tag><b>{a.authorName}</b>：<span style={{ whiteSpace: 'pre-wrap' }}>{a.body}</span></>)
                     : c.routedUnitName ? <Typography.Text type="secondary">{t('已转交 {unit}，待答复', { unit: c.routedUnitName })}</Typography.Text>
                       : <Typography.Text type="secondary">{t('待转交部门')}</Typography.Text>}
+                  {a && mayPropose && <Button size="small" type="link" data-testid="answer-to-proposal" onClick={() => void draftProposal([c.id])}>{t('据此撰写提案')}</Button>}
                   {!a && room.me.role === 'department' && c.routedUnitName && open && <Button size="small" type="link" onClick={() => answer(c)}>{t('答复')}</Button>}
                   {!a && isHost && open && s.responderUnits.length > 0 && (
                     <Select size="small" style={{ minWidth: 140, marginLeft: 8 }} placeholder={t('转交部门')} value={c.routedUnitId ?? undefined}
@@ -278,6 +290,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         <Tag color={s.stateTone}>{t(s.stateLabel)}</Tag>
         <Tag color={roleColor[room.me.role]}>{t(room.me.roleLabel)} · {room.me.name}</Tag>
         <Badge status={live ? 'success' : 'default'} text={live ? t('实时连接') : t('连接中')} />
+        {mayPropose && <Button size="small" data-testid="session-to-proposal" onClick={() => void draftProposal([])}>{t('以本场议政撰写提案')}</Button>}
       </Space>
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('展开') }} style={{ marginBottom: 0 }}>{s.topic}</Typography.Paragraph>
       {room.materials.length > 0 && (
