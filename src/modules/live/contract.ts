@@ -163,6 +163,8 @@ export const roomView = z.object({
   materials: z.array(materialItem),
   /** the stream's last event number: open the stream with it as Last-Event-ID */
   lastSeq: z.number().int(),
+  /** 到场, for hosts (others get null): how many were invited and how many of them have come into the open room */
+  turnout: z.object({ invited: z.number().int(), joined: z.number().int() }).nullable(),
 });
 export type RoomView = z.infer<typeof roomView>;
 
@@ -244,3 +246,12 @@ export const proposalDraftBody = z.object({
 export type ProposalDraftBody = z.infer<typeof proposalDraftBody>;
 export const proposalDraftResult = z.object({ title: z.string(), background: z.string(), link: z.string() });
 export type ProposalDraftResult = z.infer<typeof proposalDraftResult>;
+
+/** GET /api/live/sessions/:id/turnout (hosts): the invited, and when each came in; `joined=true` lists those who came. */
+export const turnoutQuery = z.object({ joined: z.enum(['true', 'false']).optional().describe('仅已进入') });
+export const turnoutList = z.object({
+  invited: z.number().int(),
+  joined: z.number().int(),
+  items: z.array(z.object({ userId: z.string(), name: z.string(), joinedAt: z.string().nullable() })),
+});
+export type TurnoutList = z.infer<typeof turnoutList>;

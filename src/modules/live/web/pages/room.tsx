@@ -5,10 +5,10 @@
  * snapshot's event number, so nothing is missed and nothing is polled. Contributions are rendered as text.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Badge, Button, Card, Col, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
+import { App as AntApp, Badge, Button, Card, Col, Drawer, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
-import type { ContributionItem, MaterialItem, OpinionGroupsView, ProposalDraftResult, RoomView, StatementItem } from '../../contract.ts';
+import type { ContributionItem, MaterialItem, OpinionGroupsView, ProposalDraftResult, RoomView, StatementItem, TurnoutList } from '../../contract.ts';
 import { FollowupPanel } from './followup-panel.tsx';
 
 interface LiveOptions { units: Array<{ id: string; name: string }> }
@@ -61,10 +61,13 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const [reload, setReload] = useState(0);
   const endRef = useRef<HTMLDivElement>(null);
   const [units, setUnits] = useState<Array<{ id: string; name: string }>>([]);
+  // 到场 (hosts): invited and come in, pushed as people arrive; the figure opens the list of those who came
+  const [turnout, setTurnout] = useState<RoomView['turnout']>(null);
+  const [arrivals, setArrivals] = useState<TurnoutList | null>(null);
 
   const load = useCallback(async () => {
     const r = await http.get<RoomView>(`/api/live/sessions/${sessionId}/room`);
-    setRoom(r); setContribs(r.contributions); setQueue(r.queue); setStatements(r.statements); setGroups(r.groups);
+    setRoom(r); setContribs(r.contributions); setQueue(r.queue); setStatements(r.statements); setGroups(r.groups); setTurnout(r.turnout);
     return r;
   }, [http, sessionId]);
 
@@ -88,6 +91,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         setGroups((old) => ({ ...g, myGroup: old?.myGroup ?? null }));
         setStatements((l) => l.map((s) => (g.tallies[s.id] ? { ...s, ...g.tallies[s.id] } : s)));
       });
+      on('turnout', (x: { invited: number; joined: number }) => setTurnout(x));
       on('state', () => setReload((n) => n + 1));
       on('session', () => setReload((n) => n + 1));
     }).catch((e) => report(e));
@@ -271,8 +275,18 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         {s.actions.map((a) => <Button key={a.name} type={a.name === 'open' ? 'primary' : 'default'} onClick={() => (a.confirm ? modal.confirm({ title: t(a.label), onOk: () => fire(a.name) }) : fire(a.name))}>{t(a.label)}</Button>)}
         <Button href={`/api/live/sessions/${sessionId}/report.docx`}>{t('情况报告（Word）')}</Button>
         <Upload showUploadList={false} customRequest={uploadMaterial}><Button icon={<UploadOutlined />}>{t('上传背景材料')}</Button></Upload>
+        {turnout && (
+          <Button type="link" data-testid="turnout" onClick={() => { api.get<TurnoutList>(`/api/live/sessions/${sessionId}/turnout?joined=true`).then(setArrivals, report); }}>
+            {t('到场 {j}/{n} 人', { j: turnout.joined, n: turnout.invited })}
+          </Button>
+        )}
         {s.publicKey && <Typography.Text copyable={{ text: `${location.origin}/public/live/${s.publicKey}` }}>{t('公众参与链接')}</Typography.Text>}
       </Space>
+      {turnout && turnout.invited > 0 && <Progress size="small" percent={Math.round((turnout.joined / turnout.invited) * 100)} style={{ maxWidth: 360 }} aria-label={t('到场率')} />}
+      <Drawer open={!!arrivals} onClose={() => setArrivals(null)} title={t('已进入议政室（{n} 人）', { n: arrivals?.joined ?? 0 })} size={mobile ? '100%' : 420} data-testid="turnout-drawer">
+        <List dataSource={arrivals?.items ?? []} locale={{ emptyText: <Empty description={t('应邀人员尚未进入')} /> }}
+          renderItem={(p) => <List.Item data-testid="turnout-person"><span>{p.name}</span><Typography.Text type="secondary">{formatDateTime(p.joinedAt)}</Typography.Text></List.Item>} />
+      </Drawer>
       <Typography.Title level={5}>{t('待审核')}（{queue.length}）</Typography.Title>
       {queue.length === 0 ? <Typography.Text type="secondary">{t('没有待审核的发言')}</Typography.Text> : queue.map((c) => (
         <Card key={c.id} size="small" style={{ marginBottom: 6 }} data-testid="queue-item">
