@@ -2,7 +2,9 @@
  * Browser story of 网络议政 after the session: the committee staff who hosted the archived session on old-compound
  * renovation opens its room on a desktop, ticks an unanswered question and sends it to the tracker as a 委员建议 in one
  * step (it is marked and cannot be ticked again), then drafts a 社情民意 report from a post and lands on the 社情民意
- * submission page with the draft filled in. On a phone the same panel is usable.
+ * submission page with the draft filled in. On a phone the same panel is usable. A member who took part starts a
+ * proposal from a question the department answered: the proposal form opens with the question and the answer as its
+ * background.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,5 +81,28 @@ describe('live deliberation follow-up story (chromium)', { skip, timeout: 300_00
     await panel.getByText('已起草社情民意').first().waitFor();
     await panel.scrollIntoViewIfNeeded();
     await shot(stage, phone, 'live-followup-390');
+  });
+
+  test('a member on a phone starts a proposal from an answered question: the form opens with the question and answer as background', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await followServerClock(ctx);
+    const phone = await ctx.newPage();
+    await signIn(stage, phone, 'member');
+    await phone.goto(stage.baseUrl + '/live');
+    await phone.getByRole('link', { name: TITLE }).first().click();
+    const answered = phone.getByTestId('contribution').filter({ has: phone.getByTestId('answer-to-proposal') }).first();
+    await answered.waitFor();
+    const lines = (await answered.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    const question = lines.find((l) => /[？?]$/.test(l)) ?? lines[3];
+    await answered.getByTestId('answer-to-proposal').click();
+    await phone.waitForURL(/\/proposals\/new/);
+    await phone.getByTestId('proposal-prefilled').waitFor();
+    assert.equal(await phone.getByLabel('标题', { exact: true }).inputValue(), `关于${TITLE}的提案`);
+    // on a phone the form is a wizard: the background is its second step, already filled in
+    const background = await phone.getByLabel('背景情况', { exact: true }).inputValue();
+    assert.ok(background.includes(question.slice(0, 10)), `the question is in the background: ${question}`);
+    assert.match(background, /市住建局答复：/, 'with the answer of the department');
+    assert.ok(background.includes(TITLE), 'and the session it came from');
+    await shot(stage, phone, 'live-answer-proposal-390');
   });
 });

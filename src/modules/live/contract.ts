@@ -163,6 +163,8 @@ export const roomView = z.object({
   materials: z.array(materialItem),
   /** the stream's last event number: open the stream with it as Last-Event-ID */
   lastSeq: z.number().int(),
+  /** 到场, for hosts (others get null): how many were invited and how many of them have come into the open room */
+  turnout: z.object({ invited: z.number().int(), joined: z.number().int() }).nullable(),
 });
 export type RoomView = z.infer<typeof roomView>;
 
@@ -230,3 +232,26 @@ export const followupResult = z.object({
   link: z.string(),
 });
 export type FollowupResult = z.infer<typeof followupResult>;
+
+/**
+ * POST /api/live/sessions/:id/proposal-draft (答复转提案): a member starts a proposal from answered questions of the
+ * session (each with the department's answer), or, with none chosen, from the session's summary (topic, the questions
+ * answered, the statements every group agreed with). Nothing is written: the proposal form opens prefilled
+ * (`/proposals/new?title=&background=`) and the member edits and saves it in their own name.
+ */
+export const proposalDraftBody = z.object({
+  contributionIds: z.array(id('所选提问')).max(20).default([]).describe('所选提问'),
+  title: z.string().trim().min(4).max(200).optional().describe('提案标题'),
+});
+export type ProposalDraftBody = z.infer<typeof proposalDraftBody>;
+export const proposalDraftResult = z.object({ title: z.string(), background: z.string(), link: z.string() });
+export type ProposalDraftResult = z.infer<typeof proposalDraftResult>;
+
+/** GET /api/live/sessions/:id/turnout (hosts): the invited, and when each came in; `joined=true` lists those who came. */
+export const turnoutQuery = z.object({ joined: z.enum(['true', 'false']).optional().describe('仅已进入') });
+export const turnoutList = z.object({
+  invited: z.number().int(),
+  joined: z.number().int(),
+  items: z.array(z.object({ userId: z.string(), name: z.string(), joinedAt: z.string().nullable() })),
+});
+export type TurnoutList = z.infer<typeof turnoutList>;

@@ -12,6 +12,7 @@ import { liveRoutes } from './server/routes.ts';
 import { liveSeed } from './server/seed.ts';
 import { liveSettings } from './server/settings.ts';
 import { publicLiveSection } from './server/public-section.ts';
+import { subscribeLiveNotices } from './server/turnout.ts';
 
 export const liveModule: ModuleManifest = {
   name: 'live',
@@ -27,6 +28,8 @@ export const liveModule: ModuleManifest = {
   settings: liveSettings,
   figures: liveFigureSource,
   routes: liveRoutes,
+  /** 开始议政 tells the invited, with the room's link */
+  subscribe: subscribeLiveNotices,
   /** 门户: sessions open to the public, open now or to come */
   public: { sections: [publicLiveSection] },
   seed: liveSeed,

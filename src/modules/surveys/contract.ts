@@ -98,6 +98,8 @@ export const surveysDetail = surveysListItem.extend({
   body: z.string(),
   questions: z.array(questionOut),
   audienceUserIds: z.array(z.string()),
+  /** 指定人员 by name (audience 'list'), for the people picker */
+  audiencePeople: z.array(z.object({ userId: z.string(), name: z.string() })),
   allowAnonymous: z.boolean(),
   /** the public link's path (/s/<token>), for the QR code */
   sharePath: z.string(),

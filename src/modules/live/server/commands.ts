@@ -14,11 +14,11 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { linkAttachments } from '../../attachments/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import { listUnits, orgNames } from '../../organizations/index.ts';
-import type { FollowupBody, FollowupResult, SessionCreateBody, SessionEditBody } from '../contract.ts';
+import type { FollowupBody, FollowupResult, ProposalDraftBody, ProposalDraftResult, SessionCreateBody, SessionEditBody } from '../contract.ts';
 import { recommendationsRequestedEvent, type RecommendationsRequestedPayload } from '../../recommendations/index.ts';
 import { liveLifecycle, livePermissions } from '../domain/live-lifecycle.ts';
 import { canSeeSession, needsModeration, participantRoleLabels, pseudonymOf, roleInSession, sensitiveHits, voteValue, type ParticipantRole, type VoteChoice } from '../domain/live-rules.ts';
-import { accessOf, findSession, jsonIds, sha256 } from './repository.ts';
+import { accessOf, countsOf, findSession, jsonIds, sha256 } from './repository.ts';
 import { toContribution } from './presenter.ts';
 import { readSensitiveWords } from './settings.ts';
 import { publishContributionText } from './search-index.ts';
@@ -412,4 +412,73 @@ export async function followUp(ctx: ModuleContext, s: LiveSessionRow, who: Who, 
     }
   });
   return { target: body.target, sent: todo.map((r) => r.id), draft, link: body.target === 'recommendation' ? `/recommendations?${new URLSearchParams({ sourceType: 'live', sourceId: s.id })}` : link };
+}
+
+/** The longest background a prefill link carries: the link must stay a valid address when the member reloads the form. */
+export const PROPOSAL_PREFILL_MAX = 1500;
+/** Who may write a proposal (the proposals module's permission; its form is where the draft opens). */
+export const PROPOSAL_CREATE = 'proposal.create';
+
+/**
+ * 答复转提案: a member starts a proposal from the session. With questions chosen, the background quotes each answered
+ * question with the department's answer; with none, it summarises the session (topic, participation, the questions
+ * answered, the statements every opinion group agreed with). Nothing is written but the audit line: the proposal form
+ * opens prefilled by its `?title=&background=` and the member edits and saves it as their own draft.
+ */
+export async function proposalDraft(ctx: ModuleContext, s: LiveSessionRow, who: Who, body: ProposalDraftBody, consensus: string[], ip?: string): Promise<ProposalDraftResult> {
+  if (who.kind !== 'user' || !who.actor) throw new AppError('FORBIDDEN', '网友不能据此撰写提案');
+  const actor = requirePermission(who.actor, PROPOSAL_CREATE, '撰写提案');
+  const ldb = liveDb(ctx.db);
+  const ids = [...new Set(body.contributionIds)];
+  const date = s.opens_at.slice(0, 10);
+  const source = `网络议政「${s.title}」`;
+  const link = `/live/${encodeURIComponent(s.id)}`;
+  const questions = await ldb.selectFrom('live_contributions').selectAll().where('session_id', '=', s.id).where('kind', '=', 'question').where('status', '=', 'published')
+    .where('answered_at', 'is not', null).$if(ids.length > 0, (q) => q.where('id', 'in', ids)).orderBy('created_at').orderBy('id').execute();
+  if (ids.length) {
+    const bad = ids.find((x) => !questions.some((q) => q.id === x));
+    if (bad) throw new AppError('VALIDATION_FAILED', `「所选提问」中的“${bad}”不是本场已答复的提问`, { field: 'contributionIds' });
+  }
+  const answers = questions.length
+    ? await ldb.selectFrom('live_contributions').selectAll().where('session_id', '=', s.id).where('kind', '=', 'answer').where('status', '=', 'published')
+      .where('reply_to', 'in', questions.map((q) => q.id)).orderBy('created_at').orderBy('id').execute()
+    : [];
+  const pair = (q: LiveContributionRow) => {
+    const a = answers.filter((x) => x.reply_to === q.id);
+    const by = `${participantRoleLabels[q.role as ParticipantRole] ?? q.role}${q.author_name}`;
+    return [`${by}提问：${q.body}`, ...a.map((x) => `${q.routed_unit_name ?? x.author_name}答复：${x.body}`)].join('\n');
+  };
+  const lines: string[] = [];
+  if (ids.length) {
+    lines.push(`${date}，本会举行${source}。会上，参与者就以下问题提问，有关部门当场作了答复：`);
+    questions.forEach((q, i) => lines.push(`${i + 1}. ${pair(q)}`));
+  } else {
+    const counts = (await countsOf(ctx.db, [s.id])).get(s.id)!;
+    lines.push(`${date}，本会举行${source}，议题：${s.topic.length > 300 ? `${s.topic.slice(0, 300)}……` : s.topic}`);
+    lines.push(`共有 ${counts.participants} 人参与，发言 ${counts.contributions} 条，有关部门答复提问 ${counts.questionsAnswered} 个，${counts.statements} 条观点获得 ${counts.votes} 次表态。`);
+    if (questions.length) {
+      lines.push('部门答复的主要问题：');
+      questions.forEach((q, i) => lines.push(`${i + 1}. ${pair(q)}`));
+    }
+    if (consensus.length) {
+      lines.push('各方普遍赞同的观点：');
+      consensus.forEach((c, i) => lines.push(`${i + 1}. ${c}`));
+    }
+  }
+  const tail = `（来源：${source}，${link}）`;
+  // keep whole lines while they fit; what does not fit is left in the room, and the text says so
+  const kept: string[] = [];
+  let used = tail.length;
+  for (const l of lines) {
+    if (used + l.length + 1 > PROPOSAL_PREFILL_MAX) { kept.push('……（其余内容见议政室）'); break; }
+    kept.push(l);
+    used += l.length + 1;
+  }
+  if (!kept.length) kept.push(lines[0].slice(0, PROPOSAL_PREFILL_MAX - tail.length - 2));
+  const background = [...kept, tail].join('\n');
+  const title = (body.title ?? `关于${s.title}的提案`).slice(0, 200);
+  await ctx.uow.run(async (w) => {
+    await w.audit({ tenantId: s.tenant_id, actorId: actor.userId, actorName: actor.displayName, action: 'live_session.proposal_draft', entityType: 'live_session', entityId: s.id, data: { contributionIds: ids }, ip });
+  });
+  return { title, background, link: `/proposals/new?${new URLSearchParams({ title, background })}` };
 }

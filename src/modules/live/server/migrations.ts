@@ -132,4 +132,17 @@ export const liveMigrations: MigrationDef[] = [
       await db.schema.alterTable('live_contributions').addColumn('followup_by', 'text').execute();
     },
   },
+  {
+    name: '1902_live_attendance',
+    async up(db) {
+      // 到场: an invited person who came into the open room, once per session (the hosts' turnout)
+      await db.schema.createTable('live_attendance')
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('first_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('live_attendance_pk', ['session_id', 'user_id'])
+        .execute();
+    },
+  },
 ];

@@ -15,13 +15,13 @@ import { attachmentFile, attachmentsOf, contentDisposition } from '../../attachm
 import { listUnits } from '../../organizations/index.ts';
 import {
   codeRequestBody, contributionBody, followupBody, followupResult, type MaterialItem, materialsBody, contributionItem, idParams, itemParams, joinBody, joinResult, keyParams, liveOptions, moderateBody, opinionGroupsView,
-  publicSessionView, roomView, routeBody, sessionCreateBody, sessionDetail, sessionEditBody, sessionListQuery, sessionPage, statementBody, voteBody,
+  proposalDraftBody, proposalDraftResult, publicSessionView, turnoutList, turnoutQuery, roomView, routeBody, sessionCreateBody, sessionDetail, sessionEditBody, sessionListQuery, sessionPage, statementBody, voteBody,
   type OpinionGroupsView, type StatementItem,
 } from '../contract.ts';
 import { liveLifecycle, liveStateLabel, liveTransitionBody, type LiveState } from '../domain/live-lifecycle.ts';
 import { canUseLive, participantRoleLabels, voteChoices, type PublicAccess } from '../domain/live-rules.ts';
 import {
-  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, followUp, joinPublic, logSms, moderate, postContribution, postStatement, publicIn,
+  addMaterials, canEditSession, castVote, createSession, editSession, fireSession, followUp, joinPublic, logSms, moderate, postContribution, postStatement, proposalDraft, publicIn,
   requestCode, routeQuestion, SESSION_LABEL, userIn, type Who,
 } from './commands.ts';
 import { Regrouper, storedGroups } from './groups.ts';
@@ -30,6 +30,7 @@ import { buildReportDocx } from './report-docx.ts';
 import { countsOf, findSession, findSessionByKey, listSessions } from './repository.ts';
 import { LiveStreams } from './stream.ts';
 import { liveDb, type LiveSessionRow } from './tables.ts';
+import { recordArrival, turnoutOf, turnoutPeople } from './turnout.ts';
 
 const tags = ['live'];
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -205,18 +206,20 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
   app.get('/api/live/sessions/:id/room', {
     schema: { tags, summary: '议政室：发言流、观点与表态、意见分组；主持人另有待审核发言（登录用户或携带 x-live-token 的网友）', params: idParams, response: { 200: roomView, ...errors } },
   }, async (req) => {
-    const s = await sessionOr404(req.params.id);
+    let s = await sessionOr404(req.params.id);
     const who = await whoIn(req, s);
+    // an invited person coming into the open room counts in the hosts' turnout (recorded once, pushed to the hosts)
+    if (s.state === 'open' && who.kind === 'user' && who.role !== 'host' && await recordArrival(ctx, s, who)) s = await sessionOr404(s.id);
     const pid = who.participant?.id ?? null;
-    const [session, contributions, queue, statements, groups] = await Promise.all([
+    const [session, contributions, queue, statements, groups, turnout] = await Promise.all([
       detailOf(s, who.actor ?? null), contributionsOf(s, who, 'published'), who.role === 'host' ? contributionsOf(s, who, 'pending') : Promise.resolve([]),
-      statementsOf(s, pid), groupsOf(s, pid),
+      statementsOf(s, pid), groupsOf(s, pid), who.role === 'host' ? turnoutOf(ctx, s) : Promise.resolve(null),
     ]);
     // the public downloads the materials by the session's link, signed-in participants as attachments of the session
     const materials = await materialsOf(s, who.kind === 'public');
     return {
       session, me: { participantId: pid, role: who.role, roleLabel: participantRoleLabels[who.role], name: who.name },
-      contributions, queue, statements, groups, materials, lastSeq: Number(s.event_seq),
+      contributions, queue, statements, groups, materials, lastSeq: Number(s.event_seq), turnout,
     };
   });
 
@@ -317,6 +320,29 @@ export function liveRoutes(app: App, ctx: ModuleContext) {
     const s = await sessionOr404(req.params.id);
     const who = await whoIn(req, s);
     return followUp(ctx, s, who, req.body, req.ip);
+  });
+
+  app.get('/api/live/sessions/:id/turnout', {
+    schema: { tags, summary: '到场情况（主持人）：应邀人数、已进入人数及名单（joined=true 仅列已进入的）', params: idParams, querystring: turnoutQuery, response: { 200: turnoutList, ...errors } },
+  }, async (req) => {
+    const s = await sessionOr404(req.params.id);
+    const who = await whoIn(req, s);
+    if (who.role !== 'host') throw forbidden('查看到场情况');
+    const people = await turnoutPeople(ctx, s);
+    const joined = people.filter((p) => p.joinedAt);
+    return { invited: people.length, joined: joined.length, items: req.query.joined === 'true' ? joined : req.query.joined === 'false' ? people.filter((p) => !p.joinedAt) : people };
+  });
+
+  app.post('/api/live/sessions/:id/proposal-draft', {
+    schema: {
+      tags, summary: '答复转提案（委员）：以所选已答复的提问及部门答复，或不选时以本场议政概况，起草提案的背景情况，打开预填的撰写提案页',
+      params: idParams, body: proposalDraftBody, response: { 200: proposalDraftResult, ...errors },
+    },
+  }, async (req) => {
+    const s = await sessionOr404(req.params.id);
+    const who = await whoIn(req, s);
+    const groups = await groupsOf(s, null);
+    return proposalDraft(ctx, s, who, req.body, groups.consensus.map((c) => c.body), req.ip);
   });
 
   app.get('/api/live/sessions/:id/report.docx', {

@@ -121,6 +121,14 @@ export interface LiveGroupsTable {
   computed_at: string;
 }
 
+/** 到场: an invited person who came into the open room (migration 1902) */
+export interface LiveAttendanceTable {
+  session_id: string;
+  user_id: string;
+  role: string;
+  first_at: string;
+}
+
 export interface LiveTables {
   live_sessions: LiveSessionsTable;
   live_participants: LiveParticipantsTable;
@@ -130,6 +138,7 @@ export interface LiveTables {
   live_votes: LiveVotesTable;
   live_events: LiveEventsTable;
   live_groups: LiveGroupsTable;
+  live_attendance: LiveAttendanceTable;
 }
 
 export const liveDb = moduleDb<LiveTables>;

@@ -10,6 +10,7 @@ import { drained } from '../../../../test/support/factories.ts';
 import { anonymous, type Client } from '../../../../test/support/http.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { recommendationsRequestedEvent } from '../../recommendations/index.ts';
+import { PROPOSAL_PREFILL_MAX } from '../server/commands.ts';
 
 for (const d of await dialects()) {
   describe(`网络议政会后转办与公开材料 (${d.kind})`, { skip: d.skip }, () => {
@@ -183,6 +184,49 @@ for (const d of await dialects()) {
       const room = await host.get(`/api/live/sessions/${session.id}/room`);
       const c = room.body.contributions.find((x: any) => x.id === q.comment);
       assert.equal(c.followup.kind, 'opinion');
+    });
+
+    test('a member starts a proposal from an answered question (with the answer) or from the session, on the prefilled proposal form', async () => {
+      const url = `/api/live/sessions/${session.id}/proposal-draft`;
+      const r = await member.post(url, { contributionIds: [q.answered] });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.title, `关于${session.title}的提案`);
+      assert.match(r.body.background, /委员.*提问：社区养老服务站开放时间是多少？/);
+      assert.match(r.body.background, /答复：每天 8:00 至 20:00。/, 'the answer goes with the question');
+      assert.doesNotMatch(r.body.background, /老年助餐点/, 'only the question chosen');
+      assert.match(r.body.background, new RegExp(`/live/${session.id}`), 'the background names the session it came from');
+      const link = new URL(r.body.link, 'http://x');
+      assert.equal(link.pathname, '/proposals/new');
+      assert.equal(link.searchParams.get('title'), r.body.title);
+      assert.equal(link.searchParams.get('background'), r.body.background);
+
+      // the draft is a proposal's background as it stands: the member saves it as their own draft
+      const saved = await member.post('/api/proposals', { title: '关于延长社区养老服务站开放时间的提案', type: 'individual', background: r.body.background, analysis: '部分老人反映晚间无处活动。', suggestions: '试点延长至 21:00。', isPublic: true });
+      assert.equal(saved.status, 201, JSON.stringify(saved.body));
+      assert.equal(saved.body.background, r.body.background);
+
+      // from the session: the topic, the participation, the questions answered
+      const summary = await member.post(url, { title: '关于完善社区养老服务设施的提案' });
+      assert.equal(summary.status, 200, JSON.stringify(summary.body));
+      assert.equal(summary.body.title, '关于完善社区养老服务设施的提案');
+      assert.match(summary.body.background, /议题：围绕社区养老服务设施建设征求意见。/);
+      assert.match(summary.body.background, /有关部门答复提问 1 个/);
+      assert.match(summary.body.background, /社区养老服务站开放时间是多少？[\s\S]*答复：每天 8:00 至 20:00。/);
+      assert.ok(summary.body.background.length <= PROPOSAL_PREFILL_MAX);
+
+      // bad choices name the field; a question not answered, or not of this session, is refused
+      const unanswered = await member.post(url, { contributionIds: [q.routed] });
+      assert.equal(unanswered.status, 400);
+      assert.equal(unanswered.body.error.field, 'contributionIds');
+      assert.match(unanswered.body.error.message, /所选提问/);
+      assert.equal((await member.post(url, { contributionIds: ['no-such-item'] })).body.error.field, 'contributionIds');
+      assert.equal((await member.post(url, { title: '短' })).body.error.field, 'title');
+      // a department's account does not write proposals; the public neither; nor anyone outside the room
+      assert.equal((await unit.post(url, { contributionIds: [q.answered] })).status, 403);
+      const joined = await anon.post(`/api/live/public/${session.publicKey}/join`, {});
+      assert.equal(joined.status, 200, JSON.stringify(joined.body));
+      assert.equal((await anon.request('POST', url, { contributionIds: [q.answered] }, { 'x-live-token': joined.body.token })).status, 403);
+      assert.equal((await anon.post(url, {})).status, 401);
     });
   });
 }

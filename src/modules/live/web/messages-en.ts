@@ -33,4 +33,6 @@ export default {
   '转为委员建议（{n}）': 'Send as recommendations ({n})', '起草社情民意信息（{n}）': 'Draft public-opinion report ({n})', '起草社情民意信息': 'Draft a public-opinion report', '起草': 'Draft',
   '信息标题': 'Report title', '关于{title}中群众反映问题的建议': 'Suggestions on the issues raised in {title}',
   '已转为 {n} 条委员建议，交责任单位办理': '{n} recommendations sent to the responsible departments', '查看落实情况': 'Follow them',
+  '据此撰写提案': 'Write a proposal from this', '以本场议政撰写提案': 'Write a proposal from this session',
+  '到场 {j}/{n} 人': 'In the room: {j} of {n}', '到场率': 'Turnout', '已进入议政室（{n} 人）': 'Came into the room ({n})', '应邀人员尚未进入': 'No one invited has come in yet',
 } satisfies Record<string, string>;

@@ -10,6 +10,7 @@ export const cosignMessages: Record<string, string> = {
   '已确认 {at}': 'Confirmed {at}', '待确认': 'Pending',
   '（未知委员）': '(unknown member)', '移除{name}': 'Remove {name}', '（已确认）': ' (confirmed)', '尚未选择联名委员': 'No co-signers chosen yet',
   '增减联名委员': 'Change co-signers', '增减委员': 'Change members', '选择委员': 'Choose members', '尚未选择委员': 'No members chosen yet', '选择联名委员': 'Choose co-signers', '完成（已选 {n} 位）': 'Done ({n} chosen)',
+  '已选 {n} 位，最多 {max} 位。': '{n} chosen, at most {max}.',
   '已选 {n} 位，最多 {max} 位；每位联名委员确认后，提案才能提交。': '{n} chosen, at most {max}; the proposal can be submitted once each co-signer has confirmed.',
   '全部界别': 'All sectors', '全部专委会': 'All committees', '没有符合条件的委员': 'No member matches', '取消选择{name}': 'Unselect {name}',
   '已选': 'Chosen', '选择{name}': 'Choose {name}', '选择': 'Choose', '更多': 'More',

@@ -61,4 +61,5 @@ export default {
   '委员个人提案': 'Individual', '委员联名提案': 'Joint', '党派提案': 'Party', '人民团体提案': 'Group', '专委会提案': 'Committee', '界别提案': 'Sector',
   '统计条件': 'Filtered by', '清除统计条件': 'Clear',
   '立案': 'File', '并案': 'Merge', '交办': 'Assign', '签收': 'Accept', '撤回': 'Withdraw', '审核通过': 'Release', '退回答复': 'Send back', '评价': 'Evaluate', '办结': 'Close',
+  '已带入标题和背景情况，请核对修改，补充问题分析和具体建议后暂存或提交。': 'The title and background have been filled in: check them, add the analysis and suggestions, then save or submit.',
 } satisfies Record<string, string>;

@@ -6,6 +6,7 @@ import type { Actor } from '../../../kernel/server/actor.ts';
 import type { AnyModuleDb } from '../../../kernel/server/db/tables.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { allowedActions, stateView } from '../../../kernel/universal/workflow.ts';
+import { findPeople } from '../../identity/index.ts';
 import type { SurveysDetail, SurveysListItem } from '../contract.ts';
 import { isCollecting, surveysActionLabel, surveysLifecycle, surveysStateLabel, type SurveysState } from '../domain/surveys-lifecycle.ts';
 import { audienceLabels, type Audience } from '../domain/surveys-policy.ts';
@@ -29,10 +30,12 @@ export async function toListItems(db: AnyModuleDb, rows: SurveysItemRow[]): Prom
 }
 
 export async function toDetail(db: AnyModuleDb, r: SurveysItemRow, actor: Actor): Promise<SurveysDetail> {
-  const [history, counts] = await Promise.all([historyOf(db, r.id), answerCounts(db, [r.id])]);
+  const listed = r.audience === 'list' ? audienceIdsOf(r) : [];
+  const [history, counts, people] = await Promise.all([historyOf(db, r.id), answerCounts(db, [r.id]), findPeople(db, listed)]);
   return {
     ...toListItem(r, counts.get(r.id) ?? 0),
-    body: r.body, questions: questionsOf(r), audienceUserIds: audienceIdsOf(r), allowAnonymous: Number(r.allow_anonymous) === 1,
+    body: r.body, questions: questionsOf(r), audienceUserIds: audienceIdsOf(r),
+    audiencePeople: listed.map((id) => ({ userId: id, name: people.get(id)?.name ?? id })), allowAnonymous: Number(r.allow_anonymous) === 1,
     sharePath: `/s/${r.share_token}`,
     progress: stateView(surveysLifecycle, r.state),
     history: history.map((h) => ({

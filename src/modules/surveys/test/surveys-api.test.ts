@@ -180,6 +180,14 @@ for (const d of await dialects()) {
       assert.ok(memberId, 'the member has an id');
       const list = await published({ audience: 'list', audienceUserIds: ['someone-else'] });
       assert.equal((await member.post(`/api/public/surveys/${tokenOf(list)}/answers`, { answers: { who: 0, problems: [0], score: 3 } })).status, 403);
+      // the list names its people (the picker shows them by name); one on the list answers
+      const me = (await member.get('/api/auth/me')).body;
+      const named = await published({ audience: 'list', audienceUserIds: [memberId] });
+      assert.deepEqual(named.audiencePeople, [{ userId: memberId, name: me.displayName ?? me.user?.displayName }]);
+      assert.notEqual(named.audiencePeople[0].name, memberId);
+      assert.deepEqual(list.audiencePeople, [{ userId: 'someone-else', name: 'someone-else' }], 'an id that is no one stays as it was given');
+      assert.deepEqual(sv.audiencePeople, [], 'a members-only survey lists no one');
+      assert.equal((await member.post(`/api/public/surveys/${tokenOf(named)}/answers`, { answers: { who: 0, problems: [0], score: 3 } })).status, 201);
 
       const draft = (await office.post('/api/surveys', { title: '未发布的问卷', questions })).body;
       assert.equal((await anon.get(`/api/public/surveys/${tokenOf(draft)}`)).status, 404);

@@ -5,10 +5,10 @@
  * snapshot's event number, so nothing is missed and nothing is polled. Contributions are rendered as text.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Badge, Button, Card, Col, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
+import { App as AntApp, Badge, Button, Card, Col, Drawer, Empty, Input, List, Modal, Progress, Row, Segmented, Select, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router';
-import type { ContributionItem, MaterialItem, OpinionGroupsView, RoomView, StatementItem } from '../../contract.ts';
+import { useNavigate, useParams } from 'react-router';
+import type { ContributionItem, MaterialItem, OpinionGroupsView, ProposalDraftResult, RoomView, StatementItem, TurnoutList } from '../../contract.ts';
 import { FollowupPanel } from './followup-panel.tsx';
 
 interface LiveOptions { units: Array<{ id: string; name: string }> }
@@ -16,6 +16,7 @@ import { ApiError, api } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { useSession } from '../../../../kernel/web/session.tsx';
 
 const roleColor: Record<string, string> = { host: 'purple', member: 'red', department: 'blue', expert: 'gold', public: 'green' };
 
@@ -44,6 +45,8 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const mobile = useIsMobile();
   const report = useReportError();
   const { modal } = AntApp.useApp();
+  const { can } = useSession();
+  const navigate = useNavigate();
   const http = useMemo(() => roomApi(token), [token]);
   const [room, setRoom] = useState<RoomView>();
   const [contribs, setContribs] = useState<ContributionItem[]>([]);
@@ -58,10 +61,13 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const [reload, setReload] = useState(0);
   const endRef = useRef<HTMLDivElement>(null);
   const [units, setUnits] = useState<Array<{ id: string; name: string }>>([]);
+  // 到场 (hosts): invited and come in, pushed as people arrive; the figure opens the list of those who came
+  const [turnout, setTurnout] = useState<RoomView['turnout']>(null);
+  const [arrivals, setArrivals] = useState<TurnoutList | null>(null);
 
   const load = useCallback(async () => {
     const r = await http.get<RoomView>(`/api/live/sessions/${sessionId}/room`);
-    setRoom(r); setContribs(r.contributions); setQueue(r.queue); setStatements(r.statements); setGroups(r.groups);
+    setRoom(r); setContribs(r.contributions); setQueue(r.queue); setStatements(r.statements); setGroups(r.groups); setTurnout(r.turnout);
     return r;
   }, [http, sessionId]);
 
@@ -85,6 +91,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         setGroups((old) => ({ ...g, myGroup: old?.myGroup ?? null }));
         setStatements((l) => l.map((s) => (g.tallies[s.id] ? { ...s, ...g.tallies[s.id] } : s)));
       });
+      on('turnout', (x: { invited: number; joined: number }) => setTurnout(x));
       on('state', () => setReload((n) => n + 1));
       on('session', () => setReload((n) => n + 1));
     }).catch((e) => report(e));
@@ -99,6 +106,14 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
   const s = room.session;
   const isHost = room.me.role === 'host';
   const open = s.state === 'open';
+  // 答复转提案: a member (who may write proposals) starts one from an answered question or from the session's summary
+  const mayPropose = !token && room.me.role !== 'public' && can('proposal.create');
+  const draftProposal = async (contributionIds: string[]) => {
+    try {
+      const r = await api.post<ProposalDraftResult>(`/api/live/sessions/${sessionId}/proposal-draft`, { contributionIds });
+      navigate(r.link);
+    } catch (e) { report(e); }
+  };
   const published = contribs.filter((c) => c.status === 'published' && c.kind !== 'answer');
   const answers = new Map(contribs.filter((c) => c.kind === 'answer' && c.replyTo).map((c) => [c.replyTo!, c]));
 
@@ -170,6 +185,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
                   {a ? (<><Tag color="blue">{t('部门')}</Tag><b>{a.authorName}</b>：<span style={{ whiteSpace: 'pre-wrap' }}>{a.body}</span></>)
                     : c.routedUnitName ? <Typography.Text type="secondary">{t('已转交 {unit}，待答复', { unit: c.routedUnitName })}</Typography.Text>
                       : <Typography.Text type="secondary">{t('待转交部门')}</Typography.Text>}
+                  {a && mayPropose && <Button size="small" type="link" data-testid="answer-to-proposal" onClick={() => void draftProposal([c.id])}>{t('据此撰写提案')}</Button>}
                   {!a && room.me.role === 'department' && c.routedUnitName && open && <Button size="small" type="link" onClick={() => answer(c)}>{t('答复')}</Button>}
                   {!a && isHost && open && s.responderUnits.length > 0 && (
                     <Select size="small" style={{ minWidth: 140, marginLeft: 8 }} placeholder={t('转交部门')} value={c.routedUnitId ?? undefined}
@@ -259,8 +275,18 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         {s.actions.map((a) => <Button key={a.name} type={a.name === 'open' ? 'primary' : 'default'} onClick={() => (a.confirm ? modal.confirm({ title: t(a.label), onOk: () => fire(a.name) }) : fire(a.name))}>{t(a.label)}</Button>)}
         <Button href={`/api/live/sessions/${sessionId}/report.docx`}>{t('情况报告（Word）')}</Button>
         <Upload showUploadList={false} customRequest={uploadMaterial}><Button icon={<UploadOutlined />}>{t('上传背景材料')}</Button></Upload>
+        {turnout && (
+          <Button type="link" data-testid="turnout" onClick={() => { api.get<TurnoutList>(`/api/live/sessions/${sessionId}/turnout?joined=true`).then(setArrivals, report); }}>
+            {t('到场 {j}/{n} 人', { j: turnout.joined, n: turnout.invited })}
+          </Button>
+        )}
         {s.publicKey && <Typography.Text copyable={{ text: `${location.origin}/public/live/${s.publicKey}` }}>{t('公众参与链接')}</Typography.Text>}
       </Space>
+      {turnout && turnout.invited > 0 && <Progress size="small" percent={Math.round((turnout.joined / turnout.invited) * 100)} style={{ maxWidth: 360 }} aria-label={t('到场率')} />}
+      <Drawer open={!!arrivals} onClose={() => setArrivals(null)} title={t('已进入议政室（{n} 人）', { n: arrivals?.joined ?? 0 })} size={mobile ? '100%' : 420} data-testid="turnout-drawer">
+        <List dataSource={arrivals?.items ?? []} locale={{ emptyText: <Empty description={t('应邀人员尚未进入')} /> }}
+          renderItem={(p) => <List.Item data-testid="turnout-person"><span>{p.name}</span><Typography.Text type="secondary">{formatDateTime(p.joinedAt)}</Typography.Text></List.Item>} />
+      </Drawer>
       <Typography.Title level={5}>{t('待审核')}（{queue.length}）</Typography.Title>
       {queue.length === 0 ? <Typography.Text type="secondary">{t('没有待审核的发言')}</Typography.Text> : queue.map((c) => (
         <Card key={c.id} size="small" style={{ marginBottom: 6 }} data-testid="queue-item">
@@ -278,6 +304,7 @@ export function LiveRoom({ sessionId, token }: { sessionId: string; token: strin
         <Tag color={s.stateTone}>{t(s.stateLabel)}</Tag>
         <Tag color={roleColor[room.me.role]}>{t(room.me.roleLabel)} · {room.me.name}</Tag>
         <Badge status={live ? 'success' : 'default'} text={live ? t('实时连接') : t('连接中')} />
+        {mayPropose && <Button size="small" data-testid="session-to-proposal" onClick={() => void draftProposal([])}>{t('以本场议政撰写提案')}</Button>}
       </Space>
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('展开') }} style={{ marginBottom: 0 }}>{s.topic}</Typography.Paragraph>
       {room.materials.length > 0 && (

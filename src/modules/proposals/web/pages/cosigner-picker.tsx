@@ -20,8 +20,11 @@ export interface KnownCosigner { userId: string; name: string; confirmedAt?: str
 /** What the picker calls the people it picks: co-signers by default, plain members where it picks a home's or a meeting's members. */
 export type PickerWording = 'cosigners' | 'members';
 
-/** A form control: value is the picked members' user ids (the invited co-signers, unless `wording` says members). */
-export function CosignerField({ value, onChange, id, known = [], wording = 'cosigners' }: { value?: string[]; onChange?: (v: string[]) => void; id?: string; known?: KnownCosigner[]; wording?: PickerWording }) {
+/**
+ * A form control: value is the picked members' user ids (the invited co-signers, unless `wording` says members). `max`
+ * is how many may be picked (the co-signers' limit unless the caller's API allows more, as a questionnaire's list does).
+ */
+export function CosignerField({ value, onChange, id, known = [], wording = 'cosigners', max = MAX_COSIGNERS }: { value?: string[]; onChange?: (v: string[]) => void; id?: string; known?: KnownCosigner[]; wording?: PickerWording; max?: number }) {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const report = useReportError();
@@ -60,7 +63,7 @@ export function CosignerField({ value, onChange, id, known = [], wording = 'cosi
     }, (e) => { if (mine === seq.current) { setLoading(false); report(e); } });
   }, [open, q, sector, committee, page]);
 
-  const add = (userId: string) => { if (!picked.includes(userId) && picked.length < MAX_COSIGNERS) onChange?.([...picked, userId]); };
+  const add = (userId: string) => { if (!picked.includes(userId) && picked.length < max) onChange?.([...picked, userId]); };
   const remove = (userId: string) => onChange?.(picked.filter((x) => x !== userId));
   const nameOf = (userId: string) => names.get(userId)?.name ?? t('（未知委员）');
 
@@ -82,7 +85,7 @@ export function CosignerField({ value, onChange, id, known = [], wording = 'cosi
         footer={<Button type="primary" size="large" block onClick={() => setOpen(false)} data-testid="cosigner-picker-done">{t('完成（已选 {n} 位）', { n: picked.length })}</Button>}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <div>
-            <Typography.Text type="secondary">{t('已选 {n} 位，最多 {max} 位；每位联名委员确认后，提案才能提交。', { n: picked.length, max: MAX_COSIGNERS })}</Typography.Text>
+            <Typography.Text type="secondary">{wording === 'members' ? t('已选 {n} 位，最多 {max} 位。', { n: picked.length, max }) : t('已选 {n} 位，最多 {max} 位；每位联名委员确认后，提案才能提交。', { n: picked.length, max })}</Typography.Text>
             {picked.length > 0 && <div style={{ marginTop: 6 }}>{chips(true)}</div>}
           </div>
           <Input.Search allowClear size="large" placeholder={t('按姓名搜索')} value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(v) => { setTyped(v); setQ(v.trim()); }}
@@ -100,7 +103,7 @@ export function CosignerField({ value, onChange, id, known = [], wording = 'cosi
               return (
                 <List.Item data-testid="cosigner-option" actions={[chosen
                   ? <Button key="r" size="large" icon={<CheckOutlined />} onClick={() => remove(x.userId)} aria-label={t('取消选择{name}', { name: x.name })}>{t('已选')}</Button>
-                  : <Button key="a" size="large" type="primary" ghost disabled={picked.length >= MAX_COSIGNERS} onClick={() => add(x.userId)} aria-label={t('选择{name}', { name: x.name })}>{t('选择')}</Button>]}>
+                  : <Button key="a" size="large" type="primary" ghost disabled={picked.length >= max} onClick={() => add(x.userId)} aria-label={t('选择{name}', { name: x.name })}>{t('选择')}</Button>]}>
                   <List.Item.Meta title={<span style={{ fontSize: 16 }}>{x.name}</span>}
                     description={<Space wrap size={4}>{x.sectorName && <Tag>{x.sectorName}</Tag>}{x.committees.map((c) => <Tag key={c} icon={<TeamOutlined />}>{c}</Tag>)}</Space>} />
                 </List.Item>

@@ -1,7 +1,7 @@
 /** 撰写提案 / 修改提案: title, type and the three required parts; a short step wizard on phones with the draft kept on the device. */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Result, Select, Skeleton, Space, Steps, Switch } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ProposalDetail } from '../../contract.ts';
 import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
@@ -30,6 +30,10 @@ export default function ProposalFormPage() {
   const report = useReportError();
   const mobile = useIsMobile();
   const navigate = useNavigate();
+  // another module may open a new proposal with ?title=&background= (网络议政: answered questions or the session's summary)
+  const [params] = useSearchParams();
+  const prefill = editing ? null : { title: params.get('title'), background: params.get('background') };
+  const prefilled = !!(prefill?.title || prefill?.background);
   const options = useProposalOptions();
   const existing = useApiQuery<ProposalDetail>(editing ? `/api/proposals/${id}` : null);
   const [form] = Form.useForm<Values>();
@@ -42,10 +46,13 @@ export default function ProposalFormPage() {
     if (editing && existing.data) {
       const p = existing.data;
       form.setFieldsValue({ title: p.title, type: p.type, background: p.background, analysis: p.analysis, suggestions: p.suggestions, isPublic: p.isPublic, topicId: p.topicId, cosignerUserIds: p.cosigners.map((c) => c.userId) });
+    } else if (!editing && prefilled) {
+      // a draft offered by another page replaces the one kept on the device (the member chose to start from it)
+      form.setFieldsValue({ ...(prefill?.title ? { title: prefill.title } : {}), ...(prefill?.background ? { background: prefill.background } : {}) });
     } else if (!editing) {
       try { const saved = JSON.parse(localStorage.getItem(LOCAL_DRAFT) ?? 'null'); if (saved) form.setFieldsValue(saved); } catch { /* ignore a broken local draft */ }
     }
-  }, [editing, existing.data, form]);
+  }, [editing, existing.data, form, prefilled, prefill?.title, prefill?.background]);
 
   if (editing && existing.error) return <Result status="404" title={existing.error.message} />;
   if (editing && !existing.data) return <PageCard><Skeleton active /></PageCard>;
@@ -129,6 +136,7 @@ export default function ProposalFormPage() {
   return (
     <PageCard title={editing ? t('修改提案') : t('撰写提案')}>
       {editing && existing.data?.state === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('提案被退回修改，请根据意见修改后重新提交。')} />}
+      {prefilled && <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="proposal-prefilled" title={t('已带入标题和背景情况，请核对修改，补充问题分析和具体建议后暂存或提交。')} />}
       <Form form={form} layout="vertical" requiredMark="optional" preserve
         onValuesChange={(_c, all) => { if (!editing) localStorage.setItem(LOCAL_DRAFT, JSON.stringify({ ...all, cosignerUserIds: undefined })); }}>
         {mobile ? (

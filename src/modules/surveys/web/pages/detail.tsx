@@ -18,6 +18,10 @@ import { useSession } from '../../../../kernel/web/session.tsx';
 import { PageCard, formatDate, formatDateTime } from '../../../../kernel/web/components.tsx';
 import { WorkflowActions, type RecordAction } from '../../../../kernel/web/workflow-actions.tsx';
 import { EChart } from '../../../../kernel/web/chart.tsx';
+import { CosignerField } from '../../../proposals/web/pages/cosigner-picker.tsx';
+
+/** The API's limit on 指定人员 of one questionnaire (audienceUserIds, at most 5,000). */
+const SURVEY_LIST_MAX = 5000;
 
 type Question = SurveysDetail['questions'][number];
 const kindLabels: Record<Question['kind'], string> = { single: '单选', multiple: '多选', rating: '评分', text: '填空' };
@@ -77,7 +81,8 @@ function FormEditor({ r, reload }: { r: SurveysDetail; reload: () => void }) {
         {audience === 'public' && <Form.Item name="allowAnonymous" label={t('允许匿名填写')} valuePropName="checked"><Switch /></Form.Item>}
       </Space>
       {audience === 'list' && (
-        <Form.Item name="audienceUserIds" label={t('指定人员（账号编号）')}><Select mode="tags" tokenSeparators={[',', ' ']} /></Form.Item>
+        // 指定人员 are picked by name, 界别 and 专委会 with the members' picker
+        <Form.Item name="audienceUserIds" label={t('指定人员')}><CosignerField wording="members" known={r.audiencePeople} max={SURVEY_LIST_MAX} /></Form.Item>
       )}
       <Form.List name="questions">
         {(fields, { add, remove, move }) => (
