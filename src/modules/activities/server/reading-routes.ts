@@ -11,7 +11,7 @@ import { AppError, forbidden } from '../../../kernel/universal/errors.ts';
 import {
   readingBookBody, readingGroupCreateBody, readingGroupDetail, readingGroupEditBody, readingGroupPage, readingGroupParams, readingNoteBody, readingNoteItem,
   readingNoteParams, readingNotePage, readingNoteQuery, readingReaderPage, readingReaderQuery, readingReplyBody, readingStats, readingStatsQuery,
-} from '../reading-contract.ts';
+} from '../contract.ts';
 import { canUseActivities, readsAll } from '../domain/activity-rules.ts';
 import { mayReadDutyRecords } from './commands.ts';
 import {

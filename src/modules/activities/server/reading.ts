@@ -14,7 +14,7 @@ import type { Figure } from '../../../kernel/universal/figures.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { findPeople } from '../../identity/index.ts';
 import { currentWorkYear, isMemberOf, settingsIn, workYearFor } from '../../organizations/index.ts';
-import type { ReadingBookBody, ReadingGroupEditBody, ReadingNoteBody, ReadingNoteQuery } from '../reading-contract.ts';
+import type { ReadingBookBody, ReadingGroupEditBody, ReadingNoteBody, ReadingNoteQuery } from '../contract.ts';
 import { manages, readsAll, takesPart } from '../domain/activity-rules.ts';
 import { checkNoteDay, checkPlanDays, keepsGroup } from '../domain/reading-rules.ts';
 import { activitiesDb, type ReadingGroupRow, type ReadingNoteRow } from './tables.ts';
