@@ -23,4 +23,21 @@ export const activitiesEntities: EntityDecl[] = [
       return new Set(rows.filter((r) => r.tenant_id === actor.tenantId && (r.user_id === actor.userId || readsAll(actor))).map((r) => r.id));
     },
   },
+  {
+    // 读书心得 (书香政协): shared with the CPPCC's members (the groups read each other's notes)
+    type: 'activity_reading_note', label: '读书心得', labelEn: 'Reading note', link: () => '/activities/reading/notes',
+    async visibleIds(ctx, actor, ids) {
+      if (ids.length === 0) return new Set<string>();
+      const rows = await activitiesDb(ctx.db).selectFrom('activity_reading_notes').select(['id', 'tenant_id']).where('id', 'in', ids).execute();
+      return new Set(rows.filter((r) => r.tenant_id === actor.tenantId).map((r) => r.id));
+    },
+  },
+  {
+    type: 'reading_group', label: '读书群', labelEn: 'Reading group', link: (id) => `/activities/reading/${encodeURIComponent(id)}`,
+    async visibleIds(ctx, actor, ids) {
+      if (ids.length === 0) return new Set<string>();
+      const rows = await activitiesDb(ctx.db).selectFrom('activity_reading_groups').select(['id', 'tenant_id']).where('id', 'in', ids).execute();
+      return new Set(rows.filter((r) => r.tenant_id === actor.tenantId).map((r) => r.id));
+    },
+  },
 ];

@@ -11,6 +11,7 @@ import type { ModuleContext } from '../../../kernel/server/module.ts';
 import type { Figure } from '../../../kernel/universal/figures.ts';
 import { activityKindLabels, activityKinds, readsAll } from '../domain/activity-rules.ts';
 import { mayReadDutyRecords } from './commands.ts';
+import { memberReadingFigure, noteQuery, readingFigures } from './reading.ts';
 import { activityQuery, countDistinctMembers, listHomes, participationQuery, serviceQuery } from './repository.ts';
 
 type Period = { from: string; to: string };
@@ -26,11 +27,14 @@ const orgDecls = [
   decl('members', '参加活动的委员', '人', 'organisation'),
   decl('deeds', '服务为民办好事', '件', 'organisation'),
   decl('served', '服务群众', '人次', 'organisation'),
+  decl('reading_notes', '读书心得', '篇', 'organisation'),
+  decl('reading_members', '参与读书的委员', '人', 'organisation'),
 ];
 const memberDecls = [
   decl('member.participations', '参加履职活动', '次', 'member'),
   decl('member.deeds', '服务为民办好事', '件', 'member'),
   decl('member.served', '服务群众', '人次', 'member'),
+  decl('member.reading_notes', '读书打卡（读书心得）', '篇', 'member'),
 ];
 const labelOf = (key: string) => [...orgDecls, ...memberDecls].find((d) => d.key === key)!;
 const fig = (key: string, value: number, list: Figure['list']): Figure => ({ key, label: labelOf(key).label, unit: labelOf(key).unit, value, list });
@@ -49,7 +53,9 @@ export async function orgFigures(ctx: Pick<ModuleContext, 'db'>, actor: Actor, p
   const pq = { ...period, ...s };
   const done = { ...period, ...s, state: 'done' as const };
   const hq = { ...pq, kind: 'home' };
-  const [total, kinds, participations, homeParticipations, members, deeds, served] = await Promise.all([
+  // reading groups belong to the CPPCC, not to a county or 委员之家: the reading figures come with the whole CPPCC only
+  const reading = slice.county || slice.homeId ? Promise.resolve([]) : readingFigures(ctx.db, tenantId, period);
+  const [total, kinds, participations, homeParticipations, members, deeds, served, readingFigs] = await Promise.all([
     activityFigure('activities.total'),
     Promise.all(activityKinds.map((k) => activityFigure(`activities.kind_${k}`, k))),
     count(participationQuery(ctx.db, tenantId, pq)),
@@ -57,6 +63,7 @@ export async function orgFigures(ctx: Pick<ModuleContext, 'db'>, actor: Actor, p
     countDistinctMembers(ctx.db, tenantId, pq),
     count(serviceQuery(ctx.db, tenantId, done)),
     serviceQuery(ctx.db, tenantId, done).select((eb) => eb.fn.sum<number>('s.people_served').as('n')).executeTakeFirstOrThrow(),
+    reading,
   ]);
   return [
     total, ...kinds,
@@ -65,6 +72,7 @@ export async function orgFigures(ctx: Pick<ModuleContext, 'db'>, actor: Actor, p
     fig('activities.members', members, { api: '/api/activities/members', query: pq, rows: 'member' }),
     fig('activities.deeds', deeds, { api: '/api/activities/services', web: '/activities/services', query: done, rows: 'activity_service' }),
     fig('activities.served', Number(served.n ?? 0), { api: '/api/activities/services', web: '/activities/services', query: done, rows: 'activity_service', sum: 'peopleServed' }),
+    ...readingFigs,
   ];
 }
 
@@ -72,15 +80,17 @@ export async function orgFigures(ctx: Pick<ModuleContext, 'db'>, actor: Actor, p
 export async function memberFigures(ctx: Pick<ModuleContext, 'db'>, tenantId: string, userId: string, period: Period): Promise<Figure[]> {
   const pq = { ...period, userId };
   const done = { ...period, userId, state: 'done' as const };
-  const [p, d, s] = await Promise.all([
+  const [p, d, s, r] = await Promise.all([
     participationQuery(ctx.db, tenantId, pq).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     serviceQuery(ctx.db, tenantId, done).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     serviceQuery(ctx.db, tenantId, done).select((eb) => eb.fn.sum<number>('s.people_served').as('n')).executeTakeFirstOrThrow(),
+    memberReadingFigure(ctx.db, tenantId, userId, period),
   ]);
   return [
     fig('activities.member.participations', Number(p.n), { api: '/api/activities/participations', query: pq, rows: 'activity_participant' }),
     fig('activities.member.deeds', Number(d.n), { api: '/api/activities/services', query: done, rows: 'activity_service' }),
     fig('activities.member.served', Number(s.n ?? 0), { api: '/api/activities/services', query: done, rows: 'activity_service', sum: 'peopleServed' }),
+    r,
   ];
 }
 
@@ -113,13 +123,15 @@ export const activitiesFigureSource: FigureSource = {
     const period = { from: scope.from, to: scope.to };
     const done = { ...period, state: 'done' as const };
     const wanted = new Set(userIds);
-    const [p, d] = await Promise.all([
+    const [p, d, r] = await Promise.all([
       participationQuery(ctx.db, scope.tenantId, period).select(['p.user_id as user_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.user_id').execute(),
       serviceQuery(ctx.db, scope.tenantId, done).select(['s.user_id as user_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('s.people_served').as('served')]).groupBy('s.user_id').execute(),
+      noteQuery(ctx.db, scope.tenantId, period).select(['n.user_id as user_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('n.user_id').execute(),
     ]);
     const out = new Map<string, Record<string, number>>();
     const rec = (u: string) => { let r = out.get(u); if (!r) out.set(u, (r = {})); return r; };
     for (const r of p) if (wanted.has(String(r.user_id))) rec(String(r.user_id))['activities.member.participations'] = Number(r.n);
+    for (const x of r) if (wanted.has(String(x.user_id))) rec(String(x.user_id))['activities.member.reading_notes'] = Number(x.n);
     for (const r of d) {
       if (!wanted.has(String(r.user_id))) continue;
       const x = rec(String(r.user_id));

@@ -140,4 +140,70 @@ export const activitiesMigrations: MigrationDef[] = [
       await db.schema.createIndex('activity_member_skills_tenant').on('activity_member_skills').columns(['tenant_id']).execute();
     },
   },
+  {
+    // 书香政协: reading groups (读书群) with their members, book lists and reading plans, members' check-ins with notes
+    // (读书心得) and the replies that discuss them (decision 0083)
+    name: '2101_reading_groups',
+    async up(db) {
+      await db.schema.createTable('activity_reading_groups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('intro', 'text', (c) => c.notNull())
+        .addColumn('leader_user_id', 'text')
+        .addColumn('leader_name', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_reading_groups_tenant').on('activity_reading_groups').columns(['tenant_id', 'name']).execute();
+      await db.schema.createTable('activity_reading_members')
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('joined_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('activity_reading_members_pk', ['group_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('activity_reading_members_user').on('activity_reading_members').columns(['user_id']).execute();
+      await db.schema.createTable('activity_reading_books')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('author', 'text')
+        .addColumn('plan', 'text')
+        .addColumn('starts_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_reading_books_group').on('activity_reading_books').columns(['group_id', 'starts_on']).execute();
+      await db.schema.createTable('activity_reading_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('group_id', 'text', (c) => c.notNull())
+        .addColumn('book_id', 'text')
+        .addColumn('book_title', 'text')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('on_date', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // one check-in (打卡) per member, group and day: the database refuses a second one
+      await db.schema.createIndex('activity_reading_notes_one').on('activity_reading_notes').columns(['group_id', 'user_id', 'on_date']).unique().execute();
+      await db.schema.createIndex('activity_reading_notes_tenant').on('activity_reading_notes').columns(['tenant_id', 'on_date']).execute();
+      await db.schema.createIndex('activity_reading_notes_member').on('activity_reading_notes').columns(['tenant_id', 'user_id', 'on_date']).execute();
+      await db.schema.createTable('activity_reading_replies')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('note_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('activity_reading_replies_note').on('activity_reading_replies').columns(['note_id', 'created_at']).execute();
+    },
+  },
 ];

@@ -26,6 +26,7 @@ import { addWalkIns, homeDetailOf, mayEdit, updateActivity, updateHome, walkInCa
 import { activityStats } from './figures.ts';
 import { toDetail, toListItems, toParticipant, toService } from './presenter.ts';
 import { findActivity, listActivities, listHomes, listMembersTakingPart, listParticipations, serviceQuery as services } from './repository.ts';
+import { readingRoutes } from './reading-routes.ts';
 import { readActivitiesSettings } from './settings.ts';
 import { activitiesDb, type NeedRow } from './tables.ts';
 
@@ -52,6 +53,7 @@ const toNeed = (n: NeedRow) => ({
 });
 
 export function activitiesRoutes(app: App, ctx: ModuleContext) {
+  readingRoutes(app, ctx);
   async function detailOf(id: string, actor: Actor) {
     const r = await findActivity(ctx.db, id);
     if (!r || r.tenant_id !== actor.tenantId) throw notFound(LABEL);

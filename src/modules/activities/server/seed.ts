@@ -16,6 +16,7 @@ import { addDays } from '../../../kernel/universal/working-days.ts';
 import { findPeople } from '../../identity/index.ts';
 import { workYearFor } from '../../organizations/index.ts';
 import { serviceKindLabels, serviceKinds, type ActivityKind, type ServiceKind } from '../domain/activity-rules.ts';
+import { demoReading } from './reading-seed.ts';
 import { activitiesDb } from './tables.ts';
 
 /** The article's figures for 2025, and the demo's own exact choices for "2000余" and "4.4万余". */
@@ -189,7 +190,13 @@ export async function seedActivities(ctx: ModuleContext, seed: SeedContext): Pro
     demoAct.starts_at = at(today, '08:00'); demoAct.ends_at = at(today, '20:00');
   }
 
+  // 书香政协: reading groups with notes from the working year's start to yesterday
+  const reading = demoReading({
+    tenantId: seed.cityId, pool, nameOf, staffId: staff.userId, staffName: nameOf(staff.userId), from: wy.startsOn, yesterday: addDays(today, -1),
+    createdAt: at(wy.startsOn, '09:00'), rand: seededRandom(60_2025),
+  });
   await ctx.db.transaction().execute(async (trx) => {
+    await reading.insert(trx);
     await insertBatches(trx, 'activity_homes', homes);
     await insertBatches(trx, 'activity_home_members', homeMembers);
     await insertBatches(trx, 'activities', activities);

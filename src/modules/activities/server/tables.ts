@@ -136,7 +136,68 @@ export interface ActivityMemberSkillsTable {
   updated_at: string;
 }
 
+/** 读书群 (书香政协): a reading group with its 领读人 (leader), members, books and notes. */
+export interface ActivityReadingGroupsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  intro: string;
+  leader_user_id: string | null;
+  leader_name: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface ActivityReadingMembersTable {
+  group_id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  joined_at: string;
+}
+/** 书目 with its 阅读计划: a book the group reads from one China date to another. */
+export interface ActivityReadingBooksTable {
+  id: string;
+  group_id: string;
+  tenant_id: string;
+  title: string;
+  author: string | null;
+  plan: string | null;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+}
+/** 读书打卡: a member's check-in with their note (读书心得), one per member, group and China day. */
+export interface ActivityReadingNotesTable {
+  id: string;
+  tenant_id: string;
+  group_id: string;
+  book_id: string | null;
+  /** a copy of the book's title, so the lists read one table */
+  book_title: string | null;
+  user_id: string;
+  name: string;
+  content: string;
+  on_date: string;
+  created_at: string;
+}
+/** 交流讨论: a reply to a note. */
+export interface ActivityReadingRepliesTable {
+  id: string;
+  tenant_id: string;
+  note_id: string;
+  user_id: string;
+  name: string;
+  content: string;
+  created_at: string;
+}
+
 export interface ActivitiesTables {
+  activity_reading_groups: ActivityReadingGroupsTable;
+  activity_reading_members: ActivityReadingMembersTable;
+  activity_reading_books: ActivityReadingBooksTable;
+  activity_reading_notes: ActivityReadingNotesTable;
+  activity_reading_replies: ActivityReadingRepliesTable;
   activity_homes: ActivityHomesTable;
   activity_home_members: ActivityHomeMembersTable;
   activities: ActivitiesTable;
@@ -153,3 +214,5 @@ export type HomeRow = ActivityHomesTable;
 export type ParticipantRow = ActivityParticipantsTable;
 export type NeedRow = ActivityNeedsTable;
 export type ServiceRow = ActivityServicesTable;
+export type ReadingGroupRow = ActivityReadingGroupsTable;
+export type ReadingNoteRow = ActivityReadingNotesTable;

@@ -49,4 +49,16 @@ export default {
   '补录 {n} 人': 'Add {n}', '已补录 {n} 人': '{n} added', '（{names} 已签到）': ' ({names} already signed in)', '未报名而到场的委员，补录后计入其参加活动': 'Members who came without signing up; each counts once as a participation',
   '按姓名查找': 'Search by name', '查找': 'Search', '界别': 'Sector', '专门委员会': 'Committee', '没有符合条件的委员': 'No matching members', '共 {n} 人，请缩小范围': '{n} in all; narrow the search',
   '修改': 'Edit', '修改委员之家': 'Edit member home', '召集人须为本家成员': 'The convener must be a member of the home', '更换召集人请联系工作人员': 'Ask the office to change the convener',
+  // 书香政协 (reading groups)
+  '读书群': 'Reading group', '新建读书群': 'New reading group', '读书群名称': 'Group name', '简介': 'About', '领读人': 'Reading leader', '正在读': 'Reading now',
+  '书目': 'Books', '读书心得': 'Reading notes', '加入': 'Join', '已加入': 'Joined', '加入读书群': 'Join the group', '已加入读书群': 'You have joined the group', '退出': 'Leave',
+  '成员 {m} 人 · 书目 {b} 本 · 读书心得 {n} 篇': '{m} members · {b} books · {n} notes', '本年度书香政协': 'Reading this year', '还没有读书群。': 'No reading groups yet.',
+  '选一位委员，领读人自动加入读书群': 'Choose a member; the reading leader joins the group', '写下您的看法': 'Your thoughts', '回复': 'Reply', '暂无读书心得': 'No reading notes yet',
+  '共 {n} 篇': '{n} in all', '共 {n} 人': '{n} in all', '参与读书的委员': 'Members reading', '读书打卡': 'Reading check-in', '今天已打卡，明天继续': 'Checked in today; see you tomorrow',
+  '读书心得至少 10 个字': 'At least 10 characters', '今天读了什么，有什么体会？': 'What did you read today, and what did you make of it?', '打卡': 'Check in',
+  '打卡成功，读书心得计入履职记录': 'Checked in; the note counts in your duty record', '书目与阅读计划': 'Books and reading plan', '添加书目': 'Add a book', '暂无书目': 'No books yet',
+  '心得 {n} 篇': '{n} notes', '读书心得（{n}）': 'Reading notes ({n})', '成员（{n}）': 'Members ({n})', '{n} 人': '{n}', '书名': 'Title', '作者': 'Author', '阅读时间': 'Reading period',
+  '阅读计划': 'Reading plan', '如：每周读两章，周五线上交流': 'e.g. two chapters a week, online discussion on Fridays', '修改读书群': 'Edit reading group',
+  '领读人须为读书群成员': 'The reading leader must be a member of the group', '更换领读人请联系工作人员': 'Ask the office to change the reading leader',
+  '篇': 'notes', '读书打卡（读书心得）': 'Reading check-ins (notes)',
 } satisfies Record<string, string>;
