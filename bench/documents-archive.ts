@@ -110,10 +110,7 @@ async function run(w: World, kind: string) {
   emit({ name: `documents_figures_p99_${kind}`, value: round(percentile(figures.times, 99), 1), unit: 'ms', p50: round(percentile(figures.times, 50), 1), documents: DOCS });
 }
 
-// `--only=sqlite` or `--only=postgres`: one database (two runs side by side on a busy machine)
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 for (const d of await dialects()) {
-  if (only && d.kind !== only) continue;
   if (d.skip) { emit({ name: `documents_${d.kind}`, skipped: String(d.skip) }); continue; }
   let w: World | undefined;
   try {

@@ -35,19 +35,17 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
  * the CPPCC (and year): that piece's entries are read and joined with the next rarest pieces, and only the documents
  * holding all of them are read and matched exactly. A word whose every piece is commoner is matched by text over what
  * the other filters leave. `pieces`: how many of the rarest pieces are joined. (Tests lower `postings` to reach both
- * ways with a few hundred documents.) `idsPerQuery`: how many candidates one query reads by id (the parts are merged
- * in the same order).
+ * ways with a few hundred documents.)
  */
-export const archiveSearchTuning = { postings: 5000, pieces: 3, idsPerQuery: 2000 };
+export const archiveSearchTuning = { postings: 5000, pieces: 3 };
 const likeText = (s: string) => `%${s.replace(/[%_\\]/g, '')}%`;
 
 /**
- * The ids of the CPPCC's (and year's) documents whose 文号 and title hold every rarest piece of the word, read from the
- * title index alone: 'none' when a piece is held by none (nothing can match); null when the word is too short or too
- * common for the index (the caller then matches by text alone). Counting a piece's entries reads the index only; the
- * rarest piece's entries are then joined with the next rarest pieces' on the index's key (piece, document).
+ * The documents of the CPPCC (and year) whose 文号 and title hold every rarest piece of the word, as a subquery; 'none'
+ * when a piece is held by none (nothing can match); null when the word is too short or too common for the index (the
+ * caller then matches by text alone). Counting a piece's entries reads the index only.
  */
-async function wordCandidates(tdb: DocumentsDb, tenantId: string, word: string, year: number | undefined): Promise<string[] | 'none' | null> {
+async function wordCandidates(tdb: DocumentsDb, tenantId: string, word: string, year: number | undefined) {
   const grams = titleGrams(word);
   if (grams.length === 0) return null;
   const scope = <Q extends { where: (...a: any[]) => Q }>(q: Q, alias: string) => {
@@ -61,7 +59,7 @@ async function wordCandidates(tdb: DocumentsDb, tenantId: string, word: string, 
     return { gram, n: Number(r.n) };
   }));
   counts.sort((a, b) => a.n - b.n);
-  if (counts[0].n === 0) return 'none';
+  if (counts[0].n === 0) return 'none' as const;
   if (counts[0].n > archiveSearchTuning.postings) return null;
   const [first, ...rest] = counts.slice(0, archiveSearchTuning.pieces);
   let sub = scope(tdb.selectFrom('documents_title_grams as g0').select('g0.document_id').where('g0.gram', '=', first.gram) as any, 'g0');
@@ -69,19 +67,16 @@ async function wordCandidates(tdb: DocumentsDb, tenantId: string, word: string, 
     const alias = `g${i + 1}`;
     sub = sub.innerJoin(`documents_title_grams as ${alias}`, (j: any) => j.onRef(`${alias}.document_id`, '=', 'g0.document_id').on(`${alias}.gram`, '=', p.gram));
   });
-  const ids = (await sub.execute()) as Array<{ document_id: string }>;
-  return ids.length === 0 ? 'none' : ids.map((r) => r.document_id);
+  return sub as ReturnType<DocumentsDb['selectFrom']> as never;
 }
 
-type ItemsQuery = ReturnType<typeof itemsFrom>;
-const itemsFrom = (tdb: DocumentsDb) => tdb.selectFrom('documents_items');
-
 /**
- * Every filter of the archive but the CPPCC: what the actor may see, 文种, 状态, 年度, 文号, the word as text, 签发
- * period. The same filters serve the search through the title index (where the candidates are already the CPPCC's)
- * and the search by the CPPCC's indexes.
+ * One page of the archive the actor may see, newest first. Filters: 文种, 状态, 年度 (the 文号's year, or the year
+ * drafted before a number exists), 文号 (a prefix or a part), 关键词 (in 文号 and title), 签发 period, 收文.
  */
-function narrow(tdb: DocumentsDb, base: ItemsQuery, actor: Actor, q: DocumentListQuery): ItemsQuery {
+export async function listItems(db: AnyModuleDb, actor: Actor, q: DocumentListQuery): Promise<{ rows: Array<DocumentsItemRow & { read_at?: string | null }>; total: number }> {
+  const tdb = documentsDb(db);
+  let base = tdb.selectFrom('documents_items').where('documents_items.tenant_id', '=', actor.tenantId);
   const receiptOf = tdb.selectFrom('documents_receipts').select('documents_receipts.document_id').where('documents_receipts.recipient_id', 'in', [actor.userId, actor.orgId]);
   if (q.inbox) {
     base = base.where('documents_items.id', 'in', receiptOf).where('documents_items.state', '=', 'distributed');
@@ -115,66 +110,21 @@ function narrow(tdb: DocumentsDb, base: ItemsQuery, actor: Actor, q: DocumentLis
   }
   if (q.q) {
     const pattern = likeText(q.q);
+    const word = await wordCandidates(tdb, actor.tenantId, q.q, q.year);
+    if (word === 'none') base = base.where((eb) => eb.val(1), '=', 0);
+    else if (word) base = base.where('documents_items.id', 'in', word);
     base = base.where((eb) => eb.or([eb('documents_items.title', 'like', pattern), eb('documents_items.number', 'like', pattern)]));
   }
   if (q.signedFrom) base = base.where('documents_items.signed_at', '>=', chinaDayStart(q.signedFrom));
   if (q.signedTo) base = base.where('documents_items.signed_at', '<', chinaDayStart(nextDay(q.signedTo)));
-  return base;
-}
-
-/** The page's rows with when the actor (or their organisation) read each. */
-const withReadAt = (tdb: DocumentsDb, qb: ItemsQuery, actor: Actor) => qb.selectAll('documents_items')
-  .select((eb) => eb.selectFrom('documents_receipts').select((e2) => e2.fn.max('documents_receipts.read_at').as('r'))
-    .whereRef('documents_receipts.document_id', '=', 'documents_items.id').where('documents_receipts.recipient_id', 'in', [actor.userId, actor.orgId]).as('read_at'));
-
-/**
- * One page of the archive the actor may see, newest first. Filters: 文种, 状态, 年度 (the 文号's year, or the year
- * drafted before a number exists), 文号 (a prefix or a part), 关键词 (in 文号 and title), 签发 period, 收文.
- *
- * A word the title index answers is searched from its candidates: their ids are read from the index first (at most
- * `archiveSearchTuning.postings`), then just those documents are read by id, filtered and sorted (small rows: id and
- * time), and only the page's rows are read in full. Were the candidates handed to the page query as a subquery, the
- * database could walk the CPPCC's documents by date and test each against them (10,000 documents for a year's 1,000
- * matches); by id, the work is the candidates'. See ADR 0085.
- */
-export async function listItems(db: AnyModuleDb, actor: Actor, q: DocumentListQuery): Promise<{ rows: Array<DocumentsItemRow & { read_at?: string | null }>; total: number }> {
-  const tdb = documentsDb(db);
-  const word = q.q ? await wordCandidates(tdb, actor.tenantId, q.q, q.year) : null;
-  if (word === 'none') return { rows: [], total: 0 };
-  if (word) {
-    // no predicate on the CPPCC here: the candidates are the CPPCC's (the index is kept per CPPCC), and a predicate
-    // on it would offer the database the CPPCC's date index again; the CPPCC is checked on the rows instead
-    const hits: Array<{ id: string; tenant_id: string }> = [];
-    const per = archiveSearchTuning.idsPerQuery;
-    for (let i = 0; i < word.length; i += per) {
-      const part = await narrow(tdb, itemsFrom(tdb).where('documents_items.id', 'in', word.slice(i, i + per)), actor, q)
-        .select(['documents_items.id', 'documents_items.tenant_id', 'documents_items.created_at'])
-        .orderBy('documents_items.created_at', 'desc').orderBy('documents_items.id', 'desc').execute();
-      hits.push(...part);
-    }
-    const mine = (word.length > per ? mergeNewestFirst(hits as Array<{ id: string; tenant_id: string; created_at: string }>) : hits).filter((r) => r.tenant_id === actor.tenantId);
-    const pageIds = mine.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((r) => r.id);
-    const rows = pageIds.length === 0 ? [] : await withReadAt(tdb, itemsFrom(tdb).where('documents_items.id', 'in', pageIds), actor).execute();
-    const at = new Map(pageIds.map((id, i) => [id, i]));
-    rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
-    return { rows: rows as Array<DocumentsItemRow & { read_at?: string | null }>, total: mine.length };
-  }
-  const base = narrow(tdb, itemsFrom(tdb).where('documents_items.tenant_id', '=', actor.tenantId), actor, q);
   const [rows, total] = await Promise.all([
-    withReadAt(tdb, base, actor).orderBy('documents_items.created_at', 'desc').orderBy('documents_items.id', 'desc')
+    base.selectAll('documents_items').select((eb) => eb.selectFrom('documents_receipts').select((e2) => e2.fn.max('documents_receipts.read_at').as('r'))
+      .whereRef('documents_receipts.document_id', '=', 'documents_items.id').where('documents_receipts.recipient_id', 'in', [actor.userId, actor.orgId]).as('read_at'))
+      .orderBy('documents_items.created_at', 'desc').orderBy('documents_items.id', 'desc')
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as Array<DocumentsItemRow & { read_at?: string | null }>, total: Number(total.n) };
-}
-
-/**
- * Parts each sorted newest first by the database, merged in the same order. Within one part the database's order
- * stands; between parts, times compare as text (ISO instants) and ties by id as the database orders them, which the
- * archive's ids (ASCII) share with JavaScript's comparison.
- */
-function mergeNewestFirst<T extends { id: string; created_at: string }>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.created_at < b.created_at ? 1 : -1));
 }
 
 export async function versionsOf(db: AnyModuleDb, id: string) {
