@@ -6,7 +6,7 @@
 import type { Actor } from './actor.ts';
 import type { ModuleContext, ModuleManifest } from './module.ts';
 import type { AssignedText, EntityDecl, JobDecl, OwnTaskNotice, RoleDef, SettingDecl, TaskNoticeFacts, VisibleIds } from './contributions.ts';
-import type { PublicSection } from './contributions.ts';
+import type { PublicSection, TenantPublicSections } from './contributions.ts';
 import { kernelRoles } from '../universal/roles.ts';
 
 export type Owned<T> = T & { module: string };
@@ -46,6 +46,8 @@ export interface Contributions {
   instance<T>(module: string): T;
   /** the sections of the public portal (门户) every module declares, by `order` then key; keys are unique */
   readonly publicSections: readonly Owned<PublicSection>[];
+  /** the modules' per-CPPCC section hooks (a CPPCC's own news columns) */
+  readonly publicTenantSections: readonly Owned<TenantPublicSections>[];
 }
 
 /** Collect the manifests' declarations; throws on a duplicate role code, setting key, entity type or search source. */
@@ -106,6 +108,8 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
       publicSections.set(p.key, { ...p, module: m.name });
     }
   }
+  const publicTenantSections: Owned<TenantPublicSections>[] = [];
+  for (const m of modules) if (m.public?.perTenant) publicTenantSections.push({ ...m.public.perTenant, module: m.name });
   // a permission granted by default to a role nobody declares would silently grant nothing
   for (const m of modules) {
     for (const p of m.permissions) {
@@ -172,6 +176,7 @@ export function createContributions(modules: readonly ModuleManifest[]): Contrib
       return instances.get(module) as T;
     },
     publicSections: [...publicSections.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.key.localeCompare(b.key)),
+    publicTenantSections,
     /** hand the app's context to the catalogue and make each module's instance (before subscriptions and routes) */
     bind(ctx) {
       bound = ctx;

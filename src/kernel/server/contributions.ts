@@ -277,7 +277,22 @@ export interface PublicSection {
   item?(ctx: ModuleContext, tenantId: string, id: string): Promise<PublicItemPage | null>;
 }
 
+/**
+ * Sections that differ from one CPPCC to another (a CPPCC's own news columns): asked for the CPPCC's sections when
+ * the portal renders one of its pages (a cache miss). `events` drop the CPPCC's cached pages when the set changes.
+ */
+export interface TenantPublicSections {
+  /** events that change a CPPCC's set of sections (the portal drops all the CPPCC's pages) */
+  events: readonly string[];
+  /** every event the sections it gives may name in their `events` (the portal listens for them) */
+  sectionEvents: readonly string[];
+  /** the CPPCC's sections beyond the declared ones, keys '<module>.<name>'; a key the declared sections use is ignored */
+  sectionsFor(ctx: ModuleContext, tenantId: string): Promise<readonly PublicSection[]>;
+}
+
 /** What a module shows on the public portal. */
 export interface PublicSource {
   sections: readonly PublicSection[];
+  /** the per-CPPCC section hook */
+  perTenant?: TenantPublicSections;
 }

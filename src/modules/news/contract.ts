@@ -88,6 +88,13 @@ export const newsDetail = newsListItem.extend({
 export type NewsDetail = z.infer<typeof newsDetail>;
 
 const option = z.object({ code: z.string(), label: z.string() });
+/** GET /api/news/columns: the CPPCC's 栏目 with the version to save against, and whether the caller may edit them */
+export const newsColumnsAnswer = z.object({
+  columns: z.array(z.object({ code: z.string(), label: z.string(), labelEn: z.string().optional(), items: z.number().int() })),
+  version: z.string(),
+  canEdit: z.boolean(),
+});
+export type NewsColumnsAnswer = z.infer<typeof newsColumnsAnswer>;
 /** GET /api/news/options */
 export const newsOptions = z.object({
   states: z.array(option),

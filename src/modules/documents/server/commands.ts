@@ -11,7 +11,7 @@ import type { Work } from '../../../kernel/server/unit-of-work.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/universal/errors.ts';
 import { newId } from '../../../kernel/universal/ids.ts';
 import { chinaToday } from '../../../kernel/universal/working-days.ts';
-import { orgNames } from '../../organizations/index.ts';
+import { listCommittees, listUnits, membersAmong } from '../../organizations/index.ts';
 import { findPeople } from '../../identity/index.ts';
 import type { DocumentActionBody, DocumentCreateBody, DocumentEditBody } from '../contract.ts';
 import {
@@ -212,13 +212,20 @@ interface Recipient { kind: 'org' | 'user'; id: string; name: string; orgKind: s
 
 /** The organisations (of this CPPCC) and members named, with their names; an unknown one is a 400 naming the field. */
 async function resolveRecipients(ctx: ModuleContext, r: DocumentsItemRow, orgIds: string[], userIds: string[]): Promise<Recipient[]> {
-  const orgs = await orgNames(ctx.db, [...new Set(orgIds)]);
+  // units and committees, and members, of the document's own CPPCC only: one of another CPPCC is refused as unknown
+  const named = new Set(orgIds);
+  const orgs = new Map<string, { name: string; kind: string }>();
+  if (named.size) {
+    const [committees, units] = await Promise.all([listCommittees(ctx.db, r.tenant_id), listUnits(ctx.db, r.tenant_id)]);
+    for (const o of committees) if (named.has(o.id)) orgs.set(o.id, { name: o.short_name ?? o.name, kind: 'committee' });
+    for (const o of units) if (named.has(o.id)) orgs.set(o.id, { name: o.short_name ?? o.name, kind: 'gov_unit' });
+  }
   const badOrg = orgIds.find((o) => !orgs.has(o));
-  if (badOrg) throw new AppError('VALIDATION_FAILED', `「分发单位」中有不存在的单位：${badOrg}`, { field: 'orgIds', details: [{ field: 'orgIds', message: '「分发单位」中有不存在的单位' }] });
-  const people = await findPeople(ctx.db, [...new Set(userIds)]);
+  if (badOrg) throw new AppError('VALIDATION_FAILED', `「分发单位」中有不属于本政协的单位：${badOrg}`, { field: 'orgIds', details: [{ field: 'orgIds', message: '「分发单位」中有不属于本政协的单位' }] });
+  const members = await membersAmong(ctx.db, r.tenant_id, [...new Set(userIds)]);
+  const people = await findPeople(ctx.db, [...members]);
   const badUser = userIds.find((u) => !people.has(u));
-  if (badUser) throw new AppError('VALIDATION_FAILED', `「分发委员」中有不存在的人员：${badUser}`, { field: 'userIds', details: [{ field: 'userIds', message: '「分发委员」中有不存在的人员' }] });
-  void r;
+  if (badUser) throw new AppError('VALIDATION_FAILED', `「分发委员」中有不是本政协委员的人员：${badUser}`, { field: 'userIds', details: [{ field: 'userIds', message: '「分发委员」中有不是本政协委员的人员' }] });
   return [
     ...[...orgs].map(([id, o]) => ({ kind: 'org' as const, id, name: o.name, orgKind: o.kind as string })),
     ...[...people].map(([id, p]) => ({ kind: 'user' as const, id, name: p.name, orgKind: null })),

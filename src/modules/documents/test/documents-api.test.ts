@@ -189,6 +189,18 @@ for (const d of await dialects()) {
       assert.match(none.body.error.message, /分发单位/);
       const bad = await act(office, r.id, 'distribute', r.version, { orgIds: ['nope'] });
       assert.equal(bad.body.error.field, 'orgIds');
+      // a member, or a unit, of another CPPCC is no recipient of this CPPCC's document: 400 naming the field, nothing written
+      const countyMemberId = (await county.get('/api/auth/me')).body.user.id;
+      const foreign = await act(office, r.id, 'distribute', r.version, { orgIds: [agri.id], userIds: [memberId, countyMemberId] });
+      assert.equal(foreign.status, 400, JSON.stringify(foreign.body));
+      assert.equal(foreign.body.error.field, 'userIds');
+      assert.match(foreign.body.error.message, /分发委员/);
+      const staffId = (await office.get('/api/auth/me')).body.user.id;
+      assert.equal((await act(office, r.id, 'distribute', r.version, { userIds: [staffId] })).body.error?.field, 'userIds', 'staff are no 委员');
+      const countyOrgId = (await county.get('/api/auth/me')).body.user.orgId;
+      assert.ok(countyOrgId);
+      assert.equal((await act(office, r.id, 'distribute', r.version, { orgIds: [countyOrgId] })).body.error?.field, 'orgIds', 'an organisation of another CPPCC');
+      assert.equal((await office.get(`${API}/${r.id}`)).body.state, 'signed', 'nothing distributed');
       r = (await act(office, r.id, 'distribute', r.version, { orgIds: [agri.id, other2.id], userIds: [memberId] })).body;
       assert.equal(r.state, 'distributed');
       assert.equal(r.receipts.length, 3);

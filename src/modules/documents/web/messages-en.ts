@@ -13,7 +13,7 @@ export default {
   '版本': 'Version', '版本（共 {n} 版）': 'Versions ({n})', '第{n}版': 'Version {n}', '修改人': 'Edited by', '时间': 'Time', '原版本': 'From', '新版本': 'To', '比较': 'Compare',
   '第{a}版 → 第{b}版：绿色为插入，红色删除线为删除': 'Version {a} → {b}: green is inserted, red struck through is deleted',
   '分发与阅知（{n} 个未阅）': 'Distribution and receipts ({n} unread)', '尚未分发': 'Not yet distributed', '收文单位或委员': 'Recipient', '阅知': 'Read',
-  '已阅': 'Read', '未阅': 'Unread', '{n} 次': '{n} times', '分发单位': 'Organisations', '分发后，收文单位和委员打开公文即记录阅知回执。': 'Once distributed, a recipient opening the document records the read receipt.',
+  '已阅': 'Read', '未阅': 'Unread', '{n} 次': '{n} times', '分发单位': 'Organisations', '分发委员': 'Members', '分发后，收文单位和委员打开公文即记录阅知回执。': 'Once distributed, a recipient opening the document records the read receipt.',
   '意见': 'Comment', '退回理由': 'Reason for return', '请填写退回理由': 'Give the reason for returning', '退回理由：{r}': 'Returned: {r}', '已同意': 'agreed',
   '已{label}': '{label}: done', '公文已被他人修改，已刷新': 'Someone else changed the document; reloaded', '返回列表': 'Back to the list',
   '暂无分发给您的公文。': 'No documents were distributed to you.',

@@ -68,3 +68,5 @@ export const newsActionLabel = (a: string) => (a === 'create' ? '起草' : a ===
 /** The event every step of a 新闻 writes (published, withdrawn, edited all come through it): the portal listens to it. */
 export const NEWS_EVENT = 'news_item.transitioned';
 export const NOTICE_EVENT = 'news_notice.transitioned';
+/** a CPPCC's 栏目 list saved: the portal's navigation and sections change */
+export const NEWS_COLUMNS_EVENT = 'news.columns_changed';

@@ -1,15 +1,17 @@
 /**
  * What 新闻 shows on the public portal (门户), read without signing in: one section per default 栏目 (要闻动态, 委员风采,
- * 委员之声, 基层协商: keys `news.<column>`) with the published items on the website channel, and 通知公告
+ * 委员之声, 基层协商: keys `news.<column>`) with the published items on the website channel, one more per column a
+ * CPPCC added itself (the per-CPPCC hook `newsTenantSections`, ADR 0086), and 通知公告
  * (`news.notices`, the notices sent to 社会公众). Bodies are the stored sanitised HTML. Each section names the events
  * that change it: every step of a news item (publish, withdraw, edit, redraft) is a `news_item.transitioned`, and a
  * notice sent or withdrawn a `news_notice.transitioned`.
  */
-import type { PublicItem, PublicSection, PublicSource } from '../../../kernel/server/contributions.ts';
+import type { PublicItem, PublicSection, PublicSource, TenantPublicSections } from '../../../kernel/server/contributions.ts';
 import { defaultNewsColumns } from '../domain/news-columns.ts';
 import { htmlToText } from '../domain/news-html.ts';
-import { NEWS_EVENT, NOTICE_EVENT } from '../domain/news-lifecycle.ts';
+import { NEWS_COLUMNS_EVENT, NEWS_EVENT, NOTICE_EVENT } from '../domain/news-lifecycle.ts';
 import { findItem, findNotice, listPublicNotices, listPublished } from './repository.ts';
+import { readColumns } from './settings.ts';
 import type { NewsItemRow } from './tables.ts';
 
 /** Published on the website: what the portal and the public image route show. */
@@ -51,6 +53,20 @@ export const noticesSection: PublicSection = {
   },
 };
 
+/**
+ * The CPPCC's own 栏目 beyond the four defaults (which every portal declares): one section each, after the defaults
+ * in the CPPCC's order. Saving the column list is `news.columns_changed`, which drops the CPPCC's cached pages.
+ */
+export const newsTenantSections: TenantPublicSections = {
+  events: [NEWS_COLUMNS_EVENT],
+  sectionEvents: [NEWS_EVENT],
+  async sectionsFor(ctx, tenantId) {
+    const defaults = new Set(defaultNewsColumns.map((c) => c.code));
+    return (await readColumns(ctx, tenantId)).filter((c) => !defaults.has(c.code)).map((c, i) => columnSection(c.code, c.label, c.labelEn, 60 + i));
+  },
+};
+
 export const newsPublic: PublicSource = {
   sections: [...defaultNewsColumns.map((c, i) => columnSection(c.code, c.label, c.labelEn, 10 + i * 10 + (i > 0 ? 10 : 0))), noticesSection],
+  perTenant: newsTenantSections,
 };

@@ -152,3 +152,9 @@ export async function listPublicNotices(db: AnyModuleDb, tenantId: string, page:
   ]);
   return { rows, total: Number(total.n) };
 }
+
+/** How many news items each 栏目 of the CPPCC holds (any state). */
+export async function columnCounts(db: AnyModuleDb, tenantId: string): Promise<Map<string, number>> {
+  const rows = await newsDb(db).selectFrom('news_items').select(['column_code', (eb) => eb.fn.countAll<number>().as('n')]).where('tenant_id', '=', tenantId).groupBy('column_code').execute();
+  return new Map(rows.map((r) => [r.column_code, Number(r.n)]));
+}

@@ -14,7 +14,7 @@ import { attachmentFile, attachmentsOf } from '../../attachments/index.ts';
 import { listCommittees, listSectors } from '../../organizations/index.ts';
 import {
   idParams, mediaCreateBody, mediaEditBody, mediaItem, mediaListQuery, mediaPage, myNoticesPage, myNoticesQuery, newsCreateBody, newsDetail, newsEditBody,
-  newsListQuery, newsOptions, newsPage, noticeCreateBody, noticeDetail, noticeEditBody, noticeListQuery, noticePage, receiptPage, receiptsQuery, remindResult, versionBody,
+  newsColumnsAnswer, newsListQuery, newsOptions, newsPage, noticeCreateBody, noticeDetail, noticeEditBody, noticeListQuery, noticePage, receiptPage, receiptsQuery, remindResult, versionBody,
 } from '../contract.ts';
 import { audienceLabels, channelLabels, newsChannels, noticeAudiences } from '../domain/news-columns.ts';
 import { htmlToText, wechatHtml } from '../domain/news-html.ts';
@@ -25,8 +25,8 @@ import {
   remindNotice, sendNotice, withdrawNotice,
 } from './commands.ts';
 import { toDetail, toListItem, toMediaItem, toNoticeItem } from './presenter.ts';
-import { findItem, findMedia, findNotice, listItems, listMedia, listMyNotices, listNotices, listReceipts, readCounts, receiptOf } from './repository.ts';
-import { readColumns } from './settings.ts';
+import { columnCounts, findItem, findMedia, findNotice, listItems, listMedia, listMyNotices, listNotices, listReceipts, readCounts, receiptOf } from './repository.ts';
+import { columnsVersion, newsColumnsSchema, readColumns, saveColumns } from './settings.ts';
 import { isPublicItem } from './public.ts';
 
 const tags = ['news'];
@@ -80,6 +80,24 @@ export function newsRoutes(app: App, ctx: ModuleContext) {
       committees: committees.map((c) => ({ id: c.id, name: c.short_name ?? c.name })),
       can: { write: writesNews(actor), review: reviewsNews(actor), notices: sendsNotices(actor) },
     };
+  });
+
+  // ——— 栏目 (the CPPCC's news columns; each is a section of its public portal) ———
+  const columnsAnswer = async (actor: Actor) => {
+    const columns = await readColumns(ctx, actor.tenantId);
+    const counts = await columnCounts(ctx.db, actor.tenantId);
+    return { columns: columns.map((c) => ({ ...c, items: counts.get(c.code) ?? 0 })), version: columnsVersion(columns), canEdit: reviewsNews(actor) };
+  };
+  app.get('/api/news/columns', {
+    schema: { tags, summary: '新闻栏目（每个栏目是门户的一个栏目）', response: { 200: newsColumnsAnswer, ...errors } },
+  }, async (req) => columnsAnswer(user(req)));
+  app.put('/api/news/columns', {
+    schema: { tags, summary: '保存新闻栏目（带版本号，并发修改返回 409；仍有新闻的栏目不能删除）', body: z.object({ version: z.string().min(1).max(40).describe('版本号'), columns: newsColumnsSchema }), response: { 200: newsColumnsAnswer, ...errors } },
+  }, async (req) => {
+    const actor = user(req);
+    if (!reviewsNews(actor)) throw forbidden('设置新闻栏目');
+    await saveColumns(ctx, actor, req.body.version, req.body.columns);
+    return columnsAnswer(actor);
   });
 
   app.post('/api/news', {

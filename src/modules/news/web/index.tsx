@@ -21,6 +21,7 @@ export const newsWeb: WebModule = {
   routes: [
     { path: '/news', permission: desk, element: lazyPage(() => import('./pages/list.tsx')) },
     { path: '/news/new', crumb: '撰写新闻', permission: p.write, element: lazyPage(() => import('./pages/new.tsx')) },
+    { path: '/news/columns', crumb: '栏目设置', permission: desk, element: lazyPage(() => import('./pages/columns.tsx')) },
     { path: '/news/media', crumb: '媒体报道', permission: desk, element: lazyPage(() => import('./pages/media.tsx')) },
     { path: '/news/notices', crumb: '通知公告', permission: noticeStaff, element: lazyPage(() => import('./pages/notices.tsx')) },
     { path: '/news/notices/:id', crumb: '通知详情', permission: noticeStaff, element: lazyPage(() => import('./pages/notice-detail.tsx')) },

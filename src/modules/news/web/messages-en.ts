@@ -1,6 +1,10 @@
 // English of the 新闻 module's Chinese labels, keyed by the Chinese text the pages pass to t(). Loaded only in English
 // mode (the web manifest names this file).
 export default {
+  '栏目设置': 'Columns', '新闻栏目': 'News columns', '栏目名称': 'Column name', '栏目代码': 'Code', '英文名称': 'English name', '添加栏目': 'Add a column',
+  '上移': 'Move up', '下移': 'Move down', '{n} 篇': '{n} items', '栏目已保存，门户已更新': 'Columns saved; the portal is updated', '栏目已被他人修改，已刷新': 'Someone else changed the columns; reloaded',
+  '每个栏目是本级门户网站的一个栏目；保存后门户随即更新。仍有新闻的栏目不能删除。': 'Each column is a section of the public portal; saving updates the portal at once. A column that still holds news cannot be removed.',
+  '栏目名称为 2 到 20 个字': 'A column name has 2 to 20 characters', '栏目代码为小写英文字母开头': 'A code starts with a lowercase letter (a–z, 0–9, _)', '只有审核发布新闻的人员可以修改栏目。': 'Only those who review news may change the columns.',
   '新闻发布': 'News desk', '媒体报道': 'Media coverage', '通知公告': 'Notices', '我的通知': 'My notices', '撰写新闻': 'Write news', '新闻详情': 'News item',
   '通知详情': 'Notice', '通知': 'Notice', '新闻': 'News',
   '要闻动态': 'Headlines', '委员风采': 'Members', '委员之声': "Members' voices", '基层协商': 'Grassroots consultation', '门户网站': 'Website', '微信公众号': 'WeChat account',

@@ -91,7 +91,7 @@ export function portalRoutes(app: App, ctx: ModuleContext) {
   };
   const answer = async (tenantId: string) => {
     const { settings, version } = await readPortalSettings(ctx, tenantId);
-    const sections = ctx.contributions.publicSections.map((s) => ({ key: s.key, title: s.title, module: s.module }));
+    const sections = (await site().sectionsOf(tenantId)).map((s) => ({ key: s.key, title: s.title, module: s.module }));
     return { settings, version, sections, path: await site().pathOf(tenantId) };
   };
 
@@ -104,7 +104,7 @@ export function portalRoutes(app: App, ctx: ModuleContext) {
   }, async (req) => {
     const actor = manager(req);
     const { version, ...settings } = req.body;
-    const declared = new Set(ctx.contributions.publicSections.map((s) => s.key));
+    const declared = new Set((await site().sectionsOf(actor.tenantId)).map((s) => s.key));
     const unknown = settings.sections.find((s) => !declared.has(s.key));
     if (unknown) throw invalid('sections', '「栏目」', `没有「${unknown.key}」这个栏目`);
     if (new Set(settings.sections.map((s) => s.key)).size !== settings.sections.length) throw invalid('sections', '「栏目」', '有重复的栏目');

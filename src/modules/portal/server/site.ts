@@ -28,6 +28,7 @@ export const PUBLIC_FIGURES = [
 ] as const;
 
 export const HOME_ITEMS = 6;
+const SECTION_KEY = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_-]*$/;
 export const PAGE_SIZE = 20;
 export const MAX_PAGE = 500;
 const SITEMAP_ITEMS = 1000;
@@ -51,6 +52,31 @@ export class PortalSite {
   constructor(private ctx: ModuleContext) {}
 
   private get sections(): readonly Owned<PublicSection>[] { return this.ctx.contributions.publicSections; }
+  /** the per-CPPCC sections last read for each CPPCC, so that their events drop their pages */
+  private tenantSections = new Map<string, readonly Owned<PublicSection>[]>();
+
+  /**
+   * A CPPCC's sections: the declared ones, and those the modules' per-CPPCC hooks give it (its own news columns), by
+   * order then key. A hook's section whose key is taken, or malformed, is left out; a hook that fails adds none.
+   */
+  async sectionsOf(tenantId: string): Promise<Owned<PublicSection>[]> {
+    const keys = new Set(this.sections.map((s) => s.key));
+    const extra: Owned<PublicSection>[] = [];
+    for (const hook of this.ctx.contributions.publicTenantSections) {
+      try {
+        for (const s of await hook.sectionsFor(this.ctx, tenantId)) {
+          if (keys.has(s.key) || !SECTION_KEY.test(s.key) || !s.key.startsWith(`${hook.module}.`)) continue;
+          keys.add(s.key);
+          extra.push({ ...s, module: hook.module });
+        }
+      } catch (err) {
+        this.ctx.log.error(`门户栏目（${hook.module}）读取失败：`, err);
+      }
+    }
+    this.tenantSections.set(tenantId, extra);
+    if (!extra.length) return [...this.sections];
+    return [...this.sections, ...extra].sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.key.localeCompare(b.key));
+  }
 
   /** The page for a route: from the cache, or rendered (and kept when it is a page worth keeping). */
   async page(route: PortalRoute, code: string | null, origin: string): Promise<CachedPage> {
@@ -71,9 +97,17 @@ export class PortalSite {
 
   /** Drop cached pages: a section's event drops its tenant's pages of that section and the pages of every section. */
   onEvent(e: Pick<DomainEvent, 'type' | 'tenantId'>): void {
-    if (e.type === PORTAL_SETTINGS_CHANGED) { this.cache.invalidate(e.tenantId || undefined); return; }
+    // the settings, or a CPPCC's own set of sections (its news columns: every page's navigation names them)
+    if (e.type === PORTAL_SETTINGS_CHANGED || this.ctx.contributions.publicTenantSections.some((h) => h.events.includes(e.type))) {
+      this.cache.invalidate(e.tenantId || undefined);
+      return;
+    }
     for (const s of this.sections) {
       if (s.events.includes(e.type)) this.cache.invalidate(e.tenantId || undefined, s.key);
+    }
+    for (const [tenantId, sections] of this.tenantSections) {
+      if (e.tenantId && e.tenantId !== tenantId) continue;
+      for (const s of sections) if (s.events.includes(e.type)) this.cache.invalidate(tenantId, s.key);
     }
   }
 
@@ -114,7 +148,7 @@ export class PortalSite {
     // read before anything the page shows: an event that arrives while it renders keeps the page out of the cache
     const generation = this.cache.generation(tenant.id);
     const { settings } = await readPortalSettings(this.ctx, tenant.id);
-    const shown = arrangeSections(this.sections, settings.sections);
+    const shown = arrangeSections(await this.sectionsOf(tenant.id), settings.sections);
     const base = code === null ? '/portal' : `/portal/t/${encodeURIComponent(code)}`;
     const frame: SiteFrame = {
       siteTitle: portalTitleOf(settings, tenant.name), subtitle: settings.subtitle, orgName: tenant.name,
@@ -223,7 +257,8 @@ export const portalSiteOf = (ctx: ModuleContext) => ctx.contributions.instance<P
  * (before the command answers) and, through the broadcast, on every other instance.
  */
 export function subscribePortalCache(ctx: ModuleContext): void {
-  const types = new Set([PORTAL_SETTINGS_CHANGED, ...ctx.contributions.publicSections.flatMap((s) => s.events)]);
+  const hooks = ctx.contributions.publicTenantSections;
+  const types = new Set([PORTAL_SETTINGS_CHANGED, ...ctx.contributions.publicSections.flatMap((s) => s.events), ...hooks.flatMap((h) => [...h.events, ...h.sectionEvents])]);
   const drop = (e: DomainEvent) => portalSiteOf(ctx).onEvent(e);
   for (const t of types) {
     ctx.events.on(t, drop);

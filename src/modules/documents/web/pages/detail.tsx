@@ -12,6 +12,7 @@ import { api, ApiError, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { PageCard, formatDateTime } from '../../../../kernel/web/components.tsx';
+import { CosignerField } from '../../../proposals/web/pages/cosigner-picker.tsx';
 
 const pre = { whiteSpace: 'pre-wrap' as const, margin: 0, fontFamily: 'FangSong, "仿宋_GB2312", serif', fontSize: 16, lineHeight: 1.9 };
 const API = '/api/office/documents';
@@ -179,6 +180,7 @@ export default function DocumentDetailPage() {
               <Form.Item name="orgIds" label={t('分发单位')}>
                 <Select mode="multiple" allowClear optionFilterProp="label" options={(options.data?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }))} />
               </Form.Item>
+              <Form.Item name="userIds" label={t('分发委员')}><CosignerField wording="members" /></Form.Item>
               <Typography.Text type="secondary">{t('分发后，收文单位和委员打开公文即记录阅知回执。')}</Typography.Text>
             </>
           ) : (

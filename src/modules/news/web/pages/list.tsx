@@ -48,7 +48,7 @@ export default function NewsListPage() {
   };
 
   return (
-    <PageCard title={t('新闻发布')} extra={options.data?.can.write && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/news/new')}>{t('撰写新闻')}</Button>}>
+    <PageCard title={t('新闻发布')} extra={<Space wrap><Button onClick={() => navigate('/news/columns')} data-testid="news-columns">{t('栏目设置')}</Button>{options.data?.can.write && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/news/new')}>{t('撰写新闻')}</Button>}</Space>}>
       <Form form={filterForm} layout={mobile ? 'vertical' : 'inline'} initialValues={filters} onFinish={(v) => apply({ ...filters, ...v, page: 1 })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="column" label={t('栏目')}><Select allowClear style={{ minWidth: 120 }} placeholder={t('全部')} options={(options.data?.columns ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
         <Form.Item name="state" label={t('状态')}><Select allowClear style={{ minWidth: 110 }} placeholder={t('全部')} options={(options.data?.states ?? []).map((s) => ({ value: s.code, label: t(s.label) }))} /></Form.Item>
