@@ -102,7 +102,7 @@ export default function DashboardPage() {
           {/* each special committee's figures (decision 0087), under their own heading */}
           {m.figures.some((f) => f.part) && (
             <>
-              <Divider orientation="left" plain data-testid={`committees-${m.module}`}>{t('各专委会')}</Divider>
+              <Divider titlePlacement="start" plain data-testid={`committees-${m.module}`}>{t('各专委会')}</Divider>
               <Row gutter={[16, 16]}>{m.figures.filter((f) => f.part).map((f) => <Col key={f.key} span={span}><Tile f={f} screen={screen} /></Col>)}</Row>
             </>
           )}
