@@ -82,6 +82,7 @@ function pageApis(year: string): Record<string, string[]> {
     '/wenshi/mine': ['/api/wenshi?mine=true', '/api/wenshi/options'],
     '/activities/services': ['/api/activities/options', '/api/activities/services', '/api/activities/needs?pageSize=50'],
     '/activities/homes': ['/api/activities/options', '/api/activities/homes'],
+    '/activities/reading': ['/api/activities/options', '/api/activities/reading/groups'],
     '/activities/stats': [`/api/activities/stats?year=${year}`],
     '/dashboard': ['/api/dashboard', '/api/dashboard/trends', '/api/dashboard/counties'],
   };
