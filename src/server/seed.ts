@@ -8,6 +8,7 @@ import { builtinRoles, hashPassword, syncPermissionCatalogue } from '../modules/
 import { modules } from './modules.ts';
 import { WorldRows } from './world.ts';
 import { clock } from '../kernel/universal/clock.ts';
+import { seededRandom } from '../kernel/universal/seeded-random.ts';
 
 /** a role code the kernel or a module declares */
 type RoleCode = string;
@@ -51,16 +52,9 @@ export const SECTORS = [
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹易常武乔贺赖龚文'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌宇浩凯鹏晨欣悦佳琳雪慧婷博志海峰亮云春晓思嘉宁安德成国永新瑞泽睿航晋源'.split('');
 
-/** A small deterministic PRNG (mulberry32), so the demo data are the same on every machine. */
+/** The kernel's seeded generator with the demo's helpers, so the demo data are the same on every machine. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

@@ -16,6 +16,7 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { makeProposal, proposalDriver } from '../../proposals/test/factories.ts';
 import { makeReport, reportDriver } from '../../opinions/test/factories.ts';
 import type { ReviewFigures } from '../contract.ts';
+import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 
 const SEED = Number(process.env.ZX_SEED ?? 20251205);
 const YEAR = 2025;
@@ -29,16 +30,9 @@ const MEMBERS = ['member', 'm0001', 'm0002', 'm0003', 'm0004', 'm0005', 'm0006']
 const HOME = { lat: 36.1953, lng: 113.1163 };
 const NEAR = { lat: 36.1958, lng: 113.1168 };
 
-/** a small seeded generator (mulberry32), so a failing year can be generated again */
+/** the kernel's seeded generator, with helpers, so a failing year can be generated again */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   const some = <T>(xs: readonly T[], min = 0): T[] => {
