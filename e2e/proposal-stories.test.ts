@@ -49,8 +49,11 @@ describe('proposal stories (chromium)', { skip, timeout: 240_000 }, () => {
     await dialog.getByLabel('面商日期').press('Enter');
     await dialog.getByLabel('参加人员').fill('提案人、城建科科长');
     await dialog.getByLabel('面商情况').fill('当面介绍办理思路，提案人建议先在两个小区试点。');
+    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/proposals/${p.id}/consultations`));
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('当面介绍办理思路，提案人建议先在两个小区试点。').waitFor();
+    const response = await saved;
+    assert.equal(response.status(), 201, await response.text());
+    await page.getByTestId('proposal-consultations').getByText('当面介绍办理思路，提案人建议先在两个小区试点。').waitFor();
     const rows = await db().selectFrom('proposal_consultations').select(['method', 'people']).where('proposal_id', '=', p.id).execute();
     assert.deepEqual(rows.map((r: any) => [r.method, r.people]), [['face_to_face', '提案人、城建科科长']]);
     await shot(stage, page, 'unit-consultation');

@@ -49,7 +49,8 @@ describe('recommendation tracked to done (chromium)', { skip, timeout: 300_000 }
     const page = await stage.freshPage({ width: 1280, height: 900 });
     await signIn(stage, page, 'office');
     await page.goto(`${stage.baseUrl}/recommendations?sourceType=consultation`);
-    await page.getByText('督办看板').waitFor();
+    // the page's own card (the side menu also has the proposals' 督办看板)
+    await page.locator('#main-content .ant-card-head-title', { hasText: '督办看板' }).waitFor();
     await page.getByRole('link', { name: TEXT }).waitFor();
     await shot(stage, page, 'recs-office-board-1280');
     await page.close();

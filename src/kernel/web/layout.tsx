@@ -1,5 +1,5 @@
 /** The signed-in admin layout: side menu filtered by permission (a drawer on phones), header, breadcrumb, content. */
-import { useMemo, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { FontSizeOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
@@ -58,7 +58,13 @@ export function AppLayout({ brand, menu, groups, headerWidgets, banners = [] }: 
     return out;
   }, [visible, groups, t]);
 
-  const openGroups = current?.group ? ['group:' + current.group] : [];
+  // the group of the page on screen is open, whenever the page changes or the menu arrives after the page; groups the
+  // person opened stay open
+  const currentGroup = current?.group ? 'group:' + current.group : undefined;
+  const [openGroups, setOpenGroups] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    if (currentGroup) setOpenGroups((open) => (open.includes(currentGroup) ? open : [...open, currentGroup]));
+  }, [currentGroup]);
   const crumbs: Array<{ title: ReactNode }> = [{ title: <Link to="/">{t('首页')}</Link> }];
   if (current && current.path !== '/') {
     if (current.group) crumbs.push({ title: t(groups[current.group]?.label ?? current.group) });
@@ -74,7 +80,8 @@ export function AppLayout({ brand, menu, groups, headerWidgets, banners = [] }: 
     <Menu
       mode="inline"
       selectedKeys={current ? [current.key] : []}
-      defaultOpenKeys={openGroups}
+      openKeys={openGroups}
+      onOpenChange={setOpenGroups}
       items={items}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}

@@ -30,7 +30,7 @@ export function ConsultationsCard({ p, onDone }: { p: ProposalDetail; onDone: ()
   };
   return (
     <PageCard title={t('面商记录')} extra={p.abilities.recordConsultation ? <Button onClick={() => setOpen(true)} data-testid="record-consultation">{t('记录面商')}</Button> : undefined}>
-      {p.consultations.length === 0 ? <Typography.Text type="secondary">{t('尚无面商记录')}</Typography.Text> : (
+      <div data-testid="proposal-consultations">{p.consultations.length === 0 ? <Typography.Text type="secondary">{t('尚无面商记录')}</Typography.Text> : (
         <Timeline items={p.consultations.map((c) => ({
           key: c.id,
           title: c.date,
@@ -42,7 +42,7 @@ export function ConsultationsCard({ p, onDone }: { p: ProposalDetail; onDone: ()
             </div>
           ),
         }))} />
-      )}
+      )}</div>
       <Modal open={open} title={t('记录面商')} onCancel={() => setOpen(false)} onOk={() => void submit()} confirmLoading={busy} okText={t('保存')} destroyOnHidden>
         <Form form={form} name="consultation" layout="vertical">
           <Form.Item name="method" label={t('沟通方式')} rules={[{ required: true, message: t('请选择沟通方式') }]}>
