@@ -2,7 +2,8 @@
  * Browser story of 年度协商计划: a committee proposes a topic; the office accepts it into the year's draft plan, completes
  * the item (month, lead committee, department) and puts the plan to the chair's meeting; the leader approves it; the
  * Word document downloads with the item in it; after approval the office moves the item to another month with a reason,
- * and the change log shows it. The plan is read on a phone too. Screenshots at desktop and phone widths.
+ * and the change log shows it. The plan is read on a phone too. A proposal linked to the item shows under it in the
+ * year's list of plan items, on a desktop and on a phone, and opens the proposal. Screenshots at desktop and phone widths.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,7 @@ const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
 const TITLE = '推动县域商业体系建设';
 
-describe('年度协商计划 user story (chromium)', { skip, timeout: 300_000 }, () => {
+describe('年度协商计划 user story (chromium)', { skip, timeout: 420_000 }, () => {
   let stage: Stage;
   let planUrl = '';
   before(async () => { stage = await startStage(); });
@@ -128,6 +129,37 @@ describe('年度协商计划 user story (chromium)', { skip, timeout: 300_000 },
     await mobile.goto(stage.baseUrl + '/consultations/topics');
     await mobile.getByText(TITLE).first().waitFor();
     await shot(stage, mobile, 'topics-phone');
+    await mobile.close();
+  });
+
+  test('a proposal linked to the item shows under it in the year\'s list of plan items and opens the proposal', async () => {
+    const office = await stage.started.login('office');
+    const planId = planUrl.split('/').pop()!;
+    const plan = (await office.get(`/api/consultations/plans/${planId}`)).body;
+    const item = plan.items.find((i: { title: string }) => i.title === TITLE);
+    const proposal = (await office.get('/api/proposals?pageSize=50')).body.items.find((p: { number: string | null }) => p.number);
+    assert.ok(item && proposal, 'the item and a numbered proposal exist');
+    const linked = await office.put(`/api/consultations/plans/${planId}/items/${item.id}/links`, { version: item.version, sourceProposalIds: [proposal.id], sourceReportIds: [], outcomeProposalIds: [], outcomeReportIds: [] });
+    assert.equal(linked.status, 200, JSON.stringify(linked.body));
+
+    const page = await as('office');
+    await page.goto(`${stage.baseUrl}/consultations/plans?year=${plan.year}`);
+    const row = page.locator('tr', { hasText: TITLE });
+    await row.getByTestId('topic-links').getByText('选题来源').waitFor();
+    await shot(stage, page, 'plan-items-links-1280');
+    await row.getByRole('link', { name: proposal.title }).click();
+    await page.waitForURL(new RegExp(`/proposals/${proposal.id}$`));
+    await page.getByText(proposal.title).first().waitFor();
+    await page.close();
+
+    const mobile = await as('office', phone);
+    await mobile.goto(`${stage.baseUrl}/consultations/plans?year=${plan.year}`);
+    const entry = mobile.locator('.ant-list-item', { hasText: TITLE });
+    await entry.getByRole('link', { name: proposal.title }).waitFor();
+    assert.ok(await mobile.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the list fits the phone screen');
+    await shot(stage, mobile, 'plan-items-links-390');
+    await entry.getByRole('link', { name: proposal.title }).click();
+    await mobile.waitForURL(new RegExp(`/proposals/${proposal.id}$`));
     await mobile.close();
     process.stderr.write(`screenshots: ${stage.screenshots}\n`);
   });

@@ -1,7 +1,7 @@
 /**
  * 年度协商计划: the CPPCC's plans by year (a draft only for the office and the leaders), a button for the office to start
  * a year's plan, and the approved plan's items of a year by form and by whether they were carried out (the figures'
- * list: its filters live in the address).
+ * list: its filters live in the address), each item with the proposals and 社情民意 reports linked to it.
  */
 import { useState } from 'react';
 import { Button, Card, Form, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
@@ -13,6 +13,7 @@ import { api, applyFormErrors } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
+import { TopicLinkList } from './topic-links.tsx';
 
 export default function PlansPage() {
   const { t } = useI18n();
@@ -48,9 +49,11 @@ export default function PlansPage() {
   const columns: ColumnsType<PlanItemView> = [
     { title: t('月份'), dataIndex: 'plannedMonth', key: 'm', width: 80, render: (m) => (m ? t('{m}月', { m }) : t('待定')) },
     { title: t('协商议题'), dataIndex: 'title', key: 'title', render: (v, r) => <Link to={`/consultations/plans/${r.planId}`}>{v}</Link> },
-    { title: t('协商形式'), dataIndex: 'formLabel', key: 'form', width: 170, render: (v) => t(v) },
-    { title: t('牵头专委会'), dataIndex: 'leadOrgName', key: 'lead', width: 180 },
+    { title: t('协商形式'), dataIndex: 'formLabel', key: 'form', width: 150, render: (v) => t(v) },
+    { title: t('牵头专委会'), dataIndex: 'leadOrgName', key: 'lead', width: 150 },
     { title: t('协同部门'), dataIndex: 'partnerUnitNames', key: 'units', responsive: ['lg'], render: (v: string[]) => v.join('、') || '—' },
+    // 关联提案和社情民意: the item's own links and its topic's, each opening the proposal's or report's page
+    { title: t('关联提案和社情民意'), dataIndex: 'links', key: 'links', render: (_v, r) => (r.links.length ? <div style={{ minWidth: 200, maxWidth: 280, whiteSpace: 'normal' }}><TopicLinkList links={r.links} /></div> : '—') },
     { title: t('开展情况'), dataIndex: 'carriedOut', key: 'done', width: 100, render: (v) => (v ? <Tag color="success">{t('已开展')}</Tag> : <Tag>{t('未开展')}</Tag>) },
   ];
 
@@ -76,7 +79,7 @@ export default function PlansPage() {
           <List loading={items.loading} dataSource={items.data?.items ?? []} pagination={{ current: page, total: items.data?.total ?? 0, pageSize: 20, size: 'small', simple: true, onChange: (p) => set({ page: String(p) }) }}
             renderItem={(r) => (
               <List.Item><List.Item.Meta title={<Link to={`/consultations/plans/${r.planId}`}>{r.title}</Link>}
-                description={<Space wrap size={[6, 4]}><Tag>{r.plannedMonth ? t('{m}月', { m: r.plannedMonth }) : t('待定')}</Tag><span>{t(r.formLabel)}</span><span>{r.leadOrgName}</span></Space>} /></List.Item>
+                description={<Space direction="vertical" size={4}><Space wrap size={[6, 4]}><Tag>{r.plannedMonth ? t('{m}月', { m: r.plannedMonth }) : t('待定')}</Tag><span>{t(r.formLabel)}</span><span>{r.leadOrgName}</span></Space><TopicLinkList links={r.links} /></Space>} /></List.Item>
             )} />
         ) : (
           <Table<PlanItemView> rowKey="id" size="small" columns={columns} dataSource={items.data?.items ?? []} loading={items.loading} scroll={{ x: 'max-content' }}
