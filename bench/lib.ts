@@ -207,3 +207,23 @@ export async function inFlight<T>(jobs: Array<() => Promise<T>>, concurrency: nu
   }));
   return { times, results, wallMs: performance.now() - start };
 }
+
+/** What `interleaved` reports of one function's times, in ms rounded to hundredths. */
+export interface Timing { median: number; p50: number; p99: number; max: number; samples: number[] }
+
+/**
+ * The times of each function over the same rounds, after `warmup` rounds left uncounted, the calls interleaved
+ * (a, b, c, a, b, c, …) so that a loaded machine slows the baseline and the subjects alike.
+ */
+export async function interleaved(fns: ReadonlyArray<() => Promise<unknown>>, opts: { runs: number; warmup?: number }): Promise<Timing[]> {
+  for (let i = 0; i < (opts.warmup ?? 2); i++) for (const fn of fns) await fn();
+  const ms: number[][] = fns.map(() => []);
+  for (let i = 0; i < opts.runs; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t0 = performance.now();
+      await fn();
+      ms[k].push(performance.now() - t0);
+    }
+  }
+  return ms.map((xs) => ({ median: round(median(xs)), p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), max: round(Math.max(...xs)), samples: xs }));
+}

@@ -8,31 +8,12 @@
 import { startApp, type StartedApp } from '../test/support/fixtures.ts';
 import type { DialectKind } from '../test/support/db.ts';
 import { memberProposalCounts } from '../src/modules/proposals/index.ts';
-import { crashed, crashes, emit, note, postgresUnavailable, quick, round } from './lib.ts';
+import { crashed, crashes, emit, interleaved, note, postgresUnavailable, quick, round } from './lib.ts';
 
 const DIRECTORY_TARGET_MS = 200;
 const RECORD_TARGET_MS = 100;
 const runs = quick ? 15 : 60;
 const YEAR = 2025;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Median and max of each function over the same rounds, the calls interleaved (a, b, c, a, b, c, …) so that a loaded
- * machine slows the baseline and the subjects alike.
- */
-async function measure(fns: Array<() => Promise<unknown>>): Promise<Array<{ median: number; max: number }>> {
-  for (let i = 0; i < 3; i++) for (const fn of fns) await fn();
-  const ms: number[][] = fns.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    for (const [k, fn] of fns.entries()) {
-      const t0 = performance.now();
-      await fn();
-      ms[k].push(performance.now() - t0);
-    }
-  }
-  return ms.map((xs) => ({ median: round(median(xs)), max: round(Math.max(...xs)) }));
-}
 
 async function bench(kind: DialectKind): Promise<void> {
   let s: StartedApp | undefined;
@@ -48,7 +29,7 @@ async function bench(kind: DialectKind): Promise<void> {
     const members = first.body.total as number;
     const busiest = first.body.items[0].userId as string;
 
-    const [baseline, directory, record] = await measure([
+    const [baseline, directory, record] = await interleaved([
       () => memberProposalCounts(db, tenantId, { year: YEAR }),
       async () => {
         const r = await staff.get(`/api/members?year=${YEAR}&pageSize=20&sort=led`);
@@ -58,7 +39,7 @@ async function bench(kind: DialectKind): Promise<void> {
         const r = await staff.get(`/api/members/${busiest}/record?year=${YEAR}`);
         if (r.status !== 200) throw new Error(`record answered ${r.status}`);
       },
-    ]);
+    ], { runs, warmup: 3 });
     emit({ name: `members_proposal_counts_median_ms_${kind}`, value: baseline.median, unit: 'ms', max: baseline.max, members, target: 'baseline (raw grouped count query)' });
     emit({ name: `members_directory_median_ms_${kind}`, value: directory.median, unit: 'ms', max: directory.max, members, baseline: baseline.median,
       ratio: round(directory.median / Math.max(baseline.median, 0.01), 1), target: `≤ ${DIRECTORY_TARGET_MS} ms` });

@@ -15,7 +15,7 @@
 import { startApp, type StartedApp } from '../test/support/fixtures.ts';
 import type { DialectKind } from '../test/support/db.ts';
 import type { FigureCache } from '../src/modules/review/server/figure-cache.ts';
-import { crashed, crashes, emit, note, percentile, postgresUnavailable, quick, round } from './lib.ts';
+import { crashed, crashes, emit, interleaved, note, postgresUnavailable, quick, round } from './lib.ts';
 import { loadProposalVolume } from './proposals.bench.ts';
 import { loadVolume as loadReportVolume } from './opinions.bench.ts';
 
@@ -24,19 +24,6 @@ const REVIEW_TARGET_MS = 2000;
 const runs = quick ? 10 : 40;
 const PROPOSALS = quick ? 10_000 : 100_000;
 const REPORTS = quick ? 10_000 : 200_000;
-
-async function measure(fns: Array<() => Promise<unknown>>): Promise<Array<{ p50: number; p99: number }>> {
-  for (let i = 0; i < 2; i++) for (const fn of fns) await fn();
-  const ms: number[][] = fns.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    for (const [k, fn] of fns.entries()) {
-      const t0 = performance.now();
-      await fn();
-      ms[k].push(performance.now() - t0);
-    }
-  }
-  return ms.map((xs) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)) }));
-}
 
 async function bench(kind: DialectKind): Promise<void> {
   let s: StartedApp | undefined;
@@ -66,13 +53,13 @@ async function bench(kind: DialectKind): Promise<void> {
     const figures = dash.modules.flatMap((m: any) => m.figures).length;
     const dashboard = () => Promise.all([ok(leader, `/api/dashboard?year=${year}`), ok(leader, `/api/dashboard/trends?year=${year}`), ok(leader, `/api/dashboard/counties?year=${year}`)]);
 
-    const [baseline, cold, warm, document, json] = await measure([
+    const [baseline, cold, warm, document, json] = await interleaved([
       () => ok(leader, `/api/figures?year=${year}`),
       async () => { cache.invalidate(); await dashboard(); },
       () => dashboard(),
       async () => { cache.invalidate(); await ok(secgen, `/api/review/document?year=${year}`); },
       async () => { cache.invalidate(); await ok(leader, `/api/review?year=${year}`); },
-    ]);
+    ], { runs });
     const extra = { figures, proposals, reports, year, runs, baseline_p50: baseline.p50, baseline_p99: baseline.p99 };
     const ratio = (x: number) => round(x / Math.max(baseline.p50, 0.01), 1);
     emit({ name: `review_years_catalogue_year_p50_ms_${kind}`, value: baseline.p50, unit: 'ms', p99: baseline.p99, figures, proposals, reports, target: 'baseline (one catalogue computation of the year)' });

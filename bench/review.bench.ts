@@ -12,27 +12,12 @@ import { startApp, type StartedApp } from '../test/support/fixtures.ts';
 import type { DialectKind } from '../test/support/db.ts';
 import type { FigureCache } from '../src/modules/review/server/figure-cache.ts';
 import { monthPeriods } from '../src/modules/review/server/year-figures.ts';
-import { crashed, crashes, emit, note, postgresUnavailable, quick, round } from './lib.ts';
+import { crashed, crashes, emit, interleaved, note, postgresUnavailable, quick, round } from './lib.ts';
 
 const DASHBOARD_TARGET_MS = 300;
 const REVIEW_TARGET_MS = 2000;
 const runs = quick ? 5 : 30;
 const YEAR = 2025;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function measure(fns: Array<() => Promise<unknown>>): Promise<Array<{ median: number; max: number }>> {
-  for (let i = 0; i < 2; i++) for (const fn of fns) await fn();
-  const ms: number[][] = fns.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    for (const [k, fn] of fns.entries()) {
-      const t0 = performance.now();
-      await fn();
-      ms[k].push(performance.now() - t0);
-    }
-  }
-  return ms.map((xs) => ({ median: round(median(xs)), max: round(Math.max(...xs)) }));
-}
 
 async function bench(kind: DialectKind): Promise<void> {
   let s: StartedApp | undefined;
@@ -52,7 +37,7 @@ async function bench(kind: DialectKind): Promise<void> {
 
     const dash = await ok(leader, `/api/dashboard?year=${YEAR}`);
     const months = monthPeriods(YEAR, dash.from, dash.to);
-    const [baseline, cold, warm, review, trends, monthByMonth] = await measure([
+    const [baseline, cold, warm, review, trends, monthByMonth] = await interleaved([
       () => ok(leader, `/api/figures?year=${YEAR}`),
       async () => { cache.invalidate(); await dashboard(); },
       () => dashboard(),
@@ -60,7 +45,7 @@ async function bench(kind: DialectKind): Promise<void> {
       // the trend alone (its twelve months counted together), and the same twelve months asked of the catalogue one by one
       async () => { cache.invalidate(); await ok(leader, `/api/dashboard/trends?year=${YEAR}`); },
       () => Promise.all(months.map((m) => ok(leader, `/api/figures?from=${m.from}&to=${m.to}`))),
-    ]);
+    ], { runs });
     const extra = { figures, baseline: baseline.median };
     emit({ name: `review_catalogue_year_median_ms_${kind}`, value: baseline.median, unit: 'ms', max: baseline.max, figures, target: 'baseline (one catalogue computation of the year)' });
     emit({ name: `review_dashboard_first_load_median_ms_${kind}`, value: cold.median, unit: 'ms', max: cold.max, ...extra, ratio: round(cold.median / Math.max(baseline.median, 0.01), 1), target: `≤ ${DASHBOARD_TARGET_MS} ms` });

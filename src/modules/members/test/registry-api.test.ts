@@ -204,6 +204,27 @@ for (const d of await dialects()) {
         assert.equal(r.body.total, f.value, f.key);
       }
       assert.equal((await office.get(`/api/members/registry?${new URLSearchParams({ ...(byKey.get('members.left') as any).list.query, pageSize: '5' })}`)).body.items[0].userId, ids.m0002);
+      // 各专委会委员: one figure per committee, in the registry's order, counting its members serving at the year's end
+      // (those who left during the year not among them), each opening the registry filtered by that committee (decision 0091)
+      const committees = (await office.get('/api/committees')).body.items as Array<{ id: string; name: string; shortName?: string | null }>;
+      // counted for a working year (not for any period, nor a trend's months)
+      assert.equal(figs.filter((f: any) => f.part).length, 0);
+      const ofYear = (await office.get('/api/figures?year=2026&modules=members')).body;
+      const family = ofYear.groups.flatMap((g: any) => g.figures).filter((f: any) => f.part);
+      assert.deepEqual(family.map((f: any) => f.key), committees.map((c) => `members.committee.${c.id}`));
+      assert.ok(family.every((f: any) => f.label === `${f.part.name}委员` && f.list.query.committee === f.part.id && f.list.query.servingOn === ofYear.to));
+      assert.ok(ofYear.to > '2026-06-30');
+      assert.ok(family.some((f: any) => f.value > 0));
+      for (const f of family as any[]) {
+        const everyone: RegistryItem[] = [];
+        for (let page = 1; page === 1 || everyone.length % 100 === 0; page++) {
+          const items = (await office.get(`/api/members/registry?committee=${f.part.id}&pageSize=100&page=${page}`)).body.items as RegistryItem[];
+          if (!items.length) break;
+          everyone.push(...items);
+        }
+        const serving = everyone.filter((m) => m.userId !== ids.m0002 && m.active);
+        assert.equal(f.value, serving.length, f.key);
+      }
       // a member reads no organisation registry figures
       const mf = (await member.get('/api/figures?from=2026-01-01&to=2026-12-31&modules=members')).body.groups;
       assert.equal(mf.length, 0);

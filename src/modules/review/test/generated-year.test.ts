@@ -278,6 +278,8 @@ for (const d of await dialects()) {
       }
       // the world's members (the city's seven), and who took part
       for (const k of ['proposals.members', 'opinions.members', 'members.serving']) t.add(k, MEMBERS.length);
+      // every member of this world is in the 提案委员会 only: its 专委会委员 (decision 0091)
+      t.add(`members.committee.${w.ids.committeeIds['提案委员会']}`, MEMBERS.length);
       t.add('proposals.participants', proposers.size);
       t.add('proposals.absent', MEMBERS.length - proposers.size);
       t.add('opinions.members_submitted', submitters.size);
