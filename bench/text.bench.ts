@@ -717,7 +717,7 @@ if (want('hot')) {
   const matched = comparison.filter((c) => c.best_cluster_rank > 0 && c.covered >= Math.min(3, c.reference_items)).length;
   // hot topics as matters (place and problem), ranked by heat: the function the hot-topics API calls
   const tm = performance.now();
-  const matters = hotMatters(votes.map((v) => ({ title: v.title, body: v.detail, time: v.time, supporters: v.likes ?? 0 })), seg, { top: 12 });
+  const matters = await hotMatters(votes.map((v) => ({ title: v.title, body: v.detail, time: v.time, supporters: v.likes ?? 0 })), seg, { top: 12 });
   if (process.env.HOT_DEBUG) for (const t of matters) note(JSON.stringify({ place: t.place, problem: t.problem, count: t.count, heat: t.heat, refs: [...refTopics.entries()].map(([id, ids]) => `${id}:${t.members.filter((m) => ids.has(votes[m].msg_id)).length}`).join(' ') }));
   const matterS = (performance.now() - tm) / 1000;
   const scored = [...refTopics.entries()].map(([id, ids]) => {

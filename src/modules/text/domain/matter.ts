@@ -592,17 +592,23 @@ export interface MatterReader {
 /**
  * 热点 as the product shows them and the bench measures them: each text read once (the title twice, then the text: its
  * terms, tags and matter), the names its title shares with others (`titleAnchors`), and the matters grouped and ranked
- * by heat (`matterTopics`). Members are indexes into `texts`.
+ * by heat (`matterTopics`). Members are indexes into `texts`. `pause`, when given, is awaited after every `slice` texts
+ * read (a server lets other requests through while a period's texts are read).
  */
-export function hotMatters(texts: readonly HotMatterText[], seg: MatterReader, opts: { top?: number; minCount?: number } = {}): MatterTopic[] {
-  const read = texts.map((x) => {
+export async function hotMatters(texts: readonly HotMatterText[], seg: MatterReader, opts: { top?: number; minCount?: number; pause?: () => Promise<void>; slice?: number } = {}): Promise<MatterTopic[]> {
+  const { pause, slice = 200, ...rest } = opts;
+  const read: Array<{ terms: string[]; facts: MatterFacts }> = [];
+  for (let i = 0; i < texts.length; i++) {
+    if (pause && i > 0 && i % slice === 0) await pause();
+    const x = texts[i];
     const t = `${x.title}。${x.title}。${x.body}`;
     const tagged = seg.tag(t);
     const terms = seg.contentTerms(tagged.map((w) => w.word));
-    return { terms, facts: matterFacts(t, terms, tagged) };
-  });
+    read.push({ terms, facts: matterFacts(t, terms, tagged) });
+  }
   const vocab = new Vocabulary();
   for (const r of read) vocab.observe(r.terms);
   const anchors = titleAnchors(texts.map((x) => x.title), (t) => seg.cutByDictionary(t));
-  return matterTopics(read.map((r, i) => ({ vec: termVector(vocab, r.terms, 24), facts: r.facts, time: texts[i].time, supporters: texts[i].supporters ?? 0 })), vocab, { ...opts, anchors });
+  if (pause) await pause();
+  return matterTopics(read.map((r, i) => ({ vec: termVector(vocab, r.terms, 24), facts: r.facts, time: texts[i].time, supporters: texts[i].supporters ?? 0 })), vocab, { ...rest, anchors });
 }

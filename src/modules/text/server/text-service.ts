@@ -447,7 +447,8 @@ export class TextService {
     const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at', 'supporters'])
       .where('tenant_id', '=', tenantId).where('source', 'in', HOT_TOPIC_SOURCES).where('created_at', '>=', since).orderBy('created_at').orderBy('id').limit(20000).execute();
     await this.ensureDictionary();
-    const topics = hotMatters(rows.map((r) => ({ title: r.title, body: r.body, time: r.created_at, supporters: Number(r.supporters ?? 0) })), segmenter(), { top: limit });
+    // reading a period's texts takes seconds: other requests go through between slices
+    const topics = await hotMatters(rows.map((r) => ({ title: r.title, body: r.body, time: r.created_at, supporters: Number(r.supporters ?? 0) })), segmenter(), { top: limit, pause: yieldToOthers, slice: BUILD_SLICE });
     return {
       days, items: rows.length,
       topics: topics.map((t) => ({

@@ -116,6 +116,9 @@ for (const d of await dialects()) {
       const r = await call('/api/text/hot-topics?days=90');
       const luzhou = r.body.topics.find((t: any) => t.items.some((i: any) => i.refId === 'a1'));
       assert.equal(luzhou.supporters, 12);
+      // a module that re-indexes a text without its supporters keeps the count stored
+      await service.indexItem('city', { source: 'proposal', refId: 'a1', title: LUZHOU[0].title, body: LUZHOU[0].body, createdAt: ago(40) });
+      assert.equal((await call('/api/text/hot-topics?days=90')).body.topics.find((t: any) => t.items.some((i: any) => i.refId === 'a1')).supporters, 12);
       const year = await call('/api/text/hot-topics?days=365');
       const all = year.body.topics.find((t: any) => t.items.some((i: any) => i.refId === 'a1'));
       assert.deepEqual(all.items.map((i: any) => i.refId).sort(), ['a0', 'a1', 'a2', 'a3']);
