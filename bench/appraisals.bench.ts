@@ -8,9 +8,15 @@
  *      queue behind one writer, reported beside the bare route's at the same concurrency);
  * every member counted exactly once, a second ballot refused, and the office's page (turnout and results computed from
  * the counted marks) read back at p99 ≤ 100 ms.
+ * Beside the bare route, the raw driver's floor: a ballot's rows (the ballot and its marks, one transaction) written
+ * straight through the database handle on the meeting's schedule. Each line carries the load average.
  * Prints JSON lines (bench/lib.ts); progress on stderr.
  */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { clock } from '../src/kernel/universal/clock.ts';
+import { newId } from '../src/kernel/universal/ids.ts';
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
 import type { Client } from '../test/support/http.ts';
@@ -67,7 +73,7 @@ async function voteRun(w: World, kind: string) {
   const n1 = await counted(a.id);
   emit({
     name: `appraisals_vote_p99_${kind}`, value: round(percentile(run.times, 99), 1), unit: 'ms', target: `<= ${VOTE_P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
-    p50: round(percentile(run.times, 50), 1), members: MEMBERS, windowS: WINDOW_S, failed: run.results.filter((r) => r.status !== 200).length, counted: n1, secondVote: again.status,
+    p50: round(percentile(run.times, 50), 1), baselineP50: round(percentile(bare.times, 50), 1), load1: round(os.loadavg()[0], 2), members: MEMBERS, windowS: WINDOW_S, failed: run.results.filter((r) => r.status !== 200).length, counted: n1, secondVote: again.status,
   });
   if (n1 !== MEMBERS) throw new Error(`counted ${n1} ballots of ${MEMBERS}`);
 
@@ -82,6 +88,23 @@ async function voteRun(w: World, kind: string) {
     p99: round(percentile(burst.times, 99), 1), baselineP99: round(percentile(bareBurst.times, 99), 1), members: MEMBERS, concurrency: CONCURRENCY, failed: burst.results.filter((r) => r.status !== 200).length, counted: n2,
   });
   if (n2 !== MEMBERS) throw new Error(`counted ${n2} ballots of ${MEMBERS} in the burst`);
+
+  // the raw driver's floor: the same rows a ballot writes (the ballot and its eight marks, in one transaction), straight
+  // through the database handle with no route, session, check or audit, on the meeting's schedule, into a third appraisal
+  const c = await open('原始写入基线');
+  const db = w.zx.ctx.db;
+  const rawWrite = (i: number) => async () => {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('appraisal_ballots').values({ id: newId(), appraisal_id: c.id, tenant_id: w.ids.cityId, voter_key: `raw:${i}`, voter_kind: 'member', voter_name: `m${i}`, cast_at: clock.iso() }).execute();
+      await trx.insertInto('appraisal_marks').values(marks(i).map((m) => ({ id: randomUUID(), appraisal_id: c.id, unit_id: m.unitId, item_seq: m.itemSeq, choice: m.choice }))).execute();
+    });
+    return { status: 200 };
+  };
+  const raw = await scheduled(clients.map((_, i) => rawWrite(i)), WINDOW_S * 1000);
+  emit({
+    name: `appraisals_vote_raw_write_p99_${kind}`, value: round(percentile(raw.times, 99), 1), unit: 'ms', p50: round(percentile(raw.times, 50), 1), members: MEMBERS, windowS: WINDOW_S,
+    note: 'baseline: a ballot\'s rows written by the raw driver on the same schedule', load1: round(os.loadavg()[0], 2),
+  });
 
   // the office's page while the vote runs: turnout and live results, read again and again
   const n = quick ? 60 : 200;

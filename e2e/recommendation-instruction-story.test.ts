@@ -1,7 +1,8 @@
 /**
  * Browser stories of 批示 and 我的待落实 on the demo. The office records a leader's 批示 on one recommendation of the
- * 物业管理 调研报告 from the trip's page (desktop), with its document; the 市住建局 clerk, whose department must act on
- * it, finds it on the recommendation on a phone and opens the document. Then the clerk's 我的待落实 on a phone: its open
+ * 物业管理 调研报告 from the trip's page (desktop), with its document; the office, the 市住建局 clerk (whose department
+ * must act on it) and a leader find it on the recommendation, on a desk and on a phone, its document shown as 批示件 with
+ * the leader's name and the day (not the file's name; in English too), and open it. Then the clerk's 我的待落实 on a phone: its open
  * recommendations, overdue first, exactly as many as the tracker counts; the clerk opens the first and reports progress.
  */
 import { after, before, describe, test } from 'node:test';
@@ -74,26 +75,63 @@ describe('批示 and 我的待落实 (chromium)', { skip, timeout: 400_000 }, ()
     await page.close();
   });
 
-  test('the 市住建局 clerk sees the 批示 and its document on the recommendation (390 px)', async () => {
-    await stage.started.zx.ctx.events.drain();
-    const page = await stage.freshPage({ width: 390, height: 844 });
-    await signIn(stage, page, 'unit');
-    await page.goto(`${stage.baseUrl}/recommendations/${partId}`);
-    const shown = page.getByTestId('instruction').filter({ hasText: WORDS });
-    await shown.waitFor();
-    assert.match(await shown.innerText(), /市委副书记/);
-    const link = shown.getByRole('link', { name: /批示件/ });
-    const href = await link.getAttribute('href');
-    const status = await page.evaluate(async (u) => (await fetch(u!)).status, href);
-    assert.equal(status, 200, 'the department reads the document');
-    await shot(stage, page, 'instruction-unit-390');
-    // the 市教育局, with no part of recommendation 1, does not
-    const other = await stage.freshPage({ width: 390, height: 844 });
-    await signIn(stage, other, 'unit2');
-    assert.equal(await other.evaluate(async (u) => (await fetch(u!)).status, href), 404);
-    await other.close();
-    await page.close();
-  });
+  // the office that follows it up, the department that must act and a leader: each on a desk and on a phone
+  const readers: Array<[string, number]> = [['office', 1280], ['office', 390], ['unit', 1280], ['unit', 390], ['leader', 1280], ['leader', 390]];
+  for (const [who, width] of readers) {
+    test(`${who} sees the 批示 on the recommendation, its document named 批示件 with the leader and the day (${width} px)`, async () => {
+      await stage.started.zx.ctx.events.drain();
+      const page = await stage.freshPage({ width, height: width > 400 ? 900 : 844 });
+      await signIn(stage, page, who);
+      await page.goto(`${stage.baseUrl}/recommendations/${partId}`);
+      const shown = page.getByTestId('instruction').filter({ hasText: WORDS });
+      await shown.waitFor();
+      assert.match(await shown.innerText(), /市委副书记/);
+      const onDate = await page.evaluate(async ([id, words]) => {
+        const r = await (await fetch(`/api/recommendations/${id}`)).json();
+        return (r.instructions as Array<{ text: string; onDate: string }>).find((i) => i.text === words)!.onDate;
+      }, [partId, WORDS] as const);
+      const link = shown.getByTestId('instruction-document');
+      const label = (await link.innerText()).trim();
+      assert.equal(label, `批示件（市委副书记，${onDate}）`, 'a labelled document: what it is, whose, of which day');
+      assert.doesNotMatch(label, /\.pdf/, 'not the file\'s name');
+      // the link is in view on the page (not cut off at phone width)
+      const box = await link.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width, `the link lies within the ${width} px page: ${JSON.stringify(box)}`);
+      const href = await link.getAttribute('href');
+      const status = await page.evaluate(async (u) => (await fetch(u!)).status, href);
+      assert.equal(status, 200, `${who} reads the document`);
+      // the 批示件 is not among the reply's evidence
+      assert.equal(await page.getByText('市委副书记批示件.pdf').count(), 0);
+      await shot(stage, page, `instruction-${who}-${width}`);
+      if (who === 'unit' && width === 390) {
+        // the 市教育局, with no part of recommendation 1, does not read it
+        const other = await stage.freshPage({ width: 390, height: 844 });
+        await signIn(stage, other, 'unit2');
+        assert.equal(await other.evaluate(async (u) => (await fetch(u!)).status, href), 404);
+        await other.close();
+      }
+      if (who === 'leader' && width === 1280) {
+        // in English: the same link, its words in English, the name and the day as they are
+        const csrf = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).csrfToken as string);
+        const setLocale = (locale: string) => page.evaluate(async ([l, c]) => {
+          const r = await fetch('/api/auth/preferences', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': c }, body: JSON.stringify({ locale: l }) });
+          return r.status;
+        }, [locale, csrf] as const);
+        assert.equal(await setLocale('en'), 200);
+        await page.reload();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        const en = page.getByTestId('instruction').filter({ hasText: WORDS }).getByTestId('instruction-document');
+        await en.waitFor();
+        assert.equal((await en.innerText()).trim(), `Instruction document (市委副书记, ${onDate})`);
+        await shot(stage, page, 'instruction-leader-1280-en');
+        // back to Chinese, here and in the browser's remembered preference the next sign-in page starts from
+        assert.equal(await setLocale('zh-CN'), 200);
+        await page.reload();
+        await page.waitForFunction(() => document.documentElement.lang !== 'en');
+      }
+      await page.close();
+    });
+  }
 
   test('我的待落实 on a phone: overdue first, as many as owed; the clerk opens the first and reports progress (390 px)', async () => {
     const page = await stage.freshPage({ width: 390, height: 844 });

@@ -97,4 +97,14 @@ export const recommendationsMigrations: MigrationDef[] = [
       await db.schema.createIndex('recommendations_unit_due').on('recommendations').columns(['unit_id', 'state', 'due_date']).execute();
     },
   },
+  {
+    // a department's list and its total as the queries ask them (the CPPCC and the department, newest first), so a
+    // database without planner statistics (SQLite as shipped) reads the department's rows and not the CPPCC's; and
+    // one source's recommendations (the trip's 跟踪落实 link names the source, not its type)
+    name: '1505_recommendations_tenant_unit_and_source',
+    async up(db) {
+      await db.schema.createIndex('recommendations_tenant_unit_time').on('recommendations').columns(['tenant_id', 'unit_id', 'created_at']).execute();
+      await db.schema.createIndex('recommendations_tenant_source').on('recommendations').columns(['tenant_id', 'source_id', 'created_at']).execute();
+    },
+  },
 ];

@@ -54,8 +54,8 @@ export function filtered(db: AnyModuleDb, actor: Actor, q: RecommendationFilter,
   return base;
 }
 
-/** One page of the records the actor may see that match the query, due first, with the total for 共 N 条. */
-export async function listItems(db: AnyModuleDb, actor: Actor, q: RecommendationsListQuery, today: string): Promise<{ rows: RecommendationRow[]; total: number }> {
+/** The queries of one page of the list and of its total (what listItems runs; the benchmark reads their plans). */
+export function listQueries(db: AnyModuleDb, actor: Actor, q: RecommendationsListQuery, today: string) {
   const base = filtered(db, actor, q, today);
   const ordered = q.sort === 'due'
     // 待落实: a reply owed past its due date first, then by due date (none last), then the newest
@@ -63,11 +63,14 @@ export async function listItems(db: AnyModuleDb, actor: Actor, q: Recommendation
       .orderBy(sql`case when state in (${sql.join([...owingStates])}) and due_date < ${today} then 0 else 1 end`)
       .orderBy(sql`case when due_date is null then 1 else 0 end`).orderBy('due_date').orderBy('created_at', 'desc').orderBy('id')
     : base.selectAll().orderBy('created_at', 'desc').orderBy('source_id').orderBy('item_key').orderBy('id');
-  const [rows, total] = await Promise.all([
-    ordered.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+  return { page: ordered.limit(q.pageSize).offset((q.page - 1) * q.pageSize), total: base.select((eb) => eb.fn.countAll<number>().as('n')) };
+}
+
+/** One page of the records the actor may see that match the query, due first, with the total for 共 N 条. */
+export async function listItems(db: AnyModuleDb, actor: Actor, q: RecommendationsListQuery, today: string): Promise<{ rows: RecommendationRow[]; total: number }> {
+  const { page, total } = listQueries(db, actor, q, today);
+  const [rows, n] = await Promise.all([page.execute(), total.executeTakeFirstOrThrow()]);
+  return { rows, total: Number(n.n) };
 }
 
 /** How many records match the filter. */
@@ -88,13 +91,18 @@ export async function countItemsByPeriod(db: AnyModuleDb, actor: Actor, q: Recom
 
 /** Open records grouped by a column: how many are open and how many of them are overdue (with the unit's name). */
 export async function openCountsBy(db: AnyModuleDb, actor: Actor, column: 'source_type' | 'unit_id', today: string) {
-  const rows = await filtered(db, actor, { open: true }, today).select((eb) => [
+  const rows = await openCountsQuery(db, actor, column, today).execute();
+  return new Map(rows.map((r) => [String(r.code), { name: String(r.name), open: Number(r.n), overdue: Number(r.late ?? 0) }]));
+}
+
+/** The query of openCountsBy. */
+export function openCountsQuery(db: AnyModuleDb, actor: Actor, column: 'source_type' | 'unit_id', today: string) {
+  return filtered(db, actor, { open: true }, today).select((eb) => [
     eb.ref(column).as('code'),
     eb.fn.max('unit_name').as('name'),
     eb.fn.countAll<number>().as('n'),
     eb.fn.sum<number>(eb.case().when(eb.and([eb('state', 'in', [...owingStates]), eb('due_date', '<', today)])).then(1).else(0).end()).as('late'),
-  ]).groupBy(column).execute();
-  return new Map(rows.map((r) => [String(r.code), { name: String(r.name), open: Number(r.n), overdue: Number(r.late ?? 0) }]));
+  ]).groupBy(column);
 }
 
 /** The parts of the same recommendation (one per responsible department). */

@@ -19,6 +19,6 @@ export default {
   '我的待落实': 'What we owe', '有批示': 'Instructed', '反馈落实情况': 'Report progress', '没有待落实的建议': 'Nothing owed',
   '有 {n} 条建议已超过反馈期限，请尽快反馈落实情况或申请延期。': '{n} recommendations are past their reply date: reply or ask for more time.',
   '记录批示': 'Record an instruction', '已记录批示': 'Instruction recorded', '批示范围': 'Applies to', '本条建议': 'This recommendation', '整份报告': 'The whole report',
-  '批示件': 'Instruction document', '上传批示件': 'Upload the document', '领导批示': 'Leader\'s instruction', '提交': 'Submit', '取消': 'Cancel',
+  '批示件': 'Instruction document', '批示件（{by}，{date}）': 'Instruction document ({by}, {date})', '上传批示件': 'Upload the document', '领导批示': 'Leader\'s instruction', '提交': 'Submit', '取消': 'Cancel',
   '30 天内': 'Within 30 days', '31–90 天': '31–90 days', '91–180 天': '91–180 days', '180 天以上': 'Over 180 days',
 } satisfies Record<string, string>;

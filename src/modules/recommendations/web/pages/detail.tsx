@@ -67,7 +67,9 @@ export default function RecommendationDetailPage() {
       files.reload?.();
     } catch (e) { if (!applyFormErrors(insForm, e)) report(e, { onReload: reload }); }
   };
-  const fileName = (fid: string | null) => files.data?.items.find((f) => f.id === fid)?.filename;
+  // the evidence of the reply: the recommendation's files but for the 批示件 recorded here (shown with their 批示)
+  const instructionDocs = new Set(r.instructions.map((i) => i.documentId).filter(Boolean));
+  const evidence = (files.data?.items ?? []).filter((f) => !instructionDocs.has(f.id));
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -85,7 +87,12 @@ export default function RecommendationDetailPage() {
         {r.instructions.map((i) => (
           <Alert key={i.id} type="info" showIcon style={{ marginTop: 12 }} data-testid="instruction"
             message={`${t('批示')}（${i.by} ${formatDate(i.onDate)} · ${t(i.scopeLabel)}）`}
-            description={<>{i.text}{i.documentId && <div><a href={`/api/attachments/${i.documentId}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {fileName(i.documentId) ?? t('批示件')}</a></div>}</>} />
+            description={<>{i.text}{i.documentId && (
+              // the document is named for what it is (批示件), whose and of which day, never by the file's name
+              <div><a href={`/api/attachments/${i.documentId}`} target="_blank" rel="noreferrer" data-testid="instruction-document">
+                <PaperClipOutlined /> {t('批示件（{by}，{date}）', { by: i.by, date: formatDate(i.onDate) })}
+              </a></div>
+            )}</>} />
         ))}
         {r.returnReason && <Alert type="warning" showIcon message={t('退回理由：{r}', { r: r.returnReason })} style={{ marginTop: 12 }} />}
         {r.extension && <Alert type={r.extension.state === 'refused' ? 'error' : r.extension.state === 'granted' ? 'success' : 'warning'} showIcon style={{ marginTop: 12 }}
@@ -100,11 +107,11 @@ export default function RecommendationDetailPage() {
         </Space>
       </PageCard>
 
-      {(r.feedback || (files.data?.items.length ?? 0) > 0) && (
+      {(r.feedback || evidence.length > 0) && (
         <Card size="small" title={`${t('落实情况')}${r.repliedAt ? ` · ${formatDateTime(r.repliedAt)}` : ''}`}>
           {r.feedback && <p style={pre}>{r.feedback}</p>}
-          {(files.data?.items.length ?? 0) > 0 && (
-            <List size="small" header={t('佐证材料')} dataSource={files.data!.items}
+          {evidence.length > 0 && (
+            <List size="small" header={t('佐证材料')} dataSource={evidence}
               renderItem={(f) => <List.Item><a href={`/api/attachments/${f.id}`} target="_blank" rel="noreferrer"><PaperClipOutlined /> {f.filename}</a></List.Item>} />
           )}
         </Card>
