@@ -5,7 +5,7 @@
 // the new tallies of votes cast then, reach both clients when they reconnect to B with their last event id, each once.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
@@ -14,27 +14,9 @@ import { REDIS_URL, skipUnless } from '../../../../test/support/services.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import { liveDb } from '../server/tables.ts';
 import { openRoomStream, type RoomEvent, type RoomStream } from './room-stream.ts';
+import { spawnInstance } from './spawn-instance.ts';
 
 const skip = (await skipUnless('pg')) || (await skipUnless('redis'));
-
-/** Start instance A in a child process on the same database and Redis; resolves with it and its port. */
-function startChild(config: unknown): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/modules/live/test/instance-child.ts'], {
-      env: { ...process.env, ZX_INSTANCE_CONFIG: JSON.stringify(config), LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`instance A did not start:\n${out}`)); }, 90_000);
-    child.stdout!.on('data', (b) => {
-      out += b;
-      const m = out.match(/port (\d+)\n/);
-      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]) }); }
-    });
-    child.stderr!.on('data', (b) => { out += b; });
-    child.once('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`instance A exited (${code ?? signal}):\n${out}`)); });
-  });
-}
 
 /** A plain HTTP request to an instance (not in-process), as a browser sends it. */
 async function call(port: number, method: string, path: string, headers: Record<string, string>, body?: unknown) {
@@ -61,7 +43,7 @@ describe('网络议政: an instance killed during a session (PostgreSQL, Redis)'
   before(async () => {
     b = await startApp('postgres', { config: { redisUrl: REDIS_URL, webDist: '/nonexistent-web-dist', outboxPollMs: 200 } });
     await b.zx.app.listen({ port: 0, host: '127.0.0.1' });
-    a = await startChild(b.config);
+    a = await spawnInstance(b.config);
   });
   after(async () => {
     for (const s of streams) s.close();
