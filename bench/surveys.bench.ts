@@ -5,8 +5,10 @@
  * respondent (a signed anonymous token) and client address (X-Forwarded-For through a trusted proxy, so the per-address
  * rate limit sees many people, as behind a real proxy). One minute of answers (12 s with --quick); p99 ≤ 100 ms,
  * against a bare route (GET /api/health) on the same schedule in the same run; every answer accepted exactly once.
- * Prints JSON lines `survey.p99_ms` and `survey.accepted_per_min` (bench/lib.ts); progress on stderr.
+ * Prints JSON lines `survey.p99_ms` (one per dialect, with p50, the baseline's p50/p99 and the load average) and
+ * `survey.accepted_per_min` (bench/lib.ts); progress on stderr.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
@@ -83,6 +85,7 @@ async function run(w: World, kind: string) {
   emit({
     name: 'survey.p99_ms', dialect: kind, value: round(percentile(answers.times, 99), 1), unit: 'ms', target: `<= ${P99_MS}`, baseline: round(percentile(bare.times, 99), 1),
     p50: round(percentile(answers.times, 50), 1), baseline_p50: round(percentile(bare.times, 50), 1), answers: ANSWERS, per_minute: PER_MINUTE, statuses: byStatus, stored, second_answer: again.status,
+    loadavg: os.loadavg().map((x) => round(x, 2)),
   });
   emit({ name: 'survey.accepted_per_min', dialect: kind, value: round((byStatus['201'] ?? 0) / (answers.wallMs / 60_000), 0), unit: 'answers/min', target: `>= ${PER_MINUTE}`, accepted: byStatus['201'] ?? 0, wall_s: round(answers.wallMs / 1000, 2) });
   if (stored !== ANSWERS || (byStatus['201'] ?? 0) !== ANSWERS) throw new Error(`accepted ${byStatus['201'] ?? 0}, stored ${stored}, of ${ANSWERS}`);

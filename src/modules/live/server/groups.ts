@@ -123,8 +123,11 @@ export class Regrouper {
 
   /** wait for scheduled and running regroupings (shutdown, tests) */
   async settle(): Promise<void> {
-    for (const [id, t] of [...this.timers]) { clearTimeout(t); this.timers.delete(id); this.run(id); }
-    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+    // a run that finishes with votes come meanwhile schedules another: settle that one too
+    while (this.timers.size || this.running.size) {
+      for (const [id, t] of [...this.timers]) { clearTimeout(t); this.timers.delete(id); this.run(id); }
+      if (this.running.size) await Promise.allSettled([...this.running.values()]);
+    }
   }
 
   async close(): Promise<void> {

@@ -49,13 +49,26 @@ interface Conn {
   hosts: boolean;
   /** events that arrived while the replay was read; null once it is written */
   buffer: StreamPayload[] | null;
+  /** the last event number the browser said it had (Last-Event-ID); -1 for none */
+  after: number;
+  /** the numbers written to it by the replay (a late second delivery of one of them is not written again) */
   replayed: Set<number>;
   close(): void;
 }
 
+/**
+ * Event numbers a room has recently been sent on this instance. The outbox delivers at least once: an instance that
+ * dies after sending an event but before marking it delivered leaves it to be sent again by another instance; the
+ * numbers already sent are not sent again to the room, nor to a browser that had it before it reconnected (its
+ * Last-Event-ID) or got it in its replay.
+ */
+export const RECENT_SEQS = 4096;
+
 /** This instance's open room streams. */
 export class LiveStreams {
   private rooms = new Map<string, Set<Conn>>();
+  /** room → the event numbers sent to it lately (insertion order, at most RECENT_SEQS) */
+  private sent = new Map<string, Set<number>>();
   private off: () => void;
 
   constructor(private ctx: ModuleContext) {
@@ -70,10 +83,16 @@ export class LiveStreams {
     const p = e.payload as unknown as StreamPayload;
     const set = this.rooms.get(p.room);
     if (!set) return;
+    let sent = this.sent.get(p.room);
+    if (!sent) this.sent.set(p.room, (sent = new Set()));
+    if (sent.has(p.seq)) return;
+    sent.add(p.seq);
+    if (sent.size > RECENT_SEQS) sent.delete(sent.values().next().value!);
     let text: string | null = null;
     for (const c of set) {
       if (p.hostsOnly && !c.hosts) continue;
       if (c.buffer) { c.buffer.push(p); continue; }
+      if (p.seq <= c.after || c.replayed.has(p.seq)) continue;
       if (c.res.destroyed || c.res.writableEnded) { c.close(); continue; }
       c.res.write((text ??= frame(p.seq, p.kind, p.data)));
     }
@@ -90,14 +109,14 @@ export class LiveStreams {
     const heartbeat = setInterval(() => { if (!res.destroyed) res.write(': ping\n\n'); }, HEARTBEAT_MS);
     heartbeat.unref();
     const conn: Conn = {
-      res, hosts: opts.hosts, buffer: [], replayed: new Set(),
+      res, hosts: opts.hosts, buffer: [], after: opts.after, replayed: new Set(),
       close: () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         const set = this.rooms.get(sessionId);
         set?.delete(conn);
-        if (set && !set.size) this.rooms.delete(sessionId);
+        if (set && !set.size) { this.rooms.delete(sessionId); this.sent.delete(sessionId); }
         if (!res.writableEnded) res.end();
         opts.onClose?.();
       },
@@ -122,8 +141,12 @@ export class LiveStreams {
     } finally {
       const pending = conn.buffer ?? [];
       conn.buffer = null;
-      for (const p of pending) if (!conn.replayed.has(p.seq) && !closed) res.write(frame(p.seq, p.kind, p.data));
-      conn.replayed.clear();
+      const written = new Set<number>();
+      for (const p of pending) {
+        if (closed || p.seq <= opts.after || conn.replayed.has(p.seq) || written.has(p.seq)) continue;
+        written.add(p.seq);
+        res.write(frame(p.seq, p.kind, p.data));
+      }
     }
   }
 

@@ -7,6 +7,8 @@ export interface RoomStream {
   events: RoomEvent[];
   next(pred: (e: RoomEvent) => boolean, ms?: number): Promise<RoomEvent>;
   close(): void;
+  /** called once the stream has ended (closed by the server, reset, or closed here) */
+  onEnd(cb: () => void): void;
 }
 
 /** Open the stream with a session cookie or a public token; resolves once the server says it is live (or refused). */
@@ -18,6 +20,11 @@ export function openRoomStream(port: number, sessionId: string, auth: { cookie?:
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path, headers }, (res) => {
       const events: RoomEvent[] = [];
+      let over = false;
+      const enders: Array<() => void> = [];
+      const end = () => { if (over) return; over = true; for (const cb of enders) cb(); };
+      res.on('close', end);
+      res.on('end', end);
       const waiters: Array<{ pred: (e: RoomEvent) => boolean; done: (e: RoomEvent) => void }> = [];
       const client: RoomStream = {
         status: res.statusCode ?? 0,
@@ -32,6 +39,7 @@ export function openRoomStream(port: number, sessionId: string, auth: { cookie?:
           });
         },
         close() { req.destroy(); },
+        onEnd(cb) { if (over) cb(); else enders.push(cb); },
       };
       if (res.statusCode !== 200) { res.resume(); resolve(client); return; }
       res.setEncoding('utf8');
