@@ -100,9 +100,32 @@ describe('委员管理 story (chromium)', { skip, timeout: 300_000 }, () => {
     await page.getByRole('button', { name: /知道了|确\s*定|OK/ }).click();
     assert.notEqual((await office.get(`/api/members/registry/${memberId}`)).body.workplace, '长治市第二人民医院 副院长');
     await page.getByTestId('registry-file').setInputFiles(good);
-    await page.getByText('已导入 1 位委员的档案').waitFor();
+    await page.getByText('已导入：更新 1 位，新增 0 位委员').waitFor();
     assert.equal((await office.get(`/api/members/registry/${memberId}`)).body.workplace, '长治市第二人民医院 副院长');
+
+    // a new member from the template: their account and initial password shown once
+    const tpl = await stage.started.app.inject({ method: 'GET', url: '/api/members/registry/import-template.xlsx', headers: { cookie: office.cookie } });
+    const twb = new ExcelJS.Workbook();
+    await twb.xlsx.load(tpl.rawPayload as any);
+    const tws = twb.worksheets[0];
+    const colOf = (name: string) => { let at = 0; tws.getRow(2).eachCell((c, i) => { if (c.value === name) at = i; }); return at; };
+    for (const [k, v] of Object.entries({ 姓名: '孙新委', 性别: '男', 届次: '十四届', 任职日期: '2026-03-01', 联系电话: '13900007777' })) tws.getRow(3).getCell(colOf(k)).value = v;
+    const fresh = path.join(dir, '新增委员.xlsx');
+    await twb.xlsx.writeFile(fresh);
+    await page.getByTestId('registry-file').setInputFiles(fresh);
+    await page.getByTestId('import-accounts').getByText('孙新委').waitFor();
+    await shot(stage, page, 'registry-import-accounts-1280');
+    await page.getByRole('button', { name: /知道了|确\s*定|OK/ }).click();
+    const listed = (await office.get(`/api/members/registry?q=${encodeURIComponent('孙新委')}`)).body;
+    assert.equal(listed.total, 1);
+    assert.equal(listed.items[0].username, '13900007777');
     await page.close();
+
+    const mobile = await as('office', phone);
+    await mobile.goto(stage.baseUrl + '/members/registry');
+    await mobile.getByTestId('registry-template').waitFor();
+    await shot(stage, mobile, 'registry-import-template-390');
+    await mobile.close();
   });
 
   test('committee staff see the phone masked; the member sees their own record from 我的履职 on a phone', async () => {

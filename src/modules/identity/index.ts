@@ -1,6 +1,6 @@
 /** What other modules and the command line may use from 用户与权限. */
 export {
-  createUser, loadActor, getUser, findPeople, tenantHasUsers, contactsOf, usersHoldingRoles, tenantUsersHoldingRoles, usersAddressedBy, type NewUser, type PersonRef,
+  createUser, prepareUsers, takenUsernames, insertPreparedUsers, loadActor, getUser, findPeople, tenantHasUsers, contactsOf, usersHoldingRoles, tenantUsersHoldingRoles, usersAddressedBy, type NewUser, type PersonRef,
 } from './server/users.ts';
 export { hashPassword, verifyPassword } from './server/passwords.ts';
 export { syncPermissionCatalogue, catalogueOf, builtinRoles } from './server/permissions.ts';

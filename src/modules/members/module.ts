@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../kernel/server/module.ts';
 import { PERM_READ_ALL, PERM_READ_OWN } from './domain/permissions.ts';
 import { PERM_REGISTRY_CONTACT, PERM_REGISTRY_MANAGE, PERM_REGISTRY_READ } from './domain/registry.ts';
 import { registryFigureSource } from './server/registry-figures.ts';
+import { membersMigrations } from './server/migrations.ts';
 import { memberRoutes } from './server/routes.ts';
 
 export const membersModule: ModuleManifest = {
@@ -17,6 +18,6 @@ export const membersModule: ModuleManifest = {
     { code: PERM_REGISTRY_CONTACT, name: '查看委员联系方式（手机、邮箱、通讯地址）', defaultRoles: ['office_staff'] },
   ],
   figures: registryFigureSource,
-  migrations: [],
+  migrations: membersMigrations,
   routes: memberRoutes,
 };

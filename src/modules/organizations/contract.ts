@@ -206,5 +206,10 @@ export const updateRegistryBody = z.object({
 export type UpdateRegistryBody = z.infer<typeof updateRegistryBody>;
 
 /** POST /api/registry/import: how many members' records were written. */
-export const registryImportResult = z.object({ updated: z.number().int() });
+export const registryImportResult = z.object({
+  updated: z.number().int(), created: z.number().int(),
+  /** 新增委员的账号与初始密码（首次登录须修改），由办公室交给委员 */
+  accounts: z.array(z.object({ row: z.number().int(), name: z.string(), username: z.string(), initialPassword: z.string() })),
+});
+export type RegistryImportResult = z.infer<typeof registryImportResult>;
 export { termPosts, committeeRoles, leaveReasons, contactKinds, contactKindLabels, termLabel } from './domain/registry.ts';

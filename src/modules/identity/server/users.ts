@@ -110,6 +110,46 @@ export async function createUser(anyDb: AnyModuleDb, dialect: DialectName, input
   return { id, tenantId };
 }
 
+/**
+ * Create users inside the caller's unit of work (an import that writes all or nothing): the roles checked and the
+ * passwords hashed before, the usernames checked free; each audited as `user.create` by the caller. Returns the ids.
+ */
+export async function prepareUsers(anyDb: AnyModuleDb, inputs: readonly NewUser[]): Promise<Array<{ input: NewUser; passwordHash: string; roles: Array<{ code: string; orgId: string }> }>> {
+  const db = identityDb(anyDb);
+  const out = [];
+  for (const input of inputs) {
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw invalid('password', '「初始密码」', problem);
+    out.push({ input, passwordHash: await hashPassword(input.password), roles: await resolveRoles(db, input.roles, input.orgId) });
+  }
+  return out;
+}
+
+/** Usernames among `names` already taken (by anyone, in any CPPCC: a username is unique). */
+export async function takenUsernames(anyDb: AnyModuleDb, names: readonly string[]): Promise<Set<string>> {
+  if (!names.length) return new Set();
+  const rows = await identityDb(anyDb).selectFrom('users').select('username').where('username', 'in', [...names]).execute();
+  return new Set(rows.map((r) => r.username));
+}
+
+/** Write prepared users in the caller's transaction; returns their ids in order. */
+export async function insertPreparedUsers(anyTrx: AnyModuleDb, tenantId: string, prepared: Awaited<ReturnType<typeof prepareUsers>>, now: string): Promise<string[]> {
+  const trx = identityDb(anyTrx) as unknown as IdentityTrx;
+  const ids: string[] = [];
+  for (const { input, passwordHash, roles } of prepared) {
+    const id = newId();
+    await trx.insertInto('users').values({
+      id, tenant_id: input.tenantId ?? tenantId, org_id: input.orgId, username: input.username, display_name: input.displayName,
+      email: input.email ?? null, phone: input.phone ?? null, password_hash: passwordHash, password_changed_at: now,
+      must_change_password: input.mustChangePassword ? 1 : 0, failed_count: 0, locked_until: null, totp_secret: null,
+      totp_enabled: 0, large_text: 0, locale: 'zh-CN', role_codes: '', active: 1, version: 1, created_at: now, updated_at: now,
+    }).execute();
+    await writeUserRoles(trx, id, roles);
+    ids.push(id);
+  }
+  return ids;
+}
+
 /** Build the Actor of a user (for the command line, jobs and tests); permissions read fresh from the database. */
 export async function loadActor(anyDb: AnyModuleDb, userId: string): Promise<Actor> {
   const db = identityDb(anyDb);

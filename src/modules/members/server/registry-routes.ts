@@ -4,13 +4,13 @@ import type { App } from '../../../kernel/server/http/server.ts';
 import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError, invalid } from '../../../kernel/universal/errors.ts';
-import { getOrg } from '../../organizations/index.ts';
+import { getOrg, listCommittees, listSectors } from '../../organizations/index.ts';
 import {
   addContactBody, contactLogResponse, contactLogSchema, registryExportQuery, registryImportResult, registryListQuery, registryPage, registryParams,
   registryRecordSchema, registryStats, registryStatsQuery, registryTermsResponse, updateRegistryBody,
 } from '../../organizations/contract.ts';
-import { addContact, assembleRegistry, contactLog, filterRegistry, registryPage as pageOf, registryRecordOf, registryTerms, requireRegistryReader, updateRegistry } from './registry.ts';
-import { importRegistry, registryWorkbook } from './registry-excel.ts';
+import { addContact, assembleRegistry, contactLog, filterRegistry, registryPage as pageOf, registryRecordOf, registryTerms, requireRegistryManager, requireRegistryReader, updateRegistry } from './registry.ts';
+import { importRegistry, registryTemplate, registryWorkbook } from './registry-excel.ts';
 import { registryStatsOf } from './registry-figures.ts';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }) });
@@ -53,10 +53,20 @@ export function registryRoutes(app: App, ctx: ModuleContext) {
     return reply.header('content-type', xlsxType).header('content-disposition', attachment('member-registry.xlsx', '委员档案.xlsx')).send(buf);
   });
 
+  app.get('/api/members/registry/import-template.xlsx', {
+    schema: { tags, summary: '委员档案导入模板 Excel：表头、界别和专委会的可选值、填写说明', produces: [xlsxType], response: { 200: z.any().describe('Excel 文件'), ...errors } },
+  }, async (req, reply) => {
+    const actor = requireRegistryManager(actorOf(req));
+    const [tenant, sectors, committees] = await Promise.all([getOrg(ctx.db, actor.tenantId), listSectors(ctx.db, actor.tenantId), listCommittees(ctx.db, actor.tenantId)]);
+    const buf = await registryTemplate(tenant?.name ?? '', sectors.map((s) => s.name), committees.map((c) => c.short_name ?? c.name));
+    return reply.header('content-type', xlsxType).header('content-disposition', attachment('member-registry-template.xlsx', '委员档案导入模板.xlsx')).send(buf);
+  });
+
   app.post('/api/members/registry/import', {
     schema: {
-      tags, summary: '导入委员档案 Excel（multipart/form-data，字段 file；列同导出；按用户名对应本级委员，有一行不合格则全部不导入）',
-      description: '不合格时返回 400 VALIDATION_FAILED，details 逐行列出（field 为 row.行号）。联系方式单元格含 * 的（掩码）保持原值。',
+      tags, summary: '导入委员档案 Excel（multipart/form-data，字段 file；列同导出或导入模板；有一行不合格则全部不导入）',
+      description: '按用户名、身份证号或手机号对应本级已有委员并更新其档案；对应不上的为新委员，新建委员账号（初始密码在结果 accounts 中，首次登录须修改）。'
+        + '不合格时返回 400 VALIDATION_FAILED，details 逐行列出（field 为 row.行号）。联系方式单元格含 * 的（掩码）保持原值。身份证号只保存其摘要。',
       consumes: ['multipart/form-data'], response: { 200: registryImportResult, ...errors },
     },
   }, async (req) => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { dialects } from '../../../../test/support/db.ts';
 import { startApp, type StartedApp } from '../../../../test/support/fixtures.ts';
-import type { Client } from '../../../../test/support/http.ts';
+import { login as httpLogin, type Client } from '../../../../test/support/http.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
 import type { RegistryItem, RegistryRecord } from '../../organizations/contract.ts';
 
@@ -295,6 +295,78 @@ for (const d of await dialects()) {
       // not a workbook; the proposal office may not import
       assert.equal((await upload(office, '/api/members/registry/import', 'x.xlsx', Buffer.from('not excel'))).body.error.field, 'file');
       assert.equal((await upload(proposal, '/api/members/registry/import', 'x.xlsx', res.rawPayload)).status, 403);
+    });
+
+    test('Excel: new members from the template become members with accounts; a bad row refuses the whole file; the same people again are updated, not added twice', async () => {
+      const t = await s.app.inject({ method: 'GET', url: '/api/members/registry/import-template.xlsx', headers: { cookie: office.cookie } });
+      assert.equal(t.statusCode, 200);
+      assert.equal((await s.app.inject({ method: 'GET', url: '/api/members/registry/import-template.xlsx', headers: { cookie: proposal.cookie } })).statusCode, 403);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(t.rawPayload as any);
+      const ws = wb.worksheets[0];
+      assert.equal(ws.getRow(2).getCell(1).value, '用户名');
+      assert.deepEqual(wb.worksheets.map((w) => w.name), ['委员档案', '可选值', '填写说明']);
+      const col = (name: string) => { let at = 0; ws.getRow(2).eachCell((c, i) => { if (c.value === name) at = i; }); assert.ok(at, name); return at; };
+      const committees = (await office.get('/api/committees')).body.items;
+      const sectors = (await office.get('/api/members/registry/stats')).body.bySector;
+      const existing = await rec(office, ids.m0002);
+      const put = (row: number, v: Record<string, string>) => { for (const [k, x] of Object.entries(v)) ws.getRow(row).getCell(col(k)).value = x; };
+      const idNo = (base17: string) => base17 + '10X98765432'[[...base17].reduce((a, c, i) => a + [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i] * Number(c), 0) % 11];
+      const ID1 = idNo('14040219880506001');
+      put(3, { 姓名: '李导入', 性别: '女', 界别: sectors[0].label, 届次: '十四届', 任职日期: '2026-03-01', 常委: '否', 专委会: `${committees[0].shortName ?? committees[0].name}（副主任）`, 联系电话: '13900001111', 身份证号: ID1, 专长: '会计、审计' });
+      put(4, { 用户名: 'new.zhao', 姓名: '赵导入', 界别: sectors[0].label, 届次: '十四届', 任职日期: '2026-03-01', 联系电话: '13900002222' });
+      // an existing member found by the mobile number: updated
+      put(5, { 界别: sectors[0].label, 届次: '十四届', 任职日期: '2022-01-10', 联系电话: existing.phone!, 工作单位及职务: '按手机号更新的单位' });
+      // two bad rows: the whole file is refused, each row named with its field
+      put(6, { 姓名: '', 届次: '十四届', 任职日期: '2026-03-01', 联系电话: '139', 身份证号: '14040219880506001Y' });
+      put(7, { 姓名: '重复', 届次: '十四届', 任职日期: '2026-03-01', 联系电话: '13900003333', 身份证号: ID1 });
+      const usersBefore = Number((await s.zx.ctx.db.selectFrom('users').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const bad = await upload(office, '/api/members/registry/import', 't.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      assert.equal(bad.status, 400, JSON.stringify(bad.body));
+      assert.deepEqual(bad.body.error.details.map((e: any) => e.field), ['row.6', 'row.7']);
+      assert.match(bad.body.error.details[0].message, /第 6 行：.*「身份证号」应为 18 位.*「姓名」新委员不能为空.*「联系电话」新委员应填写 11 位手机号/);
+      assert.match(bad.body.error.details[1].message, /第 7 行：「身份证号」与第 3 行重复/);
+      assert.match(bad.body.error.message, /未导入任何委员/);
+      assert.equal(Number((await s.zx.ctx.db.selectFrom('users').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), usersBefore);
+      assert.notEqual((await rec(office, ids.m0002)).workplace, '按手机号更新的单位');
+
+      ws.spliceRows(6, 2);
+      const ok = await upload(office, '/api/members/registry/import', 't.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.created, 2);
+      assert.equal(ok.body.updated, 1);
+      assert.deepEqual(ok.body.accounts.map((a: any) => [a.row, a.name, a.username]), [[3, '李导入', '13900001111'], [4, '赵导入', 'new.zhao']]);
+      assert.equal((await rec(office, ids.m0002)).workplace, '按手机号更新的单位');
+      // the new member signs in with the initial password and is a member of this CPPCC with the row's fields
+      const li = await httpLogin(s.app, '13900001111', ok.body.accounts[0].initialPassword);
+      assert.equal((await li.get('/api/auth/me')).body.user.username, '13900001111');
+      const mine = await rec(office, (await office.get(`/api/members/registry?q=${encodeURIComponent('李导入')}`)).body.items[0].userId);
+      assert.equal(mine.name, '李导入');
+      assert.equal(mine.gender, '女');
+      assert.equal(mine.sectorName, sectors[0].label);
+      assert.deepEqual(mine.committees.map((c: any) => c.role), ['副主任']);
+      assert.deepEqual(mine.skills, ['会计', '审计']);
+      assert.equal(mine.terms[0].joinedOn, '2026-03-01');
+      const listed = (await office.get(`/api/members/registry?q=${encodeURIComponent('赵导入')}`)).body;
+      assert.equal(listed.total, 1);
+      // the 身份证号 is kept only as a digest
+      const stored = await s.zx.ctx.db.selectFrom('member_id_numbers').selectAll().execute();
+      assert.equal(stored.length, 1);
+      assert.ok(!JSON.stringify(stored).includes(ID1.slice(6, 14)));
+
+      // the same file again: the same three people are updated (by 身份证号, 用户名 and mobile), nobody added
+      ws.getRow(3).getCell(col('联系电话')).value = '13900009999'; // a new phone: found by the 身份证号
+      ws.getRow(3).getCell(col('工作单位及职务')).value = '第二次导入';
+      const again = await upload(office, '/api/members/registry/import', 't.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+      assert.equal(again.status, 200, JSON.stringify(again.body));
+      assert.deepEqual([again.body.created, again.body.updated], [0, 3]);
+      const li2 = (await office.get(`/api/members/registry?q=${encodeURIComponent('李导入')}`)).body;
+      assert.equal(li2.total, 1);
+      assert.equal(li2.items[0].workplace, '第二次导入');
+      assert.equal(li2.items[0].phone, '13900009999');
+      assert.equal(Number((await s.zx.ctx.db.selectFrom('users').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), usersBefore + 2);
+      const created = await s.zx.ctx.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'user.create').where('entity_id', 'in', [mine.userId, listed.items[0].userId]).execute();
+      assert.equal(created.length, 2);
     });
   });
 }

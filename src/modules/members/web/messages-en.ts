@@ -23,5 +23,7 @@ export default {
   '联系方式已隐去部分内容': 'contact details partly hidden', '导入 Excel': 'Import Excel', '导出 Excel': 'Export Excel',
   '已导入 {n} 位委员的档案': 'Imported the records of {n} members', '导入失败，未导入任何委员': 'Import failed; no member was imported',
   '在任委员 {n} 人（{d}）': '{n} members serving ({d})', '按届次': 'By term', '按党派': 'By party', '按界别': 'By sector',
+  '已导入：更新 {u} 位，新增 {c} 位委员': 'Imported: {u} members updated, {c} added', '新增委员的账号和初始密码（仅显示一次，首次登录须修改）': 'Accounts of the new members and their initial passwords (shown once; changed at first sign-in)',
+  '行': 'Row', '初始密码': 'Initial password', '导入模板': 'Import template',
   '姓名或用户名': 'Name or username', '全部': 'All', '查询': 'Search', '重置': 'Reset',
 } satisfies Record<string, string>;

@@ -6,9 +6,9 @@
 import { useRef } from 'react';
 import { App, Button, Card, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
-import type { RegistryItem, RegistryPage, RegistryStats } from '../../../organizations/contract.ts';
+import type { RegistryImportResult, RegistryItem, RegistryPage, RegistryStats } from '../../../organizations/contract.ts';
 import { ApiError, api, toQueryString } from '../../../../kernel/web/api.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { useApiQuery, useIsMobile, useReportError } from '../../../../kernel/web/hooks.ts';
@@ -46,8 +46,21 @@ export default function MemberRegistryPage() {
     const body = new FormData();
     body.append('file', f);
     try {
-      const r = await api.post<{ updated: number }>('/api/members/registry/import', body);
-      void message.success(t('已导入 {n} 位委员的档案', { n: r.updated }));
+      const r = await api.post<RegistryImportResult>('/api/members/registry/import', body);
+      void message.success(t('已导入：更新 {u} 位，新增 {c} 位委员', { u: r.updated, c: r.created }));
+      // the new members' accounts: the initial passwords are shown once, for the office to hand out
+      if (r.accounts.length) {
+        modal.info({
+          title: t('新增委员的账号和初始密码（仅显示一次，首次登录须修改）'), width: 680,
+          content: (
+            <Table<RegistryImportResult['accounts'][number]> size="small" rowKey="row" pagination={false} scroll={{ y: 320 }} data-testid="import-accounts" dataSource={r.accounts}
+              columns={[
+                { title: t('行'), dataIndex: 'row', width: 56 }, { title: t('姓名'), dataIndex: 'name' }, { title: t('用户名'), dataIndex: 'username' },
+                { title: t('初始密码'), dataIndex: 'initialPassword', render: (v: string) => <Typography.Text copyable code>{v}</Typography.Text> },
+              ]} />
+          ),
+        });
+      }
       reload();
     } catch (e) {
       if (e instanceof ApiError && e.details.length) {
@@ -83,6 +96,7 @@ export default function MemberRegistryPage() {
   return (
     <PageCard title={t('委员管理')} extra={(
       <Space wrap>
+        {manages && <Button icon={<FileExcelOutlined />} href="/api/members/registry/import-template.xlsx" data-testid="registry-template">{t('导入模板')}</Button>}
         {manages && <Button icon={<UploadOutlined />} onClick={() => file.current?.click()} data-testid="registry-import">{t('导入 Excel')}</Button>}
         <Button icon={<DownloadOutlined />} href={`/api/members/registry/export.xlsx${toQueryString(filters)}`}>{t('导出 Excel')}</Button>
         <input ref={file} type="file" accept=".xlsx" hidden data-testid="registry-file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }} />
