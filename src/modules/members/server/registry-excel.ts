@@ -8,7 +8,7 @@
  */
 import { createHmac, randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { currentSecretKeys } from '../../../kernel/server/secrets.ts';
+import { SecretKeyError, currentSecretKeys } from '../../../kernel/server/secrets.ts';
 import { insertPreparedUsers, prepareUsers, takenUsernames, type NewUser } from '../../identity/index.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
@@ -118,7 +118,10 @@ export function idNumberProblem(v: string): string | null {
 
 /** The keyed digest a 身份证号 is kept as (HMAC with a key derived from the server's secret key, per CPPCC). */
 export function idNumberDigest(tenantId: string, idNumber: string): string {
-  const key = currentSecretKeys()?.derive('member-id-number', 32) ?? Buffer.from('zhengxie-member-id-number-without-secret-key');
+  // no fixed stand-in key: digests made without the server's key would stop matching once it is loaded
+  const keys = currentSecretKeys();
+  if (!keys) throw new SecretKeyError('没有加载密钥（SECRET_KEY 或数据目录中的 secret.key），无法核对身份证号');
+  const key = keys.derive('member-id-number', 32);
   return createHmac('sha256', key).update(`${tenantId}\u0000${idNumber}`).digest('base64url');
 }
 
