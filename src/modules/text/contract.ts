@@ -72,20 +72,11 @@ export const hotTopicsQuery = z.object({
   days: z.coerce.number().int().min(1).max(3660).default(90).describe('统计天数'),
   limit: z.coerce.number().int().min(1).max(50).default(10).describe('返回条数'),
 });
-/** A hot topic (热点): one matter many raise — its name, place and problem, heat, items (all of them), supporters and growth. */
 export const hotTopic = z.object({
-  name: z.string().describe('热点名称（多数标题共有的名称或地点）'),
-  place: z.string().nullable().describe('地点'),
-  problem: z.string().nullable().describe('问题'),
-  heat: z.number().describe('热度（件数与支持人数，按增长调整）'),
-  count: z.number().int().describe('件数（等于所列事项数）'),
-  supporters: z.number().int().describe('支持人数（联名等）'),
-  growth: z.number().describe('增长（近30天件数与此前30天之比，1为持平）'),
+  keywords: z.array(z.string()).describe('关键词'),
+  count: z.number().int().describe('件数'),
   trend: z.array(z.object({ month: z.string(), count: z.number().int() })).describe('按月趋势'),
-  items: z.array(z.object({
-    id: z.string(), source: z.string().describe('来源模块'), refId: z.string().describe('原记录编号'), title: z.string().describe('标题'),
-    createdAt: z.string(), supporters: z.number().int().describe('支持人数'),
-  })).describe('该热点的全部事项'),
+  items: z.array(z.object({ id: z.string(), source: z.string(), refId: z.string(), title: z.string() })),
 });
 export const hotTopicsResponse = z.object({ topics: z.array(hotTopic), items: z.number().int().describe('统计件数'), days: z.number().int() });
 

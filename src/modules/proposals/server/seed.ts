@@ -18,7 +18,6 @@ import { formatNumber, sessionLabelFor, stampSubmission } from '../domain/propos
 import { findPeople } from './directory.ts';
 import { analysisText, backgroundText, composeTitles, suggestionsText } from './seed-titles.ts';
 import type { TextIndexManyPayload, TextIndexPayload } from '../../text/index.ts';
-import { confirmedCosigners } from '../domain/cosigners.ts';
 import { seededRandom } from '../../../kernel/universal/seeded-random.ts';
 
 /** The article's figures for 2025. */
@@ -326,7 +325,7 @@ export async function seedProposals(ctx: ModuleContext, seed: SeedContext): Prom
   const texts: TextIndexPayload[] = [];
   for (const r of proposals as any[]) {
     if (r.state === 'draft') continue;
-    texts.push({ source: 'proposal', refId: r.id, title: r.title, body: [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n'), createdAt: r.submitted_at ?? r.created_at, ownerUserId: r.proposer_user_id, state: r.state, supporters: confirmedCosigners(r) });
+    texts.push({ source: 'proposal', refId: r.id, title: r.title, body: [r.background, r.analysis, r.suggestions].filter(Boolean).join('\n'), createdAt: r.submitted_at ?? r.created_at, ownerUserId: r.proposer_user_id, state: r.state });
     if (r.reply_text && ['replied', 'rehandle', 'closed'].includes(r.state)) {
       texts.push({ source: 'reply', refId: r.id, title: r.title, body: r.reply_text, createdAt: r.updated_at, ownerUserId: r.proposer_user_id, state: r.state, unitId: r.lead_unit_id ?? null });
     }

@@ -5,7 +5,7 @@
  * person can read (the shared place, problem, demand and objects).
  */
 import { hashString } from './sparse.ts';
-import { cosine, termVector, Vocabulary, type TermVec } from './similar.ts';
+import { cosine, type TermVec, type Vocabulary } from './similar.ts';
 
 /** A word with jieba's part-of-speech tag (ns: place name, nt: organisation, …). */
 export interface TaggedWord { word: string; tag: string }
@@ -577,38 +577,4 @@ export function matterTopics(items: readonly MatterTopicInput[], vocab: Vocabula
     });
   }
   return out.sort((a, b) => b.heat - a.heat || b.count - a.count).slice(0, opts.top ?? 20);
-}
-
-/** One text for the hot topics as it is stored: its title, text, time ('YYYY-MM-DD…') and supporters (likes, co-signers 联名). */
-export interface HotMatterText { title: string; body: string; time: string; supporters?: number }
-
-/** What `hotMatters` needs of the segmenter: jieba's tags, content terms, and the dictionaries' cut of a title. */
-export interface MatterReader {
-  tag(text: string): TaggedWord[];
-  contentTerms(words: readonly string[]): string[];
-  cutByDictionary(text: string): string[];
-}
-
-/**
- * 热点 as the product shows them and the bench measures them: each text read once (the title twice, then the text: its
- * terms, tags and matter), the names its title shares with others (`titleAnchors`), and the matters grouped and ranked
- * by heat (`matterTopics`). Members are indexes into `texts`. `pause`, when given, is awaited after every `slice` texts
- * read (a server lets other requests through while a period's texts are read).
- */
-export async function hotMatters(texts: readonly HotMatterText[], seg: MatterReader, opts: { top?: number; minCount?: number; pause?: () => Promise<void>; slice?: number } = {}): Promise<MatterTopic[]> {
-  const { pause, slice = 200, ...rest } = opts;
-  const read: Array<{ terms: string[]; facts: MatterFacts }> = [];
-  for (let i = 0; i < texts.length; i++) {
-    if (pause && i > 0 && i % slice === 0) await pause();
-    const x = texts[i];
-    const t = `${x.title}。${x.title}。${x.body}`;
-    const tagged = seg.tag(t);
-    const terms = seg.contentTerms(tagged.map((w) => w.word));
-    read.push({ terms, facts: matterFacts(t, terms, tagged) });
-  }
-  const vocab = new Vocabulary();
-  for (const r of read) vocab.observe(r.terms);
-  const anchors = titleAnchors(texts.map((x) => x.title), (t) => seg.cutByDictionary(t));
-  if (pause) await pause();
-  return matterTopics(read.map((r, i) => ({ vec: termVector(vocab, r.terms, 24), facts: r.facts, time: texts[i].time, supporters: texts[i].supporters ?? 0 })), vocab, { ...rest, anchors });
 }

@@ -161,15 +161,4 @@ export const textMigrations: MigrationDef[] = [
       await createSearchFunction(db);
     },
   },
-  {
-    name: '0407_text_item_supporters',
-    async up(db) {
-      /**
-       * 热点: how many people back an item beside its writer (a proposal's confirmed co-signers 联名; 0 when its module
-       * keeps none), which the hot topics' heat counts (decision 0088). Items stored before have 0 until their module
-       * indexes them again.
-       */
-      await db.schema.alterTable('text_items').addColumn('supporters', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    },
-  },
 ];

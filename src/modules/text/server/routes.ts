@@ -55,7 +55,7 @@ export function textRoutes(service: TextService) {
     });
 
     app.get('/api/text/hot-topics', {
-      schema: { tags: ['text'], summary: '热点：近期同一事项（地点与问题）的归集，含热度、件数、支持人数、增长、按月趋势与全部事项', querystring: hotTopicsQuery, response: { 200: hotTopicsResponse } },
+      schema: { tags: ['text'], summary: '热点：近期事项的聚类、关键词、件数与按月趋势', querystring: hotTopicsQuery, response: { 200: hotTopicsResponse } },
     }, async (req) => {
       const actor = requirePermission(actorOf(req), 'text.use', '查看热点');
       return service.hotTopics(actor.tenantId, req.query.days, req.query.limit);

@@ -35,12 +35,7 @@ export interface TextItemInput {
   state?: string | null;
   /** the user who wrote the record: always finds it */
   ownerUserId?: string | null;
-  /** 支持人数: how many back the record beside its writer (a proposal's confirmed co-signers, 联名); a new item without it has 0, an edit without it keeps its count */
-  supporters?: number;
 }
-
-/** An item's supporters as stored: a whole number, at least 0. */
-export const supportersOf = (x: TextItemInput): number => Math.max(0, Math.floor(Number(x.supporters ?? 0)) || 0);
 
 /** How many matches (the newest) are ranked by relevance, checked and counted for one query. */
 export const SEARCH_WINDOW = 500;
@@ -174,7 +169,7 @@ export class TextSearch {
           }));
           await trx.insertInto('text_items').values(batch.map((b, i) => ({
             id: b.id, tenant_id: tenantId, source: b.source, ref_id: b.refId, title: b.title, body: chunk[at + i].body, unit_id: b.unitId, state: b.state,
-            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now, supporters: supportersOf(chunk[at + i]),
+            owner_user_id: b.ownerUserId, search_key: b.searchKey, created_at: b.createdAt, updated_at: now,
           }))).execute();
           await writeWords(trx, this.dialect, batch, { fresh: true });
         }

@@ -1,5 +1,4 @@
-/** Tables of the text module (migrations 0400–0407), as the module's own server code sees them. */
-import type { Generated } from 'kysely';
+/** Tables of the text module (migrations 0400–0406), as the module's own server code sees them. */
 import { moduleDb, type ModuleDb } from '../../../kernel/server/db/tables.ts';
 
 /** 文本条目: the text of a record of any module, for similar items, hot topics and the full-text search */
@@ -19,8 +18,6 @@ export interface TextItemsTable {
   /** the owning module's visibility hints */
   state: string | null;
   owner_user_id: string | null;
-  /** 支持人数: how many back the item beside its writer (a proposal's confirmed co-signers, 联名), for the hot topics' heat */
-  supporters: Generated<number>;
 }
 
 /** 单位关键词规则 */

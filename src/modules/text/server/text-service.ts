@@ -13,8 +13,9 @@ import { trainUnits } from './trainer.ts';
 import { countFeatures } from '../domain/features.ts';
 import { SimilarIndex, Vocabulary, termVector, sharedTerms, cosine, type TermVec, type Without } from '../domain/similar.ts';
 import { DuplicateIndex, fingerprint, DEFAULT_DUP_THRESHOLD, similarity, groupPairs } from '../domain/duplicates.ts';
-import { commonTerms, explainMatter, hotMatters, matterFacts, PlaceIndex, sameMatter, wordingOf, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
-import { TextSearch, indexText, newSearchKey, supportersOf, type IndexedText, type TextItemInput } from './search.ts';
+import { hotTopics } from '../domain/hot-topics.ts';
+import { commonTerms, explainMatter, matterFacts, PlaceIndex, sameMatter, wordingOf, type MatterExplanation, type MatterFacts } from '../domain/matter.ts';
+import { TextSearch, indexText, newSearchKey, type IndexedText, type TextItemInput } from './search.ts';
 import type { IndexedItem } from './search-store.ts';
 import { noSearchVisibility, visibleCandidates, type SearchVisibility } from './search-policy.ts';
 import { clock } from '../../../kernel/universal/clock.ts';
@@ -125,14 +126,8 @@ const BUILD_SLICE = 200;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 
-/**
- * How long (ms) a hot-topics answer is kept: items stored through this instance drop it at once, those stored through
- * another instance (whose event was delivered there) show after this.
- */
-const HOT_CACHE_MS = 60_000;
-
 /** The sources whose items make the hot topics (热点分析): what members and the public raise. */
-export const HOT_TOPIC_SOURCES = ['proposal', 'report', 'consultation'];
+export const HOT_TOPIC_SOURCES = ['proposal', 'reply', 'report', 'consultation'];
 export class TextService {
   private corpora = new Map<string, Promise<TenantCorpus>>();
   private models = new Map<string, Promise<UnitClassifier | null>>();
@@ -145,8 +140,6 @@ export class TextService {
   private training = new Map<string, Promise<unknown>>();
   private queued = new Map<string, Promise<UnitClassifier | null>>();
   private dictionaryLoaded?: Promise<void>;
-  /** the hot topics answered lately, by tenant, period and limit (dropped when the tenant's items change here) */
-  private hotCache = new Map<string, { at: number; answer: ReturnType<TextService['computeHotTopics']> }>();
   /** retrain after this many new assignments (the model also learns each one immediately through its rules path) */
   retrainEvery = 20;
   /**
@@ -233,12 +226,9 @@ export class TextService {
       const searchKey = existing.search_key === null ? newSearchKey() : Number(existing.search_key);
       await this.db.updateTable('text_items').set({
         title: item.title, body: item.body, unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, updated_at: now,
-        // a caller that does not say keeps the count stored
-        ...(item.supporters === undefined ? {} : { supporters: supportersOf(item) }),
       }).where('id', '=', existing.id).execute();
       await this.search.write(searchFacts(existing.id, tenantId, searchKey, existing.created_at, item, text));
       this.corpora.delete(tenantId); // an edit rebuilds the tenant's index on next use
-      this.forgetHot(tenantId);
       return;
     }
     const id = newId();
@@ -247,10 +237,8 @@ export class TextService {
     await this.db.insertInto('text_items').values({
       id, tenant_id: tenantId, source: item.source, ref_id: item.refId, title: item.title, body: item.body,
       unit_id: item.unitId ?? null, state: item.state ?? null, owner_user_id: item.ownerUserId ?? null, search_key: searchKey, created_at: createdAt, updated_at: now,
-      supporters: supportersOf(item),
     }).execute();
     await this.search.write(searchFacts(id, tenantId, searchKey, createdAt, item, text));
-    this.forgetHot(tenantId);
     const p = this.corpora.get(tenantId);
     if (!p) return;
     const c = await p;
@@ -265,7 +253,6 @@ export class TextService {
     await this.ensureDictionary();
     const known = await this.search.writeNew(tenantId, items);
     this.corpora.delete(tenantId); // many new items: the tenant's index rebuilds on next use
-    this.forgetHot(tenantId);
     for (const item of known) await this.indexItem(tenantId, item);
   }
 
@@ -421,43 +408,25 @@ export class TextService {
   }
 
   /**
-   * Hot topics (热点) over the tenant's items of the last `days` days: the matters members and the public raise
-   * (proposals, 社情民意 reports, consultations; `HOT_TOPIC_SOURCES`), grouped by the matter engine (`hotMatters`: the
-   * same place and problem, or the same name in the titles, or close wording) and ranked by heat (items, supporters,
-   * growth). Each topic lists all its items, so its count is the number of records it opens. One answer is kept per
-   * tenant and period until an item is stored or changed.
+   * Hot topics over the tenant's items of the last `days` days: the matters people raise (proposals, their replies,
+   * 社情民意 reports, consultations), not the other texts the search holds (the office's 公文, 文史 materials), which
+   * would make topics of the office's own templates.
    */
   async hotTopics(tenantId: string, days: number, limit: number) {
     const since = new Date(clock.nowMs() - days * 86400_000).toISOString();
-    const key = `${tenantId}\u0000${days}\u0000${limit}\u0000${since.slice(0, 13)}`;
-    const now = performance.now();
-    const hit = this.hotCache.get(key);
-    if (hit && now - hit.at < HOT_CACHE_MS) return hit.answer;
-    const answer = this.computeHotTopics(tenantId, days, limit, since);
-    this.hotCache.set(key, { at: now, answer });
-    answer.catch(() => this.hotCache.delete(key));
-    return answer;
-  }
-
-  private forgetHot(tenantId: string): void {
-    for (const k of this.hotCache.keys()) if (k.startsWith(`${tenantId}\u0000`)) this.hotCache.delete(k);
-  }
-
-  private async computeHotTopics(tenantId: string, days: number, limit: number, since: string) {
-    const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at', 'supporters'])
-      .where('tenant_id', '=', tenantId).where('source', 'in', HOT_TOPIC_SOURCES).where('created_at', '>=', since).orderBy('created_at').orderBy('id').limit(20000).execute();
+    const rows = await this.db.selectFrom('text_items').select(['id', 'source', 'ref_id', 'title', 'body', 'created_at'])
+      .where('tenant_id', '=', tenantId).where('source', 'in', HOT_TOPIC_SOURCES).where('created_at', '>=', since).orderBy('created_at').limit(20000).execute();
     await this.ensureDictionary();
-    // reading a period's texts takes seconds: other requests go through between slices
-    const topics = await hotMatters(rows.map((r) => ({ title: r.title, body: r.body, time: r.created_at, supporters: Number(r.supporters ?? 0) })), segmenter(), { top: limit, pause: yieldToOthers, slice: BUILD_SLICE });
+    const seg = segmenter();
+    const words = rows.map((r) => seg.terms(`${r.title}。${r.title}。${r.body}`));
+    const vocab = new Vocabulary();
+    for (const w of words) vocab.observe(w);
+    const topics = hotTopics(words.map((w, i) => ({ vec: termVector(vocab, w, 16), time: rows[i].created_at })), vocab, { top: limit });
     return {
       days, items: rows.length,
       topics: topics.map((t) => ({
-        name: t.place ?? t.problem ?? rows[t.members[0]].title, place: t.place, problem: t.problem,
-        heat: t.heat, count: t.count, supporters: t.supporters, growth: t.growth, trend: t.trend,
-        // the newest first
-        items: [...t.members].sort((a, b) => rows[b].created_at.localeCompare(rows[a].created_at)).map((m) => ({
-          id: rows[m].id, source: rows[m].source, refId: rows[m].ref_id, title: rows[m].title, createdAt: rows[m].created_at, supporters: Number(rows[m].supporters ?? 0),
-        })),
+        keywords: t.keywords, count: t.count, trend: t.trend,
+        items: t.members.slice(0, 50).map((m) => ({ id: rows[m].id, source: rows[m].source, refId: rows[m].ref_id, title: rows[m].title })),
       })),
     };
   }
@@ -805,7 +774,7 @@ export class TextService {
       return rows.map((r) => r.word);
     });
     segmenter().loadDict(added.map((word) => ({ word, tag })));
-    if (added.length) { this.corpora.clear(); this.hotCache.clear(); } // segmentation changed: indexes rebuild on next use
+    if (added.length) this.corpora.clear(); // segmentation changed: indexes rebuild on next use
     return added.length;
   }
 }

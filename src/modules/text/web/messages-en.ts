@@ -21,12 +21,5 @@ export default {
   '道路设施': 'roads', '邮政': 'post', '假期课时': 'school holidays', '社保': 'social insurance', '电梯': 'lifts', '安全隐患': 'safety hazards',
   '标识指引': 'signs', '集资诈骗': 'fraud', '捆绑销售': 'bundled sales', '查处整治': 'enforcement', '维修修复': 'repair', '建设开工': 'build',
   '恢复': 'restore', '退还': 'refund', '告知公开': 'inform', '增设': 'add facilities', '搬迁选址': 'relocate', '限制禁止': 'restrict', '核查检测': 'inspect', '调整政策': 'change the policy',
-  '积水内涝': 'flooding', '照明': 'street lighting', '路面破损': 'road damage', '道路硬化': 'unpaved roads', '绿化': 'greenery', '协商议政': 'Consultation',
-  '上升': 'Rising', '回落': 'Falling', '持平': 'Steady', '近30天件数与此前30天之比：{x}': 'Items of the last 30 days over the 30 before: {x}',
-  '近 {d} 天共 {n} 件提案、社情民意等事项；同一地点、同一问题的归为一个热点，按热度排列（件数、联名等支持人数与增长）。点击件数查看该热点的全部事项。':
-    '{n} proposals, reports and other items in the last {d} days; those on the same place and problem make one topic, ranked by heat (items, supporters such as co-signers, and growth). Click a count to see all its items.',
-  '热度': 'Heat', '热度：件数加支持人数的平方根，按增长调整': 'Heat: the items plus the square root of the supporters, adjusted for growth',
-  '{name}：{n} 件，查看事项': '{name}: {n} items, show them', '{n} 件': '{n} items', '支持 {n} 人': '{n} supporters', '联名 {n} 人': '{n} co-signers',
-  '热点热度': 'Heat per topic', '各热点热度柱状图': 'Bar chart of heat per topic',
   '热点件数': 'Items per topic', '按月趋势（前五个热点）': 'Monthly trend (top five)', '各热点件数柱状图': 'Bar chart of items per topic', '热点按月趋势折线图': 'Line chart of topics by month', '热点': 'Topics',
 } satisfies Record<string, string>;

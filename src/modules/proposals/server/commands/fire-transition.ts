@@ -26,7 +26,6 @@ import type { Work } from '../../../../kernel/server/unit-of-work.ts';
 import type { DomainEvent } from '../../../../kernel/server/events.ts';
 import { clock } from '../../../../kernel/universal/clock.ts';
 import { proposalDb, type ProposalDb } from '../tables.ts';
-import { confirmedCosigners } from '../../domain/cosigners.ts';
 
 export interface FireInput { id: string; action: string; version: number; input: TransitionInput; actor: Actor; ip?: string }
 
@@ -273,7 +272,7 @@ async function emitForText(w: Work, r: ProposalRow, action: string): Promise<voi
   if (action === 'submit') {
     await w.emit({
       type: 'text.index', tenantId: r.tenant_id, entityType: 'proposal', entityId: r.id,
-      payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at, ownerUserId: r.proposer_user_id, state: r.state, supporters: confirmedCosigners(r) },
+      payload: { source: 'proposal', refId: r.id, title: r.title, body, createdAt: r.submitted_at ?? r.updated_at, ownerUserId: r.proposer_user_id, state: r.state },
     });
   }
   // a released reply (答复) is searchable too, by whoever may see the proposal

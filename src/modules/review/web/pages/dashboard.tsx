@@ -167,12 +167,12 @@ function CountiesCard({ cs, mobile }: { cs: Counties; mobile: boolean }) {
   );
 }
 
-interface HotTopics { topics: Array<{ name: string; problem: string | null; count: number; heat: number }>; items: number; days: number }
+interface HotTopics { topics: Array<{ keywords: string[]; count: number }>; items: number; days: number }
 const HOT_DAYS = 365;
 
 /**
- * 热点: the matters many people raised in the last year (the text module's hot topics: a place and a problem, by heat),
- * for those who may use text analysis; each topic opens 热点分析 on that topic with its records.
+ * 热点: what many people raised in the last year (the text module's hot topics), for those who may use text analysis;
+ * each topic opens 热点分析 on that topic with its records.
  */
 function HotTopicsCard({ span }: { span: number }) {
   const { t } = useI18n();
@@ -185,8 +185,7 @@ function HotTopicsCard({ span }: { span: number }) {
         {data.topics.map((x, i) => (
           <Col key={i} span={span}>
             <Link to={`/hot-topics?days=${HOT_DAYS}&topic=${i}`} data-testid="dashboard-hot-topic">
-              <Typography.Text strong data-testid="dashboard-hot-topic-name">{x.name}</Typography.Text>
-              {x.problem && <Typography.Text type="secondary"> · {t(x.problem)}</Typography.Text>} <Typography.Text type="secondary">{t('{n} 件', { n: x.count })}</Typography.Text>
+              <Typography.Text strong>{x.keywords.slice(0, 3).join(' · ')}</Typography.Text> <Typography.Text type="secondary">{t('{n} 件', { n: x.count })}</Typography.Text>
             </Link>
           </Col>
         ))}

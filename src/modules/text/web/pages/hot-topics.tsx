@@ -1,13 +1,9 @@
-/**
- * 热点分析 for leaders: the matters many raise in a period (the same place and problem), each with its place and problem,
- * heat, count, supporters (联名) and growth; a topic's count opens the list of all the records it counts.
- */
+/** 热点分析 for leaders: clusters of recent items labelled with keywords, their counts and monthly trend; a cluster opens its items. */
 import { useMemo, useState } from 'react';
-import { Button, Col, List, Row, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined, EnvironmentOutlined, FireOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Col, List, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import { sourceLabels, type hotTopicsResponse } from '../../contract.ts';
+import type { hotTopicsResponse } from '../../contract.ts';
 import { useApiQuery } from '../../../../kernel/web/hooks.ts';
 import { useI18n } from '../../../../kernel/web/i18n.tsx';
 import { EmptyHint, PageCard } from '../../../../kernel/web/components.tsx';
@@ -15,29 +11,6 @@ import { EChart, type ChartOption } from '../../../../kernel/web/chart.tsx';
 import { linkOf } from '../components.tsx';
 
 type HotTopics = z.infer<typeof hotTopicsResponse>;
-type Topic = HotTopics['topics'][number];
-
-/** The growth as an arrow: up when the last 30 days brought clearly more than the 30 before, down when fewer. */
-function Growth({ growth }: { growth: number }) {
-  const { t } = useI18n();
-  const [icon, label, color] = growth >= 1.25 ? [<ArrowUpOutlined key="i" />, t('上升'), 'red'] : growth <= 0.8 ? [<ArrowDownOutlined key="i" />, t('回落'), 'green'] : [<ArrowRightOutlined key="i" />, t('持平'), 'default'];
-  return (
-    <Tooltip title={t('近30天件数与此前30天之比：{x}', { x: growth })}>
-      <Tag color={color} icon={icon} data-testid="hot-topic-growth" style={{ marginInlineEnd: 0 }}>{label} ×{growth}</Tag>
-    </Tooltip>
-  );
-}
-
-/** A topic's place and problem as tags. */
-function MatterTags({ topic }: { topic: Topic }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {topic.place && <Tag color="blue" icon={<EnvironmentOutlined />} style={{ marginInlineEnd: 0 }}>{topic.place}</Tag>}
-      {topic.problem && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t(topic.problem)}</Tag>}
-    </>
-  );
-}
 
 export default function HotTopicsPage() {
   const { t } = useI18n();
@@ -47,12 +20,13 @@ export default function HotTopicsPage() {
   const [open, setOpen] = useState(() => Math.max(0, Math.min(9, Number(params.get('topic')) || 0)));
   const { data, loading } = useApiQuery<HotTopics>('/api/text/hot-topics', { days, limit: 10 });
   const topics = data?.topics ?? [];
+  const name = (k: string[]) => k.slice(0, 3).join(' · ');
   const bars = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: topics.map((x) => x.name), axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: topics.map((x) => x.heat), itemStyle: { color: '#c2410c' }, name: t('热度') }],
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: topics.map((x) => name(x.keywords)) },
+    series: [{ type: 'bar', data: topics.map((x) => x.count), itemStyle: { color: '#1d4e89' }, name: t('件数') }],
   }), [data]);
   const months = useMemo(() => [...new Set(topics.flatMap((x) => x.trend.map((p) => p.month)))].sort(), [data]);
   const lines = useMemo<ChartOption>(() => ({
@@ -61,7 +35,7 @@ export default function HotTopicsPage() {
     grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', minInterval: 1 },
-    series: topics.slice(0, 5).map((x) => ({ type: 'line', name: x.name, smooth: true, data: months.map((m) => x.trend.find((p) => p.month === m)?.count ?? 0) })),
+    series: topics.slice(0, 5).map((x) => ({ type: 'line', name: name(x.keywords), smooth: true, data: months.map((m) => x.trend.find((p) => p.month === m)?.count ?? 0) })),
   }), [data, months]);
   const current = topics[open];
   return (
@@ -70,56 +44,31 @@ export default function HotTopicsPage() {
       {data && topics.length === 0 && <EmptyHint text={t('这段时间还没有足够的事项形成热点。')} />}
       {topics.length > 0 && (
         <>
-          <Typography.Paragraph type="secondary">
-            {t('近 {d} 天共 {n} 件提案、社情民意等事项；同一地点、同一问题的归为一个热点，按热度排列（件数、联名等支持人数与增长）。点击件数查看该热点的全部事项。', { d: data!.days, n: data!.items })}
-          </Typography.Paragraph>
-          <List size="small" bordered dataSource={topics} aria-label={t('热点')} data-testid="hot-topic-list" renderItem={(x, i) => (
-            <List.Item key={i} data-testid="hot-topic-row" style={{ background: i === open ? '#fff7ed' : undefined }}>
-              <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                <Space wrap size={6}>
-                  <Typography.Text strong data-testid="hot-topic-name">{i + 1}. {x.name}</Typography.Text>
-                  <MatterTags topic={x} />
-                </Space>
-                <Space wrap size={[12, 4]}>
-                  <Tooltip title={t('热度：件数加支持人数的平方根，按增长调整')}>
-                    <Typography.Text data-testid="hot-topic-heat"><FireOutlined style={{ color: '#c2410c' }} /> {t('热度')} {x.heat}</Typography.Text>
-                  </Tooltip>
-                  <Button size="small" type={i === open ? 'primary' : 'default'} aria-pressed={i === open} onClick={() => setOpen(i)} data-testid="hot-topic"
-                    aria-label={t('{name}：{n} 件，查看事项', { name: x.name, n: x.count })}>
-                    {t('{n} 件', { n: x.count })}
-                  </Button>
-                  <Typography.Text type="secondary" data-testid="hot-topic-supporters"><TeamOutlined /> {t('支持 {n} 人', { n: x.supporters })}</Typography.Text>
-                  <Growth growth={x.growth} />
-                </Space>
-              </Space>
-            </List.Item>
-          )} />
-          {current && (
-            <List size="small" bordered style={{ marginTop: 16 }} data-testid="hot-topic-items" dataSource={current.items}
-              header={<Space wrap size={6}><Typography.Text strong data-testid="hot-topic-open">{current.name}</Typography.Text><MatterTags topic={current} /><Typography.Text type="secondary">{t('{n} 件', { n: current.count })}</Typography.Text></Space>}
-              renderItem={(it) => {
-                const to = linkOf(it.source, it.refId);
-                return (
-                  <List.Item key={it.id}>
-                    <Space wrap size={[8, 0]}>
-                      {sourceLabels[it.source] && <Tag style={{ marginInlineEnd: 0 }}>{t(sourceLabels[it.source])}</Tag>}
-                      {to ? <Link to={to}>{it.title}</Link> : it.title}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{it.createdAt.slice(0, 10)}{it.supporters > 0 ? ` · ${t('联名 {n} 人', { n: it.supporters })}` : ''}</Typography.Text>
-                    </Space>
-                  </List.Item>
-                );
-              }} />
-          )}
-          <Row gutter={[24, 24]} style={{ marginTop: 24 }}>
+          <Typography.Paragraph type="secondary">{t('近 {d} 天共 {n} 件事项，按内容自动归为以下热点（点击柱条查看该热点的事项）。', { d: data!.days, n: data!.items })}</Typography.Paragraph>
+          <Row gutter={[24, 24]}>
             <Col xs={24} lg={12}>
-              <Typography.Title level={5}>{t('热点热度')}</Typography.Title>
-              <EChart option={bars} onClick={setOpen} label={t('各热点热度柱状图')} height={Math.max(240, topics.length * 32)} />
+              <Typography.Title level={5}>{t('热点件数')}</Typography.Title>
+              <EChart option={bars} onClick={setOpen} label={t('各热点件数柱状图')} height={Math.max(240, topics.length * 32)} />
             </Col>
             <Col xs={24} lg={12}>
               <Typography.Title level={5}>{t('按月趋势（前五个热点）')}</Typography.Title>
               <EChart option={lines} label={t('热点按月趋势折线图')} />
             </Col>
           </Row>
+          <Space wrap style={{ margin: '16px 0 8px' }} aria-label={t('热点')}>
+            {topics.map((x, i) => (
+              <Button key={i} size="small" type={i === open ? 'primary' : 'default'} aria-pressed={i === open} onClick={() => setOpen(i)} data-testid="hot-topic">
+                {name(x.keywords)} ({x.count})
+              </Button>
+            ))}
+          </Space>
+          {current && (
+            <List size="small" bordered header={<Space wrap>{current.keywords.map((k) => <Tag key={k} color="blue">{k}</Tag>)}</Space>}
+              dataSource={current.items} data-testid="hot-topic-items" renderItem={(it) => {
+                const to = linkOf(it.source, it.refId);
+                return <List.Item key={it.id}>{to ? <Link to={to}>{it.title}</Link> : it.title}</List.Item>;
+              }} />
+          )}
         </>
       )}
     </PageCard>
