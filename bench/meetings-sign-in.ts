@@ -11,27 +11,18 @@
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
 import type { Client } from '../test/support/http.ts';
-import { clock } from '../src/kernel/universal/clock.ts';
+import { openPlenary } from './meetings-support.ts';
 import { crashed, crashes, emit, note, quick, round, percentile, inFlight } from './lib.ts';
 
 const MEMBERS = quick ? 200 : 1000;
 const CONCURRENCY = 50;
 const SIGNIN_P99_MS = 100;
 const SIGNIN_TOTAL_S = 60;
-const chinaTime = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
 
 async function signInRun(w: World, kind: string, clients: Client[]) {
   const office = await w.as('office');
   note(`${kind}: ${MEMBERS} members sign in to one session of a plenary`);
-  const now = clock.nowMs();
-  const m = (await office.post('/api/meetings', {
-    kind: 'plenary', title: '千人签到：全体会议', place: '市会议中心大礼堂',
-    sessions: [{ label: '开幕大会', startsAt: chinaTime(now - 10 * 60_000), endsAt: chinaTime(now + 3 * 3600_000) }],
-  })).body;
-  if (!m.id) throw new Error(`create: ${JSON.stringify(m).slice(0, 300)}`);
-  const n = await office.post(`/api/meetings/${m.id}/transitions`, { action: 'notify', version: m.version, input: {} });
-  if (n.status !== 200) throw new Error(`notify: ${JSON.stringify(n.body).slice(0, 300)}`);
-  const session = m.sessionList[0].id;
+  const { meeting: m, session } = await openPlenary(office, '千人签到：全体会议');
   const token = (await office.get(`/api/meetings/${m.id}/sessions/${session}/signin-code`)).body.token;
   const url = `/api/meetings/${m.id}/sessions/${session}/signin`;
   const bare = await inFlight(clients.map((cl) => () => cl.get('/api/health')), CONCURRENCY);

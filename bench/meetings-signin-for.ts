@@ -6,12 +6,11 @@
  */
 import { dialects } from '../test/support/db.ts';
 import { startWorld, type World } from '../test/support/factories.ts';
-import { clock } from '../src/kernel/universal/clock.ts';
+import { openPlenary } from './meetings-support.ts';
 import { crashed, crashes, emit, note, quick, round, percentile, inFlight } from './lib.ts';
 
 const MEMBERS = quick ? 200 : 500;
 const CONCURRENCY = 10;
-const chinaTime = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
 
 for (const d of await dialects()) {
   if (d.skip) { emit({ name: `meetings_signin_for_${d.kind}`, skipped: String(d.skip) }); continue; }
@@ -20,15 +19,7 @@ for (const d of await dialects()) {
     note(`${d.kind}: starting a world with ${MEMBERS} members`);
     w = await startWorld(d.kind, { members: MEMBERS, config: { webDist: '/nonexistent-web-dist' } });
     const office = await w.as('office');
-    const now = clock.nowMs();
-    const m = (await office.post('/api/meetings', {
-      kind: 'plenary', title: '代为签到：全体会议', place: '市会议中心大礼堂',
-      sessions: [{ label: '开幕大会', startsAt: chinaTime(now - 10 * 60_000), endsAt: chinaTime(now + 3 * 3600_000) }],
-    })).body;
-    if (!m.id) throw new Error(`create: ${JSON.stringify(m).slice(0, 300)}`);
-    const n = await office.post(`/api/meetings/${m.id}/transitions`, { action: 'notify', version: m.version, input: {} });
-    if (n.status !== 200) throw new Error(`notify: ${JSON.stringify(n.body).slice(0, 300)}`);
-    const session = m.sessionList[0].id;
+    const { meeting: m, session } = await openPlenary(office, '代为签到：全体会议');
     const ids = (await w.zx.ctx.db.selectFrom('meeting_participants').select('user_id').where('meeting_id', '=', m.id).execute()).map((r: any) => r.user_id as string);
     const bare = await inFlight(ids.map(() => () => office.get('/api/health')), CONCURRENCY);
     const run = await inFlight(ids.map((userId) => () => office.post(`/api/meetings/${m.id}/sessions/${session}/signin-for`, { userId })), CONCURRENCY);
