@@ -2,7 +2,7 @@
 export {
   createUser, prepareUsers, takenUsernames, insertPreparedUsers, loadActor, getUser, findPeople, tenantHasUsers, contactsOf, usersHoldingRoles, tenantUsersHoldingRoles, usersAddressedBy, type NewUser, type PersonRef,
 } from './server/users.ts';
-export { hashPassword, verifyPassword } from './server/passwords.ts';
+export { hashPassword, verifyPassword, temporaryPassword } from './server/passwords.ts';
 export { syncPermissionCatalogue, catalogueOf, builtinRoles } from './server/permissions.ts';
 export { totpNow, totpAt, TOTP_PERIOD_MS, sealTotpSecret, openTotpSecret } from './server/totp.ts';
 export { registerSsoProvider, type SsoProvider, type ExternalIdentity } from './server/sso.ts';

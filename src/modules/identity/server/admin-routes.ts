@@ -11,7 +11,6 @@ import { actorOf } from '../../../kernel/server/http/request-actor.ts';
 import { appendAudit } from '../../../kernel/server/audit.ts';
 import { ilike } from '../../../kernel/server/db/dialect.ts';
 import { AppError, invalid, notFound } from '../../../kernel/universal/errors.ts';
-import { randomBytes } from 'node:crypto';
 import { getOrg, orgFullNames, visibleTenantIds } from '../../organizations/index.ts';
 import {
   createUserBody, liftLockBody, liftLockResponse, loginLocksResponse, permissionsResponse, resetPasswordBody, resetPasswordResponse, roleCodeParams, roleOptionsResponse, rolesResponse, setRolePermissionsBody,
@@ -19,7 +18,7 @@ import {
 } from '../contract.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
 import { grantProblem, isAdminPermission, isAdminRole } from '../domain/role-rules.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, temporaryPassword } from './passwords.ts';
 import { readCatalogue, type PermissionCache } from './permissions.ts';
 import { createUser, getUser, resolveRoles, writeUserRoles, type UserRow } from './users.ts';
 import { SESSIONS_CHANGED } from './sessions.ts';
@@ -28,11 +27,6 @@ import { clock } from '../../../kernel/universal/clock.ts';
 import { identityDb, type IdentityDb } from './tables.ts';
 
 export const GRANTS_CHANGED = 'identity.grants.changed';
-
-/** A random temporary password that meets the policy. */
-function temporaryPassword(): string {
-  return `Zx-${randomBytes(6).toString('base64url')}${Math.floor(Math.random() * 90 + 10)}a`;
-}
 
 async function presentUsers(db: IdentityDb, rows: UserRow[], actor: Actor): Promise<UserSummary[]> {
   if (rows.length === 0) return [];

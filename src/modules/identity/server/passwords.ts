@@ -1,5 +1,5 @@
 /** Password hashing with argon2id (the library's default algorithm) and a dummy verification for unknown users. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export function hashPassword(password: string): Promise<string> {
@@ -26,4 +26,13 @@ export function prepareDummy(): Promise<string> {
 export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(await prepareDummy(), password);
   return false;
+}
+
+/**
+ * A temporary password (临时密码) an administrator or the office hands to a person, who must change it at first sign-in:
+ * it meets the policy (upper and lower case, digits, a sign) and leaves out the characters read one for another.
+ */
+export function temporaryPassword(): string {
+  const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
+  return `${pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 2)}${pick('abcdefghijkmnpqrstuvwxyz', 4)}-${pick('23456789', 6)}`;
 }

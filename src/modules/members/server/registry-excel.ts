@@ -6,10 +6,10 @@
  * member is updated, never added twice; any other row is a new member (委员 account, initial password to hand out).
  * A cell of masked contact details (with *) leaves the stored value as it is.
  */
-import { createHmac, randomInt } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { SecretKeyError, currentSecretKeys } from '../../../kernel/server/secrets.ts';
-import { insertPreparedUsers, prepareUsers, takenUsernames, type NewUser } from '../../identity/index.ts';
+import { insertPreparedUsers, prepareUsers, takenUsernames, temporaryPassword, type NewUser } from '../../identity/index.ts';
 import type { Actor } from '../../../kernel/server/actor.ts';
 import type { ModuleContext } from '../../../kernel/server/module.ts';
 import { AppError } from '../../../kernel/universal/errors.ts';
@@ -123,12 +123,6 @@ export function idNumberDigest(tenantId: string, idNumber: string): string {
   if (!keys) throw new SecretKeyError('没有加载密钥（SECRET_KEY 或数据目录中的 secret.key），无法核对身份证号');
   const key = keys.derive('member-id-number', 32);
   return createHmac('sha256', key).update(`${tenantId}\u0000${idNumber}`).digest('base64url');
-}
-
-/** An initial password that meets the policy (upper, lower, digits, a sign), for the office to hand out. */
-function initialPassword(): string {
-  const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
-  return `${pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 2)}${pick('abcdefghijkmnpqrstuvwxyz', 4)}-${pick('23456789', 6)}`;
 }
 
 interface ParsedRow {
@@ -263,7 +257,7 @@ async function parseRegistryImport(ctx: Pick<ModuleContext, 'db' | 'settings'>, 
     else {
       rows.push({
         row: n, existing: null, patch, name, digest,
-        account: { tenantId: actor.tenantId, orgId: actor.tenantId, username: username || phone, displayName: name, password: initialPassword(), roles: [{ code: 'member' }], phone, email: patch.email ?? null, mustChangePassword: true },
+        account: { tenantId: actor.tenantId, orgId: actor.tenantId, username: username || phone, displayName: name, password: temporaryPassword(), roles: [{ code: 'member' }], phone, email: patch.email ?? null, mustChangePassword: true },
       });
     }
   }
