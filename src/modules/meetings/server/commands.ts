@@ -108,9 +108,14 @@ const participantValues = (tenantId: string, meetingId: string, kind: string, he
 /** Load a meeting the actor organises (staff of its CPPCC). */
 async function loadManaged(ctx: ModuleContext, actor: Actor, id: string, what: string): Promise<MeetingRow> {
   const r = await findMeeting(ctx.db, id);
-  if (!r || r.tenant_id !== actor.tenantId || !(readsAll(actor) || (await participantOf(ctx.db, id, actor.userId)))) throw notFound(LABEL);
+  await checkManaged(ctx, actor, r, what);
+  return r!;
+}
+
+/** A meeting read already: the actor sees it (not found otherwise) and manages meetings (forbidden otherwise). */
+async function checkManaged(ctx: ModuleContext, actor: Actor, r: Pick<MeetingRow, 'id' | 'tenant_id'> | undefined | null, what: string): Promise<void> {
+  if (!r || r.tenant_id !== actor.tenantId || !(readsAll(actor) || (await participantOf(ctx.db, r.id, actor.userId)))) throw notFound(LABEL);
   if (!manages(actor)) throw forbidden(what);
-  return r;
 }
 
 /** Load a meeting the actor takes part in (a notified one). */
@@ -305,9 +310,8 @@ export async function signInFor(ctx: ModuleContext, actor: Actor, id: string, se
   // the meeting, the session, the member's place in it and an earlier sign-in: one read, as for a sign-in by QR link
   // (a second only for staff who read meetings only as a participant)
   const f = await signInFacts(ctx.db, id, sessionId, userId);
-  if (!f || f.meeting.tenant_id !== actor.tenantId || !(readsAll(actor) || (await participantOf(ctx.db, id, actor.userId)))) throw notFound(LABEL);
-  if (!manages(actor)) throw forbidden('代为签到');
-  const { meeting: r, session: s, participant: p } = f;
+  await checkManaged(ctx, actor, f?.meeting, '代为签到');
+  const { meeting: r, session: s, participant: p } = f!;
   if (!s) throw notFound('会次');
   if (!p) throw invalid('userId', '「委员」', '不在本次会议的参会名单中');
   const settings = await readMeetingsSettings(ctx, r.tenant_id);
